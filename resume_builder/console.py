@@ -1,0 +1,40 @@
+"""Terminal output: problems to stderr, results to stdout. Rich is imported only when used."""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from resume_builder.errors import UserError
+
+
+@lru_cache(maxsize=None)
+def _console(stderr: bool) -> "Console":
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def out(message: str = "", *, style: str | None = None) -> None:
+    """Print a line of results to stdout (no markup interpretation)."""
+    _console(False).print(message, style=style, markup=False)
+
+
+def err(message: str, *, style: str | None = None) -> None:
+    _console(True).print(message, style=style, markup=False)
+
+
+def show_user_error(error: "UserError") -> None:
+    """Print every problem of a user error, one per line, then how many there were."""
+    for problem in error.problems:
+        err(f"error: {problem}", style="red")
+    if len(error.problems) > 1:
+        err(f"{len(error.problems)} problems found", style="red")
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,130 @@
+"""Turn pydantic validation errors into located, human messages with "did you mean"."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from resume_builder.errors import Problem, did_you_mean
+from resume_builder.loading.source import SourceDocument
+
+_TYPE_WORDS = {
+    "string_type": "text", "list_type": "a list", "dict_type": "a mapping (key: value)",
+    "model_type": "a mapping (key: value)", "model_attributes_type": "a mapping (key: value)",
+    "int_type": "a whole number", "int_parsing": "a whole number", "float_type": "a number",
+    "float_parsing": "a number", "bool_type": "true or false", "bool_parsing": "true or false",
+}
+
+
+def describe(value: Any) -> str:
+    """A short description of what was found, for 'expected X, found Y' messages."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{shown}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The concrete types inside Optional/Annotated/list/dict wrappers."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
+
+
+def model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that validates the mapping found at ``loc``."""
+    current: Any = root
+    for part in loc:
+        if isinstance(part, int):
+            candidates = [t for t in _unwrap(current) if typing.get_origin(t) in (list, tuple)]
+            if not candidates:
+                return None
+            current = typing.get_args(candidates[0])[0]
+            continue
+        models = [t for t in _unwrap(current) if isinstance(t, type) and issubclass(t, BaseModel)]
+        if models:
+            field = models[0].model_fields.get(part)
+            if field is None:
+                alias_hits = [f for f in models[0].model_fields.values() if f.alias == part]
+                if not alias_hits:
+                    return None
+                field = alias_hits[0]
+            current = field.annotation
+            continue
+        dicts = [t for t in _unwrap(current) if typing.get_origin(t) is dict]
+        if dicts:
+            current = typing.get_args(dicts[0])[1]
+            continue
+        return None
+    models = [t for t in _unwrap(current) if isinstance(t, type) and issubclass(t, BaseModel)]
+    return models[0] if models else None
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def problems_from_validation(exc: ValidationError, source: SourceDocument,
+                             root: type[BaseModel], *, prefix: tuple[Any, ...] = ()) -> list[Problem]:
+    """One located :class:`Problem` per pydantic error, in file order."""
+    problems: list[tuple[tuple[int, int], Problem]] = []
+    seen: set[tuple[Any, ...]] = set()
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        full = prefix + loc
+        hint = ""
+        if kind == "extra_forbidden":
+            parent = model_at(root, loc[:-1])
+            choices = field_names(parent) if parent else []
+            message = f"unknown field '{loc[-1]}'"
+            hint = did_you_mean(str(loc[-1]), choices)
+            if not hint and choices:
+                hint = "allowed here: " + ", ".join(sorted(choices))
+            location = source.locate(full, prefer_key=True)
+        elif kind == "missing":
+            message = f"'{loc[-1]}' is required"
+            location = source.locate(full[:-1], prefer_key=True)
+            loc = loc[:-1] + (loc[-1],)
+        elif kind in _TYPE_WORDS:
+            message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
+            location = source.locate(full)
+        else:
+            message = err["msg"]
+            if message.startswith("Value error, "):
+                message = message[len("Value error, "):]
+            location = source.locate(full)
+        key = (full, message)
+        if key in seen:
+            continue
+        seen.add(key)
+        order = (location.line or 0, location.column or 0)
+        problems.append((order, Problem(message, location, dotted(full), hint)))
+    problems.sort(key=lambda item: item[0])
+    return [p for _, p in problems]

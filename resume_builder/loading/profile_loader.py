@@ -1,0 +1,105 @@
+"""Load a profile file: read, parse, detect JSON Resume, validate, cross-check."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from resume_builder.errors import Problem, UserError
+from resume_builder.loading.errors_map import describe, problems_from_validation
+from resume_builder.loading.source import SourceDocument, parse, read_text
+from resume_builder.schema.profile import Profile
+
+DEFAULT_PROFILE = Path("profiles/example.yaml")
+
+
+@dataclass
+class LoadedProfile:
+    """A validated profile with where it came from, so later stages can locate errors too."""
+
+    profile: Profile
+    source: SourceDocument
+    path: Path
+    format: str  # "yaml", "json" or "jsonresume"
+
+    @property
+    def folder(self) -> Path:
+        return self.path.resolve().parent
+
+
+def load_source(path: Path) -> SourceDocument:
+    """Read and parse a YAML or JSON file whose top level must be a mapping."""
+    text = read_text(path)
+    doc = parse(text, str(path))
+    if not isinstance(doc.data, dict):
+        raise UserError.at(str(path), 1, 1, f"the top level must be a mapping (key: value pairs), "
+                                            f"found {describe(doc.data)}")
+    return doc
+
+
+def load_profile(path: str | Path) -> LoadedProfile:
+    """Load and validate a profile; every problem in the file is raised as one UserError."""
+    path = Path(path)
+    doc = load_source(path)
+    fmt = "json" if str(path).lower().endswith(".json") else "yaml"
+    from resume_builder.loading import jsonresume
+
+    if jsonresume.is_json_resume(doc.data):
+        doc = jsonresume.to_profile_source(doc)
+        fmt = "jsonresume"
+    profile = validate_profile(doc)
+    return LoadedProfile(profile, doc, path, fmt)
+
+
+def validate_profile(doc: SourceDocument) -> Profile:
+    try:
+        profile = Profile.model_validate(doc.data)
+    except ValidationError as exc:
+        raise UserError(problems_from_validation(exc, doc, Profile)) from None
+    problems = cross_check(profile, doc)
+    if problems:
+        raise UserError(problems)
+    return profile
+
+
+def cross_check(profile: Profile, doc: SourceDocument) -> list[Problem]:
+    """Rules that span entries: ids must be unique across the whole profile."""
+    problems = []
+    seen: dict[str, tuple[Any, ...]] = {}
+    for path, entry_id in _ids(profile):
+        if entry_id in seen:
+            first = doc.locate(seen[entry_id])
+            problems.append(Problem(f"id '{entry_id}' is already used at line {first.line}",
+                                    doc.locate(path + ("id",)), _dotted(path + ("id",)),
+                                    "ids must be unique across the profile"))
+        else:
+            seen[entry_id] = path + ("id",)
+    return problems
+
+
+def _ids(profile: Profile):
+    for field in Profile.SECTION_FIELDS:
+        value = getattr(profile, field)
+        if not isinstance(value, list):
+            continue
+        for index, entry in enumerate(value):
+            if getattr(entry, "id", None):
+                yield (field, index), entry.id
+            for sub_index, sub in enumerate(getattr(entry, "entries", []) or []):
+                if sub.id:
+                    yield (field, index, "entries", sub_index), sub.id
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    from resume_builder.loading.errors_map import dotted
+
+    return dotted(path)
+
+
+def count_entries(profile: Profile) -> Counter:
+    return Counter({f: len(getattr(profile, f)) for f in Profile.SECTION_FIELDS
+                    if isinstance(getattr(profile, f), list)})

@@ -1,0 +1,339 @@
+"""Parse YAML and JSON into plain Python data plus a map of where each value came from.
+
+Validation errors must point to ``file:line:column``. Both parsers therefore return a
+:class:`SourceDocument`: the data as plain dicts/lists/scalars, and for every path in it
+(a tuple of keys and indexes) the 1-based line and column of the value and of its key.
+
+Safety: YAML is read with ruamel.yaml's round-trip loader, which never builds Python
+objects; any non-standard tag (``!!python/object``, ``!custom``) is refused. Aliases are
+allowed, but expansion is bounded so a "billion laughs" document fails fast instead of
+eating memory, and nesting depth is capped.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from resume_builder.errors import Location, Problem, UserError
+
+PathKey = tuple[Any, ...]
+Position = tuple[int, int]
+
+MAX_VALUES = 250_000
+MAX_DEPTH = 64
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+_STANDARD_TAGS = {
+    None,
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:omap",
+}
+
+
+@dataclass
+class SourceDocument:
+    """Plain data read from a file, with the position of every value and mapping key."""
+
+    file: str
+    data: Any
+    values: dict[PathKey, Position] = field(default_factory=dict)
+    keys: dict[PathKey, Position] = field(default_factory=dict)
+
+    def locate(self, path: PathKey, *, prefer_key: bool = False) -> Location:
+        """Best known location for ``path``: the value (or key), else the nearest parent."""
+        path = tuple(path)
+        while True:
+            primary, secondary = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+            pos = primary.get(path) or secondary.get(path)
+            if pos is not None:
+                return Location(self.file, pos[0], pos[1])
+            if not path:
+                return Location(self.file, 1, 1)
+            path = path[:-1]
+            prefer_key = False
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file, turning every I/O problem into a :class:`UserError`."""
+    shown = str(path)
+    if not path.exists():
+        raise UserError.at(shown, None, None, "file not found",
+                           hint="check the path, or run 'resume-builder init' to create a profile")
+    if path.is_dir():
+        raise UserError.at(shown, None, None, "is a folder, not a file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UserError.at(shown, None, None,
+                               f"file is {size // 1024} KiB; profiles are limited to {MAX_FILE_BYTES // 1024 // 1024} MiB")
+        raw = path.read_bytes()
+    except PermissionError:
+        raise UserError.at(shown, None, None, "permission denied while reading the file") from None
+    except OSError as exc:
+        raise UserError.at(shown, None, None, f"cannot read the file: {exc.strerror or exc}") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise UserError.at(shown, line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                           hint="save the file as UTF-8") from None
+    if not text.strip():
+        raise UserError.at(shown, 1, 1, "the file is empty",
+                           hint="run 'resume-builder init' for a starter profile")
+    return text
+
+
+def parse(text: str, file: str) -> SourceDocument:
+    """Parse ``text`` as JSON when the file name or content says so, else as YAML."""
+    stripped = text.lstrip()
+    if file.lower().endswith(".json") or (stripped[:1] in "{[" and not file.lower().endswith((".yaml", ".yml"))):
+        return parse_json(text, file)
+    return parse_yaml(text, file)
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+def parse_yaml(text: str, file: str) -> SourceDocument:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt")
+    try:
+        root = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = (exc.problem or exc.context or "invalid YAML").strip()
+        if exc.__class__.__name__ == "DuplicateKeyError":
+            message = message.replace("found duplicate key", "duplicate key")
+            message = re.sub(r' with value ".*', "", message)
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        raise UserError.at(file, line, col, f"YAML syntax error: {message}") from None
+    except RecursionError:
+        raise UserError.at(file, None, None, f"the document is nested too deeply (limit {MAX_DEPTH} levels)") from None
+    except YAMLError as exc:
+        raise UserError.at(file, None, None, f"YAML error: {exc}") from None
+    doc = SourceDocument(file, None)
+    doc.data = _plain_from_yaml(root, (), doc, [0], 0)
+    return doc
+
+
+def _yaml_tag(node: Any) -> str | None:
+    tag = getattr(node, "tag", None)
+    if tag is None:
+        return None
+    value = getattr(tag, "value", tag)
+    return value if isinstance(value, str) else None
+
+
+def _plain_from_yaml(node: Any, path: PathKey, doc: SourceDocument, count: list[int], depth: int) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+
+    count[0] += 1
+    if count[0] > MAX_VALUES:
+        raise UserError.at(doc.file, None, None,
+                           f"the document expands to more than {MAX_VALUES:,} values; "
+                           "YAML aliases (*name) that repeat large blocks are the usual cause")
+    if depth > MAX_DEPTH:
+        loc = doc.locate(path)
+        raise UserError.at(doc.file, loc.line, loc.column,
+                           f"the document is nested too deeply (limit {MAX_DEPTH} levels)")
+    tag = _yaml_tag(node)
+    if isinstance(node, TaggedScalar) or tag not in _STANDARD_TAGS:
+        loc = doc.locate(path)
+        raise UserError.at(doc.file, loc.line, loc.column,
+                           f"YAML tag '{tag}' is not allowed",
+                           path=_dotted(path), hint="profiles hold plain data: remove the tag")
+    if isinstance(node, CommentedMap):
+        out: dict[Any, Any] = {}
+        for key in node:
+            if not isinstance(key, (str, int, float, bool)) or isinstance(key, bool):
+                loc = doc.locate(path)
+                raise UserError.at(doc.file, loc.line, loc.column, "mapping keys must be plain text",
+                                   path=_dotted(path))
+            child = path + (str(key),)
+            try:
+                kl, kc = node.lc.key(key)
+                doc.keys[child] = (kl + 1, kc + 1)
+                vl, vc = node.lc.value(key)
+                doc.values[child] = (vl + 1, vc + 1)
+            except (KeyError, TypeError, AttributeError):
+                pass
+            out[str(key)] = _plain_from_yaml(node[key], child, doc, count, depth + 1)
+        return out
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, item in enumerate(node):
+            child = path + (index,)
+            try:
+                il, ic = node.lc.item(index)
+                doc.values[child] = (il + 1, ic + 1)
+            except (KeyError, TypeError, AttributeError):
+                pass
+            items.append(_plain_from_yaml(item, child, doc, count, depth + 1))
+        return items
+    if isinstance(node, (list, dict)):  # plain containers can appear after merges
+        return node
+    if isinstance(node, _dt.datetime):
+        return node.isoformat()
+    if isinstance(node, _dt.date):
+        return node.isoformat()
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return node
+
+
+def _dotted(path: PathKey) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+# --------------------------------------------------------------------------- JSON
+
+_WS = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+class _JSONError(Exception):
+    def __init__(self, message: str, pos: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.pos = pos
+
+
+class _JSONReader:
+    """A small JSON parser that records the position of every value and key."""
+
+    def __init__(self, text: str, doc: SourceDocument) -> None:
+        self.text = text
+        self.doc = doc
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.count = 0
+
+    def position(self, offset: int) -> Position:
+        import bisect
+
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def skip(self, i: int) -> int:
+        return _WS.match(self.text, i).end()
+
+    def value(self, i: int, path: PathKey, depth: int) -> tuple[Any, int]:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _JSONError(f"the document has more than {MAX_VALUES:,} values", i)
+        if depth > MAX_DEPTH:
+            raise _JSONError(f"the document is nested too deeply (limit {MAX_DEPTH} levels)", i)
+        i = self.skip(i)
+        self.doc.values.setdefault(path, self.position(i))
+        if i >= len(self.text):
+            raise _JSONError("unexpected end of file: a value is missing", i)
+        ch = self.text[i]
+        if ch == "{":
+            return self.obj(i + 1, path, depth)
+        if ch == "[":
+            return self.arr(i + 1, path, depth)
+        if ch == '"':
+            return self.string(i + 1)
+        for literal, result in (("true", True), ("false", False), ("null", None)):
+            if self.text.startswith(literal, i):
+                return result, i + len(literal)
+        m = _NUMBER.match(self.text, i)
+        if m:
+            num = m.group()
+            return (float(num) if any(c in num for c in ".eE") else int(num)), m.end()
+        raise _JSONError(f"unexpected character {ch!r}: expected a value", i)
+
+    def string(self, i: int) -> tuple[str, int]:
+        from json.decoder import scanstring
+
+        try:
+            return scanstring(self.text, i, True)
+        except json.JSONDecodeError as exc:
+            raise _JSONError(exc.msg.lower(), exc.pos) from None
+
+    def obj(self, i: int, path: PathKey, depth: int) -> tuple[dict, int]:
+        out: dict[str, Any] = {}
+        i = self.skip(i)
+        if self.text.startswith("}", i):
+            return out, i + 1
+        while True:
+            i = self.skip(i)
+            if not self.text.startswith('"', i):
+                raise _JSONError("expected a key in double quotes", i)
+            key_pos = self.position(i)
+            key, i = self.string(i + 1)
+            if key in out:
+                raise _JSONError(f'duplicate key "{key}"', i - len(key) - 2)
+            child = path + (key,)
+            self.doc.keys[child] = key_pos
+            i = self.skip(i)
+            if not self.text.startswith(":", i):
+                raise _JSONError("expected ':' after the key", i)
+            out[key], i = self.value(i + 1, child, depth + 1)
+            i = self.skip(i)
+            if self.text.startswith(",", i):
+                i += 1
+                continue
+            if self.text.startswith("}", i):
+                return out, i + 1
+            raise _JSONError("expected ',' or '}'", i)
+
+    def arr(self, i: int, path: PathKey, depth: int) -> tuple[list, int]:
+        out: list[Any] = []
+        i = self.skip(i)
+        if self.text.startswith("]", i):
+            return out, i + 1
+        while True:
+            item, i = self.value(i, path + (len(out),), depth + 1)
+            out.append(item)
+            i = self.skip(i)
+            if self.text.startswith(",", i):
+                i += 1
+                continue
+            if self.text.startswith("]", i):
+                return out, i + 1
+            raise _JSONError("expected ',' or ']'", i)
+
+
+def parse_json(text: str, file: str) -> SourceDocument:
+    doc = SourceDocument(file, None)
+    reader = _JSONReader(text, doc)
+    try:
+        data, end = reader.value(0, (), 0)
+        end = reader.skip(end)
+        if end != len(text):
+            raise _JSONError("extra data after the end of the document", end)
+    except _JSONError as exc:
+        line, col = reader.position(min(exc.pos, len(text)))
+        raise UserError(Problem(f"JSON syntax error: {exc.message}", Location(file, line, col))) from None
+    doc.data = data
+    return doc

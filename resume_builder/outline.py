@@ -1,0 +1,19 @@
+"""A short text outline of a profile: what `validate --outline` prints."""
+
+from __future__ import annotations
+
+from resume_builder.schema.profile import Profile
+
+
+def outline_lines(profile: Profile) -> list[str]:
+    lines = [f"  {profile.basics.name}" + (f" — {profile.basics.headline}" if profile.basics.headline else "")]
+    custom = {section.id: section for section in profile.custom}
+    for key in profile.section_order():
+        if key in custom:
+            section = custom[key]
+            lines.append(f"  {section.title}: {len(section.items) + len(section.entries)} items")
+        elif key == "summary":
+            lines.append("  Summary")
+        else:
+            lines.append(f"  {key.capitalize()}: {len(getattr(profile, key))} entries")
+    return lines

@@ -1,0 +1,240 @@
+"""The profile: everything a résumé can say, validated.
+
+Field names follow JSON Resume where they mean the same (``highlights``, ``keywords``,
+``summary``), with clearer names where JSON Resume's are obscure (``headline`` for
+``label``, ``degree`` for ``studyType``, ``start``/``end`` for ``startDate``/``endDate``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar
+
+from pydantic import ConfigDict, Field, PrivateAttr, model_validator
+
+from resume_builder.schema.base import DateRange, Entry, StrictModel, TextShorthand
+from resume_builder.schema.types import (Date, Email, EntryId, Line, Link, Markdown, Phone, WebUrl)
+
+
+class Highlight(StrictModel):
+    """One bullet point, optionally with sub-points."""
+
+    text: Markdown
+    details: list[Markdown] = Field(default_factory=list, description="Sub-points shown under this bullet")
+
+
+HighlightItem = Annotated[Highlight, TextShorthand("text")]
+
+
+class Location(StrictModel):
+    """Where someone or something is; a plain string is read as ``address``."""
+
+    address: Line | None = None
+    postal_code: str | None = None
+    city: Line | None = None
+    region: Line | None = None
+    country_code: str | None = None
+
+    def display(self) -> str:
+        """The short form a résumé shows: city, region, country; else the address."""
+        parts = [p for p in (self.city, self.region, self.country_code) if p]
+        return ", ".join(parts) if parts else (self.address or "")
+
+
+LocationField = Annotated[Location, TextShorthand("address")]
+
+
+class SocialProfile(StrictModel):
+    network: Line = Field(description="GitHub, LinkedIn, Mastodon, ...")
+    username: Line | None = None
+    url: Link | None = None
+
+
+class Basics(StrictModel):
+    name: Line = Field(description="Your name as it heads the résumé")
+    headline: Line | None = Field(default=None, description="One line under the name, e.g. 'Platform Engineer'")
+    email: Email | None = None
+    phone: Phone | None = None
+    location: LocationField | None = None
+    website: WebUrl | None = None
+    photo: str | None = Field(default=None, description="Path to an image, relative to the profile")
+    profiles: list[SocialProfile] = Field(default_factory=list, description="Links to online profiles")
+
+
+class Experience(Entry, DateRange):
+    company: Line
+    position: Line
+    location: Line | None = None
+    url: WebUrl | None = None
+    start: Date
+    description: Line | None = Field(default=None, description="What the company does, in a line")
+    summary: Markdown | None = None
+    highlights: list[HighlightItem] = Field(default_factory=list)
+    keywords: list[Line] = Field(default_factory=list, description="Technologies used")
+
+
+class Volunteering(Entry, DateRange):
+    organization: Line
+    position: Line | None = None
+    location: Line | None = None
+    url: WebUrl | None = None
+    summary: Markdown | None = None
+    highlights: list[HighlightItem] = Field(default_factory=list)
+
+
+class Project(Entry, DateRange):
+    name: Line
+    description: Markdown | None = Field(default=None, description="What the project is, in a sentence")
+    summary: Markdown | None = Field(default=None, description="Your part in it; paragraphs allowed")
+    highlights: list[HighlightItem] = Field(default_factory=list)
+    outcome: Markdown | None = Field(default=None, description="Shown after the highlights")
+    keywords: list[Line] = Field(default_factory=list, description="Technologies used")
+    url: WebUrl | None = None
+    roles: list[Line] = Field(default_factory=list)
+    entity: Line | None = None
+    type: Line | None = None
+
+
+class SkillGroup(Entry):
+    name: Line
+    level: Line | None = None
+    keywords: list[Line] = Field(default_factory=list)
+
+
+class Education(Entry, DateRange):
+    institution: Line | None = None
+    degree: Line | None = Field(default=None, description="e.g. 'M.Tech', 'Bachelor of Science'")
+    area: Line | None = Field(default=None, description="Field of study")
+    location: Line | None = None
+    url: WebUrl | None = None
+    score: Line | None = None
+    summary: Markdown | None = None
+    courses: list[Line] = Field(default_factory=list)
+    highlights: list[HighlightItem] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _needs_a_name(self) -> "Education":
+        if not (self.institution or self.degree or self.area):
+            raise ValueError("an education entry needs at least an institution, a degree or an area")
+        return self
+
+
+class Award(Entry):
+    title: Line
+    date: Date | None = None
+    awarder: Line | None = None
+    summary: Markdown | None = None
+
+
+class Certification(Entry):
+    name: Line
+    date: Date | None = None
+    issuer: Line | None = None
+    url: WebUrl | None = None
+    summary: Markdown | None = None
+
+
+class Publication(Entry):
+    name: Line
+    publisher: Line | None = None
+    date: Date | None = None
+    url: WebUrl | None = None
+    summary: Markdown | None = None
+
+
+class Language(Entry):
+    language: Line
+    fluency: Line | None = None
+
+
+class Interest(Entry):
+    name: Line
+    keywords: list[Line] = Field(default_factory=list)
+
+
+class Reference(Entry):
+    name: Line
+    reference: Markdown | None = None
+
+
+class CustomEntry(Entry, DateRange):
+    """An entry of a section the schema does not know; ``fields`` holds any extra labels."""
+
+    title: Line
+    subtitle: Line | None = None
+    location: Line | None = None
+    url: WebUrl | None = None
+    date: Date | None = None
+    summary: Markdown | None = None
+    highlights: list[HighlightItem] = Field(default_factory=list)
+    fields: dict[str, Markdown] = Field(default_factory=dict, description="Extra 'Label: value' lines")
+
+
+class CustomSection(Entry):
+    """A section with its own title: a bullet list (``items``), entries, or both."""
+
+    id: EntryId = Field(description="Names the section for ordering and tailoring")
+    title: Line
+    items: list[HighlightItem] = Field(default_factory=list, description="Bullet points")
+    entries: list[CustomEntry] = Field(default_factory=list)
+
+
+class ThemeSettings(StrictModel):
+    """The theme and its options; options are validated against the chosen theme."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str | None = Field(default=None, description="Theme name: classic, modern, compact, ...")
+
+
+SECTION_FIELDS: tuple[str, ...] = (
+    "summary", "experience", "projects", "skills", "education", "awards", "certifications",
+    "publications", "languages", "volunteering", "interests", "references", "custom",
+)
+
+
+class Profile(StrictModel):
+    """A whole résumé source."""
+
+    schema_: str | None = Field(default=None, alias="$schema", description="JSON Schema URL for editors")
+    basics: Basics
+    summary: Markdown | None = None
+    experience: list[Experience] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    skills: list[SkillGroup] = Field(default_factory=list)
+    education: list[Education] = Field(default_factory=list)
+    awards: list[Award] = Field(default_factory=list)
+    certifications: list[Certification] = Field(default_factory=list)
+    publications: list[Publication] = Field(default_factory=list)
+    languages: list[Language] = Field(default_factory=list)
+    volunteering: list[Volunteering] = Field(default_factory=list)
+    interests: list[Interest] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    custom: list[CustomSection] = Field(default_factory=list, description="Sections with your own titles")
+    theme: ThemeSettings | None = None
+    meta: dict[str, Any] = Field(default_factory=dict, description="Free-form data kept on import/export")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+
+    _key_order: list[str] = PrivateAttr(default_factory=list)
+    SECTION_FIELDS: ClassVar[tuple[str, ...]] = SECTION_FIELDS
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_key_order(cls, data: Any, handler: Any) -> "Profile":
+        profile = handler(data)
+        if isinstance(data, dict):
+            profile._key_order = [k for k in data if k in SECTION_FIELDS]
+        return profile
+
+    def section_order(self) -> list[str]:
+        """Section keys in file order; custom sections are named by their ids."""
+        order = self._key_order or [f for f in SECTION_FIELDS if f != "custom"] + ["custom"]
+        out: list[str] = []
+        for key in order:
+            if key == "custom":
+                out.extend(section.id for section in self.custom)
+            elif getattr(self, key):
+                out.append(key)
+        for key in SECTION_FIELDS:  # sections set after loading (tailoring) come last
+            if key not in order and key != "custom" and getattr(self, key):
+                out.append(key)
+        return out

@@ -1,0 +1,197 @@
+"""Validated scalar types shared by the profile models: dates, text, links, contact details."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Union
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from resume_builder.markdown import link_problems
+
+# ----------------------------------------------------------------------------- dates
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, month or day: ``2021``, ``2021-04`` or ``2021-04-15``."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __str__(self) -> str:
+        out = f"{self.year:04d}"
+        if self.month:
+            out += f"-{self.month:02d}"
+            if self.day:
+                out += f"-{self.day:02d}"
+        return out
+
+    def earliest(self) -> tuple[int, int, int]:
+        return self.year, self.month or 1, self.day or 1
+
+    def latest(self) -> tuple[int, int, int]:
+        return self.year, self.month or 12, self.day or 31
+
+
+PRESENT = "present"
+
+
+def parse_date(value: Any, *, allow_present: bool = False) -> PartialDate | str:
+    if isinstance(value, PartialDate):
+        return value
+    if allow_present and isinstance(value, str) and value.strip().lower() in ("present", "now", "current"):
+        return PRESENT
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise PydanticCustomError("date_type", "a date must be text like 2021, 2021-04 or 2021-04-15")
+    text = str(value).strip()
+    match = _DATE_RE.match(text)
+    if not match:
+        extra = " or 'present'" if allow_present else ""
+        raise PydanticCustomError(
+            "date_format", "'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD{extra}",
+            {"value": text, "extra": extra})
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise PydanticCustomError("date_month", "month {month} does not exist in '{value}'",
+                                  {"month": month, "value": text})
+    if day is not None:
+        import calendar
+
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise PydanticCustomError("date_day", "day {day} does not exist in '{value}'",
+                                      {"day": day, "value": text})
+    if not 1900 <= year <= 2200:
+        raise PydanticCustomError("date_year", "year {year} is out of range in '{value}'",
+                                  {"year": year, "value": text})
+    return PartialDate(year, month, day)
+
+
+_DATE_JSON = {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer"}],
+              "description": "YYYY, YYYY-MM or YYYY-MM-DD"}
+_END_JSON = {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer"},
+                       {"const": "present"}],
+             "description": "YYYY, YYYY-MM, YYYY-MM-DD or 'present'"}
+
+Date = Annotated[PartialDate, PlainValidator(parse_date), PlainSerializer(str, return_type=str),
+                 WithJsonSchema(_DATE_JSON)]
+EndDate = Annotated[Union[PartialDate, Literal["present"]],
+                    PlainValidator(lambda v: parse_date(v, allow_present=True)),
+                    PlainSerializer(str, return_type=str), WithJsonSchema(_END_JSON)]
+
+# ----------------------------------------------------------------------------- text
+
+
+def _check_markdown(value: str) -> str:
+    problems = link_problems(value)
+    if problems:
+        raise PydanticCustomError("markdown_link", "{problem}", {"problem": problems[0]})
+    return value
+
+
+def _check_single_line(value: str) -> str:
+    if "\n" in value.strip():
+        raise PydanticCustomError("single_line", "must be a single line of text")
+    return value.strip()
+
+
+Markdown = Annotated[str, AfterValidator(_check_markdown),
+                     WithJsonSchema({"type": "string",
+                                     "description": "Text; **bold**, *italic* and [links](https://...) allowed"})]
+"""Free text with the inline Markdown subset; may hold several paragraphs."""
+
+Line = Annotated[str, AfterValidator(_check_single_line), AfterValidator(_check_markdown)]
+"""One line of text (names, titles); the inline Markdown subset is allowed."""
+
+# ----------------------------------------------------------------------------- links and contacts
+
+_EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+_PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()./-]*[0-9](?:\s*(?:x|ext\.?)\s*\d+)?$")
+
+
+def _check_web_url(value: str) -> str:
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https"):
+        hint = f"; did you mean 'https://{value}'?" if "://" not in value and "." in value else ""
+        raise PydanticCustomError("url_scheme", "'{value}' must be an http:// or https:// address{hint}",
+                                  {"value": value, "hint": hint})
+    host = parts.hostname or ""
+    if not host or " " in value or ("." not in host and host != "localhost"):
+        raise PydanticCustomError("url_host", "'{value}' is not a valid web address", {"value": value})
+    return value
+
+
+def _check_link(value: str) -> str:
+    value = value.strip()
+    scheme = urlsplit(value).scheme.lower()
+    if scheme == "mailto":
+        _check_email(value[len("mailto:"):].split("?")[0])
+        return value
+    if scheme == "tel":
+        _check_phone(value[len("tel:"):])
+        return value
+    if scheme in ("http", "https"):
+        return _check_web_url(value)
+    raise PydanticCustomError("link_scheme", "'{value}' must be an http(s), mailto: or tel: link",
+                              {"value": value})
+
+
+def _check_email(value: str) -> str:
+    value = value.strip()
+    if not _EMAIL_RE.match(value):
+        raise PydanticCustomError("email", "'{value}' is not a valid email address", {"value": value})
+    return value
+
+
+def _check_phone(value: str) -> str:
+    value = value.strip()
+    digits = sum(c.isdigit() for c in value)
+    if not _PHONE_RE.match(value) or not 5 <= digits <= 20:
+        raise PydanticCustomError(
+            "phone", "'{value}' is not a valid phone number (digits, spaces, + ( ) - . allowed)",
+            {"value": value})
+    return value
+
+
+WebUrl = Annotated[str, AfterValidator(_check_web_url),
+                   WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Link = Annotated[str, AfterValidator(_check_link),
+                 WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:|tel:)"})]
+Email = Annotated[str, AfterValidator(_check_email),
+                  WithJsonSchema({"type": "string", "format": "email"})]
+Phone = Annotated[str, AfterValidator(_check_phone), WithJsonSchema({"type": "string"})]
+
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_TAG_RE = re.compile(r"^[a-z0-9][a-z0-9+#._/-]*$")
+
+
+def _check_id(value: str) -> str:
+    if not _ID_RE.match(value):
+        raise PydanticCustomError("id", "id '{value}' may only hold letters, digits, '-', '_' and '.'",
+                                  {"value": value})
+    return value
+
+
+def _normalise_tag(value: Any) -> Any:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def _check_tag(value: str) -> str:
+    if not _TAG_RE.match(value):
+        raise PydanticCustomError("tag", "tag '{value}' may only hold letters, digits and - _ . + # /",
+                                  {"value": value})
+    return value
+
+
+EntryId = Annotated[str, AfterValidator(_check_id),
+                    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$"})]
+Tag = Annotated[str, BeforeValidator(_normalise_tag), AfterValidator(_check_tag),
+                WithJsonSchema({"type": "string"})]
