@@ -110,8 +110,7 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
             location = source.locate(full, prefer_key=True)
         elif kind == "missing":
             message = f"'{loc[-1]}' is required"
-            location = source.locate(full[:-1], prefer_key=True)
-            loc = loc[:-1] + (loc[-1],)
+            location = source.locate(full[:-1])
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
             location = source.locate(full)

@@ -113,7 +113,7 @@ Line = Annotated[str, AfterValidator(_check_single_line), AfterValidator(_check_
 # ----------------------------------------------------------------------------- links and contacts
 
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
-_PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()./-]*[0-9](?:\s*(?:x|ext\.?)\s*\d+)?$")
+_PHONE_RE = re.compile(r"^\+?\(?[0-9][0-9 ()./-]*[0-9](?:\s*(?:x|ext\.?)\s*\d+)?$")
 
 
 def _check_web_url(value: str) -> str:

@@ -1,0 +1,50 @@
+# resume-builder: `make demo` renders the default profile, `make test` runs the tests.
+# Both set up everything they need on a fresh Debian/Ubuntu machine (system packages via
+# apt-get when missing, a virtualenv in .venv, the project installed in it).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+RB     := $(VENV)/bin/resume-builder
+PROFILE ?= profiles/example.yaml
+
+# Debian packages: pango for WeasyPrint; Noto fonts for emoji, CJK and other scripts the
+# theme fonts lack; poppler-utils to look at PDFs.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core \
+                   fonts-noto-color-emoji fonts-noto-cjk poppler-utils
+TEST_SYSTEM_PACKAGES :=
+
+.PHONY: demo test system-packages test-system-packages venv bench schema clean
+
+demo: $(VENV)/.installed
+	$(RB) validate $(PROFILE) --outline
+
+test: $(VENV)/.installed-dev test-system-packages
+	$(PY) -m pytest -q -p no:cacheprovider
+
+system-packages:
+	@sh .ci/install-system-packages $(SYSTEM_PACKAGES)
+
+test-system-packages: system-packages
+	@[ -z "$(TEST_SYSTEM_PACKAGES)" ] || sh .ci/install-system-packages $(TEST_SYSTEM_PACKAGES)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian/Ubuntu run 'apt-get install python3-venv'"; exit 1; }
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml $(VENV)/bin/python | system-packages
+	$(PY) -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/bin/python | system-packages
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $@ $(VENV)/.installed
+
+schema: $(VENV)/.installed
+	$(RB) schema -o profiles/profile.schema.json
+
+bench: $(VENV)/.installed-dev
+	$(PY) benchmarks/bench.py
+
+clean:
+	rm -rf output build dist *.egg-info .pytest_cache

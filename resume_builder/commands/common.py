@@ -1,0 +1,34 @@
+"""Shared helpers for command modules: turning UserErrors into exit codes, defaults."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+
+from resume_builder.errors import EXIT_INTERRUPTED, EXIT_USER_ERROR, UserError
+
+DEFAULT_PROFILE = Path("profiles/example.yaml")
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Show a UserError as clear messages and exit 2; let bugs keep their traceback."""
+    try:
+        yield
+    except UserError as error:
+        from resume_builder.console import show_user_error
+
+        show_user_error(error)
+        raise typer.Exit(EXIT_USER_ERROR) from None
+    except KeyboardInterrupt:
+        from resume_builder.console import err
+
+        err("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def profile_or_default(path: Optional[Path]) -> Path:
+    return path if path is not None else DEFAULT_PROFILE

@@ -1,0 +1,30 @@
+"""`resume-builder init`: write a commented starter profile."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from resume_builder.commands.common import DEFAULT_PROFILE, user_errors
+from resume_builder.errors import EXIT_USER_ERROR, UserError
+
+
+def init(
+    path: Path = typer.Argument(Path("profile.yaml"), help="Where to write the starter profile."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+) -> None:
+    """Write a commented starter profile that validates, to edit into your own."""
+    from importlib.resources import files
+
+    from resume_builder.console import out
+    from resume_builder.output import write_atomic
+
+    with user_errors():
+        if path.exists() and not force:
+            raise UserError(f"{path} already exists", hint="choose another path or pass --force")
+        text = files("resume_builder").joinpath("starter.yaml").read_text(encoding="utf-8")
+        write_atomic(path, text.encode("utf-8"))
+    out(f"wrote {path}: edit it, then run 'resume-builder validate {path}'")

@@ -1,0 +1,28 @@
+"""`resume-builder schema`: print the profile's JSON Schema."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from resume_builder.commands.common import DEFAULT_PROFILE, user_errors
+from resume_builder.errors import EXIT_USER_ERROR, UserError
+
+
+def schema(
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+) -> None:
+    """Print the JSON Schema of the profile, for editors and other tools."""
+    from resume_builder.schema.json_schema import profile_schema_text
+
+    text = profile_schema_text()
+    with user_errors():
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            from resume_builder.output import write_atomic
+
+            write_atomic(output, text.encode("utf-8"))

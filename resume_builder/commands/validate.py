@@ -1,0 +1,39 @@
+"""`resume-builder validate`: check profiles, report every problem with its location."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from resume_builder.commands.common import DEFAULT_PROFILE, user_errors
+from resume_builder.errors import EXIT_USER_ERROR, UserError
+
+
+def validate(
+    profiles: Optional[List[Path]] = typer.Argument(
+        None, help="Profile files (YAML, JSON or JSON Resume). Default: profiles/example.yaml."),
+    outline: bool = typer.Option(False, "--outline", help="Also print the sections and entries found."),
+) -> None:
+    """Check profiles against the schema; every problem is shown as FILE:LINE:COL."""
+    from resume_builder.console import out, show_user_error
+    from resume_builder.loading import load_profile
+    from resume_builder.outline import outline_lines
+
+    failed = False
+    for path in profiles or [DEFAULT_PROFILE]:
+        try:
+            loaded = load_profile(path)
+        except UserError as error:
+            show_user_error(error)
+            failed = True
+            continue
+        kind = {"jsonresume": " (JSON Resume)", "json": "", "yaml": ""}[loaded.format]
+        out(f"✓ {path}{kind}: valid", style="green")
+        if outline:
+            for line in outline_lines(loaded.profile):
+                out(line)
+    if failed:
+        raise typer.Exit(EXIT_USER_ERROR)

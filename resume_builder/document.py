@@ -1,0 +1,403 @@
+"""The one document model every output format renders.
+
+``build_document(profile)`` turns a (tailored) profile into ordered sections of entries
+whose text is already formatted (dates like ``Mar 2023 – present``) and whose inline
+Markdown is parsed into :class:`~resume_builder.markdown.Span` runs. PDF, DOCX, HTML,
+Markdown and plain text all walk this structure in the same order, so they say the same
+things in the same order, and no renderer ever reads the raw profile.
+
+Text is cleaned here once: control characters and bidirectional overrides (which can
+reorder or hide text) are removed; everything else is kept as data, never markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from resume_builder.i18n import Labels, labels_for
+from resume_builder.markdown import Span, parse_inline
+from resume_builder.schema.profile import Highlight, Profile
+from resume_builder.schema.types import PRESENT, PartialDate
+
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def clean(text: str) -> str:
+    """Remove control characters and bidi overrides; tabs become spaces."""
+    return _UNSAFE_CHARS.sub("", text.replace("\t", " "))
+
+
+@dataclass(frozen=True)
+class RichText:
+    """A line or paragraph of text as formatted spans."""
+
+    spans: tuple[Span, ...]
+
+    @property
+    def plain(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def __str__(self) -> str:
+        return self.plain
+
+
+def rich(text: str | None) -> RichText:
+    """Parse one line of profile text (single newlines fold into spaces)."""
+    if not text:
+        return RichText(())
+    folded = " ".join(part.strip() for part in clean(text).splitlines() if part.strip())
+    return RichText(tuple(parse_inline(folded)))
+
+
+def plain(text: str | None) -> RichText:
+    """Text that is never Markdown (URLs, phone numbers)."""
+    return RichText((Span(clean(text)),)) if text else RichText(())
+
+
+def paragraphs(text: str | None) -> tuple[RichText, ...]:
+    """Split text into paragraphs at blank lines."""
+    if not text:
+        return ()
+    blocks = re.split(r"\n\s*\n", clean(text).strip())
+    return tuple(r for r in (rich(block) for block in blocks) if r)
+
+
+@dataclass(frozen=True)
+class Bullet:
+    text: RichText
+    children: tuple[RichText, ...] = ()
+
+
+@dataclass(frozen=True)
+class Field:
+    """A labelled fact shown as 'Label: value' (technologies, courses, custom fields)."""
+
+    label: str
+    value: RichText
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a section, already formatted.
+
+    Renderers show the parts in this order: title, subtitle, date, location (the header),
+    then description, paragraphs, bullets, closing paragraphs, fields.
+    """
+
+    id: str | None
+    title: RichText
+    subtitle: RichText = RichText(())
+    date: str = ""
+    location: str = ""
+    url: str | None = None
+    description: RichText = RichText(())
+    paragraphs: tuple[RichText, ...] = ()
+    bullets: tuple[Bullet, ...] = ()
+    closing: tuple[RichText, ...] = ()
+    fields: tuple[Field, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled section.
+
+    ``layout`` tells renderers how to show it:
+    - ``text``: ``paragraphs`` only (the summary);
+    - ``bullets``: ``bullets`` only (a custom list);
+    - ``pairs``: each entry is one line, ``title: description`` (skills, languages, interests);
+    - ``entries``: full entries with a header and a body (experience, projects, education...).
+    A custom section may have both bullets and entries.
+    """
+
+    key: str
+    title: str
+    layout: str
+    paragraphs: tuple[RichText, ...] = ()
+    bullets: tuple[Bullet, ...] = ()
+    entries: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One contact detail of the header; ``href`` is a vetted link or None."""
+
+    kind: str  # email, phone, location, website, profile
+    text: str
+    href: str | None = None
+    label: str = ""  # e.g. the network name of a profile
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    language: str
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    headline: str
+    contacts: tuple[Contact, ...]
+    sections: tuple[Section, ...]
+    metadata: Metadata
+    photo: str | None = None
+    direction: str = "ltr"
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def text_blocks(self) -> Iterator[str]:
+        """Every piece of text in reading order (used for parity checks across formats)."""
+        yield self.name
+        if self.headline:
+            yield self.headline
+        for contact in self.contacts:
+            yield contact.text
+        for section in self.sections:
+            yield section.title
+            yield from (p.plain for p in section.paragraphs)
+            yield from _bullet_texts(section.bullets)
+            for entry in section.entries:
+                yield from entry_texts(entry)
+
+
+def _bullet_texts(bullets: tuple[Bullet, ...]) -> Iterator[str]:
+    for bullet in bullets:
+        yield bullet.text.plain
+        yield from (child.plain for child in bullet.children)
+
+
+def entry_texts(entry: Entry) -> Iterator[str]:
+    for part in (entry.title.plain, entry.subtitle.plain, entry.date, entry.location, entry.description.plain):
+        if part:
+            yield part
+    yield from (p.plain for p in entry.paragraphs)
+    yield from _bullet_texts(entry.bullets)
+    yield from (p.plain for p in entry.closing)
+    for fld in entry.fields:
+        yield f"{fld.label}: {fld.value.plain}"
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def format_date(value: PartialDate | str | None, labels: Labels) -> str:
+    if value is None:
+        return ""
+    if value == PRESENT:
+        return labels.present
+    assert isinstance(value, PartialDate)
+    if value.month:
+        return f"{labels.months[value.month - 1]} {value.year}"
+    return str(value.year)
+
+
+def format_range(start: PartialDate | None, end: PartialDate | str | None, labels: Labels,
+                 *, open_ended: bool = False) -> str:
+    """``Mar 2023 – present``; a missing end is 'present' for jobs (``open_ended``)."""
+    if end is None and open_ended and start is not None:
+        end = PRESENT
+    first, last = format_date(start, labels), format_date(end, labels)
+    if first and last and first != last:
+        return f"{first}{labels.range_separator}{last}"
+    return first or last
+
+
+# ----------------------------------------------------------------------------- building
+
+
+def _bullets(items: list[Highlight]) -> tuple[Bullet, ...]:
+    return tuple(Bullet(rich(h.text), tuple(rich(d) for d in h.details)) for h in items)
+
+
+def _joined(*parts: str | None, sep: str = ", ") -> str:
+    return sep.join(clean(p) for p in parts if p)
+
+
+def _pair(title: str, value: str, entry_id: str | None, tags: list[str]) -> Entry:
+    return Entry(id=entry_id, title=rich(title), description=rich(value), tags=tuple(tags))
+
+
+def _keywords_field(keywords: list[str], labels: Labels) -> tuple[Field, ...]:
+    return (Field(labels.technologies, rich(", ".join(keywords))),) if keywords else ()
+
+
+def _section_builders(profile: Profile, labels: Labels):
+    """Map each section key to a function building its Section."""
+
+    def heading(key: str) -> str:
+        return labels.headings.get(key, key.replace("_", " ").title())
+
+    def summary() -> Section:
+        return Section("summary", heading("summary"), "text", paragraphs=paragraphs(profile.summary))
+
+    def experience() -> Section:
+        entries = tuple(Entry(
+            id=job.id, title=rich(job.position), subtitle=rich(job.company),
+            date=format_range(job.start, job.end, labels, open_ended=True),
+            location=clean(job.location or ""), url=job.url, description=rich(job.description),
+            paragraphs=paragraphs(job.summary), bullets=_bullets(job.highlights),
+            fields=_keywords_field(job.keywords, labels), tags=tuple(job.tags),
+        ) for job in profile.experience)
+        return Section("experience", heading("experience"), "entries", entries=entries)
+
+    def volunteering() -> Section:
+        entries = tuple(Entry(
+            id=v.id, title=rich(v.position or v.organization),
+            subtitle=rich(v.organization if v.position else None),
+            date=format_range(v.start, v.end, labels, open_ended=True), location=clean(v.location or ""),
+            url=v.url, paragraphs=paragraphs(v.summary), bullets=_bullets(v.highlights), tags=tuple(v.tags),
+        ) for v in profile.volunteering)
+        return Section("volunteering", heading("volunteering"), "entries", entries=entries)
+
+    def projects() -> Section:
+        entries = tuple(Entry(
+            id=p.id, title=rich(p.name), subtitle=rich(_joined(p.entity, ", ".join(p.roles))),
+            date=format_range(p.start, p.end, labels), url=p.url, description=rich(p.description),
+            paragraphs=paragraphs(p.summary), bullets=_bullets(p.highlights), closing=paragraphs(p.outcome),
+            fields=_keywords_field(p.keywords, labels), tags=tuple(p.tags),
+        ) for p in profile.projects)
+        return Section("projects", heading("projects"), "entries", entries=entries)
+
+    def education() -> Section:
+        entries = []
+        for e in profile.education:
+            degree = _joined(e.degree, e.area)
+            fields = []
+            if e.score:
+                fields.append(Field(labels.score, rich(e.score)))
+            if e.courses:
+                fields.append(Field(labels.courses, rich(", ".join(e.courses))))
+            entries.append(Entry(
+                id=e.id, title=rich(degree or e.institution), subtitle=rich(e.institution if degree else None),
+                date=format_range(e.start, e.end, labels), location=clean(e.location or ""), url=e.url,
+                paragraphs=paragraphs(e.summary), bullets=_bullets(e.highlights), fields=tuple(fields),
+                tags=tuple(e.tags)))
+        return Section("education", heading("education"), "entries", entries=tuple(entries))
+
+    def awards() -> Section:
+        entries = tuple(Entry(id=a.id, title=rich(a.title), subtitle=rich(a.awarder),
+                              date=format_date(a.date, labels), paragraphs=paragraphs(a.summary),
+                              tags=tuple(a.tags)) for a in profile.awards)
+        return Section("awards", heading("awards"), "entries", entries=entries)
+
+    def certifications() -> Section:
+        entries = tuple(Entry(id=c.id, title=rich(c.name), subtitle=rich(c.issuer), date=format_date(c.date, labels),
+                              url=c.url, paragraphs=paragraphs(c.summary), tags=tuple(c.tags))
+                        for c in profile.certifications)
+        return Section("certifications", heading("certifications"), "entries", entries=entries)
+
+    def publications() -> Section:
+        entries = tuple(Entry(id=p.id, title=rich(p.name), subtitle=rich(p.publisher), date=format_date(p.date, labels),
+                              url=p.url, paragraphs=paragraphs(p.summary), tags=tuple(p.tags))
+                        for p in profile.publications)
+        return Section("publications", heading("publications"), "entries", entries=entries)
+
+    def references() -> Section:
+        entries = tuple(Entry(id=r.id, title=rich(r.name), paragraphs=paragraphs(r.reference), tags=tuple(r.tags))
+                        for r in profile.references)
+        return Section("references", heading("references"), "entries", entries=entries)
+
+    def skills() -> Section:
+        entries = tuple(_pair(_joined(s.name, f"({s.level})" if s.level else None, sep=" "),
+                              ", ".join(s.keywords), s.id, s.tags) for s in profile.skills)
+        return Section("skills", heading("skills"), "pairs", entries=entries)
+
+    def languages() -> Section:
+        entries = tuple(_pair(lang.language, lang.fluency or "", lang.id, lang.tags) for lang in profile.languages)
+        return Section("languages", heading("languages"), "pairs", entries=entries)
+
+    def interests() -> Section:
+        entries = tuple(_pair(i.name, ", ".join(i.keywords), i.id, i.tags) for i in profile.interests)
+        return Section("interests", heading("interests"), "pairs", entries=entries)
+
+    builders = {
+        "summary": summary, "experience": experience, "volunteering": volunteering, "projects": projects,
+        "education": education, "awards": awards, "certifications": certifications,
+        "publications": publications, "references": references, "skills": skills,
+        "languages": languages, "interests": interests,
+    }
+    for custom in profile.custom:
+        builders[custom.id] = _custom_builder(custom, labels)
+    return builders
+
+
+def _custom_builder(custom, labels: Labels):
+    def build() -> Section:
+        entries = tuple(Entry(
+            id=e.id, title=rich(e.title), subtitle=rich(e.subtitle),
+            date=format_range(e.start, e.end, labels) or format_date(e.date, labels),
+            location=clean(e.location or ""), url=e.url, paragraphs=paragraphs(e.summary),
+            bullets=_bullets(e.highlights),
+            fields=tuple(Field(clean(k), rich(v)) for k, v in e.fields.items()), tags=tuple(e.tags),
+        ) for e in custom.entries)
+        layout = "entries" if entries else "bullets"
+        return Section(custom.id, clean(custom.title), layout, bullets=_bullets(custom.items), entries=entries)
+
+    return build
+
+
+def _contacts(profile: Profile) -> tuple[Contact, ...]:
+    b = profile.basics
+    out: list[Contact] = []
+    if b.email:
+        out.append(Contact("email", b.email, f"mailto:{b.email}"))
+    if b.phone:
+        out.append(Contact("phone", b.phone, "tel:" + re.sub(r"[^0-9+]", "", b.phone)))
+    if b.location and b.location.display():
+        out.append(Contact("location", clean(b.location.display())))
+    if b.website:
+        out.append(Contact("website", display_url(b.website), b.website))
+    for p in b.profiles:
+        if p.url:
+            out.append(Contact("profile", display_url(p.url), p.url, clean(p.network)))
+        elif p.username:
+            out.append(Contact("profile", f"{clean(p.network)}: {clean(p.username)}", None, clean(p.network)))
+    return tuple(out)
+
+
+def display_url(url: str) -> str:
+    """A link as a reader types it: no scheme, no trailing slash."""
+    parts = urlsplit(url)
+    if parts.scheme in ("mailto", "tel"):
+        return url.split(":", 1)[1]
+    shown = (parts.netloc + parts.path).rstrip("/")
+    if shown.startswith("www."):
+        shown = shown[4:]
+    return shown + (f"?{parts.query}" if parts.query else "")
+
+
+def build_document(profile: Profile, *, order: list[str] | None = None,
+                   labels: Labels | None = None, headings: dict[str, str] | None = None) -> Document:
+    """Build the document; ``order`` lists section keys to show (default: the profile's order)."""
+    labels = labels or labels_for(None)
+    if headings:
+        labels = Labels(**{**labels.__dict__, "headings": {**labels.headings, **headings}})
+    builders = _section_builders(profile, labels)
+    keys = order if order is not None else profile.section_order()
+    sections = []
+    for key in keys:
+        if key not in builders:
+            continue
+        section = builders[key]()
+        if section.paragraphs or section.bullets or section.entries:
+            sections.append(section)
+    b = profile.basics
+    keywords = tuple(dict.fromkeys(kw for group in profile.skills for kw in group.keywords))
+    headline = clean(b.headline or "")
+    name = clean(b.name)
+    metadata = Metadata(
+        title=f"{name} – {headline}" if headline else name, author=name, subject=headline or "Résumé",
+        keywords=keywords, language=labels.language)
+    return Document(name=name, headline=headline, contacts=_contacts(profile), sections=tuple(sections),
+                    metadata=metadata, photo=b.photo, direction=labels.direction)

@@ -1,0 +1,52 @@
+"""Shared fixtures: paths, golden files (refresh with --update-golden), example profile."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).resolve().parent / "golden"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE = REPO / "profiles" / "example.yaml"
+
+
+def shared_dir() -> Path:
+    """The shared/ folder beside the repository (fixtures from JSON Resume live there)."""
+    for candidate in (REPO.parent / "shared", REPO / "shared"):
+        if candidate.is_dir():
+            return candidate
+    pytest.skip("the shared/ folder is not beside this checkout")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """Compare text with tests/golden/NAME; with --update-golden, rewrite the file instead."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if update or not path.exists():
+            if not update:
+                pytest.fail(f"golden file {path} is missing; run pytest --update-golden to create it")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        expected = path.read_text(encoding="utf-8")
+        if actual != expected:
+            diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                                str(path), "actual"))
+            pytest.fail(f"output differs from golden file (run pytest --update-golden to accept):\n{diff}")
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def jsonresume_sample() -> Path:
+    return shared_dir() / "fixtures" / "jsonresume" / "sample.resume.json"

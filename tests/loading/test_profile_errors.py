@@ -1,0 +1,70 @@
+"""Located error messages for invalid profiles: every kind of mistake, all at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resume_builder.errors import UserError
+from resume_builder.loading import load_profile
+from tests.conftest import FIXTURES
+
+
+def messages(path: Path) -> str:
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    return caught.value.render().replace(str(path), path.name) + "\n"
+
+
+def test_broken_profile_reports_every_error_with_location(golden):
+    golden("broken.errors.txt", messages(FIXTURES / "broken.yaml"))
+
+
+def test_every_problem_has_line_and_column():
+    with pytest.raises(UserError) as caught:
+        load_profile(FIXTURES / "broken.yaml")
+    problems = caught.value.problems
+    assert len(problems) >= 12
+    for problem in problems:
+        assert problem.location is not None and problem.location.line and problem.location.column
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("basics:\n  name: A\n  emial: a@b.co\n", "3:3: basics.emial: unknown field 'emial' (did you mean 'email'?)"),
+    ("basics:\n  name: A\nexperiance: []\n", "3:1: experiance: unknown field 'experiance' (did you mean 'experience'?)"),
+    ("basics: {name: A}\nexperience:\n  - {company: C, position: P, start: 2021-05, end: 2020}\n",
+     "experience[0].end: end 2020 is before start 2021-05"),
+    ("basics: {name: A}\nexperience:\n  - {company: C, position: P, start: 2021, end: present}\n", None),
+    ("basics: {name: A, website: 'http://x'}\n", "'http://x' is not a valid web address"),
+    ("basics: {name: A}\nsummary: '[x](file:///etc/passwd)'\n", "link 'file:///etc/passwd' must start with http"),
+    ("basics:\n  profiles:\n    - network: X\n", "2:3: basics.name: 'name' is required"),
+])
+def test_single_mistakes(tmp_path, text, expected):
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    if expected is None:
+        load_profile(path)
+        return
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    assert expected in caught.value.render()
+
+
+def test_duplicate_ids_are_located(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("basics: {name: A}\nexperience:\n"
+                    "  - {id: job, company: C, position: P, start: 2021}\n"
+                    "  - {id: job, company: D, position: P, start: 2020}\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    assert "p.yaml:4:" in caught.value.render()
+    assert "id 'job' is already used at line 3" in caught.value.render()
+
+
+def test_section_order_follows_the_file(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("basics: {name: A}\neducation: [{degree: BSc}]\nsummary: hi\n"
+                    "custom: [{id: extra, title: Extra, items: [x]}]\nskills: [{name: S}]\n", encoding="utf-8")
+    profile = load_profile(path).profile
+    assert profile.section_order() == ["education", "summary", "extra", "skills"]

@@ -1,0 +1,41 @@
+"""The inline Markdown subset: bold, italic, links; everything else stays literal text."""
+
+from __future__ import annotations
+
+from resume_builder.markdown import Span, link_problems, parse_inline, plain_text
+
+
+def test_bold_italic_and_links():
+    spans = parse_inline("Expert in **Python** and *Go*, see [site](https://example.com).")
+    assert Span("Python", bold=True) in spans
+    assert Span("Go", italic=True) in spans
+    assert Span("site", href="https://example.com") in spans
+    assert plain_text("Expert in **Python** and *Go*, see [site](https://example.com).") == \
+        "Expert in Python and Go, see site."
+
+
+def test_nested_formatting():
+    assert parse_inline("**bold *both* x**") == [Span("bold ", bold=True), Span("both", bold=True, italic=True),
+                                                 Span(" x", bold=True)]
+
+
+def test_html_and_template_syntax_stay_text():
+    text = "<script>alert(1)</script> {{ 7*7 }} {% if x %}"
+    assert plain_text(text) == text
+
+
+def test_snake_case_is_not_italic():
+    assert parse_inline("use snake_case_names here") == [Span("use snake_case_names here")]
+
+
+def test_unsafe_links_are_reported_and_not_linked():
+    assert link_problems("[x](javascript:alert(1))")
+    assert all(span.href is None for span in parse_inline("[x](javascript:alert(1))"))
+
+
+def test_escapes():
+    assert plain_text(r"\*not italic\*") == "*not italic*"
+
+
+def test_unmatched_markers_are_literal():
+    assert plain_text("5 * 3 and a ** b") == "5 * 3 and a ** b"
