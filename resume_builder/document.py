@@ -13,7 +13,7 @@ reorder or hide text) are removed; everything else is kept as data, never markup
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 from urllib.parse import urlsplit
 

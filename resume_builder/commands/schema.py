@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 import typer
 
-from resume_builder.commands.common import DEFAULT_PROFILE, user_errors
-from resume_builder.errors import EXIT_USER_ERROR, UserError
+from resume_builder.commands.common import user_errors
 
 
 def schema(

@@ -1,0 +1,271 @@
+"""JSON Resume documents: detection, the field mapping, and errors located in the JSON file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from resume_builder.errors import UserError
+from resume_builder.loading import load_profile
+from resume_builder.loading.jsonresume import is_json_resume, to_profile_source
+from resume_builder.loading.source import parse_json
+
+
+def leaves(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from leaves(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from leaves(value, path + (index,))
+    else:
+        yield path, data
+
+
+def position(text: str, needle: str) -> str:
+    """'line:col' of the first occurrence of ``needle`` in ``text``."""
+    offset = text.index(needle)
+    line = text.count("\n", 0, offset) + 1
+    return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
+def convert(text: str) -> dict[str, Any]:
+    return to_profile_source(parse_json(text, "resume.json")).data
+
+
+# ----------------------------------------------------------------------------- the official sample
+
+
+def test_sample_loads_and_validates(jsonresume_sample: Path):
+    loaded = load_profile(jsonresume_sample)
+    profile = loaded.profile
+    assert loaded.format == "jsonresume"
+    assert profile.basics.name == "Richard Hendriks"
+    assert profile.basics.headline == "Programmer"
+    assert profile.basics.website == "http://richardhendricks.example.com"
+    assert profile.basics.location.city == "San Francisco"
+    assert profile.basics.location.postal_code == "CA 94115"
+    assert profile.basics.location.country_code == "US"
+    assert profile.basics.photo is None  # "image": "" means no image
+    assert profile.basics.profiles[0].url is None  # "url": "" means no link
+    assert profile.summary.startswith("Richard hails from Tulsa.")
+    job = profile.experience[0]
+    assert (job.company, job.position, str(job.start), str(job.end)) == (
+        "Pied Piper", "CEO/President", "2013-12-01", "2014-12-01")
+    assert job.highlights[1].text == "Successfully won Techcrunch Disrupt"
+    assert profile.volunteering[0].organization == "CoderDojo"
+    assert profile.education[0].degree == "Bachelor"
+    assert profile.education[0].area == "Information Technology"
+    assert profile.skills[1].keywords == ["Mpeg", "MP4", "GIF"]
+    assert str(profile.publications[0].date) == "2014-10-01"
+    assert profile.projects[0].url == "https://missdirection.example.com"  # the sample omits the scheme
+    assert profile.meta["version"] == "v1.0.0"
+    assert profile.section_order() == [
+        "summary", "experience", "volunteering", "education", "awards", "publications", "skills",
+        "languages", "interests", "references", "projects"]
+
+
+def test_sample_keeps_every_non_empty_string(jsonresume_sample: Path):
+    source = parse_json(jsonresume_sample.read_text(encoding="utf-8"), str(jsonresume_sample))
+    mapped = [value for _, value in leaves(to_profile_source(source).data) if isinstance(value, str)]
+    for path, value in leaves(source.data):
+        if isinstance(value, str) and value.strip():
+            assert any(value in text for text in mapped), f"{path} = {value!r} was dropped"
+
+
+def test_sample_positions_point_at_the_source_values(jsonresume_sample: Path):
+    text = jsonresume_sample.read_text(encoding="utf-8")
+    result = to_profile_source(parse_json(text, str(jsonresume_sample)))
+    lines = text.split("\n")
+    decoder = json.JSONDecoder()
+    checked = 0
+    for path, value in leaves(result.data):
+        if not isinstance(value, str):
+            continue
+        line, col = result.values[path]
+        found, _ = decoder.raw_decode(lines[line - 1], col - 1)
+        assert found in value, path
+        checked += 1
+    assert checked > 50
+    for path, (line, col) in result.keys.items():
+        assert lines[line - 1][col - 1] == '"', path
+    source = parse_json(text, "x")
+    assert result.values[("summary",)] == source.values[("basics", "summary")]
+    assert result.keys[("experience", 0, "start")] == source.keys[("work", 0, "startDate")]
+
+
+# ----------------------------------------------------------------------------- detection
+
+
+@pytest.mark.parametrize("data", [
+    {"$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
+     "basics": {"name": "A"}},
+    {"basics": {"name": "A"}, "work": []},
+    {"basics": {"name": "A"}, "volunteer": []},
+    {"basics": {"name": "A"}, "certificates": []},
+    {"basics": {"name": "A", "label": "Engineer"}},
+    {"basics": {"name": "A", "url": "https://a.example"}},
+    {"basics": {"name": "A", "image": "a.png"}},
+    {"basics": {"name": "A", "summary": "Hi"}},
+    {"basics": {"name": "A"}, "education": [{"institution": "U", "studyType": "BSc"}]},
+    {"basics": {"name": "A"}, "projects": [{"name": "P", "startDate": "2020"}]},
+    {"basics": {"name": "A"}, "publications": [{"name": "P", "releaseDate": "2020"}]},
+])
+def test_detects_json_resume(data):
+    assert is_json_resume(data)
+
+
+@pytest.mark.parametrize("data", [
+    {"basics": {"name": "A"}},
+    {"$schema": "https://example.com/resume-builder/profile.schema.json", "basics": {"name": "A"}},
+    {"basics": {"name": "A", "headline": "Engineer", "website": "https://a.example"},
+     "summary": "Hi", "experience": [{"company": "C", "position": "P", "start": "2020", "end": "present"}],
+     "education": [{"institution": "U", "degree": "BSc", "start": 2010}]},
+    {},
+    [],
+])
+def test_our_profiles_are_not_json_resume(data):
+    assert not is_json_resume(data)
+
+
+# ----------------------------------------------------------------------------- the mapping
+
+
+def test_every_json_resume_field_is_mapped():
+    resume = {
+        "basics": {"name": "Ann", "label": "Engineer", "image": "me.png", "email": "ann@example.com",
+                   "phone": "+44 20 1234 5678", "url": "https://ann.example", "summary": "About me",
+                   "location": {"address": "1 Road", "postalCode": "AB1", "city": "Leeds",
+                                "countryCode": "GB", "region": "Yorkshire"},
+                   "profiles": [{"network": "GitHub", "username": "ann", "url": "https://github.com/ann"}]},
+        "work": [{"name": "Co", "position": "Dev", "url": "https://co.example", "startDate": "2020-01",
+                  "endDate": "2021", "summary": "S", "highlights": ["H"], "location": "York",
+                  "description": "D"}],
+        "volunteer": [{"organization": "Org", "position": "Helper", "url": "https://org.example",
+                       "startDate": "2019", "endDate": "2020", "summary": "S", "highlights": ["H"]}],
+        "education": [{"institution": "Uni", "url": "https://uni.example", "area": "CS", "studyType": "BSc",
+                       "startDate": "2015", "endDate": "2018", "score": "First", "courses": ["C1"]}],
+        "awards": [{"title": "Prize", "date": "2018", "awarder": "Body", "summary": "S"}],
+        "certificates": [{"name": "Cert", "date": "2021", "issuer": "Iss", "url": "https://cert.example"}],
+        "publications": [{"name": "Paper", "publisher": "Pub", "releaseDate": "2017",
+                          "url": "https://paper.example", "summary": "S"}],
+        "skills": [{"name": "Python", "level": "Expert", "keywords": ["pydantic"]}],
+        "languages": [{"language": "English", "fluency": "Native"}],
+        "interests": [{"name": "Chess", "keywords": ["openings"]}],
+        "references": [{"name": "Bob", "reference": "Great"}],
+        "projects": [{"name": "Proj", "startDate": "2016", "endDate": "2017", "description": "D",
+                      "highlights": ["H"], "url": "https://proj.example", "roles": ["Lead"],
+                      "entity": "Ent", "type": "app", "keywords": ["k"]}],
+        "meta": {"canonical": "https://x.example", "version": "v1.0.0", "anything": {"nested": [1]}},
+    }
+    assert convert(json.dumps(resume)) == {
+        "basics": {"name": "Ann", "headline": "Engineer", "photo": "me.png", "email": "ann@example.com",
+                   "phone": "+44 20 1234 5678", "website": "https://ann.example",
+                   "location": {"address": "1 Road", "postal_code": "AB1", "city": "Leeds",
+                                "country_code": "GB", "region": "Yorkshire"},
+                   "profiles": [{"network": "GitHub", "username": "ann", "url": "https://github.com/ann"}]},
+        "summary": "About me",
+        "experience": [{"company": "Co", "position": "Dev", "url": "https://co.example", "start": "2020-01",
+                        "end": "2021", "summary": "S", "highlights": ["H"], "location": "York",
+                        "description": "D"}],
+        "volunteering": [{"organization": "Org", "position": "Helper", "url": "https://org.example",
+                          "start": "2019", "end": "2020", "summary": "S", "highlights": ["H"]}],
+        "education": [{"institution": "Uni", "url": "https://uni.example", "area": "CS", "degree": "BSc",
+                       "start": "2015", "end": "2018", "score": "First", "courses": ["C1"]}],
+        "awards": [{"title": "Prize", "date": "2018", "awarder": "Body", "summary": "S"}],
+        "certifications": [{"name": "Cert", "date": "2021", "issuer": "Iss", "url": "https://cert.example"}],
+        "publications": [{"name": "Paper", "publisher": "Pub", "date": "2017",
+                          "url": "https://paper.example", "summary": "S"}],
+        "skills": [{"name": "Python", "level": "Expert", "keywords": ["pydantic"]}],
+        "languages": [{"language": "English", "fluency": "Native"}],
+        "interests": [{"name": "Chess", "keywords": ["openings"]}],
+        "references": [{"name": "Bob", "reference": "Great"}],
+        "projects": [{"name": "Proj", "start": "2016", "end": "2017", "description": "D",
+                      "highlights": ["H"], "url": "https://proj.example", "roles": ["Lead"],
+                      "entity": "Ent", "type": "app", "keywords": ["k"]}],
+        "meta": {"canonical": "https://x.example", "version": "v1.0.0", "anything": {"nested": [1]}},
+    }
+
+
+def test_blank_values_are_absent_but_unknown_keys_and_lists_stay():
+    data = convert(json.dumps({
+        "basics": {"name": "Ann", "url": "", "image": " ", "email": None},
+        "work": [{"name": "Co", "position": "Dev", "startDate": "2020", "endDate": "", "url": "",
+                  "highlights": ["", "Shipped it", None], "custom": ""}],
+        "skills": [{"name": "Python", "keywords": []}],
+    }))
+    assert data["basics"] == {"name": "Ann"}
+    assert data["experience"] == [{"company": "Co", "position": "Dev", "start": "2020",
+                                   "highlights": ["Shipped it"], "custom": ""}]
+    assert data["skills"] == [{"name": "Python", "keywords": []}]
+
+
+def test_current_job_keeps_end_missing(tmp_path: Path):
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps({"basics": {"name": "Ann"},
+                                "work": [{"name": "Co", "position": "Dev", "startDate": "2020-02"}]}))
+    job = load_profile(path).profile.experience[0]
+    assert job.end is None and str(job.start) == "2020-02"
+
+
+def test_section_order_follows_the_file(tmp_path: Path):
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps({"skills": [{"name": "Python"}], "basics": {"name": "Ann", "summary": "Hi"},
+                                "certificates": [{"name": "Cert"}],
+                                "work": [{"name": "Co", "position": "Dev", "startDate": "2020"}]}))
+    profile = load_profile(path).profile
+    assert profile.section_order() == ["skills", "summary", "certifications", "experience"]
+
+
+def test_two_keys_for_one_field_are_reported(tmp_path: Path):
+    text = ('{\n  "basics": {"name": "Ann", "summary": "Hi"},\n  "summary": "Again",\n'
+            '  "work": [{"name": "Co", "company": "Co2", "position": "Dev", "startDate": "2020"}]\n}\n')
+    path = tmp_path / "resume.json"
+    path.write_text(text)
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    rendered = caught.value.render()
+    second_summary = position(text, '"summary": "Again')
+    assert (f"{path}:{second_summary}: summary: 'basics.summary' and 'summary' both give 'summary' "
+            "(keep only one of them)") in rendered
+    company = position(text, '"company"')
+    assert f"{path}:{company}: work[0].company: 'work[0].name' and 'work[0].company' both give" in rendered
+
+
+# ----------------------------------------------------------------------------- errors in the JSON file
+
+
+BROKEN = """{
+  "basics": {
+    "name": "Ann",
+    "label": "Engineer",
+    "emial": "ann@example.com",
+    "email": "ann@@example"
+  },
+  "work": [
+    {"name": "A", "position": "Dev", "startDate": "2019-01"},
+    {"name": "B", "position": "Dev", "startDate": "2020"},
+    {"name": "C", "position": "Dev", "startDate": "March 2021"}
+  ]
+}
+"""
+
+
+def test_errors_point_into_the_json_file_with_our_field_names(tmp_path: Path):
+    path = tmp_path / "resume.json"
+    path.write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    lines = caught.value.render().splitlines()
+    assert lines == [
+        f"{path}:5:5: basics.emial: unknown field 'emial' (did you mean 'email'?)",
+        f"{path}:6:14: basics.email: 'ann@@example' is not a valid email address",
+        f"{path}:11:51: experience[2].start: 'March 2021' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+    ]
+    assert position(BROKEN, '"emial"') == "5:5"
+    assert position(BROKEN, '"ann@@') == "6:14"
+    assert position(BROKEN, '"March') == "11:51"
