@@ -11,7 +11,9 @@ import sys
 import typer
 
 from resume_builder.commands import init as init_command
+from resume_builder.commands import render as render_command
 from resume_builder.commands import schema as schema_command
+from resume_builder.commands import themes as themes_command
 from resume_builder.commands import validate as validate_command
 from resume_builder.errors import EXIT_INTERRUPTED
 
@@ -24,8 +26,10 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+app.command("render")(render_command.render)
 app.command("validate")(validate_command.validate)
 app.command("schema")(schema_command.schema)
+app.command("themes")(themes_command.themes)
 app.command("init")(init_command.init)
 
 

@@ -13,6 +13,7 @@ from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 
 from resume_builder.schema.base import DateRange, Entry, StrictModel, TextShorthand
 from resume_builder.schema.types import (Date, Email, EntryId, Line, Link, Markdown, Phone, WebUrl)
+from resume_builder.schema.variant import Variant
 
 
 class Highlight(StrictModel):
@@ -211,6 +212,8 @@ class Profile(StrictModel):
     custom: list[CustomSection] = Field(default_factory=list, description="Sections with your own titles")
     theme: ThemeSettings | None = None
     meta: dict[str, Any] = Field(default_factory=dict, description="Free-form data kept on import/export")
+    variants: dict[EntryId, Variant] = Field(
+        default_factory=dict, description="Named tailoring recipes: name → variant (see resume_builder.tailoring)")
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
 
@@ -229,9 +232,12 @@ class Profile(StrictModel):
         """Section keys in file order; custom sections are named by their ids."""
         order = self._key_order or [f for f in SECTION_FIELDS if f != "custom"] + ["custom"]
         out: list[str] = []
+        custom_ids = {section.id for section in self.custom}
         for key in order:
             if key == "custom":
-                out.extend(section.id for section in self.custom)
+                out.extend(section.id for section in self.custom if section.id not in order)
+            elif key in custom_ids and key not in SECTION_FIELDS:  # placed by a variant
+                out.append(key)
             elif getattr(self, key):
                 out.append(key)
         for key in SECTION_FIELDS:  # sections set after loading (tailoring) come last

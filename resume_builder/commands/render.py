@@ -1,0 +1,44 @@
+"""`resume-builder render`: one profile (or variant) to PDF, HTML, PNG, DOCX, Markdown or text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from resume_builder.commands.common import profile_or_default, user_errors
+from resume_builder.errors import UserError
+
+
+def render(
+    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml."),
+    formats: List[str] = typer.Option(["pdf"], "--format", "-f",
+                                      help="pdf, html, png, docx, md or txt; repeat for several."),
+    theme: Optional[str] = typer.Option(None, "--theme", "-t", help="Theme name (see 'resume-builder themes')."),
+    theme_dir: Optional[Path] = typer.Option(None, "--theme-dir", help="Use the theme in this folder."),
+    option: List[str] = typer.Option([], "--option", "-O", help="Theme option KEY=VALUE, e.g. -O font_size=10."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (one format only)."),
+    out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Folder for outputs named <profile>.<ext>."),
+    variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
+) -> None:
+    """Render a profile; files are written atomically under output/."""
+    from resume_builder import pipeline
+    from resume_builder.console import err, out
+
+    with user_errors():
+        formats = list(dict.fromkeys(f.lower().lstrip(".") for f in formats))
+        if output is not None and len(formats) > 1:
+            raise UserError("-o/--output names one file, but several formats were asked for",
+                            hint="use --out-dir instead")
+        job = pipeline.prepare(profile_or_default(profile), theme_name=theme, theme_dir=theme_dir,
+                               overrides=pipeline.parse_option_overrides(option), variant=variant)
+        outputs = []
+        for fmt in formats:
+            outputs += pipeline.render(job, fmt, pipeline.output_path(job, fmt, out_dir, output))
+        pipeline.write(outputs)
+    for item in outputs:
+        pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.path.suffix == ".pdf" else ""
+        out(f"wrote {item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {job.theme.name})")
+        for warning in item.warnings:
+            err(f"warning: {warning}", style="yellow")

@@ -1,0 +1,27 @@
+"""`resume-builder themes`: list the themes that can be found, with where they come from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from resume_builder.commands.common import user_errors
+
+
+def themes(
+    theme_dir: Optional[Path] = typer.Option(None, "--theme-dir", help="Also list the theme in this folder."),
+) -> None:
+    """List available themes: name, source and description (first match wins)."""
+    from resume_builder.console import out
+    from resume_builder.theming import ThemeFinder, read_manifest
+
+    with user_errors():
+        finder = ThemeFinder(theme_dir=theme_dir, search_dirs=[Path.cwd()])
+        rows = []
+        for name, source, folder in finder.available():
+            rows.append((name, source, read_manifest(folder).description))
+    width = max((len(r[0]) for r in rows), default=4)
+    for name, source, description in rows:
+        out(f"{name:<{width}}  {description}  [{source}]")

@@ -1,0 +1,190 @@
+"""The pipeline as one call per stage: load → tailor → document → theme → render → write.
+
+Commands (render, build, watch) share this module so every path through the tool makes
+the same files from the same inputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from resume_builder.document import Document, build_document
+from resume_builder.errors import Problem, UserError, did_you_mean
+from resume_builder.loading import LoadedProfile, load_profile
+from resume_builder.schema.profile import Profile
+from resume_builder.theming import Theme, ThemeOptions, find_theme
+
+FORMATS = ("pdf", "html", "png", "docx", "md", "txt")
+EXTENSIONS = {"pdf": "pdf", "html": "html", "png": "png", "docx": "docx", "md": "md", "txt": "txt"}
+
+
+@dataclass
+class Job:
+    """Everything needed to render one profile (or variant) with one theme."""
+
+    loaded: LoadedProfile
+    profile: Profile
+    theme: Theme
+    options: ThemeOptions
+    document: Document
+    stem: str
+    variant: str | None = None
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def profile_folder(self) -> Path:
+        return self.loaded.folder
+
+
+def parse_option_overrides(pairs: list[str]) -> dict[str, Any]:
+    """``-O key=value`` pairs to typed values (numbers, booleans, comma lists)."""
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UserError(f"option '{pair}' must look like KEY=VALUE", hint="e.g. -O accent_color=#0b6e4f")
+        key, value = key.strip(), value.strip()
+        if key == "section_order":
+            out[key] = [part.strip() for part in value.split(",") if part.strip()]
+        elif value.lower() in ("true", "false", "yes", "no"):
+            out[key] = value.lower() in ("true", "yes")
+        else:
+            try:
+                out[key] = float(value) if any(c in value for c in ".eE") else int(value)
+            except ValueError:
+                out[key] = value
+    return out
+
+
+def resolve_theme(loaded: LoadedProfile, profile: Profile, *, theme_name: str | None,
+                  theme_dir: Path | None, overrides: dict[str, Any]) -> tuple[Theme, ThemeOptions]:
+    settings = profile.theme
+    profile_options = dict(settings.model_extra or {}) if settings else {}
+    name = theme_name or (settings.name if settings else None)
+    theme = find_theme(name, theme_dir=theme_dir, profile_folder=loaded.folder)
+
+    def locate(key: str):
+        return loaded.source.locate(("theme", key)) if key in profile_options else None
+
+    options = theme.options({**profile_options, **overrides}, locate=locate)
+    return theme, options
+
+
+def section_order(profile: Profile, options: ThemeOptions) -> list[str] | None:
+    """The theme option's section order, checked against the sections the profile has."""
+    if not options.section_order:
+        return None
+    known = set(Profile.SECTION_FIELDS) - {"custom"} | {c.id for c in profile.custom}
+    problems = []
+    for key in options.section_order:
+        if key not in known:
+            problems.append(Problem(f"section_order names an unknown section '{key}'", None,
+                                    "theme.section_order", did_you_mean(key, known)))
+    if problems:
+        raise UserError(problems)
+    return list(options.section_order)
+
+
+def prepare(profile_path: Path, *, theme_name: str | None = None, theme_dir: Path | None = None,
+            overrides: dict[str, Any] | None = None, variant: str | None = None,
+            loaded: LoadedProfile | None = None) -> Job:
+    """Load, tailor, pick the theme and build the document for one output set."""
+    loaded = loaded or load_profile(profile_path)
+    profile = loaded.profile
+    stem = loaded.path.stem
+    variant_name = None
+    overrides = dict(overrides or {})
+    if variant:
+        from resume_builder.tailoring.select import apply_variant
+
+        tailored = apply_variant(loaded, variant)
+        profile, variant_name, stem = tailored.profile, tailored.name, tailored.stem
+        theme_name = theme_name or tailored.theme
+        overrides = {**tailored.theme_options, **overrides}
+    theme, options = resolve_theme(loaded, profile, theme_name=theme_name, theme_dir=theme_dir,
+                                   overrides=overrides)
+    document = build_document(profile, order=section_order(profile, options))
+    return Job(loaded, profile, theme, options, document, stem, variant_name)
+
+
+# ----------------------------------------------------------------------------- formats
+
+
+@dataclass
+class Rendered:
+    """One output: its path and bytes, plus facts worth reporting."""
+
+    path: Path
+    data: bytes
+    pages: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _pdf(job: Job, path: Path) -> list[Rendered]:
+    from resume_builder.render.pdf import render_pdf
+
+    result = render_pdf(job.document, job.theme, job.options, profile_folder=job.profile_folder)
+    return [Rendered(path, result.data, result.pages, result.warnings)]
+
+
+def _html(job: Job, path: Path) -> list[Rendered]:
+    from resume_builder.render.html import render_html
+
+    text = render_html(job.document, job.theme, job.options, embed_fonts=True)
+    return [Rendered(path, text.encode("utf-8"))]
+
+
+def _png(job: Job, path: Path) -> list[Rendered]:
+    from resume_builder.render.pdf import render_pdf
+    from resume_builder.render.png import pdf_to_pngs
+
+    result = render_pdf(job.document, job.theme, job.options, profile_folder=job.profile_folder)
+    images = pdf_to_pngs(result.data)
+    return [Rendered(path.with_name(f"{path.stem}-{i}.png"), image, 1, result.warnings)
+            for i, image in enumerate(images, start=1)]
+
+
+RENDERERS: dict[str, Callable[[Job, Path], list[Rendered]]] = {"pdf": _pdf, "html": _html, "png": _png}
+
+
+def register(fmt: str, renderer: Callable[[Job, Path], list[Rendered]]) -> None:
+    RENDERERS[fmt] = renderer
+
+
+def available_formats() -> list[str]:
+    _load_optional_renderers()
+    return [f for f in FORMATS if f in RENDERERS]
+
+
+def _load_optional_renderers() -> None:
+    """Formats whose modules register themselves (kept out of the start-up path)."""
+    import importlib
+
+    for module in ("resume_builder.render.text_formats", "resume_builder.render.docx_format"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+def output_path(job: Job, fmt: str, out_dir: Path, output: Path | None) -> Path:
+    return output if output is not None else out_dir / f"{job.stem}.{EXTENSIONS[fmt]}"
+
+
+def render(job: Job, fmt: str, path: Path) -> list[Rendered]:
+    formats = available_formats()
+    if fmt not in formats:
+        hint = did_you_mean(fmt, formats)
+        raise UserError(f"unknown format '{fmt}'", hint=(hint + "; " if hint else "") + "formats: " + ", ".join(formats))
+    return RENDERERS[fmt](job, path)
+
+
+def write(outputs: list[Rendered]) -> None:
+    """Write every output atomically; nothing is written unless every render succeeded."""
+    from resume_builder.output import write_atomic
+
+    for item in outputs:
+        write_atomic(item.path, item.data)

@@ -1,0 +1,1 @@
+"""Tailoring: variants and job-description matching."""

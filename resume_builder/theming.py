@@ -1,0 +1,395 @@
+"""Find, load and validate themes.
+
+A theme is a folder (mkdocs's model) holding ``theme.toml``, Jinja2 templates under
+``templates/`` and a stylesheet template ``style.css.j2``. Found by name, first match wins:
+
+1. ``--theme-dir PATH`` (a theme folder given directly);
+2. ``./themes/<name>`` beside the working directory, then beside the profile;
+3. Python entry points in the group ``resume_builder.themes`` (installable theme packages);
+4. the built-in themes shipped inside the package (``resume_builder.builtin_themes``, which
+   is the top-level ``themes/`` folder of the source tree).
+
+``extends = "other"`` inherits the parent's templates, stylesheet blocks, fonts and option
+defaults; the child's files win.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from resume_builder.errors import Problem, UserError, did_you_mean
+
+API_VERSION = 1
+ENTRY_POINT_GROUP = "resume_builder.themes"
+FALLBACK_FONTS = ("Noto Sans", "Noto Sans Symbols 2", "Noto Sans CJK SC",
+                  "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari")
+
+
+# ----------------------------------------------------------------------------- models
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FontFiles(_Strict):
+    regular: str
+    bold: str | None = None
+    italic: str | None = None
+    bold_italic: str | None = None
+    semibold: str | None = None
+
+
+class FontSpec(_Strict):
+    """A font family a theme offers: files in the theme folder or in an installed package."""
+
+    family: str
+    package: str | None = Field(default=None, description="Python package holding the files")
+    dir: str = Field(default="", description="Folder of the files, inside the package or the theme")
+    files: FontFiles
+    license: str = "OFL-1.1"
+
+
+class FitLimits(_Strict):
+    """How far a page budget may shrink the layout (used by tailoring's page fitting)."""
+
+    min_font_size: float = 8.5
+    min_line_height: float = 1.15
+    min_spacing: float = 0.6
+
+
+class DocxStyle(_Strict):
+    """How the theme looks in Word (used by the DOCX renderer)."""
+
+    body_font: str | None = None
+    heading_font: str | None = None
+    font_size: float | None = None
+    name_size: float = 22
+    headline_size: float = 12
+    heading_size: float = 12
+    entry_title_size: float | None = None
+    text_color: str = "#222222"
+    muted_color: str = "#555555"
+    heading_color: str | None = None
+    name_color: str | None = None
+    heading_caps: bool = True
+    heading_rule: bool = True
+    heading_space_before: float = 10
+    heading_space_after: float = 4
+    paragraph_space_after: float = 3
+    line_spacing: float = 1.1
+    reference_docx: str | None = None
+
+
+class ThemeOptions(BaseModel):
+    """Options every theme understands; set in the profile's ``theme:`` block or with -O."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    accent_color: str = Field(default="#1f3a5f", description="Hex colour, e.g. #1f3a5f")
+    text_color: str = Field(default="#1d1d1f")
+    font_family: str = Field(default="", description="One of the families the theme offers")
+    font_size: float = Field(default=10.0, ge=7, le=14, description="Base font size in points")
+    line_height: float = Field(default=1.3, ge=1.0, le=2.0)
+    spacing: float = Field(default=1.0, ge=0.4, le=2.0, description="Scale of vertical gaps")
+    margins: float = Field(default=16.0, ge=5, le=40, description="Page margins in millimetres")
+    page_size: Literal["A4", "Letter"] = "A4"
+    page_numbers: bool = True
+    section_order: list[str] = Field(default_factory=list, description="Section keys; empty = profile order")
+
+    @field_validator("accent_color", "text_color")
+    @classmethod
+    def _hex(cls, value: str) -> str:
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}", value.strip()):
+            raise ValueError(f"'{value}' is not a hex colour like #1f3a5f")
+        return value.strip().lower()
+
+
+class Manifest(_Strict):
+    name: str
+    description: str = ""
+    api_version: int = API_VERSION
+    extends: str | None = None
+    options: dict[str, Any] = Field(default_factory=dict)
+    fonts: list[FontSpec] = Field(default_factory=list)
+    fit: FitLimits = Field(default_factory=FitLimits)
+    docx: dict[str, Any] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """One @font-face: a family, weight, style and an absolute file path."""
+
+    family: str
+    weight: int
+    style: str
+    path: Path
+
+
+@dataclass
+class Theme:
+    """A loaded theme: its manifest chain (child first), folders and merged settings."""
+
+    name: str
+    source: str  # where it was found: "--theme-dir", "./themes", "entry point", "built-in"
+    folders: list[Path]  # this theme's folder, then its parents'
+    manifests: list[Manifest]
+
+    @property
+    def folder(self) -> Path:
+        return self.folders[0]
+
+    @property
+    def description(self) -> str:
+        return self.manifests[0].description
+
+    @cached_property
+    def fonts(self) -> list[FontSpec]:
+        seen: dict[str, FontSpec] = {}
+        for manifest in self.manifests:
+            for font in manifest.fonts:
+                seen.setdefault(font.family, font)
+        return list(seen.values())
+
+    @cached_property
+    def fit(self) -> FitLimits:
+        return self.manifests[0].fit
+
+    @cached_property
+    def default_options(self) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for manifest in reversed(self.manifests):
+            merged.update(manifest.options)
+        if not merged.get("font_family") and self.fonts:
+            merged["font_family"] = self.fonts[0].family
+        return merged
+
+    @cached_property
+    def docx_style(self) -> DocxStyle:
+        merged: dict[str, Any] = {}
+        for manifest in reversed(self.manifests):
+            merged.update(manifest.docx)
+        try:
+            return DocxStyle.model_validate(merged)
+        except ValidationError as exc:
+            raise UserError(f"theme '{self.name}': invalid [docx] table: {_first_error(exc)}") from None
+
+    def font_folders(self) -> list[Path]:
+        """Folders the fetcher may read font files from."""
+        return sorted({face.path.parent for face in self.font_faces()})
+
+    def font_faces(self) -> list[FontFace]:
+        faces = []
+        for font in self.fonts:
+            base = self._font_base(font)
+            for key, (weight, style) in {"regular": (400, "normal"), "bold": (700, "normal"),
+                                         "italic": (400, "italic"), "bold_italic": (700, "italic"),
+                                         "semibold": (600, "normal")}.items():
+                name = getattr(font.files, key)
+                if name:
+                    path = (base / name).resolve()
+                    if not path.is_file():
+                        raise UserError(f"theme '{self.name}': font file {path} for {font.family} is missing",
+                                        hint=f"install the package '{font.package}'" if font.package else "")
+                    faces.append(FontFace(font.family, weight, style, path))
+        return faces
+
+    def _font_base(self, font: FontSpec) -> Path:
+        if font.package:
+            spec = importlib.util.find_spec(font.package)
+            if spec is None or not spec.submodule_search_locations:
+                raise UserError(f"theme '{self.name}' needs the font package '{font.package}'",
+                                hint=f"pip install {font.package.replace('_', '-')}")
+            return Path(list(spec.submodule_search_locations)[0]) / font.dir
+        for folder in self.folders:
+            candidate = folder / font.dir
+            if candidate.is_dir():
+                return candidate
+        return self.folder / font.dir
+
+    def template_folders(self) -> list[Path]:
+        return [folder / "templates" for folder in self.folders if (folder / "templates").is_dir()]
+
+    def options(self, overrides: dict[str, Any] | None = None, *,
+                locate: Any = None) -> ThemeOptions:
+        """Validate the theme's defaults merged with the profile's and command line's values."""
+        values = {**self.default_options, **(overrides or {})}
+        try:
+            opts = ThemeOptions.model_validate(values)
+        except ValidationError as exc:
+            problems = []
+            for err in exc.errors(include_url=False):
+                key = str(err["loc"][0]) if err["loc"] else ""
+                message = err["msg"].removeprefix("Value error, ")
+                hint = ""
+                if err["type"] == "extra_forbidden":
+                    message = f"unknown theme option '{key}'"
+                    hint = did_you_mean(key, ThemeOptions.model_fields) or \
+                        "options: " + ", ".join(ThemeOptions.model_fields)
+                problems.append(Problem(message, locate(key) if locate else None, f"theme.{key}", hint))
+            raise UserError(problems) from None
+        families = [font.family for font in self.fonts]
+        if families and opts.font_family not in families:
+            hint = did_you_mean(opts.font_family, families) or "choose one of: " + ", ".join(families)
+            raise UserError(Problem(f"theme '{self.name}' has no font family '{opts.font_family}'",
+                                    locate("font_family") if locate else None, "theme.font_family", hint))
+        return opts
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors(include_url=False)[0]
+    where = ".".join(str(p) for p in err["loc"])
+    return f"{where}: {err['msg']}"
+
+
+# ----------------------------------------------------------------------------- discovery
+
+
+def builtin_themes_folder() -> Path:
+    """The folder of built-in themes, installed (wheel) or in the source tree."""
+    spec = importlib.util.find_spec("resume_builder.builtin_themes")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(list(spec.submodule_search_locations)[0])
+    return Path(__file__).resolve().parents[1] / "themes"
+
+
+def _entry_points() -> dict[str, Any]:
+    from importlib.metadata import entry_points
+
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def _entry_point_folder(entry_point: Any) -> Path:
+    """An entry point names a package (its folder is the theme) or a callable returning a path."""
+    obj = entry_point.load()
+    if hasattr(obj, "__path__"):
+        return Path(list(obj.__path__)[0])
+    if hasattr(obj, "__file__") and obj.__file__:
+        return Path(obj.__file__).parent
+    if callable(obj):
+        return Path(obj())
+    return Path(obj)
+
+
+@dataclass
+class ThemeFinder:
+    """Looks themes up by name in the documented order."""
+
+    theme_dir: Path | None = None
+    search_dirs: list[Path] = field(default_factory=list)
+
+    def candidates(self) -> list[tuple[str, str, Path]]:
+        """Every theme that can be found: (name, source, folder), first match first."""
+        out: list[tuple[str, str, Path]] = []
+        if self.theme_dir is not None:
+            out.append((self._name_of(self.theme_dir), "--theme-dir", self.theme_dir))
+        builtin = builtin_themes_folder()
+        for base in self.search_dirs:
+            themes = base / "themes"
+            if themes.is_dir() and themes.resolve() != builtin.resolve():
+                for child in sorted(themes.iterdir()):
+                    if (child / "theme.toml").is_file():
+                        out.append((child.name, f"{themes}", child))
+        for name, ep in sorted(_entry_points().items()):
+            out.append((name, f"entry point {ep.value}", ep))  # resolved lazily
+        if builtin.is_dir():
+            for child in sorted(builtin.iterdir()):
+                if (child / "theme.toml").is_file():
+                    out.append((child.name, "built-in", child))
+        return out
+
+    def _name_of(self, folder: Path) -> str:
+        manifest = folder / "theme.toml"
+        if manifest.is_file():
+            try:
+                return str(tomllib.loads(manifest.read_text(encoding="utf-8")).get("name") or folder.name)
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+                return folder.name
+        return folder.name
+
+    def available(self) -> list[tuple[str, str, Path]]:
+        seen: dict[str, tuple[str, str, Path]] = {}
+        for name, source, where in self.candidates():
+            if name not in seen:
+                if not isinstance(where, Path):
+                    where = _entry_point_folder(where)
+                seen[name] = (name, source, where)
+        return list(seen.values())
+
+    def find(self, name: str | None) -> Theme:
+        if name is None and self.theme_dir is not None:
+            name = self._name_of(self.theme_dir)
+        name = name or "classic"
+        for candidate, source, where in self.candidates():
+            if candidate == name:
+                folder = where if isinstance(where, Path) else _entry_point_folder(where)
+                return self._load(name, source, folder, chain=[])
+        names = sorted({c[0] for c in self.candidates()})
+        hint = did_you_mean(name, names)
+        raise UserError(f"no theme named '{name}'",
+                        hint=(hint + "; " if hint else "") + "available: " + ", ".join(names))
+
+    def _load(self, name: str, source: str, folder: Path, chain: list[str]) -> Theme:
+        folder = folder.resolve()
+        manifest = read_manifest(folder)
+        theme = Theme(name=manifest.name, source=source, folders=[folder], manifests=[manifest])
+        if manifest.api_version != API_VERSION:
+            raise UserError(f"theme '{name}' uses api_version {manifest.api_version}; "
+                            f"this resume-builder supports {API_VERSION}")
+        if manifest.extends:
+            if manifest.extends in chain + [name]:
+                raise UserError(f"theme '{name}' extends itself through {' -> '.join(chain + [name, manifest.extends])}")
+            parent = self.find_parent(manifest.extends, chain + [name])
+            theme.folders += parent.folders
+            theme.manifests += parent.manifests
+        return theme
+
+    def find_parent(self, name: str, chain: list[str]) -> Theme:
+        for candidate, source, where in self.candidates():
+            if candidate == name and where != self.theme_dir:
+                folder = where if isinstance(where, Path) else _entry_point_folder(where)
+                return self._load(name, source, folder, chain)
+        raise UserError(f"theme '{chain[-1]}' extends '{name}', which cannot be found")
+
+
+def read_manifest(folder: Path) -> Manifest:
+    path = folder / "theme.toml"
+    if not path.is_file():
+        raise UserError.at(str(path), None, None, "theme.toml is missing: is this a theme folder?")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"at line (\d+), column (\d+)", str(exc))
+        line, col = (int(match.group(1)), int(match.group(2))) if match else (None, None)
+        raise UserError.at(str(path), line, col, f"TOML syntax error: {exc}") from None
+    except UnicodeDecodeError:
+        raise UserError.at(str(path), None, None, "not valid UTF-8") from None
+    data.setdefault("name", folder.name)
+    try:
+        return Manifest.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            where = ".".join(str(p) for p in err["loc"])
+            hint = ""
+            if err["type"] == "extra_forbidden":
+                hint = did_you_mean(str(err["loc"][-1]), Manifest.model_fields)
+            problems.append(Problem(err["msg"], None, f"{path}: {where}", hint))
+        raise UserError(problems) from None
+
+
+def find_theme(name: str | None, *, theme_dir: Path | None = None,
+               profile_folder: Path | None = None) -> Theme:
+    """Find a theme by name with the standard search order."""
+    search = [Path.cwd()]
+    if profile_folder is not None and profile_folder.resolve() != Path.cwd().resolve():
+        search.append(profile_folder)
+    return ThemeFinder(theme_dir=theme_dir, search_dirs=search).find(name)

@@ -1,0 +1,1 @@
+"""Built-in themes. Installed as ``resume_builder.builtin_themes`` (see pyproject.toml)."""
