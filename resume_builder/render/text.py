@@ -14,6 +14,7 @@ contacts, then each section (title, paragraphs, bullets, entries).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from resume_builder.document import Bullet, Contact, Document, Entry, RichText, Section, display_url
@@ -83,42 +84,147 @@ def _md_href(href: str) -> str:
     return "".join(_HREF_ESCAPES.get(c, c) for c in href)
 
 
-def _md_emphasis(span: Span) -> str:
-    """One span's text, escaped, with its bold/italic markers around the non-blank core."""
-    text = _md_escape(span.text)
-    if not (span.bold or span.italic):
-        return text
-    core = text.strip()
-    if not core:
-        return text
-    start = text.index(core)
-    marker = ("**" if span.bold else "") + ("*" if span.italic else "")
-    closing = ("*" if span.italic else "") + ("**" if span.bold else "")
-    return f"{text[:start]}{marker}{core}{closing}{text[start + len(core):]}"
+# ---------------------------------------------------------------------------- inline spans
+#
+# Spans become Markdown through a small serializer: bold, italic and links are marks opened
+# and closed as the spans change (longest-running mark outermost), so '**a *b* c**' nests.
+# Blanks at a mark's edge go outside it. Where CommonMark would not read a '*' run as the
+# intended opener or closer (e.g. 'x**(y)**z', or a closer touching the next opener), that
+# span simply loses the mark: the text always stays exactly the same.
+
+_Mark = tuple[str, str]  # ("b", ""), ("i", "") or ("a", href)
+_BOLD: _Mark = ("b", "")
+_ITALIC: _Mark = ("i", "")
+
+
+def _span_marks(span: Span) -> list[_Mark]:
+    marks = [("a", span.href)] if span.href else []
+    return marks + ([_BOLD] if span.bold else []) + ([_ITALIC] if span.italic else [])
+
+
+def _serialize(spans: list[Span], dropped: set[tuple[int, _Mark]]) -> list[tuple[str, str, int, _Mark | None]]:
+    """Tokens (kind, text, owning span index, mark); kinds: text, open, close."""
+    items: list[list] = []  # [span index, leading blank, core, trailing blank, marks]
+    prefix = ""
+    for index, span in enumerate(spans):
+        text = _one_line(span.text)
+        core = text.strip()
+        if not core:  # a blank span joins the blank before the next span
+            if items:
+                items[-1][3] += text
+            else:
+                prefix += text
+            continue
+        lead = text[:len(text) - len(text.lstrip())]
+        marks = [m for m in _span_marks(span) if (index, m) not in dropped]
+        items.append([index, lead, core, text[len(lead) + len(core):], marks])
+
+    tokens: list[tuple[str, str, int, _Mark | None]] = [("text", prefix, -1, None)]
+    stack: list[tuple[_Mark, int]] = []  # open marks with the last span index they cover
+    pending = ""
+    for position, (index, lead, core, trail, marks) in enumerate(items):
+        keep = next((i for i, (m, _) in enumerate(stack) if m not in marks), len(stack))
+        for mark, owner in reversed(stack[keep:]):
+            tokens.append(("close", "", owner, mark))
+        stack = stack[:keep]
+        tokens.append(("text", pending + lead, index, None))
+
+        def extent(mark: _Mark, start: int = position) -> int:
+            return next((n for n, item in enumerate(items[start:]) if mark not in item[4]), len(items) - start)
+
+        opened = [m for m, _ in stack]
+        for mark in sorted((m for m in marks if m not in opened), key=lambda m: (-extent(m), m[0] != "a")):
+            tokens.append(("open", "", index, mark))
+            stack.append((mark, index))
+        stack = [(m, index) for m, _ in stack]
+        tokens.append(("text", _md_escape(core), index, None))
+        pending = trail
+    for mark, owner in reversed(stack):
+        tokens.append(("close", "", owner, mark))
+    tokens.append(("text", pending, -1, None))
+    return tokens
+
+
+def _render_tokens(tokens) -> str:
+    out = ""
+    for kind, text, _, mark in tokens:
+        if kind == "text":
+            out += text
+        elif mark[0] == "a":
+            if kind == "open":
+                out = out[:-1] + "\\!" if out.endswith("!") else out  # '![' would be an image
+                out += "["
+            else:
+                out += f"]({_md_href(mark[1])})"
+        else:
+            out += "**" if mark == _BOLD else "*"
+    return out
+
+
+def _is_punct(char: str, symbols: bool) -> bool:
+    category = unicodedata.category(char)
+    return category.startswith("P") or (symbols and category.startswith("S")) or (
+        char.isascii() and not char.isalnum() and not char.isspace())
+
+
+def _flanking(before: str, after: str, symbols: bool) -> tuple[bool, bool]:
+    """CommonMark's (left-flanking, right-flanking) for a '*' run between two characters."""
+    before_space = not before or before.isspace()
+    after_space = not after or after.isspace()
+    before_punct = bool(before) and _is_punct(before, symbols)
+    after_punct = bool(after) and _is_punct(after, symbols)
+    left = not after_space and (not after_punct or before_space or before_punct)
+    right = not before_space and (not before_punct or after_space or after_punct)
+    return left, right
+
+
+def _first_bad_mark(tokens) -> tuple[int, _Mark] | None:
+    """The first emphasis marker CommonMark would not read as intended, as (span, mark)."""
+    rendered: list[tuple[str, tuple]] = []  # (text, token), empty texts left out
+    for token in tokens:
+        kind, text, _, mark = token
+        if kind == "text":
+            piece = text
+        elif mark[0] == "a":
+            piece = "[" if kind == "open" else "]("  # enough to know the neighbouring characters
+        else:
+            piece = "**" if mark == _BOLD else "*"
+        if piece:
+            rendered.append((piece, token))
+    i = 0
+    while i < len(rendered):
+        token = rendered[i][1]
+        if token[0] == "text" or token[3][0] == "a":
+            i += 1
+            continue
+        j = i
+        while j < len(rendered) and rendered[j][1][0] != "text" and rendered[j][1][3][0] != "a":
+            j += 1
+        run = [t for _, t in rendered[i:j]]
+        before = rendered[i - 1][0][-1] if i else ""
+        after = rendered[j][0][0] if j < len(rendered) else ""
+        kinds = {t[0] for t in run}
+        if kinds == {"open", "close"}:
+            return next((t[2], t[3]) for t in run if t[0] == "open")
+        for symbols in (False, True):
+            left, right = _flanking(before, after, symbols)
+            ok = (left and not right) if "open" in kinds else (right and not left)
+            if not ok:
+                return run[0][2], run[0][3]
+        i = j
+    return None
 
 
 def _md_spans(spans: Iterable[Span]) -> str:
-    """Inline Markdown for spans; neighbouring spans with the same link share one link."""
-    out: list[str] = []
-    group: list[Span] = []
-
-    def flush() -> None:
-        if not group:
-            return
-        inner = "".join(_md_emphasis(s) for s in group)
-        core = inner.strip()
-        if group[0].href and core:  # spaces around the link text stay outside the brackets
-            start = inner.index(core)
-            inner = f"{inner[:start]}[{core}]({_md_href(group[0].href)}){inner[start + len(core):]}"
-        out.append(inner)
-        group.clear()
-
-    for span in spans:
-        if group and span.href != group[0].href:
-            flush()
-        group.append(span)
-    flush()
-    return "".join(out)
+    """Inline Markdown for spans (see above); profile text is escaped."""
+    spans = list(spans)
+    dropped: set[tuple[int, _Mark]] = set()
+    while True:
+        tokens = _serialize(spans, dropped)
+        bad = _first_bad_mark(tokens)
+        if bad is None:
+            return _render_tokens(tokens)
+        dropped.add(bad)
 
 
 def _md_rich(text: RichText) -> str:

@@ -1,0 +1,112 @@
+"""Find the variant a command asks for, check it, and tailor the profile with it.
+
+Commands take ``--variant`` as either a name declared under ``variants:`` in the profile,
+or the path of a variant file (a small YAML/JSON file whose ``profile:`` names its base
+profile, relative to the variant file). Both get the same located messages as profiles,
+so a typo in a tag or id points at its line and column. The result also names the output
+(``<profile-stem>-<variant>`` unless the variant sets ``output``), so every command writes
+tailored files under the same names.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from resume_builder.errors import Location, Problem, UserError, did_you_mean
+from resume_builder.loading.errors_map import problems_from_validation
+from resume_builder.loading.profile_loader import DEFAULT_PROFILE, LoadedProfile, load_profile, load_source
+from resume_builder.loading.source import SourceDocument
+from resume_builder.schema.profile import Profile
+from resume_builder.schema.variant import Variant, VariantFile
+from resume_builder.tailoring.variants import check_variant, tailor
+
+VARIANT_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass
+class Tailored:
+    """A profile tailored for one variant (or the base profile when no variant was asked for)."""
+
+    profile: Profile
+    base: LoadedProfile
+    variant: Variant | None
+    name: str | None  # the variant's name
+    stem: str  # output file name without extension
+    variant_path: Path | None = None  # the variant file, when the variant came from one
+
+    @property
+    def max_pages(self) -> int | None:
+        return self.variant.max_pages if self.variant else None
+
+
+def looks_like_file(value: str) -> bool:
+    """Whether ``--variant`` names a file rather than a variant declared in the profile."""
+    return value.lower().endswith(VARIANT_SUFFIXES) or "/" in value or os.sep in value
+
+
+def load_variant_file(path: str | Path) -> tuple[VariantFile, SourceDocument]:
+    """Read and validate a variant file; every problem is raised as one located UserError."""
+    doc = load_source(Path(path))
+    try:
+        variant = VariantFile.model_validate(doc.data)
+    except ValidationError as exc:
+        raise UserError(problems_from_validation(exc, doc, VariantFile)) from None
+    return variant, doc
+
+
+def base_profile_path(variant: VariantFile, variant_path: Path, doc: SourceDocument) -> Path:
+    """The profile a variant file names, relative to the variant file; located error if missing."""
+    path = Path(variant_path).parent / variant.profile
+    if not path.is_file():
+        raise UserError(Problem(f"base profile '{variant.profile}' not found (looked for {path})",
+                                doc.locate(("profile",)), "profile",
+                                "the path is relative to the variant file"))
+    return path
+
+
+def select_variant(profile_path: Path | None, variant: str | None) -> Tailored:
+    """Load the profile and tailor it with ``variant`` (a name, a file, or None for no variant).
+
+    With a variant file, an explicitly given ``profile_path`` wins over the file's
+    ``profile:``, so one variant file can be tried on another copy of the profile.
+    """
+    if variant is not None and looks_like_file(variant):
+        return _from_file(profile_path, Path(variant))
+    loaded = load_profile(profile_path if profile_path is not None else DEFAULT_PROFILE)
+    stem = loaded.path.stem
+    if variant is None:
+        return Tailored(loaded.profile, loaded, None, None, stem)
+    chosen = loaded.profile.variants.get(variant)
+    if chosen is None:
+        raise UserError(_unknown_variant(variant, loaded))
+    problems = check_variant(loaded.profile, chosen, source=loaded.source, at=("variants", variant))
+    if problems:
+        raise UserError(problems)
+    return Tailored(tailor(loaded.profile, chosen), loaded, chosen, variant, chosen.output or f"{stem}-{variant}")
+
+
+def _from_file(profile_path: Path | None, variant_path: Path) -> Tailored:
+    chosen, doc = load_variant_file(variant_path)
+    base = profile_path if profile_path is not None else base_profile_path(chosen, variant_path, doc)
+    loaded = load_profile(base)
+    problems = check_variant(loaded.profile, chosen, source=doc)
+    if problems:
+        raise UserError(problems)
+    name = chosen.name or variant_path.stem
+    stem = chosen.output or f"{loaded.path.stem}-{name}"
+    return Tailored(tailor(loaded.profile, chosen), loaded, chosen, name, stem, variant_path)
+
+
+def _unknown_variant(name: str, loaded: LoadedProfile) -> Problem:
+    names = list(loaded.profile.variants)
+    if names:
+        location = loaded.source.locate(("variants",), prefer_key=True)
+        hint = did_you_mean(name, names) or "variants here: " + ", ".join(names)
+    else:
+        location = Location(str(loaded.path))
+        hint = "declare it under 'variants:' in the profile, or pass a variant file (.yaml)"
+    return Problem(f"the profile has no variant '{name}'", location, "variants", hint)

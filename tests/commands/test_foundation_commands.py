@@ -1,0 +1,79 @@
+"""validate, schema and init: exit codes, messages, and the committed schema copy."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from resume_builder.cli import app
+from resume_builder.schema.json_schema import profile_schema_text
+from tests.conftest import EXAMPLE, FIXTURES, REPO
+
+runner = CliRunner()
+
+
+def test_validate_example_passes():
+    result = runner.invoke(app, ["validate", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert "valid" in result.output
+
+
+def test_validate_json_resume_sample(jsonresume_sample):
+    result = runner.invoke(app, ["validate", str(jsonresume_sample)])
+    assert result.exit_code == 0, result.output
+    assert "JSON Resume" in result.output
+
+
+def test_validate_broken_profile_exits_2_with_located_messages():
+    result = runner.invoke(app, ["validate", str(FIXTURES / "broken.yaml")])
+    assert result.exit_code == 2
+    assert "broken.yaml:4:3: basics.emial: unknown field 'emial' (did you mean 'email'?)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_validate_outline_lists_sections():
+    result = runner.invoke(app, ["validate", str(EXAMPLE), "--outline"])
+    assert "Experience: 9 entries" in result.output
+
+
+def test_validate_several_files_reports_each(tmp_path):
+    result = runner.invoke(app, ["validate", str(EXAMPLE), str(tmp_path / "missing.yaml")])
+    assert result.exit_code == 2
+    assert "missing.yaml: file not found" in result.output
+
+
+def test_committed_schema_is_current():
+    committed = (REPO / "profiles" / "profile.schema.json").read_text(encoding="utf-8")
+    assert committed == profile_schema_text(), "run 'make schema' to refresh profiles/profile.schema.json"
+
+
+def test_schema_command_prints_json():
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    assert "basics" in schema["properties"]
+
+
+def test_example_points_editors_at_the_schema():
+    first = EXAMPLE.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=profile.schema.json"
+
+
+def test_init_writes_a_valid_profile_and_refuses_to_overwrite(tmp_path):
+    target = tmp_path / "me.yaml"
+    assert runner.invoke(app, ["init", str(target)]).exit_code == 0
+    assert runner.invoke(app, ["validate", str(target)]).exit_code == 0
+    again = runner.invoke(app, ["init", str(target)])
+    assert again.exit_code == 2 and "already exists" in again.output
+    assert runner.invoke(app, ["init", str(target), "--force"]).exit_code == 0
+
+
+def test_python_dash_m_entry_point_and_exit_code():
+    proc = subprocess.run([sys.executable, "-m", "resume_builder", "validate", str(FIXTURES / "broken.yaml")],
+                          capture_output=True, text=True, cwd=REPO)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert "did you mean 'email'" in proc.stderr
