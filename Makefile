@@ -12,12 +12,14 @@ PROFILE ?= profiles/example.yaml
 # theme fonts lack; poppler-utils to look at PDFs.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core \
                    fonts-noto-color-emoji fonts-noto-cjk poppler-utils
-TEST_SYSTEM_PACKAGES :=
+# LibreOffice opens our DOCX files in the tests, as a real word processor would.
+TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui
 
 .PHONY: demo test system-packages test-system-packages venv bench schema clean
 
 demo: $(VENV)/.installed
-	$(RB) validate $(PROFILE) --outline
+	$(RB) validate $(PROFILE)
+	$(RB) render $(PROFILE) --format pdf
 
 test: $(VENV)/.installed-dev test-system-packages
 	$(PY) -m pytest -q -p no:cacheprovider

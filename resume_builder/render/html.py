@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, safe_range
 
 from resume_builder.document import Document
 from resume_builder.errors import UserError
@@ -28,7 +28,8 @@ class _LimitedSandbox(SandboxedEnvironment):
     """A sandbox that also refuses huge ranges (``range(10**9)``) used to hang a render."""
 
     def call(self, __context, __obj, *args, **kwargs):  # type: ignore[override]
-        if __obj is range and any(isinstance(a, int) and abs(a) > 100_000 for a in args):
+        # The sandbox's ``range`` global is jinja2's safe_range, not the builtin.
+        if __obj in (range, safe_range) and any(isinstance(a, int) and abs(a) > 100_000 for a in args):
             from jinja2.exceptions import SecurityError
 
             raise SecurityError("range() larger than 100000 is not allowed in themes")
@@ -78,6 +79,8 @@ def _render(env: SandboxedEnvironment, name: str, theme: Theme, **context) -> st
     except TemplateError as exc:
         where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
         raise UserError(f"theme '{theme.name}': template error in {name}{where}: {exc.message}") from None
+    except Exception as exc:  # a theme's template is third-party code: 1 // 0, huge ranges, ...
+        raise UserError(f"theme '{theme.name}': template {name} failed: {type(exc).__name__}: {exc}") from None
     if len(text) > MAX_OUTPUT_CHARS:
         raise UserError(f"theme '{theme.name}' produced more than {MAX_OUTPUT_CHARS:,} characters of HTML")
     return text

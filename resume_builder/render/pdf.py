@@ -8,6 +8,7 @@ warm re-render several times faster than the first.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,9 +27,9 @@ class PdfResult:
 
 
 class _Collect(logging.Handler):
-    def __init__(self) -> None:
+    def __init__(self, messages: list[str]) -> None:
         super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+        self.messages = messages
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
@@ -41,21 +42,20 @@ def _font_config():
     return FontConfiguration()
 
 
-def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path):
-    """Lay the document out into pages (a WeasyPrint Document) and the warnings logged."""
-    from weasyprint import HTML
+@contextmanager
+def _guarded(theme: Theme, messages: list[str]):
+    """Collect WeasyPrint's warnings and turn refused fetches into UserErrors.
 
-    from resume_builder.render.fetcher import FetchRefused, RestrictedFetcher
+    Used around layout and around writing: attachments (``<a rel="attachment">``) and SVG
+    images are fetched only while the PDF is written.
+    """
+    from resume_builder.render.fetcher import FetchRefused
 
-    html = render_html(doc, theme, options, embed_fonts=False)
-    roots = [*theme.folders, *theme.font_folders(), profile_folder]
-    fetcher = RestrictedFetcher(roots)
-    handler = _Collect()
+    handler = _Collect(messages)
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
     try:
-        rendered = HTML(string=html, base_url=theme.folder.as_uri() + "/", url_fetcher=fetcher).render(
-            font_config=_font_config(), pdf_tags=True)
+        yield
     except FetchRefused as exc:
         raise UserError(f"the theme or profile asked for a resource that is not allowed: {exc}",
                         hint="themes may only load files from their own folder and the profile's folder") from None
@@ -63,7 +63,22 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
         raise UserError(f"theme '{theme.name}' nests elements too deeply to lay out") from None
     finally:
         logger.removeHandler(handler)
-    return rendered, handler.messages
+
+
+def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path):
+    """Lay the document out into pages (a WeasyPrint Document) and the warnings logged."""
+    from weasyprint import HTML
+
+    from resume_builder.render.fetcher import RestrictedFetcher
+
+    html = render_html(doc, theme, options, embed_fonts=False)
+    roots = [*theme.folders, *theme.font_folders(), profile_folder]
+    fetcher = RestrictedFetcher(roots)
+    messages: list[str] = []
+    with _guarded(theme, messages):
+        rendered = HTML(string=html, base_url=theme.folder.as_uri() + "/", url_fetcher=fetcher).render(
+            font_config=_font_config(), pdf_tags=True)
+    return rendered, messages
 
 
 def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path) -> PdfResult:
@@ -72,7 +87,8 @@ def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_fo
     if len(rendered.pages) == 1 and options.page_numbers:
         rendered, warnings = layout(doc, theme, options.model_copy(update={"page_numbers": False}),
                                     profile_folder=profile_folder)
-    data = rendered.write_pdf(pdf_tags=True, pdf_identifier=_identifier(doc), uncompressed_pdf=False)
+    with _guarded(theme, warnings):
+        data = rendered.write_pdf(pdf_tags=True, pdf_identifier=_identifier(doc), uncompressed_pdf=False)
     return PdfResult(data=data, pages=len(rendered.pages), warnings=warnings)
 
 
