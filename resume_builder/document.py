@@ -339,7 +339,7 @@ def _custom_builder(custom, labels: Labels):
             date=format_range(e.start, e.end, labels) or format_date(e.date, labels),
             location=clean(e.location or ""), url=e.url, paragraphs=paragraphs(e.summary),
             bullets=_bullets(e.highlights),
-            fields=tuple(Field(clean(k), rich(v)) for k, v in e.fields.items()), tags=tuple(e.tags),
+            fields=tuple(Field(" ".join(clean(k).split()), rich(v)) for k, v in e.fields.items()), tags=tuple(e.tags),
         ) for e in custom.entries)
         layout = "entries" if entries else "bullets"
         return Section(custom.id, clean(custom.title), layout, bullets=_bullets(custom.items), entries=entries)

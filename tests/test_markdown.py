@@ -39,3 +39,8 @@ def test_escapes():
 
 def test_unmatched_markers_are_literal():
     assert plain_text("5 * 3 and a ** b") == "5 * 3 and a ** b"
+
+
+def test_escaped_marker_does_not_close_emphasis():
+    assert plain_text(r"{{ 7*7 }} and \*x\*") == "{{ 7*7 }} and *x*"
+    assert all(not span.italic for span in parse_inline(r"{{ 7*7 }} and \*x\*"))

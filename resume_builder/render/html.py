@@ -29,7 +29,7 @@ class _LimitedSandbox(SandboxedEnvironment):
 
     def call(self, __context, __obj, *args, **kwargs):  # type: ignore[override]
         # The sandbox's ``range`` global is jinja2's safe_range, not the builtin.
-        if __obj in (range, safe_range) and any(isinstance(a, int) and abs(a) > 100_000 for a in args):
+        if (__obj is range or __obj is safe_range) and any(isinstance(a, int) and abs(a) > 100_000 for a in args):
             from jinja2.exceptions import SecurityError
 
             raise SecurityError("range() larger than 100000 is not allowed in themes")

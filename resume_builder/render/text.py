@@ -93,6 +93,7 @@ def _md_href(href: str) -> str:
 # span simply loses the mark: the text always stays exactly the same.
 
 _Mark = tuple[str, str]  # ("b", ""), ("i", "") or ("a", href)
+_Token = tuple[str, str, int, "_Mark | None"]  # (kind: text/open/close, text, span index, mark)
 _BOLD: _Mark = ("b", "")
 _ITALIC: _Mark = ("i", "")
 
@@ -102,8 +103,8 @@ def _span_marks(span: Span) -> list[_Mark]:
     return marks + ([_BOLD] if span.bold else []) + ([_ITALIC] if span.italic else [])
 
 
-def _serialize(spans: list[Span], dropped: set[tuple[int, _Mark]]) -> list[tuple[str, str, int, _Mark | None]]:
-    """Tokens (kind, text, owning span index, mark); kinds: text, open, close."""
+def _serialize(spans: list[Span], dropped: set[tuple[int, _Mark]]) -> list[_Token]:
+    """The spans as tokens, leaving out the (span index, mark) pairs in ``dropped``."""
     items: list[list] = []  # [span index, leading blank, core, trailing blank, marks]
     prefix = ""
     for index, span in enumerate(spans):
@@ -119,7 +120,7 @@ def _serialize(spans: list[Span], dropped: set[tuple[int, _Mark]]) -> list[tuple
         marks = [m for m in _span_marks(span) if (index, m) not in dropped]
         items.append([index, lead, core, text[len(lead) + len(core):], marks])
 
-    tokens: list[tuple[str, str, int, _Mark | None]] = [("text", prefix, -1, None)]
+    tokens: list[_Token] = [("text", prefix, -1, None)]
     stack: list[tuple[_Mark, int]] = []  # open marks with the last span index they cover
     pending = ""
     for position, (index, lead, core, trail, marks) in enumerate(items):
@@ -130,7 +131,8 @@ def _serialize(spans: list[Span], dropped: set[tuple[int, _Mark]]) -> list[tuple
         tokens.append(("text", pending + lead, index, None))
 
         def extent(mark: _Mark, start: int = position) -> int:
-            return next((n for n, item in enumerate(items[start:]) if mark not in item[4]), len(items) - start)
+            following = items[start:]
+            return next((n for n, item in enumerate(following) if mark not in item[4]), len(following))
 
         opened = [m for m, _ in stack]
         for mark in sorted((m for m in marks if m not in opened), key=lambda m: (-extent(m), m[0] != "a")):
@@ -145,7 +147,7 @@ def _serialize(spans: list[Span], dropped: set[tuple[int, _Mark]]) -> list[tuple
     return tokens
 
 
-def _render_tokens(tokens) -> str:
+def _render_tokens(tokens: list[_Token]) -> str:
     out = ""
     for kind, text, _, mark in tokens:
         if kind == "text":
@@ -178,7 +180,7 @@ def _flanking(before: str, after: str, symbols: bool) -> tuple[bool, bool]:
     return left, right
 
 
-def _first_bad_mark(tokens) -> tuple[int, _Mark] | None:
+def _first_bad_mark(tokens: list[_Token]) -> tuple[int, _Mark] | None:
     """The first emphasis marker CommonMark would not read as intended, as (span, mark)."""
     rendered: list[tuple[str, tuple]] = []  # (text, token), empty texts left out
     for token in tokens:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from resume_builder.document import Document, build_document
+from resume_builder.document import Document, Metadata, RichText, Section, build_document
 from resume_builder.loading import load_profile
+from resume_builder.markdown import Span, parse_inline
 from resume_builder.render.text import render_markdown, render_text
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "profiles/example.yaml"
@@ -297,3 +298,69 @@ def test_links_in_text_are_shown_once(tmp_path):
     assert ("See https://a.example.com and my blog and c.example.com. (b.example.com)") in lines
     assert "Two: one, two. (one: one.example.com; two: two@example.com)" in lines
 
+
+
+# ----------------------------------------------------------------------------- inline Markdown
+
+
+def inline_markdown(spans: list[Span]) -> str:
+    """The Markdown of one paragraph made of ``spans``."""
+    doc = Document("n", "", (), (Section("k", "t", "text", paragraphs=(RichText(tuple(spans)),)),),
+                   Metadata("", "", "", (), "en"))
+    return render_markdown(doc).split("\n\n", 2)[2].rstrip("\n")
+
+
+def rendered_format(markdown: str) -> list[tuple[str, bool, bool, str | None]]:
+    """(character, bold, italic, href) for each character CommonMark reads in ``markdown``."""
+    markdown_it = pytest.importorskip("markdown_it")
+    children = markdown_it.MarkdownIt("commonmark").parseInline(markdown)[0].children
+    bold = italic = 0
+    href = None
+    out = []
+    for token in children:
+        if token.type in ("strong_open", "strong_close"):
+            bold += 1 if token.type.endswith("open") else -1
+        elif token.type in ("em_open", "em_close"):
+            italic += 1 if token.type.endswith("open") else -1
+        elif token.type == "link_open":
+            href = token.attrs["href"]
+        elif token.type == "link_close":
+            href = None
+        elif token.type == "text":
+            out.extend((c, bold > 0, italic > 0, href) for c in token.content)
+        else:
+            out.append((f"<{token.type}>", False, False, None))
+    return out
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Expert in **Python**, *Go* and [docs](https://d.com).", "Expert in **Python**, *Go* and [docs](https://d.com)."),
+    ("**bold *both* x**", "**bold *both* x**"),
+    ("**Design:** text", "**Design:** text"),
+    ("see [**docs**](https://d.com)!", "see [**docs**](https://d.com)!"),
+    ("Wow![x](https://x.com)", "Wow\\![x](https://x.com)"),  # never an image
+    ("**C++**developers", "C++developers"),  # CommonMark cannot close bold here: shown plain
+])
+def test_inline_spans(source, expected):
+    assert inline_markdown(parse_inline(source)) == expected
+
+
+def test_inline_markdown_never_changes_text_or_adds_formatting():
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+    span = st.builds(Span, st.text(alphabet="ab .,:!*_[]<>`~\\&#-()🐳", min_size=1, max_size=6),
+                     st.booleans(), st.booleans(), st.sampled_from([None, "https://x.com", "https://y.com"]))
+
+    @hypothesis.settings(max_examples=400, deadline=None)
+    @hypothesis.given(st.lists(span, min_size=1, max_size=4))
+    def check(spans):
+        text = "".join(s.text for s in spans)
+        hypothesis.assume(text.strip() == text)
+        got = rendered_format(inline_markdown(spans))
+        assert "".join(g[0] for g in got) == text
+        wanted = [(c, s.bold, s.italic, s.href) for s in spans for c in s.text]
+        for (char, bold, italic, href), (_, want_bold, want_italic, want_href) in zip(got, wanted):
+            if not char.isspace():
+                assert (bold <= want_bold, italic <= want_italic, href) == (True, True, want_href)
+
+    check()
