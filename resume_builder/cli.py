@@ -10,6 +10,7 @@ import sys
 
 import typer
 
+from resume_builder.commands import build as build_command
 from resume_builder.commands import init as init_command
 from resume_builder.commands import render as render_command
 from resume_builder.commands import schema as schema_command
@@ -27,6 +28,7 @@ app = typer.Typer(
 )
 
 app.command("render")(render_command.render)
+app.command("build")(build_command.build)
 app.command("validate")(validate_command.validate)
 app.command("schema")(schema_command.schema)
 app.command("themes")(themes_command.themes)

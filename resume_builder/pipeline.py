@@ -12,12 +12,11 @@ from typing import Any, Callable
 
 from resume_builder.document import Document, build_document
 from resume_builder.errors import Problem, UserError, did_you_mean
-from resume_builder.loading import LoadedProfile, load_profile
+from resume_builder.loading import LoadedProfile
 from resume_builder.schema.profile import Profile
 from resume_builder.theming import Theme, ThemeOptions, find_theme
 
-FORMATS = ("pdf", "html", "png", "docx", "md", "txt")
-EXTENSIONS = {"pdf": "pdf", "html": "html", "png": "png", "docx": "docx", "md": "md", "txt": "txt"}
+from resume_builder.formats import EXTENSIONS, FORMATS  # noqa: F401  (re-exported)
 
 
 @dataclass
@@ -87,26 +86,26 @@ def section_order(profile: Profile, options: ThemeOptions) -> list[str] | None:
     return list(options.section_order)
 
 
-def prepare(profile_path: Path, *, theme_name: str | None = None, theme_dir: Path | None = None,
-            overrides: dict[str, Any] | None = None, variant: str | None = None,
-            loaded: LoadedProfile | None = None) -> Job:
-    """Load, tailor, pick the theme and build the document for one output set."""
-    loaded = loaded or load_profile(profile_path)
-    profile = loaded.profile
-    stem = loaded.path.stem
-    variant_name = None
-    overrides = dict(overrides or {})
-    if variant:
-        from resume_builder.tailoring.select import apply_variant
+def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_dir: Path | None = None,
+            overrides: dict[str, Any] | None = None, variant: str | None = None) -> Job:
+    """Load, tailor, pick the theme and build the document for one output set.
 
-        tailored = apply_variant(loaded, variant)
-        profile, variant_name, stem = tailored.profile, tailored.name, tailored.stem
-        theme_name = theme_name or tailored.theme
-        overrides = {**tailored.theme_options, **overrides}
+    Theme precedence: ``theme_name`` (command line) over the variant's theme over the
+    profile's ``theme:`` block; options likewise, command line last.
+    """
+    from resume_builder.tailoring.select import select_variant
+
+    tailored = select_variant(profile_path, variant)
+    loaded, profile = tailored.base, tailored.profile
+    overrides = dict(overrides or {})
+    if tailored.variant is not None and tailored.variant.theme is not None:
+        choice = tailored.variant.theme
+        theme_name = theme_name or choice.name
+        overrides = {**(choice.model_extra or {}), **overrides}
     theme, options = resolve_theme(loaded, profile, theme_name=theme_name, theme_dir=theme_dir,
                                    overrides=overrides)
     document = build_document(profile, order=section_order(profile, options))
-    return Job(loaded, profile, theme, options, document, stem, variant_name)
+    return Job(loaded, profile, theme, options, document, tailored.stem, tailored.name)
 
 
 # ----------------------------------------------------------------------------- formats

@@ -26,6 +26,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from resume_builder.errors import Problem, UserError, did_you_mean
+from resume_builder.theme_paths import builtin_themes_folder
 
 API_VERSION = 1
 ENTRY_POINT_GROUP = "resume_builder.themes"
@@ -251,14 +252,6 @@ def _first_error(exc: ValidationError) -> str:
 
 
 # ----------------------------------------------------------------------------- discovery
-
-
-def builtin_themes_folder() -> Path:
-    """The folder of built-in themes, installed (wheel) or in the source tree."""
-    spec = importlib.util.find_spec("resume_builder.builtin_themes")
-    if spec is not None and spec.submodule_search_locations:
-        return Path(list(spec.submodule_search_locations)[0])
-    return Path(__file__).resolve().parents[1] / "themes"
 
 
 def _entry_points() -> dict[str, Any]:

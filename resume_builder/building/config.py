@@ -1,0 +1,181 @@
+"""The build file: which profiles, variants, formats and themes to build, and how to name them.
+
+Read from ``resume-builder.toml`` or from ``[tool.resume-builder]`` in ``pyproject.toml``::
+
+    out_dir = "output"
+    check = true
+
+    [[targets]]
+    profile = "profiles/example.yaml"
+    variants = ["", "platform", "monitoring"]   # "" is the untailored profile; "*" all declared
+    formats = ["pdf", "docx"]
+    themes = ["classic"]                        # default: the profile's (or variant's) theme
+    name = "{profile}-{variant}-{theme}"        # default: "{profile}" or "{profile}-{variant}"
+
+Each target row expands to profiles × variants × themes × formats.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from resume_builder.errors import Problem, UserError, did_you_mean
+
+BUILD_FILE = "resume-builder.toml"
+
+
+class TargetSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    profile: str | list[str]
+    variants: list[str] = Field(default_factory=lambda: [""])
+    formats: list[str] = Field(default_factory=lambda: ["pdf"])
+    themes: list[str] = Field(default_factory=list)
+    lang: str | None = None
+    name: str | None = Field(default=None, description="Output stem template")
+
+    @field_validator("name")
+    @classmethod
+    def _placeholders(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        unknown = set(re.findall(r"{(\w*)}", value)) - {"profile", "variant", "theme", "lang"}
+        if unknown:
+            raise ValueError(f"unknown placeholder {{{sorted(unknown)[0]}}}; use {{profile}}, {{variant}}, "
+                             "{theme} or {lang}")
+        return value
+
+
+class BuildConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    out_dir: str = "output"
+    check: bool = True
+    jobs: int = Field(default=0, ge=0, description="Worker processes; 0 = one per core")
+    targets: list[TargetSpec] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One output file to build."""
+
+    profile: Path
+    variant: str  # "" for none
+    theme: str | None
+    fmt: str
+    lang: str | None
+    output: Path
+
+    @property
+    def group(self) -> tuple[str, str, str | None, str | None]:
+        """Targets sharing a group are rendered from one prepared job."""
+        return (str(self.profile), self.variant, self.theme, self.lang)
+
+
+def find_build_file(start: Path) -> tuple[Path, dict[str, Any]]:
+    for candidate in (start / BUILD_FILE, start / "pyproject.toml"):
+        if not candidate.is_file():
+            continue
+        try:
+            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise UserError.at(str(candidate), None, None, f"TOML syntax error: {exc}") from None
+        if candidate.name == "pyproject.toml":
+            section = data.get("tool", {}).get("resume-builder")
+            if section is None:
+                continue
+            return candidate, section
+        return candidate, data
+    raise UserError(f"no build file: create {BUILD_FILE} (or [tool.resume-builder] in pyproject.toml)",
+                    hint="see the README's 'Release builds' section")
+
+
+def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise UserError.at(str(path), None, None, "file not found") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise UserError.at(str(path), None, None, f"TOML syntax error: {exc}") from None
+        if path.name == "pyproject.toml":
+            data = data.get("tool", {}).get("resume-builder", {})
+        file = path
+    else:
+        file, data = find_build_file(Path.cwd())
+    try:
+        return file, BuildConfig.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            where = ".".join(str(p) for p in err["loc"])
+            hint = ""
+            if err["type"] == "extra_forbidden":
+                names = TargetSpec.model_fields if "targets" in err["loc"] else BuildConfig.model_fields
+                hint = did_you_mean(str(err["loc"][-1]), names)
+                message = f"unknown key '{err['loc'][-1]}'"
+            else:
+                message = err["msg"].removeprefix("Value error, ")
+            problems.append(Problem(message, None, f"{file}: {where}", hint))
+        raise UserError(problems) from None
+
+
+def expand(config: BuildConfig, base: Path, *, only: str | None = None) -> list[Target]:
+    """All targets of the build file, in a stable order, filtered by ``only`` (a glob)."""
+    from resume_builder.formats import EXTENSIONS, FORMATS
+
+    formats_known = list(FORMATS)
+    out_dir = (base / config.out_dir) if not Path(config.out_dir).is_absolute() else Path(config.out_dir)
+    targets: list[Target] = []
+    seen: dict[Path, Target] = {}
+    for index, spec in enumerate(config.targets):
+        profiles = [spec.profile] if isinstance(spec.profile, str) else spec.profile
+        for fmt in spec.formats:
+            if fmt not in formats_known:
+                raise UserError(f"targets[{index}]: unknown format '{fmt}'",
+                                hint=did_you_mean(fmt, formats_known) or "formats: " + ", ".join(formats_known))
+        for profile_name in profiles:
+            profile = (base / profile_name)
+            for variant in _variants(spec, profile, base):
+                for theme in spec.themes or [None]:
+                    template = spec.name or ("{profile}-{variant}" if variant else "{profile}")
+                    if len(spec.themes) > 1 and "{theme}" not in template:
+                        template += "-{theme}"
+                    stem = template.format(profile=profile.stem, variant=_slug(variant), theme=theme or "",
+                                           lang=spec.lang or "").strip("-")
+                    for fmt in spec.formats:
+                        target = Target(profile, variant, theme, fmt, spec.lang,
+                                        out_dir / f"{stem}.{EXTENSIONS[fmt]}")
+                        if target.output in seen:
+                            raise UserError(f"targets[{index}]: two targets write {target.output}",
+                                            hint="add {variant}, {theme} or {lang} to 'name'")
+                        seen[target.output] = target
+                        targets.append(target)
+    if only:
+        targets = [t for t in targets if fnmatch.fnmatch(t.output.name, only) or fnmatch.fnmatch(str(t.output), only)]
+        if not targets:
+            raise UserError(f"--only '{only}' matches no target")
+    return targets
+
+
+def _slug(variant: str) -> str:
+    return Path(variant).stem if variant.endswith((".yaml", ".yml", ".json")) else variant
+
+
+def _variants(spec: TargetSpec, profile: Path, base: Path) -> list[str]:
+    """Variant names, with variant files made absolute (relative to the build file)."""
+    named = [str(base / v) if v.endswith((".yaml", ".yml")) else v for v in spec.variants]
+    if "*" not in named:
+        return named
+    from resume_builder.loading import load_profile
+
+    declared = list(getattr(load_profile(profile).profile, "variants", {}) or {})
+    rest = [v for v in named if v != "*"]
+    return rest + [v for v in declared if v not in rest]

@@ -1,0 +1,61 @@
+"""Content hashes of everything a target is made from, for incremental builds.
+
+A target is rebuilt when any of these change: the profile file, a variant file, the theme
+files (all theme folders that can be found: built-in, ./themes and --theme-dir), the font
+files they use (by name and size), the target's own settings, the tool's version and
+SOURCE_DATE_EPOCH. Hashing reads small text files only, so a no-op build stays fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from resume_builder import __version__
+from resume_builder.building.config import Target
+
+_TEXT_SUFFIXES = {".toml", ".j2", ".css", ".html", ".svg", ".docx", ".png", ".jpg", ".jpeg"}
+
+
+@lru_cache(maxsize=64)
+def _file_digest(path: str, size: int, mtime_ns: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    try:
+        stat = path.stat()
+    except OSError:
+        return "missing"
+    return _file_digest(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+def themes_digest(folders: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in _TEXT_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(folder)).encode())
+                digest.update(file_digest(path).encode())
+    return digest.hexdigest()
+
+
+def theme_folders(base: Path) -> list[Path]:
+    from resume_builder.theme_paths import builtin_themes_folder
+
+    return [builtin_themes_folder(), base / "themes"]
+
+
+def target_inputs(target: Target, themes: str) -> str:
+    digest = hashlib.sha256()
+    for part in (__version__, os.environ.get("SOURCE_DATE_EPOCH", ""), target.fmt, target.variant,
+                 target.theme or "", target.lang or "", themes, file_digest(target.profile)):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    if target.variant.endswith((".yaml", ".yml")):
+        digest.update(file_digest(Path(target.variant)).encode())
+    return digest.hexdigest()

@@ -1,0 +1,201 @@
+"""One build: plan (what is up to date), run, show progress, write the manifest, report."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from resume_builder import __version__
+from resume_builder.building.config import BuildConfig, Target, expand, load_config
+from resume_builder.building.inputs import target_inputs, theme_folders, themes_digest
+from resume_builder.building.manifest import MANIFEST, read_manifest, sha256_file, write_manifest
+from resume_builder.building.runner import TargetResult, run_build
+
+
+@dataclass
+class BuildSession:
+    config_path: Path
+    config: BuildConfig
+    targets: list[Target]
+    jobs: int
+    clean: bool
+    out_dir: Path
+    finished: list[TargetResult] = field(default_factory=list)
+    previous: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, path: Path | None, *, jobs: int | None = None, only: str | None = None,
+                    clean: bool = False) -> "BuildSession":
+        config_path, config = load_config(path)
+        base = config_path.resolve().parent
+        out_dir = base / config.out_dir
+        targets = expand(config, base, only=only)
+        return cls(config_path, config, targets, jobs if jobs is not None else config.jobs, clean, out_dir)
+
+    def _key(self, target: Target) -> str:
+        return str(target.output.relative_to(self.out_dir)) if target.output.is_relative_to(self.out_dir) \
+            else str(target.output)
+
+    def plan(self) -> tuple[list[Target], list[str], list[TargetResult]]:
+        """Targets to render (with their input hashes) and results for those already up to date."""
+        themes = themes_digest(theme_folders(self.config_path.resolve().parent))
+        self.previous = {} if self.clean else read_manifest(self.out_dir)
+        if self.clean:
+            self._remove_outputs()
+        todo, digests, skipped = [], [], []
+        for target in self.targets:
+            digest = target_inputs(target, themes)
+            old = self.previous.get(self._key(target))
+            if old and old.get("inputs") == digest and target.output.is_file() \
+                    and sha256_file(target.output) == old.get("sha256"):
+                skipped.append(TargetResult(target, "skipped", sha256=old["sha256"], bytes=old.get("bytes", 0),
+                                            pages=old.get("pages"), inputs=digest, check=old.get("check")))
+            else:
+                todo.append(target)
+                digests.append(digest)
+        return todo, digests, skipped
+
+    def _remove_outputs(self) -> None:
+        old = read_manifest(self.out_dir)
+        for name in old:
+            path = self.out_dir / name
+            if path.is_file():
+                path.unlink()
+        for target in self.targets:
+            if target.output.is_file():
+                target.output.unlink()
+        (self.out_dir / MANIFEST).unlink(missing_ok=True)
+
+    def run(self) -> list[TargetResult]:
+        todo, digests, skipped = self.plan()
+        self.finished = list(skipped)
+        reporter = _Reporter(len(self.targets), already=len(skipped))
+        for result in skipped:
+            reporter.line(result)
+        with reporter:
+            self.finished += run_build(todo, digests, jobs=self.jobs, check=self.config.check,
+                                       on_result=reporter.update)
+        self._write_manifest()
+        failures = [r for r in self.finished if r.failed]
+        reporter.summary(self.finished, failures, self.out_dir / MANIFEST)
+        return failures
+
+    def interrupted(self) -> None:
+        """Ctrl-C: record only the files that are complete, then stop."""
+        self._write_manifest()
+        from resume_builder.console import err
+
+        err(f"interrupted: {len(self.finished)} of {len(self.targets)} targets complete; "
+            f"{self.out_dir / MANIFEST} lists only complete files")
+
+    def _write_manifest(self) -> None:
+        from resume_builder.output import source_date_epoch
+
+        entries = {}
+        done = {r.target.output for r in self.finished}
+        for name, entry in self.previous.items():  # keep complete outputs of targets not run now
+            if (self.out_dir / name) not in done and (self.out_dir / name).is_file() \
+                    and any(self._key(t) == name for t in self.targets):
+                entries[name] = entry
+        for result in self.finished:
+            if result.status == "failed":
+                continue
+            entries[self._key(result.target)] = {
+                "file": self._key(result.target), "sha256": result.sha256, "bytes": result.bytes,
+                "pages": result.pages, "format": result.target.fmt,
+                "profile": _relative(result.target.profile, self.config_path.resolve().parent),
+                "variant": Path(result.target.variant).stem if result.target.variant else None,
+                "theme": result.target.theme, "inputs": result.inputs, "check": _check_summary(result.check),
+            }
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        write_manifest(self.out_dir, list(entries.values()), tool_version=__version__, epoch=source_date_epoch())
+
+
+def _display(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(base))
+    except ValueError:
+        return str(path)
+
+
+def _check_summary(check: dict[str, Any] | None) -> dict[str, Any] | None:
+    if check is None:
+        return None
+    failed = [c.get("name") for c in check.get("checks", []) if not c.get("passed", True)]
+    return {"passed": bool(check.get("passed", not failed)), "failed": failed}
+
+
+class _Reporter:
+    """A rich progress bar on a terminal; one plain line per target otherwise (CI logs)."""
+
+    def __init__(self, total: int, *, already: int) -> None:
+        self.total = total
+        self.done = already
+        self.tty = sys.stdout.isatty()
+        self.progress = None
+
+    def __enter__(self) -> "_Reporter":
+        if self.tty and self.done < self.total:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn(), TextColumn("{task.description}"), transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task("", total=self.total, completed=self.done)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def update(self, result: TargetResult) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress.update(self.task, advance=1, description=result.target.output.name)
+            self.progress.console.print(self._text(result), markup=False, highlight=False)
+        else:
+            self.line(result)
+
+    def line(self, result: TargetResult) -> None:
+        from resume_builder.console import out
+
+        out(self._text(result))
+
+    @staticmethod
+    def _text(result: TargetResult) -> str:
+        name = _display(result.target.output)
+        if result.status == "skipped":
+            return f"up to date  {name}"
+        if result.status == "failed":
+            return f"FAILED      {name}: {result.error.splitlines()[0] if result.error else ''}"
+        pages = f", {result.pages} pages" if result.pages else ""
+        check = ""
+        if result.check is not None:
+            check = ", ATS check passed" if result.check.get("passed") else ", ATS check FAILED"
+        return f"built       {name} ({result.bytes // 1024 or 1} KiB{pages}{check}, {result.seconds:.1f}s)"
+
+    def summary(self, results: list[TargetResult], failures: list[TargetResult], manifest: Path) -> None:
+        from resume_builder.console import err, out
+
+        built = sum(r.status == "built" for r in results)
+        skipped = sum(r.status == "skipped" for r in results)
+        out(f"{built} built, {skipped} up to date, {len(failures)} failed; manifest: {_display(manifest)}")
+        for failure in failures:
+            err(f"failed: {_display(failure.target.output)}", style="red")
+            if failure.error:
+                for line in failure.error.splitlines():
+                    err(f"  {line}")
+            elif failure.check:
+                for check in failure.check.get("checks", []):
+                    if not check.get("passed", True):
+                        err(f"  ATS check '{check.get('name')}': {check.get('detail', '')}")

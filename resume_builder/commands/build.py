@@ -1,0 +1,32 @@
+"""`resume-builder build`: render every target of the build file, incrementally and in parallel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from resume_builder.commands.common import user_errors
+from resume_builder.errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED
+
+
+def build(
+    config_file: Optional[Path] = typer.Option(None, "--config", "-c",
+                                               help="Build file. Default: resume-builder.toml or pyproject.toml."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default: one per core)."),
+    only: Optional[str] = typer.Option(None, "--only", help="Build only outputs matching this glob, e.g. '*.pdf'."),
+    clean: bool = typer.Option(False, "--clean", help="Remove previous outputs and rebuild everything."),
+) -> None:
+    """Build every target (profiles × variants × themes × formats), check each, write manifest.json."""
+    from resume_builder.building.session import BuildSession
+
+    with user_errors():
+        session = BuildSession.from_config(config_file, jobs=jobs, only=only, clean=clean)
+        try:
+            failures = session.run()
+        except KeyboardInterrupt:
+            session.interrupted()
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+    if failures:
+        raise typer.Exit(EXIT_CHECK_FAILED)

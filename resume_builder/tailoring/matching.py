@@ -1,0 +1,320 @@
+"""Compare a job posting with a profile: what it asks for, what the profile shows, and where.
+
+The report answers the questions one has before sending a tailored résumé: which of the
+posting's skills the profile covers (and in which section and entry), which are missing,
+how much is covered, and which entries and bullet points are most relevant, so the
+variant can keep those. Everything is computed from the vocabulary in ``keywords``:
+offline, deterministic, and explainable (each covered keyword points at its evidence;
+a skill shown only through another, like Kubernetes through EKS, says so with ``via``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from resume_builder.schema.profile import Highlight, Profile
+from resume_builder.tailoring.keywords import (JobKeyword, Posting, Vocabulary, extract_keywords,
+                                               with_posting_terms)
+
+# Sections whose entries `--write-variant` may leave out: a career history or an education
+# with gaps looks odd, a shorter list of projects does not.
+TRIMMABLE_SECTIONS = ("projects", "volunteering")
+KEEP_AT_MOST = 6
+KEEP_AT_LEAST = 3
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the profile shows a keyword: section, entry (id and title), and field."""
+
+    section: str
+    entry_id: str | None
+    title: str
+    field: str
+    via: str | None = None  # the term that implies the keyword (EKS for Kubernetes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"section": self.section, "id": self.entry_id, "title": self.title, "field": self.field,
+                "via": self.via}
+
+
+@dataclass
+class KeywordResult:
+    keyword: JobKeyword
+    places: list[Place] = field(default_factory=list)
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.places)
+
+    def to_dict(self) -> dict[str, Any]:
+        k = self.keyword
+        return {"keyword": k.name, "category": k.category, "weight": k.weight, "required": k.required,
+                "mentions": k.count, "in_posting": k.where, "covered": self.covered,
+                "where": [p.to_dict() for p in self.places]}
+
+
+@dataclass
+class RankedEntry:
+    section: str
+    entry_id: str | None
+    title: str
+    score: int
+    keywords: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"section": self.section, "id": self.entry_id, "title": self.title, "score": self.score,
+                "keywords": self.keywords}
+
+
+@dataclass
+class RankedHighlight:
+    section: str
+    entry_id: str | None
+    title: str
+    field: str
+    text: str
+    score: int
+    keywords: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"section": self.section, "id": self.entry_id, "title": self.title, "field": self.field,
+                "text": self.text, "score": self.score, "keywords": self.keywords}
+
+
+@dataclass
+class MatchReport:
+    posting: Posting
+    profile_name: str
+    variant: str | None
+    keywords: list[KeywordResult]
+    entries: list[RankedEntry]
+    highlights: list[RankedHighlight]
+
+    @property
+    def covered(self) -> list[KeywordResult]:
+        return [k for k in self.keywords if k.covered]
+
+    @property
+    def missing(self) -> list[KeywordResult]:
+        return [k for k in self.keywords if not k.covered]
+
+    @property
+    def coverage(self) -> int:
+        """Percentage of the posting's keywords the profile shows (0 when none were found)."""
+        if not self.keywords:
+            return 0
+        return (200 * len(self.covered) + len(self.keywords)) // (2 * len(self.keywords))  # rounded half up
+
+    @property
+    def weighted_coverage(self) -> int:
+        """Like :attr:`coverage`, with required keywords counting more."""
+        total = sum(k.keyword.weight for k in self.keywords)
+        if not total:
+            return 0
+        got = sum(k.keyword.weight for k in self.covered)
+        return (200 * got + total) // (2 * total)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "posting": {"title": self.posting.title, "company": self.posting.company, "source": self.posting.source},
+            "profile": self.profile_name,
+            "variant": self.variant,
+            "coverage": {"percent": self.coverage, "weighted_percent": self.weighted_coverage,
+                         "covered": len(self.covered), "total": len(self.keywords)},
+            "covered": [k.keyword.name for k in self.covered],
+            "missing": [k.keyword.name for k in self.missing],
+            "keywords": [k.to_dict() for k in self.keywords],
+            "entries": [e.to_dict() for e in self.entries],
+            "highlights": [h.to_dict() for h in self.highlights],
+        }
+
+
+# --------------------------------------------------------------------------- reading the profile
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A piece of profile text and where it is."""
+
+    section: str
+    entry_id: str | None
+    title: str
+    field: str
+    text: str
+    entry_key: tuple[str, int]  # (section, position) identifies entries without ids
+    bullet: bool = False  # a highlight or custom-section item
+
+
+def _plain(text: str | None) -> str:
+    from resume_builder.document import rich
+
+    return rich(text).plain.strip() if text else ""
+
+
+def _highlight_text(item: Highlight) -> str:
+    return "\n".join([item.text, *item.details])
+
+
+_TITLES = {
+    "experience": lambda e: ", ".join(p for p in (e.position, e.company) if p),
+    "volunteering": lambda e: ", ".join(p for p in (e.position, e.organization) if p),
+    "education": lambda e: ", ".join(p for p in (" ".join(x for x in (e.degree, e.area) if x), e.institution) if p),
+    "languages": lambda e: e.language,
+}
+_SKIP_FIELDS = {"id", "tags", "url", "start", "end", "date", "photo", "type"}
+
+
+def profile_texts(profile: Profile) -> Iterator[_Text]:
+    """Every piece of text a résumé shows, with its place, in section order."""
+    basics = profile.basics
+    if basics.headline:
+        yield _Text("basics", None, _plain(basics.name), "headline", basics.headline, ("basics", 0))
+    custom = {section.id: section for section in profile.custom}
+    for key in profile.section_order():
+        if key == "summary":
+            if profile.summary:
+                yield _Text("summary", None, "Summary", "summary", profile.summary, ("summary", 0))
+        elif key in custom and key not in Profile.SECTION_FIELDS:
+            yield from _custom_texts(custom[key])
+        elif key != "references":  # a referee's words are not the candidate's claims
+            for index, entry in enumerate(getattr(profile, key)):
+                yield from _entry_texts(key, index, entry)
+
+
+def _entry_texts(section: str, index: int, entry: Any, *, key: tuple[str, int] | None = None) -> Iterator[_Text]:
+    title_of = _TITLES.get(section)
+    title = _plain(title_of(entry) if title_of else (getattr(entry, "name", None) or getattr(entry, "title", "")))
+    key = key or (section, index)
+    for name in type(entry).model_fields:
+        if name in _SKIP_FIELDS:
+            continue
+        value = getattr(entry, name)
+        if isinstance(value, str) and value:
+            yield _Text(section, entry.id, title, name, value, key)
+        elif isinstance(value, list) and value and all(isinstance(v, Highlight) for v in value):
+            for i, item in enumerate(value):
+                yield _Text(section, entry.id, title, f"{name}[{i}]", _highlight_text(item), key, True)
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            yield _Text(section, entry.id, title, name, "\n".join(value), key)
+        elif isinstance(value, dict) and value:
+            yield _Text(section, entry.id, title, name, "\n".join(f"{k}: {v}" for k, v in value.items()), key)
+
+
+def _custom_texts(section: Any) -> Iterator[_Text]:
+    title = _plain(section.title)
+    key = (section.id, -1)
+    yield _Text(section.id, section.id, title, "title", section.title, key)
+    for i, item in enumerate(section.items):
+        yield _Text(section.id, section.id, title, f"items[{i}]", _highlight_text(item), key, True)
+    for index, entry in enumerate(section.entries):
+        yield from _entry_texts(section.id, index, entry, key=(section.id, index))
+
+
+def profile_terms(profile: Profile) -> list[str]:
+    """The technologies the profile itself lists (skills and entries' ``keywords``)."""
+    terms: dict[str, None] = {}
+    for group in profile.skills:
+        terms.update(dict.fromkeys(group.keywords))
+    for key in ("experience", "projects", "interests"):
+        for entry in getattr(profile, key):
+            terms.update(dict.fromkeys(entry.keywords))
+    return list(terms)
+
+
+def with_profile_terms(vocab: Vocabulary, profile: Profile) -> Vocabulary:
+    """``vocab`` plus the profile's own listed technologies not in it, matched with exact case.
+
+    A posting that asks for something only the profile knows (an in-house tool, a niche
+    library) is then still recognised; exact case avoids reading "edge cases" as ``Edge``.
+    """
+    vocab = vocab.copy()
+    for term in profile_terms(profile):
+        if len(term) > 1 and vocab.lookup(term) is None:
+            vocab.add(term, category="profile", case_sensitive=[term])
+    return vocab
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def match(profile: Profile, posting: Posting, vocab: Vocabulary, *, profile_name: str = "profile",
+          variant: str | None = None, top: int | None = None) -> MatchReport:
+    """Match ``posting`` against ``profile`` (usually already tailored)."""
+    vocab = with_posting_terms(with_profile_terms(vocab, profile), posting)
+    wanted = extract_keywords(posting, vocab)
+    weights = {k.name: k.weight for k in wanted}
+    results = {k.name: KeywordResult(k) for k in wanted}
+    entry_terms: dict[tuple[str, int], dict[str, None]] = {}
+    entry_info: dict[tuple[str, int], tuple[str, str | None, str]] = {}
+    highlights: list[RankedHighlight] = []
+    for piece in profile_texts(profile):
+        entry_info.setdefault(piece.entry_key, (piece.section, piece.entry_id, piece.title))
+        found: dict[str, str | None] = {}  # term -> via
+        for m in vocab.find(piece.text):
+            found[m.term] = None
+            for implied in vocab.implied(m.term):
+                found.setdefault(implied, m.term)
+        hits = [term for term in found if term in weights]
+        for term in hits:
+            place = Place(piece.section, piece.entry_id, piece.title, piece.field, found[term])
+            places = results[term].places
+            same = [p for p in places if (p.section, p.entry_id, p.field) == (place.section, place.entry_id, place.field)]
+            if not same:
+                places.append(place)
+            elif same[0].via and place.via is None:
+                places[places.index(same[0])] = place
+        entry_terms.setdefault(piece.entry_key, {}).update(dict.fromkeys(hits))
+        if piece.bullet and hits:
+            ordered = sorted(hits, key=lambda t: (-weights[t], t.lower()))
+            highlights.append(RankedHighlight(piece.section, piece.entry_id, piece.title, piece.field,
+                                              _plain(piece.text.split("\n")[0]), sum(weights[t] for t in hits),
+                                              ordered))
+    for result in results.values():  # direct evidence first, then what implies the keyword
+        result.places.sort(key=lambda p: p.via is not None)
+    entries = []
+    for position, (key, terms) in enumerate(entry_terms.items()):
+        if not terms or key[0] in ("basics", "summary"):
+            continue
+        section, entry_id, title = entry_info[key]
+        ordered = sorted(terms, key=lambda t: (-weights[t], t.lower()))
+        entries.append((position, RankedEntry(section, entry_id, title, sum(weights[t] for t in terms), ordered)))
+    ranked_entries = [e for _, e in sorted(entries, key=lambda pe: (-pe[1].score, pe[0]))]
+    ranked_highlights = [h for _, h in sorted(enumerate(highlights), key=lambda ih: (-ih[1].score, ih[0]))]
+    if top is not None:
+        ranked_entries, ranked_highlights = ranked_entries[:top], ranked_highlights[:top]
+    return MatchReport(posting, profile_name, variant, list(results.values()), ranked_entries, ranked_highlights)
+
+
+# --------------------------------------------------------------------------- a starting variant
+
+
+def starting_variant(report: MatchReport, profile: Profile, *, profile_ref: str,
+                     base: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Variant data keeping the top-ranked entries of the trimmable sections of ``profile``.
+
+    ``profile`` is the profile the report was made from (tailored by ``base``, if any);
+    ``base`` is that variant's data, whose settings are kept. Entries without ids cannot be
+    named, so they are always kept.
+    """
+    base = {k: v for k, v in (base or {}).items() if k not in ("profile", "name", "description")}
+    scores = {(e.section, e.entry_id): e.score for e in report.entries if e.entry_id}
+    keep_anyway = set(base.get("keep") or [])
+    drops: list[str] = list(base.get("drop") or [])
+    for section in TRIMMABLE_SECTIONS:
+        entries = [e for e in getattr(profile, section) if e.id]
+        ranked = sorted(enumerate(entries), key=lambda ie: (-scores.get((section, ie[1].id), 0), ie[0]))
+        relevant = [e for _, e in ranked if scores.get((section, e.id), 0) > 0][:KEEP_AT_MOST]
+        if len(relevant) < KEEP_AT_LEAST:
+            relevant = [e for _, e in ranked[:KEEP_AT_LEAST]]
+        kept = {e.id for e in relevant}
+        drops.extend(e.id for e in entries if e.id not in kept and e.id not in keep_anyway and e.id not in drops)
+    title = report.posting.title or report.posting.source
+    if report.posting.company:
+        title += f" at {report.posting.company}"
+    out: dict[str, Any] = {"profile": profile_ref, "description": f"Tailored for {title}"}
+    out.update(base)
+    if drops:
+        out["drop"] = drops
+    return out
