@@ -15,7 +15,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-no
 # LibreOffice opens our DOCX files in the tests, as a real word processor would.
 TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui
 
-.PHONY: demo test system-packages test-system-packages venv bench schema clean
+.PHONY: demo test release system-packages test-system-packages venv bench schema clean
 
 demo: $(VENV)/.installed
 	$(RB) validate $(PROFILE)
@@ -23,6 +23,11 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev test-system-packages
 	$(PY) -m pytest -q -p no:cacheprovider
+
+# What the release workflow does: every target of resume-builder.toml, checked, with
+# output/manifest.json; SOURCE_DATE_EPOCH (e.g. the commit time) makes it reproducible.
+release: $(VENV)/.installed
+	$(RB) build --clean
 
 system-packages:
 	@sh .ci/install-system-packages $(SYSTEM_PACKAGES)

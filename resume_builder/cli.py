@@ -16,6 +16,7 @@ from resume_builder.commands import render as render_command
 from resume_builder.commands import schema as schema_command
 from resume_builder.commands import themes as themes_command
 from resume_builder.commands import validate as validate_command
+from resume_builder.commands import watch as watch_command
 from resume_builder.errors import EXIT_INTERRUPTED
 
 app = typer.Typer(
@@ -31,6 +32,7 @@ app.command("render")(render_command.render)
 app.command("build")(build_command.build)
 app.command("validate")(validate_command.validate)
 app.command("schema")(schema_command.schema)
+app.command("watch")(watch_command.watch)
 app.command("themes")(themes_command.themes)
 app.command("init")(init_command.init)
 

@@ -220,23 +220,26 @@ def blocks_with_roles(doc: Document) -> list[tuple[str, str]]:
     return out
 
 
-def block_pages(rendered: Rendered) -> list[tuple[str, str, int]]:
+def block_pages(doc: Document, pages: list[str]) -> list[tuple[str, str, int]]:
     """Each block of the document, its role and the (0-based) page its text starts on."""
-    pages = [norm(page) for page in page_texts(rendered.path)]
     starts, text = [], ""
     for page in pages:
         starts.append(len(text))
-        text += page + " "
-    roles = blocks_with_roles(rendered.doc)
+        text += norm(page) + " "
+    roles = blocks_with_roles(doc)
     offsets = find_in_order(text, [block for block, _ in roles])
     return [(block, role, bisect.bisect_right(starts, offset) - 1)
             for (block, role), offset in zip(roles, offsets)]
 
 
 def stranded(rendered: Rendered) -> list[str]:
+    return stranded_in_pages(rendered.doc, page_texts(rendered.path))
+
+
+def stranded_in_pages(doc: Document, pages: list[str]) -> list[str]:
     """Section titles and entry headers that end a page while what they head starts the next."""
     problems = []
-    items = block_pages(rendered)
+    items = block_pages(doc, pages)
     for (text, role, page), (next_text, next_role, next_page) in zip(items, items[1:]):
         if role == "section-title" and next_page != page:
             problems.append(f"section title {text!r} ends page {page + 1}; {next_text!r} starts page {next_page + 1}")
@@ -426,22 +429,56 @@ def test_no_stranded_headings_when_content_shifts(extra_lines, example_profile, 
     assert stranded(rendered) == []
 
 
-def test_stranded_check_catches_a_heading_at_the_bottom():
-    """The checker itself: a section title whose first entry starts the next page is reported."""
+def test_stranded_check_catches_headings_at_the_bottom():
+    """The checker itself reports a title or an entry header cut off from what it heads."""
     from resume_builder.document import Metadata, RichText, Section
     from resume_builder.markdown import Span
 
     def rt(text: str) -> RichText:
         return RichText((Span(text),))
 
+    entry = Entry(id=None, title=rt("Job"), date="2020", paragraphs=(rt("Did things."),))
     doc = Document(name="N", headline="", contacts=(), metadata=Metadata("N", "N", "", (), "en"),
-                   sections=(Section("experience", "Experience", "entries",
-                                     entries=(Entry(id=None, title=rt("Job"), date="2020",
-                                                    paragraphs=(rt("Did things."),)),)),))
+                   sections=(Section("experience", "Experience", "entries", entries=(entry,)),))
+    assert stranded_in_pages(doc, ["N\nExperience\nJob 2020\nDid things.\n"]) == []
+    assert len(stranded_in_pages(doc, ["N\nExperience\n1/2", "Job 2020\nDid things.\n2/2"])) == 1
+    assert len(stranded_in_pages(doc, ["N\nExperience\nJob\n2020\n", "Did things.\n"])) == 1
+    assert stranded_in_pages(doc, ["N\nExperience\nJob 2020\nDid", "things.\n"]) == []
 
-    class Fake(Rendered):
-        pass
 
-    fake = Fake(doc, PdfResult(b"", 2), Path("unused"))
-    pages = ["N\nExperience\n", "Job 2020\nDid things.\n"]
-    import tests_helpers_shim  # noqa: F401  (placeholder replaced below)
+# ----------------------------------------------------------------------------- reproducibility
+
+
+def _render_in_subprocess(out: Path, seed: str, epoch: str) -> subprocess.Popen:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "PYTHONHASHSEED": seed}
+    return subprocess.Popen([sys.executable, "-m", "resume_builder", "render", str(EXAMPLE), "-o", str(out)],
+                            cwd=str(out.parent), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_same_input_same_bytes_across_processes(tmp_path):
+    epoch = "1700000000"
+    first, second = tmp_path / "a" / "r.pdf", tmp_path / "b" / "r.pdf"
+    for path in (first, second):
+        path.parent.mkdir()
+    procs = [_render_in_subprocess(first, "1", epoch), _render_in_subprocess(second, "2", epoch)]
+    for proc in procs:
+        stdout, stderr = proc.communicate(timeout=120)
+        assert proc.returncode == 0, stderr.decode()
+        assert b"warning" not in stderr.lower(), stderr.decode()
+    assert first.read_bytes() == second.read_bytes()
+    info = pypdf.PdfReader(first).metadata
+    expected = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).strftime("D:%Y%m%d%H%M%S")
+    assert expected == "D:20231114221320"
+    assert info["/CreationDate"].startswith(expected)
+    assert info["/ModDate"].startswith(expected)
+    assert sorted(p.name for p in first.parent.iterdir()) == ["r.pdf"], "temporary files were left behind"
+
+
+def test_source_date_epoch_changes_only_the_dates(example, monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")
+    job = prepare(EXAMPLE)
+    result = render_pdf(job.document, job.theme, job.options, profile_folder=job.profile_folder)
+    info = pypdf.PdfReader(__import__("io").BytesIO(result.data)).metadata
+    assert info["/CreationDate"].startswith("D:20010909014640")
+    assert result.data != example.result.data
+    assert result.data.replace(b"20010909014640", b"19800101000000") == example.result.data

@@ -1,0 +1,32 @@
+"""`resume-builder watch`: re-render whenever the profile, variant or theme changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from resume_builder.commands.common import profile_or_default, user_errors
+from resume_builder.errors import EXIT_INTERRUPTED
+
+
+def watch(
+    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml."),
+    formats: List[str] = typer.Option(["pdf"], "--format", "-f", help="Formats to keep fresh; repeatable."),
+    theme: Optional[str] = typer.Option(None, "--theme", "-t", help="Theme name."),
+    theme_dir: Optional[Path] = typer.Option(None, "--theme-dir", help="Use the theme in this folder."),
+    option: List[str] = typer.Option([], "--option", "-O", help="Theme option KEY=VALUE."),
+    variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
+    out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Folder for outputs."),
+) -> None:
+    """Keep one warm process and re-render on every change; errors are shown, not fatal."""
+    from resume_builder.watching import Watcher
+
+    with user_errors():
+        watcher = Watcher(profile_or_default(profile), formats=formats, theme=theme, theme_dir=theme_dir,
+                          options=option, variant=variant, out_dir=out_dir)
+        try:
+            watcher.run()
+        except KeyboardInterrupt:
+            raise typer.Exit(EXIT_INTERRUPTED) from None
