@@ -1,0 +1,34 @@
+"""watch: renders at start, re-renders after a change, survives a broken save."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from resume_builder.watching import Watcher
+
+PROFILE = "basics:\n  name: Sam Sample\nsummary: First version.\n"
+
+
+def test_watch_rerenders_after_changes_and_reports_errors(tmp_path):
+    profile = tmp_path / "me.yaml"
+    profile.write_text(PROFILE, encoding="utf-8")
+    messages: list[str] = []
+    watcher = Watcher(profile, formats=["txt"], out_dir=tmp_path / "out", say=messages.append)
+    thread = threading.Thread(target=watcher.run, kwargs={"stop_after": 2}, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not any(m.startswith("watching") for m in messages) and time.time() < deadline:
+        time.sleep(0.05)
+    assert (tmp_path / "out" / "me.txt").read_text().count("First version.") == 1
+    time.sleep(0.3)
+    profile.write_text("basics:\n  name: Sam Sample\n  emial: x\n", encoding="utf-8")
+    while not any(m.startswith("error:") for m in messages) and time.time() < deadline:
+        time.sleep(0.05)
+    assert any("did you mean 'email'" in m for m in messages)
+    time.sleep(0.3)
+    profile.write_text(PROFILE.replace("First", "Second"), encoding="utf-8")
+    thread.join(timeout=max(1, deadline - time.time()))
+    assert not thread.is_alive()
+    assert "Second version." in (tmp_path / "out" / "me.txt").read_text()
+    assert any(m.startswith("rendered") and "s" in m for m in messages)
