@@ -14,6 +14,7 @@ from resume_builder.commands import build as build_command
 from resume_builder.commands import init as init_command
 from resume_builder.commands import render as render_command
 from resume_builder.commands import schema as schema_command
+from resume_builder.commands import tailor as tailor_command
 from resume_builder.commands import themes as themes_command
 from resume_builder.commands import validate as validate_command
 from resume_builder.commands import watch as watch_command
@@ -32,6 +33,7 @@ app.command("render")(render_command.render)
 app.command("build")(build_command.build)
 app.command("validate")(validate_command.validate)
 app.command("schema")(schema_command.schema)
+app.command("tailor")(tailor_command.tailor)
 app.command("watch")(watch_command.watch)
 app.command("themes")(themes_command.themes)
 app.command("init")(init_command.init)

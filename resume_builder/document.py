@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from resume_builder.i18n import Labels, labels_for
+from resume_builder.i18n import Labels, labels_for, resolve_locale
 from resume_builder.markdown import Span, parse_inline
 from resume_builder.schema.profile import Highlight, Profile
 from resume_builder.schema.types import PRESENT, PartialDate
@@ -198,8 +198,8 @@ def format_date(value: PartialDate | str | None, labels: Labels) -> str:
         return labels.present
     assert isinstance(value, PartialDate)
     if value.month:
-        return f"{labels.months[value.month - 1]} {value.year}"
-    return str(value.year)
+        return labels.format_month(value.year, value.month)
+    return labels.format_year(value.year)
 
 
 def format_range(start: PartialDate | None, end: PartialDate | str | None, labels: Labels,
@@ -379,10 +379,14 @@ def display_url(url: str) -> str:
 
 def build_document(profile: Profile, *, order: list[str] | None = None,
                    labels: Labels | None = None, headings: dict[str, str] | None = None) -> Document:
-    """Build the document; ``order`` lists section keys to show (default: the profile's order)."""
-    labels = labels or labels_for(None)
-    if headings:
-        labels = Labels(**{**labels.__dict__, "headings": {**labels.headings, **headings}})
+    """Build the document; ``order`` lists section keys to show (default: the profile's order).
+
+    ``labels`` default to the profile's ``locale:`` (else its ``lang:``, else English); the
+    profile's ``headings:`` and then ``headings`` replace the locale's section headings.
+    """
+    if labels is None:
+        labels = labels_for(resolve_locale(profile_locale=profile.locale, profile_lang=profile.lang))
+    labels = labels.with_headings(profile.headings).with_headings(headings)
     builders = _section_builders(profile, labels)
     keys = order if order is not None else profile.section_order()
     sections = []

@@ -1,39 +1,210 @@
-"""Words the résumé prints itself: section headings, month names, "present".
+"""Words the résumé prints itself: section headings, month names, "present", date formats.
 
-English is built in; locales (issue: locales) plug in here so the document builder never
-hard-codes a language.
+A locale (``de``, ``en-GB``, ``pt-BR``, ``ar``...) picks them:
+
+- the words (headings, "present", "Technologies", "Courses", "Score") come from the
+  translation files in ``resume_builder/locales/<language>.toml`` (``pt-BR`` uses
+  ``pt-BR.toml`` when there is one, else ``pt.toml``); a language without a file keeps the
+  English words, and :attr:`Labels.translated` says so;
+- month names, the month-and-year format (``Mar 2023``, ``März 2023``, ``2023年3月``) and the
+  writing direction come from CLDR through Babel, never from tables of our own.
+
+Babel is imported only when labels are built or a locale is checked, never when the CLI
+starts. :func:`labels_for` caches its result per locale.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
+DEFAULT_LOCALE = "en"
+HEADING_KEYS = ("summary", "experience", "projects", "skills", "education", "awards", "certifications",
+                "publications", "languages", "volunteering", "interests", "references")
+WORD_KEYS = ("present", "technologies", "courses", "score")
+_TAG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+# The English words, for Labels() built directly; labels_for("en") reads locales/en.toml,
+# which says the same (tests/i18n checks that they agree).
 _EN_HEADINGS = {
     "summary": "Summary", "experience": "Experience", "projects": "Projects", "skills": "Skills",
     "education": "Education", "awards": "Awards", "certifications": "Certifications",
     "publications": "Publications", "languages": "Languages", "volunteering": "Volunteering",
     "interests": "Interests", "references": "References",
 }
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
 class Labels:
-    """The localised words a document needs."""
+    """The localised words and formats a document needs.
+
+    ``language`` is the BCP 47 tag written into documents (``de-AT``); ``locale`` is the
+    same locale as Babel names it (``de_AT``). ``months`` holds CLDR's abbreviated month
+    names, for renderers that want them; dates are formatted by :meth:`format_month` and
+    :meth:`format_year`, which follow the locale's own pattern (``MMM y``, ``y年M月``...).
+    """
 
     language: str = "en"
     headings: dict[str, str] = field(default_factory=lambda: dict(_EN_HEADINGS))
-    months: tuple[str, ...] = _EN_MONTHS
+    months: tuple[str, ...] = ()
     present: str = "present"
     range_separator: str = " – "
     technologies: str = "Technologies"
     courses: str = "Courses"
     score: str = "Score"
     direction: str = "ltr"
+    locale: str = "en"
+    translated: bool = True  # False: no translation file for this language, English words kept
+
+    def format_month(self, year: int, month: int) -> str:
+        """``Mar 2023`` in English, ``März 2023`` in German, ``2023年3月`` in Japanese."""
+        return _format_skeleton(self.locale, "yMMM", year, month)
+
+    def format_year(self, year: int) -> str:
+        return _format_skeleton(self.locale, "y", year, 1)
+
+    def with_headings(self, overrides: dict[str, str] | None) -> "Labels":
+        """These labels with some headings replaced (a profile's ``headings:``)."""
+        if not overrides:
+            return self
+        return replace(self, headings={**self.headings, **overrides})
 
 
-ENGLISH = Labels()
+class UnknownLocale(ValueError):
+    """A locale name that is malformed or unknown to CLDR."""
 
 
-def labels_for(language: str | None = None) -> Labels:
-    return ENGLISH
+def normalize_tag(tag: str) -> str:
+    """``pt_br`` → ``pt-BR``, ``zh-hant-tw`` → ``zh-Hant-TW`` (BCP 47 casing)."""
+    parts = re.split(r"[-_]", tag.strip())
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) in (2, 3) and (part.isalpha() or part.isdigit()):
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+def base_language(tag: str) -> str:
+    """``de-AT`` → ``de``."""
+    return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
+
+
+def looks_like_tag(value: Any) -> bool:
+    return isinstance(value, str) and bool(_TAG_RE.match(value.strip()))
+
+
+@lru_cache(maxsize=1)
+def _cldr_languages() -> frozenset[str]:
+    from babel.localedata import locale_identifiers
+
+    return frozenset(ident.split("_")[0].lower() for ident in locale_identifiers())
+
+
+def is_language_tag(value: Any) -> bool:
+    """Whether ``value`` names a language CLDR knows (``en``, ``de-AT``, ``zh-Hans``)."""
+    return looks_like_tag(value) and base_language(value) in _cldr_languages()
+
+
+@lru_cache(maxsize=64)
+def _babel_locale(tag: str):
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(normalize_tag(tag).replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        pass
+    try:  # an unknown region or script: fall back to the language (de-XX → de)
+        return Locale.parse(base_language(tag))
+    except (UnknownLocaleError, ValueError):
+        raise UnknownLocale(tag) from None
+
+
+def check_locale(value: str) -> str:
+    """Return ``value`` normalised (``en_gb`` → ``en-GB``); UnknownLocale if CLDR lacks it."""
+    if not looks_like_tag(value):
+        raise UnknownLocale(value)
+    if base_language(value) not in _cldr_languages():
+        raise UnknownLocale(value)
+    return normalize_tag(value)
+
+
+def built_in_languages() -> list[str]:
+    """Languages with a translation file (their headings and words are translated)."""
+    folder = resources.files("resume_builder") / "locales"
+    return sorted(item.name[:-5] for item in folder.iterdir() if item.name.endswith(".toml"))
+
+
+@lru_cache(maxsize=64)
+def _translation(tag: str) -> dict[str, Any] | None:
+    folder = resources.files("resume_builder") / "locales"
+    for name in (normalize_tag(tag), base_language(tag)):
+        item = folder / f"{name}.toml"
+        if item.is_file():
+            return tomllib.loads(item.read_text(encoding="utf-8"))
+    return None
+
+
+@lru_cache(maxsize=64)
+def labels_for(locale: str | None = None) -> Labels:
+    """The labels of ``locale`` (default English); UnknownLocale if CLDR does not know it."""
+    tag = check_locale(locale or DEFAULT_LOCALE)
+    babel_locale = _babel_locale(tag)
+    words = _translation(tag)
+    english = _translation(DEFAULT_LOCALE) or {}
+    chosen = words or english
+    headings = {**english.get("headings", {}), **chosen.get("headings", {})}
+    months_map = babel_locale.months["format"]["abbreviated"]
+    return Labels(
+        language=tag,
+        headings=headings,
+        months=tuple(months_map[i] for i in range(1, 13)),
+        present=chosen.get("present", english.get("present", "present")),
+        range_separator=chosen.get("range_separator", " – "),
+        technologies=chosen.get("technologies", english.get("technologies", "Technologies")),
+        courses=chosen.get("courses", english.get("courses", "Courses")),
+        score=chosen.get("score", english.get("score", "Score")),
+        direction="rtl" if babel_locale.character_order == "right-to-left" else "ltr",
+        locale=str(babel_locale),
+        translated=words is not None,
+    )
+
+
+def resolve_locale(*, locale: str | None = None, lang: str | None = None,
+                   profile_locale: str | None = None, profile_lang: str | None = None) -> str:
+    """The locale a résumé is printed in.
+
+    An explicit ``locale`` (``--locale``) wins. A language picked for the text (``--lang``)
+    comes next, unless the profile's own ``locale:`` is a regional form of that language
+    (``--lang de`` keeps ``locale: de-CH``). Then the profile's ``locale:``, then its ``lang:``,
+    then English.
+    """
+    if locale:
+        return locale
+    if lang:
+        if profile_locale and base_language(profile_locale) == base_language(lang):
+            return profile_locale
+        return lang
+    return profile_locale or profile_lang or DEFAULT_LOCALE
+
+
+@lru_cache(maxsize=4096)
+def _format_skeleton(locale: str, skeleton: str, year: int, month: int) -> str:
+    import datetime
+
+    from babel.dates import format_skeleton
+
+    return format_skeleton(skeleton, datetime.date(year, month, 1), locale=locale)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ENGLISH":  # kept for callers of the English-only version; built on first use
+        return labels_for(DEFAULT_LOCALE)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -31,6 +31,7 @@ class Job:
     stem: str
     variant: str | None = None
     messages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. texts missing in the language asked for
 
     @property
     def profile_folder(self) -> Path:
@@ -87,15 +88,25 @@ def section_order(profile: Profile, options: ThemeOptions) -> list[str] | None:
 
 
 def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_dir: Path | None = None,
-            overrides: dict[str, Any] | None = None, variant: str | None = None) -> Job:
+            overrides: dict[str, Any] | None = None, variant: str | None = None,
+            lang: str | None = None, locale: str | None = None) -> Job:
     """Load, tailor, pick the theme and build the document for one output set.
 
     Theme precedence: ``theme_name`` (command line) over the variant's theme over the
-    profile's ``theme:`` block; options likewise, command line last.
+    profile's ``theme:`` block; options likewise, command line last. ``lang`` picks the
+    language of texts given in several (else the variant's ``lang``, else the profile's);
+    ``locale`` sets headings, month names and date formats (see :func:`document_labels`).
     """
+    from resume_builder.loading.languages import text_language
     from resume_builder.tailoring.select import select_variant
 
-    tailored = select_variant(profile_path, variant)
+    with text_language(lang):
+        tailored = select_variant(profile_path, variant)
+    variant_lang = getattr(tailored.variant, "lang", None)
+    if lang is None and variant_lang:
+        lang = variant_lang
+        with text_language(lang):
+            tailored = select_variant(profile_path, variant)
     loaded, profile = tailored.base, tailored.profile
     overrides = dict(overrides or {})
     if tailored.variant is not None and tailored.variant.theme is not None:
@@ -104,8 +115,30 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
         overrides = {**(choice.model_extra or {}), **overrides}
     theme, options = resolve_theme(loaded, profile, theme_name=theme_name, theme_dir=theme_dir,
                                    overrides=overrides)
-    document = build_document(profile, order=section_order(profile, options))
-    return Job(loaded, profile, theme, options, document, tailored.stem, tailored.name)
+    labels, label_warnings = document_labels(profile, lang=lang, locale=locale)
+    document = build_document(profile, order=section_order(profile, options), labels=labels)
+    return Job(loaded, profile, theme, options, document, tailored.stem, tailored.name,
+               warnings=[*loaded.warnings, *label_warnings])
+
+
+def document_labels(profile: Profile, *, lang: str | None = None, locale: str | None = None):
+    """The labels (headings, months, direction) for ``profile`` and any warnings about them.
+
+    ``locale`` (``--locale``) wins, then ``lang`` (``--lang``), then the profile's
+    ``locale:`` and ``lang:`` (see :func:`resume_builder.i18n.resolve_locale`).
+    """
+    from resume_builder.i18n import UnknownLocale, labels_for, resolve_locale
+
+    chosen = resolve_locale(locale=locale, lang=lang, profile_locale=profile.locale, profile_lang=profile.lang)
+    try:
+        labels = labels_for(chosen)
+    except UnknownLocale:
+        raise UserError(f"'{chosen}' is not a known locale", hint="write e.g. en, de, en-GB, pt-BR, ar") from None
+    warnings = []
+    if not labels.translated:
+        warnings.append(f"no built-in translation for '{chosen}': headings and 'present' stay in English "
+                        "(translate them with 'headings:' in the profile)")
+    return labels, warnings
 
 
 # ----------------------------------------------------------------------------- formats
@@ -170,7 +203,7 @@ def _load_optional_renderers() -> None:
 
 
 def output_path(job: Job, fmt: str, out_dir: Path, output: Path | None) -> Path:
-    return output if output is not None else out_dir / f"{job.stem}.{EXTENSIONS[fmt]}"
+    return output if output is not None else out_dir / f"{job.stem}.{EXTENSIONS.get(fmt, fmt)}"  # unknown fmt: render() says so
 
 
 def render(job: Job, fmt: str, path: Path) -> list[Rendered]:

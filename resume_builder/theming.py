@@ -330,7 +330,7 @@ class ThemeFinder:
         raise UserError(f"no theme named '{name}'",
                         hint=(hint + "; " if hint else "") + "available: " + ", ".join(names))
 
-    def _load(self, name: str, source: str, folder: Path, chain: list[str]) -> Theme:
+    def _load(self, name: str, source: str, folder: Path, chain: list[tuple[str, Path]]) -> Theme:
         folder = folder.resolve()
         manifest = read_manifest(folder)
         theme = Theme(name=manifest.name, source=source, folders=[folder], manifests=[manifest])
@@ -338,19 +338,30 @@ class ThemeFinder:
             raise UserError(f"theme '{name}' uses api_version {manifest.api_version}; "
                             f"this resume-builder supports {API_VERSION}")
         if manifest.extends:
-            if manifest.extends in chain + [name]:
-                raise UserError(f"theme '{name}' extends itself through {' -> '.join(chain + [name, manifest.extends])}")
-            parent = self.find_parent(manifest.extends, chain + [name])
+            parent = self.find_parent(manifest.extends, chain + [(name, folder)])
             theme.folders += parent.folders
             theme.manifests += parent.manifests
         return theme
 
-    def find_parent(self, name: str, chain: list[str]) -> Theme:
+    def find_parent(self, name: str, chain: list[tuple[str, Path]]) -> Theme:
+        """The first theme called ``name`` that is not already in the chain.
+
+        Cycles are found by folder, so ``./themes/classic`` may extend the built-in classic.
+        """
+        in_chain = {folder for _, folder in chain}
+        names = [n for n, _ in chain]
+        looped = False
         for candidate, source, where in self.candidates():
-            if candidate == name and where != self.theme_dir:
-                folder = where if isinstance(where, Path) else _entry_point_folder(where)
-                return self._load(name, source, folder, chain)
-        raise UserError(f"theme '{chain[-1]}' extends '{name}', which cannot be found")
+            if candidate != name:
+                continue
+            folder = where if isinstance(where, Path) else _entry_point_folder(where)
+            if folder.resolve() in in_chain:
+                looped = True
+                continue
+            return self._load(name, source, folder, chain)
+        if looped:
+            raise UserError(f"theme '{names[0]}' extends itself through {' -> '.join(names + [name])}")
+        raise UserError(f"theme '{names[-1]}' extends '{name}', which cannot be found")
 
 
 def read_manifest(folder: Path) -> Manifest:

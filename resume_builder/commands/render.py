@@ -21,6 +21,9 @@ def render(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (one format only)."),
     out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Folder for outputs named <profile>.<ext>."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
+    locale: Optional[str] = typer.Option(None, "--locale",
+                                         help="Headings, month names and dates, e.g. de, en-GB. Default: the language."),
 ) -> None:
     """Render a profile; files are written atomically under output/."""
     from resume_builder import pipeline
@@ -32,7 +35,10 @@ def render(
             raise UserError("-o/--output names one file, but several formats were asked for",
                             hint="use --out-dir instead")
         job = pipeline.prepare(profile_or_default(profile), theme_name=theme, theme_dir=theme_dir,
-                               overrides=pipeline.parse_option_overrides(option), variant=variant)
+                               overrides=pipeline.parse_option_overrides(option), variant=variant,
+                               lang=lang, locale=locale)
+        for warning in job.warnings:
+            err(f"warning: {warning}", style="yellow")
         outputs = []
         for fmt in formats:
             outputs += pipeline.render(job, fmt, pipeline.output_path(job, fmt, out_dir, output))

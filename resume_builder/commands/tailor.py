@@ -111,7 +111,7 @@ def _variant_header(report: "MatchReport") -> str:
     lines = [
         f"Starting variant for {what} ({posting.source}), written by `resume-builder tailor`.",
         f"Keyword coverage: {report.coverage}% ({len(report.covered)} of {len(report.keywords)}). "
-        f"Not shown by the profile: {missing}.",
+        f"Missing from the résumé: {missing}.",
         "It keeps the most relevant projects; edit it freely, then check it with",
         f"  resume-builder tailor --variant THIS_FILE --job {posting.source}",
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,9 @@ class LoadedProfile:
     source: SourceDocument
     path: Path
     format: str  # "yaml", "json" or "jsonresume"
+    lang: str = "en"  # the language picked where text is given in several (loading/languages.py)
+    warnings: list[str] = field(default_factory=list)  # e.g. texts missing in that language
+    translations: dict[tuple, dict[str, Any]] = field(default_factory=dict)  # path → {lang: text, ...}
 
     @property
     def folder(self) -> Path:
@@ -41,18 +44,25 @@ def load_source(path: Path) -> SourceDocument:
     return doc
 
 
-def load_profile(path: str | Path) -> LoadedProfile:
-    """Load and validate a profile; every problem in the file is raised as one UserError."""
+def load_profile(path: str | Path, *, lang: str | None = None) -> LoadedProfile:
+    """Load and validate a profile; every problem in the file is raised as one UserError.
+
+    Text given in several languages (``summary: {en: ..., de: ...}``) is read in ``lang``,
+    else in the profile's default language (see :mod:`resume_builder.loading.languages`).
+    """
     path = Path(path)
     doc = load_source(path)
     fmt = "json" if str(path).lower().endswith(".json") else "yaml"
     from resume_builder.loading import jsonresume
+    from resume_builder.loading.languages import check_language, requested_language, select_language
 
     if jsonresume.is_json_resume(doc.data):
         doc = jsonresume.to_profile_source(doc)
         fmt = "jsonresume"
-    profile = validate_profile(doc)
-    return LoadedProfile(profile, doc, path, fmt)
+    lang = lang or requested_language()
+    chosen = select_language(doc, check_language(lang) if lang else None)
+    profile = validate_profile(chosen.source)
+    return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, chosen.warnings, chosen.alternatives)
 
 
 def validate_profile(doc: SourceDocument) -> Profile:
@@ -61,6 +71,10 @@ def validate_profile(doc: SourceDocument) -> Profile:
     except ValidationError as exc:
         raise UserError(problems_from_validation(exc, doc, Profile)) from None
     problems = cross_check(profile, doc)
+    if not problems and profile.variants:
+        from resume_builder.tailoring.variants import check_profile_variants
+
+        problems = check_profile_variants(profile, doc)
     if problems:
         raise UserError(problems)
     return profile

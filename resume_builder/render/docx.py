@@ -31,10 +31,9 @@ import io
 import re
 import struct
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
-from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr
 
 import docx
@@ -48,7 +47,7 @@ from resume_builder.markdown import Span
 from resume_builder.output import build_datetime
 from resume_builder.theming import DocxStyle, Theme, ThemeOptions
 
-__all__ = ["render_docx", "DocxLook", "resolve_look", "STYLE_NAMES"]
+__all__ = ["STYLE_NAMES", "DocxLook", "render_docx", "resolve_look"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -108,7 +107,7 @@ class DocxLook:
     accent_color: str
     heading_color: str
     name_color: str
-    heading_caps: bool
+    heading_caps: str  # "caps", "small_caps" or "" (as written)
     heading_rule: bool
     heading_before: float
     heading_after: float
@@ -173,7 +172,7 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
 
     size = _ratio(theme, options, "font_size")
     gap = _ratio(theme, options, "spacing")
-    font_size = (style.font_size or options.font_size) * size if style.font_size else options.font_size
+    font_size = style.font_size * size if style.font_size else options.font_size
 
     accent = _hex(options.accent_color, "accent_color", theme)
     accent_changed = _changed(theme, options, "accent_color")
@@ -198,12 +197,23 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
         small_size=font_size * 0.92,
         text_color=text_color, muted_color=_hex(style.muted_color, "muted_color", theme),
         accent_color=accent, heading_color=heading_color, name_color=name_color,
-        heading_caps=style.heading_caps, heading_rule=style.heading_rule,
+        heading_caps=_caps_mode(style.heading_caps), heading_rule=style.heading_rule,
         heading_before=style.heading_space_before * gap, heading_after=style.heading_space_after * gap,
         paragraph_after=style.paragraph_space_after * gap, line_spacing=line_spacing,
         language=language or "en", rtl=rtl, page_width_mm=width, page_height_mm=height,
         margins_mm=options.margins, page_numbers=options.page_numbers,
     )
+
+
+def _caps_mode(value) -> str:
+    """``heading_caps``: true means capitals (as most themes' CSS ``text-transform``); a
+    string naming small capitals ("small", "small_caps", "small-caps") means small capitals."""
+    if isinstance(value, str):
+        lowered = value.strip().lower().replace("-", "_")
+        if lowered.startswith("small"):
+            return "small_caps"
+        return "caps" if lowered in ("true", "caps", "all", "upper", "uppercase", "yes") else ""
+    return "caps" if value else ""
 
 
 _NATURAL_CACHE: dict[Path, float | None] = {}
@@ -253,15 +263,15 @@ def _read_win_metrics(path: Path) -> float | None:
 
 
 def _twips(points: float) -> int:
-    return int(round(points * 20))
+    return round(points * 20)
 
 
 def _twips_mm(mm: float) -> int:
-    return int(round(mm / 25.4 * 1440))
+    return round(mm / 25.4 * 1440)
 
 
 def _half(points: float) -> int:
-    return int(round(points * 2))
+    return round(points * 2)
 
 
 def _attr(value) -> str:
@@ -269,20 +279,22 @@ def _attr(value) -> str:
 
 
 def _rpr_xml(*, font: str | None = None, bold: bool | None = None, italic: bool | None = None,
-             small_caps: bool = False, color: str | None = None, letter_spacing: float | None = None,
+             caps: bool = False, small_caps: bool = False, color: str | None = None, letter_spacing: float | None = None,
              size: float | None = None, underline: str | None = None, lang: str | None = None,
              rtl_lang: bool = False) -> str:
     """A ``w:rPr`` with its children in schema order (Word rejects any other order)."""
     parts = []
-    if font:
+    if font:  # Latin text only: East Asian and complex scripts keep the word processor's fonts
         f = _attr(font)
-        parts.append(f"<w:rFonts w:ascii={f} w:hAnsi={f} w:eastAsia={f} w:cs={f}/>")
+        parts.append(f"<w:rFonts w:ascii={f} w:hAnsi={f}/>")
     if bold is not None:
         v = "" if bold else ' w:val="0"'
         parts.append(f"<w:b{v}/><w:bCs{v}/>")
     if italic is not None:
         v = "" if italic else ' w:val="0"'
         parts.append(f"<w:i{v}/><w:iCs{v}/>")
+    if caps:
+        parts.append("<w:caps/>")
     if small_caps:
         parts.append("<w:smallCaps/>")
     if color:
@@ -294,8 +306,9 @@ def _rpr_xml(*, font: str | None = None, bold: bool | None = None, italic: bool 
     if underline:
         parts.append(f"<w:u w:val={_attr(underline)}/>")
     if lang:
+        east_asian = f" w:eastAsia={_attr(lang)}" if lang.split("-")[0].lower() in ("ja", "ko", "zh") else ""
         bidi = f" w:bidi={_attr(lang)}" if rtl_lang else ""
-        parts.append(f"<w:lang w:val={_attr(lang)} w:eastAsia={_attr(lang)}{bidi}/>")
+        parts.append(f"<w:lang w:val={_attr(lang)}{east_asian}{bidi}/>")
     return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
 
 
@@ -325,7 +338,7 @@ def _ppr_xml(*, keep_next: bool = False, widow_control: bool = False, num_id: in
     if after is not None:
         spacing.append(f'w:after="{_twips(after)}"')
     if line is not None:
-        spacing.append(f'w:line="{int(round(240 * line))}" w:lineRule="auto"')
+        spacing.append(f'w:line="{round(240 * line)}" w:lineRule="auto"')
     if spacing:
         parts.append(f"<w:spacing {' '.join(spacing)}/>")
     if indent:
@@ -371,7 +384,7 @@ def _style_defs(look: DocxLook, bullet_nums: tuple[int, int]) -> list[_StyleDef]
     """Every style the document uses, with the theme's fonts, sizes and colours."""
     L = look
     P = L.paragraph_after
-    lang = dict(lang=L.language, rtl_lang=L.rtl)
+    lang = {"lang": L.language, "rtl_lang": L.rtl}
     small = P * 0.3
     defs = [
         _StyleDef("normal", "Normal", _style_xml(
@@ -395,13 +408,15 @@ def _style_defs(look: DocxLook, bullet_nums: tuple[int, int]) -> list[_StyleDef]
             "Heading1", "heading 1", "paragraph", based_on="Normal", next_id="Normal", priority=9,
             ppr=_ppr_xml(keep_next=True, rule=(L.heading_color, 0.6) if L.heading_rule else None,
                          before=L.heading_before, after=L.heading_after, line=1.0, outline=0),
-            rpr=_rpr_xml(font=L.heading_font, bold=True, small_caps=L.heading_caps, color=L.heading_color,
-                         letter_spacing=L.heading_size * 0.05 if L.heading_caps else None,
+            rpr=_rpr_xml(font=L.heading_font, bold=True, caps=L.heading_caps == "caps",
+                         small_caps=L.heading_caps == "small_caps", color=L.heading_color,
+                         letter_spacing=L.heading_size * (0.08 if L.heading_caps else 0.02),
                          size=L.heading_size))),
         _StyleDef("heading2", "Heading2", _style_xml(
             "Heading2", "heading 2", "paragraph", based_on="Normal", next_id="Normal", priority=9,
+            # Contextual spacing: entries without a body stack without gaps, like the PDF's.
             ppr=_ppr_xml(keep_next=False, tab_right=L.text_width_twips, before=P * 1.2, after=small,
-                         outline=1),
+                         contextual=True, outline=1),
             rpr=_rpr_xml(font=L.body_font, bold=True, color=L.text_color, size=L.entry_title_size))),
         _StyleDef("description", "EntryDescription", _style_xml(
             "EntryDescription", STYLE_NAMES["description"][0], "paragraph", based_on="Normal",
@@ -452,7 +467,7 @@ def _styles_xml(look: DocxLook, defs: list[_StyleDef]) -> bytes:
     )
     body = doc_defaults + _BASE_STYLES + "".join(d.xml for d in defs)
     return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            f'<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}">{body}</w:styles>').encode("utf-8")
+            f'<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}">{body}</w:styles>').encode()
 
 
 def _numbering_xml(look: DocxLook, first_id: int, existing: bytes | None = None) -> bytes:
@@ -472,7 +487,7 @@ def _numbering_xml(look: DocxLook, first_id: int, existing: bytes | None = None)
             f'<w:num w:numId="{b}"><w:abstractNumId w:val="{b}"/></w:num>')
     if existing is None:
         return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-                f'<w:numbering xmlns:w="{W_NS}">{abstracts}{nums}</w:numbering>').encode("utf-8")
+                f'<w:numbering xmlns:w="{W_NS}">{abstracts}{nums}</w:numbering>').encode()
     # A reference document's numbering: abstractNum elements must precede every num.
     root = parse_xml(existing)
     first_num = root.find(qn("w:num"))
@@ -486,7 +501,7 @@ def _numbering_xml(look: DocxLook, first_id: int, existing: bytes | None = None)
     return _serialise(root)
 
 
-def _settings_xml(look: DocxLook, with_footer: bool) -> bytes:
+def _settings_xml(look: DocxLook) -> bytes:
     return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
             f'<w:settings xmlns:w="{W_NS}">'
             '<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>'
@@ -495,7 +510,7 @@ def _settings_xml(look: DocxLook, with_footer: bool) -> bytes:
             'w:val="15"/></w:compat>'
             f"<w:themeFontLang w:val={_attr(look.language)}/>"
             '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/>'
-            "</w:settings>").encode("utf-8")
+            "</w:settings>").encode()
 
 
 def _font_table_xml(fonts: Iterable[str]) -> bytes:
@@ -505,7 +520,7 @@ def _font_table_xml(fonts: Iterable[str]) -> bytes:
         entries.append(f'<w:font w:name={_attr(font)}><w:family w:val="{family}"/>'
                        '<w:pitch w:val="variable"/></w:font>')
     return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            f'<w:fonts xmlns:w="{W_NS}">{"".join(entries)}</w:fonts>').encode("utf-8")
+            f'<w:fonts xmlns:w="{W_NS}">{"".join(entries)}</w:fonts>').encode()
 
 
 def _serialise(element) -> bytes:
@@ -536,9 +551,11 @@ def _open_package(theme: Theme):
             break
     if path is None:
         raise UserError(f"theme '{theme.name}': [docx] reference_docx '{reference}' is not a file in the theme folder")
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
         return docx.Document(str(path)), True
-    except Exception as exc:  # python-docx raises several kinds for a broken file
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError, OSError) as exc:
         raise UserError(f"theme '{theme.name}': cannot open reference_docx {path}: {exc}") from None
 
 
@@ -901,7 +918,7 @@ def render_docx(doc: Document, theme: Theme, options: ThemeOptions) -> bytes:
     else:
         document.part._styles_part._element = parse_xml(_styles_xml(look, defs))
         ids = _style_ids(document, defs, reference=False)
-        _replace_blob_part(document, RT.SETTINGS, _settings_xml(look, look.page_numbers))
+        _replace_blob_part(document, RT.SETTINGS, _settings_xml(look))
         _replace_blob_part(document, RT.FONT_TABLE, _font_table_xml([look.body_font, look.heading_font]))
 
     writer = _Writer(document, look, ids)
@@ -934,7 +951,7 @@ def _numbering_part(document):
 
 
 def _numbering_xml_empty() -> bytes:
-    return f'<w:numbering xmlns:w="{W_NS}"/>'.encode("utf-8")
+    return f'<w:numbering xmlns:w="{W_NS}"/>'.encode()
 
 
 def _set_language(styles_element, look: DocxLook) -> None:
@@ -956,6 +973,7 @@ def _set_language(styles_element, look: DocxLook) -> None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
     lang.set(qn("w:val"), look.language)
-    lang.set(qn("w:eastAsia"), look.language)
+    if look.language.split("-")[0].lower() in ("ja", "ko", "zh"):
+        lang.set(qn("w:eastAsia"), look.language)
     if look.rtl:
         lang.set(qn("w:bidi"), look.language)

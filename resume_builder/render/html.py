@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,9 +37,27 @@ class _LimitedSandbox(SandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
+class _ContainedLoader(FileSystemLoader):
+    """Reads templates only from inside its folder, after resolving symlinks.
+
+    (``followlinks=False`` only affects listing: a theme could otherwise ship
+    ``templates/x -> ~/.ssh/id_rsa`` and ``{% include "x" %}`` it into the résumé.)
+    """
+
+    def get_source(self, environment, template):  # type: ignore[override]
+        source, filename, uptodate = super().get_source(environment, template)
+        real = os.path.realpath(filename)
+        roots = [os.path.realpath(folder) for folder in self.searchpath]
+        if not any(real.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
+            from jinja2.exceptions import SecurityError
+
+            raise SecurityError(f"template '{template}' links to a file outside the theme's templates folder")
+        return source, filename, uptodate
+
+
 @lru_cache(maxsize=32)
 def _environment(template_folders: tuple[Path, ...]) -> SandboxedEnvironment:
-    loader = ChoiceLoader([FileSystemLoader(str(folder), followlinks=False) for folder in template_folders])
+    loader = ChoiceLoader([_ContainedLoader(str(folder), followlinks=False) for folder in template_folders])
     env = _LimitedSandbox(loader=loader, autoescape=True, undefined=StrictUndefined,
                           trim_blocks=False, lstrip_blocks=False, auto_reload=False)
     return env

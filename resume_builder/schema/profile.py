@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar
 
-from pydantic import ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
 
 from resume_builder.schema.base import DateRange, Entry, StrictModel, TextShorthand
 from resume_builder.schema.types import (Date, Email, EntryId, Line, Link, Markdown, Phone, WebUrl)
@@ -186,6 +187,31 @@ class ThemeSettings(StrictModel):
     name: str | None = Field(default=None, description="Theme name: classic, modern, compact, ...")
 
 
+def _check_locale(value: str) -> str:
+    from resume_builder.i18n import UnknownLocale, check_locale
+
+    try:
+        return check_locale(value)
+    except UnknownLocale:
+        raise PydanticCustomError("locale", "'{value}' is not a language or locale: write e.g. en, de, en-GB, "
+                                            "pt-BR", {"value": value}) from None
+
+
+def _check_heading_key(value: str) -> str:
+    from resume_builder.errors import did_you_mean
+    from resume_builder.i18n import HEADING_KEYS
+
+    if value not in HEADING_KEYS:
+        hint = did_you_mean(value, HEADING_KEYS) or "headings: " + ", ".join(HEADING_KEYS)
+        raise PydanticCustomError("heading", "no section '{value}' has a heading to override ({hint})",
+                                  {"value": value, "hint": hint})
+    return value
+
+
+LanguageTag = Annotated[str, AfterValidator(_check_locale),
+                        WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"})]
+HeadingKey = Annotated[str, AfterValidator(_check_heading_key)]
+
 SECTION_FIELDS: tuple[str, ...] = (
     "summary", "experience", "projects", "skills", "education", "awards", "certifications",
     "publications", "languages", "volunteering", "interests", "references", "custom",
@@ -212,6 +238,15 @@ class Profile(StrictModel):
     custom: list[CustomSection] = Field(default_factory=list, description="Sections with your own titles")
     theme: ThemeSettings | None = None
     meta: dict[str, Any] = Field(default_factory=dict, description="Free-form data kept on import/export")
+    lang: LanguageTag | None = Field(
+        default=None, description="Language of the profile's text, and the one used where a text is given "
+                                  "in several languages ({en: ..., de: ...}) and --lang is not. Default: en")
+    locale: LanguageTag | None = Field(
+        default=None, description="Locale for headings, month names, 'present' and the date format, "
+                                  "e.g. de, en-GB, ar. Default: the language")
+    headings: dict[HeadingKey, Line] = Field(
+        default_factory=dict, description="Section headings to print instead of the locale's, "
+                                          "e.g. {experience: Work history}")
     variants: dict[EntryId, Variant] = Field(
         default_factory=dict, description="Named tailoring recipes: name → variant (see resume_builder.tailoring)")
 

@@ -344,6 +344,10 @@ class _Checker:
         self.visible = set(variant.sections) if variant.sections is not None else set(self.shown)
         self.entries = entry_index(profile)
         self.tags = all_tags(profile)
+        self.data = _dump(profile)
+        selected = copy.deepcopy(self.data)
+        _select(selected, variant)
+        self.selected_ids = set(_ids_in(selected))
 
     def locate(self, path: PathKey, *, key: bool = False) -> Location | None:
         return self.source.locate(self.at + path, prefer_key=key) if self.source else None
@@ -411,13 +415,14 @@ class _Checker:
                 elif info.section not in self.visible:
                     self.add(f"'{entry_id}' is in section '{info.section}', which this variant does not show",
                              (kind, i), f"add '{info.section}' to 'sections'")
+                elif kind == "keep" and entry_id not in self.selected_ids:
+                    self.add(f"'{entry_id}' is kept, but its section '{info.section}' is left out by this variant",
+                             (kind, i), "keep the section too, or remove this entry from 'keep'")
 
     def overrides(self) -> None:
-        data = _dump(self.profile)
-        selected = copy.deepcopy(data)
-        _select(selected, self.variant)
+        data = self.data
         kept_ids = {eid for eid, info in self.entries.items() if info.section in self.visible}
-        kept_ids &= set(_ids_in(selected))
+        kept_ids &= self.selected_ids
         for path_text, value in self.variant.overrides.items():
             where = ("overrides", path_text)
             try:

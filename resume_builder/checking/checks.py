@@ -1,0 +1,492 @@
+"""The checks: each is a small function of the extracted text returning a :class:`CheckResult`.
+
+A check passes or fails and always says why, in words a person acts on. Checks that compare
+against the profile take the :class:`~resume_builder.document.Document` (``None`` when no
+profile was given: they then look for anything that has the right shape).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from resume_builder.checking.extract import DOCX, PDF, Extracted, normalise
+from resume_builder.document import Document, Entry
+
+MAX_BYTES = 2_000_000  # the upload limit many ATS have ("2 MB")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    passed: bool
+    detail: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"name": self.name, "passed": self.passed, "detail": self.detail}
+
+
+# ----------------------------------------------------------------------------- helpers
+
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+PHONE_RE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-–]{5,}\d(?!\w)")
+URL_RE = re.compile(r"(?<![@\w.])(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+                    r"(?:/[^\s·|,;]*)?", re.IGNORECASE)
+_YEAR_RANGE = re.compile(r"^\(?(?:19|20)\d{2}\)?\s*[-–]\s*\(?(?:19|20)\d{2}\)?$")
+# File extensions that URL_RE would take for a domain ("Node.js", "index.html").
+_NOT_TLDS = {"js", "py", "html", "htm", "md", "net", "txt", "pdf", "docx", "json", "yaml", "yml", "ts", "css"}
+
+
+def _phones(text: str) -> list[str]:
+    found = []
+    for match in PHONE_RE.finditer(text):
+        value = match.group(0).strip()
+        digits = re.sub(r"\D", "", value)
+        if 7 <= len(digits) <= 15 and not _YEAR_RANGE.match(value):
+            found.append(value)
+    return found
+
+
+def _urls(text: str) -> list[str]:
+    found = []
+    for match in URL_RE.finditer(text):
+        value = match.group(0).rstrip(".)")
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", value, flags=re.I).split("/")[0]
+        tld = host.rsplit(".", 1)[-1].lower()
+        bare = not value.lower().startswith(("http", "www"))
+        if "@" in value or (bare and (tld in _NOT_TLDS or len(host.split(".")[0]) < 2)):
+            continue  # a file name ("app.js") or an abbreviation ("M.Tech"), not an address
+        found.append(value)
+    return found
+
+
+def _zones(ex: Extracted) -> list[tuple[str, list[str]]]:
+    """Where text can be, the body first; the other zones are ones many ATS skip."""
+    header = "running page header/footer" if ex.kind == PDF else "page header/footer"
+    return [("body", ex.body), (header, ex.headers), ("text box", ex.text_boxes), ("table", ex.tables)]
+
+
+def _locate(ex: Extracted, find: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """(zone, what was found) for the first zone where ``find`` finds something."""
+    for zone, lines in _zones(ex):
+        hit = find("\n".join(lines))
+        if hit:
+            return zone, hit
+    return None
+
+
+def _contains(target: str) -> Callable[[str], str | None]:
+    wanted = normalise(target)
+
+    def find(text: str) -> str | None:
+        return target if wanted and wanted in normalise(text) else None
+
+    return find
+
+
+def _not_in_body(ex: Extracted, name: str, label: str, where: tuple[str, str] | None) -> CheckResult:
+    if where is not None:
+        zone, value = where
+        skipped = "which many ATS skip" if zone != "table" else "which many ATS read out of order or skip"
+        return CheckResult(name, False, f"{value!r} appears only in a {zone}, {skipped}; put it in the body text")
+    if ex.images:
+        where_images = "page 1" if ex.kind == PDF else "the document body"
+        return CheckResult(name, False, f"no {label} in the text; {where_images} has "
+                                        f"{_plural(ex.images, 'image')}, and an ATS cannot read text drawn "
+                                        "as a picture")
+    return CheckResult(name, False, f"no {label} found in the text")
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
+def _quote_list(values: list[str], limit: int = 4) -> str:
+    shown = ", ".join(repr(v) for v in values[:limit])
+    return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+
+
+# ----------------------------------------------------------------------------- contact details
+
+
+_NAME_RE = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){1,4}$")
+
+
+def check_name(ex: Extracted, doc: Document | None) -> CheckResult:
+    if doc is None:
+        first = ex.body[0] if ex.body else ""
+        if first and _NAME_RE.match(first) and not _heading_group(first):
+            return CheckResult("name", True, f"the first line, {first!r}, reads as a name")
+        if not first:
+            return _not_in_body(ex, "name", "name", None)
+        return CheckResult("name", False, f"the first line of text is {first!r}, which does not read as a "
+                                          "name; ATS take the candidate's name from the first line")
+    where = _locate(ex, _contains(doc.name))
+    if where is None or where[0] != "body":
+        return _not_in_body(ex, "name", "name", where)
+    wanted = normalise(doc.name)
+    top = [row for row in ex.body[:5] if wanted in normalise(row)]
+    if not top:
+        return CheckResult("name", False, f"{doc.name!r} is in the body but not at the top of the first page, "
+                                          "where ATS look for the candidate's name")
+    if not any(normalise(line) == wanted for line in (*ex.body[:5], *ex.lines[:8])):
+        return CheckResult("name", False, f"{doc.name!r} shares its line with other text ({top[0]!r}); an ATS "
+                                          "that takes the first line as the name gets all of it")
+    return CheckResult("name", True, f"{doc.name!r} is on a line of its own at the top of the body text")
+
+
+def check_email(ex: Extracted, doc: Document | None) -> CheckResult:
+    expected = next((c.text for c in doc.contacts if c.kind == "email"), None) if doc else None
+    if doc is not None and expected is None:
+        return CheckResult("email", True, "the profile has no e-mail address to look for")
+    if expected:
+        find = _contains(expected)
+    else:
+        def find(text: str) -> str | None:
+            match = EMAIL_RE.search(text)
+            return match.group(0) if match else None
+    where = _locate(ex, find)
+    if where and where[0] == "body":
+        return CheckResult("email", True, f"{where[1]} is in the body text")
+    return _not_in_body(ex, "email", "e-mail address", where)
+
+
+def check_phone(ex: Extracted, doc: Document | None) -> CheckResult:
+    expected = next((c.text for c in doc.contacts if c.kind == "phone"), None) if doc else None
+    if doc is not None and expected is None:
+        return CheckResult("phone", True, "the profile has no phone number to look for")
+    wanted = re.sub(r"\D", "", expected or "")
+
+    def find(text: str) -> str | None:
+        for phone in _phones(text):
+            digits = re.sub(r"\D", "", phone)
+            if not wanted or digits == wanted or (len(digits) >= 7 and wanted.endswith(digits)):
+                return phone
+        return None
+
+    where = _locate(ex, find)
+    if where and where[0] == "body":
+        return CheckResult("phone", True, f"{where[1]} is in the body text")
+    return _not_in_body(ex, "phone", "phone number", where)
+
+
+def check_links(ex: Extracted, doc: Document | None) -> CheckResult:
+    if doc is not None:
+        expected = [c.text for c in doc.contacts if c.kind in ("website", "profile") and c.href]
+        if not expected:
+            return CheckResult("links", True, "the profile has no links to look for")
+        body = normalise(ex.body_text)
+        missing = [link for link in expected if normalise(link) not in body]
+        if not missing:
+            return CheckResult("links", True, f"all {len(expected)} links are in the body text as text: "
+                                              f"{_quote_list(expected)}")
+        problems = []
+        for link in missing:
+            where = _locate(ex, _contains(link))
+            problems.append(f"{link!r} only in a {where[0]}" if where else f"{link!r} not in the text")
+        return CheckResult("links", False, "; ".join(problems) + ". ATS read the link's text, never the "
+                                           "clickable target: write the address out in the body")
+    body_links = _urls(ex.body_text)
+    if body_links:
+        return CheckResult("links", True, f"{_plural(len(body_links), 'link')} in the body text: "
+                                          f"{_quote_list(body_links)}")
+    for zone, lines in _zones(ex)[1:]:
+        links = _urls("\n".join(lines))
+        if links:
+            return CheckResult("links", False, f"links only in a {zone}, which many ATS skip: {_quote_list(links)}")
+    return CheckResult("links", True, "no links in the text (none required; a LinkedIn or portfolio address helps)")
+
+
+# ----------------------------------------------------------------------------- headings
+
+_HEADINGS = {
+    "summary": ["summary", "professional summary", "career summary", "executive summary", "profile",
+                "professional profile", "objective", "career objective", "about", "about me", "personal statement"],
+    "experience": ["experience", "work experience", "professional experience", "relevant experience",
+                   "employment", "employment history", "work history", "career history"],
+    "education": ["education", "education and training", "academic background", "qualifications"],
+    "skills": ["skills", "technical skills", "key skills", "core skills", "competencies", "core competencies",
+               "technologies", "expertise", "skills and expertise"],
+    "projects": ["projects", "personal projects", "selected projects", "key projects"],
+    "certifications": ["certifications", "certificates", "licenses", "licenses and certifications",
+                       "certifications and licenses"],
+    "awards": ["awards", "honors", "honours", "awards and honors", "awards and honours", "achievements",
+               "accomplishments"],
+    "publications": ["publications"],
+    "languages": ["languages"],
+    "volunteering": ["volunteering", "volunteer experience", "volunteer work"],
+    "interests": ["interests", "hobbies", "hobbies and interests"],
+    "references": ["references"],
+}
+
+
+def _heading_key(text: str) -> str:
+    text = normalise(text).rstrip(":").strip().replace("&", " and ")
+    return " ".join(text.split())
+
+
+_HEADING_GROUPS = {_heading_key(alias): group for group, aliases in _HEADINGS.items() for alias in aliases}
+STANDARD_HEADINGS = tuple(_HEADINGS)
+
+
+def _heading_group(text: str) -> str | None:
+    return _HEADING_GROUPS.get(_heading_key(text))
+
+
+def _standalone(ex: Extracted) -> set[str]:
+    """Heading keys of every body row and line standing on its own."""
+    return {_heading_key(line) for line in (*ex.body, *ex.lines)}
+
+
+def _squash(text: str) -> str:
+    return "".join(normalise(text).split()).rstrip(":")
+
+
+def _broken_up(ex: Extracted) -> dict[str, str]:
+    """Headings whose letters are split by spaces in the text ('S U M M A R Y', 'S UMMARY'), by squashed form."""
+    squashed = {_squash(alias): alias for alias in _HEADING_GROUPS if " " not in alias}
+    out: dict[str, str] = {}
+    for row in (*ex.body, *ex.lines):
+        key = _squash(row)
+        if key in squashed and _heading_key(row) != squashed[key]:
+            out.setdefault(key, row.strip())
+    return out
+
+
+_BROKEN = "letter-spacing or synthesized small caps break the word up, so an ATS does not see the heading"
+
+
+def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
+    lines = _standalone(ex)
+    broken = _broken_up(ex)
+    if doc is None:
+        found = []
+        for line in (*ex.body, *ex.lines):
+            group = _heading_group(line)
+            if group and line.strip().rstrip(":") not in found:
+                found.append(line.strip().rstrip(":"))
+        groups = {_heading_group(f) for f in found}
+        if broken:
+            return CheckResult("headings", False, f"heading(s) broken up in the text: {_quote_list(list(broken.values()))}"
+                                                  f"; {_BROKEN}")
+        if len(groups) >= 2 and groups & {"experience", "education"}:
+            return CheckResult("headings", True, f"standard headings recognised: {', '.join(found)}")
+        shown = f" (found only: {', '.join(found)})" if found else ""
+        for zone, zone_lines in _zones(ex)[1:]:
+            elsewhere = list(dict.fromkeys(line.strip().rstrip(":") for line in zone_lines if _heading_group(line)))
+            if elsewhere:
+                shown += f"; {', '.join(elsewhere)} {'is' if len(elsewhere) == 1 else 'are'} in a {zone}"
+        return CheckResult("headings", False, "no standard Experience or Education headings on lines of their own"
+                                              f"{shown}; ATS use these to split the résumé into sections")
+    standard = [s for s in doc.sections if _heading_group(s.title)]
+    other = [s.title for s in doc.sections if not _heading_group(s.title)]
+    note = (f"; not in the standard list, so an ATS may not file them: {', '.join(other)}" if other else "")
+    if not standard:
+        return CheckResult("headings", False, "none of the section headings is one ATS know "
+                                              f"({', '.join(s.title for s in doc.sections)})")
+    missing = [s.title for s in standard if _heading_key(s.title) not in lines]
+    if not missing:
+        return CheckResult("headings", True, "standard headings recognised, each on a line of its own: "
+                                             f"{', '.join(s.title for s in standard)}{note}")
+    problems = []
+    split = [title for title in missing if _squash(title) in broken]
+    if split:
+        problems.append(f"{_quote_list(split, 3)} come{'s' if len(split) == 1 else ''} out as "
+                        f"{_quote_list([broken[_squash(t)] for t in split], 3)}: {_BROKEN}")
+    for title in missing:
+        if title in split:
+            continue
+        key = _heading_key(title)
+        where = _locate(ex, _contains(title))
+        sharing = next((row for row in ex.body if _heading_key(row).startswith(key + " ")), None)
+        if where and where[0] != "body":
+            problems.append(f"{title!r} is only in a {where[0]}")
+        elif sharing:
+            problems.append(f"{title!r} shares its line with other text ({sharing[:50]!r})")
+        else:
+            problems.append(f"{title!r} is not on a line of its own in the text")
+    return CheckResult("headings", False, "; ".join(problems) + note)
+
+
+# ----------------------------------------------------------------------------- entries
+
+_ENTRY_PARTS = {
+    "experience": (("position", "title"), ("company", "subtitle"), ("dates", "date")),
+    "education": (("degree", "title"), ("institution", "subtitle"), ("dates", "date")),
+}
+
+
+def _entry_parts(key: str, entry: Entry) -> list[tuple[str, str]]:
+    out = []
+    for label, attribute in _ENTRY_PARTS[key]:
+        value = getattr(entry, attribute)
+        value = value if isinstance(value, str) else value.plain
+        if value.strip():
+            out.append((label, value))
+    return out
+
+
+def _section_text(ex: Extracted, doc: Document, key: str) -> str:
+    """The body text from the section's heading to the next section's heading (normalised)."""
+    rows = [normalise(row) for row in ex.body]
+    titles = {_heading_key(s.title) for s in doc.sections}
+    section = doc.section(key)
+    start = next((i for i, row in enumerate(rows) if _heading_key(row) == _heading_key(section.title)), None)
+    if start is None:
+        return "\n".join(rows)
+    end = next((i for i in range(start + 1, len(rows)) if _heading_key(rows[i]) in titles), len(rows))
+    return "\n".join(rows[start + 1:end])
+
+
+def check_entries(ex: Extracted, doc: Document) -> CheckResult:
+    problems: list[str] = []
+    counts: list[str] = []
+    whole = normalise(ex.body_text)
+    for key in _ENTRY_PARTS:
+        section = doc.section(key)
+        if section is None or not section.entries:
+            continue
+        counts.append(f"{len(section.entries)} {section.title.lower()}")
+        text = _section_text(ex, doc, key)
+        anchors: list[tuple[int, int] | None] = []
+        cursor = 0
+        for number, entry in enumerate(section.entries, start=1):
+            parts = _entry_parts(key, entry)
+            label, value = parts[0]
+            wanted = normalise(value)
+            at = text.find(wanted, cursor)
+            if at < 0:
+                anchors.append(None)
+                where = "out of order" if wanted in text else (
+                    "outside its section" if wanted in whole else "missing")
+                problems.append(f"{section.title} #{number}: {label} {value!r} {where}")
+                continue
+            anchors.append((at, at + len(wanted)))
+            cursor = at + len(wanted)
+        for index, entry in enumerate(section.entries):
+            if anchors[index] is None:
+                continue
+            start = next((a[1] for a in reversed(anchors[:index]) if a), 0)
+            end = next((a[0] for a in anchors[index + 1:] if a), len(text))
+            window = text[start:end]
+            for label, value in _entry_parts(key, entry)[1:]:
+                if normalise(value) not in window:
+                    where = "not next to the rest of the entry" if normalise(value) in whole else "missing"
+                    problems.append(f"{section.title} #{index + 1} ({_entry_parts(key, entry)[0][1]}): "
+                                    f"{label} {value!r} {where}")
+    if not counts:
+        return CheckResult("entries", True, "the profile has no experience or education entries to look for")
+    if problems:
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        return CheckResult("entries", False, "; ".join(problems[:5]) + more)
+    return CheckResult("entries", True, f"all {' and '.join(counts)} entries found in order, with their "
+                                        "titles, organisations and dates")
+
+
+# ----------------------------------------------------------------------------- text quality
+
+_GARBLE = (
+    (re.compile("\ufffd"), "replacement characters (U+FFFD): text the file could not encode"),
+    (re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"),
+     "private-use characters: icon-font glyphs or symbols with no real Unicode meaning"),
+    (re.compile(r"(?<=\w)\u00ad(?=\w)"), "soft hyphens inside words: a search for the word will not find it"),
+    (re.compile("[\ufb00-\ufb06]"), "ligature glyphs where letters should be: a search for 'fi' words "
+                                    "will not find them"),
+    (re.compile(r"\(cid:\d+\)"), "glyphs with no Unicode mapping, which come out as '(cid:N)'"),
+)
+
+
+def _example(text: str, start: int, end: int) -> str:
+    left = re.search(r"\S*$", text[:start]).group(0)
+    right = re.match(r"\S*", text[end:]).group(0)
+    sample = (left + text[start:end] + right)[:40]
+    codes = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(text[start:end]) if not ch.isascii())
+    return f"{sample!r}" + (f" ({codes})" if codes else "")
+
+
+def check_garbled(ex: Extracted, doc: Document | None) -> CheckResult:
+    text = ex.all_text()
+    problems = []
+    for pattern, meaning in _GARBLE:
+        matches = list(pattern.finditer(text))
+        if matches:
+            examples = list(dict.fromkeys(_example(text, m.start(), m.end()) for m in matches))
+            problems.append(f"{len(matches)} {meaning}, e.g. {', '.join(examples[:3])}")
+    if problems:
+        return CheckResult("clean-text", False, "; ".join(problems))
+    return CheckResult("clean-text", True, "no garbled characters (no U+FFFD, private-use characters, "
+                                           "soft hyphens in words or ligature glyphs)")
+
+
+# ----------------------------------------------------------------------------- structure
+
+
+def check_text_layer(ex: Extracted, doc: Document | None) -> CheckResult:
+    if ex.kind == DOCX:
+        if ex.body:
+            return CheckResult("text-layer", True, f"the document body has {_plural(len(ex.body), 'line')} of text")
+        return CheckResult("text-layer", False, "the document body has no text paragraphs"
+                                                + (" (its text is in tables or text boxes)"
+                                                   if ex.tables or ex.text_boxes else ""))
+    if not ex.pages_without_text:
+        return CheckResult("text-layer", True, "the page has selectable text" if ex.pages == 1
+                           else f"all {ex.pages} pages have selectable text")
+    pages = ", ".join(str(p) for p in ex.pages_without_text)
+    return CheckResult("text-layer", False, f"page(s) {pages} of {ex.pages} have no selectable text "
+                                            "(scanned or drawn as pictures); an ATS reads nothing there")
+
+
+def check_fonts(ex: Extracted, doc: Document | None) -> CheckResult:
+    if not ex.fonts:
+        return CheckResult("fonts-embedded", True, "the PDF uses no fonts")
+    missing = sorted({f.name for f in ex.fonts if not f.embedded})
+    if missing:
+        return CheckResult("fonts-embedded", False, f"not embedded: {', '.join(missing)}; the reader's "
+                                                    "substitutes may map or space the text differently")
+    return CheckResult("fonts-embedded", True, f"all {len(ex.fonts)} fonts are embedded")
+
+
+def check_tagged(ex: Extracted, doc: Document | None) -> CheckResult:
+    if ex.tagged:
+        return CheckResult("tagged", True, "tagged PDF: it has a structure tree that gives the reading order")
+    return CheckResult("tagged", False, f"not a tagged PDF: {ex.tag_problem}; the reading order must then be "
+                                        "guessed from positions")
+
+
+def check_layout(ex: Extracted, doc: Document | None) -> CheckResult:
+    problems = []
+    if ex.table_count:
+        problems.append(f"{_plural(ex.table_count, 'table')} hold{'s' if ex.table_count == 1 else ''} content "
+                        f"({_quote_list(ex.tables, 3)})")
+    if ex.text_box_count:
+        problems.append(f"{_plural(ex.text_box_count, 'text box', 'text boxes')} "
+                        f"hold{'s' if ex.text_box_count == 1 else ''} content ({_quote_list(ex.text_boxes, 3)})")
+    if problems:
+        return CheckResult("layout", False, "; ".join(problems) + "; many ATS skip text boxes and read tables "
+                                                                  "cell by cell, out of order: use plain paragraphs")
+    return CheckResult("layout", True, "all content is in plain body paragraphs (no tables or text boxes)")
+
+
+def check_size(ex: Extracted, doc: Document | None) -> CheckResult:
+    shown = f"{ex.size / 1_000_000:.2f} MB" if ex.size >= 100_000 else f"{max(ex.size // 1000, 1)} kB"
+    if ex.size < MAX_BYTES:
+        return CheckResult("file-size", True, f"{shown}, under the 2 MB upload limit many ATS have")
+    return CheckResult("file-size", False, f"{shown}, over the 2 MB upload limit many ATS have")
+
+
+def all_checks(ex: Extracted, doc: Document | None) -> list[CheckResult]:
+    checks: list[Callable[[Extracted, Document | None], CheckResult]] = [
+        check_text_layer, check_name, check_email, check_phone, check_links, check_headings]
+    results = [check(ex, doc) for check in checks]
+    if doc is not None:
+        results.append(check_entries(ex, doc))
+    results.append(check_garbled(ex, doc))
+    if ex.kind == PDF:
+        results += [check_fonts(ex, doc), check_tagged(ex, doc)]
+    else:
+        results.append(check_layout(ex, doc))
+    results.append(check_size(ex, doc))
+    return results
+
+

@@ -1,0 +1,405 @@
+"""What an ATS reads from a file: text only, split into the body and the parts ATS skip.
+
+- PDF: pdfminer.six extracts text lines with their positions. Lines are put back into rows
+  (same baseline, left to right, top to bottom), which is the reading order a line-based
+  parser uses. A line lying wholly inside the top or bottom page-margin band, or repeated
+  at the same place near the top or bottom of several pages, is a running header/footer.
+  The band's height is the page's left margin (the smallest x of any text), which is the
+  margin every theme here uses on all four sides, clamped to 18–72 pt. pypdf supplies the
+  page count, the fonts and the structure tree.
+- DOCX: the document body's paragraphs (``w:body/w:p``, also inside content controls).
+  Headers and footers (their own parts), text boxes (``w:txbxContent``) and tables are kept
+  apart, since many ATS skip or scramble them.
+
+Nothing else is read: no OCR, no images, no link annotations.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+from resume_builder.errors import UserError
+
+PDF, DOCX = "pdf", "docx"
+
+
+@dataclass
+class FontInfo:
+    name: str
+    embedded: bool
+
+
+@dataclass
+class Extracted:
+    """The text of one file as an ATS sees it, plus the facts the checks need."""
+
+    path: Path
+    kind: str  # "pdf" or "docx"
+    size: int
+    body: list[str] = field(default_factory=list)  # rows/paragraphs an ATS reads, in order
+    lines: list[str] = field(default_factory=list)  # body text lines as the extractor split them
+    headers: list[str] = field(default_factory=list)  # running headers/footers (PDF), header/footer parts (DOCX)
+    text_boxes: list[str] = field(default_factory=list)  # DOCX text-box paragraphs
+    tables: list[str] = field(default_factory=list)  # DOCX table-cell paragraphs
+    table_count: int = 0
+    text_box_count: int = 0
+    pages: int | None = None
+    pages_without_text: list[int] = field(default_factory=list)  # 1-based
+    images: int = 0  # images on the first page (PDF) or in the body (DOCX)
+    fonts: list[FontInfo] = field(default_factory=list)
+    tagged: bool | None = None  # PDF: has a structure tree and /MarkInfo /Marked true
+    tag_problem: str = ""
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(self.body)
+
+    def all_text(self) -> str:
+        return "\n".join([*self.body, *self.headers, *self.text_boxes, *self.tables])
+
+
+def sniff(path: Path) -> str:
+    """``pdf`` or ``docx`` from the file's bytes, or a UserError for anything else."""
+    if not path.exists():
+        raise UserError(f"{path}: file not found")
+    if not path.is_file():
+        raise UserError(f"{path}: not a file")
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" in head:
+        return PDF
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise UserError(f"{path}: not a readable DOCX file ({exc})") from None
+        if "word/document.xml" in names:
+            return DOCX
+        raise UserError(f"{path}: a ZIP archive but not a Word document (no word/document.xml)",
+                        hint="check takes a .pdf or .docx")
+    raise UserError(f"{path}: neither a PDF nor a DOCX file", hint="check takes a .pdf or .docx")
+
+
+def extract(path: Path) -> Extracted:
+    kind = sniff(path)
+    return extract_pdf(path) if kind == PDF else extract_docx(path)
+
+
+# ============================================================================ PDF
+
+
+@dataclass
+class _Line:
+    page: int
+    text: str
+    x0: float
+    top: float  # distance from the top of the page
+    bottom: float
+    page_height: float
+
+
+def _pdf_lines(path: Path) -> tuple[list[_Line], int, list[int], int]:
+    """Every text line of every page, pages without text, images on page 1."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTImage, LTTextLineHorizontal
+
+    lines: list[_Line] = []
+    empty_pages: list[int] = []
+    first_page_images = 0
+    page_count = 0
+    for number, page in enumerate(extract_pages(str(path), laparams=LAParams(all_texts=True)), start=1):
+        page_count = number
+        found_text = False
+        stack = list(page)
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTTextLineHorizontal):
+                text = item.get_text().strip()
+                if text:
+                    found_text = True
+                    lines.append(_Line(number, text, item.x0, page.height - item.y1, page.height - item.y0,
+                                       page.height))
+            elif isinstance(item, LTImage):
+                if number == 1:
+                    first_page_images += 1
+            elif isinstance(item, LTChar):
+                found_text = found_text or bool(item.get_text().strip())
+            elif hasattr(item, "__iter__"):
+                stack.extend(item)
+        if not found_text:
+            empty_pages.append(number)
+    return lines, page_count, empty_pages, first_page_images
+
+
+def _rows(lines: list[_Line]) -> list[str]:
+    """Lines on the same baseline joined left to right; rows top to bottom, page by page."""
+    rows: list[list[_Line]] = []
+    for line in sorted(lines, key=lambda item: (item.page, item.top, item.x0)):
+        if rows:
+            last = rows[-1][0]
+            centre, last_centre = (line.top + line.bottom) / 2, (last.top + last.bottom) / 2
+            tolerance = min(line.bottom - line.top, last.bottom - last.top) / 2
+            if line.page == last.page and abs(centre - last_centre) <= tolerance:
+                rows[-1].append(line)
+                continue
+        rows.append([line])
+    return [" ".join(item.text for item in sorted(row, key=lambda item: item.x0)) for row in rows]
+
+
+def _running_lines(lines: list[_Line]) -> set[int]:
+    """Indexes of lines in the page-margin bands or repeated near the top/bottom of pages."""
+    band = min(max(min((line.x0 for line in lines), default=36.0), 18.0), 72.0)
+    running = set()
+    repeats: dict[tuple[str, int], set[int]] = {}
+    for index, line in enumerate(lines):
+        if line.bottom <= band or line.top >= line.page_height - band:
+            running.add(index)
+        edge = 0.15 * line.page_height
+        if (line.bottom <= edge or line.top >= line.page_height - edge) and \
+                sum(ch.isalnum() for ch in line.text) >= 2:
+            key = (re.sub(r"\d+", "#", " ".join(line.text.casefold().split())), round(line.top / 3))
+            repeats.setdefault(key, set()).add(line.page)
+    repeated = {key for key, pages in repeats.items() if len(pages) >= 2}
+    for index, line in enumerate(lines):
+        key = (re.sub(r"\d+", "#", " ".join(line.text.casefold().split())), round(line.top / 3))
+        if key in repeated:
+            running.add(index)
+    return running
+
+
+def _pdf_fonts(reader) -> list[FontInfo]:
+    from pypdf.generic import DictionaryObject, IndirectObject
+
+    fonts: dict[object, FontInfo] = {}
+    seen_resources: set[int] = set()
+
+    def resolve(obj):
+        return obj.get_object() if isinstance(obj, IndirectObject) else obj
+
+    def visit_resources(resources) -> None:
+        resources = resolve(resources)
+        if not isinstance(resources, DictionaryObject) or id(resources) in seen_resources:
+            return
+        seen_resources.add(id(resources))
+        font_dict = resolve(resources.get("/Font"))
+        if isinstance(font_dict, DictionaryObject):
+            for key, ref in font_dict.items():
+                font = resolve(ref)
+                ident = (ref.idnum, ref.generation) if isinstance(ref, IndirectObject) else id(font)
+                if ident not in fonts and isinstance(font, DictionaryObject):
+                    fonts[ident] = _font_info(font, str(key), resolve)
+        xobjects = resolve(resources.get("/XObject"))
+        if isinstance(xobjects, DictionaryObject):
+            for ref in xobjects.values():
+                xobject = resolve(ref)
+                if isinstance(xobject, DictionaryObject) and xobject.get("/Subtype") == "/Form":
+                    visit_resources(xobject.get("/Resources"))
+
+    for page in reader.pages:
+        visit_resources(page.get("/Resources"))
+    return list(fonts.values())
+
+
+def _font_info(font, key: str, resolve) -> FontInfo:
+    name = str(font.get("/BaseFont", key)).lstrip("/")
+    subtype = font.get("/Subtype")
+    if subtype == "/Type3":  # glyphs are drawn by content streams inside the PDF
+        return FontInfo(name, True)
+    descriptor_owner = font
+    if subtype == "/Type0":
+        descendants = resolve(font.get("/DescendantFonts"))
+        if descendants:
+            descriptor_owner = resolve(descendants[0])
+    descriptor = resolve(descriptor_owner.get("/FontDescriptor"))
+    embedded = bool(descriptor) and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return FontInfo(name, embedded)
+
+
+def extract_pdf(path: Path) -> Extracted:
+    from pypdf import PdfReader
+
+    size = path.stat().st_size
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UserError(f"{path}: the PDF is password-protected; an ATS cannot open it")
+        page_count = len(reader.pages)
+        fonts = _pdf_fonts(reader)
+        root = reader.trailer["/Root"].get_object()
+        struct_tree = "/StructTreeRoot" in root
+        mark_info = root.get("/MarkInfo")
+        marked = bool(mark_info and mark_info.get_object().get("/Marked"))
+    except UserError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds of error for damaged files
+        raise UserError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
+    try:
+        lines, _, empty_pages, images = _pdf_lines(path)
+    except Exception as exc:
+        raise UserError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
+
+    running = _running_lines(lines)
+    body = [line for index, line in enumerate(lines) if index not in running]
+    headers = [line for index, line in enumerate(lines) if index in running]
+    problem = ""
+    if not struct_tree and not marked:
+        problem = "no structure tree (/StructTreeRoot) and not marked as tagged (/MarkInfo)"
+    elif not struct_tree:
+        problem = "no structure tree (/StructTreeRoot)"
+    elif not marked:
+        problem = "/MarkInfo does not say /Marked true"
+    return Extracted(
+        path=path, kind=PDF, size=size, body=_rows(body),
+        lines=[line.text for line in sorted(body, key=lambda item: (item.page, item.top, item.x0))],
+        headers=_rows(headers), pages=page_count, pages_without_text=empty_pages, images=images,
+        fonts=fonts, tagged=struct_tree and marked, tag_problem=problem)
+
+
+# ============================================================================ DOCX
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_V = "{urn:schemas-microsoft-com:vml}"
+_EP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+
+
+def _text_of(element, *, skip_text_boxes: bool = True) -> str:
+    """The text of a paragraph (or any element) as Word shows it, in document order."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        tag = node.tag
+        if tag == f"{_MC}Fallback" or (skip_text_boxes and tag == f"{_W}txbxContent"):
+            return
+        if tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif tag == f"{_W}tab":
+            parts.append(" ")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        elif tag == f"{_W}sym":
+            code = node.get(f"{_W}char") or ""
+            try:
+                parts.append(chr(int(code, 16)))
+            except ValueError:
+                pass
+        elif tag == f"{_W}delText":
+            return
+        for child in node:
+            walk(child)
+
+    walk(element)
+    return "".join(parts)
+
+
+def _paragraph_lines(container) -> list[str]:
+    """Paragraph texts (line breaks split) of every w:p under ``container`` outside text boxes."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        for child in node:
+            if child.tag == f"{_W}p":
+                out.extend(_split(_text_of(child)))
+            elif child.tag in (f"{_W}txbxContent", f"{_MC}Fallback"):
+                continue
+            else:
+                walk(child)
+
+    walk(container)
+    return out
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split("\n") if part.strip()]
+
+
+def _parse_part(archive: zipfile.ZipFile, name: str, path: Path):
+    try:
+        return ElementTree.fromstring(archive.read(name))
+    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError) as exc:
+        raise UserError(f"{path}: not a readable DOCX file ({name}: {exc})") from None
+
+
+def _text_boxes(root) -> list[list[str]]:
+    """The paragraphs of each text box, counting a box shown two ways (mc:Choice/Fallback) once."""
+    boxes: list[list[str]] = []
+
+    def walk(node) -> None:
+        for child in node:
+            if child.tag == f"{_MC}Fallback":
+                continue
+            if child.tag == f"{_W}txbxContent":
+                boxes.append([line for p in child.iter(f"{_W}p") for line in _split(_text_of(p, skip_text_boxes=False))])
+                continue
+            walk(child)
+
+    walk(root)
+    return boxes
+
+
+def extract_docx(path: Path) -> Extracted:
+    size = path.stat().st_size
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UserError(f"{path}: not a readable DOCX file ({exc})") from None
+    with archive:
+        document = _parse_part(archive, "word/document.xml", path)
+        body_element = document.find(f"{_W}body")
+        if body_element is None:
+            raise UserError(f"{path}: not a readable DOCX file (word/document.xml has no body)")
+        body: list[str] = []
+        tables: list[str] = []
+        table_count = 0
+
+        def walk_body(node) -> None:
+            nonlocal table_count
+            for child in node:
+                if child.tag == f"{_W}p":
+                    body.extend(_split(_text_of(child)))
+                elif child.tag == f"{_W}tbl":
+                    lines = _paragraph_lines(child)
+                    if lines:
+                        table_count += 1
+                        tables.extend(lines)
+                elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
+                    walk_body(child)
+
+        walk_body(body_element)
+        boxes = [box for box in _text_boxes(body_element) if box]
+        images = sum(1 for _ in body_element.iter(f"{_A}blip")) + sum(1 for _ in body_element.iter(f"{_V}imagedata"))
+
+        headers: list[str] = []
+        for name in sorted(archive.namelist()):
+            if re.fullmatch(r"word/(header|footer)\d*\.xml", name):
+                part = _parse_part(archive, name, path)
+                headers.extend(_paragraph_lines(part))
+                for box in _text_boxes(part):
+                    headers.extend(box)
+
+        pages = None
+        if "docProps/app.xml" in archive.namelist():
+            app = _parse_part(archive, "docProps/app.xml", path)
+            value = app.findtext(f"{_EP}Pages")
+            if value and value.strip().isdigit() and int(value) > 0:
+                pages = int(value)
+
+    return Extracted(
+        path=path, kind=DOCX, size=size, body=body, lines=list(body), headers=headers,
+        text_boxes=[line for box in boxes for line in box], tables=tables, table_count=table_count,
+        text_box_count=len(boxes), pages=pages, images=images)
+
+
+def normalise(text: str) -> str:
+    """For matching only: compatibility forms folded, soft hyphens dropped, spaces collapsed, case folded."""
+    text = unicodedata.normalize("NFKC", text.replace("\u00ad", ""))
+    return " ".join(text.split()).casefold()

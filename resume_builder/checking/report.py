@@ -1,0 +1,74 @@
+"""Run every check on one file and report the results as text or JSON."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from resume_builder.checking.checks import CheckResult
+
+if TYPE_CHECKING:
+    from resume_builder.document import Document
+
+
+@dataclass
+class Report:
+    """The outcome of :func:`run_checks`: every check, the page count and the file size."""
+
+    file: Path
+    kind: str  # "pdf" or "docx"
+    checks: list[CheckResult] = field(default_factory=list)
+    pages: int | None = None
+    bytes: int = 0
+    seconds: float = 0.0
+
+    @property
+    def passed(self) -> bool:
+        return all(check.passed for check in self.checks)
+
+    @property
+    def failures(self) -> list[CheckResult]:
+        return [check for check in self.checks if not check.passed]
+
+    def check(self, name: str) -> CheckResult:
+        return next(check for check in self.checks if check.name == name)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"file": str(self.file), "passed": self.passed,
+                "checks": [check.to_dict() for check in self.checks],
+                "pages": self.pages, "bytes": self.bytes}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def summary(self) -> str:
+        pages = f", {self.pages} page{'s' if self.pages != 1 else ''}" if self.pages else ""
+        return f"{self.file} ({self.kind.upper()}{pages}, {max(self.bytes // 1024, 1)} KiB)"
+
+    def verdict(self) -> str:
+        if self.passed:
+            return f"all {len(self.checks)} checks passed: an ATS can read this file"
+        failed = len(self.failures)
+        return f"{failed} of {len(self.checks)} checks failed: an ATS may misread or miss this file's content"
+
+
+def run_checks(path: Path | str, document: "Document | None" = None) -> Report:
+    """Extract ``path`` (a PDF or DOCX) as an ATS would and run every check.
+
+    With ``document`` (what ``pipeline.prepare(...).document`` gives), the contact details,
+    headings and experience/education entries are compared with the profile's; without it,
+    the checks look for anything that has the right shape. Raises
+    :class:`~resume_builder.errors.UserError` for a missing, unknown or damaged file.
+    """
+    from resume_builder.checking.checks import all_checks
+    from resume_builder.checking.extract import extract
+
+    started = time.perf_counter()
+    path = Path(path)
+    extracted = extract(path)
+    results = all_checks(extracted, document)
+    return Report(file=path, kind=extracted.kind, checks=results, pages=extracted.pages,
+                  bytes=extracted.size, seconds=time.perf_counter() - started)

@@ -1,0 +1,267 @@
+"""Write a profile as a JSON Resume document (https://jsonresume.org, schema v1.0.0).
+
+Everything JSON Resume can say is written under its own names (``experience`` → ``work``,
+``headline`` → ``basics.label``, ``start`` → ``startDate``...), so JSON Resume themes and
+tools read the document as it is. What JSON Resume has no field for goes under
+``meta.resume_builder``, so ``resume-builder import`` gives the profile back unchanged:
+
+``profile``
+    top-level fields JSON Resume lacks, whole: ``custom`` sections, ``variants``, ``theme``,
+    ``lang``, ``locale``, ``headings``;
+``basics``
+    fields of ``basics`` that did not survive the trip (none, today);
+``entries``
+    per section, one object per entry (aligned with the JSON Resume list) holding the
+    entry's fields JSON Resume lacks: ``id``, ``tags``, a project's ``summary`` and
+    ``outcome``, a job's ``keywords``, an ``end: present``...; a highlight's sub-points are
+    kept as ``highlight_details`` (highlight index → sub-points), its text stays in the
+    JSON Resume list;
+``keys``
+    the profile's top-level keys in file order (so sections come back in their order);
+``translations``
+    texts given in several languages: ``{"path": [...], "text": {"en": null, "de": "..."}}``
+    where ``null`` stands for the text written in the document itself.
+
+Which fields go to ``meta`` is not listed by hand: the JSON Resume part is read back with
+the same mapping ``render`` uses for JSON Resume files, and whatever comes back different
+is kept. Fields of a JSON Resume file that the profile schema had no place for (kept by
+``import`` under ``meta.jsonresume_unmapped``) are written back where they came from.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from resume_builder.schema.profile import SECTION_FIELDS, Profile
+
+SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+EXTRAS_KEY = "resume_builder"
+UNMAPPED_KEY = "jsonresume_unmapped"
+EXTRAS_VERSION = 1
+
+# Our section → (JSON Resume's name, [(our field, JSON Resume field)] in JSON Resume's order).
+SECTIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "experience": ("work", [("company", "name"), ("location", "location"), ("description", "description"),
+                            ("position", "position"), ("url", "url"), ("start", "startDate"),
+                            ("end", "endDate"), ("summary", "summary"), ("highlights", "highlights")]),
+    "volunteering": ("volunteer", [("organization", "organization"), ("position", "position"), ("url", "url"),
+                                   ("start", "startDate"), ("end", "endDate"), ("summary", "summary"),
+                                   ("highlights", "highlights")]),
+    "education": ("education", [("institution", "institution"), ("url", "url"), ("area", "area"),
+                                ("degree", "studyType"), ("start", "startDate"), ("end", "endDate"),
+                                ("score", "score"), ("courses", "courses")]),
+    "awards": ("awards", [("title", "title"), ("date", "date"), ("awarder", "awarder"), ("summary", "summary")]),
+    "certifications": ("certificates", [("name", "name"), ("date", "date"), ("url", "url"), ("issuer", "issuer")]),
+    "publications": ("publications", [("name", "name"), ("publisher", "publisher"), ("date", "releaseDate"),
+                                      ("url", "url"), ("summary", "summary")]),
+    "skills": ("skills", [("name", "name"), ("level", "level"), ("keywords", "keywords")]),
+    "languages": ("languages", [("language", "language"), ("fluency", "fluency")]),
+    "interests": ("interests", [("name", "name"), ("keywords", "keywords")]),
+    "references": ("references", [("name", "name"), ("reference", "reference")]),
+    "projects": ("projects", [("name", "name"), ("description", "description"), ("highlights", "highlights"),
+                              ("keywords", "keywords"), ("start", "startDate"), ("end", "endDate"), ("url", "url"),
+                              ("roles", "roles"), ("entity", "entity"), ("type", "type")]),
+}
+JSON_SECTION_ORDER = ("experience", "volunteering", "education", "awards", "certifications", "publications",
+                      "skills", "languages", "interests", "references", "projects")
+_BASICS = [("name", "name"), ("headline", "label"), ("photo", "image"), ("email", "email"), ("phone", "phone"),
+           ("website", "url")]
+_LOCATION = [("address", "address"), ("postal_code", "postalCode"), ("city", "city"),
+             ("country_code", "countryCode"), ("region", "region")]
+_PROFILE = [("network", "network"), ("username", "username"), ("url", "url")]
+_HANDLED = {"$schema", "basics", "summary", "meta", *SECTIONS}
+
+
+@dataclass
+class ExportResult:
+    data: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+
+
+def export_json_resume(profile_path: str | Path, *, lang: str | None = None) -> ExportResult:
+    """Load a profile (ours or JSON Resume) and convert it; ``lang`` picks the language."""
+    from resume_builder.loading import load_profile
+
+    loaded = load_profile(profile_path, lang=lang)
+    source = loaded.source.data if isinstance(loaded.source.data, dict) else {}
+    result = profile_to_json_resume(loaded.profile, keys=list(source), translations=loaded.translations,
+                                    picked=source)
+    result.warnings[:0] = loaded.warnings
+    return result
+
+
+def json_resume_text(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def profile_to_json_resume(profile: Profile, *, keys: list[str] | None = None,
+                           translations: dict[tuple, dict[str, Any]] | None = None,
+                           picked: Any = None) -> ExportResult:
+    """The JSON Resume document for ``profile``, with what JSON Resume lacks under meta.
+
+    ``keys`` is the profile's top-level key order in its file; ``translations`` maps the path
+    of each text given in several languages to all of them, and ``picked`` is the loaded
+    data, to tell which language the document itself holds.
+    """
+    ours = profile.model_dump(mode="json", by_alias=True)
+    meta = dict(ours.get("meta") or {})
+    unmapped = meta.pop(UNMAPPED_KEY, None)
+    standard = _standard(ours, meta)
+    back = _read_back(standard)
+    extras = _extras(ours, back)
+    order_differs = profile.section_order() != back.section_order()
+    if keys and (extras or order_differs):
+        extras["keys"] = list(keys)
+    texts = _translations(translations or {}, picked)
+    if texts:
+        extras["translations"] = texts
+    out = copy.deepcopy(standard)
+    if extras:
+        out.setdefault("meta", {})[EXTRAS_KEY] = {"version": EXTRAS_VERSION, **extras}
+    warnings = _put_back_unmapped(out, unmapped)
+    return ExportResult(out, warnings)
+
+
+# --------------------------------------------------------------------------- the JSON Resume part
+
+
+def _given(value: Any) -> bool:
+    return value is not None and value != "" and value != [] and value != {}
+
+
+def _fields(entry: dict[str, Any], pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for ours, theirs in pairs:
+        value = entry.get(ours)
+        if ours == "highlights" and isinstance(value, list):
+            value = [h["text"] if isinstance(h, dict) else h for h in value]
+        if ours == "end" and value == "present":
+            value = None  # JSON Resume: no end date means "until now"
+        if _given(value):
+            out[theirs] = value
+    return out
+
+
+def _standard(ours: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
+    basics_in = ours.get("basics") or {}
+    basics = _fields(basics_in, _BASICS)
+    if _given(ours.get("summary")):
+        basics["summary"] = ours["summary"]
+    location = _fields(basics_in.get("location") or {}, _LOCATION)
+    if location:
+        basics["location"] = location
+    profiles = [_fields(p, _PROFILE) for p in basics_in.get("profiles") or []]
+    if profiles:
+        basics["profiles"] = profiles
+    out: dict[str, Any] = {"$schema": SCHEMA_URL, "basics": basics}
+    for section in JSON_SECTION_ORDER:
+        entries = ours.get(section) or []
+        if entries:
+            name, pairs = SECTIONS[section]
+            out[name] = [_fields(entry, pairs) for entry in entries]
+    if meta:
+        out["meta"] = copy.deepcopy(meta)
+    return out
+
+
+def _read_back(standard: dict[str, Any]) -> Profile:
+    """The profile ``render`` would read from the JSON Resume part alone."""
+    from resume_builder.loading.jsonresume import to_profile_source
+    from resume_builder.loading.source import SourceDocument
+
+    data = to_profile_source(SourceDocument("<export>", copy.deepcopy(standard))).data
+    return Profile.model_validate(data)
+
+
+# --------------------------------------------------------------------------- meta.resume_builder
+
+
+def _extras(ours: dict[str, Any], back_profile: Profile) -> dict[str, Any]:
+    back = back_profile.model_dump(mode="json", by_alias=True)
+    extras: dict[str, Any] = {}
+    top = {key: value for key, value in ours.items()
+           if key not in _HANDLED and key in back and value != back[key]}
+    if ours.get("$schema"):  # the profile's own schema link; JSON Resume's is written anyway
+        top["$schema"] = ours["$schema"]
+    if ours.get("summary") != back.get("summary"):
+        top["summary"] = ours.get("summary")
+    if top:
+        extras["profile"] = top
+    basics = {key: value for key, value in (ours.get("basics") or {}).items()
+              if value != (back.get("basics") or {}).get(key)}
+    if basics:
+        extras["basics"] = basics
+    entries: dict[str, list[dict[str, Any]]] = {}
+    for section in SECTIONS:
+        mine, theirs = ours.get(section) or [], back.get(section) or []
+        per_entry = [_entry_extras(a, b) for a, b in zip(mine, theirs)]
+        if any(per_entry):
+            entries[section] = per_entry
+    if entries:
+        extras["entries"] = entries
+    return extras
+
+
+def _entry_extras(mine: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in mine.items():
+        other = theirs.get(key)
+        if value == other:
+            continue
+        if key == "highlights" and isinstance(value, list) and isinstance(other, list) \
+                and [h.get("text") for h in value] == [h.get("text") for h in other]:
+            out["highlight_details"] = {str(i): h["details"] for i, h in enumerate(value) if h.get("details")}
+        else:
+            out[key] = value
+    return out
+
+
+def _translations(translations: dict[tuple, dict[str, Any]], picked: Any) -> list[dict[str, Any]]:
+    out = []
+    for path, texts in translations.items():
+        if any(path[:n] in translations for n in range(len(path))):
+            continue  # inside another text given in several languages: kept with that one
+        current = _get(picked, path)
+        chosen = next((lang for lang, text in texts.items() if text == current), None)
+        out.append({"path": list(path),
+                    "text": {lang: (None if lang == chosen else text) for lang, text in texts.items()}})
+    return out
+
+
+def _get(data: Any, path: tuple) -> Any:
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _put_back_unmapped(out: dict[str, Any], unmapped: Any) -> list[str]:
+    """Fields ``import`` found no place for go back to where they were in the JSON Resume file."""
+    if not isinstance(unmapped, list):
+        return [] if unmapped is None else [f"meta.{UNMAPPED_KEY} is not a list; left out"]
+    warnings = []
+    for item in unmapped:
+        path = item.get("path") if isinstance(item, dict) else None
+        if not isinstance(path, list) or not path or "value" not in item:
+            warnings.append(f"meta.{UNMAPPED_KEY}: an item without 'path' and 'value' was left out")
+            continue
+        parent = _get(out, tuple(path[:-1]))
+        if isinstance(parent, dict) and isinstance(path[-1], str) and path[-1] not in parent:
+            parent[path[-1]] = copy.deepcopy(item["value"])
+        else:
+            warnings.append(f"meta.{UNMAPPED_KEY}: nowhere to put back {_dotted(path)}; left out")
+    return warnings
+
+
+def _dotted(path: list[Any]) -> str:
+    from resume_builder.loading.errors_map import dotted
+
+    return dotted(tuple(path))

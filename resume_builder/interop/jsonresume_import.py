@@ -1,0 +1,234 @@
+"""Turn a JSON Resume document into a readable YAML profile (``resume-builder import``).
+
+The fields are renamed by the same mapping ``render`` uses for JSON Resume files
+(:mod:`resume_builder.loading.jsonresume`); what this adds:
+
+- what ``export`` kept under ``meta.resume_builder`` is put back (ids, tags, custom
+  sections, sub-points, variants, theme, texts in other languages, the section order...),
+  so export then import gives the same profile;
+- fields the profile schema has no place for are not errors here: they move to
+  ``meta.jsonresume_unmapped`` (with their JSON Resume path), and ``export`` writes them
+  back where they were;
+- the YAML says, in comments, where the profile differs from the file: a field that was
+  empty and is left out, a link that got ``https://``, ``basics.summary`` moved to the
+  top-level ``summary``, fields kept under ``meta``.
+
+Every other problem (a date that is no date, an id used twice) is reported like any
+profile error, located in the JSON file.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from resume_builder.errors import Problem, UserError
+from resume_builder.interop.jsonresume_export import EXTRAS_KEY, EXTRAS_VERSION, SECTIONS, UNMAPPED_KEY
+from resume_builder.loading.errors_map import dotted
+from resume_builder.loading.source import PathKey, SourceDocument
+from resume_builder.schema.profile import Profile
+
+_JSON_NAME = {ours: theirs for ours, (theirs, _) in SECTIONS.items()}
+
+
+@dataclass
+class ImportResult:
+    data: dict[str, Any]  # the profile, as plain data in file order
+    text: str  # the same as commented YAML
+    profile: Profile  # validated (in the profile's default language)
+    notes: dict[PathKey, list[str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_json_resume(path: str | Path) -> ImportResult:
+    from resume_builder.interop.yaml_writer import profile_yaml
+    from resume_builder.loading.jsonresume import to_profile_source
+    from resume_builder.loading.profile_loader import load_source
+
+    path = Path(path)
+    original = load_source(path)
+    mapped = to_profile_source(original)
+    data = mapped.data
+    name = path.name
+    notes: dict[PathKey, list[str]] = {}
+    _note_changes(original, mapped, notes, name)
+    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    extras = meta.pop(EXTRAS_KEY, None)
+    warnings: list[str] = []
+    if extras is not None:
+        data = _apply_extras(data, extras, mapped, warnings)
+    schema = data.get("$schema")
+    if isinstance(schema, str) and "jsonresume" in schema.lower():
+        del data["$schema"]  # JSON Resume's schema link; the profile has its own schema
+    doc = SourceDocument(mapped.file, data, mapped.values, mapped.keys)
+    profile = _validate(doc, notes, name)
+    if not data.get("meta"):
+        data.pop("meta", None)
+    header = [f"Imported from {name} (JSON Resume) by 'resume-builder import'.",
+              "Field names are this tool's: work → experience, basics.label → headline, startDate → start,",
+              "studyType → degree, certificates → certifications; check it with 'resume-builder validate'."]
+    text = profile_yaml(data, header=header, notes=notes)
+    return ImportResult(data, text, profile, notes, warnings)
+
+
+# --------------------------------------------------------------------------- notes
+
+
+def _note_changes(original: SourceDocument, mapped: SourceDocument, notes: dict[PathKey, list[str]],
+                  name: str) -> None:
+    """Notes for the fields the mapping dropped (blank) or changed (links given https://)."""
+    new_at = {pos: path for path, pos in mapped.values.items()}
+    for old, pos in original.values.items():
+        value = _get(original.data, old)
+        new = new_at.get(pos)
+        if new is None and old and (value is None or (isinstance(value, str) and not value.strip())):
+            parent = new_at.get(original.values.get(old[:-1]))
+            if parent is not None:
+                what = f"'{old[-1]}'" if isinstance(old[-1], str) else f"item {old[-1]} of '{old[-2]}'"
+                notes.setdefault(parent, []).append(f"{what} was empty in {name}; left out")
+        elif new is not None and isinstance(value, str):
+            now = _get(mapped.data, new)
+            if isinstance(now, str) and now != value:
+                notes.setdefault(new, []).append(f"was '{value}' in {name}")
+    if ("basics", "summary") in original.values and ("summary",) in mapped.values:
+        notes.setdefault(("summary",), []).append(f"JSON Resume keeps this in basics.summary")
+
+
+def _get(data: Any, path: PathKey) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+# --------------------------------------------------------------------------- meta.resume_builder
+
+
+def _apply_extras(data: dict[str, Any], extras: Any, mapped: SourceDocument, warnings: list[str]) -> dict[str, Any]:
+    where = f"meta.{EXTRAS_KEY}"
+    location = mapped.locate(("meta", EXTRAS_KEY))
+    if not isinstance(extras, dict):
+        raise UserError(Problem("expected a mapping (written by 'resume-builder export')", location, where))
+    version = extras.get("version", EXTRAS_VERSION)
+    if not isinstance(version, int) or version > EXTRAS_VERSION:
+        raise UserError(Problem(f"version {version!r} is newer than this resume-builder reads ({EXTRAS_VERSION})",
+                                location, where + ".version", "upgrade resume-builder"))
+    extras = copy.deepcopy(extras)
+    for key, value in _mapping(extras.get("profile"), where + ".profile", location).items():
+        data[key] = value
+    basics_extras = _mapping(extras.get("basics"), where + ".basics", location)
+    if basics_extras:
+        basics = data.setdefault("basics", {})
+        if isinstance(basics, dict):
+            basics.update(basics_extras)
+    for section, per_entry in _mapping(extras.get("entries"), where + ".entries", location).items():
+        entries = data.get(section) or []
+        if not isinstance(per_entry, list) or len(per_entry) != len(entries):
+            warnings.append(f"{where}.entries.{section} no longer matches the {len(entries)} entries of "
+                            f"'{_JSON_NAME.get(section, section)}' (entries added or removed?); "
+                            "their ids, tags and other extra fields were not restored")
+            continue
+        for entry, patch in zip(entries, per_entry):
+            if isinstance(entry, dict) and isinstance(patch, dict):
+                _patch_entry(entry, patch)
+    keys = extras.get("keys")
+    if isinstance(keys, list):
+        data = {**{k: data[k] for k in keys if k in data}, **{k: v for k, v in data.items() if k not in keys}}
+    for item in extras.get("translations") or []:
+        if not _restore_translation(data, item):
+            warnings.append(f"{where}.translations: no field at {dotted(tuple(item.get('path') or ()))} "
+                            "any more; its other languages were not restored")
+    return data
+
+
+def _mapping(value: Any, where: str, location) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise UserError(Problem("expected a mapping", location, where))
+    return value
+
+
+def _patch_entry(entry: dict[str, Any], patch: dict[str, Any]) -> None:
+    for key, value in patch.items():
+        if key == "highlight_details" and isinstance(value, dict):
+            highlights = entry.get("highlights")
+            for index, details in value.items():
+                i = int(index) if str(index).isdigit() else -1
+                if isinstance(highlights, list) and 0 <= i < len(highlights):
+                    text = highlights[i]["text"] if isinstance(highlights[i], dict) else highlights[i]
+                    highlights[i] = {"text": text, "details": details}
+        else:
+            entry[key] = value
+
+
+def _restore_translation(data: dict[str, Any], item: Any) -> bool:
+    if not isinstance(item, dict) or not isinstance(item.get("path"), list) or not isinstance(item.get("text"), dict):
+        return False
+    path = tuple(item["path"])
+    if not path:
+        return False
+    parent = _get(data, path[:-1])
+    last = path[-1]
+    if isinstance(parent, dict) and isinstance(last, str) and last in parent:
+        current = parent[last]
+    elif isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent):
+        current = parent[last]
+    else:
+        return False
+    parent[last] = {lang: (current if text is None else text) for lang, text in item["text"].items()}
+    return True
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _validate(doc: SourceDocument, notes: dict[PathKey, list[str]], name: str) -> Profile:
+    """Validate; fields with no place in the profile move to meta.jsonresume_unmapped."""
+    from resume_builder.loading.errors_map import problems_from_validation
+    from resume_builder.loading.languages import select_language
+    from resume_builder.loading.profile_loader import cross_check
+
+    data = doc.data
+    for _attempt in range(2):
+        chosen = select_language(doc)
+        try:
+            profile = Profile.model_validate(chosen.source.data)
+        except ValidationError as exc:
+            unknown = [tuple(e["loc"]) for e in exc.errors(include_url=False) if e["type"] == "extra_forbidden"]
+            if unknown and len(unknown) == len(exc.errors()) and _attempt == 0:
+                _move_unmapped(data, unknown, notes, name)
+                continue
+            raise UserError(problems_from_validation(exc, chosen.source, Profile)) from None
+        problems = cross_check(profile, chosen.source)
+        if problems:
+            raise UserError(problems)
+        return profile
+    raise AssertionError("unreachable")
+
+
+def _move_unmapped(data: dict[str, Any], paths: list[PathKey], notes: dict[PathKey, list[str]], name: str) -> None:
+    kept = []
+    for path in sorted(set(paths), key=len, reverse=True):
+        parent = _get(data, path[:-1])
+        if not isinstance(parent, dict) or path[-1] not in parent:
+            continue
+        value = parent.pop(path[-1])
+        theirs = list(path)
+        if theirs and theirs[0] in _JSON_NAME:
+            theirs[0] = _JSON_NAME[theirs[0]]
+        kept.append({"path": theirs, "value": value})
+        notes.setdefault(path[:-1] if path[:-1] else ("meta",), []).append(
+            f"'{path[-1]}' moved to meta.{UNMAPPED_KEY}")
+    if not kept:
+        return
+    meta = data.setdefault("meta", {})
+    meta.setdefault(UNMAPPED_KEY, []).extend(sorted(kept, key=lambda item: str(item["path"])))
+    notes.setdefault(("meta", UNMAPPED_KEY), []).append(
+        f"fields of {name} with no place in the profile; 'export' writes them back")

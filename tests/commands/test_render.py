@@ -1,0 +1,227 @@
+"""`resume-builder render`: formats, options, errors, and atomic writes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from resume_builder import output as output_module
+from resume_builder.cli import app
+from tests.conftest import EXAMPLE, FIXTURES, REPO
+
+runner = CliRunner()
+ONE_PAGE = FIXTURES / "profiles" / "one_page.yaml"
+RAISING = FIXTURES / "themes" / "raising"
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+# ----------------------------------------------------------------------------- formats
+
+
+def test_default_profile_to_pdf_html_and_png(tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["render", "--out-dir", str(out), "-f", "pdf", "-f", "html", "-f", "png"])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output.lower()
+    names = files_in(out)
+    assert "example.pdf" in names and "example.html" in names
+    pngs = [n for n in names if n.endswith(".png")]
+    assert pngs and pngs[0] == "example-1.png"
+    assert (out / "example.pdf").read_bytes().startswith(b"%PDF-")
+    html = (out / "example.html").read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html>")
+    assert "Alex Example" in html
+    for png in pngs:
+        assert (out / png).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    import pypdf
+
+    assert len(pypdf.PdfReader(out / "example.pdf").pages) == len(pngs)
+    assert f"wrote {out / 'example.pdf'}" in result.output
+    assert "theme classic" in result.output
+    assert not [n for n in names if n.startswith(".")], "temporary files were left behind"
+
+
+def test_default_out_dir_is_output_in_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "html"])
+    assert result.exit_code == 0, result.output
+    assert files_in(tmp_path / "output") == ["one_page.html"]
+
+
+def test_output_file_for_one_format(tmp_path):
+    target = tmp_path / "deep" / "folder" / "cv.pdf"
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert "1 page" in result.output
+
+
+def test_format_names_are_forgiving(tmp_path):
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", ".HTML", "-f", "html", "--out-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert files_in(tmp_path) == ["one_page.html"]
+
+
+def test_output_with_two_formats_is_an_error(tmp_path):
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-o", str(tmp_path / "x.pdf"), "-f", "pdf", "-f", "html"])
+    assert result.exit_code == 2
+    assert "several formats" in result.output
+    assert "--out-dir" in result.output
+    assert files_in(tmp_path) == []
+
+
+def test_unknown_format_exits_2_with_suggestion(tmp_path):
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "pdff", "--out-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "unknown format 'pdff'" in result.output
+    assert "did you mean 'pdf'?" in result.output
+    assert "Traceback" not in result.output
+    assert files_in(tmp_path) == []
+
+
+def test_unknown_format_after_a_good_one_writes_nothing(tmp_path):
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "html", "-f", "xps", "--out-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert files_in(tmp_path) == []
+
+
+def test_unknown_theme_exits_2_with_suggestion(tmp_path):
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-t", "clasic", "--out-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no theme named 'clasic'" in result.output
+    assert "did you mean 'classic'?" in result.output
+    assert files_in(tmp_path) == []
+
+
+def test_missing_profile_exits_2(tmp_path):
+    result = runner.invoke(app, ["render", str(tmp_path / "nope.yaml"), "--out-dir", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "file not found" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_theme_options_from_the_command_line(tmp_path):
+    out = tmp_path / "cv.html"
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "html", "-o", str(out),
+                                 "-O", "accent_color=#0B6E4F", "--option", "font_size=11"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "#0b6e4f" in html
+    assert re.search(r"font-size: 11(\.0)?pt", html)
+
+
+@pytest.mark.parametrize("option,message", [
+    ("accent_color=teal", "is not a hex colour"),
+    ("accent_colour=#000000", "did you mean 'accent_color'?"),
+    ("font_family=Comic Sans", "has no font family"),
+    ("font_size", "must look like KEY=VALUE"),
+])
+def test_bad_theme_options_exit_2(option, message, tmp_path):
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-O", option, "--out-dir", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert files_in(tmp_path) == []
+
+
+def test_profile_theme_block_error_is_located(tmp_path):
+    profile = FIXTURES / "profiles" / "bad_theme_options.yaml"
+    result = runner.invoke(app, ["render", str(profile), "--out-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "bad_theme_options.yaml:7:17: theme.accent_color" in result.output
+
+
+def test_theme_dir(tmp_path):
+    out = tmp_path / "cv.html"
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "--theme-dir", str(FIXTURES / "themes" / "child"),
+                                 "-f", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "theme child" in result.output
+    assert "child-theme-stylesheet" in out.read_text(encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------- atomic writes
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html"])
+def test_failed_render_keeps_the_older_output(fmt, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    older = out / f"one_page.{fmt}"
+    older.write_bytes(b"older output")
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "--theme-dir", str(RAISING), "-f", fmt, "--out-dir", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "theme 'raising'" in result.output
+    assert "Traceback" not in result.output
+    assert older.read_bytes() == b"older output"
+    assert files_in(out) == [older.name]
+
+
+def test_failure_in_one_format_writes_no_format(tmp_path):
+    """HTML renders fine, the PDF is refused (a forbidden file): neither is written."""
+    theme = tmp_path / "hostile"
+    shutil.copytree(FIXTURES / "themes" / "hostile", theme)
+    (theme / "templates" / "attack.html.j2").write_text(
+        (theme / "attacks" / "file_url.html").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "one_page.html").write_text("older html", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "--theme-dir", str(theme), "-f", "html", "-f", "pdf",
+                                 "--out-dir", str(out)])
+    assert result.exit_code == 2, result.output
+    assert files_in(out) == ["one_page.html"]
+    assert (out / "one_page.html").read_text(encoding="utf-8") == "older html"
+
+
+def test_output_folder_that_is_a_file_is_a_user_error(tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "html", "--out-dir", str(blocker / "sub")])
+    assert result.exit_code == 2
+    assert "cannot create the folder" in result.output
+    assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_error_while_replacing_leaves_old_file_and_no_temporary(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "one_page.html").write_text("older html", encoding="utf-8")
+
+    def failing_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output_module.os, "replace", failing_replace)
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "html", "--out-dir", str(out)])
+    assert result.exit_code == 2
+    assert "No space left on device" in result.output
+    assert files_in(out) == ["one_page.html"]
+    assert (out / "one_page.html").read_text(encoding="utf-8") == "older html"
+
+
+def test_interrupt_while_writing_leaves_no_temporary(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+
+    def interrupted(fd):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output_module.os, "fsync", interrupted)
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "html", "--out-dir", str(out)])
+    assert result.exit_code == 130
+    assert files_in(out) == []
+
+
+def test_rerender_replaces_the_file(tmp_path):
+    out = tmp_path / "cv.html"
+    out.write_text("older", encoding="utf-8")
+    out.chmod(0o600)
+    result = runner.invoke(app, ["render", str(EXAMPLE), "-f", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Alex Example" in out.read_text(encoding="utf-8")
+    assert files_in(tmp_path) == ["cv.html"]

@@ -1,0 +1,154 @@
+"""`tailor` command: text and JSON reports, variants, --write-variant, --keywords, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from resume_builder.commands.tailor import tailor
+from resume_builder.tailoring.select import load_variant_file, select_variant
+from tests.conftest import EXAMPLE, shared_dir
+
+runner = CliRunner()
+
+
+def make_app() -> typer.Typer:
+    app = typer.Typer()
+    app.command("tailor")(tailor)
+
+    @app.callback()
+    def _root() -> None:  # keep "tailor" a subcommand, as in the real CLI
+        pass
+
+    return app
+
+
+APP = make_app()
+
+
+@pytest.fixture(scope="module")
+def job() -> Path:
+    return shared_dir() / "fixtures" / "jsonresume" / "sample.job.json"
+
+
+def invoke(*args: str):
+    return runner.invoke(APP, ["tailor", *args])
+
+
+def test_text_report(job):
+    result = invoke(str(EXAMPLE), "--job", str(job))
+    assert result.exit_code == 0, result.output
+    assert "Web Developer at Microsoft" in result.stdout
+    assert "Keyword coverage: 64%" in result.stdout
+    assert "Missing" in result.stdout and "MongoDB" in result.stdout
+
+
+def test_default_profile_is_the_example(job, monkeypatch):
+    monkeypatch.chdir(EXAMPLE.parents[1])
+    result = invoke("--job", str(job))
+    assert result.exit_code == 0, result.output
+    assert "Profile: example.yaml" in result.stdout
+
+
+def test_json_report(job):
+    result = invoke(str(EXAMPLE), "--job", str(job), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["coverage"]["percent"] == 64
+    assert data["variant"] is None
+    assert "CSS" in data["missing"] and "HTML" in data["covered"]
+    assert data["entries"][0]["id"] == "jenkins-ci-pipeline"
+
+
+def test_with_a_variant(job):
+    result = invoke(str(EXAMPLE), "--job", str(job), "--variant", "platform", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["variant"] == "platform"
+    assert "HTML" in data["missing"]
+
+
+def test_write_variant_writes_a_valid_variant_and_refuses_to_overwrite(job, tmp_path):
+    target = tmp_path / "variants" / "microsoft.yaml"
+    result = invoke(str(EXAMPLE), "--job", str(job), "--write-variant", str(target))
+    assert result.exit_code == 0, result.output
+    assert f"wrote {target}" in result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Starting variant for Web Developer at Microsoft (sample.job.json)")
+    variant, _ = load_variant_file(target)
+    assert variant.drop and "jenkins-ci-pipeline" not in variant.drop
+    tailored = select_variant(None, str(target))  # the profile path is relative to the variant file
+    assert tailored.base.path.resolve() == EXAMPLE.resolve()
+    assert tailored.name == "microsoft" and tailored.stem == "example-microsoft"
+    assert "jenkins-ci-pipeline" in [p.id for p in tailored.profile.projects]
+
+    again = invoke(str(EXAMPLE), "--job", str(job), "--write-variant", str(target))
+    assert again.exit_code == 2
+    assert "already exists" in again.stderr
+
+
+def test_written_variant_is_usable_by_the_command(job, tmp_path):
+    target = tmp_path / "web.yaml"
+    assert invoke(str(EXAMPLE), "--job", str(job), "--write-variant", str(target), "--json").exit_code == 0
+    result = invoke("--job", str(job), "--variant", str(target), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["variant"] == "web"
+
+
+def test_write_variant_from_a_variant_keeps_its_settings(job, tmp_path):
+    target = tmp_path / "platform-web.yaml"
+    result = invoke(str(EXAMPLE), "--job", str(job), "--variant", "platform", "--write-variant", str(target))
+    assert result.exit_code == 0, result.output
+    variant, _ = load_variant_file(target)
+    assert variant.max_highlights == 4 and variant.overrides["basics.headline"].startswith("Platform Engineer")
+
+
+def test_write_variant_needs_a_yaml_name(job, tmp_path):
+    result = invoke(str(EXAMPLE), "--job", str(job), "--write-variant", str(tmp_path / "v.txt"))
+    assert result.exit_code == 2 and "must end in .yaml" in result.stderr
+
+
+def test_keywords_file(tmp_path):
+    posting = tmp_path / "job.md"
+    posting.write_text("# Platform engineer\n\nRequirements: Backstage, Kubernetes\n", encoding="utf-8")
+    extra = tmp_path / "aliases.yaml"
+    extra.write_text("aliases:\n  Kubernetes: [Backstage]\n", encoding="utf-8")
+    without = json.loads(invoke(str(EXAMPLE), "--job", str(posting), "--json").stdout)
+    with_file = json.loads(invoke(str(EXAMPLE), "--job", str(posting), "--json", "--keywords", str(extra)).stdout)
+    assert without["coverage"]["total"] == 2 and with_file["coverage"]["total"] == 2  # Platform Eng. + Kubernetes
+    mentions = {k["keyword"]: k["mentions"] for k in with_file["keywords"]}
+    assert mentions["Kubernetes"] == 2
+    assert {k["keyword"]: k["mentions"] for k in without["keywords"]}["Kubernetes"] == 1
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--variant", "platfrom"], "the profile has no variant 'platfrom' (did you mean 'platform'?)"),
+    (["--variant", "missing.yaml"], "missing.yaml: file not found"),
+])
+def test_user_errors_exit_2(job, args, expected):
+    result = invoke(str(EXAMPLE), "--job", str(job), *args)
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_job_file(tmp_path):
+    result = invoke(str(EXAMPLE), "--job", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 2 and "nope.txt: file not found" in result.stderr
+
+
+def test_bad_variant_file_is_located(job, tmp_path):
+    variant = tmp_path / "v.yaml"
+    variant.write_text(f"profile: {EXAMPLE.as_posix()}\nkeep: [argo-workflow]\n", encoding="utf-8")
+    result = invoke("--job", str(job), "--variant", str(variant))
+    assert result.exit_code == 2
+    assert "v.yaml:2:8: keep[0]: no entry has id 'argo-workflow' (did you mean 'argo-workflows'?)" in result.stderr
+
+
+def test_job_is_required():
+    result = invoke(str(EXAMPLE))
+    assert result.exit_code == 2 and "--job" in result.output

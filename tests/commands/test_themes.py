@@ -1,0 +1,102 @@
+"""`resume-builder themes`: every theme that can be found, where from, first match wins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from resume_builder import theming
+from resume_builder.cli import app
+from tests.conftest import FIXTURES
+
+runner = CliRunner()
+
+
+@dataclass
+class FakeEntryPoint:
+    name: str
+    folder: Path
+
+    @property
+    def value(self) -> str:
+        return f"fake_{self.name}:folder"
+
+    def load(self):
+        return lambda: self.folder
+
+
+def make_theme(folder: Path, name: str, description: str) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "theme.toml").write_text(f'name = "{name}"\ndescription = "{description}"\n', encoding="utf-8")
+    return folder
+
+
+def rows(output: str) -> dict[str, str]:
+    """theme name -> its whole line (the first line naming it)."""
+    found: dict[str, str] = {}
+    for line in output.splitlines():
+        if line.strip():
+            found.setdefault(line.split()[0], line)
+    return found
+
+
+@pytest.fixture
+def cwd(tmp_path, monkeypatch):
+    monkeypatch.setattr(theming, "_entry_points", lambda: {})
+    folder = tmp_path / "cwd"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def test_lists_classic_as_built_in(cwd):
+    result = runner.invoke(app, ["themes"])
+    assert result.exit_code == 0, result.output
+    line = rows(result.output)["classic"]
+    assert line.rstrip().endswith("[built-in]")
+    description = theming.read_manifest(theming.builtin_themes_folder() / "classic").description
+    assert description and description in line
+
+
+def test_every_built_in_theme_is_listed(cwd):
+    result = runner.invoke(app, ["themes"])
+    built_in = sorted(p.name for p in theming.builtin_themes_folder().iterdir() if (p / "theme.toml").is_file())
+    listed = rows(result.output)
+    for name in built_in:
+        assert name in listed and listed[name].rstrip().endswith("[built-in]"), name
+
+
+def test_theme_dir_is_listed_first(cwd):
+    result = runner.invoke(app, ["themes", "--theme-dir", str(FIXTURES / "themes" / "child")])
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0]
+    assert first.startswith("child") and first.rstrip().endswith("[--theme-dir]")
+    assert "green accent" in first
+    assert "classic" in rows(result.output)
+
+
+def test_local_and_entry_point_themes_with_shadowing(cwd, tmp_path, monkeypatch):
+    make_theme(cwd / "themes" / "local", "local", "A local theme")
+    make_theme(cwd / "themes" / "classic", "classic", "Local classic")
+    plugin = make_theme(tmp_path / "plugin" / "fancy", "fancy", "From a package")
+    monkeypatch.setattr(theming, "_entry_points", lambda: {"fancy": FakeEntryPoint("fancy", plugin)})
+    result = runner.invoke(app, ["themes"])
+    assert result.exit_code == 0, result.output
+    listed = rows(result.output)
+    assert "A local theme" in listed["local"] and str(cwd / "themes") in listed["local"]
+    assert "From a package" in listed["fancy"] and "entry point fake_fancy:folder" in listed["fancy"]
+    assert "Local classic" in listed["classic"]
+    assert sum(1 for line in result.output.splitlines() if line.split()[:1] == ["classic"]) == 1
+
+
+def test_broken_manifest_is_reported(cwd):
+    folder = cwd / "themes" / "broken"
+    folder.mkdir(parents=True)
+    (folder / "theme.toml").write_text('name = "broken"\ndescription = \n', encoding="utf-8")
+    result = runner.invoke(app, ["themes"])
+    assert result.exit_code == 2
+    assert "theme.toml:2:" in result.output
+    assert "Traceback" not in result.output

@@ -1,0 +1,131 @@
+"""A real word processor opens the DOCX: LibreOffice converts it to PDF with the theme's fonts.
+
+Skipped unless ``soffice`` and ``pdftotext`` are on PATH (CI installs libreoffice-writer and
+poppler-utils). One conversion per built-in theme, shared by the tests of this module.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from resume_builder.document import Document, build_document
+from resume_builder.loading import load_profile
+from resume_builder.render.docx import render_docx
+from resume_builder.render.pdf import render_pdf
+from resume_builder.theming import Theme, ThemeFinder, find_theme
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "profiles" / "example.yaml"
+
+pytestmark = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                                reason="needs LibreOffice (soffice) and poppler-utils (pdftotext)")
+
+BUILT_IN = sorted(name for name, source, _ in ThemeFinder().available() if source == "built-in")
+
+
+def fontconfig_file(theme: Theme, folder: Path) -> Path:
+    """A fontconfig file that adds exactly the theme's font files to the system's fonts.
+
+    LibreOffice sees only fonts fontconfig knows; the theme's fonts live in Python packages.
+    The font folders are added, then every file in them is rejected except the theme's own
+    faces (the packages also hold OTF twins of the same families).
+    """
+    lines = ['<?xml version="1.0"?>', '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">', "<fontconfig>"]
+    if Path("/etc/fonts/fonts.conf").is_file():
+        lines.append('  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>')
+    folders = theme.font_folders()
+    lines += [f"  <dir>{escape(str(f))}</dir>" for f in folders]
+    lines.append("  <selectfont>")
+    lines += [f"    <rejectfont><glob>{escape(str(f))}/*</glob></rejectfont>" for f in folders]
+    lines += [f"    <acceptfont><glob>{escape(str(face.path))}</glob></acceptfont>" for face in theme.font_faces()]
+    lines.append("  </selectfont>")
+    lines.append(f"  <cachedir>{escape(str(folder / 'fontconfig-cache'))}</cachedir>")
+    lines.append("</fontconfig>")
+    path = folder / "fonts.conf"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def convert(docx_path: Path, out_dir: Path, fonts_conf: Path) -> Path:
+    home = out_dir / "home"
+    home.mkdir(exist_ok=True)
+    env = {**os.environ, "HOME": str(home), "FONTCONFIG_FILE": str(fonts_conf)}
+    result = subprocess.run(
+        ["soffice", "--headless", "--norestore", f"-env:UserInstallation={home.as_uri()}/lo",
+         "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
+        check=False, capture_output=True, text=True, env=env, timeout=120)
+    pdf = out_dir / (docx_path.stem + ".pdf")
+    assert result.returncode == 0 and pdf.is_file(), f"LibreOffice failed:\n{result.stdout}\n{result.stderr}"
+    return pdf
+
+
+def page_count(pdf: Path) -> int:
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True).stdout
+    return text.count(b"\f")
+
+
+_IGNORED = re.compile(r"[\s\ufe0e\ufe0f\u200d]+")
+
+
+def normalise(text: str) -> str:
+    """Compare text as a reader sees it: case (small capitals extract as capitals), spacing
+    (line breaks, letter spacing, the tab before dates) and emoji variation selectors aside."""
+    return _IGNORED.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+@dataclass
+class Converted:
+    doc: Document
+    theme: Theme
+    docx_pdf: Path
+    text: str
+    our_pages: int
+
+
+@pytest.fixture(scope="module", params=BUILT_IN)
+def converted(request, tmp_path_factory) -> Converted:
+    theme = find_theme(request.param)
+    folder = tmp_path_factory.mktemp(f"lo-{request.param}")
+    doc = build_document(load_profile(EXAMPLE).profile)
+    options = theme.options()
+    docx_path = folder / "example.docx"
+    docx_path.write_bytes(render_docx(doc, theme, options))
+    pdf = convert(docx_path, folder, fontconfig_file(theme, folder))
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+                          ).stdout.decode("utf-8")
+    ours = render_pdf(doc, theme, options, profile_folder=EXAMPLE.parent)
+    return Converted(doc, theme, pdf, text, ours.pages)
+
+
+def test_libreoffice_shows_all_content_in_order(converted):
+    flat = normalise(converted.text)
+    pos = 0
+    for block in converted.doc.text_blocks():
+        needle = normalise(block)
+        found = flat.find(needle, pos)
+        assert found >= 0, f"{block!r} missing after: {flat[pos:pos + 200]!r}"
+        pos = found + len(needle)
+
+
+def test_page_count_is_within_one_page_of_the_pdf(converted):
+    pages = page_count(converted.docx_pdf)
+    assert abs(pages - converted.our_pages) <= 1, (pages, converted.our_pages)
+
+
+@pytest.mark.skipif(not shutil.which("pdffonts"), reason="needs pdffonts (poppler-utils)")
+def test_libreoffice_uses_the_theme_fonts(converted):
+    fonts = subprocess.run(["pdffonts", str(converted.docx_pdf)], capture_output=True, text=True,
+                           check=True).stdout
+    style = converted.theme.docx_style
+    family = (style.body_font or converted.theme.options().font_family).replace(" ", "")
+    assert re.search(rf"\+{re.escape(family)}-(Regular|Roman)\b", fonts), fonts
+    assert re.search(rf"\+{re.escape(family)}-Bold\b", fonts), fonts

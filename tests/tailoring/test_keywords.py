@@ -1,0 +1,247 @@
+"""Keyword extraction: terms with punctuation, aliases, case, postings in every format, user aliases."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from resume_builder.errors import UserError
+from resume_builder.loading import load_profile
+from resume_builder.tailoring.keywords import (OPTIONAL, REQUIRED, Vocabulary, builtin_vocabulary, extend,
+                                               extract_keywords, posting_from_string, posting_from_text,
+                                               profile_extension, read_extension_file, read_posting, tokenize,
+                                               with_posting_terms)
+from tests.conftest import shared_dir
+
+VOCAB = builtin_vocabulary()
+
+
+def terms(text: str, vocab: Vocabulary = VOCAB) -> list[str]:
+    return [m.term for m in vocab.find(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Argo Workflows on EKS", ["Argo Workflows", "Amazon EKS"]),
+    ("CI/CD pipelines", ["CI/CD"]),
+    ("continuous delivery and continuous integration", ["CI/CD", "CI/CD"]),
+    ("Node.js, C++ and C# services", ["Node.js", "C++", "C#"]),
+    ("ASP.NET Core on .NET", ["ASP.NET", ".NET"]),
+    ("we run k8s", ["Kubernetes"]),
+    ("KUBERNETES and kubernetes", ["Kubernetes", "Kubernetes"]),
+    ("Amazon Web Services (AWS)", ["AWS", "AWS"]),
+    ("GitOps with ArgoCD", ["GitOps", "Argo CD"]),
+    ("NodeJS", ["Node.js"]),
+    ("Kafka/Storm topologies", ["Apache Kafka", "Apache Storm"]),
+    ("UI/UX designs", ["UI/UX"]),
+    ("blue-green deployments", ["Blue-Green Deployment"]),
+    ("blue green deployments", ["Blue-Green Deployment"]),
+    ("infrastructure-as-code", ["Infrastructure as Code"]),
+    ("Golang or Go", ["Go", "Go"]),
+    ("Python3 and python", ["Python", "Python"]),
+    ("relational databases", ["Relational Databases"]),
+    ("Dockerized containers", ["Docker", "Containers"]),
+])
+def test_terms_are_found(text, expected):
+    assert terms(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "go to market", "react quickly", "spring cleaning", "R&D budget", "C-level stakeholders", "a storm of tickets",
+    "Argo. Workflows", "the nodes", "send your CV",
+])
+def test_ordinary_words_are_not_terms(text):
+    found = terms(text)
+    assert not set(found) & {"Go", "React", "Spring", "R", "C", "Apache Storm", "Argo Workflows", "Node.js",
+                             "Computer Vision"}, found
+
+
+def test_matches_carry_offsets():
+    text = "Strong Node.js skills."
+    (match,) = VOCAB.find(text)
+    assert (match.surface, text[match.start:match.end]) == ("Node.js", "Node.js")
+
+
+def test_tokenizer_keeps_tech_punctuation():
+    assert [t.text for t in tokenize("C++/C#, Node.js; e-mail .NET")] == \
+        ["C++", "/", "C#", "|", "Node.js", "|", "e", "mail", ".NET"]
+
+
+def test_implications_are_transitive_and_stable():
+    assert VOCAB.implied("Amazon EKS") == ["Kubernetes", "Containers", "AWS"]
+    assert "JavaScript" in VOCAB.implied("Next.js")
+    assert VOCAB.implied("Python") == []
+
+
+def test_builtin_vocabulary_is_large_and_unambiguous():
+    data = tomllib.loads(files("resume_builder.tailoring").joinpath("vocabulary.toml").read_text("utf-8"))
+    names = [name for table in data["terms"].values() for name in table]
+    assert len(names) >= 300 and len(VOCAB) == len(names)
+    assert len(set(names)) == len(names)
+    owner: dict[tuple[str, ...], str] = {}
+    exact = set(data["case_sensitive"])
+    for table in data["terms"].values():
+        for name, aliases in table.items():
+            for surface in [name, *aliases]:
+                key = tuple((t.text if surface in exact else t.lower) for t in tokenize(surface) if t.text != "|")
+                assert owner.setdefault(key, name) == name, f"{surface!r} means both {owner[key]} and {name}"
+    for name, others in data["implies"].items():
+        assert name in VOCAB, name
+        for other in others:
+            assert other in VOCAB, other
+    for surface in exact:
+        assert VOCAB.lookup(surface), f"case_sensitive lists {surface!r}, which is no term or alias"
+
+
+def test_copies_do_not_share_state():
+    vocab = builtin_vocabulary()
+    vocab.add("Pulumi", ["pulumi-yaml"])
+    vocab.add("Backstage", ["Spotify Backstage"])
+    assert "Backstage" in vocab and "Backstage" not in builtin_vocabulary()
+
+
+def test_adding_to_an_existing_term_extends_it():
+    vocab = builtin_vocabulary()
+    assert vocab.add("kubernetes", ["kube-cluster"]) == "Kubernetes"
+    assert terms("our kube-cluster", vocab) == ["Kubernetes"]
+
+
+# --------------------------------------------------------------------------- postings
+
+
+def test_sample_job_document(jsonresume_sample):
+    posting = read_posting(shared_dir() / "fixtures" / "jsonresume" / "sample.job.json")
+    assert (posting.title, posting.company, posting.source) == ("Web Developer", "Microsoft", "sample.job.json")
+    vocab = with_posting_terms(VOCAB, posting)
+    found = {k.name: k for k in extract_keywords(posting, vocab)}
+    assert {"HTML", "CSS", "JavaScript", "React", "Node.js", "SQL", "NoSQL", "MongoDB", "UI/UX",
+            "Computer Science", "Scalability", "Web Development"} <= set(found)
+    assert found["JavaScript"].weight == REQUIRED and found["JavaScript"].where == ["skills", "qualifications"]
+    assert found["UI/UX"].weight == 2 and found["UI/UX"].required
+
+
+def test_listed_skills_unknown_to_the_vocabulary_still_count():
+    text = json.dumps({"title": "Dev", "skills": [{"name": "Tools", "keywords": ["Backstage", "Pulumi"]}]})
+    posting = posting_from_string(text)
+    names = [k.name for k in extract_keywords(posting, with_posting_terms(VOCAB, posting))]
+    assert names[:2] == ["Backstage", "Pulumi"]
+
+
+MARKDOWN = """\
+# Senior Platform Engineer
+
+We build our platform on **AWS** and k8s.
+
+## Requirements
+- 5+ years with Terraform and Kubernetes
+- CI/CD with GitHub Actions
+
+## Nice to have
+- Go, Rust
+- Kubernetes operators
+
+Bonus: Datadog
+"""
+
+
+def test_markdown_headings_set_importance():
+    posting = posting_from_text(MARKDOWN, "job.md")
+    assert posting.title == "Senior Platform Engineer"
+    found = {k.name: k for k in extract_keywords(posting, VOCAB)}
+    assert found["Platform Engineering"].weight == REQUIRED  # from the title
+    assert found["Terraform"].weight == REQUIRED and found["Terraform"].where == ["requirements"]
+    assert found["Kubernetes"].weight == REQUIRED  # asked in requirements, mentioned in the text too
+    assert found["Kubernetes"].count == 2
+    assert found["AWS"].weight == 2
+    assert found["Go"].weight == OPTIONAL and not found["Go"].required
+    assert found["Datadog"].weight == OPTIONAL and found["Datadog"].where == ["bonus"]
+    assert found["Kubernetes Operators"].weight == OPTIONAL
+
+
+def test_plain_text_posting_with_labelled_lines():
+    posting = posting_from_text("Backend Developer\nMust have: Python, PostgreSQL\nPreferred: Redis\n", "job.txt")
+    found = {k.name: k.weight for k in extract_keywords(posting, VOCAB)}
+    assert found == {"Backend": REQUIRED, "Python": REQUIRED, "PostgreSQL": REQUIRED, "Redis": OPTIONAL}
+
+
+def test_extraction_is_deterministic():
+    posting = posting_from_text(MARKDOWN, "job.md")
+    first = [(k.name, k.weight, k.count) for k in extract_keywords(posting, VOCAB)]
+    assert first == [(k.name, k.weight, k.count) for k in extract_keywords(posting, builtin_vocabulary())]
+
+
+def test_posting_files(tmp_path):
+    md = tmp_path / "job.md"
+    md.write_text(MARKDOWN, encoding="utf-8")
+    assert read_posting(md).title == "Senior Platform Engineer"
+    with pytest.raises(UserError, match="file not found"):
+        read_posting(tmp_path / "missing.txt")
+    not_a_job = tmp_path / "resume.json"
+    not_a_job.write_text('{"basics": {"name": "A"}}', encoding="utf-8")
+    with pytest.raises(UserError, match="not a job description"):
+        read_posting(not_a_job)
+    broken = tmp_path / "job.json"
+    broken.write_text('{"title": "A",\n "skills": [1, {"name": 2}]}', encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        read_posting(broken)
+    text = caught.value.render()
+    assert "job.json:2:13: skills[0]: expected a skill (name, keywords), found the number 1" in text
+    assert "job.json:2:25: skills[1].name: expected text, found the number 2" in text
+
+
+# --------------------------------------------------------------------------- user aliases
+
+
+def test_profile_aliases_in_meta(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("basics: {name: A}\nmeta:\n  keywords:\n    aliases:\n      Backstage: [developer portal]\n"
+                    "      Kubernetes: kube-fleet\n    implies:\n      Backstage: [Platform Engineering]\n",
+                    encoding="utf-8")
+    loaded = load_profile(path)
+    vocab = extend(builtin_vocabulary(), profile_extension(loaded.profile, loaded.source))
+    assert terms("a developer portal on our kube-fleet", vocab) == ["Backstage", "Kubernetes"]
+    assert vocab.implied("Backstage") == ["Platform Engineering"]
+
+
+def test_malformed_profile_aliases_are_located(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("basics: {name: A}\nmeta:\n  keywords:\n    alias: {}\n    implies:\n      X: [1]\n",
+                    encoding="utf-8")
+    loaded = load_profile(path)
+    with pytest.raises(UserError) as caught:
+        profile_extension(loaded.profile, loaded.source)
+    text = caught.value.render()
+    assert "p.yaml:4:5: meta.keywords.alias: unknown field 'alias' (did you mean 'aliases'?)" in text
+    assert "p.yaml:6:11: meta.keywords.implies.X[0]: expected text, found the number 1" in text
+
+
+@pytest.mark.parametrize("name, text", [
+    ("extra.yaml", "aliases:\n  Backstage: [developer portal]\n"),
+    ("extra.json", '{"aliases": {"Backstage": ["developer portal"]}}'),
+    ("extra.toml", '[aliases]\nBackstage = ["developer portal"]\n'),
+])
+def test_alias_files(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    vocab = extend(builtin_vocabulary(), read_extension_file(path))
+    assert terms("the developer portal", vocab) == ["Backstage"]
+
+
+def test_bad_alias_files(tmp_path):
+    path = tmp_path / "extra.yaml"
+    path.write_text("aliases:\n  Backstage: 3\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"extra.yaml:2:14: aliases.Backstage: expected a list of text"):
+        read_extension_file(path)
+    toml = tmp_path / "extra.toml"
+    toml.write_text("[aliases\n", encoding="utf-8")
+    with pytest.raises(UserError, match="TOML syntax error"):
+        read_extension_file(toml)
+    with pytest.raises(UserError, match="file not found"):
+        read_extension_file(tmp_path / "missing.yaml")
+
+
+def test_vocabulary_file_is_found_next_to_the_module():
+    assert (Path(__file__).resolve().parents[2] / "resume_builder" / "tailoring" / "vocabulary.toml").is_file()

@@ -1,0 +1,197 @@
+"""The wheel carries the built-in themes and the starter profile; the CLI starts light.
+
+The wheel is built once per module from a copy of the source tree (so no build/ or
+egg-info folder lands in the checkout), first with ``pip wheel --no-build-isolation``
+(fast, offline), then with ``python -m build`` if that is installed, then with plain
+``pip wheel`` (which fetches setuptools into an isolated environment from the package
+index). The test is skipped, saying why, only if none of them works.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+SOURCE_ITEMS = ("pyproject.toml", "README.md", "LICENSE", "setup.cfg", "setup.py", "MANIFEST.in",
+                "resume_builder", "themes")
+
+
+def _copy_source(dest: Path) -> Path:
+    dest.mkdir()
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build", "dist")
+    for name in SOURCE_ITEMS:
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=ignore)
+        elif src.is_file():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def _build_wheel(source: Path, dist: Path) -> tuple[Path | None, list[str]]:
+    attempts = [
+        ("pip wheel --no-build-isolation",
+         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(source)]),
+    ]
+    try:
+        import build  # noqa: F401
+
+        attempts.append(("python -m build",
+                         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(dist), str(source)]))
+    except ImportError:
+        pass
+    attempts.append(("pip wheel (isolated build environment)",
+                     [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(source)]))
+    failures = []
+    for label, command in attempts:
+        try:
+            proc = subprocess.run(command, cwd=str(source), capture_output=True, text=True, timeout=240)
+        except subprocess.TimeoutExpired:
+            failures.append(f"{label}: timed out")
+            continue
+        wheels = sorted(dist.glob("resume_builder-*.whl"))
+        if proc.returncode == 0 and wheels:
+            return wheels[0], failures
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
+        failures.append(f"{label}: exit {proc.returncode}: {' | '.join(tail)}")
+    return None, failures
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("wheel")
+    source = _copy_source(base / "src")
+    dist = base / "dist"
+    dist.mkdir()
+    built, failures = _build_wheel(source, dist)
+    if built is None:
+        pytest.skip("could not build a wheel: " + "; ".join(failures))
+    return built
+
+
+@pytest.fixture(scope="module")
+def names(wheel) -> set[str]:
+    with zipfile.ZipFile(wheel) as archive:
+        return set(archive.namelist())
+
+
+def test_wheel_has_the_classic_theme(names):
+    assert "resume_builder/builtin_themes/classic/theme.toml" in names
+    templates = sorted(p.name for p in (REPO / "themes" / "classic" / "templates").iterdir() if p.is_file())
+    assert "resume.html.j2" in templates and "style.css.j2" in templates
+    for template in templates:
+        assert f"resume_builder/builtin_themes/classic/templates/{template}" in names, template
+
+
+def test_wheel_has_every_built_in_theme_and_its_files(names):
+    for folder in (REPO / "themes").iterdir():
+        if not (folder / "theme.toml").is_file():
+            continue
+        for path in folder.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                relative = path.relative_to(REPO / "themes").as_posix()
+                assert f"resume_builder/builtin_themes/{relative}" in names, relative
+
+
+def test_wheel_has_the_starter_profile_and_data_files(names):
+    assert "resume_builder/starter.yaml" in names
+    for path in (REPO / "resume_builder").rglob("*.toml"):
+        relative = path.relative_to(REPO).as_posix()
+        assert relative in names, relative
+
+
+def test_wheel_has_every_module(names):
+    for path in (REPO / "resume_builder").rglob("*.py"):
+        relative = path.relative_to(REPO).as_posix()
+        assert relative in names, f"{relative} is missing: add its package to [tool.setuptools] packages"
+
+
+def test_wheel_declares_the_console_script(wheel, names):
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read(entry_points).decode("utf-8")
+    assert "resume-builder = resume_builder.cli:main" in text
+
+
+def test_wheel_leaves_out_tests_and_caches(names):
+    assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n or n.endswith(".pyc")]
+
+
+def test_unpacked_wheel_finds_its_themes_and_starter(wheel, tmp_path):
+    """Run from the unpacked wheel (not the checkout): the built-in themes come from inside it."""
+    unpacked = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(unpacked)
+    script = (
+        "import json, resume_builder\n"
+        "from importlib.resources import files\n"
+        "from resume_builder.theming import builtin_themes_folder, find_theme\n"
+        "theme = find_theme('classic')\n"
+        "print(json.dumps({'package': resume_builder.__file__, 'themes': str(builtin_themes_folder()),\n"
+        "                  'classic': str(theme.folder), 'source': theme.source,\n"
+        "                  'starter': len(files('resume_builder').joinpath('starter.yaml').read_text())}))\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(unpacked), "PYTHONNOUSERSITE": "1"}
+    proc = subprocess.run([sys.executable, "-c", script], cwd=str(tmp_path), capture_output=True, text=True,
+                          env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    facts = json.loads(proc.stdout.strip().splitlines()[-1])
+    for key in ("package", "themes", "classic"):
+        assert facts[key].startswith(str(unpacked)), (key, facts[key])
+    assert facts["source"] == "built-in"
+    assert facts["starter"] > 100
+
+
+# ----------------------------------------------------------------------------- start-up imports
+
+HEAVY = ("weasyprint", "docx", "pydantic")
+
+
+def modules_after(*argv: str) -> set[str]:
+    """The modules imported by running the CLI with ``argv`` in a fresh interpreter."""
+    script = (
+        "import json, sys\n"
+        f"sys.argv = ['resume-builder', *{list(argv)!r}]\n"
+        "from resume_builder.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stdout.write('\\nMODULES ' + json.dumps(sorted(sys.modules)) + '\\n')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], cwd=str(REPO), capture_output=True, text=True, timeout=60)
+    line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("MODULES "))
+    return set(json.loads(line[len("MODULES "):]))
+
+
+def _top_level(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+def test_help_imports_no_heavy_library():
+    loaded = _top_level(modules_after("--help"))
+    assert "resume_builder" in loaded
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
+@pytest.mark.parametrize("command", ["render", "themes", "validate", "schema", "init"])
+def test_command_help_imports_no_renderer(command):
+    # typer itself imports pydantic to parse options, so only the renderers are checked here
+    loaded = _top_level(modules_after(command, "--help"))
+    assert not loaded & {"weasyprint", "docx", "pypdfium2", "jinja2"}, command
+
+
+def test_help_runs_as_a_console_script():
+    script = shutil.which("resume-builder")
+    command = [script] if script else [sys.executable, "-m", "resume_builder"]
+    proc = subprocess.run([*command, "--help"], capture_output=True, text=True, timeout=60, cwd=str(REPO))
+    assert proc.returncode == 0, proc.stderr
+    assert "render" in proc.stdout and "themes" in proc.stdout

@@ -1,0 +1,376 @@
+"""Finding, loading and validating themes: discovery order, extends, options."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from resume_builder import theming
+from resume_builder.errors import UserError
+from resume_builder.pipeline import parse_option_overrides
+from resume_builder.theming import ThemeFinder, ThemeOptions, builtin_themes_folder, find_theme
+from tests.conftest import FIXTURES
+
+FIXTURE_THEMES = FIXTURES / "themes"
+
+
+@dataclass
+class FakeEntryPoint:
+    """Stands in for importlib.metadata.EntryPoint: load() returns a callable giving a folder."""
+
+    name: str
+    folder: Path
+
+    @property
+    def value(self) -> str:
+        return f"fake_{self.name}:folder"
+
+    def load(self):
+        return lambda: self.folder
+
+
+def make_theme(folder: Path, name: str, marker: str = "", **manifest) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [f'name = "{name}"', f'description = "{marker or name}"']
+    for key, value in manifest.items():
+        lines.append(f"{key} = {value!r}".replace("'", '"'))
+    (folder / "theme.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def no_entry_points(monkeypatch):
+    monkeypatch.setattr(theming, "_entry_points", lambda: {})
+
+
+@pytest.fixture
+def isolated(tmp_path, monkeypatch, no_entry_points):
+    """An empty working directory and no installed theme packages."""
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    return cwd
+
+
+# ----------------------------------------------------------------------------- discovery
+
+
+def test_builtin_classic_is_found(isolated):
+    theme = find_theme(None)
+    assert theme.name == "classic"
+    assert theme.source == "built-in"
+    assert theme.folder == (builtin_themes_folder() / "classic").resolve()
+    assert (theme.folder / "theme.toml").is_file()
+
+
+def test_discovery_order(tmp_path, monkeypatch, isolated):
+    """--theme-dir beats ./themes/<name> beats entry points beats built-in."""
+    entry = make_theme(tmp_path / "ep" / "classic", "classic", "from entry point")
+    monkeypatch.setattr(theming, "_entry_points", lambda: {"classic": FakeEntryPoint("classic", entry)})
+    assert find_theme("classic").description == "from entry point"
+    assert find_theme("classic").source.startswith("entry point")
+
+    make_theme(isolated / "themes" / "classic", "classic", "from ./themes")
+    assert find_theme("classic").description == "from ./themes"
+
+    direct = make_theme(tmp_path / "direct", "classic", "from --theme-dir")
+    theme = find_theme("classic", theme_dir=direct)
+    assert theme.description == "from --theme-dir"
+    assert theme.source == "--theme-dir"
+    assert find_theme(None, theme_dir=direct).description == "from --theme-dir"
+
+    monkeypatch.setattr(theming, "_entry_points", lambda: {})
+    shutil.rmtree(isolated / "themes")
+    assert find_theme("classic").source == "built-in"
+
+
+def test_themes_beside_the_profile_are_found(tmp_path, isolated):
+    profile_folder = tmp_path / "cv"
+    make_theme(profile_folder / "themes" / "mine", "mine", "beside the profile")
+    assert find_theme("mine", profile_folder=profile_folder).description == "beside the profile"
+    with pytest.raises(UserError):
+        find_theme("mine")
+    make_theme(isolated / "themes" / "mine", "mine", "in the working directory")
+    assert find_theme("mine", profile_folder=profile_folder).description == "in the working directory"
+
+
+def test_entry_point_naming_a_package(tmp_path, monkeypatch, isolated):
+    """An entry point may name a package: its folder is the theme."""
+    folder = make_theme(tmp_path / "pkg" / "shiny", "shiny")
+
+    class Package:
+        __path__ = [str(folder)]
+
+    class EP:
+        name, value = "shiny", "shiny_theme"
+
+        @staticmethod
+        def load():
+            return Package
+
+    monkeypatch.setattr(theming, "_entry_points", lambda: {"shiny": EP()})
+    assert find_theme("shiny").folder == folder.resolve()
+    names = [name for name, _, _ in ThemeFinder(search_dirs=[isolated]).available()]
+    assert "shiny" in names and "classic" in names
+
+
+def test_fixture_themes_found_through_the_working_directory(monkeypatch, no_entry_points):
+    monkeypatch.chdir(FIXTURES)
+    theme = find_theme("child")
+    assert theme.source.endswith("themes")
+    assert theme.folder == (FIXTURE_THEMES / "child").resolve()
+
+
+def test_unknown_theme_lists_available_with_did_you_mean(isolated):
+    with pytest.raises(UserError) as info:
+        find_theme("clasic")
+    message = str(info.value)
+    assert "no theme named 'clasic'" in message
+    assert "did you mean 'classic'?" in message
+    assert "available:" in message and "classic" in message.split("available:")[1]
+
+
+def test_unknown_theme_without_close_match_still_lists(isolated):
+    with pytest.raises(UserError) as info:
+        find_theme("zzzzzz")
+    assert "did you mean" not in str(info.value)
+    assert "available: " in str(info.value)
+
+
+def test_theme_dir_without_manifest_is_an_error(tmp_path, isolated):
+    with pytest.raises(UserError, match="theme.toml is missing"):
+        find_theme(None, theme_dir=tmp_path)
+
+
+def test_manifest_errors_are_located(tmp_path, isolated):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "theme.toml").write_text('name = "broken"\ndescription = "x\n', encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        find_theme(None, theme_dir=folder)
+    assert f"{folder / 'theme.toml'}:2:" in str(info.value)
+    (folder / "theme.toml").write_text('name = "broken"\nextend = "classic"\n', encoding="utf-8")
+    with pytest.raises(UserError, match="did you mean 'extends'"):
+        find_theme(None, theme_dir=folder)
+
+
+def test_wrong_api_version_is_an_error(tmp_path, isolated):
+    folder = make_theme(tmp_path / "future", "future", api_version=99)
+    with pytest.raises(UserError, match="api_version 99"):
+        find_theme(None, theme_dir=folder)
+
+
+# ----------------------------------------------------------------------------- extends
+
+
+def test_child_inherits_templates_fonts_and_options(no_entry_points, isolated):
+    child = find_theme(None, theme_dir=FIXTURE_THEMES / "child")
+    classic = find_theme("classic")
+    assert child.name == "child"
+    assert child.folders == [(FIXTURE_THEMES / "child").resolve(), *classic.folders]
+    assert [f.family for f in child.fonts] == [f.family for f in classic.fonts]
+    defaults = child.default_options
+    assert defaults["accent_color"] == "#0b6e4f"  # overridden
+    for key, value in classic.default_options.items():
+        if key != "accent_color":
+            assert defaults[key] == value, key  # inherited
+    options = child.options()
+    assert options.accent_color == "#0b6e4f"
+    assert options.font_size == classic.options().font_size
+
+
+def test_child_stylesheet_wins_and_parent_templates_are_used(no_entry_points, isolated):
+    from resume_builder.pipeline import prepare
+    from resume_builder.render.html import render_html
+    from tests.conftest import EXAMPLE
+
+    job = prepare(EXAMPLE, theme_dir=FIXTURE_THEMES / "child")
+    assert job.theme.name == "child"
+    markup = render_html(job.document, job.theme, job.options, embed_fonts=False)
+    assert "child-theme-stylesheet" in markup
+    assert "#0b6e4f" in markup
+    assert 'class="masthead"' in markup  # classic's header template
+    assert not (FIXTURE_THEMES / "child" / "templates" / "header.html.j2").exists()
+
+
+def test_child_renders_to_pdf(no_entry_points, isolated, tmp_path):
+    from resume_builder.pipeline import prepare
+    from resume_builder.render.pdf import render_pdf
+
+    job = prepare(FIXTURES / "profiles" / "one_page.yaml", theme_dir=FIXTURE_THEMES / "child")
+    result = render_pdf(job.document, job.theme, job.options, profile_folder=job.profile_folder)
+    assert result.data.startswith(b"%PDF") and result.warnings == []
+
+
+@pytest.mark.parametrize("start", ["cycle-a", "cycle-b", "self-loop"])
+def test_extends_cycles_are_errors(start, monkeypatch, no_entry_points):
+    monkeypatch.chdir(FIXTURES)
+    with pytest.raises(UserError, match="extends itself"):
+        find_theme(start)
+
+
+def test_cycle_through_theme_dir_is_an_error(no_entry_points, monkeypatch):
+    monkeypatch.chdir(FIXTURES)
+    with pytest.raises(UserError, match="extends itself"):
+        find_theme(None, theme_dir=FIXTURE_THEMES / "cycle-a")
+
+
+def test_extending_a_missing_theme_is_an_error(tmp_path, isolated):
+    folder = make_theme(tmp_path / "orphan", "orphan", extends="nowhere")
+    with pytest.raises(UserError, match="extends 'nowhere', which cannot be found"):
+        find_theme(None, theme_dir=folder)
+
+
+def test_a_theme_may_extend_a_theme_of_the_same_name(tmp_path, isolated):
+    """A ./themes/classic that extends classic gets the built-in one as parent, not itself."""
+    local = make_theme(isolated / "themes" / "classic", "classic", "local classic", extends="classic")
+    (local / "templates").mkdir()
+    theme = find_theme("classic", theme_dir=local)
+    assert theme.folders[0] == local.resolve()
+    assert theme.folders[1] == (builtin_themes_folder() / "classic").resolve()
+
+
+# ----------------------------------------------------------------------------- options
+
+
+@pytest.fixture
+def classic(isolated):
+    return find_theme("classic")
+
+
+def test_defaults_validate(classic):
+    options = classic.options()
+    assert isinstance(options, ThemeOptions)
+    assert options.font_family == classic.fonts[0].family
+
+
+@pytest.mark.parametrize("value", ["blue", "#12345", "#ggg000", "1f3a5f", "#1f3a5f; } body { x: y"])
+def test_bad_hex_colour(classic, value):
+    with pytest.raises(UserError, match="is not a hex colour"):
+        classic.options({"accent_color": value})
+
+
+def test_hex_colours_are_normalised(classic):
+    assert classic.options({"accent_color": " #ABCDEF "}).accent_color == "#abcdef"
+    assert classic.options({"text_color": "#FFF"}).text_color == "#fff"
+
+
+def test_unknown_option_with_did_you_mean(classic):
+    with pytest.raises(UserError) as info:
+        classic.options({"accent_colour": "#000000"})
+    assert "unknown theme option 'accent_colour'" in str(info.value)
+    assert "did you mean 'accent_color'?" in str(info.value)
+
+
+def test_unknown_option_without_close_match_lists_options(classic):
+    with pytest.raises(UserError) as info:
+        classic.options({"zzz": 1})
+    assert "options: accent_color" in str(info.value)
+
+
+def test_font_family_must_be_offered(classic):
+    offered = [f.family for f in classic.fonts]
+    assert classic.options({"font_family": offered[-1]}).font_family == offered[-1]
+    with pytest.raises(UserError) as info:
+        classic.options({"font_family": "Comic Sans MS"})
+    assert "has no font family 'Comic Sans MS'" in str(info.value)
+    assert "choose one of: " + ", ".join(offered) in str(info.value)
+    with pytest.raises(UserError, match="did you mean"):
+        classic.options({"font_family": offered[0].lower()})
+
+
+@pytest.mark.parametrize("key,value", [("font_size", 3), ("font_size", 40), ("margins", 100),
+                                       ("page_size", "A3"), ("line_height", 0.5), ("spacing", "lots")])
+def test_out_of_range_values(classic, key, value):
+    with pytest.raises(UserError, match=f"theme.{key}"):
+        classic.options({key: value})
+
+
+def test_all_problems_are_reported_at_once(classic):
+    with pytest.raises(UserError) as info:
+        classic.options({"accent_color": "red", "font_size": 99, "colour": 1})
+    assert len(info.value.problems) == 3
+
+
+def test_profile_theme_block_errors_carry_file_line_col(no_entry_points):
+    from resume_builder.pipeline import prepare
+
+    path = FIXTURES / "profiles" / "bad_theme_options.yaml"
+    with pytest.raises(UserError) as info:
+        prepare(path)
+    message = str(info.value)
+    assert f"{path}:7:17: theme.accent_color: 'bleu' is not a hex colour" in message
+
+
+def test_profile_theme_block_unknown_option_is_located(tmp_path, no_entry_points):
+    from resume_builder.pipeline import prepare
+
+    path = tmp_path / "p.yaml"
+    path.write_text("basics:\n  name: X\ntheme:\n  name: classic\n  font_sise: 10\n", encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        prepare(path)
+    assert f"{path}:5:" in str(info.value)
+    assert "did you mean 'font_size'?" in str(info.value)
+
+
+def test_command_line_options_are_not_located_in_the_profile(tmp_path, no_entry_points):
+    from resume_builder.pipeline import prepare
+
+    path = tmp_path / "p.yaml"
+    path.write_text("basics:\n  name: X\n", encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        prepare(path, overrides={"accent_color": "nope"})
+    assert str(path) not in str(info.value)
+    assert "theme.accent_color" in str(info.value)
+
+
+def test_command_line_beats_profile_beats_theme(tmp_path, no_entry_points):
+    from resume_builder.pipeline import prepare
+
+    path = tmp_path / "p.yaml"
+    path.write_text("basics:\n  name: X\ntheme:\n  accent_color: '#111111'\n  font_size: 11\n", encoding="utf-8")
+    job = prepare(path, overrides={"font_size": 12})
+    assert job.options.accent_color == "#111111"
+    assert job.options.font_size == 12
+    assert job.options.margins == find_theme("classic").options().margins
+
+
+# ----------------------------------------------------------------------------- -O overrides
+
+
+def test_option_overrides_parse_to_types():
+    parsed = parse_option_overrides([
+        "font_size=10.5", "margins=12", "page_numbers=false", "page_size=Letter",
+        "accent_color=#0b6e4f", "section_order=skills, experience,,education", " spacing = 0.9 ",
+        "font_family=Source Sans Pro",
+    ])
+    assert parsed == {
+        "font_size": 10.5, "margins": 12, "page_numbers": False, "page_size": "Letter",
+        "accent_color": "#0b6e4f", "section_order": ["skills", "experience", "education"], "spacing": 0.9,
+        "font_family": "Source Sans Pro",
+    }
+    assert isinstance(parsed["margins"], int)
+
+
+@pytest.mark.parametrize("value,expected", [("true", True), ("yes", True), ("False", False), ("no", False)])
+def test_option_override_booleans(value, expected):
+    assert parse_option_overrides([f"page_numbers={value}"]) == {"page_numbers": expected}
+
+
+@pytest.mark.parametrize("pair", ["font_size", "=10", "  =x"])
+def test_malformed_option_overrides(pair):
+    with pytest.raises(UserError, match="must look like KEY=VALUE"):
+        parse_option_overrides([pair])
+
+
+def test_last_override_wins_and_value_may_hold_equals():
+    assert parse_option_overrides(["margins=10", "margins=20"]) == {"margins": 20}
+    assert parse_option_overrides(["font_family=A=B"]) == {"font_family": "A=B"}
+
+
+def test_parsed_overrides_validate_against_the_theme(classic):
+    options = classic.options(parse_option_overrides(["font_size=11", "page_numbers=no", "accent_color=#abc"]))
+    assert (options.font_size, options.page_numbers, options.accent_color) == (11, False, "#abc")
