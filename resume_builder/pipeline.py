@@ -30,7 +30,7 @@ class Job:
     document: Document
     stem: str
     variant: str | None = None
-    messages: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # what the page budget cut, for the user
     warnings: list[str] = field(default_factory=list)  # e.g. texts missing in the language asked for
 
     @property
@@ -89,13 +89,16 @@ def section_order(profile: Profile, options: ThemeOptions) -> list[str] | None:
 
 def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_dir: Path | None = None,
             overrides: dict[str, Any] | None = None, variant: str | None = None,
-            lang: str | None = None, locale: str | None = None) -> Job:
-    """Load, tailor, pick the theme and build the document for one output set.
+            lang: str | None = None, locale: str | None = None,
+            max_pages: int | None = None, posting: Path | None = None) -> Job:
+    """Load, tailor, pick the theme, fit the page budget and build the document.
 
     Theme precedence: ``theme_name`` (command line) over the variant's theme over the
     profile's ``theme:`` block; options likewise, command line last. ``lang`` picks the
     language of texts given in several (else the variant's ``lang``, else the profile's);
     ``locale`` sets headings, month names and date formats (see :func:`document_labels`).
+    ``max_pages`` (or the variant's) runs the page-budget fitter; ``posting`` (a job
+    posting file) ranks what it cuts by relevance.
     """
     from resume_builder.loading.languages import text_language
     from resume_builder.tailoring.select import select_variant
@@ -116,9 +119,18 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     theme, options = resolve_theme(loaded, profile, theme_name=theme_name, theme_dir=theme_dir,
                                    overrides=overrides)
     labels, label_warnings = document_labels(profile, lang=lang, locale=locale)
-    document = build_document(profile, order=section_order(profile, options), labels=labels)
-    return Job(loaded, profile, theme, options, document, tailored.stem, tailored.name,
-               warnings=[*loaded.warnings, *label_warnings])
+    order = section_order(profile, options)
+    warnings = [*loaded.warnings, *label_warnings]
+    budget = max_pages or tailored.max_pages
+    cuts: list[str] = []
+    if budget:
+        profile, options, cuts = _fit(profile, options, theme, loaded, tailored, budget, posting, order, labels)
+    elif posting is not None:
+        raise UserError("--job ranks what the page budget cuts; give --max-pages too",
+                        hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
+    document = build_document(profile, order=order, labels=labels)
+    return Job(loaded, profile, theme, options, document, tailored.stem, tailored.name, messages=cuts,
+               warnings=warnings)
 
 
 def document_labels(profile: Profile, *, lang: str | None = None, locale: str | None = None):
@@ -139,6 +151,45 @@ def document_labels(profile: Profile, *, lang: str | None = None, locale: str | 
         warnings.append(f"no built-in translation for '{chosen}': headings and 'present' stay in English "
                         "(translate them with 'headings:' in the profile)")
     return labels, warnings
+
+
+def _fit(profile: Profile, options: ThemeOptions, theme: Theme, loaded: LoadedProfile, tailored: Any,
+         budget: int, posting: Path | None, order: list[str] | None,
+         labels: Any) -> tuple[Profile, ThemeOptions, list[str]]:
+    from resume_builder.render.pdf import layout
+    from resume_builder.tailoring.fitting import fit
+
+    def count_pages(candidate: Profile, opts: ThemeOptions) -> int:
+        document = build_document(candidate, order=order, labels=labels)
+        rendered, _ = layout(document, theme, opts, profile_folder=loaded.folder)
+        return len(rendered.pages)
+
+    relevance, highlight_relevance = _relevance(profile, loaded, posting) if posting else ({}, {})
+    variant = tailored.variant
+    result = fit(profile, options, theme.fit, budget, count_pages, relevance=relevance,
+                 highlight_relevance=highlight_relevance,
+                 pinned_ids=set(variant.pin) if variant else set(),
+                 pinned_tags=set(variant.pin_tags) if variant else set())
+    cuts = [f"page budget {budget}: {cut}" for cut in result.cuts]
+    return result.profile, result.options, cuts
+
+
+def _relevance(profile: Profile, loaded: LoadedProfile, posting: Path):
+    """Scores of entries and highlights against a job posting (higher is more relevant)."""
+    import re
+
+    from resume_builder.tailoring.keywords import builtin_vocabulary, extend, profile_extension, read_posting
+    from resume_builder.tailoring.matching import match
+
+    vocab = extend(builtin_vocabulary(), profile_extension(loaded.profile, loaded.source))
+    report = match(profile, read_posting(posting), vocab)
+    entries = {(e.section, e.entry_id or ""): e.score for e in report.entries}
+    highlights = {}
+    for h in report.highlights:
+        found = re.fullmatch(r"highlights\[(\d+)\]", h.field)
+        if found:
+            highlights[(h.section, h.entry_id or "", int(found.group(1)))] = h.score
+    return entries, highlights
 
 
 # ----------------------------------------------------------------------------- formats

@@ -24,6 +24,10 @@ def render(
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
     locale: Optional[str] = typer.Option(None, "--locale",
                                          help="Headings, month names and dates, e.g. de, en-GB. Default: the language."),
+    max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1,
+                                            help="Page budget: tighten, then cut the least relevant content."),
+    job_posting: Optional[Path] = typer.Option(None, "--job",
+                                               help="Job posting that ranks what --max-pages cuts."),
 ) -> None:
     """Render a profile; files are written atomically under output/."""
     from resume_builder import pipeline
@@ -36,9 +40,11 @@ def render(
                             hint="use --out-dir instead")
         job = pipeline.prepare(profile_or_default(profile), theme_name=theme, theme_dir=theme_dir,
                                overrides=pipeline.parse_option_overrides(option), variant=variant,
-                               lang=lang, locale=locale)
+                               lang=lang, locale=locale, max_pages=max_pages, posting=job_posting)
         for warning in job.warnings:
             err(f"warning: {warning}", style="yellow")
+        for message in job.messages:
+            out(message)
         outputs = []
         for fmt in formats:
             outputs += pipeline.render(job, fmt, pipeline.output_path(job, fmt, out_dir, output))

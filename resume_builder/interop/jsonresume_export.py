@@ -112,7 +112,7 @@ def profile_to_json_resume(profile: Profile, *, keys: list[str] | None = None,
     unmapped = meta.pop(UNMAPPED_KEY, None)
     standard = _standard(ours, meta)
     back = _read_back(standard)
-    extras = _extras(ours, back)
+    extras = _extras(ours, back, _short(profile.model_dump(mode="json", by_alias=True, exclude_defaults=True)))
     order_differs = profile.section_order() != back.section_order()
     if keys and (extras or order_differs):
         extras["keys"] = list(keys)
@@ -180,10 +180,15 @@ def _read_back(standard: dict[str, Any]) -> Profile:
 # --------------------------------------------------------------------------- meta.resume_builder
 
 
-def _extras(ours: dict[str, Any], back_profile: Profile) -> dict[str, Any]:
+def _extras(ours: dict[str, Any], back_profile: Profile, short: dict[str, Any]) -> dict[str, Any]:
+    """What differs between the profile and its JSON Resume part read back.
+
+    ``ours`` and the read-back are full dumps (compared field by field); the values kept
+    come from ``short``, the dump without default values, so meta stays readable.
+    """
     back = back_profile.model_dump(mode="json", by_alias=True)
     extras: dict[str, Any] = {}
-    top = {key: value for key, value in ours.items()
+    top = {key: short.get(key, value) for key, value in ours.items()
            if key not in _HANDLED and key in back and value != back[key]}
     if ours.get("$schema"):  # the profile's own schema link; JSON Resume's is written anyway
         top["$schema"] = ours["$schema"]
@@ -191,14 +196,15 @@ def _extras(ours: dict[str, Any], back_profile: Profile) -> dict[str, Any]:
         top["summary"] = ours.get("summary")
     if top:
         extras["profile"] = top
-    basics = {key: value for key, value in (ours.get("basics") or {}).items()
+    short_basics = short.get("basics") or {}
+    basics = {key: short_basics.get(key, value) for key, value in (ours.get("basics") or {}).items()
               if value != (back.get("basics") or {}).get(key)}
     if basics:
         extras["basics"] = basics
     entries: dict[str, list[dict[str, Any]]] = {}
     for section in SECTIONS:
-        mine, theirs = ours.get(section) or [], back.get(section) or []
-        per_entry = [_entry_extras(a, b) for a, b in zip(mine, theirs)]
+        mine, theirs, compact = ours.get(section) or [], back.get(section) or [], short.get(section) or []
+        per_entry = [_entry_extras(a, b, c) for a, b, c in zip(mine, theirs, compact)]
         if any(per_entry):
             entries[section] = per_entry
     if entries:
@@ -206,7 +212,7 @@ def _extras(ours: dict[str, Any], back_profile: Profile) -> dict[str, Any]:
     return extras
 
 
-def _entry_extras(mine: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+def _entry_extras(mine: dict[str, Any], theirs: dict[str, Any], short: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in mine.items():
         other = theirs.get(key)
@@ -216,8 +222,18 @@ def _entry_extras(mine: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any
                 and [h.get("text") for h in value] == [h.get("text") for h in other]:
             out["highlight_details"] = {str(i): h["details"] for i, h in enumerate(value) if h.get("details")}
         else:
-            out[key] = value
+            out[key] = short.get(key, value)
     return out
+
+
+def _short(value: Any) -> Any:
+    """Highlights that are only a text (``{"text": ...}``) written as the bare text."""
+    if isinstance(value, dict):
+        return {key: _short(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [item["text"] if isinstance(item, dict) and set(item) == {"text"} and isinstance(item["text"], str)
+                else _short(item) for item in value]
+    return value
 
 
 def _translations(translations: dict[tuple, dict[str, Any]], picked: Any) -> list[dict[str, Any]]:

@@ -55,9 +55,9 @@ def import_json_resume(path: str | Path) -> ImportResult:
     data = mapped.data
     name = path.name
     notes: dict[PathKey, list[str]] = {}
-    _note_changes(original, mapped, notes, name)
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     extras = meta.pop(EXTRAS_KEY, None)
+    _note_changes(original, mapped, notes, name, moved_summary=extras is None)
     warnings: list[str] = []
     if extras is not None:
         data = _apply_extras(data, extras, mapped, warnings)
@@ -79,7 +79,7 @@ def import_json_resume(path: str | Path) -> ImportResult:
 
 
 def _note_changes(original: SourceDocument, mapped: SourceDocument, notes: dict[PathKey, list[str]],
-                  name: str) -> None:
+                  name: str, *, moved_summary: bool = True) -> None:
     """Notes for the fields the mapping dropped (blank) or changed (links given https://)."""
     new_at = {pos: path for path, pos in mapped.values.items()}
     for old, pos in original.values.items():
@@ -94,7 +94,7 @@ def _note_changes(original: SourceDocument, mapped: SourceDocument, notes: dict[
             now = _get(mapped.data, new)
             if isinstance(now, str) and now != value:
                 notes.setdefault(new, []).append(f"was '{value}' in {name}")
-    if ("basics", "summary") in original.values and ("summary",) in mapped.values:
+    if moved_summary and ("basics", "summary") in original.values and ("summary",) in mapped.values:
         notes.setdefault(("summary",), []).append(f"JSON Resume keeps this in basics.summary")
 
 
@@ -156,6 +156,11 @@ def _mapping(value: Any, where: str, location) -> dict[str, Any]:
 
 
 def _patch_entry(entry: dict[str, Any], patch: dict[str, Any]) -> None:
+    first = {key: patch[key] for key in ("id", "tags") if key in patch}  # written first, as profiles do
+    rest = {**entry}
+    entry.clear()
+    entry.update(first)
+    entry.update({key: value for key, value in rest.items() if key not in first})
     for key, value in patch.items():
         if key == "highlight_details" and isinstance(value, dict):
             highlights = entry.get("highlights")

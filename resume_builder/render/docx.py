@@ -5,8 +5,8 @@ plain paragraph styles based on Normal:
 
 - the name is ``Title``, the headline ``Subtitle``, the contact details one paragraph in
   the body (``Contact Line``), never in a header, table or text box;
-- each section title is ``Heading 1`` (small capitals and the bottom rule are style
-  formatting: the text stays as written);
+- each section title is ``Heading 1`` (capitals and the bottom rule in the accent colour
+  are style formatting: the text stays as written);
 - each entry's first line is ``Heading 2``: title, subtitle after an em dash, then a tab
   to a right tab stop at the text width and the date and location;
 - highlights are ``List Bullet``, their sub-points ``List Bullet 2``; pairs (skills,
@@ -19,6 +19,11 @@ template python-docx ships carries another program's identity, 800 KB of unused 
 and a thumbnail); a theme may give ``[docx] reference_docx`` to start from its own Word
 file instead, whose styles then win. Page size and margins come from the theme options;
 the footer holds only a page-number field.
+
+Sizes: the ``[docx]`` table gives the look at the theme's default options; the profile's
+font size, line height and spacing options scale it. ``line_spacing``, when the theme sets
+it, is Word's "multiple" (of the font's own line height); otherwise the line pitch is
+computed from the font file to match the PDF's CSS ``line-height``.
 
 The package is re-zipped after python-docx saves it: fixed member order, timestamps
 from SOURCE_DATE_EPOCH and no trace of the library, so the same input gives the same

@@ -197,20 +197,20 @@ def _check_locale(value: str) -> str:
                                             "pt-BR", {"value": value}) from None
 
 
-def _check_heading_key(value: str) -> str:
+def _check_heading_keys(value: dict[str, str]) -> dict[str, str]:
     from resume_builder.errors import did_you_mean
     from resume_builder.i18n import HEADING_KEYS
 
-    if value not in HEADING_KEYS:
-        hint = did_you_mean(value, HEADING_KEYS) or "headings: " + ", ".join(HEADING_KEYS)
-        raise PydanticCustomError("heading", "no section '{value}' has a heading to override ({hint})",
-                                  {"value": value, "hint": hint})
+    for key in value:
+        if key not in HEADING_KEYS:
+            hint = did_you_mean(key, HEADING_KEYS) or "sections: " + ", ".join(HEADING_KEYS)
+            raise PydanticCustomError("heading", "no section '{key}' has a heading to override ({hint})",
+                                      {"key": key, "hint": hint})
     return value
 
 
 LanguageTag = Annotated[str, AfterValidator(_check_locale),
                         WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"})]
-HeadingKey = Annotated[str, AfterValidator(_check_heading_key)]
 
 SECTION_FIELDS: tuple[str, ...] = (
     "summary", "experience", "projects", "skills", "education", "awards", "certifications",
@@ -244,7 +244,7 @@ class Profile(StrictModel):
     locale: LanguageTag | None = Field(
         default=None, description="Locale for headings, month names, 'present' and the date format, "
                                   "e.g. de, en-GB, ar. Default: the language")
-    headings: dict[HeadingKey, Line] = Field(
+    headings: Annotated[dict[str, Line], AfterValidator(_check_heading_keys)] = Field(
         default_factory=dict, description="Section headings to print instead of the locale's, "
                                           "e.g. {experience: Work history}")
     variants: dict[EntryId, Variant] = Field(

@@ -69,6 +69,10 @@ class Variant(StrictModel):
     max_highlights: Count | None = Field(default=None, description="Keep at most this many highlights per entry")
     theme: ThemeChoice | None = Field(default=None, description="Theme and options for this variant")
     max_pages: PositiveInt | None = Field(default=None, description="Page budget for the rendered résumé")
+    pin: list[EntryId] = Field(default_factory=list,
+                               description="Entry ids the page budget never cuts (nor their highlights)")
+    pin_tags: list[Tag] = Field(default_factory=list,
+                                description="Entries with any of these tags are never cut by the page budget")
     output: EntryId | None = Field(default=None, description="Output file name without extension. "
                                                              "Default: <profile>-<variant>")
 

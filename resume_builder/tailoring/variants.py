@@ -359,6 +359,7 @@ class _Checker:
         self.sections()
         self.select()
         self.ids()
+        self.pins()
         self.overrides()
         return sorted(self.problems, key=lambda p: (p.location.line or 0, p.location.column or 0)
                       if p.location else (0, 0))
@@ -402,6 +403,14 @@ class _Checker:
                     if tag not in self.tags:
                         self.add(f"no entry in the profile has tag '{tag}'", ("select", name, kind, i),
                                  did_you_mean(tag, self.tags))
+
+    def pins(self) -> None:
+        for i, entry_id in enumerate(self.variant.pin):
+            if entry_id not in self.entries:
+                self.add(f"no entry has id '{entry_id}'", ("pin", i), did_you_mean(entry_id, list(self.entries)))
+        for i, tag in enumerate(self.variant.pin_tags):
+            if tag not in self.tags:
+                self.add(f"no entry in the profile has tag '{tag}'", ("pin_tags", i), did_you_mean(tag, self.tags))
 
     def ids(self) -> None:
         keep = set(self.variant.keep)

@@ -144,3 +144,19 @@ def docx_plain(path: Path) -> Path:
     _docx_body(document, contact=CONTACT_LINE)
     document.save(path)
     return path
+
+
+# ----------------------------------------------------------------------------- built-in outputs
+
+
+def builtin_themes() -> list[str]:
+    """The built-in themes, found as `resume-builder themes` finds them (new ones join in)."""
+    from resume_builder.theming import ThemeFinder
+
+    return [name for name, source, _ in ThemeFinder(search_dirs=[]).available() if source == "built-in"]
+
+
+def docx_available() -> bool:
+    from resume_builder import pipeline
+
+    return "docx" in pipeline.available_formats()

@@ -7,20 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.checking.builders import docx_available
 from tests.conftest import EXAMPLE
-
-
-def builtin_themes() -> list[str]:
-    """The built-in themes, found as `resume-builder themes` finds them (new ones join in)."""
-    from resume_builder.theming import ThemeFinder
-
-    return [name for name, source, _ in ThemeFinder(search_dirs=[]).available() if source == "built-in"]
-
-
-def docx_available() -> bool:
-    from resume_builder import pipeline
-
-    return "docx" in pipeline.available_formats()
 
 
 class ThemeOutputs:

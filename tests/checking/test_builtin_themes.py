@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from resume_builder.checking import run_checks
-from tests.checking.conftest import builtin_themes
+from tests.checking.builders import builtin_themes
 
 THEMES = builtin_themes()
 

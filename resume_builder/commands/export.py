@@ -1,0 +1,45 @@
+"""`resume-builder export`: a profile in another format (JSON Resume)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from resume_builder.commands.common import profile_or_default, user_errors
+from resume_builder.errors import UserError
+
+EXPORT_FORMATS = ("jsonresume",)
+
+
+def export(
+    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml."),
+    to: str = typer.Option("jsonresume", "--to", help="Format to write: jsonresume (JSON Resume v1.0.0)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write. Default: standard output."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
+) -> None:
+    """Export a profile as JSON Resume; what JSON Resume lacks is kept under meta.resume_builder."""
+    from resume_builder.console import err, out
+
+    with user_errors():
+        fmt = to.lower().replace("-", "").replace("_", "")
+        if fmt not in EXPORT_FORMATS:
+            from resume_builder.errors import did_you_mean
+
+            hint = did_you_mean(fmt, EXPORT_FORMATS) or "formats: " + ", ".join(EXPORT_FORMATS)
+            raise UserError(f"cannot export to '{to}'", hint=hint)
+        from resume_builder.interop.jsonresume_export import export_json_resume, json_resume_text
+
+        result = export_json_resume(profile_or_default(profile), lang=lang)
+        text = json_resume_text(result.data)
+        if output is not None:
+            from resume_builder.output import write_atomic
+
+            write_atomic(output, text.encode("utf-8"))
+    for warning in result.warnings:
+        err(f"warning: {warning}", style="yellow")
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        out(f"wrote {output} (JSON Resume)")

@@ -1,0 +1,37 @@
+"""`resume-builder import`: a JSON Resume file as a readable, commented YAML profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from resume_builder.commands.common import user_errors
+from resume_builder.errors import UserError
+
+
+def import_profile(
+    source: Path = typer.Argument(..., help="A JSON Resume file (resume.json)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="YAML profile to write. Default: standard output."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+) -> None:
+    """Import a JSON Resume file as a YAML profile; comments mark what had no direct equivalent."""
+    from resume_builder.console import err, out
+
+    with user_errors():
+        if output is not None and output.exists() and not force:
+            raise UserError(f"{output} already exists", hint="choose another path or pass --force")
+        from resume_builder.interop.jsonresume_import import import_json_resume
+
+        result = import_json_resume(source)
+        if output is not None:
+            from resume_builder.output import write_atomic
+
+            write_atomic(output, result.text.encode("utf-8"))
+    for warning in result.warnings:
+        err(f"warning: {warning}", style="yellow")
+    if output is None:
+        typer.echo(result.text, nl=False)
+    else:
+        out(f"wrote {output}: check it with 'resume-builder validate {output}'")

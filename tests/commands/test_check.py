@@ -1,0 +1,121 @@
+"""`resume-builder check`: exit codes, the text and JSON reports, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from resume_builder.commands.check import check
+from tests.checking import builders
+from tests.conftest import EXAMPLE
+
+runner = CliRunner()
+
+
+def cli() -> typer.Typer:
+    """The real CLI once `check` is registered there; until then an app with just this command."""
+    from resume_builder.cli import app
+
+    if any(command.name == "check" for command in app.registered_commands):
+        return app
+    local = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False)
+    local.callback()(lambda: None)
+    local.command("check")(check)
+    return local
+
+
+def invoke(*args: str):
+    return runner.invoke(cli(), ["check", *args])
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    from resume_builder import pipeline
+
+    folder = tmp_path_factory.mktemp("check-command")
+    job = pipeline.prepare(EXAMPLE)
+    (pdf,) = pipeline.render(job, "pdf", folder / "example.pdf")
+    pdf.path.write_bytes(pdf.data)
+    return {
+        "example": pdf.path,
+        "header": builders.pdf_contact_in_page_header(folder / "header.pdf"),
+        "table": builders.docx_two_column_table(folder / "table.docx"),
+        "folder": folder,
+    }
+
+
+def test_passing_file_exits_0_with_a_line_per_check(files):
+    result = invoke(str(files["example"]), "--profile", str(EXAMPLE))
+    assert result.exit_code == 0, result.output
+    assert "✓ email: alex@example.com is in the body text" in result.output
+    assert "✓ entries:" in result.output
+    assert "all 11 checks passed" in result.output
+    assert "✗" not in result.output
+
+
+def test_failing_file_exits_1_and_says_why(files):
+    result = invoke(str(files["header"]))
+    assert result.exit_code == 1, result.output
+    assert "✗ email: 'alex@example.com' appears only in a running page header/footer" in result.output
+    assert "1 of 10 checks failed" in result.output
+
+
+def test_json_report(files):
+    result = invoke(str(files["table"]), "--json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert set(report) == {"file", "passed", "checks", "pages", "bytes"}
+    assert report["file"] == str(files["table"]) and report["passed"] is False
+    assert report["bytes"] == files["table"].stat().st_size
+    by_name = {c["name"]: c for c in report["checks"]}
+    assert by_name["layout"]["passed"] is False and "table" in by_name["layout"]["detail"]
+    assert all(set(c) == {"name", "passed", "detail"} for c in report["checks"])
+
+
+def test_json_report_of_a_passing_pdf_has_pages(files):
+    result = invoke(str(files["example"]), "--json", "--profile", str(EXAMPLE), "--variant", "platform")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["passed"] is True and report["pages"] >= 1
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "file not found"),
+    (b"just text", "neither a PDF nor a DOCX"),
+    (b"%PDF-1.7\n1 0 obj <<", "not a readable PDF"),
+])
+def test_bad_input_exits_2(files, content, message):
+    path = files["folder"] / f"bad-{len(content or b'')}.pdf"
+    if content is not None:
+        path.write_bytes(content)
+    result = invoke(str(path))
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_variant_without_profile_exits_2(files):
+    result = invoke(str(files["example"]), "--variant", "platform")
+    assert result.exit_code == 2 and "--variant needs --profile" in result.output
+
+
+def test_bad_profile_exits_2(files, tmp_path):
+    result = invoke(str(files["example"]), "--profile", str(tmp_path / "missing.yaml"))
+    assert result.exit_code == 2 and "missing.yaml" in result.output
+
+
+def test_checking_against_another_profile_fails_on_entries(files, tmp_path):
+    other = tmp_path / "other.yaml"
+    other.write_text(EXAMPLE.read_text(encoding="utf-8").replace("company: Klevu", "company: Elsewhere Ltd"),
+                     encoding="utf-8")
+    result = invoke(str(files["example"]), "--profile", str(other))
+    assert result.exit_code == 1
+    assert "✗ entries: Experience #3 (DevOps Manager): company 'Elsewhere Ltd' missing" in result.output
+
+
+def test_help_describes_exit_codes():
+    result = runner.invoke(cli(), ["check", "--help"])
+    assert result.exit_code == 0 and "Exit 0" in result.output and "--json" in result.output
