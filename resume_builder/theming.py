@@ -81,7 +81,7 @@ class DocxStyle(_Strict):
     muted_color: str = "#555555"
     heading_color: str | None = None
     name_color: str | None = None
-    heading_caps: bool = True
+    heading_caps: bool | Literal["small_caps"] = True  # true: capitals; "small_caps": small capitals
     heading_rule: bool = True
     heading_space_before: float = 10
     heading_space_after: float = 4

@@ -53,7 +53,7 @@ def _build_wheel(source: Path, dist: Path) -> tuple[Path | None, list[str]]:
     failures = []
     for label, command in attempts:
         try:
-            proc = subprocess.run(command, cwd=str(source), capture_output=True, text=True, timeout=240)
+            proc = subprocess.run(command, cwd=str(source), check=False, capture_output=True, text=True, timeout=240)
         except subprocess.TimeoutExpired:
             failures.append(f"{label}: timed out")
             continue
@@ -140,7 +140,7 @@ def test_unpacked_wheel_finds_its_themes_and_starter(wheel, tmp_path):
         "                  'starter': len(files('resume_builder').joinpath('starter.yaml').read_text())}))\n"
     )
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(unpacked), "PYTHONNOUSERSITE": "1"}
-    proc = subprocess.run([sys.executable, "-c", script], cwd=str(tmp_path), capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-c", script], cwd=str(tmp_path), check=False, capture_output=True, text=True,
                           env=env, timeout=60)
     assert proc.returncode == 0, proc.stderr
     facts = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -167,7 +167,7 @@ def modules_after(*argv: str) -> set[str]:
         "    pass\n"
         "sys.stdout.write('\\nMODULES ' + json.dumps(sorted(sys.modules)) + '\\n')\n"
     )
-    proc = subprocess.run([sys.executable, "-c", script], cwd=str(REPO), capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([sys.executable, "-c", script], cwd=str(REPO), check=False, capture_output=True, text=True, timeout=60)
     line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("MODULES "))
     return set(json.loads(line[len("MODULES "):]))
 
@@ -192,6 +192,6 @@ def test_command_help_imports_no_renderer(command):
 def test_help_runs_as_a_console_script():
     script = shutil.which("resume-builder")
     command = [script] if script else [sys.executable, "-m", "resume_builder"]
-    proc = subprocess.run([*command, "--help"], capture_output=True, text=True, timeout=60, cwd=str(REPO))
+    proc = subprocess.run([*command, "--help"], check=False, capture_output=True, text=True, timeout=60, cwd=str(REPO))
     assert proc.returncode == 0, proc.stderr
     assert "render" in proc.stdout and "themes" in proc.stdout

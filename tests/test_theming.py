@@ -11,7 +11,12 @@ import pytest
 from resume_builder import theming
 from resume_builder.errors import UserError
 from resume_builder.pipeline import parse_option_overrides
-from resume_builder.theming import ThemeFinder, ThemeOptions, builtin_themes_folder, find_theme
+from resume_builder.theming import (
+    ThemeFinder,
+    ThemeOptions,
+    builtin_themes_folder,
+    find_theme,
+)
 from tests.conftest import FIXTURES
 
 FIXTURE_THEMES = FIXTURES / "themes"
@@ -43,7 +48,7 @@ def make_theme(folder: Path, name: str, marker: str = "", **manifest) -> Path:
 
 @pytest.fixture
 def no_entry_points(monkeypatch):
-    monkeypatch.setattr(theming, "_entry_points", lambda: {})
+    monkeypatch.setattr(theming, "_entry_points", dict)
 
 
 @pytest.fixture
@@ -82,7 +87,7 @@ def test_discovery_order(tmp_path, monkeypatch, isolated):
     assert theme.source == "--theme-dir"
     assert find_theme(None, theme_dir=direct).description == "from --theme-dir"
 
-    monkeypatch.setattr(theming, "_entry_points", lambda: {})
+    monkeypatch.setattr(theming, "_entry_points", dict)
     shutil.rmtree(isolated / "themes")
     assert find_theme("classic").source == "built-in"
 
@@ -102,7 +107,7 @@ def test_entry_point_naming_a_package(tmp_path, monkeypatch, isolated):
     folder = make_theme(tmp_path / "pkg" / "shiny", "shiny")
 
     class Package:
-        __path__ = [str(folder)]
+        __path__ = (str(folder),)
 
     class EP:
         name, value = "shiny", "shiny_theme"

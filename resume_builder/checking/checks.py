@@ -8,8 +8,8 @@ profile was given: they then look for anything that has the right shape).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from resume_builder.checking.extract import DOCX, PDF, Extracted, normalise
 from resume_builder.document import Document, Entry
@@ -30,12 +30,11 @@ class CheckResult:
 # ----------------------------------------------------------------------------- helpers
 
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-PHONE_RE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-–]{5,}\d(?!\w)")
+PHONE_RE = re.compile(r"(?<![\w+])\+?\(?\d[\d \u00a0().\-–/]{5,}\d(?!\w)")
 URL_RE = re.compile(r"(?<![@\w.])(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
                     r"(?:/[^\s·|,;]*)?", re.IGNORECASE)
-_YEAR_RANGE = re.compile(r"^\(?(?:19|20)\d{2}\)?\s*[-–]\s*\(?(?:19|20)\d{2}\)?$")
 # File extensions that URL_RE would take for a domain ("Node.js", "index.html").
-_NOT_TLDS = {"js", "py", "html", "htm", "md", "net", "txt", "pdf", "docx", "json", "yaml", "yml", "ts", "css"}
+_NOT_TLDS = {"js", "py", "html", "htm", "md", "txt", "pdf", "docx", "json", "yaml", "yml", "ts", "css"}
 
 
 def _phones(text: str) -> list[str]:
@@ -43,7 +42,9 @@ def _phones(text: str) -> list[str]:
     for match in PHONE_RE.finditer(text):
         value = match.group(0).strip()
         digits = re.sub(r"\D", "", value)
-        if 7 <= len(digits) <= 15 and not _YEAR_RANGE.match(value):
+        groups = re.findall(r"\d+", value)
+        years_only = all(len(g) == 4 and g[:2] in ("19", "20") for g in groups)
+        if 7 <= len(digits) <= 15 and not years_only:
             found.append(value)
     return found
 
@@ -52,7 +53,7 @@ def _urls(text: str) -> list[str]:
     found = []
     for match in URL_RE.finditer(text):
         value = match.group(0).rstrip(".)")
-        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", value, flags=re.I).split("/")[0]
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", value, flags=re.IGNORECASE).split("/")[0]
         tld = host.rsplit(".", 1)[-1].lower()
         bare = not value.lower().startswith(("http", "www"))
         if "@" in value or (bare and (tld in _NOT_TLDS or len(host.split(".")[0]) < 2)):
@@ -268,8 +269,8 @@ def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
                 found.append(line.strip().rstrip(":"))
         groups = {_heading_group(f) for f in found}
         if broken:
-            return CheckResult("headings", False, f"heading(s) broken up in the text: {_quote_list(list(broken.values()))}"
-                                                  f"; {_BROKEN}")
+            shown = _quote_list(list(broken.values()))
+            return CheckResult("headings", False, f"heading(s) broken up in the text: {shown}; {_BROKEN}")
         if len(groups) >= 2 and groups & {"experience", "education"}:
             return CheckResult("headings", True, f"standard headings recognised: {', '.join(found)}")
         shown = f" (found only: {', '.join(found)})" if found else ""
@@ -318,8 +319,12 @@ _ENTRY_PARTS = {
 
 
 def _entry_parts(key: str, entry: Entry) -> list[tuple[str, str]]:
+    """(label, text) of the parts to find, the entry's title first."""
+    labels = _ENTRY_PARTS[key]
+    if key == "education" and not entry.subtitle:  # the degree or the institution alone is the title
+        labels = (("title", "title"), ("dates", "date"))
     out = []
-    for label, attribute in _ENTRY_PARTS[key]:
+    for label, attribute in labels:
         value = getattr(entry, attribute)
         value = value if isinstance(value, str) else value.plain
         if value.strip():
@@ -334,9 +339,9 @@ def _section_text(ex: Extracted, doc: Document, key: str) -> str:
     section = doc.section(key)
     start = next((i for i, row in enumerate(rows) if _heading_key(row) == _heading_key(section.title)), None)
     if start is None:
-        return "\n".join(rows)
+        return " ".join(rows)
     end = next((i for i in range(start + 1, len(rows)) if _heading_key(rows[i]) in titles), len(rows))
-    return "\n".join(rows[start + 1:end])
+    return " ".join(rows[start + 1:end])
 
 
 def check_entries(ex: Extracted, doc: Document) -> CheckResult:
@@ -353,6 +358,9 @@ def check_entries(ex: Extracted, doc: Document) -> CheckResult:
         cursor = 0
         for number, entry in enumerate(section.entries, start=1):
             parts = _entry_parts(key, entry)
+            if not parts:
+                anchors.append(None)
+                continue
             label, value = parts[0]
             wanted = normalise(value)
             at = text.find(wanted, cursor)
@@ -391,8 +399,8 @@ _GARBLE = (
     (re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"),
      "private-use characters: icon-font glyphs or symbols with no real Unicode meaning"),
     (re.compile(r"(?<=\w)\u00ad(?=\w)"), "soft hyphens inside words: a search for the word will not find it"),
-    (re.compile("[\ufb00-\ufb06]"), "ligature glyphs where letters should be: a search for 'fi' words "
-                                    "will not find them"),
+    (re.compile("[\ufb00-\ufb06]"),
+     "ligature glyphs where letters should be: a search for 'fi' words will not find them"),
     (re.compile(r"\(cid:\d+\)"), "glyphs with no Unicode mapping, which come out as '(cid:N)'"),
 )
 

@@ -4,9 +4,10 @@
   (same baseline, left to right, top to bottom), which is the reading order a line-based
   parser uses. A line lying wholly inside the top or bottom page-margin band, or repeated
   at the same place near the top or bottom of several pages, is a running header/footer.
-  The band's height is the page's left margin (the smallest x of any text), which is the
-  margin every theme here uses on all four sides, clamped to 18–72 pt. pypdf supplies the
-  page count, the fonts and the structure tree.
+  The band's height is the page's left margin (the smallest x of any text: the themes here
+  use one margin on all four sides), at least 18 pt and at most 5% of the page height
+  (42 pt on A4), so that a body starting high on a page with wide side margins stays body.
+  pypdf supplies the page count, the fonts and the structure tree.
 - DOCX: the document body's paragraphs (``w:body/w:p``, also inside content controls).
   Headers and footers (their own parts), text boxes (``w:txbxContent``) and tables are kept
   apart, since many ATS skip or scramble them.
@@ -154,10 +155,11 @@ def _rows(lines: list[_Line]) -> list[str]:
 
 def _running_lines(lines: list[_Line]) -> set[int]:
     """Indexes of lines in the page-margin bands or repeated near the top/bottom of pages."""
-    band = min(max(min((line.x0 for line in lines), default=36.0), 18.0), 72.0)
+    left_margin = min((line.x0 for line in lines), default=36.0)
     running = set()
     repeats: dict[tuple[str, int], set[int]] = {}
     for index, line in enumerate(lines):
+        band = min(max(left_margin, 18.0), 0.05 * line.page_height)
         if line.bottom <= band or line.top >= line.page_height - band:
             running.add(index)
         edge = 0.15 * line.page_height
@@ -237,11 +239,11 @@ def extract_pdf(path: Path) -> Extracted:
         marked = bool(mark_info and mark_info.get_object().get("/Marked"))
     except UserError:
         raise
-    except Exception as exc:  # pypdf raises many kinds of error for damaged files
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of error for damaged files
         raise UserError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
     try:
         lines, _, empty_pages, images = _pdf_lines(path)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - so does pdfminer
         raise UserError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
 
     running = _running_lines(lines)
@@ -338,7 +340,8 @@ def _text_boxes(root) -> list[list[str]]:
             if child.tag == f"{_MC}Fallback":
                 continue
             if child.tag == f"{_W}txbxContent":
-                boxes.append([line for p in child.iter(f"{_W}p") for line in _split(_text_of(p, skip_text_boxes=False))])
+                boxes.append([line for paragraph in child.iter(f"{_W}p")
+                              for line in _split(_text_of(paragraph, skip_text_boxes=False))])
                 continue
             walk(child)
 

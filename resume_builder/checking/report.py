@@ -55,7 +55,7 @@ class Report:
         return f"{failed} of {len(self.checks)} checks failed: an ATS may misread or miss this file's content"
 
 
-def run_checks(path: Path | str, document: "Document | None" = None) -> Report:
+def run_checks(path: Path | str, document: Document | None = None) -> Report:
     """Extract ``path`` (a PDF or DOCX) as an ATS would and run every check.
 
     With ``document`` (what ``pipeline.prepare(...).document`` gives), the contact details,

@@ -13,7 +13,8 @@ from resume_builder.errors import UserError
 
 def import_profile(
     source: Path = typer.Argument(..., help="A JSON Resume file (resume.json)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="YAML profile to write. Default: standard output."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="YAML profile to write. Default: standard output."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
 ) -> None:
     """Import a JSON Resume file as a YAML profile; comments mark what had no direct equivalent."""

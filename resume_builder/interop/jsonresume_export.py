@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from resume_builder.schema.profile import SECTION_FIELDS, Profile
+from resume_builder.schema.profile import Profile
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 EXTRAS_KEY = "resume_builder"

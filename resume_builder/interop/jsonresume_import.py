@@ -95,7 +95,7 @@ def _note_changes(original: SourceDocument, mapped: SourceDocument, notes: dict[
             if isinstance(now, str) and now != value:
                 notes.setdefault(new, []).append(f"was '{value}' in {name}")
     if moved_summary and ("basics", "summary") in original.values and ("summary",) in mapped.values:
-        notes.setdefault(("summary",), []).append(f"JSON Resume keeps this in basics.summary")
+        notes.setdefault(("summary",), []).append("JSON Resume keeps this in basics.summary")
 
 
 def _get(data: Any, path: PathKey) -> Any:
@@ -134,9 +134,11 @@ def _apply_extras(data: dict[str, Any], extras: Any, mapped: SourceDocument, war
                             f"'{_JSON_NAME.get(section, section)}' (entries added or removed?); "
                             "their ids, tags and other extra fields were not restored")
             continue
-        for entry, patch in zip(entries, per_entry):
-            if isinstance(entry, dict) and isinstance(patch, dict):
+        order = _field_order(section)
+        for index, (entry, patch) in enumerate(zip(entries, per_entry)):
+            if isinstance(entry, dict) and isinstance(patch, dict) and patch:
                 _patch_entry(entry, patch)
+                entries[index] = {**{k: entry[k] for k in order if k in entry}, **entry}
     keys = extras.get("keys")
     if isinstance(keys, list):
         data = {**{k: data[k] for k in keys if k in data}, **{k: v for k, v in data.items() if k not in keys}}
@@ -155,12 +157,17 @@ def _mapping(value: Any, where: str, location) -> dict[str, Any]:
     return value
 
 
+def _field_order(section: str) -> list[str]:
+    """How a profile writes an entry's fields: id and tags, the texts, dates last."""
+    from resume_builder.loading.errors_map import model_at
+
+    model = model_at(Profile, (section, 0))
+    names = list(model.model_fields) if model else []
+    dates = [n for n in ("start", "end", "date") if n in names]
+    return ["id", "tags", *[n for n in names if n not in ("id", "tags", *dates)], *dates]
+
+
 def _patch_entry(entry: dict[str, Any], patch: dict[str, Any]) -> None:
-    first = {key: patch[key] for key in ("id", "tags") if key in patch}  # written first, as profiles do
-    rest = {**entry}
-    entry.clear()
-    entry.update(first)
-    entry.update({key: value for key, value in rest.items() if key not in first})
     for key, value in patch.items():
         if key == "highlight_details" and isinstance(value, dict):
             highlights = entry.get("highlights")

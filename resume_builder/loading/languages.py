@@ -2,7 +2,7 @@
 
 Any value of a profile may be written once per language::
 
-    lang: en                      # the profile's default language (default: en)
+    lang: en                      # the profile's default language (default: the locale's, else en)
     summary:
       en: Platform engineer with ten years of ...
       de: Plattform-Ingenieur mit zehn Jahren ...
@@ -86,9 +86,12 @@ class LanguageSelection:
 
 
 def profile_default_language(data: Any) -> str:
-    """The profile's ``lang:`` (its default language), or English."""
-    value = data.get("lang") if isinstance(data, dict) else None
-    return normalize_tag(value) if isinstance(value, str) and value.strip() else DEFAULT_LOCALE
+    """The profile's ``lang:`` (its default language), else its ``locale:``'s language, else English."""
+    for key in ("lang", "locale"):
+        value = data.get(key) if isinstance(data, dict) else None
+        if isinstance(value, str) and value.strip():
+            return normalize_tag(value) if key == "lang" else base_language(value)
+    return DEFAULT_LOCALE
 
 
 def select_language(doc: SourceDocument, lang: str | None = None,
@@ -200,9 +203,9 @@ class _Walker:
     def is_language_mapping(self, value: dict[str, Any], expect: _Expect) -> bool:
         if not value or not expect.may_be_language_mapping:
             return False
-        if not all(is_language_tag(key) for key in value):
-            return False
-        return not any(set(value) & _field_keys(model) for model in expect.models)
+        if any(set(value) & _field_keys(model) for model in expect.models):
+            return False  # an object of the model (checked first: it needs no Babel)
+        return all(is_language_tag(key) for key in value)
 
     def pick(self, mapping: dict[str, Any], path: PathKey) -> Any:
         sel = self.selection

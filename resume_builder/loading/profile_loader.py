@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +27,8 @@ class LoadedProfile:
     path: Path
     format: str  # "yaml", "json" or "jsonresume"
     lang: str = "en"  # the language picked where text is given in several (loading/languages.py)
-    warnings: list[str] = field(default_factory=list)  # e.g. texts missing in that language
-    translations: dict[tuple, dict[str, Any]] = field(default_factory=dict)  # path → {lang: text, ...}
+    warnings: list[str] = dataclass_field(default_factory=list)  # e.g. texts missing in that language
+    translations: dict[tuple, dict[str, Any]] = dataclass_field(default_factory=dict)  # path → {lang: text, ...}
 
     @property
     def folder(self) -> Path:

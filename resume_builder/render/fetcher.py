@@ -53,7 +53,10 @@ class RestrictedFetcher(URLFetcher):
         if len(payload) > self.max_bytes * 4 // 3 + 4:
             raise FetchRefused(url, "data: URL is too large")
         if header.endswith(";base64"):
-            body = base64.b64decode(payload, validate=False)
+            try:
+                body = base64.b64decode(unquote(payload), validate=False)
+            except ValueError:  # binascii.Error: bad padding
+                raise FetchRefused(url, "malformed base64 in data: URL") from None
             mime = header[: -len(";base64")] or "text/plain"
         else:
             body = unquote(payload).encode("utf-8")

@@ -49,6 +49,8 @@ def _guarded(theme: Theme, messages: list[str]):
     Used around layout and around writing: attachments (``<a rel="attachment">``) and SVG
     images are fetched only while the PDF is written.
     """
+    from weasyprint.urls import FatalURLFetchingError
+
     from resume_builder.render.fetcher import FetchRefused
 
     handler = _Collect(messages)
@@ -59,6 +61,9 @@ def _guarded(theme: Theme, messages: list[str]):
     except FetchRefused as exc:
         raise UserError(f"the theme or profile asked for a resource that is not allowed: {exc}",
                         hint="themes may only load files from their own folder and the profile's folder") from None
+    except FatalURLFetchingError as exc:  # the fetcher failed in another way (a bug or an OS error)
+        cause = f": {exc.__cause__}" if exc.__cause__ else ""
+        raise UserError(f"a resource could not be read: {exc}{cause}") from None
     except RecursionError:
         raise UserError(f"theme '{theme.name}' nests elements too deeply to lay out") from None
     finally:
@@ -78,6 +83,11 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     with _guarded(theme, messages):
         rendered = HTML(string=html, base_url=theme.folder.as_uri() + "/", url_fetcher=fetcher).render(
             font_config=_font_config(), pdf_tags=True)
+    # <a rel="attachment"> and <link rel="attachment"> would embed files (even ones the
+    # fetcher allows, such as any file in the profile's folder) in the PDF.
+    if rendered.metadata.attachments or any(link[0] == "attachment" for page in rendered.pages
+                                            for link in page.links):
+        raise UserError(f"theme '{theme.name}' attaches files to the PDF (rel=\"attachment\"), which is not allowed")
     return rendered, messages
 
 

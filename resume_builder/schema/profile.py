@@ -240,7 +240,8 @@ class Profile(StrictModel):
     meta: dict[str, Any] = Field(default_factory=dict, description="Free-form data kept on import/export")
     lang: LanguageTag | None = Field(
         default=None, description="Language of the profile's text, and the one used where a text is given "
-                                  "in several languages ({en: ..., de: ...}) and --lang is not. Default: en")
+                                  "in several languages ({en: ..., de: ...}) and --lang is not. Default: "
+                                  "the locale's language, else en")
     locale: LanguageTag | None = Field(
         default=None, description="Locale for headings, month names, 'present' and the date format, "
                                   "e.g. de, en-GB, ar. Default: the language")

@@ -67,7 +67,7 @@ def contact_png(text: str = CONTACT_LINE) -> bytes:
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(str(_font_file()), 36)
-    left, top, right, bottom = font.getbbox(text)
+    _, _, right, bottom = font.getbbox(text)
     image = Image.new("RGB", (right + 20, bottom + 20), "white")
     ImageDraw.Draw(image).text((10, 10), text, font=font, fill="black")
     out = io.BytesIO()

@@ -211,7 +211,7 @@ def sre_then_ops(tmp_path_factory):
 
 
 def test_entries_found_in_order(sre_then_ops):
-    folder, pdf, document = sre_then_ops
+    _, pdf, document = sre_then_ops
     report = run_checks(pdf, document)
     assert report.passed, failed(report)
     assert report.check("entries").detail.startswith("all 2 experience and 1 education entries found in order")
@@ -238,7 +238,7 @@ def test_missing_entry_fails(sre_then_ops):
 def test_wrong_dates_fail(sre_then_ops, tmp_path):
     from resume_builder import pipeline
 
-    folder, pdf, _ = sre_then_ops
+    _, pdf, _ = sre_then_ops
     path = _profile(tmp_path, "dates", ["sre", "ops"])
     path.write_text(path.read_text().replace("2018-01", "2019-01"), encoding="utf-8")
     detail = failed(run_checks(pdf, pipeline.prepare(path).document))["entries"]

@@ -45,7 +45,7 @@ def rows(output: str) -> dict[str, str]:
 
 @pytest.fixture
 def cwd(tmp_path, monkeypatch):
-    monkeypatch.setattr(theming, "_entry_points", lambda: {})
+    monkeypatch.setattr(theming, "_entry_points", dict)
     folder = tmp_path / "cwd"
     folder.mkdir()
     monkeypatch.chdir(folder)

@@ -301,7 +301,11 @@ def test_theme_look_is_in_the_styles(example_doc, example_docx):
     heading = styles["Heading 1"]
     assert str(heading.font.color.rgb) == accent
     assert heading.font.name == theme.docx_style.heading_font
-    assert heading.font.all_caps is True and heading.font.bold is True  # the text itself stays as written
+    if theme.docx_style.heading_caps == "small_caps":
+        assert heading.font.small_caps is True
+    else:
+        assert heading.font.all_caps is True
+    assert heading.font.bold is True  # the text itself stays as written
     assert heading.font.size.pt == theme.docx_style.heading_size
     rule = heading.element.find(f"{W}pPr/{W}pBdr/{W}bottom")
     assert rule is not None and rule.get(f"{W}color") == accent

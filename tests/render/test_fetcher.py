@@ -55,7 +55,7 @@ class Server:
         hits = self.hits
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 hits.append(self.path)
                 if self.path.startswith("/redirect"):
                     self.send_response(302)
@@ -75,7 +75,7 @@ class Server:
                 self.end_headers()
                 self.wfile.write(body)
 
-            do_POST = do_HEAD = do_GET  # noqa: N815
+            do_POST = do_HEAD = do_GET
 
             def log_message(self, *args) -> None:
                 pass
@@ -182,6 +182,23 @@ def test_serves_data_urls():
     assert fetcher.fetch("data:text/css,p%20%7B%7D").read() == b"p {}"
 
 
+def test_malformed_data_url_is_refused_not_a_crash():
+    with pytest.raises(FetchRefused, match="malformed"):
+        RestrictedFetcher([]).fetch("data:image/png;base64,abc")
+
+
+def test_malformed_data_url_in_a_theme_exits_2(tmp_path):
+    theme = tmp_path / "hostile"
+    shutil.copytree(HOSTILE_THEME, theme)
+    (theme / "templates" / "attack.html.j2").write_text('<img src="data:image/png;base64,abc" alt="">',
+                                                        encoding="utf-8")
+    out = tmp_path / "x.pdf"
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "--theme-dir", str(theme), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "malformed" in result.output
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("url", [
     "file:///etc/passwd",
     "file://localhost/etc/passwd",
@@ -198,7 +215,7 @@ def test_refuses_anything_else(url, roots):
 
 
 def test_refuses_dot_dot_out_of_a_root(roots):
-    theme, outside = roots
+    theme, _ = roots
     fetcher = RestrictedFetcher([theme])
     with pytest.raises(FetchRefused, match="outside"):
         fetcher.fetch(theme.as_uri() + "/../outside/secret.txt")
@@ -305,6 +322,7 @@ ATTACKS_REFUSED = [
     "attachment_http",    # <a rel=attachment href=http://...>
     "attachment_file",    # <a rel=attachment href=file:///etc/passwd>
     "link_attachment",    # <link rel=attachment href=file:///etc/passwd>
+    "attachment_inside",  # rel=attachment to a file the fetcher may read (theme.toml): no attachments at all
 ]
 # SVG drawing happens while the PDF is written, and WeasyPrint catches every error there:
 # the refused fetch cannot stop the render, but nothing is fetched or embedded.

@@ -1,0 +1,280 @@
+"""JSON Resume export and import: valid against schema v1.0.0, and lossless both ways."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from typer.testing import CliRunner
+
+from resume_builder.cli import app
+from resume_builder.commands.export import export
+from resume_builder.commands.import_cmd import import_profile
+from resume_builder.errors import UserError
+from resume_builder.interop import export_json_resume, import_json_resume, json_resume_text
+from resume_builder.interop.jsonresume_export import SCHEMA_URL
+from resume_builder.loading import load_profile
+from tests.conftest import EXAMPLE
+from tests.interop.jsonresume_schema import schema_errors
+
+pytest.importorskip("jsonschema")
+
+if "export" not in {c.name for c in app.registered_commands}:  # until the CLI registers them
+    app.command("export")(export)
+    app.command("import")(import_profile)
+runner = CliRunner()
+
+
+def leaves(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from leaves(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from leaves(value, path + (index,))
+    else:
+        yield path, data
+
+
+def imported(source: Path, tmp_path: Path, name: str = "imported.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(import_json_resume(source).text, encoding="utf-8")
+    return path
+
+
+def exported(profile: Path, tmp_path: Path, name: str = "resume.json", **kwargs) -> Path:
+    path = tmp_path / name
+    path.write_text(json_resume_text(export_json_resume(profile, **kwargs).data), encoding="utf-8")
+    return path
+
+
+def same_profile(a: Path, b: Path, lang: str | None = None) -> None:
+    first, second = load_profile(a, lang=lang), load_profile(b, lang=lang)
+    assert second.profile.model_dump() == first.profile.model_dump()
+    assert second.profile.section_order() == first.profile.section_order()
+    assert second.translations == first.translations
+    assert list(second.source.data) == list(first.source.data)  # top-level keys in the same order
+
+
+# ----------------------------------------------------------------------------- the schema
+
+
+def test_the_schema_fixture_rejects_what_json_resume_rejects():
+    errors = schema_errors({"basics": {"email": "not-an-email"}, "work": [{"startDate": "2020-1"}],
+                            "skills": [{"keywords": "one string"}], "x-extra": 1})
+    assert len(errors) == 4, errors
+
+
+def test_shared_sample_is_valid(jsonresume_sample):
+    assert schema_errors(json.loads(jsonresume_sample.read_text(encoding="utf-8"))) == []
+
+
+def test_example_export_is_valid_json_resume():
+    data = export_json_resume(EXAMPLE).data
+    assert schema_errors(data) == []
+    assert data["$schema"] == SCHEMA_URL
+    assert data["basics"]["label"] == "Platform & DevOps Engineer"
+    assert data["basics"]["summary"].startswith("I am an experienced Senior Principal")
+    assert data["work"][0] == {"name": "Fresha", "location": "London, UK", "position": "Platform Engineer",
+                               "startDate": "2023-03"}  # no endDate: JSON Resume's "until now"
+    assert data["projects"][1]["highlights"][1].startswith("Deployment orchestration")
+    assert [k for k in data if k not in ("$schema", "basics", "meta")] == [
+        "work", "education", "awards", "skills", "projects"]  # JSON Resume's usual order
+
+
+def test_what_json_resume_lacks_lives_under_meta():
+    extras = export_json_resume(EXAMPLE).data["meta"]["resume_builder"]
+    assert extras["version"] == 1
+    assert [c["id"] for c in extras["profile"]["custom"]] == ["specialties", "responsibilities", "team-management"]
+    assert set(extras["profile"]["variants"]) == {"platform", "monitoring"}
+    assert extras["profile"]["lang"] == "en"
+    work = extras["entries"]["experience"]
+    assert work[0] == {"id": "fresha-platform", "tags": ["platform", "devops", "kubernetes", "aws", "ci-cd"],
+                       "end": "present"}
+    projects = extras["entries"]["projects"]
+    assert projects[0]["summary"].startswith("During my tenure") and projects[0]["outcome"].startswith("The successful")
+    assert projects[1]["highlight_details"] == {"1": [
+        "Automation for creating ECS Task Definitions", "Automation for creating ECS Services",
+        "Canary metric comparison b/w blue and green pools", "State management and handling failure scenarios"]}
+    summary = next(t["text"] for t in extras["translations"] if t["path"] == ["summary"])
+    assert list(summary) == ["en", "de"] and summary["en"] is None  # None: the text in basics.summary
+    assert summary["de"].startswith("Erfahrener Senior Principal Software Engineer")
+    assert extras["keys"][:3] == ["lang", "basics", "summary"]
+
+
+def test_export_in_another_language_keeps_the_default_one_in_meta():
+    data = export_json_resume(EXAMPLE, lang="de").data
+    assert data["basics"]["label"] == "Platform- & DevOps-Engineer"
+    headline = next(t for t in data["meta"]["resume_builder"]["translations"] if t["path"] == ["basics", "headline"])
+    assert headline["text"] == {"en": "Platform & DevOps Engineer", "de": None}
+    assert schema_errors(data) == []
+
+
+# ----------------------------------------------------------------------------- round trips
+
+
+def test_sample_survives_import_then_export(jsonresume_sample, tmp_path):
+    original = json.loads(jsonresume_sample.read_text(encoding="utf-8"))
+    again = export_json_resume(imported(jsonresume_sample, tmp_path)).data
+    assert schema_errors(again) == []
+    given = {path: value for path, value in leaves(original) if value not in ("", None)}
+    # The one normalisation: a link without a scheme gets https:// (the profile needs one).
+    assert given[("projects", 0, "url")] == "missdirection.example.com"
+    given[("projects", 0, "url")] = "https://missdirection.example.com"
+    assert dict(leaves(again)) == given  # every field equal; empty ones ("image": "") stay out
+    assert list(again) == list(original)
+    assert "resume_builder" not in again["meta"]  # nothing of ours was needed
+
+
+def test_example_survives_export_then_import(tmp_path):
+    back = imported(exported(EXAMPLE, tmp_path), tmp_path)
+    same_profile(EXAMPLE, back)
+    same_profile(EXAMPLE, back, lang="de")  # the German texts came back too
+    text = back.read_text(encoding="utf-8")
+    assert "headline:\n    en: Platform & DevOps Engineer\n    de: Platform- & DevOps-Engineer\n" in text
+    assert "resume_builder" not in text
+
+
+def test_round_trip_from_a_german_export(tmp_path):
+    back = imported(exported(EXAMPLE, tmp_path, lang="de"), tmp_path)
+    same_profile(EXAMPLE, back)
+    same_profile(EXAMPLE, back, lang="de")
+
+
+def test_every_profile_field_survives(tmp_path):
+    """A profile using each field once (and a few JSON Resume cannot hold) comes back whole."""
+    profile = tmp_path / "full.yaml"
+    profile.write_text("""\
+$schema: ./profile.schema.json
+locale: en-GB
+headings: {references: Referees}
+basics:
+  name: Ann Example
+  headline: Engineer
+  email: ann@example.com
+  phone: "+44 20 7946 0000"
+  photo: me.png
+  website: https://ann.example
+  location: {address: 1 Road, postal_code: AB1 2CD, city: Leeds, region: Yorkshire, country_code: GB}
+  profiles: [{network: GitHub, username: ann, url: https://github.com/ann}, {network: Mastodon, username: ann}]
+summary: |
+  First paragraph.
+
+  Second paragraph.
+experience:
+  - {id: acme, tags: [go], company: Acme, position: Dev, location: York, url: https://acme.example,
+     start: 2020-01, end: 2021-02-03, description: Widgets, summary: Built things, keywords: [Go, SQL],
+     highlights: [{text: Shipped, details: [On time, On budget]}, Fixed]}
+volunteering:
+  - {organization: Club, position: Coach, location: Leeds, url: https://club.example, start: 2019, summary: Coached,
+     highlights: [Won]}
+projects:
+  - {id: tool, name: Tool, description: A tool, summary: My part, outcome: It worked, keywords: [Rust],
+     url: https://tool.example, roles: [Lead], entity: Acme, type: application, start: 2021, end: 2022}
+skills: [{name: Go, level: Expert, keywords: [goroutines]}]
+education:
+  - {institution: Uni, degree: BSc, area: CS, location: Leeds, url: https://uni.example, score: First,
+     summary: Thesis on X, courses: [Algorithms], highlights: [Prize], start: 2010, end: 2013}
+awards: [{title: Prize, date: 2014-05, awarder: Uni, summary: For X}]
+certifications: [{name: CKA, date: 2022-01-15, issuer: CNCF, url: https://cncf.example, summary: Kubernetes}]
+publications: [{name: Paper, publisher: ACM, date: 2015, url: https://acm.example, summary: About X}]
+languages: [{language: English, fluency: Native}]
+interests: [{name: Chess, keywords: [openings]}]
+references: [{name: Bob, reference: Great}]
+custom:
+  - id: talks
+    title: Talks
+    items: [One talk]
+    entries: [{title: KubeCon, subtitle: Speaker, date: 2023-04, fields: {Slides: "[link](https://s.example)"}}]
+theme: {name: modern, accent_color: "#112233"}
+meta: {source: hand-written}
+""", encoding="utf-8")
+    json_path = exported(profile, tmp_path)
+    assert schema_errors(json.loads(json_path.read_text(encoding="utf-8"))) == []
+    same_profile(profile, imported(json_path, tmp_path))
+
+
+def test_fields_with_no_place_in_the_profile_are_kept_and_written_back(tmp_path):
+    source = tmp_path / "resume.json"
+    source.write_text(json.dumps({
+        "basics": {"name": "A", "label": "Dev", "x-pronouns": "she/her",
+                   "location": {"city": "Leeds", "x-timezone": "Europe/London"}},
+        "work": [{"name": "Acme", "position": "Dev", "startDate": "2020", "x-team": {"size": 5}}],
+        "meta": {"version": "v1.0.0"},
+    }), encoding="utf-8")
+    result = import_json_resume(source)
+    assert result.data["meta"]["jsonresume_unmapped"] == [
+        {"path": ["basics", "location", "x-timezone"], "value": "Europe/London"},
+        {"path": ["basics", "x-pronouns"], "value": "she/her"},
+        {"path": ["work", 0, "x-team"], "value": {"size": 5}},
+    ]
+    assert "# fields of resume.json with no place in the profile; 'export' writes them back" in result.text
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(result.text, encoding="utf-8")
+    again = export_json_resume(profile).data
+    assert again["basics"]["x-pronouns"] == "she/her"
+    assert again["basics"]["location"]["x-timezone"] == "Europe/London"
+    assert again["work"][0]["x-team"] == {"size": 5}
+    assert again["meta"] == {"version": "v1.0.0"}
+
+
+# ----------------------------------------------------------------------------- import details
+
+
+def test_import_comments_say_what_changed(jsonresume_sample):
+    text = import_json_resume(jsonresume_sample).text
+    assert text.startswith("# Imported from sample.resume.json (JSON Resume)")
+    assert "basics:  # 'image' was empty in sample.resume.json; left out\n" in text
+    assert "- network: Twitter  # 'url' was empty in sample.resume.json; left out\n" in text
+    assert "url: https://missdirection.example.com  # was 'missdirection.example.com' in sample.resume.json\n" in text
+    assert "# JSON Resume keeps this in basics.summary\nsummary: Richard hails from Tulsa." in text
+    assert "keywords: [HTML, CSS, Javascript]\n" in text
+    assert "$schema" not in text  # JSON Resume's schema link does not describe a profile
+
+
+def test_import_errors_point_into_the_json_file(tmp_path):
+    source = tmp_path / "resume.json"
+    source.write_text('{\n  "basics": {"name": "A"},\n  "work": [{"name": "C", "position": "P",\n'
+                      '            "startDate": "2020-13"}]\n}\n', encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        import_json_resume(source)
+    assert "resume.json:4:26: experience[0].start: month 13 does not exist in '2020-13'" in str(info.value)
+
+
+def test_edited_entries_do_not_get_the_wrong_ids(tmp_path):
+    data = json.loads(exported(EXAMPLE, tmp_path).read_text(encoding="utf-8"))
+    del data["work"][0]
+    source = tmp_path / "edited.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    result = import_json_resume(source)
+    assert any("entries.experience no longer matches the 8 entries of 'work'" in w for w in result.warnings)
+    assert all("id" not in job for job in result.data["experience"])
+
+
+# ----------------------------------------------------------------------------- commands
+
+
+def test_export_and_import_commands(tmp_path):
+    out = tmp_path / "resume.json"
+    result = runner.invoke(app, ["export", str(EXAMPLE), "--to", "jsonresume", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert schema_errors(json.loads(out.read_text(encoding="utf-8"))) == []
+    stdout = runner.invoke(app, ["export", str(EXAMPLE)])
+    assert json.loads(stdout.stdout) == json.loads(out.read_text(encoding="utf-8"))
+
+    profile = tmp_path / "profile.yaml"
+    result = runner.invoke(app, ["import", str(out), "-o", str(profile)])
+    assert result.exit_code == 0, result.output
+    same_profile(EXAMPLE, profile)
+    again = runner.invoke(app, ["import", str(out), "-o", str(profile)])
+    assert again.exit_code == 2 and "already exists" in again.output
+    assert runner.invoke(app, ["import", str(out), "-o", str(profile), "--force"]).exit_code == 0
+    assert runner.invoke(app, ["validate", str(profile)]).exit_code == 0
+
+
+def test_export_refuses_unknown_formats():
+    result = runner.invoke(app, ["export", str(EXAMPLE), "--to", "json-resum"])
+    assert result.exit_code == 2
+    assert "cannot export to 'json-resum' (did you mean 'jsonresume'?)" in result.output
