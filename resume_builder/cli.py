@@ -11,6 +11,7 @@ import sys
 import typer
 
 from resume_builder.commands import build as build_command
+from resume_builder.commands import check as check_command
 from resume_builder.commands import init as init_command
 from resume_builder.commands import render as render_command
 from resume_builder.commands import schema as schema_command
@@ -30,6 +31,7 @@ app = typer.Typer(
 )
 
 app.command("render")(render_command.render)
+app.command("check")(check_command.check)
 app.command("build")(build_command.build)
 app.command("validate")(validate_command.validate)
 app.command("schema")(schema_command.schema)

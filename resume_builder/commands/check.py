@@ -25,7 +25,6 @@ def check(
     Exit 0 when every check passes, 1 when any fails, 2 when the file cannot be read.
     """
     from resume_builder.checking import run_checks
-    from resume_builder.console import out
 
     with user_errors():
         if variant is not None and profile is None:
@@ -40,10 +39,17 @@ def check(
     if json_output:
         typer.echo(report.to_json())
     else:
-        out(report.summary())
-        for result in report.checks:
-            mark, style = ("✓", "green") if result.passed else ("✗", "red")
-            out(f"  {mark} {result.name}: {result.detail}", style=style)
-        out(report.verdict(), style="green" if report.passed else "red")
+        show_report(report)
     if not report.passed:
         raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+def show_report(report) -> None:
+    """Print a report: the file, one line per check with its reason, and the verdict."""
+    from resume_builder.console import out
+
+    out(report.summary())
+    for result in report.checks:
+        mark, style = ("✓", "green") if result.passed else ("✗", "red")
+        out(f"  {mark} {result.name}: {result.detail}", style=style)
+    out(report.verdict(), style="green" if report.passed else "red")

@@ -28,6 +28,7 @@ def render(
                                             help="Page budget: tighten, then cut the least relevant content."),
     job_posting: Optional[Path] = typer.Option(None, "--job",
                                                help="Job posting that ranks what --max-pages cuts."),
+    check: bool = typer.Option(False, "--check", help="Run the ATS check on the PDF/DOCX written; exit 1 if it fails."),
 ) -> None:
     """Render a profile; files are written atomically under output/."""
     from resume_builder import pipeline
@@ -54,3 +55,23 @@ def render(
         out(f"wrote {item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {job.theme.name})")
         for warning in item.warnings:
             err(f"warning: {warning}", style="yellow")
+    if check:
+        _check_outputs(outputs, job)
+
+
+def _check_outputs(outputs, job) -> None:
+    """`render --check`: the ATS check on every PDF and DOCX just written."""
+    from resume_builder.checking import run_checks
+    from resume_builder.commands.check import show_report
+    from resume_builder.errors import EXIT_CHECK_FAILED
+    from resume_builder.formats import CHECKABLE
+
+    failed = False
+    for item in outputs:
+        if item.path.suffix.lstrip(".") not in CHECKABLE:
+            continue
+        report = run_checks(item.path, document=job.document)
+        show_report(report)
+        failed = failed or not report.passed
+    if failed:
+        raise typer.Exit(EXIT_CHECK_FAILED)

@@ -118,3 +118,14 @@ def test_checking_against_another_profile_fails_on_entries(files, tmp_path):
 def test_help_describes_exit_codes():
     result = runner.invoke(cli(), ["check", "--help"])
     assert result.exit_code == 0 and "Exit 0" in result.output and "--json" in result.output
+
+
+def test_render_check_runs_the_ats_check_on_what_it_wrote(tmp_path):
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    result = CliRunner().invoke(app, ["render", "-f", "pdf", "-f", "docx", "-f", "md", "--check",
+                                      "--out-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("checks passed: an ATS can read this file") == 2
