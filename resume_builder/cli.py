@@ -12,6 +12,8 @@ import typer
 
 from resume_builder.commands import build as build_command
 from resume_builder.commands import check as check_command
+from resume_builder.commands import export as export_command
+from resume_builder.commands import import_cmd as import_command
 from resume_builder.commands import init as init_command
 from resume_builder.commands import render as render_command
 from resume_builder.commands import schema as schema_command
@@ -38,6 +40,8 @@ app.command("schema")(schema_command.schema)
 app.command("tailor")(tailor_command.tailor)
 app.command("watch")(watch_command.watch)
 app.command("themes")(themes_command.themes)
+app.command("import")(import_command.import_profile)
+app.command("export")(export_command.export)
 app.command("init")(init_command.init)
 
 
