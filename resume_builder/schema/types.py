@@ -102,12 +102,17 @@ def _check_single_line(value: str) -> str:
     return value.strip()
 
 
+_LANGUAGE_MAP = {"type": "object", "propertyNames": {"pattern": "^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"},
+                 "additionalProperties": {"type": "string"},
+                 "description": "The same text in several languages: {en: ..., de: ...}"}
+
 Markdown = Annotated[str, AfterValidator(_check_markdown),
-                     WithJsonSchema({"type": "string",
+                     WithJsonSchema({"anyOf": [{"type": "string"}, _LANGUAGE_MAP],
                                      "description": "Text; **bold**, *italic* and [links](https://...) allowed"})]
 """Free text with the inline Markdown subset; may hold several paragraphs."""
 
-Line = Annotated[str, AfterValidator(_check_single_line), AfterValidator(_check_markdown)]
+Line = Annotated[str, AfterValidator(_check_single_line), AfterValidator(_check_markdown),
+                 WithJsonSchema({"anyOf": [{"type": "string"}, _LANGUAGE_MAP]})]
 """One line of text (names, titles); the inline Markdown subset is allowed."""
 
 # ----------------------------------------------------------------------------- links and contacts

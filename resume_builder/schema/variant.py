@@ -73,6 +73,7 @@ class Variant(StrictModel):
                                description="Entry ids the page budget never cuts (nor their highlights)")
     pin_tags: list[Tag] = Field(default_factory=list,
                                 description="Entries with any of these tags are never cut by the page budget")
+    lang: str | None = Field(default=None, description="Language of texts given in several, e.g. de")
     output: EntryId | None = Field(default=None, description="Output file name without extension. "
                                                              "Default: <profile>-<variant>")
 
