@@ -30,7 +30,7 @@ from resume_builder.theme_paths import builtin_themes_folder
 
 API_VERSION = 1
 ENTRY_POINT_GROUP = "resume_builder.themes"
-FALLBACK_FONTS = ("Noto Sans", "Noto Sans Symbols 2", "Noto Sans CJK SC",
+FALLBACK_FONTS = ("Noto Sans", "Noto Sans Symbols2", "Noto Sans CJK SC",
                   "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari")
 
 
@@ -82,6 +82,9 @@ class DocxStyle(_Strict):
     heading_color: str | None = None
     name_color: str | None = None
     heading_caps: bool | Literal["small_caps"] = True  # true: capitals; "small_caps": small capitals
+    name_align: Literal["center", "left"] = "center"  # the name, headline and contact line
+    headline_color: str | None = None  # default: the muted colour
+    headline_italic: bool = True
     heading_rule: bool = True
     heading_space_before: float = 10
     heading_space_after: float = 4

@@ -113,6 +113,9 @@ class DocxLook:
     heading_color: str
     name_color: str
     heading_caps: str  # "caps", "small_caps" or "" (as written)
+    masthead_align: str  # "center" or "left": name, headline and contacts
+    headline_color: str
+    headline_italic: bool
     heading_rule: bool
     heading_before: float
     heading_after: float
@@ -203,6 +206,10 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
         text_color=text_color, muted_color=_hex(style.muted_color, "muted_color", theme),
         accent_color=accent, heading_color=heading_color, name_color=name_color,
         heading_caps=_caps_mode(style.heading_caps), heading_rule=style.heading_rule,
+        masthead_align=("right" if rtl else "left") if style.name_align == "left" else "center",
+        headline_color=(accent if accent_changed else _hex(style.headline_color, "headline_color", theme))
+        if style.headline_color else _hex(style.muted_color, "muted_color", theme),
+        headline_italic=style.headline_italic,
         heading_before=style.heading_space_before * gap, heading_after=style.heading_space_after * gap,
         paragraph_after=style.paragraph_space_after * gap, line_spacing=line_spacing,
         language=language or "en", rtl=rtl, page_width_mm=width, page_height_mm=height,
@@ -398,16 +405,17 @@ def _style_defs(look: DocxLook, bullet_nums: tuple[int, int]) -> list[_StyleDef]
             rpr=_rpr_xml(font=L.body_font, color=L.text_color, size=L.font_size, **lang))),
         _StyleDef("title", "Title", _style_xml(
             "Title", "Title", "paragraph", based_on="Normal", next_id="Subtitle", priority=10,
-            ppr=_ppr_xml(keep_next=True, before=0, after=0, line=1.0, jc="center"),
+            ppr=_ppr_xml(keep_next=True, before=0, after=0, line=1.0, jc=L.masthead_align),
             rpr=_rpr_xml(font=L.heading_font, bold=True, color=L.name_color,
                          letter_spacing=L.name_size * 0.015, size=L.name_size))),
         _StyleDef("subtitle", "Subtitle", _style_xml(
             "Subtitle", "Subtitle", "paragraph", based_on="Normal", next_id="Normal", priority=11,
-            ppr=_ppr_xml(keep_next=True, before=P * 0.6, after=P * 0.6, jc="center"),
-            rpr=_rpr_xml(font=L.heading_font, italic=True, color=L.muted_color, size=L.headline_size))),
+            ppr=_ppr_xml(keep_next=True, before=P * 0.6, after=P * 0.6, jc=L.masthead_align),
+            rpr=_rpr_xml(font=L.heading_font, italic=L.headline_italic, bold=not L.headline_italic,
+                         color=L.headline_color, size=L.headline_size))),
         _StyleDef("contacts", "ContactLine", _style_xml(
             "ContactLine", STYLE_NAMES["contacts"][0], "paragraph", based_on="Normal", next_id="Normal",
-            ppr=_ppr_xml(after=P * 0.5, jc="center"),
+            ppr=_ppr_xml(after=P * 0.5, jc=L.masthead_align),
             rpr=_rpr_xml(color=L.muted_color, size=L.font_size * 0.9))),
         _StyleDef("heading1", "Heading1", _style_xml(
             "Heading1", "heading 1", "paragraph", based_on="Normal", next_id="Normal", priority=9,

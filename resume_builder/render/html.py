@@ -9,6 +9,7 @@ so a warm re-render does not re-read or re-compile templates.
 from __future__ import annotations
 
 import base64
+import re
 import mimetypes
 import os
 from functools import lru_cache
@@ -60,7 +61,27 @@ def _environment(template_folders: tuple[Path, ...]) -> SandboxedEnvironment:
     loader = ChoiceLoader([_ContainedLoader(str(folder), followlinks=False) for folder in template_folders])
     env = _LimitedSandbox(loader=loader, autoescape=True, undefined=StrictUndefined,
                           trim_blocks=False, lstrip_blocks=False, auto_reload=False)
+    env.filters["emoji"] = emoji_spans
     return env
+
+
+_EMOJI_CHAR = ("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u2190-\u21FF"
+               "\u2934\u2935\u3030\u303D\u3297\u3299\u00A9\u00AE\u203C\u2049\u2122\u2139]")
+_EMOJI = re.compile(f"(?:{_EMOJI_CHAR}(?:[\uFE0F\u20E3\U0001F3FB-\U0001F3FF])*"
+                    f"(?:\u200D{_EMOJI_CHAR}[\uFE0F]?)*)+")
+
+
+def emoji_spans(text: str):
+    """Escape ``text`` and wrap each emoji run in ``<span class="emoji">``.
+
+    Pango shapes a space next to an emoji with the emoji font (a narrow space): setting
+    the emoji in an element of their own keeps the surrounding spaces in the text font,
+    and lets themes style emoji.
+    """
+    from markupsafe import Markup, escape
+
+    escaped = str(escape(text))
+    return Markup(_EMOJI.sub(lambda m: f'<span class="emoji">{m.group()}</span>', escaped))
 
 
 def font_stack(family: str) -> str:

@@ -27,11 +27,6 @@ THEMES = builtin_themes()
 
 GAPS = {
     # The reason a field is not extracted from our layouts, for the fields that are not.
-    "name": (
-        "pypdf (which the parser uses) glues the name to the headline ('Alex ExamplePlatform & DevOps "
-        "Engineer') when the headline's baseline is less than 0.8 x the name's font size below the "
-        "name's (compact sets them on one line); the parser's name rule then rejects the line for its '&'. "
-        "A theme fixes this with ~6pt more space above the headline (checked with a copy of classic)."),
     "title": (
         "the parser treats any line of 8+ words as a description, and ours hold 'Position — Company "
         "Mar 2023 – present · London, UK' (10 words) on one line; it finds the title and company only "

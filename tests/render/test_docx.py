@@ -558,3 +558,19 @@ def test_reference_docx_must_be_inside_the_theme(tmp_path):
     theme = ThemeFinder(theme_dir=folder).find(None)
     with pytest.raises(UserError, match="reference_docx"):
         render_docx(document(EXAMPLE), theme, theme.options())
+
+
+def test_theme_masthead_alignment_and_headline_style():
+    from docx import Document as Docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from resume_builder import pipeline
+    from tests.conftest import EXAMPLE
+
+    for theme, expected in (("classic", WD_ALIGN_PARAGRAPH.CENTER), ("modern", WD_ALIGN_PARAGRAPH.LEFT)):
+        job = pipeline.prepare(EXAMPLE, theme_name=theme)
+        data = pipeline.render(job, "docx", Path("x.docx"))[0].data
+        styles = Docx(io.BytesIO(data)).styles
+        assert styles["Title"].paragraph_format.alignment == expected
+    subtitle = styles["Subtitle"]
+    assert subtitle.font.bold is True and not subtitle.font.italic

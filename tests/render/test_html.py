@@ -247,3 +247,13 @@ def test_a_symlinked_template_inside_the_theme_still_works(tmp_path, job):
     (folder / "templates" / "attack.html.j2").symlink_to(folder / "templates" / "real.html.j2")
     theme = find_theme(None, theme_dir=folder)
     assert "inside-marker" in render_html(job.document, theme, job.options, embed_fonts=False)
+
+
+def test_emoji_are_set_in_their_own_element_and_text_stays_escaped():
+    from resume_builder.render.html import emoji_spans
+
+    html = str(emoji_spans("🐳 ☸️ ☁️ Argo <b>Workflows</b> 🇬🇧"))
+    assert html.count('<span class="emoji">') == 4
+    assert '<span class="emoji">☸️</span>' in html and '<span class="emoji">🇬🇧</span>' in html
+    assert "&lt;b&gt;Workflows&lt;/b&gt;" in html
+    assert str(emoji_spans("plain text, (c) 2024")) == "plain text, (c) 2024"
