@@ -51,19 +51,44 @@ def load_profile(path: str | Path, *, lang: str | None = None) -> LoadedProfile:
     Text given in several languages (``summary: {en: ..., de: ...}``) is read in ``lang``,
     else in the profile's default language (see :mod:`resume_builder.loading.languages`).
     """
+    from resume_builder.loading.languages import check_language, requested_language, select_language
+
     path = Path(path)
+    lang = lang or requested_language()
+    key = _cache_key(path, lang)
+    if key is not None and key in _LOADED:
+        return _LOADED[key]
     doc = load_source(path)
     fmt = "json" if str(path).lower().endswith(".json") else "yaml"
     from resume_builder.loading import jsonresume
-    from resume_builder.loading.languages import check_language, requested_language, select_language
 
     if jsonresume.is_json_resume(doc.data):
         doc = jsonresume.to_profile_source(doc)
         fmt = "jsonresume"
-    lang = lang or requested_language()
     chosen = select_language(doc, check_language(lang) if lang else None)
     profile = validate_profile(chosen.source)
-    return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, chosen.warnings, chosen.alternatives)
+    loaded = LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, chosen.warnings, chosen.alternatives)
+    if key is not None:
+        _LOADED.clear()  # keep one: long-lived processes (watch, build workers) re-render one profile
+        _LOADED[key] = loaded
+    return loaded
+
+
+# A warm process (watch mode, build workers, benchmarks) re-renders the same file: a
+# valid profile is reused while the file's bytes are unchanged (hashing them costs far
+# less than parsing). Nothing downstream mutates a loaded profile (tailoring returns new
+# objects).
+_LOADED: dict[tuple, LoadedProfile] = {}
+
+
+def _cache_key(path: Path, lang: str | None) -> tuple | None:
+    import hashlib
+
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return (str(path.resolve()), path.as_posix(), digest, lang)
 
 
 def validate_profile(doc: SourceDocument) -> Profile:

@@ -20,13 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from resume_builder.errors import Location, Problem, UserError
+from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS,  # noqa: F401
+                                   MAX_TEXT_CHARS, MAX_VALUES)
 
 PathKey = tuple[Any, ...]
 Position = tuple[int, int]
 
-MAX_VALUES = 250_000
-MAX_DEPTH = 64
-MAX_FILE_BYTES = 5 * 1024 * 1024
 
 _STANDARD_TAGS = {
     None,
@@ -99,11 +98,54 @@ def read_text(path: Path) -> str:
 
 
 def parse(text: str, file: str) -> SourceDocument:
-    """Parse ``text`` as JSON when the file name or content says so, else as YAML."""
+    """Parse ``text`` as JSON when the file name or content says so, else as YAML.
+
+    The result is checked against the size limits (:func:`check_sizes`).
+    """
     stripped = text.lstrip()
     if file.lower().endswith(".json") or (stripped[:1] in "{[" and not file.lower().endswith((".yaml", ".yml"))):
-        return parse_json(text, file)
-    return parse_yaml(text, file)
+        doc = parse_json(text, file)
+    else:
+        doc = parse_yaml(text, file)
+    check_sizes(doc)
+    return doc
+
+
+def check_sizes(doc: SourceDocument) -> None:
+    """Refuse a text field, a list or a whole document larger than the limits.
+
+    The limits (``resume_builder/limits.py``) are far above any résumé and keep every
+    render within seconds; a hostile file (or YAML aliases repeating a long text) gets a
+    located error naming the limit instead of a render that runs for minutes.
+    """
+    problems: list[Problem] = []
+    total = 0
+    stack: list[tuple[PathKey, Any]] = [((), doc.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            total += len(value)
+            if len(value) > MAX_FIELD_CHARS:
+                problems.append(Problem(
+                    f"this text is {len(value):,} characters long; a field may hold at most {MAX_FIELD_CHARS:,}",
+                    doc.locate(path), _dotted(path)))
+        elif isinstance(value, dict):
+            stack.extend((path + (key,), item) for key, item in reversed(list(value.items())))
+        elif isinstance(value, list):
+            if len(value) > MAX_LIST_ITEMS:
+                problems.append(Problem(
+                    f"this list has {len(value):,} items; a list may hold at most {MAX_LIST_ITEMS:,}",
+                    doc.locate(path), _dotted(path)))
+            stack.extend((path + (index,), item) for index, item in reversed(list(enumerate(value))))
+        if len(problems) >= 20:
+            break
+    if total > MAX_TEXT_CHARS and not problems:
+        problems.append(Problem(
+            f"the document holds {total:,} characters of text; a profile may hold at most {MAX_TEXT_CHARS:,}",
+            Location(doc.file, None, None), "",
+            "YAML aliases (*name) that repeat long texts count every time they are used"))
+    if problems:
+        raise UserError(problems)
 
 
 # --------------------------------------------------------------------------- YAML

@@ -8,6 +8,8 @@ warm re-render several times faster than the first.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
+from typing import Any
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -70,6 +72,11 @@ def _guarded(theme: Theme, messages: list[str]):
         logger.removeHandler(handler)
 
 
+# The last layouts by their exact HTML (and allowed folders): laying out the same HTML again
+# gives the same pages, so the page budget's final trial is reused for the PDF itself.
+_RECENT: "OrderedDict[tuple, tuple[Any, list[str]]]" = OrderedDict()
+
+
 def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path):
     """Lay the document out into pages (a WeasyPrint Document) and the warnings logged."""
     from weasyprint import HTML
@@ -78,6 +85,11 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
 
     html = render_html(doc, theme, options, embed_fonts=False)
     roots = [*theme.folders, *theme.font_folders(), profile_folder]
+    key = (html, tuple(str(root) for root in roots))
+    if key in _RECENT:  # the page budget's last trial is the layout the PDF needs
+        _RECENT.move_to_end(key)
+        rendered, messages = _RECENT[key]
+        return rendered, list(messages)
     fetcher = RestrictedFetcher(roots)
     messages: list[str] = []
     with _guarded(theme, messages):
@@ -88,6 +100,9 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     if rendered.metadata.attachments or any(link[0] == "attachment" for page in rendered.pages
                                             for link in page.links):
         raise UserError(f"theme '{theme.name}' attaches files to the PDF (rel=\"attachment\"), which is not allowed")
+    _RECENT[key] = (rendered, list(messages))
+    while len(_RECENT) > 2:
+        _RECENT.popitem(last=False)
     return rendered, messages
 
 

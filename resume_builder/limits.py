@@ -1,0 +1,171 @@
+"""Every limit the tool enforces on what it reads and runs, in one place.
+
+People render profiles and themes they did not write. These numbers bound what one
+hostile input can cost: how much a profile may hold, how big an image may be, how much
+work a theme's templates may do, and how long and how much memory a render may take.
+Each was chosen by measuring (see SECURITY.md): a real résumé stays far below every one,
+and a document at a limit still renders within seconds.
+
+Only constants and two small guards (:func:`time_limit`, :func:`memory_limit`) live here,
+so importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from typing import Iterator
+
+# ----------------------------------------------------------------------------- profiles
+
+#: A profile or variant file (YAML or JSON), in bytes.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Values a file may expand to (YAML aliases can repeat a block many times).
+MAX_VALUES = 250_000
+#: Nesting depth of mappings and lists.
+MAX_DEPTH = 64
+#: Characters in one text field (a summary, a highlight, a name...).
+MAX_FIELD_CHARS = 100_000
+#: Items in one list (experience entries, highlights, keywords...).
+MAX_LIST_ITEMS = 1_000
+#: Characters of text in the whole profile, counted after YAML aliases are expanded.
+MAX_TEXT_CHARS = 1_000_000
+
+# ----------------------------------------------------------------------------- images
+
+#: Formats a photo may have (checked from the file's first bytes, not its name).
+IMAGE_FORMATS = ("PNG", "JPEG", "SVG")
+#: Size of a photo file, in bytes.
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+#: Pixels of a PNG or JPEG photo (width x height), read from its header before decoding.
+MAX_IMAGE_PIXELS = 25_000_000
+
+# ----------------------------------------------------------------------------- themes
+
+#: Steps a theme's templates may take in one render: loop iterations, range() items and
+#: calls. The built-in themes take about 60 per résumé entry.
+MAX_TEMPLATE_STEPS = 3_000_000
+#: Largest number a template may pass to range(), a filter or a function.
+MAX_TEMPLATE_NUMBER = 100_000
+#: Longest string a template may build (``'x' * n``, ``a + b``, a call's argument).
+MAX_TEMPLATE_STRING = 20_000_000
+#: Most items of a list or tuple a template may build (``[0] * n``).
+MAX_TEMPLATE_ITEMS = 1_000_000
+#: Largest integer, in bits, a template may compute with (``2 ** n``).
+MAX_TEMPLATE_INT_BITS = 4_096
+#: Characters of HTML (or CSS) one template may produce.
+MAX_OUTPUT_CHARS = 20_000_000
+#: One file or data: URL that WeasyPrint may read (fonts, images), in bytes.
+MAX_RESOURCE_BYTES = 20 * 1024 * 1024
+
+# ----------------------------------------------------------------------------- time and memory
+
+#: Seconds one render (one target of a build) may take; ``--timeout`` changes it.
+DEFAULT_TIMEOUT = 120.0
+#: Memory a render may add to what the process holds when it starts (address space).
+MEMORY_HEADROOM_BYTES = 3 * 1024 * 1024 * 1024
+
+
+class RenderTimeout(Exception):
+    """Raised in the rendering thread when a :func:`time_limit` expires.
+
+    Not a :class:`~resume_builder.errors.UserError` on purpose: code that turns a theme's
+    failures into user errors must let it through (see ``render/html.py``); the guard
+    turns it into one when it leaves the ``with`` block.
+    """
+
+
+def _timeout_error(seconds: float, what: str):
+    from resume_builder.errors import UserError
+
+    return UserError(f"{what} took longer than {seconds:g} seconds and was stopped",
+                     hint="a very large profile or a hostile theme? raise the limit with --timeout SECONDS")
+
+
+@contextmanager
+def time_limit(seconds: float | None, what: str = "rendering") -> Iterator[None]:
+    """Stop the block with a UserError once it has run for ``seconds`` (wall clock).
+
+    Uses SIGALRM, so it works in the main thread on Unix (the CLI and build workers);
+    elsewhere it does nothing. Once expired the alarm keeps firing every 0.2 s, so a
+    library that catches and logs exceptions (WeasyPrint does, for images) cannot swallow
+    the stop; leaving the block without an error after expiry raises it too.
+    """
+    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") \
+            or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    expired = False
+
+    def on_alarm(signum, frame):  # noqa: ARG001
+        nonlocal expired
+        expired = True
+        raise RenderTimeout(what)
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.2)
+    try:
+        yield
+    except RenderTimeout:
+        raise _timeout_error(seconds, what) from None
+    except KeyboardInterrupt:
+        raise
+    except BaseException:
+        if expired:  # e.g. a MemoryError or a theme error caused by the interruption
+            raise _timeout_error(seconds, what) from None
+        raise
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0, 0)
+        signal.signal(signal.SIGALRM, previous)
+    if expired:
+        raise _timeout_error(seconds, what)
+
+
+def _address_space() -> int | None:
+    """This process's current virtual memory size in bytes (Linux), else None."""
+    try:
+        with open(f"/proc/{os.getpid()}/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[0])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+@contextmanager
+def memory_limit(headroom: int | None = MEMORY_HEADROOM_BYTES) -> Iterator[None]:
+    """Cap the address space at what the process uses now plus ``headroom``, then restore.
+
+    A template that builds a 10 GB string then gets a MemoryError (a clear error) instead
+    of swapping the machine to a halt. Only on Linux, where the current size is known; a
+    no-op elsewhere or when ``headroom`` is None.
+    """
+    if headroom is None or not sys.platform.startswith("linux"):
+        yield
+        return
+    import resource
+
+    current = _address_space()
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if current is None:
+        yield
+        return
+    wanted = current + headroom
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft <= wanted:
+        yield  # already limited at least as tightly
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def cpu_seconds() -> float:
+    """CPU time this process has used so far."""
+    return time.process_time()
