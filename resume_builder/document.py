@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urlsplit
 
 from resume_builder.i18n import Labels, labels_for, resolve_locale
 from resume_builder.markdown import Span, parse_inline
 from resume_builder.schema.profile import Highlight, Profile
 from resume_builder.schema.types import PRESENT, PartialDate
+
+if TYPE_CHECKING:
+    from resume_builder.images import Image
 
 _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
@@ -150,7 +153,7 @@ class Document:
     contacts: tuple[Contact, ...]
     sections: tuple[Section, ...]
     metadata: Metadata
-    photo: str | None = None
+    photo: "Image | None" = None  # checked and read by resume_builder.images (pipeline.prepare)
     direction: str = "ltr"
 
     def section(self, key: str) -> Section | None:
@@ -378,8 +381,12 @@ def display_url(url: str) -> str:
 
 
 def build_document(profile: Profile, *, order: list[str] | None = None,
-                   labels: Labels | None = None, headings: dict[str, str] | None = None) -> Document:
+                   labels: Labels | None = None, headings: dict[str, str] | None = None,
+                   photo: "Image | None" = None) -> Document:
     """Build the document; ``order`` lists section keys to show (default: the profile's order).
+
+    ``photo`` is the profile's photo as :func:`resume_builder.images.load_photo` read it
+    (the document never reads files itself).
 
     ``labels`` default to the profile's ``locale:`` (else its ``lang:``, else English); the
     profile's ``headings:`` and then ``headings`` replace the locale's section headings.
@@ -404,4 +411,4 @@ def build_document(profile: Profile, *, order: list[str] | None = None,
         title=f"{name} – {headline}" if headline else name, author=name, subject=headline or "Résumé",
         keywords=keywords, language=labels.language)
     return Document(name=name, headline=headline, contacts=_contacts(profile), sections=tuple(sections),
-                    metadata=metadata, photo=b.photo, direction=labels.direction)
+                    metadata=metadata, photo=photo, direction=labels.direction)

@@ -21,6 +21,8 @@ def render(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (one format only)."),
     out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Folder for outputs named <profile>.<ext>."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
+    all_variants: bool = typer.Option(False, "--all-variants",
+                                      help="Render every variant declared in the profile, each to <profile>-<variant>.<ext>."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
     locale: Optional[str] = typer.Option(None, "--locale",
                                          help="Headings, month names and dates, e.g. de, en-GB. Default: the language."),
@@ -36,30 +38,46 @@ def render(
 
     with user_errors():
         formats = list(dict.fromkeys(f.lower().lstrip(".") for f in formats))
-        if output is not None and len(formats) > 1:
-            raise UserError("-o/--output names one file, but several formats were asked for",
+        if output is not None and (len(formats) > 1 or all_variants):
+            raise UserError("-o/--output names one file, but several outputs were asked for",
                             hint="use --out-dir instead")
-        job = pipeline.prepare(profile_or_default(profile), theme_name=theme, theme_dir=theme_dir,
-                               overrides=pipeline.parse_option_overrides(option), variant=variant,
-                               lang=lang, locale=locale, max_pages=max_pages, posting=job_posting)
-        for warning in job.warnings:
-            err(f"warning: {warning}", style="yellow")
-        for message in job.messages:
-            out(message)
-        outputs = []
-        for fmt in formats:
-            outputs += pipeline.render(job, fmt, pipeline.output_path(job, fmt, out_dir, output))
+        if all_variants and variant is not None:
+            raise UserError("--all-variants and --variant do not go together", hint="choose one")
+        path = profile_or_default(profile)
+        names = _declared_variants(path) if all_variants else [variant]
+        jobs, outputs = [], []
+        for name in names:
+            job = pipeline.prepare(path, theme_name=theme, theme_dir=theme_dir,
+                                   overrides=pipeline.parse_option_overrides(option), variant=name,
+                                   lang=lang, locale=locale, max_pages=max_pages, posting=job_posting)
+            for warning in job.warnings:
+                err(f"warning: {warning}", style="yellow")
+            for message in job.messages:
+                out(message)
+            for fmt in formats:
+                rendered = pipeline.render(job, fmt, pipeline.output_path(job, fmt, out_dir, output))
+                outputs += rendered
+                jobs += [job] * len(rendered)
         pipeline.write(outputs)
-    for item in outputs:
+    for item, job in zip(outputs, jobs):
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.path.suffix == ".pdf" else ""
         out(f"wrote {item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {job.theme.name})")
         for warning in item.warnings:
             err(f"warning: {warning}", style="yellow")
     if check:
-        _check_outputs(outputs, job)
+        _check_outputs(outputs, jobs)
 
 
-def _check_outputs(outputs, job) -> None:
+def _declared_variants(path: Path) -> list[str]:
+    from resume_builder.loading import load_profile
+
+    names = list(load_profile(path).profile.variants)
+    if not names:
+        raise UserError(f"{path} declares no variants", hint="add a 'variants:' block, or drop --all-variants")
+    return names
+
+
+def _check_outputs(outputs, jobs) -> None:
     """`render --check`: the ATS check on every PDF and DOCX just written."""
     from resume_builder.checking import run_checks
     from resume_builder.commands.check import show_report
@@ -67,7 +85,7 @@ def _check_outputs(outputs, job) -> None:
     from resume_builder.formats import CHECKABLE
 
     failed = False
-    for item in outputs:
+    for item, job in zip(outputs, jobs):
         if item.path.suffix.lstrip(".") not in CHECKABLE:
             continue
         report = run_checks(item.path, document=job.document)

@@ -225,3 +225,25 @@ def test_rerender_replaces_the_file(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Alex Example" in out.read_text(encoding="utf-8")
     assert files_in(tmp_path) == ["cv.html"]
+
+
+def test_all_variants_renders_each_declared_variant(tmp_path):
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    profile = tmp_path / "me.yaml"
+    profile.write_text("basics: {name: Sam Sample}\nsummary: Hello.\n"
+                       "experience:\n  - {id: a, company: A, position: P, start: 2020, tags: [web]}\n"
+                       "  - {id: b, company: B, position: Q, start: 2015, end: 2019, tags: [ops]}\n"
+                       "variants:\n  web: {select: {experience: {any: [web]}}}\n"
+                       "  ops: {select: {experience: {any: [ops]}}}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["render", str(profile), "--all-variants", "-f", "txt", "--out-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    web, ops = (tmp_path / "me-web.txt").read_text(), (tmp_path / "me-ops.txt").read_text()
+    assert "A" in web and "Q — B" not in web and "Q — B" in ops
+    both = CliRunner().invoke(app, ["render", str(profile), "--all-variants", "--variant", "web"])
+    assert both.exit_code == 2
+    none = tmp_path / "plain.yaml"
+    none.write_text("basics: {name: Sam}\n", encoding="utf-8")
+    assert "declares no variants" in CliRunner().invoke(app, ["render", str(none), "--all-variants"]).output
