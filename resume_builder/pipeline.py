@@ -62,7 +62,9 @@ def resolve_theme(loaded: LoadedProfile, profile: Profile, *, theme_name: str | 
                   theme_dir: Path | None, overrides: dict[str, Any]) -> tuple[Theme, ThemeOptions]:
     settings = profile.theme
     profile_options = dict(settings.model_extra or {}) if settings else {}
-    name = theme_name or (settings.name if settings else None)
+    # --theme-dir names the theme: the profile's (or a variant's) theme name does not
+    # override it; only a --theme that contradicts it is an error (ThemeFinder.find).
+    name = theme_name or (settings.name if settings and theme_dir is None else None)
     theme = find_theme(name, theme_dir=theme_dir, profile_folder=loaded.folder)
 
     def locate(key: str):
@@ -93,8 +95,9 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
             max_pages: int | None = None, posting: Path | None = None) -> Job:
     """Load, tailor, pick the theme, fit the page budget and build the document.
 
-    Theme precedence: ``theme_name`` (command line) over the variant's theme over the
-    profile's ``theme:`` block; options likewise, command line last. ``lang`` picks the
+    Theme precedence: ``theme_dir`` or ``theme_name`` (command line; both only when they
+    name the same theme) over the variant's theme over the profile's ``theme:`` block;
+    options likewise, command line last. ``lang`` picks the
     language of texts given in several (else the variant's ``lang``, else the profile's);
     ``locale`` sets headings, month names and date formats (see :func:`document_labels`).
     ``max_pages`` (or the variant's) runs the page-budget fitter; ``posting`` (a job
@@ -114,23 +117,36 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     overrides = dict(overrides or {})
     if tailored.variant is not None and tailored.variant.theme is not None:
         choice = tailored.variant.theme
-        theme_name = theme_name or choice.name
+        if theme_dir is None:
+            theme_name = theme_name or choice.name
         overrides = {**(choice.model_extra or {}), **overrides}
     theme, options = resolve_theme(loaded, profile, theme_name=theme_name, theme_dir=theme_dir,
                                    overrides=overrides)
     labels, label_warnings = document_labels(profile, lang=lang, locale=locale)
     order = section_order(profile, options)
-    warnings = [*loaded.warnings, *label_warnings]
+    photo, photo_warnings = _photo(profile, loaded)
+    warnings = [*loaded.warnings, *label_warnings, *photo_warnings]
     budget = max_pages or tailored.max_pages
     cuts: list[str] = []
     if budget:
-        profile, options, cuts = _fit(profile, options, theme, loaded, tailored, budget, posting, order, labels)
+        profile, options, cuts = _fit(profile, options, theme, loaded, tailored, budget, posting, order, labels,
+                                      photo)
     elif posting is not None:
         raise UserError("--job ranks what the page budget cuts; give --max-pages too",
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
-    document = build_document(profile, order=order, labels=labels)
+    document = build_document(profile, order=order, labels=labels, photo=photo)
     return Job(loaded, profile, theme, options, document, tailored.stem, tailored.name, messages=cuts,
                warnings=warnings)
+
+
+def _photo(profile: Profile, loaded: LoadedProfile):
+    """The profile's photo, checked and read (see resume_builder/images.py), and warnings."""
+    if not profile.basics.photo:
+        return None, []
+    from resume_builder.images import load_photo
+
+    return load_photo(profile.basics.photo, loaded.folder,
+                      locate=lambda: loaded.source.locate(("basics", "photo")))
 
 
 def document_labels(profile: Profile, *, lang: str | None = None, locale: str | None = None):
@@ -155,12 +171,12 @@ def document_labels(profile: Profile, *, lang: str | None = None, locale: str | 
 
 def _fit(profile: Profile, options: ThemeOptions, theme: Theme, loaded: LoadedProfile, tailored: Any,
          budget: int, posting: Path | None, order: list[str] | None,
-         labels: Any) -> tuple[Profile, ThemeOptions, list[str]]:
+         labels: Any, photo: Any = None) -> tuple[Profile, ThemeOptions, list[str]]:
     from resume_builder.render.pdf import layout
     from resume_builder.tailoring.fitting import fit
 
     def count_pages(candidate: Profile, opts: ThemeOptions) -> int:
-        document = build_document(candidate, order=order, labels=labels)
+        document = build_document(candidate, order=order, labels=labels, photo=photo)
         rendered, _ = layout(document, theme, opts, profile_folder=loaded.folder)
         return len(rendered.pages)
 

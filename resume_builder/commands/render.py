@@ -39,7 +39,7 @@ def render(
     with user_errors():
         formats = list(dict.fromkeys(f.lower().lstrip(".") for f in formats))
         if output is not None and (len(formats) > 1 or all_variants):
-            raise UserError("-o/--output names one file, but several outputs were asked for",
+            raise UserError("-o/--output names one file, but several formats or variants were asked for",
                             hint="use --out-dir instead")
         if all_variants and variant is not None:
             raise UserError("--all-variants and --variant do not go together", hint="choose one")
