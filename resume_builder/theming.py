@@ -311,6 +311,26 @@ class ThemeFinder:
                 return folder.name
         return folder.name
 
+    def listing(self) -> list[tuple[str, str, Path | None, str, str]]:
+        """Every theme that can be found, first match wins: (name, source, folder, description,
+        problem). A theme whose manifest (or entry point) is broken is listed with the problem
+        instead of stopping the listing."""
+        rows: list[tuple[str, str, Path | None, str, str]] = []
+        seen: set[str] = set()
+        for name, source, where in self.candidates():
+            if name in seen:
+                continue
+            seen.add(name)
+            folder: Path | None = None
+            try:
+                folder = where if isinstance(where, Path) else _entry_point_folder(where)
+                rows.append((name, source, folder, read_manifest(folder).description, ""))
+            except UserError as error:
+                rows.append((name, source, folder, "", error.render().splitlines()[0]))
+            except Exception as exc:  # noqa: BLE001 - a third-party entry point may raise anything
+                rows.append((name, source, folder, "", f"cannot be loaded: {type(exc).__name__}: {exc}"))
+        return rows
+
     def available(self) -> list[tuple[str, str, Path]]:
         seen: dict[str, tuple[str, str, Path]] = {}
         for name, source, where in self.candidates():
@@ -321,8 +341,13 @@ class ThemeFinder:
         return list(seen.values())
 
     def find(self, name: str | None) -> Theme:
-        if name is None and self.theme_dir is not None:
-            name = self._name_of(self.theme_dir)
+        if self.theme_dir is not None:
+            in_folder = self._name_of(self.theme_dir)
+            if name is not None and name not in (in_folder, self.theme_dir.name):
+                raise UserError(f"--theme '{name}' and --theme-dir {self.theme_dir} (the theme '{in_folder}') "
+                                "name different themes",
+                                hint="give one of them: --theme-dir uses the theme in that folder")
+            name = in_folder
         name = name or "classic"
         for candidate, source, where in self.candidates():
             if candidate == name:

@@ -15,13 +15,14 @@ def themes(
 ) -> None:
     """List available themes: name, source and description (first match wins)."""
     from resume_builder.console import out
-    from resume_builder.theming import ThemeFinder, read_manifest
+    from resume_builder.theming import ThemeFinder
 
     with user_errors():
         finder = ThemeFinder(theme_dir=theme_dir, search_dirs=[Path.cwd()])
-        rows = []
-        for name, source, folder in finder.available():
-            rows.append((name, source, read_manifest(folder).description))
+        rows = finder.listing()
     width = max((len(r[0]) for r in rows), default=4)
-    for name, source, description in rows:
-        out(f"{name:<{width}}  {description}  [{source}]")
+    for name, source, _folder, description, problem in rows:
+        if problem:  # one broken theme does not hide the others
+            out(f"{name:<{width}}  BROKEN: {problem}  [{source}]")
+        else:
+            out(f"{name:<{width}}  {description}  [{source}]")
