@@ -17,7 +17,7 @@ def validate(
     outline: bool = typer.Option(False, "--outline", help="Also print the sections and entries found."),
 ) -> None:
     """Check profiles against the schema; every problem is shown as FILE:LINE:COL."""
-    from resume_builder.console import out, show_user_error
+    from resume_builder.console import err, out, show_user_error
     from resume_builder.loading import load_profile
     from resume_builder.outline import outline_lines
 
@@ -31,6 +31,8 @@ def validate(
             continue
         kind = {"jsonresume": " (JSON Resume)", "json": "", "yaml": ""}[loaded.format]
         out(f"✓ {path}{kind}: valid", style="green")
+        for warning in loaded.warnings:
+            err(f"warning: {warning}", style="yellow")
         if outline:
             for line in outline_lines(loaded.profile):
                 out(line)

@@ -77,3 +77,12 @@ def test_python_dash_m_entry_point_and_exit_code():
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert "did you mean 'email'" in proc.stderr
+
+
+def test_validate_shows_language_fallback_warnings(tmp_path):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("basics: {name: A}\nlang: en\nexperience: [{company: {de: Firma}, position: P, start: 2020}]\n",
+                       encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(profile)])
+    assert result.exit_code == 0
+    assert "warning: no 'en' text for experience[0].company; used 'de'" in result.output
