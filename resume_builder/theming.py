@@ -408,14 +408,9 @@ def read_manifest(folder: Path) -> Manifest:
     try:
         return Manifest.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            where = ".".join(str(p) for p in err["loc"])
-            hint = ""
-            if err["type"] == "extra_forbidden":
-                hint = did_you_mean(str(err["loc"][-1]), Manifest.model_fields)
-            problems.append(Problem(err["msg"], None, f"{path}: {where}", hint))
-        raise UserError(problems) from None
+        from resume_builder.loading.errors_map import problems_from_toml_validation
+
+        raise UserError(problems_from_toml_validation(exc, path, lambda loc: list(Manifest.model_fields))) from None
 
 
 def find_theme(name: str | None, *, theme_dir: Path | None = None,

@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from resume_builder.errors import Problem, UserError, did_you_mean
+from resume_builder.errors import UserError, did_you_mean
 
 BUILD_FILE = "resume-builder.toml"
 
@@ -113,18 +113,12 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
     try:
         return file, BuildConfig.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            where = ".".join(str(p) for p in err["loc"])
-            hint = ""
-            if err["type"] == "extra_forbidden":
-                names = TargetSpec.model_fields if "targets" in err["loc"] else BuildConfig.model_fields
-                hint = did_you_mean(str(err["loc"][-1]), names)
-                message = f"unknown key '{err['loc'][-1]}'"
-            else:
-                message = err["msg"].removeprefix("Value error, ")
-            problems.append(Problem(message, None, f"{file}: {where}", hint))
-        raise UserError(problems) from None
+        from resume_builder.loading.errors_map import problems_from_toml_validation
+
+        def names_at(loc: tuple) -> list[str]:
+            return list(TargetSpec.model_fields if "targets" in loc else BuildConfig.model_fields)
+
+        raise UserError(problems_from_toml_validation(exc, file, names_at)) from None
 
 
 def expand(config: BuildConfig, base: Path, *, only: str | None = None) -> list[Target]:

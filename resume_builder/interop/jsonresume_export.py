@@ -278,6 +278,6 @@ def _put_back_unmapped(out: dict[str, Any], unmapped: Any) -> list[str]:
 
 
 def _dotted(path: list[Any]) -> str:
-    from resume_builder.loading.errors_map import dotted
+    from resume_builder.loading.source import dotted
 
     return dotted(tuple(path))

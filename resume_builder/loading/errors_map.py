@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel, ValidationError
 
 from resume_builder.errors import Problem, did_you_mean
-from resume_builder.loading.source import SourceDocument
+from resume_builder.loading.source import SourceDocument, dotted  # noqa: F401  (dotted re-exported)
 
 _TYPE_WORDS = {
     "string_type": "text", "list_type": "a list", "dict_type": "a mapping (key: value)",
@@ -35,16 +35,6 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
-
-
-def dotted(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -127,3 +117,22 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         problems.append((order, Problem(message, location, dotted(full), hint)))
     problems.sort(key=lambda item: item[0])
     return [p for _, p in problems]
+
+
+def problems_from_toml_validation(exc: ValidationError, file: str | Any,
+                                  names_at: Callable[[tuple[Any, ...]], Iterable[str]]) -> list[Problem]:
+    """Problems for a TOML file (theme manifest, build file), which has no positions.
+
+    ``names_at(loc)`` gives the keys allowed where an unknown key was found, for "did you mean".
+    """
+    problems = []
+    for err in exc.errors(include_url=False):
+        where = ".".join(str(p) for p in err["loc"])
+        hint = ""
+        if err["type"] == "extra_forbidden":
+            hint = did_you_mean(str(err["loc"][-1]), names_at(tuple(err["loc"][:-1])))
+            message = f"unknown key '{err['loc'][-1]}'"
+        else:
+            message = err["msg"].removeprefix("Value error, ")
+        problems.append(Problem(message, None, f"{file}: {where}", hint))
+    return problems

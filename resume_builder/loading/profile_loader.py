@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from resume_builder.errors import Problem, UserError
 from resume_builder.loading.errors_map import describe, problems_from_validation
-from resume_builder.loading.source import SourceDocument, parse, read_text
+from resume_builder.loading.source import SourceDocument, dotted, parse, read_text
 from resume_builder.schema.profile import Profile
 
 DEFAULT_PROFILE = Path("profiles/example.yaml")
@@ -114,7 +114,7 @@ def cross_check(profile: Profile, doc: SourceDocument) -> list[Problem]:
         if entry_id in seen:
             first = doc.locate(seen[entry_id])
             problems.append(Problem(f"id '{entry_id}' is already used at line {first.line}",
-                                    doc.locate(path + ("id",)), _dotted(path + ("id",)),
+                                    doc.locate(path + ("id",)), dotted(path + ("id",)),
                                     "ids must be unique across the profile"))
         else:
             seen[entry_id] = path + ("id",)
@@ -132,12 +132,6 @@ def _ids(profile: Profile):
             for sub_index, sub in enumerate(getattr(entry, "entries", []) or []):
                 if sub.id:
                     yield (field, index, "entries", sub_index), sub.id
-
-
-def _dotted(path: tuple[Any, ...]) -> str:
-    from resume_builder.loading.errors_map import dotted
-
-    return dotted(path)
 
 
 def count_entries(profile: Profile) -> Counter:

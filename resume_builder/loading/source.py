@@ -21,7 +21,7 @@ from typing import Any
 
 from resume_builder.errors import Location, Problem, UserError
 from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS,  # noqa: F401
-                                   MAX_TEXT_CHARS, MAX_VALUES)
+                                   MAX_TEXT_CHARS, MAX_TOTAL_ITEMS, MAX_VALUES)
 
 PathKey = tuple[Any, ...]
 Position = tuple[int, int]
@@ -119,7 +119,7 @@ def check_sizes(doc: SourceDocument) -> None:
     located error naming the limit instead of a render that runs for minutes.
     """
     problems: list[Problem] = []
-    total = 0
+    total = items = 0
     stack: list[tuple[PathKey, Any]] = [((), doc.data)]
     while stack:
         path, value = stack.pop()
@@ -128,14 +128,15 @@ def check_sizes(doc: SourceDocument) -> None:
             if len(value) > MAX_FIELD_CHARS:
                 problems.append(Problem(
                     f"this text is {len(value):,} characters long; a field may hold at most {MAX_FIELD_CHARS:,}",
-                    doc.locate(path), _dotted(path)))
+                    doc.locate(path), dotted(path)))
         elif isinstance(value, dict):
             stack.extend((path + (key,), item) for key, item in reversed(list(value.items())))
         elif isinstance(value, list):
+            items += len(value)
             if len(value) > MAX_LIST_ITEMS:
                 problems.append(Problem(
                     f"this list has {len(value):,} items; a list may hold at most {MAX_LIST_ITEMS:,}",
-                    doc.locate(path), _dotted(path)))
+                    doc.locate(path), dotted(path)))
             stack.extend((path + (index,), item) for index, item in reversed(list(enumerate(value))))
         if len(problems) >= 20:
             break
@@ -144,6 +145,11 @@ def check_sizes(doc: SourceDocument) -> None:
             f"the document holds {total:,} characters of text; a profile may hold at most {MAX_TEXT_CHARS:,}",
             Location(doc.file, None, None), "",
             "YAML aliases (*name) that repeat long texts count every time they are used"))
+    if items > MAX_TOTAL_ITEMS and not problems:
+        problems.append(Problem(
+            f"the document's lists hold {items:,} items together; a profile may hold at most {MAX_TOTAL_ITEMS:,}",
+            Location(doc.file, None, None), "",
+            "YAML aliases (*name) that repeat lists count every time they are used"))
     if problems:
         raise UserError(problems)
 
@@ -201,14 +207,14 @@ def _plain_from_yaml(node: Any, path: PathKey, doc: SourceDocument, count: list[
         loc = doc.locate(path)
         raise UserError.at(doc.file, loc.line, loc.column,
                            f"YAML tag '{tag}' is not allowed",
-                           path=_dotted(path), hint="profiles hold plain data: remove the tag")
+                           path=dotted(path), hint="profiles hold plain data: remove the tag")
     if isinstance(node, CommentedMap):
         out: dict[Any, Any] = {}
         for key in node:
             if not isinstance(key, (str, int, float, bool)) or isinstance(key, bool):
                 loc = doc.locate(path)
                 raise UserError.at(doc.file, loc.line, loc.column, "mapping keys must be plain text",
-                                   path=_dotted(path))
+                                   path=dotted(path))
             child = path + (str(key),)
             try:
                 kl, kc = node.lc.key(key)
@@ -247,7 +253,8 @@ def _plain_from_yaml(node: Any, path: PathKey, doc: SourceDocument, count: list[
     return node
 
 
-def _dotted(path: PathKey) -> str:
+def dotted(path: PathKey) -> str:
+    """A path as users write it: ``experience[2].highlights[0]``."""
     out = ""
     for part in path:
         if isinstance(part, int):
