@@ -16,7 +16,6 @@ import os
 import signal
 import sys
 import threading
-import time
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -50,10 +49,15 @@ MAX_IMAGE_PIXELS = 25_000_000
 
 # ----------------------------------------------------------------------------- themes
 
-#: Steps a theme's templates may take in one render: loop iterations, range() items and
-#: calls. The built-in themes take 10 to 16 per résumé entry (about 500 for the
-#: example profile, 16,000 for 1,000 entries).
+#: Steps a theme's templates may take in one render: loop iterations, range() items,
+#: calls (a macro call counts 5) and filters (a filter on a list counts its length). The
+#: built-in themes take 1,200 to 1,550 for the example profile and 26,000 to 36,000 for
+#: 1,000 entries (the most a list may hold); a hostile template is stopped within a second.
 MAX_TEMPLATE_STEPS = 1_000_000
+#: Steps one macro call costs (it costs about as much time as five loop iterations).
+MACRO_CALL_STEPS = 5
+#: Seconds the templates of one render may run, whatever the steps (a backstop).
+MAX_TEMPLATE_SECONDS = 30.0
 #: Largest number a template may pass to range(), a filter or a function.
 MAX_TEMPLATE_NUMBER = 100_000
 #: Longest string a template may build (``'x' * n``, ``a + b``, a call's argument).
@@ -170,7 +174,3 @@ def memory_limit(headroom: int | None = MEMORY_HEADROOM_BYTES) -> Iterator[None]
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
-
-def cpu_seconds() -> float:
-    """CPU time this process has used so far."""
-    return time.process_time()

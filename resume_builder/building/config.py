@@ -27,6 +27,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from resume_builder.errors import UserError, did_you_mean
+from resume_builder.limits import DEFAULT_TIMEOUT
 
 BUILD_FILE = "resume-builder.toml"
 
@@ -59,6 +60,8 @@ class BuildConfig(BaseModel):
     out_dir: str = "output"
     check: bool = True
     jobs: int = Field(default=0, ge=0, description="Worker processes; 0 = one per core")
+    timeout: float = Field(default=DEFAULT_TIMEOUT, ge=0,
+                           description="Seconds one target may take to render; 0 = no limit")
     targets: list[TargetSpec] = Field(min_length=1)
 
 

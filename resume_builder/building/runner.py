@@ -36,8 +36,30 @@ class TargetResult:
         return self.status == "failed" or (self.check is not None and not self.check.get("passed", True))
 
 
+# Set in build worker processes (never in the main process): SIGTERM from the parent asks
+# a worker to stop; it finishes no further target.
+_STOPPING = False
+_IN_WORKER = False
+
+
+def _on_sigterm(signum, frame):  # noqa: ARG001
+    global _STOPPING
+    _STOPPING = True
+    raise SystemExit(128 + signum)  # unwinds a write in progress: its temporary file is removed
+
+
 def _warm_up() -> None:
-    """Pool initializer: import the heavy libraries once per worker."""
+    """Pool initializer: stop signals, then import the heavy libraries once per worker.
+
+    Ctrl-C reaches every process of the terminal's group: workers ignore it and the
+    parent stops them (SIGTERM), so a worker never dies half-way through a write.
+    """
+    import signal
+
+    global _IN_WORKER
+    _IN_WORKER = True
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_sigterm)
     import weasyprint  # noqa: F401
 
     from resume_builder import pipeline
@@ -45,28 +67,80 @@ def _warm_up() -> None:
     pipeline.available_formats()
 
 
-def render_group(targets: list[Target], inputs: list[str], check: bool) -> list[TargetResult]:
-    """Render one group of targets (runs in a worker process)."""
+def _cpu_backstop(timeout: float | None) -> None:
+    """In a worker: let the kernel kill it if one target spins far past its time limit.
+
+    The time limit (SIGALRM, resume_builder.limits.time_limit) stops a render between
+    two Python steps; a render stuck inside a C library would not see it. RLIMIT_CPU
+    does: past twice the limit plus 30 s of CPU the worker gets SIGXCPU and dies, and the
+    parent fails that target alone (see run_build).
+    """
+    if not _IN_WORKER or not timeout:
+        return
+    try:
+        import resource
+    except ImportError:
+        return
+    used = time.process_time()
+    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    wanted = int(used + 2 * timeout + 30)
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (wanted, hard))
+
+
+def render_group(targets: list[Target], inputs: list[str], check: bool,
+                 timeout: float | None = None) -> list[TargetResult]:
+    """Render one group of targets (runs in a worker process).
+
+    Each target's render (and the group's preparation) is stopped after ``timeout``
+    seconds, and the whole group runs under the memory cap (resume_builder/limits.py):
+    a hostile profile or theme fails its own targets, with a clear message, and no other.
+    """
+    from resume_builder.limits import memory_limit
+
+    if _STOPPING:
+        return []
+    with memory_limit():
+        return _render_group(targets, inputs, check, timeout)
+
+
+def _render_group(targets: list[Target], inputs: list[str], check: bool,
+                  timeout: float | None) -> list[TargetResult]:
     import hashlib
 
     from resume_builder import pipeline
     from resume_builder.errors import UserError
     from resume_builder.formats import CHECKABLE
+    from resume_builder.limits import time_limit
 
     first = targets[0]
     results: list[TargetResult] = []
     try:
-        job = pipeline.prepare(first.profile, theme_name=first.theme, variant=first.variant or None,
-                               **({"lang": first.lang} if first.lang else {}))
+        _cpu_backstop(timeout)
+        with time_limit(timeout, f"preparing {first.profile.name}"):
+            job = pipeline.prepare(first.profile, theme_name=first.theme, variant=first.variant or None,
+                                   **({"lang": first.lang} if first.lang else {}))
     except UserError as error:
         return [TargetResult(t, "failed", inputs=h, error=error.render()) for t, h in zip(targets, inputs)]
+    except MemoryError:
+        return [TargetResult(t, "failed", inputs=h, error="ran out of memory while preparing the document")
+                for t, h in zip(targets, inputs)]
     for target, digest in zip(targets, inputs):
+        if _STOPPING:
+            break
         started = time.perf_counter()
         try:
-            outputs = pipeline.render(job, target.fmt, target.output)
+            _cpu_backstop(timeout)
+            with time_limit(timeout, f"rendering {target.output.name}"):
+                outputs = pipeline.render(job, target.fmt, target.output)
             pipeline.write(outputs)
         except UserError as error:
             results.append(TargetResult(target, "failed", inputs=digest, error=error.render()))
+            continue
+        except MemoryError:
+            results.append(TargetResult(target, "failed", inputs=digest,
+                                        error="ran out of memory (the limit is in resume_builder/limits.py)"))
             continue
         except Exception as exc:  # a bug: keep going with other targets, report with its type
             import traceback
@@ -79,7 +153,11 @@ def render_group(targets: list[Target], inputs: list[str], check: bool) -> list[
                               bytes=len(main.data), pages=main.pages if target.fmt == "pdf" else None,
                               inputs=digest, warnings=list(main.warnings))
         if check and target.fmt in CHECKABLE:
-            result.check = run_check(target.output, job.document)
+            try:
+                with time_limit(timeout, f"checking {target.output.name}"):
+                    result.check = run_check(target.output, job.document)
+            except UserError as error:
+                result.status, result.error = "failed", error.render()
             if result.check and result.check.get("pages") and result.pages is None:
                 result.pages = result.check["pages"]
         result.seconds = time.perf_counter() - started
@@ -98,36 +176,132 @@ def run_check(path: Path, document: Any) -> dict[str, Any] | None:
 
 
 def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: bool,
-              on_result: Callable[[TargetResult], None]) -> list[TargetResult]:
-    """Render ``targets`` (already filtered to those needing work) and return their results."""
+              on_result: Callable[[TargetResult], None], timeout: float | None = None) -> list[TargetResult]:
+    """Render ``targets`` (already filtered to those needing work) and return their results.
+
+    ``on_result`` sees each result as it arrives (so an interrupted build knows what is
+    complete). A worker that dies (killed for memory or CPU time, or crashed) fails only
+    its own targets: the groups it may have held run again, each in a process of its own.
+    """
     groups: dict[tuple, tuple[list[Target], list[str]]] = {}
     for target, digest in zip(targets, inputs):
         members = groups.setdefault(target.group, ([], []))
         members[0].append(target)
         members[1].append(digest)
     results: list[TargetResult] = []
+
+    def report(group_results: list[TargetResult]) -> None:
+        for result in group_results:
+            results.append(result)
+            on_result(result)
+
     workers = max(1, min(jobs or os.cpu_count() or 1, len(groups)))
     if workers == 1:
         for members, digests in groups.values():
-            for result in render_group(members, digests, check):
-                results.append(result)
-                on_result(result)
+            report(render_group(members, digests, check, timeout))
         return results
+    from concurrent.futures.process import BrokenProcessPool
+
+    orphans: list[tuple[list[Target], list[str]]] = []
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
     try:
-        futures = {executor.submit(render_group, members, digests, check): members
+        futures = {executor.submit(render_group, members, digests, check, timeout): (members, digests)
                    for members, digests in groups.values()}
         for future in as_completed(futures):
             try:
                 group_results = future.result()
-            except Exception as exc:  # a worker died: its targets failed, the rest go on
-                group_results = [TargetResult(t, "failed", error=f"worker failed: {exc!r}") for t in futures[future]]
-            for result in group_results:
-                results.append(result)
-                on_result(result)
+            except BrokenProcessPool:  # a worker died: which group killed it is unknown
+                orphans.append(futures[future])
+                continue
+            except Exception as exc:  # e.g. a result that could not be sent back
+                group_results = [TargetResult(t, "failed", inputs=h, error=f"worker failed: {exc!r}")
+                                 for t, h in zip(*futures[future])]
+            report(group_results)
     except KeyboardInterrupt:
-        executor.shutdown(wait=False, cancel_futures=True)
+        stop_workers(executor)
         raise
     else:
         executor.shutdown(wait=True)
+    for members, digests in orphans:
+        report(_render_alone(members, digests, check, timeout))
     return results
+
+
+def stop_workers(executor: ProcessPoolExecutor, *, grace: float = 5.0) -> None:
+    """Ctrl-C: cancel what has not started and stop the workers now.
+
+    Workers get SIGTERM, which unwinds a write in progress (its temporary file is
+    removed) and makes them finish no further target; one that does not stop within
+    ``grace`` seconds is killed.
+    """
+    # No public API names a pool's processes before Python 3.14 (terminate_workers).
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.terminate()
+        except (OSError, ValueError, AttributeError):
+            pass
+    deadline = time.monotonic() + grace
+    for process in processes:
+        try:
+            process.join(max(0.1, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join(1)
+        except (OSError, ValueError, AssertionError):
+            pass
+
+
+def _alone_main(connection, members: list[Target], digests: list[str], check: bool, timeout: float | None) -> None:
+    _warm_up()
+    try:
+        connection.send(render_group(members, digests, check, timeout))
+    finally:
+        connection.close()
+
+
+def _render_alone(members: list[Target], digests: list[str], check: bool,
+                  timeout: float | None) -> list[TargetResult]:
+    """Render one group in a process of its own, after a worker died; the verdict if it dies too."""
+    import multiprocessing
+    import signal
+
+    context = multiprocessing.get_context()
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_alone_main, args=(send, members, digests, check, timeout), daemon=True)
+    process.start()
+    send.close()
+    group_results = None
+    gave_up = False
+    try:
+        wait = (2 * timeout + 60) * len(members) + 60 if timeout else None
+        if receive.poll(wait):
+            try:
+                group_results = receive.recv()
+            except (EOFError, OSError):  # it died before sending
+                group_results = None
+        else:
+            gave_up = True
+        process.join(5)
+    finally:
+        if process.is_alive():
+            process.kill()
+            process.join(5)
+        receive.close()
+    if group_results is not None:
+        return group_results
+    code = process.exitcode
+    if gave_up or code == -getattr(signal, "SIGXCPU", 24):
+        reason = f"ran far past the time limit ({timeout:g} s) and was stopped"
+    elif code == -getattr(signal, "SIGKILL", 9):
+        reason = "was killed (out of memory?)"
+    elif code is not None and code < 0:
+        try:
+            reason = f"crashed ({signal.Signals(-code).name})"
+        except ValueError:
+            reason = f"crashed (signal {-code})"
+    else:
+        reason = f"exited with code {code}"
+    return [TargetResult(t, "failed", inputs=h, error=f"the worker rendering it {reason}")
+            for t, h in zip(members, digests)]

@@ -22,17 +22,19 @@ class BuildSession:
     jobs: int
     clean: bool
     out_dir: Path
+    timeout: float | None = None
     finished: list[TargetResult] = field(default_factory=list)
     previous: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, path: Path | None, *, jobs: int | None = None, only: str | None = None,
-                    clean: bool = False) -> "BuildSession":
+                    clean: bool = False, timeout: float | None = None) -> "BuildSession":
         config_path, config = load_config(path)
         base = config_path.resolve().parent
         out_dir = base / config.out_dir
         targets = expand(config, base, only=only)
-        return cls(config_path, config, targets, jobs if jobs is not None else config.jobs, clean, out_dir)
+        return cls(config_path, config, targets, jobs if jobs is not None else config.jobs, clean, out_dir,
+                   timeout=timeout if timeout is not None else config.timeout)
 
     def _key(self, target: Target) -> str:
         return str(target.output.relative_to(self.out_dir)) if target.output.is_relative_to(self.out_dir) \
@@ -74,16 +76,25 @@ class BuildSession:
         reporter = _Reporter(len(self.targets), already=len(skipped))
         for result in skipped:
             reporter.line(result)
+        def record(result: TargetResult) -> None:  # as each arrives: Ctrl-C keeps what is complete
+            self.finished.append(result)
+            reporter.update(result)
+
         with reporter:
-            self.finished += run_build(todo, digests, jobs=self.jobs, check=self.config.check,
-                                       on_result=reporter.update)
+            run_build(todo, digests, jobs=self.jobs, check=self.config.check, on_result=record,
+                      timeout=self.timeout or None)
         self._write_manifest()
         failures = [r for r in self.finished if r.failed]
         reporter.summary(self.finished, failures, self.out_dir / MANIFEST)
         return failures
 
     def interrupted(self) -> None:
-        """Ctrl-C: record only the files that are complete, then stop."""
+        """Ctrl-C: record only the files that are complete, then stop.
+
+        The workers are stopped by then (runner.stop_workers); a temporary file that one
+        could not remove (killed mid-write) is removed here.
+        """
+        self._remove_temporaries()
         self._write_manifest()
         from resume_builder.console import err
 
@@ -96,8 +107,9 @@ class BuildSession:
         entries = {}
         done = {r.target.output for r in self.finished}
         for name, entry in self.previous.items():  # keep complete outputs of targets not run now
-            if (self.out_dir / name) not in done and (self.out_dir / name).is_file() \
-                    and any(self._key(t) == name for t in self.targets):
+            path = self.out_dir / name
+            if path not in done and path.is_file() and any(self._key(t) == name for t in self.targets) \
+                    and sha256_file(path) == entry.get("sha256"):  # not replaced by an unrecorded render
                 entries[name] = entry
         for result in self.finished:
             if result.status == "failed":
@@ -111,6 +123,21 @@ class BuildSession:
             }
         self.out_dir.mkdir(parents=True, exist_ok=True)
         write_manifest(self.out_dir, list(entries.values()), tool_version=__version__, epoch=source_date_epoch())
+
+
+    def _remove_temporaries(self) -> None:
+        """Temporary files of our atomic writes (``.NAME.*.tmp``) beside this build's outputs."""
+        import glob
+
+        for target in self.targets:
+            folder = target.output.parent
+            if not folder.is_dir():
+                continue
+            for leftover in folder.glob(f".{glob.escape(target.output.stem)}*.tmp"):
+                try:
+                    leftover.unlink()
+                except OSError:
+                    pass
 
 
 def _display(path: Path) -> str:

@@ -17,12 +17,15 @@ def build(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default: one per core)."),
     only: Optional[str] = typer.Option(None, "--only", help="Build only outputs matching this glob, e.g. '*.pdf'."),
     clean: bool = typer.Option(False, "--clean", help="Remove previous outputs and rebuild everything."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0,
+                                            help="Seconds one target may take to render (default: the build "
+                                                 "file's 'timeout', else 120; 0: no limit)."),
 ) -> None:
     """Build every target (profiles × variants × themes × formats), check each, write manifest.json."""
     from resume_builder.building.session import BuildSession
 
     with user_errors():
-        session = BuildSession.from_config(config_file, jobs=jobs, only=only, clean=clean)
+        session = BuildSession.from_config(config_file, jobs=jobs, only=only, clean=clean, timeout=timeout)
         try:
             failures = session.run()
         except KeyboardInterrupt:

@@ -9,6 +9,7 @@ import typer
 
 from resume_builder.commands.common import profile_or_default, user_errors
 from resume_builder.errors import UserError
+from resume_builder.limits import DEFAULT_TIMEOUT
 
 
 def render(
@@ -31,10 +32,13 @@ def render(
     job_posting: Optional[Path] = typer.Option(None, "--job",
                                                help="Job posting that ranks what --max-pages cuts."),
     check: bool = typer.Option(False, "--check", help="Run the ATS check on the PDF/DOCX written; exit 1 if it fails."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0,
+                                  help="Stop a render that runs longer than this many seconds (0: no limit)."),
 ) -> None:
     """Render a profile; files are written atomically under output/."""
     from resume_builder import pipeline
     from resume_builder.console import err, out
+    from resume_builder.limits import memory_limit, time_limit
 
     with user_errors():
         formats = list(dict.fromkeys(f.lower().lstrip(".") for f in formats))
@@ -47,17 +51,20 @@ def render(
         names = _declared_variants(path) if all_variants else [variant]
         jobs, outputs = [], []
         for name in names:
-            job = pipeline.prepare(path, theme_name=theme, theme_dir=theme_dir,
-                                   overrides=pipeline.parse_option_overrides(option), variant=name,
-                                   lang=lang, locale=locale, max_pages=max_pages, posting=job_posting)
-            for warning in job.warnings:
-                err(f"warning: {warning}", style="yellow")
-            for message in job.messages:
-                out(message)
-            for fmt in formats:
-                rendered = pipeline.render(job, fmt, pipeline.output_path(job, fmt, out_dir, output))
-                outputs += rendered
-                jobs += [job] * len(rendered)
+            # One hostile profile or theme cannot hang the machine: a time and a memory cap
+            # (resume_builder/limits.py); nothing is written unless every render finished.
+            with time_limit(timeout, f"rendering {path}" + (f" (variant {name})" if name else "")), memory_limit():
+                job = pipeline.prepare(path, theme_name=theme, theme_dir=theme_dir,
+                                       overrides=pipeline.parse_option_overrides(option), variant=name,
+                                       lang=lang, locale=locale, max_pages=max_pages, posting=job_posting)
+                for warning in job.warnings:
+                    err(f"warning: {warning}", style="yellow")
+                for message in job.messages:
+                    out(message)
+                for fmt in formats:
+                    rendered = pipeline.render(job, fmt, pipeline.output_path(job, fmt, out_dir, output))
+                    outputs += rendered
+                    jobs += [job] * len(rendered)
         pipeline.write(outputs)
     for item, job in zip(outputs, jobs):
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.path.suffix == ".pdf" else ""

@@ -726,6 +726,7 @@ class _Writer:
     # ------------------------------------------------------------------ document parts
 
     def masthead(self, doc: Document) -> None:
+        self.photo(doc)
         p = self.paragraph("title", keep_next=True)
         self.text(p, doc.name)
         if doc.headline:
@@ -737,6 +738,24 @@ class _Writer:
                 if index:
                     p.append(self.run(SEP, color=self.look.accent_color))
                 self.text(p, contact.text, href=contact.href)
+
+    def photo(self, doc: Document) -> None:
+        """The profile's photo (PNG or JPEG, already checked) in a paragraph of its own above
+        the name, aligned like the masthead; it holds no text, so the name stays the first
+        line an ATS reads. Word cannot show an SVG without a raster copy: left out."""
+        if doc.photo is None or doc.photo.format not in ("PNG", "JPEG"):
+            return
+        from docx.shared import Mm
+
+        width, height = doc.photo.width or 1, doc.photo.height or 1
+        scale = 22 / max(width, height)  # fit a 22 mm square, as the themes show it
+        inline = self.part.new_pic_inline(io.BytesIO(doc.photo.data), Mm(width * scale), Mm(height * scale))
+        p = self.paragraph("contacts", keep_next=True)
+        r = OxmlElement("w:r")
+        drawing = OxmlElement("w:drawing")
+        drawing.append(inline)
+        r.append(drawing)
+        p.append(r)
 
     def section(self, section: Section) -> None:
         p = self.paragraph("heading1")

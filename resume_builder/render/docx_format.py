@@ -15,7 +15,10 @@ def _docx(job: pipeline.Job, path: Path) -> list[pipeline.Rendered]:
     from resume_builder.render.docx import render_docx
 
     data = render_docx(job.document, job.theme, job.options)
-    return [pipeline.Rendered(path, data)]
+    warnings = []
+    if job.document.photo is not None and job.document.photo.format == "SVG":
+        warnings.append("the DOCX has no photo: Word needs a PNG or JPEG (the photo is an SVG)")
+    return [pipeline.Rendered(path, data, warnings=warnings)]
 
 
 pipeline.register("docx", _docx)

@@ -26,13 +26,15 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, nodes
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Macro
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
 
 from resume_builder.document import Document
 from resume_builder.errors import UserError
-from resume_builder.limits import (MAX_OUTPUT_CHARS, MAX_TEMPLATE_INT_BITS, MAX_TEMPLATE_ITEMS,  # noqa: F401
-                                   MAX_TEMPLATE_NUMBER, MAX_TEMPLATE_STEPS, MAX_TEMPLATE_STRING, RenderTimeout)
+from resume_builder.limits import (MACRO_CALL_STEPS, MAX_OUTPUT_CHARS, MAX_TEMPLATE_INT_BITS,  # noqa: F401
+                                   MAX_TEMPLATE_ITEMS, MAX_TEMPLATE_NUMBER, MAX_TEMPLATE_SECONDS,
+                                   MAX_TEMPLATE_STEPS, MAX_TEMPLATE_STRING, RenderTimeout)
 from resume_builder.output import build_datetime
 from resume_builder.theming import FALLBACK_FONTS, FontFace, Theme, ThemeOptions
 
@@ -42,8 +44,6 @@ CONTENT_SECURITY_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-s
                            "base-uri 'none'; form-action 'none'")
 CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
 
-#: Seconds the templates of one render may run (a backstop to the step budget).
-MAX_TEMPLATE_SECONDS = 30.0
 
 
 # ----------------------------------------------------------------------------- the budget
@@ -385,6 +385,8 @@ class _LimitedSandbox(SandboxedEnvironment):
                 _check_format("", kwargs)
         elif isinstance(receiver, (list, dict, set)):
             _spend(1 + len(receiver))
+        elif isinstance(__obj, Macro):
+            _spend(MACRO_CALL_STEPS)
         else:
             _spend()
         result = super().call(__context, __obj, *args, **kwargs)

@@ -83,7 +83,9 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
 
     from resume_builder.render.fetcher import RestrictedFetcher
 
-    html = render_html(doc, theme, options, embed_fonts=False)
+    from resume_builder.render.wrapping import with_break_opportunities
+
+    html = render_html(with_break_opportunities(doc), theme, options, embed_fonts=False)  # long words: linear time
     roots = [*theme.folders, *theme.font_folders(), profile_folder]
     key = (html, tuple(str(root) for root in roots))
     if key in _RECENT:  # the page budget's last trial is the layout the PDF needs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -119,3 +120,140 @@ def test_plain_lines_when_not_a_terminal(project):
     assert proc.returncode == 0, proc.stderr
     lines = [line for line in proc.stdout.splitlines() if line.startswith("built")]
     assert len(lines) == 2
+
+
+# ----------------------------------------------------------------------------- faults
+
+
+def _big_profile(path, entries: int = 1000) -> None:
+    """A profile whose PDF takes several seconds (1,000 entries: about 9 s, 39 pages)."""
+    rows = "".join(f"  - {{company: Co {i}, position: Engineer, start: 2020-01, highlights: [Did things]}}\n"
+                   for i in range(entries))
+    path.write_text(f"basics:\n  name: Big\nexperience:\n{rows}", encoding="utf-8")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_target_over_the_timeout_fails_and_the_others_complete(jobs, project):
+    _big_profile(project / "profiles" / "big.yaml")
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncheck = false\ntimeout = 1.5\n[[targets]]\n'
+        'profile = ["profiles/me.yaml", "profiles/big.yaml"]\nformats = ["pdf", "md"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", jobs])
+    assert result.exit_code == 1, result.output
+    assert "failed: out/big.pdf" in result.output
+    assert "took longer than 1.5 seconds and was stopped" in result.output
+    out = project / "out"
+    assert sorted(p.name for p in out.iterdir()) == ["big.md", "manifest.json", "me.md", "me.pdf"]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert [e["file"] for e in manifest["files"]] == ["big.md", "me.md", "me.pdf"]
+
+
+def test_timeout_on_the_command_line_beats_the_build_file(project):
+    _big_profile(project / "profiles" / "big.yaml", entries=300)
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncheck = false\ntimeout = 0.2\n[[targets]]\nprofile = "profiles/big.yaml"\n'
+        'formats = ["md"]\n', encoding="utf-8")
+    assert runner.invoke(app, ["build", "-j", "1", "--timeout", "60"]).exit_code == 0
+
+
+def test_a_worker_that_dies_fails_only_its_own_targets(project, monkeypatch):
+    """A worker killed (out of memory, a crash in a C library) takes no other target with it."""
+    import multiprocessing
+    import os
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the crashing renderer reaches the workers by fork")
+    from resume_builder import pipeline
+
+    pipeline.available_formats()
+    real_txt = pipeline.RENDERERS["txt"]
+
+    def crashing(job, path):
+        if job.variant == "web":
+            os._exit(3)  # as a segfault or the OOM killer would: no exception, no result
+        return real_txt(job, path)
+
+    monkeypatch.setitem(pipeline.RENDERERS, "txt", crashing)
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/me.yaml"\n'
+        'variants = ["", "web"]\nformats = ["txt", "md"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "2"])
+    assert result.exit_code == 1, result.output
+    assert "failed: out/me-web.txt" in result.output and "worker rendering it exited with code 3" in result.output
+    out = project / "out"
+    assert (out / "me.txt").is_file() and (out / "me.md").is_file()
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert "me.txt" in [e["file"] for e in manifest["files"]]
+    assert not any(p.name.endswith(".tmp") for p in out.iterdir())
+
+
+def test_ctrl_c_stops_the_workers_and_keeps_only_complete_files(tmp_path):
+    """SIGINT to the whole process group, as a terminal sends it, while several targets build."""
+    import os
+    import signal
+    import time
+
+    project = tmp_path / "project"
+    (project / "profiles").mkdir(parents=True)
+    shutil.copy(REPO / "profiles" / "example.yaml", project / "profiles" / "example.yaml")
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/example.yaml"\n'
+        'variants = ["", "platform", "monitoring"]\nformats = ["pdf", "docx", "html"]\n'
+        'themes = ["classic", "modern", "compact"]\n', encoding="utf-8")
+    out = project / "out"
+    out.mkdir()
+    # older outputs of targets that will be rebuilt: one replaced but not yet recorded when
+    # Ctrl-C comes must not stay listed with its old hash
+    older = []
+    for name in ("example-classic.pdf", "example-platform-compact.pdf", "example-monitoring-modern.html"):
+        (out / name).write_bytes(b"older " + name.encode())
+        older.append({"file": name, "sha256": hashlib.sha256(b"older " + name.encode()).hexdigest(),
+                      "inputs": "old"})
+    (out / "manifest.json").write_text(json.dumps({"files": older}), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "resume_builder", "build", "-j", "2"], cwd=project,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        for line in proc.stdout:  # wait until the workers are warm and the first file is done
+            if line.startswith("built"):
+                break
+        time.sleep(0.2)
+        os.killpg(proc.pid, signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, stderr
+    assert "interrupted:" in stderr and "lists only complete files" in stderr
+    assert "Traceback" not in stderr
+    with pytest.raises(ProcessLookupError):  # every worker has stopped, none is left behind
+        os.killpg(proc.pid, 0)
+    names = sorted(p.name for p in out.iterdir())
+    assert not [n for n in names if n.startswith(".") or n.endswith(".tmp")], names
+    manifest = json.loads((out / "manifest.json").read_text())
+    listed = [entry["file"] for entry in manifest["files"]]
+    assert listed and len(listed) < 27
+    for entry in manifest["files"]:
+        assert hashlib.sha256((out / entry["file"]).read_bytes()).hexdigest() == entry["sha256"], entry["file"]
+    time.sleep(1)  # nothing keeps writing after the command has returned
+    assert sorted(p.name for p in out.iterdir()) == names
+
+
+def test_interrupted_lists_only_files_as_they_are_and_removes_temporaries(project):
+    from resume_builder.building.session import BuildSession
+
+    session = BuildSession.from_config(None, jobs=1)
+    out = session.out_dir
+    out.mkdir()
+    (out / "me.md").write_text("rebuilt but not recorded", encoding="utf-8")  # replaced after the old manifest
+    (out / "me.txt").write_text("as recorded", encoding="utf-8")
+    (out / ".me-web.pdf.x1y2.tmp").write_bytes(b"half a PDF")  # a write cut short by SIGKILL
+    (out / "unrelated.tmp").write_text("not ours", encoding="utf-8")
+    session.previous = {
+        "me.md": {"file": "me.md", "sha256": hashlib.sha256(b"as recorded").hexdigest()},
+        "me.txt": {"file": "me.txt", "sha256": hashlib.sha256(b"as recorded").hexdigest()},
+    }
+    session.interrupted()
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert [e["file"] for e in manifest["files"]] == ["me.txt"]
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "me.md", "me.txt", "unrelated.tmp"]

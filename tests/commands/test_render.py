@@ -147,6 +147,55 @@ def test_theme_dir(tmp_path):
     assert "child-theme-stylesheet" in out.read_text(encoding="utf-8")
 
 
+def test_theme_and_theme_dir_naming_different_themes_is_an_error(tmp_path):
+    out = tmp_path / "cv.html"
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "--theme", "modern",
+                                 "--theme-dir", str(FIXTURES / "themes" / "child"), "-f", "html", "-o", str(out)])
+    assert result.exit_code == 2
+    assert "--theme 'modern' and --theme-dir" in result.output and "'child'" in result.output
+    assert not out.exists()
+
+
+def test_theme_and_theme_dir_naming_the_same_theme_is_fine(tmp_path):
+    out = tmp_path / "cv.html"
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "--theme", "child",
+                                 "--theme-dir", str(FIXTURES / "themes" / "child"), "-f", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "child-theme-stylesheet" in out.read_text(encoding="utf-8")
+
+
+def test_theme_dir_wins_over_the_profiles_theme_name(tmp_path):
+    """A profile saying `theme: {name: modern}` does not silently replace the folder given."""
+    profile = tmp_path / "p.yaml"
+    profile.write_text(ONE_PAGE.read_text(encoding="utf-8") + "\ntheme:\n  name: modern\n", encoding="utf-8")
+    out = tmp_path / "cv.html"
+    result = runner.invoke(app, ["render", str(profile), "--theme-dir", str(FIXTURES / "themes" / "child"),
+                                 "-f", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "theme child" in result.output
+    assert "child-theme-stylesheet" in out.read_text(encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------- time limit
+
+
+def test_timeout_stops_a_render_with_a_clear_error_and_writes_nothing(tmp_path):
+    import time
+
+    profile = tmp_path / "big.yaml"
+    entries = "".join(f"  - {{company: Co {i}, position: Engineer, start: 2020-01, highlights: [Did things]}}\n"
+                      for i in range(1000))
+    profile.write_text(f"basics:\n  name: Big\nexperience:\n{entries}", encoding="utf-8")
+    out = tmp_path / "out"
+    started = time.monotonic()
+    result = runner.invoke(app, ["render", str(profile), "-f", "md", "-f", "pdf", "--out-dir", str(out),
+                                 "--timeout", "0.5"])
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 2, result.output
+    assert "took longer than 0.5 seconds and was stopped" in result.output and "--timeout" in result.output
+    assert files_in(out) == []
+
+
 # ----------------------------------------------------------------------------- atomic writes
 
 
@@ -247,3 +296,75 @@ def test_all_variants_renders_each_declared_variant(tmp_path):
     none = tmp_path / "plain.yaml"
     none.write_text("basics: {name: Sam}\n", encoding="utf-8")
     assert "declares no variants" in CliRunner().invoke(app, ["render", str(none), "--all-variants"]).output
+
+
+def test_missing_output_folders_are_created(tmp_path):
+    out = tmp_path / "a" / "b" / "c"
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "md", "--out-dir", str(out)])
+    assert result.exit_code == 0, result.output
+    assert files_in(out) == ["one_page.md"]
+
+
+class _FullDisk:
+    """A file handle whose writes fail as on a full disk."""
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.handle.close()
+
+    def write(self, data):
+        self.handle.write(data[: len(data) // 2])  # part of it lands, then the disk is full
+        raise OSError(28, "No space left on device")
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+
+@pytest.mark.parametrize("where", ["write", "fsync"])
+def test_full_disk_gives_a_clear_error_keeps_the_older_file_and_no_temporary(where, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "one_page.html").write_text("older html", encoding="utf-8")
+    if where == "write":
+        real_fdopen = output_module.os.fdopen
+        monkeypatch.setattr(output_module.os, "fdopen", lambda fd, mode: _FullDisk(real_fdopen(fd, mode)))
+    else:
+        def full(fd):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(output_module.os, "fsync", full)
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "html", "--out-dir", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "cannot write" in result.output and "No space left on device" in result.output
+    assert "Traceback" not in result.output
+    assert files_in(out) == ["one_page.html"]
+    assert (out / "one_page.html").read_text(encoding="utf-8") == "older html"
+
+
+def test_unwritable_output_folder_gives_a_clear_error(tmp_path, monkeypatch):
+    import os
+    import tempfile
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "one_page.md").write_text("older", encoding="utf-8")
+    if os.geteuid() != 0:  # a real read-only folder (root may write anywhere)
+        out.chmod(0o555)
+    else:
+        def denied(*args, **kwargs):
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(tempfile, "mkstemp", denied)
+    try:
+        result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "md", "--out-dir", str(out)])
+    finally:
+        out.chmod(0o755)
+    assert result.exit_code == 2, result.output
+    assert f"cannot write in {out}" in result.output and "Permission denied" in result.output
+    assert files_in(out) == ["one_page.md"]
+    assert (out / "one_page.md").read_text(encoding="utf-8") == "older"

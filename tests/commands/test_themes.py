@@ -92,11 +92,32 @@ def test_local_and_entry_point_themes_with_shadowing(cwd, tmp_path, monkeypatch)
     assert sum(1 for line in result.output.splitlines() if line.split()[:1] == ["classic"]) == 1
 
 
-def test_broken_manifest_is_reported(cwd):
+def test_broken_manifest_is_listed_as_broken_and_the_others_still_listed(cwd):
     folder = cwd / "themes" / "broken"
     folder.mkdir(parents=True)
     (folder / "theme.toml").write_text('name = "broken"\ndescription = \n', encoding="utf-8")
+    make_theme(cwd / "themes" / "fine", "fine", "A fine theme")
     result = runner.invoke(app, ["themes"])
-    assert result.exit_code == 2
-    assert "theme.toml:2:" in result.output
+    assert result.exit_code == 0, result.output
+    listed = rows(result.output)
+    assert "BROKEN" in listed["broken"] and "theme.toml:2:" in listed["broken"]
+    assert "A fine theme" in listed["fine"] and "classic" in listed and "BROKEN" not in listed["classic"]
     assert "Traceback" not in result.output
+
+
+def test_broken_entry_point_and_theme_dir_are_listed_as_broken(cwd, tmp_path, monkeypatch):
+    class Exploding:
+        name, value = "exploding", "exploding_theme:folder"
+
+        def load(self):
+            raise ImportError("No module named 'exploding_theme'")
+
+    monkeypatch.setattr(theming, "_entry_points", lambda: {"exploding": Exploding()})
+    not_a_theme = tmp_path / "empty"
+    not_a_theme.mkdir()
+    result = runner.invoke(app, ["themes", "--theme-dir", str(not_a_theme)])
+    assert result.exit_code == 0, result.output
+    listed = rows(result.output)
+    assert "BROKEN" in listed["exploding"] and "exploding_theme" in listed["exploding"]
+    assert "BROKEN" in listed["empty"] and "theme.toml is missing" in listed["empty"]
+    assert "classic" in listed

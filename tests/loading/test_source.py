@@ -110,3 +110,50 @@ def test_json_parser_agrees_with_the_standard_library():
     assert doc.data == json.loads(text)
     assert doc.values[("a", 1)] == (4, 5)
     assert doc.keys[("b",)] == (10, 3)
+
+
+# ----------------------------------------------------------------------------- size limits
+# (resume_builder/limits.py: a document at a limit still renders within seconds)
+
+
+def test_a_field_over_the_limit_is_a_located_error_naming_it(tmp_path):
+    from resume_builder.limits import MAX_FIELD_CHARS
+
+    path = write(tmp_path, "p.yaml", f"basics:\n  name: A\nsummary: {'x' * (100 * 1024)}\n")
+    text = error_text(path)
+    assert f"p.yaml:3:10: summary: this text is {100 * 1024:,} characters long; a field may hold at most " \
+           f"{MAX_FIELD_CHARS:,}" in text
+
+
+def test_a_field_at_the_limit_is_fine(tmp_path):
+    from resume_builder.limits import MAX_FIELD_CHARS
+
+    words = ("lorem ipsum dolor " * (MAX_FIELD_CHARS // 18 + 1))[:MAX_FIELD_CHARS].strip()
+    path = write(tmp_path, "p.json", json.dumps({"basics": {"name": "A"}, "summary": words}))
+    assert load_profile(path).profile.summary == words
+
+
+def test_ten_thousand_entries_are_a_located_error(tmp_path):
+    entries = [{"company": f"Co {i}", "position": "Eng", "start": "2020"} for i in range(10_000)]
+    path = write(tmp_path, "p.json", json.dumps({"basics": {"name": "A"}, "experience": entries}, indent=1))
+    started = time.perf_counter()
+    text = error_text(path)
+    assert time.perf_counter() - started < 5
+    assert "p.json:5:16: experience: this list has 10,000 items; a list may hold at most 1,000" in text
+
+
+def test_too_many_list_items_in_all_is_an_error(tmp_path):
+    entries = [{"company": f"Co {i}", "position": "Eng", "start": "2020", "highlights": [f"h{j}" for j in range(20)]}
+               for i in range(600)]
+    text = error_text(write(tmp_path, "p.json", json.dumps({"basics": {"name": "A"}, "experience": entries})))
+    assert "lists hold 12,600 items together; a profile may hold at most 10,000" in text
+
+
+def test_aliases_repeating_a_long_text_count_every_time(tmp_path):
+    """Each use is within the field limit; together they are over the whole profile's."""
+    long_text = "word " * 19_000
+    uses = "\n".join(f"  - *long" for _ in range(60))
+    path = write(tmp_path, "p.yaml", f"basics:\n  name: A\nx: &long {long_text}\ninterests:\n{uses}\n")
+    text = error_text(path)
+    assert "characters of text; a profile may hold at most 1,000,000" in text
+    assert "YAML aliases" in text

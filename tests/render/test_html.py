@@ -113,6 +113,154 @@ def test_output_size_is_capped(tmp_path, job):
     assert 100000 * 300 > MAX_OUTPUT_CHARS
 
 
+# Work and size budgets (resume_builder/limits.py): each attack stops within seconds with a
+# message saying what was refused, and never allocates what it asks for.
+BUDGET_ATTACKS = {
+    "nested_ranges": ("{% for i in range(100000) %}{% for j in range(100000) %}.{% endfor %}{% endfor %}",
+                      "steps"),
+    "three_loops": ("{% for i in range(1000) %}{% for j in range(1000) %}{% for k in range(1000) %}"
+                    "{% endfor %}{% endfor %}{% endfor %}", "steps"),
+    "join_in_a_loop": ("{% for i in range(100000) %}{{ range(100000)|join }}{% endfor %}", "steps"),
+    "exponential_macro": ("{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}"
+                          "{{ f(40) }}", "steps"),
+    "lipsum": ("{{ lipsum(100000) }}", "steps"),
+    "ten_gigabytes": ("{{ 'x' * 10**10 }}", "string of more than"),
+    "multiplied_twice": ("{{ ('x' * 1000) * 10**7 }}", "string of more than"),
+    "huge_list": ("{{ [0] * 10**9 }}", "list of more than"),
+    "huge_power": ("{{ 2 ** (10**9) }}", "integers of more than"),
+    "namespace_doubling": ("{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}"
+                           "{% endfor %}", "string of more than"),
+    "list_doubling": ("{% set l = ['x'] %}{% for i in range(60) %}{{ l.append(l[-1] ~ l[-1]) or '' }}{% endfor %}",
+                      "string of more than"),
+    "extend_itself": ("{% set l = [1] %}{% for i in range(60) %}{{ l.extend(l) or '' }}{% endfor %}",
+                      "list of more than|steps"),
+    "replace_method": ("{{ ('x' * 1000000).replace('x', 'y' * 100000) }}", "string of more than"),
+    "replace_filter": ("{{ ('x' * 1000000)|replace('x', 'y' * 1000) }}", "string of more than"),
+    "join_method": ("{{ ('x' * 1000000).join(range(100000)|map('string')) }}", "string of more than"),
+    "percent_width": ("{{ '%099999999d' % 1 }}", "width or precision"),
+    "format_width": ("{{ '{:99999999}'.format(1) }}", "string of more than"),
+    "center_method": ("{{ 'x'.center(10**9) }}", "larger than 100,000"),
+    "center_filter": ("{{ 'x'|center(10**9) }}", "larger than 100,000"),
+    "slice_filter": ("{{ range(10)|slice(10**9)|list }}", "larger than 100,000"),
+    "printed_list": ("{{ ['x' * 1000000] * 100000 }}", "string of more than"),
+    "string_filter": ("{{ (['x' * 1000000] * 100000)|string }}", "string of more than"),
+    "nested_lists": ("{% set a = ['x' * 1000] * 100 %}{% set b = [a] * 100 %}{% set c = [b] * 100 %}{{ c }}",
+                     "string of more than"),
+    "indent": ("{{ ('a\\n' * 1000000)|indent(100000) }}", "string of more than"),
+    "wordwrap": ("{{ ('a ' * 1000000)|wordwrap(1, wrapstring='x' * 10000) }}", "string of more than"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUDGET_ATTACKS))
+def test_work_and_size_budgets_stop_hostile_templates(name, tmp_path, job):
+    source, expected = BUDGET_ATTACKS[name]
+    theme = theme_with(tmp_path, source)
+    start = time.monotonic()
+    with pytest.raises(UserError) as info:
+        render_html(job.document, theme, job.options, embed_fonts=False)
+    assert time.monotonic() - start < 8, "the budget let the template run for a long time"
+    message = str(info.value)
+    assert "theme 'hostile'" in message and re.search(expected, message), message
+
+
+def test_budgets_leave_ordinary_template_work_alone(tmp_path, job):
+    """Loops, filters, namespaces, string building and method calls of a normal size still work."""
+    source = ("{% set ns = namespace(n=0, s='') %}"
+              "{% for i in range(1000) %}{% set ns.n = ns.n + i %}{% endfor %}"
+              "{% for s in doc.sections %}{% set ns.s = ns.s ~ s.title ~ ';' %}{% endfor %}"
+              "<p id='work'>{{ ns.n }}|{{ ns.s|upper }}|{{ range(5)|join(',') }}|{{ '%05d' % 42 }}|"
+              "{{ '{:>6}'.format('ab') }}|{{ ['b', 'a']|sort|join }}|{{ 'a-b'.replace('-', '+') }}|"
+              "{{ (range(3)|list) * 2 }}|{{ 2 ** 10 }}|{{ 'ab' * 3 }}</p>")
+    markup = render_html(job.document, theme_with(tmp_path, source), job.options, embed_fonts=False)
+    titles = ";".join(s.title for s in job.document.sections).upper()
+    assert (f"<p id='work'>499500|{titles};|0,1,2,4|00042|    ab|ab|a+b|[0, 1, 2, 0, 1, 2]|1024|ababab</p>"
+            .replace("0,1,2,4", "0,1,2,3,4")) in markup
+
+
+def test_the_step_budget_is_far_above_what_the_built_in_themes_need(tmp_path):
+    """1,000 entries (the most a list may hold) take the built-in themes about 16,000 steps."""
+    import json
+
+    from resume_builder.limits import MAX_LIST_ITEMS, MAX_TEMPLATE_STEPS
+    from resume_builder.render import html as html_module_
+
+    profile = tmp_path / "big.json"
+    profile.write_text(json.dumps({"basics": {"name": "Big"}, "experience": [
+        {"company": f"Co {i}", "position": "Eng", "start": "2020-01", "highlights": ["a **b** [c](https://c.org)"]}
+        for i in range(MAX_LIST_ITEMS)]}), encoding="utf-8")
+    big = prepare(profile)
+    for name in ("classic", "modern", "compact"):
+        spent = []
+        original = html_module_._Budget.spend
+
+        def spend(self, steps, spent=spent, original=original):
+            original(self, steps)
+            spent.append(self.steps)
+
+        html_module_._Budget.spend = spend
+        try:
+            render_html(big.document, find_theme(name), find_theme(name).options(), embed_fonts=False)
+        finally:
+            html_module_._Budget.spend = original
+        assert max(spent) * 20 < MAX_TEMPLATE_STEPS, (name, max(spent))
+
+
+# ----------------------------------------------------------------------------- content security policy
+
+
+def _parsed_head(markup: str):
+    """The document as a browser's HTML5 parser builds it (tinyhtml5, which WeasyPrint uses)."""
+    import tinyhtml5
+
+    root = tinyhtml5.parse(markup)
+    namespace = "{http://www.w3.org/1999/xhtml}"
+    return root.find(f"{namespace}head"), namespace
+
+
+def _csp_is_first_in_head(markup: str) -> bool:
+    from resume_builder.render.html import CONTENT_SECURITY_POLICY
+
+    head, ns = _parsed_head(markup)
+    first = list(head)[0]
+    return (first.tag == f"{ns}meta" and first.get("http-equiv") == "Content-Security-Policy"
+            and first.get("content") == CONTENT_SECURITY_POLICY)
+
+
+@pytest.mark.parametrize("name", ["classic", "modern", "compact"])
+def test_html_output_carries_a_content_security_policy_first_in_head(name, example_job):
+    from resume_builder.render.html import CONTENT_SECURITY_POLICY
+
+    theme = find_theme(name)
+    markup = render_html(example_job.document, theme, theme.options(), embed_fonts=True)
+    assert _csp_is_first_in_head(markup)
+    for directive in ("default-src 'none'", "style-src 'unsafe-inline'", "img-src data:", "font-src data:"):
+        assert directive in CONTENT_SECURITY_POLICY
+    assert markup.startswith("<!DOCTYPE html>\n<html lang=")  # the theme's own start is kept
+
+
+@pytest.mark.parametrize("start", [
+    "<html><head><meta http-equiv=refresh content='0;url=http://evil.example'></head><body>x</body></html>",
+    "<!doctype html><img src='http://evil.example/a.png'><head></head><body>x</body>",
+    "<html data-x='><meta http-equiv=x>'><head><link rel=stylesheet href=http://evil.example/a.css></head>",
+    "<!-- hidden --><script src=http://evil.example/a.js></script>",
+    "plain text, no markup at all",
+])
+def test_a_theme_cannot_put_anything_before_the_policy(start, tmp_path, job):
+    folder = tmp_path / "odd"
+    shutil.copytree(HOSTILE_THEME, folder)
+    (folder / "templates" / "resume.html.j2").write_text(start, encoding="utf-8")
+    markup = render_html(job.document, find_theme(None, theme_dir=folder), job.options, embed_fonts=True)
+    assert _csp_is_first_in_head(markup), markup[:300]
+    assert markup.startswith("<!DOCTYPE html>")
+
+
+def test_html_written_by_render_has_the_policy(tmp_path):
+    out = tmp_path / "cv.html"
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert _csp_is_first_in_head(out.read_text(encoding="utf-8"))
+
+
 # ----------------------------------------------------------------------------- escaping
 
 

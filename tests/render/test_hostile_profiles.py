@@ -1,0 +1,106 @@
+"""Hostile profile text through every renderer: inert, complete, on the page, within seconds.
+
+Markup, template syntax, links and YAML bombs are covered by tests/render/test_fetcher.py,
+tests/render/test_html.py and tests/loading/; here: words longer than a line, control and
+bidi characters, and a field at the size limit.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import time
+
+import pytest
+
+from resume_builder.limits import MAX_FIELD_CHARS
+from resume_builder.pipeline import prepare, render
+
+pdfminer = pytest.importorskip("pdfminer")
+
+LONG = "W" * 500  # one unbroken 500-character word
+URL = "https://example.com/" + "a" * 480
+
+
+def hostile_words_profile(tmp_path):
+    data = {
+        "basics": {"name": "N" + "m" * 499, "headline": LONG, "email": "a@example.com", "location": LONG,
+                   "website": URL, "profiles": [{"network": "GitHub", "username": LONG}]},
+        "summary": f"Start {LONG} end",
+        "experience": [{"company": LONG, "position": LONG, "location": LONG, "start": "2020-01",
+                        "highlights": [LONG, f"x {LONG} y"], "keywords": [LONG]}],
+        "skills": [{"name": LONG, "keywords": [LONG, LONG]}],
+        "custom": [{"id": "c", "title": LONG, "items": [LONG], "entries": [{"title": LONG, "fields": {"F": LONG}}]}],
+    }
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def pdf_chars(data: bytes):
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    def walk(item):
+        if isinstance(item, LTChar):
+            yield item
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                yield from walk(child)
+
+    for page in extract_pages(io.BytesIO(data)):
+        yield page, list(walk(page))
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "compact"])
+def test_unbroken_500_character_words_wrap_inside_the_page(theme, tmp_path):
+    job = prepare(hostile_words_profile(tmp_path), theme_name=theme)
+    started = time.monotonic()
+    result = render(job, "pdf", tmp_path / "long.pdf")[0]
+    assert time.monotonic() - started < 20
+    assert result.pages <= 8  # wrapped in lines, not one character per line
+    text = []
+    for page, chars in pdf_chars(result.data):
+        right_margin = page.width - job.options.margins * 72 / 25.4
+        for char in chars:
+            assert 0 <= char.x0 and char.x1 <= right_margin + 1, (theme, char.get_text(), char.x1, right_margin)
+        text.append("".join(c.get_text() for c in chars))
+    joined = re.sub(r"\s+", "", "".join(text))
+    assert joined.count(LONG) >= 12  # every long word is there in full, broken only by line ends
+    assert "a" * 480 in joined and "m" * 499 in joined
+
+
+def test_control_and_bidi_characters_are_removed_from_every_format(tmp_path):
+    nasty = "Ann\u202eevil\u202c \u0007bell\u0000nul\u001b[31m \u2066iso\u2069 \u200fmark"
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps({"basics": {"name": nasty}, "summary": nasty,
+                                "experience": [{"company": nasty, "position": "Eng", "start": "2020",
+                                                "highlights": [nasty]}]}), encoding="utf-8")
+    job = prepare(path)
+    unsafe = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+    for fmt in ("md", "txt", "html"):
+        text = render(job, fmt, tmp_path / f"x.{fmt}")[0].data.decode("utf-8").replace("\\[", "[")  # md escapes [
+        assert not unsafe.search(text), fmt
+        assert "Annevil bellnul[31m iso mark" in text, fmt
+    import docx
+
+    document = docx.Document(io.BytesIO(render(job, "docx", tmp_path / "x.docx")[0].data))
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    assert not unsafe.search(paragraphs) and "Annevil bellnul[31m iso mark" in paragraphs
+    pdf = render(job, "pdf", tmp_path / "x.pdf")[0].data
+    pdf_text = "".join(c.get_text() for _, chars in pdf_chars(pdf) for c in chars)
+    assert not unsafe.search(pdf_text) and "Annevilbellnul[31misomark" in pdf_text.replace(" ", "")
+
+
+def test_a_field_at_the_size_limit_renders_inertly_within_seconds(tmp_path):
+    words = ("lorem ipsum <b>dolor</b> {{ sit }} " * (MAX_FIELD_CHARS // 35 + 1))[:MAX_FIELD_CHARS]
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps({"basics": {"name": "A"}, "summary": words}), encoding="utf-8")
+    job = prepare(path)
+    started = time.monotonic()
+    outputs = {fmt: render(job, fmt, tmp_path / f"x.{fmt}")[0] for fmt in ("pdf", "docx", "html", "md", "txt")}
+    assert time.monotonic() - started < 20
+    assert outputs["pdf"].pages >= 5
+    body = outputs["html"].data.decode("utf-8").split("<body", 1)[1]
+    assert "<b>dolor" not in body and "&lt;b&gt;dolor&lt;/b&gt; {{ sit }}" in body
