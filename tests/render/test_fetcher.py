@@ -410,7 +410,7 @@ def test_hostile_profile_prints_literally_and_fetches_nothing(hostile_profile, t
     text = " ".join(page.extract_text() for page in reader.pages)
     flat = " ".join(text.split())
     assert "{{ 7*7 }}" in flat
-    assert "49" not in flat
+    assert not _evaluated(flat)
     assert "{% raw %}" in flat
     assert "<script>alert(1)</script>" in flat
     assert "<b>bold</b>" in flat
@@ -429,7 +429,7 @@ def test_hostile_profile_pdftotext(hostile_profile, tmp_path, hits):
                                    text=True, check=True).stdout.split())
     assert "Mallory <script>alert(1)</script>" in text
     assert "{{ 7*7 }} and {% raw %}raw{% endraw %}" in text
-    assert "49" not in text
+    assert not _evaluated(text)
     assert hits == []
 
 
@@ -442,7 +442,7 @@ def test_hostile_profile_html_is_escaped(hostile_profile, tmp_path, hits):
     assert "<script" not in html.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     assert "{{ 7*7 }}" in body
-    assert "49" not in body, "a template expression in profile text was evaluated"
+    assert not _evaluated(body), "a template expression in profile text was evaluated"
     assert "<img" not in body and "<object" not in body and "<svg" not in body and "<style" not in body
     assert hits == []
 
@@ -481,3 +481,10 @@ def test_no_proxy_environment_makes_a_difference(tmp_path, server, hits, monkeyp
     assert result.exit_code == 2
     assert hits == []
     assert os.environ["http_proxy"]
+
+
+def _evaluated(text: str) -> bool:
+    """Whether ``{{ 7*7 }}`` was evaluated: a 49 standing alone (not inside the server's port)."""
+    import re
+
+    return re.search(r"(?<![\d:])49(?!\d)", text) is not None
