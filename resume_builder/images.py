@@ -18,9 +18,9 @@ import base64
 import os
 import re
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from resume_builder.errors import Location, Problem, UserError
 from resume_builder.limits import IMAGE_FORMATS, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS
@@ -64,8 +64,8 @@ def load_photo(value: str | None, folder: Path, *,
     value = value.strip()
     if _URL.match(value):
         shown = value if len(value) <= 60 else value[:57] + "..."
-        return None, [f"basics.photo '{shown}' is an address, not a file: the photo is not shown "
-                      "(photos are image files in the profile's folder; nothing is downloaded)"]
+        return None, [(f"basics.photo '{shown}' is an address, not a file: the photo is not shown "
+                       "(photos are image files in the profile's folder; nothing is downloaded)")]
 
     def fail(message: str, hint: str = "") -> UserError:
         return UserError(Problem(message, locate(), "basics.photo", hint))

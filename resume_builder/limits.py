@@ -16,8 +16,8 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 # ----------------------------------------------------------------------------- profiles
 
@@ -27,8 +27,15 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_VALUES = 250_000
 #: Nesting depth of mappings and lists.
 MAX_DEPTH = 64
-#: Characters in one text field (a summary, a highlight, a name...).
-MAX_FIELD_CHARS = 100_000
+#: Characters in one text field (a summary, a highlight...): ten times a long summary.
+#: WeasyPrint lays out long text in shrink-to-fit boxes (flex items, inline blocks) in
+#: quadratic time: at this size the slowest case found in the built-in themes (an unbroken
+#: 20,000-character run that compact shows run-in) takes 21 s, ordinary text 1 to 3 s;
+#: at 100,000 characters such cases take many minutes.
+MAX_FIELD_CHARS = 20_000
+#: Characters in a one-line field (a name, title, company, place, keyword), which themes
+#: put in shrink-to-fit boxes: 1,000 unbroken characters lay out in under a second.
+MAX_LINE_CHARS = 1_000
 #: Items in one list (experience entries, highlights, keywords...). 1,000 entries with a
 #: highlight each lay out as a 39-page PDF in about 9 s; 10,000 took 116 s and 2 GB.
 MAX_LIST_ITEMS = 1_000
@@ -105,12 +112,13 @@ def time_limit(seconds: float | None, what: str = "rendering") -> Iterator[None]
     the stop; leaving the block without an error after expiry raises it too.
     """
     if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") \
-            or threading.current_thread() is not threading.main_thread():
+            or threading.current_thread() is not threading.main_thread() \
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0:  # an outer limit is running: it governs
         yield
         return
     expired = False
 
-    def on_alarm(signum, frame):  # noqa: ARG001
+    def on_alarm(signum, frame):
         nonlocal expired
         expired = True
         raise RenderTimeout(what)

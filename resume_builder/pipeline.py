@@ -74,16 +74,21 @@ def resolve_theme(loaded: LoadedProfile, profile: Profile, *, theme_name: str | 
     return theme, options
 
 
-def section_order(profile: Profile, options: ThemeOptions) -> list[str] | None:
-    """The theme option's section order, checked against the sections the profile has."""
+def section_order(profile: Profile, options: ThemeOptions, *,
+                  locate: Callable[[int], Any] | None = None) -> list[str] | None:
+    """The theme option's section order, checked against the sections the profile has.
+
+    ``locate(index)`` gives the file location of an item (when it comes from the profile).
+    """
     if not options.section_order:
         return None
     known = set(Profile.SECTION_FIELDS) - {"custom"} | {c.id for c in profile.custom}
     problems = []
-    for key in options.section_order:
+    for index, key in enumerate(options.section_order):
         if key not in known:
-            problems.append(Problem(f"section_order names an unknown section '{key}'", None,
-                                    "theme.section_order", did_you_mean(key, known)))
+            problems.append(Problem(f"section_order names an unknown section '{key}'",
+                                    locate(index) if locate else None,
+                                    f"theme.section_order[{index}]", did_you_mean(key, known)))
     if problems:
         raise UserError(problems)
     return list(options.section_order)
@@ -123,7 +128,10 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     theme, options = resolve_theme(loaded, profile, theme_name=theme_name, theme_dir=theme_dir,
                                    overrides=overrides)
     labels, label_warnings = document_labels(profile, lang=lang, locale=locale)
-    order = section_order(profile, options)
+    from_profile = profile.theme is not None and "section_order" in (profile.theme.model_extra or {}) \
+        and "section_order" not in overrides
+    order = section_order(profile, options, locate=(lambda index: loaded.source.locate(
+        ("theme", "section_order", index))) if from_profile else None)
     photo, photo_warnings = _photo(profile, loaded)
     warnings = [*loaded.warnings, *label_warnings, *photo_warnings]
     budget = max_pages or tailored.max_pages

@@ -36,14 +36,16 @@ class Watcher:
     def render_once(self) -> list[Path]:
         """Render every format; returns the theme folders to watch. Errors are printed."""
         from resume_builder import pipeline
+        from resume_builder.limits import DEFAULT_TIMEOUT, memory_limit, time_limit
 
         started = time.perf_counter()
         try:
-            job = pipeline.prepare(self.profile, theme_name=self.theme, theme_dir=self.theme_dir,
-                                   overrides=pipeline.parse_option_overrides(self.options), variant=self.variant)
-            outputs = []
-            for fmt in self.formats:
-                outputs += pipeline.render(job, fmt, pipeline.output_path(job, fmt, self.out_dir, None))
+            with time_limit(DEFAULT_TIMEOUT), memory_limit():  # a hostile save cannot hang the watcher
+                job = pipeline.prepare(self.profile, theme_name=self.theme, theme_dir=self.theme_dir,
+                                       overrides=pipeline.parse_option_overrides(self.options), variant=self.variant)
+                outputs = []
+                for fmt in self.formats:
+                    outputs += pipeline.render(job, fmt, pipeline.output_path(job, fmt, self.out_dir, None))
             pipeline.write(outputs)
         except UserError as error:
             for problem in error.problems:

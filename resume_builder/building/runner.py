@@ -42,7 +42,7 @@ _STOPPING = False
 _IN_WORKER = False
 
 
-def _on_sigterm(signum, frame):  # noqa: ARG001
+def _on_sigterm(signum, frame):
     global _STOPPING
     _STOPPING = True
     raise SystemExit(128 + signum)  # unwinds a write in progress: its temporary file is removed
@@ -82,7 +82,7 @@ def _cpu_backstop(timeout: float | None) -> None:
     except ImportError:
         return
     used = time.process_time()
-    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
     wanted = int(used + 2 * timeout + 30)
     if hard != resource.RLIM_INFINITY:
         wanted = min(wanted, hard)

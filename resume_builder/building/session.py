@@ -61,10 +61,12 @@ class BuildSession:
 
     def _remove_outputs(self) -> None:
         old = read_manifest(self.out_dir)
+        root = self.out_dir.resolve()
         for name in old:
             path = self.out_dir / name
-            if path.is_file():
-                path.unlink()
+            # the manifest is a file in the repository: '../x' or '/home/...' must not delete anything
+            if path.parent.resolve().is_relative_to(root) and (path.is_file() or path.is_symlink()):
+                path.unlink()  # a symlink goes, never what it points at
         for target in self.targets:
             if target.output.is_file():
                 target.output.unlink()

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from resume_builder.errors import Location, Problem, UserError
-from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS,  # noqa: F401
-                                   MAX_TEXT_CHARS, MAX_TOTAL_ITEMS, MAX_VALUES)
+from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_TEXT_CHARS,
+                                   MAX_TOTAL_ITEMS, MAX_VALUES)
 
 PathKey = tuple[Any, ...]
 Position = tuple[int, int]

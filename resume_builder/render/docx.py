@@ -579,9 +579,30 @@ def _strip_package(document) -> None:
         for rid, rel in list(owner.rels.items()):
             if rel.reltype in _DROPPED_RELTYPES:
                 del owner.rels[rid]
+    _drop_external_references(package)
     body = document.element.body
     for child in list(body):
         body.remove(child)
+
+
+def _drop_external_references(package) -> None:
+    """Remove what a (theme's reference) package points at outside itself, and what uses it.
+
+    A hostile reference_docx could carry ``attachedTemplate`` (or a linked image, a mail
+    merge source) pointing at a URL, which Word fetches on opening. Runs before the
+    résumé's own hyperlinks are added, so those are the only external targets left.
+    """
+    r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    for owner in (package, *package.iter_parts()):
+        external = [rid for rid, rel in owner.rels.items() if rel.is_external]
+        element = getattr(owner, "_element", None)
+        for rid in external:
+            del owner.rels[rid]
+            if element is None:
+                continue
+            for node in list(element.iter()):
+                if any(key.startswith(r_id) and value == rid for key, value in node.attrib.items()):
+                    node.getparent().remove(node)
 
 
 def _replace_blob_part(document, reltype: str, blob: bytes) -> None:

@@ -32,9 +32,9 @@ from jinja2.utils import Namespace
 
 from resume_builder.document import Document
 from resume_builder.errors import UserError
-from resume_builder.limits import (MACRO_CALL_STEPS, MAX_OUTPUT_CHARS, MAX_TEMPLATE_INT_BITS,  # noqa: F401
-                                   MAX_TEMPLATE_ITEMS, MAX_TEMPLATE_NUMBER, MAX_TEMPLATE_SECONDS,
-                                   MAX_TEMPLATE_STEPS, MAX_TEMPLATE_STRING, RenderTimeout)
+from resume_builder.limits import (MACRO_CALL_STEPS, MAX_OUTPUT_CHARS, MAX_TEMPLATE_INT_BITS, MAX_TEMPLATE_ITEMS,
+                                   MAX_TEMPLATE_NUMBER, MAX_TEMPLATE_SECONDS, MAX_TEMPLATE_STEPS,
+                                   MAX_TEMPLATE_STRING, RenderTimeout)
 from resume_builder.output import build_datetime
 from resume_builder.theming import FALLBACK_FONTS, FontFace, Theme, ThemeOptions
 
@@ -56,7 +56,7 @@ class _OutputTooLarge(SecurityError):
 class _Budget:
     """Steps (loop iterations, range items, calls, filters) left for one render."""
 
-    __slots__ = ("steps", "deadline")
+    __slots__ = ("deadline", "steps")
 
     def __init__(self) -> None:
         self.steps = 0
@@ -246,7 +246,7 @@ class _LimitedNamespace(Namespace):
 
 def _theme_lipsum(original):
     @wraps(original)
-    def lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100):  # noqa: A002
+    def lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100):
         _spend(abs(int(n)) * abs(int(max)))
         return original(n, html, min, max)
 
@@ -361,7 +361,7 @@ class _LimitedSandbox(SandboxedEnvironment):
             _check_format(left, right)
         return _check_size(super().call_binop(context, operator, left, right))
 
-    def call(__self, __context, __obj, *args, **kwargs):  # type: ignore[override]  # noqa: N805
+    def call(__self, __context, __obj, *args, **kwargs):  # type: ignore[override]
         _check_arguments(args, kwargs)
         receiver = getattr(__obj, "__self__", None)
         method = getattr(__obj, "__name__", "")

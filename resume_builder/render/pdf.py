@@ -68,6 +68,11 @@ def _guarded(theme: Theme, messages: list[str]):
         raise UserError(f"a resource could not be read: {exc}{cause}") from None
     except RecursionError:
         raise UserError(f"theme '{theme.name}' nests elements too deeply to lay out") from None
+    except OverflowError:  # pango's integer units: font-size: 1e9px, letter-spacing: 1e9px...
+        raise UserError(f"theme '{theme.name}' sets sizes too large to lay out (a font size, spacing or "
+                        "length far beyond a page)") from None
+    except MemoryError:
+        raise UserError(f"theme '{theme.name}': laying out the document ran out of memory") from None
     finally:
         logger.removeHandler(handler)
 
@@ -82,7 +87,6 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     from weasyprint import HTML
 
     from resume_builder.render.fetcher import RestrictedFetcher
-
     from resume_builder.render.wrapping import with_break_opportunities
 
     html = render_html(with_break_opportunities(doc), theme, options, embed_fonts=False)  # long words: linear time

@@ -17,7 +17,15 @@ import re
 import unicodedata
 from typing import Any
 
-from resume_builder.document import Bullet, Contact, Document, Entry, Field, RichText, Section
+from resume_builder.document import (
+    Bullet,
+    Contact,
+    Document,
+    Entry,
+    Field,
+    RichText,
+    Section,
+)
 from resume_builder.markdown import Span
 
 #: A run of this many characters without a space gets break opportunities...
@@ -36,20 +44,23 @@ def _joins_previous(char: str) -> bool:
     code = ord(char)
     return (unicodedata.category(char) in ("Mn", "Mc", "Me") or code == 0x200D  # marks, ZWJ
             or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF  # variation selectors
-            or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F  # skin tones, tag characters
-            or 0x1F1E6 <= code <= 0x1F1FF or 0xDC00 <= code <= 0xDFFF)  # flags (pairs), low surrogates
+            or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F)  # skin tones, tag characters
 
 
 def _break_run(match: re.Match) -> str:
     run = match.group()
     out = []
     since = 0
+    flags = 0  # regional indicators just before: a flag is a pair of them
     for index, char in enumerate(run):
-        if since >= CHUNK and not _joins_previous(char) and run[index - 1] != "\u200d":
+        indicator = 0x1F1E6 <= ord(char) <= 0x1F1FF
+        if since >= CHUNK and not _joins_previous(char) and run[index - 1] != "\u200d" \
+                and not (indicator and flags % 2):
             out.append(ZWSP)
             since = 0
         out.append(char)
         since += 1
+        flags = flags + 1 if indicator else 0
     return "".join(out)
 
 

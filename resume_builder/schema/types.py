@@ -99,6 +99,12 @@ def _check_markdown(value: str) -> str:
 def _check_single_line(value: str) -> str:
     if "\n" in value.strip():
         raise PydanticCustomError("single_line", "must be a single line of text")
+    from resume_builder.limits import MAX_LINE_CHARS
+
+    if len(value.strip()) > MAX_LINE_CHARS:
+        raise PydanticCustomError("line_length", "this line is {length} characters long; a one-line field (a name, "
+                                  "title, place or keyword) may hold at most {limit}",
+                                  {"length": f"{len(value.strip()):,}", "limit": f"{MAX_LINE_CHARS:,}"})
     return value.strip()
 
 

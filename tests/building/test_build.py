@@ -219,7 +219,7 @@ def test_ctrl_c_stops_the_workers_and_keeps_only_complete_files(tmp_path):
                 break
         time.sleep(0.2)
         os.killpg(proc.pid, signal.SIGINT)
-        stdout, stderr = proc.communicate(timeout=60)
+        _, stderr = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -257,3 +257,21 @@ def test_interrupted_lists_only_files_as_they_are_and_removes_temporaries(projec
     manifest = json.loads((out / "manifest.json").read_text())
     assert [e["file"] for e in manifest["files"]] == ["me.txt"]
     assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "me.md", "me.txt", "unrelated.tmp"]
+
+
+def test_clean_removes_only_files_inside_the_output_folder(project):
+    """manifest.json is a file in the repository: its names must not reach outside out/."""
+    out = project / "out"
+    out.mkdir()
+    (project / "precious.txt").write_text("keep", encoding="utf-8")
+    outside = project.parent / "outside.txt"
+    outside.write_text("keep", encoding="utf-8")
+    (out / "old.md").write_text("old", encoding="utf-8")
+    (out / "link.md").symlink_to(project / "precious.txt")
+    (out / "manifest.json").write_text(json.dumps({"files": [
+        {"file": "../precious.txt"}, {"file": str(outside)}, {"file": "old.md"}, {"file": "link.md"},
+        {"file": "../../" + outside.name}]}), encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1", "--clean", "--only", "me.md"])
+    assert result.exit_code == 0, result.output
+    assert (project / "precious.txt").read_text() == "keep" and outside.read_text() == "keep"
+    assert not (out / "old.md").exists() and not (out / "link.md").is_symlink()

@@ -116,7 +116,7 @@ def test_json_parser_agrees_with_the_standard_library():
 # (resume_builder/limits.py: a document at a limit still renders within seconds)
 
 
-def test_a_field_over_the_limit_is_a_located_error_naming_it(tmp_path):
+def test_a_100_kb_field_is_a_located_error_naming_the_limit(tmp_path):
     from resume_builder.limits import MAX_FIELD_CHARS
 
     path = write(tmp_path, "p.yaml", f"basics:\n  name: A\nsummary: {'x' * (100 * 1024)}\n")
@@ -151,9 +151,18 @@ def test_too_many_list_items_in_all_is_an_error(tmp_path):
 
 def test_aliases_repeating_a_long_text_count_every_time(tmp_path):
     """Each use is within the field limit; together they are over the whole profile's."""
-    long_text = "word " * 19_000
-    uses = "\n".join(f"  - *long" for _ in range(60))
+    long_text = "word " * 3_800  # 19,000 characters, under the field limit
+    uses = "\n".join("  - *long" for _ in range(60))
     path = write(tmp_path, "p.yaml", f"basics:\n  name: A\nx: &long {long_text}\ninterests:\n{uses}\n")
     text = error_text(path)
     assert "characters of text; a profile may hold at most 1,000,000" in text
     assert "YAML aliases" in text
+
+
+def test_a_one_line_field_over_its_limit_is_a_located_error(tmp_path):
+    from resume_builder.limits import MAX_LINE_CHARS
+
+    path = write(tmp_path, "p.yaml", f"basics:\n  name: {'N' * (MAX_LINE_CHARS + 1)}\n")
+    assert f"p.yaml:2:9: basics.name: this line is {MAX_LINE_CHARS + 1:,} characters long; a one-line field " \
+           f"(a name, title, place or keyword) may hold at most {MAX_LINE_CHARS:,}" in error_text(path)
+    assert load_profile(write(tmp_path, "q.yaml", f"basics:\n  name: {'N' * MAX_LINE_CHARS}\n")).profile

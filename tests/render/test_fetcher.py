@@ -488,3 +488,73 @@ def _evaluated(text: str) -> bool:
     import re
 
     return re.search(r"(?<![\d:])49(?!\d)", text) is not None
+
+
+@pytest.mark.parametrize("markup, message", [
+    ("<style>.name, p { font-size: 1e9px }</style>", "sizes too large to lay out"),
+    ("<style>body { font-size: 1e9px; line-height: 1e9 }</style>", "sizes too large to lay out"),
+    ("<style>* { letter-spacing: 1e9px; word-spacing: 1e9px }</style>", "sizes too large to lay out"),
+    ("<div>" * 200 + "deep" + "</div>" * 200, "nests elements too deeply"),
+    ("<span>" * 2000 + "deep" + "</span>" * 2000, "nests elements too deeply"),
+])
+def test_hostile_layout_gives_a_clear_error_quickly(markup, message, tmp_path):
+    """Sizes pango cannot hold and nesting 200 deep: exit 2 with a message, nothing written."""
+    theme = tmp_path / "hostile"
+    shutil.copytree(HOSTILE_THEME, theme)
+    (theme / "templates" / "attack.html.j2").write_text(markup, encoding="utf-8")
+    out = tmp_path / "x.pdf"
+    start = time.monotonic()
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "--theme-dir", str(theme), "-o", str(out)])
+    assert time.monotonic() - start < 10
+    assert result.exit_code == 2, result.output
+    assert "theme 'hostile'" in result.output and message in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_huge_margins_and_widths_render_inertly(tmp_path):
+    theme = tmp_path / "hostile"
+    shutil.copytree(HOSTILE_THEME, theme)
+    (theme / "templates" / "attack.html.j2").write_text(
+        "<style>p { margin: 1e9px; padding: 1e9px }</style><div style='width: 1e9px; height: 1e9px'>x</div>",
+        encoding="utf-8")
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "--theme-dir", str(theme), "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code in (0, 2), result.output
+    assert "Traceback" not in result.output
+
+
+def test_reference_docx_cannot_make_word_fetch_anything(tmp_path):
+    """A theme's reference_docx with an external attachedTemplate (Word would download it on
+    opening: 'remote template injection') gives a DOCX with no external target but links."""
+    import zipfile
+
+    import docx
+
+    base = tmp_path / "base.docx"
+    docx.Document().save(base)
+    theme = tmp_path / "evil"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "evil"\nextends = "classic"\n[docx]\nreference_docx = "ref.docx"\n',
+                                      encoding="utf-8")
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(theme / "ref.docx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/settings.xml":
+                data = data.replace(b"<w:zoom", b'<w:attachedTemplate r:id="rIdEvil"/><w:zoom', 1)
+            target.writestr(item, data)
+        target.writestr("word/_rels/settings.xml.rels", (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rIdEvil" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
+            'Target="http://127.0.0.1:9/evil.dotm" TargetMode="External"/></Relationships>'))
+    out = tmp_path / "cv.docx"
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "--theme-dir", str(theme), "-f", "docx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as package:
+        for name in package.namelist():
+            data = package.read(name)
+            assert b"evil.dotm" not in data and b"attachedTemplate" not in data, name
+            if name.endswith(".rels") and name != "word/_rels/document.xml.rels":
+                assert b'TargetMode="External"' not in data, name
+        links = package.read("word/_rels/document.xml.rels")
+        assert links.count(b'TargetMode="External"') == links.count(b"/hyperlink\"")

@@ -101,6 +101,45 @@ def test_a_field_at_the_size_limit_renders_inertly_within_seconds(tmp_path):
     started = time.monotonic()
     outputs = {fmt: render(job, fmt, tmp_path / f"x.{fmt}")[0] for fmt in ("pdf", "docx", "html", "md", "txt")}
     assert time.monotonic() - started < 20
-    assert outputs["pdf"].pages >= 5
+    assert outputs["pdf"].pages >= 2
     body = outputs["html"].data.decode("utf-8").split("<body", 1)[1]
     assert "<b>dolor" not in body and "&lt;b&gt;dolor&lt;/b&gt; {{ sit }}" in body
+
+
+def test_break_opportunities_only_in_long_runs_and_never_inside_a_character():
+    from resume_builder.render.wrapping import CHUNK, LONG_RUN, ZWSP, break_long_runs
+
+    ordinary = "Ordinary words, a URL like https://example.com/a/b and 日本語のテキスト."
+    assert break_long_runs(ordinary) == ordinary
+    assert break_long_runs("x" * (LONG_RUN - 1)) == "x" * (LONG_RUN - 1)
+    broken = break_long_runs("y" * 500)
+    assert broken.replace(ZWSP, "") == "y" * 500
+    assert max(len(part) for part in broken.split(ZWSP)) == CHUNK
+    # flags (pairs of regional indicators), ZWJ families, skin tones, combining accents
+    for unit in ("🇩🇪", "👩\u200d👩\u200d👧", "👍🏽", "e\u0301", "❤\ufe0f"):
+        run = unit * 80
+        pieces = break_long_runs(run).split(ZWSP)
+        assert len(pieces) > 1 and all(piece and len(piece) % len(unit) == 0 for piece in pieces), unit
+
+
+def test_break_opportunities_leave_links_ids_and_metadata_alone(tmp_path):
+    from resume_builder.render.wrapping import ZWSP, with_break_opportunities
+
+    url = "https://example.com/" + "p" * 200
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps({"basics": {"name": "A" * 100, "website": url},
+                                "experience": [{"id": "x" * 80, "company": "C" * 100, "position": "P",
+                                                "start": "2020", "url": url,
+                                                "highlights": [f"[{'L' * 100}]({url})"]}]}), encoding="utf-8")
+    doc = prepare(path).document
+    changed = with_break_opportunities(doc)
+    assert ZWSP in changed.name and changed.metadata == doc.metadata and changed.photo is doc.photo
+    entry = changed.sections[0].entries[0]
+    assert entry.id == "x" * 80 and entry.url == url and ZWSP in entry.subtitle.plain
+    span = entry.bullets[0].text.spans[0]
+    assert span.href == url and ZWSP in span.text
+    assert changed.contacts[0].href == url and ZWSP in changed.contacts[0].text
+    assert with_break_opportunities(prepare(FIXTURE).document) == prepare(FIXTURE).document  # ordinary: same
+
+
+FIXTURE = __import__("tests.conftest", fromlist=["FIXTURES"]).FIXTURES / "profiles" / "one_page.yaml"

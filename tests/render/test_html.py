@@ -118,18 +118,18 @@ def test_output_size_is_capped(tmp_path, job):
 BUDGET_ATTACKS = {
     "nested_ranges": ("{% for i in range(100000) %}{% for j in range(100000) %}.{% endfor %}{% endfor %}",
                       "steps"),
-    "three_loops": ("{% for i in range(1000) %}{% for j in range(1000) %}{% for k in range(1000) %}"
-                    "{% endfor %}{% endfor %}{% endfor %}", "steps"),
+    "three_loops": (("{% for i in range(1000) %}{% for j in range(1000) %}{% for k in range(1000) %}"
+                     "{% endfor %}{% endfor %}{% endfor %}"), "steps"),
     "join_in_a_loop": ("{% for i in range(100000) %}{{ range(100000)|join }}{% endfor %}", "steps"),
-    "exponential_macro": ("{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}"
-                          "{{ f(40) }}", "steps"),
+    "exponential_macro": (("{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}"
+                           "{{ f(40) }}"), "steps"),
     "lipsum": ("{{ lipsum(100000) }}", "steps"),
     "ten_gigabytes": ("{{ 'x' * 10**10 }}", "string of more than"),
     "multiplied_twice": ("{{ ('x' * 1000) * 10**7 }}", "string of more than"),
     "huge_list": ("{{ [0] * 10**9 }}", "list of more than"),
     "huge_power": ("{{ 2 ** (10**9) }}", "integers of more than"),
-    "namespace_doubling": ("{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}"
-                           "{% endfor %}", "string of more than"),
+    "namespace_doubling": (("{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}"
+                            "{% endfor %}"), "string of more than"),
     "list_doubling": ("{% set l = ['x'] %}{% for i in range(60) %}{{ l.append(l[-1] ~ l[-1]) or '' }}{% endfor %}",
                       "string of more than"),
     "extend_itself": ("{% set l = [1] %}{% for i in range(60) %}{{ l.extend(l) or '' }}{% endfor %}",
@@ -221,7 +221,7 @@ def _csp_is_first_in_head(markup: str) -> bool:
     from resume_builder.render.html import CONTENT_SECURITY_POLICY
 
     head, ns = _parsed_head(markup)
-    first = list(head)[0]
+    first = next(iter(head))
     return (first.tag == f"{ns}meta" and first.get("http-equiv") == "Content-Security-Policy"
             and first.get("content") == CONTENT_SECURITY_POLICY)
 

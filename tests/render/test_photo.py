@@ -220,8 +220,8 @@ def test_damaged_headers_are_refused(tmp_path):
 
 @pytest.mark.parametrize("svg, reason", [
     ('<svg xmlns="http://www.w3.org/2000/svg"><image href="http://127.0.0.1:9/a.png"/></svg>', "refers to"),
-    ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
-     '<image x:href="file:///etc/passwd"/></svg>', "refers to"),
+    (('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
+      '<image x:href="file:///etc/passwd"/></svg>'), "refers to"),
     ('<svg xmlns="http://www.w3.org/2000/svg"><use href="other.svg#a"/></svg>', "refers to"),
     ('<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/svg+xml,&lt;svg/&gt;"/></svg>', "refers to"),
     ('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(http://evil.example/x)"/></svg>', "url("),
@@ -231,8 +231,8 @@ def test_damaged_headers_are_refused(tmp_path):
     ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "<script>"),
     ('<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>', "<foreignobject>"),
     ('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "event handler"),
-    ('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
-     '<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>', "DOCTYPE"),
+    (('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+      '<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>'), "DOCTYPE"),
     ('<?xml-stylesheet href="http://evil.example/a.css"?><svg xmlns="http://www.w3.org/2000/svg"/>',
      "style sheet"),
     ('<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>', "not a well-formed SVG"),

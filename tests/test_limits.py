@@ -1,0 +1,59 @@
+"""The guards of resume_builder/limits.py: a time limit and a memory cap around a render."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+
+from resume_builder.errors import UserError
+from resume_builder.limits import memory_limit, time_limit
+
+
+def test_time_limit_stops_a_busy_loop_with_a_user_error():
+    started = time.monotonic()
+    with pytest.raises(UserError, match="spinning took longer than 0.2 seconds and was stopped"):
+        with time_limit(0.2, "spinning"):
+            while True:
+                pass
+    assert time.monotonic() - started < 2
+
+
+def test_time_limit_is_not_swallowed_by_code_that_catches_everything():
+    with pytest.raises(UserError, match="took longer than"):
+        with time_limit(0.1, "swallowing"):
+            for _ in range(10):
+                try:
+                    time.sleep(0.05)
+                except Exception:  # noqa: BLE001 - as a library that logs and goes on would
+                    pass
+
+
+def test_time_limit_off_and_nested():
+    with time_limit(0, "off"), time_limit(None, "off"):
+        time.sleep(0.05)
+    with pytest.raises(UserError, match="outer"):  # an inner limit never cancels an outer one
+        with time_limit(0.2, "outer"), time_limit(30, "inner"):
+            while True:
+                pass
+
+
+def test_time_limit_leaves_no_alarm_behind():
+    import signal
+
+    with time_limit(5, "quick"):
+        pass
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the memory cap is Linux only")
+def test_memory_limit_turns_a_runaway_allocation_into_a_memory_error_then_lifts():
+    headroom = 256 * 1024 * 1024
+    with memory_limit(headroom):
+        with pytest.raises(MemoryError):
+            bytearray(4 * headroom)
+        small = bytearray(headroom // 4)  # ordinary work still fits
+        del small
+    big = bytearray(2 * headroom)  # restored afterwards
+    del big
