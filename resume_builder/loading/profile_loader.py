@@ -51,27 +51,59 @@ def load_profile(path: str | Path, *, lang: str | None = None) -> LoadedProfile:
     Text given in several languages (``summary: {en: ..., de: ...}``) is read in ``lang``,
     else in the profile's default language (see :mod:`resume_builder.loading.languages`).
     """
-    from resume_builder.loading.languages import check_language, requested_language, select_language
+    from resume_builder.loading.languages import requested_language
 
     path = Path(path)
     lang = lang or requested_language()
     key = _cache_key(path, lang)
     if key is not None and key in _LOADED:
         return _LOADED[key]
+    loaded = _load_fast(path, lang) or _load_careful(path, lang)
+    if key is not None:
+        _LOADED.clear()  # keep one: long-lived processes (watch, build workers) re-render one profile
+        _LOADED[key] = loaded
+    return loaded
+
+
+def _load_careful(path: Path, lang: str | None) -> LoadedProfile:
+    """Parse with positions, so that every problem is reported with its line and column."""
+    from resume_builder.loading import jsonresume
+    from resume_builder.loading.languages import check_language, select_language
+
     doc = load_source(path)
     fmt = "json" if str(path).lower().endswith(".json") else "yaml"
-    from resume_builder.loading import jsonresume
-
     if jsonresume.is_json_resume(doc.data):
         doc = jsonresume.to_profile_source(doc)
         fmt = "jsonresume"
     chosen = select_language(doc, check_language(lang) if lang else None)
     profile = validate_profile(chosen.source)
-    loaded = LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, chosen.warnings, chosen.alternatives)
-    if key is not None:
-        _LOADED.clear()  # keep one: long-lived processes (watch, build workers) re-render one profile
-        _LOADED[key] = loaded
-    return loaded
+    return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, chosen.warnings, chosen.alternatives)
+
+
+def _load_fast(path: Path, lang: str | None) -> LoadedProfile | None:
+    """A YAML profile of ours read without positions; None sends it the careful way.
+
+    A valid profile never needs positions unless a later stage (a variant, a theme option)
+    finds a mistake, so they are computed then, by the careful path, from the same file.
+    Any problem here returns None and the careful path reports it with its location.
+    """
+    from resume_builder.loading import jsonresume
+    from resume_builder.loading.languages import check_language, select_language
+    from resume_builder.loading.source import parse_yaml_fast
+
+    if str(path).lower().endswith(".json"):
+        return None
+    try:
+        doc = parse_yaml_fast(read_text(path), str(path))
+        if doc is None or not isinstance(doc.data, dict) or jsonresume.is_json_resume(doc.data):
+            return None
+        chosen = select_language(doc, check_language(lang) if lang else None)
+        profile = validate_profile(chosen.source)
+    except UserError:
+        return None
+    source = chosen.source
+    source.deferred = lambda: _load_careful(path, lang).source
+    return LoadedProfile(profile, source, path, "yaml", chosen.lang, chosen.warnings, chosen.alternatives)
 
 
 # A warm process (watch mode, build workers, benchmarks) re-renders the same file: a

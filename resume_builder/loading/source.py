@@ -17,7 +17,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from resume_builder.errors import Location, Problem, UserError
 from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_TEXT_CHARS,
@@ -49,9 +49,14 @@ class SourceDocument:
     data: Any
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
+    #: For a document read by the fast parser: computes the positions when first needed.
+    deferred: Callable[[], "SourceDocument"] | None = field(default=None, repr=False, compare=False)
 
     def locate(self, path: PathKey, *, prefer_key: bool = False) -> Location:
         """Best known location for ``path``: the value (or key), else the nearest parent."""
+        if self.deferred is not None:
+            positioned, self.deferred = self.deferred(), None
+            self.values, self.keys = positioned.values, positioned.keys
         path = tuple(path)
         while True:
             primary, secondary = (self.keys, self.values) if prefer_key else (self.values, self.keys)
@@ -155,6 +160,54 @@ def check_sizes(doc: SourceDocument) -> None:
 
 
 # --------------------------------------------------------------------------- YAML
+
+
+class _NotPlain(Exception):
+    """The fast parser met something only the careful path handles (and reports)."""
+
+
+def parse_yaml_fast(text: str, file: str) -> SourceDocument | None:
+    """Plain data from libyaml (ruamel.yaml.clib), without positions, or None.
+
+    Positions cost ten times the parse itself (the round-trip loader takes ~40 ms for the
+    example, libyaml ~4 ms) and are needed only to point at a mistake. So a valid file is
+    read fast and its positions are computed later, only if something must be located;
+    anything unusual (a tag, an odd key, deep nesting, a size limit, a syntax error)
+    returns None, and the careful path reads the file again and reports it precisely.
+    Both use YAML 1.2 (``no`` is text, not false).
+    """
+    try:
+        import _ruamel_yaml  # noqa: F401  (the C extension; without it the fast path is not fast)
+        from ruamel.yaml import YAML
+    except ImportError:
+        return None
+    try:
+        data = YAML(typ="safe", pure=False).load(text)
+        doc = SourceDocument(file, _plain(data, 0, [0]))
+        check_sizes(doc)
+    except Exception:  # syntax errors, tags, limits: the careful path says exactly what and where
+        return None
+    return doc
+
+
+def _plain(node: Any, depth: int, count: list[int]) -> Any:
+    count[0] += 1
+    if count[0] > MAX_VALUES or depth > MAX_DEPTH:
+        raise _NotPlain
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if isinstance(key, bool) or not isinstance(key, (str, int, float)):
+                raise _NotPlain
+            out[str(key)] = _plain(value, depth + 1, count)
+        return out
+    if isinstance(node, list):
+        return [_plain(item, depth + 1, count) for item in node]
+    if isinstance(node, (_dt.datetime, _dt.date)):
+        return node.isoformat()
+    if node is None or isinstance(node, (str, bool, int, float)):
+        return node
+    raise _NotPlain  # sets, bytes (!!binary), anything constructed from a tag
 
 
 def parse_yaml(text: str, file: str) -> SourceDocument:
