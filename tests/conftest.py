@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,18 @@ def golden(request: pytest.FixtureRequest):
 @pytest.fixture(scope="session")
 def jsonresume_sample() -> Path:
     return shared_dir() / "fixtures" / "jsonresume" / "sample.resume.json"
+
+
+@dataclass
+class FakeEntryPoint:
+    """Stands in for importlib.metadata.EntryPoint: load() returns a callable giving a folder."""
+
+    name: str
+    folder: Path
+
+    @property
+    def value(self) -> str:
+        return f"fake_{self.name}:folder"
+
+    def load(self):
+        return lambda: self.folder

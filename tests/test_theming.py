@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,24 +16,11 @@ from resume_builder.theming import (
     builtin_themes_folder,
     find_theme,
 )
-from tests.conftest import FIXTURES
+from tests.conftest import FakeEntryPoint, FIXTURES
 
 FIXTURE_THEMES = FIXTURES / "themes"
 
 
-@dataclass
-class FakeEntryPoint:
-    """Stands in for importlib.metadata.EntryPoint: load() returns a callable giving a folder."""
-
-    name: str
-    folder: Path
-
-    @property
-    def value(self) -> str:
-        return f"fake_{self.name}:folder"
-
-    def load(self):
-        return lambda: self.folder
 
 
 def make_theme(folder: Path, name: str, marker: str = "", **manifest) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -10,22 +9,11 @@ from typer.testing import CliRunner
 
 from resume_builder import theming
 from resume_builder.cli import app
-from tests.conftest import FIXTURES
+from tests.conftest import FakeEntryPoint, FIXTURES
 
 runner = CliRunner()
 
 
-@dataclass
-class FakeEntryPoint:
-    name: str
-    folder: Path
-
-    @property
-    def value(self) -> str:
-        return f"fake_{self.name}:folder"
-
-    def load(self):
-        return lambda: self.folder
 
 
 def make_theme(folder: Path, name: str, description: str) -> Path:
