@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 
@@ -66,3 +67,15 @@ class FakeEntryPoint:
 
     def load(self):
         return lambda: self.folder
+
+
+def leaves(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Every scalar of nested dicts/lists with its path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from leaves(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from leaves(value, path + (index,))
+    else:
+        yield path, data

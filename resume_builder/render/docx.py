@@ -679,16 +679,12 @@ class _Writer:
             e = OxmlElement("w:rStyle")
             e.set(qn("w:val"), style)
             props.append(e)
-        if bold is not None:
-            for tag in ("w:b", "w:bCs"):
+        for value, tags in ((bold, ("w:b", "w:bCs")), (italic, ("w:i", "w:iCs"))):
+            if value is None:
+                continue
+            for tag in tags:  # on/off switches, for Latin and complex scripts
                 e = OxmlElement(tag)
-                if not bold:
-                    e.set(qn("w:val"), "0")
-                props.append(e)
-        if italic is not None:
-            for tag in ("w:i", "w:iCs"):
-                e = OxmlElement(tag)
-                if not italic:
+                if not value:
                     e.set(qn("w:val"), "0")
                 props.append(e)
         if color:

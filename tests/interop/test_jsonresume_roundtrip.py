@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Iterator
 
 import pytest
 from typer.testing import CliRunner
@@ -14,23 +13,12 @@ from resume_builder.errors import UserError
 from resume_builder.interop import export_json_resume, import_json_resume, json_resume_text
 from resume_builder.interop.jsonresume_export import SCHEMA_URL
 from resume_builder.loading import load_profile
-from tests.conftest import EXAMPLE
+from tests.conftest import leaves, EXAMPLE
 from tests.interop.jsonresume_schema import schema_errors
 
 pytest.importorskip("jsonschema")
 
 runner = CliRunner()
-
-
-def leaves(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from leaves(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from leaves(value, path + (index,))
-    else:
-        yield path, data
 
 
 def imported(source: Path, tmp_path: Path, name: str = "imported.yaml") -> Path:

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import leaves
+
 from resume_builder.errors import UserError
 from resume_builder.loading import load_profile
 from resume_builder.loading.jsonresume import is_json_resume, to_profile_source
 from resume_builder.loading.source import parse_json
-
-
-def leaves(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from leaves(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from leaves(value, path + (index,))
-    else:
-        yield path, data
 
 
 def position(text: str, needle: str) -> str:
