@@ -51,14 +51,24 @@ def import_json_resume(path: str | Path) -> ImportResult:
 
     path = Path(path)
     original = load_source(path)
-    mapped = to_profile_source(original)
+    warnings: list[str] = []
+    mapped = to_profile_source(original, warnings=warnings)
     data = mapped.data
     name = path.name
     notes: dict[PathKey, list[str]] = {}
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     extras = meta.pop(EXTRAS_KEY, None)
     _note_changes(original, mapped, notes, name, moved_summary=extras is None)
-    warnings: list[str] = []
+    if extras is None:
+        # A JSON Resume from elsewhere: what the standard accepts but a profile cannot hold
+        # (a date 2021-13, an ftp:// link) moves to meta.jsonresume_unmapped, with a warning.
+        from resume_builder.loading.jsonresume import validate_json_resume
+
+        validate_json_resume(mapped, warnings)
+        data = mapped.data
+    if isinstance(data.get("meta"), dict) and data["meta"].get(UNMAPPED_KEY):
+        notes.setdefault(("meta", UNMAPPED_KEY), []).append(
+            f"fields of {name} with no place in the profile; 'export' writes them back")
     if extras is not None:
         data = _apply_extras(data, extras, mapped, warnings)
     schema = data.get("$schema")

@@ -151,6 +151,8 @@ class _Mapper:
         return value
 
     def keep(self, old: PathKey, value: Any) -> None:
+        """Keep a key our schema has no field for, with its JSON Resume path (export writes it back)."""
+        self.copy(value, old, ("meta", UNMAPPED_KEY, len(self.unmapped), "value"))
         self.unmapped.append({"path": list(old), "value": copy.deepcopy(value)})
 
     def document(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -205,6 +207,11 @@ class _Mapper:
             found = table.theirs(name)
             if found is None:
                 self.keep(old + (key,), item)
+                hint = did_you_mean(key, [f.theirs for f in table.fields])
+                if hint and not key.lower().startswith("x-"):
+                    where = self.source.locate(old + (key,), prefer_key=True)
+                    self.warnings.append(f"{where}: {dotted(old + (key,))}: not a JSON Resume field: kept for "
+                                         f"export, not shown ({hint})")
                 continue
             value = self.value(item, found, old + (key,), new + (found.ours,))
             if value is not None:
@@ -259,18 +266,22 @@ def validate_json_resume(doc: SourceDocument, warnings: list[str]) -> Profile:
                 raise UserError(problems_from_validation(exc, doc, Profile)) from None
             error = errors[0]
             where = doc.locate(tuple(error["loc"]))
-            path = _drop(doc, tuple(error["loc"]))
-            if path is None:
+            dropped = _drop(doc, tuple(error["loc"]))
+            if dropped is None:
                 raise UserError(problems_from_validation(exc, doc, Profile)) from None
+            path, value = dropped
+            theirs = jr.their_path(path)
             message = error["msg"].removeprefix("Value error, ")
-            warnings.append(f"{where}: {dotted(jr.their_path(path))}: {message}; left out of the résumé")
+            warnings.append(f"{where}: {dotted(theirs)}: {message}; left out of the résumé (kept for export)")
+            meta = doc.data.setdefault("meta", {})
+            meta.setdefault(UNMAPPED_KEY, []).append({"path": list(theirs), "value": value})
             continue
         return validate_profile(doc)
     raise UserError(f"{doc.file}: too many values this résumé cannot show")
 
 
-def _drop(doc: SourceDocument, loc: PathKey) -> PathKey | None:
-    """Remove the value at ``loc`` (or its nearest container that exists); the path removed.
+def _drop(doc: SourceDocument, loc: PathKey) -> tuple[PathKey, Any] | None:
+    """Remove the value at ``loc`` (or its nearest container that exists); its path and value.
 
     A field our model requires is emptied rather than removed; the positions of the list
     items after a removed one move up with them.
@@ -290,6 +301,7 @@ def _drop(doc: SourceDocument, loc: PathKey) -> PathKey | None:
         return None
     container, key = parents[-1]
     path = tuple(k for _, k in parents)
+    value = copy.deepcopy(container[key])
     if isinstance(container, dict):
         model = model_at(Profile, path[:-1])
         info = model.model_fields.get(key) if model else None
@@ -297,12 +309,12 @@ def _drop(doc: SourceDocument, loc: PathKey) -> PathKey | None:
             if container[key] == "":
                 return None  # nothing left to take out: report the error as it is
             container[key] = ""
-            return path
+            return path, value
         del container[key]
     else:
         del container[key]
         _shift_positions(doc, path)
-    return path
+    return path, value
 
 
 def _shift_positions(doc: SourceDocument, removed: PathKey) -> None:
