@@ -97,7 +97,8 @@ def section_order(profile: Profile, options: ThemeOptions, *,
 def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_dir: Path | None = None,
             overrides: dict[str, Any] | None = None, variant: str | None = None,
             lang: str | None = None, locale: str | None = None,
-            max_pages: int | None = None, posting: Path | None = None) -> Job:
+            max_pages: int | None = None, posting: Path | None = None,
+            input_format: str | None = None) -> Job:
     """Load, tailor, pick the theme, fit the page budget and build the document.
 
     Theme precedence: ``theme_dir`` or ``theme_name`` (command line; both only when they
@@ -106,18 +107,19 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     language of texts given in several (else the variant's ``lang``, else the profile's);
     ``locale`` sets headings, month names and date formats (see :func:`document_labels`).
     ``max_pages`` (or the variant's) runs the page-budget fitter; ``posting`` (a job
-    posting file) ranks what it cuts by relevance.
+    posting file) ranks what it cuts by relevance. ``input_format`` (``--from``) states the
+    profile's format: ``profile`` or ``jsonresume`` (None: told apart by content).
     """
     from resume_builder.loading.languages import text_language
     from resume_builder.tailoring.select import select_variant
 
     with text_language(lang):
-        tailored = select_variant(profile_path, variant)
+        tailored = select_variant(profile_path, variant, input_format=input_format)
     variant_lang = getattr(tailored.variant, "lang", None)
     if lang is None and variant_lang:
         lang = variant_lang
         with text_language(lang):
-            tailored = select_variant(profile_path, variant)
+            tailored = select_variant(profile_path, variant, input_format=input_format)
     loaded, profile = tailored.base, tailored.profile
     overrides = dict(overrides or {})
     if tailored.variant is not None and tailored.variant.theme is not None:

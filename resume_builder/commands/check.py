@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from resume_builder.commands.common import user_errors
+from resume_builder.commands.common import input_format_option, user_errors
 from resume_builder.errors import EXIT_CHECK_FAILED, UserError
 
 
@@ -19,6 +19,7 @@ def check(
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="The variant the file was made from "
                                                                         "(needs --profile)."),
     json_output: bool = typer.Option(False, "--json", help="Print a machine-readable JSON report."),
+    input_format: Optional[str] = input_format_option(),
 ) -> None:
     """Prove an ATS can read the file: text extraction only, each check pass/fail with its reason.
 
@@ -33,7 +34,8 @@ def check(
         if profile is not None:
             from resume_builder import pipeline
 
-            document = pipeline.prepare(profile, variant=variant).document
+            document = pipeline.prepare(profile, variant=variant,
+                                        input_format=input_format.lower() if input_format else None).document
         report = run_checks(file, document)
 
     if json_output:

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import profile_or_default, user_errors
+from resume_builder.commands.common import input_format_option, profile_or_default, user_errors
 from resume_builder.errors import UserError
 from resume_builder.limits import DEFAULT_TIMEOUT
 
@@ -34,6 +34,7 @@ def render(
     check: bool = typer.Option(False, "--check", help="Run the ATS check on the PDF/DOCX written; exit 1 if it fails."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0,
                                   help="Stop a render that runs longer than this many seconds (0: no limit)."),
+    input_format: Optional[str] = input_format_option(),
 ) -> None:
     """Render a profile; files are written atomically under output/."""
     from resume_builder import pipeline
@@ -48,7 +49,7 @@ def render(
         if all_variants and variant is not None:
             raise UserError("--all-variants and --variant do not go together", hint="choose one")
         path = profile_or_default(profile)
-        names = _declared_variants(path) if all_variants else [variant]
+        names = _declared_variants(path, input_format) if all_variants else [variant]
         jobs, outputs = [], []
         for name in names:
             # One hostile profile or theme cannot hang the machine: a time and a memory cap
@@ -56,7 +57,8 @@ def render(
             with time_limit(timeout, f"rendering {path}" + (f" (variant {name})" if name else "")), memory_limit():
                 job = pipeline.prepare(path, theme_name=theme, theme_dir=theme_dir,
                                        overrides=pipeline.parse_option_overrides(option), variant=name,
-                                       lang=lang, locale=locale, max_pages=max_pages, posting=job_posting)
+                                       lang=lang, locale=locale, max_pages=max_pages, posting=job_posting,
+                                       input_format=input_format.lower() if input_format else None)
                 for warning in job.warnings:
                     err(f"warning: {warning}", style="yellow")
                 for message in job.messages:
@@ -75,10 +77,10 @@ def render(
         _check_outputs(outputs, jobs)
 
 
-def _declared_variants(path: Path) -> list[str]:
+def _declared_variants(path: Path, input_format: str | None = None) -> list[str]:
     from resume_builder.loading import load_profile
 
-    names = list(load_profile(path).profile.variants)
+    names = list(load_profile(path, input_format=input_format.lower() if input_format else None).profile.variants)
     if not names:
         raise UserError(f"{path} declares no variants", hint="add a 'variants:' block, or drop --all-variants")
     return names
