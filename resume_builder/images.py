@@ -53,27 +53,33 @@ class Image:
 
 
 def load_photo(value: str | None, folder: Path, *,
-               locate: Callable[[], Location | None] = lambda: None) -> tuple[Image | None, list[str]]:
+               locate: Callable[[], Location | None] = lambda: None,
+               field: str = "basics.photo", missing_ok: bool = False) -> tuple[Image | None, list[str]]:
     """The photo named by ``value`` (relative to ``folder``) and any warnings.
 
-    Raises a :class:`UserError` located at ``basics.photo`` (``locate()``) when the file
-    is missing, outside the folder, too large, of another format or unsafe.
+    Raises a :class:`UserError` located at ``field`` (``locate()``) when the file is
+    missing, outside the folder, too large, of another format or unsafe. An address
+    (``https://...``) is never fetched: no photo, a warning. With ``missing_ok`` (JSON
+    Resume's ``basics.image``, which the standard defines as a URL) a file that does not
+    exist is a warning too.
     """
     if not value or not value.strip():
         return None, []
     value = value.strip()
     if _URL.match(value):
         shown = value if len(value) <= 60 else value[:57] + "..."
-        return None, [(f"basics.photo '{shown}' is an address, not a file: the photo is not shown "
+        return None, [(f"{field} '{shown}' is an address, not a file: the photo is not shown "
                        "(photos are image files in the profile's folder; nothing is downloaded)")]
 
     def fail(message: str, hint: str = "") -> UserError:
-        return UserError(Problem(message, locate(), "basics.photo", hint))
+        return UserError(Problem(message, locate(), field, hint))
 
     root = Path(os.path.realpath(folder))
     real = Path(os.path.realpath(root / value))
     if real != root and root not in real.parents:
         raise fail(f"the photo '{value}' is outside the profile's folder", "put the photo beside the profile")
+    if missing_ok and not real.exists():
+        return None, [f"{locate() or field}: {field} '{value}' is no file beside the profile: the photo is not shown"]
     if not real.is_file():
         raise fail(f"photo file '{value}' not found" if not real.exists() else f"the photo '{value}' is not a file",
                    f"paths are relative to {folder}")

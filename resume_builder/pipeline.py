@@ -144,7 +144,8 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     elif posting is not None:
         raise UserError("--job ranks what the page budget cuts; give --max-pages too",
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
-    document = build_document(profile, order=order, labels=labels, photo=photo)
+    document = build_document(profile, order=order, labels=labels, photo=photo,
+                              entry_urls=options.entry_urls, phone_format=options.phone_format)
     return Job(loaded, profile, theme, options, document, tailored.stem, tailored.name, messages=cuts,
                warnings=warnings)
 
@@ -155,8 +156,10 @@ def _photo(profile: Profile, loaded: LoadedProfile):
         return None, []
     from resume_builder.images import load_photo
 
+    json_resume = loaded.format == "jsonresume"
     return load_photo(profile.basics.photo, loaded.folder,
-                      locate=lambda: loaded.source.locate(("basics", "photo")))
+                      locate=lambda: loaded.source.locate(("basics", "photo")),
+                      field="basics.image" if json_resume else "basics.photo", missing_ok=json_resume)
 
 
 def document_labels(profile: Profile, *, lang: str | None = None, locale: str | None = None):
@@ -186,7 +189,8 @@ def _fit(profile: Profile, options: ThemeOptions, theme: Theme, loaded: LoadedPr
     from resume_builder.tailoring.fitting import fit
 
     def count_pages(candidate: Profile, opts: ThemeOptions) -> int:
-        document = build_document(candidate, order=order, labels=labels, photo=photo)
+        document = build_document(candidate, order=order, labels=labels, photo=photo,
+                                  entry_urls=opts.entry_urls, phone_format=opts.phone_format)
         rendered, _ = layout(document, theme, opts, profile_folder=loaded.folder)
         return len(rendered.pages)
 

@@ -108,6 +108,10 @@ class ThemeOptions(BaseModel):
     page_size: Literal["A4", "Letter"] = "A4"
     page_numbers: bool = True
     section_order: list[str] = Field(default_factory=list, description="Section keys; empty = profile order")
+    entry_urls: bool = Field(default=True, description="Show each entry's link as text (shortened, no scheme) "
+                                                       "after its date and place, so print and ATS keep it")
+    phone_format: Literal["as_written", "national", "international", "e164"] = Field(
+        default="as_written", description="How the phone number is printed (libphonenumber formats)")
 
     @field_validator("accent_color", "text_color")
     @classmethod

@@ -154,12 +154,26 @@ def check_email(ex: Extracted, doc: Document | None) -> CheckResult:
 
 
 def check_phone(ex: Extracted, doc: Document | None) -> CheckResult:
-    expected = next((c.text for c in doc.contacts if c.kind == "phone"), None) if doc else None
-    if doc is not None and expected is None:
+    from resume_builder.phones import find_phones, parse_phone, same_number
+
+    contact = next((c for c in doc.contacts if c.kind == "phone"), None) if doc else None
+    if doc is not None and contact is None:
         return CheckResult("phone", True, "the profile has no phone number to look for")
-    wanted = re.sub(r"\D", "", expected or "")
+    expected = contact.text if contact else None
+    # The number itself, parsed from the link (tel:+44-20-7946-0000;ext=12) by libphonenumber:
+    # found however it is printed, extension included.
+    number = parse_phone(contact.href.removeprefix("tel:")) if contact and contact.href else None
+    # Without one, the digits as printed, an extension ("ext. 12", "x12") left aside.
+    wanted = re.sub(r"\D", "", re.split(r"(?i)\s*(?:ext\.?|x|#)\s*\d+\s*$", expected or "")[0])
 
     def find(text: str) -> str | None:
+        if number is not None:
+            from phonenumbers import region_code_for_number
+
+            for raw, found in find_phones(text, region_code_for_number(number)):
+                if same_number(found, number):
+                    return raw
+            return None
         for phone in _phones(text):
             digits = re.sub(r"\D", "", phone)
             if not wanted or digits == wanted or (len(digits) >= 7 and wanted.endswith(digits)):

@@ -216,6 +216,10 @@ class _Mapper:
             value = self.value(item, found, old + (key,), new + (found.ours,))
             if value is not None:
                 out[found.ours] = value
+        model = model_at(Profile, new if new[:1] != ("summary",) else ())
+        for name, info in (model.model_fields.items() if model else ()):
+            if info.is_required() and name not in out and info.annotation is not None:
+                out[name] = ""  # an honest default: nothing to show (never a refusal)
         return out
 
     def value(self, item: Any, found: jr.Field, old: PathKey, new: PathKey) -> Any:
@@ -234,14 +238,11 @@ class _Mapper:
 
     def entry(self, data: dict[str, Any], table: jr.Table, section: str, old: PathKey, new: PathKey) -> dict:
         out = self.table(data, table, old, new)
-        model = model_at(Profile, (section, 0))
-        required = [name for name, info in model.model_fields.items() if info.is_required()] if model else []
         if table.title and not any(out.get(name) for name in table.title):
             theirs = " or ".join(table.ours(name).theirs for name in table.title)
             where = self.source.locate(old)
             self.warnings.append(f"{where}: {dotted(old)} has no {theirs}: shown without a title")
-        for name in required:
-            out.setdefault(name, "")  # an honest default: nothing to show
+            out.setdefault(table.title[0], "")
         return out
 
 

@@ -811,9 +811,15 @@ class _Writer:
             p.append(self.run(DASH, bold=False))
             self.rich(p, entry.subtitle, bold=False, italic=True)
         meta = SEP.join(part for part in (entry.date, entry.location) if part)
-        if meta:
+        if meta or entry.url_text:
             p.append(self.run("\t"))
+        if meta:
             p.append(self.run(meta, bold=False, color=self.look.muted_color, size=self.look.small_size))
+        if entry.url_text:  # the link printed as text (theme option entry_urls), linked as well
+            if meta:
+                p.append(self.run(SEP, bold=False, color=self.look.muted_color, size=self.look.small_size))
+            self.spans(p, (Span(entry.url_text),), bold=False, color=self.look.muted_color,
+                       size=self.look.small_size, href=entry.url)
         if entry.description:
             more = bool(entry.paragraphs or entry.bullets or entry.closing or entry.fields)
             self.rich(self.paragraph("description", keep_next=more), entry.description)

@@ -259,8 +259,8 @@ def _md_entry(entry: Entry) -> str:
     meta = SEP.join(_md_escape(part) for part in (entry.date, entry.location) if part)
     if meta:
         meta = f"*{meta}*"
-    if entry.url:  # the entry's link (company, project, school...) is shown as its address
-        link = f"[{_md_escape(display_url(entry.url))}]({_md_href(entry.url)})"
+    if entry.url and entry.url_text:  # the entry's link (company, project, school...) shown as its address
+        link = f"[{_md_escape(entry.url_text)}]({_md_href(entry.url)})"
         meta = f"{meta}{SEP}{link}" if meta else link
     # The date line sits right under the heading (an ATX heading is one line, so the two
     # stay separate blocks).
@@ -343,8 +343,8 @@ def _txt_entry(entry: Entry) -> list[str]:
     if entry.subtitle:
         header += DASH + _txt(entry.subtitle)
     extras = [_one_line(part) for part in (entry.date, entry.location) if part]
-    if entry.url:
-        extras.append(display_url(entry.url))
+    if entry.url_text:
+        extras.append(entry.url_text)
     lines = [SEP.join([header, *extras])]
     if entry.description:
         lines.append(_txt(entry.description))

@@ -130,7 +130,7 @@ def expected_paragraphs(doc: Document) -> list[tuple[str, tuple[str, ...], str]]
     One paragraph per text block, except:
     - the contact details share one 'Contact Line' paragraph, joined by ' · ';
     - an entry's header is one 'Heading 2' paragraph: title, ' — ' subtitle, then a tab and
-      the date and location joined by ' · ';
+      the date, location and link text joined by ' · ';
     - a pair (skills, languages) is one 'Pair Line' paragraph 'title: description'.
     """
     out: list[tuple[str, tuple[str, ...], str]] = [("Title", (doc.name,), doc.name)]
@@ -159,7 +159,7 @@ def expected_paragraphs(doc: Document) -> list[tuple[str, tuple[str, ...], str]]
                 out.append(("Pair Line", blocks, ": ".join(blocks)))
                 continue
             title, subtitle = entry.title.plain, entry.subtitle.plain
-            meta = tuple(b for b in (entry.date, entry.location) if b)
+            meta = tuple(b for b in (entry.date, entry.location, entry.url_text) if b)
             head = title + (DASH + subtitle if subtitle else "") + ("\t" + SEP.join(meta) if meta else "")
             out.append(("Heading 2", tuple(b for b in (title, subtitle) if b) + meta, head))
             if entry.description:
@@ -365,6 +365,8 @@ def test_hyperlinks_are_real_and_point_where_the_document_says(tmp_path):
     expected = [(c.text, c.href) for c in doc.contacts if c.href]
     expected += [("blog", "https://blog.example.org/posts"), ("SRE", "https://acme.example.com"),
                  ("v1", "https://toolkit.example.org/v1")]
+    # each entry's link is printed as text too (theme option entry_urls), and linked
+    expected += [("acme.example.com", "https://acme.example.com")]
     assert sorted(found) == sorted(expected)
     assert ("sam@example.org", "mailto:sam@example.org") in found
     assert ("sam.example.org", "https://sam.example.org/") in found
