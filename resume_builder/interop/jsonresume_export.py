@@ -56,11 +56,17 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def export_json_resume(profile_path: str | Path, *, lang: str | None = None) -> ExportResult:
-    """Load a profile (ours or JSON Resume) and convert it; ``lang`` picks the language."""
+def export_json_resume(profile_path: str | Path, *, lang: str | None = None,
+                       input_format: str | None = None) -> ExportResult:
+    """Load a profile (ours or JSON Resume) and convert it; ``lang`` picks the language.
+
+    ``input_format`` (``--from``: profile or jsonresume) states the file's format.
+    Raises :class:`UserError` for the profile's mistakes, and when free-form ``meta`` would
+    make the document fail the official JSON Resume schema.
+    """
     from resume_builder.loading import load_profile
 
-    loaded = load_profile(profile_path, lang=lang)
+    loaded = load_profile(profile_path, lang=lang, input_format=input_format)
     source = loaded.source.data if isinstance(loaded.source.data, dict) else {}
     result = profile_to_json_resume(loaded.profile, keys=list(source), translations=loaded.translations,
                                     picked=source)
@@ -181,7 +187,8 @@ def _read_back(standard: dict[str, Any]) -> Profile:
     from resume_builder.loading.jsonresume import to_profile_source
     from resume_builder.loading.source import SourceDocument
 
-    data = to_profile_source(SourceDocument("<export>", copy.deepcopy(standard)), warnings=[]).data
+    bare = {key: value for key, value in standard.items() if key != "meta"}  # meta is checked on the result
+    data = to_profile_source(SourceDocument("<export>", copy.deepcopy(bare)), warnings=[]).data
     return Profile.model_validate(data)
 
 

@@ -86,7 +86,7 @@ SECTIONS: dict[str, tuple[str, Table]] = {
     "education": ("education", Table((
         Field("institution", "institution"), Field("url", "url", URL), Field("area", "area"),
         Field("studyType", "degree"), *_DATES, Field("score", "score"), Field("courses", "courses", TEXTS)),
-        legacy={"website": "url", "gpa": "score"}, title=("institution", "degree", "area"))),
+        legacy={"website": "url"}, title=("institution", "degree", "area"))),
     "awards": ("awards", Table((
         Field("title", "title"), Field("date", "date", DATE), Field("awarder", "awarder"),
         Field("summary", "summary")), title=("title",))),
