@@ -124,7 +124,9 @@ Line = Annotated[str, AfterValidator(_check_single_line), AfterValidator(_check_
 # ----------------------------------------------------------------------------- links and contacts
 
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
-_PHONE_RE = re.compile(r"^\+?\(?[0-9][0-9 ()./-]*[0-9](?:\s*(?:x|ext\.?)\s*\d+)?$")
+# The shape of a phone number as written, extension included ("x12", "ext. 12", "extension 12",
+# "#12"); libphonenumber parses it for links and formats (resume_builder/phones.py).
+_PHONE_RE = re.compile(r"^\+?\(?[0-9][0-9 ()./-]*[0-9](?:\s*,?\s*(?:x|ext[.:]?|extension|#)\s*\d+)?$", re.IGNORECASE)
 
 
 def _check_web_url(value: str) -> str:
