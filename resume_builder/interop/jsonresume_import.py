@@ -1,20 +1,21 @@
 """Turn a JSON Resume document into a readable YAML profile (``resume-builder import``).
 
-The fields are renamed by the same mapping ``render`` uses for JSON Resume files
-(:mod:`resume_builder.loading.jsonresume`); what this adds:
+The document is judged and renamed exactly as ``render`` reads JSON Resume files (the one
+table in :mod:`resume_builder.schema.jsonresume`, applied by
+:mod:`resume_builder.loading.jsonresume`); what this adds:
 
 - what ``export`` kept under ``meta.resume_builder`` is put back (ids, tags, custom
   sections, sub-points, variants, theme, texts in other languages, the section order...),
   so export then import gives the same profile;
-- fields the profile schema has no place for are not errors here: they move to
-  ``meta.jsonresume_unmapped`` (with their JSON Resume path), and ``export`` writes them
-  back where they were;
+- keys the profile has no field for, and values the standard accepts but a profile cannot
+  hold (a date ``2021-13``), are kept under ``meta.jsonresume_unmapped`` with their JSON
+  Resume path (a warning names each value left out), and ``export`` writes them back;
 - the YAML says, in comments, where the profile differs from the file: a field that was
-  empty and is left out, a link that got ``https://``, ``basics.summary`` moved to the
-  top-level ``summary``, fields kept under ``meta``.
+  empty and is left out, ``basics.summary`` moved to the top-level ``summary``, fields
+  kept under ``meta``.
 
-Every other problem (a date that is no date, an id used twice) is reported like any
-profile error, located in the JSON file.
+What the official schema rejects, and our own mistakes (an id used twice), are reported
+like any profile error, located in the JSON file.
 """
 
 from __future__ import annotations

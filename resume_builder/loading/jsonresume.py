@@ -24,6 +24,7 @@ Three steps, each with located messages in the JSON file:
 from __future__ import annotations
 
 import copy
+from functools import lru_cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -70,17 +71,22 @@ def is_json_resume(data: Any) -> bool:
 
 def official_problems(doc: SourceDocument) -> list[Problem]:
     """What the official JSON Resume schema rejects in ``doc``, located, in file order."""
-    from jsonschema import Draft7Validator, FormatChecker
-
-    validator = Draft7Validator(jr.official_schema(), format_checker=FormatChecker())
     found = []
-    for error in validator.iter_errors(doc.data):
+    for error in _validator().iter_errors(doc.data):
         path = tuple(error.absolute_path)
         location = doc.locate(path)
         message, hint = _describe_error(error, path)
         found.append(((location.line or 0, location.column or 0), Problem(message, location, dotted(path), hint)))
     found.sort(key=lambda item: item[0])
     return [problem for _, problem in found]
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    """The official schema's validator, formats checked (``uri`` by rfc3986-validator, or rfc3987)."""
+    from jsonschema import Draft7Validator, FormatChecker
+
+    return Draft7Validator(jr.official_schema(), format_checker=FormatChecker())
 
 
 _TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping (key: value pairs)",
@@ -93,8 +99,7 @@ def _describe_error(error: Any, path: PathKey) -> tuple[str, str]:
         wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
         hint = "leave the field out when there is nothing to say" if value is None else ""
         return f"expected {wanted}, found {describe(value)}", hint
-    if error.validator == "pattern" and path and str(path[-1]).lower().endswith("date") or \
-            error.validator == "pattern" and path and path[-1] == "date":
+    if error.validator == "pattern":  # the schema's one pattern: its iso8601 dates
         return f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", ""
     if error.validator == "format" and error.validator_value == "uri":
         if isinstance(value, str) and not value.strip():

@@ -226,3 +226,14 @@ def test_a_json_resume_image_that_is_no_local_file_is_left_out_with_a_warning(tm
     ours.write_text("basics: {name: Kit Sample, photo: kit.jpg}\n", encoding="utf-8")
     with pytest.raises(UserError, match="photo file 'kit.jpg' not found"):
         prepare(ours)
+
+
+def test_the_one_table_names_our_paths_in_json_resume_terms():
+    from resume_builder.schema.jsonresume import their_path
+
+    assert their_path(("experience", 0, "start")) == ("work", 0, "startDate")
+    assert their_path(("experience", 0, "highlights", 2, "text")) == ("work", 0, "highlights", 2)
+    assert their_path(("basics", "location", "postal_code")) == ("basics", "location", "postalCode")
+    assert their_path(("basics", "photo")) == ("basics", "image")
+    assert their_path(("summary",)) == ("basics", "summary")
+    assert their_path(("certifications", 0, "date")) == ("certificates", 0, "date")
