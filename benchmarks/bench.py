@@ -100,6 +100,28 @@ def build(runs: int) -> tuple[float, float, int]:
     return statistics.median(cold), statistics.median(noop), targets
 
 
+def load_json_resume(runs: int) -> tuple[float, float]:
+    """Median load of the example as JSON Resume (its export) and as YAML, side by side.
+
+    JSON Resume is judged by the official schema (jsonschema, formats checked) before the
+    mapping; the ratio shows what that costs against our own format.
+    """
+    from resume_builder.interop import export_json_resume, json_resume_text
+    from resume_builder.loading import profile_loader
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "example.json"
+        path.write_text(json_resume_text(export_json_resume(EXAMPLE).data), encoding="utf-8")
+        times: dict[Path, list[float]] = {path: [], EXAMPLE: []}
+        for _ in range(runs):
+            for source in times:
+                profile_loader._LOADED.clear()
+                start = time.perf_counter()
+                profile_loader.load_profile(source)
+                times[source].append(time.perf_counter() - start)
+    return statistics.median(times[path]), statistics.median(times[EXAMPLE])
+
+
 def peak_memory_mb() -> float:
     """Peak resident memory of a fresh process rendering the example to PDF and DOCX."""
     import resource
@@ -128,6 +150,8 @@ def main() -> None:
     rows.append(("warm PDF re-render after an edit", warm("pdf", args.runs), 0.3))
     if "docx" in formats:
         rows.append(("warm DOCX re-render after an edit", warm("docx", args.runs), 0.05))
+    as_json_resume, as_yaml = load_json_resume(args.runs)
+    rows.append((f"load the example as JSON Resume ({as_json_resume / as_yaml:.1f}x its YAML)", as_json_resume, 0.2))
     cold, noop, targets = build(max(1, args.runs // 2))
     rows.append((f"cold build, {targets} targets (PDF+DOCX)", cold, 6.0 * targets / 20))
     rows.append(("no-op incremental build", noop, 0.5))

@@ -75,3 +75,9 @@ def test_check_finds_a_number_with_an_extension(tmp_path: Path, fmt, phone):
     write(outputs)
     report = run_checks(outputs[0].path, job.document)
     assert report.check("phone").passed, report.check("phone").detail
+
+
+def test_an_rfc_3966_link_is_a_valid_profile_link():
+    from resume_builder.schema.profile import SocialProfile
+
+    assert SocialProfile(network="Desk", url="tel:+44-20-7946-0000;ext=12").url == "tel:+44-20-7946-0000;ext=12"

@@ -149,7 +149,10 @@ def _check_link(value: str) -> str:
         _check_email(value[len("mailto:"):].split("?")[0])
         return value
     if scheme == "tel":
-        _check_phone(value[len("tel:"):])
+        from resume_builder.phones import parse_phone
+
+        if not (value.startswith("tel:+") and parse_phone(value[len("tel:"):])):  # RFC 3966, e.g. ;ext=12
+            _check_phone(value[len("tel:"):])
         return value
     if scheme in ("http", "https"):
         return _check_web_url(value)

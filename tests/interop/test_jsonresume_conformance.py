@@ -118,6 +118,23 @@ def upstream_documents(tmp_path: Path) -> tuple[dict[str, str], dict[str, Path]]
     return expected, paths
 
 
+def test_upstream_bare_dates_wrapped_as_a_start_date(tmp_path: Path):
+    suite = shared_dir() / "fixtures" / "jsonresume-suite"
+    if not (suite / "fixtures" / "dates.json").is_file():
+        pytest.skip(f"the JSON Resume date fixtures are not in {suite}")
+    dates = json.loads((suite / "fixtures" / "dates.json").read_text(encoding="utf-8"))
+    paths, expected = [], {}
+    for case, value in dates.items():
+        path = tmp_path / f"dates-{case}.json"
+        document = {"work": [{"startDate": value}]}
+        path.write_text(json.dumps(document), encoding="utf-8")
+        paths.append(path)
+        expected[str(path)] = official_verdict(document)
+    assert sorted(expected.values()) == ["invalid", "valid", "valid", "valid"]  # as upstream names them
+    verdicts, output = validate_all(paths)
+    assert verdicts == expected, output
+
+
 def test_the_official_verdict_on_every_upstream_document(tmp_path: Path):
     expected, paths = upstream_documents(tmp_path)
     assert len(expected) == len(paths) == 214
