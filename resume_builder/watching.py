@@ -24,6 +24,7 @@ class Watcher:
     variant: str | None = None
     out_dir: Path = Path("output")
     say: Callable[[str], None] | None = None
+    input_format: str | None = None  # --from: profile or jsonresume (None: told apart by content)
 
     def _say(self, message: str, style: str | None = None) -> None:
         if self.say is not None:
@@ -42,7 +43,8 @@ class Watcher:
         try:
             with time_limit(DEFAULT_TIMEOUT), memory_limit():  # a hostile save cannot hang the watcher
                 job = pipeline.prepare(self.profile, theme_name=self.theme, theme_dir=self.theme_dir,
-                                       overrides=pipeline.parse_option_overrides(self.options), variant=self.variant)
+                                       overrides=pipeline.parse_option_overrides(self.options), variant=self.variant,
+                                       input_format=self.input_format)
                 outputs = []
                 for fmt in self.formats:
                     outputs += pipeline.render(job, fmt, pipeline.output_path(job, fmt, self.out_dir, None))
