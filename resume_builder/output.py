@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from resume_builder.errors import UserError
 
@@ -30,6 +32,30 @@ def source_date_epoch() -> int:
 
 def build_datetime() -> _dt.datetime:
     return _dt.datetime.fromtimestamp(source_date_epoch(), tz=_dt.timezone.utc)
+
+
+@contextmanager
+def libraries_see_build_date() -> Iterator[None]:
+    """Within the block, libraries that stamp files with "now" stamp the build date instead.
+
+    Libraries following the reproducible-builds convention (https://reproducible-builds.org/
+    specs/source-date-epoch/) read the variable SOURCE_DATE_EPOCH instead of the clock;
+    fontTools does when it saves a font (the ``head`` table's ``modified`` field), which
+    WeasyPrint does for every variable or colour font it embeds in a PDF. Without the
+    variable, an embedded font changed with every second of the clock. The variable is
+    set to :func:`source_date_epoch` (the user's value, or the fixed default) for the
+    block and restored after it. Not thread-safe: the environment is process-wide.
+    """
+    name = "SOURCE_DATE_EPOCH"
+    before = os.environ.get(name)
+    os.environ[name] = str(source_date_epoch())
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
 
 
 def write_atomic(path: Path, data: bytes) -> None:
