@@ -30,6 +30,7 @@ class TargetResult:
     error: str = ""
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    files: list[tuple[Path, str, int]] = field(default_factory=list)  # every file written: path, sha256, bytes
 
     @property
     def failed(self) -> bool:
@@ -151,7 +152,8 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
         main = outputs[0]
         result = TargetResult(target, "built", sha256=hashlib.sha256(main.data).hexdigest(),
                               bytes=len(main.data), pages=main.pages if target.fmt == "pdf" else None,
-                              inputs=digest, warnings=list(main.warnings))
+                              inputs=digest, warnings=list(main.warnings),
+                              files=[(o.path, hashlib.sha256(o.data).hexdigest(), len(o.data)) for o in outputs])
         if check and target.fmt in CHECKABLE:
             try:
                 with time_limit(timeout, f"checking {target.output.name}"):

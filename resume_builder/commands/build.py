@@ -26,10 +26,11 @@ def build(
 
     with user_errors():
         session = BuildSession.from_config(config_file, jobs=jobs, only=only, clean=clean, timeout=timeout)
-        try:
-            failures = session.run()
-        except KeyboardInterrupt:
-            session.interrupted()
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+        with session.lock():  # one build at a time per output folder; a second one waits
+            try:
+                failures = session.run()
+            except KeyboardInterrupt:
+                session.interrupted()
+                raise typer.Exit(EXIT_INTERRUPTED) from None
     if failures:
         raise typer.Exit(EXIT_CHECK_FAILED)
