@@ -53,8 +53,8 @@ class Watcher:
                     outputs += pipeline.render(job, fmt, pipeline.output_path(job, fmt, self.out_dir, None))
             pipeline.write(outputs)
         except UserError as error:
-            for problem in error.problems:
-                self._say(f"error: {problem}", "red")
+            for line in error.shown():
+                self._say(line if line.startswith("…") else f"error: {line}", "red")
             self._say("waiting for the next change…")
             self.files |= self._given_files()  # keep watching what the last good render read, too
             return []
