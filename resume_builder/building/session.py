@@ -40,6 +40,18 @@ class BuildSession:
     def _key(self, target: Target) -> str:
         return self._key_of(target.output)
 
+    def _owner(self, name: str) -> Target | None:
+        """The target that writes the manifest entry ``name`` (a PNG target writes NAME-<page>.png)."""
+        import re
+
+        for target in self.targets:
+            key = self._key(target)
+            if key == name:
+                return target
+            if target.fmt == "png" and re.fullmatch(re.escape(key[:-4]) + r"-[0-9]+\.png", name):
+                return target
+        return None
+
     def _key_of(self, path: Path) -> str:
         return str(path.relative_to(self.out_dir)) if path.is_relative_to(self.out_dir) else str(path)
 
@@ -140,7 +152,8 @@ class BuildSession:
         done = {r.target.output for r in self.finished} | self.pending
         for name, entry in self.previous.items():  # keep complete outputs of targets not run now
             path = self.out_dir / name
-            if path not in done and path.is_file() and any(self._key(t) == name for t in self.targets) \
+            owner = self._owner(name)
+            if owner is not None and owner.output not in done and path.is_file() \
                     and sha256_file(path) == entry.get("sha256"):  # not replaced by an unrecorded render
                 entries[name] = entry
         for result in self.finished:
