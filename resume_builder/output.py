@@ -61,6 +61,7 @@ def libraries_see_build_date() -> Iterator[None]:
 # Folders of the kernel's pseudo file systems: a "file" there is a device, a process's
 # descriptor or a kernel setting, never an output (/dev/stdout, /dev/full, /proc/self/fd/1).
 _SPECIAL_FOLDERS = (Path("/dev"), Path("/proc"), Path("/sys"))
+_SHARED_MEMORY = Path("/dev/shm")
 
 
 def check_destination(path: Path) -> None:
@@ -68,7 +69,7 @@ def check_destination(path: Path) -> None:
 
     Refused: an existing path that is not a regular file (a FIFO, a socket, a character or
     block device, a folder), whether named directly or through symbolic links, and any
-    path that resolves into /dev, /proc or /sys (``/dev/stdout`` names a descriptor of
+    path in or resolving into /dev (but /dev/shm), /proc or /sys (``/dev/stdout`` names a descriptor of
     this process; replacing it would break the terminal or, as root, the system). A
     symbolic link to a regular file is allowed: the atomic write replaces the link.
     """
@@ -86,11 +87,15 @@ def check_destination(path: Path) -> None:
         raise UserError(f"{path} is {kind}, not a regular file; outputs are only written to regular files",
                         hint="name a file path" + (", or '-o -' for standard output"
                                                    if not stat.S_ISDIR(info.st_mode) else ""))
-    resolved = path.resolve()
-    if any(resolved == folder or resolved.is_relative_to(folder) for folder in _SPECIAL_FOLDERS) \
-            or any(path.absolute() == folder or path.absolute().is_relative_to(folder) for folder in _SPECIAL_FOLDERS):
+    if any(_in_special_folder(candidate) for candidate in (path.absolute(), path.resolve())):
         raise UserError(f"{path} is in a system folder of devices and processes; outputs are only written "
                         "to regular files", hint="name a file path, or '-o -' for standard output")
+
+
+def _in_special_folder(path: Path) -> bool:
+    if path.is_relative_to(_SHARED_MEMORY):  # a tmpfs of ordinary files
+        return False
+    return any(path == folder or path.is_relative_to(folder) for folder in _SPECIAL_FOLDERS)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -203,3 +203,15 @@ def test_without_format_the_extension_of_o_chooses_it(tmp_path):
     result = runner.invoke(app, ["render", str(ONE_PAGE), "-o", str(tmp_path / "cv.docx")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "cv.docx").read_bytes().startswith(b"PK")
+
+
+def test_shared_memory_holds_ordinary_files():
+    folder = Path("/dev/shm")
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        pytest.skip("no writable /dev/shm")
+    path = folder / f"resume-builder-test-{os.getpid()}.md"
+    try:
+        output_module.write_atomic(path, b"x")
+        assert path.read_bytes() == b"x"
+    finally:
+        path.unlink(missing_ok=True)
