@@ -105,7 +105,8 @@ class BuildSession:
         todo, digests, skipped = self.plan()
         self.finished = list(skipped)
         self.pending = {target.output for target in todo}
-        if self.pending & {self.out_dir / name for name in self.previous}:
+        owners = (self._owner(name) for name in self.previous)
+        if any(owner is not None and owner.output in self.pending for owner in owners):
             # Files about to be replaced leave the manifest before any is touched: should this
             # build be killed, the manifest still describes only files as they are.
             self._write_manifest()
