@@ -93,12 +93,16 @@ class BuildSession:
                 target.output.unlink()
         (self.out_dir / MANIFEST).unlink(missing_ok=True)
 
-    def lock(self):
-        """The output folder's lock (resume_builder/building/lock.py): hold it around run()."""
+    def lock(self, *, wait: bool = True):
+        """The output folder's lock (resume_builder/building/lock.py): hold it around run().
+
+        With ``wait``, a build that finds the folder locked says so and waits; without, it
+        raises UserError.
+        """
         from resume_builder.building.lock import output_lock
         from resume_builder.console import err
 
-        return output_lock(self.out_dir, on_wait=lambda message: err(message, style="yellow"))
+        return output_lock(self.out_dir, wait=wait, on_wait=lambda message: err(message, style="yellow"))
 
     def run(self) -> list[TargetResult]:
         """Plan, render, verify and record; call with :meth:`lock` held."""

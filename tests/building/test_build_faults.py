@@ -136,8 +136,12 @@ def test_a_second_build_waits_for_the_first_then_both_are_true(project):
     fcntl.flock(holder, fcntl.LOCK_EX)  # stands for a build in progress
     proc = _start_build(project, "-j", "1")
     try:
-        waiting = proc.stderr.readline()  # blocks until the build says it waits (or exits)
-        assert "another build is writing to" in waiting and "waiting" in waiting, waiting
+        seen = []
+        for line in proc.stderr:  # blocks until the build says it waits (or exits: then the loop ends)
+            seen.append(line)
+            if "another build is writing to" in line:
+                break
+        assert seen and "waiting for it to finish" in seen[-1], seen
         assert sorted(p.name for p in out.iterdir()) == []  # it wrote nothing while waiting
         fcntl.flock(holder, fcntl.LOCK_UN)
         _, stderr = proc.communicate(timeout=300)
@@ -159,6 +163,23 @@ def test_two_builds_at_once_give_a_true_manifest(project):
     out = project / "out"
     assert len(json.loads((out / "manifest.json").read_text())["files"]) == 4
     assert _manifest_tells_the_truth(out) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="advisory locks need fcntl")
+def test_no_wait_exits_with_a_clear_message(project):
+    import fcntl
+
+    out = project / "out"
+    out.mkdir()
+    holder = os.open(out, os.O_RDONLY)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        result = runner.invoke(app, ["build", "-j", "1", "--no-wait"])
+    finally:
+        os.close(holder)
+    assert result.exit_code == 2, result.output
+    assert "another build is writing to" in result.output and "Traceback" not in result.output
+    assert sorted(p.name for p in out.iterdir()) == []
 
 
 def test_the_lock_can_refuse_instead_of_waiting(tmp_path):
