@@ -122,6 +122,25 @@ def load_json_resume(runs: int) -> tuple[float, float]:
     return statistics.median(times[path]), statistics.median(times[EXAMPLE])
 
 
+def unknown_keys(count: int) -> float:
+    """Seconds to load and report a profile with ``count`` unknown top-level keys (issue 12).
+
+    Reporting must stay linear: the first 50 problems get "did you mean", the rest a count.
+    """
+    from resume_builder.errors import UserError
+    from resume_builder.loading import load_profile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "unknown.yaml"
+        path.write_text("basics:\n  name: Sam\n" + "".join(f"key_{i}: {i}\n" for i in range(count)), encoding="utf-8")
+        start = time.perf_counter()
+        try:
+            load_profile(path)
+        except UserError:
+            pass
+        return time.perf_counter() - start
+
+
 def peak_memory_mb() -> float:
     """Peak resident memory of a fresh process rendering the example to PDF and DOCX."""
     import resource
@@ -155,11 +174,15 @@ def main() -> None:
     cold, noop, targets = build(max(1, args.runs // 2))
     rows.append((f"cold build, {targets} targets (PDF+DOCX)", cold, 6.0 * targets / 20))
     rows.append(("no-op incremental build", noop, 0.5))
+    small, big = unknown_keys(2_500), unknown_keys(20_000)
+    rows.append(("profile with 2,500 unknown keys, reported", small, 5.0))
+    rows.append(("profile with 20,000 unknown keys, reported", big, 8 * 5.0))
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'median':>9}  {'target':>8}")
     for name, seconds, target in rows:
         mark = "ok" if seconds <= target else "SLOW"
         print(f"{name:<{width}}  {seconds * 1000:>7.0f}ms  {target * 1000:>6.0f}ms  {mark}")
+    print(f"unknown keys, 8x as many: {big / small:.1f}x the time (linear: about 8x)")
     memory = peak_memory_mb()
     print(f"{'peak memory, one render':<{width}}  {memory:>7.0f}MB  {200:>6}MB  {'ok' if memory <= 200 else 'HIGH'}")
     results = {name: {"median_s": round(s, 4), "target_s": t} for name, s, t in rows}

@@ -284,7 +284,28 @@ def _load_optional_renderers() -> None:
 
 
 def output_path(job: Job, fmt: str, out_dir: Path, output: Path | None) -> Path:
-    return output if output is not None else out_dir / f"{job.stem}.{EXTENSIONS.get(fmt, fmt)}"  # unknown fmt: render() says so
+    """Where ``fmt`` is written: ``output`` (``-o``) or ``out_dir/<stem>.<extension>``.
+
+    Raises UserError when ``output``'s extension names another format (``-o cv.docx -f
+    pdf`` would put PDF bytes under a Word name); a name without an extension is taken as
+    written. ``-`` (standard output) has no extension to check.
+    """
+    if output is None:
+        return out_dir / f"{job.stem}.{EXTENSIONS.get(fmt, fmt)}"  # unknown fmt: render() says so
+    check_extension(output, fmt)
+    return output
+
+
+def check_extension(output: Path, fmt: str) -> None:
+    """Raise UserError if the file name ``output`` ends in another format's extension (or an odd one)."""
+    suffix = output.suffix.lower().lstrip(".")
+    expected = EXTENSIONS.get(fmt)
+    if not suffix or expected is None or suffix == expected or str(output) == "-":
+        return
+    named = next((name for name, ext in EXTENSIONS.items() if ext == suffix), None)
+    what = f"a {named.upper()} file" if named else f"'.{suffix}'"
+    raise UserError(f"{output} names {what}, but the format asked for is {fmt}",
+                    hint=f"write -o {output.with_suffix('.' + expected)}" + (f", or -f {named}" if named else ""))
 
 
 def render(job: Job, fmt: str, path: Path) -> list[Rendered]:
@@ -296,8 +317,8 @@ def render(job: Job, fmt: str, path: Path) -> list[Rendered]:
 
 
 def write(outputs: list[Rendered]) -> None:
-    """Write every output atomically; nothing is written unless every render succeeded."""
-    from resume_builder.output import write_atomic
+    """Write every output all-or-nothing (resume_builder.output.write_set): every file is
+    new afterwards, or every older file is intact. Callers render everything first."""
+    from resume_builder.output import write_set
 
-    for item in outputs:
-        write_atomic(item.path, item.data)
+    write_set([(item.path, item.data) for item in outputs])

@@ -118,7 +118,9 @@ def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_fo
     if len(rendered.pages) == 1 and options.page_numbers:
         rendered, warnings = layout(doc, theme, options.model_copy(update={"page_numbers": False}),
                                     profile_folder=profile_folder)
-    with _guarded(theme, warnings):
+    from resume_builder.output import libraries_see_build_date
+
+    with _guarded(theme, warnings), libraries_see_build_date():  # fonts saved by fontTools carry a date
         data = rendered.write_pdf(pdf_tags=True, pdf_identifier=_identifier(doc), uncompressed_pdf=False)
     return PdfResult(data=data, pages=len(rendered.pages), warnings=warnings)
 
