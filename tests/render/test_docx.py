@@ -53,7 +53,7 @@ FULL = {
                      {"network": "Mastodon", "username": "@sam@example.social"}],
     },
     "summary": "First paragraph with **bold**, *italic* and a [blog](https://blog.example.org/posts).\n\n"
-               "Second paragraph with **_both_**.",
+               "Second paragraph with ***both***.",
     "experience": [{
         "company": "Acme", "position": "SRE", "location": "Remote", "start": "2020-01", "end": "present",
         "url": "https://acme.example.com",
