@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from resume_builder.wording import count
 from resume_builder.errors import UserError
 
 
@@ -71,7 +72,7 @@ class Watcher:
 
         folders = self.render_once()
         out_dir = self.out_dir.resolve()
-        self._say(f"watching {len(self.watched_paths(folders))} folders; Ctrl-C to stop")
+        self._say(f"watching {count(len(self.watched_paths(folders)), 'folder')}; Ctrl-C to stop")
         renders = 0
 
         def relevant(_change: object, path: str) -> bool:

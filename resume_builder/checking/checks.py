@@ -180,7 +180,8 @@ def check_links(ex: Extracted, doc: Document | None) -> CheckResult:
         body = normalise(ex.body_text)
         missing = [link for link in expected if normalise(link) not in body]
         if not missing:
-            return CheckResult("links", True, f"all {len(expected)} links are in the body text as text: "
+            return CheckResult("links", True, ("the link is in the body text as text: " if len(expected) == 1 else f"all {len(expected)} links are in the body text as text: ")
+                                              + f"
                                               f"{_quote_list(expected)}")
         problems = []
         for link in missing:
@@ -420,6 +421,8 @@ def check_garbled(ex: Extracted, doc: Document | None) -> CheckResult:
         matches = list(pattern.finditer(text))
         if matches:
             examples = list(dict.fromkeys(_example(text, m.start(), m.end()) for m in matches))
+            if len(matches) == 1:  # "1 soft hyphen inside words", not "1 soft hyphens"
+                meaning = re.sub(r"\b(characters|hyphens|glyphs)\b", lambda m: m.group(1)[:-1], meaning, count=1)
             problems.append(f"{len(matches)} {meaning}, e.g. {', '.join(examples[:3])}")
     if problems:
         return CheckResult("clean-text", False, "; ".join(problems))
@@ -441,7 +444,8 @@ def check_text_layer(ex: Extracted, doc: Document | None) -> CheckResult:
         return CheckResult("text-layer", True, "the page has selectable text" if ex.pages == 1
                            else f"all {ex.pages} pages have selectable text")
     pages = ", ".join(str(p) for p in ex.pages_without_text)
-    return CheckResult("text-layer", False, f"page(s) {pages} of {ex.pages} have no selectable text "
+    return CheckResult("text-layer", False, (f"page {pages} of {ex.pages} has" if len(ex.pages_without_text) == 1
+                                             else f"pages {pages} of {ex.pages} have") + " no selectable text "
                                             "(scanned or drawn as pictures); an ATS reads nothing there")
 
 
@@ -452,7 +456,8 @@ def check_fonts(ex: Extracted, doc: Document | None) -> CheckResult:
     if missing:
         return CheckResult("fonts-embedded", False, f"not embedded: {', '.join(missing)}; the reader's "
                                                     "substitutes may map or space the text differently")
-    return CheckResult("fonts-embedded", True, f"all {len(ex.fonts)} fonts are embedded")
+    return CheckResult("fonts-embedded", True, "the font is embedded" if len(ex.fonts) == 1
+                       else f"all {len(ex.fonts)} fonts are embedded")
 
 
 def check_tagged(ex: Extracted, doc: Document | None) -> CheckResult:

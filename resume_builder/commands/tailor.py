@@ -30,7 +30,7 @@ def tailor(
                    "or the profile a variant file names."),
     job: Path = typer.Option(..., "--job", help="The job posting: plain text, Markdown, or a JSON Resume job (.json)."),
     variant: Optional[str] = typer.Option(
-        None, "--variant", help="Tailor first: a variant name from the profile, or a variant file."),
+        None, "--variant", "-V", help="Tailor first: a variant name from the profile, or a variant file."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     write_variant: Optional[Path] = typer.Option(
         None, "--write-variant", help="Write a starting variant file that keeps the most relevant projects."),
@@ -180,7 +180,7 @@ def report_renderables(report: "MatchReport") -> list[Any]:
         return out
     style = "green" if report.coverage >= 70 else "yellow" if report.coverage >= 40 else "red"
     out.append(Text.assemble(("Keyword coverage: ", "bold"), (f"{report.coverage}%", f"bold {style}"),
-                             f" ({len(report.covered)} of {len(report.keywords)} keywords; "
+                             f" ({len(report.covered)} of {count(len(report.keywords), 'keyword')}; "
                              f"{report.weighted_coverage}% weighted by importance)"))
     out.append(Text(""))
 

@@ -1,0 +1,83 @@
+"""Help text a person can read: plain metavars (FILE, NAME, N) instead of Python types.
+
+Typer shows parameter types as ``<list[str]>``, ``<int range>`` or ``<path>``, required
+arguments as ``{file}`` and ranges as ``[x>=1]``. Every command is registered with
+:class:`Command`, which gives each parameter a metavar from :data:`METAVARS` (or one derived
+from its type), writes usage as ``FILE`` / ``[PROFILE]`` / ``[PROFILE]...`` (the
+convention of POSIX utility syntax and of click's own usage lines) and ranges in words
+("at least 1"). ``tests/commands/test_help.py`` walks every command's ``--help``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from typer.core import TyperArgument, TyperCommand, TyperOption
+
+#: Metavars by parameter name (the Python name of the option or argument).
+METAVARS = {
+    "profile": "PROFILE", "profiles": "PROFILE", "file": "FILE", "source": "FILE", "path": "FILE",
+    "formats": "FORMAT", "theme": "NAME", "theme_dir": "FOLDER", "option": "KEY=VALUE", "output": "FILE",
+    "out_dir": "FOLDER", "variant": "NAME|FILE", "lang": "LANG", "locale": "LOCALE", "max_pages": "N",
+    "job_posting": "FILE", "job": "FILE", "timeout": "SECONDS", "config": "FILE", "jobs": "N", "only": "GLOB",
+    "write_variant": "FILE", "keywords": "FILE", "to": "FORMAT",
+}
+
+
+def metavar_for(param: Any) -> str:
+    """The metavar of ``param``: from :data:`METAVARS`, else from its type."""
+    if param.name in METAVARS:
+        return METAVARS[param.name]
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    if annotation is Path:
+        return "FILE"
+    if annotation is int:
+        return "N"
+    if annotation is float:
+        return "NUMBER"
+    return (param.name or "value").upper()
+
+
+def describe_range(low: Any, high: Any) -> str | None:
+    """A number range in words: 'at least 1', 'at most 9', 'from 1 to 9'."""
+    if low is None and high is None:
+        return None
+    if high is None:
+        return f"at least {low:g}"
+    if low is None:
+        return f"at most {high:g}"
+    return f"from {low:g} to {high:g}"
+
+
+def _plain_argument(param: TyperArgument) -> None:
+    name = param.metavar or metavar_for(param)
+    param.metavar = name
+    repeated = param.nargs != 1
+    usage = f"{name}..." if repeated else name
+    if not param.required:
+        usage = f"[{name}]..." if repeated else f"[{name}]"
+    param._usage_display_name = lambda: usage  # type: ignore[method-assign]
+    param._rich_display_name = lambda: f"{name}..." if repeated else name  # type: ignore[method-assign]
+    param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+    param._get_number_range_help_str = lambda: describe_range(  # type: ignore[method-assign]
+        getattr(param, "min", None), getattr(param, "max", None))
+
+
+def _plain_option(param: TyperOption) -> None:
+    if not param.is_flag and not param.count and param.metavar is None:
+        param.metavar = metavar_for(param)
+    param._get_number_range_help_str = lambda: describe_range(  # type: ignore[method-assign]
+        getattr(param, "min", None), getattr(param, "max", None))
+
+
+class Command(TyperCommand):
+    """A typer command whose help shows plain metavars and ranges in words."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                _plain_argument(param)
+            elif isinstance(param, TyperOption):
+                _plain_option(param)
