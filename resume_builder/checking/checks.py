@@ -180,9 +180,8 @@ def check_links(ex: Extracted, doc: Document | None) -> CheckResult:
         body = normalise(ex.body_text)
         missing = [link for link in expected if normalise(link) not in body]
         if not missing:
-            return CheckResult("links", True, ("the link is in the body text as text: " if len(expected) == 1 else f"all {len(expected)} links are in the body text as text: ")
-                                              + f"
-                                              f"{_quote_list(expected)}")
+            found = "the link is" if len(expected) == 1 else f"all {len(expected)} links are"
+            return CheckResult("links", True, f"{found} in the body text as text: {_quote_list(expected)}")
         problems = []
         for link in missing:
             where = _locate(ex, _contains(link))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Optional
 import typer
 
 from resume_builder.commands.common import user_errors
+from resume_builder.wording import count
 
 if TYPE_CHECKING:
     from resume_builder.tailoring.matching import MatchReport
