@@ -6,6 +6,7 @@ the same files from the same inputs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -143,8 +144,23 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
         raise UserError("--job ranks what the page budget cuts; give --max-pages too",
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
     document = build_document(profile, order=order, labels=labels, photo=photo)
-    return Job(loaded, profile, theme, options, document, tailored.stem, tailored.name, messages=cuts,
-               warnings=warnings)
+    return Job(loaded, profile, theme, options, document, tailored_stem(tailored.stem, max_pages, posting),
+               tailored.name, messages=cuts, warnings=warnings)
+
+
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def tailored_stem(stem: str, max_pages: int | None, posting: Path | None) -> str:
+    """The output name of a résumé tailored on the command line, so it never replaces the
+    untailored one: ``<stem>-<posting file stem>`` for ``--job``, else ``<stem>-<N>page(s)``
+    for ``--max-pages`` (a variant's own budget is already in its ``<stem>-<variant>``)."""
+    if posting is not None:
+        slug = _UNSAFE_NAME.sub("-", posting.stem).strip("-.") or "posting"
+        return f"{stem}-{slug}"
+    if max_pages:
+        return f"{stem}-{max_pages}page{'s' if max_pages != 1 else ''}"
+    return stem
 
 
 def _photo(profile: Profile, loaded: LoadedProfile):

@@ -68,7 +68,9 @@ def render(
         pipeline.write(outputs)
     for item, job in zip(outputs, jobs):
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.path.suffix == ".pdf" else ""
-        out(f"wrote {item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {job.theme.name})")
+        tailored = f", tailored to {job_posting.name}" if job_posting is not None else \
+            f", page budget {max_pages}" if max_pages else ""
+        out(f"wrote {item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {job.theme.name}{tailored})")
         for warning in item.warnings:
             err(f"warning: {warning}", style="yellow")
     if check:
