@@ -39,6 +39,7 @@ def render(
     from resume_builder import pipeline
     from resume_builder.console import err, out
     from resume_builder.limits import memory_limit, time_limit
+    from resume_builder.progress import working
 
     with user_errors():
         formats = list(dict.fromkeys(f.lower().lstrip(".") for f in formats))
@@ -50,21 +51,23 @@ def render(
         path = profile_or_default(profile)
         names = _declared_variants(path) if all_variants else [variant]
         jobs, outputs = [], []
-        for name in names:
-            # One hostile profile or theme cannot hang the machine: a time and a memory cap
-            # (resume_builder/limits.py); nothing is written unless every render finished.
-            with time_limit(timeout, f"rendering {path}" + (f" (variant {name})" if name else "")), memory_limit():
-                job = pipeline.prepare(path, theme_name=theme, theme_dir=theme_dir,
-                                       overrides=pipeline.parse_option_overrides(option), variant=name,
-                                       lang=lang, locale=locale, max_pages=max_pages, posting=job_posting)
-                for warning in job.warnings:
-                    err(f"warning: {warning}", style="yellow")
-                for message in job.messages:
-                    out(message)
-                for fmt in formats:
-                    rendered = pipeline.render(job, fmt, pipeline.output_path(job, fmt, out_dir, output))
-                    outputs += rendered
-                    jobs += [job] * len(rendered)
+        with working(f"rendering {path}") as status:
+            for name in names:
+                # One hostile profile or theme cannot hang the machine: a time and a memory cap
+                # (resume_builder/limits.py); nothing is written unless every render finished.
+                with time_limit(timeout, f"rendering {path}" + (f" (variant {name})" if name else "")), memory_limit():
+                    job = pipeline.prepare(path, theme_name=theme, theme_dir=theme_dir,
+                                           overrides=pipeline.parse_option_overrides(option), variant=name,
+                                           lang=lang, locale=locale, max_pages=max_pages, posting=job_posting)
+                    for warning in job.warnings:
+                        err(f"warning: {warning}", style="yellow")
+                    for message in job.messages:
+                        out(message)
+                    for fmt in formats:
+                        status(f"rendering {path}" + (f" (variant {name})" if name else "") + f": {fmt}")
+                        rendered = pipeline.render(job, fmt, pipeline.output_path(job, fmt, out_dir, output))
+                        outputs += rendered
+                        jobs += [job] * len(rendered)
         pipeline.write(outputs)
     for item, job in zip(outputs, jobs):
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.path.suffix == ".pdf" else ""

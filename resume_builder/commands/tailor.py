@@ -47,21 +47,54 @@ def tailor(
         from resume_builder.tailoring.matching import match
         from resume_builder.tailoring.select import select_variant
 
-        chosen = select_variant(profile, variant)
-        vocab = extend(builtin_vocabulary(), profile_extension(chosen.base.profile, chosen.base.source))
-        if keywords is not None:
-            extend(vocab, read_extension_file(keywords))
-        posting = read_posting(job)
-        report = match(chosen.profile, posting, vocab, profile_name=chosen.base.path.name, variant=chosen.name)
-        written = write_starting_variant(write_variant, report, chosen) if write_variant is not None else None
+        from resume_builder.progress import working
+
+        with working(f"matching {job} against the profile"):
+            chosen = select_variant(profile, variant)
+            vocab = extend(builtin_vocabulary(), profile_extension(chosen.base.profile, chosen.base.source))
+            if keywords is not None:
+                extend(vocab, read_extension_file(keywords))
+            posting = read_posting(job)
+            report = match(chosen.profile, posting, vocab, profile_name=chosen.base.path.name, variant=chosen.name)
+            written = write_starting_variant(write_variant, report, chosen) if write_variant is not None else None
+        command = render_command(chosen, job, written)
         if json_out:
-            typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+            typer.echo(json.dumps({**report.to_dict(), "render_command": command}, indent=2, ensure_ascii=False))
         else:
             _print_report(report)
         if written is not None:
             from resume_builder.console import err
 
-            err(f"✓ wrote {written}: try it with --variant {written}", style="green")
+            err(f"✓ wrote {written}", style="green")
+        if not json_out:
+            from resume_builder.console import out
+
+            out("")
+            out("Render the résumé tailored to this posting with:")
+            out(f"  {command}")
+
+
+#: The page budget the suggested render command uses when the variant sets none.
+DEFAULT_PAGES = 2
+
+
+def render_command(chosen: "Tailored", job: Path, written: Path | None) -> str:
+    """The one command that renders the résumé tailored to ``job``: the variant written by
+    --write-variant (else the one given), the variant's page budget (else
+    :data:`DEFAULT_PAGES`), and the posting to rank what the budget cuts. Paths are quoted
+    for a POSIX shell."""
+    import shlex
+
+    parts = ["resume-builder", "render", str(chosen.base.path)]
+    if written is not None:
+        parts += ["--variant", str(written)]
+    else:
+        if chosen.variant_path is not None:
+            parts += ["--variant", str(chosen.variant_path)]
+        elif chosen.name:
+            parts += ["--variant", chosen.name]
+    parts += ["--max-pages", str(chosen.max_pages or DEFAULT_PAGES), "--job", str(job)]
+    return " ".join(shlex.quote(part) for part in parts)
 
 
 # --------------------------------------------------------------------------- the variant file
