@@ -144,6 +144,9 @@ class Metadata:
     subject: str
     keywords: tuple[str, ...]
     language: str
+    #: What the document was rendered from (resume_builder/provenance.py), written into the
+    #: PDF's and DOCX's metadata; empty when unknown.
+    source: str = ""
 
 
 @dataclass(frozen=True)

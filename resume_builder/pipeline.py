@@ -144,8 +144,27 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
         raise UserError("--job ranks what the page budget cuts; give --max-pages too",
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
     document = build_document(profile, order=order, labels=labels, photo=photo)
+    document = _with_provenance(document, loaded, tailored, lang=lang, locale=locale, theme=theme)
     return Job(loaded, profile, theme, options, document, tailored_stem(tailored.stem, max_pages, posting),
                tailored.name, messages=cuts, warnings=warnings)
+
+
+def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *, lang: str | None,
+                     locale: str | None, theme: Theme) -> Document:
+    """``document`` with what it is rendered from in its metadata (names, never folders)."""
+    import dataclasses
+    import os
+
+    from resume_builder.provenance import Provenance
+
+    variant = tailored.name
+    if tailored.variant_path is not None:
+        try:
+            variant = Path(os.path.relpath(tailored.variant_path.resolve(), loaded.folder.resolve())).as_posix()
+        except ValueError:  # another drive (Windows): the file name alone
+            variant = tailored.variant_path.name
+    source = Provenance(loaded.path.name, variant, lang, locale, theme.name).encode()
+    return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
 
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

@@ -235,6 +235,22 @@ def _heading_group(text: str) -> str | None:
     return _HEADING_GROUPS.get(_heading_key(text))
 
 
+def _is_standard(section, doc: Document) -> bool:
+    """A standard English heading, or the standard heading of the document's own language
+    (our built-in translation of that section's name, e.g. German 'Berufserfahrung')."""
+    if _heading_group(section.title):
+        return True
+    if section.key not in _HEADINGS:
+        return False
+    from resume_builder.i18n import UnknownLocale, labels_for
+
+    try:
+        builtin = labels_for(doc.metadata.language).headings.get(section.key)
+    except UnknownLocale:
+        return False
+    return builtin is not None and _heading_key(builtin) == _heading_key(section.title)
+
+
 def _standalone(ex: Extracted) -> set[str]:
     """Heading keys of every body row and line standing on its own."""
     return {_heading_key(line) for line in (*ex.body, *ex.lines)}
@@ -280,8 +296,8 @@ def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
                 shown += f"; {', '.join(elsewhere)} {'is' if len(elsewhere) == 1 else 'are'} in a {zone}"
         return CheckResult("headings", False, "no standard Experience or Education headings on lines of their own"
                                               f"{shown}; ATS use these to split the résumé into sections")
-    standard = [s for s in doc.sections if _heading_group(s.title)]
-    other = [s.title for s in doc.sections if not _heading_group(s.title)]
+    standard = [s for s in doc.sections if _is_standard(s, doc)]
+    other = [s.title for s in doc.sections if not _is_standard(s, doc)]
     note = (f"; not in the standard list, so an ATS may not file them: {', '.join(other)}" if other else "")
     if not standard:
         return CheckResult("headings", False, "none of the section headings is one ATS know "

@@ -894,7 +894,7 @@ def _set_core_properties(document, doc: Document) -> None:
     props.comments = ""
     props.category = ""
     props.content_status = ""
-    props.identifier = ""
+    props.identifier = _safe(meta.source)  # what it was rendered from (resume_builder/provenance.py)
     props.version = ""
     props.revision = 1
     props.created = when
