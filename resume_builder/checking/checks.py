@@ -286,7 +286,8 @@ def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
         groups = {_heading_group(f) for f in found}
         if broken:
             shown = _quote_list(list(broken.values()))
-            return CheckResult("headings", False, f"heading(s) broken up in the text: {shown}; {_BROKEN}")
+            what = "a heading is" if len(broken) == 1 else "headings are"
+            return CheckResult("headings", False, f"{what} broken up in the text: {shown}; {_BROKEN}")
         if len(groups) >= 2 and groups & {"experience", "education"}:
             return CheckResult("headings", True, f"standard headings recognised: {', '.join(found)}")
         shown = f" (found only: {', '.join(found)})" if found else ""
@@ -368,7 +369,9 @@ def check_entries(ex: Extracted, doc: Document) -> CheckResult:
         section = doc.section(key)
         if section is None or not section.entries:
             continue
-        counts.append(f"{len(section.entries)} {section.title.lower()}")
+        # 'all 9 experience and 2 education entries'; German nouns keep their capital
+        title = section.title.lower() if doc.metadata.language.lower().startswith("en") else section.title
+        counts.append(f"{len(section.entries)} {title}")
         text = _section_text(ex, doc, key)
         anchors: list[tuple[int, int] | None] = []
         cursor = 0

@@ -25,6 +25,23 @@ METAVARS = {
 }
 
 
+#: One line per command for ``resume-builder --help`` (the docstrings' first lines are longer
+#: than the command list allows, and were cut off mid-sentence with '...').
+SHORT_HELP = {
+    "render": "Render a profile to PDF, DOCX, HTML, PNG, Markdown or text.",
+    "check": "Check that an applicant tracking system can read a PDF or DOCX.",
+    "build": "Build every target of resume-builder.toml, each checked.",
+    "validate": "Check profiles; every problem with its line and column.",
+    "schema": "Print the profile's JSON Schema.",
+    "tailor": "Match a profile against a job posting.",
+    "watch": "Re-render on every change of the profile or theme.",
+    "themes": "List the themes and where each comes from.",
+    "import": "Import a JSON Resume file as a YAML profile.",
+    "export": "Export a profile as JSON Resume.",
+    "init": "Write a commented starter profile.",
+}
+
+
 def metavar_for(param: Any) -> str:
     """The metavar of ``param``: from :data:`METAVARS`, else from its type."""
     if param.name in METAVARS:
@@ -76,6 +93,8 @@ class Command(TyperCommand):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not self.short_help and self.name in SHORT_HELP:
+            self.short_help = SHORT_HELP[self.name]
         for param in self.params:
             if isinstance(param, TyperArgument):
                 _plain_argument(param)

@@ -55,6 +55,13 @@ def test_variant_has_the_same_short_option_everywhere():
                 assert "-V" in param.opts, name
 
 
+def test_command_list_is_not_cut_off():
+    listing = runner.invoke(app, ["--help"], env={"COLUMNS": "100"}).output
+    commands = listing[listing.index("Commands:"):].splitlines()[1:]
+    assert len([line for line in commands if line.strip()]) == len(COMMANDS)
+    assert not any(line.rstrip().endswith("...") for line in commands), listing
+
+
 def test_range_in_words():
     help_text = runner.invoke(app, ["render", "--help"], env={"COLUMNS": "200"}).output
     assert "[at least 1]" in help_text
