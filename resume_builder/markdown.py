@@ -143,8 +143,15 @@ def _spans(tokens: Iterable["Token"], *, strict: bool) -> list[Span]:
     return merge_spans(spans)
 
 
+#: Characters that can start something in our subset; text without any is one plain span
+#: (most profile text: skipping the parser for it keeps documents as fast to build as before).
+_MARKERS = frozenset("*[`\\")
+
+
 @lru_cache(maxsize=4096)
 def _parse_cached(text: str) -> tuple[Span, ...]:
+    if _MARKERS.isdisjoint(text):
+        return (Span(text),) if text else ()
     return tuple(_spans(_tokens(text), strict=False))
 
 

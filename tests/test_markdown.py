@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from resume_builder.markdown import Span, link_problems, parse_inline, plain_text
 
 
@@ -67,3 +69,16 @@ def test_html_entities_and_autolinks_stay_text():
     assert plain_text("~~struck~~") == "~~struck~~"
     assert parse_inline("# not a heading") == [Span("# not a heading")]
     assert parse_inline("- not a list") == [Span("- not a list")]
+
+
+def test_plain_text_shortcut_agrees_with_the_parser():
+    """Text with none of * [ ` \\ skips markdown-it-py; the parser must see it the same way."""
+    hypothesis = pytest.importorskip("hypothesis")
+    from resume_builder.markdown import _spans, _tokens
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(hypothesis.strategies.text(alphabet="ab _~&<>#-!()]{}%\u00e9 .:", min_size=1, max_size=20))
+    def check(text):
+        assert parse_inline(text) == _spans(_tokens(text), strict=False)
+
+    check()

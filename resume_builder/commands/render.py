@@ -77,7 +77,9 @@ def render(
         for warning in item.warnings:
             err(f"warning: {warning}", style="yellow")
     if check:
-        _check_outputs(outputs, jobs)
+        with working("checking what was written"):
+            reports = _run_checks(outputs, jobs)
+        _show_checks(reports)
 
 
 def _declared_variants(path: Path) -> list[str]:
@@ -89,19 +91,20 @@ def _declared_variants(path: Path) -> list[str]:
     return names
 
 
-def _check_outputs(outputs, jobs) -> None:
+def _run_checks(outputs, jobs) -> list:
     """`render --check`: the ATS check on every PDF and DOCX just written."""
     from resume_builder.checking import run_checks
-    from resume_builder.commands.check import show_report
-    from resume_builder.errors import EXIT_CHECK_FAILED
     from resume_builder.formats import CHECKABLE
 
-    failed = False
-    for item, job in zip(outputs, jobs):
-        if item.path.suffix.lstrip(".") not in CHECKABLE:
-            continue
-        report = run_checks(item.path, document=job.document)
+    return [run_checks(item.path, document=job.document) for item, job in zip(outputs, jobs)
+            if item.path.suffix.lstrip(".") in CHECKABLE]
+
+
+def _show_checks(reports: list) -> None:
+    from resume_builder.commands.check import show_report
+    from resume_builder.errors import EXIT_CHECK_FAILED
+
+    for report in reports:
         show_report(report)
-        failed = failed or not report.passed
-    if failed:
+    if not all(report.passed for report in reports):
         raise typer.Exit(EXIT_CHECK_FAILED)
