@@ -10,8 +10,11 @@ convention of POSIX utility syntax and of click's own usage lines) and ranges in
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
+
+import typer
 
 from typer.core import TyperArgument, TyperCommand, TyperOption
 
@@ -88,6 +91,23 @@ def _plain_option(param: TyperOption) -> None:
         getattr(param, "min", None), getattr(param, "max", None))
 
 
+#: Pydantic's wording of a bad option value (typer converts values with pydantic), in plain words.
+_VALUE_WORDS = (
+    (re.compile(r"Input should be greater than or equal to (\S+)"), r"must be at least \1"),
+    (re.compile(r"Input should be greater than (\S+)"), r"must be more than \1"),
+    (re.compile(r"Input should be less than or equal to (\S+)"), r"must be at most \1"),
+    (re.compile(r"Input should be a valid integer.*"), "must be a whole number, e.g. 2"),
+    (re.compile(r"Input should be a valid number.*"), "must be a number, e.g. 30 or 2.5"),
+)
+
+
+def plain_value_error(message: str) -> str:
+    """A bad option value's message without pydantic's wording ('Input should be ...')."""
+    for pattern, words in _VALUE_WORDS:
+        message = pattern.sub(words, message)
+    return message
+
+
 class Command(TyperCommand):
     """A typer command whose help shows plain metavars and ranges in words."""
 
@@ -100,3 +120,10 @@ class Command(TyperCommand):
                 _plain_argument(param)
             elif isinstance(param, TyperOption):
                 _plain_option(param)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except typer.BadParameter as exc:
+            exc.message = plain_value_error(exc.message)
+            raise

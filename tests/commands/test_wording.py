@@ -106,3 +106,14 @@ def test_init_names_the_file_it_wrote(tmp_path, monkeypatch):
     assert "resume-builder validate me.yaml" in result.output
     runner.invoke(app, ["init", "my cv.yaml"])
     assert "resume-builder validate 'my cv.yaml' --outline" in (tmp_path / "my cv.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, words", [
+    (["render", "--max-pages", "0"], "Invalid value for '--max-pages': must be at least 1"),
+    (["render", "--max-pages", "two"], "Invalid value for '--max-pages': must be a whole number"),
+    (["render", "--timeout", "soon"], "Invalid value for '--timeout': must be a number"),
+])
+def test_bad_option_values_in_plain_words(args, words):
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert words in result.output and "Input should be" not in result.output, result.output
