@@ -7,7 +7,6 @@ the languages differ."""
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 

@@ -5,7 +5,6 @@ Fixture: tests/fixtures/profiles/code_spans.yaml (invented data)."""
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
 import pytest
