@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urlsplit
 
 from resume_builder.i18n import Labels, labels_for, resolve_locale
-from resume_builder.markdown import Span, parse_inline
+from resume_builder.markdown import Span, merge_spans, parse_inline
 from resume_builder.schema.profile import Highlight, Profile
 from resume_builder.schema.types import PRESENT, PartialDate
 
@@ -145,6 +145,9 @@ class Metadata:
     subject: str
     keywords: tuple[str, ...]
     language: str
+    #: What the document was rendered from (resume_builder/provenance.py), written into the
+    #: PDF's and DOCX's metadata; empty when unknown.
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -229,12 +232,26 @@ def _joined(*parts: str | None, sep: str = ", ") -> str:
     return sep.join(clean(p) for p in parts if p)
 
 
-def _pair(title: str, value: str, entry_id: str | None, tags: list[str]) -> Entry:
-    return Entry(id=entry_id, title=rich(title), description=rich(value), tags=tuple(tags))
+def _pair(title: str, value: str | RichText, entry_id: str | None, tags: list[str]) -> Entry:
+    description = value if isinstance(value, RichText) else rich(value)
+    return Entry(id=entry_id, title=rich(title), description=description, tags=tuple(tags))
+
+
+def rich_list(items: list[str], sep: str = ", ") -> RichText:
+    """Items (keywords) each parsed on its own, then joined: a '*' or '`' in one keyword
+    never pairs with one in the next."""
+    spans: list[Span] = []
+    for item in items:
+        parsed = rich(item).spans
+        if parsed:
+            if spans:
+                spans.append(Span(sep))
+            spans.extend(parsed)
+    return RichText(tuple(merge_spans(spans)))
 
 
 def _keywords_field(keywords: list[str], labels: Labels) -> tuple[Field, ...]:
-    return (Field(labels.technologies, rich(", ".join(keywords))),) if keywords else ()
+    return (Field(labels.technologies, rich_list(keywords)),) if keywords else ()
 
 
 def _section_builders(profile: Profile, labels: Labels):
@@ -315,7 +332,7 @@ def _section_builders(profile: Profile, labels: Labels):
 
     def skills() -> Section:
         entries = tuple(_pair(_joined(s.name, f"({s.level})" if s.level else None, sep=" "),
-                              ", ".join(s.keywords), s.id, s.tags) for s in profile.skills)
+                              rich_list(s.keywords), s.id, s.tags) for s in profile.skills)
         return Section("skills", heading("skills"), "pairs", entries=entries)
 
     def languages() -> Section:
@@ -323,7 +340,7 @@ def _section_builders(profile: Profile, labels: Labels):
         return Section("languages", heading("languages"), "pairs", entries=entries)
 
     def interests() -> Section:
-        entries = tuple(_pair(i.name, ", ".join(i.keywords), i.id, i.tags) for i in profile.interests)
+        entries = tuple(_pair(i.name, rich_list(i.keywords), i.id, i.tags) for i in profile.interests)
         return Section("interests", heading("interests"), "pairs", entries=entries)
 
     builders = {

@@ -46,6 +46,8 @@ class Problem:
     location: Location | None = None
     path: str = ""
     hint: str = ""
+    #: Lines shown under the message: e.g. the offending source line with a caret under it.
+    excerpt: str = ""
 
     def __str__(self) -> str:
         head = f"{self.location}: " if self.location else ""
@@ -53,6 +55,8 @@ class Problem:
         text = f"{head}{field_part}{self.message}"
         if self.hint:
             text += f" ({self.hint})"
+        if self.excerpt:
+            text += "\n" + self.excerpt
         return text
 
 

@@ -6,6 +6,7 @@ the same files from the same inputs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -146,8 +147,42 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
     document = build_document(profile, order=order, labels=labels, photo=photo,
                               entry_urls=options.entry_urls, phone_format=options.phone_format)
-    return Job(loaded, profile, theme, options, document, tailored.stem, tailored.name, messages=cuts,
-               warnings=warnings)
+    document = _with_provenance(document, loaded, tailored, lang=lang, locale=locale, theme=theme)
+    return Job(loaded, profile, theme, options, document, tailored_stem(tailored.stem, max_pages, posting),
+               tailored.name, messages=cuts, warnings=warnings)
+
+
+def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *, lang: str | None,
+                     locale: str | None, theme: Theme) -> Document:
+    """``document`` with what it is rendered from in its metadata (names, never folders)."""
+    import dataclasses
+    import os
+
+    from resume_builder.provenance import Provenance
+
+    variant = tailored.name
+    if tailored.variant_path is not None:
+        try:
+            variant = Path(os.path.relpath(tailored.variant_path.resolve(), loaded.folder.resolve())).as_posix()
+        except ValueError:  # another drive (Windows): the file name alone
+            variant = tailored.variant_path.name
+    source = Provenance(loaded.path.name, variant, lang, locale, theme.name).encode()
+    return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
+
+
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def tailored_stem(stem: str, max_pages: int | None, posting: Path | None) -> str:
+    """The output name of a résumé tailored on the command line, so it never replaces the
+    untailored one: ``<stem>-<posting file stem>`` for ``--job``, else ``<stem>-<N>page(s)``
+    for ``--max-pages`` (a variant's own budget is already in its ``<stem>-<variant>``)."""
+    if posting is not None:
+        slug = _UNSAFE_NAME.sub("-", posting.stem).strip("-.") or "posting"
+        return f"{stem}-{slug}"
+    if max_pages:
+        return f"{stem}-{max_pages}page{'s' if max_pages != 1 else ''}"
+    return stem
 
 
 def _photo(profile: Profile, loaded: LoadedProfile):

@@ -32,6 +32,11 @@ API_VERSION = 1
 ENTRY_POINT_GROUP = "resume_builder.themes"
 FALLBACK_FONTS = ("Noto Sans", "Noto Sans Symbols2", "Noto Sans CJK SC",
                   "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari")
+#: Monospace faces for `code spans`, installed by the set-up (Debian fonts-dejavu-core; the
+#: Noto CJK monospace face of fonts-noto-cjk as a second choice). DOCX names CODE_FONT_DOCX,
+#: which Word has on Windows and macOS (LibreOffice substitutes a metric-compatible face).
+CODE_FONTS = ("DejaVu Sans Mono", "Noto Sans Mono CJK SC")
+CODE_FONT_DOCX = "Courier New"
 
 
 # ----------------------------------------------------------------------------- models

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from resume_builder.wording import count
 from resume_builder.errors import UserError
 
 
@@ -117,7 +118,7 @@ class Watcher:
         renders = 0
         while True:
             paths = self.watched_paths()
-            self._say(f"watching {len(self.files)} files and {len(self.folders)} theme folders; Ctrl-C to stop")
+            self._say(f"watching {count(len(self.files), 'file')} and {count(len(self.folders), 'theme folder')}; Ctrl-C to stop")
             for _changes in watch(*paths, watch_filter=lambda _change, path: self.relevant(path), debounce=200,
                                   raise_interrupt=True):
                 self.render_once()

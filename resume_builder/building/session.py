@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from resume_builder import __version__
+from resume_builder.wording import count
 from resume_builder.building.config import BuildConfig, Target, expand, load_config
 from resume_builder.building.inputs import target_inputs, theme_folders, themes_digest
 from resume_builder.building.manifest import MANIFEST, read_manifest, sha256_file, write_manifest
@@ -141,7 +142,7 @@ class BuildSession:
         self._write_manifest()
         from resume_builder.console import err
 
-        err(f"interrupted: {len(self.finished)} of {len(self.targets)} targets complete; "
+        err(f"interrupted: {len(self.finished)} of {count(len(self.targets), 'target')} complete; "
             f"{self.out_dir / MANIFEST} lists only complete files")
 
     def _write_manifest(self) -> None:
@@ -263,7 +264,7 @@ class _Reporter:
             return f"up to date  {name}"
         if result.status == "failed":
             return f"FAILED      {name}: {result.error.splitlines()[0] if result.error else ''}"
-        pages = f", {result.pages} pages" if result.pages else ""
+        pages = f", {count(result.pages, 'page')}" if result.pages else ""
         check = ""
         if result.check is not None:
             check = ", ATS check passed" if result.check.get("passed") else ", ATS check FAILED"

@@ -194,8 +194,8 @@ def check_links(ex: Extracted, doc: Document | None) -> CheckResult:
         body = normalise(ex.body_text)
         missing = [link for link in expected if normalise(link) not in body]
         if not missing:
-            return CheckResult("links", True, f"all {len(expected)} links are in the body text as text: "
-                                              f"{_quote_list(expected)}")
+            found = "the link is" if len(expected) == 1 else f"all {len(expected)} links are"
+            return CheckResult("links", True, f"{found} in the body text as text: {_quote_list(expected)}")
         problems = []
         for link in missing:
             where = _locate(ex, _contains(link))
@@ -249,6 +249,22 @@ def _heading_group(text: str) -> str | None:
     return _HEADING_GROUPS.get(_heading_key(text))
 
 
+def _is_standard(section, doc: Document) -> bool:
+    """A standard English heading, or the standard heading of the document's own language
+    (our built-in translation of that section's name, e.g. German 'Berufserfahrung')."""
+    if _heading_group(section.title):
+        return True
+    if section.key not in _HEADINGS:
+        return False
+    from resume_builder.i18n import UnknownLocale, labels_for
+
+    try:
+        builtin = labels_for(doc.metadata.language).headings.get(section.key)
+    except UnknownLocale:
+        return False
+    return builtin is not None and _heading_key(builtin) == _heading_key(section.title)
+
+
 def _standalone(ex: Extracted) -> set[str]:
     """Heading keys of every body row and line standing on its own."""
     return {_heading_key(line) for line in (*ex.body, *ex.lines)}
@@ -284,7 +300,8 @@ def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
         groups = {_heading_group(f) for f in found}
         if broken:
             shown = _quote_list(list(broken.values()))
-            return CheckResult("headings", False, f"heading(s) broken up in the text: {shown}; {_BROKEN}")
+            what = "a heading is" if len(broken) == 1 else "headings are"
+            return CheckResult("headings", False, f"{what} broken up in the text: {shown}; {_BROKEN}")
         if len(groups) >= 2 and groups & {"experience", "education"}:
             return CheckResult("headings", True, f"standard headings recognised: {', '.join(found)}")
         shown = f" (found only: {', '.join(found)})" if found else ""
@@ -294,8 +311,8 @@ def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
                 shown += f"; {', '.join(elsewhere)} {'is' if len(elsewhere) == 1 else 'are'} in a {zone}"
         return CheckResult("headings", False, "no standard Experience or Education headings on lines of their own"
                                               f"{shown}; ATS use these to split the résumé into sections")
-    standard = [s for s in doc.sections if _heading_group(s.title)]
-    other = [s.title for s in doc.sections if not _heading_group(s.title)]
+    standard = [s for s in doc.sections if _is_standard(s, doc)]
+    other = [s.title for s in doc.sections if not _is_standard(s, doc)]
     note = (f"; not in the standard list, so an ATS may not file them: {', '.join(other)}" if other else "")
     if not standard:
         return CheckResult("headings", False, "none of the section headings is one ATS know "
@@ -366,7 +383,9 @@ def check_entries(ex: Extracted, doc: Document) -> CheckResult:
         section = doc.section(key)
         if section is None or not section.entries:
             continue
-        counts.append(f"{len(section.entries)} {section.title.lower()}")
+        # 'all 9 experience and 2 education entries'; German nouns keep their capital
+        title = section.title.lower() if doc.metadata.language.lower().startswith("en") else section.title
+        counts.append(f"{len(section.entries)} {title}")
         text = _section_text(ex, doc, key)
         anchors: list[tuple[int, int] | None] = []
         cursor = 0
@@ -434,6 +453,8 @@ def check_garbled(ex: Extracted, doc: Document | None) -> CheckResult:
         matches = list(pattern.finditer(text))
         if matches:
             examples = list(dict.fromkeys(_example(text, m.start(), m.end()) for m in matches))
+            if len(matches) == 1:  # "1 soft hyphen inside words", not "1 soft hyphens"
+                meaning = re.sub(r"\b(characters|hyphens|glyphs)\b", lambda m: m.group(1)[:-1], meaning, count=1)
             problems.append(f"{len(matches)} {meaning}, e.g. {', '.join(examples[:3])}")
     if problems:
         return CheckResult("clean-text", False, "; ".join(problems))
@@ -455,7 +476,8 @@ def check_text_layer(ex: Extracted, doc: Document | None) -> CheckResult:
         return CheckResult("text-layer", True, "the page has selectable text" if ex.pages == 1
                            else f"all {ex.pages} pages have selectable text")
     pages = ", ".join(str(p) for p in ex.pages_without_text)
-    return CheckResult("text-layer", False, f"page(s) {pages} of {ex.pages} have no selectable text "
+    return CheckResult("text-layer", False, (f"page {pages} of {ex.pages} has" if len(ex.pages_without_text) == 1
+                                             else f"pages {pages} of {ex.pages} have") + " no selectable text "
                                             "(scanned or drawn as pictures); an ATS reads nothing there")
 
 
@@ -466,7 +488,8 @@ def check_fonts(ex: Extracted, doc: Document | None) -> CheckResult:
     if missing:
         return CheckResult("fonts-embedded", False, f"not embedded: {', '.join(missing)}; the reader's "
                                                     "substitutes may map or space the text differently")
-    return CheckResult("fonts-embedded", True, f"all {len(ex.fonts)} fonts are embedded")
+    return CheckResult("fonts-embedded", True, "the font is embedded" if len(ex.fonts) == 1
+                       else f"all {len(ex.fonts)} fonts are embedded")
 
 
 def check_tagged(ex: Extracted, doc: Document | None) -> CheckResult:

@@ -43,6 +43,7 @@ def render(
     from resume_builder import pipeline
     from resume_builder.console import err, out
     from resume_builder.limits import memory_limit, time_limit
+    from resume_builder.progress import working
 
     with user_errors():
         formats = list(dict.fromkeys(f.lower().lstrip(".") for f in formats or _format_of(output)))
@@ -67,33 +68,39 @@ def render(
         path = profile_or_default(profile)
         names = _declared_variants(path, input_format) if all_variants else [variant]
         jobs, outputs = [], []
-        for name in names:
-            # One hostile profile or theme cannot hang the machine: a time and a memory cap
-            # (resume_builder/limits.py); nothing is written unless every render finished.
-            with time_limit(timeout, f"rendering {path}" + (f" (variant {name})" if name else "")), memory_limit():
-                job = pipeline.prepare(path, theme_name=theme, theme_dir=theme_dir,
-                                       overrides=pipeline.parse_option_overrides(option), variant=name,
-                                       lang=lang, locale=locale, max_pages=max_pages, posting=job_posting,
-                                       input_format=input_format.lower() if input_format else None)
-                for warning in job.warnings:
-                    err(f"warning: {warning}", style="yellow")
-                for message in job.messages:
-                    out(message)
-                for fmt in formats:
-                    rendered = pipeline.render(job, fmt, pipeline.output_path(job, fmt, out_dir, output))
-                    outputs += rendered
-                    jobs += [job] * len(rendered)
+        with working(f"rendering {path}") as status:
+            for name in names:
+                # One hostile profile or theme cannot hang the machine: a time and a memory cap
+                # (resume_builder/limits.py); nothing is written unless every render finished.
+                with time_limit(timeout, f"rendering {path}" + (f" (variant {name})" if name else "")), memory_limit():
+                    job = pipeline.prepare(path, theme_name=theme, theme_dir=theme_dir,
+                                           overrides=pipeline.parse_option_overrides(option), variant=name,
+                                           lang=lang, locale=locale, max_pages=max_pages, posting=job_posting,
+                                           input_format=input_format.lower() if input_format else None)
+                    for warning in job.warnings:
+                        err(f"warning: {warning}", style="yellow")
+                    for message in job.messages:
+                        out(message)
+                    for fmt in formats:
+                        status(f"rendering {path}" + (f" (variant {name})" if name else "") + f": {fmt}")
+                        rendered = pipeline.render(job, fmt, pipeline.output_path(job, fmt, out_dir, output))
+                        outputs += rendered
+                        jobs += [job] * len(rendered)
         if to_stdout:
             _write_stdout(outputs)
         else:
             pipeline.write(outputs)
     for item, job in zip(outputs, jobs):
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.path.suffix == ".pdf" else ""
-        out(f"wrote {'standard output' if to_stdout else item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {job.theme.name})")
+        tailored = f", tailored to {job_posting.name}" if job_posting is not None else \
+            f", page budget {max_pages}" if max_pages else ""
+        out(f"wrote {'standard output' if to_stdout else item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {job.theme.name}{tailored})")
         for warning in item.warnings:
             err(f"warning: {warning}", style="yellow")
     if check:
-        _check_outputs(outputs, jobs)
+        with working("checking what was written"):
+            reports = _run_checks(outputs, jobs)
+        _show_checks(reports)
 
 
 def _format_of(output: Optional[Path]) -> list[str]:
@@ -123,19 +130,20 @@ def _declared_variants(path: Path, input_format: str | None = None) -> list[str]
     return names
 
 
-def _check_outputs(outputs, jobs) -> None:
+def _run_checks(outputs, jobs) -> list:
     """`render --check`: the ATS check on every PDF and DOCX just written."""
     from resume_builder.checking import run_checks
-    from resume_builder.commands.check import show_report
-    from resume_builder.errors import EXIT_CHECK_FAILED
     from resume_builder.formats import CHECKABLE
 
-    failed = False
-    for item, job in zip(outputs, jobs):
-        if item.path.suffix.lstrip(".") not in CHECKABLE:
-            continue
-        report = run_checks(item.path, document=job.document)
+    return [run_checks(item.path, document=job.document) for item, job in zip(outputs, jobs)
+            if item.path.suffix.lstrip(".") in CHECKABLE]
+
+
+def _show_checks(reports: list) -> None:
+    from resume_builder.commands.check import show_report
+    from resume_builder.errors import EXIT_CHECK_FAILED
+
+    for report in reports:
         show_report(report)
-        failed = failed or not report.passed
-    if failed:
+    if not all(report.passed for report in reports):
         raise typer.Exit(EXIT_CHECK_FAILED)

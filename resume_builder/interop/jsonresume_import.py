@@ -27,6 +27,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from resume_builder.wording import count
 from resume_builder.errors import Problem, UserError
 from resume_builder.interop.jsonresume_export import EXTRAS_KEY, EXTRAS_VERSION, SECTIONS, UNMAPPED_KEY
 from resume_builder.loading.errors_map import dotted
@@ -141,7 +142,7 @@ def _apply_extras(data: dict[str, Any], extras: Any, mapped: SourceDocument, war
     for section, per_entry in _mapping(extras.get("entries"), where + ".entries", location).items():
         entries = data.get(section) or []
         if not isinstance(per_entry, list) or len(per_entry) != len(entries):
-            warnings.append(f"{where}.entries.{section} no longer matches the {len(entries)} entries of "
+            warnings.append(f"{where}.entries.{section} no longer matches the {count(len(entries), 'entry')} of "
                             f"'{_JSON_NAME.get(section, section)}' (entries added or removed?); "
                             "their ids, tags and other extra fields were not restored")
             continue

@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable
 from pydantic import BaseModel, ValidationError
 
 from resume_builder.errors import Problem, did_you_mean
+from resume_builder.loading.yaml_errors import list_text_hint, mapping_text_hint
 from resume_builder.loading.source import SourceDocument, dotted  # noqa: F401  (dotted re-exported)
 
 _TYPE_WORDS = {
@@ -107,6 +108,10 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
             location = source.locate(full[:-1])
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
+            if kind == "list_type":
+                hint = list_text_hint(err.get("input"))
+            elif kind in ("dict_type", "model_type", "model_attributes_type"):
+                hint = mapping_text_hint(err.get("input"))
             location = source.locate(full)
         else:
             message = err["msg"]

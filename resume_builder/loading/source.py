@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from resume_builder.errors import Location, Problem, UserError
+from resume_builder.loading.yaml_errors import explain, stray_bom, utf16_bom
 from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_TEXT_CHARS,
                                    MAX_TOTAL_ITEMS, MAX_VALUES)
 
@@ -87,6 +88,9 @@ def read_text(path: Path) -> str:
         raise UserError.at(shown, None, None, "permission denied while reading the file") from None
     except OSError as exc:
         raise UserError.at(shown, None, None, f"cannot read the file: {exc.strerror or exc}") from None
+    if utf16_bom(raw):
+        raise UserError.at(shown, None, None, f"the file is saved as {utf16_bom(raw)}, not UTF-8",
+                           hint="save it as UTF-8 in your editor: Save As…, Encoding: UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -107,6 +111,9 @@ def parse(text: str, file: str) -> SourceDocument:
 
     The result is checked against the size limits (:func:`check_sizes`).
     """
+    bom = stray_bom(text, file)
+    if bom is not None:
+        raise UserError(bom)
     stripped = text.lstrip()
     if file.lower().endswith(".json") or (stripped[:1] in "{[" and not file.lower().endswith((".yaml", ".yml"))):
         doc = parse_json(text, file)
@@ -181,6 +188,8 @@ def parse_yaml_fast(text: str, file: str) -> SourceDocument | None:
         from ruamel.yaml import YAML
     except ImportError:
         return None
+    if "\ufeff" in text:  # a stray byte-order mark: the careful path points at it
+        return None
     try:
         data = YAML(typ="safe", pure=False).load(text)
         doc = SourceDocument(file, _plain(data, 0, [0]))
@@ -218,21 +227,37 @@ def parse_yaml(text: str, file: str) -> SourceDocument:
     try:
         root = yaml.load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = (exc.problem or exc.context or "invalid YAML").strip()
         if exc.__class__.__name__ == "DuplicateKeyError":
+            mark = exc.problem_mark or exc.context_mark
+            message = (exc.problem or exc.context or "invalid YAML").strip()
             message = message.replace("found duplicate key", "duplicate key")
             message = re.sub(r' with value ".*', "", message)
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        raise UserError.at(file, line, col, f"YAML syntax error: {message}") from None
+            line = mark.line + 1 if mark else None
+            col = mark.column + 1 if mark else None
+            raise UserError.at(file, line, col, f"YAML syntax error: {message}",
+                               hint="each key may appear once in a mapping: merge the two or delete one") from None
+        raise UserError(explain(exc, text, file)) from None
     except RecursionError:
         raise UserError.at(file, None, None, f"the document is nested too deeply (limit {MAX_DEPTH} levels)") from None
     except YAMLError as exc:
         raise UserError.at(file, None, None, f"YAML error: {exc}") from None
     doc = SourceDocument(file, None)
-    doc.data = _plain_from_yaml(root, (), doc, [0], 0)
+    try:
+        doc.data = _plain_from_yaml(root, (), doc, [0], 0)
+    except UserError as error:  # quote the offending line under a located problem
+        raise UserError([_with_excerpt(p, text) for p in error.problems]) from None
     return doc
+
+
+def _with_excerpt(problem: Problem, text: str) -> Problem:
+    import dataclasses
+
+    from resume_builder.loading.yaml_errors import excerpt
+
+    loc = problem.location
+    if problem.excerpt or loc is None or loc.line is None:
+        return problem
+    return dataclasses.replace(problem, excerpt=excerpt(text, loc.line - 1, (loc.column or 1) - 1))
 
 
 def _yaml_tag(node: Any) -> str | None:
@@ -258,6 +283,12 @@ def _plain_from_yaml(node: Any, path: PathKey, doc: SourceDocument, count: list[
     tag = _yaml_tag(node)
     if isinstance(node, TaggedScalar) or tag not in _STANDARD_TAGS:
         loc = doc.locate(path)
+        if isinstance(node, TaggedScalar) and str(tag).startswith("!") and not str(tag).startswith("!!"):
+            text = f"{tag} {node.value}".strip() if node.value else str(tag)
+            raise UserError.at(doc.file, loc.line, loc.column,
+                               f"the text starts with '!', which YAML reads as a tag ('{tag}'), "
+                               "a type written before a value", path=dotted(path),
+                               hint=f"put the whole text in quotes: \"{text}\"")
         raise UserError.at(doc.file, loc.line, loc.column,
                            f"YAML tag '{tag}' is not allowed",
                            path=dotted(path), hint="profiles hold plain data: remove the tag")

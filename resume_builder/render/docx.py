@@ -50,7 +50,7 @@ from resume_builder.document import Bullet, Document, Entry, RichText, Section
 from resume_builder.errors import UserError
 from resume_builder.markdown import Span
 from resume_builder.output import build_datetime
-from resume_builder.theming import DocxStyle, Theme, ThemeOptions
+from resume_builder.theming import CODE_FONT_DOCX, DocxStyle, Theme, ThemeOptions
 
 __all__ = ["STYLE_NAMES", "DocxLook", "render_docx", "resolve_look"]
 
@@ -672,12 +672,17 @@ class _Writer:
 
     @staticmethod
     def run(text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
-            size: float | None = None, style: str | None = None):
+            size: float | None = None, style: str | None = None, font: str | None = None):
         r = OxmlElement("w:r")
-        props = []
+        props = []  # in the order CT_RPr's schema sequence requires
         if style:
             e = OxmlElement("w:rStyle")
             e.set(qn("w:val"), style)
+            props.append(e)
+        if font:
+            e = OxmlElement("w:rFonts")
+            for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+                e.set(qn(attribute), font)
             props.append(e)
         for value, tags in ((bold, ("w:b", "w:bCs")), (italic, ("w:i", "w:iCs"))):
             if value is None:
@@ -732,7 +737,8 @@ class _Writer:
             b = True if span.bold else bold
             i = True if span.italic else italic
             target.append(self.run(span.text, bold=b, italic=i, color=color, size=size,
-                                   style=self.ids["hyperlink"] if link else None))
+                                   style=self.ids["hyperlink"] if link else None,
+                                   font=CODE_FONT_DOCX if span.code else None))
 
     def text(self, parent, text: str, **fmt) -> None:
         self.spans(parent, [Span(text)], **fmt)
@@ -894,7 +900,7 @@ def _set_core_properties(document, doc: Document) -> None:
     props.comments = ""
     props.category = ""
     props.content_status = ""
-    props.identifier = ""
+    props.identifier = _safe(meta.source)  # what it was rendered from (resume_builder/provenance.py)
     props.version = ""
     props.revision = 1
     props.created = when

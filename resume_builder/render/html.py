@@ -36,7 +36,7 @@ from resume_builder.limits import (MACRO_CALL_STEPS, MAX_OUTPUT_CHARS, MAX_TEMPL
                                    MAX_TEMPLATE_NUMBER, MAX_TEMPLATE_SECONDS, MAX_TEMPLATE_STEPS,
                                    MAX_TEMPLATE_STRING, RenderTimeout)
 from resume_builder.output import build_datetime
-from resume_builder.theming import FALLBACK_FONTS, FontFace, Theme, ThemeOptions
+from resume_builder.theming import CODE_FONTS, FALLBACK_FONTS, FontFace, Theme, ThemeOptions
 
 #: What a browser may load from our HTML output: inline styles, and fonts and images
 #: given as data: URLs. No scripts, no network, no frames, no forms, no <base>.
@@ -446,6 +446,12 @@ def font_stack(family: str) -> str:
     return ", ".join(f'"{name}"' for name in names) + ", sans-serif"
 
 
+def code_font_stack() -> str:
+    """The CSS font-family list for code spans: installed monospace faces, then the Noto
+    fallbacks for other scripts, then the generic monospace family."""
+    return ", ".join(f'"{name}"' for name in (*CODE_FONTS, *FALLBACK_FONTS)) + ", monospace"
+
+
 def font_face_css(faces: list[FontFace], *, embed: bool) -> str:
     """@font-face rules; file URLs for PDF (read by the restricted fetcher), data URLs for HTML."""
     rules = []
@@ -501,7 +507,8 @@ def render_html(doc: Document, theme: Theme, options: ThemeOptions, *, embed_fon
     env = _environment(tuple(theme.template_folders()))
     stack = font_stack(options.font_family)
     faces = [face for face in theme.font_faces() if face.family == options.font_family]
-    css = _render(env, "style.css.j2", theme, options=options, font_stack=Markup(stack), doc=doc)
+    css = _render(env, "style.css.j2", theme, options=options, font_stack=Markup(stack),
+                  code_font_stack=Markup(code_font_stack()), doc=doc)
     html = _render(env, "resume.html.j2", theme, doc=doc, options=options,
                    css=Markup(css), font_css=Markup(font_face_css(faces, embed=embed_fonts)),
                    build_date=build_datetime().strftime("%Y-%m-%dT%H:%M:%SZ"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from resume_builder.provenance import PDF_KEY
 from resume_builder.document import Document
 from resume_builder.errors import UserError
 from resume_builder.render.html import render_html
@@ -121,7 +122,10 @@ def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_fo
     from resume_builder.output import libraries_see_build_date
 
     with _guarded(theme, warnings), libraries_see_build_date():  # fonts saved by fontTools carry a date
-        data = rendered.write_pdf(pdf_tags=True, pdf_identifier=_identifier(doc), uncompressed_pdf=False)
+        # Only our own entry: a theme's <meta> tags never add keys to the PDF's information.
+        rendered.metadata.custom = {PDF_KEY: doc.metadata.source} if doc.metadata.source else {}
+        data = rendered.write_pdf(pdf_tags=True, pdf_identifier=_identifier(doc), uncompressed_pdf=False,
+                                  custom_metadata=bool(doc.metadata.source))
     return PdfResult(data=data, pages=len(rendered.pages), warnings=warnings)
 
 
