@@ -109,9 +109,9 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
             if kind == "list_type":
-                hint = list_text_hint(err.get("input"))
+                hint = (lambda value=err.get("input"): list_text_hint(value))
             elif kind in ("dict_type", "model_type", "model_attributes_type"):
-                hint = mapping_text_hint(err.get("input"))
+                hint = (lambda value=err.get("input"): mapping_text_hint(value))
             location = source.locate(full)
         else:
             message = err["msg"]
