@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from resume_builder.containment import contained, is_inside, outside_error, real
 from resume_builder.errors import Problem, UserError, did_you_mean
 from resume_builder.theme_paths import builtin_themes_folder
 
@@ -53,10 +54,17 @@ class FontSpec(_Strict):
     """A font family a theme offers: files in the theme folder or in an installed package."""
 
     family: str
-    package: str | None = Field(default=None, description="Python package holding the files")
+    package: str | None = Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
+                                description="Top-level Python package holding the files (no dots: finding "
+                                            "'a.b' would import 'a')")
     dir: str = Field(default="", description="Folder of the files, inside the package or the theme")
     files: FontFiles
     license: str = "OFL-1.1"
+
+
+#: The first bytes of the font files a theme may name (OpenType/TrueType, collections, WOFF,
+#: WOFF2; OpenType spec "Organization of an OpenType Font", W3C WOFF 1.0 and 2.0).
+FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wOF2")
 
 
 class FitLimits(_Strict):
@@ -146,6 +154,7 @@ class Theme:
     source: str  # where it was found: "--theme-dir", "./themes", "entry point", "built-in"
     folders: list[Path]  # this theme's folder, then its parents'
     manifests: list[Manifest]
+    notes: list[str] = field(default_factory=list)  # warnings for the user, e.g. a shadowing local theme
 
     @property
     def folder(self) -> Path:
@@ -157,11 +166,16 @@ class Theme:
 
     @cached_property
     def fonts(self) -> list[FontSpec]:
-        seen: dict[str, FontSpec] = {}
-        for manifest in self.manifests:
+        return [font for font, _folder in self._font_origins.values()]
+
+    @cached_property
+    def _font_origins(self) -> dict[str, tuple[FontSpec, Path]]:
+        """Each family with the folder of the manifest that declared it (child first wins)."""
+        seen: dict[str, tuple[FontSpec, Path]] = {}
+        for manifest, folder in zip(self.manifests, self.folders):
             for font in manifest.fonts:
-                seen.setdefault(font.family, font)
-        return list(seen.values())
+                seen.setdefault(font.family, (font, folder))
+        return seen
 
     @cached_property
     def fit(self) -> FitLimits:
@@ -191,36 +205,72 @@ class Theme:
         return sorted({face.path.parent for face in self.font_faces()})
 
     def font_faces(self) -> list[FontFace]:
+        """Every @font-face of the theme, each file checked (see :meth:`_font_file`).
+
+        Raises:
+            UserError: a file outside the theme folder or font package, missing, or not a font.
+        """
         faces = []
-        for font in self.fonts:
-            base = self._font_base(font)
+        for font, folder in self._font_origins.values():
+            base, root = self._font_base(font, folder)
             for key, (weight, style) in {"regular": (400, "normal"), "bold": (700, "normal"),
                                          "italic": (400, "italic"), "bold_italic": (700, "italic"),
                                          "semibold": (600, "normal")}.items():
                 name = getattr(font.files, key)
                 if name:
-                    path = (base / name).resolve()
-                    if not path.is_file():
-                        raise UserError(f"theme '{self.name}': font file {path} for {font.family} is missing",
-                                        hint=f"install the package '{font.package}'" if font.package else "")
-                    faces.append(FontFace(font.family, weight, style, path))
+                    faces.append(FontFace(font.family, weight, style, self._font_file(font, base, root, name)))
         return faces
 
-    def _font_base(self, font: FontSpec) -> Path:
+    def _font_file(self, font: FontSpec, base: str, root: Path, name: str) -> Path:
+        """The font file ``base/name`` inside ``root`` (the theme folder or the package's).
+
+        Containment is checked before existence, so the message for a path outside says
+        nothing about it. Inside, the file must exist and start like a font file.
+        """
+        owner = f"theme '{self.name}'"
+        where = "package" if font.package else "theme folder"
+        path = contained(root, str(Path(base) / name) if base else name, owner=owner,
+                         what=f"the {font.family} font file")
+        shown = f"{base}/{name}" if base else name
+        if not path.is_file():
+            raise UserError(f"{owner}: font file '{shown}' for {font.family} is missing from the {where}",
+                            hint=f"install the package '{font.package}'" if font.package else "")
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(4)
+        except OSError as exc:
+            raise UserError(f"{owner}: cannot read font file '{shown}': {exc.strerror or exc}") from None
+        if head not in FONT_SIGNATURES:
+            raise UserError(f"{owner}: '{shown}' for {font.family} is not a font file "
+                            "(TrueType, OpenType or WOFF)")
+        return path
+
+    def _font_base(self, font: FontSpec, folder: Path) -> tuple[str, Path]:
+        """(folder of the files relative to the root, the root they must stay in)."""
         if font.package:
             spec = importlib.util.find_spec(font.package)
-            if spec is None or not spec.submodule_search_locations:
+            if spec is None or not spec.submodule_search_locations or not spec.origin:
                 raise UserError(f"theme '{self.name}' needs the font package '{font.package}'",
                                 hint=f"pip install {font.package.replace('_', '-')}")
-            return Path(list(spec.submodule_search_locations)[0]) / font.dir
-        for folder in self.folders:
-            candidate = folder / font.dir
-            if candidate.is_dir():
-                return candidate
-        return self.folder / font.dir
+            return font.dir, real(list(spec.submodule_search_locations)[0])
+        return font.dir, folder
 
     def template_folders(self) -> list[Path]:
-        return [folder / "templates" for folder in self.folders if (folder / "templates").is_dir()]
+        """Each theme folder's ``templates/`` (child first), checked to be inside that folder.
+
+        Raises:
+            UserError: a ``templates`` that is a symlink out of its theme folder.
+        """
+        return [templates for templates, _folder in self.template_roots()]
+
+    def template_roots(self) -> list[tuple[Path, Path]]:
+        """(templates folder, theme folder it must stay in) for the template loader."""
+        out = []
+        for folder in self.folders:
+            if (folder / "templates").is_dir():
+                owner = f"theme '{self.name}'" + (f" (its parent in {folder})" if folder != self.folder else "")
+                out.append((contained(folder, "templates", owner=owner, what="the templates folder"), folder))
+        return out
 
     def options(self, overrides: dict[str, Any] | None = None, *,
                 locate: Any = None) -> ThemeOptions:
@@ -283,17 +333,23 @@ class ThemeFinder:
     search_dirs: list[Path] = field(default_factory=list)
 
     def candidates(self) -> list[tuple[str, str, Path]]:
-        """Every theme that can be found: (name, source, folder), first match first."""
+        """Every theme that can be found: (name, source, folder), first match first.
+
+        A theme in a ``themes/`` folder (beside the working directory or the profile) that
+        has the name of a built-in or installed theme is *not* a candidate: a profile folder
+        received from someone else must not swap ``classic`` for its own. It is listed in
+        :meth:`shadowed` and used only when named by path (``--theme-dir themes/classic``).
+        A ``themes/<name>`` that is a symlink out of its ``themes/`` folder is skipped too
+        (see :meth:`refused`).
+        """
         out: list[tuple[str, str, Path]] = []
         if self.theme_dir is not None:
             out.append((self._name_of(self.theme_dir), "--theme-dir", self.theme_dir))
+        protected = set(self._protected_names())
+        for name, source, child in self._local_themes():
+            if name not in protected and name not in self.refused():
+                out.append((name, source, child))
         builtin = builtin_themes_folder()
-        for base in self.search_dirs:
-            themes = base / "themes"
-            if themes.is_dir() and themes.resolve() != builtin.resolve():
-                for child in sorted(themes.iterdir()):
-                    if (child / "theme.toml").is_file():
-                        out.append((child.name, f"{themes}", child))
         for name, ep in sorted(_entry_points().items()):
             out.append((name, f"entry point {ep.value}", ep))  # resolved lazily
         if builtin.is_dir():
@@ -302,12 +358,46 @@ class ThemeFinder:
                     out.append((child.name, "built-in", child))
         return out
 
+    def _protected_names(self) -> list[str]:
+        """Names that a local ``themes/`` folder may not take over: installed and built-in themes."""
+        builtin = builtin_themes_folder()
+        names = list(_entry_points())
+        if builtin.is_dir():
+            names += [child.name for child in sorted(builtin.iterdir()) if (child / "theme.toml").is_file()]
+        return names
+
+    def _local_themes(self) -> list[tuple[str, str, Path]]:
+        """Themes in the ``themes/`` folders beside the working directory and the profile."""
+        builtin = builtin_themes_folder()
+        out = []
+        for base in self.search_dirs:
+            themes = base / "themes"
+            if themes.is_dir() and themes.resolve() != builtin.resolve():
+                for child in sorted(themes.iterdir()):
+                    if (child / "theme.toml").is_file():
+                        out.append((child.name, f"{themes}", child))
+        return out
+
+    def shadowed(self) -> list[tuple[str, str, Path]]:
+        """Local themes ignored because they have a built-in or installed theme's name."""
+        protected = set(self._protected_names())
+        return [row for row in self._local_themes() if row[0] in protected]
+
+    def refused(self) -> dict[str, str]:
+        """Local themes that cannot be used, by name: a symlink out of their ``themes/`` folder."""
+        out: dict[str, str] = {}
+        for name, source, child in self._local_themes():
+            if not is_inside(child, source):
+                out.setdefault(name, f"{child} is a symlink out of {source}; a theme found by name must lie "
+                                     "inside its themes/ folder (give it with --theme-dir to use it)")
+        return out
+
     def _name_of(self, folder: Path) -> str:
         manifest = folder / "theme.toml"
         if manifest.is_file():
             try:
                 return str(tomllib.loads(manifest.read_text(encoding="utf-8")).get("name") or folder.name)
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError, RecursionError, OSError):
                 return folder.name
         return folder.name
 
@@ -329,7 +419,23 @@ class ThemeFinder:
                 rows.append((name, source, folder, "", error.render().splitlines()[0]))
             except Exception as exc:  # noqa: BLE001 - a third-party entry point may raise anything
                 rows.append((name, source, folder, "", f"cannot be loaded: {type(exc).__name__}: {exc}"))
+        for name, source, folder in self.shadowed():
+            rows.append((name, f"{source}; NOT USED: shadows the {self._kind_of(name)} theme '{name}', "
+                               f"use it with --theme-dir {folder}", folder, self._description(folder), ""))
+        for name, problem in self.refused().items():
+            if name not in {row[0] for row in self.shadowed()}:
+                rows.append((name, "themes/", None, "", problem))
         return rows
+
+    def _kind_of(self, name: str) -> str:
+        return "installed" if name in _entry_points() else "built-in"
+
+    @staticmethod
+    def _description(folder: Path) -> str:
+        try:
+            return read_manifest(folder).description
+        except UserError:
+            return ""
 
     def available(self) -> list[tuple[str, str, Path]]:
         seen: dict[str, tuple[str, str, Path]] = {}
@@ -352,7 +458,15 @@ class ThemeFinder:
         for candidate, source, where in self.candidates():
             if candidate == name:
                 folder = where if isinstance(where, Path) else _entry_point_folder(where)
-                return self._load(name, source, folder, chain=[])
+                theme = self._load(name, source, folder, chain=[])
+                if source != "--theme-dir":
+                    theme.notes += [f"{local} has the name of the {self._kind_of(name)} theme '{name}' and is not "
+                                    f"used; to use it, give --theme-dir {local}"
+                                    for shadow, _source, local in self.shadowed() if shadow == name]
+                return theme
+        refused = self.refused()
+        if name in refused:
+            raise UserError(f"theme '{name}' cannot be used: {refused[name]}")
         names = sorted({c[0] for c in self.candidates()})
         hint = did_you_mean(name, names)
         raise UserError(f"no theme named '{name}'",
@@ -396,6 +510,10 @@ def read_manifest(folder: Path) -> Manifest:
     path = folder / "theme.toml"
     if not path.is_file():
         raise UserError.at(str(path), None, None, "theme.toml is missing: is this a theme folder?")
+    from resume_builder.limits import MAX_FILE_BYTES
+
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise UserError.at(str(path), None, None, f"theme.toml is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -404,6 +522,10 @@ def read_manifest(folder: Path) -> Manifest:
         raise UserError.at(str(path), line, col, f"TOML syntax error: {exc}") from None
     except UnicodeDecodeError:
         raise UserError.at(str(path), None, None, "not valid UTF-8") from None
+    except RecursionError:  # tomllib recurses once per nested array or table
+        raise UserError.at(str(path), None, None, "TOML nested too deeply") from None
+    except ValueError as exc:  # int() of more than sys.get_int_max_str_digits() digits
+        raise UserError.at(str(path), None, None, f"TOML value cannot be read: {exc}") from None
     data.setdefault("name", folder.name)
     try:
         return Manifest.model_validate(data)
