@@ -39,8 +39,18 @@ class RestrictedFetcher(URLFetcher):
         self.roots = [Path(os.path.realpath(root)) for root in roots]
         self.max_bytes = max_bytes
         self.served: list[str] = []
+        #: Every refusal, also those WeasyPrint catches and only logs (images inside SVGs):
+        #: the PDF renderer raises the first after layout and after writing.
+        self.refused: list[FetchRefused] = []
 
     def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        try:
+            return self._fetch(url)
+        except FetchRefused as refusal:
+            self.refused.append(refusal)
+            raise
+
+    def _fetch(self, url: str) -> URLFetcherResponse:
         scheme = urlsplit(url).scheme.lower()
         if scheme == "data":
             return self._data(url)
