@@ -13,7 +13,7 @@ from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSch
 from pydantic_core import PydanticCustomError
 
 from resume_builder.schema.base import DateRange, Entry, StrictModel, TextShorthand
-from resume_builder.schema.types import (Date, Email, EntryId, Line, Link, Markdown, Phone, WebUrl)
+from resume_builder.schema.types import (Date, Email, EntryId, Line, Link, Markdown, Phone, PlainText, WebUrl)
 from resume_builder.schema.variant import Variant
 
 
@@ -31,10 +31,10 @@ class Location(StrictModel):
     """Where someone or something is; a plain string is read as ``address``."""
 
     address: Line | None = None
-    postal_code: str | None = None
+    postal_code: PlainText | None = None
     city: Line | None = None
     region: Line | None = None
-    country_code: str | None = None
+    country_code: PlainText | None = None
 
     def display(self) -> str:
         """The short form a résumé shows: city, region, country; else the address."""
@@ -58,7 +58,7 @@ class Basics(StrictModel):
     phone: Phone | None = None
     location: LocationField | None = None
     website: WebUrl | None = None
-    photo: str | None = Field(default=None, description="Path to an image, relative to the profile")
+    photo: PlainText | None = Field(default=None, description="Path to an image, relative to the profile")
     profiles: list[SocialProfile] = Field(default_factory=list, description="Links to online profiles")
 
 
@@ -168,7 +168,7 @@ class CustomEntry(Entry, DateRange):
     date: Date | None = None
     summary: Markdown | None = None
     highlights: list[HighlightItem] = Field(default_factory=list)
-    fields: dict[str, Markdown] = Field(default_factory=dict, description="Extra 'Label: value' lines")
+    fields: dict[PlainText, Markdown] = Field(default_factory=dict, description="Extra 'Label: value' lines")
 
 
 class CustomSection(Entry):
@@ -184,7 +184,7 @@ class ThemeSettings(StrictModel):
     """The theme and its options; options are validated against the chosen theme."""
 
     model_config = ConfigDict(extra="allow")
-    name: str | None = Field(default=None, description="Theme name: classic, modern, compact, ...")
+    name: PlainText | None = Field(default=None, description="Theme name: classic, modern, compact, ...")
 
 
 def _check_locale(value: str) -> str:
