@@ -8,6 +8,7 @@ Resume's ``image`` often is one), which is left out with a warning and never fet
 
 from __future__ import annotations
 
+import base64
 import io
 import struct
 import time
@@ -243,7 +244,13 @@ def test_svg_that_could_reach_outside_is_refused(svg, reason, tmp_path):
 
 
 def test_svg_with_internal_references_and_data_images_is_fine():
-    data_png = "data:image/png;base64,iVBORw0KGgo="
+    import io
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (2, 2)).save(buffer, format="PNG")
+    data_png = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
            f'<style>circle {{ fill: url(#g) }}</style><image xlink:href="{data_png}"/><use href="#g"/></svg>')
     assert check_image(svg.encode()).format == "SVG"
