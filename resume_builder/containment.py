@@ -49,7 +49,7 @@ def contained(root: Path, relative: str, *, owner: str, what: str) -> Path:
 
 
 def outside_error(owner: str, what: str, relative: str) -> UserError:
-    shown = relative if len(relative) <= 80 else relative[:77] + "..."
+    shown = relative if len(relative) <= 200 else relative[:197] + "..."
     shown = shown.encode("unicode_escape").decode("ascii") if not shown.isprintable() else shown
     return UserError(f"{owner}: {what} '{shown}' is outside the theme folder",
                      hint="themes may use only files inside their own folder, after following symlinks, "
