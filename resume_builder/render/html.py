@@ -411,10 +411,15 @@ class _ContainedLoader(FileSystemLoader):
         self.root = root
 
     def get_source(self, environment, template):  # type: ignore[override]
-        source, filename, uptodate = super().get_source(environment, template)
-        if not is_inside(filename, self.root):
-            raise SecurityError(f"template '{template}' links to a file outside the theme folder")
-        return source, filename, uptodate
+        from jinja2.loaders import split_template_path
+
+        pieces = split_template_path(template)  # refuses '..' segments
+        for folder in self.searchpath:
+            filename = os.path.join(folder, *pieces)
+            if os.path.isfile(filename) and not is_inside(filename, self.root):
+                # checked before the file is opened: an outside file is never read
+                raise SecurityError(f"template '{template}' links to a file outside the theme folder")
+        return super().get_source(environment, template)
 
 
 @lru_cache(maxsize=32)
