@@ -108,12 +108,13 @@ def test_the_error_for_an_outside_path_does_not_say_whether_it_exists(name, tmp_
     """The same message whether the outside target exists or not: a theme cannot probe the disk."""
     world = make_world(tmp_path)
     command = ["render", str(world.profile), "--theme-dir", str(world.theme(name)), "-f", "docx", "-f", "html",
-               "-o", str(world.out / "cv")]
+               "--out-dir", str(world.out)]
     present = runner.invoke(app, command)
     (world.outside / "canary.txt").unlink()
     absent = runner.invoke(app, command)
     assert present.exit_code == absent.exit_code == 2
     assert present.output == absent.output
+    assert "is outside the theme folder" in present.output
     assert "missing" not in present.output and "not found" not in present.output
 
 
