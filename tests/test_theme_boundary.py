@@ -131,3 +131,19 @@ def test_a_local_theme_may_still_extend_the_built_in_one_of_its_name(received):
     local = _theme(received / "themes" / "classic", "classic", "tweaked", extends="classic")
     theme = ThemeFinder(theme_dir=local, search_dirs=[received]).find(None)
     assert theme.description == "tweaked" and len(theme.folders) == 2
+
+
+def test_build_input_hashes_never_read_a_theme_file_linked_from_outside(tmp_path):
+    """An incremental build hashes the theme folders; a symlink out of one is not read."""
+    from resume_builder.building.inputs import themes_digest
+
+    outside = tmp_path / "secret.css"
+    outside.write_text("one", encoding="utf-8")
+    themes = tmp_path / "themes"
+    theme = _theme(themes / "mine", "mine")
+    (theme / "leak.css").symlink_to(outside)
+    before = themes_digest([themes])
+    outside.write_text("two", encoding="utf-8")
+    assert themes_digest([themes]) == before
+    (theme / "own.css").write_text("x", encoding="utf-8")
+    assert themes_digest([themes]) != before
