@@ -350,7 +350,7 @@ class ThemeFinder:
             if name not in protected and name not in self.refused():
                 out.append((name, source, child))
         builtin = builtin_themes_folder()
-        for name, ep in sorted(_entry_points().items()):
+        for name, ep in sorted(self._installed.items()):
             out.append((name, f"entry point {ep.value}", ep))  # resolved lazily
         if builtin.is_dir():
             for child in sorted(builtin.iterdir()):
@@ -358,10 +358,15 @@ class ThemeFinder:
                     out.append((child.name, "built-in", child))
         return out
 
+    @cached_property
+    def _installed(self) -> dict[str, Any]:
+        """Entry points of installed theme packages, read once per finder (reading them is slow)."""
+        return _entry_points()
+
     def _protected_names(self) -> list[str]:
         """Names that a local ``themes/`` folder may not take over: installed and built-in themes."""
         builtin = builtin_themes_folder()
-        names = list(_entry_points())
+        names = list(self._installed)
         if builtin.is_dir():
             names += [child.name for child in sorted(builtin.iterdir()) if (child / "theme.toml").is_file()]
         return names
@@ -428,7 +433,7 @@ class ThemeFinder:
         return rows
 
     def _kind_of(self, name: str) -> str:
-        return "installed" if name in _entry_points() else "built-in"
+        return "installed" if name in self._installed else "built-in"
 
     @staticmethod
     def _description(folder: Path) -> str:
