@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from resume_builder.containment import contained, is_inside, outside_error, real
+from resume_builder.containment import contained, is_inside, real
 from resume_builder.errors import Problem, UserError, did_you_mean
 from resume_builder.theme_paths import builtin_themes_folder
 
@@ -263,6 +263,27 @@ class Theme:
         """
         return [templates for templates, _folder in self.template_roots()]
 
+    def check_paths(self) -> None:
+        """Check, when the theme is loaded, that every path it names stays inside its folder.
+
+        Covers the templates folders, the font files of the theme's own fonts and the
+        ``[docx] reference_docx``, whatever format is rendered; whether the files exist
+        (and font packages are installed) is checked when they are needed.
+
+        Raises:
+            UserError: a path that leaves its theme folder (see :mod:`resume_builder.containment`).
+        """
+        self.template_roots()
+        for font, folder in self._font_origins.values():
+            if not font.package:
+                for name in font.files.model_dump(exclude_none=True).values():
+                    contained(folder, str(Path(font.dir) / name) if font.dir else name, owner=f"theme '{self.name}'",
+                              what=f"the {font.family} font file")
+        reference = next((m.docx.get("reference_docx") for m in self.manifests if m.docx.get("reference_docx")), None)
+        if isinstance(reference, str) and not any(
+                is_inside(folder / reference, folder) and not Path(reference).is_absolute() for folder in self.folders):
+            contained(self.folder, reference, owner=f"theme '{self.name}'", what="[docx] reference_docx")
+
     def template_roots(self) -> list[tuple[Path, Path]]:
         """(templates folder, theme folder it must stay in) for the template loader."""
         out = []
@@ -488,6 +509,7 @@ class ThemeFinder:
             parent = self.find_parent(manifest.extends, chain + [(name, folder)])
             theme.folders += parent.folders
             theme.manifests += parent.manifests
+        theme.check_paths()
         return theme
 
     def find_parent(self, name: str, chain: list[tuple[str, Path]]) -> Theme:

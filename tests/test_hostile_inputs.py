@@ -225,3 +225,15 @@ def test_a_theme_image_over_the_pixel_limit_is_refused_from_its_header(tmp_path)
     result = runner.invoke(app, ["render", str(world.profile), "--theme-dir", str(theme), "-o",
                                  str(world.out / "cv.pdf")])
     _fails_cleanly(result, "13000x13000 pixels is larger than 25 megapixels")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+@pytest.mark.parametrize("name", ["font_absolute_dir", "font_symlink", "templates_symlink", "reference_docx_outside"])
+def test_a_theme_naming_an_outside_path_fails_whatever_the_format(name, fmt, tmp_path):
+    """The paths are checked when the theme is loaded, not only by the formats that read them."""
+    world = make_world(tmp_path)
+    out = world.out / f"cv.{fmt}"
+    result = runner.invoke(app, ["render", str(world.profile), "--theme-dir", str(world.theme(name)), "-f", fmt,
+                                 "-o", str(out)])
+    _fails_cleanly(result, "is outside the theme folder")
+    assert not out.exists()
