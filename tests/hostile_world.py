@@ -21,6 +21,15 @@ HOSTILE = FIXTURES / "hostile"
 ONE_PAGE = FIXTURES / "profiles" / "one_page.yaml"
 
 
+#: Formats each hostile theme is rendered to (default: PDF, HTML and DOCX).
+THEME_FORMATS = {"page_size_png": ["png"]}
+
+
+def format_args(theme: str) -> list[str]:
+    """``-f`` options for rendering the hostile theme ``theme``."""
+    return [arg for fmt in THEME_FORMATS.get(theme, ["pdf", "html", "docx"]) for arg in ("-f", fmt)]
+
+
 @dataclass
 class World:
     root: Path

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from resume_builder.cli import app
 from tests.conftest import REPO
-from tests.hostile_world import HOSTILE, make_world
+from tests.hostile_world import HOSTILE, format_args, make_world
 
 runner = CliRunner()
 
@@ -60,6 +60,7 @@ THEMES = {
     "css_file_url": "not allowed",
     "deep_toml": "theme.toml: TOML nested too deeply",
     "huge_int_toml": "theme.toml: TOML value cannot be read",
+    "page_size_png": "page 1 would be 1,145,833x1,145,833 pixels as a PNG at 110 dpi",
 }
 
 
@@ -94,7 +95,7 @@ def test_hostile_profile_fails_cleanly(name, tmp_path):
 def test_hostile_theme_fails_cleanly(name, tmp_path):
     world = make_world(tmp_path)
     result = runner.invoke(app, ["render", str(world.profile), "--theme-dir", str(world.theme(name)),
-                                 "-f", "pdf", "-f", "html", "-f", "docx", "--out-dir", str(world.out)])
+                                 *format_args(name), "--out-dir", str(world.out)])
     _fails_cleanly(result, THEMES[name].replace("@OUTSIDE@", str(world.outside)))
     assert world.canary not in result.output
     assert not world.out.exists() or not any(world.out.iterdir())

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.hostile_world import make_world
+from tests.hostile_world import format_args, make_world
 from tests.render.test_fetcher import Server
 
 _CHILD = textwrap.dedent('''
@@ -74,7 +74,7 @@ def test_hostile_themes_read_nothing_outside_and_fetch_nothing(tmp_path, server)
     server.hits.clear()
     world = make_world(tmp_path, server.port)
     themes = sorted(p.parent for p in world.themes.glob("*/theme.toml"))
-    runs = [["render", str(world.profile), "-f", "pdf", "-f", "html", "-f", "docx", "--out-dir", str(world.out),
+    runs = [["render", str(world.profile), *format_args(theme.name), "--out-dir", str(world.out),
              "--theme-dir", str(theme)] for theme in themes]
     # the same machinery with a theme that behaves: proves the hook sees what is read
     runs.append(["render", str(world.profile), "-f", "pdf", "-f", "html", "-f", "docx", "--out-dir", str(world.out)])
