@@ -39,7 +39,15 @@ FALLBACK_FONTS = ("Noto Sans", "Noto Sans Symbols2", "Noto Sans CJK SC",
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
+#: A font family name: printed into CSS strings and Word's XML attributes, so no control
+#: characters, quotes or backslashes.
+FAMILY_PATTERN = r'^[^\x00-\x1f\x7f-\x9f"\\]+$'
+#: Sizes in points a theme may give Word (body text up to a poster-sized name) and spacing.
+_SIZE = {"ge": 4, "le": 144}
+_SPACE = {"ge": 0, "le": 144}
 
 
 class FontFiles(_Strict):
@@ -53,7 +61,7 @@ class FontFiles(_Strict):
 class FontSpec(_Strict):
     """A font family a theme offers: files in the theme folder or in an installed package."""
 
-    family: str
+    family: str = Field(pattern=FAMILY_PATTERN)
     package: str | None = Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
                                 description="Top-level Python package holding the files (no dots: finding "
                                             "'a.b' would import 'a')")
@@ -78,13 +86,13 @@ class FitLimits(_Strict):
 class DocxStyle(_Strict):
     """How the theme looks in Word (used by the DOCX renderer)."""
 
-    body_font: str | None = None
-    heading_font: str | None = None
-    font_size: float | None = None
-    name_size: float = 22
-    headline_size: float = 12
-    heading_size: float = 12
-    entry_title_size: float | None = None
+    body_font: str | None = Field(default=None, pattern=FAMILY_PATTERN)
+    heading_font: str | None = Field(default=None, pattern=FAMILY_PATTERN)
+    font_size: float | None = Field(default=None, **_SIZE)
+    name_size: float = Field(default=22, **_SIZE)
+    headline_size: float = Field(default=12, **_SIZE)
+    heading_size: float = Field(default=12, **_SIZE)
+    entry_title_size: float | None = Field(default=None, **_SIZE)
     text_color: str = "#222222"
     muted_color: str = "#555555"
     heading_color: str | None = None
@@ -94,10 +102,10 @@ class DocxStyle(_Strict):
     headline_color: str | None = None  # default: the muted colour
     headline_italic: bool = True
     heading_rule: bool = True
-    heading_space_before: float = 10
-    heading_space_after: float = 4
-    paragraph_space_after: float = 3
-    line_spacing: float = 1.1
+    heading_space_before: float = Field(default=10, **_SPACE)
+    heading_space_after: float = Field(default=4, **_SPACE)
+    paragraph_space_after: float = Field(default=3, **_SPACE)
+    line_spacing: float = Field(default=1.1, ge=0.5, le=5)
     reference_docx: str | None = None
 
 

@@ -22,7 +22,7 @@ ONE_PAGE = FIXTURES / "profiles" / "one_page.yaml"
 
 
 #: Formats each hostile theme is rendered to (default: PDF, HTML and DOCX).
-THEME_FORMATS = {"page_size_png": ["png"]}
+THEME_FORMATS = {"page_size_png": ["png"], "docx_huge_size": ["docx"], "docx_control_font": ["docx"]}
 
 
 def format_args(theme: str) -> list[str]:

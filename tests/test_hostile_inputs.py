@@ -61,6 +61,9 @@ THEMES = {
     "deep_toml": "theme.toml: TOML nested too deeply",
     "huge_int_toml": "theme.toml: TOML value cannot be read",
     "page_size_png": "page 1 would be 1,145,833x1,145,833 pixels as a PNG at 110 dpi",
+    "docx_huge_size": "theme 'docx_huge_size': invalid [docx] table: font_size: Input should be less than or "
+                      "equal to 144",
+    "docx_control_font": "theme 'docx_control_font': invalid [docx] table: body_font",
 }
 
 
