@@ -78,9 +78,10 @@ FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wO
 class FitLimits(_Strict):
     """How far a page budget may shrink the layout (used by tailoring's page fitting)."""
 
-    min_font_size: float = 8.5
-    min_line_height: float = 1.15
-    min_spacing: float = 0.6
+    # within the bounds of the options they limit (ThemeOptions)
+    min_font_size: float = Field(default=8.5, ge=7, le=14)
+    min_line_height: float = Field(default=1.15, ge=1.0, le=2.0)
+    min_spacing: float = Field(default=0.6, ge=0.4, le=2.0)
 
 
 class DocxStyle(_Strict):
