@@ -429,7 +429,7 @@ class ThemeFinder:
 
     def _name_of(self, folder: Path) -> str:
         manifest = folder / "theme.toml"
-        if manifest.is_file():
+        if manifest.is_file() and is_inside(manifest, folder):
             try:
                 return str(tomllib.loads(manifest.read_text(encoding="utf-8")).get("name") or folder.name)
             except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError, RecursionError, OSError):
@@ -544,6 +544,9 @@ class ThemeFinder:
 
 def read_manifest(folder: Path) -> Manifest:
     path = folder / "theme.toml"
+    if not is_inside(path, folder):  # checked first: says nothing about the link's target
+        raise UserError.at(str(path), None, None, "theme.toml is a symlink out of the theme folder",
+                           hint="themes may use only files inside their own folder")
     if not path.is_file():
         raise UserError.at(str(path), None, None, "theme.toml is missing: is this a theme folder?")
     from resume_builder.limits import MAX_FILE_BYTES

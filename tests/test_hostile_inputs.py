@@ -64,6 +64,7 @@ THEMES = {
     "docx_huge_size": "theme 'docx_huge_size': invalid [docx] table: font_size: Input should be less than or "
                       "equal to 144",
     "docx_control_font": "theme 'docx_control_font': invalid [docx] table: body_font",
+    "manifest_symlink": "theme.toml: theme.toml is a symlink out of the theme folder",
 }
 
 
