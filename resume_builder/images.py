@@ -239,8 +239,8 @@ def _check_svg_structure(data: bytes, budget: "_EmbeddedBudget") -> None:
             if local in ("href", "src"):
                 _check_reference(value, budget, f"'{value[:80]}'")
             _check_css(value, budget)
-        if name == "style" and element.text:
-            _check_css(element.text, budget, stylesheet=True)
+        if name == "style":  # all of its text, also after a child element (a tail)
+            _check_css("".join(element.itertext()), budget, stylesheet=True)
 
 
 #: CSS functions whose string arguments are fetched (CSS Images 4; ``url()`` with a

@@ -237,6 +237,12 @@ def test_damaged_headers_are_refused(tmp_path):
     ('<?xml-stylesheet href="http://evil.example/a.css"?><svg xmlns="http://www.w3.org/2000/svg"/>',
      "style sheet"),
     ('<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>', "not a well-formed SVG"),
+    # issue 12: CSS escapes, comments and text after a child element do not hide a reference
+    ('<svg xmlns="http://www.w3.org/2000/svg"><style>a{}<g/>@\\69mport "http://evil.example/a.css";</style></svg>',
+     "imports"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:\\75 rl(http://evil.example/x)"/></svg>', "url("),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:image(&quot;http://evil.example/x&quot;)"/></svg>',
+     "image("),
 ])
 def test_svg_that_could_reach_outside_is_refused(svg, reason, tmp_path):
     message = error_of(profile_with(tmp_path, "me.svg", svg.encode()))
