@@ -448,8 +448,10 @@ def font_stack(family: str) -> str:
 
 def font_face_css(faces: list[FontFace], *, embed: bool) -> str:
     """@font-face rules; file URLs for PDF (read by the restricted fetcher), data URLs for HTML."""
+    if embed:
+        faces = _merge_variable_faces(faces)
     rules = []
-    for face in faces:
+    for face, weight in faces if embed else [(face, str(face.weight)) for face in faces]:
         if embed:
             mime = mimetypes.guess_type(face.path.name)[0] or "font/ttf"
             if face.path.suffix.lower() == ".ttf":
@@ -460,9 +462,22 @@ def font_face_css(faces: list[FontFace], *, embed: bool) -> str:
             src = f'url("data:{mime};base64,{data}")'
         else:
             src = f'url("{face.path.as_uri()}")'
-        rules.append(f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; '
+        rules.append(f'@font-face {{ font-family: "{face.family}"; font-weight: {weight}; '
                      f'font-style: {face.style}; src: {src}; }}')
     return "\n".join(rules)
+
+
+def _merge_variable_faces(faces: list[FontFace]) -> list[tuple[FontFace, str]]:
+    """One rule per file: a variable font serving several weights gets a weight range
+    (CSS Fonts 4 ``font-weight: 400 700``), so a self-contained HTML file holds it once."""
+    by_file: dict[tuple[str, str, Path], list[FontFace]] = {}
+    for face in faces:
+        by_file.setdefault((face.family, face.style, face.path), []).append(face)
+    merged = []
+    for group in by_file.values():
+        weights = sorted(face.weight for face in group)
+        merged.append((group[0], f"{weights[0]} {weights[-1]}" if len(weights) > 1 else str(weights[0])))
+    return merged
 
 
 def _render(env: SandboxedEnvironment, name: str, theme: Theme, **context) -> str:

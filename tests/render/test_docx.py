@@ -315,12 +315,12 @@ def test_theme_look_is_in_the_styles(example_doc, example_docx):
     assert str(styles["Title"].font.color.rgb) == accent
     assert styles["Subtitle"].font.italic is True
     # Options the profile changes win over the theme's [docx] values, and sizes scale.
-    changed = reopen(render(example_doc, accent_color="#0b6e4f", font_family="Source Sans Pro",
+    changed = reopen(render(example_doc, accent_color="#0b6e4f", font_family="Noto Sans",
                             font_size=theme.options().font_size * 1.1)).styles
     assert str(changed["Heading 1"].font.color.rgb) == "0B6E4F"
     assert str(changed["Title"].font.color.rgb) == "0B6E4F"
-    assert changed["Normal"].font.name == "Source Sans Pro"
-    assert changed["Heading 1"].font.name == "Source Sans Pro"
+    assert changed["Normal"].font.name == "Noto Sans"
+    assert changed["Heading 1"].font.name == "Noto Sans"
     assert abs(changed["Normal"].font.size.pt - theme.docx_style.font_size * 1.1) <= 0.25
 
 
