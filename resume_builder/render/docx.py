@@ -47,6 +47,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
 from resume_builder.document import Bullet, Document, Entry, RichText, Section
+from resume_builder.render.docx_fonts import EMOJI_FONT, embed_fonts, split_emoji
 from resume_builder.errors import UserError
 from resume_builder.markdown import Span
 from resume_builder.output import build_datetime
@@ -526,16 +527,6 @@ def _settings_xml(look: DocxLook) -> bytes:
             "</w:settings>").encode()
 
 
-def _font_table_xml(fonts: Iterable[str]) -> bytes:
-    entries = []
-    for font in dict.fromkeys(fonts):
-        family = "roman" if "serif" in font.lower() and "sans" not in font.lower() else "swiss"
-        entries.append(f'<w:font w:name={_attr(font)}><w:family w:val="{family}"/>'
-                       '<w:pitch w:val="variable"/></w:font>')
-    return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            f'<w:fonts xmlns:w="{W_NS}">{"".join(entries)}</w:fonts>').encode()
-
-
 def _serialise(element) -> bytes:
     from lxml import etree
 
@@ -655,6 +646,7 @@ class _Writer:
         self.ids = ids
         self.body = document.element.body
         self.part = document.part
+        self.emoji = False  # set when a run names the emoji font (the font table lists it)
 
     # ------------------------------------------------------------------ primitives
 
@@ -672,12 +664,17 @@ class _Writer:
 
     @staticmethod
     def run(text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
-            size: float | None = None, style: str | None = None):
+            size: float | None = None, style: str | None = None, font: str | None = None):
         r = OxmlElement("w:r")
         props = []
         if style:
             e = OxmlElement("w:rStyle")
             e.set(qn("w:val"), style)
+            props.append(e)
+        if font:  # every slot: emoji are symbols, Word picks the slot by code point
+            e = OxmlElement("w:rFonts")
+            for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                e.set(qn(slot), font)
             props.append(e)
         for value, tags in ((bold, ("w:b", "w:bCs")), (italic, ("w:i", "w:iCs"))):
             if value is None:
@@ -731,8 +728,11 @@ class _Writer:
                 target = self.hyperlink(parent, link) if link else parent
             b = True if span.bold else bold
             i = True if span.italic else italic
-            target.append(self.run(span.text, bold=b, italic=i, color=color, size=size,
-                                   style=self.ids["hyperlink"] if link else None))
+            for piece, is_emoji in split_emoji(span.text):
+                self.emoji = self.emoji or is_emoji
+                target.append(self.run(piece, bold=b, italic=i, color=color, size=size,
+                                       style=self.ids["hyperlink"] if link else None,
+                                       font=EMOJI_FONT if is_emoji else None))
 
     def text(self, parent, text: str, **fmt) -> None:
         self.spans(parent, [Span(text)], **fmt)
@@ -968,7 +968,6 @@ def render_docx(doc: Document, theme: Theme, options: ThemeOptions) -> bytes:
         document.part._styles_part._element = parse_xml(_styles_xml(look, defs))
         ids = _style_ids(document, defs, reference=False)
         _replace_blob_part(document, RT.SETTINGS, _settings_xml(look))
-        _replace_blob_part(document, RT.FONT_TABLE, _font_table_xml([look.body_font, look.heading_font]))
 
     writer = _Writer(document, look, ids)
     writer.masthead(doc)
@@ -977,6 +976,7 @@ def render_docx(doc: Document, theme: Theme, options: ThemeOptions) -> bytes:
     writer.page_setup()
     if look.page_numbers:
         writer.fill_footer()
+    embed_fonts(document, theme, [look.body_font, look.heading_font], emoji=writer.emoji)
     _set_core_properties(document, doc)
 
     buffer = io.BytesIO()
