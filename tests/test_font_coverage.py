@@ -115,3 +115,17 @@ def test_builtin_themes_load_fonts_from_pip_packages_only():
         for font in find_theme(name).fonts:
             assert font.package, f"{name}: {font.family} is not from a font package"
             assert font.license == "OFL-1.1"
+
+
+def test_a_narrower_width_reaches_the_pdf_css_and_the_word_name():
+    """Noto is wider than the Source families it replaced: the themes use its semi-condensed
+    instance (the variable font's 'wdth' axis), named so in Word."""
+    from resume_builder.render.html import font_face_css
+
+    theme = find_theme("classic")
+    serif = next(font for font in theme.fonts if font.family == "Noto Serif")
+    assert serif.width == 87.5 and serif.word_family == "Noto Serif SemiCondensed"
+    faces = [face for face in theme.font_faces() if face.family == "Noto Serif"]
+    assert ':root { font-variation-settings: "wdth" 87.5; }' in font_face_css(faces, embed=False)
+    lato = [face for face in find_theme("modern").font_faces() if face.family == "Lato"]
+    assert "font-variation-settings" not in font_face_css(lato, embed=False)

@@ -178,6 +178,8 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
     if not body_font:
         body_font = "Calibri"
         heading_font = heading_font or body_font
+    word_names = {font.family: font.word_family for font in theme.fonts}
+    body_font, heading_font = word_names.get(body_font, body_font), word_names.get(heading_font, heading_font)
 
     size = _ratio(theme, options, "font_size")
     gap = _ratio(theme, options, "spacing")
@@ -238,7 +240,7 @@ def _natural_line(theme: Theme, family: str) -> float | None:
         faces = theme.font_faces()
     except UserError:
         return None
-    face = next((f for f in faces if f.family == family and f.weight == 400 and f.style == "normal"), None)
+    face = next((f for f in faces if f.word_family == family and f.weight == 400 and f.style == "normal"), None)
     if face is None:
         return None
     if face.path not in _NATURAL_CACHE:

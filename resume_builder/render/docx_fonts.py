@@ -45,7 +45,7 @@ from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
-from resume_builder.theming import FontFace, Theme
+from resume_builder.theming import WIDTH_NAMES, FontFace, Theme
 
 __all__ = ["OBFUSCATED_FONT_TYPE", "EMOJI_FONT", "deobfuscate", "embed_fonts", "obfuscate", "split_emoji"]
 
@@ -172,7 +172,8 @@ class _Styles:
 
 
 def used_faces(document) -> dict[tuple[str, bool, bool], set[str]]:
-    """{(family, bold, italic): characters} for every run of the body, headers and footers."""
+    """{(family, bold, italic): characters} for every run of the body, headers and footers,
+    and every list level's bullet text."""
     styles = _Styles(document.styles.element)
     roots = [document.element]
     for section in document.sections:
@@ -189,6 +190,18 @@ def used_faces(document) -> dict[tuple[str, bool, bool], set[str]]:
                 family, bold, italic = styles.resolve(run, style_id)
                 if family:
                     used.setdefault((family, bold, italic), set()).update(text)
+    try:  # list bullets: each level's text in its own run properties
+        numbering = document.part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        numbering = None
+    if numbering is not None:
+        for level in numbering.iter(qn("w:lvl")):
+            text = level.find(qn("w:lvlText"))
+            props = _read_rpr(level.find(qn("w:rPr")))
+            family = props.font or styles.defaults.font
+            if text is not None and family:
+                key = (family, bool(props.bold), bool(props.italic))
+                used.setdefault(key, set()).update(text.get(qn("w:val"), ""))
     return used
 
 
@@ -197,7 +210,7 @@ def used_faces(document) -> dict[tuple[str, bool, bool], set[str]]:
 
 def _face_for(faces: list[FontFace], family: str, bold: bool, italic: bool) -> FontFace | None:
     weight, style = (700 if bold else 400), ("italic" if italic else "normal")
-    return next((f for f in faces if f.family == family and f.weight == weight and f.style == style), None)
+    return next((f for f in faces if f.word_family == family and f.weight == weight and f.style == style), None)
 
 
 @lru_cache(maxsize=32)
@@ -208,7 +221,8 @@ def _cmap(path: Path) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
-def _embeddable(path: Path, weight: int, family: str, bold: bool, italic: bool, chars: frozenset[str]) -> bytes:
+def _embeddable(path: Path, weight: int, width: float, family: str, bold: bool, italic: bool,
+                chars: frozenset[str]) -> bytes:
     """A static TrueType subset of ``path`` for ``chars``, named ``family`` + Regular/Bold/…"""
     from fontTools import subset
     from fontTools.ttLib import TTFont
@@ -233,14 +247,16 @@ def _embeddable(path: Path, weight: int, family: str, bold: bool, italic: bool, 
         location = {axis.axisTag: axis.defaultValue for axis in font["fvar"].axes}
         if "wght" in location:
             location["wght"] = weight
+        if "wdth" in location:
+            location["wdth"] = width
         font = instancer.instantiateVariableFont(font, location)
-    _rename(font, family, bold, italic, weight)
+    _rename(font, family, bold, italic, weight, width)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
 
 
-def _rename(font, family: str, bold: bool, italic: bool, weight: int) -> None:
+def _rename(font, family: str, bold: bool, italic: bool, weight: int, width: float) -> None:
     style = _STYLE_NAMES[(bold, italic)]
     full = family if style == "Regular" else f"{family} {style}"
     postscript = "".join(ch for ch in f"{family}-{style}" if ch.isalnum() or ch == "-")
@@ -250,6 +266,8 @@ def _rename(font, family: str, bold: bool, italic: bool, weight: int) -> None:
         table.setName(value, name_id, 3, 1, 0x409)
     os2 = font["OS/2"]
     os2.usWeightClass = weight
+    classes = sorted(WIDTH_NAMES)
+    os2.usWidthClass = classes.index(min(classes, key=lambda c: abs(c - width))) + 1
     selection = os2.fsSelection & ~(0x01 | 0x20 | 0x40)
     selection |= (0x01 if italic else 0) | (0x20 if bold else 0) | (0x40 if not (bold or italic) else 0)
     os2.fsSelection = selection
@@ -374,14 +392,14 @@ def embed_fonts(document, theme: Theme, families: list[str], *, emoji: bool) -> 
             if chars is None:
                 continue
             wanted = frozenset((chars | _ASCII) & _cmap(face.path))  # same subset, same cache entry
-            data = _embeddable(face.path, face.weight, name, bold, italic, wanted)
+            data = _embeddable(face.path, face.weight, face.width, name, bold, italic, wanted)
             key = _font_key(data)
             number += 1
             part = Part(PackURI(f"/word/fonts/font{number}.odttf"), OBFUSCATED_FONT_TYPE,
                         obfuscate(data, key), document.part.package)
             embeds[(bold, italic)] = (table_part.relate_to(part, RT.FONT), key)
         if info is None:
-            info = next((_font_info(f.path) for f in faces if f.family == name), None)
+            info = next((_font_info(f.path) for f in faces if f.word_family == name), None)
         entries.append(_font_entry(name, info, embeds))
     if emoji:
         entries.append(_font_entry(EMOJI_FONT, None, {}))

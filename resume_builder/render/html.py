@@ -464,6 +464,9 @@ def font_face_css(faces: list[FontFace], *, embed: bool) -> str:
             src = f'url("{face.path.as_uri()}")'
         rules.append(f'@font-face {{ font-family: "{face.family}"; font-weight: {weight}; '
                      f'font-style: {face.style}; src: {src}; }}')
+    widths = {face.width for face in faces if face.width != 100}
+    if widths:  # a variable font used at another width (its 'wdth' axis)
+        rules.append(f':root {{ font-variation-settings: "wdth" {max(widths):g}; }}')
     return "\n".join(rules)
 
 

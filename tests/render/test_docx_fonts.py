@@ -35,6 +35,12 @@ PKG_R = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 THEMES = ("classic", "compact", "modern")
 
+
+def word_family(theme_name: str) -> str:
+    """The body family's name in the DOCX: e.g. 'Noto Serif SemiCondensed', 'Lato'."""
+    theme = find_theme(theme_name)
+    return next(f.word_family for f in theme.fonts if f.family == theme.docx_style.body_font)
+
 EMOJI_PROFILE = """\
 basics:
   name: Lê Thị Ánh 🚀
@@ -116,7 +122,7 @@ def _embedded(parts: dict[str, bytes]) -> dict[tuple[str, str], TTFont]:
 def test_the_theme_fonts_are_embedded_static_and_named_as_the_document_names_them(packages, name):
     parts = _parts(packages[name])
     embedded = _embedded(parts)
-    body = find_theme(name).docx_style.body_font
+    body = word_family(name)
     slots = {slot for family, slot in embedded if family == body}
     assert {"embedRegular", "embedBold", "embedItalic"} <= slots, slots
     document_text = "".join(t.text or "" for t in etree.fromstring(parts["word/document.xml"]).iter(f"{W}t"))
@@ -136,6 +142,10 @@ def test_the_theme_fonts_are_embedded_static_and_named_as_the_document_names_the
     regular = embedded[(body, "embedRegular")].getBestCmap()
     letters = {c for c in document_text if c.isalpha() and c.isascii()}
     assert all(ord(c) in regular for c in letters)
+    assert ord("\u2022") in regular and ord("\u2013") in regular, "the list bullets are in the subset"
+    # the instance at the theme's width: Noto at 87.5 % is OS/2 width class 4 (semi-condensed)
+    width = next(f.width for f in find_theme(name).fonts if f.word_family == body)
+    assert embedded[(body, "embedRegular")]["OS/2"].usWidthClass == {87.5: 4, 100: 5}[width]
 
 
 def test_only_the_faces_used_are_embedded(packages):
@@ -150,7 +160,7 @@ def test_only_the_faces_used_are_embedded(packages):
 @pytest.mark.parametrize("name", THEMES)
 def test_the_font_table_names_fallbacks_and_settings_keep_the_fonts(packages, name):
     parts = _parts(packages[name])
-    body = find_theme(name).docx_style.body_font
+    body = word_family(name)
     font = next(f for f in _font_table(parts).iter(f"{W}font") if f.get(f"{W}name") == body)
     children = [child.tag[len(W):] for child in font]
     assert children[:6] == ["altName", "panose1", "charset", "family", "pitch", "sig"]
@@ -271,7 +281,7 @@ def test_libreoffice_draws_with_the_embedded_fonts_where_they_are_not_installed(
     source.write_bytes(packages[name])
     pdf = _soffice(source, tmp_path, "pdf", conf)
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    family = theme.docx_style.body_font.replace(" ", "")
+    family = word_family(name).replace(" ", "")
     for style in ("Regular", "Bold", "Italic"):
         assert f"+{family}-{style} " in fonts, fonts
 
