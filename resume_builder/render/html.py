@@ -448,10 +448,9 @@ def font_stack(family: str) -> str:
 
 def font_face_css(faces: list[FontFace], *, embed: bool) -> str:
     """@font-face rules; file URLs for PDF (read by the restricted fetcher), data URLs for HTML."""
-    if embed:
-        faces = _merge_variable_faces(faces)
+    widths = {face.width for face in faces if face.width != 100}
     rules = []
-    for face, weight in faces if embed else [(face, str(face.weight)) for face in faces]:
+    for face, weight in _merge_variable_faces(faces) if embed else [(face, str(face.weight)) for face in faces]:
         if embed:
             mime = mimetypes.guess_type(face.path.name)[0] or "font/ttf"
             if face.path.suffix.lower() == ".ttf":
@@ -464,7 +463,6 @@ def font_face_css(faces: list[FontFace], *, embed: bool) -> str:
             src = f'url("{face.path.as_uri()}")'
         rules.append(f'@font-face {{ font-family: "{face.family}"; font-weight: {weight}; '
                      f'font-style: {face.style}; src: {src}; }}')
-    widths = {face.width for face in faces if face.width != 100}
     if widths:  # a variable font used at another width (its 'wdth' axis)
         rules.append(f':root {{ font-variation-settings: "wdth" {max(widths):g}; }}')
     return "\n".join(rules)
