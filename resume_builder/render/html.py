@@ -446,12 +446,21 @@ def font_stack(family: str) -> str:
     return ", ".join(f'"{name}"' for name in names) + ", sans-serif"
 
 
-def font_face_css(faces: list[FontFace], *, embed: bool) -> str:
-    """@font-face rules; file URLs for PDF (read by the restricted fetcher), data URLs for HTML."""
+def font_face_css(faces: list[FontFace], *, embed: bool, chars: str | None = None) -> str:
+    """@font-face rules; file URLs for PDF (read by the restricted fetcher), data URLs for HTML.
+
+    With ``embed`` and ``chars``, each font is subset to those characters (plus ASCII) and
+    embedded as WOFF2 (:mod:`resume_builder.render.font_subset`); without ``chars``, whole.
+    """
     widths = {face.width for face in faces if face.width != 100}
     rules = []
     for face, weight in _merge_variable_faces(faces) if embed else [(face, str(face.weight)) for face in faces]:
-        if embed:
+        if embed and chars is not None:
+            from resume_builder.render.font_subset import web_subset
+
+            data = base64.b64encode(web_subset(face.path, chars)).decode("ascii")
+            src = f'url("data:font/woff2;base64,{data}") format("woff2")'
+        elif embed:
             mime = mimetypes.guess_type(face.path.name)[0] or "font/ttf"
             if face.path.suffix.lower() == ".ttf":
                 mime = "font/ttf"
@@ -518,10 +527,21 @@ def render_html(doc: Document, theme: Theme, options: ThemeOptions, *, embed_fon
     stack = font_stack(options.font_family)
     faces = [face for face in theme.font_faces() if face.family == options.font_family]
     css = _render(env, "style.css.j2", theme, options=options, font_stack=Markup(stack), doc=doc)
+    if not embed_fonts:
+        html = _render(env, "resume.html.j2", theme, doc=doc, options=options,
+                       css=Markup(css), font_css=Markup(font_face_css(faces, embed=False)),
+                       build_date=build_datetime().strftime("%Y-%m-%dT%H:%M:%SZ"))
+        return with_content_security_policy(html)
+    # Self-contained: the fonts are subset to the characters the page holds, so the page is
+    # written first with a marker where the @font-face rules go.
     html = _render(env, "resume.html.j2", theme, doc=doc, options=options,
-                   css=Markup(css), font_css=Markup(font_face_css(faces, embed=embed_fonts)),
+                   css=Markup(css), font_css=Markup(_FONT_MARKER),
                    build_date=build_datetime().strftime("%Y-%m-%dT%H:%M:%SZ"))
+    html = html.replace(_FONT_MARKER, font_face_css(faces, embed=True, chars=html), 1)
     return with_content_security_policy(html)
+
+
+_FONT_MARKER = "/* resume-builder: @font-face rules */"
 
 
 _CLEAN_START = re.compile(r'\A(\ufeff?\s*<!DOCTYPE html>\s*<html(?:\s+[a-z-]+="[^"<>]*")*\s*>\s*<head>)',
