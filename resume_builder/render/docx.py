@@ -14,7 +14,10 @@ plain paragraph styles based on Normal:
 - links (contacts, entry URLs, Markdown links) are real ``w:hyperlink`` elements with
   an external relationship; inline Markdown becomes bold and italic runs.
 
-The styles, list numbering, settings and font table are written from scratch (the
+The font table, the embedded theme fonts and the emoji font of emoji runs come from
+:mod:`resume_builder.render.docx_fonts`.
+
+The styles, list numbering and settings are written from scratch (the
 template python-docx ships carries another program's identity, 800 KB of unused styles
 and a thumbnail); a theme may give ``[docx] reference_docx`` to start from its own Word
 file instead, whose styles then win. Page size and margins come from the theme options;
