@@ -57,7 +57,7 @@ def test_the_ranges_are_what_the_docstring_says():
 
 
 def test_the_check_finds_a_gap():
-    """The Lato the modern theme shipped before (font-lato 0.1) lacks Vietnamese: the check sees it."""
+    """A font with only "a" (as font-lato 0.1, the modern theme's old font, lacked Vietnamese): gaps listed."""
     from fontTools.fontBuilder import FontBuilder
 
     builder = FontBuilder(1000, isTTF=True)
