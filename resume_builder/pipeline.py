@@ -31,6 +31,7 @@ class Job:
     stem: str
     variant: str | None = None
     messages: list[str] = field(default_factory=list)  # what the page budget cut, for the user
+    fit: Any = None  # the page budget's FitResult (what it kept and cut), when one was applied
     warnings: list[str] = field(default_factory=list)  # e.g. texts missing in the language asked for
 
     @property
@@ -136,15 +137,16 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     warnings = [*loaded.warnings, *label_warnings, *photo_warnings]
     budget = max_pages or tailored.max_pages
     cuts: list[str] = []
+    fitted = None
     if budget:
-        profile, options, cuts = _fit(profile, options, theme, loaded, tailored, budget, posting, order, labels,
-                                      photo)
+        fitted = _fit(profile, options, theme, loaded, tailored, budget, posting, order, labels, photo)
+        profile, options, cuts = fitted.profile, fitted.options, _budget_messages(fitted)
     elif posting is not None:
         raise UserError("--job ranks what the page budget cuts; give --max-pages too",
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
     document = build_document(profile, order=order, labels=labels, photo=photo)
     return Job(loaded, profile, theme, options, document, tailored.stem, tailored.name, messages=cuts,
-               warnings=warnings)
+               warnings=warnings, fit=fitted)
 
 
 def _photo(profile: Profile, loaded: LoadedProfile):
@@ -178,8 +180,7 @@ def document_labels(profile: Profile, *, lang: str | None = None, locale: str | 
 
 
 def _fit(profile: Profile, options: ThemeOptions, theme: Theme, loaded: LoadedProfile, tailored: Any,
-         budget: int, posting: Path | None, order: list[str] | None,
-         labels: Any, photo: Any = None) -> tuple[Profile, ThemeOptions, list[str]]:
+         budget: int, posting: Path | None, order: list[str] | None, labels: Any, photo: Any = None):
     from resume_builder.render.pdf import layout
     from resume_builder.tailoring.fitting import fit
 
@@ -188,32 +189,34 @@ def _fit(profile: Profile, options: ThemeOptions, theme: Theme, loaded: LoadedPr
         rendered, _ = layout(document, theme, opts, profile_folder=loaded.folder)
         return len(rendered.pages)
 
-    relevance, highlight_relevance = _relevance(profile, loaded, posting) if posting else ({}, {})
     variant = tailored.variant
-    result = fit(profile, options, theme.fit, budget, count_pages, relevance=relevance,
-                 highlight_relevance=highlight_relevance,
-                 pinned_ids=set(variant.pin) if variant else set(),
-                 pinned_tags=set(variant.pin_tags) if variant else set())
-    cuts = [f"page budget {budget}: {cut}" for cut in result.cuts]
-    return result.profile, result.options, cuts
+    return fit(profile, options, theme.fit, budget, count_pages,
+               relevance=_relevance(profile, loaded, posting) if posting else None,
+               pinned_ids=set(variant.pin) if variant else set(),
+               pinned_tags=set(variant.pin_tags) if variant else set())
+
+
+def _budget_messages(result: Any) -> list[str]:
+    """What the page budget changed, kept (per posting term) and cut, one line each."""
+    lines = [f"page budget {result.max_pages}: {cut}" for cut in result.cuts]
+    if result.kept:
+        kept = "; ".join(f"{term}: {where}" for term, where in result.kept.items())
+        lines.append(f"page budget {result.max_pages}: kept for the posting: {kept}")
+    if result.relevance_kept_percent is not None:
+        lines.append(f"page budget {result.max_pages}: relevance kept {result.relevance_kept_percent}% "
+                     f"({result.relevance_kept} of {result.relevance_total} points)")
+    return lines
 
 
 def _relevance(profile: Profile, loaded: LoadedProfile, posting: Path):
-    """Scores of entries and highlights against a job posting (higher is more relevant)."""
-    import re
-
-    from resume_builder.tailoring.keywords import builtin_vocabulary, extend, profile_extension, read_posting
-    from resume_builder.tailoring.matching import match
+    """How relevant each piece of ``profile`` is to the job posting (see tailoring.fitting.Relevance)."""
+    from resume_builder.loading.posting import read_posting
+    from resume_builder.tailoring.keywords import builtin_vocabulary, extend, profile_extension
+    from resume_builder.tailoring.matching import match, relevance
+    from resume_builder.tailoring.posting import structure
 
     vocab = extend(builtin_vocabulary(), profile_extension(loaded.profile, loaded.source))
-    report = match(profile, read_posting(posting), vocab)
-    entries = {(e.section, e.entry_id or ""): e.score for e in report.entries}
-    highlights = {}
-    for h in report.highlights:
-        found = re.fullmatch(r"highlights\[(\d+)\]", h.field)
-        if found:
-            highlights[(h.section, h.entry_id or "", int(found.group(1)))] = h.score
-    return entries, highlights
+    return relevance(match(profile, structure(read_posting(posting)), vocab))
 
 
 # ----------------------------------------------------------------------------- formats
