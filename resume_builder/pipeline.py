@@ -6,6 +6,7 @@ the same files from the same inputs.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -179,14 +180,27 @@ def document_labels(profile: Profile, *, lang: str | None = None, locale: str | 
     return labels, warnings
 
 
+# Page counts of the page budget's trials, by everything that decides the layout: the same
+# trial (tightening the same profile for another posting, the final check) is not laid out twice.
+_PAGE_COUNTS: "OrderedDict[tuple, int]" = OrderedDict()
+
+
 def _fit(profile: Profile, options: ThemeOptions, theme: Theme, loaded: LoadedProfile, tailored: Any,
          budget: int, posting: Path | None, order: list[str] | None, labels: Any, photo: Any = None):
     from resume_builder.render.pdf import layout
     from resume_builder.tailoring.fitting import fit
 
     def count_pages(candidate: Profile, opts: ThemeOptions) -> int:
+        key = (candidate.model_dump_json(), opts.model_dump_json(), str(theme.folder), str(loaded.folder),
+               tuple(order or ()), repr(labels), repr(photo))
+        if key in _PAGE_COUNTS:
+            _PAGE_COUNTS.move_to_end(key)
+            return _PAGE_COUNTS[key]
         document = build_document(candidate, order=order, labels=labels, photo=photo)
         rendered, _ = layout(document, theme, opts, profile_folder=loaded.folder)
+        _PAGE_COUNTS[key] = len(rendered.pages)
+        while len(_PAGE_COUNTS) > 512:
+            _PAGE_COUNTS.popitem(last=False)
         return len(rendered.pages)
 
     variant = tailored.variant

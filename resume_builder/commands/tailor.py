@@ -195,7 +195,7 @@ def _importance(keyword: Any) -> str:
 
 def _place(place: Any) -> str:
     name = place.section if place.entry_id in (None, place.section) else f"{place.section}/{place.entry_id}"
-    return f"{name} {place.field}" + (f" via {place.via}" if place.via else "")
+    return f"{name} {place.field}" + (f" via {place.via}" if place.via else "") + (" (inferred)" if place.inferred else "")
 
 
 _STAGE_NAMES = {"variant": "variant", "page_budget": "page budget"}

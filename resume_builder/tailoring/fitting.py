@@ -30,6 +30,7 @@ from typing import Any, Callable, NoReturn
 from resume_builder.errors import UserError
 from resume_builder.markdown import plain_text
 from resume_builder.schema.profile import Profile
+from resume_builder.tailoring.matching import proof
 from resume_builder.theming import FitLimits, ThemeOptions
 
 CountPages = Callable[[Profile, ThemeOptions], int]
@@ -462,13 +463,14 @@ def _apply_units(profile: Profile, units: list[_Unit]) -> Profile:
 
 def _bisect_units(profile: Profile, options: ThemeOptions, units: list[_Unit], max_pages: int,
                   count_pages: CountPages) -> tuple[Profile, int, list[_Unit]]:
-    """The shortest prefix of ``units`` whose cutting fits (all of them when none does)."""
-    everything = _apply_units(profile, units)
-    pages = count_pages(everything, options)
-    if pages > max_pages or not units:
-        return everything, pages, list(units)
+    """The shortest prefix of ``units`` whose cutting fits (all of them when none does).
+
+    Cutting nothing is known not to fit; cutting everything is laid out only when no shorter
+    prefix fits (it usually does, so that layout is saved).
+    """
     low, high = 0, len(units)
-    best, best_pages = everything, pages
+    best: Profile | None = None
+    best_pages = 0
     while high - low > 1:
         middle = (low + high) // 2
         trial = _apply_units(profile, units[:middle])
@@ -477,6 +479,9 @@ def _bisect_units(profile: Profile, options: ThemeOptions, units: list[_Unit], m
             high, best, best_pages = middle, trial, trial_pages
         else:
             low = middle
+    if best is None:
+        best = _apply_units(profile, units)
+        best_pages = count_pages(best, options)
     return best, best_pages, list(units[:high])
 
 
@@ -502,19 +507,33 @@ def _describe_cuts(chosen: list[_Unit]) -> list[Cut]:
     return out
 
 
+def _piece_label(profile: Profile, key: tuple[str, int, str]) -> str:
+    """``projects/argo-workflows highlights[0]``, ``skills/skills-containers keywords``, ``summary``."""
+    section, index, name = key
+    if section in ("summary", "basics"):
+        return section if name == section else f"{section} {name}"
+    entries = getattr(profile, section, None) if section in Profile.model_fields else None
+    if entries is None:
+        custom = next((c for c in profile.custom if c.id == section), None)
+        entries = custom.entries if custom is not None and index >= 0 else None
+        if entries is None:
+            return f"{section} {name}"
+    entry = entries[index]
+    return f"{_label(section, entry)} {name}"
+
+
 def _account(result: FitResult, relevance: Relevance, profile: Profile, chosen: list[_Unit]) -> None:
     """Relevance kept (points of the pieces still shown) and, per term, where it is still shown."""
     result.relevance_total = relevance.total
     result.relevance_kept = relevance.total - sum(c.points for c in result.cut)
     gone_entries = {(u.section, u.entry) for u in chosen if u.kind == "entry"}
     gone_fields = {(u.section, u.entry, u.field) for u in chosen if u.kind != "entry"}
-    labels = {(section, index): _label(section, entry) for section, index, _, entry in _all_entries(profile)}
-    best: dict[str, tuple[int, str]] = {}
+    best: dict[str, tuple[tuple, str]] = {}
     for key, (points, terms) in relevance.pieces.items():
         if (key[0], key[1]) in gone_entries or key in gone_fields:
             continue
-        where = f"{labels.get((key[0], key[1]), key[0])} {key[2]}"
+        strength = (proof(key[0], key[2]), key[0] in ("experience", "projects"), points)
         for term in terms:
-            if term not in best or points > best[term][0]:
-                best[term] = (points, where)
+            if term not in best or strength > best[term][0]:
+                best[term] = (strength, _piece_label(profile, key))
     result.kept = {term: where for term, (_, where) in best.items()}

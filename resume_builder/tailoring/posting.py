@@ -158,7 +158,7 @@ def heading_kind(text: str, *, whole: bool = False) -> str | None:
     With ``whole``, the heading phrase must be all of ``text`` (for bare lines, which are
     headings only when they are nothing else).
     """
-    text = _strip_markup(text).strip(" :：-–—")
+    text = _strip_markup(text).strip(" :：-–—?!")
     for kind, pattern in (_HEADING_WHOLE if whole else _HEADING_SEARCH):
         if (pattern.fullmatch(text) if whole else pattern.search(text)):
             return kind
@@ -168,12 +168,13 @@ def heading_kind(text: str, *, whole: bool = False) -> str | None:
 # --------------------------------------------------------------------------- optional phrases
 
 # "Istio is a plus", "Kafka would be great": a wish that closes its clause.
-_TRAILING = re.compile(r"(?<!\w)(?:(?:is|are|would be|will be|is also|are also|as) )?(?:an? )?(?:big |huge )?"
+_TRAILING = re.compile(r"(?<!\w)(?:would be (?:great|nice|ideal|helpful|awesome)|"
+                       r"(?:(?:is|are|would be|will be|is also|are also|as) )?(?:an? )?(?:big |huge )?"
                        r"(?:plus|bonus|advantage|nice[- ]to[- ]have|desirable|preferred|welcome|appreciated|"
                        r"great to have|good to have|not required|not a must|optional|"
                        r"von vorteil|wünschenswert|ein plus|gern gesehen|gerne gesehen|erwünscht|"
                        r"est un plus|serait un plus|un atout|appréciée?s?|souhaitée?s?|bienvenue?s?|"
-                       r"optionnel(?:le)?)(?!\w)", re.I)
+                       r"optionnel(?:le)?))(?!\w)", re.I)
 # "ideally Go", "bonus points for Rust": a wish that opens what follows.
 _LEADING = re.compile(r"(?<!\w)(?:ideally|preferably|bonus(?: points)?(?: if| for)?|even better(?: if)?|"
                       r"plus if|nice if|extra points? (?:if|for)|idealerweise|vorzugsweise|gerne auch|"
@@ -185,7 +186,7 @@ _CLAUSE_BREAK = re.compile(r";|:|,\s+(?:and|but|while|und|aber|et|mais)\s|\s[–
 def _bare_wish(text: str) -> bool:
     """Whether a parenthesis says only that something is optional: "(nice to have)", "(a plus)"."""
     found = _TRAILING.search(text) or _LEADING.search(text)
-    return bool(found) and len(text.split()) <= len(found.group().split()) + 1
+    return bool(found) and len(text.split()) <= len(found.group().split())
 
 
 def optional_spans(text: str) -> list[tuple[int, int]]:
@@ -215,7 +216,9 @@ def optional_spans(text: str) -> list[tuple[int, int]]:
             if lead and trail.start() >= lead.start():
                 continue
             breaks = [m.end() for m in _CLAUSE_BREAK.finditer(masked, 0, trail.start())]
-            spans.append((start + (breaks[-1] if breaks else 0), start + trail.end()))
+            begin = breaks[-1] if breaks else 0
+            begin += len(masked[begin:]) - len(masked[begin:].lstrip())
+            spans.append((start + begin, start + trail.end()))
         start = end
     return spans
 
