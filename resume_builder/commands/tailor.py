@@ -265,15 +265,12 @@ def report_renderables(report: "MatchReport") -> list[Any]:
         table = Table(title="Missing", title_justify="left", box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
         table.add_column("Keyword", no_wrap=True, style="red")
         table.add_column("Importance", no_wrap=True)
-        table.add_column("In the posting", overflow="fold")
-        lost = any(k.evidence for k in report.missing)
-        if lost:
-            table.add_column("In the full profile", overflow="fold")
+        table.add_column("In the posting", overflow="fold", ratio=1)
         for result in report.missing:
-            row = [result.keyword.name, _importance(result.keyword), ", ".join(result.keyword.where)]
-            if lost:
-                row.append(f"{_place(result.evidence)}, {_survives(result)}" if result.evidence else "")
-            table.add_row(*row)
+            where = ", ".join(result.keyword.where)
+            if result.evidence:
+                where += f"; the full profile shows it in {_place(result.evidence)}, {_survives(result)}"
+            table.add_row(result.keyword.name, _importance(result.keyword), where)
         out.append(table)
     if report.entries:
         table = Table(title="Most relevant entries", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
