@@ -7,12 +7,15 @@ In order, stopping as soon as it fits:
 2. cut content. Without a job posting: highlights from the end of each entry, oldest
    entries first, keeping each entry's first one; then whole entries, oldest first.
    With a posting (a :class:`Relevance`), by relevance across the whole résumé (see
-   :func:`_relevant_cuts`): whatever loses the fewest relevance points goes first; at
-   equal points whole entries, then long prose paragraphs (``summary``, ``outcome``),
-   then highlights; the only evidence of a required term, the three most relevant
-   highlights and each entry's best highlight are never cut; past positions and degrees
-   go only after everything else; then cut items are put back, most relevant first,
-   while the pages still fit;
+   :func:`_relevant_cuts`): the least relevance per character of room freed goes first,
+   a highlight or paragraph counting its own points plus a tenth of its entry's, so
+   irrelevant entries go first, then long paragraphs and bullets of marginal entries,
+   and a short bullet of the best project outlasts a long paragraph of a marginal one;
+   at equal value whole entries go before paragraphs (``summary``, ``outcome``), which go
+   before highlights. Never cut: the only evidence of a required term, the three most
+   relevant highlights, each entry's best highlight. Past positions and degrees go only
+   after everything else. Then cut items are put back, most relevant first, while the
+   pages still fit;
 3. never cut the most recent position, the highest degree, or anything pinned (by id or
    tag); the contact block is not an entry and is never cut;
 4. otherwise fail, saying how far over the budget it still is.
@@ -411,10 +414,12 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
         own = {f: pieces[(section, index, f)] for (s, i, f) in pieces if (s, i) == (section, index)}
         entry_points = sum(points for points, _ in own.values())
         entry_terms = tuple(dict.fromkeys(t for _, terms in own.values() for t in terms))
+        context = CONTEXT_SHARE * entry_points  # a part of a relevant entry is worth more
         if (section, index, custom) not in pinned and (section, index) not in sole_entries:
             late = section in _CAREER
+            length = _entry_length(entry)
             units.append(_Unit("entry", section, index, custom, None, entry_points, entry_terms,
-                               (late, entry_points, _TIERS["entry"], 0, age, order), label))
+                               (late, _density(entry_points, 0, length), _TIERS["entry"], -length, age, order), label))
         if (section, index, custom) in pinned:
             continue
         for name in _PROSE:
@@ -423,7 +428,8 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
                 continue
             points, terms = own.get(name, (0, ()))
             units.append(_Unit("paragraph", section, index, custom, name, points, terms,
-                               (False, points, _TIERS["paragraph"], -len(text), age, order), f"{label} {name}"))
+                               (False, _density(points, context, len(text)), _TIERS["paragraph"], -len(text), age,
+                                order), f"{label} {name}"))
         highlights = getattr(entry, "highlights", None) or []
         if len(highlights) < 2:
             continue
@@ -434,10 +440,34 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
             if i == best or (section, index, name) in sole or (section, index, name) in top:
                 continue
             points, terms = own.get(name, (0, ()))
+            length = len(_highlight_text(item))
             units.append(_Unit("highlight", section, index, custom, name, points, terms,
-                               (False, points, _TIERS["highlight"], -len(item.text), age, order),
+                               (False, _density(points, context, length), _TIERS["highlight"], -length, age, order),
                                f"{label}: \"{_preview(item.text)}\""))
     return sorted(units, key=lambda u: u.rank)
+
+
+CONTEXT_SHARE = 0.1  # share of its entry's points a highlight or paragraph is worth besides its own
+_SHORTEST = 40  # characters: shorter texts still take a line
+
+
+def _density(points: int, context: float, length: int) -> float:
+    """Relevance per character: what a cut loses for the room it frees (0 when irrelevant)."""
+    return (points + context) / max(length, _SHORTEST)
+
+
+def _highlight_text(item: Any) -> str:
+    return " ".join([item.text, *getattr(item, "details", [])])
+
+
+def _entry_length(entry: Any) -> int:
+    total = 0
+    for name, value in entry:
+        if isinstance(value, str):
+            total += len(value)
+        elif isinstance(value, list):
+            total += sum(len(_highlight_text(v)) if hasattr(v, "text") else len(str(v)) for v in value)
+    return total
 
 
 def _apply_units(profile: Profile, units: list[_Unit]) -> Profile:

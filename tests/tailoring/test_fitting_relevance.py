@@ -77,20 +77,23 @@ def test_kept_and_cut_are_stated():
 
 def test_pages_are_filled_again():
     """Cut items are put back, most relevant first, while the page count still fits: cutting
-    the 1-point highlight is not enough, cutting the 2-point paragraph is, so the highlight returns."""
+    the 1-point highlight (least relevance per character) is not enough, cutting the 8-point
+    paragraph too is, and then the paragraph alone is: the highlight returns."""
     profile = Profile.model_validate({
         "basics": {"name": "Sam Sample"},
         "experience": [{"id": "now", "company": "Now Co", "position": "SRE", "start": "2021"}],
         "projects": [{"id": "p", "name": "P", "summary": "A paragraph about AWS. " * 6,
-                      "highlights": ["Ran Kubernetes", "Ran Scrum"]}]})
+                      "highlights": ["Ran Kubernetes", "Ran Go", "Ran Terraform", "Ran Scrum"]}]})
     relevance = Relevance({("projects", 0, "highlights[0]"): (3, ("Kubernetes",)),
-                           ("projects", 0, "highlights[1]"): (1, ("Scrum",)),
-                           ("projects", 0, "summary"): (2, ("AWS",))}, frozenset({"Kubernetes"}))
-    assert size(profile) == 2 + 1 + 2 + 3
-    result = fit(profile, OPTIONS, LIMITS, 1, pages_for(5), relevance=relevance)
-    assert highlights(result.profile, "p") == ["Ran Kubernetes", "Ran Scrum"]
-    assert [(c.kind, c.points) for c in result.cut] == [("paragraph", 2)]
-    assert (result.relevance_kept, result.relevance_total, result.relevance_kept_percent) == (4, 6, 67)
+                           ("projects", 0, "highlights[1]"): (3, ("Go",)),
+                           ("projects", 0, "highlights[2]"): (3, ("Terraform",)),
+                           ("projects", 0, "highlights[3]"): (1, ("Scrum",)),
+                           ("projects", 0, "summary"): (10, ("AWS", "Ansible"))}, frozenset({"Kubernetes"}))
+    assert size(profile) == 2 + 1 + 4 + 3
+    result = fit(profile, OPTIONS, LIMITS, 1, pages_for(7), relevance=relevance)
+    assert highlights(result.profile, "p") == ["Ran Kubernetes", "Ran Go", "Ran Terraform", "Ran Scrum"]
+    assert [(c.kind, c.points) for c in result.cut] == [("paragraph", 10)]
+    assert (result.relevance_kept, result.relevance_total, result.relevance_kept_percent) == (10, 20, 50)
 
 
 def test_without_a_posting_the_old_rule_holds():
