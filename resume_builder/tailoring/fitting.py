@@ -7,10 +7,12 @@ In order, stopping as soon as it fits:
 2. cut content. Without a job posting: highlights from the end of each entry, oldest
    entries first, keeping each entry's first one; then whole entries, oldest first.
    With a posting (a :class:`Relevance`), by relevance across the whole résumé (see
-   :func:`_relevant_cuts`): the least relevance per character of room freed goes first,
-   a highlight or paragraph counting its own points plus a tenth of its entry's, so
-   irrelevant entries go first, then long paragraphs and bullets of marginal entries,
-   and a short bullet of the best project outlasts a long paragraph of a marginal one;
+   :func:`_relevant_cuts`): first what loses no posting term — irrelevant entries, then
+   paragraphs and bullets without posting terms, those of the least relevant entries
+   first (and within an entry paragraphs before bullets, longest first) —
+   then the least relevance per character of room freed, a highlight or paragraph counting
+   its own points plus a tenth of its entry's, so a short bullet of the best project
+   outlasts a long paragraph of a marginal one;
    at equal value whole entries go before paragraphs (``summary``, ``outcome``), which go
    before highlights. Never cut: the only evidence of a required term, the three most
    relevant highlights, each entry's best highlight. Past positions and degrees go only
@@ -419,7 +421,7 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
             late = section in _CAREER
             length = _entry_length(entry)
             units.append(_Unit("entry", section, index, custom, None, entry_points, entry_terms,
-                               (late, _density(entry_points, 0, length), _TIERS["entry"], -length, age, order), label))
+                               (late, entry_points > 0, _density(entry_points, 0, length), _TIERS["entry"], -length, age, order), label))
         if (section, index, custom) in pinned:
             continue
         for name in _PROSE:
@@ -428,7 +430,7 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
                 continue
             points, terms = own.get(name, (0, ()))
             units.append(_Unit("paragraph", section, index, custom, name, points, terms,
-                               (False, _density(points, context, len(text)), _TIERS["paragraph"], -len(text), age,
+                               (False, points > 0, _value(points, context, len(text)), _TIERS["paragraph"], -len(text), age,
                                 order), f"{label} {name}"))
         highlights = getattr(entry, "highlights", None) or []
         if len(highlights) < 2:
@@ -442,13 +444,19 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
             points, terms = own.get(name, (0, ()))
             length = len(_highlight_text(item))
             units.append(_Unit("highlight", section, index, custom, name, points, terms,
-                               (False, _density(points, context, length), _TIERS["highlight"], -length, age, order),
+                               (False, points > 0, _value(points, context, length), _TIERS["highlight"], -length, age, order),
                                f"{label}: \"{_preview(item.text)}\""))
     return sorted(units, key=lambda u: u.rank)
 
 
 CONTEXT_SHARE = 0.1  # share of its entry's points a highlight or paragraph is worth besides its own
 _SHORTEST = 40  # characters: shorter texts still take a line
+
+
+def _value(points: int, context: float, length: int) -> float:
+    """How much keeping a part is worth: a part without posting terms by its entry's relevance
+    alone (irrelevant entries' parts go first); a relevant part by :func:`_density`."""
+    return _density(points, context, length) if points else context
 
 
 def _density(points: int, context: float, length: int) -> float:
@@ -515,13 +523,14 @@ def _bisect_units(profile: Profile, options: ThemeOptions, units: list[_Unit], m
     return best, best_pages, list(units[:high])
 
 
-REFILL_TRIALS = 6  # layouts spent putting relevant cuts back
+REFILL_TRIALS = 3  # layouts spent putting cuts back
 
 
 def _refill(profile: Profile, options: ThemeOptions, chosen: list[_Unit], max_pages: int,
             count_pages: CountPages) -> list[_Unit]:
-    """Put cut items back, most relevant first, while the résumé still fits (fills the pages)."""
-    candidates = sorted((u for u in chosen if u.points > 0), key=lambda u: (-u.points, u.rank))
+    """Put cut items back, most valuable first (the last cut first among equals), while the
+    résumé still fits: the bisection stops at a cut that makes it fit, often with room left."""
+    candidates = sorted(chosen, key=lambda u: (u.points, u.rank), reverse=True)
     for unit in candidates[:REFILL_TRIALS]:
         trial = [u for u in chosen if u is not unit]
         if count_pages(_apply_units(profile, trial), options) <= max_pages:
