@@ -1,10 +1,13 @@
 """`resume-builder tailor`: how well a (tailored) profile matches a job posting, and a variant for it.
 
-Sending a tailored résumé starts with knowing what the posting asks for and what the
-profile already shows. This command reads the posting (text, Markdown or a JSON Resume
-job document), optionally applies a variant first, and reports covered and missing
-keywords with where they appear, the coverage, and the most relevant entries and
-highlights; ``--write-variant`` saves a starting variant that keeps the best projects.
+Sending a tailored résumé starts with knowing what the posting demands and what the
+profile proves. This command reads the posting (text, Markdown or a JSON Resume job
+document) and its structure, then reports each term's importance (required, preferred,
+inferred), the strongest evidence in the full profile and whether it survives the variant
+and the page budget (``--max-pages`` or the variant's), what the page budget kept and cut,
+coverage, and the most relevant entries and highlights. ``--json`` prints the same
+(schemas/tailor-report.schema.json); ``--write-variant`` saves a starting variant that
+keeps the best projects and every entry that is the only evidence of a posting term.
 """
 
 from __future__ import annotations

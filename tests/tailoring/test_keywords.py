@@ -260,3 +260,18 @@ def test_bad_alias_files(tmp_path):
 
 def test_vocabulary_file_is_found_next_to_the_module():
     assert (Path(__file__).resolve().parents[2] / "resume_builder" / "tailoring" / "vocabulary.toml").is_file()
+
+
+def test_inferred_words_suggest_their_term_and_nothing_else():
+    data = tomllib.loads(files("resume_builder.tailoring").joinpath("vocabulary.toml").read_text("utf-8"))
+    spelled = {tuple(t.lower for t in tokenize(s) if t.text != "|")
+               for table in data["terms"].values() for name, aliases in table.items() for s in [name, *aliases]}
+    for name, hints in data["inferred"].items():
+        assert name in VOCAB, name
+        for hint in hints:
+            key = tuple(t.lower for t in tokenize(hint) if t.text != "|")
+            assert key not in spelled, f"{hint!r} is both a spelling and a hint"
+            (match,) = VOCAB.find(hint)
+            assert (match.term, match.inferred) == (name, True), hint
+    (written,) = VOCAB.find("Kubernetes")
+    assert not written.inferred and not VOCAB.find("k8s")[0].inferred
