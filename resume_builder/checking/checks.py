@@ -223,11 +223,20 @@ _HEADINGS = {
 
 
 def _heading_key(text: str) -> str:
-    text = normalise(text).rstrip(":").strip().replace("&", " and ")
+    text = normalise(text).rstrip(":：").strip().replace("&", " and ")
     return " ".join(text.split())
 
 
-_HEADING_GROUPS = {_heading_key(alias): group for group, aliases in _HEADINGS.items() for alias in aliases}
+def _locale_headings() -> dict[str, list[str]]:
+    """Every built-in locale's section headings (resume_builder/locales/*.toml), by group."""
+    from resume_builder.i18n import built_in_headings
+
+    return built_in_headings()
+
+
+_HEADING_GROUPS = {_heading_key(alias): group
+                   for aliases in (_HEADINGS, _locale_headings()) for group, titles in aliases.items()
+                   for alias in titles}
 STANDARD_HEADINGS = tuple(_HEADINGS)
 
 
@@ -280,8 +289,9 @@ def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
                 shown += f"; {', '.join(elsewhere)} {'is' if len(elsewhere) == 1 else 'are'} in a {zone}"
         return CheckResult("headings", False, "no standard Experience or Education headings on lines of their own"
                                               f"{shown}; ATS use these to split the résumé into sections")
-    standard = [s for s in doc.sections if _heading_group(s.title)]
-    other = [s.title for s in doc.sections if not _heading_group(s.title)]
+    # A standard section keeps its standing under the profile's own ``headings:`` title.
+    standard = [s for s in doc.sections if _heading_group(s.title) or s.key in _HEADINGS]
+    other = [s.title for s in doc.sections if s not in standard]
     note = (f"; not in the standard list, so an ATS may not file them: {', '.join(other)}" if other else "")
     if not standard:
         return CheckResult("headings", False, "none of the section headings is one ATS know "
