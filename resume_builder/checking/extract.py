@@ -147,17 +147,33 @@ def _clusters(line) -> tuple[str, ...]:
     return tuple(child.get_text() for child in line)
 
 
-def _reading_order(lines: list[_Line]) -> bool:
+def _right_to_left_language(tag: str | None) -> bool | None:
+    """Whether CLDR writes the language of a BCP 47 tag right to left; None if unknown."""
+    if not tag:
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(tag.replace("-", "_").split("_")[0]).character_order == "right-to-left"
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+def _reading_order(lines: list[_Line], language: str | None = None) -> bool:
     """Put a right-to-left document's lines in reading order; True when it is right to left.
 
     A PDF stores glyphs in the order they are drawn, left to right: an Arabic or Hebrew line
-    comes out reversed. When right-to-left letters outnumber left-to-right ones, each line
-    is turned back into reading order (:func:`resume_builder.bidi.visual_to_logical`), and
-    the lines of a row are read from the right.
+    comes out reversed. The document is right to left when its language (the catalog's
+    ``/Lang``) is written right to left in CLDR, or, with no language, when right-to-left
+    letters outnumber left-to-right ones. Each line is then turned back into reading order
+    (:func:`resume_builder.bidi.visual_to_logical`), and the lines of a row read from the right.
     """
     from resume_builder.bidi import mostly_rtl, visual_to_logical
 
-    if not mostly_rtl([line.text for line in lines]):
+    rtl = _right_to_left_language(language)
+    if rtl is None:
+        rtl = mostly_rtl([line.text for line in lines])
+    if not rtl:
         return False
     for line in lines:
         line.text = " ".join(visual_to_logical(line.clusters or (line.text,)).split())
@@ -264,6 +280,8 @@ def extract_pdf(path: Path) -> Extracted:
         struct_tree = "/StructTreeRoot" in root
         mark_info = root.get("/MarkInfo")
         marked = bool(mark_info and mark_info.get_object().get("/Marked"))
+        language = root.get("/Lang")
+        language = str(language.get_object()) if language is not None else None
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of error for damaged files
@@ -273,7 +291,7 @@ def extract_pdf(path: Path) -> Extracted:
     except Exception as exc:  # noqa: BLE001 - so does pdfminer
         raise UserError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
 
-    rtl = _reading_order(lines)
+    rtl = _reading_order(lines, language)
     running = _running_lines(lines)
     body = [line for index, line in enumerate(lines) if index not in running]
     headers = [line for index, line in enumerate(lines) if index in running]
