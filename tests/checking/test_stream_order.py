@@ -2,7 +2,9 @@
 
 Before, list bullets were ::marker boxes, which WeasyPrint draws after all the other text of
 the page: every bullet came out at the end of the page, apart from its item. The themes now
-draw the bullet as a character in the text flow (``li::before``).
+draw the bullet as a character in the text flow (``li::before``). An entry's header was one
+line ('Position — Company  Mar 2023 – present · London, UK'), which line-based parsers took
+for a description; now title, organisation, and date and place each have a line.
 """
 
 from __future__ import annotations
@@ -58,9 +60,10 @@ def test_separated_items_are_not_glued(theme, theme_outputs):
     contacts = [c.text for c in document.contacts]
     for left, right in zip(contacts, contacts[1:]):
         assert left + right not in text and f"{left}·" not in text and f"·{right}" not in text
+    lines = text.splitlines()
     for entry in document.section("experience").entries:
+        # title, organisation, then date and place: each a line of its own, in this order
         title, company = entry.title.plain, entry.subtitle.plain
-        assert f"{title} — {company}" in text
-        assert f"{company}{entry.date}" not in text
-        if entry.location:
-            assert f"{entry.date} · {entry.location}" in text
+        meta = " · ".join(part for part in (entry.date, entry.location) if part)
+        at = lines.index(title)
+        assert lines[at + 1:at + 3] == [company, meta], lines[at:at + 3]
