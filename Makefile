@@ -9,11 +9,12 @@ RB     := $(VENV)/bin/resume-builder
 PROFILE ?= profiles/example.yaml
 
 # Debian packages: pango for WeasyPrint; Noto fonts for emoji, CJK and other scripts the
-# theme fonts lack; poppler-utils to look at PDFs.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core \
+# theme fonts lack; DejaVu Sans Mono for `code spans`; poppler-utils to look at PDFs.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core \
                    fonts-noto-color-emoji fonts-noto-cjk poppler-utils
-# LibreOffice opens our DOCX files in the tests, as a real word processor would.
-TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui
+# LibreOffice opens our DOCX files in the tests, as a real word processor would; libfaketime
+# moves the clock for the reproducibility test (tests/test_reproducible.py).
+TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui libfaketime
 
 .PHONY: demo test release system-packages test-system-packages venv bench schema clean
 

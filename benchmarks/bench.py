@@ -100,6 +100,47 @@ def build(runs: int) -> tuple[float, float, int]:
     return statistics.median(cold), statistics.median(noop), targets
 
 
+def load_json_resume(runs: int) -> tuple[float, float]:
+    """Median load of the example as JSON Resume (its export) and as YAML, side by side.
+
+    JSON Resume is judged by the official schema (jsonschema, formats checked) before the
+    mapping; the ratio shows what that costs against our own format.
+    """
+    from resume_builder.interop import export_json_resume, json_resume_text
+    from resume_builder.loading import profile_loader
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "example.json"
+        path.write_text(json_resume_text(export_json_resume(EXAMPLE).data), encoding="utf-8")
+        times: dict[Path, list[float]] = {path: [], EXAMPLE: []}
+        for _ in range(runs):
+            for source in times:
+                profile_loader._LOADED.clear()
+                start = time.perf_counter()
+                profile_loader.load_profile(source)
+                times[source].append(time.perf_counter() - start)
+    return statistics.median(times[path]), statistics.median(times[EXAMPLE])
+
+
+def unknown_keys(count: int) -> float:
+    """Seconds to load and report a profile with ``count`` unknown top-level keys (issue 12).
+
+    Reporting must stay linear: the first 50 problems get "did you mean", the rest a count.
+    """
+    from resume_builder.errors import UserError
+    from resume_builder.loading import load_profile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "unknown.yaml"
+        path.write_text("basics:\n  name: Sam\n" + "".join(f"key_{i}: {i}\n" for i in range(count)), encoding="utf-8")
+        start = time.perf_counter()
+        try:
+            load_profile(path)
+        except UserError:
+            pass
+        return time.perf_counter() - start
+
+
 def peak_memory_mb() -> float:
     """Peak resident memory of a fresh process rendering the example to PDF and DOCX."""
     import resource
@@ -128,14 +169,20 @@ def main() -> None:
     rows.append(("warm PDF re-render after an edit", warm("pdf", args.runs), 0.3))
     if "docx" in formats:
         rows.append(("warm DOCX re-render after an edit", warm("docx", args.runs), 0.05))
+    as_json_resume, as_yaml = load_json_resume(args.runs)
+    rows.append((f"load the example as JSON Resume ({as_json_resume / as_yaml:.1f}x its YAML)", as_json_resume, 0.2))
     cold, noop, targets = build(max(1, args.runs // 2))
     rows.append((f"cold build, {targets} targets (PDF+DOCX)", cold, 6.0 * targets / 20))
     rows.append(("no-op incremental build", noop, 0.5))
+    small, big = unknown_keys(2_500), unknown_keys(20_000)
+    rows.append(("profile with 2,500 unknown keys, reported", small, 5.0))
+    rows.append(("profile with 20,000 unknown keys, reported", big, 8 * 5.0))
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'median':>9}  {'target':>8}")
     for name, seconds, target in rows:
         mark = "ok" if seconds <= target else "SLOW"
         print(f"{name:<{width}}  {seconds * 1000:>7.0f}ms  {target * 1000:>6.0f}ms  {mark}")
+    print(f"unknown keys, 8x as many: {big / small:.1f}x the time (linear: about 8x)")
     memory = peak_memory_mb()
     print(f"{'peak memory, one render':<{width}}  {memory:>7.0f}MB  {200:>6}MB  {'ok' if memory <= 200 else 'HIGH'}")
     results = {name: {"median_s": round(s, 4), "target_s": t} for name, s, t in rows}

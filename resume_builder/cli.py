@@ -21,6 +21,7 @@ from resume_builder.commands import tailor as tailor_command
 from resume_builder.commands import themes as themes_command
 from resume_builder.commands import validate as validate_command
 from resume_builder.commands import watch as watch_command
+from resume_builder.commands.help_format import Command
 from resume_builder.errors import EXIT_INTERRUPTED
 
 app = typer.Typer(
@@ -32,17 +33,17 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-app.command("render")(render_command.render)
-app.command("check")(check_command.check)
-app.command("build")(build_command.build)
-app.command("validate")(validate_command.validate)
-app.command("schema")(schema_command.schema)
-app.command("tailor")(tailor_command.tailor)
-app.command("watch")(watch_command.watch)
-app.command("themes")(themes_command.themes)
-app.command("import")(import_command.import_profile)
-app.command("export")(export_command.export)
-app.command("init")(init_command.init)
+app.command("render", cls=Command)(render_command.render)
+app.command("check", cls=Command)(check_command.check)
+app.command("build", cls=Command)(build_command.build)
+app.command("validate", cls=Command)(validate_command.validate)
+app.command("schema", cls=Command)(schema_command.schema)
+app.command("tailor", cls=Command)(tailor_command.tailor)
+app.command("watch", cls=Command)(watch_command.watch)
+app.command("themes", cls=Command)(themes_command.themes)
+app.command("import", cls=Command)(import_command.import_profile)
+app.command("export", cls=Command)(export_command.export)
+app.command("init", cls=Command)(init_command.init)
 
 
 @app.callback()

@@ -30,8 +30,8 @@ def err(message: str, *, style: str | None = None) -> None:
 
 def show_user_error(error: "UserError") -> None:
     """Print every problem of a user error, one per line, then how many there were."""
-    for problem in error.problems:
-        err(f"error: {problem}", style="red")
+    for line in error.shown():  # at most SHOWN_PROBLEMS, then a count of the rest
+        err(line if line.startswith("…") else f"error: {line}", style="red")
     if len(error.problems) > 1:
         err(f"{len(error.problems)} problems found", style="red")
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urlsplit
 
 from resume_builder.i18n import Labels, labels_for, resolve_locale
-from resume_builder.markdown import Span, parse_inline
+from resume_builder.markdown import Span, merge_spans, parse_inline
 from resume_builder.schema.profile import Highlight, Profile
 from resume_builder.schema.types import PRESENT, PartialDate
 
@@ -99,6 +99,7 @@ class Entry:
     date: str = ""
     location: str = ""
     url: str | None = None
+    url_text: str = ""  # the link as printed (display_url), or "" when the theme hides it
     description: RichText = RichText(())
     paragraphs: tuple[RichText, ...] = ()
     bullets: tuple[Bullet, ...] = ()
@@ -144,6 +145,9 @@ class Metadata:
     subject: str
     keywords: tuple[str, ...]
     language: str
+    #: What the document was rendered from (resume_builder/provenance.py), written into the
+    #: PDF's and DOCX's metadata; empty when unknown.
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -181,7 +185,8 @@ def _bullet_texts(bullets: tuple[Bullet, ...]) -> Iterator[str]:
 
 
 def entry_texts(entry: Entry) -> Iterator[str]:
-    for part in (entry.title.plain, entry.subtitle.plain, entry.date, entry.location, entry.description.plain):
+    for part in (entry.title.plain, entry.subtitle.plain, entry.date, entry.location, entry.url_text,
+                 entry.description.plain):
         if part:
             yield part
     yield from (p.plain for p in entry.paragraphs)
@@ -227,12 +232,26 @@ def _joined(*parts: str | None, sep: str = ", ") -> str:
     return sep.join(clean(p) for p in parts if p)
 
 
-def _pair(title: str, value: str, entry_id: str | None, tags: list[str]) -> Entry:
-    return Entry(id=entry_id, title=rich(title), description=rich(value), tags=tuple(tags))
+def _pair(title: str, value: str | RichText, entry_id: str | None, tags: list[str]) -> Entry:
+    description = value if isinstance(value, RichText) else rich(value)
+    return Entry(id=entry_id, title=rich(title), description=description, tags=tuple(tags))
+
+
+def rich_list(items: list[str], sep: str = ", ") -> RichText:
+    """Items (keywords) each parsed on its own, then joined: a '*' or '`' in one keyword
+    never pairs with one in the next."""
+    spans: list[Span] = []
+    for item in items:
+        parsed = rich(item).spans
+        if parsed:
+            if spans:
+                spans.append(Span(sep))
+            spans.extend(parsed)
+    return RichText(tuple(merge_spans(spans)))
 
 
 def _keywords_field(keywords: list[str], labels: Labels) -> tuple[Field, ...]:
-    return (Field(labels.technologies, rich(", ".join(keywords))),) if keywords else ()
+    return (Field(labels.technologies, rich_list(keywords)),) if keywords else ()
 
 
 def _section_builders(profile: Profile, labels: Labels):
@@ -246,7 +265,7 @@ def _section_builders(profile: Profile, labels: Labels):
 
     def experience() -> Section:
         entries = tuple(Entry(
-            id=job.id, title=rich(job.position), subtitle=rich(job.company),
+            id=job.id, title=rich(job.position or job.company), subtitle=rich(job.company if job.position else None),
             date=format_range(job.start, job.end, labels, open_ended=True),
             location=clean(job.location or ""), url=job.url, description=rich(job.description),
             paragraphs=paragraphs(job.summary), bullets=_bullets(job.highlights),
@@ -265,7 +284,7 @@ def _section_builders(profile: Profile, labels: Labels):
 
     def projects() -> Section:
         entries = tuple(Entry(
-            id=p.id, title=rich(p.name), subtitle=rich(_joined(p.entity, ", ".join(p.roles))),
+            id=p.id, title=rich(p.name), subtitle=rich(_joined(p.entity, ", ".join(p.roles), p.type)),
             date=format_range(p.start, p.end, labels), url=p.url, description=rich(p.description),
             paragraphs=paragraphs(p.summary), bullets=_bullets(p.highlights), closing=paragraphs(p.outcome),
             fields=_keywords_field(p.keywords, labels), tags=tuple(p.tags),
@@ -313,7 +332,7 @@ def _section_builders(profile: Profile, labels: Labels):
 
     def skills() -> Section:
         entries = tuple(_pair(_joined(s.name, f"({s.level})" if s.level else None, sep=" "),
-                              ", ".join(s.keywords), s.id, s.tags) for s in profile.skills)
+                              rich_list(s.keywords), s.id, s.tags) for s in profile.skills)
         return Section("skills", heading("skills"), "pairs", entries=entries)
 
     def languages() -> Section:
@@ -321,7 +340,7 @@ def _section_builders(profile: Profile, labels: Labels):
         return Section("languages", heading("languages"), "pairs", entries=entries)
 
     def interests() -> Section:
-        entries = tuple(_pair(i.name, ", ".join(i.keywords), i.id, i.tags) for i in profile.interests)
+        entries = tuple(_pair(i.name, rich_list(i.keywords), i.id, i.tags) for i in profile.interests)
         return Section("interests", heading("interests"), "pairs", entries=entries)
 
     builders = {
@@ -350,23 +369,63 @@ def _custom_builder(custom, labels: Labels):
     return build
 
 
-def _contacts(profile: Profile) -> tuple[Contact, ...]:
+def _contacts(profile: Profile, labels: Labels, phone_format: str = "as_written") -> tuple[Contact, ...]:
+    from resume_builder.phones import format_phone, region_for, tel_uri
+
     b = profile.basics
     out: list[Contact] = []
     if b.email:
         out.append(Contact("email", b.email, f"mailto:{b.email}"))
     if b.phone:
-        out.append(Contact("phone", b.phone, "tel:" + re.sub(r"[^0-9+]", "", b.phone)))
+        region = region_for(b.location.country_code if b.location else None, labels.locale)
+        out.append(Contact("phone", clean(format_phone(b.phone, phone_format, region)), tel_uri(b.phone, region)))
     if b.location and b.location.display():
         out.append(Contact("location", clean(b.location.display())))
     if b.website:
         out.append(Contact("website", display_url(b.website), b.website))
     for p in b.profiles:
-        if p.url:
-            out.append(Contact("profile", display_url(p.url), p.url, clean(p.network)))
-        elif p.username:
-            out.append(Contact("profile", f"{clean(p.network)}: {clean(p.username)}", None, clean(p.network)))
+        text = _profile_text(clean(p.network), clean(p.username or ""), p.url)
+        if text:
+            out.append(Contact("profile", text, p.url, clean(p.network)))
     return tuple(out)
+
+
+def _profile_text(network: str, username: str, url: str | None) -> str:
+    """A social profile as printed: its address, with the network and username it does not show.
+
+    ``https://social.example/@kit`` for network Mastodon reads ``Mastodon: social.example/@kit``;
+    a profile with no address shows ``Network: username`` (or whichever is given).
+    """
+    if not url:
+        return ": ".join(part for part in (network, username) if part)
+    shown = display_url(url)
+    folded = shown.lower()
+    if network and network.lower() not in folded:
+        shown = f"{network}: {shown}"
+    if username and username.lower() not in folded:
+        shown = f"{shown} ({username})"
+    return shown
+
+
+def _tidy(section: Section, entry_urls: bool) -> Section:
+    """Entries as printed: the link's text when shown; an untitled entry titled by what it has.
+
+    JSON Resume requires no field, so an entry may lack its title (a job with only a
+    company, a skill with only keywords): the subtitle (or, for one-line pairs, the value)
+    moves up rather than leave an empty title before a dash.
+    """
+    from dataclasses import replace
+
+    entries = []
+    for entry in section.entries:
+        if entry_urls and entry.url:
+            entry = replace(entry, url_text=display_url(entry.url))
+        if not entry.title and entry.subtitle:
+            entry = replace(entry, title=entry.subtitle, subtitle=RichText(()))
+        elif not entry.title and section.layout == "pairs" and entry.description:
+            entry = replace(entry, title=entry.description, description=RichText(()))
+        entries.append(entry)
+    return replace(section, entries=tuple(entries))
 
 
 def display_url(url: str) -> str:
@@ -382,8 +441,12 @@ def display_url(url: str) -> str:
 
 def build_document(profile: Profile, *, order: list[str] | None = None,
                    labels: Labels | None = None, headings: dict[str, str] | None = None,
-                   photo: "Image | None" = None) -> Document:
+                   photo: "Image | None" = None, entry_urls: bool = True,
+                   phone_format: str = "as_written") -> Document:
     """Build the document; ``order`` lists section keys to show (default: the profile's order).
+
+    ``entry_urls`` (theme option) prints each entry's link as text (``Entry.url_text``);
+    ``phone_format`` is how the phone number is printed (:mod:`resume_builder.phones`).
 
     ``photo`` is the profile's photo as :func:`resume_builder.images.load_photo` read it
     (the document never reads files itself).
@@ -400,7 +463,7 @@ def build_document(profile: Profile, *, order: list[str] | None = None,
     for key in keys:
         if key not in builders:
             continue
-        section = builders[key]()
+        section = _tidy(builders[key](), entry_urls)
         if section.paragraphs or section.bullets or section.entries:
             sections.append(section)
     b = profile.basics
@@ -410,5 +473,6 @@ def build_document(profile: Profile, *, order: list[str] | None = None,
     metadata = Metadata(
         title=f"{name} – {headline}" if headline else name, author=name, subject=headline or "Résumé",
         keywords=keywords, language=labels.language)
-    return Document(name=name, headline=headline, contacts=_contacts(profile), sections=tuple(sections),
+    return Document(name=name, headline=headline, contacts=_contacts(profile, labels, phone_format),
+                    sections=tuple(sections),
                     metadata=metadata, photo=photo, direction=labels.direction)

@@ -17,6 +17,10 @@ EXIT_CHECK_FAILED = 1
 EXIT_USER_ERROR = 2
 EXIT_INTERRUPTED = 130
 
+# How many problems of one error are shown; the rest are counted. A person fixes the first
+# few and runs again; 20,000 lines (a file of unknown keys) help no one (issue 12).
+SHOWN_PROBLEMS = 50
+
 
 @dataclass(frozen=True)
 class Location:
@@ -42,6 +46,8 @@ class Problem:
     location: Location | None = None
     path: str = ""
     hint: str = ""
+    #: Lines shown under the message: e.g. the offending source line with a caret under it.
+    excerpt: str = ""
 
     def __str__(self) -> str:
         head = f"{self.location}: " if self.location else ""
@@ -49,6 +55,8 @@ class Problem:
         text = f"{head}{field_part}{self.message}"
         if self.hint:
             text += f" ({self.hint})"
+        if self.excerpt:
+            text += "\n" + self.excerpt
         return text
 
 
@@ -70,7 +78,16 @@ class UserError(Exception):
         return cls(Problem(message, Location(str(file), line, column), path, hint))
 
     def render(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+        return "\n".join(self.shown())
+
+    def shown(self) -> list[str]:
+        """The first :data:`SHOWN_PROBLEMS` problems as lines, then how many more there are."""
+        lines = [str(p) for p in self.problems[:SHOWN_PROBLEMS]]
+        more = len(self.problems) - SHOWN_PROBLEMS
+        if more > 0:
+            lines.append(f"… and {more} more problem{'s' if more != 1 else ''} "
+                         f"(only the first {SHOWN_PROBLEMS} are shown; fix these and run again)")
+        return lines
 
 
 class CheckFailed(Exception):

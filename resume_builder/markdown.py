@@ -1,43 +1,99 @@
-"""The small inline Markdown subset allowed in profile text: bold, italic and links.
+"""The small inline Markdown subset allowed in profile text.
 
-Text is parsed into :class:`Span` objects; renderers escape each span's text for their
-format, so raw HTML or template syntax in a profile is always shown as text.
+Profile text is parsed with markdown-it-py (a CommonMark parser) restricted to these rules:
+
+- ``**strong**`` and ``*emphasis*`` with asterisks, by CommonMark's delimiter rules (so
+  ``5 * 3`` stays text). Underscores are always text: engineers write identifiers such as
+  ``__init__`` and ``snake_case``, which CommonMark would turn into bold "init";
+- ``[link text](https://example.com)``: http, https, mailto and tel targets only (others
+  are refused by schema validation and never become links);
+- ``` `code spans` ``` with backticks, shown in a monospace face;
+- backslash escapes (``\\*`` is a literal ``*``).
+
+Nothing else: no raw HTML, no entities (``&amp;`` stays those five characters), no
+autolinks, images, strikethrough or block syntax. Text is parsed into :class:`Span`
+objects; renderers escape each span's text for their format, so raw HTML or template
+syntax in a profile is always shown as text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
 from urllib.parse import urlsplit
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 ALLOWED_LINK_SCHEMES = ("http", "https", "mailto", "tel")
+#: The markdown-it-py inline rules profile text may use (see the module docstring).
+INLINE_RULES = ("emphasis", "link", "backticks", "escape")
+
+__all__ = ["ALLOWED_LINK_SCHEMES", "INLINE_RULES", "Span", "link_problem", "link_problems", "merge_spans",
+           "parse_inline", "plain_text", "commonmark_spans"]
 
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text with uniform formatting."""
+    """A run of text with uniform formatting; ``code`` marks a code span (monospace)."""
 
     text: str
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    code: bool = False
 
 
-_TOKEN = re.compile(
-    r"""
-      (?P<escape>\\[\\*_\[\]()`~])
-    | \[(?P<link_text>[^\]\n]+)\]\((?P<link_url>[^()\s]+(?:\([^()\s]*\)[^()\s]*)?)\)
-    | \*\*(?P<bold_star>(?!\s)(?:[^*]|\*(?!\*))+?(?<![\s\\]))\*\*
-    | (?<![\w])__(?P<bold_under>(?!\s).+?(?<![\s\\]))__(?![\w])
-    | \*(?P<italic_star>(?!\s)[^*]+?(?<![\s\\]))\*
-    | (?<![\w])_(?P<italic_under>(?!\s)[^_]+?(?<![\s\\]))_(?![\w])
-    """,
-    re.VERBOSE,
-)
+def _identity(url: str) -> str:
+    return url
+
+
+@lru_cache(maxsize=None)
+def _parser(full: bool = False) -> "MarkdownIt":
+    """Our restricted parser, or (``full``) CommonMark + GFM strikethrough, as Markdown readers
+    see our Markdown output."""
+    from markdown_it import MarkdownIt
+
+    if full:
+        md = MarkdownIt("commonmark").enable("strikethrough")
+    else:
+        md = MarkdownIt("zero").enable(list(INLINE_RULES))
+        md.inline.ruler.before("emphasis", "underscore_text", _underscore_text)
+    # Links are judged by link_problem() (the schema refuses bad ones, the renderers drop
+    # them); targets are kept exactly as written, never re-encoded.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.normalizeLink = _identity  # type: ignore[method-assign]
+    md.normalizeLinkText = _identity  # type: ignore[method-assign]
+    return md
+
+
+def _underscore_text(state, silent: bool) -> bool:
+    """Inline rule: a run of '_' is plain text, never an emphasis delimiter."""
+    start = state.pos
+    if state.src[start] != "_":
+        return False
+    end = start
+    while end < state.posMax and state.src[end] == "_":
+        end += 1
+    if not silent:
+        state.pending += state.src[start:end]
+    state.pos = end
+    return True
+
+
+def _tokens(text: str, full: bool = False) -> list["Token"]:
+    found = _parser(full).parseInline(text)
+    return list(found[0].children or []) if found else []
 
 
 def link_problem(url: str) -> str | None:
     """Why ``url`` may not be a link, or None when it is fine."""
+    control = next((ch for ch in url if ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F), None)
+    if control is not None:
+        return f"link contains the control character U+{ord(control):04X}; remove it"
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ALLOWED_LINK_SCHEMES:
         return f"link '{url}' must start with http://, https://, mailto: or tel:"
@@ -46,41 +102,85 @@ def link_problem(url: str) -> str | None:
     return None
 
 
+_WRITTEN_LINK = re.compile(r"\]\(([^)]*)\)")
+
+
 def link_problems(text: str) -> list[str]:
     """Problems with the links written in ``text`` (used by schema validation)."""
     out = []
-    for match in _TOKEN.finditer(text):
-        url = match.group("link_url")
-        if url is not None:
-            problem = link_problem(url)
+    # A control character makes a destination no link at all for CommonMark (a NUL becomes
+    # U+FFFD), so look at what was written as one: ](...) holding a control character.
+    for written in _WRITTEN_LINK.finditer(text):
+        control = next((ch for ch in written.group(1) if ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F), None)
+        if control is not None:
+            out.append(f"link contains the control character U+{ord(control):04X}; remove it")
+    for token in _tokens(text):
+        if token.type == "link_open":
+            problem = link_problem(str(token.attrs.get("href", "")))
             if problem:
                 out.append(problem)
     return out
 
 
-def parse_inline(text: str, *, bold: bool = False, italic: bool = False,
-                 href: str | None = None) -> list[Span]:
-    """Parse ``text`` into spans; unmatched markers stay literal text."""
+def _spans(tokens: Iterable["Token"], *, strict: bool) -> list[Span]:
+    """Walk inline tokens into spans. ``strict``: a token outside our subset gives None."""
     spans: list[Span] = []
-    pos = 0
-    for match in _TOKEN.finditer(text):
-        if match.start() > pos:
-            spans.append(Span(text[pos:match.start()], bold, italic, href))
-        pos = match.end()
-        kind = match.lastgroup
-        if kind == "escape":
-            spans.append(Span(match.group()[1], bold, italic, href))
-        elif match.group("link_url") is not None:
-            url = match.group("link_url")
-            inner_href = href if link_problem(url) else url
-            spans.extend(parse_inline(match.group("link_text"), bold=bold, italic=italic, href=inner_href))
-        elif kind in ("bold_star", "bold_under"):
-            spans.extend(parse_inline(match.group(kind), bold=True, italic=italic, href=href))
+    bold = italic = 0
+    links: list[str | None] = []
+    for token in tokens:
+        kind = token.type
+        href = next((h for h in reversed(links) if h), None)
+        if kind in ("text", "text_special"):
+            spans.append(Span(token.content, bold > 0, italic > 0, href))
+        elif kind == "code_inline":
+            spans.append(Span(token.content, bold > 0, italic > 0, href, code=True))
+        elif kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            target = str(token.attrs.get("href", ""))
+            links.append(None if link_problem(target) else target)
+        elif kind == "link_close":
+            links.pop()
+        elif kind in ("softbreak", "hardbreak"):
+            spans.append(Span(" ", bold > 0, italic > 0, href))
+        elif strict:
+            raise ValueError(f"outside the inline subset: {kind}")
         else:
-            spans.extend(parse_inline(match.group(kind), bold=bold, italic=True, href=href))
-    if pos < len(text):
-        spans.append(Span(text[pos:], bold, italic, href))
+            spans.append(Span(token.content, bold > 0, italic > 0, href))
     return merge_spans(spans)
+
+
+#: Characters that can start something in our subset; text without any is one plain span
+#: (most profile text: skipping the parser for it keeps documents as fast to build as before).
+_MARKERS = frozenset("*[`\\")
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> tuple[Span, ...]:
+    if _MARKERS.isdisjoint(text):
+        return (Span(text),) if text else ()
+    return tuple(_spans(_tokens(text), strict=False))
+
+
+def parse_inline(text: str) -> list[Span]:
+    """Parse ``text`` into spans; markers that do not pair up stay literal text."""
+    return list(_parse_cached(text))
+
+
+def commonmark_spans(markdown: str) -> list[Span] | None:
+    """How a CommonMark (+ GFM strikethrough) reader sees one line of inline Markdown, as spans;
+    None when it finds anything outside our subset (raw HTML, an image, an autolink...).
+    Used to prove that our Markdown output says exactly what the document says."""
+    try:
+        return _spans(_tokens(markdown, full=True), strict=True)
+    except ValueError:
+        return None
 
 
 def merge_spans(spans: list[Span]) -> list[Span]:
@@ -89,8 +189,9 @@ def merge_spans(spans: list[Span]) -> list[Span]:
     for span in spans:
         if not span.text:
             continue
-        if out and (out[-1].bold, out[-1].italic, out[-1].href) == (span.bold, span.italic, span.href):
-            out[-1] = Span(out[-1].text + span.text, span.bold, span.italic, span.href)
+        if out and (out[-1].bold, out[-1].italic, out[-1].href, out[-1].code) == \
+                (span.bold, span.italic, span.href, span.code):
+            out[-1] = Span(out[-1].text + span.text, span.bold, span.italic, span.href, span.code)
         else:
             out.append(span)
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from resume_builder.schema.profile import Profile
+from resume_builder.wording import count
 
 
 def outline_lines(profile: Profile) -> list[str]:
@@ -11,9 +12,9 @@ def outline_lines(profile: Profile) -> list[str]:
     for key in profile.section_order():
         if key in custom:
             section = custom[key]
-            lines.append(f"  {section.title}: {len(section.items) + len(section.entries)} items")
+            lines.append(f"  {section.title}: {count(len(section.items) + len(section.entries), 'item')}")
         elif key == "summary":
             lines.append("  Summary")
         else:
-            lines.append(f"  {key.capitalize()}: {len(getattr(profile, key))} entries")
+            lines.append(f"  {key.capitalize()}: {count(len(getattr(profile, key)), 'entry')}")
     return lines

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from resume_builder.errors import UserError
 
@@ -32,9 +34,121 @@ def build_datetime() -> _dt.datetime:
     return _dt.datetime.fromtimestamp(source_date_epoch(), tz=_dt.timezone.utc)
 
 
+@contextmanager
+def libraries_see_build_date() -> Iterator[None]:
+    """Within the block, libraries that stamp files with "now" stamp the build date instead.
+
+    Libraries following the reproducible-builds convention (https://reproducible-builds.org/
+    specs/source-date-epoch/) read the variable SOURCE_DATE_EPOCH instead of the clock;
+    fontTools does when it saves a font (the ``head`` table's ``modified`` field), which
+    WeasyPrint does for every variable or colour font it embeds in a PDF. Without the
+    variable, an embedded font changed with every second of the clock. The variable is
+    set to :func:`source_date_epoch` (the user's value, or the fixed default) for the
+    block and restored after it. Not thread-safe: the environment is process-wide.
+    """
+    name = "SOURCE_DATE_EPOCH"
+    before = os.environ.get(name)
+    os.environ[name] = str(source_date_epoch())
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
+
+
+# Folders of the kernel's pseudo file systems: a "file" there is a device, a process's
+# descriptor or a kernel setting, never an output (/dev/stdout, /dev/full, /proc/self/fd/1).
+_SPECIAL_FOLDERS = (Path("/dev"), Path("/proc"), Path("/sys"))
+_SHARED_MEMORY = Path("/dev/shm")
+
+
+def check_destination(path: Path) -> None:
+    """Raise a UserError unless ``path`` may be replaced by a regular file.
+
+    Refused: an existing path that is not a regular file (a FIFO, a socket, a character or
+    block device, a folder), whether named directly or through symbolic links, and any
+    path in or resolving into /dev (but /dev/shm), /proc or /sys (``/dev/stdout`` names a descriptor of
+    this process; replacing it would break the terminal or, as root, the system). A
+    symbolic link to a regular file is allowed: the atomic write replaces the link.
+    """
+    import stat
+
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except OSError:  # missing, or a folder on the way is missing or not a folder: the write says so
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        kind = ("a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode)
+                else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device" if stat.S_ISCHR(info.st_mode)
+                or stat.S_ISBLK(info.st_mode) else "a special file")
+        raise UserError(f"{path} is {kind}, not a regular file; outputs are only written to regular files",
+                        hint="name a file path" + (", or '-o -' for standard output"
+                                                   if not stat.S_ISDIR(info.st_mode) else ""))
+    if any(_in_special_folder(candidate) for candidate in (path.absolute(), path.resolve())):
+        raise UserError(f"{path} is in a system folder of devices and processes; outputs are only written "
+                        "to regular files", hint="name a file path, or '-o -' for standard output")
+
+
+def _in_special_folder(path: Path) -> bool:
+    if path.is_relative_to(_SHARED_MEMORY):  # a tmpfs of ordinary files
+        return False
+    return any(path == folder or path.is_relative_to(folder) for folder in _SPECIAL_FOLDERS)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the whole new one."""
-    path = Path(path)
+    write_set([(Path(path), data)])
+
+
+def write_set(files: list[tuple[Path, bytes]]) -> None:
+    """Write several files all-or-nothing: afterwards every file is new, or every file is as before.
+
+    Each file goes to a temporary name in its target folder (flushed and fsynced); only when
+    every one is complete are they renamed over their destinations. Should a rename fail,
+    those already renamed are put back: each older file is kept (hard-linked) under a
+    temporary name until the set is in place. A full disk, a folder that cannot be written,
+    an error or Ctrl-C leave the older set intact and no temporary file. Every destination
+    is checked first (:func:`check_destination`). Raises UserError naming the file and why.
+    """
+    items = [(Path(path), data) for path, data in files]
+    for path, _ in items:
+        check_destination(path)
+    temporaries: list[tuple[Path, str]] = []
+    backups: list[tuple[Path, str | None]] = []  # destination, its older version (None: there was none)
+    renamed: list[Path] = []
+    try:
+        for path, data in items:
+            temporaries.append((path, _write_temporary(path, data)))
+        for path, _ in items:
+            backups.append((path, _keep_older(path)))
+        for path, tmp_name in temporaries:
+            try:
+                os.replace(tmp_name, path)
+            except OSError as exc:
+                raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+            renamed.append(path)
+    except BaseException:
+        for path, older in reversed(backups):  # put back what was replaced, remove what was new
+            if path not in renamed:
+                continue
+            try:
+                if older is not None:
+                    os.replace(older, path)
+                else:
+                    os.unlink(path)
+            except OSError:
+                pass
+        for _, name in [*temporaries, *backups]:
+            _remove(name)
+        raise
+    for _, older in backups:
+        _remove(older)
+
+
+def _write_temporary(path: Path, data: bytes) -> str:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -50,12 +164,30 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, path)
     except BaseException as exc:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
+        _remove(tmp_name)
         if isinstance(exc, OSError):
             raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
+    return tmp_name
+
+
+def _keep_older(path: Path) -> str | None:
+    """A hard link to the file at ``path`` under a temporary name (None when there is none)."""
+    if not path.is_file():
+        return None
+    name = tempfile.mktemp(prefix=f".{path.name}.", suffix=".old.tmp", dir=path.parent or Path("."))
+    try:
+        os.link(path, name)
+    except OSError:  # a file system without hard links: the rename itself is still atomic
+        return None
+    return name
+
+
+def _remove(name: str | None) -> None:
+    if name is None:
+        return
+    try:
+        os.unlink(name)
+    except OSError:
+        pass

@@ -6,6 +6,7 @@ the same files from the same inputs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -97,7 +98,8 @@ def section_order(profile: Profile, options: ThemeOptions, *,
 def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_dir: Path | None = None,
             overrides: dict[str, Any] | None = None, variant: str | None = None,
             lang: str | None = None, locale: str | None = None,
-            max_pages: int | None = None, posting: Path | None = None) -> Job:
+            max_pages: int | None = None, posting: Path | None = None,
+            input_format: str | None = None) -> Job:
     """Load, tailor, pick the theme, fit the page budget and build the document.
 
     Theme precedence: ``theme_dir`` or ``theme_name`` (command line; both only when they
@@ -106,18 +108,19 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     language of texts given in several (else the variant's ``lang``, else the profile's);
     ``locale`` sets headings, month names and date formats (see :func:`document_labels`).
     ``max_pages`` (or the variant's) runs the page-budget fitter; ``posting`` (a job
-    posting file) ranks what it cuts by relevance.
+    posting file) ranks what it cuts by relevance. ``input_format`` (``--from``) states the
+    profile's format: ``profile`` or ``jsonresume`` (None: told apart by content).
     """
     from resume_builder.loading.languages import text_language
     from resume_builder.tailoring.select import select_variant
 
     with text_language(lang):
-        tailored = select_variant(profile_path, variant)
+        tailored = select_variant(profile_path, variant, input_format=input_format)
     variant_lang = getattr(tailored.variant, "lang", None)
     if lang is None and variant_lang:
         lang = variant_lang
         with text_language(lang):
-            tailored = select_variant(profile_path, variant)
+            tailored = select_variant(profile_path, variant, input_format=input_format)
     loaded, profile = tailored.base, tailored.profile
     overrides = dict(overrides or {})
     if tailored.variant is not None and tailored.variant.theme is not None:
@@ -133,7 +136,7 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     order = section_order(profile, options, locate=(lambda index: loaded.source.locate(
         ("theme", "section_order", index))) if from_profile else None)
     photo, photo_warnings = _photo(profile, loaded)
-    warnings = [*loaded.warnings, *label_warnings, *photo_warnings]
+    warnings = [*loaded.warnings, *theme.notes, *label_warnings, *photo_warnings]
     budget = max_pages or tailored.max_pages
     cuts: list[str] = []
     if budget:
@@ -142,9 +145,44 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     elif posting is not None:
         raise UserError("--job ranks what the page budget cuts; give --max-pages too",
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
-    document = build_document(profile, order=order, labels=labels, photo=photo)
-    return Job(loaded, profile, theme, options, document, tailored.stem, tailored.name, messages=cuts,
-               warnings=warnings)
+    document = build_document(profile, order=order, labels=labels, photo=photo,
+                              entry_urls=options.entry_urls, phone_format=options.phone_format)
+    document = _with_provenance(document, loaded, tailored, lang=lang, locale=locale, theme=theme)
+    return Job(loaded, profile, theme, options, document, tailored_stem(tailored.stem, max_pages, posting),
+               tailored.name, messages=cuts, warnings=warnings)
+
+
+def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *, lang: str | None,
+                     locale: str | None, theme: Theme) -> Document:
+    """``document`` with what it is rendered from in its metadata (names, never folders)."""
+    import dataclasses
+    import os
+
+    from resume_builder.provenance import Provenance
+
+    variant = tailored.name
+    if tailored.variant_path is not None:
+        try:
+            variant = Path(os.path.relpath(tailored.variant_path.resolve(), loaded.folder.resolve())).as_posix()
+        except ValueError:  # another drive (Windows): the file name alone
+            variant = tailored.variant_path.name
+    source = Provenance(loaded.path.name, variant, lang, locale, theme.name).encode()
+    return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
+
+
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def tailored_stem(stem: str, max_pages: int | None, posting: Path | None) -> str:
+    """The output name of a résumé tailored on the command line, so it never replaces the
+    untailored one: ``<stem>-<posting file stem>`` for ``--job``, else ``<stem>-<N>page(s)``
+    for ``--max-pages`` (a variant's own budget is already in its ``<stem>-<variant>``)."""
+    if posting is not None:
+        slug = _UNSAFE_NAME.sub("-", posting.stem).strip("-.") or "posting"
+        return f"{stem}-{slug}"
+    if max_pages:
+        return f"{stem}-{max_pages}page{'s' if max_pages != 1 else ''}"
+    return stem
 
 
 def _photo(profile: Profile, loaded: LoadedProfile):
@@ -153,8 +191,10 @@ def _photo(profile: Profile, loaded: LoadedProfile):
         return None, []
     from resume_builder.images import load_photo
 
+    json_resume = loaded.format == "jsonresume"
     return load_photo(profile.basics.photo, loaded.folder,
-                      locate=lambda: loaded.source.locate(("basics", "photo")))
+                      locate=lambda: loaded.source.locate(("basics", "photo")),
+                      field="basics.image" if json_resume else "basics.photo", missing_ok=json_resume)
 
 
 def document_labels(profile: Profile, *, lang: str | None = None, locale: str | None = None):
@@ -184,7 +224,8 @@ def _fit(profile: Profile, options: ThemeOptions, theme: Theme, loaded: LoadedPr
     from resume_builder.tailoring.fitting import fit
 
     def count_pages(candidate: Profile, opts: ThemeOptions) -> int:
-        document = build_document(candidate, order=order, labels=labels, photo=photo)
+        document = build_document(candidate, order=order, labels=labels, photo=photo,
+                                  entry_urls=opts.entry_urls, phone_format=opts.phone_format)
         rendered, _ = layout(document, theme, opts, profile_folder=loaded.folder)
         return len(rendered.pages)
 
@@ -278,7 +319,28 @@ def _load_optional_renderers() -> None:
 
 
 def output_path(job: Job, fmt: str, out_dir: Path, output: Path | None) -> Path:
-    return output if output is not None else out_dir / f"{job.stem}.{EXTENSIONS.get(fmt, fmt)}"  # unknown fmt: render() says so
+    """Where ``fmt`` is written: ``output`` (``-o``) or ``out_dir/<stem>.<extension>``.
+
+    Raises UserError when ``output``'s extension names another format (``-o cv.docx -f
+    pdf`` would put PDF bytes under a Word name); a name without an extension is taken as
+    written. ``-`` (standard output) has no extension to check.
+    """
+    if output is None:
+        return out_dir / f"{job.stem}.{EXTENSIONS.get(fmt, fmt)}"  # unknown fmt: render() says so
+    check_extension(output, fmt)
+    return output
+
+
+def check_extension(output: Path, fmt: str) -> None:
+    """Raise UserError if the file name ``output`` ends in another format's extension (or an odd one)."""
+    suffix = output.suffix.lower().lstrip(".")
+    expected = EXTENSIONS.get(fmt)
+    if not suffix or expected is None or suffix == expected or str(output) == "-":
+        return
+    named = next((name for name, ext in EXTENSIONS.items() if ext == suffix), None)
+    what = f"a {named.upper()} file" if named else f"'.{suffix}'"
+    raise UserError(f"{output} names {what}, but the format asked for is {fmt}",
+                    hint=f"write -o {output.with_suffix('.' + expected)}" + (f", or -f {named}" if named else ""))
 
 
 def render(job: Job, fmt: str, path: Path) -> list[Rendered]:
@@ -290,8 +352,8 @@ def render(job: Job, fmt: str, path: Path) -> list[Rendered]:
 
 
 def write(outputs: list[Rendered]) -> None:
-    """Write every output atomically; nothing is written unless every render succeeded."""
-    from resume_builder.output import write_atomic
+    """Write every output all-or-nothing (resume_builder.output.write_set): every file is
+    new afterwards, or every older file is intact. Callers render everything first."""
+    from resume_builder.output import write_set
 
-    for item in outputs:
-        write_atomic(item.path, item.data)
+    write_set([(item.path, item.data) for item in outputs])

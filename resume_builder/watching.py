@@ -1,7 +1,10 @@
 """Watch mode: one warm process, re-render when an input changes, report time or errors.
 
-Watched: the profile, a variant file, the theme's folders and the profile's folder (for
-images). A mistake in the profile is printed and the watcher waits for the next save.
+Watched: exactly the inputs the last render read: the profile, a variant file, the photo
+and the theme's files (its folder and its parents'). Any other change (a log file beside
+the profile, the outputs, an editor's backup) is ignored, so a process writing into the
+profile's folder cannot make the watcher loop. A mistake in the profile is printed and
+the watcher waits for the next save.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from resume_builder.wording import count
 from resume_builder.errors import UserError
 
 
@@ -24,6 +28,9 @@ class Watcher:
     variant: str | None = None
     out_dir: Path = Path("output")
     say: Callable[[str], None] | None = None
+    input_format: str | None = None  # --from: profile or jsonresume (None: told apart by content)
+    files: set[Path] = field(default_factory=set)  # single files the last render read
+    folders: set[Path] = field(default_factory=set)  # folders whose every file it may read (themes)
 
     def _say(self, message: str, style: str | None = None) -> None:
         if self.say is not None:
@@ -42,46 +49,83 @@ class Watcher:
         try:
             with time_limit(DEFAULT_TIMEOUT), memory_limit():  # a hostile save cannot hang the watcher
                 job = pipeline.prepare(self.profile, theme_name=self.theme, theme_dir=self.theme_dir,
-                                       overrides=pipeline.parse_option_overrides(self.options), variant=self.variant)
+                                       overrides=pipeline.parse_option_overrides(self.options), variant=self.variant,
+                                       input_format=self.input_format)
                 outputs = []
                 for fmt in self.formats:
                     outputs += pipeline.render(job, fmt, pipeline.output_path(job, fmt, self.out_dir, None))
             pipeline.write(outputs)
         except UserError as error:
-            for problem in error.problems:
-                self._say(f"error: {problem}", "red")
+            for line in error.shown():
+                self._say(line if line.startswith("…") else f"error: {line}", "red")
             self._say("waiting for the next change…")
+            self.files |= self._given_files()  # keep watching what the last good render read, too
             return []
+        self.files, self.folders = self.inputs_of(job)
         elapsed = time.perf_counter() - started
         names = ", ".join(str(o.path) for o in outputs)
         self._say(f"rendered {names} in {elapsed:.2f}s", "green")
         return list(job.theme.folders)
 
-    def watched_paths(self, theme_folders: list[Path]) -> list[Path]:
-        paths = {self.profile.resolve().parent}
-        if self.variant and Path(self.variant).suffix in (".yaml", ".yml", ".json"):
-            paths.add(Path(self.variant).resolve().parent)
+    def _given_files(self) -> set[Path]:
+        from resume_builder.tailoring.select import looks_like_file
+
+        files = {self.profile.resolve()}
+        if self.variant and looks_like_file(self.variant):
+            files.add(Path(self.variant).resolve())
+        return files
+
+    def inputs_of(self, job) -> tuple[set[Path], set[Path]]:
+        """What a render of ``job`` read: (files, folders read whole).
+
+        Files: the profile given, the profile a variant file names, the variant file and the
+        photo. Folders: the theme's folders (templates, style sheets, fonts and images a
+        theme uses all live there), its parents' and a ``--theme-dir``.
+        """
+        files = self._given_files() | {job.loaded.path.resolve()}
+        photo = job.profile.basics.photo
+        if photo and "://" not in str(photo):
+            files.add((job.loaded.folder / str(photo)).resolve())
+        folders = {Path(folder).resolve() for folder in job.theme.folders}
         if self.theme_dir:
-            paths.add(self.theme_dir.resolve())
-        paths.update(folder.resolve() for folder in theme_folders)
-        return sorted(paths)
+            folders.add(self.theme_dir.resolve())
+        return files, folders
+
+    def relevant(self, path: str | Path) -> bool:
+        """Whether a change to ``path`` can change the outputs (is an input of the last render)."""
+        given = Path(path).absolute()
+        resolved = given.resolve()
+        name = given.name
+        if name.startswith(".") or name.endswith((".tmp", "~", ".swp")):  # temporary files of writers and editors
+            return False
+        out_dir = self.out_dir.resolve()
+        if resolved == out_dir or out_dir in resolved.parents:
+            return False
+        if given in self.files or resolved in self.files:
+            return True
+        return any(folder in resolved.parents or folder in given.parents for folder in self.folders)
+
+    def watched_paths(self, theme_folders: list[Path] | None = None) -> list[Path]:
+        """Folders to subscribe to: the inputs' folders (editors save by replacing files)."""
+        paths = {path.parent for path in self.files or self._given_files()} | set(self.folders)
+        paths.update(Path(folder).resolve() for folder in theme_folders or [])
+        return sorted(path for path in paths if path.is_dir())
 
     def run(self, *, stop_after: int | None = None) -> None:
         from watchfiles import watch
 
-        folders = self.render_once()
-        out_dir = self.out_dir.resolve()
-        self._say(f"watching {len(self.watched_paths(folders))} folders; Ctrl-C to stop")
+        self.render_once()
         renders = 0
-
-        def relevant(_change: object, path: str) -> bool:
-            resolved = Path(path).resolve()
-            return out_dir not in resolved.parents and not resolved.name.startswith(".") \
-                and not resolved.name.endswith((".tmp", "~"))
-
-        for _changes in watch(*self.watched_paths(folders), watch_filter=relevant, debounce=200,
-                              raise_interrupt=True):
-            folders = self.render_once() or folders
-            renders += 1
-            if stop_after is not None and renders >= stop_after:
+        while True:
+            paths = self.watched_paths()
+            self._say(f"watching {count(len(self.files), 'file')} and {count(len(self.folders), 'theme folder')}; Ctrl-C to stop")
+            for _changes in watch(*paths, watch_filter=lambda _change, path: self.relevant(path), debounce=200,
+                                  raise_interrupt=True):
+                self.render_once()
+                renders += 1
+                if stop_after is not None and renders >= stop_after:
+                    return
+                if self.watched_paths() != paths:  # another theme or photo: subscribe again
+                    break
+            else:
                 return

@@ -1,6 +1,8 @@
-"""The inline Markdown subset: bold, italic, links; everything else stays literal text."""
+"""The inline Markdown subset: bold, italic, links, code spans; everything else stays literal text."""
 
 from __future__ import annotations
+
+import pytest
 
 from resume_builder.markdown import Span, link_problems, parse_inline, plain_text
 
@@ -44,3 +46,39 @@ def test_unmatched_markers_are_literal():
 def test_escaped_marker_does_not_close_emphasis():
     assert plain_text(r"{{ 7*7 }} and \*x\*") == "{{ 7*7 }} and *x*"
     assert all(not span.italic for span in parse_inline(r"{{ 7*7 }} and \*x\*"))
+
+
+def test_underscores_are_text_not_emphasis():
+    # CommonMark would make a bold "init" of this; identifiers keep their underscores.
+    for text in ("__init__", "Wrote __init__ hooks", "_private_ and __dunder__", "snake_case_name"):
+        assert parse_inline(text) == [Span(text)]
+
+
+def test_code_spans():
+    assert parse_inline("Call `__init__()` or ``a`b``") == [
+        Span("Call "), Span("__init__()", code=True), Span(" or "), Span("a`b", code=True)]
+    # Inside a code span nothing is Markdown, not even a link or an escape.
+    assert parse_inline(r"`**x** [a](https://e.com) \*`") == [Span(r"**x** [a](https://e.com) \*", code=True)]
+    assert parse_inline("**bold `code`**") == [Span("bold ", bold=True), Span("code", bold=True, code=True)]
+    assert parse_inline("an `unclosed code span") == [Span("an `unclosed code span")]
+
+
+def test_html_entities_and_autolinks_stay_text():
+    assert plain_text("&amp; &lt;b&gt;") == "&amp; &lt;b&gt;"
+    assert plain_text("<https://example.com>") == "<https://example.com>"
+    assert plain_text("~~struck~~") == "~~struck~~"
+    assert parse_inline("# not a heading") == [Span("# not a heading")]
+    assert parse_inline("- not a list") == [Span("- not a list")]
+
+
+def test_plain_text_shortcut_agrees_with_the_parser():
+    """Text with none of * [ ` \\ skips markdown-it-py; the parser must see it the same way."""
+    hypothesis = pytest.importorskip("hypothesis")
+    from resume_builder.markdown import _spans, _tokens
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(hypothesis.strategies.text(alphabet="ab _~&<>#-!()]{}%\u00e9 .:", min_size=1, max_size=20))
+    def check(text):
+        assert parse_inline(text) == _spans(_tokens(text), strict=False)
+
+    check()

@@ -103,9 +103,10 @@ def test_wheel_has_every_built_in_theme_and_its_files(names):
 
 def test_wheel_has_the_starter_profile_and_data_files(names):
     assert "resume_builder/starter.yaml" in names
-    for path in (REPO / "resume_builder").rglob("*.toml"):
+    for path in [*(REPO / "resume_builder").rglob("*.toml"), *(REPO / "resume_builder").rglob("*.schema.json")]:
         relative = path.relative_to(REPO).as_posix()
         assert relative in names, relative
+    assert "resume_builder/schema/jsonresume-v1.0.0.schema.json" in names  # JSON Resume is judged by it
 
 
 def test_wheel_has_every_module(names):

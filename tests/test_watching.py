@@ -32,3 +32,15 @@ def test_watch_rerenders_after_changes_and_reports_errors(tmp_path):
     assert not thread.is_alive()
     assert "Second version." in (tmp_path / "out" / "me.txt").read_text()
     assert any(m.startswith("rendered") and "s" in m for m in messages)
+
+
+def test_watch_reads_a_one_section_json_resume_when_told_so(tmp_path):
+    profile = tmp_path / "awards.json"
+    profile.write_text('{"awards": [{"title": "Best newcomer", "date": "2020"}]}', encoding="utf-8")
+    messages: list[str] = []
+    Watcher(profile, formats=["txt"], out_dir=tmp_path / "out", say=messages.append).render_once()
+    assert any("basics: 'basics' is required" in m for m in messages)  # read as our own profile
+    messages.clear()
+    Watcher(profile, formats=["txt"], out_dir=tmp_path / "out", say=messages.append,
+            input_format="jsonresume").render_once()
+    assert messages[-1].startswith("rendered ") and "Best newcomer" in (tmp_path / "out" / "awards.txt").read_text()

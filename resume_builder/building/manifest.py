@@ -22,14 +22,48 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_manifest(out_dir: Path) -> dict[str, dict[str, Any]]:
-    """Entries of the previous build by file name; an unreadable manifest means a full build."""
+def read_manifest(out_dir: Path, problems: list[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Entries of the previous build by file name; a manifest that cannot be read is empty.
+
+    ``manifest.json`` is a file anyone can edit (or a half-merged one in a repository): it
+    must be a JSON object whose ``files`` is a list of objects, each with a string
+    ``file`` (and, if any, a string ``sha256``). A manifest that is not (invalid JSON, a list,
+    ``{"files": 5}``) is treated as empty, which means a full build; an entry that is not
+    is left out. What was wrong is appended to ``problems`` for the caller to report.
+    """
     path = out_dir / MANIFEST
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {entry["file"]: entry for entry in data.get("files", []) if "file" in entry}
-    except (OSError, ValueError, TypeError, KeyError):
+    if not path.exists():
         return {}
+    note = problems.append if problems is not None else (lambda _message: None)
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as exc:
+        note(f"{path} cannot be read ({exc.strerror or exc}); treated as empty: every target is built")
+        return {}
+    except (UnicodeDecodeError, ValueError) as exc:
+        note(f"{path} is not valid JSON ({exc}); treated as empty: every target is built")
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, list):
+        what = "has no 'files' list" if isinstance(data, dict) else f"holds a JSON {_json_type(data)}"
+        note(f"{path} {what}, not the object a build writes; treated as empty: every target is built")
+        return {}
+    entries: dict[str, dict[str, Any]] = {}
+    bad = 0
+    for entry in files:
+        if isinstance(entry, dict) and isinstance(entry.get("file"), str) and entry["file"] \
+                and isinstance(entry.get("sha256", ""), str):
+            entries[entry["file"]] = entry
+        else:
+            bad += 1
+    if bad:
+        note(f"{path}: {bad} entr{'y' if bad == 1 else 'ies'} without a file name (or with a sha256 that is not a string) left out "
+             "(those files are built again)")
+    return entries
+
+
+def _json_type(value: Any) -> str:
+    return {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}.get(type(value), "null")
 
 
 def write_manifest(out_dir: Path, entries: list[dict[str, Any]], *, tool_version: str, epoch: int) -> Path:

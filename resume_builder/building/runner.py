@@ -30,6 +30,7 @@ class TargetResult:
     error: str = ""
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    files: list[tuple[Path, str, int]] = field(default_factory=list)  # every file written: path, sha256, bytes
 
     @property
     def failed(self) -> bool:
@@ -48,11 +49,13 @@ def _on_sigterm(signum, frame):
     raise SystemExit(128 + signum)  # unwinds a write in progress: its temporary file is removed
 
 
-def _warm_up() -> None:
+def _warm_up(parent: int | None = None) -> None:
     """Pool initializer: stop signals, then import the heavy libraries once per worker.
 
     Ctrl-C reaches every process of the terminal's group: workers ignore it and the
     parent stops them (SIGTERM), so a worker never dies half-way through a write.
+    ``parent`` is the build's process id when workers are forked from it: a worker
+    stops when the build dies, however it dies (see :func:`_die_with_parent`).
     """
     import signal
 
@@ -60,11 +63,57 @@ def _warm_up() -> None:
     _IN_WORKER = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
+    _die_with_parent(parent)
     import weasyprint  # noqa: F401
 
     from resume_builder import pipeline
 
     pipeline.available_formats()
+
+
+def _fork_parent() -> int | None:
+    """This process's id when workers are forked from it (their parent), else None."""
+    import multiprocessing
+
+    return os.getpid() if multiprocessing.get_start_method() == "fork" else None
+
+
+def _die_with_parent(parent: int | None) -> None:
+    """In a worker: get SIGTERM when the process that started it dies (``kill -9`` included).
+
+    Without this, a build killed with SIGKILL left its workers running, orphaned: they
+    kept writing outputs for seconds (under a manifest that no longer described them) and
+    then idled at about 140 MB each, forever. On Linux the kernel sends the signal
+    (``prctl(PR_SET_PDEATHSIG)``); elsewhere a thread checks every half second whether
+    the worker has been re-parented. SIGTERM unwinds a write in progress (its temporary
+    file is removed, no rename happens) and the worker exits. A parent that died before
+    the signal was armed is caught by comparing ``os.getppid()`` with ``parent``.
+    """
+    import signal
+    import sys
+
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(1, int(signal.SIGTERM), 0, 0, 0) == 0  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            armed = False
+    first = os.getppid()
+    if parent is not None and first != parent:
+        os._exit(1)  # the build died while this worker was starting
+    if armed:
+        return
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == first:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
 def _cpu_backstop(timeout: float | None) -> None:
@@ -101,8 +150,13 @@ def render_group(targets: list[Target], inputs: list[str], check: bool,
 
     if _STOPPING:
         return []
-    with memory_limit():
-        return _render_group(targets, inputs, check, timeout)
+    try:
+        with memory_limit():
+            return _render_group(targets, inputs, check, timeout)
+    except SystemExit:
+        if _IN_WORKER:  # SIGTERM (stopped, or the build died): the write in progress is undone; go
+            os._exit(143)
+        raise
 
 
 def _render_group(targets: list[Target], inputs: list[str], check: bool,
@@ -151,7 +205,8 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
         main = outputs[0]
         result = TargetResult(target, "built", sha256=hashlib.sha256(main.data).hexdigest(),
                               bytes=len(main.data), pages=main.pages if target.fmt == "pdf" else None,
-                              inputs=digest, warnings=list(main.warnings))
+                              inputs=digest, warnings=list(main.warnings),
+                              files=[(o.path, hashlib.sha256(o.data).hexdigest(), len(o.data)) for o in outputs])
         if check and target.fmt in CHECKABLE:
             try:
                 with time_limit(timeout, f"checking {target.output.name}"):
@@ -203,7 +258,7 @@ def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: boo
     from concurrent.futures.process import BrokenProcessPool
 
     orphans: list[tuple[list[Target], list[str]]] = []
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(_fork_parent(),))
     try:
         futures = {executor.submit(render_group, members, digests, check, timeout): (members, digests)
                    for members, digests in groups.values()}
@@ -253,8 +308,9 @@ def stop_workers(executor: ProcessPoolExecutor, *, grace: float = 5.0) -> None:
             pass
 
 
-def _alone_main(connection, members: list[Target], digests: list[str], check: bool, timeout: float | None) -> None:
-    _warm_up()
+def _alone_main(connection, parent: int | None, members: list[Target], digests: list[str], check: bool,
+                timeout: float | None) -> None:
+    _warm_up(parent)
     try:
         connection.send(render_group(members, digests, check, timeout))
     finally:
@@ -269,7 +325,8 @@ def _render_alone(members: list[Target], digests: list[str], check: bool,
 
     context = multiprocessing.get_context()
     receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_alone_main, args=(send, members, digests, check, timeout), daemon=True)
+    process = context.Process(target=_alone_main, args=(send, _fork_parent(), members, digests, check, timeout),
+                              daemon=True)
     process.start()
     send.close()
     group_results = None

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from resume_builder import __version__
+from resume_builder.wording import count
 from resume_builder.building.config import BuildConfig, Target, expand, load_config
 from resume_builder.building.inputs import target_inputs, theme_folders, themes_digest
 from resume_builder.building.manifest import MANIFEST, read_manifest, sha256_file, write_manifest
@@ -25,6 +26,7 @@ class BuildSession:
     timeout: float | None = None
     finished: list[TargetResult] = field(default_factory=list)
     previous: dict[str, dict[str, Any]] = field(default_factory=dict)
+    pending: set[Path] = field(default_factory=set)  # outputs this build may still replace
 
     @classmethod
     def from_config(cls, path: Path | None, *, jobs: int | None = None, only: str | None = None,
@@ -37,30 +39,50 @@ class BuildSession:
                    timeout=timeout if timeout is not None else config.timeout)
 
     def _key(self, target: Target) -> str:
-        return str(target.output.relative_to(self.out_dir)) if target.output.is_relative_to(self.out_dir) \
-            else str(target.output)
+        return self._key_of(target.output)
+
+    def _owner(self, name: str) -> Target | None:
+        """The target that writes the manifest entry ``name`` (a PNG target writes NAME-<page>.png)."""
+        import re
+
+        for target in self.targets:
+            key = self._key(target)
+            if key == name:
+                return target
+            if target.fmt == "png" and re.fullmatch(re.escape(key[:-4]) + r"-[0-9]+\.png", name):
+                return target
+        return None
+
+    def _key_of(self, path: Path) -> str:
+        return str(path.relative_to(self.out_dir)) if path.is_relative_to(self.out_dir) else str(path)
 
     def plan(self) -> tuple[list[Target], list[str], list[TargetResult]]:
         """Targets to render (with their input hashes) and results for those already up to date."""
         themes = themes_digest(theme_folders(self.config_path.resolve().parent))
-        self.previous = {} if self.clean else read_manifest(self.out_dir)
+        problems: list[str] = []
+        old = read_manifest(self.out_dir, problems)
+        for problem in problems:  # a corrupt manifest means a full build, never a crash
+            from resume_builder.console import err
+
+            err(f"warning: {problem}", style="yellow")
+        self.previous = {} if self.clean else old
         if self.clean:
-            self._remove_outputs()
+            self._remove_outputs(old)
         todo, digests, skipped = [], [], []
         for target in self.targets:
             digest = target_inputs(target, themes)
-            old = self.previous.get(self._key(target))
-            if old and old.get("inputs") == digest and target.output.is_file() \
-                    and sha256_file(target.output) == old.get("sha256"):
-                skipped.append(TargetResult(target, "skipped", sha256=old["sha256"], bytes=old.get("bytes", 0),
-                                            pages=old.get("pages"), inputs=digest, check=old.get("check")))
+            entry = self.previous.get(self._key(target))
+            if entry and entry.get("inputs") == digest and target.output.is_file() \
+                    and sha256_file(target.output) == entry.get("sha256"):
+                skipped.append(TargetResult(target, "skipped", sha256=entry["sha256"], bytes=entry.get("bytes", 0),
+                                            pages=entry.get("pages"), inputs=digest, check=entry.get("check"),
+                                            files=[(target.output, entry["sha256"], entry.get("bytes", 0))]))
             else:
                 todo.append(target)
                 digests.append(digest)
         return todo, digests, skipped
 
-    def _remove_outputs(self) -> None:
-        old = read_manifest(self.out_dir)
+    def _remove_outputs(self, old: dict[str, dict[str, Any]]) -> None:
         root = self.out_dir.resolve()
         for name in old:
             path = self.out_dir / name
@@ -72,9 +94,27 @@ class BuildSession:
                 target.output.unlink()
         (self.out_dir / MANIFEST).unlink(missing_ok=True)
 
+    def lock(self, *, wait: bool = True):
+        """The output folder's lock (resume_builder/building/lock.py): hold it around run().
+
+        With ``wait``, a build that finds the folder locked says so and waits; without, it
+        raises UserError.
+        """
+        from resume_builder.building.lock import output_lock
+        from resume_builder.console import err
+
+        return output_lock(self.out_dir, wait=wait, on_wait=lambda message: err(message, style="yellow"))
+
     def run(self) -> list[TargetResult]:
+        """Plan, render, verify and record; call with :meth:`lock` held."""
         todo, digests, skipped = self.plan()
         self.finished = list(skipped)
+        self.pending = {target.output for target in todo}
+        owners = (self._owner(name) for name in self.previous)
+        if any(owner is not None and owner.output in self.pending for owner in owners):
+            # Files about to be replaced leave the manifest before any is touched: should this
+            # build be killed, the manifest still describes only files as they are.
+            self._write_manifest()
         reporter = _Reporter(len(self.targets), already=len(skipped))
         for result in skipped:
             reporter.line(result)
@@ -85,6 +125,7 @@ class BuildSession:
         with reporter:
             run_build(todo, digests, jobs=self.jobs, check=self.config.check, on_result=record,
                       timeout=self.timeout or None)
+        self.pending = set()  # every worker has finished: nothing writes any more
         self._write_manifest()
         failures = [r for r in self.finished if r.failed]
         reporter.summary(self.finished, failures, self.out_dir / MANIFEST)
@@ -97,35 +138,51 @@ class BuildSession:
         could not remove (killed mid-write) is removed here.
         """
         self._remove_temporaries()
+        self.pending = set()
         self._write_manifest()
         from resume_builder.console import err
 
-        err(f"interrupted: {len(self.finished)} of {len(self.targets)} targets complete; "
+        err(f"interrupted: {len(self.finished)} of {count(len(self.targets), 'target')} complete; "
             f"{self.out_dir / MANIFEST} lists only complete files")
 
     def _write_manifest(self) -> None:
+        """Write manifest.json listing only files whose bytes on disk have the hash recorded.
+
+        Every hash is checked against the file as it is now: a file changed by another
+        writer since it was rendered is left out, and its target fails with a message
+        saying so. Older entries are kept for targets neither run now nor pending.
+        """
         from resume_builder.output import source_date_epoch
 
         entries = {}
-        done = {r.target.output for r in self.finished}
+        done = {r.target.output for r in self.finished} | self.pending
         for name, entry in self.previous.items():  # keep complete outputs of targets not run now
             path = self.out_dir / name
-            if path not in done and path.is_file() and any(self._key(t) == name for t in self.targets) \
+            owner = self._owner(name)
+            if owner is not None and owner.output not in done and path.is_file() \
                     and sha256_file(path) == entry.get("sha256"):  # not replaced by an unrecorded render
                 entries[name] = entry
         for result in self.finished:
             if result.status == "failed":
                 continue
-            entries[self._key(result.target)] = {
-                "file": self._key(result.target), "sha256": result.sha256, "bytes": result.bytes,
-                "pages": result.pages, "format": result.target.fmt,
-                "profile": _relative(result.target.profile, self.config_path.resolve().parent),
-                "variant": Path(result.target.variant).stem if result.target.variant else None,
-                "theme": result.target.theme, "inputs": result.inputs, "check": _check_summary(result.check),
-            }
+            files = result.files or [(result.target.output, result.sha256, result.bytes)]
+            changed = [path for path, digest, _ in files if not path.is_file() or sha256_file(path) != digest]
+            if changed:
+                result.status = "failed"
+                result.error = (f"{_display(changed[0])} changed on disk after it was written (another program "
+                                "writing to the output folder?); left out of the manifest")
+                continue
+            for path, digest, size in files:
+                key = self._key_of(path)
+                entries[key] = {
+                    "file": key, "sha256": digest, "bytes": size,
+                    "pages": result.pages if len(files) == 1 else 1, "format": result.target.fmt,
+                    "profile": _relative(result.target.profile, self.config_path.resolve().parent),
+                    "variant": Path(result.target.variant).stem if result.target.variant else None,
+                    "theme": result.target.theme, "inputs": result.inputs, "check": _check_summary(result.check),
+                }
         self.out_dir.mkdir(parents=True, exist_ok=True)
         write_manifest(self.out_dir, list(entries.values()), tool_version=__version__, epoch=source_date_epoch())
-
 
     def _remove_temporaries(self) -> None:
         """Temporary files of our atomic writes (``.NAME.*.tmp``) beside this build's outputs."""
@@ -207,7 +264,7 @@ class _Reporter:
             return f"up to date  {name}"
         if result.status == "failed":
             return f"FAILED      {name}: {result.error.splitlines()[0] if result.error else ''}"
-        pages = f", {result.pages} pages" if result.pages else ""
+        pages = f", {count(result.pages, 'page')}" if result.pages else ""
         check = ""
         if result.check is not None:
             check = ", ATS check passed" if result.check.get("passed") else ", ATS check FAILED"

@@ -154,12 +154,26 @@ def check_email(ex: Extracted, doc: Document | None) -> CheckResult:
 
 
 def check_phone(ex: Extracted, doc: Document | None) -> CheckResult:
-    expected = next((c.text for c in doc.contacts if c.kind == "phone"), None) if doc else None
-    if doc is not None and expected is None:
+    from resume_builder.phones import find_phones, parse_phone, same_number
+
+    contact = next((c for c in doc.contacts if c.kind == "phone"), None) if doc else None
+    if doc is not None and contact is None:
         return CheckResult("phone", True, "the profile has no phone number to look for")
-    wanted = re.sub(r"\D", "", expected or "")
+    expected = contact.text if contact else None
+    # The number itself, parsed from the link (tel:+44-20-7946-0000;ext=12) by libphonenumber:
+    # found however it is printed, extension included.
+    number = parse_phone(contact.href.removeprefix("tel:")) if contact and contact.href else None
+    # Without one, the digits as printed, an extension ("ext. 12", "x12") left aside.
+    wanted = re.sub(r"\D", "", re.split(r"(?i)\s*(?:ext\.?|x|#)\s*\d+\s*$", expected or "")[0])
 
     def find(text: str) -> str | None:
+        if number is not None:
+            from phonenumbers import region_code_for_number
+
+            for raw, found in find_phones(text, region_code_for_number(number)):
+                if same_number(found, number):
+                    return raw
+            return None
         for phone in _phones(text):
             digits = re.sub(r"\D", "", phone)
             if not wanted or digits == wanted or (len(digits) >= 7 and wanted.endswith(digits)):
@@ -180,8 +194,8 @@ def check_links(ex: Extracted, doc: Document | None) -> CheckResult:
         body = normalise(ex.body_text)
         missing = [link for link in expected if normalise(link) not in body]
         if not missing:
-            return CheckResult("links", True, f"all {len(expected)} links are in the body text as text: "
-                                              f"{_quote_list(expected)}")
+            found = "the link is" if len(expected) == 1 else f"all {len(expected)} links are"
+            return CheckResult("links", True, f"{found} in the body text as text: {_quote_list(expected)}")
         problems = []
         for link in missing:
             where = _locate(ex, _contains(link))
@@ -244,6 +258,12 @@ def _heading_group(text: str) -> str | None:
     return _HEADING_GROUPS.get(_heading_key(text))
 
 
+def _is_standard(section, doc: Document) -> bool:
+    """A heading of any built-in language (English aliases and every locale file's headings),
+    or a standard section under the profile's own ``headings:`` title."""
+    return bool(_heading_group(section.title)) or section.key in _HEADINGS
+
+
 def _standalone(ex: Extracted) -> set[str]:
     """Heading keys of every body row and line standing on its own."""
     return {_heading_key(line) for line in (*ex.body, *ex.lines)}
@@ -279,7 +299,8 @@ def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
         groups = {_heading_group(f) for f in found}
         if broken:
             shown = _quote_list(list(broken.values()))
-            return CheckResult("headings", False, f"heading(s) broken up in the text: {shown}; {_BROKEN}")
+            what = "a heading is" if len(broken) == 1 else "headings are"
+            return CheckResult("headings", False, f"{what} broken up in the text: {shown}; {_BROKEN}")
         if len(groups) >= 2 and groups & {"experience", "education"}:
             return CheckResult("headings", True, f"standard headings recognised: {', '.join(found)}")
         shown = f" (found only: {', '.join(found)})" if found else ""
@@ -289,9 +310,8 @@ def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
                 shown += f"; {', '.join(elsewhere)} {'is' if len(elsewhere) == 1 else 'are'} in a {zone}"
         return CheckResult("headings", False, "no standard Experience or Education headings on lines of their own"
                                               f"{shown}; ATS use these to split the résumé into sections")
-    # A standard section keeps its standing under the profile's own ``headings:`` title.
-    standard = [s for s in doc.sections if _heading_group(s.title) or s.key in _HEADINGS]
-    other = [s.title for s in doc.sections if s not in standard]
+    standard = [s for s in doc.sections if _is_standard(s, doc)]
+    other = [s.title for s in doc.sections if not _is_standard(s, doc)]
     note = (f"; not in the standard list, so an ATS may not file them: {', '.join(other)}" if other else "")
     if not standard:
         return CheckResult("headings", False, "none of the section headings is one ATS know "
@@ -362,7 +382,9 @@ def check_entries(ex: Extracted, doc: Document) -> CheckResult:
         section = doc.section(key)
         if section is None or not section.entries:
             continue
-        counts.append(f"{len(section.entries)} {section.title.lower()}")
+        # 'all 9 experience and 2 education entries'; German nouns keep their capital
+        title = section.title.lower() if doc.metadata.language.lower().startswith("en") else section.title
+        counts.append(f"{len(section.entries)} {title}")
         text = _section_text(ex, doc, key)
         anchors: list[tuple[int, int] | None] = []
         cursor = 0
@@ -430,6 +452,8 @@ def check_garbled(ex: Extracted, doc: Document | None) -> CheckResult:
         matches = list(pattern.finditer(text))
         if matches:
             examples = list(dict.fromkeys(_example(text, m.start(), m.end()) for m in matches))
+            if len(matches) == 1:  # "1 soft hyphen inside words", not "1 soft hyphens"
+                meaning = re.sub(r"\b(characters|hyphens|glyphs)\b", lambda m: m.group(1)[:-1], meaning, count=1)
             problems.append(f"{len(matches)} {meaning}, e.g. {', '.join(examples[:3])}")
     if problems:
         return CheckResult("clean-text", False, "; ".join(problems))
@@ -451,7 +475,8 @@ def check_text_layer(ex: Extracted, doc: Document | None) -> CheckResult:
         return CheckResult("text-layer", True, "the page has selectable text" if ex.pages == 1
                            else f"all {ex.pages} pages have selectable text")
     pages = ", ".join(str(p) for p in ex.pages_without_text)
-    return CheckResult("text-layer", False, f"page(s) {pages} of {ex.pages} have no selectable text "
+    return CheckResult("text-layer", False, (f"page {pages} of {ex.pages} has" if len(ex.pages_without_text) == 1
+                                             else f"pages {pages} of {ex.pages} have") + " no selectable text "
                                             "(scanned or drawn as pictures); an ATS reads nothing there")
 
 
@@ -462,7 +487,8 @@ def check_fonts(ex: Extracted, doc: Document | None) -> CheckResult:
     if missing:
         return CheckResult("fonts-embedded", False, f"not embedded: {', '.join(missing)}; the reader's "
                                                     "substitutes may map or space the text differently")
-    return CheckResult("fonts-embedded", True, f"all {len(ex.fonts)} fonts are embedded")
+    return CheckResult("fonts-embedded", True, "the font is embedded" if len(ex.fonts) == 1
+                       else f"all {len(ex.fonts)} fonts are embedded")
 
 
 def check_tagged(ex: Extracted, doc: Document | None) -> CheckResult:

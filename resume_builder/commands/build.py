@@ -20,16 +20,19 @@ def build(
     timeout: Optional[float] = typer.Option(None, "--timeout", min=0,
                                             help="Seconds one target may take to render (default: the build "
                                                  "file's 'timeout', else 120; 0: no limit)."),
+    no_wait: bool = typer.Option(False, "--no-wait",
+                                 help="If another build is writing to the output folder, exit (2) instead of waiting."),
 ) -> None:
     """Build every target (profiles × variants × themes × formats), check each, write manifest.json."""
     from resume_builder.building.session import BuildSession
 
     with user_errors():
         session = BuildSession.from_config(config_file, jobs=jobs, only=only, clean=clean, timeout=timeout)
-        try:
-            failures = session.run()
-        except KeyboardInterrupt:
-            session.interrupted()
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+        with session.lock(wait=not no_wait):  # one build at a time per output folder; a second one waits
+            try:
+                failures = session.run()
+            except KeyboardInterrupt:
+                session.interrupted()
+                raise typer.Exit(EXIT_INTERRUPTED) from None
     if failures:
         raise typer.Exit(EXIT_CHECK_FAILED)

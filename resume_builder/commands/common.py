@@ -30,5 +30,12 @@ def user_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
+def input_format_option():
+    """``--from``: state the profile's format where content cannot tell (``{"awards": []}``)."""
+    return typer.Option(None, "--from", help="Input format: 'profile' (ours) or 'jsonresume' (JSON Resume "
+                                             "v1.0.0). Default: told apart by content.",
+                        case_sensitive=False, metavar="FORMAT")
+
+
 def profile_or_default(path: Optional[Path]) -> Path:
     return path if path is not None else DEFAULT_PROFILE

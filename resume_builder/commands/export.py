@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from resume_builder.commands.common import profile_or_default, user_errors
+from resume_builder.commands.common import input_format_option, profile_or_default, user_errors
 from resume_builder.errors import UserError
 
 EXPORT_FORMATS = ("jsonresume",)
@@ -18,6 +18,7 @@ def export(
     to: str = typer.Option("jsonresume", "--to", help="Format to write: jsonresume (JSON Resume v1.0.0)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write. Default: standard output."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
+    input_format: Optional[str] = input_format_option(),
 ) -> None:
     """Export a profile as JSON Resume; what JSON Resume lacks is kept under meta.resume_builder."""
     from resume_builder.console import err, out
@@ -31,7 +32,8 @@ def export(
             raise UserError(f"cannot export to '{to}'", hint=hint)
         from resume_builder.interop.jsonresume_export import export_json_resume, json_resume_text
 
-        result = export_json_resume(profile_or_default(profile), lang=lang)
+        result = export_json_resume(profile_or_default(profile), lang=lang,
+                                    input_format=input_format.lower() if input_format else None)
         text = json_resume_text(result.data)
         if output is not None:
             from resume_builder.output import write_atomic

@@ -11,7 +11,7 @@ from resume_builder.errors import UserError
 
 
 def init(
-    path: Path = typer.Argument(Path("profile.yaml"), help="Where to write the starter profile."),
+    path: Path = typer.Argument(Path("profile.yaml"), help="Where to write the starter profile.", metavar="FILE"),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """Write a commented starter profile that validates, to edit into your own."""
@@ -24,5 +24,17 @@ def init(
         if path.exists() and not force:
             raise UserError(f"{path} already exists", hint="choose another path or pass --force")
         text = files("resume_builder").joinpath("starter.yaml").read_text(encoding="utf-8")
+        # The starter's own instructions name the file it was written to.
+        text = text.replace(f"resume-builder validate {STARTER_NAME}", f"resume-builder validate {_shown(path)}")
         write_atomic(path, text.encode("utf-8"))
-    out(f"wrote {path}: edit it, then run 'resume-builder validate {path}'")
+    out(f"wrote {path}: edit it, then run 'resume-builder validate {_shown(path)}'")
+
+
+STARTER_NAME = "profile.yaml"
+
+
+def _shown(path: Path) -> str:
+    """``path`` as typed in a shell (quoted when it holds spaces or shell characters)."""
+    import shlex
+
+    return shlex.quote(str(path))

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import profile_or_default, user_errors
+from resume_builder.commands.common import input_format_option, profile_or_default, user_errors
 from resume_builder.errors import UserError
 from resume_builder.limits import DEFAULT_TIMEOUT
 
 
 def render(
     profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml."),
-    formats: List[str] = typer.Option(["pdf"], "--format", "-f",
-                                      help="pdf, html, png, docx, md or txt; repeat for several."),
+    formats: Optional[List[str]] = typer.Option(None, "--format", "-f",
+                                                help="pdf, html, png, docx, md or txt; repeat for several. "
+                                                     "Default: the extension of -o, else pdf."),
     theme: Optional[str] = typer.Option(None, "--theme", "-t", help="Theme name (see 'resume-builder themes')."),
     theme_dir: Optional[Path] = typer.Option(None, "--theme-dir", help="Use the theme in this folder."),
     option: List[str] = typer.Option([], "--option", "-O", help="Theme option KEY=VALUE, e.g. -O font_size=10."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (one format only)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Output file (one format only; '-' for standard output)."),
     out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Folder for outputs named <profile>.<ext>."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
     all_variants: bool = typer.Option(False, "--all-variants",
@@ -34,69 +37,113 @@ def render(
     check: bool = typer.Option(False, "--check", help="Run the ATS check on the PDF/DOCX written; exit 1 if it fails."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0,
                                   help="Stop a render that runs longer than this many seconds (0: no limit)."),
+    input_format: Optional[str] = input_format_option(),
 ) -> None:
     """Render a profile; files are written atomically under output/."""
     from resume_builder import pipeline
     from resume_builder.console import err, out
     from resume_builder.limits import memory_limit, time_limit
+    from resume_builder.progress import working
 
     with user_errors():
-        formats = list(dict.fromkeys(f.lower().lstrip(".") for f in formats))
+        formats = list(dict.fromkeys(f.lower().lstrip(".") for f in formats or _format_of(output)))
         if output is not None and (len(formats) > 1 or all_variants):
             raise UserError("-o/--output names one file, but several formats or variants were asked for",
                             hint="use --out-dir instead")
+        to_stdout = output is not None and str(output) == "-"
+        if output is not None and not to_stdout:
+            from resume_builder.output import check_destination
+
+            pipeline.check_extension(output, formats[0])
+            check_destination(output)  # before rendering: a FIFO or /dev/stdout is refused at once
+        if to_stdout and check:
+            raise UserError("--check reads the file written, and -o - writes none", hint="write to a file with -o")
+        if to_stdout and formats[0] not in ("md", "txt", "html") and sys.stdout.isatty():
+            raise UserError(f"will not write {formats[0].upper()} bytes to a terminal",
+                            hint="redirect standard output to a file or a pipe, e.g. -o - > cv.pdf")
+        if to_stdout:  # the document goes to stdout: every message goes to stderr
+            out = err  # noqa: F811
         if all_variants and variant is not None:
             raise UserError("--all-variants and --variant do not go together", hint="choose one")
         path = profile_or_default(profile)
-        names = _declared_variants(path) if all_variants else [variant]
+        names = _declared_variants(path, input_format) if all_variants else [variant]
         jobs, outputs = [], []
-        for name in names:
-            # One hostile profile or theme cannot hang the machine: a time and a memory cap
-            # (resume_builder/limits.py); nothing is written unless every render finished.
-            with time_limit(timeout, f"rendering {path}" + (f" (variant {name})" if name else "")), memory_limit():
-                job = pipeline.prepare(path, theme_name=theme, theme_dir=theme_dir,
-                                       overrides=pipeline.parse_option_overrides(option), variant=name,
-                                       lang=lang, locale=locale, max_pages=max_pages, posting=job_posting)
-                for warning in job.warnings:
-                    err(f"warning: {warning}", style="yellow")
-                for message in job.messages:
-                    out(message)
-                for fmt in formats:
-                    rendered = pipeline.render(job, fmt, pipeline.output_path(job, fmt, out_dir, output))
-                    outputs += rendered
-                    jobs += [job] * len(rendered)
-        pipeline.write(outputs)
+        with working(f"rendering {path}") as status:
+            for name in names:
+                # One hostile profile or theme cannot hang the machine: a time and a memory cap
+                # (resume_builder/limits.py); nothing is written unless every render finished.
+                with time_limit(timeout, f"rendering {path}" + (f" (variant {name})" if name else "")), memory_limit():
+                    job = pipeline.prepare(path, theme_name=theme, theme_dir=theme_dir,
+                                           overrides=pipeline.parse_option_overrides(option), variant=name,
+                                           lang=lang, locale=locale, max_pages=max_pages, posting=job_posting,
+                                           input_format=input_format.lower() if input_format else None)
+                    for warning in job.warnings:
+                        err(f"warning: {warning}", style="yellow")
+                    for message in job.messages:
+                        out(message)
+                    for fmt in formats:
+                        status(f"rendering {path}" + (f" (variant {name})" if name else "") + f": {fmt}")
+                        rendered = pipeline.render(job, fmt, pipeline.output_path(job, fmt, out_dir, output))
+                        outputs += rendered
+                        jobs += [job] * len(rendered)
+        if to_stdout:
+            _write_stdout(outputs)
+        else:
+            pipeline.write(outputs)
     for item, job in zip(outputs, jobs):
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.path.suffix == ".pdf" else ""
-        out(f"wrote {item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {job.theme.name})")
+        tailored = f", tailored to {job_posting.name}" if job_posting is not None else \
+            f", page budget {max_pages}" if max_pages else ""
+        out(f"wrote {'standard output' if to_stdout else item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {job.theme.name}{tailored})")
         for warning in item.warnings:
             err(f"warning: {warning}", style="yellow")
     if check:
-        _check_outputs(outputs, jobs)
+        with working("checking what was written"):
+            reports = _run_checks(outputs, jobs)
+        _show_checks(reports)
 
 
-def _declared_variants(path: Path) -> list[str]:
+def _format_of(output: Optional[Path]) -> list[str]:
+    """The format named by -o's extension (``-o cv.docx`` means DOCX), else PDF."""
+    from resume_builder.formats import EXTENSIONS
+
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    return [next((fmt for fmt, ext in EXTENSIONS.items() if ext == suffix), "pdf")]
+
+
+def _write_stdout(outputs) -> None:
+    """``-o -``: the one output's bytes to standard output."""
+    if len(outputs) != 1:
+        raise UserError(f"standard output takes one file, but this render made {len(outputs)} "
+                        "(a PNG has one file per page)", hint="write them with --out-dir instead")
+    stream = sys.stdout.buffer
+    stream.write(outputs[0].data)
+    stream.flush()
+
+
+def _declared_variants(path: Path, input_format: str | None = None) -> list[str]:
     from resume_builder.loading import load_profile
 
-    names = list(load_profile(path).profile.variants)
+    names = list(load_profile(path, input_format=input_format.lower() if input_format else None).profile.variants)
     if not names:
         raise UserError(f"{path} declares no variants", hint="add a 'variants:' block, or drop --all-variants")
     return names
 
 
-def _check_outputs(outputs, jobs) -> None:
+def _run_checks(outputs, jobs) -> list:
     """`render --check`: the ATS check on every PDF and DOCX just written."""
     from resume_builder.checking import run_checks
-    from resume_builder.commands.check import show_report
-    from resume_builder.errors import EXIT_CHECK_FAILED
     from resume_builder.formats import CHECKABLE
 
-    failed = False
-    for item, job in zip(outputs, jobs):
-        if item.path.suffix.lstrip(".") not in CHECKABLE:
-            continue
-        report = run_checks(item.path, document=job.document)
+    return [run_checks(item.path, document=job.document) for item, job in zip(outputs, jobs)
+            if item.path.suffix.lstrip(".") in CHECKABLE]
+
+
+def _show_checks(reports: list) -> None:
+    from resume_builder.commands.check import show_report
+    from resume_builder.errors import EXIT_CHECK_FAILED
+
+    for report in reports:
         show_report(report)
-        failed = failed or not report.passed
-    if failed:
+    if not all(report.passed for report in reports):
         raise typer.Exit(EXIT_CHECK_FAILED)

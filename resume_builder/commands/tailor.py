@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Optional
 import typer
 
 from resume_builder.commands.common import user_errors
+from resume_builder.wording import count
 
 if TYPE_CHECKING:
     from resume_builder.tailoring.matching import MatchReport
@@ -30,7 +31,7 @@ def tailor(
                    "or the profile a variant file names."),
     job: Path = typer.Option(..., "--job", help="The job posting: plain text, Markdown, or a JSON Resume job (.json)."),
     variant: Optional[str] = typer.Option(
-        None, "--variant", help="Tailor first: a variant name from the profile, or a variant file."),
+        None, "--variant", "-V", help="Tailor first: a variant name from the profile, or a variant file."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     write_variant: Optional[Path] = typer.Option(
         None, "--write-variant", help="Write a starting variant file that keeps the most relevant projects."),
@@ -46,21 +47,54 @@ def tailor(
         from resume_builder.tailoring.matching import match
         from resume_builder.tailoring.select import select_variant
 
-        chosen = select_variant(profile, variant)
-        vocab = extend(builtin_vocabulary(), profile_extension(chosen.base.profile, chosen.base.source))
-        if keywords is not None:
-            extend(vocab, read_extension_file(keywords))
-        posting = read_posting(job)
-        report = match(chosen.profile, posting, vocab, profile_name=chosen.base.path.name, variant=chosen.name)
-        written = write_starting_variant(write_variant, report, chosen) if write_variant is not None else None
+        from resume_builder.progress import working
+
+        with working(f"matching {job} against the profile"):
+            chosen = select_variant(profile, variant)
+            vocab = extend(builtin_vocabulary(), profile_extension(chosen.base.profile, chosen.base.source))
+            if keywords is not None:
+                extend(vocab, read_extension_file(keywords))
+            posting = read_posting(job)
+            report = match(chosen.profile, posting, vocab, profile_name=chosen.base.path.name, variant=chosen.name)
+            written = write_starting_variant(write_variant, report, chosen) if write_variant is not None else None
+        command = render_command(chosen, job, written)
         if json_out:
-            typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+            typer.echo(json.dumps({**report.to_dict(), "render_command": command}, indent=2, ensure_ascii=False))
         else:
             _print_report(report)
         if written is not None:
             from resume_builder.console import err
 
-            err(f"✓ wrote {written}: try it with --variant {written}", style="green")
+            err(f"✓ wrote {written}", style="green")
+        if not json_out:
+            from resume_builder.console import out
+
+            out("")
+            out("Render the résumé tailored to this posting with:")
+            out(f"  {command}")
+
+
+#: The page budget the suggested render command uses when the variant sets none.
+DEFAULT_PAGES = 2
+
+
+def render_command(chosen: "Tailored", job: Path, written: Path | None) -> str:
+    """The one command that renders the résumé tailored to ``job``: the variant written by
+    --write-variant (else the one given), the variant's page budget (else
+    :data:`DEFAULT_PAGES`), and the posting to rank what the budget cuts. Paths are quoted
+    for a POSIX shell."""
+    import shlex
+
+    parts = ["resume-builder", "render", str(chosen.base.path)]
+    if written is not None:
+        parts += ["--variant", str(written)]
+    else:
+        if chosen.variant_path is not None:
+            parts += ["--variant", str(chosen.variant_path)]
+        elif chosen.name:
+            parts += ["--variant", chosen.name]
+    parts += ["--max-pages", str(chosen.max_pages or DEFAULT_PAGES), "--job", str(job)]
+    return " ".join(shlex.quote(part) for part in parts)
 
 
 # --------------------------------------------------------------------------- the variant file
@@ -180,7 +214,7 @@ def report_renderables(report: "MatchReport") -> list[Any]:
         return out
     style = "green" if report.coverage >= 70 else "yellow" if report.coverage >= 40 else "red"
     out.append(Text.assemble(("Keyword coverage: ", "bold"), (f"{report.coverage}%", f"bold {style}"),
-                             f" ({len(report.covered)} of {len(report.keywords)} keywords; "
+                             f" ({len(report.covered)} of {count(len(report.keywords), 'keyword')}; "
                              f"{report.weighted_coverage}% weighted by importance)"))
     out.append(Text(""))
 

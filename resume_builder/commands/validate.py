@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import DEFAULT_PROFILE
+from resume_builder.commands.common import DEFAULT_PROFILE, input_format_option
 from resume_builder.errors import EXIT_USER_ERROR, UserError
 
 
@@ -15,6 +15,7 @@ def validate(
     profiles: Optional[List[Path]] = typer.Argument(
         None, help="Profile files (YAML, JSON or JSON Resume). Default: profiles/example.yaml."),
     outline: bool = typer.Option(False, "--outline", help="Also print the sections and entries found."),
+    input_format: Optional[str] = input_format_option(),
 ) -> None:
     """Check profiles against the schema; every problem is shown as FILE:LINE:COL."""
     from resume_builder.console import err, out, show_user_error
@@ -24,7 +25,7 @@ def validate(
     failed = False
     for path in profiles or [DEFAULT_PROFILE]:
         try:
-            loaded = load_profile(path)
+            loaded = load_profile(path, input_format=input_format.lower() if input_format else None)
         except UserError as error:
             show_user_error(error)
             failed = True

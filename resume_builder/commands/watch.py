@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import profile_or_default, user_errors
+from resume_builder.commands.common import input_format_option, profile_or_default, user_errors
 from resume_builder.errors import EXIT_INTERRUPTED
 
 
@@ -19,13 +19,15 @@ def watch(
     option: List[str] = typer.Option([], "--option", "-O", help="Theme option KEY=VALUE."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
     out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Folder for outputs."),
+    input_format: Optional[str] = input_format_option(),
 ) -> None:
     """Keep one warm process and re-render on every change; errors are shown, not fatal."""
     from resume_builder.watching import Watcher
 
     with user_errors():
         watcher = Watcher(profile_or_default(profile), formats=formats, theme=theme, theme_dir=theme_dir,
-                          options=option, variant=variant, out_dir=out_dir)
+                          options=option, variant=variant, out_dir=out_dir,
+                          input_format=input_format.lower() if input_format else None)
         try:
             watcher.run()
         except KeyboardInterrupt:

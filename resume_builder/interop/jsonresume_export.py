@@ -36,43 +36,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from resume_builder.loading import jsonresume as jr_loading
+from resume_builder.schema import jsonresume as jr
 from resume_builder.schema.profile import Profile
 
-SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 EXTRAS_KEY = "resume_builder"
-UNMAPPED_KEY = "jsonresume_unmapped"
+UNMAPPED_KEY = jr_loading.UNMAPPED_KEY
 EXTRAS_VERSION = 1
-
-# Our section → (JSON Resume's name, [(our field, JSON Resume field)] in JSON Resume's order).
-SECTIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
-    "experience": ("work", [("company", "name"), ("location", "location"), ("description", "description"),
-                            ("position", "position"), ("url", "url"), ("start", "startDate"),
-                            ("end", "endDate"), ("summary", "summary"), ("highlights", "highlights")]),
-    "volunteering": ("volunteer", [("organization", "organization"), ("position", "position"), ("url", "url"),
-                                   ("start", "startDate"), ("end", "endDate"), ("summary", "summary"),
-                                   ("highlights", "highlights")]),
-    "education": ("education", [("institution", "institution"), ("url", "url"), ("area", "area"),
-                                ("degree", "studyType"), ("start", "startDate"), ("end", "endDate"),
-                                ("score", "score"), ("courses", "courses")]),
-    "awards": ("awards", [("title", "title"), ("date", "date"), ("awarder", "awarder"), ("summary", "summary")]),
-    "certifications": ("certificates", [("name", "name"), ("date", "date"), ("url", "url"), ("issuer", "issuer")]),
-    "publications": ("publications", [("name", "name"), ("publisher", "publisher"), ("date", "releaseDate"),
-                                      ("url", "url"), ("summary", "summary")]),
-    "skills": ("skills", [("name", "name"), ("level", "level"), ("keywords", "keywords")]),
-    "languages": ("languages", [("language", "language"), ("fluency", "fluency")]),
-    "interests": ("interests", [("name", "name"), ("keywords", "keywords")]),
-    "references": ("references", [("name", "name"), ("reference", "reference")]),
-    "projects": ("projects", [("name", "name"), ("description", "description"), ("highlights", "highlights"),
-                              ("keywords", "keywords"), ("start", "startDate"), ("end", "endDate"), ("url", "url"),
-                              ("roles", "roles"), ("entity", "entity"), ("type", "type")]),
-}
-JSON_SECTION_ORDER = ("experience", "volunteering", "education", "awards", "certifications", "publications",
-                      "skills", "languages", "interests", "references", "projects")
-_BASICS = [("name", "name"), ("headline", "label"), ("photo", "image"), ("email", "email"), ("phone", "phone"),
-           ("website", "url")]
-_LOCATION = [("address", "address"), ("postal_code", "postalCode"), ("city", "city"),
-             ("country_code", "countryCode"), ("region", "region")]
-_PROFILE = [("network", "network"), ("username", "username"), ("url", "url")]
+SCHEMA_URL = jr.SCHEMA_URL
+# Our section → (JSON Resume's name, its field table): the one table in schema/jsonresume.py.
+SECTIONS = jr.SECTIONS
+JSON_SECTION_ORDER = tuple(SECTIONS)  # JSON Resume's order (work, volunteer, education, ...)
 _HANDLED = {"$schema", "basics", "summary", "meta", *SECTIONS}
 
 
@@ -82,11 +56,17 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def export_json_resume(profile_path: str | Path, *, lang: str | None = None) -> ExportResult:
-    """Load a profile (ours or JSON Resume) and convert it; ``lang`` picks the language."""
+def export_json_resume(profile_path: str | Path, *, lang: str | None = None,
+                       input_format: str | None = None) -> ExportResult:
+    """Load a profile (ours or JSON Resume) and convert it; ``lang`` picks the language.
+
+    ``input_format`` (``--from``: profile or jsonresume) states the file's format.
+    Raises :class:`UserError` for the profile's mistakes, and when free-form ``meta`` would
+    make the document fail the official JSON Resume schema.
+    """
     from resume_builder.loading import load_profile
 
-    loaded = load_profile(profile_path, lang=lang)
+    loaded = load_profile(profile_path, lang=lang, input_format=input_format)
     source = loaded.source.data if isinstance(loaded.source.data, dict) else {}
     result = profile_to_json_resume(loaded.profile, keys=list(source), translations=loaded.translations,
                                     picked=source)
@@ -110,7 +90,8 @@ def profile_to_json_resume(profile: Profile, *, keys: list[str] | None = None,
     ours = profile.model_dump(mode="json", by_alias=True)
     meta = dict(ours.get("meta") or {})
     unmapped = meta.pop(UNMAPPED_KEY, None)
-    standard = _standard(ours, meta)
+    warnings: list[str] = []
+    standard = _standard(ours, meta, warnings)
     back = _read_back(standard)
     extras = _extras(ours, back, _short(profile.model_dump(mode="json", by_alias=True, exclude_defaults=True)))
     order_differs = profile.section_order() != back.section_order()
@@ -122,8 +103,24 @@ def profile_to_json_resume(profile: Profile, *, keys: list[str] | None = None,
     out = copy.deepcopy(standard)
     if extras:
         out.setdefault("meta", {})[EXTRAS_KEY] = {"version": EXTRAS_VERSION, **extras}
-    warnings = _put_back_unmapped(out, unmapped)
+    warnings += _put_back_unmapped(out, unmapped)
+    _check_official(out)
     return ExportResult(out, warnings)
+
+
+def _check_official(out: dict[str, Any]) -> None:
+    """Every exported document passes the official JSON Resume schema, formats checked.
+
+    Only what the profile carries as free-form data (``meta``) can break it; that is the
+    user's to fix, so it is a :class:`UserError` naming the field.
+    """
+    from resume_builder.loading.source import SourceDocument
+
+    problems = jr_loading.official_problems(SourceDocument("<exported JSON Resume>", out))
+    if problems:
+        from resume_builder.errors import UserError
+
+        raise UserError([type(p)(p.message, None, f"exported {p.path}", p.hint) for p in problems])
 
 
 # --------------------------------------------------------------------------- the JSON Resume part
@@ -133,36 +130,53 @@ def _given(value: Any) -> bool:
     return value is not None and value != "" and value != [] and value != {}
 
 
-def _fields(entry: dict[str, Any], pairs: list[tuple[str, str]]) -> dict[str, Any]:
+def _fields(entry: dict[str, Any], table: jr.Table, *, full_dates: tuple[str, ...] = (),
+            where: str = "", warnings: list[str] | None = None) -> dict[str, Any]:
+    """An object of ours as JSON Resume writes it: the table's fields, in its order."""
     out: dict[str, Any] = {}
-    for ours, theirs in pairs:
-        value = entry.get(ours)
-        if ours == "highlights" and isinstance(value, list):
+    for fld in table.fields:
+        if isinstance(fld.kind, jr.Table):
+            continue  # nested objects (basics.location, basics.profiles) are written by the caller
+        value = entry.get(fld.ours)
+        if fld.kind == jr.HIGHLIGHTS and isinstance(value, list):
             value = [h["text"] if isinstance(h, dict) else h for h in value]
-        if ours == "end" and value == "present":
+        if fld.ours == "end" and value == "present":
             value = None  # JSON Resume: no end date means "until now"
+        if fld.ours in full_dates and isinstance(value, str) and len(value) < 10:
+            whole = _first_day(value)
+            if warnings is not None:
+                warnings.append(f"{where}.{fld.ours} {value} is written as {whole} ({fld.theirs} is a full date "
+                                f"in JSON Resume); 'import' gives back {value}")
+            value = whole
         if _given(value):
-            out[theirs] = value
+            out[fld.theirs] = value
     return out
 
 
-def _standard(ours: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
+def _first_day(value: str) -> str:
+    """A partial ISO date (YYYY or YYYY-MM) as its first day (YYYY-MM-DD)."""
+    parts = value.split("-")
+    return "-".join([parts[0], *(parts[1:2] or ["01"]), "01"])
+
+
+def _standard(ours: dict[str, Any], meta: dict[str, Any], warnings: list[str] | None = None) -> dict[str, Any]:
     basics_in = ours.get("basics") or {}
-    basics = _fields(basics_in, _BASICS)
+    basics = _fields(basics_in, jr.BASICS)
     if _given(ours.get("summary")):
         basics["summary"] = ours["summary"]
-    location = _fields(basics_in.get("location") or {}, _LOCATION)
+    location = _fields(basics_in.get("location") or {}, jr.LOCATION)
     if location:
         basics["location"] = location
-    profiles = [_fields(p, _PROFILE) for p in basics_in.get("profiles") or []]
+    profiles = [_fields(p, jr.PROFILE) for p in basics_in.get("profiles") or []]
     if profiles:
         basics["profiles"] = profiles
     out: dict[str, Any] = {"$schema": SCHEMA_URL, "basics": basics}
     for section in JSON_SECTION_ORDER:
         entries = ours.get(section) or []
         if entries:
-            name, pairs = SECTIONS[section]
-            out[name] = [_fields(entry, pairs) for entry in entries]
+            name, table = SECTIONS[section]
+            out[name] = [_fields(entry, table, full_dates=jr.FULL_DATES.get(section, ()),
+                                 where=f"{section}[{i}]", warnings=warnings) for i, entry in enumerate(entries)]
     if meta:
         out["meta"] = copy.deepcopy(meta)
     return out
@@ -173,7 +187,8 @@ def _read_back(standard: dict[str, Any]) -> Profile:
     from resume_builder.loading.jsonresume import to_profile_source
     from resume_builder.loading.source import SourceDocument
 
-    data = to_profile_source(SourceDocument("<export>", copy.deepcopy(standard))).data
+    bare = {key: value for key, value in standard.items() if key != "meta"}  # meta is checked on the result
+    data = to_profile_source(SourceDocument("<export>", copy.deepcopy(bare)), warnings=[]).data
     return Profile.model_validate(data)
 
 

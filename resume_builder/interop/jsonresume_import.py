@@ -1,20 +1,21 @@
 """Turn a JSON Resume document into a readable YAML profile (``resume-builder import``).
 
-The fields are renamed by the same mapping ``render`` uses for JSON Resume files
-(:mod:`resume_builder.loading.jsonresume`); what this adds:
+The document is judged and renamed exactly as ``render`` reads JSON Resume files (the one
+table in :mod:`resume_builder.schema.jsonresume`, applied by
+:mod:`resume_builder.loading.jsonresume`); what this adds:
 
 - what ``export`` kept under ``meta.resume_builder`` is put back (ids, tags, custom
   sections, sub-points, variants, theme, texts in other languages, the section order...),
   so export then import gives the same profile;
-- fields the profile schema has no place for are not errors here: they move to
-  ``meta.jsonresume_unmapped`` (with their JSON Resume path), and ``export`` writes them
-  back where they were;
+- keys the profile has no field for, and values the standard accepts but a profile cannot
+  hold (a date ``2021-13``), are kept under ``meta.jsonresume_unmapped`` with their JSON
+  Resume path (a warning names each value left out), and ``export`` writes them back;
 - the YAML says, in comments, where the profile differs from the file: a field that was
-  empty and is left out, a link that got ``https://``, ``basics.summary`` moved to the
-  top-level ``summary``, fields kept under ``meta``.
+  empty and is left out, ``basics.summary`` moved to the top-level ``summary``, fields
+  kept under ``meta``.
 
-Every other problem (a date that is no date, an id used twice) is reported like any
-profile error, located in the JSON file.
+What the official schema rejects, and our own mistakes (an id used twice), are reported
+like any profile error, located in the JSON file.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from resume_builder.wording import count
 from resume_builder.errors import Problem, UserError
 from resume_builder.interop.jsonresume_export import EXTRAS_KEY, EXTRAS_VERSION, SECTIONS, UNMAPPED_KEY
 from resume_builder.loading.errors_map import dotted
@@ -51,14 +53,24 @@ def import_json_resume(path: str | Path) -> ImportResult:
 
     path = Path(path)
     original = load_source(path)
-    mapped = to_profile_source(original)
+    warnings: list[str] = []
+    mapped = to_profile_source(original, warnings=warnings)
     data = mapped.data
     name = path.name
     notes: dict[PathKey, list[str]] = {}
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     extras = meta.pop(EXTRAS_KEY, None)
     _note_changes(original, mapped, notes, name, moved_summary=extras is None)
-    warnings: list[str] = []
+    if extras is None:
+        # A JSON Resume from elsewhere: what the standard accepts but a profile cannot hold
+        # (a date 2021-13, an ftp:// link) moves to meta.jsonresume_unmapped, with a warning.
+        from resume_builder.loading.jsonresume import validate_json_resume
+
+        validate_json_resume(mapped, warnings)
+        data = mapped.data
+    if isinstance(data.get("meta"), dict) and data["meta"].get(UNMAPPED_KEY):
+        notes.setdefault(("meta", UNMAPPED_KEY), []).append(
+            f"fields of {name} with no place in the profile; 'export' writes them back")
     if extras is not None:
         data = _apply_extras(data, extras, mapped, warnings)
     schema = data.get("$schema")
@@ -130,7 +142,7 @@ def _apply_extras(data: dict[str, Any], extras: Any, mapped: SourceDocument, war
     for section, per_entry in _mapping(extras.get("entries"), where + ".entries", location).items():
         entries = data.get(section) or []
         if not isinstance(per_entry, list) or len(per_entry) != len(entries):
-            warnings.append(f"{where}.entries.{section} no longer matches the {len(entries)} entries of "
+            warnings.append(f"{where}.entries.{section} no longer matches the {count(len(entries), 'entry')} of "
                             f"'{_JSON_NAME.get(section, section)}' (entries added or removed?); "
                             "their ids, tags and other extra fields were not restored")
             continue

@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable
 from pydantic import BaseModel, ValidationError
 
 from resume_builder.errors import Problem, did_you_mean
+from resume_builder.loading.yaml_errors import list_text_hint, mapping_text_hint
 from resume_builder.loading.source import SourceDocument, dotted  # noqa: F401  (dotted re-exported)
 
 _TYPE_WORDS = {
@@ -82,27 +83,35 @@ def field_names(model: type[BaseModel]) -> list[str]:
 
 def problems_from_validation(exc: ValidationError, source: SourceDocument,
                              root: type[BaseModel], *, prefix: tuple[Any, ...] = ()) -> list[Problem]:
-    """One located :class:`Problem` per pydantic error, in file order."""
-    problems: list[tuple[tuple[int, int], Problem]] = []
+    """One located :class:`Problem` per pydantic error, in file order.
+
+    Every problem is kept (the count is reported), but "did you mean" hints, which compare
+    a key with every allowed name, are worked out only for the first
+    :data:`~resume_builder.errors.SHOWN_PROBLEMS` in file order, the ones a person reads:
+    20,000 unknown keys cost one dictionary look-up each, not 20,000 fuzzy matches.
+    """
+    from resume_builder.errors import SHOWN_PROBLEMS
+
+    found: list[tuple[tuple[int, int], int, str, Any, tuple[Any, ...], Callable[[], str]]] = []
     seen: set[tuple[Any, ...]] = set()
-    for err in exc.errors(include_url=False):
+    for index, err in enumerate(exc.errors(include_url=False)):
         loc = tuple(err["loc"])
         kind = err["type"]
         full = prefix + loc
-        hint = ""
+        hint: Callable[[], str] = str
         if kind == "extra_forbidden":
-            parent = model_at(root, loc[:-1])
-            choices = field_names(parent) if parent else []
             message = f"unknown field '{loc[-1]}'"
-            hint = did_you_mean(str(loc[-1]), choices)
-            if not hint and choices:
-                hint = "allowed here: " + ", ".join(sorted(choices))
+            hint = _unknown_key_hint(root, loc)
             location = source.locate(full, prefer_key=True)
         elif kind == "missing":
             message = f"'{loc[-1]}' is required"
             location = source.locate(full[:-1])
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
+            if kind == "list_type":
+                hint = (lambda value=err.get("input"): list_text_hint(value))
+            elif kind in ("dict_type", "model_type", "model_attributes_type"):
+                hint = (lambda value=err.get("input"): mapping_text_hint(value))
             location = source.locate(full)
         else:
             message = err["msg"]
@@ -113,10 +122,22 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         if key in seen:
             continue
         seen.add(key)
-        order = (location.line or 0, location.column or 0)
-        problems.append((order, Problem(message, location, dotted(full), hint)))
-    problems.sort(key=lambda item: item[0])
-    return [p for _, p in problems]
+        found.append(((location.line or 0, location.column or 0), index, message, location, full, hint))
+    found.sort(key=lambda item: item[:2])
+    return [Problem(message, location, dotted(full), hint() if shown < SHOWN_PROBLEMS else "")
+            for shown, (_, _, message, location, full, hint) in enumerate(found)]
+
+
+def _unknown_key_hint(root: type[BaseModel], loc: tuple[Any, ...]) -> Callable[[], str]:
+    def hint() -> str:
+        parent = model_at(root, loc[:-1])
+        choices = field_names(parent) if parent else []
+        suggestion = did_you_mean(str(loc[-1]), choices)
+        if not suggestion and choices:
+            suggestion = "allowed here: " + ", ".join(sorted(choices))
+        return suggestion
+
+    return hint
 
 
 def problems_from_toml_validation(exc: ValidationError, file: str | Any,

@@ -1,71 +1,44 @@
 """Read JSON Resume documents (https://jsonresume.org, schema v1.0.0) as profiles.
 
-JSON Resume is the common exchange format for résumés, so a ``resume.json`` should load
-as it is. Rather than keep a second schema, a JSON Resume document is renamed onto ours
-(``work`` → ``experience``, ``startDate`` → ``start``, ``basics.summary`` → ``summary``, ...)
-and then validated by the one :class:`~resume_builder.schema.profile.Profile` model. The
-renaming carries every value's and key's file position from the old path to the new one,
-so an error still points at the right line and column of the JSON file, named by our
-field path.
+Three steps, each with located messages in the JSON file:
 
-Nothing is dropped silently: keys JSON Resume does not define are copied through under
-their own names, so validation reports them as unknown fields, at their location. Two
-leniencies follow how JSON Resume files are written in practice (including its own
-sample): an empty string or null in a known field means "not given", and a link without
-a scheme (``example.com``) gets ``https://``.
+1. **The standard decides.** The document is checked against the official JSON Resume
+   schema (shipped in :mod:`resume_builder.schema.jsonresume`; Draft 7, formats checked:
+   ``uri`` per RFC 3986, ``email``). What it rejects is reported in JSON Resume's own field
+   names (``work[0].startDate: ...``); what it accepts is never refused.
+2. **Renamed onto our schema** with the one field table
+   (:data:`resume_builder.schema.jsonresume.SECTIONS`), carrying every value's and key's
+   file position. An empty string means "not given". Well-known legacy names are read as
+   today's (``work[].website`` → ``url``, ``work[].company`` → ``name``,
+   ``basics.picture`` → ``image``). Every other key JSON Resume allows but our schema has
+   no field for (``education[].gpa``, ``x-`` fields, ``isCurrentRole``...) is kept, with its
+   JSON Resume path, under ``meta.jsonresume_unmapped``: ``export`` writes it back.
+3. **Nothing refused that the standard accepts.** Where our model needs a value the
+   document does not give (``basics.name``, ``work[].position``...), the value is empty
+   and the entry is shown without it; a warning names what is missing when an entry has
+   nothing to title it. A value the standard accepts but a résumé cannot show (a date
+   ``2021-13``, a link ``ftp://...``, a phone number ``call me``) is left out of the
+   rendered output with a warning naming it (:func:`validate_json_resume`).
 """
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
 from typing import Any
 
-from resume_builder.errors import Problem, UserError
-from resume_builder.loading.errors_map import dotted
-from resume_builder.loading.source import PathKey, SourceDocument
+from pydantic import ValidationError
 
-# How to map a value: COPY (as is), TEXT (drop when blank), URL (TEXT, add a missing
-# scheme), TEXTS (list of strings, blank items dropped), a Spec (an object) or [Spec]
-# (a list of objects). A Spec maps each JSON Resume key to (our key, how to map the value).
-COPY, TEXT, URL, TEXTS = "copy", "text", "url", "texts"
-Spec = dict[str, tuple[str, Any]]
+from resume_builder.errors import Problem, UserError, did_you_mean
+from resume_builder.loading.errors_map import describe, model_at, problems_from_validation
+from resume_builder.loading.source import PathKey, SourceDocument, dotted
+from resume_builder.schema import jsonresume as jr
+from resume_builder.schema.profile import Profile
 
-
-def _same(*names: str, how: Any = TEXT) -> Spec:
-    return {name: (name, how) for name in names}
-
-
-_DATES: Spec = {"startDate": ("start", TEXT), "endDate": ("end", TEXT)}
-_LOCATION: Spec = {**_same("address", "city", "region"), "postalCode": ("postal_code", TEXT),
-                   "countryCode": ("country_code", TEXT)}
-_BASICS: Spec = {
-    **_same("name", "email", "phone", "summary"),  # summary is moved to the top level
-    "label": ("headline", TEXT), "image": ("photo", TEXT), "url": ("website", URL),
-    "location": ("location", _LOCATION),
-    "profiles": ("profiles", [{**_same("network", "username"), "url": ("url", URL)}]),
-}
-_RESUME: Spec = {
-    "$schema": ("$schema", TEXT),
-    "basics": ("basics", _BASICS),
-    "work": ("experience", [{"name": ("company", TEXT), "url": ("url", URL), **_DATES,
-                             **_same("position", "location", "description", "summary"),
-                             "highlights": ("highlights", TEXTS)}]),
-    "volunteer": ("volunteering", [{**_same("organization", "position", "summary"), **_DATES,
-                                    "url": ("url", URL), "highlights": ("highlights", TEXTS)}]),
-    "education": ("education", [{**_same("institution", "area", "score"), **_DATES,
-                                 "studyType": ("degree", TEXT), "url": ("url", URL),
-                                 "courses": ("courses", TEXTS)}]),
-    "awards": ("awards", [_same("title", "date", "awarder", "summary")]),
-    "certificates": ("certifications", [{**_same("name", "date", "issuer"), "url": ("url", URL)}]),
-    "publications": ("publications", [{**_same("name", "publisher", "summary"),
-                                       "releaseDate": ("date", TEXT), "url": ("url", URL)}]),
-    "skills": ("skills", [{**_same("name", "level"), "keywords": ("keywords", TEXTS)}]),
-    "languages": ("languages", [_same("language", "fluency")]),
-    "interests": ("interests", [{"name": ("name", TEXT), "keywords": ("keywords", TEXTS)}]),
-    "references": ("references", [_same("name", "reference")]),
-    "projects": ("projects", [{**_same("name", "description", "entity", "type"), **_DATES,
-                               "url": ("url", URL), **_same("highlights", "keywords", "roles", how=TEXTS)}]),
-    "meta": ("meta", COPY),
-}
+UNMAPPED_KEY = "jsonresume_unmapped"
+# Our own top-level fields a JSON Resume file may carry (JSON Resume allows extra keys):
+# they are read as in our profiles, and their mistakes are errors.
+PASS_THROUGH = ("theme", "lang", "locale", "headings", "variants", "custom")
 
 _ONLY_JSON_RESUME = ("work", "volunteer", "certificates")
 _BASICS_ONLY = ("label", "url", "image", "summary")
@@ -73,7 +46,12 @@ _ENTRY_ONLY = ("startDate", "endDate", "studyType", "releaseDate")
 
 
 def is_json_resume(data: Any) -> bool:
-    """Whether ``data`` is a JSON Resume document rather than one of our profiles."""
+    """Whether ``data`` looks like a JSON Resume document rather than one of our profiles.
+
+    A guess from the content (a ``$schema`` naming jsonresume, a section or field only
+    JSON Resume has); documents that hold neither (``{"awards": []}``) need ``--from
+    jsonresume``.
+    """
     if not isinstance(data, dict):
         return False
     schema = data.get("$schema")
@@ -88,34 +66,80 @@ def is_json_resume(data: Any) -> bool:
                for section in data.values() if isinstance(section, list) for entry in section)
 
 
-def to_profile_source(doc: SourceDocument) -> SourceDocument:
-    """A new document holding ``doc``'s data renamed to our schema, positions carried over."""
-    mapper = _Mapper(doc)
-    data = mapper.value(doc.data, _RESUME, (), ())
-    if isinstance(data, dict):
-        data = mapper.lift_summary(data)
-    if mapper.problems:
-        raise UserError(mapper.problems)
-    mapper.out.data = data
+# --------------------------------------------------------------------------- 1. the standard
+
+
+def official_problems(doc: SourceDocument) -> list[Problem]:
+    """What the official JSON Resume schema rejects in ``doc``, located, in file order."""
+    found = []
+    for error in _validator().iter_errors(doc.data):
+        path = tuple(error.absolute_path)
+        location = doc.locate(path)
+        message, hint = _describe_error(error, path)
+        found.append(((location.line or 0, location.column or 0), Problem(message, location, dotted(path), hint)))
+    found.sort(key=lambda item: item[0])
+    return [problem for _, problem in found]
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    """The official schema's validator, formats checked (``uri`` by rfc3986-validator, or rfc3987)."""
+    from jsonschema import Draft7Validator, FormatChecker
+
+    return Draft7Validator(jr.official_schema(), format_checker=FormatChecker())
+
+
+_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping (key: value pairs)",
+               "number": "a number", "integer": "a whole number", "boolean": "true or false"}
+
+
+def _describe_error(error: Any, path: PathKey) -> tuple[str, str]:
+    value = error.instance
+    if error.validator == "type":
+        wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
+        hint = "leave the field out when there is nothing to say" if value is None else ""
+        return f"expected {wanted}, found {describe(value)}", hint
+    if error.validator == "pattern":  # the schema's one pattern: its iso8601 dates
+        return f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", ""
+    if error.validator == "format" and error.validator_value == "uri":
+        if isinstance(value, str) and not value.strip():
+            return "an empty text is not a URI", "leave the field out when there is none"
+        hint = f"did you mean 'https://{value.strip()}'?" if isinstance(value, str) and "://" not in value \
+            and "." in value and " " not in value.strip() else "write a full address, e.g. https://example.com"
+        return f"'{value}' is not a URI (RFC 3986)", hint
+    if error.validator == "format" and error.validator_value == "email":
+        return f"'{value}' is not an e-mail address", ""
+    return error.message, ""
+
+
+# --------------------------------------------------------------------------- 2. renaming
+
+
+def to_profile_source(doc: SourceDocument, *, warnings: list[str] | None = None) -> SourceDocument:
+    """A new document holding ``doc``'s data renamed to our schema, positions carried over.
+
+    Raises :class:`UserError` with every problem the official schema finds. ``warnings``
+    collects what the user should know (a missing name, a top-level key that looks like a
+    misspelt section).
+    """
+    problems = official_problems(doc)
+    if problems:
+        raise UserError(problems)
+    mapper = _Mapper(doc, warnings if warnings is not None else [])
+    mapper.out.data = mapper.document(doc.data)
     return mapper.out
 
 
 def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _with_scheme(url: str) -> str:
-    bare = url.strip()
-    if "://" in bare or ":" in bare.split("/")[0] or " " in bare or "." not in bare:
-        return url  # has a scheme (or is no address at all): validation judges it
-    return "https://" + bare
+    return isinstance(value, str) and not value.strip()
 
 
 class _Mapper:
-    def __init__(self, source: SourceDocument) -> None:
+    def __init__(self, source: SourceDocument, warnings: list[str]) -> None:
         self.source = source
         self.out = SourceDocument(source.file, None)
-        self.problems: list[Problem] = []
+        self.warnings = warnings
+        self.unmapped: list[dict[str, Any]] = []
 
     def place(self, old: PathKey, new: PathKey) -> None:
         if old in self.source.values:
@@ -123,54 +147,191 @@ class _Mapper:
         if old in self.source.keys:
             self.out.keys[new] = self.source.keys[old]
 
-    def value(self, value: Any, how: Any, old: PathKey, new: PathKey) -> Any:
+    def copy(self, value: Any, old: PathKey, new: PathKey) -> Any:
         self.place(old, new)
-        if isinstance(how, dict) and isinstance(value, dict):
-            return self.mapping(value, how, old, new)
-        if isinstance(value, list):
-            item_how = how[0] if isinstance(how, list) else COPY
-            kept = [(i, item) for i, item in enumerate(value) if not (how == TEXTS and _blank(item))]
-            return [self.value(item, item_how, old + (i,), new + (j,)) for j, (i, item) in enumerate(kept)]
         if isinstance(value, dict):
-            return {key: self.value(item, COPY, old + (key,), new + (key,)) for key, item in value.items()}
-        if how == URL and isinstance(value, str):
-            return _with_scheme(value)
+            return {key: self.copy(item, old + (key,), new + (key,)) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self.copy(item, old + (i,), new + (i,)) for i, item in enumerate(value)]
         return value
 
-    def mapping(self, data: dict[str, Any], spec: Spec, old: PathKey, new: PathKey) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        origin: dict[str, str] = {}
-        for key, item in data.items():
-            target, how = spec.get(key, (key, COPY))
-            if key in spec and how != COPY and _blank(item):
-                continue  # JSON Resume's way of saying "not given"
-            if target in out:
-                self.clash(old + (origin[target],), old + (key,), new + (target,))
-                continue
-            origin[target] = key
-            out[target] = self.value(item, how, old + (key,), new + (target,))
-        return out
+    def keep(self, old: PathKey, value: Any) -> None:
+        """Keep a key our schema has no field for, with its JSON Resume path (export writes it back)."""
+        self.copy(value, old, ("meta", UNMAPPED_KEY, len(self.unmapped), "value"))
+        self.unmapped.append({"path": list(old), "value": copy.deepcopy(value)})
 
-    def clash(self, first: PathKey, second: PathKey, target: PathKey) -> None:
-        self.problems.append(Problem(
-            f"'{dotted(first)}' and '{dotted(second)}' both give '{dotted(target)}'",
-            self.source.locate(second, prefer_key=True), dotted(second), "keep only one of them"))
-
-    def lift_summary(self, data: dict[str, Any]) -> dict[str, Any]:
-        """Move ``basics.summary`` (JSON Resume's "about me") to our top-level ``summary``."""
-        basics = data.get("basics")
-        if not isinstance(basics, dict) or "summary" not in basics:
-            return data
-        if "summary" in data:
-            self.clash(("basics", "summary"), ("summary",), ("summary",))
-            return data
-        summary = basics.pop("summary")
-        for positions in (self.out.values, self.out.keys):
-            for path in [p for p in positions if p[:2] == ("basics", "summary")]:
-                positions[path[1:]] = positions.pop(path)
+    def document(self, data: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, item in data.items():
-            out[key] = item
+            old = (key,)
             if key == "basics":
-                out["summary"] = summary
+                basics = self.table(item, jr.BASICS, old, ("basics",))
+                summary = basics.pop("summary", None)
+                out["basics"] = basics
+                if summary is not None:
+                    self.move(("basics", "summary"), ("summary",))
+                    out["summary"] = summary
+            elif key in jr.OUR_NAME and key not in ("$schema", "meta"):
+                ours = jr.OUR_NAME[key]
+                table = jr.SECTIONS[ours][1]
+                out[ours] = [self.entry(entry, table, ours, old + (i,), (ours, i)) for i, entry in enumerate(item)]
+                self.place(old, (ours,))
+            elif key in ("$schema", "meta") or key in PASS_THROUGH:
+                out[key] = self.copy(item, old, (key,))
+            else:
+                self.keep(old, item)
+                hint = did_you_mean(key, list(jr.TOP))
+                if hint and not key.startswith("x-"):
+                    where = self.source.locate(old, prefer_key=True)
+                    self.warnings.append(f"{where}: '{key}' is not a JSON Resume section: kept for export, not "
+                                         f"shown ({hint})")
+        basics = out.setdefault("basics", {})
+        if not basics.get("name"):
+            basics["name"] = ""
+            where = self.source.locate(("basics",) if "basics" in data else ())
+            self.warnings.append(f"{where}: basics.name is not given: the résumé has no name at its head")
+        if self.unmapped:
+            meta = out.setdefault("meta", {})
+            if not isinstance(meta, dict):  # JSON Resume's meta is an object; the schema saw to it
+                raise AssertionError("meta is not an object")
+            meta.setdefault(UNMAPPED_KEY, []).extend(self.unmapped)
         return out
+
+    def move(self, old_prefix: PathKey, new_prefix: PathKey) -> None:
+        for positions in (self.out.values, self.out.keys):
+            for path in [p for p in positions if p[:len(old_prefix)] == old_prefix]:
+                positions[new_prefix + path[len(old_prefix):]] = positions.pop(path)
+
+    def table(self, data: dict[str, Any], table: jr.Table, old: PathKey, new: PathKey) -> dict[str, Any]:
+        self.place(old, new)
+        out: dict[str, Any] = {}
+        for key, item in data.items():
+            name = key
+            if table.theirs(key) is None and key in table.legacy and table.legacy[key] not in data:
+                name = table.legacy[key]
+            found = table.theirs(name)
+            if found is None:
+                self.keep(old + (key,), item)
+                hint = did_you_mean(key, [f.theirs for f in table.fields])
+                if hint and not key.lower().startswith("x-"):
+                    where = self.source.locate(old + (key,), prefer_key=True)
+                    self.warnings.append(f"{where}: {dotted(old + (key,))}: not a JSON Resume field: kept for "
+                                         f"export, not shown ({hint})")
+                continue
+            value = self.value(item, found, old + (key,), new + (found.ours,))
+            if value is not None:
+                out[found.ours] = value
+        model = model_at(Profile, new if new[:1] != ("summary",) else ())
+        for name, info in (model.model_fields.items() if model else ()):
+            if info.is_required() and name not in out and info.annotation is not None:
+                out[name] = ""  # an honest default: nothing to show (never a refusal)
+        return out
+
+    def value(self, item: Any, found: jr.Field, old: PathKey, new: PathKey) -> Any:
+        if isinstance(found.kind, jr.Table):
+            if found.many:
+                self.place(old, new)
+                return [self.table(x, found.kind, old + (i,), new + (i,)) for i, x in enumerate(item)]
+            return self.table(item, found.kind, old, new)
+        if isinstance(item, list):
+            self.place(old, new)
+            kept = [(i, x) for i, x in enumerate(item) if not _blank(x)]
+            return [self.copy(x, old + (i,), new + (j,)) for j, (i, x) in enumerate(kept)]
+        if _blank(item):
+            return None  # JSON Resume's way of saying "not given"
+        return self.copy(item, old, new)
+
+    def entry(self, data: dict[str, Any], table: jr.Table, section: str, old: PathKey, new: PathKey) -> dict:
+        out = self.table(data, table, old, new)
+        if table.title and not any(out.get(name) for name in table.title):
+            theirs = " or ".join(table.ours(name).theirs for name in table.title)
+            where = self.source.locate(old)
+            self.warnings.append(f"{where}: {dotted(old)} has no {theirs}: shown without a title")
+            out.setdefault(table.title[0], "")
+        return out
+
+
+# --------------------------------------------------------------------------- 3. validation
+
+
+def validate_json_resume(doc: SourceDocument, warnings: list[str]) -> Profile:
+    """Validate a renamed JSON Resume document, leaving out what the résumé cannot show.
+
+    A value our model refuses (but the standard accepted) is removed from ``doc.data``
+    with a warning naming it in JSON Resume's terms and its location; mistakes in our own
+    top-level fields (:data:`PASS_THROUGH`) stay errors.
+    """
+    from resume_builder.loading.profile_loader import validate_profile
+
+    for _ in range(500):  # one value left out per round: list indices stay right
+        try:
+            Profile.model_validate(doc.data)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+            if any(e["loc"] and e["loc"][0] in PASS_THROUGH for e in errors):
+                raise UserError(problems_from_validation(exc, doc, Profile)) from None
+            error = errors[0]
+            where = doc.locate(tuple(error["loc"]))
+            dropped = _drop(doc, tuple(error["loc"]))
+            if dropped is None:
+                raise UserError(problems_from_validation(exc, doc, Profile)) from None
+            path, value = dropped
+            theirs = jr.their_path(path)
+            message = error["msg"].removeprefix("Value error, ")
+            warnings.append(f"{where}: {dotted(theirs)}: {message}; left out of the résumé (kept for export)")
+            meta = doc.data.setdefault("meta", {})
+            meta.setdefault(UNMAPPED_KEY, []).append({"path": list(theirs), "value": value})
+            continue
+        return validate_profile(doc)
+    raise UserError(f"{doc.file}: too many values this résumé cannot show")
+
+
+def _drop(doc: SourceDocument, loc: PathKey) -> tuple[PathKey, Any] | None:
+    """Remove the value at ``loc`` (or its nearest container that exists); its path and value.
+
+    A field our model requires is emptied rather than removed; the positions of the list
+    items after a removed one move up with them.
+    """
+    parents: list[tuple[Any, Any]] = []
+    current = doc.data
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str) and part in current:
+            parents.append((current, part))
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            parents.append((current, part))
+            current = current[part]
+        else:
+            break
+    if not parents:
+        return None
+    container, key = parents[-1]
+    path = tuple(k for _, k in parents)
+    value = copy.deepcopy(container[key])
+    if isinstance(container, dict):
+        model = model_at(Profile, path[:-1])
+        info = model.model_fields.get(key) if model else None
+        if info is not None and info.is_required():
+            if container[key] == "":
+                return None  # nothing left to take out: report the error as it is
+            container[key] = ""
+            return path, value
+        del container[key]
+    else:
+        del container[key]
+        _shift_positions(doc, path)
+    return path, value
+
+
+def _shift_positions(doc: SourceDocument, removed: PathKey) -> None:
+    """List item ``removed`` is gone: forget its positions, move its followers' up by one."""
+    parent, index, depth = removed[:-1], removed[-1], len(removed)
+    for positions in (doc.values, doc.keys):
+        moved = {}
+        for path in list(positions):
+            if path[:depth - 1] != parent or len(path) < depth or not isinstance(path[depth - 1], int):
+                continue
+            pos = positions.pop(path)
+            if path[depth - 1] > index:
+                moved[parent + (path[depth - 1] - 1,) + path[depth:]] = pos
+        positions.update(moved)

@@ -10,12 +10,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from resume_builder.errors import Problem, UserError
+from resume_builder.errors import Problem, UserError, did_you_mean
 from resume_builder.loading.errors_map import describe, problems_from_validation
 from resume_builder.loading.source import SourceDocument, dotted, parse, read_text
 from resume_builder.schema.profile import Profile
 
 DEFAULT_PROFILE = Path("profiles/example.yaml")
+# ``--from``: the input formats a profile file may be read as; None guesses from the content.
+INPUT_FORMATS = ("profile", "jsonresume")
 
 
 @dataclass
@@ -45,42 +47,53 @@ def load_source(path: Path) -> SourceDocument:
     return doc
 
 
-def load_profile(path: str | Path, *, lang: str | None = None) -> LoadedProfile:
+def load_profile(path: str | Path, *, lang: str | None = None, input_format: str | None = None) -> LoadedProfile:
     """Load and validate a profile; every problem in the file is raised as one UserError.
 
     Text given in several languages (``summary: {en: ..., de: ...}``) is read in ``lang``,
     else in the profile's default language (see :mod:`resume_builder.loading.languages`).
+    ``input_format`` (``--from``) is ``"profile"`` (ours), ``"jsonresume"``, or None to tell
+    them apart by content (:func:`resume_builder.loading.jsonresume.is_json_resume`).
     """
     from resume_builder.loading.languages import requested_language
 
     path = Path(path)
+    if input_format is not None and input_format not in INPUT_FORMATS:
+        raise UserError(f"unknown input format '{input_format}'",
+                        hint=did_you_mean(input_format, INPUT_FORMATS) or "use " + " or ".join(INPUT_FORMATS))
     lang = lang or requested_language()
-    key = _cache_key(path, lang)
+    key = _cache_key(path, lang, input_format)
     if key is not None and key in _LOADED:
         return _LOADED[key]
-    loaded = _load_fast(path, lang) or _load_careful(path, lang)
+    loaded = (None if input_format == "jsonresume" else _load_fast(path, lang, input_format)) \
+        or _load_careful(path, lang, input_format)
     if key is not None:
         _LOADED.clear()  # keep one: long-lived processes (watch, build workers) re-render one profile
         _LOADED[key] = loaded
     return loaded
 
 
-def _load_careful(path: Path, lang: str | None) -> LoadedProfile:
+def _load_careful(path: Path, lang: str | None, input_format: str | None = None) -> LoadedProfile:
     """Parse with positions, so that every problem is reported with its line and column."""
     from resume_builder.loading import jsonresume
     from resume_builder.loading.languages import check_language, select_language
 
     doc = load_source(path)
     fmt = "json" if str(path).lower().endswith(".json") else "yaml"
-    if jsonresume.is_json_resume(doc.data):
-        doc = jsonresume.to_profile_source(doc)
+    warnings: list[str] = []
+    if input_format == "jsonresume" or (input_format is None and jsonresume.is_json_resume(doc.data)):
+        doc = jsonresume.to_profile_source(doc, warnings=warnings)
         fmt = "jsonresume"
     chosen = select_language(doc, check_language(lang) if lang else None)
-    profile = validate_profile(chosen.source)
-    return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, chosen.warnings, chosen.alternatives)
+    if fmt == "jsonresume":
+        profile = jsonresume.validate_json_resume(chosen.source, warnings)
+    else:
+        profile = validate_profile(chosen.source)
+    return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, [*warnings, *chosen.warnings],
+                         chosen.alternatives)
 
 
-def _load_fast(path: Path, lang: str | None) -> LoadedProfile | None:
+def _load_fast(path: Path, lang: str | None, input_format: str | None = None) -> LoadedProfile | None:
     """A YAML profile of ours read without positions; None sends it the careful way.
 
     A valid profile never needs positions unless a later stage (a variant, a theme option)
@@ -95,14 +108,15 @@ def _load_fast(path: Path, lang: str | None) -> LoadedProfile | None:
         return None
     try:
         doc = parse_yaml_fast(read_text(path), str(path))
-        if doc is None or not isinstance(doc.data, dict) or jsonresume.is_json_resume(doc.data):
+        if doc is None or not isinstance(doc.data, dict) or (
+                input_format is None and jsonresume.is_json_resume(doc.data)):
             return None
         chosen = select_language(doc, check_language(lang) if lang else None)
         profile = validate_profile(chosen.source)
     except UserError:
         return None
     source = chosen.source
-    source.deferred = lambda: _load_careful(path, lang).source
+    source.deferred = lambda: _load_careful(path, lang, input_format).source
     return LoadedProfile(profile, source, path, "yaml", chosen.lang, chosen.warnings, chosen.alternatives)
 
 
@@ -113,14 +127,14 @@ def _load_fast(path: Path, lang: str | None) -> LoadedProfile | None:
 _LOADED: dict[tuple, LoadedProfile] = {}
 
 
-def _cache_key(path: Path, lang: str | None) -> tuple | None:
+def _cache_key(path: Path, lang: str | None, input_format: str | None = None) -> tuple | None:
     import hashlib
 
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
-    return (str(path.resolve()), path.as_posix(), digest, lang)
+    return (str(path.resolve()), path.as_posix(), digest, lang, input_format)
 
 
 def validate_profile(doc: SourceDocument) -> Profile:

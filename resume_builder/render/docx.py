@@ -47,11 +47,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
+from resume_builder.containment import contained
 from resume_builder.document import Bullet, Document, Entry, RichText, Section
 from resume_builder.errors import UserError
 from resume_builder.markdown import Span
 from resume_builder.output import build_datetime
-from resume_builder.theming import DocxStyle, Theme, ThemeOptions
+from resume_builder.theming import CODE_FONT_DOCX, DocxStyle, Theme, ThemeOptions
 
 __all__ = ["STYLE_NAMES", "DocxLook", "render_docx", "resolve_look"]
 
@@ -558,9 +559,9 @@ def _open_package(theme: Theme):
     if not reference:
         return docx.Document(), False
     path = None
-    for folder in theme.folders:
-        candidate = (folder / reference).resolve()
-        if candidate.is_file() and any(candidate.is_relative_to(f.resolve()) for f in theme.folders):
+    for folder in theme.folders:  # child first; each folder's candidate must stay inside that folder
+        candidate = contained(folder, reference, owner=f"theme '{theme.name}'", what="[docx] reference_docx")
+        if candidate.is_file():
             path = candidate
             break
     if path is None:
@@ -672,7 +673,7 @@ class _Writer:
         return p
 
     def run(self, text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
-            size: float | None = None, style: str | None = None):
+            size: float | None = None, style: str | None = None, font: str | None = None):
         """The ``w:r`` elements for ``text``: one, or in a right-to-left document one per direction.
 
         Right-to-left documents: each left-to-right run of ``text`` (a phone number, an
@@ -683,7 +684,7 @@ class _Writer:
         processor honours (LibreOffice applies the bidi algorithm to the paragraph's text).
         """
         if not self.look.rtl or text == "\t":
-            return [self._run(text, bold=bold, italic=italic, color=color, size=size, style=style)]
+            return [self._run(text, bold=bold, italic=italic, color=color, size=size, style=style, font=font)]
         from resume_builder.bidi import LRM, segments
 
         runs = []
@@ -692,17 +693,22 @@ class _Writer:
                 first, last = unicodedata.bidirectional(piece[0]), unicodedata.bidirectional(piece[-1])
                 piece = (LRM if first != "L" else "") + piece + (LRM if last != "L" else "")
             runs.append(self._run(piece, bold=bold, italic=italic, color=color, size=size, style=style,
-                                  rtl=not ltr))
+                                  font=font, rtl=not ltr))
         return runs
 
     @staticmethod
     def _run(text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
-             size: float | None = None, style: str | None = None, rtl: bool = False):
+             size: float | None = None, style: str | None = None, font: str | None = None, rtl: bool = False):
         r = OxmlElement("w:r")
-        props = []
+        props = []  # in the order CT_RPr's schema sequence requires
         if style:
             e = OxmlElement("w:rStyle")
             e.set(qn("w:val"), style)
+            props.append(e)
+        if font:
+            e = OxmlElement("w:rFonts")
+            for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+                e.set(qn(attribute), font)
             props.append(e)
         for value, tags in ((bold, ("w:b", "w:bCs")), (italic, ("w:i", "w:iCs"))):
             if value is None:
@@ -759,7 +765,8 @@ class _Writer:
             b = True if span.bold else bold
             i = True if span.italic else italic
             target.extend(self.run(span.text, bold=b, italic=i, color=color, size=size,
-                                   style=self.ids["hyperlink"] if link else None))
+                                   style=self.ids["hyperlink"] if link else None,
+                                   font=CODE_FONT_DOCX if span.code else None))
 
     def text(self, parent, text: str, **fmt) -> None:
         self.spans(parent, [Span(text)], **fmt)
@@ -838,9 +845,15 @@ class _Writer:
             p.extend(self.run(DASH, bold=False))
             self.rich(p, entry.subtitle, bold=False, italic=True)
         meta = SEP.join(part for part in (entry.date, entry.location) if part)
-        if meta:
+        if meta or entry.url_text:
             p.extend(self.run("\t"))
+        if meta:
             p.extend(self.run(meta, bold=False, color=self.look.muted_color, size=self.look.small_size))
+        if entry.url_text:  # the link printed as text (theme option entry_urls), linked as well
+            if meta:
+                p.extend(self.run(SEP, bold=False, color=self.look.muted_color, size=self.look.small_size))
+            self.spans(p, (Span(entry.url_text),), bold=False, color=self.look.muted_color,
+                       size=self.look.small_size, href=entry.url)
         if entry.description:
             more = bool(entry.paragraphs or entry.bullets or entry.closing or entry.fields)
             self.rich(self.paragraph("description", keep_next=more), entry.description)
@@ -915,7 +928,7 @@ def _set_core_properties(document, doc: Document) -> None:
     props.comments = ""
     props.category = ""
     props.content_status = ""
-    props.identifier = ""
+    props.identifier = _safe(meta.source)  # what it was rendered from (resume_builder/provenance.py)
     props.version = ""
     props.revision = 1
     props.created = when

@@ -18,7 +18,7 @@ from resume_builder.bidi import isolate_ltr
 from resume_builder.document import Bullet, Contact, Document, Entry, Field, RichText, Section
 from resume_builder.markdown import Span
 
-_TEXT_FIELDS = {"text", "date", "location", "label", "title", "name", "headline"}
+_TEXT_FIELDS = {"text", "date", "location", "label", "title", "name", "headline", "url_text"}
 _WALKED = (Document, Section, Entry, Bullet, Field, Contact, RichText, Span)
 
 

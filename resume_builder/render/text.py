@@ -6,7 +6,7 @@ contacts, then each section (title, paragraphs, bullets, entries).
 - :func:`render_markdown` is for READMEs and web pages. Profile text is data, never markup:
   every character Markdown would act on is escaped, so ``<script>`` or ``**x**`` typed in a
   name comes out as those characters; only the document's own spans (bold, italic, vetted
-  links) become Markdown.
+  links, code spans in backticks) become Markdown.
 - :func:`render_text` is for pasting into application-portal forms: no markup, Unicode
   bullets, one paragraph per line (never hard-wrapped), link targets shown as text.
 """
@@ -14,11 +14,10 @@ contacts, then each section (title, paragraphs, bullets, entries).
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from resume_builder.document import Bullet, Contact, Document, Entry, RichText, Section, display_url
-from resume_builder.markdown import Span, merge_spans
+from resume_builder.markdown import Span, commonmark_spans, merge_spans
 from resume_builder.render.isolation import with_ltr_isolates
 
 __all__ = ["render_markdown", "render_text"]
@@ -88,20 +87,31 @@ def _md_href(href: str) -> str:
 # ---------------------------------------------------------------------------- inline spans
 #
 # Spans become Markdown through a small serializer: bold, italic and links are marks opened
-# and closed as the spans change (longest-running mark outermost), so '**a *b* c**' nests.
-# Blanks at a mark's edge go outside it. Where CommonMark would not read a '*' run as the
-# intended opener or closer (e.g. 'x**(y)**z', or a closer touching the next opener), that
-# span simply loses the mark: the text always stays exactly the same.
+# and closed as the spans change (longest-running mark outermost), so '**a *b* c**' nests;
+# code spans are written between backticks. Blanks at a mark's edge go outside it. The
+# result is then read back with a CommonMark parser (markdown-it-py, as Markdown readers
+# see it): where a '*' run would not be read as the intended opener or closer (e.g.
+# 'x**(y)**z', or a closer touching the next opener), that span loses the mark and the
+# line is written again. The text always stays exactly the same.
 
 _Mark = tuple[str, str]  # ("b", ""), ("i", "") or ("a", href)
 _Token = tuple[str, str, int, "_Mark | None"]  # (kind: text/open/close, text, span index, mark)
 _BOLD: _Mark = ("b", "")
 _ITALIC: _Mark = ("i", "")
+_BACKTICKS = re.compile(r"`+")
 
 
 def _span_marks(span: Span) -> list[_Mark]:
     marks = [("a", span.href)] if span.href else []
     return marks + ([_BOLD] if span.bold else []) + ([_ITALIC] if span.italic else [])
+
+
+def _md_code(text: str) -> str:
+    """A CommonMark code span holding exactly ``text``: a backtick run longer than any inside,
+    and a space of padding where CommonMark would strip one or merge backticks."""
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" or (text[:1] == " " and text[-1:] == " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _serialize(spans: list[Span], dropped: set[tuple[int, _Mark]]) -> list[_Token]:
@@ -110,16 +120,17 @@ def _serialize(spans: list[Span], dropped: set[tuple[int, _Mark]]) -> list[_Toke
     prefix = ""
     for index, span in enumerate(spans):
         text = _one_line(span.text)
-        core = text.strip()
-        if not core:  # a blank span joins the blank before the next span
+        core = text if span.code else text.strip()
+        if not core.strip():  # a blank span joins the blank before the next span
             if items:
                 items[-1][3] += text
             else:
                 prefix += text
             continue
-        lead = text[:len(text) - len(text.lstrip())]
+        lead = "" if span.code else text[:len(text) - len(text.lstrip())]
         marks = [m for m in _span_marks(span) if (index, m) not in dropped]
-        items.append([index, lead, core, text[len(lead) + len(core):], marks])
+        rendered = _md_code(core) if span.code else _md_escape(core)
+        items.append([index, lead, rendered, text[len(lead) + len(core):], marks])
 
     tokens: list[_Token] = [("text", prefix, -1, None)]
     stack: list[tuple[_Mark, int]] = []  # open marks with the last span index they cover
@@ -140,7 +151,7 @@ def _serialize(spans: list[Span], dropped: set[tuple[int, _Mark]]) -> list[_Toke
             tokens.append(("open", "", index, mark))
             stack.append((mark, index))
         stack = [(m, index) for m, _ in stack]
-        tokens.append(("text", _md_escape(core), index, None))
+        tokens.append(("text", core, index, None))
         pending = trail
     for mark, owner in reversed(stack):
         tokens.append(("close", "", owner, mark))
@@ -164,70 +175,49 @@ def _render_tokens(tokens: list[_Token]) -> str:
     return out
 
 
-def _is_punct(char: str, symbols: bool) -> bool:
-    category = unicodedata.category(char)
-    return category.startswith("P") or (symbols and category.startswith("S")) or (
-        char.isascii() and not char.isalnum() and not char.isspace())
+def _signature(spans: Iterable[Span], href: Callable[[str], str]) -> list[tuple]:
+    """Each character with what it shows as; a blank outside code carries no formatting."""
+    out = []
+    for span in spans:
+        for char in _one_line(span.text):
+            neutral = char.isspace() and not span.code
+            look = None if neutral else (span.bold, span.italic, href(span.href) if span.href else None)
+            out.append((char, span.code, look))
+    return out
 
 
-def _flanking(before: str, after: str, symbols: bool) -> tuple[bool, bool]:
-    """CommonMark's (left-flanking, right-flanking) for a '*' run between two characters."""
-    before_space = not before or before.isspace()
-    after_space = not after or after.isspace()
-    before_punct = bool(before) and _is_punct(before, symbols)
-    after_punct = bool(after) and _is_punct(after, symbols)
-    left = not after_space and (not after_punct or before_space or before_punct)
-    right = not before_space and (not before_punct or after_space or after_punct)
-    return left, right
-
-
-def _first_bad_mark(tokens: list[_Token]) -> tuple[int, _Mark] | None:
-    """The first emphasis marker CommonMark would not read as intended, as (span, mark)."""
-    rendered: list[tuple[str, tuple]] = []  # (text, token), empty texts left out
-    for token in tokens:
-        kind, text, _, mark = token
-        if kind == "text":
-            piece = text
-        elif mark[0] == "a":
-            piece = "[" if kind == "open" else "]("  # enough to know the neighbouring characters
-        else:
-            piece = "**" if mark == _BOLD else "*"
-        if piece:
-            rendered.append((piece, token))
-    i = 0
-    while i < len(rendered):
-        token = rendered[i][1]
-        if token[0] == "text" or token[3][0] == "a":
-            i += 1
-            continue
-        j = i
-        while j < len(rendered) and rendered[j][1][0] != "text" and rendered[j][1][3][0] != "a":
-            j += 1
-        run = [t for _, t in rendered[i:j]]
-        before = rendered[i - 1][0][-1] if i else ""
-        after = rendered[j][0][0] if j < len(rendered) else ""
-        kinds = {t[0] for t in run}
-        if kinds == {"open", "close"}:
-            return next((t[2], t[3]) for t in run if t[0] == "open")
-        for symbols in (False, True):
-            left, right = _flanking(before, after, symbols)
-            ok = (left and not right) if "open" in kinds else (right and not left)
-            if not ok:
-                return run[0][2], run[0][3]
-        i = j
-    return None
+def _common_prefix(a: list, b: list) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
 def _md_spans(spans: Iterable[Span]) -> str:
     """Inline Markdown for spans (see above); profile text is escaped."""
     spans = list(spans)
     dropped: set[tuple[int, _Mark]] = set()
-    while True:
-        tokens = _serialize(spans, dropped)
-        bad = _first_bad_mark(tokens)
-        if bad is None:
-            return _render_tokens(tokens)
-        dropped.add(bad)
+
+    def attempt(drop: set[tuple[int, _Mark]]) -> tuple[str, int, bool]:
+        """The Markdown with ``drop`` left out, how far a reader agrees with it, and whether fully."""
+        text = _render_tokens(_serialize(spans, drop))
+        wanted = _signature([Span(s.text, *((s.bold and (i, _BOLD) not in drop),
+                                            (s.italic and (i, _ITALIC) not in drop),
+                                            (s.href if s.href and (i, ("a", s.href)) not in drop else None)),
+                                  code=s.code) for i, s in enumerate(spans)], _md_href)
+        read = commonmark_spans(text)
+        got = _signature(read, lambda h: h) if read is not None else []
+        return text, _common_prefix(wanted, got), wanted == got
+
+    text, _, ok = attempt(dropped)
+    while not ok:
+        candidates = [(token[2], token[3]) for token in _serialize(spans, dropped) if token[0] == "open"]
+        if not candidates:  # cannot happen: all-escaped text always reads back as itself
+            raise AssertionError(f"Markdown for {spans!r} does not read back as written")
+        # Emphasis goes before any link does (a link carries information, emphasis only looks);
+        # of those, drop the mark whose loss lets a reader agree furthest.
+        candidates = [c for c in candidates if c[1][0] != "a"] or candidates
+        best = max(candidates, key=lambda c: attempt(dropped | {c})[1])
+        dropped.add(best)
+        text, _, ok = attempt(dropped)
+    return text
 
 
 def _md_rich(text: RichText) -> str:
@@ -260,8 +250,8 @@ def _md_entry(entry: Entry) -> str:
     meta = SEP.join(_md_escape(part) for part in (entry.date, entry.location) if part)
     if meta:
         meta = f"*{meta}*"
-    if entry.url:  # the entry's link (company, project, school...) is shown as its address
-        link = f"[{_md_escape(display_url(entry.url))}]({_md_href(entry.url)})"
+    if entry.url and entry.url_text:  # the entry's link (company, project, school...) shown as its address
+        link = f"[{_md_escape(entry.url_text)}]({_md_href(entry.url)})"
         meta = f"{meta}{SEP}{link}" if meta else link
     # The date line sits right under the heading (an ATX heading is one line, so the two
     # stay separate blocks).
@@ -349,8 +339,8 @@ def _txt_entry(entry: Entry) -> list[str]:
     if entry.subtitle:
         header += DASH + _txt(entry.subtitle)
     extras = [_one_line(part) for part in (entry.date, entry.location) if part]
-    if entry.url:
-        extras.append(display_url(entry.url))
+    if entry.url_text:
+        extras.append(entry.url_text)
     lines = [SEP.join([header, *extras])]
     if entry.description:
         lines.append(_txt(entry.description))

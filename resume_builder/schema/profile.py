@@ -13,7 +13,7 @@ from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSch
 from pydantic_core import PydanticCustomError
 
 from resume_builder.schema.base import DateRange, Entry, StrictModel, TextShorthand
-from resume_builder.schema.types import (Date, Email, EntryId, Line, Link, Markdown, Phone, WebUrl)
+from resume_builder.schema.types import (Date, Email, EntryId, Line, Link, Markdown, MultiLine, Phone, PlainText, WebUrl)
 from resume_builder.schema.variant import Variant
 
 
@@ -30,16 +30,22 @@ HighlightItem = Annotated[Highlight, TextShorthand("text")]
 class Location(StrictModel):
     """Where someone or something is; a plain string is read as ``address``."""
 
-    address: Line | None = None
-    postal_code: str | None = None
+    address: MultiLine | None = Field(default=None, description="Street address; several lines allowed")
+    postal_code: PlainText | None = None
     city: Line | None = None
     region: Line | None = None
-    country_code: str | None = None
+    country_code: PlainText | None = None
 
     def display(self) -> str:
-        """The short form a résumé shows: city, region, country; else the address."""
-        parts = [p for p in (self.city, self.region, self.country_code) if p]
-        return ", ".join(parts) if parts else (self.address or "")
+        """Everything given, on one line: address lines, city, region, postal code, country.
+
+        Nothing the profile says is left out (JSON Resume's ``address`` and ``postalCode``
+        included); the order is neutral rather than one country's postal convention.
+        """
+        lines = [line.strip() for line in (self.address or "").splitlines() if line.strip()]
+        parts = [*lines, *(p.strip() for p in (self.city, self.region, self.postal_code, self.country_code)
+                           if p and p.strip())]
+        return ", ".join(parts)
 
 
 LocationField = Annotated[Location, TextShorthand("address")]
@@ -58,7 +64,7 @@ class Basics(StrictModel):
     phone: Phone | None = None
     location: LocationField | None = None
     website: WebUrl | None = None
-    photo: str | None = Field(default=None, description="Path to an image, relative to the profile")
+    photo: PlainText | None = Field(default=None, description="Path to an image, relative to the profile")
     profiles: list[SocialProfile] = Field(default_factory=list, description="Links to online profiles")
 
 
@@ -67,7 +73,7 @@ class Experience(Entry, DateRange):
     position: Line
     location: Line | None = None
     url: WebUrl | None = None
-    start: Date
+    start: Date | None = Field(default=None, description="Optional, as in JSON Resume; shown when given")
     description: Line | None = Field(default=None, description="What the company does, in a line")
     summary: Markdown | None = None
     highlights: list[HighlightItem] = Field(default_factory=list)
@@ -115,7 +121,9 @@ class Education(Entry, DateRange):
 
     @model_validator(mode="after")
     def _needs_a_name(self) -> "Education":
-        if not (self.institution or self.degree or self.area):
+        # None, not empty: a JSON Resume entry without any of them is read with an empty
+        # institution (JSON Resume requires none of these; see loading/jsonresume.py).
+        if self.institution is None and self.degree is None and self.area is None:
             raise ValueError("an education entry needs at least an institution, a degree or an area")
         return self
 
@@ -168,7 +176,7 @@ class CustomEntry(Entry, DateRange):
     date: Date | None = None
     summary: Markdown | None = None
     highlights: list[HighlightItem] = Field(default_factory=list)
-    fields: dict[str, Markdown] = Field(default_factory=dict, description="Extra 'Label: value' lines")
+    fields: dict[PlainText, Markdown] = Field(default_factory=dict, description="Extra 'Label: value' lines")
 
 
 class CustomSection(Entry):
@@ -184,7 +192,7 @@ class ThemeSettings(StrictModel):
     """The theme and its options; options are validated against the chosen theme."""
 
     model_config = ConfigDict(extra="allow")
-    name: str | None = Field(default=None, description="Theme name: classic, modern, compact, ...")
+    name: PlainText | None = Field(default=None, description="Theme name: classic, modern, compact, ...")
 
 
 def _check_locale(value: str) -> str:

@@ -126,9 +126,13 @@ def _tighten(profile: Profile, options: ThemeOptions, limits: FitLimits, max_pag
                 high, best, best_pages = middle, candidate, candidate_pages
             else:
                 low = middle
-    cuts.append(f"tightened the layout: font size {options.font_size:g} → {best.font_size:g} pt, "
-                f"line height {options.line_height:g} → {best.line_height:g}, "
-                f"spacing {options.spacing:g} → {best.spacing:g}")
+    changes = [f"{name} {before:g} → {after:g}{unit}"
+               for name, before, after, unit in (("font size", options.font_size, best.font_size, " pt"),
+                                                 ("line height", options.line_height, best.line_height, ""),
+                                                 ("spacing", options.spacing, best.spacing, ""))
+               if f"{before:g}" != f"{after:g}"]  # only what visibly changed
+    if changes:
+        cuts.append("tightened the layout: " + ", ".join(changes))
     return best, best_pages
 
 

@@ -68,15 +68,16 @@ def base_profile_path(variant: VariantFile, variant_path: Path, doc: SourceDocum
     return path
 
 
-def select_variant(profile_path: Path | None, variant: str | None) -> Tailored:
+def select_variant(profile_path: Path | None, variant: str | None, *, input_format: str | None = None) -> Tailored:
     """Load the profile and tailor it with ``variant`` (a name, a file, or None for no variant).
 
     With a variant file, an explicitly given ``profile_path`` wins over the file's
     ``profile:``, so one variant file can be tried on another copy of the profile.
+    ``input_format`` (``--from``: profile or jsonresume) states the profile's format.
     """
     if variant is not None and looks_like_file(variant):
-        return _from_file(profile_path, Path(variant))
-    loaded = load_profile(profile_path if profile_path is not None else DEFAULT_PROFILE)
+        return _from_file(profile_path, Path(variant), input_format)
+    loaded = load_profile(profile_path if profile_path is not None else DEFAULT_PROFILE, input_format=input_format)
     stem = loaded.path.stem
     if variant is None:
         return Tailored(loaded.profile, loaded, None, None, stem)
@@ -89,10 +90,10 @@ def select_variant(profile_path: Path | None, variant: str | None) -> Tailored:
     return Tailored(tailor(loaded.profile, chosen), loaded, chosen, variant, chosen.output or f"{stem}-{variant}")
 
 
-def _from_file(profile_path: Path | None, variant_path: Path) -> Tailored:
+def _from_file(profile_path: Path | None, variant_path: Path, input_format: str | None = None) -> Tailored:
     chosen, doc = load_variant_file(variant_path)
     base = profile_path if profile_path is not None else base_profile_path(chosen, variant_path, doc)
-    loaded = load_profile(base)
+    loaded = load_profile(base, input_format=input_format)
     problems = check_variant(loaded.profile, chosen, source=doc)
     if problems:
         raise UserError(problems)

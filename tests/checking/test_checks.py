@@ -122,7 +122,8 @@ def _extracted(body: list[str], **facts) -> Extracted:
 @pytest.mark.parametrize("text, words", [
     ("Caf\ufffd owner", "U+FFFD"),
     ("Skills \ue001 Python", "private-use"),
-    ("Experi\u00adence", "soft hyphens inside words"),
+    ("Experi\u00adence", "1 soft hyphen inside words"),  # one, in the singular
+    ("Experi\u00adence and Gar\u00addening", "2 soft hyphens inside words"),
     ("(cid:42)(cid:7)", "(cid:N)"),
     ("e\ufb00ective", "ligature"),
 ])
@@ -283,7 +284,7 @@ def test_unembedded_fonts_untagged_and_textless_pages_fail(tmp_path):
     assert set(problems) == {"fonts-embedded", "tagged", "text-layer"}
     assert "Helvetica" in problems["fonts-embedded"]
     assert "StructTreeRoot" in problems["tagged"]
-    assert "page(s) 2 of 2" in problems["text-layer"]
+    assert "page 2 of 2 has no selectable text" in problems["text-layer"]
     assert report.pages == 2
 
 

@@ -103,10 +103,9 @@ def test_sample_survives_import_then_export(jsonresume_sample, tmp_path):
     again = export_json_resume(imported(jsonresume_sample, tmp_path)).data
     assert schema_errors(again) == []
     given = {path: value for path, value in leaves(original) if value not in ("", None)}
-    # The one normalisation: a link without a scheme gets https:// (the profile needs one).
-    assert given[("projects", 0, "url")] == "missdirection.example.com"
-    given[("projects", 0, "url")] = "https://missdirection.example.com"
-    assert dict(leaves(again)) == given  # every field equal; empty ones ("image": "") stay out
+    # every field equal; empty ones ("image": "") stay out, extra ones are written back
+    assert {path: value for path, value in leaves(again) if value != ""} == given
+    assert again["basics"]["profiles"][0]["x-url"] == ""
     assert list(again) == list(original)
     assert "resume_builder" not in again["meta"]  # nothing of ours was needed
 
@@ -189,8 +188,8 @@ def test_fields_with_no_place_in_the_profile_are_kept_and_written_back(tmp_path)
     }), encoding="utf-8")
     result = import_json_resume(source)
     assert result.data["meta"]["jsonresume_unmapped"] == [
-        {"path": ["basics", "location", "x-timezone"], "value": "Europe/London"},
         {"path": ["basics", "x-pronouns"], "value": "she/her"},
+        {"path": ["basics", "location", "x-timezone"], "value": "Europe/London"},
         {"path": ["work", 0, "x-team"], "value": {"size": 5}},
     ]
     assert "# fields of resume.json with no place in the profile; 'export' writes them back" in result.text
@@ -210,8 +209,7 @@ def test_import_comments_say_what_changed(jsonresume_sample):
     text = import_json_resume(jsonresume_sample).text
     assert text.startswith("# Imported from sample.resume.json (JSON Resume)")
     assert "basics:  # 'image' was empty in sample.resume.json; left out\n" in text
-    assert "- network: Twitter  # 'url' was empty in sample.resume.json; left out\n" in text
-    assert "url: https://missdirection.example.com  # was 'missdirection.example.com' in sample.resume.json\n" in text
+    assert "- network: Twitter\n" in text and "- x-url\n" in text  # the extra key, kept under meta
     assert "# JSON Resume keeps this in basics.summary\nsummary: Richard hails from Tulsa." in text
     assert "keywords: [HTML, CSS, Javascript]\n" in text
     assert "$schema" not in text  # JSON Resume's schema link does not describe a profile
@@ -221,9 +219,15 @@ def test_import_errors_point_into_the_json_file(tmp_path):
     source = tmp_path / "resume.json"
     source.write_text('{\n  "basics": {"name": "A"},\n  "work": [{"name": "C", "position": "P",\n'
                       '            "startDate": "2020-13"}]\n}\n', encoding="utf-8")
+    result = import_json_resume(source)  # JSON Resume's date pattern allows month 13
+    assert result.warnings == [f"{source}:4:26: work[0].startDate: month 13 does not exist in '2020-13'; left "
+                               "out of the résumé (kept for export)"]
+    assert result.data["meta"]["jsonresume_unmapped"] == [{"path": ["work", 0, "startDate"], "value": "2020-13"}]
+    source.write_text(source.read_text(encoding="utf-8").replace("2020-13", "March 2020"), encoding="utf-8")
     with pytest.raises(UserError) as info:
         import_json_resume(source)
-    assert "resume.json:4:26: experience[0].start: month 13 does not exist in '2020-13'" in str(info.value)
+    assert f"{source}:4:26: work[0].startDate: 'March 2020' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD" \
+        in str(info.value)
 
 
 def test_edited_entries_do_not_get_the_wrong_ids(tmp_path):

@@ -66,7 +66,8 @@ def test_json_duplicate_key_is_an_error(tmp_path):
 
 @pytest.mark.parametrize("tag", ["!!python/object/apply:os.system ['true']", "!!python/name:os.system", "!custom x"])
 def test_yaml_tags_are_refused(tmp_path, tag):
-    assert "is not allowed" in error_text(write(tmp_path, "p.yaml", f"basics:\n  name: {tag}\n"))
+    text = error_text(write(tmp_path, "p.yaml", f"basics:\n  name: {tag}\n"))
+    assert "is not allowed" in text or "which YAML reads as a tag" in text
 
 
 def test_yaml_alias_bomb_fails_fast(tmp_path):

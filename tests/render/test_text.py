@@ -174,10 +174,11 @@ def test_hostile_text_is_inert_in_markdown(tmp_path):
     doc = write_profile(tmp_path, HOSTILE)
     markdown = render_markdown(doc)
     out = markdown_html(markdown)
-    for tag in ("<script", "<img", "<div", "<b>", "<i>", "<del>", "<s>", "<code>", "<blockquote>", "<ol",
+    for tag in ("<script", "<img", "<div", "<b>", "<i>", "<del>", "<s>", "<blockquote>", "<ol",
                 "<hr", "<strong>"):
         assert tag not in out, tag
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert out.count("<code>") == 1 and "<code>code</code>" in out  # the one code span typed
     # The name is plain text: no bold, no link to e.com in the heading.
     heading = out.split("\n")[0]
     assert heading == f"<h1>{html.escape(HOSTILE_NAME, quote=False)}</h1>"
@@ -203,7 +204,7 @@ def test_hostile_text_is_verbatim_in_plain_text(tmp_path):
     lines = text.splitlines()
     assert lines[0] == HOSTILE_NAME
     assert lines[1] == f"{TEMPLATE} # not a heading"
-    assert f"{SCRIPT} {TEMPLATE} <img src=x onerror=alert(1)> &lt;b&gt; `code` ~~gone~~" in lines
+    assert f"{SCRIPT} {TEMPLATE} <img src=x onerror=alert(1)> &lt;b&gt; code ~~gone~~" in lines
     assert "*literal* and snake_case_name" in lines
     assert "• # looks like a heading" in lines
     assert "• - looks like a list" in lines
@@ -339,10 +340,16 @@ def rendered_format(markdown: str) -> list[tuple[str, bool, bool, str | None]]:
     ("**Design:** text", "**Design:** text"),
     ("see [**docs**](https://d.com)!", "see [**docs**](https://d.com)!"),
     ("Wow![x](https://x.com)", "Wow\\![x](https://x.com)"),  # never an image
-    ("**C++**developers", "C++developers"),  # CommonMark cannot close bold here: shown plain
+    ("**C++**developers", "\\*\\*C++\\*\\*developers"),  # CommonMark reads no bold here: text
+    ("Call `__init__()` and ``a`b``", "Call `__init__()` and ``a`b``"),
+    ("**`x`** ` `` `", "**`x`** ``` `` ```"),
 ])
 def test_inline_spans(source, expected):
     assert inline_markdown(parse_inline(source)) == expected
+
+
+def test_bold_that_commonmark_cannot_close_is_dropped_not_garbled():
+    assert inline_markdown([Span("C++", bold=True), Span("developers")]) == "C++developers"
 
 
 def test_inline_markdown_never_changes_text_or_adds_formatting():
@@ -362,5 +369,23 @@ def test_inline_markdown_never_changes_text_or_adds_formatting():
         for (char, bold, italic, href), (_, want_bold, want_italic, want_href) in zip(got, wanted):
             if not char.isspace():
                 assert (bold <= want_bold, italic <= want_italic, href) == (True, True, want_href)
+
+    check()
+
+
+def test_code_spans_read_back_exactly():
+    """Any text in a code span comes back from a CommonMark reader as one code span, unchanged."""
+    hypothesis = pytest.importorskip("hypothesis")
+    markdown_it = pytest.importorskip("markdown_it")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(st.text(alphabet="a `*_\\<>[]", min_size=1, max_size=8).filter(lambda t: t.strip()),
+                      st.booleans())
+    def check(code, bold):
+        markdown = inline_markdown([Span("x "), Span(code, bold=bold, code=True), Span(" y")])
+        children = markdown_it.MarkdownIt("commonmark").parseInline(markdown)[0].children
+        assert [t.content for t in children if t.type == "code_inline"] == [code], markdown
+        assert any(t.type == "strong_open" for t in children) == bold, markdown
 
     check()

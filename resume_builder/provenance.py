@@ -1,0 +1,62 @@
+"""What a PDF or DOCX was rendered from, recorded in its metadata so `check` can compare it
+with the right document without being told.
+
+Recorded: the profile's file name (never a folder: outputs stay the same bytes on every
+machine), the variant (its name, or its file relative to the profile's folder), the text
+language and the locale asked for (only when given: otherwise the profile's own apply),
+and the theme. Encoded as an ``application/x-www-form-urlencoded`` string such as
+``profile=example.yaml&lang=de&theme=classic``:
+
+- PDF: the document information dictionary's ``ResumeBuilder`` entry (ISO 32000-1 §14.3.3
+  allows additional keys);
+- DOCX: the core property ``dc:identifier`` (ECMA-376 Part 2, Core Properties).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from urllib.parse import parse_qsl, urlencode
+
+#: The PDF document information key (alphanumeric: WeasyPrint keeps only those characters).
+PDF_KEY = "ResumeBuilder"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What one output was rendered from; every field a plain string or None."""
+
+    profile: str
+    variant: str | None = None
+    lang: str | None = None
+    locale: str | None = None
+    theme: str | None = None
+
+    def encode(self) -> str:
+        return urlencode([(key, value) for key, value in asdict(self).items() if value])
+
+    @classmethod
+    def decode(cls, text: str | None) -> "Provenance | None":
+        """The provenance in ``text``, or None when it holds none (a file from elsewhere)."""
+        if not text:
+            return None
+        names = {f.name for f in fields(cls)}
+        try:
+            values = {key: value for key, value in parse_qsl(text.strip(), strict_parsing=True) if key in names}
+        except ValueError:
+            return None
+        if not values.get("profile"):
+            return None
+        return cls(**values)
+
+    def describe(self) -> str:
+        """E.g. 'example.yaml, variant platform, language de, theme classic'."""
+        parts = [self.profile]
+        if self.variant:
+            parts.append(f"variant {self.variant}")
+        if self.lang:
+            parts.append(f"language {self.lang}")
+        if self.locale:
+            parts.append(f"locale {self.locale}")
+        if self.theme:
+            parts.append(f"theme {self.theme}")
+        return ", ".join(parts)

@@ -1,0 +1,88 @@
+"""`render` records what it rendered; `check --profile` compares like with like.
+
+A German rendering checked against the profile read in English fails on every heading and
+date for one reason: the language. The check now reads the language (and variant, locale)
+recorded in the file, or takes --variant/--lang/--locale like render, and says first when
+the languages differ."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from resume_builder.cli import app
+from resume_builder.provenance import PDF_KEY, Provenance
+from tests.conftest import FIXTURES
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def german(tmp_path_factory):
+    """one_page.yaml rendered in German as DOCX and PDF, from inside its folder."""
+    folder = tmp_path_factory.mktemp("de")
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", folder / "cv.yaml")
+    result = runner.invoke(app, ["render", str(folder / "cv.yaml"), "--lang", "de", "-f", "docx", "-f", "pdf",
+                                 "--out-dir", str(folder / "out")])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_provenance_round_trip():
+    p = Provenance("cv.yaml", "variants/acme job.yaml", "de", "de-AT", "classic")
+    assert Provenance.decode(p.encode()) == p
+    assert Provenance("cv.yaml").encode() == "profile=cv.yaml"
+    assert Provenance.decode("") is None and Provenance.decode("garbage") is None
+
+
+def test_outputs_record_name_not_folder(german):
+    docx = pytest.importorskip("docx")
+    pypdf = pytest.importorskip("pypdf")
+    expected = "profile=cv.yaml&lang=de&theme=classic"
+    assert docx.Document(str(german / "out" / "cv.docx")).core_properties.identifier == expected
+    info = pypdf.PdfReader(german / "out" / "cv.pdf").metadata
+    assert info["/" + PDF_KEY] == expected
+    assert str(german) not in json.dumps({k: str(v) for k, v in info.items()})
+
+
+@pytest.mark.parametrize("ext", ["docx", "pdf"])
+def test_check_reads_the_recorded_language(german, ext):
+    result = runner.invoke(app, ["check", str(german / "out" / f"cv.{ext}"), "--profile", str(german / "cv.yaml"),
+                                 "--json"])
+    report = json.loads(result.stdout)
+    assert report["compared_with"] == "cv.yaml, language de"
+    assert result.exit_code == 0, result.output
+    assert {c["name"]: c["passed"] for c in report["checks"]}["entries"] is True
+
+
+def test_language_mismatch_is_said_first_instead_of_symptoms(german):
+    result = runner.invoke(app, ["check", str(german / "out" / "cv.docx"), "--profile", str(german / "cv.yaml"),
+                                 "--lang", "en"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    first = next(line for line in lines if line.startswith("  "))
+    assert first.startswith("  ✗ language: the file is in German (de), but cv.yaml was read in English (en)")
+    assert "--lang de" in first
+    assert "missing" not in result.stdout and "'Experience' is not" not in result.stdout
+
+
+def test_explicit_options_match_render(german):
+    result = runner.invoke(app, ["check", str(german / "out" / "cv.docx"), "--profile", str(german / "cv.yaml"),
+                                 "--lang", "de", "--locale", "de"])
+    assert result.exit_code == 0, result.output
+    assert "compared with cv.yaml, language de, locale de" in result.stdout
+
+
+def test_options_need_a_profile(german):
+    result = runner.invoke(app, ["check", str(german / "out" / "cv.docx"), "--lang", "de"])
+    assert result.exit_code == 2 and "--lang needs --profile" in result.output
+
+
+def test_another_profile_name_is_noted_not_trusted(german, tmp_path):
+    shutil.copy(german / "cv.yaml", tmp_path / "other.yaml")
+    result = runner.invoke(app, ["check", str(german / "out" / "cv.docx"), "--profile", str(tmp_path / "other.yaml")])
+    assert "was rendered from cv.yaml, not other.yaml" in result.output
+    assert "✗ language: the file is in German (de)" in result.output

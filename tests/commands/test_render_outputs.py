@@ -1,0 +1,217 @@
+"""Where render writes (issue 12, items 13-15): never onto a special file, several formats
+all-or-nothing, and an extension that matches the format; ``-o -`` for standard output."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from resume_builder import output as output_module
+from resume_builder.cli import app
+from resume_builder.errors import UserError
+from tests.conftest import FIXTURES, REPO
+
+runner = CliRunner()
+ONE_PAGE = FIXTURES / "profiles" / "one_page.yaml"
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+# ----------------------------------------------------------------------------- item 13: special files
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_fifo_is_refused_and_left_a_fifo(tmp_path):
+    import stat
+
+    fifo = tmp_path / "cv.md"
+    os.mkfifo(fifo)
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "md", "-o", str(fifo)])
+    assert result.exit_code == 2, result.output
+    assert "named pipe (FIFO), not a regular file" in result.output and "-o -" in result.output
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert files_in(tmp_path) == ["cv.md"]
+
+
+@pytest.mark.parametrize("target", ["/dev/null", "/dev/full", "/dev/stdout", "/proc/self/fd/1"])
+def test_devices_and_process_files_are_refused(target):
+    if not Path(target).exists():
+        pytest.skip(f"{target} does not exist here")
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "txt", "-o", target])
+    assert result.exit_code == 2, result.output
+    assert "not a regular file" in result.output or "system folder of devices and processes" in result.output
+
+
+def test_a_symlink_to_a_device_is_refused(tmp_path):
+    if not Path("/dev/null").exists():
+        pytest.skip("no /dev/null")
+    (tmp_path / "cv.txt").symlink_to("/dev/null")
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "txt", "-o", str(tmp_path / "cv.txt")])
+    assert result.exit_code == 2, result.output
+    assert (tmp_path / "cv.txt").is_symlink()
+
+
+def test_every_writer_refuses_special_files():
+    """The check is in the one write function every command uses (export, schema, init...)."""
+    with pytest.raises(UserError, match="not a regular file|system folder"):
+        output_module.write_atomic(Path("/dev/null"), b"x")
+
+
+def test_a_folder_named_as_output_is_refused(tmp_path):
+    (tmp_path / "cv.md").mkdir()
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "md", "-o", str(tmp_path / "cv.md")])
+    assert result.exit_code == 2 and "is a folder" in result.output
+
+
+def test_dash_writes_the_document_to_standard_output_and_messages_to_stderr(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "resume_builder", "render", str(ONE_PAGE), "-f", "md", "-o", "-"],
+                          cwd=tmp_path, capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert proc.returncode == 0, proc.stderr
+    expected = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "md", "-o", str(tmp_path / "file.md")])
+    assert expected.exit_code == 0
+    assert proc.stdout == (tmp_path / "file.md").read_bytes()
+    assert b"wrote standard output" in proc.stderr
+    assert files_in(tmp_path) == ["file.md"]  # nothing else was written
+
+
+def test_dash_takes_binary_formats_through_a_pipe(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "resume_builder", "render", str(ONE_PAGE), "-f", "pdf", "-o", "-"],
+                          cwd=tmp_path, capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(b"%PDF-") and proc.stdout.rstrip().endswith(b"%%EOF")
+
+
+def test_dash_refuses_check(tmp_path):
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-o", "-", "--check"])
+    assert result.exit_code == 2 and "--check" in result.output
+
+
+# ----------------------------------------------------------------------------- item 14: all-or-nothing
+
+
+def _older_set(out: Path) -> None:
+    out.mkdir()
+    (out / "one_page.pdf").write_bytes(b"older pdf")
+    (out / "one_page.html").write_text("older html", encoding="utf-8")
+    (out / "one_page.md").write_text("older md", encoding="utf-8")
+
+
+def _fail_on_call(monkeypatch, name: str, number: int, error: OSError) -> None:
+    real = getattr(os, name)
+    calls = {"n": 0}
+
+    def failing(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == number:
+            raise error
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(output_module.os, name, failing)
+
+
+@pytest.mark.parametrize("failing_write", [2, 3])
+def test_disk_full_half_way_through_a_set_leaves_the_older_set(failing_write, monkeypatch, tmp_path):
+    out = tmp_path / "out"
+    _older_set(out)
+    _fail_on_call(monkeypatch, "fsync", failing_write, OSError(errno.ENOSPC, "No space left on device"))
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "pdf", "-f", "html", "-f", "md", "--out-dir", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "No space left on device" in result.output
+    assert (out / "one_page.pdf").read_bytes() == b"older pdf"
+    assert (out / "one_page.html").read_text() == "older html"
+    assert (out / "one_page.md").read_text() == "older md"
+    assert files_in(out) == ["one_page.html", "one_page.md", "one_page.pdf"]  # no temporary file left
+
+
+def test_a_rename_failing_half_way_puts_the_older_files_back(monkeypatch, tmp_path):
+    out = tmp_path / "out"
+    _older_set(out)
+    real = os.replace
+    calls = {"n": 0}
+
+    def replace(src, dst, *args, **kwargs):
+        if not str(src).endswith(".old.tmp"):  # the renames of new files, not the roll-back
+            calls["n"] += 1
+            if calls["n"] == 2:
+                raise OSError(errno.EIO, "Input/output error")
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(output_module.os, "replace", replace)
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "pdf", "-f", "html", "-f", "md", "--out-dir", str(out)])
+    assert result.exit_code == 2, result.output
+    assert (out / "one_page.pdf").read_bytes() == b"older pdf"
+    assert (out / "one_page.html").read_text() == "older html"
+    assert (out / "one_page.md").read_text() == "older md"
+    assert files_in(out) == ["one_page.html", "one_page.md", "one_page.pdf"]
+
+
+def test_a_set_without_older_files_is_removed_whole(monkeypatch, tmp_path):
+    out = tmp_path / "out"
+    real = os.replace
+    calls = {"n": 0}
+
+    def replace(src, dst, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(errno.EIO, "Input/output error")
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(output_module.os, "replace", replace)
+    with pytest.raises(UserError, match="Input/output error"):
+        output_module.write_set([(out / "a.md", b"a"), (out / "b.md", b"b")])
+    assert files_in(out) == []
+
+
+def test_a_complete_set_replaces_every_file(tmp_path):
+    out = tmp_path / "out"
+    _older_set(out)
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "pdf", "-f", "html", "-f", "md", "--out-dir", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "one_page.pdf").read_bytes().startswith(b"%PDF-")
+    assert "older" not in (out / "one_page.html").read_text() + (out / "one_page.md").read_text()
+    assert files_in(out) == ["one_page.html", "one_page.md", "one_page.pdf"]
+
+
+# ----------------------------------------------------------------------------- item 15: extensions
+
+
+@pytest.mark.parametrize("name, fmt", [("a.docx", "pdf"), ("a.pdf", "docx"), ("a.html", "md"), ("a.txt", "png"),
+                                       ("a.PDF", "html"), ("a.jpeg", "png")])
+def test_an_extension_contradicting_the_format_is_an_error(name, fmt, tmp_path):
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", fmt, "-o", str(tmp_path / name)])
+    assert result.exit_code == 2, result.output
+    assert "but the format asked for is " + fmt in result.output
+    assert files_in(tmp_path) == []
+
+
+@pytest.mark.parametrize("name, fmt", [("a.pdf", "pdf"), ("a.PDF", "pdf"), ("resume", "md"), ("a.md", "md")])
+def test_a_matching_or_missing_extension_is_written_as_named(name, fmt, tmp_path):
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", fmt, "-o", str(tmp_path / name)])
+    assert result.exit_code == 0, result.output
+    assert files_in(tmp_path) == [name]
+
+
+def test_without_format_the_extension_of_o_chooses_it(tmp_path):
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-o", str(tmp_path / "cv.docx")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "cv.docx").read_bytes().startswith(b"PK")
+
+
+def test_shared_memory_holds_ordinary_files():
+    folder = Path("/dev/shm")
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        pytest.skip("no writable /dev/shm")
+    path = folder / f"resume-builder-test-{os.getpid()}.md"
+    try:
+        output_module.write_atomic(path, b"x")
+        assert path.read_bytes() == b"x"
+    finally:
+        path.unlink(missing_ok=True)
