@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -69,16 +68,23 @@ def test_yaml_tags_are_refused(tmp_path, tag):
     assert "is not allowed" in error_text(write(tmp_path, "p.yaml", f"basics:\n  name: {tag}\n"))
 
 
-def test_yaml_alias_bomb_fails_fast(tmp_path):
+def test_yaml_alias_bomb_is_refused_with_bounded_memory(tmp_path):
+    """311 bytes that would expand to about 226 MB: refused before expanding, in a few MB."""
+    import tracemalloc
+
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i, name in enumerate("bcdefghi"):
         prev = "abcdefghi"[i]
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
-    started = time.perf_counter()
-    text = error_text(path)
-    assert time.perf_counter() - started < 5
+    tracemalloc.start()
+    try:
+        text = error_text(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
     assert "YAML aliases" in text
+    assert peak < 64 * 2**20, f"expanding the aliases took {peak / 2**20:.0f} MB"
 
 
 def test_deep_nesting_is_refused(tmp_path):
@@ -136,9 +142,7 @@ def test_a_field_at_the_limit_is_fine(tmp_path):
 def test_ten_thousand_entries_are_a_located_error(tmp_path):
     entries = [{"company": f"Co {i}", "position": "Eng", "start": "2020"} for i in range(10_000)]
     path = write(tmp_path, "p.json", json.dumps({"basics": {"name": "A"}, "experience": entries}, indent=1))
-    started = time.perf_counter()
     text = error_text(path)
-    assert time.perf_counter() - started < 5
     assert "p.json:5:16: experience: this list has 10,000 items; a list may hold at most 1,000" in text
 
 
