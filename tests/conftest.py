@@ -49,9 +49,15 @@ def golden(request: pytest.FixtureRequest):
     return check
 
 
+# Our own JSON Resume documents (invented people and postings): every field of the résumé
+# schema v1.0.0 and of the job schema is used at least once (tests/interop checks that).
+JSONRESUME_SAMPLE = FIXTURES / "jsonresume" / "full.resume.json"
+JOB_SAMPLE = FIXTURES / "jsonresume" / "full.job.json"
+
+
 @pytest.fixture(scope="session")
 def jsonresume_sample() -> Path:
-    return shared_dir() / "fixtures" / "jsonresume" / "sample.resume.json"
+    return JSONRESUME_SAMPLE
 
 
 @dataclass

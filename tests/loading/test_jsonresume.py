@@ -34,29 +34,34 @@ def test_sample_loads_and_validates(jsonresume_sample: Path):
     loaded = load_profile(jsonresume_sample)
     profile = loaded.profile
     assert loaded.format == "jsonresume"
-    assert profile.basics.name == "Richard Hendriks"
-    assert profile.basics.headline == "Programmer"
-    assert profile.basics.website == "http://richardhendricks.example.com"
-    assert profile.basics.location.city == "San Francisco"
-    assert profile.basics.location.postal_code == "CA 94115"
-    assert profile.basics.location.country_code == "US"
+    assert profile.basics.name == "Ottilie Brannock"
+    assert profile.basics.headline == "Data Platform Engineer"
+    assert profile.basics.website == "https://brannock.example.net"  # basics.url had no scheme
+    assert profile.basics.location.city == "Bristol"
+    assert profile.basics.location.postal_code == "BS1 4RN"
+    assert profile.basics.location.country_code == "GB"
     assert profile.basics.photo is None  # "image": "" means no image
     assert profile.basics.profiles[0].url is None  # "url": "" means no link
-    assert profile.summary.startswith("Richard hails from Tulsa.")
+    assert profile.basics.profiles[1].url == "https://gitlab.example.com/obrannock"
+    assert profile.summary.startswith("Ottilie builds the pipelines")
     job = profile.experience[0]
+    # a year-only start and a month end in that same year: the end is not before the start
     assert (job.company, job.position, str(job.start), str(job.end)) == (
-        "Pied Piper", "CEO/President", "2013-12-01", "2014-12-01")
-    assert job.highlights[1].text == "Successfully won Techcrunch Disrupt"
-    assert profile.volunteering[0].organization == "CoderDojo"
-    assert profile.education[0].degree == "Bachelor"
-    assert profile.education[0].area == "Information Technology"
-    assert profile.skills[1].keywords == ["Mpeg", "MP4", "GIF"]
-    assert str(profile.publications[0].date) == "2014-10-01"
-    assert profile.projects[0].url == "https://missdirection.example.com"  # the sample omits the scheme
+        "Saltmarsh Forecasting", "Senior Data Engineer", "2021", "2021-03")
+    assert job.highlights[1].text == "Introduced data contracts between the modelling and operations teams"
+    assert profile.volunteering[0].organization == "Estuary Code Club"
+    assert profile.education[0].degree == "Master"
+    assert profile.education[1].area == "Biology"
+    assert profile.skills[1].keywords == ["Kubernetes", "Terraform", "Grafana"]
+    assert str(profile.publications[0].date) == "2023-02"
+    assert (profile.certifications[0].name, str(profile.certifications[0].date)) == (
+        "Certified Kafka Operator", "2022-03-14")
+    assert profile.projects[0].url == "https://tidewatch.example.org"  # the sample omits the scheme
+    assert profile.projects[0].roles == ["Maintainer", "Designer"]
     assert profile.meta["version"] == "v1.0.0"
     assert profile.section_order() == [
-        "summary", "experience", "volunteering", "education", "awards", "publications", "skills",
-        "languages", "interests", "references", "projects"]
+        "summary", "experience", "volunteering", "education", "awards", "certifications", "publications",
+        "skills", "languages", "interests", "references", "projects"]
 
 
 def test_sample_keeps_every_non_empty_string(jsonresume_sample: Path):
