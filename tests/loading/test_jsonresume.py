@@ -264,3 +264,52 @@ def test_errors_point_into_the_json_file_with_our_field_names(tmp_path: Path):
     assert position(BROKEN, '"emial"') == "5:5"
     assert position(BROKEN, '"ann@@') == "6:14"
     assert position(BROKEN, '"March') == "11:51"
+
+
+# ----------------------------------------------------------------------------- links without a scheme
+
+URL_FIELDS = [  # every JSON Resume link field, with where the profile keeps it
+    (("basics", "url"), ("basics", "website")),
+    (("basics", "profiles", 0, "url"), ("basics", "profiles", 0, "url")),
+    (("work", 0, "url"), ("experience", 0, "url")),
+    (("volunteer", 0, "url"), ("volunteering", 0, "url")),
+    (("education", 0, "url"), ("education", 0, "url")),
+    (("certificates", 0, "url"), ("certifications", 0, "url")),
+    (("publications", 0, "url"), ("publications", 0, "url")),
+    (("projects", 0, "url"), ("projects", 0, "url")),
+]
+
+
+def _put(data: dict, path: tuple, value: Any) -> None:
+    """Set ``path`` (keys and list indexes) in nested dicts, creating one-item lists on the way."""
+    for key, following in zip(path, path[1:]):
+        if isinstance(key, int):
+            continue  # already stepped into the list's item
+        if isinstance(following, int):
+            data = data.setdefault(key, [{}])[following]
+        else:
+            data = data.setdefault(key, {})
+    data[path[-1]] = value
+
+
+def _get(data: Any, path: tuple) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+@pytest.mark.parametrize("source, target", URL_FIELDS, ids=[".".join(map(str, s)) for s, _ in URL_FIELDS])
+@pytest.mark.parametrize("given, expected", [
+    ("ada.example.com", "https://ada.example.com"),
+    ("ada.example.com/work?x=1", "https://ada.example.com/work?x=1"),
+    ("  ada.example.com ", "https://ada.example.com"),
+    ("http://ada.example.com", "http://ada.example.com"),  # a scheme is kept as written
+    ("https://ada.example.com/", "https://ada.example.com/"),
+    ("mailto:ada@example.com", "mailto:ada@example.com"),
+    ("localhost", "localhost"),  # no dot: not an address to complete; validation judges it
+    ("ada example.com", "ada example.com"),
+])
+def test_every_link_without_a_scheme_gets_https(source, target, given, expected):
+    data: dict = {"basics": {"name": "A"}}
+    _put(data, source, given)
+    assert _get(convert(json.dumps(data)), target) == expected
