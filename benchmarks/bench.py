@@ -100,6 +100,43 @@ def build(runs: int) -> tuple[float, float, int]:
     return statistics.median(cold), statistics.median(noop), targets
 
 
+def refusals(runs: int) -> list[tuple[str, float, float]]:
+    """How fast hostile input is refused (the tests check *that* it is; here: how quickly).
+
+    The targets are the bounds the tests used to assert: an alias bomb and a 10,000-entry
+    profile are refused within 5 s, a 100-megapixel photo from its header within 2 s.
+    """
+    from resume_builder.errors import UserError
+    from resume_builder.loading import load_profile
+
+    def refused(path: Path) -> float:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            try:
+                load_profile(path)
+            except UserError:
+                pass
+            else:
+                raise AssertionError(f"{path.name} was accepted")
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        for i, name in enumerate("bcdefghi"):
+            lines.append(f"{name}: &{name} [" + ",".join([f"*{'abcdefghi'[i]}"] * 9) + "]")
+        bomb = Path(tmp) / "bomb.yaml"
+        bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        rows.append(("YAML alias bomb refused", refused(bomb), 5.0))
+        many = Path(tmp) / "many.json"
+        many.write_text(json.dumps({"basics": {"name": "A"}, "experience": [
+            {"company": f"Co {i}", "position": "Eng", "start": "2020"} for i in range(10_000)]}, indent=1))
+        rows.append(("10,000 entries refused", refused(many), 5.0))
+    return rows
+
+
 def peak_memory_mb() -> float:
     """Peak resident memory of a fresh process rendering the example to PDF and DOCX."""
     import resource
@@ -131,6 +168,7 @@ def main() -> None:
     cold, noop, targets = build(max(1, args.runs // 2))
     rows.append((f"cold build, {targets} targets (PDF+DOCX)", cold, 6.0 * targets / 20))
     rows.append(("no-op incremental build", noop, 0.5))
+    rows += refusals(args.runs)
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'median':>9}  {'target':>8}")
     for name, seconds, target in rows:

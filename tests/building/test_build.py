@@ -145,6 +145,7 @@ def _build_in_subprocess(project: Path, *args: str, fault: str, start_method: st
                           capture_output=True, text=True, env=env, timeout=600)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_target_over_the_timeout_fails_and_the_others_complete(jobs, project):
     """big.pdf never finishes by itself; the limit is generous so that the others always can."""
@@ -187,6 +188,7 @@ def test_timeout_on_the_command_line_beats_the_build_file(project, monkeypatch):
     assert (project / "out" / "me.md").is_file()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("start_method", START_METHODS)
 def test_a_worker_that_dies_fails_only_its_own_targets(project, start_method):
     """A worker killed (out of memory, a crash in a C library) takes no other target with it."""
@@ -204,6 +206,7 @@ def test_a_worker_that_dies_fails_only_its_own_targets(project, start_method):
     assert not any(p.name.endswith(".tmp") for p in out.iterdir())
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_the_workers_and_keeps_only_complete_files(tmp_path):
     """SIGINT to the whole process group, as a terminal sends it, while several targets build."""
     import os

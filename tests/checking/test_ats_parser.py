@@ -26,6 +26,7 @@ openresume = pytest.importorskip(
                          "listed in the dev extras)")
 
 THEMES = builtin_themes()
+pytestmark = pytest.mark.slow  # every built-in theme x format
 
 GAPS = {
     # The reason a field is not extracted from our layouts, for the fields that are not.

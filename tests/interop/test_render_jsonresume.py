@@ -16,6 +16,7 @@ def test_there_are_built_in_themes():
     assert "classic" in THEMES
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("theme", THEMES)
 def test_sample_renders_to_pdf_with_every_built_in_theme(jsonresume_sample, theme, tmp_path):
     pypdf = pytest.importorskip("pypdf")
