@@ -72,7 +72,7 @@ def broken(draw) -> tuple[dict[str, Any], bool]:
                                      "theme"]))
         if kind == "wrong_type":
             path = draw(st.sampled_from(all_paths(data)))
-            value = draw(st.sampled_from(WRONG_VALUES))
+            value = copy.deepcopy(draw(st.sampled_from(WRONG_VALUES)))  # never share one list or dict
             must_fail = must_fail or _never_valid(_at(data, path), value, path)
             _set(data, path, value)
         elif kind == "unknown_key":
