@@ -34,8 +34,13 @@ test-fast: $(VENV)/.installed-dev system-packages
 
 # Mutation testing of the core rules ([tool.mutmut] in pyproject.toml lists the modules and
 # the tests); prints the share of mutants killed per module. Takes long: not part of make test.
+MUTATION_MODULES ?= schema.types schema.base loading.jsonresume output tailoring.fitting render.fetcher \
+                    tailoring.select tailoring.variants
+
 mutation: $(VENV)/.installed-dev
-	$(VENV)/bin/mutmut run --max-children $(or $(MUTATION_JOBS),2) || true
+	for module in $(MUTATION_MODULES); do \
+	    $(VENV)/bin/mutmut run --max-children $(or $(MUTATION_JOBS),2) "resume_builder.$$module.*" || exit 1; \
+	done
 	$(PY) tools/mutation_score.py
 
 # What the release workflow does: every target of resume-builder.toml, checked, with
