@@ -32,16 +32,10 @@ test: $(VENV)/.installed-dev test-system-packages
 test-fast: $(VENV)/.installed-dev system-packages
 	$(PYTEST) -m "not slow"
 
-# Mutation testing of the core rules ([tool.mutmut] in pyproject.toml lists the modules and
-# the tests); prints the share of mutants killed per module. Takes long: not part of make test.
-MUTATION_MODULES ?= schema.types schema.base loading.jsonresume output tailoring.fitting render.fetcher \
-                    tailoring.select tailoring.variants
-
+# Mutation testing of the core rules, one module at a time with its own tests (tools/mutation.py;
+# MUTATION_MODULES="output fetcher" for some); prints the share killed per module. Long: not in make test.
 mutation: $(VENV)/.installed-dev
-	for module in $(MUTATION_MODULES); do \
-	    $(VENV)/bin/mutmut run --max-children $(or $(MUTATION_JOBS),2) "resume_builder.$$module.*" || exit 1; \
-	done
-	$(PY) tools/mutation_score.py
+	$(PY) tools/mutation.py $(MUTATION_MODULES)
 
 # What the release workflow does: every target of resume-builder.toml, checked, with
 # output/manifest.json; SOURCE_DATE_EPOCH (e.g. the commit time) makes it reproducible.

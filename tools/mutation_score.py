@@ -20,11 +20,14 @@ NO_TESTS = {5, 33}
 def scores(folder: Path) -> list[tuple[str, int, int, int, int, int]]:
     rows = []
     for meta in sorted(folder.rglob("*.py.meta")):
+        if "build/mutation" in str(folder) and "/mutants/" not in meta.as_posix():
+            continue
         codes = list(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].values())
         checked = [c for c in codes if c is not None]
         killed = sum(c in KILLED for c in checked)
         no_tests = sum(c in NO_TESTS for c in checked)
-        module = meta.relative_to(folder).as_posix()[: -len(".meta")]
+        module = meta.as_posix().split("/mutants/", 1)[-1][: -len(".meta")] if "/mutants/" in meta.as_posix() \
+            else meta.relative_to(folder).as_posix()[: -len(".meta")]
         rows.append((module, len(codes), killed, len(checked) - killed - no_tests, no_tests,
                      len(codes) - len(checked)))
     return rows
