@@ -35,7 +35,7 @@ def build_datetime() -> _dt.datetime:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the whole new one."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent  # "." for a bare file name
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -92,7 +92,7 @@ def test_a_folder_that_cannot_be_created_is_a_user_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(UserError) as info:
         write_atomic(blocker / "sub" / "cv.pdf", b"x")
-    assert str(info.value).startswith(f"cannot create the folder {blocker / 'sub'}: ")
+    assert str(info.value).startswith(f"cannot create the folder {blocker / 'sub'}: Not a directory")
 
 
 def test_a_folder_that_cannot_be_written_is_a_user_error(tmp_path, monkeypatch):
