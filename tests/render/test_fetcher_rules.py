@@ -129,6 +129,8 @@ def test_data_urls(roots):
     assert (untyped.read(), untyped.headers["Content-Type"]) == (b"hi", "text/plain")
     assert fetcher.served == ["data:"] * 4
     assert fetcher.fetch("DATA:,x").read() == b"x"
+    commas = fetcher.fetch("data:text/csv,a,b,c")  # the payload starts after the first comma
+    assert (commas.read(), commas.headers["Content-Type"]) == (b"a,b,c", "text/csv")
 
 
 def test_data_url_caps_and_bad_base64(roots):
