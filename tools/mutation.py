@@ -38,7 +38,8 @@ MODULES: dict[str, tuple[str, list[str]]] = {
                 ["tests/tailoring/test_fitting.py", "tests/tailoring/test_fitting_rules.py"]),
     "fetcher": ("resume_builder/render/fetcher.py", ["tests/render/test_fetcher_rules.py"]),
     "select": ("resume_builder/tailoring/select.py", ["tests/tailoring/test_select.py"]),
-    "variants": ("resume_builder/tailoring/variants.py", ["tests/tailoring/test_variants.py"]),
+    "variants": ("resume_builder/tailoring/variants.py",
+                 ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py"]),
 }
 
 
