@@ -55,6 +55,7 @@ class Extracted:
     fonts: list[FontInfo] = field(default_factory=list)
     tagged: bool | None = None  # PDF: has a structure tree and /MarkInfo /Marked true
     tag_problem: str = ""
+    language: str | None = None  # BCP 47, as the file declares it (PDF /Lang, DOCX dc:language)
 
     @property
     def body_text(self) -> str:
