@@ -246,7 +246,8 @@ class _Mapper:
         if table.title and not any(out.get(name) for name in table.title):
             theirs = " or ".join(table.ours(name).theirs for name in table.title)
             where = self.source.locate(old)
-            self.warnings.append(f"{where}: {dotted(old)} has no {theirs}: shown without a title")
+            shown = "its keywords are shown without a title" if out.get("keywords") else "shown without a title"
+            self.warnings.append(f"{where}: {dotted(old)} has no {theirs}: {shown}")
             out.setdefault(table.title[0], "")
         return out
 

@@ -70,19 +70,24 @@ class SourceDocument:
             prefer_key = False
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, turning every I/O problem into a :class:`UserError`."""
+def read_text(path: Path, kind: str = "profile") -> str:
+    """Read a UTF-8 text file, turning every I/O problem into a :class:`UserError`.
+
+    ``kind`` says what the file is ("profile", "job posting", "vocabulary file"), so a
+    missing or empty file gets a hint that fits it (``init`` only makes profiles).
+    """
     shown = str(path)
     if not path.exists():
         raise UserError.at(shown, None, None, "file not found",
-                           hint="check the path, or run 'resume-builder init' to create a profile")
+                           hint="check the path, or run 'resume-builder init' to create a profile"
+                           if kind == "profile" else f"check the path of the {kind}")
     if path.is_dir():
         raise UserError.at(shown, None, None, "is a folder, not a file")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise UserError.at(shown, None, None,
-                               f"file is {size // 1024} KiB; profiles are limited to {MAX_FILE_BYTES // 1024 // 1024} MiB")
+                               f"file is {size // 1024} KiB; a {kind} is limited to {MAX_FILE_BYTES // 1024 // 1024} MiB")
         raw = path.read_bytes()
     except PermissionError:
         raise UserError.at(shown, None, None, "permission denied while reading the file") from None
@@ -101,6 +106,8 @@ def read_text(path: Path) -> str:
         raise UserError.at(shown, line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
                            hint="save the file as UTF-8") from None
     if not text.strip():
+        if kind != "profile":
+            raise UserError.at(shown, 1, 1, f"the {kind} is empty", hint=f"put the {kind}'s text in it")
         raise UserError.at(shown, 1, 1, "the file is empty",
                            hint="run 'resume-builder init' for a starter profile")
     return text

@@ -285,7 +285,7 @@ def profile_extension(profile: Any, source: SourceDocument | None = None) -> dic
 def read_extension_file(path: Path) -> dict[str, Any]:
     """A vocabulary extension file: YAML or JSON (``aliases:`` mapping) or TOML (``[aliases]``)."""
     if path.suffix.lower() == ".toml":
-        text = read_text(path)
+        text = read_text(path, "vocabulary file")
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -478,7 +478,7 @@ def posting_from_job(doc: SourceDocument, source: str) -> Posting:
 
 def read_posting(path: Path) -> Posting:
     """Read a posting: a JSON Resume job document (``.json``), else plain text or Markdown."""
-    text = read_text(path)
+    text = read_text(path, "job posting")
     name = path.name
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         doc = parse_json(text, str(path))
