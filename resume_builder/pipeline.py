@@ -60,7 +60,10 @@ def parse_option_overrides(pairs: list[str]) -> dict[str, Any]:
 
 
 def resolve_theme(loaded: LoadedProfile, profile: Profile, *, theme_name: str | None,
-                  theme_dir: Path | None, overrides: dict[str, Any]) -> tuple[Theme, ThemeOptions]:
+                  theme_dir: Path | None, overrides: dict[str, Any],
+                  command_line: frozenset[str] = frozenset()) -> tuple[Theme, ThemeOptions]:
+    """The theme and its options; ``command_line`` holds the option keys given with ``-O``
+    (their errors name ``-O KEY``)."""
     settings = profile.theme
     profile_options = dict(settings.model_extra or {}) if settings else {}
     # --theme-dir names the theme: the profile's (or a variant's) theme name does not
@@ -69,9 +72,9 @@ def resolve_theme(loaded: LoadedProfile, profile: Profile, *, theme_name: str | 
     theme = find_theme(name, theme_dir=theme_dir, profile_folder=loaded.folder)
 
     def locate(key: str):
-        return loaded.source.locate(("theme", key)) if key in profile_options else None
+        return loaded.source.locate(("theme", key)) if key in profile_options and key not in overrides else None
 
-    options = theme.options({**profile_options, **overrides}, locate=locate)
+    options = theme.options({**profile_options, **overrides}, locate=locate, command_line=command_line)
     return theme, options
 
 
@@ -123,13 +126,14 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
             tailored = select_variant(profile_path, variant, input_format=input_format)
     loaded, profile = tailored.base, tailored.profile
     overrides = dict(overrides or {})
+    command_line = frozenset(overrides)
     if tailored.variant is not None and tailored.variant.theme is not None:
         choice = tailored.variant.theme
         if theme_dir is None:
             theme_name = theme_name or choice.name
         overrides = {**(choice.model_extra or {}), **overrides}
     theme, options = resolve_theme(loaded, profile, theme_name=theme_name, theme_dir=theme_dir,
-                                   overrides=overrides)
+                                   overrides=overrides, command_line=command_line)
     labels, label_warnings = document_labels(profile, lang=lang, locale=locale)
     from_profile = profile.theme is not None and "section_order" in (profile.theme.model_extra or {}) \
         and "section_order" not in overrides

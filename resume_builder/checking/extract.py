@@ -225,6 +225,15 @@ def _font_info(font, key: str, resolve) -> FontInfo:
 
 
 def extract_pdf(path: Path) -> Extracted:
+    """The text and facts of a PDF (see :class:`Extracted`); pypdf's own notes about damage
+    stay silent (the UserError for a damaged file says it)."""
+    from resume_builder.checking.quiet import quiet_pdf_library
+
+    with quiet_pdf_library():
+        return _extract_pdf(path)
+
+
+def _extract_pdf(path: Path) -> Extracted:
     from pypdf import PdfReader
 
     size = path.stat().st_size

@@ -110,3 +110,51 @@ def test_keyword_only_skill_warning_says_what_is_shown(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Python, Go" in result.output
     assert "skills[0] has no name: its keywords are shown without a title" in result.output
+
+
+# 11. theme option errors name the option as given, in plain words ----------------------------
+
+def test_bad_theme_options_name_the_option_and_the_allowed_values(tmp_path):
+    cases = {"phone_format=bogus": ("-O phone_format", "as_written, national, international, e164"),
+             "font_size=abc": ("-O font_size", "from 7 to 14"),
+             "font_size=100": ("-O font_size", "from 7 to 14"),
+             "page_numbers=maybe": ("-O page_numbers", "true, false, yes or no")}
+    for option, (name, allowed) in cases.items():
+        result = runner.invoke(app, ["render", str(EXAMPLE), "-O", option, "-o", str(tmp_path / "cv.txt")])
+        assert result.exit_code == 2
+        assert name in result.output and allowed in result.output, result.output
+        assert "Input should be" not in result.output
+
+
+def test_bad_theme_option_in_the_profile_is_located_there(tmp_path):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("basics:\n  name: Ada Example\ntheme:\n  phone_format: bogus\n", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(profile), "-o", str(tmp_path / "cv.txt")])
+    assert result.exit_code == 2
+    assert "p.yaml:4:17: theme.phone_format: 'bogus' is not one of the allowed values" in result.output
+
+
+# 20. a damaged PDF: our message only ----------------------------------------------------------
+
+def test_truncated_pdf_gives_no_stray_library_line(tmp_path, capfd):
+    import logging
+
+    from resume_builder.checking import run_checks
+    from resume_builder.errors import UserError
+
+    whole = tmp_path / "whole.pdf"
+    assert runner.invoke(app, ["render", str(EXAMPLE), "-o", str(whole)]).exit_code == 0
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole.read_bytes()[:3000])
+    capfd.readouterr()
+    saved = logging.root.handlers[:]
+    logging.root.handlers.clear()  # as in the command-line program: no logging configured
+    try:
+        try:
+            run_checks(cut)
+        except UserError as error:
+            assert "not a readable PDF" in str(error)
+    finally:
+        logging.root.handlers[:] = saved
+    captured = capfd.readouterr()
+    assert "EOF marker" not in captured.err + captured.out
