@@ -62,6 +62,7 @@ def _parser(full: bool = False) -> "MarkdownIt":
     else:
         md = MarkdownIt("zero").enable(list(INLINE_RULES))
         md.inline.ruler.before("emphasis", "underscore_text", _underscore_text)
+        md.inline.ruler.before("link", "image_text", _image_text)
     # Links are judged by link_problem() (the schema refuses bad ones, the renderers drop
     # them); targets are kept exactly as written, never re-encoded.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -81,6 +82,23 @@ def _underscore_text(state, silent: bool) -> bool:
     if not silent:
         state.pending += state.src[start:end]
     state.pos = end
+    return True
+
+
+def _image_text(state, silent: bool) -> bool:
+    """Inline rule: an image, ``![alt](url)``, is plain text as written (never a "!" followed
+    by a link): images are outside the subset, and a résumé never fetches one."""
+    from markdown_it.rules_inline.link import link
+
+    start = state.pos
+    if not state.src.startswith("![", start):
+        return False
+    state.pos = start + 1
+    if not link(state, True):  # a "[label](target)" after the "!": how far the image goes
+        state.pos = start
+        return False
+    if not silent:
+        state.pending += state.src[start:state.pos]
     return True
 
 
@@ -158,7 +176,7 @@ def _spans(tokens: Iterable["Token"], *, strict: bool) -> list[Span]:
 
 #: Characters that can start something in our subset; text without any is one plain span
 #: (most profile text: skipping the parser for it keeps documents as fast to build as before).
-_MARKERS = frozenset("*[`\\")
+_MARKERS = frozenset("*[`\\")  # "![" holds "["
 
 
 @lru_cache(maxsize=4096)

@@ -158,3 +158,26 @@ def test_truncated_pdf_gives_no_stray_library_line(tmp_path, capfd):
         logging.root.handlers[:] = saved
     captured = capfd.readouterr()
     assert "EOF marker" not in captured.err + captured.out
+
+
+# 13. a Markdown image stays literal text in every format --------------------------------------
+
+def test_markdown_image_stays_literal_in_every_text_format(tmp_path):
+    from resume_builder.markdown import parse_inline, plain_text
+
+    written = "Logo ![img](https://x.example/i.png) here"
+    assert plain_text(written) == written
+    assert all(span.href is None for span in parse_inline(written))
+    assert [s.href for s in parse_inline("![x](https://a.example) [y](https://b.example)")] == \
+        [None, "https://b.example"]
+    profile = tmp_path / "p.yaml"
+    profile.write_text(f'basics:\n  name: Ada Example\nsummary: "{written}"\n', encoding="utf-8")
+    for fmt in ("txt", "html"):
+        result = runner.invoke(app, ["render", str(profile), "-f", fmt, "-o", "-"])
+        assert written in result.output, result.output
+        assert 'href="https://x.example' not in result.output
+    md = runner.invoke(app, ["render", str(profile), "-f", "md", "-o", "-"]).output
+    from resume_builder.markdown import commonmark_spans
+
+    line = next(row for row in md.splitlines() if row.startswith("Logo"))
+    assert "".join(span.text for span in commonmark_spans(line)) == written
