@@ -1,0 +1,87 @@
+"""Loading faults a new user found on main (branch fixes1): each test failed before its fix."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from resume_builder.errors import UserError
+from resume_builder.loading import load_profile
+
+
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _error(path, **kwargs) -> str:
+    with pytest.raises(UserError) as caught:
+        load_profile(path, **kwargs)
+    return str(caught.value)
+
+
+# 5. JSON Resume's basics.image never stops a render ------------------------------------------
+
+@pytest.mark.parametrize("image", ["/etc/passwd", "../outside.png", "notimg.png", "folder"])
+def test_json_resume_image_that_is_no_usable_file_is_a_located_warning(tmp_path, image):
+    from resume_builder import pipeline
+
+    (tmp_path / "notimg.png").write_text("hello", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    path = _write(tmp_path, "cv.json", json.dumps(
+        {"basics": {"name": "Ada Example", "image": image},
+         "work": [{"name": "Acme", "position": "Engineer", "startDate": "2020"}]}, indent=2))
+    job = pipeline.prepare(path)
+    assert job.document.photo is None
+    warning = next(w for w in job.warnings if "basics.image" in w)
+    assert warning.startswith(f"{path}:4:") and "the photo is not shown" in warning
+
+
+def test_json_resume_image_outside_the_folder_is_never_read(tmp_path, monkeypatch):
+    from resume_builder import images, pipeline
+
+    opened = []
+    real_open = images.Path.open
+    monkeypatch.setattr(images.Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k))
+    path = _write(tmp_path, "cv.json", json.dumps({"basics": {"name": "Ada Example", "image": "/etc/hostname"},
+                                                   "work": [{"name": "Acme", "position": "E", "startDate": "2020"}]}))
+    pipeline.prepare(path)
+    assert not any("hostname" in str(p) for p in opened)
+
+
+def test_our_own_photo_stays_strict(tmp_path):
+    from resume_builder import pipeline
+
+    (tmp_path / "notimg.png").write_text("hello", encoding="utf-8")
+    path = _write(tmp_path, "cv.yaml", "basics:\n  name: Ada Example\n  photo: notimg.png\n")
+    with pytest.raises(UserError, match="not a PNG, JPEG or SVG"):
+        pipeline.prepare(path)
+
+
+def test_image_address_warning_is_located(tmp_path):
+    from resume_builder import pipeline
+
+    path = _write(tmp_path, "cv.json", '{"basics": {"name": "Ada Example",\n "image": "https://x.example/a.png"},'
+                                       '\n "work": [{"name": "A", "position": "E", "startDate": "2020"}]}')
+    job = pipeline.prepare(path)
+    assert any(w.startswith(f"{path}:2:11: basics.image") for w in job.warnings), job.warnings
+
+
+# 8. a missing space after '-' before a key ---------------------------------------------------
+
+def test_missing_space_after_dash_before_a_key_gets_a_hint(tmp_path):
+    path = _write(tmp_path, "p.yaml", "basics:\n  name: Ann\nexperience:\n  -company: A\n")
+    message = _error(path)
+    assert "p.yaml:4:3: experience: expected a list, found a mapping" in message
+    assert "a list item needs a space after the '-': write '- company: A'" in message
+
+
+# 24. a second YAML document ------------------------------------------------------------------
+
+def test_second_yaml_document_is_named(tmp_path):
+    path = _write(tmp_path, "p.yaml", "basics:\n  name: Ann\n---\nbasics:\n  name: Bob\n")
+    message = _error(path)
+    assert "p.yaml:3:1:" in message and "second YAML document" in message
+    assert "missing or extra quote" not in message
