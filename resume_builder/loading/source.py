@@ -284,7 +284,9 @@ def parse_yaml_fast(text: str, file: str) -> SourceDocument | None:
         import _ruamel_yaml  # noqa: F401  (the C extension; without it the fast path is not fast)
     except ImportError:
         return None
-    if "\ufeff" in text:  # a stray byte-order mark: the careful path points at it
+    from resume_builder.loading.yaml_anchors import may_hold_anchors
+
+    if "\ufeff" in text or may_hold_anchors(text):  # a stray byte-order mark, an anchor: the careful path
         return None
     try:
         check_yaml_depth(text, file)  # libyaml's composer recurses in C: check before loading
@@ -319,7 +321,10 @@ def _plain(node: Any, depth: int, count: list[int]) -> Any:
 def parse_yaml(text: str, file: str) -> SourceDocument:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from resume_builder.loading.yaml_anchors import check_scalar_anchors
+
     check_yaml_depth(text, file)
+    check_scalar_anchors(text, file)
     yaml = _yaml("rt")
     try:
         root = yaml.load(text)

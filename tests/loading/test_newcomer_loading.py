@@ -85,3 +85,30 @@ def test_second_yaml_document_is_named(tmp_path):
     message = _error(path)
     assert "p.yaml:3:1:" in message and "second YAML document" in message
     assert "missing or extra quote" not in message
+
+
+# 3. an anchor swallowing text ----------------------------------------------------------------
+
+@pytest.mark.parametrize("line, fix", [
+    ("  headline: &Engineer", 'headline: "&Engineer"'),
+    ("  headline: &Engineer at Acme", 'headline: "&Engineer at Acme"'),
+])
+def test_unused_anchor_on_a_text_is_an_error_with_the_quoting_fix(tmp_path, line, fix):
+    path = _write(tmp_path, "p.yaml", f"basics:\n  name: Ann\n{line}\n")
+    message = _error(path)
+    assert "p.yaml:3:13:" in message and "starts with '&'" in message and fix in message
+    assert "^" in message
+
+
+def test_anchor_in_a_flow_list_names_the_item(tmp_path):
+    path = _write(tmp_path, "p.yaml", "basics:\n  name: Ann\nskills:\n  - name: Lang\n    keywords: [C, &C++]\n")
+    message = _error(path)
+    assert "p.yaml:5:19:" in message and 'keywords: [C, "&C++"]' in message
+    assert "found nothing (null)" not in message
+
+
+def test_anchors_that_aliases_use_keep_working(tmp_path):
+    path = _write(tmp_path, "p.yaml", "basics:\n  name: &n Ann Example\n  headline: Engineer\n"
+                                      "references:\n  - name: *n\n    reference: &r {en: Fine}\n")
+    loaded = load_profile(path)
+    assert loaded.profile.references[0].name == "Ann Example"
