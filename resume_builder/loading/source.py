@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from resume_builder.errors import Location, Problem, UserError
-from resume_builder.loading.yaml_errors import explain, stray_bom, utf16_bom
+from resume_builder.loading.yaml_errors import excerpt, explain, stray_bom, utf16_bom
 from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NUMBER_DIGITS,
                                    MAX_TEXT_CHARS, MAX_TOTAL_ITEMS, MAX_VALUES)
 
@@ -522,7 +522,7 @@ class _JSONReader:
         try:
             return scanstring(self.text, i, True)
         except json.JSONDecodeError as exc:
-            raise _JSONError(exc.msg.lower(), exc.pos) from None
+            raise _JSONError(exc.msg, exc.pos) from None
 
     def obj(self, i: int, path: PathKey, depth: int) -> tuple[dict, int]:
         out: dict[str, Any] = {}
@@ -577,7 +577,12 @@ def parse_json(text: str, file: str) -> SourceDocument:
         if end != len(text):
             raise _JSONError("extra data after the end of the document", end)
     except _JSONError as exc:
-        line, col = reader.position(min(exc.pos, len(text)))
-        raise UserError(Problem(f"JSON syntax error: {exc.message}", Location(file, line, col))) from None
+        from resume_builder.loading.json_errors import explain_json
+
+        pos = min(exc.pos, len(text))
+        line, col = reader.position(pos)
+        message, hint = explain_json(exc.message, text, pos)
+        raise UserError(Problem(f"JSON syntax error: {message}", Location(file, line, col), hint=hint,
+                                excerpt=excerpt(text, line - 1, col - 1))) from None
     doc.data = data
     return doc

@@ -112,3 +112,21 @@ def test_anchors_that_aliases_use_keep_working(tmp_path):
                                       "references:\n  - name: *n\n    reference: &r {en: Fine}\n")
     loaded = load_profile(path)
     assert loaded.profile.references[0].name == "Ann Example"
+
+
+# 12. JSON syntax errors: plain, complete, with the line and a caret ---------------------------
+
+@pytest.mark.parametrize("text, where, words", [
+    ('{"basics": {"name": "A", "label": "x",}}', ":1:39:", "no comma after the last item"),
+    ('{"basics": {"name": "A" "label": "x"}}', ":1:25:", "a comma is missing"),
+    ('{"basics": {"name": "A\n"}}', ":1:23:", "a line break inside a text"),
+    ('{"basics": {"name": "A\\q"}}', ":1:23:", "starts no escape"),
+    ('{"basics": {"name": "A"}, "work": [1,]}', ":1:38:", "no comma after the last item"),
+    ('{"basics": {"name": "Ann', ":1:21:", "never closed"),
+])
+def test_json_syntax_errors_are_plain_and_show_the_line(tmp_path, text, where, words):
+    path = _write(tmp_path, "p.json", text)
+    message = _error(path)
+    assert f"p.json{where} JSON syntax error: " in message and words in message, message
+    assert "  1 | " in message and "^" in message
+    assert not message.rstrip().endswith(" at")
