@@ -117,6 +117,8 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     from resume_builder.loading.languages import text_language
     from resume_builder.tailoring.select import select_variant
 
+    cli_lang = lang
+
     with text_language(lang):
         tailored = select_variant(profile_path, variant, input_format=input_format)
     variant_lang = getattr(tailored.variant, "lang", None)
@@ -152,8 +154,8 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     document = build_document(profile, order=order, labels=labels, photo=photo,
                               entry_urls=options.entry_urls, phone_format=options.phone_format)
     document = _with_provenance(document, loaded, tailored, lang=lang, locale=locale, theme=theme)
-    return Job(loaded, profile, theme, options, document, tailored_stem(tailored.stem, max_pages, posting),
-               tailored.name, messages=cuts, warnings=warnings)
+    stem = tailored_stem(tailored.stem, max_pages, posting) + language_suffix(profile, lang=cli_lang, locale=locale)
+    return Job(loaded, profile, theme, options, document, stem, tailored.name, messages=cuts, warnings=warnings)
 
 
 def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *, lang: str | None,
@@ -172,6 +174,21 @@ def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *
             variant = tailored.variant_path.name
     source = Provenance(loaded.path.name, variant, lang, locale, theme.name).encode()
     return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
+
+
+def language_suffix(profile: Profile, *, lang: str | None, locale: str | None) -> str:
+    """``-de`` when ``--lang``/``--locale`` print the résumé in another locale than the
+    profile's own, so ``render --lang de`` never replaces the profile's own ``example.pdf``;
+    else ''."""
+    from resume_builder.i18n import resolve_locale
+
+    if not lang and not locale:
+        return ""
+    own = resolve_locale(profile_locale=profile.locale, profile_lang=profile.lang)
+    chosen = resolve_locale(locale=locale, lang=lang, profile_locale=profile.locale, profile_lang=profile.lang)
+    if chosen.replace("_", "-").lower() == own.replace("_", "-").lower():
+        return ""
+    return "-" + (_UNSAFE_NAME.sub("-", chosen).strip("-.") or "lang")
 
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

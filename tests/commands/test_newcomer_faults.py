@@ -181,3 +181,39 @@ def test_markdown_image_stays_literal_in_every_text_format(tmp_path):
 
     line = next(row for row in md.splitlines() if row.startswith("Logo"))
     assert "".join(span.text for span in commonmark_spans(line)) == written
+
+
+# 17, 18, 19. output names ----------------------------------------------------------------------
+
+def test_readme_names_the_one_page_output_as_written(tmp_path):
+    from resume_builder.pipeline import tailored_stem
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert tailored_stem("example", 1, None) == "example-1page"
+    assert "`-1page` for `--max-pages 1`" in readme
+    assert tailored_stem("example", 2, None) == "example-2pages" and "<profile>-<N>pages" in readme
+
+
+def test_another_language_gets_its_own_default_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    profile = tmp_path / "cv.yaml"
+    profile.write_text("basics:\n  name: Ada Example\nexperience:\n  - company: Acme\n    position: Engineer\n"
+                       "    start: 2020-01\n", encoding="utf-8")
+    own = runner.invoke(app, ["render", str(profile), "-f", "txt"])
+    assert own.exit_code == 0 and "output/cv.txt" in own.output
+    german = runner.invoke(app, ["render", str(profile), "-f", "txt", "--lang", "de"])
+    assert german.exit_code == 0, german.output
+    assert "wrote output/cv-de.txt" in german.output and "language de" in german.output
+    assert "BERUFSERFAHRUNG" in (tmp_path / "output" / "cv-de.txt").read_text(encoding="utf-8")
+    assert "EXPERIENCE" in (tmp_path / "output" / "cv.txt").read_text(encoding="utf-8")  # not replaced
+    same = runner.invoke(app, ["render", str(profile), "-f", "txt", "--lang", "en"])
+    assert "wrote output/cv.txt" in same.output  # the profile's own language: its own name
+
+
+def test_output_file_and_out_dir_together_are_refused(tmp_path):
+    result = runner.invoke(app, ["render", str(EXAMPLE), "-o", str(tmp_path / "y.txt"), "--out-dir",
+                                 str(tmp_path / "od")])
+    assert result.exit_code == 2
+    assert "give one" in result.output and "od/y.txt" in result.output
+    assert not (tmp_path / "y.txt").exists() and not (tmp_path / "od").exists()
