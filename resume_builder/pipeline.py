@@ -153,13 +153,14 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
     document = build_document(profile, order=order, labels=labels, photo=photo,
                               entry_urls=options.entry_urls, phone_format=options.phone_format)
-    document = _with_provenance(document, loaded, tailored, lang=lang, locale=locale, theme=theme)
+    document = _with_provenance(document, loaded, tailored, lang=lang, locale=locale, theme=theme,
+                                input_format=input_format)
     stem = tailored_stem(tailored.stem, max_pages, posting) + language_suffix(profile, lang=cli_lang, locale=locale)
     return Job(loaded, profile, theme, options, document, stem, tailored.name, messages=cuts, warnings=warnings)
 
 
 def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *, lang: str | None,
-                     locale: str | None, theme: Theme) -> Document:
+                     locale: str | None, theme: Theme, input_format: str | None = None) -> Document:
     """``document`` with what it is rendered from in its metadata (names, never folders)."""
     import dataclasses
     import os
@@ -172,7 +173,7 @@ def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *
             variant = Path(os.path.relpath(tailored.variant_path.resolve(), loaded.folder.resolve())).as_posix()
         except ValueError:  # another drive (Windows): the file name alone
             variant = tailored.variant_path.name
-    source = Provenance(loaded.path.name, variant, lang, locale, theme.name).encode()
+    source = Provenance(loaded.path.name, variant, lang, locale, theme.name, input_format).encode()
     return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
 
 

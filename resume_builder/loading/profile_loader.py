@@ -88,9 +88,28 @@ def _load_careful(path: Path, lang: str | None, input_format: str | None = None)
     if fmt == "jsonresume":
         profile = jsonresume.validate_json_resume(chosen.source, warnings)
     else:
-        profile = validate_profile(chosen.source)
+        try:
+            profile = validate_profile(chosen.source)
+        except UserError as error:
+            if input_format is None and _json_resume_sections_only(doc.data):
+                import dataclasses
+
+                hint = ("every top-level key is a JSON Resume section name: if this is a JSON Resume file "
+                        "(where 'basics' is optional), add --from jsonresume")
+                raise UserError([dataclasses.replace(problem, hint=hint) if problem.path == "basics" else problem
+                                 for problem in error.problems]) from None
+            raise
+
     return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, [*warnings, *chosen.warnings],
                          chosen.alternatives)
+
+
+def _json_resume_sections_only(data: object) -> bool:
+    """Whether ``data``'s top-level keys are all JSON Resume names ({"awards": []}): a
+    document our format cannot tell apart by content."""
+    from resume_builder.schema.jsonresume import TOP
+
+    return isinstance(data, dict) and bool(data) and "basics" not in data and all(key in TOP for key in data)
 
 
 def _load_fast(path: Path, lang: str | None, input_format: str | None = None) -> LoadedProfile | None:

@@ -217,3 +217,27 @@ def test_output_file_and_out_dir_together_are_refused(tmp_path):
     assert result.exit_code == 2
     assert "give one" in result.output and "od/y.txt" in result.output
     assert not (tmp_path / "y.txt").exists() and not (tmp_path / "od").exists()
+
+
+# 6. {"awards": []}: a hint to --from, and --from recorded for check ----------------------------
+
+def test_json_resume_sections_only_get_the_from_hint(tmp_path):
+    source = _json(tmp_path, {"awards": []})
+    for command in (["validate"], ["render", "-f", "txt", "-o", "-"], ["export"]):
+        result = runner.invoke(app, [*command, str(source)])
+        assert result.exit_code == 2
+        assert "add --from jsonresume" in result.output, (command, result.output)
+    ours = _json(tmp_path, {"skills": []}, "ours.json")
+    assert "add --from jsonresume" in runner.invoke(app, ["validate", str(ours)]).output
+    assert "add --from jsonresume" not in runner.invoke(app, ["validate", str(EXAMPLE)]).output
+
+
+def test_render_records_from_so_check_uses_it(tmp_path):
+    from resume_builder.checking.origin import read_origin
+
+    source = _json(tmp_path, {"awards": [{"title": "Best Paper"}]})
+    pdf = tmp_path / "aw.pdf"
+    assert runner.invoke(app, ["render", str(source), "--from", "jsonresume", "-o", str(pdf)]).exit_code == 0
+    assert read_origin(pdf).provenance.input_format == "jsonresume"
+    result = runner.invoke(app, ["check", str(pdf), "--profile", str(source)])
+    assert "'basics' is required" not in result.output and "compared with" in result.output, result.output
