@@ -241,3 +241,16 @@ def test_render_records_from_so_check_uses_it(tmp_path):
     assert read_origin(pdf).provenance.input_format == "jsonresume"
     result = runner.invoke(app, ["check", str(pdf), "--profile", str(source)])
     assert "'basics' is required" not in result.output and "compared with" in result.output, result.output
+
+
+# 16. export of a JSON Resume file keeps the document as it was --------------------------------
+
+def test_export_of_a_json_resume_file_keeps_empty_sections_and_adds_no_basics(tmp_path):
+    source = _json(tmp_path, {"awards": []})
+    result = runner.invoke(app, ["export", "--from", "jsonresume", str(source)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"awards": []}
+    full = {"basics": {"name": "Ada Example"}, "projects": [], "work": MINIMAL["work"]}
+    source = _json(tmp_path, full, "full.json")
+    exported = json.loads(runner.invoke(app, ["export", str(source)]).stdout)
+    assert list(exported) == ["basics", "projects", "work"] and exported["projects"] == []
