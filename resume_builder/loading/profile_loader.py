@@ -83,6 +83,7 @@ def _load_careful(path: Path, lang: str | None, input_format: str | None = None)
     warnings: list[str] = []
     if input_format == "jsonresume" or (input_format is None and jsonresume.is_json_resume(doc.data)):
         doc = jsonresume.to_profile_source(doc, warnings=warnings)
+        doc = _with_export_extras(doc, warnings)
         fmt = "jsonresume"
     chosen = select_language(doc, check_language(lang) if lang else None)
     if fmt == "jsonresume":
@@ -102,6 +103,23 @@ def _load_careful(path: Path, lang: str | None, input_format: str | None = None)
 
     return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, [*warnings, *chosen.warnings],
                          chosen.alternatives)
+
+
+def _with_export_extras(doc: SourceDocument, warnings: list[str]) -> SourceDocument:
+    """``doc`` (a JSON Resume file mapped to our names) with what ``export`` kept under
+    ``meta.resume_builder`` put back, as ``import`` does (custom sections, sub-points,
+    section order...), so rendering an exported file gives the résumé it came from."""
+    from resume_builder.interop.jsonresume_export import EXTRAS_KEY
+    from resume_builder.interop.jsonresume_import import _apply_extras
+
+    meta = doc.data.get("meta") if isinstance(doc.data, dict) else None
+    if not isinstance(meta, dict) or EXTRAS_KEY not in meta:
+        return doc
+    extras = meta.pop(EXTRAS_KEY)
+    if not meta:
+        doc.data.pop("meta")
+    data = _apply_extras(doc.data, extras, doc, warnings)
+    return SourceDocument(doc.file, data, doc.values, doc.keys)
 
 
 def _json_resume_sections_only(data: object) -> bool:

@@ -254,3 +254,15 @@ def test_export_of_a_json_resume_file_keeps_empty_sections_and_adds_no_basics(tm
     source = _json(tmp_path, full, "full.json")
     exported = json.loads(runner.invoke(app, ["export", str(source)]).stdout)
     assert list(exported) == ["basics", "projects", "work"] and exported["projects"] == []
+
+
+# 7. rendering an exported file gives the résumé it came from --------------------------------
+
+def test_render_of_the_export_equals_render_of_the_original(tmp_path):
+    exported = tmp_path / "ex.json"
+    assert runner.invoke(app, ["export", str(EXAMPLE), "-o", str(exported)]).exit_code == 0
+    assert "resume_builder" in json.loads(exported.read_text(encoding="utf-8"))["meta"]
+    original = runner.invoke(app, ["render", str(EXAMPLE), "-f", "txt", "-o", "-"])
+    again = runner.invoke(app, ["render", str(exported), "-f", "txt", "-o", "-"])
+    assert original.exit_code == again.exit_code == 0
+    assert again.stdout == original.stdout

@@ -130,3 +130,22 @@ def test_json_syntax_errors_are_plain_and_show_the_line(tmp_path, text, where, w
     assert f"p.json{where} JSON syntax error: " in message and words in message, message
     assert "  1 | " in message and "^" in message
     assert not message.rstrip().endswith(" at")
+
+
+# 14. bad links: each one, where it is written -------------------------------------------------
+
+def test_every_bad_link_in_a_block_is_reported_on_its_own_line(tmp_path):
+    path = _write(tmp_path, "p.yaml", "basics:\n  name: Ann\nsummary: |\n  Line one.\n"
+                                      "  See [a](ftp://x) and [a](ftp://x)\n  also [b](javascript:alert) here.\n"
+                                      "skills:\n  - name: A\n")
+    message = _error(path)
+    assert "p.yaml:5:11: summary: link 'ftp://x'" in message
+    assert "p.yaml:5:28: summary: link 'ftp://x'" in message
+    assert "p.yaml:6:12: summary: link 'javascript:alert'" in message
+    assert message.count("summary: link") == 3
+
+
+def test_every_bad_link_on_one_line_is_reported(tmp_path):
+    path = _write(tmp_path, "p.yaml", 'basics:\n  name: Ann\nsummary: "See [a](ftp://x) and [b](ftp://y)"\n')
+    message = _error(path)
+    assert "p.yaml:3:19:" in message and "p.yaml:3:36:" in message and "ftp://y" in message
