@@ -266,3 +266,18 @@ def test_render_of_the_export_equals_render_of_the_original(tmp_path):
     again = runner.invoke(app, ["render", str(exported), "-f", "txt", "-o", "-"])
     assert original.exit_code == again.exit_code == 0
     assert again.stdout == original.stdout
+
+
+# 10. each warning once (guard: not reproduced on main at 3e898b6) -----------------------------
+
+def test_each_warning_is_printed_once(tmp_path):
+    source = _json(tmp_path, {"basics": {"name": "X", "phone": "ask me"},
+                              "work": [{"name": "B", "position": "D", "startDate": "2022-05", "endDate": "2021-01"}]})
+    awards = _json(tmp_path, {"awards": []}, "awards.json")
+    for args in (["render", str(source), "-f", "md", "-o", "-"], ["render", str(source), "-f", "pdf", "-f", "md",
+                                                                  "--out-dir", str(tmp_path / "od")],
+                 ["import", str(source)], ["export", "--from", "jsonresume", str(awards)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+        assert warnings and len(warnings) == len(set(warnings)), (args, warnings)
