@@ -125,12 +125,12 @@ def test_the_error_for_an_outside_path_does_not_say_whether_it_exists(name, tmp_
 
 def test_fonts_of_a_package_and_of_the_theme_itself_still_work(tmp_path):
     """The boundary is not a closed door: a font file inside the theme folder is used."""
-    import font_lato
+    import fontpkg_lato
 
     world = make_world(tmp_path)
     theme = world.themes / "own_font"
     (theme / "fonts").mkdir(parents=True)
-    (theme / "fonts" / "Own.ttf").write_bytes((Path(font_lato.__file__).parent / "files" / "Lato-Regular.ttf")
+    (theme / "fonts" / "Own.ttf").write_bytes((Path(fontpkg_lato.__file__).parent / "files" / "Lato-Regular.ttf")
                                              .read_bytes())
     (theme / "theme.toml").write_text('name = "own_font"\nextends = "classic"\n[[fonts]]\nfamily = "Own"\n'
                                       'dir = "fonts"\nfiles = { regular = "Own.ttf" }\n', encoding="utf-8")
