@@ -7,7 +7,6 @@ the same files from the same inputs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -17,26 +16,10 @@ from resume_builder.loading import LoadedProfile
 from resume_builder.schema.profile import Profile
 from resume_builder.theming import Theme, ThemeOptions, find_theme
 
-from resume_builder.formats import EXTENSIONS, FORMATS  # noqa: F401  (re-exported)
+from resume_builder.formats import FORMATS, TABLE, format_of_extension, renderer
+from resume_builder.render.job import Rendered, RenderJob
 
-
-@dataclass
-class Job:
-    """Everything needed to render one profile (or variant) with one theme."""
-
-    loaded: LoadedProfile
-    profile: Profile
-    theme: Theme
-    options: ThemeOptions
-    document: Document
-    stem: str
-    variant: str | None = None
-    messages: list[str] = field(default_factory=list)  # what the page budget cut, for the user
-    warnings: list[str] = field(default_factory=list)  # e.g. texts missing in the language asked for
-
-    @property
-    def profile_folder(self) -> Path:
-        return self.loaded.folder
+__all__ = ["Rendered", "RenderJob", "available_formats", "prepare", "render", "write"]
 
 
 def parse_option_overrides(pairs: list[str]) -> dict[str, Any]:
@@ -99,7 +82,7 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
             overrides: dict[str, Any] | None = None, variant: str | None = None,
             lang: str | None = None, locale: str | None = None,
             max_pages: int | None = None, posting: Path | None = None,
-            input_format: str | None = None) -> Job:
+            input_format: str | None = None) -> RenderJob:
     """Load, tailor, pick the theme, fit the page budget and build the document.
 
     Theme precedence: ``theme_dir`` or ``theme_name`` (command line; both only when they
@@ -148,7 +131,7 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     document = build_document(profile, order=order, labels=labels, photo=photo,
                               entry_urls=options.entry_urls, phone_format=options.phone_format)
     document = _with_provenance(document, loaded, tailored, lang=lang, locale=locale, theme=theme)
-    return Job(loaded, profile, theme, options, document, tailored_stem(tailored.stem, max_pages, posting),
+    return RenderJob(loaded, profile, theme, options, document, tailored_stem(tailored.stem, max_pages, posting),
                tailored.name, messages=cuts, warnings=warnings)
 
 
@@ -260,65 +243,12 @@ def _relevance(profile: Profile, loaded: LoadedProfile, posting: Path):
 # ----------------------------------------------------------------------------- formats
 
 
-@dataclass
-class Rendered:
-    """One output: its path and bytes, plus facts worth reporting."""
-
-    path: Path
-    data: bytes
-    pages: int | None = None
-    warnings: list[str] = field(default_factory=list)
-
-
-def _pdf(job: Job, path: Path) -> list[Rendered]:
-    from resume_builder.render.pdf import render_pdf
-
-    result = render_pdf(job.document, job.theme, job.options, profile_folder=job.profile_folder)
-    return [Rendered(path, result.data, result.pages, result.warnings)]
-
-
-def _html(job: Job, path: Path) -> list[Rendered]:
-    from resume_builder.render.html import render_html
-
-    text = render_html(job.document, job.theme, job.options, embed_fonts=True)
-    return [Rendered(path, text.encode("utf-8"))]
-
-
-def _png(job: Job, path: Path) -> list[Rendered]:
-    from resume_builder.render.pdf import render_pdf
-    from resume_builder.render.png import pdf_to_pngs
-
-    result = render_pdf(job.document, job.theme, job.options, profile_folder=job.profile_folder)
-    images = pdf_to_pngs(result.data)
-    return [Rendered(path.with_name(f"{path.stem}-{i}.png"), image, 1, result.warnings)
-            for i, image in enumerate(images, start=1)]
-
-
-RENDERERS: dict[str, Callable[[Job, Path], list[Rendered]]] = {"pdf": _pdf, "html": _html, "png": _png}
-
-
-def register(fmt: str, renderer: Callable[[Job, Path], list[Rendered]]) -> None:
-    RENDERERS[fmt] = renderer
-
-
 def available_formats() -> list[str]:
-    _load_optional_renderers()
-    return [f for f in FORMATS if f in RENDERERS]
+    """Every output format, in the table's order (resume_builder/formats.py)."""
+    return list(FORMATS)
 
 
-def _load_optional_renderers() -> None:
-    """Formats whose modules register themselves (kept out of the start-up path)."""
-    import importlib
-
-    for module in ("resume_builder.render.text_formats", "resume_builder.render.docx_format"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-
-
-def output_path(job: Job, fmt: str, out_dir: Path, output: Path | None) -> Path:
+def output_path(job: RenderJob, fmt: str, out_dir: Path, output: Path | None) -> Path:
     """Where ``fmt`` is written: ``output`` (``-o``) or ``out_dir/<stem>.<extension>``.
 
     Raises UserError when ``output``'s extension names another format (``-o cv.docx -f
@@ -326,7 +256,8 @@ def output_path(job: Job, fmt: str, out_dir: Path, output: Path | None) -> Path:
     written. ``-`` (standard output) has no extension to check.
     """
     if output is None:
-        return out_dir / f"{job.stem}.{EXTENSIONS.get(fmt, fmt)}"  # unknown fmt: render() says so
+        spec = TABLE.get(fmt)
+        return out_dir / f"{job.stem}.{spec.extension if spec else fmt}"  # unknown fmt: render() says so
     check_extension(output, fmt)
     return output
 
@@ -334,21 +265,21 @@ def output_path(job: Job, fmt: str, out_dir: Path, output: Path | None) -> Path:
 def check_extension(output: Path, fmt: str) -> None:
     """Raise UserError if the file name ``output`` ends in another format's extension (or an odd one)."""
     suffix = output.suffix.lower().lstrip(".")
-    expected = EXTENSIONS.get(fmt)
+    expected = TABLE[fmt].extension if fmt in TABLE else None
     if not suffix or expected is None or suffix == expected or str(output) == "-":
         return
-    named = next((name for name, ext in EXTENSIONS.items() if ext == suffix), None)
+    named = format_of_extension(suffix)
     what = f"a {named.upper()} file" if named else f"'.{suffix}'"
     raise UserError(f"{output} names {what}, but the format asked for is {fmt}",
                     hint=f"write -o {output.with_suffix('.' + expected)}" + (f", or -f {named}" if named else ""))
 
 
-def render(job: Job, fmt: str, path: Path) -> list[Rendered]:
-    formats = available_formats()
-    if fmt not in formats:
-        hint = did_you_mean(fmt, formats)
-        raise UserError(f"unknown format '{fmt}'", hint=(hint + "; " if hint else "") + "formats: " + ", ".join(formats))
-    return RENDERERS[fmt](job, path)
+def render(job: RenderJob, fmt: str, path: Path) -> list[Rendered]:
+    """Render ``job`` as ``fmt`` to be written at ``path`` (nothing is written yet)."""
+    if fmt not in TABLE:
+        hint = did_you_mean(fmt, FORMATS)
+        raise UserError(f"unknown format '{fmt}'", hint=(hint + "; " if hint else "") + "formats: " + ", ".join(FORMATS))
+    return renderer(fmt)(job, path)
 
 
 def write(outputs: list[Rendered]) -> None:

@@ -58,7 +58,7 @@ def render(
             check_destination(output)  # before rendering: a FIFO or /dev/stdout is refused at once
         if to_stdout and check:
             raise UserError("--check reads the file written, and -o - writes none", hint="write to a file with -o")
-        if to_stdout and formats[0] not in ("md", "txt", "html") and sys.stdout.isatty():
+        if to_stdout and _is_binary(formats[0]) and sys.stdout.isatty():
             raise UserError(f"will not write {formats[0].upper()} bytes to a terminal",
                             hint="redirect standard output to a file or a pipe, e.g. -o - > cv.pdf")
         if to_stdout:  # the document goes to stdout: every message goes to stderr
@@ -105,10 +105,15 @@ def render(
 
 def _format_of(output: Optional[Path]) -> list[str]:
     """The format named by -o's extension (``-o cv.docx`` means DOCX), else PDF."""
-    from resume_builder.formats import EXTENSIONS
+    from resume_builder.formats import format_of_extension
 
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    return [next((fmt for fmt, ext in EXTENSIONS.items() if ext == suffix), "pdf")]
+    return [(format_of_extension(output.suffix) if output is not None else None) or "pdf"]
+
+
+def _is_binary(fmt: str) -> bool:
+    from resume_builder.formats import TABLE
+
+    return fmt not in TABLE or TABLE[fmt].binary
 
 
 def _write_stdout(outputs) -> None:

@@ -163,17 +163,16 @@ def test_a_worker_that_dies_fails_only_its_own_targets(project, monkeypatch):
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the crashing renderer reaches the workers by fork")
-    from resume_builder import pipeline
+    from resume_builder import formats
 
-    pipeline.available_formats()
-    real_txt = pipeline.RENDERERS["txt"]
+    real_txt = formats.renderer("txt")
 
     def crashing(job, path):
         if job.variant == "web":
             os._exit(3)  # as a segfault or the OOM killer would: no exception, no result
         return real_txt(job, path)
 
-    monkeypatch.setitem(pipeline.RENDERERS, "txt", crashing)
+    monkeypatch.setitem(formats.RENDERERS, "txt", crashing)
     (project / "resume-builder.toml").write_text(
         'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/me.yaml"\n'
         'variants = ["", "web"]\nformats = ["txt", "md"]\n', encoding="utf-8")
