@@ -40,6 +40,8 @@ def render(
     input_format: Optional[str] = input_format_option(),
 ) -> None:
     """Render a profile; files are written atomically under output/."""
+    import dataclasses
+
     from resume_builder import pipeline
     from resume_builder.console import err, out
     from resume_builder.limits import memory_limit, time_limit
@@ -67,16 +69,18 @@ def render(
             raise UserError("--all-variants and --variant do not go together", hint="choose one")
         path = profile_or_default(profile)
         names = _declared_variants(path, input_format) if all_variants else [variant]
+        request = pipeline.RenderRequest(
+            profile=path, lang=lang, locale=locale, theme=theme, theme_dir=theme_dir,
+            options=pipeline.parse_option_overrides(option), formats=tuple(formats), output=output,
+            out_dir=out_dir, max_pages=max_pages, posting=job_posting,
+            input_format=input_format.lower() if input_format else None)
         jobs, outputs = [], []
         with working(f"rendering {path}") as status:
             for name in names:
                 # One hostile profile or theme cannot hang the machine: a time and a memory cap
                 # (resume_builder/limits.py); nothing is written unless every render finished.
                 with time_limit(timeout, f"rendering {path}" + (f" (variant {name})" if name else "")), memory_limit():
-                    job = pipeline.prepare(path, theme_name=theme, theme_dir=theme_dir,
-                                           overrides=pipeline.parse_option_overrides(option), variant=name,
-                                           lang=lang, locale=locale, max_pages=max_pages, posting=job_posting,
-                                           input_format=input_format.lower() if input_format else None)
+                    job = pipeline.prepare(dataclasses.replace(request, variant=name))
                     for warning in job.warnings:
                         err(f"warning: {warning}", style="yellow")
                     for message in job.messages:

@@ -1,10 +1,11 @@
-"""Tailoring: one master profile, a résumé per application.
+"""Tailoring: one master profile, a résumé per application. Pure functions on objects.
 
 ``variants`` applies a variant (a recipe of keep/drop/reorder/override) to a profile;
-``select`` finds the variant by name or file and names the output; ``keywords`` and
-``matching`` compare a job posting with the profile, offline and deterministically.
+``keywords`` and ``matching`` compare a job posting with the profile, offline and
+deterministically; ``fitting`` fits a page budget (page counting passed in). Nothing here
+reads files or keeps state between calls: reading is :mod:`resume_builder.loading`'s job.
 """
 
-from resume_builder.tailoring.variants import check_variant, tailor
+from resume_builder.tailoring.variants import tailor
 
-__all__ = ["check_variant", "tailor"]
+__all__ = ["tailor"]
