@@ -205,7 +205,7 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
         locate_variant=_variant_locator(tailored))
     labels, label_warnings = document_labels(profile, lang=lang, locale=request.locale)
     photo, photo_warnings = _photo(profile, loaded)
-    warnings = [*loaded.warnings, *label_warnings, *photo_warnings]
+    warnings = [*loaded.warnings, *theme.notes, *label_warnings, *photo_warnings]
     budget = max_pages or tailored.max_pages
     cuts: list[str] = []
     if budget:
