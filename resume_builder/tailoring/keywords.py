@@ -16,7 +16,6 @@ Matching ignores case (except for terms that are also English words, e.g. ``Go``
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -488,19 +487,6 @@ def read_posting(path: Path) -> Posting:
                                hint="or give the posting as plain text or Markdown")
         return posting_from_job(doc, name)
     return posting_from_text(text, name)
-
-
-def posting_from_string(text: str, source: str = "<posting>") -> Posting:
-    """A posting given as a string: JSON Resume job JSON or plain text/Markdown."""
-    stripped = text.lstrip()
-    if stripped.startswith("{"):
-        try:
-            data = json.loads(text)
-        except (ValueError, RecursionError):  # bad JSON, deep nesting, 4,300-digit numbers: not a job document
-            data = None
-        if is_job_document(data):
-            return posting_from_job(parse_json(text, source), source)
-    return posting_from_text(text, source)
 
 
 def with_posting_terms(vocab: Vocabulary, posting: Posting) -> Vocabulary:

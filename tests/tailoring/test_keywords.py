@@ -12,7 +12,7 @@ import pytest
 from resume_builder.errors import UserError
 from resume_builder.loading import load_profile
 from resume_builder.tailoring.keywords import (OPTIONAL, REQUIRED, Vocabulary, builtin_vocabulary, extend,
-                                               extract_keywords, posting_from_string, posting_from_text,
+                                               extract_keywords, posting_from_text,
                                                profile_extension, read_extension_file, read_posting, tokenize,
                                                with_posting_terms)
 from tests.conftest import shared_dir
@@ -123,9 +123,10 @@ def test_sample_job_document(jsonresume_sample):
     assert found["UI/UX"].weight == 2 and found["UI/UX"].required
 
 
-def test_listed_skills_unknown_to_the_vocabulary_still_count():
+def test_listed_skills_unknown_to_the_vocabulary_still_count(tmp_path):
     text = json.dumps({"title": "Dev", "skills": [{"name": "Tools", "keywords": ["Backstage", "Pulumi"]}]})
-    posting = posting_from_string(text)
+    (tmp_path / "job.json").write_text(text, encoding="utf-8")
+    posting = read_posting(tmp_path / "job.json")
     names = [k.name for k in extract_keywords(posting, with_posting_terms(VOCAB, posting))]
     assert names[:2] == ["Backstage", "Pulumi"]
 
