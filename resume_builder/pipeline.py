@@ -12,6 +12,7 @@ call this module, so every path through the tool makes the same files from the s
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ from resume_builder.schema.base import PathKey
 from resume_builder.schema.profile import Profile
 from resume_builder.schema.variant import Variant
 from resume_builder.theming import Theme, ThemeOptions, find_theme
+
+if typing.TYPE_CHECKING:
+    from resume_builder.tailoring.keywords import Posting, Vocabulary
 
 from resume_builder.formats import FORMATS, TABLE, format_of_extension, renderer
 from resume_builder.render.job import Rendered, RenderJob
@@ -329,7 +333,7 @@ def _relevance(profile: Profile, loaded: LoadedProfile, posting: Path):
     """Scores of entries and highlights against a job posting (higher is more relevant)."""
     import re
 
-    from resume_builder.tailoring.keywords import builtin_vocabulary, extend, profile_extension, read_posting
+    from resume_builder.tailoring.keywords import extend, profile_extension
     from resume_builder.tailoring.matching import match
 
     vocab = extend(builtin_vocabulary(), profile_extension(loaded.profile, loaded.source))
@@ -383,6 +387,40 @@ def render(job: RenderJob, fmt: str, path: Path) -> list[Rendered]:
         hint = did_you_mean(fmt, FORMATS)
         raise UserError(f"unknown format '{fmt}'", hint=(hint + "; " if hint else "") + "formats: " + ", ".join(FORMATS))
     return renderer(fmt)(job, path)
+
+
+# ----------------------------------------------------------------------------- postings
+
+
+def read_posting(path: Path) -> "Posting":
+    """A job posting file (JSON Resume job JSON, plain text or Markdown) read (loading) and
+    made a :class:`~resume_builder.tailoring.keywords.Posting` (tailoring). Raises UserError."""
+    from resume_builder.loading.postings import read_posting_source
+    from resume_builder.tailoring.keywords import posting_from_source
+
+    return posting_from_source(read_posting_source(path))
+
+
+def read_extension_file(path: Path) -> dict[str, Any]:
+    """A vocabulary extension file (YAML/JSON ``aliases:`` mapping, or TOML ``[aliases]``), checked."""
+    from resume_builder.loading.postings import read_keyword_file
+    from resume_builder.tailoring.keywords import extension_from
+
+    data, source = read_keyword_file(path)
+    return extension_from(data, str(path), source)
+
+
+def builtin_vocabulary() -> "Vocabulary":
+    """A fresh copy of the built-in vocabulary (callers may extend it)."""
+    return _builtin_vocabulary().copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_vocabulary() -> "Vocabulary":
+    from resume_builder.loading.postings import read_builtin_vocabulary
+    from resume_builder.tailoring.keywords import vocabulary_from
+
+    return vocabulary_from(read_builtin_vocabulary())
 
 
 def write(outputs: list[Rendered]) -> None:

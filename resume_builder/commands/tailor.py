@@ -42,8 +42,8 @@ def tailor(
     with user_errors():
         import json
 
-        from resume_builder.tailoring.keywords import (builtin_vocabulary, extend, profile_extension,
-                                                       read_extension_file, read_posting)
+        from resume_builder.pipeline import builtin_vocabulary, read_extension_file, read_posting
+        from resume_builder.tailoring.keywords import extend, profile_extension
         from resume_builder.tailoring.matching import match
         from resume_builder.pipeline import select_variant
 

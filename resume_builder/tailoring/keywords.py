@@ -3,7 +3,7 @@
 Job postings and résumés name one skill in many ways (k8s and Kubernetes, CI/CD and
 continuous delivery, NodeJS and Node.js). Rather than guess with a language model, text
 is matched against a vocabulary of tech terms and their aliases: the built-in
-``vocabulary.toml`` (a few hundred common terms), extended by the user in the profile
+``vocabulary.toml`` (a few hundred common terms, read by :mod:`resume_builder.loading.postings`), extended by the user in the profile
 (``meta: {keywords: {aliases: {Name: [alias, ...]}}}``) or in a file. One matcher reads
 both the posting and the profile, so both sides agree on what a term is, and the same
 inputs always give the same report.
@@ -17,15 +17,16 @@ Matching ignores case (except for terms that are also English words, e.g. ``Go``
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from resume_builder.errors import Location, Problem, UserError
 from resume_builder.loading.errors_map import describe, dotted
-from resume_builder.loading.source import SourceDocument, parse_json, read_text
+from resume_builder.loading.source import SourceDocument
+
+if TYPE_CHECKING:
+    from resume_builder.loading.postings import PostingSource
+
 
 # --------------------------------------------------------------------------- tokens
 
@@ -201,11 +202,9 @@ def _glued(text: str, token: Token) -> bool:
     return bool(set(before + after) & set("&-'’."))
 
 
-@lru_cache(maxsize=1)
-def _builtin() -> Vocabulary:
-    from importlib.resources import files
-
-    data = tomllib.loads(files("resume_builder.tailoring").joinpath("vocabulary.toml").read_text("utf-8"))
+def vocabulary_from(data: Mapping[str, Any]) -> Vocabulary:
+    """A vocabulary built from data shaped like ``vocabulary.toml``: ``[terms.<category>]``
+    tables of ``Name = [alias, ...]``, ``case_sensitive = [...]`` and ``[implies]``."""
     vocab = Vocabulary()
     exact = set(data.get("case_sensitive", []))
     for category, terms in data["terms"].items():
@@ -215,11 +214,6 @@ def _builtin() -> Vocabulary:
     for name, others in data.get("implies", {}).items():
         vocab.imply(name, others)
     return vocab
-
-
-def builtin_vocabulary() -> Vocabulary:
-    """A fresh copy of the built-in vocabulary (callers may extend it)."""
-    return _builtin().copy()
 
 
 # --------------------------------------------------------------------------- user extensions
@@ -281,25 +275,10 @@ def profile_extension(profile: Any, source: SourceDocument | None = None) -> dic
     return data
 
 
-def read_extension_file(path: Path) -> dict[str, Any]:
-    """A vocabulary extension file: YAML or JSON (``aliases:`` mapping) or TOML (``[aliases]``)."""
-    if path.suffix.lower() == ".toml":
-        text = read_text(path)
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise UserError.at(str(path), None, None, f"TOML syntax error: {exc}") from None
-        except RecursionError:  # tomllib recurses once per nested array or table
-            raise UserError.at(str(path), None, None, "TOML nested too deeply") from None
-        except ValueError as exc:  # a whole number of more than 4,300 digits
-            raise UserError.at(str(path), None, None, f"TOML value cannot be read: {exc}") from None
-        source = None
-    else:
-        from resume_builder.loading.profile_loader import load_source
-
-        source = load_source(path)
-        data = source.data
-    problems = extension_problems(data, str(path), source)
+def extension_from(data: Any, file: str, source: SourceDocument | None = None) -> dict[str, Any]:
+    """A vocabulary extension read from ``file`` (``aliases:`` / ``implies:`` mappings), checked;
+    raises one UserError listing every problem, located when ``source`` has positions."""
+    problems = extension_problems(data, file, source)
     if problems:
         raise UserError(problems)
     return data
@@ -475,18 +454,17 @@ def posting_from_job(doc: SourceDocument, source: str) -> Posting:
     return posting
 
 
-def read_posting(path: Path) -> Posting:
-    """Read a posting: a JSON Resume job document (``.json``), else plain text or Markdown."""
-    text = read_text(path)
-    name = path.name
-    if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
-        doc = parse_json(text, str(path))
-        if not is_job_document(doc.data):
-            raise UserError.at(str(path), 1, 1, "not a job description: expected a JSON Resume job document "
-                                                "with 'title', 'description', 'skills', ...",
+def posting_from_source(source: "PostingSource") -> Posting:
+    """A posting as read by :func:`resume_builder.loading.postings.read_posting_source`: a JSON
+    Resume job document when it was JSON, else plain text or Markdown. Raises UserError for
+    JSON that is not a job document."""
+    if source.document is not None:
+        if not is_job_document(source.document.data):
+            raise UserError.at(source.file, 1, 1, "not a job description: expected a JSON Resume job document "
+                                                  "with 'title', 'description', 'skills', ...",
                                hint="or give the posting as plain text or Markdown")
-        return posting_from_job(doc, name)
-    return posting_from_text(text, name)
+        return posting_from_job(source.document, source.name)
+    return posting_from_text(source.text, source.name)
 
 
 def with_posting_terms(vocab: Vocabulary, posting: Posting) -> Vocabulary:

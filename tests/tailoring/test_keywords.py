@@ -11,10 +11,9 @@ import pytest
 
 from resume_builder.errors import UserError
 from resume_builder.loading import load_profile
-from resume_builder.tailoring.keywords import (OPTIONAL, REQUIRED, Vocabulary, builtin_vocabulary, extend,
-                                               extract_keywords, posting_from_text,
-                                               profile_extension, read_extension_file, read_posting, tokenize,
-                                               with_posting_terms)
+from resume_builder.pipeline import builtin_vocabulary, read_extension_file, read_posting
+from resume_builder.tailoring.keywords import (OPTIONAL, REQUIRED, Vocabulary, extend, extract_keywords,
+                                               posting_from_text, profile_extension, tokenize, with_posting_terms)
 from tests.conftest import shared_dir
 
 VOCAB = builtin_vocabulary()

@@ -11,7 +11,8 @@ from resume_builder.loading import load_profile
 from resume_builder.schema.profile import Profile
 from resume_builder.schema.variant import VariantFile
 from resume_builder.loading.variant_checks import check_variant
-from resume_builder.tailoring.keywords import builtin_vocabulary, posting_from_text, read_posting
+from resume_builder.pipeline import builtin_vocabulary, read_posting
+from resume_builder.tailoring.keywords import posting_from_text
 from resume_builder.tailoring.matching import (KEEP_AT_LEAST, KEEP_AT_MOST, match, profile_texts,
                                                starting_variant)
 from resume_builder.pipeline import select_variant
