@@ -64,4 +64,6 @@ def read_builtin_vocabulary() -> dict[str, Any]:
     """The built-in vocabulary's data (``resume_builder/tailoring/vocabulary.toml``), read once."""
     from importlib.resources import files
 
-    return tomllib.loads(files("resume_builder.tailoring").joinpath("vocabulary.toml").read_text("utf-8"))
+    # through the root package: importing resume_builder.tailoring to find its folder would
+    # make loading import tailoring (tests/test_layers.py)
+    return tomllib.loads(files("resume_builder").joinpath("tailoring", "vocabulary.toml").read_text("utf-8"))
