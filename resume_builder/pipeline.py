@@ -78,6 +78,8 @@ class Tailored:
     name: str | None  # the variant's name
     stem: str  # output file name without extension
     variant_path: Path | None = None  # the variant file, when the variant came from one
+    variant_source: Any = None  # where the variant was read (loading.source.SourceDocument), for positions
+    variant_at: tuple = ()  # the variant's path in it
 
     @property
     def max_pages(self) -> int | None:
@@ -95,7 +97,8 @@ def select_variant(profile_path: Path | None, variant: str | None, *, lang: str 
 
     chosen = load_variant(profile_path, variant, lang=lang, input_format=input_format)
     profile = tailor(chosen.base.profile, chosen.variant) if chosen.variant is not None else chosen.base.profile
-    return Tailored(profile, chosen.base, chosen.variant, chosen.name, chosen.stem, chosen.variant_path)
+    return Tailored(profile, chosen.base, chosen.variant, chosen.name, chosen.stem, chosen.variant_path,
+                    chosen.source, chosen.at)
 
 
 def parse_option_overrides(pairs: list[str]) -> dict[str, Any]:
@@ -172,11 +175,11 @@ def _theme_name(request: RenderRequest, tailored: Tailored) -> str | None:
 
 
 def _variant_locator(tailored: Tailored) -> Callable[[PathKey], Location | None] | None:
-    """Where a variant's ``theme`` values are written: in the profile (a declared variant)."""
-    if tailored.variant is None or tailored.variant_path is not None:
-        return None  # a variant file: its options are checked by the file's schema; no positions kept
-    source, name = tailored.base.source, tailored.name
-    return lambda path: source.locate(("variants", name, *path))
+    """Where a variant's ``theme`` values are written: in the profile or in the variant file."""
+    source, at = tailored.variant_source, tuple(tailored.variant_at)
+    if tailored.variant is None or source is None:
+        return None
+    return lambda path: source.locate(at + tuple(path))
 
 
 def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> RenderJob:

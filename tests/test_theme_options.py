@@ -81,3 +81,12 @@ def test_a_bad_section_order_is_located_where_the_winning_value_is_written(tmp_p
 def test_the_command_line_section_order_replaces_the_profile_one(tmp_path):
     job = prepare(RenderRequest(profile=_profile(tmp_path), options={"section_order": ["skills", "education"]}))
     assert [s.key for s in job.document.sections][:2] == ["skills", "education"]
+
+
+def test_a_bad_option_in_a_variant_file_is_located_in_that_file(tmp_path):
+    _profile(tmp_path)
+    variant = tmp_path / "tight.yaml"
+    variant.write_text("profile: me.yaml\ntheme:\n  margins: 99\n", encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        prepare(RenderRequest(variant=str(variant)))
+    assert "tight.yaml:3:" in str(info.value) and "margins" in str(info.value)

@@ -36,6 +36,8 @@ class LoadedVariant:
     name: str | None  # the variant's name
     stem: str  # output file name without extension
     variant_path: Path | None = None  # the variant file, when the variant came from one
+    source: SourceDocument | None = None  # the document the variant was read from (positions)
+    at: tuple = ()  # the variant's path in ``source``: ("variants", name) in a profile, () in a file
 
     @property
     def max_pages(self) -> int | None:
@@ -91,7 +93,8 @@ def load_variant(profile_path: Path | None, variant: str | None, *, lang: str | 
     problems = check_variant(loaded.profile, chosen, source=loaded.source, at=("variants", variant))
     if problems:
         raise UserError(problems)
-    return LoadedVariant(loaded, chosen, variant, chosen.output or f"{stem}-{variant}")
+    return LoadedVariant(loaded, chosen, variant, chosen.output or f"{stem}-{variant}", None, loaded.source,
+                         ("variants", variant))
 
 
 def _from_file(profile_path: Path | None, variant_path: Path, lang: str | None,
@@ -104,7 +107,7 @@ def _from_file(profile_path: Path | None, variant_path: Path, lang: str | None,
         raise UserError(problems)
     name = chosen.name or variant_path.stem
     stem = chosen.output or f"{loaded.path.stem}-{name}"
-    return LoadedVariant(loaded, chosen, name, stem, variant_path)
+    return LoadedVariant(loaded, chosen, name, stem, variant_path, doc)
 
 
 def _unknown_variant(name: str, loaded: LoadedProfile) -> Problem:
