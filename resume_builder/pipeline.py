@@ -22,7 +22,9 @@ from typing import Any, Callable, Mapping
 
 from resume_builder.document import Document, build_document
 from resume_builder.errors import Location, Problem, UserError, did_you_mean
+from resume_builder.formats import FORMATS, TABLE, format_of_extension, renderer
 from resume_builder.loading import LoadedProfile
+from resume_builder.render.job import Rendered, RenderJob
 from resume_builder.schema.base import PathKey
 from resume_builder.schema.profile import Profile
 from resume_builder.schema.variant import Variant
@@ -30,9 +32,6 @@ from resume_builder.theming import Theme, ThemeOptions, find_theme
 
 if typing.TYPE_CHECKING:
     from resume_builder.tailoring.keywords import Posting, Vocabulary
-
-from resume_builder.formats import FORMATS, TABLE, format_of_extension, renderer
-from resume_builder.render.job import Rendered, RenderJob
 
 __all__ = ["RenderRequest", "Rendered", "RenderJob", "Tailored", "available_formats", "prepare", "render", "run",
            "select_variant", "theme_options", "write"]
