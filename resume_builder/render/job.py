@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from resume_builder.document import Document
@@ -33,6 +33,7 @@ class RenderJob:
     stem: str  # output file name without extension
     variant: str | None = None
     messages: list[str] = field(default_factory=list)  # what the page budget cut, for the user
+    fit: Any = None  # the page budget's FitResult (what it kept and cut), when one was applied
     warnings: list[str] = field(default_factory=list)  # e.g. texts missing in the language asked for
 
     @property

@@ -1,42 +1,21 @@
-"""Read what tailoring compares a profile with: job postings, keyword files, the built-in vocabulary.
+"""Read the keyword vocabularies: the built-in one and the user's keyword files.
 
 Reading only: the bytes are read (with the same size and encoding checks as profiles)
-and JSON/YAML/TOML is parsed with positions; what the data means is decided by pure
-functions in :mod:`resume_builder.tailoring.keywords` (``posting_from_source``,
-``extension_from``, ``vocabulary_from``), which never touch the disk.
+and YAML/JSON (with positions) or TOML is parsed; what the data means is decided by pure
+functions in :mod:`resume_builder.tailoring.keywords` (``extension_from``,
+``vocabulary_from``), which never touch the disk. Job postings are read by
+:mod:`resume_builder.loading.posting`.
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from resume_builder.errors import UserError
-from resume_builder.loading.source import SourceDocument, parse_json, read_text
-
-
-@dataclass(frozen=True)
-class PostingSource:
-    """A job posting as read: its file name, its text, and the parsed JSON when it is JSON."""
-
-    name: str  # the file name, as reports show it
-    file: str  # the path, for error locations
-    text: str
-    document: SourceDocument | None  # a ``.json`` file (or text starting with '{'), parsed with positions
-
-
-def read_posting_source(path: Path) -> PostingSource:
-    """Read a posting file: JSON (``.json``, or text that starts with ``{``) is parsed, with
-    positions; anything else is plain text or Markdown. Raises UserError (file not found,
-    not UTF-8, too large, JSON syntax errors, located)."""
-    text = read_text(path)
-    document = None
-    if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
-        document = parse_json(text, str(path))
-    return PostingSource(path.name, str(path), text, document)
+from resume_builder.loading.source import SourceDocument, read_text
 
 
 def read_keyword_file(path: Path) -> tuple[Any, SourceDocument | None]:
