@@ -17,7 +17,7 @@ from tests.conftest import EXAMPLE, REPO
 
 PACKAGE = REPO / "resume_builder"
 HELPERS = ("resume_builder", "errors", "limits", "i18n", "markdown", "phones", "containment", "console",
-           "wording", "theme_paths", "output", "provenance", "images", "progress")
+           "wording", "theme_paths", "output", "provenance", "images", "progress", "bidi")
 LAYERS = [HELPERS, ("schema", "outline"), ("loading",), ("theming", "document"), ("tailoring",), ("render", "formats"),
           ("checking", "interop"), ("pipeline",), ("building", "watching"), ("commands",), ("cli", "__main__")]
 RANK = {group: rank for rank, groups in enumerate(LAYERS) for group in groups}
@@ -132,18 +132,22 @@ def test_tailoring_names_no_file_access():
         assert not names & FILE_ACCESS, (path.name, names & FILE_ACCESS)
 
 
-def test_tailoring_runs_with_file_access_patched_to_fail():
+def test_tailoring_runs_with_file_access_patched_to_fail(tmp_path):
     """Everything the tailoring stage does, imported and run while every way of reading a
     file raises: tailor, posting analysis and matching, and the page-budget fitter."""
     code = textwrap.dedent(f"""
         import builtins, io, os, pathlib, sys
-        from resume_builder.loading.postings import read_builtin_vocabulary
+        from resume_builder.loading.posting import read_posting
         from resume_builder.loading.variants import load_variant
+        from resume_builder.loading.vocabulary import read_builtin_vocabulary
         from resume_builder.theming import FitLimits, ThemeOptions
 
-        chosen = load_variant(pathlib.Path({str(EXAMPLE)!r}), "platform")  # reading is loading's job
+        # reading is loading's job: the profile, its variant, the posting, the vocabulary
+        chosen = load_variant(pathlib.Path({str(EXAMPLE)!r}), "platform")
+        job = pathlib.Path(sys.argv[1])
+        job.write_text("Senior Platform Engineer\\nMust have: Kubernetes, Terraform, Go\\nNice to have: Rust\\n")
+        posting_document = read_posting(job)
         vocabulary_data = read_builtin_vocabulary()
-        posting_text = "Senior Platform Engineer\\nMust have: Kubernetes, Terraform, Go\\nNice to have: Rust"
         assert not [m for m in sys.modules if m.startswith("resume_builder.tailoring")], "imported too early"
 
         def refuse(*args, **kwargs):
@@ -155,18 +159,20 @@ def test_tailoring_runs_with_file_access_patched_to_fail():
 
         from resume_builder.tailoring import tailor
         from resume_builder.tailoring.fitting import fit
-        from resume_builder.tailoring.keywords import posting_from_text, vocabulary_from
-        from resume_builder.tailoring.matching import match
+        from resume_builder.tailoring.keywords import vocabulary_from
+        from resume_builder.tailoring.matching import match, relevance
+        from resume_builder.tailoring.posting import structure
 
         tailored = tailor(chosen.base.profile, chosen.variant)
-        report = match(tailored, posting_from_text(posting_text, "job.txt"), vocabulary_from(vocabulary_data))
+        report = match(tailored, structure(posting_document), vocabulary_from(vocabulary_data))
         assert any(k.keyword.name == "Kubernetes" and k.covered for k in report.keywords)
         size = len(tailored.model_dump_json())
         pages = lambda profile, options: 1 if len(profile.model_dump_json()) < 0.9 * size else 2
-        result = fit(tailored, ThemeOptions(), FitLimits(), 1, pages)
+        result = fit(tailored, ThemeOptions(), FitLimits(), 1, pages, relevance=relevance(report))
         assert pages(result.profile, result.options) == 1 and result.cuts
         print("ok")
     """)
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "job.txt")], cwd=REPO, capture_output=True,
+                          text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
