@@ -149,7 +149,7 @@ def theme_options(theme: Theme, profile: Profile, *, profile_options: Mapping[st
         locate = winner.get(path[0])
         return locate(("theme", *path)) if locate is not None else None
 
-    options = theme.options(chosen, locate=where)
+    options = theme.options(chosen, locate=where, command_line=frozenset(command_line))
     if not options.section_order:
         return options, None
     known = set(Profile.SECTION_FIELDS) - {"custom"} | {c.id for c in profile.custom}
@@ -224,9 +224,12 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
     document = build_document(profile, order=order, labels=labels, photo=photo,
                               entry_urls=options.entry_urls, phone_format=options.phone_format)
-    document = _with_provenance(document, loaded, tailored, lang=lang, locale=request.locale, theme=theme)
-    return RenderJob(loaded, profile, theme, options, document, tailored_stem(tailored.stem, max_pages, posting),
-                     tailored.name, messages=cuts, warnings=warnings, fit=fitted)
+    document = _with_provenance(document, loaded, tailored, lang=lang, locale=request.locale, theme=theme,
+                                input_format=request.input_format)
+    stem = tailored_stem(tailored.stem, max_pages, posting) + language_suffix(profile, lang=request.lang,
+                                                                              locale=request.locale)
+    return RenderJob(loaded, profile, theme, options, document, stem, tailored.name, messages=cuts,
+                     warnings=warnings, fit=fitted)
 
 
 def render_request(job: RenderJob, request: RenderRequest) -> list[Rendered]:
@@ -247,7 +250,7 @@ def run(request: RenderRequest) -> tuple[RenderJob, list[Rendered]]:
 
 
 def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *, lang: str | None,
-                     locale: str | None, theme: Theme) -> Document:
+                     locale: str | None, theme: Theme, input_format: str | None = None) -> Document:
     """``document`` with what it is rendered from in its metadata (names, never folders)."""
     import dataclasses
     import os
@@ -260,8 +263,23 @@ def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *
             variant = Path(os.path.relpath(tailored.variant_path.resolve(), loaded.folder.resolve())).as_posix()
         except ValueError:  # another drive (Windows): the file name alone
             variant = tailored.variant_path.name
-    source = Provenance(loaded.path.name, variant, lang, locale, theme.name).encode()
+    source = Provenance(loaded.path.name, variant, lang, locale, theme.name, input_format).encode()
     return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
+
+
+def language_suffix(profile: Profile, *, lang: str | None, locale: str | None) -> str:
+    """``-de`` when ``--lang``/``--locale`` print the résumé in another locale than the
+    profile's own, so ``render --lang de`` never replaces the profile's own ``example.pdf``;
+    else ''."""
+    from resume_builder.i18n import resolve_locale
+
+    if not lang and not locale:
+        return ""
+    own = resolve_locale(profile_locale=profile.locale, profile_lang=profile.lang)
+    chosen = resolve_locale(locale=locale, lang=lang, profile_locale=profile.locale, profile_lang=profile.lang)
+    if chosen.replace("_", "-").lower() == own.replace("_", "-").lower():
+        return ""
+    return "-" + (_UNSAFE_NAME.sub("-", chosen).strip("-.") or "lang")
 
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

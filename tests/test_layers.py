@@ -1,8 +1,8 @@
 """The package's layers: imports only point down, never in a cycle; tailoring does no I/O.
 
 Layers, lowest first (a module may import its own layer and those below):
-shared helpers < schema (and the outline of a profile) < loading < theming, document < tailoring < render (and the
-format table) < checking, interop < pipeline < building, watching < commands < cli.
+shared helpers < schema (and the outline of a profile) < loading, interop (JSON Resume in and out)
+< theming, document < tailoring < render (and the format table) < checking < pipeline < building, watching < commands < cli.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from tests.conftest import EXAMPLE, REPO
 PACKAGE = REPO / "resume_builder"
 HELPERS = ("resume_builder", "errors", "limits", "i18n", "markdown", "phones", "containment", "console",
            "wording", "theme_paths", "output", "provenance", "images", "progress", "bidi")
-LAYERS = [HELPERS, ("schema", "outline"), ("loading",), ("theming", "document"), ("tailoring",), ("render", "formats"),
-          ("checking", "interop"), ("pipeline",), ("building", "watching"), ("commands",), ("cli", "__main__")]
+LAYERS = [HELPERS, ("schema", "outline"), ("loading", "interop"), ("theming", "document"), ("tailoring",),
+          ("render", "formats"), ("checking",), ("pipeline",), ("building", "watching"), ("commands",), ("cli", "__main__")]
 RANK = {group: rank for rank, groups in enumerate(LAYERS) for group in groups}
 
 

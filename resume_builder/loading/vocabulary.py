@@ -23,7 +23,7 @@ def read_keyword_file(path: Path) -> tuple[Any, SourceDocument | None]:
 
     Raises UserError for files that cannot be read or parsed."""
     if path.suffix.lower() == ".toml":
-        text = read_text(path)
+        text = read_text(path, "vocabulary file")
         try:
             return tomllib.loads(text), None
         except tomllib.TOMLDecodeError as exc:
