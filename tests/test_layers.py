@@ -17,7 +17,7 @@ from tests.conftest import EXAMPLE, REPO
 
 PACKAGE = REPO / "resume_builder"
 HELPERS = ("resume_builder", "errors", "limits", "i18n", "markdown", "phones", "containment", "console",
-           "wording", "theme_paths", "output", "provenance", "images", "progress", "bidi")
+           "wording", "theme_paths", "output", "provenance", "images", "progress", "bidi", "overwrite")
 LAYERS = [HELPERS, ("schema", "outline"), ("loading", "interop"), ("theming", "document"), ("tailoring",),
           ("render", "formats"), ("checking",), ("pipeline",), ("building", "watching"), ("commands",), ("cli", "__main__")]
 RANK = {group: rank for rank, groups in enumerate(LAYERS) for group in groups}
