@@ -1,55 +1,117 @@
-"""The pipeline as one call per stage: load → tailor → document → theme → render → write.
+"""The pipeline: one :class:`RenderRequest` in, files out, one call per stage.
 
-Commands (render, build, watch) share this module so every path through the tool makes
-the same files from the same inputs.
+    read → validate → tailor → document → render → write
+
+:func:`prepare` reads and validates (``loading/``), tailors (``tailoring/``), settles the
+theme and its options (:func:`theme_options`, the one place their precedence is stated)
+and builds the document (``document.py``); :func:`render` looks the format up in the
+table (``formats.py``) and calls its renderer (``render/``); :func:`write` writes every
+file or none (``output.py``). Commands (render, build, watch, check) build a request and
+call this module, so every path through the tool makes the same files from the same inputs.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import typing
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from resume_builder.document import Document, build_document
-from resume_builder.errors import Problem, UserError, did_you_mean
+from resume_builder.errors import Location, Problem, UserError, did_you_mean
+from resume_builder.formats import FORMATS, TABLE, format_of_extension, renderer
 from resume_builder.loading import LoadedProfile
+from resume_builder.render.job import Rendered, RenderJob
+from resume_builder.schema.base import PathKey
 from resume_builder.schema.profile import Profile
+from resume_builder.schema.variant import Variant
 from resume_builder.theming import Theme, ThemeOptions, find_theme
 
-from resume_builder.formats import EXTENSIONS, FORMATS  # noqa: F401  (re-exported)
+if typing.TYPE_CHECKING:
+    from resume_builder.tailoring.keywords import Vocabulary
+
+__all__ = ["RenderRequest", "Rendered", "RenderJob", "Tailored", "available_formats", "prepare", "render", "run",
+           "select_variant", "theme_options", "write"]
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    """Everything one render is asked for, as a command states it.
+
+    ``profile``: the profile file (None: :data:`DEFAULT_PROFILE`, or the profile a variant
+    file names); ``variant``: a variant name or variant file; ``lang``: the language of
+    texts given in several (else the variant's ``lang``, else the profile's); ``locale``:
+    headings, month names and date formats; ``theme`` / ``theme_dir``: the theme by name
+    or folder; ``options``: theme options from the command line (``-O``), which win over
+    the variant's and the profile's (see :func:`theme_options`); ``formats``, ``output``
+    (``-o``, one format) and ``out_dir``: what is written where; ``max_pages``: the page
+    budget (else the variant's); ``posting``: a job posting file that ranks what the
+    budget cuts; ``input_format``: ``--from`` (``profile`` or ``jsonresume``).
+    """
+
+    profile: Path | None = None
+    variant: str | None = None
+    lang: str | None = None
+    locale: str | None = None
+    theme: str | None = None
+    theme_dir: Path | None = None
+    options: Mapping[str, Any] = dc_field(default_factory=dict)
+    formats: tuple[str, ...] = ("pdf",)
+    output: Path | None = None
+    out_dir: Path = Path("output")
+    max_pages: int | None = None
+    posting: Path | None = None
+    input_format: str | None = None
 
 
 @dataclass
-class Job:
-    """Everything needed to render one profile (or variant) with one theme."""
+class Tailored:
+    """A profile tailored for one variant (or the base profile when no variant was asked for)."""
 
-    loaded: LoadedProfile
     profile: Profile
-    theme: Theme
-    options: ThemeOptions
-    document: Document
-    stem: str
-    variant: str | None = None
-    messages: list[str] = field(default_factory=list)  # what the page budget cut, for the user
-    fit: Any = None  # the page budget's FitResult (what it kept and cut), when one was applied
-    warnings: list[str] = field(default_factory=list)  # e.g. texts missing in the language asked for
+    base: LoadedProfile
+    variant: Variant | None
+    name: str | None  # the variant's name
+    stem: str  # output file name without extension
+    variant_path: Path | None = None  # the variant file, when the variant came from one
+    variant_source: Any = None  # where the variant was read (loading.source.SourceDocument), for positions
+    variant_at: tuple = ()  # the variant's path in it
 
     @property
-    def profile_folder(self) -> Path:
-        return self.loaded.folder
+    def max_pages(self) -> int | None:
+        return self.variant.max_pages if self.variant else None
+
+
+def select_variant(profile_path: Path | None, variant: str | None, *, lang: str | None = None,
+                   input_format: str | None = None) -> Tailored:
+    """Read and validate the profile and ``variant`` (loading), then tailor (tailoring).
+
+    See :func:`resume_builder.loading.variants.load_variant` for the arguments and errors.
+    """
+    from resume_builder.loading.variants import load_variant
+    from resume_builder.tailoring import tailor
+
+    chosen = load_variant(profile_path, variant, lang=lang, input_format=input_format)
+    profile = tailor(chosen.base.profile, chosen.variant) if chosen.variant is not None else chosen.base.profile
+    return Tailored(profile, chosen.base, chosen.variant, chosen.name, chosen.stem, chosen.variant_path,
+                    chosen.source, chosen.at)
 
 
 def parse_option_overrides(pairs: list[str]) -> dict[str, Any]:
-    """``-O key=value`` pairs to typed values (numbers, booleans, comma lists)."""
+    """``-O key=value`` pairs to typed values: numbers, booleans (true/false/yes/no), and
+    comma-separated lists for the options that take a list (``section_order``)."""
+    lists = {name for name, info in ThemeOptions.model_fields.items() if typing.get_origin(info.annotation) is list}
     out: dict[str, Any] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise UserError(f"option '{pair}' must look like KEY=VALUE", hint="e.g. -O accent_color=#0b6e4f")
         key, value = key.strip(), value.strip()
-        if key == "section_order":
+        if key in lists:
             out[key] = [part.strip() for part in value.split(",") if part.strip()]
         elif value.lower() in ("true", "false", "yes", "no"):
             out[key] = value.lower() in ("true", "yes")
@@ -61,88 +123,94 @@ def parse_option_overrides(pairs: list[str]) -> dict[str, Any]:
     return out
 
 
-def resolve_theme(loaded: LoadedProfile, profile: Profile, *, theme_name: str | None,
-                  theme_dir: Path | None, overrides: dict[str, Any],
-                  command_line: frozenset[str] = frozenset()) -> tuple[Theme, ThemeOptions]:
-    """The theme and its options; ``command_line`` holds the option keys given with ``-O``
-    (their errors name ``-O KEY``)."""
-    settings = profile.theme
-    profile_options = dict(settings.model_extra or {}) if settings else {}
-    # --theme-dir names the theme: the profile's (or a variant's) theme name does not
-    # override it; only a --theme that contradicts it is an error (ThemeFinder.find).
-    name = theme_name or (settings.name if settings and theme_dir is None else None)
-    theme = find_theme(name, theme_dir=theme_dir, profile_folder=loaded.folder)
+def theme_options(theme: Theme, profile: Profile, *, profile_options: Mapping[str, Any],
+                  variant_options: Mapping[str, Any], command_line: Mapping[str, Any],
+                  locate_profile: Callable[[PathKey], Location | None] | None = None,
+                  locate_variant: Callable[[PathKey], Location | None] | None = None,
+                  ) -> tuple[ThemeOptions, list[str] | None]:
+    """The theme options in force, and the section order they give (None: the profile's).
 
-    def locate(key: str):
-        return loaded.source.locate(("theme", key)) if key in profile_options and key not in overrides else None
-
-    options = theme.options({**profile_options, **overrides}, locate=locate, command_line=command_line)
-    return theme, options
-
-
-def section_order(profile: Profile, options: ThemeOptions, *,
-                  locate: Callable[[int], Any] | None = None) -> list[str] | None:
-    """The theme option's section order, checked against the sections the profile has.
-
-    ``locate(index)`` gives the file location of an item (when it comes from the profile).
+    The one statement of precedence, lowest first: the theme's defaults (``theme.toml``,
+    with what it ``extends``) < the profile's ``theme:`` block < the variant's ``theme:``
+    block < the command line (``-O``). Each problem is located where the value that won
+    was written: ``locate_profile(("theme", key, ...))`` / ``locate_variant(...)`` give
+    file positions (none for the command line). ``section_order`` must name sections
+    ``profile`` has. Raises UserError listing every problem.
     """
+    layers = (("profile", profile_options, locate_profile), ("variant", variant_options, locate_variant),
+              ("command line", command_line, None))
+    winner: dict[str, Callable[[PathKey], Location | None] | None] = {}
+    chosen: dict[str, Any] = {}
+    for _, values, locate in layers:
+        for key, value in values.items():
+            chosen[key], winner[key] = value, locate
+
+    def where(*path: Any) -> Location | None:
+        locate = winner.get(path[0])
+        return locate(("theme", *path)) if locate is not None else None
+
+    options = theme.options(chosen, locate=where, command_line=frozenset(command_line))
     if not options.section_order:
-        return None
+        return options, None
     known = set(Profile.SECTION_FIELDS) - {"custom"} | {c.id for c in profile.custom}
-    problems = []
-    for index, key in enumerate(options.section_order):
-        if key not in known:
-            problems.append(Problem(f"section_order names an unknown section '{key}'",
-                                    locate(index) if locate else None,
-                                    f"theme.section_order[{index}]", did_you_mean(key, known)))
+    problems = [Problem(f"section_order names an unknown section '{key}'", where("section_order", index),
+                        f"theme.section_order[{index}]", did_you_mean(key, known))
+                for index, key in enumerate(options.section_order) if key not in known]
     if problems:
         raise UserError(problems)
-    return list(options.section_order)
+    return options, list(options.section_order)
 
 
-def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_dir: Path | None = None,
-            overrides: dict[str, Any] | None = None, variant: str | None = None,
-            lang: str | None = None, locale: str | None = None,
-            max_pages: int | None = None, posting: Path | None = None,
-            input_format: str | None = None) -> Job:
-    """Load, tailor, pick the theme, fit the page budget and build the document.
+def _theme_name(request: RenderRequest, tailored: Tailored) -> str | None:
+    """The theme asked for: ``--theme`` over the variant's over the profile's (``theme.name``).
 
-    Theme precedence: ``theme_dir`` or ``theme_name`` (command line; both only when they
-    name the same theme) over the variant's theme over the profile's ``theme:`` block;
-    options likewise, command line last. ``lang`` picks the
-    language of texts given in several (else the variant's ``lang``, else the profile's);
-    ``locale`` sets headings, month names and date formats (see :func:`document_labels`).
-    ``max_pages`` (or the variant's) runs the page-budget fitter; ``posting`` (a job
-    posting file) ranks what it cuts by relevance. ``input_format`` (``--from``) states the
-    profile's format: ``profile`` or ``jsonresume`` (None: told apart by content).
+    ``--theme-dir`` names the theme itself: the profile's (or a variant's) theme name does not
+    override it; only a ``--theme`` that contradicts it is an error (ThemeFinder.find).
     """
-    from resume_builder.loading.languages import text_language
-    from resume_builder.tailoring.select import select_variant
+    if request.theme_dir is not None:
+        return request.theme
+    variant = tailored.variant.theme if tailored.variant is not None else None
+    base = tailored.base.profile.theme
+    return request.theme or (variant.name if variant else None) or (base.name if base else None)
 
-    cli_lang = lang
 
-    with text_language(lang):
-        tailored = select_variant(profile_path, variant, input_format=input_format)
-    variant_lang = getattr(tailored.variant, "lang", None)
-    if lang is None and variant_lang:
-        lang = variant_lang
-        with text_language(lang):
-            tailored = select_variant(profile_path, variant, input_format=input_format)
+def _variant_locator(tailored: Tailored) -> Callable[[PathKey], Location | None] | None:
+    """Where a variant's ``theme`` values are written: in the profile or in the variant file."""
+    source, at = tailored.variant_source, tuple(tailored.variant_at)
+    if tailored.variant is None or source is None:
+        return None
+    return lambda path: source.locate(at + tuple(path))
+
+
+def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> RenderJob:
+    """Read, validate, tailor, pick the theme, fit the page budget and build the document.
+
+    Takes a :class:`RenderRequest` (or, for callers in Python, the profile path and the
+    request's fields as keywords; ``theme_name`` and ``overrides`` name ``theme`` and
+    ``options``). Each stage runs once: loading (:mod:`resume_builder.loading`, with the
+    variant's checks), tailoring (:func:`resume_builder.tailoring.tailor`), theme options
+    (:func:`theme_options`), the page-budget fitter (:mod:`resume_builder.tailoring.fitting`)
+    and the document (:func:`resume_builder.document.build_document`).
+    Raises UserError for any mistake in the inputs.
+    """
+    if not isinstance(request, RenderRequest):
+        renamed = {"theme_name": "theme", "overrides": "options"}
+        request = RenderRequest(profile=request, **{renamed.get(k, k): v for k, v in arguments.items()
+                                                    if v is not None or k not in renamed})
+    elif arguments:
+        raise TypeError("give a RenderRequest or keywords, not both")
+    posting, max_pages = request.posting, request.max_pages
+    tailored = select_variant(request.profile, request.variant, lang=request.lang, input_format=request.input_format)
     loaded, profile = tailored.base, tailored.profile
-    overrides = dict(overrides or {})
-    command_line = frozenset(overrides)
-    if tailored.variant is not None and tailored.variant.theme is not None:
-        choice = tailored.variant.theme
-        if theme_dir is None:
-            theme_name = theme_name or choice.name
-        overrides = {**(choice.model_extra or {}), **overrides}
-    theme, options = resolve_theme(loaded, profile, theme_name=theme_name, theme_dir=theme_dir,
-                                   overrides=overrides, command_line=command_line)
-    labels, label_warnings = document_labels(profile, lang=lang, locale=locale)
-    from_profile = profile.theme is not None and "section_order" in (profile.theme.model_extra or {}) \
-        and "section_order" not in overrides
-    order = section_order(profile, options, locate=(lambda index: loaded.source.locate(
-        ("theme", "section_order", index))) if from_profile else None)
+    lang = request.lang or (tailored.variant.lang if tailored.variant is not None else None)
+    theme = find_theme(_theme_name(request, tailored), theme_dir=request.theme_dir, profile_folder=loaded.folder)
+    base_theme, variant_theme = loaded.profile.theme, tailored.variant.theme if tailored.variant else None
+    options, order = theme_options(
+        theme, profile, profile_options=dict(base_theme.model_extra or {}) if base_theme else {},
+        variant_options=dict(variant_theme.model_extra or {}) if variant_theme else {},
+        command_line=dict(request.options or {}), locate_profile=loaded.source.locate,
+        locate_variant=_variant_locator(tailored))
+    labels, label_warnings = document_labels(profile, lang=lang, locale=request.locale)
     photo, photo_warnings = _photo(profile, loaded)
     warnings = [*loaded.warnings, *theme.notes, *label_warnings, *photo_warnings]
     budget = max_pages or tailored.max_pages
@@ -156,11 +224,29 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
     document = build_document(profile, order=order, labels=labels, photo=photo,
                               entry_urls=options.entry_urls, phone_format=options.phone_format)
-    document = _with_provenance(document, loaded, tailored, lang=lang, locale=locale, theme=theme,
-                                input_format=input_format)
-    stem = tailored_stem(tailored.stem, max_pages, posting) + language_suffix(profile, lang=cli_lang, locale=locale)
-    return Job(loaded, profile, theme, options, document, stem, tailored.name, messages=cuts, warnings=warnings,
-               fit=fitted)
+    document = _with_provenance(document, loaded, tailored, lang=lang, locale=request.locale, theme=theme,
+                                input_format=request.input_format)
+    stem = tailored_stem(tailored.stem, max_pages, posting) + language_suffix(profile, lang=request.lang,
+                                                                              locale=request.locale)
+    return RenderJob(loaded, profile, theme, options, document, stem, tailored.name, messages=cuts,
+                     warnings=warnings, fit=fitted)
+
+
+def render_request(job: RenderJob, request: RenderRequest) -> list[Rendered]:
+    """Every format ``request`` asks for, rendered from ``job`` (nothing written yet)."""
+    outputs: list[Rendered] = []
+    for fmt in request.formats:
+        outputs += render(job, fmt, output_path(job, fmt, request.out_dir, request.output))
+    return outputs
+
+
+def run(request: RenderRequest) -> tuple[RenderJob, list[Rendered]]:
+    """The whole pipeline for one request: read → validate → tailor → document → render →
+    write (all files or none, see :func:`write`). Returns the job and what was written."""
+    job = prepare(request)
+    outputs = render_request(job, request)
+    write(outputs)
+    return job, outputs
 
 
 def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *, lang: str | None,
@@ -289,7 +375,7 @@ def _budget_messages(result: Any) -> list[str]:
 def _relevance(profile: Profile, loaded: LoadedProfile, posting: Path):
     """How relevant each piece of ``profile`` is to the job posting (see tailoring.fitting.Relevance)."""
     from resume_builder.loading.posting import read_posting
-    from resume_builder.tailoring.keywords import builtin_vocabulary, extend, profile_extension
+    from resume_builder.tailoring.keywords import extend, profile_extension
     from resume_builder.tailoring.matching import match, relevance
     from resume_builder.tailoring.posting import structure
 
@@ -300,65 +386,12 @@ def _relevance(profile: Profile, loaded: LoadedProfile, posting: Path):
 # ----------------------------------------------------------------------------- formats
 
 
-@dataclass
-class Rendered:
-    """One output: its path and bytes, plus facts worth reporting."""
-
-    path: Path
-    data: bytes
-    pages: int | None = None
-    warnings: list[str] = field(default_factory=list)
-
-
-def _pdf(job: Job, path: Path) -> list[Rendered]:
-    from resume_builder.render.pdf import render_pdf
-
-    result = render_pdf(job.document, job.theme, job.options, profile_folder=job.profile_folder)
-    return [Rendered(path, result.data, result.pages, result.warnings)]
-
-
-def _html(job: Job, path: Path) -> list[Rendered]:
-    from resume_builder.render.html import render_html
-
-    text = render_html(job.document, job.theme, job.options, embed_fonts=True)
-    return [Rendered(path, text.encode("utf-8"))]
-
-
-def _png(job: Job, path: Path) -> list[Rendered]:
-    from resume_builder.render.pdf import render_pdf
-    from resume_builder.render.png import pdf_to_pngs
-
-    result = render_pdf(job.document, job.theme, job.options, profile_folder=job.profile_folder)
-    images = pdf_to_pngs(result.data)
-    return [Rendered(path.with_name(f"{path.stem}-{i}.png"), image, 1, result.warnings)
-            for i, image in enumerate(images, start=1)]
-
-
-RENDERERS: dict[str, Callable[[Job, Path], list[Rendered]]] = {"pdf": _pdf, "html": _html, "png": _png}
-
-
-def register(fmt: str, renderer: Callable[[Job, Path], list[Rendered]]) -> None:
-    RENDERERS[fmt] = renderer
-
-
 def available_formats() -> list[str]:
-    _load_optional_renderers()
-    return [f for f in FORMATS if f in RENDERERS]
+    """Every output format, in the table's order (resume_builder/formats.py)."""
+    return list(FORMATS)
 
 
-def _load_optional_renderers() -> None:
-    """Formats whose modules register themselves (kept out of the start-up path)."""
-    import importlib
-
-    for module in ("resume_builder.render.text_formats", "resume_builder.render.docx_format"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-
-
-def output_path(job: Job, fmt: str, out_dir: Path, output: Path | None) -> Path:
+def output_path(job: RenderJob, fmt: str, out_dir: Path, output: Path | None) -> Path:
     """Where ``fmt`` is written: ``output`` (``-o``) or ``out_dir/<stem>.<extension>``.
 
     Raises UserError when ``output``'s extension names another format (``-o cv.docx -f
@@ -366,7 +399,8 @@ def output_path(job: Job, fmt: str, out_dir: Path, output: Path | None) -> Path:
     written. ``-`` (standard output) has no extension to check.
     """
     if output is None:
-        return out_dir / f"{job.stem}.{EXTENSIONS.get(fmt, fmt)}"  # unknown fmt: render() says so
+        spec = TABLE.get(fmt)
+        return out_dir / f"{job.stem}.{spec.extension if spec else fmt}"  # unknown fmt: render() says so
     check_extension(output, fmt)
     return output
 
@@ -374,21 +408,46 @@ def output_path(job: Job, fmt: str, out_dir: Path, output: Path | None) -> Path:
 def check_extension(output: Path, fmt: str) -> None:
     """Raise UserError if the file name ``output`` ends in another format's extension (or an odd one)."""
     suffix = output.suffix.lower().lstrip(".")
-    expected = EXTENSIONS.get(fmt)
+    expected = TABLE[fmt].extension if fmt in TABLE else None
     if not suffix or expected is None or suffix == expected or str(output) == "-":
         return
-    named = next((name for name, ext in EXTENSIONS.items() if ext == suffix), None)
+    named = format_of_extension(suffix)
     what = f"a {named.upper()} file" if named else f"'.{suffix}'"
     raise UserError(f"{output} names {what}, but the format asked for is {fmt}",
                     hint=f"write -o {output.with_suffix('.' + expected)}" + (f", or -f {named}" if named else ""))
 
 
-def render(job: Job, fmt: str, path: Path) -> list[Rendered]:
-    formats = available_formats()
-    if fmt not in formats:
-        hint = did_you_mean(fmt, formats)
-        raise UserError(f"unknown format '{fmt}'", hint=(hint + "; " if hint else "") + "formats: " + ", ".join(formats))
-    return RENDERERS[fmt](job, path)
+def render(job: RenderJob, fmt: str, path: Path) -> list[Rendered]:
+    """Render ``job`` as ``fmt`` to be written at ``path`` (nothing is written yet)."""
+    if fmt not in TABLE:
+        hint = did_you_mean(fmt, FORMATS)
+        raise UserError(f"unknown format '{fmt}'", hint=(hint + "; " if hint else "") + "formats: " + ", ".join(FORMATS))
+    return renderer(fmt)(job, path)
+
+
+# ----------------------------------------------------------------------------- vocabularies
+
+
+def read_extension_file(path: Path) -> dict[str, Any]:
+    """A vocabulary extension file (YAML/JSON ``aliases:`` mapping, or TOML ``[aliases]``), checked."""
+    from resume_builder.loading.vocabulary import read_keyword_file
+    from resume_builder.tailoring.keywords import extension_from
+
+    data, source = read_keyword_file(path)
+    return extension_from(data, str(path), source)
+
+
+def builtin_vocabulary() -> "Vocabulary":
+    """A fresh copy of the built-in vocabulary (callers may extend it)."""
+    return _builtin_vocabulary().copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_vocabulary() -> "Vocabulary":
+    from resume_builder.loading.vocabulary import read_builtin_vocabulary
+    from resume_builder.tailoring.keywords import vocabulary_from
+
+    return vocabulary_from(read_builtin_vocabulary())
 
 
 def write(outputs: list[Rendered]) -> None:

@@ -7,7 +7,8 @@ A theme is a folder (mkdocs's model) holding ``theme.toml``, Jinja2 templates un
 2. ``./themes/<name>`` beside the working directory, then beside the profile;
 3. Python entry points in the group ``resume_builder.themes`` (installable theme packages);
 4. the built-in themes shipped inside the package (``resume_builder.builtin_themes``, which
-   is the top-level ``themes/`` folder of the source tree).
+   is the top-level ``themes/`` folder of the source tree), found through the same entry
+   points (declared in pyproject.toml), ranked after other packages' (mkdocs's model).
 
 ``extends = "other"`` inherits the parent's templates, stylesheet blocks, fonts and option
 defaults; the child's files win.
@@ -19,7 +20,7 @@ import importlib.util
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -406,10 +407,42 @@ def _first_error(exc: ValidationError) -> str:
 # ----------------------------------------------------------------------------- discovery
 
 
+#: Entry points in this module's package name the built-in themes (pyproject.toml
+#: ``[project.entry-points."resume_builder.themes"]``): one discovery path for all themes.
+BUILTIN_PACKAGE = "resume_builder.builtin_themes"
+
+
+def _is_builtin(entry_point: Any) -> bool:
+    return str(entry_point.value).startswith(BUILTIN_PACKAGE + ".")
+
+
 def _entry_points() -> dict[str, Any]:
+    """Entry points of installed theme packages (other than the built-in themes)."""
     from importlib.metadata import entry_points
 
-    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP) if not _is_builtin(ep)}
+
+
+@lru_cache(maxsize=1)
+def _builtin_entry_points() -> tuple[Any, ...]:
+    """The entry points this distribution declares for its built-in themes (read once)."""
+    from importlib.metadata import entry_points
+
+    return tuple(sorted((ep for ep in entry_points(group=ENTRY_POINT_GROUP) if _is_builtin(ep)),
+                        key=lambda ep: ep.name))
+
+
+def builtin_themes() -> list[tuple[str, Any]]:
+    """The built-in themes: (name, entry point), found like installed themes. Run from a
+    source tree that is not installed (no entry points declared), the built-in folder's
+    themes instead: (name, folder)."""
+    found = [(ep.name, ep) for ep in _builtin_entry_points()]
+    if found:
+        return found
+    builtin = builtin_themes_folder()
+    if not builtin.is_dir():
+        return []
+    return [(child.name, child) for child in sorted(builtin.iterdir()) if (child / "theme.toml").is_file()]
 
 
 def _entry_point_folder(entry_point: Any) -> Path:
@@ -448,13 +481,10 @@ class ThemeFinder:
         for name, source, child in self._local_themes():
             if name not in protected and name not in self.refused():
                 out.append((name, source, child))
-        builtin = builtin_themes_folder()
         for name, ep in sorted(self._installed.items()):
             out.append((name, f"entry point {ep.value}", ep))  # resolved lazily
-        if builtin.is_dir():
-            for child in sorted(builtin.iterdir()):
-                if (child / "theme.toml").is_file():
-                    out.append((child.name, "built-in", child))
+        for name, where in builtin_themes():  # the same entry points, ours: after installed ones
+            out.append((name, "built-in", where))
         return out
 
     @cached_property
@@ -464,11 +494,7 @@ class ThemeFinder:
 
     def _protected_names(self) -> list[str]:
         """Names that a local ``themes/`` folder may not take over: installed and built-in themes."""
-        builtin = builtin_themes_folder()
-        names = list(self._installed)
-        if builtin.is_dir():
-            names += [child.name for child in sorted(builtin.iterdir()) if (child / "theme.toml").is_file()]
-        return names
+        return list(self._installed) + [name for name, _ in builtin_themes()]
 
     def _local_themes(self) -> list[tuple[str, str, Path]]:
         """Themes in the ``themes/`` folders beside the working directory and the profile."""

@@ -48,12 +48,12 @@ class Watcher:
         started = time.perf_counter()
         try:
             with time_limit(DEFAULT_TIMEOUT), memory_limit():  # a hostile save cannot hang the watcher
-                job = pipeline.prepare(self.profile, theme_name=self.theme, theme_dir=self.theme_dir,
-                                       overrides=pipeline.parse_option_overrides(self.options), variant=self.variant,
-                                       input_format=self.input_format)
-                outputs = []
-                for fmt in self.formats:
-                    outputs += pipeline.render(job, fmt, pipeline.output_path(job, fmt, self.out_dir, None))
+                request = pipeline.RenderRequest(
+                    profile=self.profile, variant=self.variant, theme=self.theme, theme_dir=self.theme_dir,
+                    options=pipeline.parse_option_overrides(self.options), formats=tuple(self.formats),
+                    out_dir=self.out_dir, input_format=self.input_format)
+                job = pipeline.prepare(request)
+                outputs = pipeline.render_request(job, request)
             pipeline.write(outputs)
         except UserError as error:
             for line in error.shown():
@@ -68,7 +68,7 @@ class Watcher:
         return list(job.theme.folders)
 
     def _given_files(self) -> set[Path]:
-        from resume_builder.tailoring.select import looks_like_file
+        from resume_builder.loading.variants import looks_like_file
 
         files = {self.profile.resolve()}
         if self.variant and looks_like_file(self.variant):

@@ -133,6 +133,15 @@ def test_wheel_declares_the_console_script(wheel, names):
     assert "resume-builder = resume_builder.cli:main" in text
 
 
+def test_wheel_declares_the_built_in_themes_as_entry_points(wheel, names):
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read(entry_points).decode("utf-8")
+    assert "[resume_builder.themes]" in text
+    for theme in ("classic", "compact", "modern"):
+        assert f"{theme} = resume_builder.builtin_themes.{theme}" in text
+
+
 def test_wheel_leaves_out_tests_and_caches(names):
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n or n.endswith(".pyc")]
 

@@ -37,8 +37,8 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "fitting": ("resume_builder/tailoring/fitting.py",
                 ["tests/tailoring/test_fitting.py", "tests/tailoring/test_fitting_rules.py"]),
     "fetcher": ("resume_builder/render/fetcher.py", ["tests/render/test_fetcher_rules.py"]),
-    "select": ("resume_builder/tailoring/select.py", ["tests/tailoring/test_select.py"]),
-    "variants": ("resume_builder/tailoring/variants.py",
+    "select": ("resume_builder/loading/variants.py", ["tests/tailoring/test_select.py"]),
+    "variants": ("resume_builder/schema/variant_rules.py",
                  ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py"]),
 }
 

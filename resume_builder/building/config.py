@@ -126,7 +126,7 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
 
 def expand(config: BuildConfig, base: Path, *, only: str | None = None) -> list[Target]:
     """All targets of the build file, in a stable order, filtered by ``only`` (a glob)."""
-    from resume_builder.formats import EXTENSIONS, FORMATS
+    from resume_builder.formats import FORMATS, TABLE
 
     formats_known = list(FORMATS)
     out_dir = (base / config.out_dir) if not Path(config.out_dir).is_absolute() else Path(config.out_dir)
@@ -149,7 +149,7 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None) -> list[
                                            lang=spec.lang or "").strip("-")
                     for fmt in spec.formats:
                         target = Target(profile, variant, theme, fmt, spec.lang,
-                                        out_dir / f"{stem}.{EXTENSIONS[fmt]}")
+                                        out_dir / f"{stem}.{TABLE[fmt].extension}")
                         if target.output in seen:
                             raise UserError(f"targets[{index}]: two targets write {target.output}",
                                             hint="add {variant}, {theme} or {lang} to 'name'")

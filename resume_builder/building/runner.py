@@ -173,8 +173,8 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
     try:
         _cpu_backstop(timeout)
         with time_limit(timeout, f"preparing {first.profile.name}"):
-            job = pipeline.prepare(first.profile, theme_name=first.theme, variant=first.variant or None,
-                                   **({"lang": first.lang} if first.lang else {}))
+            job = pipeline.prepare(pipeline.RenderRequest(profile=first.profile, variant=first.variant or None,
+                                                          lang=first.lang or None, theme=first.theme))
     except UserError as error:
         return [TargetResult(t, "failed", inputs=h, error=error.render()) for t, h in zip(targets, inputs)]
     except MemoryError:

@@ -77,7 +77,7 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
     from resume_builder.checking.checks import CheckResult
     from resume_builder.checking.origin import language_name, primary_language, read_origin
     from resume_builder.provenance import Provenance
-    from resume_builder.tailoring.select import looks_like_file
+    from resume_builder.loading.variants import looks_like_file
 
     origin = read_origin(file)
     recorded = origin.provenance
@@ -94,8 +94,9 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
         lang = lang or recorded.lang
         locale = locale or recorded.locale
         input_format = input_format or recorded.input_format
-    document = pipeline.prepare(profile, variant=variant, lang=lang, locale=locale,
-                                input_format=input_format.lower() if input_format else None).document
+    document = pipeline.prepare(pipeline.RenderRequest(
+        profile=profile, variant=variant, lang=lang, locale=locale,
+        input_format=input_format.lower() if input_format else None)).document
     shown_variant = recorded.variant if recorded is not None and variant and recorded.variant and \
         variant.endswith(recorded.variant) else variant
     compared_with = Provenance(profile.name, shown_variant, lang, locale).describe()

@@ -10,8 +10,6 @@ import typer
 
 from resume_builder.errors import EXIT_INTERRUPTED, EXIT_USER_ERROR, UserError
 
-DEFAULT_PROFILE = Path("profiles/example.yaml")
-
 
 @contextmanager
 def user_errors() -> Iterator[None]:
@@ -38,4 +36,9 @@ def input_format_option():
 
 
 def profile_or_default(path: Optional[Path]) -> Path:
-    return path if path is not None else DEFAULT_PROFILE
+    """``path``, else the default profile (:data:`resume_builder.loading.profile_loader.DEFAULT_PROFILE`)."""
+    if path is not None:
+        return path
+    from resume_builder.loading.profile_loader import DEFAULT_PROFILE
+
+    return DEFAULT_PROFILE

@@ -41,6 +41,8 @@ def render(
     input_format: Optional[str] = input_format_option(),
 ) -> None:
     """Render a profile; files are written atomically under output/."""
+    import dataclasses
+
     from resume_builder import pipeline
     from resume_builder.console import err, out
     from resume_builder.limits import memory_limit, time_limit
@@ -63,7 +65,7 @@ def render(
             check_destination(output)  # before rendering: a FIFO or /dev/stdout is refused at once
         if to_stdout and check:
             raise UserError("--check reads the file written, and -o - writes none", hint="write to a file with -o")
-        if to_stdout and formats[0] not in ("md", "txt", "html") and sys.stdout.isatty():
+        if to_stdout and _is_binary(formats[0]) and sys.stdout.isatty():
             raise UserError(f"will not write {formats[0].upper()} bytes to a terminal",
                             hint="redirect standard output to a file or a pipe, e.g. -o - > cv.pdf")
         if to_stdout:  # the document goes to stdout: every message goes to stderr
@@ -72,16 +74,18 @@ def render(
             raise UserError("--all-variants and --variant do not go together", hint="choose one")
         path = profile_or_default(profile)
         names = _declared_variants(path, input_format) if all_variants else [variant]
+        request = pipeline.RenderRequest(
+            profile=path, lang=lang, locale=locale, theme=theme, theme_dir=theme_dir,
+            options=pipeline.parse_option_overrides(option), formats=tuple(formats), output=output,
+            out_dir=out_dir, max_pages=max_pages, posting=job_posting,
+            input_format=input_format.lower() if input_format else None)
         jobs, outputs = [], []
         with working(f"rendering {path}") as status:
             for name in names:
                 # One hostile profile or theme cannot hang the machine: a time and a memory cap
                 # (resume_builder/limits.py); nothing is written unless every render finished.
                 with time_limit(timeout, f"rendering {path}" + (f" (variant {name})" if name else "")), memory_limit():
-                    job = pipeline.prepare(path, theme_name=theme, theme_dir=theme_dir,
-                                           overrides=pipeline.parse_option_overrides(option), variant=name,
-                                           lang=lang, locale=locale, max_pages=max_pages, posting=job_posting,
-                                           input_format=input_format.lower() if input_format else None)
+                    job = pipeline.prepare(dataclasses.replace(request, variant=name))
                     for warning in job.warnings:
                         err(f"warning: {warning}", style="yellow")
                     for message in job.messages:
@@ -112,10 +116,15 @@ def render(
 
 def _format_of(output: Optional[Path]) -> list[str]:
     """The format named by -o's extension (``-o cv.docx`` means DOCX), else PDF."""
-    from resume_builder.formats import EXTENSIONS
+    from resume_builder.formats import format_of_extension
 
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    return [next((fmt for fmt, ext in EXTENSIONS.items() if ext == suffix), "pdf")]
+    return [(format_of_extension(output.suffix) if output is not None else None) or "pdf"]
+
+
+def _is_binary(fmt: str) -> bool:
+    from resume_builder.formats import TABLE
+
+    return fmt not in TABLE or TABLE[fmt].binary
 
 
 def _write_stdout(outputs) -> None:

@@ -22,7 +22,7 @@ from resume_builder.wording import count
 
 if TYPE_CHECKING:
     from resume_builder.tailoring.matching import MatchReport
-    from resume_builder.tailoring.select import Tailored
+    from resume_builder.pipeline import Tailored
 
 TOP_ENTRIES = 10
 TOP_HIGHLIGHTS = 8
@@ -49,10 +49,9 @@ def tailor(
         import json
 
         from resume_builder.loading.posting import read_posting
-        from resume_builder.tailoring.keywords import (builtin_vocabulary, extend, profile_extension,
-                                                       read_extension_file)
+        from resume_builder.pipeline import builtin_vocabulary, read_extension_file, select_variant
+        from resume_builder.tailoring.keywords import extend, profile_extension
         from resume_builder.tailoring.posting import structure
-        from resume_builder.tailoring.select import select_variant
 
         from resume_builder.progress import working
 
@@ -144,8 +143,8 @@ def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored"
 
     from resume_builder.errors import UserError
     from resume_builder.tailoring.matching import starting_variant
-    from resume_builder.tailoring.select import load_variant_file
-    from resume_builder.tailoring.variants import check_variant
+    from resume_builder.loading.variant_checks import check_variant
+    from resume_builder.loading.variants import load_variant_file
 
     if path.exists():
         raise UserError.at(str(path), None, None, "already exists; the starting variant is not written over it",

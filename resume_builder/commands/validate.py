@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import DEFAULT_PROFILE, input_format_option
+from resume_builder.commands.common import input_format_option, profile_or_default
 from resume_builder.errors import EXIT_USER_ERROR, UserError
 
 
@@ -23,7 +23,7 @@ def validate(
     from resume_builder.outline import outline_lines
 
     failed = False
-    for path in profiles or [DEFAULT_PROFILE]:
+    for path in profiles or [profile_or_default(None)]:
         try:
             loaded = load_profile(path, input_format=input_format.lower() if input_format else None)
         except UserError as error:

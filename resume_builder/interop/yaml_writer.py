@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-PathKey = tuple[Any, ...]
+from resume_builder.schema.base import PathKey
 _INLINE_LISTS = {"tags", "keywords", "roles", "courses", "any", "all", "none", "keep", "drop", "sections"}
 
 

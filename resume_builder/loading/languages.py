@@ -26,9 +26,6 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,25 +36,6 @@ from resume_builder.loading.errors_map import dotted
 from resume_builder.loading.source import PathKey, SourceDocument
 
 MAX_NAMED = 8  # fields named in one warning before "and N more"
-_REQUESTED: ContextVar[str | None] = ContextVar("resume_builder_text_language", default=None)
-
-
-@contextmanager
-def text_language(lang: str | None) -> Iterator[None]:
-    """Within this block, profiles loaded without an explicit ``lang`` are read in ``lang``.
-
-    Lets a command (``render --lang de``) reach loads made deeper down (variant selection)
-    without threading the language through every call.
-    """
-    token = _REQUESTED.set(lang)
-    try:
-        yield
-    finally:
-        _REQUESTED.reset(token)
-
-
-def requested_language() -> str | None:
-    return _REQUESTED.get()
 
 
 @dataclass

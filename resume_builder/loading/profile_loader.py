@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
@@ -31,6 +30,7 @@ class LoadedProfile:
     lang: str = "en"  # the language picked where text is given in several (loading/languages.py)
     warnings: list[str] = dataclass_field(default_factory=list)  # e.g. texts missing in that language
     translations: dict[tuple, dict[str, Any]] = dataclass_field(default_factory=dict)  # path → {lang: text, ...}
+    requested: str | None = None  # the language asked for (None: the profile's default)
 
     @property
     def folder(self) -> Path:
@@ -47,33 +47,58 @@ def load_source(path: Path) -> SourceDocument:
     return doc
 
 
-def load_profile(path: str | Path, *, lang: str | None = None, input_format: str | None = None) -> LoadedProfile:
+def load_profile(path: str | Path, *, lang: str | None = None, variant: str | None = None,
+                 input_format: str | None = None) -> LoadedProfile:
     """Load and validate a profile; every problem in the file is raised as one UserError.
 
-    Text given in several languages (``summary: {en: ..., de: ...}``) is read in ``lang``,
-    else in the profile's default language (see :mod:`resume_builder.loading.languages`).
+    Text given in several languages (``summary: {en: ..., de: ...}``) is read in ``lang``;
+    without it, in the ``lang`` of the variant named ``variant`` (one declared under
+    ``variants:`` in this profile), else in the profile's default language (see
+    :mod:`resume_builder.loading.languages`). The variant's language is read from the
+    parsed file, so the file is read and parsed once either way.
     ``input_format`` (``--from``) is ``"profile"`` (ours), ``"jsonresume"``, or None to tell
     them apart by content (:func:`resume_builder.loading.jsonresume.is_json_resume`).
     """
-    from resume_builder.loading.languages import requested_language
-
     path = Path(path)
     if input_format is not None and input_format not in INPUT_FORMATS:
         raise UserError(f"unknown input format '{input_format}'",
                         hint=did_you_mean(input_format, INPUT_FORMATS) or "use " + " or ".join(INPUT_FORMATS))
-    lang = lang or requested_language()
-    key = _cache_key(path, lang, input_format)
-    if key is not None and key in _LOADED:
-        return _LOADED[key]
-    loaded = (None if input_format == "jsonresume" else _load_fast(path, lang, input_format)) \
-        or _load_careful(path, lang, input_format)
+    key = _cache_key(path, input_format)
+    cached = _LOADED.get(key, {}) if key is not None else {}
+    if lang is None and variant is not None and cached:
+        known = next(iter(cached.values())).profile.variants.get(variant)
+        lang = known.lang if known is not None else None
+    if lang in cached:
+        return cached[lang]
+    wanted = lang if lang is not None or variant is None else _VariantLanguage(variant)
+    loaded = (None if input_format == "jsonresume" else _load_fast(path, wanted, input_format)) \
+        or _load_careful(path, wanted, input_format)
     if key is not None:
-        _LOADED.clear()  # keep one: long-lived processes (watch, build workers) re-render one profile
-        _LOADED[key] = loaded
+        if key not in _LOADED:
+            _LOADED.clear()  # keep one file: long-lived processes (watch, build workers) re-render one profile
+        _LOADED.setdefault(key, {})[loaded.requested] = loaded
     return loaded
 
 
-def _load_careful(path: Path, lang: str | None, input_format: str | None = None) -> LoadedProfile:
+@dataclass(frozen=True)
+class _VariantLanguage:
+    """The language of the variant ``name`` declared in the profile, read from its data."""
+
+    name: str
+
+    def pick(self, data: Any) -> str | None:
+        variants = data.get("variants") if isinstance(data, dict) else None
+        chosen = variants.get(self.name) if isinstance(variants, dict) else None
+        value = chosen.get("lang") if isinstance(chosen, dict) else None
+        return value if isinstance(value, str) and value.strip() else None
+
+
+def _wanted(lang: "str | _VariantLanguage | None", data: Any) -> str | None:
+    return lang.pick(data) if isinstance(lang, _VariantLanguage) else lang
+
+
+def _load_careful(path: Path, lang: "str | _VariantLanguage | None",
+                  input_format: str | None = None) -> LoadedProfile:
     """Parse with positions, so that every problem is reported with its line and column."""
     from resume_builder.loading import jsonresume
     from resume_builder.loading.languages import check_language, select_language
@@ -85,6 +110,7 @@ def _load_careful(path: Path, lang: str | None, input_format: str | None = None)
         doc = jsonresume.to_profile_source(doc, warnings=warnings)
         doc = _with_export_extras(doc, warnings)
         fmt = "jsonresume"
+    lang = _wanted(lang, doc.data)
     chosen = select_language(doc, check_language(lang) if lang else None)
     if fmt == "jsonresume":
         profile = jsonresume.validate_json_resume(chosen.source, warnings)
@@ -102,7 +128,7 @@ def _load_careful(path: Path, lang: str | None, input_format: str | None = None)
             raise
 
     return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, [*warnings, *chosen.warnings],
-                         chosen.alternatives)
+                         chosen.alternatives, requested=lang)
 
 
 def _with_export_extras(doc: SourceDocument, warnings: list[str]) -> SourceDocument:
@@ -130,7 +156,8 @@ def _json_resume_sections_only(data: object) -> bool:
     return isinstance(data, dict) and bool(data) and "basics" not in data and all(key in TOP for key in data)
 
 
-def _load_fast(path: Path, lang: str | None, input_format: str | None = None) -> LoadedProfile | None:
+def _load_fast(path: Path, lang: "str | _VariantLanguage | None",
+               input_format: str | None = None) -> LoadedProfile | None:
     """A YAML profile of ours read without positions; None sends it the careful way.
 
     A valid profile never needs positions unless a later stage (a variant, a theme option)
@@ -148,30 +175,32 @@ def _load_fast(path: Path, lang: str | None, input_format: str | None = None) ->
         if doc is None or not isinstance(doc.data, dict) or (
                 input_format is None and jsonresume.is_json_resume(doc.data)):
             return None
+        lang = _wanted(lang, doc.data)
         chosen = select_language(doc, check_language(lang) if lang else None)
         profile = validate_profile(chosen.source)
     except UserError:
         return None
     source = chosen.source
     source.deferred = lambda: _load_careful(path, lang, input_format).source
-    return LoadedProfile(profile, source, path, "yaml", chosen.lang, chosen.warnings, chosen.alternatives)
+    return LoadedProfile(profile, source, path, "yaml", chosen.lang, chosen.warnings, chosen.alternatives,
+                         requested=lang)
 
 
 # A warm process (watch mode, build workers, benchmarks) re-renders the same file: a
 # valid profile is reused while the file's bytes are unchanged (hashing them costs far
 # less than parsing). Nothing downstream mutates a loaded profile (tailoring returns new
-# objects).
-_LOADED: dict[tuple, LoadedProfile] = {}
+# objects). One file is kept, by the language asked for (None: the profile's default).
+_LOADED: dict[tuple, dict[str | None, LoadedProfile]] = {}
 
 
-def _cache_key(path: Path, lang: str | None, input_format: str | None = None) -> tuple | None:
+def _cache_key(path: Path, input_format: str | None = None) -> tuple | None:
     import hashlib
 
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
-    return (str(path.resolve()), path.as_posix(), digest, lang, input_format)
+    return (str(path.resolve()), path.as_posix(), digest, input_format)
 
 
 def validate_profile(doc: SourceDocument) -> Profile:
@@ -181,7 +210,7 @@ def validate_profile(doc: SourceDocument) -> Profile:
         raise UserError(problems_from_validation(exc, doc, Profile)) from None
     problems = cross_check(profile, doc)
     if not problems and profile.variants:
-        from resume_builder.tailoring.variants import check_profile_variants
+        from resume_builder.loading.variant_checks import check_profile_variants
 
         problems = check_profile_variants(profile, doc)
     if problems:
@@ -215,8 +244,3 @@ def _ids(profile: Profile):
             for sub_index, sub in enumerate(getattr(entry, "entries", []) or []):
                 if sub.id:
                     yield (field, index, "entries", sub_index), sub.id
-
-
-def count_entries(profile: Profile) -> Counter:
-    return Counter({f: len(getattr(profile, f)) for f in Profile.SECTION_FIELDS
-                    if isinstance(getattr(profile, f), list)})

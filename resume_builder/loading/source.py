@@ -23,8 +23,7 @@ from resume_builder.errors import Location, Problem, UserError
 from resume_builder.loading.yaml_errors import excerpt, explain, stray_bom, utf16_bom
 from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NUMBER_DIGITS,
                                    MAX_TEXT_CHARS, MAX_TOTAL_ITEMS, MAX_VALUES)
-
-PathKey = tuple[Any, ...]
+from resume_builder.schema.base import PathKey
 Position = tuple[int, int]
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import types
+import typing
 from typing import Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from resume_builder.schema.types import Date, EndDate, EntryId, PartialDate, Tag
+
+#: A position in profile data: keys and list indexes from the top, e.g.
+#: ``("experience", 0, "highlights", 1)`` (written ``experience[0].highlights[1]``).
+PathKey = tuple[Any, ...]
 
 
 class StrictModel(BaseModel):
@@ -50,3 +56,45 @@ def _text_to_mapping(key: str):
 
 
 TextShorthand = _text_to_mapping
+
+
+# --------------------------------------------------------------------------- introspection
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The concrete types inside Optional/Annotated/list/dict wrappers."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
+
+
+def model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that validates the mapping found at ``loc``."""
+    current: Any = root
+    for part in loc:
+        if isinstance(part, int):
+            candidates = [t for t in _unwrap(current) if typing.get_origin(t) in (list, tuple)]
+            if not candidates:
+                return None
+            current = typing.get_args(candidates[0])[0]
+            continue
+        models = [t for t in _unwrap(current) if isinstance(t, type) and issubclass(t, BaseModel)]
+        if models:
+            field = models[0].model_fields.get(part)
+            if field is None:
+                alias_hits = [f for f in models[0].model_fields.values() if f.alias == part]
+                if not alias_hits:
+                    return None
+                field = alias_hits[0]
+            current = field.annotation
+            continue
+        dicts = [t for t in _unwrap(current) if typing.get_origin(t) is dict]
+        if dicts:
+            current = typing.get_args(dicts[0])[1]
+            continue
+        return None
+    models = [t for t in _unwrap(current) if isinstance(t, type) and issubclass(t, BaseModel)]
+    return models[0] if models else None

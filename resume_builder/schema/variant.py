@@ -4,7 +4,7 @@ A variant only says what to keep, drop, reorder, cap or override; it never holds
 the résumé, so the master profile stays the single source of truth. This module checks
 the variant's own shape (unknown keys are errors, like in profiles); whether its tags, ids,
 sections and override paths exist in a profile is checked against that profile by
-:func:`resume_builder.tailoring.variants.check_variant`, with "did you mean" suggestions.
+:func:`resume_builder.loading.variant_checks.check_variant`, with "did you mean" suggestions.
 """
 
 from __future__ import annotations

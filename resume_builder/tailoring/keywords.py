@@ -17,15 +17,12 @@ Matching ignores case (except for terms that are also English words, e.g. ``Go``
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from resume_builder.errors import Location, Problem, UserError
 from resume_builder.loading.errors_map import describe, dotted
-from resume_builder.loading.source import SourceDocument, read_text
+from resume_builder.loading.source import SourceDocument
 from resume_builder.tailoring.posting import (IGNORED, PREFERRED, REQUIRED, WEIGHT_WISHED, Posting,  # noqa: F401
                                               PostingPart, posting_from_text)
 
@@ -215,11 +212,10 @@ def _glued(text: str, token: Token) -> bool:
     return bool(set(before + after) & set("&-'’."))
 
 
-@lru_cache(maxsize=1)
-def _builtin() -> Vocabulary:
-    from importlib.resources import files
-
-    data = tomllib.loads(files("resume_builder.tailoring").joinpath("vocabulary.toml").read_text("utf-8"))
+def vocabulary_from(data: Mapping[str, Any]) -> Vocabulary:
+    """A vocabulary built from data shaped like ``vocabulary.toml`` (read by
+    :func:`resume_builder.loading.vocabulary.read_builtin_vocabulary`): ``[terms.<category>]``
+    tables of ``Name = [alias, ...]``, ``case_sensitive``, ``[inferred]`` and ``[implies]``."""
     vocab = Vocabulary()
     exact = set(data.get("case_sensitive", []))
     for category, terms in data["terms"].items():
@@ -233,11 +229,6 @@ def _builtin() -> Vocabulary:
     for name, others in data.get("implies", {}).items():
         vocab.imply(name, others)
     return vocab
-
-
-def builtin_vocabulary() -> Vocabulary:
-    """A fresh copy of the built-in vocabulary (callers may extend it)."""
-    return _builtin().copy()
 
 
 # --------------------------------------------------------------------------- user extensions
@@ -299,25 +290,10 @@ def profile_extension(profile: Any, source: SourceDocument | None = None) -> dic
     return data
 
 
-def read_extension_file(path: Path) -> dict[str, Any]:
-    """A vocabulary extension file: YAML or JSON (``aliases:`` mapping) or TOML (``[aliases]``)."""
-    if path.suffix.lower() == ".toml":
-        text = read_text(path, "vocabulary file")
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise UserError.at(str(path), None, None, f"TOML syntax error: {exc}") from None
-        except RecursionError:  # tomllib recurses once per nested array or table
-            raise UserError.at(str(path), None, None, "TOML nested too deeply") from None
-        except ValueError as exc:  # a whole number of more than 4,300 digits
-            raise UserError.at(str(path), None, None, f"TOML value cannot be read: {exc}") from None
-        source = None
-    else:
-        from resume_builder.loading.profile_loader import load_source
-
-        source = load_source(path)
-        data = source.data
-    problems = extension_problems(data, str(path), source)
+def extension_from(data: Any, file: str, source: SourceDocument | None = None) -> dict[str, Any]:
+    """A vocabulary extension read from ``file`` (by :func:`resume_builder.loading.vocabulary.read_keyword_file`),
+    checked; raises one UserError listing every problem, located when ``source`` has positions."""
+    problems = extension_problems(data, file, source)
     if problems:
         raise UserError(problems)
     return data

@@ -168,16 +168,15 @@ def test_timeout_on_the_command_line_beats_the_build_file(project, monkeypatch):
     """The build file's limit (0.2 s) would stop a render that takes a second; --timeout 60 does not."""
     import time
 
-    from resume_builder import pipeline
+    from resume_builder import formats
 
-    pipeline.available_formats()
-    real_md = pipeline.RENDERERS["md"]
+    real_md = formats.renderer("md")
 
     def slow_md(job, path):
         time.sleep(1)  # at least a second, on any machine: past 0.2 s, far from 60 s
         return real_md(job, path)
 
-    monkeypatch.setitem(pipeline.RENDERERS, "md", slow_md)
+    monkeypatch.setitem(formats.RENDERERS, "md", slow_md)
     (project / "resume-builder.toml").write_text(
         'out_dir = "out"\ncheck = false\ntimeout = 0.2\n[[targets]]\nprofile = "profiles/me.yaml"\n'
         'formats = ["md"]\n', encoding="utf-8")

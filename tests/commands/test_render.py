@@ -183,15 +183,13 @@ def test_timeout_stops_a_render_with_a_clear_error_and_writes_nothing(tmp_path, 
     """A PDF renderer that never finishes by itself: only the limit can stop it (no race)."""
     import time
 
-    from resume_builder import pipeline
-
-    pipeline.available_formats()
+    from resume_builder import formats
 
     def never_finishes(job, path):
         while True:
             time.sleep(0.05)
 
-    monkeypatch.setitem(pipeline.RENDERERS, "pdf", never_finishes)
+    monkeypatch.setitem(formats.RENDERERS, "pdf", never_finishes)
     profile = tmp_path / "p.yaml"
     profile.write_text("basics:\n  name: Sam Sample\n", encoding="utf-8")
     out = tmp_path / "out"

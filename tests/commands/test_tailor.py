@@ -10,7 +10,8 @@ import typer
 from typer.testing import CliRunner
 
 from resume_builder.commands.tailor import tailor
-from resume_builder.tailoring.select import load_variant_file, select_variant
+from resume_builder.loading.variants import load_variant_file
+from resume_builder.pipeline import select_variant
 from tests.conftest import EXAMPLE, JOB_SAMPLE
 
 runner = CliRunner()

@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 from resume_builder.cli import app
 from resume_builder.errors import UserError
 from resume_builder.loading import load_profile
-from resume_builder.loading.languages import select_language, text_language
+from resume_builder.loading.languages import select_language
+from resume_builder.loading.variants import load_variant
 from resume_builder.loading.source import parse_yaml
 from tests.conftest import EXAMPLE
 
@@ -157,10 +158,9 @@ def test_profile_lang_and_locale_are_checked(tmp_path):
     assert "me.yaml:2:9: locale: 'xx' is not a language or locale" in text
 
 
-def test_text_language_reaches_loads_made_deeper_down(tmp_path):
+def test_the_language_reaches_loads_made_deeper_down_as_a_parameter(tmp_path):
     path = write(tmp_path, PROFILE)
-    with text_language("de"):
-        assert load_profile(path).profile.summary == "Baut Dinge."
+    assert load_variant(path, None, lang="de").base.profile.summary == "Baut Dinge."
     assert load_profile(path).profile.summary == "Builds things."
 
 

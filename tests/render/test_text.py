@@ -3,36 +3,19 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 
 import pytest
 
-from resume_builder.document import Document, Metadata, RichText, Section, build_document
-from resume_builder.loading import load_profile
+from resume_builder.document import Document, Metadata, RichText, Section
 from resume_builder.markdown import Span, parse_inline
 from resume_builder.render.text import render_markdown, render_text
+from tests.render.samples import EXAMPLE, FULL, HOSTILE_NAME, SCRIPT, TEMPLATE, document, write_profile
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "profiles/example.yaml"
-
-HOSTILE_NAME = "**Bold** [x](https://e.com) <script>alert(1)</script>"
-SCRIPT = "<script>alert(1)</script>"
-TEMPLATE = "{{ 7*7 }}"
 
 
 # ----------------------------------------------------------------------------- helpers
-
-
-def document(path: Path) -> Document:
-    return build_document(load_profile(path).profile)
-
-
-def write_profile(tmp_path: Path, data: dict) -> Document:
-    """Write ``data`` as a YAML profile (JSON is YAML) and build its document."""
-    path = tmp_path / "profile.yaml"
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    return document(path)
 
 
 def assert_in_order(output: str, blocks: list[str], *, fold_case: bool = False) -> None:
@@ -61,38 +44,6 @@ def html_text(markup: str) -> str:
 def entry_urls(doc: Document) -> list[str]:
     return [e.url for s in doc.sections for e in s.entries if e.url]
 
-
-FULL = {
-    "basics": {
-        "name": "Sam Sample",
-        "headline": "Site Reliability Engineer",
-        "email": "sam@example.org",
-        "location": "Berlin, DE",
-        "website": "https://sam.example.org/",
-        "profiles": [{"network": "GitHub", "url": "https://github.com/sam"},
-                     {"network": "Mastodon", "username": "@sam@example.social"}],
-    },
-    "summary": "First paragraph with **bold**, *italic* and a [blog](https://blog.example.org/posts).\n\n"
-               "Second paragraph.",
-    "experience": [{
-        "company": "Acme", "position": "SRE", "location": "Remote", "start": "2020-01", "end": "present",
-        "url": "https://acme.example.com",
-        "description": "Makes anvils",
-        "summary": "Ran the platform.",
-        "highlights": [{"text": "Cut costs by 30%", "details": ["Spot instances", "Right-sizing"]},
-                       "Led on-call"],
-        "keywords": ["Go", "Kubernetes"],
-    }],
-    "projects": [{"name": "Toolkit", "roles": ["Maintainer"], "start": 2019, "end": 2021,
-                  "highlights": ["Shipped v1"], "outcome": "Used by 40 teams.", "keywords": ["Python"]}],
-    "skills": [{"name": "Cloud", "level": "Expert", "keywords": ["AWS", "GCP"]}],
-    "languages": [{"language": "English", "fluency": "Native"}, {"language": "German"}],
-    "education": [{"institution": "TU Berlin", "degree": "MSc", "area": "CS", "start": 2014, "end": 2016,
-                   "score": "1.3", "courses": ["Distributed Systems", "Compilers"]}],
-    "custom": [{"id": "talks", "title": "Talks", "items": ["KubeCon 2023"],
-                "entries": [{"title": "SREcon", "subtitle": "Keynote", "date": "2022-03",
-                             "fields": {"Audience": "800 people"}}]}],
-}
 
 HOSTILE = {
     "basics": {"name": HOSTILE_NAME, "headline": f"{TEMPLATE} # not a heading"},

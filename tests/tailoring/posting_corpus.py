@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resume_builder.loading.posting import read_posting
-from resume_builder.tailoring.keywords import JobKeyword, builtin_vocabulary, extract_keywords, with_posting_terms
+from resume_builder.pipeline import builtin_vocabulary
+from resume_builder.tailoring.keywords import JobKeyword, extract_keywords, with_posting_terms
 from resume_builder.tailoring.posting import Posting, structure
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "postings"

@@ -13,8 +13,9 @@ from resume_builder.errors import UserError
 from resume_builder.loading import load_profile
 from resume_builder.loading.posting import posting_from_string as read_string
 from resume_builder.loading.posting import read_posting as read_document
-from resume_builder.tailoring.keywords import (Vocabulary, builtin_vocabulary, extend, extract_keywords,
-                                               profile_extension, read_extension_file, tokenize, with_posting_terms)
+from resume_builder.pipeline import builtin_vocabulary, read_extension_file
+from resume_builder.tailoring.keywords import (Vocabulary, extend, extract_keywords, profile_extension, tokenize,
+                                               with_posting_terms)
 from resume_builder.tailoring.posting import PREFERRED, REQUIRED, posting_from_text, structure
 
 
@@ -133,9 +134,10 @@ def test_sample_job_document():
     assert found["Web Development"].required and not found["Web Development"].inferred  # skills: name
 
 
-def test_listed_skills_unknown_to_the_vocabulary_still_count():
+def test_listed_skills_unknown_to_the_vocabulary_still_count(tmp_path):
     text = json.dumps({"title": "Dev", "skills": [{"name": "Tools", "keywords": ["Backstage", "Pulumi"]}]})
-    posting = posting_from_string(text)
+    (tmp_path / "job.json").write_text(text, encoding="utf-8")
+    posting = read_posting(tmp_path / "job.json")
     names = [k.name for k in extract_keywords(posting, with_posting_terms(VOCAB, posting))]
     assert names[:2] == ["Backstage", "Pulumi"]
 

@@ -10,13 +10,14 @@ from resume_builder.commands.tailor import render_report
 from resume_builder.loading import load_profile
 from resume_builder.schema.profile import Profile
 from resume_builder.schema.variant import VariantFile
-from resume_builder.tailoring import check_variant
 from resume_builder.loading.posting import read_posting as read_document
-from resume_builder.tailoring.keywords import builtin_vocabulary, posting_from_text
+from resume_builder.loading.variant_checks import check_variant
+from resume_builder.pipeline import builtin_vocabulary
+from resume_builder.tailoring.keywords import posting_from_text
 from resume_builder.tailoring.posting import structure
 from resume_builder.tailoring.matching import (KEEP_AT_LEAST, KEEP_AT_MOST, match, profile_texts,
                                                starting_variant)
-from resume_builder.tailoring.select import select_variant
+from resume_builder.pipeline import select_variant
 from tests.conftest import EXAMPLE, JOB_SAMPLE
 
 PROFILE = load_profile(EXAMPLE).profile

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from resume_builder.errors import UserError
-from resume_builder.tailoring.select import select_variant
+from resume_builder.pipeline import select_variant
 
 PROFILE = """\
 basics:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from resume_builder.pipeline import prepare
-from resume_builder.tailoring.keywords import builtin_vocabulary
+from resume_builder.pipeline import builtin_vocabulary
 from resume_builder.tailoring.matching import match
 from tests.conftest import EXAMPLE
 from tests.tailoring.posting_corpus import postings, read

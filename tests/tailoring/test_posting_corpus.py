@@ -8,7 +8,7 @@ import pytest
 from resume_builder.loading import load_profile
 from resume_builder.schema.variant import VariantFile
 from resume_builder.tailoring import tailor
-from resume_builder.tailoring.keywords import builtin_vocabulary
+from resume_builder.pipeline import builtin_vocabulary
 from resume_builder.tailoring.matching import match, starting_variant
 from tests.conftest import EXAMPLE
 from tests.tailoring.posting_corpus import labels, measure, postings, read

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from resume_builder.loading.posting import posting_from_string
-from resume_builder.tailoring.keywords import builtin_vocabulary, extract_keywords, with_posting_terms
+from resume_builder.pipeline import builtin_vocabulary
+from resume_builder.tailoring.keywords import extract_keywords, with_posting_terms
 from resume_builder.tailoring.posting import (ABOUT, APPLICATION, BENEFITS, DESCRIPTION, PREFERENCES, REQUIREMENTS,
                                               RESPONSIBILITIES, SALARY, heading_kind, optional_spans,
                                               posting_from_text, split_optional, structure)

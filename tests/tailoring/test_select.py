@@ -1,11 +1,12 @@
-"""Choosing a variant (resume_builder/tailoring/select.py): names, files, and what an error says."""
+"""Choosing a variant (resume_builder/loading/variants.py, pipeline.select_variant): names, files, and what an error says."""
 
 from __future__ import annotations
 
 import pytest
 
 from resume_builder.errors import UserError
-from resume_builder.tailoring.select import looks_like_file, select_variant
+from resume_builder.loading.variants import looks_like_file
+from resume_builder.pipeline import select_variant
 
 PROFILE = """\
 basics:

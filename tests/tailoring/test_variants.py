@@ -20,9 +20,11 @@ from resume_builder.errors import UserError
 from resume_builder.loading import load_profile
 from resume_builder.schema.profile import Profile
 from resume_builder.schema.variant import TagFilter, Variant
-from resume_builder.tailoring import check_variant, tailor
-from resume_builder.tailoring.select import looks_like_file, select_variant
-from resume_builder.tailoring.variants import all_tags, check_profile_variants, entry_index, parse_path
+from resume_builder.loading.variant_checks import check_profile_variants, check_variant
+from resume_builder.loading.variants import looks_like_file
+from resume_builder.pipeline import select_variant
+from resume_builder.schema.variant_rules import all_tags, entry_index, parse_path
+from resume_builder.tailoring import tailor
 from tests.conftest import EXAMPLE
 
 EXAMPLE_PROFILE = load_profile(EXAMPLE).profile
@@ -472,7 +474,9 @@ def variants(draw) -> Variant:
 
 
 def _kept_entries(candidate: Variant) -> list[dict]:
-    from resume_builder.tailoring.variants import _dump, _entries, _select
+    from resume_builder.schema.variant_rules import entries_with_highlights as _entries
+    from resume_builder.schema.variant_rules import profile_data as _dump
+    from resume_builder.schema.variant_rules import select_entries as _select
 
     data = _dump(EXAMPLE_PROFILE)
     _select(data, candidate)

@@ -19,12 +19,11 @@ if os.environ.get("RB_TEST_START_METHOD"):
 if os.environ.get("RB_TEST_FAULT"):
     import time
 
-    from resume_builder import pipeline
+    from resume_builder import formats
 
-    pipeline.available_formats()
     _kind, _, _what = os.environ["RB_TEST_FAULT"].partition(":")
     _name, _, _fmt = _what.rpartition(".")
-    _real = pipeline.RENDERERS[_fmt]
+    _real = formats.renderer(_fmt)
 
     def _faulty(job, path):
         if _kind == "hang" and path.stem == _name:
@@ -34,4 +33,4 @@ if os.environ.get("RB_TEST_FAULT"):
             os._exit(3)  # as a segfault or the OOM killer would: no exception, no result
         return _real(job, path)
 
-    pipeline.RENDERERS[_fmt] = _faulty
+    formats.RENDERERS[_fmt] = _faulty

@@ -1,11 +1,12 @@
-"""Find the variant a command asks for, check it, and tailor the profile with it.
+"""Read the variant a command asks for and check it against its profile, located.
 
 Commands take ``--variant`` as either a name declared under ``variants:`` in the profile,
 or the path of a variant file (a small YAML/JSON file whose ``profile:`` names its base
 profile, relative to the variant file). Both get the same located messages as profiles,
 so a typo in a tag or id points at its line and column. The result also names the output
 (``<profile-stem>-<variant>`` unless the variant sets ``output``), so every command writes
-tailored files under the same names.
+tailored files under the same names. Applying the variant is tailoring's job
+(:func:`resume_builder.tailoring.variants.tailor`); reading it is this module's.
 """
 
 from __future__ import annotations
@@ -20,23 +21,23 @@ from resume_builder.errors import Location, Problem, UserError, did_you_mean
 from resume_builder.loading.errors_map import problems_from_validation
 from resume_builder.loading.profile_loader import DEFAULT_PROFILE, LoadedProfile, load_profile, load_source
 from resume_builder.loading.source import SourceDocument
-from resume_builder.schema.profile import Profile
+from resume_builder.loading.variant_checks import check_variant
 from resume_builder.schema.variant import Variant, VariantFile
-from resume_builder.tailoring.variants import check_variant, tailor
 
 VARIANT_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass
-class Tailored:
-    """A profile tailored for one variant (or the base profile when no variant was asked for)."""
+class LoadedVariant:
+    """A loaded profile and the variant asked for (None: the base profile), checked."""
 
-    profile: Profile
     base: LoadedProfile
     variant: Variant | None
     name: str | None  # the variant's name
     stem: str  # output file name without extension
     variant_path: Path | None = None  # the variant file, when the variant came from one
+    source: SourceDocument | None = None  # the document the variant was read from (positions)
+    at: tuple = ()  # the variant's path in ``source``: ("variants", name) in a profile, () in a file
 
     @property
     def max_pages(self) -> int | None:
@@ -68,38 +69,45 @@ def base_profile_path(variant: VariantFile, variant_path: Path, doc: SourceDocum
     return path
 
 
-def select_variant(profile_path: Path | None, variant: str | None, *, input_format: str | None = None) -> Tailored:
-    """Load the profile and tailor it with ``variant`` (a name, a file, or None for no variant).
+def load_variant(profile_path: Path | None, variant: str | None, *, lang: str | None = None,
+                 input_format: str | None = None) -> LoadedVariant:
+    """Load the profile and the variant ``variant`` (a name, a file, or None for no variant).
 
-    With a variant file, an explicitly given ``profile_path`` wins over the file's
-    ``profile:``, so one variant file can be tried on another copy of the profile.
-    ``input_format`` (``--from``: profile or jsonresume) states the profile's format.
+    Texts given in several languages are read in ``lang``, else in the variant's ``lang``,
+    else in the profile's default; the profile is read once. With a variant file, an
+    explicitly given ``profile_path`` wins over the file's ``profile:``, so one variant
+    file can be tried on another copy of the profile. ``input_format`` (``--from``:
+    profile or jsonresume) states the profile's format. Raises UserError, located, for
+    anything the variant names that the profile lacks.
     """
     if variant is not None and looks_like_file(variant):
-        return _from_file(profile_path, Path(variant), input_format)
-    loaded = load_profile(profile_path if profile_path is not None else DEFAULT_PROFILE, input_format=input_format)
+        return _from_file(profile_path, Path(variant), lang, input_format)
+    loaded = load_profile(profile_path if profile_path is not None else DEFAULT_PROFILE, lang=lang,
+                          variant=variant, input_format=input_format)
     stem = loaded.path.stem
     if variant is None:
-        return Tailored(loaded.profile, loaded, None, None, stem)
+        return LoadedVariant(loaded, None, None, stem)
     chosen = loaded.profile.variants.get(variant)
     if chosen is None:
         raise UserError(_unknown_variant(variant, loaded))
     problems = check_variant(loaded.profile, chosen, source=loaded.source, at=("variants", variant))
     if problems:
         raise UserError(problems)
-    return Tailored(tailor(loaded.profile, chosen), loaded, chosen, variant, chosen.output or f"{stem}-{variant}")
+    return LoadedVariant(loaded, chosen, variant, chosen.output or f"{stem}-{variant}", None, loaded.source,
+                         ("variants", variant))
 
 
-def _from_file(profile_path: Path | None, variant_path: Path, input_format: str | None = None) -> Tailored:
+def _from_file(profile_path: Path | None, variant_path: Path, lang: str | None,
+               input_format: str | None = None) -> LoadedVariant:
     chosen, doc = load_variant_file(variant_path)
     base = profile_path if profile_path is not None else base_profile_path(chosen, variant_path, doc)
-    loaded = load_profile(base, input_format=input_format)
+    loaded = load_profile(base, lang=lang or chosen.lang, input_format=input_format)
     problems = check_variant(loaded.profile, chosen, source=doc)
     if problems:
         raise UserError(problems)
     name = chosen.name or variant_path.stem
     stem = chosen.output or f"{loaded.path.stem}-{name}"
-    return Tailored(tailor(loaded.profile, chosen), loaded, chosen, name, stem, variant_path)
+    return LoadedVariant(loaded, chosen, name, stem, variant_path, doc)
 
 
 def _unknown_variant(name: str, loaded: LoadedProfile) -> Problem:

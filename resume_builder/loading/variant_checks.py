@@ -1,0 +1,185 @@
+"""Check a variant against the profile it tailors, every problem located in its file.
+
+Every tag, id, section and override path a variant names must exist in the profile and be
+shown by the variant; otherwise :func:`check_variant` reports it at its line and column,
+with "did you mean". Loading runs these checks (for variants declared in a profile and
+for variant files); tailoring runs them again without positions as a safety net.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+from typing import Any
+
+from pydantic import ValidationError
+
+from resume_builder.errors import Location, Problem, did_you_mean
+from resume_builder.loading.errors_map import dotted, problems_from_validation
+from resume_builder.loading.source import SourceDocument
+from resume_builder.schema.base import PathKey
+from resume_builder.schema.profile import Profile
+from resume_builder.schema.variant import Variant
+from resume_builder.schema.variant_rules import (LIST_SECTIONS, PATH_EXAMPLE, PathError, Target, all_tags,
+                                                 entry_index, ids_in, parse_path, profile_data, resolve_path,
+                                                 select_entries)
+
+
+def check_variant(profile: Profile, variant: Variant, *, source: SourceDocument | None = None,
+                  at: PathKey = ()) -> list[Problem]:
+    """Everything ``variant`` names that ``profile`` lacks or the variant itself hides.
+
+    ``source`` and ``at`` locate the problems: the document the variant was read from and
+    the variant's path in it (``("variants", "platform")`` inside a profile, ``()`` for a
+    variant file).
+    """
+    return _Checker(profile, variant, source, tuple(at)).run()
+
+
+def check_profile_variants(profile: Profile, source: SourceDocument | None = None) -> list[Problem]:
+    """Check every variant declared in the profile (for ``validate``)."""
+    problems: list[Problem] = []
+    for name, variant in profile.variants.items():
+        problems.extend(check_variant(profile, variant, source=source, at=("variants", name)))
+    return problems
+
+
+class _Checker:
+    def __init__(self, profile: Profile, variant: Variant, source: SourceDocument | None, at: PathKey) -> None:
+        self.profile, self.variant, self.source, self.at = profile, variant, source, at
+        self.problems: list[Problem] = []
+        self.shown = profile.section_order()
+        self.visible = set(variant.sections) if variant.sections is not None else set(self.shown)
+        self.entries = entry_index(profile)
+        self.tags = all_tags(profile)
+        self.data = profile_data(profile)
+        selected = copy.deepcopy(self.data)
+        select_entries(selected, variant)
+        self.selected_ids = set(ids_in(selected))
+
+    def locate(self, path: PathKey, *, key: bool = False) -> Location | None:
+        return self.source.locate(self.at + path, prefer_key=key) if self.source else None
+
+    def add(self, message: str, path: PathKey, hint: str = "", *, key: bool = False) -> None:
+        self.problems.append(Problem(message, self.locate(path, key=key), dotted(self.at + path), hint))
+
+    def run(self) -> list[Problem]:
+        self.sections()
+        self.select()
+        self.ids()
+        self.pins()
+        self.overrides()
+        return sorted(self.problems, key=lambda p: (p.location.line or 0, p.location.column or 0)
+                      if p.location else (0, 0))
+
+    def sections(self) -> None:
+        seen: set[str] = set()
+        for i, name in enumerate(self.variant.sections or []):
+            if name in seen:
+                self.add(f"section '{name}' is listed twice", ("sections", i))
+            elif name == "custom":
+                ids = [s.id for s in self.profile.custom]
+                self.add("name custom sections by their ids", ("sections", i),
+                         "custom sections here: " + ", ".join(ids) if ids else "this profile has none")
+            elif name not in self.shown:
+                self.add(f"the profile has no section '{name}'", ("sections", i),
+                         did_you_mean(name, self.shown) or "sections here: " + ", ".join(self.shown))
+            seen.add(name)
+
+    def select(self) -> None:
+        with_entries = [key for key in LIST_SECTIONS if getattr(self.profile, key)]
+        with_entries += [s.id for s in self.profile.custom if s.entries]
+        choices = ["*"] + with_entries + (["custom"] if self.profile.custom else [])
+        custom_ids = {s.id for s in self.profile.custom}
+        for name, rule in self.variant.select.items():
+            if name not in choices:
+                if name in custom_ids:
+                    message = f"custom section '{name}' has no entries to select"
+                    hint = "to keep or drop whole custom sections, use 'custom'"
+                elif name == "summary":
+                    message, hint = "the summary has no entries to select", "leave it out of 'sections' to hide it"
+                else:
+                    message = f"the profile has no section '{name}' with entries"
+                    hint = did_you_mean(name, choices) or "sections here: " + ", ".join(choices)
+                self.add(message, ("select", name), hint, key=True)
+            elif not (any(s.id in self.visible for s in self.profile.custom) if name == "custom"
+                      else name == "*" or name in self.visible):
+                self.add(f"section '{name}' is not shown by this variant", ("select", name),
+                         "add it to 'sections' or remove this filter", key=True)
+            for kind in ("any", "all", "none"):
+                for i, tag in enumerate(getattr(rule, kind)):
+                    if tag not in self.tags:
+                        self.add(f"no entry in the profile has tag '{tag}'", ("select", name, kind, i),
+                                 did_you_mean(tag, self.tags))
+
+    def pins(self) -> None:
+        for i, entry_id in enumerate(self.variant.pin):
+            if entry_id not in self.entries:
+                self.add(f"no entry has id '{entry_id}'", ("pin", i), did_you_mean(entry_id, list(self.entries)))
+        for i, tag in enumerate(self.variant.pin_tags):
+            if tag not in self.tags:
+                self.add(f"no entry in the profile has tag '{tag}'", ("pin_tags", i), did_you_mean(tag, self.tags))
+
+    def ids(self) -> None:
+        keep = set(self.variant.keep)
+        for kind in ("keep", "drop"):
+            for i, entry_id in enumerate(getattr(self.variant, kind)):
+                info = self.entries.get(entry_id)
+                if info is None:
+                    self.add(f"no entry has id '{entry_id}'", (kind, i), did_you_mean(entry_id, list(self.entries)))
+                elif kind == "drop" and entry_id in keep:
+                    self.add(f"'{entry_id}' is both kept and dropped", (kind, i), "remove it from one list")
+                elif info.section not in self.visible:
+                    self.add(f"'{entry_id}' is in section '{info.section}', which this variant does not show",
+                             (kind, i), f"add '{info.section}' to 'sections'")
+                elif kind == "keep" and entry_id not in self.selected_ids:
+                    self.add(f"'{entry_id}' is kept, but its section '{info.section}' is left out by this variant",
+                             (kind, i), "keep the section too, or remove this entry from 'keep'")
+
+    def overrides(self) -> None:
+        data = self.data
+        kept_ids = {eid for eid, info in self.entries.items() if info.section in self.visible}
+        kept_ids &= self.selected_ids
+        for path_text, value in self.variant.overrides.items():
+            where = ("overrides", path_text)
+            try:
+                target = resolve_path(parse_path(path_text), data)
+            except ValueError as exc:
+                self.add(str(exc), where, PATH_EXAMPLE, key=True)
+                continue
+            except PathError as exc:
+                self.add(exc.message, where, exc.hint, key=True)
+                continue
+            if target.section is not None and target.section not in self.visible:
+                self.add(f"section '{target.section}' is not shown by this variant, so this override has no effect",
+                         where, f"add '{target.section}' to 'sections'", key=True)
+                continue
+            hidden = [eid for eid in target.entry_ids if eid not in kept_ids]
+            if hidden:
+                self.add(f"entry '{hidden[0]}' is left out by this variant, so this override has no effect",
+                         where, "keep it with 'keep', or remove the override", key=True)
+                continue
+            self.check_value(target, value, where)
+
+    def check_value(self, target: Target, value: Any, where: PathKey) -> None:
+        try:
+            target.model.model_validate({**target.container, target.field: value})
+        except ValidationError as exc:
+            self.problems.extend(self.value_problems(exc, target, where))
+
+    def value_problems(self, exc: ValidationError, target: Target, where: PathKey) -> list[Problem]:
+        """Validation errors of an override value, located in the variant's source."""
+        base = self.at + where
+        doc = SourceDocument(self.source.file if self.source else "<variant>", None)
+        if self.source:
+            for mine, theirs in ((doc.values, self.source.values), (doc.keys, self.source.keys)):
+                for path, pos in theirs.items():
+                    if path[:len(base)] == base:
+                        mine[(target.field,) + path[len(base):]] = pos
+            doc.values[()] = self.source.values.get(base) or self.source.keys.get(base) or (1, 1)
+        out = []
+        for problem in problems_from_validation(exc, doc, target.model):
+            suffix = problem.path[len(target.field):] if problem.path.startswith(target.field) else ""
+            out.append(replace(problem, path=dotted(base) + suffix,
+                               location=problem.location if self.source else None))
+        return out

@@ -1,0 +1,92 @@
+"""Theme options' precedence, stated once (pipeline.theme_options):
+theme defaults < the profile's ``theme:`` < the variant's ``theme:`` < the command line (-O)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resume_builder.errors import UserError
+from resume_builder.pipeline import RenderRequest, prepare, theme_options
+from resume_builder.schema.profile import Profile
+from resume_builder.theming import find_theme
+
+PROFILE = """\
+basics: {name: Jo Short}
+summary: Keeps services up.
+skills:
+  - {name: Operations, keywords: [Linux]}
+education:
+  - {institution: TU Example, degree: MSc}
+theme:
+  name: classic
+  font_size: 9
+  margins: 12
+  accent_color: "#111111"
+  section_order: [education, summary, skills]
+variants:
+  tight:
+    theme:
+      margins: 14
+      accent_color: "#222222"
+      section_order: [skills, summary]
+"""
+
+
+def _profile(tmp_path: Path, text: str = PROFILE) -> Path:
+    path = tmp_path / "me.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_each_layer_wins_over_the_one_below(tmp_path):
+    path = _profile(tmp_path)
+    classic = find_theme("classic")
+    defaults = classic.options()
+    job = prepare(RenderRequest(profile=path, variant="tight", options={"accent_color": "#333333"}))
+    assert job.options.line_height == defaults.line_height  # the theme's default: nobody set it
+    assert job.options.font_size == 9  # the profile's, over the theme's
+    assert job.options.margins == 14  # the variant's, over the profile's
+    assert job.options.accent_color == "#333333"  # the command line's, over the variant's
+    assert [s.key for s in job.document.sections][:2] == ["skills", "summary"]  # the variant's order
+
+
+def test_without_a_variant_or_command_line_the_profile_wins(tmp_path):
+    job = prepare(RenderRequest(profile=_profile(tmp_path)))
+    assert (job.options.font_size, job.options.margins, job.options.accent_color) == (9, 12, "#111111")
+    assert [s.key for s in job.document.sections] == ["education", "summary", "skills"]
+
+
+def test_theme_options_is_the_one_merge():
+    profile = Profile.model_validate({"basics": {"name": "A"}, "summary": "x", "skills": [{"name": "Ops"}]})
+    options, order = theme_options(find_theme("classic"), profile, profile_options={"margins": 12, "font_size": 9},
+                                   variant_options={"margins": 14}, command_line={"font_size": 11})
+    assert (options.margins, options.font_size, order) == (14, 11, None)
+    _, order = theme_options(find_theme("classic"), profile, profile_options={"section_order": ["skills"]},
+                             variant_options={}, command_line={"section_order": ["summary", "skills"]})
+    assert order == ["summary", "skills"]
+
+
+@pytest.mark.parametrize("layer, line", [("profile", 12), ("variant", 18)])
+def test_a_bad_section_order_is_located_where_the_winning_value_is_written(tmp_path, layer, line):
+    text = PROFILE.replace("section_order: [education, summary, skills]", "section_order: [education, summry]") \
+        if layer == "profile" else PROFILE.replace("section_order: [skills, summary]", "section_order: [skils]")
+    path = _profile(tmp_path, text)
+    with pytest.raises(UserError) as info:
+        prepare(RenderRequest(profile=path, variant="tight" if layer == "variant" else None))
+    assert f"me.yaml:{line}:" in str(info.value) and "unknown section" in str(info.value)
+
+
+def test_the_command_line_section_order_replaces_the_profile_one(tmp_path):
+    job = prepare(RenderRequest(profile=_profile(tmp_path), options={"section_order": ["skills", "education"]}))
+    assert [s.key for s in job.document.sections][:2] == ["skills", "education"]
+
+
+def test_a_bad_option_in_a_variant_file_is_located_in_that_file(tmp_path):
+    _profile(tmp_path)
+    variant = tmp_path / "tight.yaml"
+    variant.write_text("profile: me.yaml\ntheme:\n  margins: 99\n", encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        prepare(RenderRequest(variant=str(variant)))
+    assert "tight.yaml:3:" in str(info.value) and "margins" in str(info.value)
