@@ -4,7 +4,8 @@ A photo is a file inside the profile's folder (after resolving symlinks), at mos
 MAX_IMAGE_BYTES, in PNG, JPEG or SVG (told by its first bytes, not its name). A PNG or
 JPEG's width and height are read from its header and refused above MAX_IMAGE_PIXELS
 before anything decodes it. An SVG may not refer to anything outside itself: every
-``href`` and ``url()`` is ``#…`` or a ``data:`` raster image, and it has no DOCTYPE (so
+``href`` and ``url()`` (CSS read with escapes decoded) is ``#…`` or a ``data:`` PNG or
+JPEG, whose pixels and bytes count against the same limits; and it has no DOCTYPE (so
 no entities), scripts, foreign objects or style sheet imports. Renderers get the bytes
 (embedded as ``data:`` URLs in HTML and PDF), never the path.
 
@@ -28,7 +29,6 @@ from resume_builder.limits import IMAGE_FORMATS, MAX_IMAGE_BYTES, MAX_IMAGE_PIXE
 _MIME = {"PNG": "image/png", "JPEG": "image/jpeg", "SVG": "image/svg+xml"}
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")  # a scheme of 2+ letters: not a Windows drive (C:)
 _SAFE_DATA = re.compile(r"^data:image/(png|jpeg|jpg|gif|webp)(;[^,]*)?,", re.IGNORECASE)
-_CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -97,20 +97,23 @@ def load_photo(value: str | None, folder: Path, *,
         raise fail(f"the photo '{value}' {exc}") from None
 
 
-def check_image(data: bytes) -> Image:
-    """Tell the format from the bytes, check the size (from the header) or SVG safety."""
+def check_image(data: bytes, *, allow_svg: bool = True) -> Image:
+    """Tell the format from the bytes, check the size (from the header) or SVG safety.
+
+    ``allow_svg=False`` for images inside an SVG: PNG and JPEG only.
+    """
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         width, height = _png_size(data)
         fmt = "PNG"
     elif data.startswith(b"\xff\xd8\xff"):
         width, height = _jpeg_size(data)
         fmt = "JPEG"
-    elif _looks_like_svg(data):
+    elif allow_svg and _looks_like_svg(data):
         _check_svg(data)
         return Image("SVG", data)
     else:
-        raise ValueError(f"is not a {', '.join(IMAGE_FORMATS[:-1])} or {IMAGE_FORMATS[-1]} image"
-                         f"{_other_format(data)}")
+        formats = IMAGE_FORMATS if allow_svg else IMAGE_FORMATS[:-1]
+        raise ValueError(f"is not a {', '.join(formats[:-1])} or {formats[-1]} image{_other_format(data)}")
     if width <= 0 or height <= 0:
         raise ValueError(f"has no pixels ({width}x{height})")
     if width * height > MAX_IMAGE_PIXELS:
@@ -165,7 +168,55 @@ def _looks_like_svg(data: bytes) -> bool:
 
 
 def _check_svg(data: bytes) -> None:
-    """Refuse an SVG that could load anything from outside itself, or expand entities."""
+    """Refuse an SVG that could load anything from outside itself, or expand entities.
+
+    Every image it embeds (``data:`` URLs in ``href`` or CSS ``url()``) must be a PNG or
+    JPEG within the photo limits, and together they may have at most MAX_IMAGE_PIXELS
+    pixels and MAX_IMAGE_BYTES bytes: the outer file's limits would mean nothing if it
+    could carry eight 169-megapixel PNGs.
+    """
+    budget = _EmbeddedBudget()
+    _check_svg_structure(data, budget)
+
+
+@dataclass
+class _EmbeddedBudget:
+    """Pixels and bytes of the images an SVG embeds so far."""
+
+    pixels: int = 0
+    size: int = 0
+
+    def spend(self, reference: str) -> None:
+        image = _embedded_image(reference)
+        self.pixels += (image.width or 0) * (image.height or 0)
+        self.size += len(image.data)
+        if self.pixels > MAX_IMAGE_PIXELS:
+            raise ValueError(f"is an SVG whose embedded images have {self.pixels / 1e6:.0f} megapixels together; "
+                             f"a photo may have at most {MAX_IMAGE_PIXELS / 1e6:.0f}")
+        if self.size > MAX_IMAGE_BYTES:
+            raise ValueError(f"is an SVG whose embedded images hold more than {MAX_IMAGE_BYTES // (1024 * 1024)} MB")
+
+
+def _embedded_image(reference: str) -> Image:
+    """The PNG or JPEG in a data: URL, checked like a photo file (format from its bytes)."""
+    from urllib.parse import unquote, unquote_to_bytes
+
+    header, _, payload = reference.strip()[5:].partition(",")
+    if header.lower().endswith(";base64"):
+        try:
+            body = base64.b64decode(unquote(payload), validate=False)
+        except ValueError:
+            raise ValueError("is an SVG with a damaged data: image (bad base64)") from None
+    else:
+        body = unquote_to_bytes(payload)
+    try:
+        image = check_image(body, allow_svg=False)
+    except ValueError as exc:
+        raise ValueError(f"is an SVG whose embedded image {exc}") from None
+    return image
+
+
+def _check_svg_structure(data: bytes, budget: "_EmbeddedBudget") -> None:
     import xml.etree.ElementTree as ET
 
     try:
@@ -183,7 +234,7 @@ def _check_svg(data: bytes) -> None:
         raise ValueError(f"is not a well-formed SVG ({exc})") from None
     if _local(root.tag) != "svg":
         raise ValueError("is not an SVG (its root element is not <svg>)")
-    for element in root.iter():
+    for element in root.iter():  # attribute values and texts are entity-decoded by the parser
         name = _local(element.tag)
         if name in ("script", "foreignobject", "iframe", "object", "embed", "audio", "video", "feimage"):
             raise ValueError(f"is an SVG with a <{name}> element, which photos may not have")
@@ -191,25 +242,61 @@ def _check_svg(data: bytes) -> None:
             local = _local(attribute)
             if local.startswith("on"):
                 raise ValueError(f"is an SVG with an event handler ({local})")
-            if local in ("href", "src") and not _internal(value):
-                raise ValueError(f"is an SVG that refers to '{value[:80]}'; only '#…' and data: images are allowed")
-            _check_css(value)
-        if name == "style" and element.text:
-            _check_css(element.text)
+            if local in ("href", "src"):
+                _check_reference(value, budget, f"'{value[:80]}'")
+            _check_css(value, budget)
+        if name == "style":  # all of its text, also after a child element (a tail)
+            _check_css("".join(element.itertext()), budget, stylesheet=True)
 
 
-def _check_css(text: str) -> None:
-    if "@import" in text.lower():
-        raise ValueError("is an SVG whose style imports another style sheet")
-    for match in _CSS_URL.finditer(text):
-        if not _internal(match.group(2)):
-            raise ValueError(f"is an SVG that refers to 'url({match.group(2)[:80]})'; only '#…' and data: images "
-                             "are allowed")
+#: CSS functions whose string arguments are fetched (CSS Images 4; ``url()`` with a
+#: quoted argument is a function token, unquoted it is a url token).
+_FETCHING_FUNCTIONS = {"url", "src", "image", "image-set", "-webkit-image-set", "cross-fade", "element"}
 
 
-def _internal(reference: str) -> bool:
+def _check_css(text: str, budget: "_EmbeddedBudget", *, stylesheet: bool = False) -> None:
+    """Refuse ``@import`` and any reference but ``#…`` and data: images in CSS.
+
+    The CSS is read with tinycss2, the tokenizer WeasyPrint itself uses, so escapes
+    (``u\\72l(``, ``@\\69mport``) and comments are decoded exactly as the engine would
+    before anything is checked.
+    """
+    import tinycss2
+
+    tokens = tinycss2.parse_stylesheet(text) if stylesheet else tinycss2.parse_component_value_list(text)
+    _check_tokens(tokens, budget)
+
+
+def _check_tokens(tokens, budget: "_EmbeddedBudget") -> None:
+    for token in tokens:
+        kind = token.type
+        if kind in ("at-rule", "at-keyword") and token.lower_at_keyword == "import":
+            raise ValueError("is an SVG whose style imports another style sheet")
+        if kind == "url":
+            _check_reference(token.value, budget, f"'url({token.value[:80]})'")
+        elif kind == "function":
+            if token.lower_name in _FETCHING_FUNCTIONS:
+                for argument in token.arguments:
+                    if argument.type in ("string", "url"):
+                        _check_reference(argument.value, budget, f"'{token.lower_name}({argument.value[:80]})'")
+            _check_tokens(token.arguments, budget)
+        elif kind in ("() block", "[] block", "{} block"):
+            _check_tokens(token.content, budget)
+        elif kind in ("qualified-rule", "at-rule"):
+            _check_tokens(token.prelude, budget)
+            if token.content is not None:
+                _check_tokens(token.content, budget)
+
+
+def _check_reference(reference: str, budget: "_EmbeddedBudget", shown: str) -> None:
+    """``#…`` passes; a data: PNG or JPEG passes once checked and counted; anything else is refused."""
     reference = reference.strip()
-    return reference.startswith("#") or bool(_SAFE_DATA.match(reference))
+    if reference.startswith("#"):
+        return
+    if _SAFE_DATA.match(reference):
+        budget.spend(reference)
+        return
+    raise ValueError(f"is an SVG that refers to {shown}; only '#…' and data: PNG or JPEG images are allowed")
 
 
 def _local(name: str) -> str:

@@ -25,8 +25,14 @@ from contextlib import contextmanager
 MAX_FILE_BYTES = 5 * 1024 * 1024
 #: Values a file may expand to (YAML aliases can repeat a block many times).
 MAX_VALUES = 250_000
-#: Nesting depth of mappings and lists.
+#: Nesting depth of mappings and lists; checked on the parser's events, before anything
+#: recursive (libyaml's composer recurses in C and crashes the interpreter with SIGSEGV
+#: on about 100,000 levels).
 MAX_DEPTH = 64
+#: Digits of a whole number written in a profile (YAML or JSON). Python refuses to convert
+#: more than 4,300 (``sys.get_int_max_str_digits``); no résumé holds a number of more than
+#: a few dozen, so the limit is well below that.
+MAX_NUMBER_DIGITS = 1_000
 #: Characters in one text field (a summary, a highlight...): ten times a long summary.
 #: WeasyPrint lays out long text in shrink-to-fit boxes (flex items, inline blocks) in
 #: quadratic time: at this size the slowest case found in the built-in themes (an unbroken

@@ -90,6 +90,9 @@ def _tokens(text: str, full: bool = False) -> list["Token"]:
 
 def link_problem(url: str) -> str | None:
     """Why ``url`` may not be a link, or None when it is fine."""
+    control = next((ch for ch in url if ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F), None)
+    if control is not None:
+        return f"link contains the control character U+{ord(control):04X}; remove it"
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ALLOWED_LINK_SCHEMES:
         return f"link '{url}' must start with http://, https://, mailto: or tel:"

@@ -136,7 +136,7 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     order = section_order(profile, options, locate=(lambda index: loaded.source.locate(
         ("theme", "section_order", index))) if from_profile else None)
     photo, photo_warnings = _photo(profile, loaded)
-    warnings = [*loaded.warnings, *label_warnings, *photo_warnings]
+    warnings = [*loaded.warnings, *theme.notes, *label_warnings, *photo_warnings]
     budget = max_pages or tailored.max_pages
     cuts: list[str] = []
     if budget:

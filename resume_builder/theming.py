@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from resume_builder.containment import contained, is_inside, real
 from resume_builder.errors import Problem, UserError, did_you_mean
 from resume_builder.theme_paths import builtin_themes_folder
 
@@ -43,7 +44,15 @@ CODE_FONT_DOCX = "Courier New"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
+#: A font family name: printed into CSS strings and Word's XML attributes, so no control
+#: characters, quotes or backslashes.
+FAMILY_PATTERN = r'^[^\x00-\x1f\x7f-\x9f"\\]+$'
+#: Sizes in points a theme may give Word (body text up to a poster-sized name) and spacing.
+_SIZE = {"ge": 4, "le": 144}
+_SPACE = {"ge": 0, "le": 144}
 
 
 class FontFiles(_Strict):
@@ -57,31 +66,39 @@ class FontFiles(_Strict):
 class FontSpec(_Strict):
     """A font family a theme offers: files in the theme folder or in an installed package."""
 
-    family: str
-    package: str | None = Field(default=None, description="Python package holding the files")
+    family: str = Field(pattern=FAMILY_PATTERN)
+    package: str | None = Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
+                                description="Top-level Python package holding the files (no dots: finding "
+                                            "'a.b' would import 'a')")
     dir: str = Field(default="", description="Folder of the files, inside the package or the theme")
     files: FontFiles
     license: str = "OFL-1.1"
 
 
+#: The first bytes of the font files a theme may name (OpenType/TrueType, collections, WOFF,
+#: WOFF2; OpenType spec "Organization of an OpenType Font", W3C WOFF 1.0 and 2.0).
+FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wOF2")
+
+
 class FitLimits(_Strict):
     """How far a page budget may shrink the layout (used by tailoring's page fitting)."""
 
-    min_font_size: float = 8.5
-    min_line_height: float = 1.15
-    min_spacing: float = 0.6
+    # within the bounds of the options they limit (ThemeOptions)
+    min_font_size: float = Field(default=8.5, ge=7, le=14)
+    min_line_height: float = Field(default=1.15, ge=1.0, le=2.0)
+    min_spacing: float = Field(default=0.6, ge=0.4, le=2.0)
 
 
 class DocxStyle(_Strict):
     """How the theme looks in Word (used by the DOCX renderer)."""
 
-    body_font: str | None = None
-    heading_font: str | None = None
-    font_size: float | None = None
-    name_size: float = 22
-    headline_size: float = 12
-    heading_size: float = 12
-    entry_title_size: float | None = None
+    body_font: str | None = Field(default=None, pattern=FAMILY_PATTERN)
+    heading_font: str | None = Field(default=None, pattern=FAMILY_PATTERN)
+    font_size: float | None = Field(default=None, **_SIZE)
+    name_size: float = Field(default=22, **_SIZE)
+    headline_size: float = Field(default=12, **_SIZE)
+    heading_size: float = Field(default=12, **_SIZE)
+    entry_title_size: float | None = Field(default=None, **_SIZE)
     text_color: str = "#222222"
     muted_color: str = "#555555"
     heading_color: str | None = None
@@ -91,10 +108,10 @@ class DocxStyle(_Strict):
     headline_color: str | None = None  # default: the muted colour
     headline_italic: bool = True
     heading_rule: bool = True
-    heading_space_before: float = 10
-    heading_space_after: float = 4
-    paragraph_space_after: float = 3
-    line_spacing: float = 1.1
+    heading_space_before: float = Field(default=10, **_SPACE)
+    heading_space_after: float = Field(default=4, **_SPACE)
+    paragraph_space_after: float = Field(default=3, **_SPACE)
+    line_spacing: float = Field(default=1.1, ge=0.5, le=5)
     reference_docx: str | None = None
 
 
@@ -155,6 +172,7 @@ class Theme:
     source: str  # where it was found: "--theme-dir", "./themes", "entry point", "built-in"
     folders: list[Path]  # this theme's folder, then its parents'
     manifests: list[Manifest]
+    notes: list[str] = field(default_factory=list)  # warnings for the user, e.g. a shadowing local theme
 
     @property
     def folder(self) -> Path:
@@ -166,11 +184,16 @@ class Theme:
 
     @cached_property
     def fonts(self) -> list[FontSpec]:
-        seen: dict[str, FontSpec] = {}
-        for manifest in self.manifests:
+        return [font for font, _folder in self._font_origins.values()]
+
+    @cached_property
+    def _font_origins(self) -> dict[str, tuple[FontSpec, Path]]:
+        """Each family with the folder of the manifest that declared it (child first wins)."""
+        seen: dict[str, tuple[FontSpec, Path]] = {}
+        for manifest, folder in zip(self.manifests, self.folders):
             for font in manifest.fonts:
-                seen.setdefault(font.family, font)
-        return list(seen.values())
+                seen.setdefault(font.family, (font, folder))
+        return seen
 
     @cached_property
     def fit(self) -> FitLimits:
@@ -200,36 +223,93 @@ class Theme:
         return sorted({face.path.parent for face in self.font_faces()})
 
     def font_faces(self) -> list[FontFace]:
+        """Every @font-face of the theme, each file checked (see :meth:`_font_file`).
+
+        Raises:
+            UserError: a file outside the theme folder or font package, missing, or not a font.
+        """
         faces = []
-        for font in self.fonts:
-            base = self._font_base(font)
+        for font, folder in self._font_origins.values():
+            base, root = self._font_base(font, folder)
             for key, (weight, style) in {"regular": (400, "normal"), "bold": (700, "normal"),
                                          "italic": (400, "italic"), "bold_italic": (700, "italic"),
                                          "semibold": (600, "normal")}.items():
                 name = getattr(font.files, key)
                 if name:
-                    path = (base / name).resolve()
-                    if not path.is_file():
-                        raise UserError(f"theme '{self.name}': font file {path} for {font.family} is missing",
-                                        hint=f"install the package '{font.package}'" if font.package else "")
-                    faces.append(FontFace(font.family, weight, style, path))
+                    faces.append(FontFace(font.family, weight, style, self._font_file(font, base, root, name)))
         return faces
 
-    def _font_base(self, font: FontSpec) -> Path:
+    def _font_file(self, font: FontSpec, base: str, root: Path, name: str) -> Path:
+        """The font file ``base/name`` inside ``root`` (the theme folder or the package's).
+
+        Containment is checked before existence, so the message for a path outside says
+        nothing about it. Inside, the file must exist and start like a font file.
+        """
+        owner = f"theme '{self.name}'"
+        where = "package" if font.package else "theme folder"
+        path = contained(root, str(Path(base) / name) if base else name, owner=owner,
+                         what=f"the {font.family} font file")
+        shown = f"{base}/{name}" if base else name
+        if not path.is_file():
+            raise UserError(f"{owner}: font file '{shown}' for {font.family} is missing from the {where}",
+                            hint=f"install the package '{font.package}'" if font.package else "")
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(4)
+        except OSError as exc:
+            raise UserError(f"{owner}: cannot read font file '{shown}': {exc.strerror or exc}") from None
+        if head not in FONT_SIGNATURES:
+            raise UserError(f"{owner}: '{shown}' for {font.family} is not a font file "
+                            "(TrueType, OpenType or WOFF)")
+        return path
+
+    def _font_base(self, font: FontSpec, folder: Path) -> tuple[str, Path]:
+        """(folder of the files relative to the root, the root they must stay in)."""
         if font.package:
             spec = importlib.util.find_spec(font.package)
-            if spec is None or not spec.submodule_search_locations:
+            if spec is None or not spec.submodule_search_locations or not spec.origin:
                 raise UserError(f"theme '{self.name}' needs the font package '{font.package}'",
                                 hint=f"pip install {font.package.replace('_', '-')}")
-            return Path(list(spec.submodule_search_locations)[0]) / font.dir
-        for folder in self.folders:
-            candidate = folder / font.dir
-            if candidate.is_dir():
-                return candidate
-        return self.folder / font.dir
+            return font.dir, real(list(spec.submodule_search_locations)[0])
+        return font.dir, folder
 
     def template_folders(self) -> list[Path]:
-        return [folder / "templates" for folder in self.folders if (folder / "templates").is_dir()]
+        """Each theme folder's ``templates/`` (child first), checked to be inside that folder.
+
+        Raises:
+            UserError: a ``templates`` that is a symlink out of its theme folder.
+        """
+        return [templates for templates, _folder in self.template_roots()]
+
+    def check_paths(self) -> None:
+        """Check, when the theme is loaded, that every path it names stays inside its folder.
+
+        Covers the templates folders, the font files of the theme's own fonts and the
+        ``[docx] reference_docx``, whatever format is rendered; whether the files exist
+        (and font packages are installed) is checked when they are needed.
+
+        Raises:
+            UserError: a path that leaves its theme folder (see :mod:`resume_builder.containment`).
+        """
+        self.template_roots()
+        for font, folder in self._font_origins.values():
+            if not font.package:
+                for name in font.files.model_dump(exclude_none=True).values():
+                    contained(folder, str(Path(font.dir) / name) if font.dir else name, owner=f"theme '{self.name}'",
+                              what=f"the {font.family} font file")
+        reference = next((m.docx.get("reference_docx") for m in self.manifests if m.docx.get("reference_docx")), None)
+        if isinstance(reference, str) and not any(
+                is_inside(folder / reference, folder) and not Path(reference).is_absolute() for folder in self.folders):
+            contained(self.folder, reference, owner=f"theme '{self.name}'", what="[docx] reference_docx")
+
+    def template_roots(self) -> list[tuple[Path, Path]]:
+        """(templates folder, theme folder it must stay in) for the template loader."""
+        out = []
+        for folder in self.folders:
+            if (folder / "templates").is_dir():
+                owner = f"theme '{self.name}'" + (f" (its parent in {folder})" if folder != self.folder else "")
+                out.append((contained(folder, "templates", owner=owner, what="the templates folder"), folder))
+        return out
 
     def options(self, overrides: dict[str, Any] | None = None, *,
                 locate: Any = None) -> ThemeOptions:
@@ -292,18 +372,24 @@ class ThemeFinder:
     search_dirs: list[Path] = field(default_factory=list)
 
     def candidates(self) -> list[tuple[str, str, Path]]:
-        """Every theme that can be found: (name, source, folder), first match first."""
+        """Every theme that can be found: (name, source, folder), first match first.
+
+        A theme in a ``themes/`` folder (beside the working directory or the profile) that
+        has the name of a built-in or installed theme is *not* a candidate: a profile folder
+        received from someone else must not swap ``classic`` for its own. It is listed in
+        :meth:`shadowed` and used only when named by path (``--theme-dir themes/classic``).
+        A ``themes/<name>`` that is a symlink out of its ``themes/`` folder is skipped too
+        (see :meth:`refused`).
+        """
         out: list[tuple[str, str, Path]] = []
         if self.theme_dir is not None:
             out.append((self._name_of(self.theme_dir), "--theme-dir", self.theme_dir))
+        protected = set(self._protected_names())
+        for name, source, child in self._local_themes():
+            if name not in protected and name not in self.refused():
+                out.append((name, source, child))
         builtin = builtin_themes_folder()
-        for base in self.search_dirs:
-            themes = base / "themes"
-            if themes.is_dir() and themes.resolve() != builtin.resolve():
-                for child in sorted(themes.iterdir()):
-                    if (child / "theme.toml").is_file():
-                        out.append((child.name, f"{themes}", child))
-        for name, ep in sorted(_entry_points().items()):
+        for name, ep in sorted(self._installed.items()):
             out.append((name, f"entry point {ep.value}", ep))  # resolved lazily
         if builtin.is_dir():
             for child in sorted(builtin.iterdir()):
@@ -311,12 +397,51 @@ class ThemeFinder:
                     out.append((child.name, "built-in", child))
         return out
 
+    @cached_property
+    def _installed(self) -> dict[str, Any]:
+        """Entry points of installed theme packages, read once per finder (reading them is slow)."""
+        return _entry_points()
+
+    def _protected_names(self) -> list[str]:
+        """Names that a local ``themes/`` folder may not take over: installed and built-in themes."""
+        builtin = builtin_themes_folder()
+        names = list(self._installed)
+        if builtin.is_dir():
+            names += [child.name for child in sorted(builtin.iterdir()) if (child / "theme.toml").is_file()]
+        return names
+
+    def _local_themes(self) -> list[tuple[str, str, Path]]:
+        """Themes in the ``themes/`` folders beside the working directory and the profile."""
+        builtin = builtin_themes_folder()
+        out = []
+        for base in self.search_dirs:
+            themes = base / "themes"
+            if themes.is_dir() and themes.resolve() != builtin.resolve():
+                for child in sorted(themes.iterdir()):
+                    if (child / "theme.toml").is_file():
+                        out.append((child.name, f"{themes}", child))
+        return out
+
+    def shadowed(self) -> list[tuple[str, str, Path]]:
+        """Local themes ignored because they have a built-in or installed theme's name."""
+        protected = set(self._protected_names())
+        return [row for row in self._local_themes() if row[0] in protected]
+
+    def refused(self) -> dict[str, str]:
+        """Local themes that cannot be used, by name: a symlink out of their ``themes/`` folder."""
+        out: dict[str, str] = {}
+        for name, source, child in self._local_themes():
+            if not is_inside(child, source):
+                out.setdefault(name, f"{child} is a symlink out of {source}; a theme found by name must lie "
+                                     "inside its themes/ folder (give it with --theme-dir to use it)")
+        return out
+
     def _name_of(self, folder: Path) -> str:
         manifest = folder / "theme.toml"
-        if manifest.is_file():
+        if manifest.is_file() and is_inside(manifest, folder):
             try:
                 return str(tomllib.loads(manifest.read_text(encoding="utf-8")).get("name") or folder.name)
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError, RecursionError, OSError):
                 return folder.name
         return folder.name
 
@@ -338,7 +463,23 @@ class ThemeFinder:
                 rows.append((name, source, folder, "", error.render().splitlines()[0]))
             except Exception as exc:  # noqa: BLE001 - a third-party entry point may raise anything
                 rows.append((name, source, folder, "", f"cannot be loaded: {type(exc).__name__}: {exc}"))
+        for name, source, folder in self.shadowed():
+            rows.append((name, f"{source}; NOT USED: shadows the {self._kind_of(name)} theme '{name}', "
+                               f"use it with --theme-dir {folder}", folder, self._description(folder), ""))
+        for name, problem in self.refused().items():
+            if name not in {row[0] for row in self.shadowed()}:
+                rows.append((name, "themes/", None, "", problem))
         return rows
+
+    def _kind_of(self, name: str) -> str:
+        return "installed" if name in self._installed else "built-in"
+
+    @staticmethod
+    def _description(folder: Path) -> str:
+        try:
+            return read_manifest(folder).description
+        except UserError:
+            return ""
 
     def available(self) -> list[tuple[str, str, Path]]:
         seen: dict[str, tuple[str, str, Path]] = {}
@@ -361,7 +502,15 @@ class ThemeFinder:
         for candidate, source, where in self.candidates():
             if candidate == name:
                 folder = where if isinstance(where, Path) else _entry_point_folder(where)
-                return self._load(name, source, folder, chain=[])
+                theme = self._load(name, source, folder, chain=[])
+                if source != "--theme-dir":
+                    theme.notes += [f"{local} has the name of the {self._kind_of(name)} theme '{name}' and is not "
+                                    f"used; to use it, give --theme-dir {local}"
+                                    for shadow, _source, local in self.shadowed() if shadow == name]
+                return theme
+        refused = self.refused()
+        if name in refused:
+            raise UserError(f"theme '{name}' cannot be used: {refused[name]}")
         names = sorted({c[0] for c in self.candidates()})
         hint = did_you_mean(name, names)
         raise UserError(f"no theme named '{name}'",
@@ -378,6 +527,7 @@ class ThemeFinder:
             parent = self.find_parent(manifest.extends, chain + [(name, folder)])
             theme.folders += parent.folders
             theme.manifests += parent.manifests
+        theme.check_paths()
         return theme
 
     def find_parent(self, name: str, chain: list[tuple[str, Path]]) -> Theme:
@@ -403,8 +553,15 @@ class ThemeFinder:
 
 def read_manifest(folder: Path) -> Manifest:
     path = folder / "theme.toml"
+    if not is_inside(path, folder):  # checked first: says nothing about the link's target
+        raise UserError.at(str(path), None, None, "theme.toml is a symlink out of the theme folder",
+                           hint="themes may use only files inside their own folder")
     if not path.is_file():
         raise UserError.at(str(path), None, None, "theme.toml is missing: is this a theme folder?")
+    from resume_builder.limits import MAX_FILE_BYTES
+
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise UserError.at(str(path), None, None, f"theme.toml is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -413,6 +570,10 @@ def read_manifest(folder: Path) -> Manifest:
         raise UserError.at(str(path), line, col, f"TOML syntax error: {exc}") from None
     except UnicodeDecodeError:
         raise UserError.at(str(path), None, None, "not valid UTF-8") from None
+    except RecursionError:  # tomllib recurses once per nested array or table
+        raise UserError.at(str(path), None, None, "TOML nested too deeply") from None
+    except ValueError as exc:  # int() of more than sys.get_int_max_str_digits() digits
+        raise UserError.at(str(path), None, None, f"TOML value cannot be read: {exc}") from None
     data.setdefault("name", folder.name)
     try:
         return Manifest.model_validate(data)

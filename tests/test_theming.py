@@ -58,14 +58,18 @@ def test_builtin_classic_is_found(isolated):
 
 
 def test_discovery_order(tmp_path, monkeypatch, isolated):
-    """--theme-dir beats ./themes/<name> beats entry points beats built-in."""
+    """--theme-dir beats ./themes/<name> beats entry points beats built-in; but a ./themes/<name>
+    with an installed or built-in theme's name is used only by path (issue 12, item 3)."""
     entry = make_theme(tmp_path / "ep" / "classic", "classic", "from entry point")
     monkeypatch.setattr(theming, "_entry_points", lambda: {"classic": FakeEntryPoint("classic", entry)})
     assert find_theme("classic").description == "from entry point"
     assert find_theme("classic").source.startswith("entry point")
 
     make_theme(isolated / "themes" / "classic", "classic", "from ./themes")
-    assert find_theme("classic").description == "from ./themes"
+    assert find_theme("classic").description == "from entry point"
+    assert find_theme("classic", theme_dir=isolated / "themes" / "classic").description == "from ./themes"
+    make_theme(isolated / "themes" / "mine", "mine", "mine from ./themes")
+    assert find_theme("mine").description == "mine from ./themes"
 
     direct = make_theme(tmp_path / "direct", "classic", "from --theme-dir")
     theme = find_theme("classic", theme_dir=direct)

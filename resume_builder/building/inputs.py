@@ -15,6 +15,7 @@ from pathlib import Path
 
 from resume_builder import __version__
 from resume_builder.building.config import Target
+from resume_builder.containment import is_inside
 
 _TEXT_SUFFIXES = {".toml", ".j2", ".css", ".html", ".svg", ".docx", ".png", ".jpg", ".jpeg"}
 
@@ -38,7 +39,8 @@ def themes_digest(folders: list[Path]) -> str:
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in _TEXT_SUFFIXES and "__pycache__" not in path.parts:
+            if path.is_file() and path.suffix in _TEXT_SUFFIXES and "__pycache__" not in path.parts \
+                    and is_inside(path, folder):  # a theme's symlink out of its folder is never read
                 digest.update(str(path.relative_to(folder)).encode())
                 digest.update(file_digest(path).encode())
     return digest.hexdigest()

@@ -13,7 +13,11 @@ from resume_builder.commands.common import user_errors
 def themes(
     theme_dir: Optional[Path] = typer.Option(None, "--theme-dir", help="Also list the theme in this folder."),
 ) -> None:
-    """List available themes: name, source and description (first match wins)."""
+    """List available themes: name, description and source (first match wins).
+
+    A theme in ./themes with the name of a built-in or installed theme is listed as NOT
+    USED: it is used only when given by path (--theme-dir themes/NAME).
+    """
     from resume_builder.console import out
     from resume_builder.theming import ThemeFinder
 

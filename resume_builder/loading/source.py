@@ -21,8 +21,8 @@ from typing import Any, Callable
 
 from resume_builder.errors import Location, Problem, UserError
 from resume_builder.loading.yaml_errors import explain, stray_bom, utf16_bom
-from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_TEXT_CHARS,
-                                   MAX_TOTAL_ITEMS, MAX_VALUES)
+from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NUMBER_DIGITS,
+                                   MAX_TEXT_CHARS, MAX_TOTAL_ITEMS, MAX_VALUES)
 
 PathKey = tuple[Any, ...]
 Position = tuple[int, int]
@@ -173,6 +173,96 @@ class _NotPlain(Exception):
     """The fast parser met something only the careful path handles (and reports)."""
 
 
+class _NumberTooLong(Exception):
+    """A whole number with more than MAX_NUMBER_DIGITS digits (raised by the constructors)."""
+
+    def __init__(self, digits: int, mark: Any) -> None:
+        super().__init__(digits)
+        self.digits = digits
+        self.mark = mark
+
+
+def _number_too_long(file: str, digits: int, line: int | None, col: int | None) -> UserError:
+    return UserError.at(file, line, col, f"this number has {digits:,} digits; a number may have at most "
+                                         f"{MAX_NUMBER_DIGITS:,}", hint="put it in quotes if it is text")
+
+
+def _yaml_constructor(base: type) -> type:
+    """``base`` (a ruamel constructor class) changed in two ways, for both parsers:
+
+    - a timestamp (``2021-02-30``, ``2021-03-15 10:00``) stays the text it is written as,
+      so impossible dates get the schema's located "day 30 does not exist" message instead
+      of a ValueError from ``datetime``, and valid ones read as they do from JSON;
+    - a whole number longer than MAX_NUMBER_DIGITS is refused before ``int()`` (which
+      raises ValueError past 4,300 digits, and takes quadratic time before that).
+    """
+
+    class Constructor(base):  # type: ignore[misc, valid-type]
+        def construct_text(self, node: Any) -> str:
+            return str(self.construct_scalar(node))
+
+        def construct_bounded_int(self, node: Any) -> Any:
+            text = str(self.construct_scalar(node))
+            digits = sum(ch.isalnum() for ch in text)
+            if digits > MAX_NUMBER_DIGITS:
+                raise _NumberTooLong(digits, node.start_mark)
+            return base.construct_yaml_int(self, node)
+
+    Constructor.add_constructor("tag:yaml.org,2002:timestamp", Constructor.construct_text)
+    Constructor.add_constructor("tag:yaml.org,2002:int", Constructor.construct_bounded_int)
+    return Constructor
+
+
+_CONSTRUCTORS: dict[str, type] = {}
+
+
+def _yaml(typ: str, *, pure: bool = False) -> Any:
+    """A ruamel YAML loader of ``typ`` ("rt" or "safe") with our constructor (see above)."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ=typ, pure=pure)
+    if typ not in _CONSTRUCTORS:
+        _CONSTRUCTORS[typ] = _yaml_constructor(yaml.Constructor)
+    yaml.Constructor = _CONSTRUCTORS[typ]
+    return yaml
+
+
+def check_yaml_depth(text: str, file: str) -> None:
+    """Refuse a document nested more than MAX_DEPTH levels, before it is composed.
+
+    Walks the parser's events (libyaml's when available; its parser is a state machine and
+    does not recurse) counting open mappings and sequences, and stops at the first level
+    too deep. A syntax error ends the walk quietly: the loader reports it with its place.
+
+    Raises:
+        UserError: located at the collection that goes one level too deep.
+    """
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    try:
+        import _ruamel_yaml  # noqa: F401  (the C extension)
+
+        pure = False
+    except ImportError:
+        pure = True
+    from ruamel.yaml import YAML
+
+    depth = 0
+    try:
+        for event in YAML(typ="safe", pure=pure).parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise UserError.at(file, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                                       f"the document is nested too deeply (limit {MAX_DEPTH} levels)")
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except YAMLError:
+        return
+
+
 def parse_yaml_fast(text: str, file: str) -> SourceDocument | None:
     """Plain data from libyaml (ruamel.yaml.clib), without positions, or None.
 
@@ -185,13 +275,13 @@ def parse_yaml_fast(text: str, file: str) -> SourceDocument | None:
     """
     try:
         import _ruamel_yaml  # noqa: F401  (the C extension; without it the fast path is not fast)
-        from ruamel.yaml import YAML
     except ImportError:
         return None
     if "\ufeff" in text:  # a stray byte-order mark: the careful path points at it
         return None
     try:
-        data = YAML(typ="safe", pure=False).load(text)
+        check_yaml_depth(text, file)  # libyaml's composer recurses in C: check before loading
+        data = _yaml("safe").load(text)
         doc = SourceDocument(file, _plain(data, 0, [0]))
         check_sizes(doc)
     except Exception:  # syntax errors, tags, limits: the careful path says exactly what and where
@@ -220,12 +310,16 @@ def _plain(node: Any, depth: int, count: list[int]) -> Any:
 
 
 def parse_yaml(text: str, file: str) -> SourceDocument:
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    yaml = YAML(typ="rt")
+    check_yaml_depth(text, file)
+    yaml = _yaml("rt")
     try:
         root = yaml.load(text)
+    except _NumberTooLong as exc:
+        mark = exc.mark
+        raise _number_too_long(file, exc.digits, mark.line + 1 if mark else None,
+                               mark.column + 1 if mark else None) from None
     except MarkedYAMLError as exc:
         if exc.__class__.__name__ == "DuplicateKeyError":
             mark = exc.problem_mark or exc.context_mark
@@ -402,7 +496,12 @@ class _JSONReader:
         m = _NUMBER.match(self.text, i)
         if m:
             num = m.group()
-            return (float(num) if any(c in num for c in ".eE") else int(num)), m.end()
+            if any(c in num for c in ".eE"):
+                return float(num), m.end()
+            if len(num.lstrip("-")) > MAX_NUMBER_DIGITS:
+                raise _JSONError(f"this number has {len(num.lstrip('-')):,} digits; a number may have at most "
+                                 f"{MAX_NUMBER_DIGITS:,} (put it in quotes if it is text)", i)
+            return int(num), m.end()
         raise _JSONError(f"unexpected character {ch!r}: expected a value", i)
 
     def string(self, i: int) -> tuple[str, int]:

@@ -46,6 +46,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
+from resume_builder.containment import contained
 from resume_builder.document import Bullet, Document, Entry, RichText, Section
 from resume_builder.errors import UserError
 from resume_builder.markdown import Span
@@ -557,9 +558,9 @@ def _open_package(theme: Theme):
     if not reference:
         return docx.Document(), False
     path = None
-    for folder in theme.folders:
-        candidate = (folder / reference).resolve()
-        if candidate.is_file() and any(candidate.is_relative_to(f.resolve()) for f in theme.folders):
+    for folder in theme.folders:  # child first; each folder's candidate must stay inside that folder
+        candidate = contained(folder, reference, owner=f"theme '{theme.name}'", what="[docx] reference_docx")
+        if candidate.is_file():
             path = candidate
             break
     if path is None:

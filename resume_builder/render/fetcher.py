@@ -39,8 +39,18 @@ class RestrictedFetcher(URLFetcher):
         self.roots = [Path(os.path.realpath(root)) for root in roots]
         self.max_bytes = max_bytes
         self.served: list[str] = []
+        #: Every refusal, also those WeasyPrint catches and only logs (images inside SVGs):
+        #: the PDF renderer raises the first after layout and after writing.
+        self.refused: list[FetchRefused] = []
 
     def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        try:
+            return self._fetch(url)
+        except FetchRefused as refusal:
+            self.refused.append(refusal)
+            raise
+
+    def _fetch(self, url: str) -> URLFetcherResponse:
         scheme = urlsplit(url).scheme.lower()
         if scheme == "data":
             return self._data(url)
@@ -61,6 +71,7 @@ class RestrictedFetcher(URLFetcher):
         else:
             body = unquote(payload).encode("utf-8")
             mime = header or "text/plain"
+        _check_pixels(url, body)
         self.served.append("data:")
         return URLFetcherResponse(url, body, {"Content-Type": mime.split(";")[0]})
 
@@ -77,5 +88,30 @@ class RestrictedFetcher(URLFetcher):
         if size > self.max_bytes:
             raise FetchRefused(url, f"file is larger than {self.max_bytes // (1024 * 1024)} MiB")
         mime = mimetypes.guess_type(real.name)[0] or "application/octet-stream"
+        body = real.read_bytes()
+        _check_pixels(url, body)
         self.served.append(str(real))
-        return URLFetcherResponse(real.as_uri(), real.read_bytes(), {"Content-Type": mime})
+        return URLFetcherResponse(real.as_uri(), body, {"Content-Type": mime})
+
+
+def _check_pixels(url: str, body: bytes) -> None:
+    """Refuse a PNG or JPEG over MAX_IMAGE_PIXELS, from its header, before anything decodes it.
+
+    Whatever the image comes from (a theme file, a data: URL in a template, an image inside
+    an SVG), a few kilobytes of PNG can decode to gigabytes.
+    """
+    from resume_builder.images import _jpeg_size, _png_size
+    from resume_builder.limits import MAX_IMAGE_PIXELS
+
+    try:
+        if body.startswith(b"\x89PNG\r\n\x1a\n"):
+            width, height = _png_size(body)
+        elif body.startswith(b"\xff\xd8\xff"):
+            width, height = _jpeg_size(body)
+        else:
+            return
+    except ValueError:
+        return  # a damaged image: the decoder refuses it, and it holds no pixels to decode
+    if width * height > MAX_IMAGE_PIXELS:
+        raise FetchRefused(url, f"image of {width}x{height} pixels is larger than {MAX_IMAGE_PIXELS / 1e6:.0f} "
+                                "megapixels")

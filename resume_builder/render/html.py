@@ -35,8 +35,8 @@ CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURI
 
 
 @lru_cache(maxsize=32)
-def _environment(template_folders: tuple[Path, ...]) -> SandboxedEnvironment:
-    env = sandboxed_environment(template_folders)
+def _environment(template_roots: tuple[tuple[Path, Path], ...]) -> SandboxedEnvironment:
+    env = sandboxed_environment(template_roots)
     env.filters["emoji"] = emoji_spans
     return env
 
@@ -118,7 +118,7 @@ def render_html(doc: Document, theme: Theme, options: ThemeOptions, *, embed_fon
     """The theme's HTML for ``doc``; ``embed_fonts`` makes a self-contained file for browsers."""
     from markupsafe import Markup
 
-    env = _environment(tuple(theme.template_folders()))
+    env = _environment(tuple(theme.template_roots()))
     stack = font_stack(options.font_family)
     faces = [face for face in theme.font_faces() if face.family == options.font_family]
     css = _render(env, "style.css.j2", theme, options=options, font_stack=Markup(stack),

@@ -46,14 +46,19 @@ def _font_config():
 
 
 @contextmanager
-def _guarded(theme: Theme, messages: list[str]):
-    """Collect WeasyPrint's warnings and turn refused fetches into UserErrors.
+def _guarded(theme: Theme, messages: list[str], html: str = "", fetcher: Any = None):
+    """Collect WeasyPrint's warnings and turn every engine failure into a UserError.
 
-    Used around layout and around writing: attachments (``<a rel="attachment">``) and SVG
-    images are fetched only while the PDF is written.
+    Used around layout and around writing (attachments and SVG images are fetched, and
+    text is drawn, only while the PDF is written). The engine runs on the theme's CSS and
+    the profile's text, so any exception it raises is reported as a problem with the
+    theme, naming the declarations most likely to blame (``layout_errors``); a fetch the
+    fetcher refused stops the render even where WeasyPrint catches the error and only
+    logs it (images inside SVGs).
     """
     from weasyprint.urls import FatalURLFetchingError
 
+    from resume_builder.limits import RenderTimeout
     from resume_builder.render.fetcher import FetchRefused
 
     handler = _Collect(messages)
@@ -61,6 +66,8 @@ def _guarded(theme: Theme, messages: list[str]):
     logger.addHandler(handler)
     try:
         yield
+        if fetcher is not None and fetcher.refused:
+            raise fetcher.refused[0]
     except FetchRefused as exc:
         raise UserError(f"the theme or profile asked for a resource that is not allowed: {exc}",
                         hint="themes may only load files from their own folder and the profile's folder") from None
@@ -74,8 +81,27 @@ def _guarded(theme: Theme, messages: list[str]):
                         "length far beyond a page)") from None
     except MemoryError:
         raise UserError(f"theme '{theme.name}': laying out the document ran out of memory") from None
+    except (UserError, RenderTimeout):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the engine on hostile CSS: ZeroDivisionError, ValueError...
+        raise _engine_failure(theme, html, exc) from None
     finally:
         logger.removeHandler(handler)
+
+
+def _engine_failure(theme: Theme, html: str, exc: Exception) -> UserError:
+    from resume_builder.render.layout_errors import suspect_declarations
+
+    try:
+        suspects = suspect_declarations(html)
+    except Exception:  # noqa: BLE001 - naming a cause is a courtesy; the error stands without it
+        suspects = []
+    cause = f" (WeasyPrint: {type(exc).__name__}: {str(exc)[:200]})"
+    if suspects:
+        return UserError(f"theme '{theme.name}' cannot be laid out: its CSS has values far beyond a page: "
+                         + "; ".join(suspects) + cause, hint="use sizes a page can hold")
+    return UserError(f"theme '{theme.name}' cannot be laid out{cause}",
+                     hint="the theme's CSS or markup is something the layout engine cannot handle")
 
 
 # The last layouts by their exact HTML (and allowed folders): laying out the same HTML again
@@ -99,9 +125,10 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
         return rendered, list(messages)
     fetcher = RestrictedFetcher(roots)
     messages: list[str] = []
-    with _guarded(theme, messages):
+    with _guarded(theme, messages, html, fetcher):
         rendered = HTML(string=html, base_url=theme.folder.as_uri() + "/", url_fetcher=fetcher).render(
             font_config=_font_config(), pdf_tags=True)
+    rendered._resume_builder = (html, fetcher)  # for the write step's guard
     # <a rel="attachment"> and <link rel="attachment"> would embed files (even ones the
     # fetcher allows, such as any file in the profile's folder) in the PDF.
     if rendered.metadata.attachments or any(link[0] == "attachment" for page in rendered.pages
@@ -121,7 +148,8 @@ def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_fo
                                     profile_folder=profile_folder)
     from resume_builder.output import libraries_see_build_date
 
-    with _guarded(theme, warnings), libraries_see_build_date():  # fonts saved by fontTools carry a date
+    html, fetcher = getattr(rendered, "_resume_builder", ("", None))
+    with _guarded(theme, warnings, html, fetcher), libraries_see_build_date():  # fonts saved by fontTools carry a date
         # Only our own entry: a theme's <meta> tags never add keys to the PDF's information.
         rendered.metadata.custom = {PDF_KEY: doc.metadata.source} if doc.metadata.source else {}
         data = rendered.write_pdf(pdf_tags=True, pdf_identifier=_identifier(doc), uncompressed_pdf=False,

@@ -6,13 +6,27 @@ import io
 
 
 def pdf_to_pngs(pdf: bytes, *, dpi: int = 110) -> list[bytes]:
+    """One PNG per page of ``pdf`` at ``dpi``.
+
+    Raises:
+        UserError: a page over MAX_IMAGE_PIXELS at that resolution (a theme's ``@page { size:
+            1e6px }`` would otherwise allocate terabytes), checked before rasterising.
+    """
     import pypdfium2 as pdfium
+
+    from resume_builder.errors import UserError
+    from resume_builder.limits import MAX_IMAGE_PIXELS
 
     document = pdfium.PdfDocument(pdf)
     images = []
     try:
         for index in range(len(document)):
             page = document[index]
+            width, height = (round(side * dpi / 72) for side in page.get_size())
+            if width * height > MAX_IMAGE_PIXELS:
+                raise UserError(f"page {index + 1} would be {width:,}x{height:,} pixels as a PNG at {dpi} dpi; "
+                                f"PNG pages are limited to {MAX_IMAGE_PIXELS / 1e6:.0f} megapixels",
+                                hint="the theme's page size (@page size) is far beyond any paper size")
             bitmap = page.render(scale=dpi / 72)
             image = _palette(bitmap.to_pil())
             buffer = io.BytesIO()

@@ -41,6 +41,7 @@ from jinja2.runtime import Macro
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
 
+from resume_builder.containment import is_inside
 from resume_builder.limits import (MACRO_CALL_STEPS, MAX_OUTPUT_CHARS, MAX_TEMPLATE_INT_BITS, MAX_TEMPLATE_ITEMS,
                                    MAX_TEMPLATE_NUMBER, MAX_TEMPLATE_SECONDS, MAX_TEMPLATE_STEPS,
                                    MAX_TEMPLATE_STRING)
@@ -477,29 +478,38 @@ class LimitedSandbox(SandboxedEnvironment):
 
 
 class ContainedLoader(FileSystemLoader):
-    """Reads templates only from inside its folder, after resolving symlinks.
+    """Reads templates only from inside its theme folder, after resolving symlinks.
 
-    (``followlinks=False`` only affects listing: a theme could otherwise ship
-    ``templates/x -> ~/.ssh/id_rsa`` and ``{% include "x" %}`` it into the résumé.)
-    Raises SecurityError for a template that resolves outside its folder.
+    ``root`` is the theme folder as the user named it; the templates folder was checked to
+    lie inside it (``Theme.template_roots``), and every file read must too, so neither a
+    ``templates/x -> ~/.ssh/id_rsa`` nor a ``templates -> /`` symlink can bring an outside
+    file into the résumé. (``followlinks=False`` only affects listing.) Raises
+    SecurityError for a template that resolves outside the theme folder.
     """
 
+    def __init__(self, searchpath: str, root: Path) -> None:
+        super().__init__(searchpath, followlinks=False)
+        self.root = root
+
     def get_source(self, environment, template):  # type: ignore[override]
-        source, filename, uptodate = super().get_source(environment, template)
-        real = os.path.realpath(filename)
-        roots = [os.path.realpath(folder) for folder in self.searchpath]
-        if not any(real.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
-            raise SecurityError(f"template '{template}' links to a file outside the theme's templates folder")
-        return source, filename, uptodate
+        from jinja2.loaders import split_template_path
+
+        pieces = split_template_path(template)  # refuses '..' segments
+        for folder in self.searchpath:
+            filename = os.path.join(folder, *pieces)
+            if os.path.isfile(filename) and not is_inside(filename, self.root):
+                # checked before the file is opened: an outside file is never read
+                raise SecurityError(f"template '{template}' links to a file outside the theme folder")
+        return super().get_source(environment, template)
 
 
-def sandboxed_environment(template_folders: tuple[Path, ...]) -> LimitedSandbox:
-    """A new :class:`LimitedSandbox` over ``template_folders`` (first match wins).
+def sandboxed_environment(template_roots: tuple[tuple[Path, Path], ...]) -> LimitedSandbox:
+    """A new :class:`LimitedSandbox` over ``(templates folder, theme folder)`` pairs, first match wins.
 
     Autoescaping on, ``StrictUndefined``, no auto-reload; templates are read through
     :class:`ContainedLoader`.
     """
-    loader = ChoiceLoader([ContainedLoader(str(folder), followlinks=False) for folder in template_folders])
+    loader = ChoiceLoader([ContainedLoader(str(folder), root) for folder, root in template_roots])
     return LimitedSandbox(loader=loader, autoescape=True, undefined=StrictUndefined,
                           trim_blocks=False, lstrip_blocks=False, auto_reload=False)
 

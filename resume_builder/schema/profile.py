@@ -13,7 +13,7 @@ from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSch
 from pydantic_core import PydanticCustomError
 
 from resume_builder.schema.base import DateRange, Entry, StrictModel, TextShorthand
-from resume_builder.schema.types import (Date, Email, EntryId, Line, Link, Markdown, Phone, WebUrl)
+from resume_builder.schema.types import (Date, Email, EntryId, Line, Link, Markdown, MultiLine, Phone, PlainText, WebUrl)
 from resume_builder.schema.variant import Variant
 
 
@@ -30,11 +30,11 @@ HighlightItem = Annotated[Highlight, TextShorthand("text")]
 class Location(StrictModel):
     """Where someone or something is; a plain string is read as ``address``."""
 
-    address: Markdown | None = Field(default=None, description="Street address; several lines allowed")
-    postal_code: str | None = None
+    address: MultiLine | None = Field(default=None, description="Street address; several lines allowed")
+    postal_code: PlainText | None = None
     city: Line | None = None
     region: Line | None = None
-    country_code: str | None = None
+    country_code: PlainText | None = None
 
     def display(self) -> str:
         """Everything given, on one line: address lines, city, region, postal code, country.
@@ -64,7 +64,7 @@ class Basics(StrictModel):
     phone: Phone | None = None
     location: LocationField | None = None
     website: WebUrl | None = None
-    photo: str | None = Field(default=None, description="Path to an image, relative to the profile")
+    photo: PlainText | None = Field(default=None, description="Path to an image, relative to the profile")
     profiles: list[SocialProfile] = Field(default_factory=list, description="Links to online profiles")
 
 
@@ -176,7 +176,7 @@ class CustomEntry(Entry, DateRange):
     date: Date | None = None
     summary: Markdown | None = None
     highlights: list[HighlightItem] = Field(default_factory=list)
-    fields: dict[str, Markdown] = Field(default_factory=dict, description="Extra 'Label: value' lines")
+    fields: dict[PlainText, Markdown] = Field(default_factory=dict, description="Extra 'Label: value' lines")
 
 
 class CustomSection(Entry):
@@ -192,7 +192,7 @@ class ThemeSettings(StrictModel):
     """The theme and its options; options are validated against the chosen theme."""
 
     model_config = ConfigDict(extra="allow")
-    name: str | None = Field(default=None, description="Theme name: classic, modern, compact, ...")
+    name: PlainText | None = Field(default=None, description="Theme name: classic, modern, compact, ...")
 
 
 def _check_locale(value: str) -> str:

@@ -88,6 +88,30 @@ EndDate = Annotated[Union[PartialDate, Literal["present"]],
 
 # ----------------------------------------------------------------------------- text
 
+#: Control characters (Unicode category Cc: C0, DEL and C1). A NUL in a URL ends up as a raw
+#: byte in HTML and Markdown and makes the DOCX writer (lxml) fail; none belongs in a
+#: name, an address or a link.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _check_no_controls(value: str, *, allow: str = "") -> str:
+    """Refuse control characters (other than those in ``allow``), naming the first one."""
+    for match in _CONTROL.finditer(value):
+        if match.group() not in allow:
+            raise PydanticCustomError(
+                "control_character",
+                "contains the control character U+{code} (at character {position}); remove it",
+                {"code": f"{ord(match.group()):04X}", "position": match.start() + 1})
+    return value
+
+
+def _no_controls(value: str) -> str:
+    return _check_no_controls(value)
+
+
+PlainText = Annotated[str, AfterValidator(_no_controls), WithJsonSchema({"type": "string"})]
+"""A short value that is not printed as prose (a path, a code, a theme name): no control characters."""
+
 
 def _check_markdown(value: str) -> str:
     problems = link_problems(value)
@@ -99,6 +123,7 @@ def _check_markdown(value: str) -> str:
 def _check_single_line(value: str) -> str:
     if "\n" in value.strip():
         raise PydanticCustomError("single_line", "must be a single line of text")
+    _check_no_controls(value.strip(), allow="\t")  # a tab is shown as a space
     from resume_builder.limits import MAX_LINE_CHARS
 
     if len(value.strip()) > MAX_LINE_CHARS:
@@ -117,6 +142,11 @@ Markdown = Annotated[str, AfterValidator(_check_markdown),
                                      "description": "Text; **bold**, *italic* and [links](https://...) allowed"})]
 """Free text with the inline Markdown subset; may hold several paragraphs."""
 
+MultiLine = Annotated[str, AfterValidator(lambda value: _check_no_controls(value, allow="\n\t")),
+                      AfterValidator(_check_markdown),
+                      WithJsonSchema({"anyOf": [{"type": "string"}, _LANGUAGE_MAP]})]
+"""Text of a few lines (a postal address): no control characters but line breaks and tabs."""
+
 Line = Annotated[str, AfterValidator(_check_single_line), AfterValidator(_check_markdown),
                  WithJsonSchema({"anyOf": [{"type": "string"}, _LANGUAGE_MAP]})]
 """One line of text (names, titles); the inline Markdown subset is allowed."""
@@ -130,7 +160,7 @@ _PHONE_RE = re.compile(r"^\+?\(?[0-9][0-9 ()./-]*[0-9](?:\s*,?\s*(?:x|ext[.:]?|e
 
 
 def _check_web_url(value: str) -> str:
-    value = value.strip()
+    value = _check_no_controls(value.strip())
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https"):
         hint = f"; did you mean 'https://{value}'?" if "://" not in value and "." in value else ""
@@ -143,7 +173,7 @@ def _check_web_url(value: str) -> str:
 
 
 def _check_link(value: str) -> str:
-    value = value.strip()
+    value = _check_no_controls(value.strip())
     scheme = urlsplit(value).scheme.lower()
     if scheme == "mailto":
         _check_email(value[len("mailto:"):].split("?")[0])
@@ -161,14 +191,14 @@ def _check_link(value: str) -> str:
 
 
 def _check_email(value: str) -> str:
-    value = value.strip()
+    value = _check_no_controls(value.strip())
     if not _EMAIL_RE.match(value):
         raise PydanticCustomError("email", "'{value}' is not a valid email address", {"value": value})
     return value
 
 
 def _check_phone(value: str) -> str:
-    value = value.strip()
+    value = _check_no_controls(value.strip())
     digits = sum(c.isdigit() for c in value)
     if not _PHONE_RE.match(value) or not 5 <= digits <= 20:
         raise PydanticCustomError(

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, model_validator
 
 from resume_builder.schema.base import StrictModel
-from resume_builder.schema.types import EntryId, Tag
+from resume_builder.schema.types import EntryId, PlainText, Tag
 
 SectionName = Annotated[EntryId, Field(description="A section key (experience, projects, ...) or a custom section id")]
 PositiveInt = Annotated[int, Field(strict=True, ge=1)]
@@ -47,7 +47,7 @@ class ThemeChoice(StrictModel):
     """The theme for this variant and its options (merged over the profile's ``theme``)."""
 
     model_config = ConfigDict(extra="allow")
-    name: str | None = Field(default=None, description="Theme name: classic, modern, compact, ...")
+    name: PlainText | None = Field(default=None, description="Theme name: classic, modern, compact, ...")
 
 
 class Variant(StrictModel):
@@ -73,7 +73,7 @@ class Variant(StrictModel):
                                description="Entry ids the page budget never cuts (nor their highlights)")
     pin_tags: list[Tag] = Field(default_factory=list,
                                 description="Entries with any of these tags are never cut by the page budget")
-    lang: str | None = Field(default=None, description="Language of texts given in several, e.g. de")
+    lang: PlainText | None = Field(default=None, description="Language of texts given in several, e.g. de")
     output: EntryId | None = Field(default=None, description="Output file name without extension. "
                                                              "Default: <profile>-<variant>")
 
@@ -81,5 +81,5 @@ class Variant(StrictModel):
 class VariantFile(Variant):
     """A variant kept in its own file, next to (or away from) the profile it tailors."""
 
-    profile: str = Field(description="The base profile, relative to this file")
+    profile: PlainText = Field(description="The base profile, relative to this file")
     name: EntryId | None = Field(default=None, description="Variant name; default: the file name")

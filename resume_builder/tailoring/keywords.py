@@ -290,6 +290,10 @@ def read_extension_file(path: Path) -> dict[str, Any]:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise UserError.at(str(path), None, None, f"TOML syntax error: {exc}") from None
+        except RecursionError:  # tomllib recurses once per nested array or table
+            raise UserError.at(str(path), None, None, "TOML nested too deeply") from None
+        except ValueError as exc:  # a whole number of more than 4,300 digits
+            raise UserError.at(str(path), None, None, f"TOML value cannot be read: {exc}") from None
         source = None
     else:
         from resume_builder.loading.profile_loader import load_source
@@ -492,7 +496,7 @@ def posting_from_string(text: str, source: str = "<posting>") -> Posting:
     if stripped.startswith("{"):
         try:
             data = json.loads(text)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # bad JSON, deep nesting, 4,300-digit numbers: not a job document
             data = None
         if is_job_document(data):
             return posting_from_job(parse_json(text, source), source)

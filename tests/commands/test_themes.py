@@ -76,8 +76,11 @@ def test_local_and_entry_point_themes_with_shadowing(cwd, tmp_path, monkeypatch)
     listed = rows(result.output)
     assert "A local theme" in listed["local"] and str(cwd / "themes") in listed["local"]
     assert "From a package" in listed["fancy"] and "entry point fake_fancy:folder" in listed["fancy"]
-    assert "Local classic" in listed["classic"]
-    assert sum(1 for line in result.output.splitlines() if line.split()[:1] == ["classic"]) == 1
+    classic_rows = [line for line in result.output.splitlines() if line.split()[:1] == ["classic"]]
+    assert len(classic_rows) == 2  # the built-in one, used, and the local one, listed as not used
+    assert classic_rows[0].rstrip().endswith("[built-in]")
+    assert "Local classic" in classic_rows[1] and "NOT USED: shadows the built-in theme 'classic'" in classic_rows[1]
+    assert f"--theme-dir {cwd / 'themes' / 'classic'}" in classic_rows[1]
 
 
 def test_broken_manifest_is_listed_as_broken_and_the_others_still_listed(cwd):

@@ -560,8 +560,8 @@ def test_reference_docx_must_be_inside_the_theme(tmp_path):
     (folder / "theme.toml").write_text('name = "escape"\nextends = "classic"\n\n[docx]\n'
                                        'reference_docx = "../../outside.docx"\n', encoding="utf-8")
     docx.Document().save(tmp_path / "outside.docx")
-    theme = ThemeFinder(theme_dir=folder).find(None)
-    with pytest.raises(UserError, match="reference_docx"):
+    with pytest.raises(UserError, match="reference_docx '../../outside.docx' is outside the theme folder"):
+        theme = ThemeFinder(theme_dir=folder).find(None)  # checked when the theme is loaded
         render_docx(document(EXAMPLE), theme, theme.options())
 
 

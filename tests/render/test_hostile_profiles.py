@@ -73,9 +73,11 @@ def test_unbroken_500_character_words_wrap_inside_the_page(theme, tmp_path):
 
 def test_control_and_bidi_characters_are_removed_from_every_format(tmp_path):
     nasty = "Ann\u202eevil\u202c \u0007bell\u0000nul\u001b[31m \u2066iso\u2069 \u200fmark"
+    # One-line fields refuse control characters (tests/test_hostile_inputs.py); bidi marks are removed.
+    line = "Ann\u202eevil\u202c bellnul[31m \u2066iso\u2069 \u200fmark"
     path = tmp_path / "p.json"
-    path.write_text(json.dumps({"basics": {"name": nasty}, "summary": nasty,
-                                "experience": [{"company": nasty, "position": "Eng", "start": "2020",
+    path.write_text(json.dumps({"basics": {"name": line}, "summary": nasty,
+                                "experience": [{"company": line, "position": "Eng", "start": "2020",
                                                 "highlights": [nasty]}]}), encoding="utf-8")
     job = prepare(path)
     unsafe = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f]")

@@ -8,6 +8,7 @@ Resume's ``image`` often is one), which is left out with a warning and never fet
 
 from __future__ import annotations
 
+import base64
 import io
 import struct
 import time
@@ -236,6 +237,12 @@ def test_damaged_headers_are_refused(tmp_path):
     ('<?xml-stylesheet href="http://evil.example/a.css"?><svg xmlns="http://www.w3.org/2000/svg"/>',
      "style sheet"),
     ('<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>', "not a well-formed SVG"),
+    # issue 12: CSS escapes, comments and text after a child element do not hide a reference
+    ('<svg xmlns="http://www.w3.org/2000/svg"><style>a{}<g/>@\\69mport "http://evil.example/a.css";</style></svg>',
+     "imports"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:\\75 rl(http://evil.example/x)"/></svg>', "url("),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:image(&quot;http://evil.example/x&quot;)"/></svg>',
+     "image("),
 ])
 def test_svg_that_could_reach_outside_is_refused(svg, reason, tmp_path):
     message = error_of(profile_with(tmp_path, "me.svg", svg.encode()))
@@ -243,7 +250,13 @@ def test_svg_that_could_reach_outside_is_refused(svg, reason, tmp_path):
 
 
 def test_svg_with_internal_references_and_data_images_is_fine():
-    data_png = "data:image/png;base64,iVBORw0KGgo="
+    import io
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (2, 2)).save(buffer, format="PNG")
+    data_png = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
            f'<style>circle {{ fill: url(#g) }}</style><image xlink:href="{data_png}"/><use href="#g"/></svg>')
     assert check_image(svg.encode()).format == "SVG"
