@@ -18,6 +18,7 @@ syntax in a profile is always shown as text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
@@ -101,9 +102,18 @@ def link_problem(url: str) -> str | None:
     return None
 
 
+_WRITTEN_LINK = re.compile(r"\]\(([^)]*)\)")
+
+
 def link_problems(text: str) -> list[str]:
     """Problems with the links written in ``text`` (used by schema validation)."""
     out = []
+    # A control character makes a destination no link at all for CommonMark (a NUL becomes
+    # U+FFFD), so look at what was written as one: ](...) holding a control character.
+    for written in _WRITTEN_LINK.finditer(text):
+        control = next((ch for ch in written.group(1) if ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F), None)
+        if control is not None:
+            out.append(f"link contains the control character U+{ord(control):04X}; remove it")
     for token in _tokens(text):
         if token.type == "link_open":
             problem = link_problem(str(token.attrs.get("href", "")))
