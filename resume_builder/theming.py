@@ -55,6 +55,12 @@ _SIZE = {"ge": 4, "le": 144}
 _SPACE = {"ge": 0, "le": 144}
 
 
+#: OpenType width classes (OS/2 usWidthClass 1-9) by per cent of normal width, and the
+#: names Google's static Noto instances use for them.
+WIDTH_NAMES = {50: "UltraCondensed", 62.5: "ExtraCondensed", 75: "Condensed", 87.5: "SemiCondensed",
+               100: "", 112.5: "SemiExpanded", 125: "Expanded", 150: "ExtraExpanded", 200: "UltraExpanded"}
+
+
 class FontFiles(_Strict):
     regular: str
     bold: str | None = None
@@ -73,6 +79,18 @@ class FontSpec(_Strict):
     dir: str = Field(default="", description="Folder of the files, inside the package or the theme")
     files: FontFiles
     license: str = "OFL-1.1"
+    width: float = Field(default=100, ge=50, le=200, description=(
+        "Width of a variable font with a 'wdth' axis, in per cent of normal (CSS font-stretch): "
+        "87.5 is semi-condensed. The PDF sets it with font-variation-settings; the DOCX embeds "
+        "that instance under the family name plus the width's name, e.g. 'Noto Serif SemiCondensed'"))
+
+    @property
+    def word_family(self) -> str:
+        """The family name Word sees: the family, plus the width's name when not normal."""
+        suffix = WIDTH_NAMES.get(self.width)
+        if suffix is None:
+            suffix = f"Width{self.width:g}"
+        return f"{self.family} {suffix}".strip()
 
 
 #: The first bytes of the font files a theme may name (OpenType/TrueType, collections, WOFF,
@@ -162,6 +180,8 @@ class FontFace:
     weight: int
     style: str
     path: Path
+    width: float = 100  # per cent of normal, for a variable font's 'wdth' axis
+    word_family: str = ""  # the family name in the DOCX (the family plus the width's name)
 
 
 @dataclass
@@ -236,7 +256,8 @@ class Theme:
                                          "semibold": (600, "normal")}.items():
                 name = getattr(font.files, key)
                 if name:
-                    faces.append(FontFace(font.family, weight, style, self._font_file(font, base, root, name)))
+                    faces.append(FontFace(font.family, weight, style, self._font_file(font, base, root, name),
+                                          font.width, font.word_family))
         return faces
 
     def _font_file(self, font: FontSpec, base: str, root: Path, name: str) -> Path:

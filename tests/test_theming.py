@@ -340,12 +340,12 @@ def test_option_overrides_parse_to_types():
     parsed = parse_option_overrides([
         "font_size=10.5", "margins=12", "page_numbers=false", "page_size=Letter",
         "accent_color=#0b6e4f", "section_order=skills, experience,,education", " spacing = 0.9 ",
-        "font_family=Source Sans Pro",
+        "font_family=Noto Sans",
     ])
     assert parsed == {
         "font_size": 10.5, "margins": 12, "page_numbers": False, "page_size": "Letter",
         "accent_color": "#0b6e4f", "section_order": ["skills", "experience", "education"], "spacing": 0.9,
-        "font_family": "Source Sans Pro",
+        "font_family": "Noto Sans",
     }
     assert isinstance(parsed["margins"], int)
 

@@ -14,7 +14,10 @@ plain paragraph styles based on Normal:
 - links (contacts, entry URLs, Markdown links) are real ``w:hyperlink`` elements with
   an external relationship; inline Markdown becomes bold and italic runs.
 
-The styles, list numbering, settings and font table are written from scratch (the
+The font table, the embedded theme fonts and the emoji font of emoji runs come from
+:mod:`resume_builder.render.docx_fonts`.
+
+The styles, list numbering and settings are written from scratch (the
 template python-docx ships carries another program's identity, 800 KB of unused styles
 and a thumbnail); a theme may give ``[docx] reference_docx`` to start from its own Word
 file instead, whose styles then win. Page size and margins come from the theme options;
@@ -48,6 +51,7 @@ from docx.oxml.ns import qn
 
 from resume_builder.containment import contained
 from resume_builder.document import Bullet, Document, Entry, RichText, Section
+from resume_builder.render.docx_fonts import EMOJI_FONT, embed_fonts, split_emoji
 from resume_builder.errors import UserError
 from resume_builder.markdown import Span
 from resume_builder.output import build_datetime
@@ -178,6 +182,8 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
     if not body_font:
         body_font = "Calibri"
         heading_font = heading_font or body_font
+    word_names = {font.family: font.word_family for font in theme.fonts}
+    body_font, heading_font = word_names.get(body_font, body_font), word_names.get(heading_font, heading_font)
 
     size = _ratio(theme, options, "font_size")
     gap = _ratio(theme, options, "spacing")
@@ -238,7 +244,7 @@ def _natural_line(theme: Theme, family: str) -> float | None:
         faces = theme.font_faces()
     except UserError:
         return None
-    face = next((f for f in faces if f.family == family and f.weight == 400 and f.style == "normal"), None)
+    face = next((f for f in faces if f.word_family == family and f.weight == 400 and f.style == "normal"), None)
     if face is None:
         return None
     if face.path not in _NATURAL_CACHE:
@@ -527,16 +533,6 @@ def _settings_xml(look: DocxLook) -> bytes:
             "</w:settings>").encode()
 
 
-def _font_table_xml(fonts: Iterable[str]) -> bytes:
-    entries = []
-    for font in dict.fromkeys(fonts):
-        family = "roman" if "serif" in font.lower() and "sans" not in font.lower() else "swiss"
-        entries.append(f'<w:font w:name={_attr(font)}><w:family w:val="{family}"/>'
-                       '<w:pitch w:val="variable"/></w:font>')
-    return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            f'<w:fonts xmlns:w="{W_NS}">{"".join(entries)}</w:fonts>').encode()
-
-
 def _serialise(element) -> bytes:
     from lxml import etree
 
@@ -656,6 +652,7 @@ class _Writer:
         self.ids = ids
         self.body = document.element.body
         self.part = document.part
+        self.emoji = False  # set when a run names the emoji font (the font table lists it)
 
     # ------------------------------------------------------------------ primitives
 
@@ -680,10 +677,10 @@ class _Writer:
             e = OxmlElement("w:rStyle")
             e.set(qn("w:val"), style)
             props.append(e)
-        if font:
+        if font:  # every slot: emoji are symbols, Word picks the slot by code point
             e = OxmlElement("w:rFonts")
-            for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
-                e.set(qn(attribute), font)
+            for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                e.set(qn(slot), font)
             props.append(e)
         for value, tags in ((bold, ("w:b", "w:bCs")), (italic, ("w:i", "w:iCs"))):
             if value is None:
@@ -737,9 +734,11 @@ class _Writer:
                 target = self.hyperlink(parent, link) if link else parent
             b = True if span.bold else bold
             i = True if span.italic else italic
-            target.append(self.run(span.text, bold=b, italic=i, color=color, size=size,
-                                   style=self.ids["hyperlink"] if link else None,
-                                   font=CODE_FONT_DOCX if span.code else None))
+            for piece, is_emoji in split_emoji(span.text):
+                self.emoji = self.emoji or is_emoji
+                target.append(self.run(piece, bold=b, italic=i, color=color, size=size,
+                                       style=self.ids["hyperlink"] if link else None,
+                                       font=EMOJI_FONT if is_emoji else (CODE_FONT_DOCX if span.code else None)))
 
     def text(self, parent, text: str, **fmt) -> None:
         self.spans(parent, [Span(text)], **fmt)
@@ -981,7 +980,6 @@ def render_docx(doc: Document, theme: Theme, options: ThemeOptions) -> bytes:
         document.part._styles_part._element = parse_xml(_styles_xml(look, defs))
         ids = _style_ids(document, defs, reference=False)
         _replace_blob_part(document, RT.SETTINGS, _settings_xml(look))
-        _replace_blob_part(document, RT.FONT_TABLE, _font_table_xml([look.body_font, look.heading_font]))
 
     writer = _Writer(document, look, ids)
     writer.masthead(doc)
@@ -990,6 +988,7 @@ def render_docx(doc: Document, theme: Theme, options: ThemeOptions) -> bytes:
     writer.page_setup()
     if look.page_numbers:
         writer.fill_footer()
+    embed_fonts(document, theme, [look.body_font, look.heading_font], emoji=writer.emoji)
     _set_core_properties(document, doc)
 
     buffer = io.BytesIO()

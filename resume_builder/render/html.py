@@ -72,11 +72,21 @@ def code_font_stack() -> str:
     return ", ".join(f'"{name}"' for name in (*CODE_FONTS, *FALLBACK_FONTS)) + ", monospace"
 
 
-def font_face_css(faces: list[FontFace], *, embed: bool) -> str:
-    """@font-face rules; file URLs for PDF (read by the restricted fetcher), data URLs for HTML."""
+def font_face_css(faces: list[FontFace], *, embed: bool, chars: str | None = None) -> str:
+    """@font-face rules; file URLs for PDF (read by the restricted fetcher), data URLs for HTML.
+
+    With ``embed`` and ``chars``, each font is subset to those characters (plus ASCII) and
+    embedded as WOFF2 (:mod:`resume_builder.render.font_subset`); without ``chars``, whole.
+    """
+    widths = {face.width for face in faces if face.width != 100}
     rules = []
-    for face in faces:
-        if embed:
+    for face, weight in _merge_variable_faces(faces) if embed else [(face, str(face.weight)) for face in faces]:
+        if embed and chars is not None:
+            from resume_builder.render.font_subset import web_subset
+
+            data = base64.b64encode(web_subset(face.path, chars)).decode("ascii")
+            src = f'url("data:font/woff2;base64,{data}") format("woff2")'
+        elif embed:
             mime = mimetypes.guess_type(face.path.name)[0] or "font/ttf"
             if face.path.suffix.lower() == ".ttf":
                 mime = "font/ttf"
@@ -86,9 +96,24 @@ def font_face_css(faces: list[FontFace], *, embed: bool) -> str:
             src = f'url("data:{mime};base64,{data}")'
         else:
             src = f'url("{face.path.as_uri()}")'
-        rules.append(f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; '
+        rules.append(f'@font-face {{ font-family: "{face.family}"; font-weight: {weight}; '
                      f'font-style: {face.style}; src: {src}; }}')
+    if widths:  # a variable font used at another width (its 'wdth' axis)
+        rules.append(f':root {{ font-variation-settings: "wdth" {max(widths):g}; }}')
     return "\n".join(rules)
+
+
+def _merge_variable_faces(faces: list[FontFace]) -> list[tuple[FontFace, str]]:
+    """One rule per file: a variable font serving several weights gets a weight range
+    (CSS Fonts 4 ``font-weight: 400 700``), so a self-contained HTML file holds it once."""
+    by_file: dict[tuple[str, str, Path], list[FontFace]] = {}
+    for face in faces:
+        by_file.setdefault((face.family, face.style, face.path), []).append(face)
+    merged = []
+    for group in by_file.values():
+        weights = sorted(face.weight for face in group)
+        merged.append((group[0], f"{weights[0]} {weights[-1]}" if len(weights) > 1 else str(weights[0])))
+    return merged
 
 
 def _render(env: SandboxedEnvironment, name: str, theme: Theme, **context) -> str:
@@ -123,10 +148,21 @@ def render_html(doc: Document, theme: Theme, options: ThemeOptions, *, embed_fon
     faces = [face for face in theme.font_faces() if face.family == options.font_family]
     css = _render(env, "style.css.j2", theme, options=options, font_stack=Markup(stack),
                   code_font_stack=Markup(code_font_stack()), doc=doc)
+    if not embed_fonts:
+        html = _render(env, "resume.html.j2", theme, doc=doc, options=options,
+                       css=Markup(css), font_css=Markup(font_face_css(faces, embed=False)),
+                       build_date=build_datetime().strftime("%Y-%m-%dT%H:%M:%SZ"))
+        return with_content_security_policy(html)
+    # Self-contained: the fonts are subset to the characters the page holds, so the page is
+    # written first with a marker where the @font-face rules go.
     html = _render(env, "resume.html.j2", theme, doc=doc, options=options,
-                   css=Markup(css), font_css=Markup(font_face_css(faces, embed=embed_fonts)),
+                   css=Markup(css), font_css=Markup(_FONT_MARKER),
                    build_date=build_datetime().strftime("%Y-%m-%dT%H:%M:%SZ"))
+    html = html.replace(_FONT_MARKER, font_face_css(faces, embed=True, chars=html), 1)
     return with_content_security_policy(html)
+
+
+_FONT_MARKER = "/* resume-builder: @font-face rules */"
 
 
 _CLEAN_START = re.compile(r'\A(\ufeff?\s*<!DOCTYPE html>\s*<html(?:\s+[a-z-]+="[^"<>]*")*\s*>\s*<head>)',

@@ -1,7 +1,7 @@
 """Files built to pass or fail the ATS checks, made on the fly (no binaries in the repository).
 
 Each builder writes one file and returns its path. The PDFs come from small HTML pages laid
-out by WeasyPrint with Source Sans Pro (a dependency of the project), the image from Pillow,
+out by WeasyPrint with Lato (a dependency of the project), the image from Pillow,
 the DOCX files from python-docx.
 """
 
@@ -17,10 +17,10 @@ PHONE = "+44 20 7946 0018"
 CONTACT_LINE = f"{EMAIL} · {PHONE} · London, UK · github.com/alex-example"
 
 
-def _font_file(name: str = "SourceSansPro-Regular.ttf") -> Path:
-    import font_source_sans_pro
+def _font_file(name: str = "Lato-Regular.ttf") -> Path:
+    import fontpkg_lato
 
-    return Path(font_source_sans_pro.__file__).parent / "files" / name
+    return Path(fontpkg_lato.__file__).parent / "files" / name
 
 
 def _body(contact_html: str, *, extra: str = "") -> str:
@@ -47,7 +47,7 @@ def html_pdf(path: Path, body: str, *, page_css: str = "") -> Path:
 
     css = f"""
 @font-face {{ font-family: Fixture; src: url("{_font_file().as_uri()}"); }}
-@font-face {{ font-family: Fixture; font-weight: bold; src: url("{_font_file('SourceSansPro-Bold.ttf').as_uri()}"); }}
+@font-face {{ font-family: Fixture; font-weight: bold; src: url("{_font_file('Lato-Bold.ttf').as_uri()}"); }}
 @page {{ size: A4; margin: 20mm; {page_css} }}
 body {{ font-family: Fixture; font-size: 10pt; }}
 """

@@ -126,6 +126,7 @@ def test_libreoffice_uses_the_theme_fonts(converted):
     fonts = subprocess.run(["pdffonts", str(converted.docx_pdf)], capture_output=True, text=True,
                            check=True).stdout
     style = converted.theme.docx_style
-    family = (style.body_font or converted.theme.options().font_family).replace(" ", "")
+    family = (style.body_font or converted.theme.options().font_family)
+    family = next(f.word_family for f in converted.theme.fonts if f.family == family).replace(" ", "")
     assert re.search(rf"\+{re.escape(family)}-(Regular|Roman)\b", fonts), fonts
     assert re.search(rf"\+{re.escape(family)}-Bold\b", fonts), fonts

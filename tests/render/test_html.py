@@ -314,7 +314,7 @@ def test_head_carries_language_title_and_metadata(example_job):
 
 def test_self_contained_html_embeds_fonts_as_data(example_job):
     markup = render_html(example_job.document, example_job.theme, example_job.options, embed_fonts=True)
-    assert "data:font/ttf;base64," in markup or "data:font/otf;base64," in markup
+    assert "data:font/woff2;base64," in markup
     assert "file:" not in markup
     assert "http://" not in markup.split("<body", 1)[0]
 
