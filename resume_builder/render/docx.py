@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import io
 import re
-import struct
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -253,25 +252,23 @@ def _natural_line(theme: Theme, family: str) -> float | None:
 
 
 def _read_win_metrics(path: Path) -> float | None:
-    """(usWinAscent + usWinDescent) / unitsPerEm from a TrueType/OpenType file, or None."""
+    """(usWinAscent + usWinDescent) / unitsPerEm of the font file at ``path``, or None.
+
+    Word spaces "single" lines by the OpenType ``OS/2`` table's usWinAscent and
+    usWinDescent (https://learn.microsoft.com/typography/opentype/spec/os2), in units of
+    the ``head`` table's unitsPerEm. Read with fontTools: TrueType, OpenType/CFF, WOFF,
+    WOFF2 and collections (the first font). A file fontTools cannot read gives None, and
+    the theme's line spacing applies as it is.
+    """
+    from fontTools.ttLib import TTFont
+
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(12)
-            if len(header) < 12:
+        with TTFont(path, lazy=True, fontNumber=0) as font:
+            if "OS/2" not in font or "head" not in font:
                 return None
-            count = struct.unpack(">H", header[4:6])[0]
-            directory = handle.read(16 * count)
-            tables = {}
-            for i in range(count):
-                tag, _checksum, offset, length = struct.unpack(">4sIII", directory[16 * i:16 * i + 16])
-                tables[tag] = (offset, length)
-            if b"OS/2" not in tables or b"head" not in tables:
-                return None
-            handle.seek(tables[b"head"][0] + 18)
-            units = struct.unpack(">H", handle.read(2))[0]
-            handle.seek(tables[b"OS/2"][0] + 74)
-            ascent, descent = struct.unpack(">HH", handle.read(4))
-    except (OSError, struct.error):
+            units = font["head"].unitsPerEm
+            ascent, descent = font["OS/2"].usWinAscent, font["OS/2"].usWinDescent
+    except Exception:  # a damaged or foreign file from a theme: no metrics, not a crash
         return None
     if not units or not ascent:
         return None
