@@ -17,7 +17,8 @@ plain paragraph styles based on Normal:
 The font table, the embedded theme fonts and the emoji font of emoji runs come from
 :mod:`resume_builder.render.docx_fonts`.
 
-The styles, list numbering and settings are written from scratch (the
+The styles, list numbering and settings are written from scratch, as elements, by
+:mod:`resume_builder.render.docx_parts` (the
 template python-docx ships carries another program's identity, 800 KB of unused styles
 and a thumbnail); a theme may give ``[docx] reference_docx`` to start from its own Word
 file instead, whose styles then win. Page size and margins come from the theme options;
@@ -41,16 +42,20 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
+from typing import Any
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from resume_builder.containment import contained
 from resume_builder.document import Bullet, Document, Entry, RichText, Section
 from resume_builder.render.docx_fonts import EMOJI_FONT, embed_fonts, split_emoji
+from resume_builder.render.docx_parts import (STYLE_NAMES, add_bullet_numbering, app_properties, fill_settings,
+                                              fill_styles, reset, style_definitions, style_name)
+from resume_builder.render.docx_parts import half_points as _half
+from resume_builder.render.docx_parts import twips_from_mm as _twips_mm
 from resume_builder.errors import UserError
 from resume_builder.markdown import Span
 from resume_builder.output import build_datetime
@@ -58,28 +63,8 @@ from resume_builder.theming import CODE_FONT_DOCX, DocxStyle, Theme, ThemeOption
 
 __all__ = ["STYLE_NAMES", "DocxLook", "render_docx", "resolve_look"]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
 SEP = " · "
 DASH = " — "
-
-#: The paragraph and character styles the renderer uses: key -> (style name, type).
-STYLE_NAMES = {
-    "normal": ("Normal", "paragraph"),
-    "title": ("Title", "paragraph"),
-    "subtitle": ("Subtitle", "paragraph"),
-    "contacts": ("Contact Line", "paragraph"),
-    "heading1": ("Heading 1", "paragraph"),
-    "heading2": ("Heading 2", "paragraph"),
-    "description": ("Entry Description", "paragraph"),
-    "field": ("Entry Field", "paragraph"),
-    "pair": ("Pair Line", "paragraph"),
-    "bullet": ("List Bullet", "paragraph"),
-    "bullet2": ("List Bullet 2", "paragraph"),
-    "footer": ("Footer", "paragraph"),
-    "hyperlink": ("Hyperlink", "character"),
-}
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 
@@ -275,267 +260,6 @@ def _read_win_metrics(path: Path) -> float | None:
     return (ascent + descent) / units
 
 
-# ============================================================================ units and XML
-
-
-def _twips(points: float) -> int:
-    return round(points * 20)
-
-
-def _twips_mm(mm: float) -> int:
-    return round(mm / 25.4 * 1440)
-
-
-def _half(points: float) -> int:
-    return round(points * 2)
-
-
-def _attr(value) -> str:
-    return quoteattr(str(value))
-
-
-def _rpr_xml(*, font: str | None = None, bold: bool | None = None, italic: bool | None = None,
-             caps: bool = False, small_caps: bool = False, color: str | None = None, letter_spacing: float | None = None,
-             size: float | None = None, underline: str | None = None, lang: str | None = None,
-             rtl_lang: bool = False) -> str:
-    """A ``w:rPr`` with its children in schema order (Word rejects any other order)."""
-    parts = []
-    if font:  # Latin text only: East Asian and complex scripts keep the word processor's fonts
-        f = _attr(font)
-        parts.append(f"<w:rFonts w:ascii={f} w:hAnsi={f}/>")
-    if bold is not None:
-        v = "" if bold else ' w:val="0"'
-        parts.append(f"<w:b{v}/><w:bCs{v}/>")
-    if italic is not None:
-        v = "" if italic else ' w:val="0"'
-        parts.append(f"<w:i{v}/><w:iCs{v}/>")
-    if caps:
-        parts.append("<w:caps/>")
-    if small_caps:
-        parts.append("<w:smallCaps/>")
-    if color:
-        parts.append(f"<w:color w:val={_attr(color)}/>")
-    if letter_spacing:
-        parts.append(f'<w:spacing w:val="{_twips(letter_spacing)}"/>')
-    if size:
-        parts.append(f'<w:sz w:val="{_half(size)}"/><w:szCs w:val="{_half(size)}"/>')
-    if underline:
-        parts.append(f"<w:u w:val={_attr(underline)}/>")
-    if lang:
-        east_asian = f" w:eastAsia={_attr(lang)}" if lang.split("-")[0].lower() in ("ja", "ko", "zh") else ""
-        bidi = f" w:bidi={_attr(lang)}" if rtl_lang else ""
-        parts.append(f"<w:lang w:val={_attr(lang)}{east_asian}{bidi}/>")
-    return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
-
-
-def _ppr_xml(*, keep_next: bool = False, widow_control: bool = False, num_id: int | None = None,
-             rule: tuple[str, float] | None = None, tab_right: int | None = None, bidi: bool = False,
-             before: float | None = None, after: float | None = None, line: float | None = None,
-             indent: tuple[int, int] | None = None, jc: str | None = None, outline: int | None = None,
-             contextual: bool = False) -> str:
-    parts = []
-    if keep_next:
-        parts.append("<w:keepNext/>")
-    if widow_control:
-        parts.append("<w:widowControl/>")
-    if num_id is not None:
-        parts.append(f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
-    if rule:
-        color, width = rule
-        parts.append(f'<w:pBdr><w:bottom w:val="single" w:sz="{max(2, round(width * 8))}" w:space="1" '
-                     f"w:color={_attr(color)}/></w:pBdr>")
-    if tab_right is not None:
-        parts.append(f'<w:tabs><w:tab w:val="right" w:pos="{tab_right}"/></w:tabs>')
-    if bidi:
-        parts.append("<w:bidi/>")
-    spacing = []
-    if before is not None:
-        spacing.append(f'w:before="{_twips(before)}"')
-    if after is not None:
-        spacing.append(f'w:after="{_twips(after)}"')
-    if line is not None:
-        spacing.append(f'w:line="{round(240 * line)}" w:lineRule="auto"')
-    if spacing:
-        parts.append(f"<w:spacing {' '.join(spacing)}/>")
-    if indent:
-        parts.append(f'<w:ind w:left="{indent[0]}" w:hanging="{indent[1]}"/>')
-    if contextual:
-        parts.append("<w:contextualSpacing/>")
-    if jc:
-        parts.append(f"<w:jc w:val={_attr(jc)}/>")
-    if outline is not None:
-        parts.append(f'<w:outlineLvl w:val="{outline}"/>')
-    return f"<w:pPr>{''.join(parts)}</w:pPr>" if parts else ""
-
-
-def _style_xml(style_id: str, name: str, kind: str, *, based_on: str | None = None, next_id: str | None = None,
-               priority: int | None = None, default: bool = False, qformat: bool = True,
-               semi_hidden: bool = False, ppr: str = "", rpr: str = "") -> str:
-    attrs = f'w:type="{kind}"' + (' w:default="1"' if default else "") + f" w:styleId={_attr(style_id)}"
-    inner = [f"<w:name w:val={_attr(name)}/>"]
-    if based_on:
-        inner.append(f"<w:basedOn w:val={_attr(based_on)}/>")
-    if next_id:
-        inner.append(f"<w:next w:val={_attr(next_id)}/>")
-    if priority is not None:
-        inner.append(f'<w:uiPriority w:val="{priority}"/>')
-    if semi_hidden:
-        inner.append("<w:semiHidden/><w:unhideWhenUsed/>")
-    if qformat:
-        inner.append("<w:qFormat/>")
-    return f"<w:style {attrs}>{''.join(inner)}{ppr}{rpr}</w:style>"
-
-
-# ============================================================================ styles
-
-
-@dataclass(frozen=True)
-class _StyleDef:
-    key: str
-    style_id: str
-    xml: str
-
-
-def _style_defs(look: DocxLook, bullet_nums: tuple[int, int]) -> list[_StyleDef]:
-    """Every style the document uses, with the theme's fonts, sizes and colours."""
-    L = look
-    P = L.paragraph_after
-    lang = {"lang": L.language, "rtl_lang": L.rtl}
-    small = P * 0.3
-    defs = [
-        _StyleDef("normal", "Normal", _style_xml(
-            "Normal", "Normal", "paragraph", default=True, priority=0,
-            ppr=_ppr_xml(after=P, line=L.line_spacing, bidi=L.rtl),
-            rpr=_rpr_xml(font=L.body_font, color=L.text_color, size=L.font_size, **lang))),
-        _StyleDef("title", "Title", _style_xml(
-            "Title", "Title", "paragraph", based_on="Normal", next_id="Subtitle", priority=10,
-            ppr=_ppr_xml(keep_next=True, before=0, after=0, line=1.0, jc=L.masthead_align),
-            rpr=_rpr_xml(font=L.heading_font, bold=True, color=L.name_color,
-                         letter_spacing=L.name_size * 0.015, size=L.name_size))),
-        _StyleDef("subtitle", "Subtitle", _style_xml(
-            "Subtitle", "Subtitle", "paragraph", based_on="Normal", next_id="Normal", priority=11,
-            ppr=_ppr_xml(keep_next=True, before=P * 0.6, after=P * 0.6, jc=L.masthead_align),
-            rpr=_rpr_xml(font=L.heading_font, italic=L.headline_italic, bold=not L.headline_italic,
-                         color=L.headline_color, size=L.headline_size))),
-        _StyleDef("contacts", "ContactLine", _style_xml(
-            "ContactLine", STYLE_NAMES["contacts"][0], "paragraph", based_on="Normal", next_id="Normal",
-            ppr=_ppr_xml(after=P * 0.5, jc=L.masthead_align),
-            rpr=_rpr_xml(color=L.muted_color, size=L.font_size * 0.9))),
-        _StyleDef("heading1", "Heading1", _style_xml(
-            "Heading1", "heading 1", "paragraph", based_on="Normal", next_id="Normal", priority=9,
-            ppr=_ppr_xml(keep_next=True, rule=(L.heading_color, 0.6) if L.heading_rule else None,
-                         before=L.heading_before, after=L.heading_after, line=1.0, outline=0),
-            rpr=_rpr_xml(font=L.heading_font, bold=True, caps=L.heading_caps == "caps",
-                         small_caps=L.heading_caps == "small_caps", color=L.heading_color,
-                         letter_spacing=L.heading_size * (0.08 if L.heading_caps else 0.02),
-                         size=L.heading_size))),
-        _StyleDef("heading2", "Heading2", _style_xml(
-            "Heading2", "heading 2", "paragraph", based_on="Normal", next_id="Normal", priority=9,
-            # Contextual spacing: entries without a body stack without gaps, like the PDF's.
-            ppr=_ppr_xml(keep_next=False, tab_right=L.text_width_twips, before=P * 1.2, after=small,
-                         contextual=True, outline=1),
-            rpr=_rpr_xml(font=L.body_font, bold=True, color=L.text_color, size=L.entry_title_size))),
-        _StyleDef("description", "EntryDescription", _style_xml(
-            "EntryDescription", STYLE_NAMES["description"][0], "paragraph", based_on="Normal",
-            next_id="Normal", ppr=_ppr_xml(after=small),
-            rpr=_rpr_xml(italic=True, color=L.muted_color))),
-        _StyleDef("field", "EntryField", _style_xml(
-            "EntryField", STYLE_NAMES["field"][0], "paragraph", based_on="Normal", next_id="Normal",
-            ppr=_ppr_xml(after=small), rpr=_rpr_xml(size=L.font_size * 0.93))),
-        _StyleDef("pair", "PairLine", _style_xml(
-            "PairLine", STYLE_NAMES["pair"][0], "paragraph", based_on="Normal", next_id="PairLine",
-            ppr=_ppr_xml(after=small))),
-        _StyleDef("bullet", "ListBullet", _style_xml(
-            "ListBullet", "List Bullet", "paragraph", based_on="Normal", priority=99, semi_hidden=True,
-            ppr=_ppr_xml(num_id=bullet_nums[0], after=small, indent=(255, 170)))),
-        _StyleDef("bullet2", "ListBullet2", _style_xml(
-            "ListBullet2", "List Bullet 2", "paragraph", based_on="Normal", priority=99, semi_hidden=True,
-            ppr=_ppr_xml(num_id=bullet_nums[1], after=small, indent=(510, 170)))),
-        _StyleDef("footer", "Footer", _style_xml(
-            "Footer", "footer", "paragraph", based_on="Normal", priority=99, semi_hidden=True, qformat=False,
-            ppr=_ppr_xml(before=0, after=0, jc="right"),
-            rpr=_rpr_xml(color="777777", size=7.5))),
-        _StyleDef("hyperlink", "Hyperlink", _style_xml(
-            "Hyperlink", "Hyperlink", "character", based_on="DefaultParagraphFont", priority=99,
-            semi_hidden=True, qformat=False, rpr=_rpr_xml(underline="none"))),
-    ]
-    return defs
-
-
-_BASE_STYLES = (
-    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-    '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
-    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
-    '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
-    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
-    '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
-    '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
-    '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
-)
-
-
-def _styles_xml(look: DocxLook, defs: list[_StyleDef]) -> bytes:
-    doc_defaults = (
-        "<w:docDefaults><w:rPrDefault>"
-        + _rpr_xml(font=look.body_font, size=look.font_size, lang=look.language, rtl_lang=look.rtl)
-        + "</w:rPrDefault><w:pPrDefault>"
-        + _ppr_xml(widow_control=True, after=0, line=1.0)
-        + "</w:pPrDefault></w:docDefaults>"
-    )
-    body = doc_defaults + _BASE_STYLES + "".join(d.xml for d in defs)
-    return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            f'<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}">{body}</w:styles>').encode()
-
-
-def _numbering_xml(look: DocxLook, first_id: int, existing: bytes | None = None) -> bytes:
-    """Bullet definitions for List Bullet (•) and List Bullet 2 (–), bullets in the accent colour."""
-    def abstract(abstract_id: int, char: str, left: int, nsid: str) -> str:
-        return (f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:nsid w:val="{nsid}"/>'
-                '<w:multiLevelType w:val="singleLevel"/>'
-                '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
-                f'<w:lvlText w:val={_attr(char)}/><w:lvlJc w:val="left"/>'
-                f'<w:pPr><w:ind w:left="{left}" w:hanging="170"/></w:pPr>'
-                + _rpr_xml(font=look.body_font, bold=False, italic=False, color=look.accent_color)
-                + "</w:lvl></w:abstractNum>")
-
-    a, b = first_id, first_id + 1
-    abstracts = abstract(a, "\u2022", 255, "5E5B0001") + abstract(b, "\u2013", 510, "5E5B0002")
-    nums = (f'<w:num w:numId="{a}"><w:abstractNumId w:val="{a}"/></w:num>'
-            f'<w:num w:numId="{b}"><w:abstractNumId w:val="{b}"/></w:num>')
-    if existing is None:
-        return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-                f'<w:numbering xmlns:w="{W_NS}">{abstracts}{nums}</w:numbering>').encode()
-    # A reference document's numbering: abstractNum elements must precede every num.
-    root = parse_xml(existing)
-    first_num = root.find(qn("w:num"))
-    for element in parse_xml(f'<w:x xmlns:w="{W_NS}">{abstracts}</w:x>'):
-        if first_num is not None:
-            first_num.addprevious(element)
-        else:
-            root.append(element)
-    for element in parse_xml(f'<w:x xmlns:w="{W_NS}">{nums}</w:x>'):
-        root.append(element)
-    return _serialise(root)
-
-
-def _settings_xml(look: DocxLook) -> bytes:
-    return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            f'<w:settings xmlns:w="{W_NS}">'
-            '<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>'
-            '<w:characterSpacingControl w:val="doNotCompress"/>'
-            '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '
-            'w:val="15"/></w:compat>'
-            f"<w:themeFontLang w:val={_attr(look.language)}/>"
-            '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/>'
-            "</w:settings>").encode()
-
-
-def _serialise(element) -> bytes:
-    from lxml import etree
-
-    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
 # ============================================================================ package set-up
 
 
@@ -599,43 +323,31 @@ def _drop_external_references(package) -> None:
                     node.getparent().remove(node)
 
 
-def _replace_blob_part(document, reltype: str, blob: bytes) -> None:
-    """Give the document's part of ``reltype`` new XML (parsed parts get a new element)."""
-    part = document.part.part_related_by(reltype)
-    if hasattr(part, "_element"):
-        part._element = parse_xml(blob)
-    else:
-        part._blob = blob
+def _style_ids(document, definitions: dict[str, Any]) -> dict[str, str]:
+    """Add our styles to a reference document's; its own styles of the same name win.
 
-
-def _style_ids(document, defs: list[_StyleDef], reference: bool) -> dict[str, str]:
-    """Install the styles; in a reference document its own styles of the same name win."""
+    Returns the style id to use for each key of ``definitions``.
+    """
     ids: dict[str, str] = {}
     styles_element = document.styles.element
-    if reference:
-        by_name = {}
-        for style in styles_element.findall(qn("w:style")):
-            name = style.find(qn("w:name"))
-            if name is not None:
-                by_name[name.get(qn("w:val")).lower()] = style.get(qn("w:styleId"))
-        taken = set(by_name.values())
-        for d in defs:
-            name = re.search(r'<w:name w:val="([^"]+)"', d.xml).group(1)
-            found = by_name.get(name.lower())
-            if found:
-                ids[d.key] = found
-            else:
-                style_id = d.style_id
-                if style_id in taken:  # another style of another name uses our id
-                    style_id = d.style_id + "Resume"
-                    xml = d.xml.replace(f'w:styleId="{d.style_id}"', f'w:styleId="{style_id}"')
-                else:
-                    xml = d.xml
-                styles_element.append(parse_xml(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>')[0])
-                ids[d.key] = style_id
-                taken.add(style_id)
-    else:
-        ids = {d.key: d.style_id for d in defs}
+    by_name = {}
+    for existing in styles_element.findall(qn("w:style")):
+        name = existing.find(qn("w:name"))
+        if name is not None:
+            by_name[name.get(qn("w:val")).lower()] = existing.get(qn("w:styleId"))
+    taken = set(by_name.values())
+    for key, element in definitions.items():
+        found = by_name.get(style_name(element).lower())
+        if found:
+            ids[key] = found
+            continue
+        style_id = element.get(qn("w:styleId"))
+        if style_id in taken:  # another style of another name uses our id
+            style_id += "Resume"
+            element.set(qn("w:styleId"), style_id)
+        styles_element.append(element)
+        ids[key] = style_id
+        taken.add(style_id)
     return ids
 
 
@@ -862,7 +574,7 @@ class _Writer:
         """A footer holding only the page-number fields 'PAGE / NUMPAGES'."""
         footer = self.document.sections[0].footer
         footer.is_linked_to_previous = False  # python-docx adds the part and the reference
-        ftr = footer._element
+        ftr = footer.part.element
         for child in list(ftr):
             ftr.remove(child)
         p = OxmlElement("w:p")
@@ -908,14 +620,7 @@ def _set_core_properties(document, doc: Document) -> None:
         element.remove(printed)
 
 
-APP_XML = (
-    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-    b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    b"<Application>resume-builder</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
-    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-    b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
-)
+APP_XML = app_properties()
 
 _FIRST_MEMBERS = ("[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
                   "word/document.xml", "word/_rels/document.xml.rels")
@@ -959,24 +664,23 @@ def render_docx(doc: Document, theme: Theme, options: ThemeOptions) -> bytes:
     document, reference = _open_package(theme)
     _strip_package(document)
 
-    numbering_part = _numbering_part(document)
-    if reference and numbering_part.element is not None:
-        existing = numbering_part.element
-        ids = [int(n.get(qn("w:abstractNumId"))) for n in existing.findall(qn("w:abstractNum"))]
-        ids += [int(n.get(qn("w:numId"))) for n in existing.findall(qn("w:num"))]
+    numbering = _numbering_part(document).element
+    if reference:
+        ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
+        ids += [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
         first = max(ids, default=0) + 1
-        numbering_part._element = parse_xml(_numbering_xml(look, first, _serialise(existing)))
     else:
         first = 1
-        numbering_part._element = parse_xml(_numbering_xml(look, first))
-    defs = _style_defs(look, (first, first + 1))
+        reset(numbering)
+    add_bullet_numbering(numbering, look, first)
+    definitions = style_definitions(look, (first, first + 1))
     if reference:
-        ids = _style_ids(document, defs, reference=True)
+        ids = _style_ids(document, definitions)
         _set_language(document.styles.element, look)
     else:
-        document.part._styles_part._element = parse_xml(_styles_xml(look, defs))
-        ids = _style_ids(document, defs, reference=False)
-        _replace_blob_part(document, RT.SETTINGS, _settings_xml(look))
+        fill_styles(document.styles.element, look, definitions)
+        ids = {key: element.get(qn("w:styleId")) for key, element in definitions.items()}
+        fill_settings(document.settings.element, look)
 
     writer = _Writer(document, look, ids)
     writer.masthead(doc)
@@ -1002,14 +706,10 @@ def _numbering_part(document):
     try:
         return document.part.part_related_by(RT.NUMBERING)
     except KeyError:
-        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING,
-                             parse_xml(_numbering_xml_empty()), document.part.package)
+        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, OxmlElement("w:numbering"),
+                             document.part.package)
         document.part.relate_to(part, RT.NUMBERING)
         return part
-
-
-def _numbering_xml_empty() -> bytes:
-    return f'<w:numbering xmlns:w="{W_NS}"/>'.encode()
 
 
 def _set_language(styles_element, look: DocxLook) -> None:
