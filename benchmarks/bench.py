@@ -151,6 +151,43 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def posting_quality() -> dict[str, dict[str, float]]:
+    """How well postings are read: the three figures over the labelled corpus (tests/fixtures/postings)."""
+    from tests.tailoring.posting_corpus import measure
+
+    return {name: {"ratio": round(score.ratio, 3), "hits": score.hits, "total": score.total}
+            for name, score in measure().items()}
+
+
+def page_budget_fits() -> tuple[float, float, int]:
+    """Seconds for a 2-page fit of the example without and with a posting (new process state each),
+    and the layouts the posting fit needed."""
+    from resume_builder import pipeline
+    from resume_builder.render import pdf
+
+    posting = REPO / "tests" / "fixtures" / "postings" / "sre-en.md"
+    counted = [0]
+    layout = pdf.layout
+
+    def counting(*args, **kwargs):
+        counted[0] += 1
+        return layout(*args, **kwargs)
+
+    times = []
+    for job in (None, posting):
+        pipeline._PAGE_COUNTS.clear()
+        pdf._RECENT.clear()
+        counted[0] = 0
+        pdf.layout = counting
+        try:
+            start = time.perf_counter()
+            pipeline.prepare(EXAMPLE, max_pages=2, posting=job)
+            times.append(time.perf_counter() - start)
+        finally:
+            pdf.layout = layout
+    return times[0], times[1], counted[0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -177,6 +214,9 @@ def main() -> None:
     small, big = unknown_keys(2_500), unknown_keys(20_000)
     rows.append(("profile with 2,500 unknown keys, reported", small, 5.0))
     rows.append(("profile with 20,000 unknown keys, reported", big, 8 * 5.0))
+    plain_fit, posting_fit, layouts = page_budget_fits()
+    rows.append(("2-page fit, no posting", plain_fit, 6.0))
+    rows.append((f"2-page fit by relevance ({layouts} layouts)", posting_fit, 6.0))
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'median':>9}  {'target':>8}")
     for name, seconds, target in rows:
@@ -185,7 +225,14 @@ def main() -> None:
     print(f"unknown keys, 8x as many: {big / small:.1f}x the time (linear: about 8x)")
     memory = peak_memory_mb()
     print(f"{'peak memory, one render':<{width}}  {memory:>7.0f}MB  {200:>6}MB  {'ok' if memory <= 200 else 'HIGH'}")
+    print(f"2-page fit by relevance / no posting: {posting_fit / plain_fit:.2f}x")
+    quality = posting_quality()
+    for name, figure in quality.items():
+        mark = "ok" if figure["ratio"] >= 0.9 else "LOW"
+        print(f"{'postings: ' + name:<{width}}  {figure['ratio']:>9.3f}  {0.9:>8.2f}  {mark}  "
+              f"({figure['hits']} of {figure['total']})")
     results = {name: {"median_s": round(s, 4), "target_s": t} for name, s, t in rows}
+    results["posting quality"] = quality
     results["peak memory, one render"] = {"mb": round(memory, 1), "target_mb": 200}
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.json}")

@@ -142,6 +142,18 @@ def built_in_languages() -> list[str]:
     return sorted(item.name[:-5] for item in folder.iterdir() if item.name.endswith(".toml"))
 
 
+def built_in_headings() -> dict[str, list[str]]:
+    """Section headings of every translation file, by key: ``{"experience": ["Berufserfahrung", ...]}``.
+
+    ``check`` recognises these as standard headings whatever the résumé's language.
+    """
+    out: dict[str, list[str]] = {}
+    for language in built_in_languages():
+        for key, title in (_translation(language) or {}).get("headings", {}).items():
+            out.setdefault(key, []).append(title)
+    return out
+
+
 @lru_cache(maxsize=64)
 def _translation(tag: str) -> dict[str, Any] | None:
     folder = resources.files("resume_builder") / "locales"

@@ -7,6 +7,7 @@ the same files from the same inputs.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -32,6 +33,7 @@ class Job:
     stem: str
     variant: str | None = None
     messages: list[str] = field(default_factory=list)  # what the page budget cut, for the user
+    fit: Any = None  # the page budget's FitResult (what it kept and cut), when one was applied
     warnings: list[str] = field(default_factory=list)  # e.g. texts missing in the language asked for
 
     @property
@@ -139,9 +141,10 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     warnings = [*loaded.warnings, *theme.notes, *label_warnings, *photo_warnings]
     budget = max_pages or tailored.max_pages
     cuts: list[str] = []
+    fitted = None
     if budget:
-        profile, options, cuts = _fit(profile, options, theme, loaded, tailored, budget, posting, order, labels,
-                                      photo)
+        fitted = _fit(profile, options, theme, loaded, tailored, budget, posting, order, labels, photo)
+        profile, options, cuts = fitted.profile, fitted.options, _budget_messages(fitted)
     elif posting is not None:
         raise UserError("--job ranks what the page budget cuts; give --max-pages too",
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
@@ -149,7 +152,7 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
                               entry_urls=options.entry_urls, phone_format=options.phone_format)
     document = _with_provenance(document, loaded, tailored, lang=lang, locale=locale, theme=theme)
     return Job(loaded, profile, theme, options, document, tailored_stem(tailored.stem, max_pages, posting),
-               tailored.name, messages=cuts, warnings=warnings)
+               tailored.name, messages=cuts, warnings=warnings, fit=fitted)
 
 
 def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *, lang: str | None,
@@ -217,44 +220,58 @@ def document_labels(profile: Profile, *, lang: str | None = None, locale: str | 
     return labels, warnings
 
 
+# Page counts of the page budget's trials, by everything that decides the layout: the same
+# trial (tightening the same profile for another posting, the final check) is not laid out twice.
+_PAGE_COUNTS: "OrderedDict[tuple, int]" = OrderedDict()
+
+
 def _fit(profile: Profile, options: ThemeOptions, theme: Theme, loaded: LoadedProfile, tailored: Any,
-         budget: int, posting: Path | None, order: list[str] | None,
-         labels: Any, photo: Any = None) -> tuple[Profile, ThemeOptions, list[str]]:
+         budget: int, posting: Path | None, order: list[str] | None, labels: Any, photo: Any = None):
     from resume_builder.render.pdf import layout
     from resume_builder.tailoring.fitting import fit
 
     def count_pages(candidate: Profile, opts: ThemeOptions) -> int:
+        key = (candidate.model_dump_json(), opts.model_dump_json(), str(theme.folder), str(loaded.folder),
+               tuple(order or ()), repr(labels), repr(photo))
+        if key in _PAGE_COUNTS:
+            _PAGE_COUNTS.move_to_end(key)
+            return _PAGE_COUNTS[key]
         document = build_document(candidate, order=order, labels=labels, photo=photo,
                                   entry_urls=opts.entry_urls, phone_format=opts.phone_format)
         rendered, _ = layout(document, theme, opts, profile_folder=loaded.folder)
+        _PAGE_COUNTS[key] = len(rendered.pages)
+        while len(_PAGE_COUNTS) > 512:
+            _PAGE_COUNTS.popitem(last=False)
         return len(rendered.pages)
 
-    relevance, highlight_relevance = _relevance(profile, loaded, posting) if posting else ({}, {})
     variant = tailored.variant
-    result = fit(profile, options, theme.fit, budget, count_pages, relevance=relevance,
-                 highlight_relevance=highlight_relevance,
-                 pinned_ids=set(variant.pin) if variant else set(),
-                 pinned_tags=set(variant.pin_tags) if variant else set())
-    cuts = [f"page budget {budget}: {cut}" for cut in result.cuts]
-    return result.profile, result.options, cuts
+    return fit(profile, options, theme.fit, budget, count_pages,
+               relevance=_relevance(profile, loaded, posting) if posting else None,
+               pinned_ids=set(variant.pin) if variant else set(),
+               pinned_tags=set(variant.pin_tags) if variant else set())
+
+
+def _budget_messages(result: Any) -> list[str]:
+    """What the page budget changed, kept (per posting term) and cut, one line each."""
+    lines = [f"page budget {result.max_pages}: {cut}" for cut in result.cuts]
+    if result.kept:
+        kept = "; ".join(f"{term}: {where}" for term, where in result.kept.items())
+        lines.append(f"page budget {result.max_pages}: kept for the posting: {kept}")
+    if result.relevance_kept_percent is not None:
+        lines.append(f"page budget {result.max_pages}: relevance kept {result.relevance_kept_percent}% "
+                     f"({result.relevance_kept} of {result.relevance_total} points)")
+    return lines
 
 
 def _relevance(profile: Profile, loaded: LoadedProfile, posting: Path):
-    """Scores of entries and highlights against a job posting (higher is more relevant)."""
-    import re
-
-    from resume_builder.tailoring.keywords import builtin_vocabulary, extend, profile_extension, read_posting
-    from resume_builder.tailoring.matching import match
+    """How relevant each piece of ``profile`` is to the job posting (see tailoring.fitting.Relevance)."""
+    from resume_builder.loading.posting import read_posting
+    from resume_builder.tailoring.keywords import builtin_vocabulary, extend, profile_extension
+    from resume_builder.tailoring.matching import match, relevance
+    from resume_builder.tailoring.posting import structure
 
     vocab = extend(builtin_vocabulary(), profile_extension(loaded.profile, loaded.source))
-    report = match(profile, read_posting(posting), vocab)
-    entries = {(e.section, e.entry_id or ""): e.score for e in report.entries}
-    highlights = {}
-    for h in report.highlights:
-        found = re.fullmatch(r"highlights\[(\d+)\]", h.field)
-        if found:
-            highlights[(h.section, h.entry_id or "", int(found.group(1)))] = h.score
-    return entries, highlights
+    return relevance(match(profile, structure(read_posting(posting)), vocab))
 
 
 # ----------------------------------------------------------------------------- formats

@@ -237,11 +237,20 @@ _HEADINGS = {
 
 
 def _heading_key(text: str) -> str:
-    text = normalise(text).rstrip(":").strip().replace("&", " and ")
+    text = normalise(text).rstrip(":：").strip().replace("&", " and ")
     return " ".join(text.split())
 
 
-_HEADING_GROUPS = {_heading_key(alias): group for group, aliases in _HEADINGS.items() for alias in aliases}
+def _locale_headings() -> dict[str, list[str]]:
+    """Every built-in locale's section headings (resume_builder/locales/*.toml), by group."""
+    from resume_builder.i18n import built_in_headings
+
+    return built_in_headings()
+
+
+_HEADING_GROUPS = {_heading_key(alias): group
+                   for aliases in (_HEADINGS, _locale_headings()) for group, titles in aliases.items()
+                   for alias in titles}
 STANDARD_HEADINGS = tuple(_HEADINGS)
 
 
@@ -250,19 +259,9 @@ def _heading_group(text: str) -> str | None:
 
 
 def _is_standard(section, doc: Document) -> bool:
-    """A standard English heading, or the standard heading of the document's own language
-    (our built-in translation of that section's name, e.g. German 'Berufserfahrung')."""
-    if _heading_group(section.title):
-        return True
-    if section.key not in _HEADINGS:
-        return False
-    from resume_builder.i18n import UnknownLocale, labels_for
-
-    try:
-        builtin = labels_for(doc.metadata.language).headings.get(section.key)
-    except UnknownLocale:
-        return False
-    return builtin is not None and _heading_key(builtin) == _heading_key(section.title)
+    """A heading of any built-in language (English aliases and every locale file's headings),
+    or a standard section under the profile's own ``headings:`` title."""
+    return bool(_heading_group(section.title)) or section.key in _HEADINGS
 
 
 def _standalone(ex: Extracted) -> set[str]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
+from resume_builder.bidi import without_controls
 from resume_builder.errors import UserError
 
 PDF, DOCX = "pdf", "docx"
@@ -103,6 +104,8 @@ class _Line:
     top: float  # distance from the top of the page
     bottom: float
     page_height: float
+    x1: float = 0.0
+    clusters: tuple[str, ...] = ()  # the glyphs' texts, left to right as drawn
 
 
 def _pdf_lines(path: Path) -> tuple[list[_Line], int, list[int], int]:
@@ -124,8 +127,9 @@ def _pdf_lines(path: Path) -> tuple[list[_Line], int, list[int], int]:
                 text = item.get_text().strip()
                 if text:
                     found_text = True
+                    clusters = _clusters(item)
                     lines.append(_Line(number, text, item.x0, page.height - item.y1, page.height - item.y0,
-                                       page.height))
+                                       page.height, item.x1, clusters))
             elif isinstance(item, LTImage):
                 if number == 1:
                     first_page_images += 1
@@ -138,10 +142,48 @@ def _pdf_lines(path: Path) -> tuple[list[_Line], int, list[int], int]:
     return lines, page_count, empty_pages, first_page_images
 
 
-def _rows(lines: list[_Line]) -> list[str]:
-    """Lines on the same baseline joined left to right; rows top to bottom, page by page."""
+def _clusters(line) -> tuple[str, ...]:
+    """The texts of a pdfminer line's glyphs (and the spaces it infers), left to right."""
+    return tuple(child.get_text() for child in line)
+
+
+def _right_to_left_language(tag: str | None) -> bool | None:
+    """Whether CLDR writes the language of a BCP 47 tag right to left; None if unknown."""
+    if not tag:
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(tag.replace("-", "_").split("_")[0]).character_order == "right-to-left"
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+def _reading_order(lines: list[_Line], language: str | None = None) -> bool:
+    """Put a right-to-left document's lines in reading order; True when it is right to left.
+
+    A PDF stores glyphs in the order they are drawn, left to right: an Arabic or Hebrew line
+    comes out reversed. The document is right to left when its language (the catalog's
+    ``/Lang``) is written right to left in CLDR, or, with no language, when right-to-left
+    letters outnumber left-to-right ones. Each line is then turned back into reading order
+    (:func:`resume_builder.bidi.visual_to_logical`), and the lines of a row read from the right.
+    """
+    from resume_builder.bidi import mostly_rtl, visual_to_logical
+
+    rtl = _right_to_left_language(language)
+    if rtl is None:
+        rtl = mostly_rtl([line.text for line in lines])
+    if not rtl:
+        return False
+    for line in lines:
+        line.text = " ".join(visual_to_logical(line.clusters or (line.text,)).split())
+    return True
+
+
+def _rows(lines: list[_Line], *, rtl: bool = False) -> list[str]:
+    """Lines on the same baseline joined in reading order; rows top to bottom, page by page."""
     rows: list[list[_Line]] = []
-    for line in sorted(lines, key=lambda item: (item.page, item.top, item.x0)):
+    for line in sorted(lines, key=lambda item: (item.page, item.top, -item.x1 if rtl else item.x0)):
         if rows:
             last = rows[-1][0]
             centre, last_centre = (line.top + line.bottom) / 2, (last.top + last.bottom) / 2
@@ -150,7 +192,8 @@ def _rows(lines: list[_Line]) -> list[str]:
                 rows[-1].append(line)
                 continue
         rows.append([line])
-    return [" ".join(item.text for item in sorted(row, key=lambda item: item.x0)) for row in rows]
+    return [" ".join(item.text for item in sorted(row, key=lambda item: -item.x1 if rtl else item.x0))
+            for row in rows]
 
 
 def _running_lines(lines: list[_Line]) -> set[int]:
@@ -237,6 +280,8 @@ def extract_pdf(path: Path) -> Extracted:
         struct_tree = "/StructTreeRoot" in root
         mark_info = root.get("/MarkInfo")
         marked = bool(mark_info and mark_info.get_object().get("/Marked"))
+        language = root.get("/Lang")
+        language = str(language.get_object()) if language is not None else None
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of error for damaged files
@@ -246,6 +291,7 @@ def extract_pdf(path: Path) -> Extracted:
     except Exception as exc:  # noqa: BLE001 - so does pdfminer
         raise UserError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
 
+    rtl = _reading_order(lines, language)
     running = _running_lines(lines)
     body = [line for index, line in enumerate(lines) if index not in running]
     headers = [line for index, line in enumerate(lines) if index in running]
@@ -257,9 +303,10 @@ def extract_pdf(path: Path) -> Extracted:
     elif not marked:
         problem = "/MarkInfo does not say /Marked true"
     return Extracted(
-        path=path, kind=PDF, size=size, body=_rows(body),
-        lines=[line.text for line in sorted(body, key=lambda item: (item.page, item.top, item.x0))],
-        headers=_rows(headers), pages=page_count, pages_without_text=empty_pages, images=images,
+        path=path, kind=PDF, size=size, body=_rows(body, rtl=rtl),
+        lines=[line.text for line in sorted(body, key=lambda item: (item.page, item.top,
+                                                                    -item.x1 if rtl else item.x0))],
+        headers=_rows(headers, rtl=rtl), pages=page_count, pages_without_text=empty_pages, images=images,
         fonts=fonts, tagged=struct_tree and marked, tag_problem=problem)
 
 
@@ -403,6 +450,8 @@ def extract_docx(path: Path) -> Extracted:
 
 
 def normalise(text: str) -> str:
-    """For matching only: compatibility forms folded, soft hyphens dropped, spaces collapsed, case folded."""
-    text = unicodedata.normalize("NFKC", text.replace("\u00ad", ""))
-    return " ".join(text.split()).casefold()
+    """For matching only: compatibility forms folded, soft hyphens and bidi controls dropped, spaces
+    collapsed, case folded."""
+    text = unicodedata.normalize("NFKC", without_controls(text.replace("\u00ad", "")))
+    # Turkish upper case (CSS text-transform with lang="tr") writes İ for i: "EĞİTİM" matches "Eğitim".
+    return " ".join(text.split()).casefold().replace("\u0307", "").replace("ı", "i")

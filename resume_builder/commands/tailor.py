@@ -1,10 +1,13 @@
 """`resume-builder tailor`: how well a (tailored) profile matches a job posting, and a variant for it.
 
-Sending a tailored résumé starts with knowing what the posting asks for and what the
-profile already shows. This command reads the posting (text, Markdown or a JSON Resume
-job document), optionally applies a variant first, and reports covered and missing
-keywords with where they appear, the coverage, and the most relevant entries and
-highlights; ``--write-variant`` saves a starting variant that keeps the best projects.
+Sending a tailored résumé starts with knowing what the posting demands and what the
+profile proves. This command reads the posting (text, Markdown or a JSON Resume job
+document) and its structure, then reports each term's importance (required, preferred,
+inferred), the strongest evidence in the full profile and whether it survives the variant
+and the page budget (``--max-pages`` or the variant's), what the page budget kept and cut,
+coverage, and the most relevant entries and highlights. ``--json`` prints the same
+(schemas/tailor-report.schema.json); ``--write-variant`` saves a starting variant that
+keeps the best projects and every entry that is the only evidence of a posting term.
 """
 
 from __future__ import annotations
@@ -37,14 +40,18 @@ def tailor(
         None, "--write-variant", help="Write a starting variant file that keeps the most relevant projects."),
     keywords: Optional[Path] = typer.Option(
         None, "--keywords", help="Extra keyword aliases: YAML/JSON 'aliases: {Name: [alias, ...]}' or TOML."),
+    max_pages: Optional[int] = typer.Option(
+        None, "--max-pages", min=1, help="Apply this page budget (default: the variant's max_pages) and report "
+                                         "what it keeps and cuts."),
 ) -> None:
-    """Match a profile against a job posting: covered and missing keywords, most relevant entries."""
+    """Match a profile against a job posting: what it requires, what the résumé proves, what survives."""
     with user_errors():
         import json
 
+        from resume_builder.loading.posting import read_posting
         from resume_builder.tailoring.keywords import (builtin_vocabulary, extend, profile_extension,
-                                                       read_extension_file, read_posting)
-        from resume_builder.tailoring.matching import match
+                                                       read_extension_file)
+        from resume_builder.tailoring.posting import structure
         from resume_builder.tailoring.select import select_variant
 
         from resume_builder.progress import working
@@ -54,10 +61,11 @@ def tailor(
             vocab = extend(builtin_vocabulary(), profile_extension(chosen.base.profile, chosen.base.source))
             if keywords is not None:
                 extend(vocab, read_extension_file(keywords))
-            posting = read_posting(job)
-            report = match(chosen.profile, posting, vocab, profile_name=chosen.base.path.name, variant=chosen.name)
+            posting = structure(read_posting(job))
+            report = explain_match(chosen, posting, vocab, job=job, profile=profile, variant=variant,
+                                   max_pages=max_pages)
             written = write_starting_variant(write_variant, report, chosen) if write_variant is not None else None
-        command = render_command(chosen, job, written)
+        command = render_command(chosen, job, written, max_pages)
         if json_out:
             typer.echo(json.dumps({**report.to_dict(), "render_command": command}, indent=2, ensure_ascii=False))
         else:
@@ -78,7 +86,7 @@ def tailor(
 DEFAULT_PAGES = 2
 
 
-def render_command(chosen: "Tailored", job: Path, written: Path | None) -> str:
+def render_command(chosen: "Tailored", job: Path, written: Path | None, max_pages: int | None = None) -> str:
     """The one command that renders the résumé tailored to ``job``: the variant written by
     --write-variant (else the one given), the variant's page budget (else
     :data:`DEFAULT_PAGES`), and the posting to rank what the budget cuts. Paths are quoted
@@ -93,8 +101,38 @@ def render_command(chosen: "Tailored", job: Path, written: Path | None) -> str:
             parts += ["--variant", str(chosen.variant_path)]
         elif chosen.name:
             parts += ["--variant", chosen.name]
-    parts += ["--max-pages", str(chosen.max_pages or DEFAULT_PAGES), "--job", str(job)]
+    parts += ["--max-pages", str(max_pages or chosen.max_pages or DEFAULT_PAGES), "--job", str(job)]
     return " ".join(shlex.quote(part) for part in parts)
+
+
+def explain_match(chosen: "Tailored", posting: Any, vocab: Any, *, job: Path, profile: Path | None,
+                  variant: str | None, max_pages: int | None) -> "MatchReport":
+    """Match the full profile, then what the variant shows, then what the page budget keeps.
+
+    The report is the last stage's (coverage of what is shown), with each keyword's strongest
+    evidence in the full profile and whether it survives each stage.
+    """
+    from resume_builder.tailoring.matching import follow, match
+
+    name = chosen.base.path.name
+
+    def run(candidate: Any) -> "MatchReport":
+        return match(candidate, posting, vocab, profile_name=name, variant=chosen.name)
+
+    full = run(chosen.base.profile)
+    stages = []
+    if chosen.variant is not None:
+        stages.append(("variant", run(chosen.profile)))
+    budget = max_pages or chosen.max_pages
+    fitted = None
+    if budget:
+        from resume_builder.pipeline import prepare
+
+        fitted = prepare(profile, variant=variant, max_pages=budget, posting=job).fit
+        stages.append(("page_budget", run(fitted.profile)))
+    report = follow(full, *stages)
+    report.page_budget = fitted
+    return report
 
 
 # --------------------------------------------------------------------------- the variant file
@@ -188,8 +226,23 @@ def _where(result: Any, limit: int = 3) -> str:
     return "; ".join(parts)
 
 
-def _importance(weight: int) -> str:
-    return {3: "required", 2: "asked", 1: "nice"}.get(weight, str(weight))
+def _importance(keyword: Any) -> str:
+    return keyword.importance + (" (inferred)" if keyword.inferred else "")
+
+
+def _place(place: Any) -> str:
+    name = place.section if place.entry_id in (None, place.section) else f"{place.section}/{place.entry_id}"
+    return f"{name} {place.field}" + (f" via {place.via}" if place.via else "") + (" (inferred)" if place.inferred else "")
+
+
+_STAGE_NAMES = {"variant": "variant", "page_budget": "page budget"}
+
+
+def _survives(result: Any) -> str:
+    if not result.survives:
+        return ""
+    lost = [_STAGE_NAMES[stage] for stage, kept in result.survives.items() if not kept]
+    return "cut by the " + " and the ".join(lost) if lost else "yes"
 
 
 def report_renderables(report: "MatchReport") -> list[Any]:
@@ -207,32 +260,54 @@ def report_renderables(report: "MatchReport") -> list[Any]:
     if report.variant:
         profile_line += f"   Variant: {report.variant}"
     out.append(Text(profile_line))
+    named = [s for s in posting.sections if s.heading]
+    if named:
+        out.append(Text("Sections: " + "; ".join(f"{s.heading} ({s.importance})" for s in named),
+                        overflow="fold"))
     out.append(Text(""))
     if not report.keywords:
         out.append(Text("No known skills or keywords found in the posting; extend the vocabulary with --keywords.",
                         style="yellow"))
         return out
     style = "green" if report.coverage >= 70 else "yellow" if report.coverage >= 40 else "red"
-    out.append(Text.assemble(("Keyword coverage: ", "bold"), (f"{report.coverage}%", f"bold {style}"),
-                             f" ({len(report.covered)} of {count(len(report.keywords), 'keyword')}; "
-                             f"{report.weighted_coverage}% weighted by importance)"))
+    required = report.required
+    line = Text.assemble(("Keyword coverage: ", "bold"), (f"{report.coverage}%", f"bold {style}"),
+                         f" ({len(report.covered)} of {count(len(report.keywords), 'keyword')}; "
+                         f"required {sum(k.covered for k in required)} of {len(required)}; "
+                         f"{report.weighted_coverage}% weighted by importance)")
+    out.append(line)
+    if report.full_coverage is not None and report.full_coverage != report.coverage:
+        out.append(Text(f"The full profile covers {report.full_coverage}%."))
     out.append(Text(""))
 
     if report.covered:
         table = Table(title="Covered", title_justify="left", box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
         table.add_column("Keyword", no_wrap=True)
         table.add_column("Importance", no_wrap=True)
-        table.add_column("Where", overflow="fold")
+        table.add_column("Strongest evidence (+ other places)", overflow="fold")
+        staged = any(k.survives for k in report.keywords)
+        if staged:
+            table.add_column("Survives", overflow="fold")
         for result in report.covered:
-            table.add_row(result.keyword.name, _importance(result.keyword.weight), _where(result))
+            evidence = result.evidence or result.strongest
+            others = len(result.places) - (1 if evidence and any(p.identity == evidence.identity
+                                                                  for p in result.places) else 0)
+            shown = (_place(evidence) if evidence else "") + (f" (+{others})" if others else "")
+            row = [result.keyword.name, _importance(result.keyword), shown]
+            if staged:
+                row.append(_survives(result))
+            table.add_row(*row)
         out.append(table)
     if report.missing:
         table = Table(title="Missing", title_justify="left", box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
         table.add_column("Keyword", no_wrap=True, style="red")
         table.add_column("Importance", no_wrap=True)
-        table.add_column("In the posting", overflow="fold")
+        table.add_column("In the posting", overflow="fold", ratio=1)
         for result in report.missing:
-            table.add_row(result.keyword.name, _importance(result.keyword.weight), ", ".join(result.keyword.where))
+            where = ", ".join(result.keyword.where)
+            if result.evidence:
+                where += f"; the full profile shows it in {_place(result.evidence)}, {_survives(result)}"
+            table.add_row(result.keyword.name, _importance(result.keyword), where)
         out.append(table)
     if report.entries:
         table = Table(title="Most relevant entries", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
@@ -255,6 +330,27 @@ def report_renderables(report: "MatchReport") -> list[Any]:
             text = item.text if len(item.text) <= 90 else item.text[:89].rstrip() + "…"
             table.add_row(str(rank), f"{item.entry_id or item.title} {item.field}", str(item.score), text)
         out.append(table)
+    if report.page_budget is not None:
+        out.extend(_budget_renderables(report.page_budget))
+    return out
+
+
+def _budget_renderables(fit: Any) -> list[Any]:
+    from rich.text import Text
+
+    out: list[Any] = [Text(f"Page budget: {fit.max_pages} page{'s' if fit.max_pages != 1 else ''} "
+                           f"(the résumé takes {fit.pages})", style="bold")]
+    if fit.relevance_kept_percent is not None:
+        out.append(Text(f"Relevance kept: {fit.relevance_kept_percent}% "
+                        f"({fit.relevance_kept} of {fit.relevance_total} points)"))
+    if fit.kept:
+        out.append(Text("Kept for the posting:"))
+        out.extend(Text(f"  {term}: {where}", overflow="fold") for term, where in fit.kept.items())
+    if fit.cuts:
+        out.append(Text("Changed and cut:"))
+        out.extend(Text(f"  {line}", overflow="fold") for line in fit.cuts)
+    else:
+        out.append(Text("Nothing cut: it fits as it is."))
     return out
 
 

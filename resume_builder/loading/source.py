@@ -313,9 +313,34 @@ def _plain(node: Any, depth: int, count: list[int]) -> Any:
     raise _NotPlain  # sets, bytes (!!binary), anything constructed from a tag
 
 
+#: Characters YAML 1.2 does not allow in a stream (§5.1): C0 controls other than tab, line
+#: feed and carriage return, DEL, and C1 controls other than NEL.
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+
+
+def _check_raw_controls(text: str, file: str) -> None:
+    """A control character written raw into the file (a NUL, an escape): located, in plain words.
+
+    Raises:
+        UserError: at the character's line and column, with the line quoted.
+    """
+    found = _RAW_CONTROL.search(text)
+    if found is None:
+        return
+    from resume_builder.loading.yaml_errors import excerpt
+
+    line = text.count("\n", 0, found.start())
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1)
+    raise UserError(Problem(f"the file holds the control character U+{ord(found.group()):04X}, which YAML does "
+                            "not allow", Location(file, line + 1, column + 1),
+                            hint="delete it (write \\t, \\n or \\u escapes inside double quotes if it was meant)",
+                            excerpt=excerpt(text, line, column)))
+
+
 def parse_yaml(text: str, file: str) -> SourceDocument:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    _check_raw_controls(text, file)
     check_yaml_depth(text, file)
     yaml = _yaml("rt")
     try:

@@ -64,7 +64,11 @@ def _width(text: str) -> int:
 
 
 def _visible(text: str) -> str:
-    return text.replace("\t", "→").replace("\ufeff", "◆")
+    """``text`` with invisible characters drawn: tab →, byte-order mark ◆, C0 controls and
+    DEL as their Unicode Control Pictures (U+2400 block), other C1 controls as ¿."""
+    text = text.replace("\t", "→").replace("\ufeff", "◆")
+    return "".join(chr(0x2400 + ord(c)) if ord(c) < 0x20 else "␡" if c == "\x7f" else "¿" if 0x80 <= ord(c) <= 0x9f
+                   else c for c in text)
 
 
 def excerpt(text: str, line: int, column: int, parser_message: str = "") -> str:

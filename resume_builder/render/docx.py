@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -377,9 +378,33 @@ class _Writer:
         self.body.append(p)
         return p
 
-    @staticmethod
-    def run(text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
+    def run(self, text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
             size: float | None = None, style: str | None = None, font: str | None = None):
+        """The ``w:r`` elements for ``text``: one, or in a right-to-left document one per direction.
+
+        Right-to-left documents: each left-to-right run of ``text`` (a phone number, an
+        e-mail, ``C++``: :func:`resume_builder.bidi.ltr_spans`) gets a ``w:r`` of its own
+        without ``w:rtl``, the rest ``w:rtl`` (Word lays out neutrals by the run's
+        direction); a left-to-right run whose first or last character is not a strong
+        left-to-right one is also fenced with LEFT-TO-RIGHT MARKs, which every word
+        processor honours (LibreOffice applies the bidi algorithm to the paragraph's text).
+        """
+        if not self.look.rtl or text == "\t":
+            return [self._run(text, bold=bold, italic=italic, color=color, size=size, style=style, font=font)]
+        from resume_builder.bidi import LRM, segments
+
+        runs = []
+        for piece, ltr in segments(text):
+            if ltr:
+                first, last = unicodedata.bidirectional(piece[0]), unicodedata.bidirectional(piece[-1])
+                piece = (LRM if first != "L" else "") + piece + (LRM if last != "L" else "")
+            runs.append(self._run(piece, bold=bold, italic=italic, color=color, size=size, style=style,
+                                  font=font, rtl=not ltr))
+        return runs
+
+    @staticmethod
+    def _run(text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
+             size: float | None = None, style: str | None = None, font: str | None = None, rtl: bool = False):
         r = OxmlElement("w:r")
         props = []  # in the order CT_RPr's schema sequence requires
         if style:
@@ -408,6 +433,8 @@ class _Writer:
                 e = OxmlElement(tag)
                 e.set(qn("w:val"), str(_half(size)))
                 props.append(e)
+        if rtl:  # after w:sz/w:szCs, w:u and w:vertAlign, before w:lang (CT_RPr's order)
+            props.append(OxmlElement("w:rtl"))
         if props:
             rpr = OxmlElement("w:rPr")
             rpr.extend(props)
@@ -445,7 +472,7 @@ class _Writer:
             i = True if span.italic else italic
             for piece, is_emoji in split_emoji(span.text):
                 self.emoji = self.emoji or is_emoji
-                target.append(self.run(piece, bold=b, italic=i, color=color, size=size,
+                target.extend(self.run(piece, bold=b, italic=i, color=color, size=size,
                                        style=self.ids["hyperlink"] if link else None,
                                        font=EMOJI_FONT if is_emoji else (CODE_FONT_DOCX if span.code else None)))
 
@@ -468,7 +495,7 @@ class _Writer:
             p = self.paragraph("contacts")
             for index, contact in enumerate(doc.contacts):
                 if index:
-                    p.append(self.run(SEP, color=self.look.accent_color))
+                    p.extend(self.run(SEP, color=self.look.accent_color))
                 self.text(p, contact.text, href=contact.href)
 
     def photo(self, doc: Document) -> None:
@@ -512,8 +539,8 @@ class _Writer:
         p = self.paragraph("pair")
         self.rich(p, entry.title, bold=True, href=entry.url)
         if entry.description:
-            p.append(self.run(":", bold=True))
-            p.append(self.run(" "))
+            p.extend(self.run(":", bold=True))
+            p.extend(self.run(" "))
             self.rich(p, entry.description)
 
     def entry(self, entry: Entry) -> None:
@@ -523,16 +550,16 @@ class _Writer:
         p = self.paragraph("heading2", keep_next=has_body)
         self.rich(p, entry.title, href=entry.url)
         if entry.subtitle:
-            p.append(self.run(DASH, bold=False))
+            p.extend(self.run(DASH, bold=False))
             self.rich(p, entry.subtitle, bold=False, italic=True)
         meta = SEP.join(part for part in (entry.date, entry.location) if part)
         if meta or entry.url_text:
-            p.append(self.run("\t"))
+            p.extend(self.run("\t"))
         if meta:
-            p.append(self.run(meta, bold=False, color=self.look.muted_color, size=self.look.small_size))
+            p.extend(self.run(meta, bold=False, color=self.look.muted_color, size=self.look.small_size))
         if entry.url_text:  # the link printed as text (theme option entry_urls), linked as well
             if meta:
-                p.append(self.run(SEP, bold=False, color=self.look.muted_color, size=self.look.small_size))
+                p.extend(self.run(SEP, bold=False, color=self.look.muted_color, size=self.look.small_size))
             self.spans(p, (Span(entry.url_text),), bold=False, color=self.look.muted_color,
                        size=self.look.small_size, href=entry.url)
         if entry.description:
@@ -545,8 +572,8 @@ class _Writer:
             self.rich(self.paragraph("normal"), paragraph)
         for fld in entry.fields:
             p = self.paragraph("field")
-            p.append(self.run(f"{fld.label}:", bold=True))
-            p.append(self.run(" "))
+            p.extend(self.run(f"{fld.label}:", bold=True))
+            p.extend(self.run(" "))
             self.rich(p, fld.value)
 
     def page_setup(self) -> None:
@@ -585,10 +612,10 @@ class _Writer:
         p.append(ppr)
         for index, instr in enumerate((" PAGE ", " NUMPAGES ")):
             if index:
-                p.append(self.run(" / "))
+                p.extend(self.run(" / "))
             field = OxmlElement("w:fldSimple")
             field.set(qn("w:instr"), instr)
-            field.append(self.run("1"))
+            field.extend(self.run("1"))
             p.append(field)
         ftr.append(p)
 

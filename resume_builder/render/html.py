@@ -143,6 +143,9 @@ def render_html(doc: Document, theme: Theme, options: ThemeOptions, *, embed_fon
     """The theme's HTML for ``doc``; ``embed_fonts`` makes a self-contained file for browsers."""
     from markupsafe import Markup
 
+    from resume_builder.render.isolation import with_ltr_isolates
+
+    doc = with_ltr_isolates(doc)  # right-to-left documents: phones, e-mails, C++ read as typed
     env = _environment(tuple(theme.template_roots()))
     stack = font_stack(options.font_family)
     faces = [face for face in theme.font_faces() if face.family == options.font_family]

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 
 from resume_builder.document import Bullet, Contact, Document, Entry, RichText, Section, display_url
 from resume_builder.markdown import Span, commonmark_spans, merge_spans
+from resume_builder.render.isolation import with_ltr_isolates
 
 __all__ = ["render_markdown", "render_text"]
 
@@ -282,7 +283,12 @@ def _md_contact(contact: Contact) -> str:
 
 
 def render_markdown(doc: Document) -> str:
-    """The document as Markdown (CommonMark/GFM), profile text escaped so it stays text."""
+    """The document as Markdown (CommonMark/GFM), profile text escaped so it stays text.
+
+    In a right-to-left document, left-to-right runs are isolated (LRI … PDI, see
+    :mod:`resume_builder.render.isolation`).
+    """
+    doc = with_ltr_isolates(doc)
     blocks = [_md_heading(1, _md_escape(doc.name))]
     if doc.headline:
         blocks.append(_md_block(_md_escape(doc.headline)))
@@ -376,7 +382,12 @@ def _txt_section(section: Section) -> str:
 
 
 def render_text(doc: Document) -> str:
-    """The document as plain text for application forms: no markup, one paragraph per line."""
+    """The document as plain text for application forms: no markup, one paragraph per line.
+
+    In a right-to-left document, left-to-right runs are isolated (LRI … PDI), so a phone
+    number or ``C++`` pasted into a form reads as typed.
+    """
+    doc = with_ltr_isolates(doc)
     head = [_one_line(doc.name)]
     if doc.headline:
         head.append(_one_line(doc.headline))

@@ -4,11 +4,22 @@ In order, stopping as soon as it fits:
 
 1. tighten the layout (font size, line height, vertical spacing) no further than the
    theme's ``[fit]`` limits, by the least amount that fits;
-2. drop highlights, lowest-ranked first — by relevance to the job when one is given, else
-   from the end of each entry, oldest entries first — keeping each entry's best one;
-3. drop whole entries, least relevant and oldest first; never the most recent position,
-   the highest degree, or anything pinned (by id or tag); the contact block is not an
-   entry and is never cut;
+2. cut content. Without a job posting: highlights from the end of each entry, oldest
+   entries first, keeping each entry's first one; then whole entries, oldest first.
+   With a posting (a :class:`Relevance`), by relevance across the whole résumé (see
+   :func:`_relevant_cuts`): first what loses no posting term — irrelevant entries, then
+   paragraphs and bullets without posting terms, those of the least relevant entries
+   first (and within an entry paragraphs before bullets, longest first) —
+   then the least relevance per character of room freed, a highlight or paragraph counting
+   its own points plus a tenth of its entry's, so a short bullet of the best project
+   outlasts a long paragraph of a marginal one;
+   at equal value whole entries go before paragraphs (``summary``, ``outcome``), which go
+   before highlights. Never cut: the only evidence of a required term, the three most
+   relevant highlights, each entry's best highlight. Past positions and degrees go only
+   after everything else. Then cut items are put back, most relevant first, while the
+   pages still fit;
+3. never cut the most recent position, the highest degree, or anything pinned (by id or
+   tag); the contact block is not an entry and is never cut;
 4. otherwise fail, saying how far over the budget it still is.
 
 Page counts come from a ``count_pages(profile, options)`` function (the real PDF layout in
@@ -19,11 +30,12 @@ much to cut, so a fit needs a dozen or so layouts, not one per bullet point.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 
 from resume_builder.errors import UserError
 from resume_builder.markdown import plain_text
 from resume_builder.schema.profile import Profile
+from resume_builder.tailoring.matching import proof
 from resume_builder.theming import FitLimits, ThemeOptions
 
 CountPages = Callable[[Profile, ThemeOptions], int]
@@ -37,12 +49,67 @@ _DEGREE_RANK = (("phd", 5), ("doctor", 5), ("dphil", 5), ("master", 4), ("m.tech
                 ("associate", 2), ("diploma", 1))
 
 
+@dataclass(frozen=True)
+class Relevance:
+    """How much each piece of the profile matters to a job posting (see matching.relevance()).
+
+    ``pieces`` maps (section — a custom section by its id —, entry index in it, field such
+    as ``highlights[2]`` or ``summary``) to (relevance points, the posting terms it shows);
+    ``required`` names the terms the posting requires.
+    """
+
+    pieces: dict[tuple[str, int, str], tuple[int, tuple[str, ...]]]
+    required: frozenset[str] = frozenset()
+
+    @property
+    def total(self) -> int:
+        return sum(points for points, _ in self.pieces.values())
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Something the page budget cut: an ``entry``, a ``paragraph`` or a ``highlight``."""
+
+    kind: str
+    label: str
+    points: int = 0  # relevance points lost (0 without a posting)
+    terms: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        why = f" ({self.points} points: {', '.join(self.terms)})" if self.terms else \
+            " (no posting terms)" if self.kind != "tighten" else ""
+        verb = {"entry": "dropped entry", "paragraph": "dropped paragraph", "highlight": "dropped highlight from",
+                "tighten": ""}[self.kind]
+        return f"{verb} {self.label}{why}".strip()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "label": self.label, "points": self.points, "terms": list(self.terms)}
+
+
 @dataclass
 class FitResult:
     profile: Profile
     options: ThemeOptions
     pages: int
-    cuts: list[str] = field(default_factory=list)
+    cuts: list[str] = field(default_factory=list)  # one line per change, for the user
+    max_pages: int = 0
+    cut: list[Cut] = field(default_factory=list)  # with a posting: what went, and how relevant it was
+    kept: dict[str, str] = field(default_factory=dict)  # with a posting: term -> where it is still shown
+    relevance_total: int = 0
+    relevance_kept: int = 0
+
+    @property
+    def relevance_kept_percent(self) -> int | None:
+        if not self.relevance_total:
+            return None
+        return (200 * self.relevance_kept + self.relevance_total) // (2 * self.relevance_total)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"max_pages": self.max_pages, "pages": self.pages, "changes": list(self.cuts),
+                "cut": [c.to_dict() for c in self.cut],
+                "kept": [{"keyword": term, "where": where} for term, where in self.kept.items()],
+                "relevance": {"total": self.relevance_total, "kept": self.relevance_kept,
+                              "percent": self.relevance_kept_percent}}
 
 
 @dataclass(frozen=True)
@@ -67,27 +134,58 @@ class _Droppable:
 
 
 def fit(profile: Profile, options: ThemeOptions, limits: FitLimits, max_pages: int, count_pages: CountPages,
-        *, relevance: dict[tuple[str, str], int] | None = None, highlight_relevance: dict[tuple[str, str, int], int]
-        | None = None, pinned_ids: set[str] = frozenset(), pinned_tags: set[str] = frozenset()) -> FitResult:
-    """Fit ``profile`` into ``max_pages`` (see the module docstring for the order of cuts)."""
+        *, relevance: Relevance | None = None, pinned_ids: set[str] = frozenset(),
+        pinned_tags: set[str] = frozenset()) -> FitResult:
+    """Fit ``profile`` into ``max_pages`` (see the module docstring for the order of cuts).
+
+    ``count_pages(profile, options)`` lays the résumé out and counts its pages; ``relevance``
+    (from a job posting) makes the cuts by relevance. Raises UserError when nothing allowed
+    makes it fit.
+    """
+    result, chosen = _fit(profile, options, limits, max_pages, count_pages, relevance, pinned_ids, pinned_tags)
+    result.max_pages = max_pages
+    if relevance is not None:
+        _account(result, relevance, profile, chosen)
+    return result
+
+
+def _fit(profile: Profile, options: ThemeOptions, limits: FitLimits, max_pages: int, count_pages: CountPages,
+         relevance: Relevance | None, pinned_ids: set[str], pinned_tags: set[str]
+         ) -> tuple[FitResult, list[_Unit]]:
     pages = count_pages(profile, options)
     if pages <= max_pages:
-        return FitResult(profile, options, pages)
+        return FitResult(profile, options, pages), []
     cuts: list[str] = []
     options, pages = _tighten(profile, options, limits, max_pages, count_pages, cuts)
     if pages <= max_pages:
-        return FitResult(profile, options, pages, cuts)
+        return FitResult(profile, options, pages, cuts), []
     pinned = _pinned(profile, pinned_ids, pinned_tags)
-    bullets = _bullets(profile, pinned, highlight_relevance or {}, relevance or {})
+    if relevance is not None:
+        units = _relevant_cuts(profile, pinned, relevance)
+        fitted, pages, chosen = _bisect_units(profile, options, units, max_pages, count_pages, pages)
+        if pages <= max_pages:
+            chosen = _refill(profile, options, chosen, max_pages, count_pages)
+            fitted = _apply_units(profile, chosen)
+            pages = count_pages(fitted, options)
+            result = FitResult(fitted, options, pages, cuts)
+            result.cut = _describe_cuts(chosen)
+            result.cuts.extend(c.describe() for c in result.cut)
+            return result, chosen
+        _raise_over(max_pages, pages)
+    bullets = _bullets(profile, pinned)
     profile, pages = _bisect_cut(profile, options, bullets, max_pages, count_pages, _drop_bullets, cuts,
                                  "dropped highlight from")
     if pages <= max_pages:
-        return FitResult(profile, options, pages, cuts)
-    entries = _entries(profile, pinned, relevance or {})
+        return FitResult(profile, options, pages, cuts), []
+    entries = _entries(profile, pinned)
     profile, pages = _bisect_cut(profile, options, entries, max_pages, count_pages, _drop_entries, cuts,
                                  "dropped entry")
     if pages <= max_pages:
-        return FitResult(profile, options, pages, cuts)
+        return FitResult(profile, options, pages, cuts), []
+    _raise_over(max_pages, pages)
+
+
+def _raise_over(max_pages: int, pages: int) -> NoReturn:
     raise UserError(
         f"cannot fit the résumé into {max_pages} page{'s' if max_pages != 1 else ''}: after tightening the "
         f"layout to the theme's limits and cutting everything allowed it still takes {pages} pages "
@@ -185,36 +283,32 @@ def _label(section: str, entry: Any) -> str:
     return f"{section}/{name}"
 
 
-def _bullets(profile: Profile, pinned: set, scores: dict[tuple[str, str, int], int],
-             entry_scores: dict[tuple[str, str], int]) -> list[_Bullet]:
-    """Highlights that may go, lowest-ranked first; each entry keeps its best highlight."""
+def _preview(text: str) -> str:
+    text = plain_text(text)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _bullets(profile: Profile, pinned: set) -> list[_Bullet]:
+    """Highlights that may go (no posting): from the end of each entry, oldest entries first."""
     out = []
     for section, index, custom, entry in _all_entries(profile):
         highlights = getattr(entry, "highlights", None) or []
         if (section, index, custom) in pinned or len(highlights) < 2:
             continue
-        key = entry.id or ""
-        ranked = sorted(range(len(highlights)),
-                        key=lambda i: (scores.get((section, key, i), 0), -i))  # least relevant, then last
-        keep_best = ranked[-1]
         age = _age_key(entry)
-        for order, i in enumerate(ranked):
-            if i == keep_best:
-                continue
-            text = plain_text(highlights[i].text)
-            preview = text if len(text) <= 60 else text[:57] + "…"
-            rank = (scores.get((section, key, i), 0), order, age, entry_scores.get((section, key), 0))
-            out.append(_Bullet(section, index, custom, i, rank, f"{_label(section, entry)}: \"{preview}\""))
+        for i in range(len(highlights) - 1, 0, -1):
+            rank = (len(highlights) - 1 - i, age)
+            out.append(_Bullet(section, index, custom, i, rank,
+                               f"{_label(section, entry)}: \"{_preview(highlights[i].text)}\""))
     return sorted(out, key=lambda b: b.rank)
 
 
-def _entries(profile: Profile, pinned: set, scores: dict[tuple[str, str], int]) -> list[_Droppable]:
+def _entries(profile: Profile, pinned: set) -> list[_Droppable]:
     out = []
     for section, index, custom, entry in _all_entries(profile):
         if (section, index, custom) in pinned:
             continue
-        rank = (scores.get((section, entry.id or ""), 0), _age_key(entry), -index)
-        out.append(_Droppable(section, index, custom, rank, _label(section, entry)))
+        out.append(_Droppable(section, index, custom, (_age_key(entry), -index), _label(section, entry)))
     return sorted(out, key=lambda d: d.rank)
 
 
@@ -271,3 +365,253 @@ def _bisect_cut(profile: Profile, options: ThemeOptions, candidates: list, max_p
             low = middle
     cuts.extend(f"{verb} {c.label}" for c in candidates[:high])
     return best, best_pages
+
+
+# ----------------------------------------------------------------------------- cutting by relevance
+
+PROTECTED_TOP_HIGHLIGHTS = 3  # the most relevant highlights are never cut
+_PROSE = ("summary", "outcome")  # long paragraphs an entry can lose and still say what it was
+_TIERS = {"entry": 0, "paragraph": 1, "highlight": 2}  # at equal points, cut in this order
+_CAREER = ("experience", "education")  # history: whole entries go only after everything else
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """Something the relevance fitter may cut, with the points it would lose."""
+
+    kind: str  # entry | paragraph | highlight
+    section: str
+    entry: int
+    custom: int | None
+    field: str | None  # "summary", "outcome", "highlights[2]"; None for a whole entry
+    points: int
+    terms: tuple[str, ...]
+    rank: tuple
+    label: str
+    size: int = 0  # characters of text it removes (to estimate how much must go)
+
+
+def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[_Unit]:
+    """What may be cut, the least relevant first (see the module docstring)."""
+    pieces = relevance.pieces
+    # Where each required term is shown inside entries (the skills list claims, entries prove).
+    holders: dict[str, list[tuple[str, int, str]]] = {}
+    for key, (_, terms) in pieces.items():
+        for term in terms:
+            if term in relevance.required:
+                holders.setdefault(term, []).append(key)
+    entry_keys = {(section, index) for section, index, _, _ in _all_entries(profile)}
+    sole: set[tuple[str, int, str]] = set()
+    sole_entries: set[tuple[str, int]] = set()
+    for term, keys in holders.items():
+        inside = [k for k in keys if (k[0], k[1]) in entry_keys]
+        if len(inside) == 1:
+            sole.add(inside[0])
+        if inside and len({(k[0], k[1]) for k in inside}) == 1:
+            sole_entries.add((inside[0][0], inside[0][1]))
+    ranked_highlights = sorted(((points, key) for key, (points, _) in pieces.items()
+                                if key[2].startswith("highlights[") and (key[0], key[1]) in entry_keys and points),
+                               key=lambda pk: -pk[0])  # stable: profile order among equals
+    top = {key for _, key in ranked_highlights[:PROTECTED_TOP_HIGHLIGHTS]}
+
+    units: list[_Unit] = []
+    for order, (section, index, custom, entry) in enumerate(_all_entries(profile)):
+        label = _label(section, entry)
+        age = _age_key(entry)
+        own = {f: pieces[(section, index, f)] for (s, i, f) in pieces if (s, i) == (section, index)}
+        entry_points = sum(points for points, _ in own.values())
+        entry_terms = tuple(dict.fromkeys(t for _, terms in own.values() for t in terms))
+        context = CONTEXT_SHARE * entry_points  # a part of a relevant entry is worth more
+        if (section, index, custom) not in pinned and (section, index) not in sole_entries:
+            late = section in _CAREER
+            length = _entry_length(entry)
+            units.append(_Unit("entry", section, index, custom, None, entry_points, entry_terms,
+                               (late, entry_points > 0, _density(entry_points, 0, length), _TIERS["entry"], -length, age, order), label,
+                               length))
+        if (section, index, custom) in pinned:
+            continue
+        for name in _PROSE:
+            text = getattr(entry, name, None)
+            if not text or (section, index, name) in sole:
+                continue
+            points, terms = own.get(name, (0, ()))
+            units.append(_Unit("paragraph", section, index, custom, name, points, terms,
+                               (False, points > 0, _value(points, context, len(text)), _TIERS["paragraph"], -len(text), age,
+                                order), f"{label} {name}", len(text)))
+        highlights = getattr(entry, "highlights", None) or []
+        if len(highlights) < 2:
+            continue
+        scored = [(own.get(f"highlights[{i}]", (0, ()))[0], -i) for i in range(len(highlights))]
+        best = -max(scored)[1]
+        for i, item in enumerate(highlights):
+            name = f"highlights[{i}]"
+            if i == best or (section, index, name) in sole or (section, index, name) in top:
+                continue
+            points, terms = own.get(name, (0, ()))
+            length = len(_highlight_text(item))
+            units.append(_Unit("highlight", section, index, custom, name, points, terms,
+                               (False, points > 0, _value(points, context, length), _TIERS["highlight"], -length, age, order),
+                               f"{label}: \"{_preview(item.text)}\"", length))
+    return sorted(units, key=lambda u: u.rank)
+
+
+CONTEXT_SHARE = 0.1  # share of its entry's points a highlight or paragraph is worth besides its own
+_SHORTEST = 40  # characters: shorter texts still take a line
+
+
+def _value(points: int, context: float, length: int) -> float:
+    """How much keeping a part is worth: a part without posting terms by its entry's relevance
+    alone (irrelevant entries' parts go first); a relevant part by :func:`_density`."""
+    return _density(points, context, length) if points else context
+
+
+def _density(points: int, context: float, length: int) -> float:
+    """Relevance per character: what a cut loses for the room it frees (0 when irrelevant)."""
+    return (points + context) / max(length, _SHORTEST)
+
+
+def _highlight_text(item: Any) -> str:
+    return " ".join([item.text, *getattr(item, "details", [])])
+
+
+def _entry_length(entry: Any) -> int:
+    total = 0
+    for name, value in entry:
+        if isinstance(value, str):
+            total += len(value)
+        elif isinstance(value, list):
+            total += sum(len(_highlight_text(v)) if hasattr(v, "text") else len(str(v)) for v in value)
+    return total
+
+
+def _apply_units(profile: Profile, units: list[_Unit]) -> Profile:
+    gone_entries = {(u.section, u.entry, u.custom) for u in units if u.kind == "entry"}
+    gone_fields: dict[tuple[str, int, int | None], set[str]] = {}
+    for u in units:
+        if u.kind != "entry":
+            gone_fields.setdefault((u.section, u.entry, u.custom), set()).add(u.field)
+
+    def change(key: tuple, entry: Any) -> Any:
+        if key in gone_entries:
+            return None
+        fields = gone_fields.get(key)
+        if not fields:
+            return entry
+        update: dict[str, Any] = {name: None for name in _PROSE if name in fields}
+        if any(f.startswith("highlights[") for f in fields):
+            update["highlights"] = [h for i, h in enumerate(entry.highlights) if f"highlights[{i}]" not in fields]
+        return entry.model_copy(update=update)
+
+    return _rewrite(profile, change)
+
+
+def _bisect_units(profile: Profile, options: ThemeOptions, units: list[_Unit], max_pages: int,
+                  count_pages: CountPages, pages: int) -> tuple[Profile, int, list[_Unit]]:
+    """The shortest prefix of ``units`` whose cutting fits (all of them when none does).
+
+    Cutting nothing is known not to fit (``pages`` pages). The search starts where the text
+    lengths say the answer should be (as if every page, the last one too, held the same
+    amount of text), gallops from there and bisects once the answer is bracketed: about
+    four layouts on the example instead of a bisection's six to eight. Cutting everything is laid
+    out only when no shorter prefix fits.
+    """
+    total = _text_length(profile)
+    need = total * (1 - max_pages / pages)
+    freed, estimate = 0, len(units)
+    for k, unit in enumerate(units, start=1):
+        freed += unit.size
+        if freed >= need:
+            estimate = k
+            break
+    low, high = 0, len(units)
+    best: Profile | None = None
+    best_pages = 0
+    probe, step = estimate, 1
+    bracketed = False
+    while high - low > 1:
+        if bracketed or not low < probe < high:
+            probe = (low + high) // 2
+        trial = _apply_units(profile, units[:probe])
+        trial_pages = count_pages(trial, options)
+        if trial_pages <= max_pages:
+            high, best, best_pages = probe, trial, trial_pages
+            bracketed = bracketed or low > 0
+            probe -= step
+        else:
+            low = probe
+            bracketed = bracketed or best is not None
+            probe += step
+        step *= 2
+    if best is None:
+        best = _apply_units(profile, units)
+        best_pages = count_pages(best, options)
+    return best, best_pages, list(units[:high])
+
+
+def _text_length(profile: Profile) -> int:
+    """Characters of text in the profile (every string value), to estimate what fits."""
+    def walk(value: Any) -> int:
+        if isinstance(value, str):
+            return len(value)
+        if isinstance(value, dict):
+            return sum(walk(v) for k, v in value.items() if k not in ("id", "tags", "url", "theme", "variants"))
+        if isinstance(value, list):
+            return sum(walk(v) for v in value)
+        return 0
+
+    return walk(profile.model_dump(mode="json"))
+
+
+REFILL_TRIALS = 2  # layouts spent putting cuts back
+
+
+def _refill(profile: Profile, options: ThemeOptions, chosen: list[_Unit], max_pages: int,
+            count_pages: CountPages) -> list[_Unit]:
+    """Put cut items back, most valuable first (the last cut first among equals), while the
+    résumé still fits: the bisection stops at a cut that makes it fit, often with room left."""
+    candidates = sorted(chosen, key=lambda u: (u.points, u.rank), reverse=True)
+    for unit in candidates[:REFILL_TRIALS]:
+        trial = [u for u in chosen if u is not unit]
+        if count_pages(_apply_units(profile, trial), options) <= max_pages:
+            chosen = trial
+    return chosen
+
+
+def _describe_cuts(chosen: list[_Unit]) -> list[Cut]:
+    """The cuts to report: parts of an entry dropped whole are not listed again."""
+    dropped = {(u.section, u.entry, u.custom) for u in chosen if u.kind == "entry"}
+    out = [Cut(u.kind, u.label, u.points, u.terms) for u in sorted(chosen, key=lambda u: u.rank)
+           if u.kind == "entry" or (u.section, u.entry, u.custom) not in dropped]
+    return out
+
+
+def _piece_label(profile: Profile, key: tuple[str, int, str]) -> str:
+    """``projects/argo-workflows highlights[0]``, ``skills/skills-containers keywords``, ``summary``."""
+    section, index, name = key
+    if section in ("summary", "basics"):
+        return section if name == section else f"{section} {name}"
+    entries = getattr(profile, section, None) if section in Profile.model_fields else None
+    if entries is None:
+        custom = next((c for c in profile.custom if c.id == section), None)
+        entries = custom.entries if custom is not None and index >= 0 else None
+        if entries is None:
+            return f"{section} {name}"
+    entry = entries[index]
+    return f"{_label(section, entry)} {name}"
+
+
+def _account(result: FitResult, relevance: Relevance, profile: Profile, chosen: list[_Unit]) -> None:
+    """Relevance kept (points of the pieces still shown) and, per term, where it is still shown."""
+    result.relevance_total = relevance.total
+    result.relevance_kept = relevance.total - sum(c.points for c in result.cut)
+    gone_entries = {(u.section, u.entry) for u in chosen if u.kind == "entry"}
+    gone_fields = {(u.section, u.entry, u.field) for u in chosen if u.kind != "entry"}
+    best: dict[str, tuple[tuple, str]] = {}
+    for key, (points, terms) in relevance.pieces.items():
+        if (key[0], key[1]) in gone_entries or key in gone_fields:
+            continue
+        strength = (proof(key[0], key[2]), key[0] in ("experience", "projects"), points)
+        for term in terms:
+            if term not in best or strength > best[term][0]:
+                best[term] = (strength, _piece_label(profile, key))
+    result.kept = {term: where for term, (_, where) in best.items()}

@@ -16,7 +16,6 @@ Matching ignores case (except for terms that are also English words, e.g. ``Go``
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -26,7 +25,9 @@ from typing import Any, Iterable, Mapping
 
 from resume_builder.errors import Location, Problem, UserError
 from resume_builder.loading.errors_map import describe, dotted
-from resume_builder.loading.source import SourceDocument, parse_json, read_text
+from resume_builder.loading.source import SourceDocument, read_text
+from resume_builder.tailoring.posting import (IGNORED, PREFERRED, REQUIRED, WEIGHT_WISHED, Posting,  # noqa: F401
+                                              PostingPart, posting_from_text)
 
 # --------------------------------------------------------------------------- tokens
 
@@ -75,6 +76,7 @@ class Match:
     start: int
     end: int
     surface: str
+    inferred: bool = False  # written as a word that only suggests the term ("payments" for Fintech)
 
 
 class Vocabulary:
@@ -85,6 +87,7 @@ class Vocabulary:
         self._sensitive: dict[tuple[str, ...], str] = {}
         self.categories: dict[str, str] = {}
         self._implies: dict[str, list[str]] = {}
+        self._hints: set[tuple[str, ...]] = set()  # surfaces (lower case) that only suggest their term
         self._longest = 1
 
     def copy(self) -> "Vocabulary":
@@ -93,6 +96,7 @@ class Vocabulary:
         new._sensitive = dict(self._sensitive)
         new.categories = dict(self.categories)
         new._implies = {k: list(v) for k, v in self._implies.items()}
+        new._hints = set(self._hints)
         new._longest = self._longest
         return new
 
@@ -115,18 +119,21 @@ class Vocabulary:
                 or self._insensitive.get(tuple(t.lower for t in phrase)))
 
     def add(self, name: str, aliases: Iterable[str] = (), *, category: str = "custom",
-            case_sensitive: Iterable[str] = ()) -> str:
+            case_sensitive: Iterable[str] = (), hints: Iterable[str] = ()) -> str:
         """Add a term (or aliases to an existing one); returns its canonical name.
 
         A name that already is a way of writing a known term extends that term, so
-        ``add("kubernetes", ["kube"])`` adds an alias to ``Kubernetes``.
+        ``add("kubernetes", ["kube"])`` adds an alias to ``Kubernetes``. ``hints`` are words
+        that suggest the term without naming it ("payments" for Fintech): they match like
+        aliases, but a match through one is :attr:`Match.inferred`.
         """
         name = name.strip()
         canonical = self.lookup(name) or name
         exact = set(case_sensitive)
         if canonical not in self.categories:
             self.categories[canonical] = category
-        for surface in [name, *aliases]:
+        hinted = list(hints)
+        for surface in [name, *aliases, *hinted]:
             phrase = _phrase(surface)
             if not phrase:
                 continue
@@ -134,6 +141,8 @@ class Vocabulary:
                 self._sensitive[tuple(t.text for t in phrase)] = canonical
             else:
                 self._insensitive[tuple(t.lower for t in phrase)] = canonical
+            if surface in hinted:
+                self._hints.add(tuple(t.lower for t in phrase))
             self._longest = max(self._longest, len(phrase))
         return canonical
 
@@ -170,7 +179,9 @@ class Vocabulary:
                 continue
             term, length = found
             start, end = tokens[i].start, tokens[i + length - 1].end
-            matches.append(Match(term, start, end, text[start:end]))
+            surface = tuple(t.lower for t in tokens[i:i + length])
+            inferred = surface in self._hints or (surface[:-1] + (surface[-1][:-1],)) in self._hints
+            matches.append(Match(term, start, end, text[start:end], inferred))
             i += length
         return matches
 
@@ -192,6 +203,8 @@ class Vocabulary:
                 continue
             if length == 1 and len(window[0].text) == 1 and _glued(text, window[0]):
                 continue  # "R&D", "C-level": a letter, not a language
+            if length == 1 and window[0].text == "Go" and text[window[0].end:window[0].end + 1] == "-":
+                continue  # "Go-live" (German postings), not the language
             return term, length
         return None
 
@@ -213,6 +226,10 @@ def _builtin() -> Vocabulary:
         for name, aliases in terms.items():
             surfaces = [name, *aliases]
             vocab.add(name, aliases, category=category, case_sensitive=[s for s in surfaces if s in exact])
+    for name, hints in data.get("inferred", {}).items():
+        if name not in vocab:
+            raise AssertionError(f"vocabulary.toml: [inferred] names an unknown term {name!r}")
+        vocab.add(name, hints=hints, case_sensitive=[h for h in hints if h in exact])
     for name, others in data.get("implies", {}).items():
         vocab.imply(name, others)
     return vocab
@@ -306,201 +323,33 @@ def read_extension_file(path: Path) -> dict[str, Any]:
     return data
 
 
-# --------------------------------------------------------------------------- job postings
-
-
-@dataclass(frozen=True)
-class PostingPart:
-    """A piece of a posting and how much a term found in it counts (3 asked for ... 1 nice to have)."""
-
-    text: str
-    weight: int
-    where: str
-
-
-@dataclass
-class Posting:
-    title: str
-    company: str | None
-    source: str
-    parts: list[PostingPart] = field(default_factory=list)
-    explicit: list[PostingPart] = field(default_factory=list)  # listed skills, one term each
+# --------------------------------------------------------------------------- what a posting asks for
 
 
 @dataclass
 class JobKeyword:
-    """A term the posting asks for: its weight (3 required ... 1 nice to have) and where it appears."""
+    """A term the posting names: how much it is asked for, whether it was written, and where.
+
+    ``importance`` is ``required`` when the posting names the term in a requirements section
+    or its title, else ``preferred``; ``inferred`` is true when the posting never wrote the
+    term, only a word that suggests it ("payments" for Fintech), and an inferred term is
+    never required. ``weight`` is the relevance points the term gives résumé content:
+    3 required, 2 preferred in the description of the job, 1 named as optional or inferred.
+    """
 
     name: str
     category: str
+    importance: str
+    inferred: bool
     weight: int
     count: int
     where: list[str]
     first: int  # order of first appearance, for stable sorting
+    written: list[str] = field(default_factory=list)  # how the posting wrote it
 
     @property
     def required(self) -> bool:
-        return self.weight >= 2
-
-
-REQUIRED, NORMAL, OPTIONAL = 3, 2, 1
-_NICE = re.compile(r"nice|bonus|plus|prefer|desirable|advantage|optional|ideally|extra", re.I)
-_ASKED = re.compile(r"requir|qualif|must|skill|you have|you bring|you.ll need|looking for|stack|technolog|"
-                    r"experience|about you|essential|expertise|competenc", re.I)
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_BOLD_HEADING = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
-_COLON_HEADING = re.compile(r"^\s*([^\s:.!?][^:.!?]{0,60}):\s*$")
-_LABELLED_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z '/&-]{1,40}?)(?:\*\*|__)?:(?:\*\*|__)?\s+(\S.*)$")
-
-
-def _weight_of(label: str) -> int:
-    if _NICE.search(label):
-        return OPTIONAL
-    if _ASKED.search(label):
-        return REQUIRED
-    return NORMAL
-
-
-def _strip_markup(text: str) -> str:
-    return re.sub(r"[*_`#]+", "", text).strip()
-
-
-def posting_from_text(text: str, source: str) -> Posting:
-    """A plain-text or Markdown posting: headings like 'Requirements' or 'Nice to have' set weights."""
-    lines = text.splitlines()
-    title = ""
-    for line in lines:
-        if line.strip():
-            heading = _MD_HEADING.match(line)
-            title = _strip_markup(heading.group(1) if heading else line)
-            break
-    posting = Posting(title[:200], None, source)
-    label, weight = "description", NORMAL
-    title_seen = False
-    for line in lines:
-        if not line.strip():
-            continue
-        heading = _MD_HEADING.match(line) or _BOLD_HEADING.match(line) or _COLON_HEADING.match(line)
-        if heading:
-            text_ = _strip_markup(heading.group(1))
-            if not title_seen and text_ == title:
-                title_seen = True
-                posting.parts.append(PostingPart(text_, REQUIRED, "title"))
-                continue
-            label, weight = text_.lower(), _weight_of(text_)
-            posting.parts.append(PostingPart(text_, weight, label))
-            continue
-        if not title_seen and _strip_markup(line) == title:
-            title_seen = True
-            posting.parts.append(PostingPart(line, REQUIRED, "title"))
-            continue
-        labelled = _LABELLED_LINE.match(line)
-        if labelled and (_NICE.search(labelled.group(1)) or _ASKED.search(labelled.group(1))):
-            posting.parts.append(PostingPart(labelled.group(2), _weight_of(labelled.group(1)),
-                                             labelled.group(1).strip().lower()))
-            continue
-        posting.parts.append(PostingPart(line, weight, label))
-    return posting
-
-
-_JOB_KEYS = ("title", "company", "description", "responsibilities", "qualifications", "skills")
-
-
-def is_job_document(data: Any) -> bool:
-    """Whether ``data`` looks like a JSON Resume job description (jsonresume.org job schema)."""
-    return isinstance(data, dict) and sum(key in data for key in _JOB_KEYS) >= 2
-
-
-def posting_from_job(doc: SourceDocument, source: str) -> Posting:
-    """A JSON Resume job document: listed skill keywords and qualifications count most."""
-    data = doc.data
-    problems: list[Problem] = []
-
-    def text(path: tuple[Any, ...], value: Any) -> str:
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            problems.append(Problem(f"expected text, found {describe(value)}", doc.locate(path), dotted(path)))
-            return ""
-        return value
-
-    def texts(key: str) -> list[str]:
-        value = data.get(key)
-        if value is None:
-            return []
-        if isinstance(value, str):
-            return [value]
-        if not isinstance(value, list):
-            problems.append(Problem(f"expected a list of text, found {describe(value)}", doc.locate((key,)), key))
-            return []
-        return [text((key, i), item) for i, item in enumerate(value)]
-
-    title = text(("title",), data.get("title")).strip()
-    company = text(("company",), data.get("company")).strip() or None
-    posting = Posting(title, company, source)
-    if title:
-        posting.parts.append(PostingPart(title, REQUIRED, "title"))
-    for item in texts("description"):
-        posting.parts.append(PostingPart(item, NORMAL, "description"))
-    for item in texts("responsibilities"):
-        posting.parts.append(PostingPart(item, NORMAL, "responsibilities"))
-    for item in texts("qualifications"):
-        posting.parts.append(PostingPart(item, REQUIRED, "qualifications"))
-    skills = data.get("skills") or []
-    if not isinstance(skills, list):
-        problems.append(Problem(f"expected a list of skills, found {describe(skills)}", doc.locate(("skills",)),
-                                "skills"))
-        skills = []
-    for i, skill in enumerate(skills):
-        if isinstance(skill, str):
-            posting.explicit.append(PostingPart(skill, REQUIRED, "skills"))
-            continue
-        if not isinstance(skill, dict):
-            problems.append(Problem(f"expected a skill (name, keywords), found {describe(skill)}",
-                                    doc.locate(("skills", i)), f"skills[{i}]"))
-            continue
-        name = text(("skills", i, "name"), skill.get("name"))
-        if name:
-            posting.parts.append(PostingPart(name, REQUIRED, "skills"))
-        keywords = skill.get("keywords") or []
-        if not isinstance(keywords, list):
-            problems.append(Problem(f"expected a list of text, found {describe(keywords)}",
-                                    doc.locate(("skills", i, "keywords")), f"skills[{i}].keywords"))
-            continue
-        for j, keyword in enumerate(keywords):
-            value = text(("skills", i, "keywords", j), keyword).strip()
-            if value:
-                posting.explicit.append(PostingPart(value, REQUIRED, "skills"))
-    if problems:
-        raise UserError(problems)
-    return posting
-
-
-def read_posting(path: Path) -> Posting:
-    """Read a posting: a JSON Resume job document (``.json``), else plain text or Markdown."""
-    text = read_text(path)
-    name = path.name
-    if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
-        doc = parse_json(text, str(path))
-        if not is_job_document(doc.data):
-            raise UserError.at(str(path), 1, 1, "not a job description: expected a JSON Resume job document "
-                                                "with 'title', 'description', 'skills', ...",
-                               hint="or give the posting as plain text or Markdown")
-        return posting_from_job(doc, name)
-    return posting_from_text(text, name)
-
-
-def posting_from_string(text: str, source: str = "<posting>") -> Posting:
-    """A posting given as a string: JSON Resume job JSON or plain text/Markdown."""
-    stripped = text.lstrip()
-    if stripped.startswith("{"):
-        try:
-            data = json.loads(text)
-        except (ValueError, RecursionError):  # bad JSON, deep nesting, 4,300-digit numbers: not a job document
-            data = None
-        if is_job_document(data):
-            return posting_from_job(parse_json(text, source), source)
-    return posting_from_text(text, source)
+        return self.importance == REQUIRED
 
 
 def with_posting_terms(vocab: Vocabulary, posting: Posting) -> Vocabulary:
@@ -512,31 +361,49 @@ def with_posting_terms(vocab: Vocabulary, posting: Posting) -> Vocabulary:
     return vocab
 
 
+@dataclass
+class _Mentions:
+    first: int
+    count: int = 0
+    where: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    weight: int = 0  # highest weight among written mentions
+    required: bool = False  # written in a required part
+
+
 def extract_keywords(posting: Posting, vocab: Vocabulary) -> list[JobKeyword]:
-    """The terms the posting asks for, heaviest first (then by how often, then by first mention).
+    """The terms the posting asks for: required first, then by weight, mentions, first mention.
 
-    ``vocab`` should already hold the posting's listed skills (see :func:`with_posting_terms`).
+    Terms named only where the posting asks nothing of the candidate (about the company,
+    benefits, salary, how to apply) are left out. ``vocab`` should already hold the
+    posting's listed skills (see :func:`with_posting_terms`).
     """
-    found: dict[str, JobKeyword] = {}
-    order = 0
+    found: dict[str, _Mentions] = {}
 
-    def note(term: str, weight: int, where: str) -> None:
-        nonlocal order
-        keyword = found.get(term)
-        if keyword is None:
-            found[term] = JobKeyword(term, vocab.categories.get(term, "posting"), weight, 1, [where], order)
-            order += 1
-            return
-        keyword.weight = max(keyword.weight, weight)
-        keyword.count += 1
-        if where not in keyword.where:
-            keyword.where.append(where)
+    def note(term: str, part: PostingPart, inferred: bool, surface: str) -> None:
+        mentions = found.setdefault(term, _Mentions(len(found)))
+        mentions.count += 1
+        if part.where not in mentions.where:
+            mentions.where.append(part.where)
+        if not inferred:
+            mentions.weight = max(mentions.weight, part.weight)
+            mentions.required = mentions.required or part.importance == REQUIRED
+            if surface not in mentions.written:
+                mentions.written.append(surface)
 
     for part in posting.explicit:
         term = vocab.lookup(part.text)
         if term:
-            note(term, part.weight, part.where)
+            note(term, part, False, part.text)
     for part in posting.parts:
+        if part.importance == IGNORED:
+            continue
         for match in vocab.find(part.text):
-            note(match.term, part.weight, part.where)
-    return sorted(found.values(), key=lambda k: (-k.weight, -k.count, k.first))
+            note(match.term, part, match.inferred, match.surface)
+    keywords = []
+    for term, m in found.items():
+        inferred = not m.written
+        keywords.append(JobKeyword(
+            term, vocab.categories.get(term, "posting"), REQUIRED if m.required else PREFERRED, inferred,
+            WEIGHT_WISHED if inferred else m.weight, m.count, m.where, m.first, m.written))
+    return sorted(keywords, key=lambda k: (not k.required, -k.weight, -k.count, k.first))

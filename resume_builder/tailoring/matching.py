@@ -11,9 +11,12 @@ a skill shown only through another, like Kubernetes through EKS, says so with ``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from resume_builder.schema.profile import Highlight, Profile
+
+if TYPE_CHECKING:
+    from resume_builder.tailoring.fitting import Relevance
 from resume_builder.tailoring.keywords import (JobKeyword, Posting, Vocabulary, extract_keywords,
                                                with_posting_terms)
 
@@ -24,35 +27,80 @@ KEEP_AT_MOST = 6
 KEEP_AT_LEAST = 3
 
 
+# How strongly a field proves a skill: what the candidate did (an entry's highlights and
+# prose, a position held) beats a list (an entry's keywords, a custom section's bullet
+# items), which beats the skills section, which beats the headline and summary (claims
+# without context). Among equals, work (experience, projects) beats the rest.
+_PROOF = {"skills": 1, "basics": 0, "summary": 0}
+_LISTS = ("keywords", "courses", "roles", "items")
+_WORK = ("experience", "projects", "volunteering")
+
+
+def proof(section: str, field_name: str) -> int:
+    """Strength of evidence in ``section``/``field_name``: 3 done, 2 listed, 1 claimed, 0 said."""
+    if section in _PROOF:
+        return _PROOF[section]
+    return 2 if field_name.split("[")[0] in _LISTS else 3
+
+
 @dataclass(frozen=True)
 class Place:
-    """Where the profile shows a keyword: section, entry (id and title), and field."""
+    """Where the profile shows a keyword: section, entry (id and title), field, and the text there."""
 
     section: str
     entry_id: str | None
     title: str
     field: str
     via: str | None = None  # the term that implies the keyword (EKS for Kubernetes)
+    text: str = ""  # the field's text (its first line), to recognise it after tailoring
+    inferred: bool = False  # shown only by a word that suggests it ("web application" for Web Development)
+
+    @property
+    def identity(self) -> tuple[str, str | None, str, str]:
+        """Stays the same when tailoring removes other highlights (indexes shift, text does not)."""
+        return self.section, self.entry_id, self.field.split("[")[0], self.text
+
+    @property
+    def strength(self) -> tuple[bool, int, bool]:
+        """Higher is stronger: written (not implied), then :func:`proof`, then work over the rest."""
+        return (self.via is None and not self.inferred, proof(self.section, self.field), self.section in _WORK)
 
     def to_dict(self) -> dict[str, Any]:
         return {"section": self.section, "id": self.entry_id, "title": self.title, "field": self.field,
-                "via": self.via}
+                "via": self.via, "inferred": self.inferred}
+
+
+STAGES = ("variant", "page_budget")
 
 
 @dataclass
 class KeywordResult:
     keyword: JobKeyword
     places: list[Place] = field(default_factory=list)
+    evidence: Place | None = None  # the strongest place in the full profile (see follow())
+    survives: dict[str, bool] = field(default_factory=dict)  # stage -> does the evidence survive it
 
     @property
     def covered(self) -> bool:
         return bool(self.places)
 
+    @property
+    def strongest(self) -> Place | None:
+        """The strongest place: direct over implied, done over listed over claimed, first in the résumé."""
+        if not self.places:
+            return None
+        return max(self.places, key=lambda p: p.strength)  # max keeps the first of equals
+
     def to_dict(self) -> dict[str, Any]:
         k = self.keyword
-        return {"keyword": k.name, "category": k.category, "weight": k.weight, "required": k.required,
-                "mentions": k.count, "in_posting": k.where, "covered": self.covered,
-                "where": [p.to_dict() for p in self.places]}
+        evidence = self.evidence if self.evidence is not None else self.strongest
+        shown = None
+        if evidence is not None:
+            shown = {**evidence.to_dict(), "text": evidence.text,
+                     **{f"survives_{stage}": self.survives.get(stage) for stage in STAGES}}
+        return {"keyword": k.name, "category": k.category, "importance": k.importance, "inferred": k.inferred,
+                "weight": k.weight, "mentions": k.count, "in_posting": k.where, "written": k.written,
+                "covered": self.covered, "evidence": shown, "where": [p.to_dict() for p in self.places]}
 
 
 @dataclass
@@ -91,6 +139,13 @@ class MatchReport:
     keywords: list[KeywordResult]
     entries: list[RankedEntry]
     highlights: list[RankedHighlight]
+    pieces: list[ScoredPiece] = field(default_factory=list)  # every profile text with posting terms
+    full_coverage: int | None = None  # coverage by the whole profile, before the variant and page budget
+    page_budget: Any = None  # a tailoring.fitting.FitResult, when a page budget was applied
+
+    @property
+    def required(self) -> list[KeywordResult]:
+        return [k for k in self.keywords if k.keyword.required]
 
     @property
     def covered(self) -> list[KeywordResult]:
@@ -117,18 +172,56 @@ class MatchReport:
         return (200 * got + total) // (2 * total)
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as JSON data; its shape is ``tailor-report.schema.json`` (see README)."""
+        posting = self.posting
+        required = self.required
         return {
-            "posting": {"title": self.posting.title, "company": self.posting.company, "source": self.posting.source},
+            "posting": {"title": posting.title, "company": posting.company, "source": posting.source,
+                        "sections": [{"heading": s.heading, "kind": s.kind, "importance": s.importance}
+                                     for s in posting.sections]},
             "profile": self.profile_name,
             "variant": self.variant,
             "coverage": {"percent": self.coverage, "weighted_percent": self.weighted_coverage,
-                         "covered": len(self.covered), "total": len(self.keywords)},
+                         "covered": len(self.covered), "total": len(self.keywords),
+                         "required_covered": sum(k.covered for k in required), "required_total": len(required),
+                         "full_profile_percent": self.full_coverage if self.full_coverage is not None
+                         else self.coverage},
             "covered": [k.keyword.name for k in self.covered],
             "missing": [k.keyword.name for k in self.missing],
             "keywords": [k.to_dict() for k in self.keywords],
             "entries": [e.to_dict() for e in self.entries],
             "highlights": [h.to_dict() for h in self.highlights],
+            "page_budget": self.page_budget.to_dict() if self.page_budget is not None else None,
         }
+
+
+@dataclass(frozen=True)
+class ScoredPiece:
+    """A profile text with posting terms: its entry ((section, index); custom sections by id),
+    field, relevance points (sum of its terms' weights) and terms, heaviest first."""
+
+    entry_key: tuple[str, int]
+    field: str
+    score: int
+    terms: tuple[str, ...]
+
+
+def follow(full: MatchReport, *stages: tuple[str, MatchReport]) -> MatchReport:
+    """The last stage's report, with each keyword's strongest evidence in the ``full`` profile
+    and whether that evidence survives each stage (``("variant", report)``, ``("page_budget",
+    report)``): still shown, with the same text, in the same entry and field.
+    """
+    shown = stages[-1][1] if stages else full
+    evidence = {k.keyword.name: k.strongest for k in full.keywords}
+    seen = [(stage, {k.keyword.name: {p.identity for p in k.places} for k in report.keywords})
+            for stage, report in stages]
+    for result in shown.keywords:
+        best = evidence.get(result.keyword.name)
+        result.evidence = best
+        result.survives = {} if best is None else \
+            {stage: best.identity in places.get(result.keyword.name, set()) for stage, places in seen}
+    shown.full_coverage = full.coverage
+    return shown
 
 
 # --------------------------------------------------------------------------- reading the profile
@@ -249,23 +342,32 @@ def match(profile: Profile, posting: Posting, vocab: Vocabulary, *, profile_name
     entry_terms: dict[tuple[str, int], dict[str, None]] = {}
     entry_info: dict[tuple[str, int], tuple[str, str | None, str]] = {}
     highlights: list[RankedHighlight] = []
+    pieces: list[ScoredPiece] = []
     for piece in profile_texts(profile):
         entry_info.setdefault(piece.entry_key, (piece.section, piece.entry_id, piece.title))
         found: dict[str, str | None] = {}  # term -> via
+        hinted: set[str] = set()  # terms only suggested by the words used
+        written: set[str] = set()
         for m in vocab.find(piece.text):
             found[m.term] = None
+            (hinted if m.inferred else written).add(m.term)
             for implied in vocab.implied(m.term):
                 found.setdefault(implied, m.term)
         hits = [term for term in found if term in weights]
         for term in hits:
-            place = Place(piece.section, piece.entry_id, piece.title, piece.field, found[term])
+            place = Place(piece.section, piece.entry_id, piece.title, piece.field, found[term],
+                          _plain(piece.text.split("\n")[0]), term in hinted and term not in written)
             places = results[term].places
             same = [p for p in places if (p.section, p.entry_id, p.field) == (place.section, place.entry_id, place.field)]
             if not same:
                 places.append(place)
-            elif same[0].via and place.via is None:
+            elif same[0].strength < place.strength:
                 places[places.index(same[0])] = place
         entry_terms.setdefault(piece.entry_key, {}).update(dict.fromkeys(hits))
+        if hits:
+            ordered_hits = sorted(hits, key=lambda t: (-weights[t], t.lower()))
+            pieces.append(ScoredPiece(piece.entry_key, piece.field, sum(weights[t] for t in hits),
+                                      tuple(ordered_hits)))
         if piece.bullet and hits:
             ordered = sorted(hits, key=lambda t: (-weights[t], t.lower()))
             highlights.append(RankedHighlight(piece.section, piece.entry_id, piece.title, piece.field,
@@ -284,7 +386,16 @@ def match(profile: Profile, posting: Posting, vocab: Vocabulary, *, profile_name
     ranked_highlights = [h for _, h in sorted(enumerate(highlights), key=lambda ih: (-ih[1].score, ih[0]))]
     if top is not None:
         ranked_entries, ranked_highlights = ranked_entries[:top], ranked_highlights[:top]
-    return MatchReport(posting, profile_name, variant, list(results.values()), ranked_entries, ranked_highlights)
+    return MatchReport(posting, profile_name, variant, list(results.values()), ranked_entries, ranked_highlights,
+                       pieces)
+
+
+def relevance(report: MatchReport) -> "Relevance":
+    """What the page budget needs from ``report``: each profile piece's points and terms."""
+    from resume_builder.tailoring.fitting import Relevance
+
+    return Relevance({(p.entry_key[0], p.entry_key[1], p.field): (p.score, p.terms) for p in report.pieces},
+                     frozenset(k.keyword.name for k in report.keywords if k.keyword.required))
 
 
 # --------------------------------------------------------------------------- a starting variant
@@ -294,6 +405,9 @@ def starting_variant(report: MatchReport, profile: Profile, *, profile_ref: str,
                      base: dict[str, Any] | None = None) -> dict[str, Any]:
     """Variant data keeping the top-ranked entries of the trimmable sections of ``profile``.
 
+    It keeps between ``KEEP_AT_LEAST`` and ``KEEP_AT_MOST`` projects (and volunteering
+    entries) by relevance, plus any entry that is the only evidence of a term the posting
+    names, so the résumé tailored by it covers every term ``report`` found covered.
     ``profile`` is the profile the report was made from (tailored by ``base``, if any);
     ``base`` is that variant's data, whose settings are kept. Entries without ids cannot be
     named, so they are always kept.
@@ -302,6 +416,7 @@ def starting_variant(report: MatchReport, profile: Profile, *, profile_ref: str,
     scores = {(e.section, e.entry_id): e.score for e in report.entries if e.entry_id}
     keep_anyway = set(base.get("keep") or [])
     drops: list[str] = list(base.get("drop") or [])
+    trimmed: dict[tuple[str, str], int] = {}  # (section, id) -> score, of entries this variant drops
     for section in TRIMMABLE_SECTIONS:
         entries = [e for e in getattr(profile, section) if e.id]
         ranked = sorted(enumerate(entries), key=lambda ie: (-scores.get((section, ie[1].id), 0), ie[0]))
@@ -309,7 +424,17 @@ def starting_variant(report: MatchReport, profile: Profile, *, profile_ref: str,
         if len(relevant) < KEEP_AT_LEAST:
             relevant = [e for _, e in ranked[:KEEP_AT_LEAST]]
         kept = {e.id for e in relevant}
-        drops.extend(e.id for e in entries if e.id not in kept and e.id not in keep_anyway and e.id not in drops)
+        for e in entries:
+            if e.id not in kept and e.id not in keep_anyway and e.id not in drops:
+                trimmed[(section, e.id)] = scores.get((section, e.id), 0)
+    # Never drop the only evidence of a term the posting names: a term shown only in
+    # entries this variant would drop keeps the best of them (so coverage never falls).
+    for result in report.keywords:
+        holders = {(p.section, p.entry_id) for p in result.places}
+        if holders and holders <= set(trimmed):
+            best = max(sorted(holders), key=lambda key: trimmed[key])
+            del trimmed[best]
+    drops.extend(entry_id for (_, entry_id) in trimmed)
     title = report.posting.title or report.posting.source
     if report.posting.company:
         title += f" at {report.posting.company}"

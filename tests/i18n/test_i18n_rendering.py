@@ -100,7 +100,8 @@ def test_arabic_pdf_is_laid_out_right_to_left(arabic_pdf, tmp_path):
     sentence = [box(w, line) for w in ("مهندسة", "برمجيات", "ذات", "خبرة", "في", "بناء")]
     assert all(later[2] < earlier[0] for earlier, later in zip(sentence, sentence[1:]))
     assert box("نبذة")[2] > 0.85 * width  # section headings hug the right margin
-    assert box("2023")[0] < 0.3 * width  # an entry's date sits on the left, across from its title
+    # an entry's date sits under its title and organisation, at the right (start) edge
+    assert box("2023")[2] > 0.85 * width and box("2023")[1] > box("شركة")[1]
 
 
 def test_arabic_docx_paragraphs_are_bidi(tmp_path):

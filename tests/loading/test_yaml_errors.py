@@ -101,3 +101,19 @@ def test_flow_list_that_is_a_real_list_still_loads(tmp_path):
     path = tmp_path / "flow.yaml"
     path.write_text(BASICS + "skills:\n  - name: Languages\n    keywords: [Python, Go]\n", encoding="utf-8")
     assert load_profile(path).profile.skills[0].keywords == ["Python", "Go"]
+
+
+def test_a_raw_control_character_is_located_and_drawn(tmp_path):
+    """A NUL or an escape written raw into the file: its line and column, the line quoted with
+    the character drawn visibly (before: 'YAML error: unacceptable character #x001b' with no place)."""
+    from resume_builder.errors import UserError
+    from resume_builder.loading import load_profile
+
+    for raw, picture in (("\x1b", "␛"), ("\x00", "␀")):
+        path = tmp_path / "p.yaml"
+        path.write_text(f"basics:\n  name: Eve{raw}Tester\n", encoding="utf-8")
+        with pytest.raises(UserError) as caught:
+            load_profile(path)
+        message = str(caught.value)
+        assert f"{path}:2:12: the file holds the control character U+{ord(raw):04X}" in message
+        assert f"Eve{picture}Tester" in message and raw not in message

@@ -378,12 +378,10 @@ def test_pdftotext_reads_every_block_in_order(fixture, mode, request):
 
 
 @needs_pdftotext
-@pytest.mark.xfail(reason="pdftotext's default column detection reads a right-aligned entry date as a "
-                          "separate column when the title is short or several header-only entries stack "
-                          "(classic's .entry-line flex layout); -layout, -raw and pdfminer read it in order",
-                   strict=False)
 @pytest.mark.parametrize("fixture", ["example", "one_page"])
 def test_pdftotext_default_mode_reads_every_block_in_order(fixture, request):
+    """Its column detection once read right-aligned entry dates as a column of their own; the
+    entry header is now title, organisation, date and place on lines of their own."""
     rendered = request.getfixturevalue(fixture)
     find_in_order(norm(pdftotext(rendered.path)), list(rendered.doc.text_blocks()))
 
@@ -468,6 +466,9 @@ def stress_document(seed: int, tmp_path: Path) -> Document:
 
 
 STRESS_SEEDS = (0, 1)
+# For the control with every keep-together rule removed: enough documents that some page
+# break lands between a heading and what it heads (it stops at the first one that does).
+LOOSE_SEEDS = tuple(range(8))
 
 
 @needs_pdftotext
@@ -490,10 +491,12 @@ def test_stranded_check_finds_problems_when_the_theme_allows_them(example_job, t
                      "break-after: auto !important; break-inside: auto !important; }\n", encoding="utf-8")
     loose = find_theme(None, theme_dir=folder)
     problems = []
-    for seed in STRESS_SEEDS:
+    for seed in LOOSE_SEEDS:
         rendered = render_document(stress_document(seed, tmp_path), example_job, tmp_path / f"loose-{seed}.pdf",
                                    theme=loose)
         problems += stranded(rendered)
+        if problems:
+            break
     assert problems, "with no keep-together rules some heading should end a page"
 
 

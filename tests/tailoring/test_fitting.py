@@ -6,7 +6,7 @@ import pytest
 
 from resume_builder.errors import UserError
 from resume_builder.schema.profile import Profile
-from resume_builder.tailoring.fitting import fit
+from resume_builder.tailoring.fitting import Relevance, fit
 from resume_builder.theming import FitLimits, ThemeOptions
 
 PROFILE = {
@@ -76,7 +76,7 @@ def test_entries_go_last_but_never_the_newest_job_or_highest_degree_or_pinned():
 
 
 def test_relevance_decides_which_highlight_goes():
-    result = run(12, highlight_relevance={("experience", "mid", 2): 5})
+    result = run(12, relevance=Relevance({("experience", 1, "highlights[2]"): (5, ("Kubernetes",))}))
     mid = next(j for j in result.profile.experience if j.id == "mid")
     assert [h.text for h in mid.highlights] == ["m3"]
     new = next(j for j in result.profile.experience if j.id == "new")

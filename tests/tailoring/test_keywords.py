@@ -11,10 +11,19 @@ import pytest
 
 from resume_builder.errors import UserError
 from resume_builder.loading import load_profile
-from resume_builder.tailoring.keywords import (OPTIONAL, REQUIRED, Vocabulary, builtin_vocabulary, extend,
-                                               extract_keywords, posting_from_string, posting_from_text,
-                                               profile_extension, read_extension_file, read_posting, tokenize,
-                                               with_posting_terms)
+from resume_builder.loading.posting import posting_from_string as read_string
+from resume_builder.loading.posting import read_posting as read_document
+from resume_builder.tailoring.keywords import (Vocabulary, builtin_vocabulary, extend, extract_keywords,
+                                               profile_extension, read_extension_file, tokenize, with_posting_terms)
+from resume_builder.tailoring.posting import PREFERRED, REQUIRED, posting_from_text, structure
+
+
+def read_posting(path):
+    return structure(read_document(path))
+
+
+def posting_from_string(text):
+    return structure(read_string(text))
 from tests.conftest import shared_dir
 
 VOCAB = builtin_vocabulary()
@@ -119,8 +128,9 @@ def test_sample_job_document(jsonresume_sample):
     found = {k.name: k for k in extract_keywords(posting, vocab)}
     assert {"HTML", "CSS", "JavaScript", "React", "Node.js", "SQL", "NoSQL", "MongoDB", "UI/UX",
             "Computer Science", "Scalability", "Web Development"} <= set(found)
-    assert found["JavaScript"].weight == REQUIRED and found["JavaScript"].where == ["skills", "qualifications"]
-    assert found["UI/UX"].weight == 2 and found["UI/UX"].required
+    assert found["JavaScript"].importance == REQUIRED and found["JavaScript"].where == ["skills", "qualifications"]
+    assert found["UI/UX"].importance == PREFERRED and found["UI/UX"].weight == 2  # responsibilities describe
+    assert found["Web Development"].required and not found["Web Development"].inferred  # skills: name
 
 
 def test_listed_skills_unknown_to_the_vocabulary_still_count():
@@ -151,20 +161,20 @@ def test_markdown_headings_set_importance():
     posting = posting_from_text(MARKDOWN, "job.md")
     assert posting.title == "Senior Platform Engineer"
     found = {k.name: k for k in extract_keywords(posting, VOCAB)}
-    assert found["Platform Engineering"].weight == REQUIRED  # from the title
-    assert found["Terraform"].weight == REQUIRED and found["Terraform"].where == ["requirements"]
-    assert found["Kubernetes"].weight == REQUIRED  # asked in requirements, mentioned in the text too
+    assert found["Platform Engineering"].importance == REQUIRED  # from the title
+    assert found["Terraform"].importance == REQUIRED and found["Terraform"].where == ["requirements"]
+    assert found["Kubernetes"].importance == REQUIRED  # asked in requirements, mentioned in the text too
     assert found["Kubernetes"].count == 2
-    assert found["AWS"].weight == 2
-    assert found["Go"].weight == OPTIONAL and not found["Go"].required
-    assert found["Datadog"].weight == OPTIONAL and found["Datadog"].where == ["bonus"]
-    assert found["Kubernetes Operators"].weight == OPTIONAL
+    assert found["AWS"].importance == PREFERRED and found["AWS"].weight == 2  # described, not demanded
+    assert found["Go"].importance == PREFERRED and found["Go"].weight == 1 and not found["Go"].required
+    assert found["Datadog"].importance == PREFERRED and found["Datadog"].where == ["bonus"]
+    assert found["Kubernetes Operators"].importance == PREFERRED
 
 
 def test_plain_text_posting_with_labelled_lines():
     posting = posting_from_text("Backend Developer\nMust have: Python, PostgreSQL\nPreferred: Redis\n", "job.txt")
-    found = {k.name: k.weight for k in extract_keywords(posting, VOCAB)}
-    assert found == {"Backend": REQUIRED, "Python": REQUIRED, "PostgreSQL": REQUIRED, "Redis": OPTIONAL}
+    found = {k.name: k.importance for k in extract_keywords(posting, VOCAB)}
+    assert found == {"Backend": REQUIRED, "Python": REQUIRED, "PostgreSQL": REQUIRED, "Redis": PREFERRED}
 
 
 def test_extraction_is_deterministic():
@@ -188,8 +198,13 @@ def test_posting_files(tmp_path):
     with pytest.raises(UserError) as caught:
         read_posting(broken)
     text = caught.value.render()
-    assert "job.json:2:13: skills[0]: expected a skill (name, keywords), found the number 1" in text
+    assert "job.json:2:13: skills[0]: expected a mapping (key: value), found the number 1" in text
     assert "job.json:2:25: skills[1].name: expected text, found the number 2" in text
+    typo = tmp_path / "typo.json"
+    typo.write_text('{"title": "A", "skills": [],\n "qualification": ["Go"]}', encoding="utf-8")
+    with pytest.raises(UserError, match=r"typo.json:2:2: qualification: unknown field 'qualification' "
+                                        r"\(did you mean 'qualifications'\?\)"):
+        read_posting(typo)
 
 
 # --------------------------------------------------------------------------- user aliases
@@ -245,3 +260,18 @@ def test_bad_alias_files(tmp_path):
 
 def test_vocabulary_file_is_found_next_to_the_module():
     assert (Path(__file__).resolve().parents[2] / "resume_builder" / "tailoring" / "vocabulary.toml").is_file()
+
+
+def test_inferred_words_suggest_their_term_and_nothing_else():
+    data = tomllib.loads(files("resume_builder.tailoring").joinpath("vocabulary.toml").read_text("utf-8"))
+    spelled = {tuple(t.lower for t in tokenize(s) if t.text != "|")
+               for table in data["terms"].values() for name, aliases in table.items() for s in [name, *aliases]}
+    for name, hints in data["inferred"].items():
+        assert name in VOCAB, name
+        for hint in hints:
+            key = tuple(t.lower for t in tokenize(hint) if t.text != "|")
+            assert key not in spelled, f"{hint!r} is both a spelling and a hint"
+            (match,) = VOCAB.find(hint)
+            assert (match.term, match.inferred) == (name, True), hint
+    (written,) = VOCAB.find("Kubernetes")
+    assert not written.inferred and not VOCAB.find("k8s")[0].inferred

@@ -11,7 +11,9 @@ from resume_builder.loading import load_profile
 from resume_builder.schema.profile import Profile
 from resume_builder.schema.variant import VariantFile
 from resume_builder.tailoring import check_variant
-from resume_builder.tailoring.keywords import builtin_vocabulary, posting_from_text, read_posting
+from resume_builder.loading.posting import read_posting as read_document
+from resume_builder.tailoring.keywords import builtin_vocabulary, posting_from_text
+from resume_builder.tailoring.posting import structure
 from resume_builder.tailoring.matching import (KEEP_AT_LEAST, KEEP_AT_MOST, match, profile_texts,
                                                starting_variant)
 from resume_builder.tailoring.select import select_variant
@@ -22,7 +24,7 @@ PROFILE = load_profile(EXAMPLE).profile
 
 @pytest.fixture(scope="module")
 def sample_job():
-    return read_posting(shared_dir() / "fixtures" / "jsonresume" / "sample.job.json")
+    return structure(read_document(shared_dir() / "fixtures" / "jsonresume" / "sample.job.json"))
 
 
 @pytest.fixture(scope="module")
@@ -71,10 +73,15 @@ def test_entries_and_highlights_are_ranked(report):
 
 def test_report_json_is_serialisable(report):
     data = json.loads(json.dumps(report.to_dict(), ensure_ascii=False))
-    assert data["posting"] == {"title": "Web Developer", "company": "Microsoft", "source": "sample.job.json"}
+    assert {k: data["posting"][k] for k in ("title", "company", "source")} == \
+        {"title": "Web Developer", "company": "Microsoft", "source": "sample.job.json"}
+    assert [s["kind"] for s in data["posting"]["sections"]] == \
+        ["description", "responsibilities", "requirements", "requirements"]
     assert data["coverage"]["percent"] == report.coverage
     assert data["covered"] + data["missing"] and set(data["covered"]).isdisjoint(data["missing"])
-    assert {"keyword", "weight", "required", "covered", "where"} <= set(data["keywords"][0])
+    assert {"keyword", "importance", "inferred", "covered", "evidence", "where"} <= set(data["keywords"][0])
+    assert "required" not in data["keywords"][0]  # importance and inferred replace the old boolean
+    assert {k["importance"] for k in data["keywords"]} == {"required", "preferred"}
 
 
 def test_report_golden(report, golden):

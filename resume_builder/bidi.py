@@ -1,0 +1,188 @@
+"""Left-to-right runs inside right-to-left text (the Unicode Bidirectional Algorithm, UAX #9).
+
+In an Arabic or Hebrew résumé, the bidi algorithm alone gets some left-to-right pieces wrong:
+a phone number ``+971 50 123 4567`` is several numbers separated by spaces, so it is laid out
+as ``4567 123 50 971+``; the ``++`` of ``C++`` is neutral, so at the end of a Latin word
+followed by Arabic it takes the paragraph's direction and shows as ``++C``. The cure is to
+*isolate* each left-to-right run (UAX #9, section 2.7: LRI … PDI; HTML's ``<bdi dir="ltr">``
+means the same), so the run is laid out left to right as one unit.
+
+:func:`ltr_spans` finds those runs with one rule for every format:
+
+- a run starts at a strong left-to-right character (Latin, Greek, Cyrillic... letters) or an
+  ASCII digit, together with one of ``+ ( . [ # $ € £`` just before it when a space or the
+  start of the text comes before that (``+971``, ``(EKS)``, ``.NET``);
+- it goes on over anything but right-to-left letters and Arabic digits while the next letter
+  or digit is left-to-right: ``Example Systems``, ``layla@example.com``, ``C++, Python``.
+  Two numbers are joined only across spaces or one ``,`` ``.`` ``-`` ``/`` between them
+  (``+971 50 123 4567``, ``10,000``), never across a dash, so a date range such as
+  ``2013 – 2017`` keeps the right-to-left order readers of the script expect;
+- it ends at its last letter or digit, plus the ``+ # % *`` and closing brackets glued to it
+  (``C++``, ``C#``, ``40%``, ``(EKS)``), never a sentence's full stop or comma;
+- a run made of digits alone is isolated only when it holds a space or starts with ``+``
+  (a phone number): single numbers are already laid out correctly.
+
+The same function reads a PDF back (:func:`visual_to_logical`): pdfminer gives each line's
+characters in the order they are drawn (visual order), and the runs isolated when rendering
+are found again in the drawn text, isolated, and the line is put back in reading order with
+python-bidi (the Rust ``unicode-bidi`` crate, which implements UAX #9 with isolates).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+LRI, PDI = "\u2066", "\u2069"  # LEFT-TO-RIGHT ISOLATE, POP DIRECTIONAL ISOLATE
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK: a strong L character that is not drawn
+#: Bidi controls and marks: never content, dropped when text is compared.
+CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+_PREFIX = "+(.[#$€£"
+_SUFFIX = "+#%*"
+_STOP = {"R", "AL", "AN", "B", "S"}
+_NUMBER_GAP = {",", ".", "-", "/"}
+
+
+def _kind(char: str) -> str:
+    return unicodedata.bidirectional(char) or "ON"
+
+
+def is_rtl_char(char: str) -> bool:
+    return _kind(char) in ("R", "AL")
+
+
+def ltr_spans(text: str, *, prefixes: str = _PREFIX) -> list[tuple[int, int]]:
+    """``(start, end)`` of each left-to-right run of ``text`` that needs isolating (see above).
+
+    ``prefixes``: the characters that may open a run before its first letter or digit.
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        kind = _kind(text[i])
+        if kind not in ("L", "EN"):
+            i += 1
+            continue
+        start = i
+        while start > (spans[-1][1] if spans else 0) and text[start - 1] in prefixes and \
+                (start - 1 == 0 or text[start - 2].isspace()):
+            start -= 1
+        has_letter = kind == "L"
+        last_digit = kind == "EN"
+        end = i + 1
+        j = i + 1
+        while j < n:
+            kind = _kind(text[j])
+            if kind in ("L", "EN", "NSM"):
+                has_letter = has_letter or kind == "L"
+                last_digit = kind == "EN" or (last_digit and kind == "NSM")
+                end = j = j + 1
+                continue
+            if kind in _STOP:
+                break
+            m = j  # a stretch of neutrals and weak characters: what comes after it?
+            while m < n and _kind(text[m]) not in ("L", "EN", *_STOP):
+                m += 1
+            if m >= n or _kind(text[m]) not in ("L", "EN"):
+                break
+            gap = text[j:m]
+            if not (has_letter or _kind(text[m]) == "L") and not (gap.isspace() or gap in _NUMBER_GAP):
+                break  # two numbers across a dash or a word: the script's own order
+            j = m
+        opened = text.count("(", start, end) - text.count(")", start, end) + \
+            text.count("[", start, end) - text.count("]", start, end)
+        while end < n and (text[end] in _SUFFIX or (text[end] in ")]" and opened > 0)):
+            if text[end] in ")]":
+                opened -= 1
+            end += 1
+        run = text[start:end]
+        if has_letter or run.startswith("+") or any(ch.isspace() for ch in run):
+            spans.append((start, end))
+        i = end
+    return spans
+
+
+def isolate_ltr(text: str, *, start: str = LRI, end: str = PDI, prefixes: str = _PREFIX) -> str:
+    """``text`` with each left-to-right run between ``start`` and ``end`` (LRI and PDI)."""
+    spans = ltr_spans(text, prefixes=prefixes)
+    if not spans:
+        return text
+    out = []
+    last = 0
+    for begin, stop in spans:
+        out += [text[last:begin], start, text[begin:stop], end]
+        last = stop
+    out.append(text[last:])
+    return "".join(out)
+
+
+def segments(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into ``(piece, is_ltr_run)`` pieces, in order; the pieces join to ``text``."""
+    out: list[tuple[str, bool]] = []
+    last = 0
+    for begin, stop in ltr_spans(text):
+        if begin > last:
+            out.append((text[last:begin], False))
+        out.append((text[begin:stop], True))
+        last = stop
+    if last < len(text):
+        out.append((text[last:], False))
+    return out
+
+
+def without_controls(text: str) -> str:
+    return "".join(ch for ch in text if ch not in CONTROLS)
+
+
+def mostly_rtl(texts: Sequence[str]) -> bool:
+    """Whether right-to-left letters outnumber left-to-right ones in ``texts``."""
+    rtl = ltr = 0
+    for text in texts:
+        for char in text:
+            kind = _kind(char)
+            if kind in ("R", "AL"):
+                rtl += 1
+            elif kind == "L":
+                ltr += 1
+    return rtl > ltr
+
+
+# Arabic Presentation Forms-A: right-to-left letters that never come out of a PDF's text
+# layer here (WeasyPrint maps glyphs back to the letters typed), used as one-character
+# stand-ins for glyphs that stand for several letters (a lam-alef ligature: "لا").
+_STAND_INS = [chr(code) for code in range(0xFB50, 0xFBB2)]
+
+
+def visual_to_logical(clusters: Sequence[str]) -> str:
+    """One line of a right-to-left page from the order it is drawn to the order it is read.
+
+    ``clusters`` are the texts of the line's glyphs from left to right (a glyph may stand for
+    several characters, in reading order, such as a ligature). The left-to-right runs are
+    isolated (:func:`ltr_spans`), so the line is the reverse of what the bidi algorithm made
+    of the text, and the algorithm applied again with a right-to-left paragraph direction
+    (python-bidi's ``get_display``, which does not mirror brackets) restores the reading order.
+    """
+    from bidi import get_display
+
+    stand_in: dict[str, str] = {}
+    chars = []
+    for cluster in clusters:
+        if len(cluster) > 1 and any(is_rtl_char(ch) for ch in cluster):
+            if cluster not in stand_in.values():
+                if len(stand_in) >= len(_STAND_INS):
+                    chars.append(cluster[::-1])  # more distinct ligatures than stand-ins: best effort
+                    continue
+                stand_in[_STAND_INS[len(stand_in)]] = cluster
+            chars.append(next(key for key, value in stand_in.items() if value == cluster))
+        else:
+            chars.append(cluster)
+    drawn = "".join(chars)
+    # A full stop drawn just left of a Latin word ends the right-to-left sentence ("… gRPC."):
+    # read back, it is never taken as the start of a run (".NET" then reads "NET.").
+    logical = get_display(isolate_ltr(drawn, prefixes=_PREFIX.replace(".", "")), base_dir="R")
+    logical = without_controls(logical)
+    for key, value in stand_in.items():
+        logical = logical.replace(key, value)
+    return logical

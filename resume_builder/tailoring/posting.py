@@ -1,0 +1,371 @@
+"""The structure of a job posting: title, company, sections, and how much each part asks.
+
+A posting says what it demands in its structure, not in its words: "Kubernetes" under
+*Requirements* is a demand, the same word under *Nice to have* or in "Istio is a plus" is
+a wish, and under *About us* or *Benefits* it asks nothing of the candidate. This module
+finds that structure, offline and deterministically, for postings in English, German and
+French, as plain text or Markdown (``#`` headings, ``**bold**`` headings, ``Heading:``
+lines, bare heading lines such as ``Requirements``, and ``Label: text`` lines), and for
+JSON Resume job documents (https://jsonresume.org/job-description-schema: ``qualifications``
+and ``skills`` state requirements; ``description`` and ``responsibilities`` describe the
+job).
+
+Every piece of text becomes a :class:`PostingPart` with an ``importance``:
+
+* ``required``: in a requirements section ("Requirements", "Must have", "What you bring",
+  "Qualifications", "Who you are", "Anforderungen", "Dein Profil", "Profil recherché", ...)
+  or in the title;
+* ``preferred``: in a preferences section ("Nice to have", "Bonus", "Preferred", "A plus",
+  "Wünschenswert", "Atouts", ...), in a sentence or parenthesis that says so inside any
+  section ("Istio is a plus", "ideally Go", "(Vault a plus)", "von Vorteil", "serait un
+  plus"), or anywhere else describing the job (intro, responsibilities, tech stack);
+* ``ignored``: about the company, benefits, salary, how to apply, and details such as
+  location: terms there are not asked of the candidate.
+
+Pure functions only: reading files lives in :mod:`resume_builder.loading.posting`
+(``structure(read_posting(path))``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from resume_builder.schema.posting import JobPosting, PostingDocument
+
+REQUIRED, PREFERRED, IGNORED = "required", "preferred", "ignored"
+
+# Section kinds, and the importance of what they say.
+TITLE, REQUIREMENTS, PREFERENCES, RESPONSIBILITIES, DESCRIPTION = (
+    "title", "requirements", "preferences", "responsibilities", "description")
+ABOUT, BENEFITS, SALARY, APPLICATION, DETAILS = "about", "benefits", "salary", "application", "details"
+KIND_IMPORTANCE = {TITLE: REQUIRED, REQUIREMENTS: REQUIRED, PREFERENCES: PREFERRED, RESPONSIBILITIES: PREFERRED,
+                   DESCRIPTION: PREFERRED, ABOUT: IGNORED, BENEFITS: IGNORED, SALARY: IGNORED,
+                   APPLICATION: IGNORED, DETAILS: IGNORED}
+
+# Relevance points of a term by where the posting names it (used to rank résumé content):
+# a demand 3, a description of the job 2, an explicit wish (or an inferred term) 1.
+WEIGHT_REQUIRED, WEIGHT_DESCRIBED, WEIGHT_WISHED = 3, 2, 1
+
+
+@dataclass(frozen=True)
+class PostingPart:
+    """A piece of posting text, the section it is in, and how much a term in it is asked for."""
+
+    text: str
+    importance: str  # required | preferred | ignored
+    where: str  # the section's heading in lower case, or "title", "description", "skills", ...
+    kind: str = DESCRIPTION  # the section's kind (see KIND_IMPORTANCE)
+    optional: bool = False  # said to be optional ("a plus", a "Nice to have" section)
+
+    @property
+    def weight(self) -> int:
+        if self.importance == IGNORED:
+            return 0
+        if self.importance == REQUIRED:
+            return WEIGHT_REQUIRED
+        return WEIGHT_WISHED if self.optional else WEIGHT_DESCRIBED
+
+
+@dataclass(frozen=True)
+class PostingSection:
+    """A section of the posting: its heading as written (None before the first) and its kind."""
+
+    heading: str | None
+    kind: str
+
+    @property
+    def importance(self) -> str:
+        return KIND_IMPORTANCE[self.kind]
+
+
+@dataclass
+class Posting:
+    title: str
+    company: str | None
+    source: str
+    parts: list[PostingPart] = field(default_factory=list)
+    explicit: list[PostingPart] = field(default_factory=list)  # listed skills, one term each
+    sections: list[PostingSection] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- headings
+
+_ALT = "|".join
+_PREFERENCE_WORDS = _ALT([
+    r"nice[- ]to[- ]haves?", r"bonus(?: points)?", r"preferred(?: qualifications| skills)?", r"(?:a|big) plus",
+    r"pluses", r"plus points?", r"desirable", r"would be (?:great|nice|a plus)", r"even better(?: if)?",
+    r"ideally", r"extra credit", r"optional", r"not required", r"good to have", r"great to have",
+    r"wünschenswert", r"von vorteil", r"pluspunkte", r"ein plus", r"idealerweise", r"kann[- ]kriterien",
+    r"gerne auch", r"atouts?", r"un plus", r"serait un plus", r"souhaitée?s?", r"appréciée?s?", r"idéalement",
+    r"les plus", r"optionnel"])
+_HEADINGS: list[tuple[str, str]] = [
+    (PREFERENCES, _PREFERENCE_WORDS),
+    (REQUIREMENTS, _ALT([r"about you", r"who you are", r"what you bring", r"what you(?:'|’)ll bring",
+                         r"what you will bring", r"(?:who|what) we(?:'|’)re looking for",
+                         r"(?:who|what) we are looking for"])),
+    (RESPONSIBILITIES, _ALT([r"about the (?:role|job|position)", r"the role", r"your role", r"in this role",
+                             r"what you(?:'|’)ll do", r"what you will do", r"what you(?:'|’)ll be doing",
+                             r"day[- ]to[- ]day", r"your mission", r"the job", r"responsibilit(?:y|ies)",
+                             r"duties", r"tasks", r"aufgaben", r"was dich erwartet", r"das erwartet dich",
+                             r"was sie erwartet", r"deine rolle", r"ihre rolle", r"vos missions", r"tes missions",
+                             r"missions?", r"responsabilités", r"le poste", r"ton rôle", r"votre rôle",
+                             r"ce que (?:vous|tu) fer(?:ez|as)"])),
+    (DESCRIPTION, _ALT([r"about the team", r"the team", r"our team", r"tech(?:nology)? stack", r"our stack",
+                        r"stack", r"tools", r"technologies", r"das team", r"unser team", r"unser stack",
+                        r"l(?:'|’)équipe", r"notre stack", r"environnement technique", r"stack technique"])),
+    (BENEFITS, _ALT([r"benefits", r"perks", r"what we offer", r"we offer", r"why join(?: us)?", r"why us",
+                     r"why you(?:'|’)ll love", r"what(?:'|’)s in it for you", r"what you get", r"wir bieten",
+                     r"was wir bieten", r"das bieten wir", r"unser angebot", r"deine vorteile", r"ihre vorteile",
+                     r"avantages", r"ce que nous (?:offrons|proposons)", r"nous offrons", r"nous proposons",
+                     r"pourquoi nous rejoindre", r"ce qu(?:'|’)on (?:t|vous)(?:'|’)offre"])),
+    (SALARY, _ALT([r"salary", r"compensation", r"pay(?: range)?", r"gehalt", r"vergütung", r"rémunération",
+                   r"salaire"])),
+    (APPLICATION, _ALT([r"how to apply", r"to apply", r"application process", r"hiring process",
+                        r"interview process", r"our process", r"equal opportunit(?:y|ies)", r"diversity",
+                        r"bewerbung(?:sprozess)?", r"so bewirbst du dich", r"kontakt", r"interesse",
+                        r"candidature", r"processus de recrutement", r"comment postuler", r"postuler"])),
+    (ABOUT, _ALT([r"about us", r"who we are", r"about the company", r"our company", r"the company",
+                  r"company overview", r"our mission", r"über uns", r"wer wir sind", r"das unternehmen",
+                  r"unser unternehmen", r"qui sommes[- ]nous", r"à propos(?: de nous)?", r"l(?:'|’)entreprise",
+                  r"notre entreprise", r"la société", r"about \S.*"])),
+    (REQUIREMENTS, _ALT([r"requirements?", r"required(?: qualifications| skills)?", r"must[- ]haves?",
+                         r"must have", r"qualifications?", r"what we(?:'|’)re looking for",
+                         r"what we are looking for", r"we(?:'|’)re looking for", r"you have", r"you bring",
+                         r"your profile", r"your skills", r"skills", r"experience", r"essentials?",
+                         r"minimum qualifications", r"basic qualifications", r"what you need",
+                         r"what you(?:'|’)ll need", r"you should have", r"anforderungen", r"dein profil",
+                         r"ihr profil", r"profil", r"was du mitbringst", r"was sie mitbringen",
+                         r"das bringst du mit", r"das bringen sie mit", r"qualifikation(?:en)?", r"voraussetzungen",
+                         r"kenntnisse", r"muss[- ]kriterien", r"profil recherché", r"votre profil", r"ton profil",
+                         r"compétences(?: requises)?", r"prérequis", r"exigences", r"ce que (?:vous|tu) apporte[sz]?",
+                         r"vous avez", r"tu as", r"qui (?:es[- ]tu|êtes[- ]vous)"])),
+]
+_HEADING_SEARCH = [(kind, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)) for kind, words in _HEADINGS]
+_HEADING_WHOLE = [(kind, re.compile(rf"(?:our |your |the |dein |deine |ihr |ihre |vos |tes |nos )?(?:{words})",
+                                    re.I)) for kind, words in _HEADINGS]
+_DETAIL_LABELS = re.compile(r"location|standort|arbeitsort|lieu|localisation|type|employment|contract|vertrag|"
+                            r"contrat|start(?: date)?|beginn|remote|team size|reports? to|level|seniority|"
+                            r"department|abteilung|département|posted|date", re.I)
+_TITLE_LABELS = re.compile(r"(?:job )?title|position|role|stelle|poste|intitulé(?: du poste)?", re.I)
+_COMPANY_LABELS = re.compile(r"company|employer|unternehmen|firma|arbeitgeber|entreprise|société", re.I)
+
+
+def heading_kind(text: str, *, whole: bool = False) -> str | None:
+    """The kind of section a heading starts, or None when it is not a known heading.
+
+    With ``whole``, the heading phrase must be all of ``text`` (for bare lines, which are
+    headings only when they are nothing else).
+    """
+    text = _strip_markup(text).strip(" :：-–—?!")
+    for kind, pattern in (_HEADING_WHOLE if whole else _HEADING_SEARCH):
+        if (pattern.fullmatch(text) if whole else pattern.search(text)):
+            return kind
+    return None
+
+
+# --------------------------------------------------------------------------- optional phrases
+
+# "Istio is a plus", "Kafka would be great": a wish that closes its clause.
+_TRAILING = re.compile(r"(?<!\w)(?:would be (?:great|nice|ideal|helpful|awesome)|"
+                       r"(?:(?:is|are|would be|will be|is also|are also|as) )?(?:an? )?(?:big |huge )?"
+                       r"(?:plus|bonus|advantage|nice[- ]to[- ]have|desirable|preferred|welcome|appreciated|"
+                       r"great to have|good to have|not required|not a must|optional|"
+                       r"von vorteil|wünschenswert|ein plus|gern gesehen|gerne gesehen|erwünscht|"
+                       r"est un plus|serait un plus|un atout|appréciée?s?|souhaitée?s?|bienvenue?s?|"
+                       r"optionnel(?:le)?))(?!\w)", re.I)
+# "ideally Go", "bonus points for Rust": a wish that opens what follows.
+_LEADING = re.compile(r"(?<!\w)(?:ideally|preferably|bonus(?: points)?(?: if| for)?|even better(?: if)?|"
+                      r"plus if|nice if|extra points? (?:if|for)|idealerweise|vorzugsweise|gerne auch|"
+                      r"idéalement|de préférence|(?:un|en) plus)(?!\w)", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\s+[–—]\s+")
+_CLAUSE_BREAK = re.compile(r";|:|,\s+(?:and|but|while|und|aber|et|mais)\s|\s[–—-]\s")
+
+
+def _bare_wish(text: str) -> bool:
+    """Whether a parenthesis says only that something is optional: "(nice to have)", "(a plus)"."""
+    found = _TRAILING.search(text) or _LEADING.search(text)
+    return bool(found) and len(text.split()) <= len(found.group().split())
+
+
+def optional_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of ``text`` that say what they name is optional.
+
+    A parenthesis holding a wish ("(Vault a plus)") is optional whole; a wish that opens
+    ("ideally", "bonus if") covers the rest of its sentence; a wish that closes ("is a
+    plus", "von Vorteil", "serait un plus") covers its clause back to the last ``;`` or
+    ``, and``. Every other span keeps the importance of its section.
+    """
+    spans: list[tuple[int, int]] = []
+    for paren in re.finditer(r"\(([^()]*)\)", text):
+        if not _bare_wish(paren.group(1)) and (_TRAILING.search(paren.group(1)) or _LEADING.search(paren.group(1))):
+            spans.append((paren.start(), paren.end()))
+    start = 0
+    bounds = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    for end in bounds:
+        sentence = text[start:end]
+        # A parenthesis that names things keeps its wish to itself; "(nice to have)" alone
+        # speaks for its clause, like "is a plus".
+        masked = re.sub(r"\(([^()]*)\)", lambda m: m.group() if _bare_wish(m.group(1)) else " " * len(m.group()),
+                        sentence)
+        lead = _LEADING.search(masked)
+        if lead:
+            spans.append((start + lead.start(), end))
+        for trail in _TRAILING.finditer(masked):
+            if lead and trail.start() >= lead.start():
+                continue
+            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(masked, 0, trail.start())]
+            begin = breaks[-1] if breaks else 0
+            begin += len(masked[begin:]) - len(masked[begin:].lstrip())
+            spans.append((start + begin, start + trail.end()))
+        start = end
+    return spans
+
+
+def split_optional(text: str) -> Iterator[tuple[str, bool]]:
+    """``text`` cut into consecutive pieces, each with whether it is said to be optional."""
+    spans = sorted(optional_spans(text))
+    position = 0
+    for begin, end in spans:
+        if end <= position:
+            continue
+        begin = max(begin, position)
+        if begin > position:
+            yield text[position:begin], False
+        yield text[begin:end], True
+        position = end
+    if position < len(text):
+        yield text[position:], False
+
+
+# --------------------------------------------------------------------------- plain text and Markdown
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_BOLD_HEADING = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*$")
+_COLON_HEADING = re.compile(r"^\s*([^\s:.!?•*\-][^:.!?]{0,60}?)\s*[:：]\s*$")
+_LABELLED_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:\*\*|__)?([^\W\d_][\w '’/&()-]{1,40}?)\s*(?:\*\*|__)?\s*[:：]"
+                            r"(?:\*\*|__)?\s+(\S.*)$")
+_BULLET = re.compile(r"^\s*(?:[-*+•▪◦‣·]|\d{1,2}[.)])\s+")
+_TITLE_AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@|bei|chez)\s+(?P<company>[^,;()|]+?)\s*(?:[,;(|].*)?$")
+
+
+def _strip_markup(text: str) -> str:
+    return re.sub(r"[*_`#]+", "", text).strip()
+
+
+def _heading_of(line: str) -> tuple[str, str | None] | None:
+    """(heading text, kind) when ``line`` is a heading; None otherwise."""
+    found = _MD_HEADING.match(line) or _BOLD_HEADING.match(line) or _COLON_HEADING.match(line)
+    if found:
+        text = _strip_markup(found.group(1))
+        return text, heading_kind(text)
+    if _BULLET.match(line):
+        return None
+    text = _strip_markup(line)
+    if len(text.split()) <= 6:
+        kind = heading_kind(text, whole=True)
+        if kind is not None:
+            return text, kind
+    return None
+
+
+def posting_from_text(text: str, source: str) -> Posting:
+    """A plain-text or Markdown posting, cut into its sections (see the module docstring)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    posting = Posting("", None, source)
+    if not lines:
+        return posting
+    first = lines[0]
+    labelled = _LABELLED_LINE.match(first)
+    heading = _MD_HEADING.match(first) or _BOLD_HEADING.match(first)
+    if labelled and _TITLE_LABELS.fullmatch(labelled.group(1).strip()):
+        title = _strip_markup(labelled.group(2))
+    else:
+        title = _strip_markup(heading.group(1) if heading else first)
+    at = _TITLE_AT.match(title)
+    if at:
+        title, posting.company = at.group("title").strip(), at.group("company").strip()
+    posting.title = title[:200]
+    posting.parts.append(PostingPart(posting.title, REQUIRED, TITLE, TITLE))
+    section = PostingSection(None, DESCRIPTION)
+    posting.sections.append(section)
+    for line in lines[1:]:
+        found = _heading_of(line)
+        if found:
+            text_, kind = found
+            kind = kind or DESCRIPTION
+            if kind == ABOUT and posting.company is None:
+                named = re.fullmatch(r"(?:about|über|à propos de)\s+(.+)", text_, re.I)
+                if named and named.group(1).lower() not in ("us", "uns", "nous", "the company"):
+                    posting.company = named.group(1).strip()
+            section = PostingSection(text_, kind)
+            posting.sections.append(section)
+            continue
+        labelled = _LABELLED_LINE.match(line)
+        if labelled and _BULLET.match(line) and heading_kind(labelled.group(1)) != PREFERENCES:
+            labelled = None  # "- Kubernetes: 3 years" is an item of its section, not a section
+        if labelled:
+            label, rest = labelled.group(1).strip(), labelled.group(2)
+            if _COMPANY_LABELS.fullmatch(label):
+                posting.company = posting.company or _strip_markup(rest)
+                continue
+            if _TITLE_LABELS.fullmatch(label) or _DETAIL_LABELS.fullmatch(label):
+                posting.parts.append(PostingPart(rest, IGNORED, label.lower(), DETAILS))
+                continue
+            kind = heading_kind(label)
+            if kind is not None:
+                posting.parts.extend(_parts(rest, kind, label.lower()))
+                continue
+        posting.parts.extend(_parts(line, section.kind, (section.heading or "description").lower()))
+    return posting
+
+
+def _parts(text: str, kind: str, where: str) -> Iterator[PostingPart]:
+    importance = KIND_IMPORTANCE[kind]
+    if importance == IGNORED:
+        yield PostingPart(text, IGNORED, where, kind)
+        return
+    if kind == PREFERENCES:
+        yield PostingPart(text, PREFERRED, where, kind, optional=True)
+        return
+    for piece, optional in split_optional(text):
+        if piece.strip():
+            yield PostingPart(piece, PREFERRED if optional else importance, where, kind, optional)
+
+
+# --------------------------------------------------------------------------- JSON Resume job documents
+
+
+def posting_from_job(job: JobPosting, source: str) -> Posting:
+    """A validated JSON Resume job document: ``qualifications`` and ``skills`` are requirements
+    (a qualification that says it is optional is preferred), ``description`` and
+    ``responsibilities`` describe the job; salary, location and the rest ask nothing.
+    """
+    title = (job.title or "").strip()
+    posting = Posting(title, (job.company or "").strip() or None, source)
+    if title:
+        posting.parts.append(PostingPart(title, REQUIRED, TITLE, TITLE))
+    for key, kind, texts in (("description", DESCRIPTION, [job.description] if job.description else []),
+                             ("responsibilities", RESPONSIBILITIES, job.responsibilities),
+                             ("qualifications", REQUIREMENTS, job.qualifications)):
+        if texts:
+            posting.sections.append(PostingSection(key, kind))
+        for text in texts:
+            posting.parts.extend(_parts(text, kind, key))
+    if job.skills:
+        posting.sections.append(PostingSection("skills", REQUIREMENTS))
+    for skill in job.skills:
+        if skill.name:
+            posting.parts.append(PostingPart(skill.name, REQUIRED, "skills", REQUIREMENTS))
+        for keyword in skill.keywords:
+            if keyword.strip():
+                posting.explicit.append(PostingPart(keyword.strip(), REQUIRED, "skills", REQUIREMENTS))
+    return posting
+
+
+def structure(document: PostingDocument) -> Posting:
+    """The structure of a posting as read by :func:`resume_builder.loading.posting.read_posting`."""
+    if document.job is not None:
+        return posting_from_job(document.job, document.source)
+    return posting_from_text(document.text or "", document.source)

@@ -1,0 +1,55 @@
+"""Bold text in scripts the theme font lacks comes out in a real bold face (issue 16, item 5).
+
+The fallback fonts (theming.FALLBACK_FONTS, installed by the Makefile: fonts-noto-core,
+fonts-noto-cjk) have real Bold faces for CJK (Noto Sans CJK, a TTC with Regular and Bold),
+Arabic, Hebrew and Devanagari, and a real Italic for Latin, Greek and Cyrillic (Noto Sans).
+The PDF's font names say which face drew the text: where the bold face is missing, the
+Regular face is embedded and emboldened instead. CJK, Arabic and Hebrew have no italic
+faces at all, so italic text in them is slanted (WeasyPrint names that face "-Oblique").
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from resume_builder import pipeline
+
+PROFILE = """lang: ja
+basics:
+  name: 山田 花子
+summary: "**太字の日本語** **مرحبا بالعالم** **שלום עולם** **नमस्ते दुनिया**"
+"""
+
+
+def _installed(family_style: str) -> bool:
+    if shutil.which("fc-list") is None:
+        return False
+    out = subprocess.run(["fc-list", family_style], capture_output=True, text=True).stdout
+    return bool(out.strip())
+
+
+def test_bold_and_italic_fallbacks_use_real_faces(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    profile = tmp_path / "scripts.yaml"
+    profile.write_text(PROFILE, encoding="utf-8")
+    job = pipeline.prepare(profile, theme_name="modern")
+    (output,) = pipeline.render(job, "pdf", tmp_path / "scripts.pdf")
+    (tmp_path / "scripts.pdf").write_bytes(output.data)
+    fonts = set()
+    for page in pypdf.PdfReader(tmp_path / "scripts.pdf").pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
+    expected = {"Noto Sans CJK SC:style=Bold": "Noto-Sans-CJK-SC-Bold",
+                "Noto Sans Arabic:style=Bold": "Noto-Sans-Arabic-Bold",
+                "Noto Sans Hebrew:style=Bold": "Noto-Sans-Hebrew-Bold",
+                "Noto Sans Devanagari:style=Bold": "Noto-Sans-Devanagari-Bold"}
+    checked = 0
+    for pattern, name in expected.items():
+        if _installed(pattern):
+            checked += 1
+            assert any(font.startswith(name) for font in fonts), (name, sorted(fonts))
+    if checked == 0:
+        pytest.skip("none of the Noto fallback fonts is installed (make system-packages)")
