@@ -6,7 +6,7 @@ import pytest
 from fontTools.fontBuilder import FontBuilder
 from fontTools.ttLib import TTCollection
 
-from resume_builder.render.docx import _read_win_metrics
+from resume_builder.render.docx.look import _read_win_metrics
 
 
 def _font(ascent: int, descent: int, units: int = 1000):

@@ -11,7 +11,7 @@ from lxml import etree
 
 from resume_builder.pipeline import prepare
 from resume_builder.render.docx import render_docx
-from resume_builder.render.docx_parts import paragraph_properties, run_properties
+from resume_builder.render.docx.parts import paragraph_properties, run_properties
 from tests.conftest import REPO
 
 #: ECMA-376 Part 1 §17.3.1.26 and §17.3.2.28: the order of the children we write.

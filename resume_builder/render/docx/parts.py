@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 if TYPE_CHECKING:
-    from resume_builder.render.docx import DocxLook
+    from resume_builder.render.docx.look import DocxLook
 
 #: The paragraph and character styles the renderer uses: key -> (style name, type).
 STYLE_NAMES = {
