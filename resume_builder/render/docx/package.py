@@ -79,7 +79,7 @@ def _drop_external_references(package) -> None:
     r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
     for owner in (package, *package.iter_parts()):
         external = [rid for rid, rel in owner.rels.items() if rel.is_external]
-        element = getattr(owner, "_element", None)
+        element = getattr(owner, "element", None)  # XML parts only
         for rid in external:
             del owner.rels[rid]
             if element is None:
