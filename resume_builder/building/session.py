@@ -27,6 +27,9 @@ class BuildSession:
     finished: list[TargetResult] = field(default_factory=list)
     previous: dict[str, dict[str, Any]] = field(default_factory=dict)
     pending: set[Path] = field(default_factory=set)  # outputs this build may still replace
+    # Every target of the build file, also those --only leaves out: their manifest entries
+    # stay while their files keep the hash recorded, so the next build can skip them.
+    all_targets: list[Target] = field(default_factory=list)
 
     @classmethod
     def from_config(cls, path: Path | None, *, jobs: int | None = None, only: str | None = None,
@@ -36,7 +39,8 @@ class BuildSession:
         out_dir = base / config.out_dir
         targets = expand(config, base, only=only)
         return cls(config_path, config, targets, jobs if jobs is not None else config.jobs, clean, out_dir,
-                   timeout=timeout if timeout is not None else config.timeout)
+                   timeout=timeout if timeout is not None else config.timeout,
+                   all_targets=expand(config, base, only=None) if only else targets)
 
     def _key(self, target: Target) -> str:
         return self._key_of(target.output)
@@ -45,7 +49,7 @@ class BuildSession:
         """The target that writes the manifest entry ``name`` (a PNG target writes NAME-<page>.png)."""
         import re
 
-        for target in self.targets:
+        for target in self.all_targets or self.targets:
             key = self._key(target)
             if key == name:
                 return target

@@ -275,3 +275,18 @@ def test_clean_removes_only_files_inside_the_output_folder(project):
     assert result.exit_code == 0, result.output
     assert (project / "precious.txt").read_text() == "keep" and outside.read_text() == "keep"
     assert not (out / "old.md").exists() and not (out / "link.md").is_symlink()
+
+
+def test_only_keeps_the_manifest_entries_of_the_other_targets(project):
+    """--only builds a subset; the other targets' entries stay (their files are unchanged), so
+    the next full build skips them (before: the manifest listed only the --only targets)."""
+    import json
+
+    runner.invoke(app, ["build", "-j", "1"])
+    manifest = project / "out" / "manifest.json"
+    everything = {entry["file"] for entry in json.loads(manifest.read_text())["files"]}
+    result = runner.invoke(app, ["build", "-j", "1", "--only", "*.md"])
+    assert result.exit_code == 0, result.output
+    assert {entry["file"] for entry in json.loads(manifest.read_text())["files"]} == everything
+    again = runner.invoke(app, ["build", "-j", "1"])
+    assert f"0 built, {len(everything)} up to date" in again.output
