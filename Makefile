@@ -16,14 +16,27 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-no
 # moves the clock for the reproducibility test (tests/test_reproducible.py).
 TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui libfaketime
 
-.PHONY: demo test release system-packages test-system-packages venv bench schema clean
+# make test runs every test on every core (pytest-xdist); make test-fast leaves out the
+# tests marked slow (LibreOffice, every theme x format, builds in subprocesses, the wheel).
+TEST_JOBS ?= auto
+PYTEST := $(PY) -m pytest -q -p no:cacheprovider -n $(TEST_JOBS)
+
+.PHONY: demo test test-fast mutation release system-packages test-system-packages venv bench schema clean
 
 demo: $(VENV)/.installed
 	$(RB) validate $(PROFILE)
 	$(RB) render $(PROFILE) --format pdf
 
 test: $(VENV)/.installed-dev test-system-packages
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PYTEST)
+
+test-fast: $(VENV)/.installed-dev system-packages
+	$(PYTEST) -m "not slow"
+
+# Mutation testing of the core rules, one module at a time with its own tests (tools/mutation.py;
+# MUTATION_MODULES="output fetcher" for some); prints the share killed per module. Long: not in make test.
+mutation: $(VENV)/.installed-dev
+	$(PY) tools/mutation.py $(MUTATION_MODULES)
 
 # What the release workflow does: every target of resume-builder.toml, checked, with
 # output/manifest.json; SOURCE_DATE_EPOCH (e.g. the commit time) makes it reproducible.
@@ -55,4 +68,4 @@ bench: $(VENV)/.installed-dev
 	$(PY) benchmarks/bench.py
 
 clean:
-	rm -rf output build dist *.egg-info .pytest_cache
+	rm -rf output build dist *.egg-info .pytest_cache mutants

@@ -122,6 +122,43 @@ def load_json_resume(runs: int) -> tuple[float, float]:
     return statistics.median(times[path]), statistics.median(times[EXAMPLE])
 
 
+def refusals(runs: int) -> list[tuple[str, float, float]]:
+    """How fast hostile input is refused (the tests check *that* it is; here: how quickly).
+
+    The targets are the bounds the tests used to assert: an alias bomb and a 10,000-entry
+    profile are refused within 5 s, a 100-megapixel photo from its header within 2 s.
+    """
+    from resume_builder.errors import UserError
+    from resume_builder.loading import load_profile
+
+    def refused(path: Path) -> float:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            try:
+                load_profile(path)
+            except UserError:
+                pass
+            else:
+                raise AssertionError(f"{path.name} was accepted")
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        for i, name in enumerate("bcdefghi"):
+            lines.append(f"{name}: &{name} [" + ",".join([f"*{'abcdefghi'[i]}"] * 9) + "]")
+        bomb = Path(tmp) / "bomb.yaml"
+        bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        rows.append(("YAML alias bomb refused", refused(bomb), 5.0))
+        many = Path(tmp) / "many.json"
+        many.write_text(json.dumps({"basics": {"name": "A"}, "experience": [
+            {"company": f"Co {i}", "position": "Eng", "start": "2020"} for i in range(10_000)]}, indent=1))
+        rows.append(("10,000 entries refused", refused(many), 5.0))
+    return rows
+
+
 def unknown_keys(count: int) -> float:
     """Seconds to load and report a profile with ``count`` unknown top-level keys (issue 12).
 
@@ -217,6 +254,7 @@ def main() -> None:
     plain_fit, posting_fit, layouts = page_budget_fits()
     rows.append(("2-page fit, no posting", plain_fit, 6.0))
     rows.append((f"2-page fit by relevance ({layouts} layouts)", posting_fit, 6.0))
+    rows += refusals(args.runs)
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'median':>9}  {'target':>8}")
     for name, seconds, target in rows:

@@ -149,7 +149,8 @@ def write_set(files: list[tuple[Path, bytes]]) -> None:
 
 
 def _write_temporary(path: Path, data: bytes) -> str:
-    folder = path.parent if str(path.parent) else Path(".")
+    path = Path(path)
+    folder = path.parent  # "." for a bare file name
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

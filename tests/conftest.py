@@ -49,23 +49,15 @@ def golden(request: pytest.FixtureRequest):
     return check
 
 
-@pytest.fixture(scope="session")
-def jsonresume_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """JSON Resume's sample, made valid: the official schema rejects the published file.
+# Our own JSON Resume documents (invented people and postings): every field of the résumé
+# schema v1.0.0 and of the job schema is used at least once (tests/interop checks that).
+JSONRESUME_SAMPLE = FIXTURES / "jsonresume" / "full.resume.json"
+JOB_SAMPLE = FIXTURES / "jsonresume" / "full.job.json"
 
-    Its ``basics.profiles[0].url`` is ``""`` and ``projects[0].url`` has no scheme; neither
-    is a URI (RFC 3986), so with format checking the schema rejects it (see
-    tests/interop/test_jsonresume_conformance.py). Here the first becomes an ``x-url``
-    (an extra key JSON Resume allows), the second gets ``https://``; lines stay as they were.
-    """
-    original = shared_dir() / "fixtures" / "jsonresume" / "sample.resume.json"
-    text = original.read_text(encoding="utf-8")
-    fixed = text.replace('"url": ""', '"x-url": ""', 1).replace(
-        '"missdirection.example.com"', '"https://missdirection.example.com"')
-    assert fixed.count("x-url") == 1 and "https://missdirection" in fixed
-    path = tmp_path_factory.mktemp("jsonresume") / "sample.resume.json"
-    path.write_text(fixed, encoding="utf-8")
-    return path
+
+@pytest.fixture(scope="session")
+def jsonresume_sample() -> Path:
+    return JSONRESUME_SAMPLE
 
 
 @dataclass

@@ -12,12 +12,10 @@ from resume_builder.limits import memory_limit, time_limit
 
 
 def test_time_limit_stops_a_busy_loop_with_a_user_error():
-    started = time.monotonic()
     with pytest.raises(UserError, match="spinning took longer than 0.2 seconds and was stopped"):
         with time_limit(0.2, "spinning"):
-            while True:
+            while True:  # never ends by itself: only the limit can stop it
                 pass
-    assert time.monotonic() - started < 2
 
 
 def test_time_limit_is_not_swallowed_by_code_that_catches_everything():

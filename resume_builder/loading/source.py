@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from resume_builder.errors import Location, Problem, UserError
-from resume_builder.loading.yaml_errors import explain, stray_bom, utf16_bom
+from resume_builder.loading.yaml_errors import excerpt, explain, stray_bom, utf16_bom
 from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NUMBER_DIGITS,
                                    MAX_TEXT_CHARS, MAX_TOTAL_ITEMS, MAX_VALUES)
 
@@ -74,19 +74,24 @@ class SourceDocument:
             prefer_key = False
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, turning every I/O problem into a :class:`UserError`."""
+def read_text(path: Path, kind: str = "profile") -> str:
+    """Read a UTF-8 text file, turning every I/O problem into a :class:`UserError`.
+
+    ``kind`` says what the file is ("profile", "job posting", "vocabulary file"), so a
+    missing or empty file gets a hint that fits it (``init`` only makes profiles).
+    """
     shown = str(path)
     if not path.exists():
         raise UserError.at(shown, None, None, "file not found",
-                           hint="check the path, or run 'resume-builder init' to create a profile")
+                           hint="check the path, or run 'resume-builder init' to create a profile"
+                           if kind == "profile" else f"check the path of the {kind}")
     if path.is_dir():
         raise UserError.at(shown, None, None, "is a folder, not a file")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise UserError.at(shown, None, None,
-                               f"file is {size // 1024} KiB; profiles are limited to {MAX_FILE_BYTES // 1024 // 1024} MiB")
+                               f"file is {size // 1024} KiB; a {kind} is limited to {MAX_FILE_BYTES // 1024 // 1024} MiB")
         raw = path.read_bytes()
     except PermissionError:
         raise UserError.at(shown, None, None, "permission denied while reading the file") from None
@@ -105,6 +110,8 @@ def read_text(path: Path) -> str:
         raise UserError.at(shown, line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
                            hint="save the file as UTF-8") from None
     if not text.strip():
+        if kind != "profile":
+            raise UserError.at(shown, 1, 1, f"the {kind} is empty", hint=f"put the {kind}'s text in it")
         raise UserError.at(shown, 1, 1, "the file is empty",
                            hint="run 'resume-builder init' for a starter profile")
     return text
@@ -281,7 +288,9 @@ def parse_yaml_fast(text: str, file: str) -> SourceDocument | None:
         import _ruamel_yaml  # noqa: F401  (the C extension; without it the fast path is not fast)
     except ImportError:
         return None
-    if "\ufeff" in text:  # a stray byte-order mark: the careful path points at it
+    from resume_builder.loading.yaml_anchors import may_hold_anchors
+
+    if "\ufeff" in text or may_hold_anchors(text):  # a stray byte-order mark, an anchor: the careful path
         return None
     try:
         check_yaml_depth(text, file)  # libyaml's composer recurses in C: check before loading
@@ -340,8 +349,11 @@ def _check_raw_controls(text: str, file: str) -> None:
 def parse_yaml(text: str, file: str) -> SourceDocument:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from resume_builder.loading.yaml_anchors import check_scalar_anchors
+
     _check_raw_controls(text, file)
     check_yaml_depth(text, file)
+    check_scalar_anchors(text, file)
     yaml = _yaml("rt")
     try:
         root = yaml.load(text)
@@ -544,11 +556,22 @@ def _json_syntax_message(exc: json.JSONDecodeError) -> str:
             elif token in "]}" and opened:
                 opened.pop()
         return "expected ',' or " + ("']'" if opened and opened[-1] == "[" else "'}'")
-    return _JSON_MESSAGES.get(exc.msg, exc.msg.lower())
+    return _JSON_MESSAGES.get(exc.msg, exc.msg)
 
 
-def _json_error(file: str, line: int | None, column: int | None, message: str) -> UserError:
-    return UserError(Problem(f"JSON syntax error: {message}", Location(file, line, column)))
+def _json_error(file: str, text: str, line: int | None, column: int | None, message: str,
+                hint: str = "") -> UserError:
+    """A located "JSON syntax error", the line quoted under it, in plain words (``json_errors``)."""
+    quoted = None
+    if line:
+        quoted = excerpt(text, line - 1, (column or 1) - 1)
+        if not hint:
+            from resume_builder.loading.json_errors import explain_json
+
+            offset = sum(len(row) + 1 for row in text.split("\n")[:line - 1]) + (column or 1) - 1
+            message, hint = explain_json(message, text, offset)
+    return UserError(Problem(f"JSON syntax error: {message}", Location(file, line, column), hint=hint,
+                             excerpt=quoted))
 
 
 def _json_positions(text: str, doc: SourceDocument) -> None:
@@ -617,7 +640,7 @@ def _walk_json(text: str, walked: str, translated: bool, doc: SourceDocument, of
                             key = json.loads(text[event.start_mark.index:event.end_mark.index])
                         child = frame[0] + (key,)
                         if child in keys:
-                            raise _json_error(file, *here, f'duplicate key "{key}"')
+                            raise _json_error(file, text, *here, f'duplicate key "{key}"')
                         keys[child] = here
                         frame[2], frame[3] = child, False
                         continue
@@ -630,24 +653,24 @@ def _walk_json(text: str, walked: str, translated: bool, doc: SourceDocument, of
             values[child] = where = here
             count += 1
             if count > MAX_VALUES:
-                raise _json_error(file, *where, f"the document has more than {MAX_VALUES:,} values")
+                raise _json_error(file, text, *where, f"the document has more than {MAX_VALUES:,} values")
             if len(stack) > MAX_DEPTH:  # a value inside more than MAX_DEPTH objects and arrays
-                raise _json_error(file, *where, f"the document is nested too deeply (limit {MAX_DEPTH} levels)")
+                raise _json_error(file, text, *where, f"the document is nested too deeply (limit {MAX_DEPTH} levels)")
             if kind is ScalarEvent:
                 if not event.style:  # a number, true, false or null
-                    _check_json_number(event.value, file, *where)
+                    _check_json_number(event.value, file, text, *where)
                 continue
             stack.append([child, kind is MappingStartEvent, None if kind is MappingStartEvent else 0, True])
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             stack.pop()
 
 
-def _check_json_number(value: str, file: str, line: int, column: int) -> None:
+def _check_json_number(value: str, file: str, text: str, line: int | None, column: int | None) -> None:
     if value in _JSON_CONSTANTS:
-        raise _json_error(file, line, column, f"unexpected character {value[0]!r}: expected a value")
+        raise _json_error(file, text, line, column, f"unexpected character {value[0]!r}: expected a value")
     digits = len(value.lstrip("-"))
     if digits > MAX_NUMBER_DIGITS and not any(c in value for c in ".eE"):
-        raise _json_error(file, line, column, f"this number has {digits:,} digits; a number may have at most "
+        raise _json_error(file, text, line, column, f"this number has {digits:,} digits; a number may have at most "
                                               f"{MAX_NUMBER_DIGITS:,} (put it in quotes if it is text)")
 
 
@@ -658,20 +681,20 @@ def _unfollowed_checks(text: str, data: Any, file: str) -> None:
         if len(out) != len(pairs):
             seen: set[str] = set()
             key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
-            raise _json_error(file, None, None, f'duplicate key "{key}"')
+            raise _json_error(file, text, None, None, f'duplicate key "{key}"')
         return out
 
-    json.loads(text, object_pairs_hook=no_duplicates, parse_int=lambda s: _check_json_number(s, file, None, None),
-               parse_constant=lambda s: _check_json_number(s, file, None, None))
+    json.loads(text, object_pairs_hook=no_duplicates, parse_int=lambda s: _check_json_number(s, file, text, None, None),
+               parse_constant=lambda s: _check_json_number(s, file, text, None, None))
     count = 0
     stack = [(data, 0)]
     while stack:
         value, depth = stack.pop()
         count += 1
         if count > MAX_VALUES:
-            raise _json_error(file, None, None, f"the document has more than {MAX_VALUES:,} values")
+            raise _json_error(file, text, None, None, f"the document has more than {MAX_VALUES:,} values")
         if depth > MAX_DEPTH:
-            raise _json_error(file, None, None, f"the document is nested too deeply (limit {MAX_DEPTH} levels)")
+            raise _json_error(file, text, None, None, f"the document is nested too deeply (limit {MAX_DEPTH} levels)")
         if isinstance(value, (dict, list)):
             stack.extend((item, depth + 1) for item in (value.values() if isinstance(value, dict) else value))
 
@@ -690,7 +713,10 @@ def parse_json(text: str, file: str) -> SourceDocument:
     try:
         data = json.loads(text, parse_constant=str)  # NaN and Infinity: refused, located, by the walk
     except json.JSONDecodeError as exc:
-        raise _json_error(file, exc.lineno, exc.colno, _json_syntax_message(exc)) from None
+        from resume_builder.loading.json_errors import explain_json
+
+        message, hint = explain_json(_json_syntax_message(exc), text, exc.pos)
+        raise _json_error(file, text, exc.lineno, exc.colno, message, hint) from None
     except RecursionError:  # deeper than the interpreter allows: past MAX_DEPTH, which the walk locates
         unread = f"the document is nested too deeply (limit {MAX_DEPTH} levels)"
     except ValueError:  # a number longer than int() takes: past MAX_NUMBER_DIGITS, which the walk locates
@@ -700,9 +726,9 @@ def parse_json(text: str, file: str) -> SourceDocument:
         _json_positions(text, doc)
     except _NotFollowed:
         if unread is not None:
-            raise _json_error(file, None, None, unread) from None
+            raise _json_error(file, text, None, None, unread) from None
         doc = SourceDocument(file, data)
         _unfollowed_checks(text, data, file)
     if unread is not None:  # the walk found nothing to locate: say it all the same
-        raise _json_error(file, None, None, unread)
+        raise _json_error(file, text, None, None, unread)
     return doc

@@ -229,10 +229,10 @@ def resolve_path(steps: list[PathStep], data: dict[str, Any]) -> Target:
                             f"write {_steps_text(steps[:index])}{step.name}[ENTRY-ID].{steps[index + 1].name}")
         sub_model = model_at(model, (step.name,))
         if sub_model is None:
-            raise PathError(f"'{step.name}' has no fields to go into", f"override '{_steps_text(steps[:index + 1])}' whole")
+            raise PathError(f"'{step.name}' has no fields to go into", f"override '{_path_text(steps[:index + 1])}' whole")
         if not isinstance(value, dict):
-            raise PathError(f"'{_steps_text(steps[:index + 1])}' is not set in the profile",
-                            f"override '{_steps_text(steps[:index + 1])}' whole")
+            raise PathError(f"'{_path_text(steps[:index + 1])}' is not set in the profile",
+                            f"override '{_path_text(steps[:index + 1])}' whole")
         node, model, where = value, sub_model, f"'{step.name}'"
     raise AssertionError("unreachable")
 
@@ -246,8 +246,14 @@ def _is_list(annotation: Any) -> bool:
     return origin in (list, tuple)
 
 
+def _path_text(steps: list[PathStep]) -> str:
+    """The path the steps spell: ``experience[web-job].position``."""
+    return ".".join(s.name + (f"[{s.entry_id}]" if s.entry_id else "") for s in steps)
+
+
 def _steps_text(steps: list[PathStep]) -> str:
-    text = ".".join(s.name + (f"[{s.entry_id}]" if s.entry_id else "") for s in steps)
+    """The steps as a prefix to write another step after: ``experience[web-job].`` ('' for none)."""
+    text = _path_text(steps)
     return text + "." if text else ""
 
 

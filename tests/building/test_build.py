@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -125,61 +128,77 @@ def test_plain_lines_when_not_a_terminal(project):
 # ----------------------------------------------------------------------------- faults
 
 
-def _big_profile(path, entries: int = 1000) -> None:
-    """A profile whose PDF takes several seconds (1,000 entries: about 9 s, 39 pages)."""
-    rows = "".join(f"  - {{company: Co {i}, position: Engineer, start: 2020-01, highlights: [Did things]}}\n"
-                   for i in range(entries))
-    path.write_text(f"basics:\n  name: Big\nexperience:\n{rows}", encoding="utf-8")
+HOOKS = Path(__file__).resolve().parent / "hooks"
+START_METHODS = multiprocessing.get_all_start_methods()
 
 
+def _build_in_subprocess(project: Path, *args: str, fault: str, start_method: str | None = None):
+    """``resume-builder build`` in a fresh interpreter whose every process has ``fault``.
+
+    tests/building/hooks/sitecustomize.py plants the fault in the command and in each worker,
+    whatever the start method (fork, spawn or forkserver).
+    """
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HOOKS), str(REPO)]), "RB_TEST_FAULT": fault}
+    if start_method:
+        env["RB_TEST_START_METHOD"] = start_method
+    return subprocess.run([sys.executable, "-m", "resume_builder", "build", *args], cwd=project,
+                          capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_target_over_the_timeout_fails_and_the_others_complete(jobs, project):
-    _big_profile(project / "profiles" / "big.yaml")
+    """big.pdf never finishes by itself; the limit is generous so that the others always can."""
+    shutil.copy(project / "profiles" / "me.yaml", project / "profiles" / "big.yaml")
     (project / "resume-builder.toml").write_text(
-        'out_dir = "out"\ncheck = false\ntimeout = 1.5\n[[targets]]\n'
+        'out_dir = "out"\ncheck = false\ntimeout = 20\n[[targets]]\n'
         'profile = ["profiles/me.yaml", "profiles/big.yaml"]\nformats = ["pdf", "md"]\n', encoding="utf-8")
-    result = runner.invoke(app, ["build", "-j", jobs])
-    assert result.exit_code == 1, result.output
-    assert "failed: out/big.pdf" in result.output
-    assert "took longer than 1.5 seconds and was stopped" in result.output
+    result = _build_in_subprocess(project, "-j", jobs, fault="hang:big.pdf")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "failed: out/big.pdf" in output
+    assert "took longer than 20 seconds and was stopped" in output
     out = project / "out"
     assert sorted(p.name for p in out.iterdir()) == ["big.md", "manifest.json", "me.md", "me.pdf"]
     manifest = json.loads((out / "manifest.json").read_text())
     assert [e["file"] for e in manifest["files"]] == ["big.md", "me.md", "me.pdf"]
 
 
-def test_timeout_on_the_command_line_beats_the_build_file(project):
-    _big_profile(project / "profiles" / "big.yaml", entries=300)
-    (project / "resume-builder.toml").write_text(
-        'out_dir = "out"\ncheck = false\ntimeout = 0.2\n[[targets]]\nprofile = "profiles/big.yaml"\n'
-        'formats = ["md"]\n', encoding="utf-8")
-    assert runner.invoke(app, ["build", "-j", "1", "--timeout", "60"]).exit_code == 0
+def test_timeout_on_the_command_line_beats_the_build_file(project, monkeypatch):
+    """The build file's limit (0.2 s) would stop a render that takes a second; --timeout 60 does not."""
+    import time
 
-
-def test_a_worker_that_dies_fails_only_its_own_targets(project, monkeypatch):
-    """A worker killed (out of memory, a crash in a C library) takes no other target with it."""
-    import multiprocessing
-    import os
-
-    if multiprocessing.get_start_method() != "fork":
-        pytest.skip("the crashing renderer reaches the workers by fork")
     from resume_builder import pipeline
 
     pipeline.available_formats()
-    real_txt = pipeline.RENDERERS["txt"]
+    real_md = pipeline.RENDERERS["md"]
 
-    def crashing(job, path):
-        if job.variant == "web":
-            os._exit(3)  # as a segfault or the OOM killer would: no exception, no result
-        return real_txt(job, path)
+    def slow_md(job, path):
+        time.sleep(1)  # at least a second, on any machine: past 0.2 s, far from 60 s
+        return real_md(job, path)
 
-    monkeypatch.setitem(pipeline.RENDERERS, "txt", crashing)
+    monkeypatch.setitem(pipeline.RENDERERS, "md", slow_md)
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncheck = false\ntimeout = 0.2\n[[targets]]\nprofile = "profiles/me.yaml"\n'
+        'formats = ["md"]\n', encoding="utf-8")
+    too_short = runner.invoke(app, ["build", "-j", "1"])
+    assert too_short.exit_code == 1 and "took longer than 0.2 seconds" in too_short.output
+    result = runner.invoke(app, ["build", "-j", "1", "--timeout", "60"])
+    assert result.exit_code == 0, result.output
+    assert (project / "out" / "me.md").is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("start_method", START_METHODS)
+def test_a_worker_that_dies_fails_only_its_own_targets(project, start_method):
+    """A worker killed (out of memory, a crash in a C library) takes no other target with it."""
     (project / "resume-builder.toml").write_text(
         'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/me.yaml"\n'
         'variants = ["", "web"]\nformats = ["txt", "md"]\n', encoding="utf-8")
-    result = runner.invoke(app, ["build", "-j", "2"])
-    assert result.exit_code == 1, result.output
-    assert "failed: out/me-web.txt" in result.output and "worker rendering it exited with code 3" in result.output
+    result = _build_in_subprocess(project, "-j", "2", fault="crash:web.txt", start_method=start_method)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "failed: out/me-web.txt" in output and "worker rendering it exited with code 3" in output
     out = project / "out"
     assert (out / "me.txt").is_file() and (out / "me.md").is_file()
     manifest = json.loads((out / "manifest.json").read_text())
@@ -187,6 +206,7 @@ def test_a_worker_that_dies_fails_only_its_own_targets(project, monkeypatch):
     assert not any(p.name.endswith(".tmp") for p in out.iterdir())
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_the_workers_and_keeps_only_complete_files(tmp_path):
     """SIGINT to the whole process group, as a terminal sends it, while several targets build."""
     import os

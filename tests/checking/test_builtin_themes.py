@@ -12,6 +12,7 @@ from resume_builder.checking import run_checks
 from tests.checking.builders import builtin_themes
 
 THEMES = builtin_themes()
+pytestmark = pytest.mark.slow  # every built-in theme x format
 
 
 def _failures(report) -> str:

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from resume_builder.commands.tailor import tailor
 from resume_builder.tailoring.select import load_variant_file, select_variant
-from tests.conftest import EXAMPLE, shared_dir
+from tests.conftest import EXAMPLE, JOB_SAMPLE
 
 runner = CliRunner()
 
@@ -32,7 +32,7 @@ APP = make_app()
 
 @pytest.fixture(scope="module")
 def job() -> Path:
-    return shared_dir() / "fixtures" / "jsonresume" / "sample.job.json"
+    return JOB_SAMPLE
 
 
 def invoke(*args: str):
@@ -42,7 +42,7 @@ def invoke(*args: str):
 def test_text_report(job):
     result = invoke(str(EXAMPLE), "--job", str(job))
     assert result.exit_code == 0, result.output
-    assert "Web Developer at Microsoft" in result.stdout
+    assert "Web Developer at Larkspur Mapping" in result.stdout
     assert "Keyword coverage: 64%" in result.stdout
     assert "Missing" in result.stdout and "MongoDB" in result.stdout
 
@@ -78,7 +78,7 @@ def test_write_variant_writes_a_valid_variant_and_refuses_to_overwrite(job, tmp_
     assert result.exit_code == 0, result.output
     assert f"wrote {target}" in result.stderr
     text = target.read_text(encoding="utf-8")
-    assert text.startswith("# Starting variant for Web Developer at Microsoft (sample.job.json)")
+    assert text.startswith("# Starting variant for Web Developer at Larkspur Mapping (full.job.json)")
     variant, _ = load_variant_file(target)
     assert variant.drop and "jenkins-ci-pipeline" not in variant.drop
     tailored = select_variant(None, str(target))  # the profile path is relative to the variant file

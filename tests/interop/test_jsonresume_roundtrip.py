@@ -14,7 +14,7 @@ from resume_builder.interop import export_json_resume, import_json_resume, json_
 from resume_builder.interop.jsonresume_export import SCHEMA_URL
 from resume_builder.loading import load_profile
 from tests.conftest import leaves, EXAMPLE
-from tests.interop.jsonresume_schema import schema_errors
+from tests.interop.jsonresume_schema import FIELDS, schema_errors
 
 pytest.importorskip("jsonschema")
 
@@ -50,7 +50,31 @@ def test_the_schema_fixture_rejects_what_json_resume_rejects():
     assert len(errors) == 4, errors
 
 
-def test_shared_sample_is_valid(jsonresume_sample):
+def test_the_sample_uses_every_field_of_the_schema(jsonresume_sample):
+    """tests/fixtures/jsonresume/full.resume.json holds each JSON Resume v1.0.0 field at least once."""
+    data = json.loads(jsonresume_sample.read_text(encoding="utf-8"))
+
+    def missing(spec, value, path):
+        if isinstance(spec, list):
+            assert isinstance(value, list) and value, path
+            for name in spec[0]:
+                if not any(name in item for item in value):
+                    yield f"{path}[].{name}"
+                else:
+                    yield from missing(spec[0][name], next(item[name] for item in value if name in item),
+                                       f"{path}[].{name}")
+        elif isinstance(spec, dict):
+            for name, inner in spec.items():
+                if name not in value:
+                    yield f"{path}.{name}"
+                else:
+                    yield from missing(inner, value[name], f"{path}.{name}")
+
+    assert "$schema" in data
+    assert list(missing(FIELDS, data, "")) == []
+
+
+def test_the_sample_is_valid(jsonresume_sample):
     assert schema_errors(json.loads(jsonresume_sample.read_text(encoding="utf-8"))) == []
 
 
@@ -207,11 +231,11 @@ def test_fields_with_no_place_in_the_profile_are_kept_and_written_back(tmp_path)
 
 def test_import_comments_say_what_changed(jsonresume_sample):
     text = import_json_resume(jsonresume_sample).text
-    assert text.startswith("# Imported from sample.resume.json (JSON Resume)")
-    assert "basics:  # 'image' was empty in sample.resume.json; left out\n" in text
-    assert "- network: Twitter\n" in text and "- x-url\n" in text  # the extra key, kept under meta
-    assert "# JSON Resume keeps this in basics.summary\nsummary: Richard hails from Tulsa." in text
-    assert "keywords: [HTML, CSS, Javascript]\n" in text
+    assert text.startswith("# Imported from full.resume.json (JSON Resume)")
+    assert "basics:  # 'image' was empty in full.resume.json; left out\n" in text
+    assert "- network: Mastodon\n" in text and "- x-url\n" in text  # the extra key, kept under meta
+    assert "# JSON Resume keeps this in basics.summary\nsummary: Ottilie builds the pipelines" in text
+    assert "keywords: [Python, Apache Kafka, SQL]\n" in text
     assert "$schema" not in text  # JSON Resume's schema link does not describe a profile
 
 

@@ -34,29 +34,34 @@ def test_sample_loads_and_validates(jsonresume_sample: Path):
     loaded = load_profile(jsonresume_sample)
     profile = loaded.profile
     assert loaded.format == "jsonresume"
-    assert profile.basics.name == "Richard Hendriks"
-    assert profile.basics.headline == "Programmer"
-    assert profile.basics.website == "http://richardhendricks.example.com"
-    assert profile.basics.location.city == "San Francisco"
-    assert profile.basics.location.postal_code == "CA 94115"
-    assert profile.basics.location.country_code == "US"
+    assert profile.basics.name == "Ottilie Brannock"
+    assert profile.basics.headline == "Data Platform Engineer"
+    assert profile.basics.website == "https://brannock.example.net"  # basics.url had no scheme
+    assert profile.basics.location.city == "Bristol"
+    assert profile.basics.location.postal_code == "BS1 4RN"
+    assert profile.basics.location.country_code == "GB"
     assert profile.basics.photo is None  # "image": "" means no image
     assert profile.basics.profiles[0].url is None  # "url": "" means no link
-    assert profile.summary.startswith("Richard hails from Tulsa.")
+    assert profile.basics.profiles[1].url == "https://gitlab.example.com/obrannock"
+    assert profile.summary.startswith("Ottilie builds the pipelines")
     job = profile.experience[0]
+    # a year-only start and a month end in that same year: the end is not before the start
     assert (job.company, job.position, str(job.start), str(job.end)) == (
-        "Pied Piper", "CEO/President", "2013-12-01", "2014-12-01")
-    assert job.highlights[1].text == "Successfully won Techcrunch Disrupt"
-    assert profile.volunteering[0].organization == "CoderDojo"
-    assert profile.education[0].degree == "Bachelor"
-    assert profile.education[0].area == "Information Technology"
-    assert profile.skills[1].keywords == ["Mpeg", "MP4", "GIF"]
-    assert str(profile.publications[0].date) == "2014-10-01"
-    assert profile.projects[0].url == "https://missdirection.example.com"  # the sample omits the scheme
+        "Saltmarsh Forecasting", "Senior Data Engineer", "2021", "2021-03")
+    assert job.highlights[1].text == "Introduced data contracts between the modelling and operations teams"
+    assert profile.volunteering[0].organization == "Estuary Code Club"
+    assert profile.education[0].degree == "Master"
+    assert profile.education[1].area == "Biology"
+    assert profile.skills[1].keywords == ["Kubernetes", "Terraform", "Grafana"]
+    assert str(profile.publications[0].date) == "2023-02"
+    assert (profile.certifications[0].name, str(profile.certifications[0].date)) == (
+        "Certified Kafka Operator", "2022-03-14")
+    assert profile.projects[0].url == "https://tidewatch.example.org"  # the sample omits the scheme
+    assert profile.projects[0].roles == ["Maintainer", "Designer"]
     assert profile.meta["version"] == "v1.0.0"
     assert profile.section_order() == [
-        "summary", "experience", "volunteering", "education", "awards", "publications", "skills",
-        "languages", "interests", "references", "projects"]
+        "summary", "experience", "volunteering", "education", "awards", "certifications", "publications",
+        "skills", "languages", "interests", "references", "projects"]
 
 
 def test_sample_keeps_every_non_empty_string(jsonresume_sample: Path):
@@ -267,3 +272,67 @@ def test_what_the_standard_accepts_is_never_refused_but_named_in_a_warning(tmp_p
     assert loaded.profile.meta["jsonresume_unmapped"] == [
         {"path": ["basics", "emial"], "value": "ann@example.com"},
         {"path": ["basics", "email"], "value": "ann@@example"}]
+
+
+# ----------------------------------------------------------------------------- links without a scheme
+# The official schema wants a URI (RFC 3986, a scheme included) in every link field, so a
+# bare host name is refused, located, with the https:// form as "did you mean"; a scheme is
+# kept as written.
+
+URL_FIELDS = [  # every JSON Resume link field, with where the profile keeps it
+    (("basics", "url"), ("basics", "website")),
+    (("basics", "profiles", 0, "url"), ("basics", "profiles", 0, "url")),
+    (("work", 0, "url"), ("experience", 0, "url")),
+    (("volunteer", 0, "url"), ("volunteering", 0, "url")),
+    (("education", 0, "url"), ("education", 0, "url")),
+    (("certificates", 0, "url"), ("certifications", 0, "url")),
+    (("publications", 0, "url"), ("publications", 0, "url")),
+    (("projects", 0, "url"), ("projects", 0, "url")),
+]
+
+
+def _put(data: dict, path: tuple, value: Any) -> None:
+    """Set ``path`` (keys and list indexes) in nested dicts, creating one-item lists on the way."""
+    for key, following in zip(path, path[1:]):
+        if isinstance(key, int):
+            continue  # already stepped into the list's item
+        if isinstance(following, int):
+            data = data.setdefault(key, [{}])[following]
+        else:
+            data = data.setdefault(key, {})
+    data[path[-1]] = value
+
+
+def _get(data: Any, path: tuple) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+@pytest.mark.parametrize("source, target", URL_FIELDS, ids=[".".join(map(str, s)) for s, _ in URL_FIELDS])
+@pytest.mark.parametrize("given, expected", [
+    ("http://ada.example.com", "http://ada.example.com"),  # a scheme is kept as written
+    ("https://ada.example.com/", "https://ada.example.com/"),
+    ("https://ada.example.com/work?x=1", "https://ada.example.com/work?x=1"),
+])
+def test_every_link_with_a_scheme_is_kept_as_written(source, target, given, expected):
+    data: dict = {"basics": {"name": "A"}}
+    _put(data, source, given)
+    assert _get(convert(json.dumps(data)), target) == expected
+
+
+@pytest.mark.parametrize("source, target", URL_FIELDS, ids=[".".join(map(str, s)) for s, _ in URL_FIELDS])
+@pytest.mark.parametrize("given, hint", [
+    ("ada.example.com", "did you mean 'https://ada.example.com'?"),
+    ("ada.example.com/work?x=1", "did you mean 'https://ada.example.com/work?x=1'?"),
+])
+def test_every_link_without_a_scheme_is_refused_with_the_https_form(tmp_path, source, target, given, hint):
+    data: dict = {"basics": {"name": "A"}}
+    _put(data, source, given)
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path, input_format="jsonresume")
+    message = str(caught.value)
+    assert ".".join(str(k) if not isinstance(k, int) else f"[{k}]" for k in source).replace(".[", "[") in message
+    assert hint in message

@@ -26,8 +26,9 @@ from resume_builder.theming import Theme, ThemeFinder, find_theme
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "profiles" / "example.yaml"
 
-pytestmark = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
-                                reason="needs LibreOffice (soffice) and poppler-utils (pdftotext)")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                                 reason="needs LibreOffice (soffice) and poppler-utils (pdftotext)")]
 
 BUILT_IN = sorted(name for name, source, _ in ThemeFinder().available() if source == "built-in")
 

@@ -15,7 +15,6 @@ import io
 import os
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -447,15 +446,24 @@ def test_hostile_profile_photo_outside_its_folder_is_refused(tmp_path, server, h
     assert not out.exists()
 
 
-def test_refusal_is_quick(tmp_path, server, hits):
-    """A refused fetch stops the render at once (no timeouts waiting on a network)."""
+def test_refusal_opens_no_connection(tmp_path, server, hits, monkeypatch):
+    """A refused fetch stops the render at once: no socket is even opened (nothing to wait on)."""
+    import socket
+
+    attempts = []
+
+    def no_connection(self, address, *args, **kwargs):
+        attempts.append(address)
+        raise AssertionError(f"the render tried to connect to {address}")
+
+    monkeypatch.setattr(socket.socket, "connect", no_connection)
+    monkeypatch.setattr(socket.socket, "connect_ex", no_connection)
     theme = hostile_theme(tmp_path, "link_stylesheet", server.port)
-    start = time.monotonic()
     result = runner.invoke(app, ["render", str(ONE_PAGE), "--theme-dir", str(theme),
                                  "-o", str(tmp_path / "x.pdf")])
-    assert result.exit_code == 2
-    assert time.monotonic() - start < 10
-    assert hits == []
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert attempts == [] and hits == []
 
 
 def test_no_proxy_environment_makes_a_difference(tmp_path, server, hits, monkeypatch):
@@ -484,15 +492,13 @@ def _evaluated(text: str) -> bool:
     ("<div>" * 200 + "deep" + "</div>" * 200, "nests elements too deeply"),
     ("<span>" * 2000 + "deep" + "</span>" * 2000, "nests elements too deeply"),
 ])
-def test_hostile_layout_gives_a_clear_error_quickly(markup, message, tmp_path):
+def test_hostile_layout_gives_a_clear_error(markup, message, tmp_path):
     """Sizes pango cannot hold and nesting 200 deep: exit 2 with a message, nothing written."""
     theme = tmp_path / "hostile"
     shutil.copytree(HOSTILE_THEME, theme)
     (theme / "templates" / "attack.html.j2").write_text(markup, encoding="utf-8")
     out = tmp_path / "x.pdf"
-    start = time.monotonic()
     result = runner.invoke(app, ["render", str(ONE_PAGE), "--theme-dir", str(theme), "-o", str(out)])
-    assert time.monotonic() - start < 10
     assert result.exit_code == 2, result.output
     assert "theme 'hostile'" in result.output and message in result.output
     assert "Traceback" not in result.output

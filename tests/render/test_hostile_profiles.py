@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import time
 
 import pytest
 
@@ -56,9 +55,7 @@ def pdf_chars(data: bytes):
 @pytest.mark.parametrize("theme", ["classic", "modern", "compact"])
 def test_unbroken_500_character_words_wrap_inside_the_page(theme, tmp_path):
     job = prepare(hostile_words_profile(tmp_path), theme_name=theme)
-    started = time.monotonic()
     result = render(job, "pdf", tmp_path / "long.pdf")[0]
-    assert time.monotonic() - started < 20
     assert result.pages <= 8  # wrapped in lines, not one character per line
     text = []
     for page, chars in pdf_chars(result.data):
@@ -95,14 +92,12 @@ def test_control_and_bidi_characters_are_removed_from_every_format(tmp_path):
     assert not unsafe.search(pdf_text) and "Annevilbellnul[31misomark" in pdf_text.replace(" ", "")
 
 
-def test_a_field_at_the_size_limit_renders_inertly_within_seconds(tmp_path):
+def test_a_field_at_the_size_limit_renders_inertly(tmp_path):
     words = ("lorem ipsum <b>dolor</b> {{ sit }} " * (MAX_FIELD_CHARS // 35 + 1))[:MAX_FIELD_CHARS]
     path = tmp_path / "p.json"
     path.write_text(json.dumps({"basics": {"name": "A"}, "summary": words}), encoding="utf-8")
     job = prepare(path)
-    started = time.monotonic()
     outputs = {fmt: render(job, fmt, tmp_path / f"x.{fmt}")[0] for fmt in ("pdf", "docx", "html", "md", "txt")}
-    assert time.monotonic() - started < 20
     assert outputs["pdf"].pages >= 2
     body = outputs["html"].data.decode("utf-8").split("<body", 1)[1]
     assert "<b>dolor" not in body and "&lt;b&gt;dolor&lt;/b&gt; {{ sit }}" in body

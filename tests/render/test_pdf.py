@@ -559,3 +559,29 @@ def test_source_date_epoch_changes_only_the_dates(example, monkeypatch, tmp_path
     assert result.data != example.result.data
     reader = pypdf.PdfReader(__import__("io").BytesIO(result.data))
     assert [page.extract_text() for page in reader.pages] == [page.extract_text() for page in example.reader.pages]
+
+
+# ----------------------------------------------------------------------------- the profile's own words
+# Expected values read from the profile file (tests/profile_facts.py), not from the Document:
+# a field the document model dropped would vanish from both sides of the checks above.
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("fixture, profile", [("example", EXAMPLE), ("one_page", ONE_PAGE)])
+def test_the_pdf_says_everything_the_profile_says_in_order(fixture, profile, request):
+    from tests.profile_facts import every_fact, ordered_facts
+
+    rendered = request.getfixturevalue(fixture)
+    text = norm(pdftotext(rendered.path, "-layout"))
+    find_in_order(text, ordered_facts(profile))
+    missing = [fact for fact in every_fact(profile) if norm(fact) not in text]
+    assert missing == []
+
+
+def test_pdfminer_reads_everything_the_profile_says_in_order(example):
+    pytest.importorskip("pdfminer")
+    from tests.profile_facts import every_fact, ordered_facts
+
+    text = norm(pdfminer_text(example.path))
+    find_in_order(text, ordered_facts(EXAMPLE))
+    assert [fact for fact in every_fact(EXAMPLE) if norm(fact) not in text] == []

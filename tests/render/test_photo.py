@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import io
 import struct
-import time
 import zlib
 from pathlib import Path
 
@@ -198,9 +197,7 @@ def test_hundred_megapixel_image_is_refused_from_its_header(make, tmp_path, monk
 
     monkeypatch.setattr(PIL.Image, "open", no_decoding)
     path = profile_with(tmp_path, "huge.img", make(10_000, 10_000))
-    started = time.monotonic()
-    message = error_of(path)
-    assert time.monotonic() - started < 2
+    message = error_of(path)  # PIL.Image.open is patched to fail: nothing was decoded
     assert "10000x10000 pixels (100 megapixels)" in message and "at most 25 megapixels" in message
     assert 10_000 * 10_000 > MAX_IMAGE_PIXELS >= 5_000 * 5_000
     assert check_image(make(5_000, 5_000)).width == 5_000  # at the limit: fine

@@ -339,7 +339,7 @@ def rendered_format(markdown: str) -> list[tuple[str, bool, bool, str | None]]:
     ("**bold *both* x**", "**bold *both* x**"),
     ("**Design:** text", "**Design:** text"),
     ("see [**docs**](https://d.com)!", "see [**docs**](https://d.com)!"),
-    ("Wow![x](https://x.com)", "Wow\\![x](https://x.com)"),  # never an image
+    ("Wow![x](https://x.com)", "Wow!\\[x\\](https://x.com)"),  # an image stays literal text, never a link
     ("**C++**developers", "\\*\\*C++\\*\\*developers"),  # CommonMark reads no bold here: text
     ("Call `__init__()` and ``a`b``", "Call `__init__()` and ``a`b``"),
     ("**`x`** ` `` `", "**`x`** ``` `` ```"),
@@ -389,3 +389,23 @@ def test_code_spans_read_back_exactly():
         assert any(t.type == "strong_open" for t in children) == bold, markdown
 
     check()
+
+
+# ----------------------------------------------------------------------------- the profile's own words
+# Expected values read from the profile file (tests/profile_facts.py), not from the Document.
+
+PROFILE_FILES = [EXAMPLE_PATH := Path(__file__).resolve().parents[2] / "profiles" / "example.yaml",
+                 Path(__file__).resolve().parents[1] / "fixtures" / "profiles" / "one_page.yaml",
+                 Path(__file__).resolve().parents[1] / "fixtures" / "jsonresume" / "full.resume.json"]
+
+
+@pytest.mark.parametrize("path", PROFILE_FILES, ids=lambda p: p.name)
+def test_text_and_markdown_say_everything_the_profile_says_in_order(path):
+    from tests.profile_facts import every_fact, ordered_facts
+
+    doc = document(path)
+    folded = " ".join(render_text(doc).split())
+    markdown = " ".join(html_text(markdown_html(render_markdown(doc))).split())
+    for output in (folded, markdown):
+        assert_in_order(output, ordered_facts(path), fold_case=True)  # text capitalises headings
+        assert [f for f in every_fact(path) if f.casefold() not in output.casefold()] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 from resume_builder.schema.profile import Basics, Experience, SocialProfile
 from resume_builder.schema.types import PartialDate, parse_date
@@ -17,10 +18,74 @@ def test_dates_parse(value, expected):
     assert parse_date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["2021-13", "2023-02-29", "21-04", "April 2021", "2021/04", True, 3.5])
-def test_bad_dates_are_rejected(value):
-    with pytest.raises(Exception):
+@pytest.mark.parametrize("value, kind, message", [
+    ("2021-13", "date_month", "month 13 does not exist in '2021-13'"),
+    ("2021-00", "date_month", "month 0 does not exist in '2021-00'"),
+    ("2023-02-29", "date_day", "day 29 does not exist in '2023-02-29'"),
+    ("2021-04-31", "date_day", "day 31 does not exist in '2021-04-31'"),
+    ("2021-04-00", "date_day", "day 0 does not exist in '2021-04-00'"),
+    ("21-04", "date_format", "'21-04' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("April 2021", "date_format", "'April 2021' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("2021/04", "date_format", "'2021/04' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("1899", "date_year", "year 1899 is out of range in '1899'"),
+    ("2201-01", "date_year", "year 2201 is out of range in '2201-01'"),
+    (True, "date_type", "a date must be text like 2021, 2021-04 or 2021-04-15"),
+    (3.5, "date_type", "a date must be text like 2021, 2021-04 or 2021-04-15"),
+    (None, "date_type", "a date must be text like 2021, 2021-04 or 2021-04-15"),
+])
+def test_bad_dates_are_rejected(value, kind, message):
+    with pytest.raises(PydanticCustomError) as info:
         parse_date(value)
+    assert (info.value.type, str(info.value)) == (kind, message)
+
+
+def test_present_is_only_read_where_allowed():
+    assert parse_date(" Present ", allow_present=True) == "present"
+    assert parse_date("now", allow_present=True) == parse_date("current", allow_present=True) == "present"
+    with pytest.raises(PydanticCustomError) as info:
+        parse_date("present")
+    assert str(info.value) == "'present' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
+    with pytest.raises(PydanticCustomError) as info:
+        parse_date("soon", allow_present=True)
+    assert str(info.value) == "'soon' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD or 'present'"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("1900", PartialDate(1900)), ("2200-12-31", PartialDate(2200, 12, 31)), (" 2021-04 ", PartialDate(2021, 4)),
+    ("2021-12", PartialDate(2021, 12)), ("2021-01-01", PartialDate(2021, 1, 1)),
+])
+def test_dates_at_the_edges_parse(value, expected):
+    assert parse_date(value) == expected
+    assert parse_date(expected) is expected
+
+
+def test_partial_dates_know_their_first_and_last_day_and_print_as_written():
+    assert (PartialDate(2021).earliest(), PartialDate(2021).latest()) == ((2021, 1, 1), (2021, 12, 31))
+    assert (PartialDate(2021, 3).earliest(), PartialDate(2021, 3).latest()) == ((2021, 3, 1), (2021, 3, 31))
+    assert (PartialDate(2021, 3, 9).earliest(), PartialDate(2021, 3, 9).latest()) == ((2021, 3, 9), (2021, 3, 9))
+    assert [str(PartialDate(2021)), str(PartialDate(2021, 3)), str(PartialDate(2021, 3, 9))] == [
+        "2021", "2021-03", "2021-03-09"]
+
+
+@pytest.mark.parametrize("start, end", [
+    ("2021", "2021-03"), ("2021", "2021-01-01"), ("2021-03", "2021-03-01"), ("2021-03-31", "2021-03"),
+    ("2021", "2021"), ("2021-03-05", "2021-03-05"), ("2020-12-31", "2021"),
+])
+def test_an_end_that_may_fall_after_the_start_is_accepted(start, end):
+    """Partial dates stand for a span: the end is wrong only if its *last* day is before the start's *first*."""
+    job = Experience(company="C", position="P", start=start, end=end)
+    assert (str(job.start), str(job.end)) == (start, end)
+
+
+@pytest.mark.parametrize("start, end", [
+    ("2021-04", "2021-03"), ("2021", "2020-12"), ("2021-03-02", "2021-03-01"), ("2021-01-01", "2020"),
+])
+def test_an_end_before_the_start_is_rejected_with_both_dates(start, end):
+    with pytest.raises(ValidationError) as info:
+        Experience(company="C", position="P", start=start, end=end)
+    [error] = info.value.errors()
+    assert error["type"] == "date_order" and error["loc"] == ("end",)
+    assert error["msg"] == f"end {end} is before start {start}"
 
 
 def test_present_only_for_end_dates():

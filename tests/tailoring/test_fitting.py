@@ -93,3 +93,46 @@ def test_input_profile_is_untouched():
     before = profile.model_dump()
     fit(profile, ThemeOptions(font_size=10), LIMITS, 1, pages_for(9))
     assert profile.model_dump() == before
+
+
+def _education_profile(degrees: list[tuple[str, str, str]]) -> Profile:
+    """One job and the given (id, degree, end year) education entries, listed in that order."""
+    return Profile.model_validate({
+        "basics": {"name": "Sam Sample"},
+        "experience": [{"id": "job", "company": "Now Co", "position": "Lead", "start": "2020"}],
+        "education": [{"id": i, "degree": d, "institution": "U", "start": str(int(end) - 2), "end": end}
+                      for i, d, end in degrees]})
+
+
+@pytest.mark.parametrize("degrees, kept", [
+    # the highest degree is older than a lower one taken later: the highest stays
+    ([("phd", "PhD in Physics", "2012"), ("bsc", "BSc in Computing", "2018")], "phd"),
+    ([("bsc", "BSc in Computing", "2018"), ("phd", "PhD in Physics", "2012")], "phd"),
+    ([("dip", "Diploma in Design", "2020"), ("msc", "Master of Science", "2011"), ("ba", "Bachelor of Arts", "2016")],
+     "msc"),
+    ([("mba", "MBA", "2015"), ("beng", "B.Eng. Mechanical", "2019"), ("assoc", "Associate Degree", "2021")], "mba"),
+    # equal degrees: the more recent one
+    ([("bsc1", "BSc Maths", "2010"), ("bsc2", "BSc Physics", "2014")], "bsc2"),
+])
+def test_the_highest_degree_is_pinned_not_the_newest(degrees, kept):
+    profile = _education_profile(degrees)
+
+    def one_entry_per_page(p: Profile, options: ThemeOptions) -> int:
+        return len(p.experience) + len(p.education)  # only one education entry fits beside the job
+
+    result = fit(profile, ThemeOptions(font_size=10), LIMITS, 2, one_entry_per_page)
+    assert [e.id for e in result.profile.education] == [kept]
+    assert [j.id for j in result.profile.experience] == ["job"]
+    assert all(c.startswith(("tightened", "dropped entry education/")) for c in result.cuts), result.cuts
+
+
+def test_the_newest_job_is_pinned_whatever_its_place_in_the_list():
+    profile = Profile.model_validate({
+        "basics": {"name": "Sam Sample"},
+        "experience": [
+            {"id": "old", "company": "Old Co", "position": "Junior", "start": "2010", "end": "2014"},
+            {"id": "now", "company": "Now Co", "position": "Lead", "start": "2019"},  # no end: current
+            {"id": "mid", "company": "Mid Co", "position": "Senior", "start": "2015", "end": "2019-06"},
+        ]})
+    result = fit(profile, ThemeOptions(font_size=10), LIMITS, 1, lambda p, o: len(p.experience))
+    assert [j.id for j in result.profile.experience] == ["now"]

@@ -24,7 +24,7 @@ def read_posting(path):
 
 def posting_from_string(text):
     return structure(read_string(text))
-from tests.conftest import shared_dir
+from tests.conftest import JOB_SAMPLE
 
 VOCAB = builtin_vocabulary()
 
@@ -121,9 +121,9 @@ def test_adding_to_an_existing_term_extends_it():
 # --------------------------------------------------------------------------- postings
 
 
-def test_sample_job_document(jsonresume_sample):
-    posting = read_posting(shared_dir() / "fixtures" / "jsonresume" / "sample.job.json")
-    assert (posting.title, posting.company, posting.source) == ("Web Developer", "Microsoft", "sample.job.json")
+def test_sample_job_document():
+    posting = read_posting(JOB_SAMPLE)
+    assert (posting.title, posting.company, posting.source) == ("Web Developer", "Larkspur Mapping", "full.job.json")
     vocab = with_posting_terms(VOCAB, posting)
     found = {k.name: k for k in extract_keywords(posting, vocab)}
     assert {"HTML", "CSS", "JavaScript", "React", "Node.js", "SQL", "NoSQL", "MongoDB", "UI/UX",

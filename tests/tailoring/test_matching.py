@@ -17,14 +17,14 @@ from resume_builder.tailoring.posting import structure
 from resume_builder.tailoring.matching import (KEEP_AT_LEAST, KEEP_AT_MOST, match, profile_texts,
                                                starting_variant)
 from resume_builder.tailoring.select import select_variant
-from tests.conftest import EXAMPLE, shared_dir
+from tests.conftest import EXAMPLE, JOB_SAMPLE
 
 PROFILE = load_profile(EXAMPLE).profile
 
 
 @pytest.fixture(scope="module")
 def sample_job():
-    return structure(read_document(shared_dir() / "fixtures" / "jsonresume" / "sample.job.json"))
+    return structure(read_document(JOB_SAMPLE))
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +74,7 @@ def test_entries_and_highlights_are_ranked(report):
 def test_report_json_is_serialisable(report):
     data = json.loads(json.dumps(report.to_dict(), ensure_ascii=False))
     assert {k: data["posting"][k] for k in ("title", "company", "source")} == \
-        {"title": "Web Developer", "company": "Microsoft", "source": "sample.job.json"}
+        {"title": "Web Developer", "company": "Larkspur Mapping", "source": "full.job.json"}
     assert [s["kind"] for s in data["posting"]["sections"]] == \
         ["description", "responsibilities", "requirements", "requirements"]
     assert data["coverage"]["percent"] == report.coverage
@@ -85,7 +85,7 @@ def test_report_json_is_serialisable(report):
 
 
 def test_report_golden(report, golden):
-    golden("tailor-sample-job.txt", render_report(report, width=100))
+    golden("tailor-full-job.txt", render_report(report, width=100))
 
 
 def test_matching_is_deterministic(sample_job, report):
@@ -132,7 +132,7 @@ def test_references_are_not_evidence():
 def test_starting_variant_keeps_top_projects_and_validates(report):
     data = starting_variant(report, PROFILE, profile_ref="../profiles/example.yaml")
     assert data["profile"] == "../profiles/example.yaml"
-    assert data["description"] == "Tailored for Web Developer at Microsoft"
+    assert data["description"] == "Tailored for Web Developer at Larkspur Mapping"
     project_ids = [p.id for p in PROFILE.projects]
     kept = [i for i in project_ids if i not in data["drop"]]
     assert KEEP_AT_LEAST <= len(kept) <= KEEP_AT_MOST

@@ -1,0 +1,199 @@
+"""The page budget's rules one by one: ages, degree ranks, labels, cut messages, ranks.
+
+tests/tailoring/test_fitting.py checks the fitter as a whole; these pin each rule that
+decides *what* goes first, so that a change to one of them fails a test.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from resume_builder.schema.profile import Award, Education, Experience, Profile, Project
+from resume_builder.tailoring.fitting import _age_key, _degree_rank, _label, _scaled, fit
+from resume_builder.theming import FitLimits, ThemeOptions
+
+LIMITS = FitLimits(min_font_size=8, min_line_height=1.1, min_spacing=0.5)
+NEVER = (0, 0, 0)
+PRESENT = (9999, 12, 31)
+
+
+# ----------------------------------------------------------------------------- tightening
+
+
+def test_scaled_moves_each_option_toward_its_floor_by_t():
+    options = ThemeOptions(font_size=10, line_height=1.4, spacing=1.0)
+    assert _scaled(options, LIMITS, 0.0) == options
+    half = _scaled(options, LIMITS, 0.5)
+    assert (half.font_size, half.line_height, half.spacing) == (9.0, 1.25, 0.75)
+    third = _scaled(options, LIMITS, 1 / 3)
+    assert (third.font_size, third.line_height, third.spacing) == (9.33, 1.3, 0.83)  # rounded to 2 places
+    tightest = _scaled(options, LIMITS, 1.0)
+    assert (tightest.font_size, tightest.line_height, tightest.spacing) == (8, 1.1, 0.5)
+
+
+def test_an_option_already_below_its_floor_is_left_alone():
+    options = ThemeOptions(font_size=7.5, line_height=1.0, spacing=0.45)
+    assert _scaled(options, LIMITS, 1.0) == options
+
+
+def test_tightening_counts_pages_with_the_tightened_options():
+    seen = []
+
+    def count(profile, options):
+        seen.append((profile is not None, options.font_size, options.line_height, options.spacing))
+        return 1 if options.font_size <= 9 else 2
+
+    profile = Profile.model_validate({"basics": {"name": "A"}})
+    result = fit(profile, ThemeOptions(font_size=10, line_height=1.4, spacing=1.0), LIMITS, 1, count)
+    assert result.pages == 1 and 8 <= result.options.font_size <= 9
+    assert all(has_profile for has_profile, *_ in seen)
+    assert (True, 8, 1.1, 0.5) in seen  # the tightest layout was tried
+    assert result.options.line_height > 1.1 and result.options.spacing > 0.5  # not more than needed
+
+
+# ----------------------------------------------------------------------------- ages
+
+
+def _job(start, end=None):
+    return Experience(company="C", position="P", start=start, **({"end": end} if end else {}))
+
+
+@pytest.mark.parametrize("entry, expected", [
+    (_job("2019-04", "present"), (PRESENT, (2019, 4, 1))),
+    (_job("2019"), (PRESENT, (2019, 1, 1))),  # a job without an end goes on: the most recent
+    (_job("2015-02-03", "2019"), ((2019, 12, 31), (2015, 2, 3))),
+    (_job("2015", "2019-06"), ((2019, 6, 31), (2015, 1, 1))),  # a month's last day, for ordering only
+    (Project(name="P", start="2018-05"), ((2018, 5, 31), (2018, 5, 1))),  # not a job: ends when it starts
+    (Project(name="P", start="2018", end="2020-02"), ((2020, 2, 31), (2018, 1, 1))),
+    (Project(name="P"), (NEVER, NEVER)),
+    (Award(title="A", date="2021-07"), ((2021, 7, 31), (2021, 7, 1))),
+    (Award(title="A"), (NEVER, NEVER)),
+    (Education(institution="U", degree="BSc", start="2010"), ((2010, 12, 31), (2010, 1, 1))),
+    (Education(institution="U", degree="BSc", end="2014"), ((2014, 12, 31), NEVER)),
+])
+def test_age_key(entry, expected):
+    assert _age_key(entry) == expected
+
+
+def test_age_key_orders_present_before_ended_and_later_starts_first():
+    jobs = [_job("2010", "2012"), _job("2015", "present"), _job("2018"), _job("2011", "2012-12")]
+    assert sorted(range(4), key=lambda i: _age_key(jobs[i])) == [0, 3, 1, 2]
+
+
+# ----------------------------------------------------------------------------- degrees
+
+
+@pytest.mark.parametrize("degree, area, rank", [
+    ("PhD", None, 5), ("Doctor of Philosophy", "Physics", 5), ("DPhil", None, 5),
+    ("Master of Science", None, 4), ("M.Tech", None, 4), ("MTech", None, 4), ("MSc", None, 4), ("M.Sc.", None, 4),
+    ("MBA", None, 4), ("M.S.", None, 4), ("M.A.", None, 4), ("M.Eng.", None, 4),
+    ("Bachelor of Arts", None, 3), ("B.Tech", None, 3), ("BTech", None, 3), ("BSc", None, 3), ("B.Sc.", None, 3),
+    ("B.A.", None, 3), ("B.S.", None, 3), ("B.Eng.", None, 3),
+    ("Associate of Science", None, 2), ("Diploma", "Design", 1),
+    ("Certificate", None, 0), (None, None, 0), (None, "PhD research in optics", 5),
+    ("Exchange year", "Master of Arts programme", 4),
+])
+def test_degree_rank(degree, area, rank):
+    assert _degree_rank(SimpleNamespace(degree=degree, area=area)) == rank
+
+
+# ----------------------------------------------------------------------------- labels
+
+
+@pytest.mark.parametrize("fields, label", [
+    ({"id": "the-id", "name": "N", "title": "T", "company": "C"}, "experience/the-id"),
+    ({"id": None, "name": "N", "title": "T", "company": "C"}, "experience/N"),
+    ({"id": None, "name": None, "title": "T", "company": "C"}, "experience/T"),
+    ({"id": None, "company": "C", "institution": "I"}, "experience/C"),
+    ({"id": None, "institution": "I", "degree": "D"}, "experience/I"),
+    ({"id": None, "institution": None, "degree": "D"}, "experience/D"),
+    ({"id": None}, "experience/"),
+])
+def test_label_names_an_entry_by_its_most_specific_field(fields, label):
+    assert _label("experience", SimpleNamespace(**fields)) == label
+
+
+# ----------------------------------------------------------------------------- what goes first, and what is said
+
+
+def _lines(profile: Profile, options: ThemeOptions) -> int:
+    """A fake layout: one line per entry and per highlight, 10 lines a page."""
+    lines = 0
+    for section in ("experience", "projects"):
+        for entry in getattr(profile, section):
+            lines += 1 + len(entry.highlights)
+    for custom in profile.custom:
+        for entry in custom.entries:
+            lines += 1 + len(entry.highlights)
+    return -(-lines // 10)
+
+
+LONG = "Moved the nightly batch of invoices to a queue with retries and dead letters for good"  # 85 characters
+SIXTY = "x" * 60
+
+
+def _run(data: dict, pages: int = 1, **kwargs):
+    profile = Profile.model_validate({"basics": {"name": "A"}, **data})
+    options = ThemeOptions(font_size=8, line_height=1.1, spacing=0.5)  # already as tight as allowed
+    return fit(profile, options, LIMITS, pages, _lines, **kwargs)
+
+
+def test_cut_messages_name_the_entry_and_quote_the_highlight_up_to_60_characters():
+    # 3 + 8 lines: one highlight must go, the last of the older entry (its first is its best)
+    result = _run({"experience": [
+        {"id": "now", "company": "Now", "position": "P", "start": "2020", "highlights": ["a", "b"]},
+        {"id": "old", "company": "Old", "position": "P", "start": "2010", "end": "2012",
+         "highlights": ["keep", LONG, SIXTY, "d", "e", "f", "g"]},
+    ]})
+    assert result.cuts == ['dropped highlight from experience/old: "g"']
+    # 8 + 4 lines: two must go; 60 characters are quoted whole, longer ones cut at 57 and "…"
+    most = _run({"experience": [
+        {"id": "now", "company": "Now", "position": "P", "start": "2020", "highlights": list("abcdefg")},
+        {"id": "old", "company": "Old", "position": "P", "start": "2010", "end": "2012",
+         "highlights": ["keep", LONG, SIXTY]},
+    ]})
+    assert most.cuts == [f'dropped highlight from experience/old: "{SIXTY}"',
+                         f'dropped highlight from experience/old: "{LONG[:57]}…"']
+    assert [h.text for h in most.profile.experience[1].highlights] == ["keep"]
+    assert len(most.profile.experience[0].highlights) == 7  # the newest job is never trimmed
+
+
+def test_highlights_of_custom_entries_are_cut_and_the_others_stay():
+    result = _run({  # 4 + 7 lines
+        "experience": [{"id": "now", "company": "Now", "position": "P", "start": "2020",
+                        "highlights": ["a", "b", "c"]}],
+        "custom": [
+            {"id": "talks", "title": "Talks", "items": ["an item is not a highlight"]},
+            {"id": "teaching", "title": "Teaching", "entries": [
+                {"id": "course", "title": "Course", "highlights": ["c1", "c2", "c3", "c4", "c5", "c6"]}]},
+        ]})
+    assert result.cuts == ['dropped highlight from teaching/course: "c6"']
+    assert [h.text for h in result.profile.custom[1].entries[0].highlights] == ["c1", "c2", "c3", "c4", "c5"]
+    assert [h.text for h in result.profile.custom[0].items] == ["an item is not a highlight"]
+    assert [h.text for h in result.profile.experience[0].highlights] == ["a", "b", "c"]
+
+
+def test_custom_entries_are_dropped_whole_when_highlights_are_not_enough():
+    result = _run({
+        "experience": [{"id": "now", "company": "Now", "position": "P", "start": "2020"}],
+        "custom": [{"id": "teaching", "title": "Teaching", "entries": [
+            {"id": f"c{i}", "title": f"Course {i}", "date": f"{2010 + i}"} for i in range(12)]}]})
+    assert result.cuts == ["dropped entry teaching/c0", "dropped entry teaching/c1", "dropped entry teaching/c2"]
+    assert [e.id for e in result.profile.custom[0].entries] == [f"c{i}" for i in range(3, 12)]
+
+
+
+
+
+
+def test_entries_of_the_same_age_go_from_the_end_of_the_list():
+    result = _run({"experience": [{"id": "now", "company": "Now", "position": "P", "start": "2020"}],
+                   "projects": [{"id": f"p{i}", "name": f"P{i}"} for i in range(11)]})
+    assert result.cuts == ["dropped entry projects/p10", "dropped entry projects/p9"]
+
+
+
+# Relevance-ranked cuts (with a posting) are proven in tests/tailoring/test_fitting_relevance.py,
+# against the whole-résumé Relevance model that replaced the per-entry score tables.

@@ -1,0 +1,140 @@
+"""resume_builder/output.py: atomic writes and SOURCE_DATE_EPOCH, rule by rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+
+import pytest
+
+from resume_builder import output
+from resume_builder.errors import UserError
+from resume_builder.output import DEFAULT_EPOCH, build_datetime, source_date_epoch, write_atomic
+
+
+def test_writes_the_bytes_creating_folders_readable_by_all(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "umask", os.umask)  # unchanged; the mode must not depend on it
+    target = tmp_path / "a" / "b" / "cv.pdf"
+    write_atomic(target, b"%PDF-1.7 data")
+    assert target.read_bytes() == b"%PDF-1.7 data"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert os.listdir(target.parent) == ["cv.pdf"]  # no temporary file left
+
+
+def test_replaces_an_older_file_whole(tmp_path):
+    target = tmp_path / "cv.txt"
+    target.write_bytes(b"old and longer than the new one")
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert os.listdir(tmp_path) == ["cv.txt"]
+
+
+def test_a_bare_file_name_goes_in_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_atomic("cv.md", b"# CV")
+    assert (tmp_path / "cv.md").read_bytes() == b"# CV"
+
+
+def test_the_temporary_file_is_hidden_beside_the_target_and_fsynced(tmp_path, monkeypatch):
+    seen = {}
+    real_replace, real_fsync = os.replace, os.fsync
+
+    def spy_replace(src, dst):
+        seen["tmp"], seen["dst"] = os.path.basename(src), dst
+        seen["dir"] = os.path.dirname(src)
+        seen["content"] = open(src, "rb").read()
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", spy_replace)
+    monkeypatch.setattr(os, "fsync", lambda fd: seen.setdefault("fsync", fd) and real_fsync(fd))
+    target = tmp_path / "cv.pdf"
+    write_atomic(target, b"data")
+    assert seen["tmp"].startswith(".cv.pdf.") and seen["tmp"].endswith(".tmp")
+    assert seen["dir"] == str(tmp_path) and seen["dst"] == target
+    assert seen["content"] == b"data" and "fsync" in seen
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monkeypatch):
+    target = tmp_path / "cv.pdf"
+    target.write_bytes(b"old")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(UserError) as info:
+        write_atomic(target, b"new")
+    assert str(info.value).startswith(f"cannot write {target}: No space left on device")
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["cv.pdf"]
+
+
+def test_an_interrupt_while_writing_leaves_no_temporary_and_is_not_a_user_error(tmp_path, monkeypatch):
+    def interrupted(fd):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "cv.pdf", b"new")
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_failing_cleanup_does_not_hide_the_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "replace", lambda src, dst: (_ for _ in ()).throw(OSError(5, "I/O error")))
+    monkeypatch.setattr(os, "unlink", lambda path: (_ for _ in ()).throw(OSError(2, "gone")))
+    with pytest.raises(UserError, match="cannot write .*cv.pdf: I/O error"):
+        write_atomic(tmp_path / "cv.pdf", b"new")
+
+
+def test_a_folder_that_cannot_be_created_is_a_user_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(UserError) as info:
+        write_atomic(blocker / "sub" / "cv.pdf", b"x")
+    assert str(info.value).startswith(f"cannot create the folder {blocker / 'sub'}: Not a directory")
+
+
+def test_a_folder_that_cannot_be_written_is_a_user_error(tmp_path, monkeypatch):
+    def no_temporary(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(output.tempfile, "mkstemp", no_temporary)
+    with pytest.raises(UserError) as info:
+        write_atomic(tmp_path / "cv.pdf", b"x")
+    assert str(info.value).startswith(f"cannot write in {tmp_path}: Permission denied")
+
+
+# ----------------------------------------------------------------------------- SOURCE_DATE_EPOCH
+
+
+@pytest.mark.parametrize("value, expected", [
+    (None, DEFAULT_EPOCH), ("", DEFAULT_EPOCH), ("  ", DEFAULT_EPOCH), ("1700000000", 1700000000),
+    (" 42 ", 42), ("0", 0), ("-5", 0),
+])
+def test_source_date_epoch(value, expected, monkeypatch):
+    if value is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    assert source_date_epoch() == expected
+
+
+def test_the_default_epoch_is_the_first_day_a_zip_entry_can_hold(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert build_datetime() == dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def test_build_datetime_is_utc(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    assert build_datetime() == dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.timezone.utc)
+    assert build_datetime().utcoffset() == dt.timedelta(0)
+
+
+@pytest.mark.parametrize("value", ["yesterday", "1.5", "1e9"])
+def test_a_bad_source_date_epoch_is_a_user_error(value, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with pytest.raises(UserError) as info:
+        source_date_epoch()
+    assert str(info.value).startswith(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{value}'")
