@@ -96,7 +96,7 @@ class RenderTimeout(Exception):
     """Raised in the rendering thread when a :func:`time_limit` expires.
 
     Not a :class:`~resume_builder.errors.UserError` on purpose: code that turns a theme's
-    failures into user errors must let it through (see ``render/html.py``); the guard
+    failures into user errors must let it through (see ``render/html.py`` and ``render/sandbox.py``); the guard
     turns it into one when it leaves the ``with`` block.
     """
 

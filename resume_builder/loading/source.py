@@ -8,6 +8,10 @@ Safety: YAML is read with ruamel.yaml's round-trip loader, which never builds Py
 objects; any non-standard tag (``!!python/object``, ``!custom``) is refused. Aliases are
 allowed, but expansion is bounded so a "billion laughs" document fails fast instead of
 eating memory, and nesting depth is capped.
+
+JSON is read by the standard library's ``json`` (exactly RFC 8259, with the place of a
+syntax error) and its positions come from ruamel.yaml's libyaml parser walking the same
+text (see :func:`parse_json`): no hand-written parser.
 """
 
 from __future__ import annotations
@@ -479,134 +483,251 @@ def dotted(path: PathKey) -> str:
 
 
 # --------------------------------------------------------------------------- JSON
+#
+# The standard library's ``json`` reads the data: it is exactly JSON (no comments, trailing
+# commas, single quotes or bare keys, which a YAML parser would quietly accept) and says
+# where a syntax error is. ruamel.yaml's libyaml parser then walks the same text as events
+# (JSON is YAML's flow style) and gives the line and column of every value and key; the
+# walk also enforces the limits (depth, number of values, digits) and refuses duplicate
+# keys, each at its place. Neither recurses in Python: ``json`` stops deep nesting with a
+# RecursionError and libyaml's parser is a state machine, so 100,000 levels are refused
+# with their position, not a crash.
 
-_WS = re.compile(r"[ \t\n\r]*")
-_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+#: What JSON allows in a string but libyaml refuses (C1 controls, DEL, U+FFFE/F, escaped
+#: UTF-16 surrogates such as ``\ud83d``) or reads as a line break (NEL, U+2028, U+2029).
+#: The walk sees a private-use character (U+E000-U+EFFF) in its place instead: same
+#: length, so every position stays where it is; a key holding one is decoded from the text.
+_YAML_UNSAFE = {code: 0xE000 + (code & 0xFFF) for code in (0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, 0xFFFE, 0xFFFF)}
+_YAML_UNSAFE_CHARS = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_SURROGATE_ESCAPE = re.compile(r"\\(?:\\|u[dD][89a-fA-F][0-9a-fA-F]{2})")
+_PRIVATE_USE = re.compile("[\ue000-\uefff]")
 
 
-class _JSONError(Exception):
-    def __init__(self, message: str, pos: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.pos = pos
+def _for_yaml(text: str) -> tuple[str, bool]:
+    """``text`` as libyaml can walk it (see :data:`_YAML_UNSAFE`), and whether it changed."""
+    walked = text
+    if _YAML_UNSAFE_CHARS.search(walked):
+        walked = walked.translate(_YAML_UNSAFE)
+    if "\\u" in walked:
+        walked = _SURROGATE_ESCAPE.sub(lambda m: m.group() if m.group() == "\\\\" else "\\ue" + m.group()[3:], walked)
+    return walked, walked is not text and walked != text
 
 
-class _JSONReader:
-    """A small JSON parser that records the position of every value and key."""
+_JSON_CONSTANTS = ("NaN", "Infinity", "-Infinity")
 
-    def __init__(self, text: str, doc: SourceDocument) -> None:
-        self.text = text
-        self.doc = doc
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.count = 0
+#: The standard library's messages, in our words (string errors keep theirs, lower-cased).
+_JSON_MESSAGES = {
+    "Expecting property name enclosed in double quotes": "expected a key in double quotes",
+    "Expecting ':' delimiter": "expected ':' after the key",
+    "Extra data": "extra data after the end of the document",
+}
 
-    def position(self, offset: int) -> Position:
+
+class _NotFollowed(Exception):
+    """libyaml could not follow a document ``json`` read (see :func:`_json_positions`)."""
+
+
+class _Offsets:
+    """Line and column (1-based, in characters) of an offset into ``text``; a line ends at ``\\n``."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def __call__(self, mark: Any) -> Position:
         import bisect
 
-        line = bisect.bisect_right(self.line_starts, offset) - 1
-        return line + 1, offset - self.line_starts[line] + 1
+        line = bisect.bisect_right(self.starts, mark.index) - 1
+        return line + 1, mark.index - self.starts[line] + 1
 
-    def skip(self, i: int) -> int:
-        return _WS.match(self.text, i).end()
 
-    def value(self, i: int, path: PathKey, depth: int) -> tuple[Any, int]:
-        self.count += 1
-        if self.count > MAX_VALUES:
-            raise _JSONError(f"the document has more than {MAX_VALUES:,} values", i)
-        if depth > MAX_DEPTH:
-            raise _JSONError(f"the document is nested too deeply (limit {MAX_DEPTH} levels)", i)
-        i = self.skip(i)
-        self.doc.values.setdefault(path, self.position(i))
-        if i >= len(self.text):
-            raise _JSONError("unexpected end of file: a value is missing", i)
-        ch = self.text[i]
-        if ch == "{":
-            return self.obj(i + 1, path, depth)
-        if ch == "[":
-            return self.arr(i + 1, path, depth)
-        if ch == '"':
-            return self.string(i + 1)
-        for literal, result in (("true", True), ("false", False), ("null", None)):
-            if self.text.startswith(literal, i):
-                return result, i + len(literal)
-        m = _NUMBER.match(self.text, i)
-        if m:
-            num = m.group()
-            if any(c in num for c in ".eE"):
-                return float(num), m.end()
-            if len(num.lstrip("-")) > MAX_NUMBER_DIGITS:
-                raise _JSONError(f"this number has {len(num.lstrip('-')):,} digits; a number may have at most "
-                                 f"{MAX_NUMBER_DIGITS:,} (put it in quotes if it is text)", i)
-            return int(num), m.end()
-        raise _JSONError(f"unexpected character {ch!r}: expected a value", i)
+def _json_syntax_message(exc: json.JSONDecodeError) -> str:
+    text, pos = exc.doc, exc.pos
+    if exc.msg == "Expecting value":
+        if pos >= len(text.rstrip()):
+            return "unexpected end of file: a value is missing"
+        return f"unexpected character {text[pos]!r}: expected a value"
+    if exc.msg == "Expecting ',' delimiter":
+        opened = []  # the innermost open bracket says which closing one was expected
+        for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text[:pos]):
+            token = match.group()
+            if token in "[{":
+                opened.append(token)
+            elif token in "]}" and opened:
+                opened.pop()
+        return "expected ',' or " + ("']'" if opened and opened[-1] == "[" else "'}'")
+    return _JSON_MESSAGES.get(exc.msg, exc.msg)
 
-    def string(self, i: int) -> tuple[str, int]:
-        from json.decoder import scanstring
 
+def _json_error(file: str, text: str, line: int | None, column: int | None, message: str,
+                hint: str = "") -> UserError:
+    """A located "JSON syntax error", the line quoted under it, in plain words (``json_errors``)."""
+    quoted = None
+    if line:
+        quoted = excerpt(text, line - 1, (column or 1) - 1)
+        if not hint:
+            from resume_builder.loading.json_errors import explain_json
+
+            offset = sum(len(row) + 1 for row in text.split("\n")[:line - 1]) + (column or 1) - 1
+            message, hint = explain_json(message, text, offset)
+    return UserError(Problem(f"JSON syntax error: {message}", Location(file, line, column), hint=hint,
+                             excerpt=quoted))
+
+
+def _json_positions(text: str, doc: SourceDocument) -> None:
+    """Fill ``doc.values`` and ``doc.keys`` from libyaml's events; check the limits on the way.
+
+    libyaml's own lines and columns are used when it reads the text as written. It cannot
+    when a key and its ':' are on different lines (YAML wants an implicit key on one line)
+    or a bare carriage return breaks a line (JSON's lines end at line feeds): then it walks
+    the text with its line breaks as spaces (JSON whitespace either way; every offset
+    stays) and positions come from the offsets.
+
+    Raises:
+        UserError: located, for nesting deeper than MAX_DEPTH, more than MAX_VALUES values,
+            a whole number of more than MAX_NUMBER_DIGITS digits, ``NaN``/``Infinity``, or a
+            key given twice in one object.
+        _NotFollowed: libyaml cannot read this JSON as YAML (an object key of more than
+            1,024 characters: YAML's limit on an implicit key).
+    """
+    from ruamel.yaml.error import YAMLError
+
+    walked, translated = _for_yaml(text)
+    bare_cr = "\r" in text and text.count("\r") != text.count("\r\n")
+    if not bare_cr:
         try:
-            return scanstring(self.text, i, True)
-        except json.JSONDecodeError as exc:
-            raise _JSONError(exc.msg, exc.pos) from None
+            _walk_json(text, walked, translated, doc, None)
+            return
+        except YAMLError:
+            doc.values.clear()
+            doc.keys.clear()
+    try:
+        _walk_json(text, walked.replace("\n", " ").replace("\r", " "), translated, doc, _Offsets(text))
+    except YAMLError:
+        raise _NotFollowed from None
 
-    def obj(self, i: int, path: PathKey, depth: int) -> tuple[dict, int]:
-        out: dict[str, Any] = {}
-        i = self.skip(i)
-        if self.text.startswith("}", i):
-            return out, i + 1
-        while True:
-            i = self.skip(i)
-            if not self.text.startswith('"', i):
-                raise _JSONError("expected a key in double quotes", i)
-            key_pos = self.position(i)
-            key, i = self.string(i + 1)
-            if key in out:
-                raise _JSONError(f'duplicate key "{key}"', i - len(key) - 2)
-            child = path + (key,)
-            self.doc.keys[child] = key_pos
-            i = self.skip(i)
-            if not self.text.startswith(":", i):
-                raise _JSONError("expected ':' after the key", i)
-            out[key], i = self.value(i + 1, child, depth + 1)
-            i = self.skip(i)
-            if self.text.startswith(",", i):
-                i += 1
-                continue
-            if self.text.startswith("}", i):
-                return out, i + 1
-            raise _JSONError("expected ',' or '}'", i)
 
-    def arr(self, i: int, path: PathKey, depth: int) -> tuple[list, int]:
-        out: list[Any] = []
-        i = self.skip(i)
-        if self.text.startswith("]", i):
-            return out, i + 1
-        while True:
-            item, i = self.value(i, path + (len(out),), depth + 1)
-            out.append(item)
-            i = self.skip(i)
-            if self.text.startswith(",", i):
-                i += 1
+def _walk_json(text: str, walked: str, translated: bool, doc: SourceDocument, offsets: _Offsets | None) -> None:
+    """One pass of :func:`_json_positions` over ``walked``; YAMLError if libyaml cannot follow it.
+
+    Positions are libyaml's lines and columns, or come from ``offsets`` when given.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import (MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
+                                    SequenceStartEvent)
+
+    try:
+        import _ruamel_yaml  # noqa: F401  (the C extension)
+
+        pure = False
+    except ImportError:
+        pure = True
+    file, values, keys = doc.file, doc.values, doc.keys
+    # one frame per open collection: [path, is_mapping, next index or current key, expecting a key]
+    stack: list[list[Any]] = []
+    count = 0
+    for event in YAML(typ="safe", pure=pure).parse(walked):
+        kind = type(event)
+        if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+            mark = event.start_mark
+            here = (mark.line + 1, mark.column + 1) if offsets is None else offsets(mark)
+            if stack:
+                frame = stack[-1]
+                if frame[1]:
+                    if frame[3]:
+                        key = event.value
+                        if translated and _PRIVATE_USE.search(key):
+                            key = json.loads(text[event.start_mark.index:event.end_mark.index])
+                        child = frame[0] + (key,)
+                        if child in keys:
+                            raise _json_error(file, text, *here, f'duplicate key "{key}"')
+                        keys[child] = here
+                        frame[2], frame[3] = child, False
+                        continue
+                    child, frame[3] = frame[2], True
+                else:
+                    child = frame[0] + (frame[2],)
+                    frame[2] += 1
+            else:
+                child = ()
+            values[child] = where = here
+            count += 1
+            if count > MAX_VALUES:
+                raise _json_error(file, text, *where, f"the document has more than {MAX_VALUES:,} values")
+            if len(stack) > MAX_DEPTH:  # a value inside more than MAX_DEPTH objects and arrays
+                raise _json_error(file, text, *where, f"the document is nested too deeply (limit {MAX_DEPTH} levels)")
+            if kind is ScalarEvent:
+                if not event.style:  # a number, true, false or null
+                    _check_json_number(event.value, file, text, *where)
                 continue
-            if self.text.startswith("]", i):
-                return out, i + 1
-            raise _JSONError("expected ',' or ']'", i)
+            stack.append([child, kind is MappingStartEvent, None if kind is MappingStartEvent else 0, True])
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+
+
+def _check_json_number(value: str, file: str, text: str, line: int | None, column: int | None) -> None:
+    if value in _JSON_CONSTANTS:
+        raise _json_error(file, text, line, column, f"unexpected character {value[0]!r}: expected a value")
+    digits = len(value.lstrip("-"))
+    if digits > MAX_NUMBER_DIGITS and not any(c in value for c in ".eE"):
+        raise _json_error(file, text, line, column, f"this number has {digits:,} digits; a number may have at most "
+                                              f"{MAX_NUMBER_DIGITS:,} (put it in quotes if it is text)")
+
+
+def _unfollowed_checks(text: str, data: Any, file: str) -> None:
+    """The limits of :func:`_json_positions`, unlocated, for JSON libyaml cannot follow."""
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(pairs)
+        if len(out) != len(pairs):
+            seen: set[str] = set()
+            key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+            raise _json_error(file, text, None, None, f'duplicate key "{key}"')
+        return out
+
+    json.loads(text, object_pairs_hook=no_duplicates, parse_int=lambda s: _check_json_number(s, file, text, None, None),
+               parse_constant=lambda s: _check_json_number(s, file, text, None, None))
+    count = 0
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            raise _json_error(file, text, None, None, f"the document has more than {MAX_VALUES:,} values")
+        if depth > MAX_DEPTH:
+            raise _json_error(file, text, None, None, f"the document is nested too deeply (limit {MAX_DEPTH} levels)")
+        if isinstance(value, (dict, list)):
+            stack.extend((item, depth + 1) for item in (value.values() if isinstance(value, dict) else value))
 
 
 def parse_json(text: str, file: str) -> SourceDocument:
-    doc = SourceDocument(file, None)
-    reader = _JSONReader(text, doc)
+    """``text`` as JSON (RFC 8259), with the line and column of every value and key.
+
+    Raises:
+        UserError: "JSON syntax error: ..." at the place of the first mistake, or of the
+            first value over a limit (depth, values, digits; see ``limits.py``) or key given
+            twice. JSON that libyaml cannot follow (an object key of more than 1,024
+            characters) is read without positions: its problems are reported by file only.
+    """
+    data: Any = None
+    unread: str | None = None  # why json could not build the data, when the walk is to say where
     try:
-        data, end = reader.value(0, (), 0)
-        end = reader.skip(end)
-        if end != len(text):
-            raise _JSONError("extra data after the end of the document", end)
-    except _JSONError as exc:
+        data = json.loads(text, parse_constant=str)  # NaN and Infinity: refused, located, by the walk
+    except json.JSONDecodeError as exc:
         from resume_builder.loading.json_errors import explain_json
 
-        pos = min(exc.pos, len(text))
-        line, col = reader.position(pos)
-        message, hint = explain_json(exc.message, text, pos)
-        raise UserError(Problem(f"JSON syntax error: {message}", Location(file, line, col), hint=hint,
-                                excerpt=excerpt(text, line - 1, col - 1))) from None
-    doc.data = data
+        message, hint = explain_json(_json_syntax_message(exc), text, exc.pos)
+        raise _json_error(file, text, exc.lineno, exc.colno, message, hint) from None
+    except RecursionError:  # deeper than the interpreter allows: past MAX_DEPTH, which the walk locates
+        unread = f"the document is nested too deeply (limit {MAX_DEPTH} levels)"
+    except ValueError:  # a number longer than int() takes: past MAX_NUMBER_DIGITS, which the walk locates
+        unread = f"a number has more than {MAX_NUMBER_DIGITS:,} digits (put it in quotes if it is text)"
+    doc = SourceDocument(file, data)
+    try:
+        _json_positions(text, doc)
+    except _NotFollowed:
+        if unread is not None:
+            raise _json_error(file, text, None, None, unread) from None
+        doc = SourceDocument(file, data)
+        _unfollowed_checks(text, data, file)
+    if unread is not None:  # the walk found nothing to locate: say it all the same
+        raise _json_error(file, text, None, None, unread)
     return doc

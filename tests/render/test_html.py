@@ -175,7 +175,7 @@ def test_the_step_budget_is_far_above_what_the_built_in_themes_need(tmp_path):
     import json
 
     from resume_builder.limits import MAX_LIST_ITEMS, MAX_TEMPLATE_STEPS
-    from resume_builder.render import html as html_module_
+    from resume_builder.render import sandbox as sandbox_module
 
     profile = tmp_path / "big.json"
     profile.write_text(json.dumps({"basics": {"name": "Big"}, "experience": [
@@ -184,17 +184,17 @@ def test_the_step_budget_is_far_above_what_the_built_in_themes_need(tmp_path):
     big = prepare(profile)
     for name in ("classic", "modern", "compact"):
         spent = []
-        original = html_module_._Budget.spend
+        original = sandbox_module.Budget.spend
 
         def spend(self, steps, spent=spent, original=original):
             original(self, steps)
             spent.append(self.steps)
 
-        html_module_._Budget.spend = spend
+        sandbox_module.Budget.spend = spend
         try:
             render_html(big.document, find_theme(name), find_theme(name).options(), embed_fonts=False)
         finally:
-            html_module_._Budget.spend = original
+            sandbox_module.Budget.spend = original
         assert max(spent) * 20 < MAX_TEMPLATE_STEPS, (name, max(spent))
 
 

@@ -1,0 +1,317 @@
+"""The DOCX parts written from scratch: styles, list numbering, settings, extended properties.
+
+Every element is built with python-docx's :func:`~docx.oxml.OxmlElement` (the same way the
+writer builds paragraphs and runs), never from strings, with children in the order the
+WordprocessingML schema requires (ECMA-376 Part 1, §17.3.1.26 ``pPr``, §17.3.2.28 ``rPr``,
+§17.7.4.17 ``style``): Word refuses a file whose elements are out of order. The parts are
+filled in place through python-docx's public ``element`` of each part.
+
+Units (ECMA-376 §17.18): twips are twentieths of a point (1,440 an inch), sizes are in
+half-points, line spacing "auto" in 240ths of a line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml import etree
+
+if TYPE_CHECKING:
+    from resume_builder.render.docx.look import DocxLook
+
+#: The paragraph and character styles the renderer uses: key -> (style name, type).
+STYLE_NAMES = {
+    "normal": ("Normal", "paragraph"),
+    "title": ("Title", "paragraph"),
+    "subtitle": ("Subtitle", "paragraph"),
+    "contacts": ("Contact Line", "paragraph"),
+    "heading1": ("Heading 1", "paragraph"),
+    "heading2": ("Heading 2", "paragraph"),
+    "description": ("Entry Description", "paragraph"),
+    "field": ("Entry Field", "paragraph"),
+    "pair": ("Pair Line", "paragraph"),
+    "bullet": ("List Bullet", "paragraph"),
+    "bullet2": ("List Bullet 2", "paragraph"),
+    "footer": ("Footer", "paragraph"),
+    "hyperlink": ("Hyperlink", "character"),
+}
+
+
+# ============================================================================ units
+
+
+def twips(points: float) -> int:
+    """Points as twips (1/20 pt)."""
+    return round(points * 20)
+
+
+def twips_from_mm(mm: float) -> int:
+    """Millimetres as twips (1,440 an inch)."""
+    return round(mm / 25.4 * 1440)
+
+
+def half_points(points: float) -> int:
+    """Points as half-points (``w:sz``)."""
+    return round(points * 2)
+
+
+# ============================================================================ elements
+
+
+def w(tag: str, *children: Any, **attributes: Any):
+    """A ``w:tag`` element with ``w:``-namespaced ``attributes`` and ``children`` (None skipped)."""
+    element = OxmlElement(f"w:{tag}", attrs={qn(f"w:{name}"): str(value) for name, value in attributes.items()})
+    for child in children:
+        if child is not None:
+            element.append(child)
+    return element
+
+
+def run_properties(*, font: str | None = None, bold: bool | None = None, italic: bool | None = None,
+                   caps: bool = False, small_caps: bool = False, color: str | None = None,
+                   letter_spacing: float | None = None, size: float | None = None, underline: str | None = None,
+                   lang: str | None = None, rtl_lang: bool = False):
+    """A ``w:rPr`` in schema order, or None when it would be empty.
+
+    ``font`` sets the Latin slots only: East Asian and complex scripts keep the word
+    processor's fonts. ``letter_spacing`` and ``size`` are in points; ``lang`` a BCP 47
+    tag, also given as the East Asian language for ja/ko/zh and as the bidi language
+    when ``rtl_lang``.
+    """
+    parts: list[Any] = []
+    if font:
+        parts.append(w("rFonts", ascii=font, hAnsi=font))
+    for value, tags in ((bold, ("b", "bCs")), (italic, ("i", "iCs"))):
+        if value is not None:
+            parts.extend(w(tag) if value else w(tag, val="0") for tag in tags)
+    if caps:
+        parts.append(w("caps"))
+    if small_caps:
+        parts.append(w("smallCaps"))
+    if color:
+        parts.append(w("color", val=color))
+    if letter_spacing:
+        parts.append(w("spacing", val=twips(letter_spacing)))
+    if size:
+        parts.extend((w("sz", val=half_points(size)), w("szCs", val=half_points(size))))
+    if underline:
+        parts.append(w("u", val=underline))
+    if lang:
+        languages = {"val": lang}
+        if lang.split("-")[0].lower() in ("ja", "ko", "zh"):
+            languages["eastAsia"] = lang
+        if rtl_lang:
+            languages["bidi"] = lang
+        parts.append(w("lang", **languages))
+    return w("rPr", *parts) if parts else None
+
+
+def paragraph_properties(*, keep_next: bool = False, widow_control: bool = False, num_id: int | None = None,
+                         rule: tuple[str, float] | None = None, tab_right: int | None = None, bidi: bool = False,
+                         before: float | None = None, after: float | None = None, line: float | None = None,
+                         indent: tuple[int, int] | None = None, jc: str | None = None, outline: int | None = None,
+                         contextual: bool = False):
+    """A ``w:pPr`` in schema order, or None when it would be empty.
+
+    ``rule`` is a bottom border (colour, width in points); ``tab_right`` a right tab stop
+    in twips; ``before``/``after`` spacing in points; ``line`` a multiple of single
+    spacing; ``indent`` (left, hanging) in twips.
+    """
+    spacing: dict[str, Any] = {}
+    if before is not None:
+        spacing["before"] = twips(before)
+    if after is not None:
+        spacing["after"] = twips(after)
+    if line is not None:
+        spacing.update(line=round(240 * line), lineRule="auto")
+    parts = [
+        w("keepNext") if keep_next else None,
+        w("widowControl") if widow_control else None,
+        w("numPr", w("ilvl", val=0), w("numId", val=num_id)) if num_id is not None else None,
+        w("pBdr", w("bottom", val="single", sz=max(2, round(rule[1] * 8)), space=1, color=rule[0])) if rule else None,
+        w("tabs", w("tab", val="right", pos=tab_right)) if tab_right is not None else None,
+        w("bidi") if bidi else None,
+        w("spacing", **spacing) if spacing else None,
+        w("ind", left=indent[0], hanging=indent[1]) if indent else None,
+        w("contextualSpacing") if contextual else None,
+        w("jc", val=jc) if jc else None,
+        w("outlineLvl", val=outline) if outline is not None else None,
+    ]
+    return w("pPr", *parts) if any(part is not None for part in parts) else None
+
+
+def style(style_id: str, name: str, kind: str, *, based_on: str | None = None, next_id: str | None = None,
+          priority: int | None = None, default: bool = False, qformat: bool = True, semi_hidden: bool = False,
+          ppr: Any = None, rpr: Any = None):
+    """A ``w:style`` of ``kind`` (paragraph, character, table, numbering)."""
+    element = w("style", type=kind, **({"default": 1} if default else {}), styleId=style_id)
+    for child in (w("name", val=name), w("basedOn", val=based_on) if based_on else None,
+                  w("next", val=next_id) if next_id else None,
+                  w("uiPriority", val=priority) if priority is not None else None,
+                  *((w("semiHidden"), w("unhideWhenUsed")) if semi_hidden else ()),
+                  w("qFormat") if qformat else None, ppr, rpr):
+        if child is not None:
+            element.append(child)
+    return element
+
+
+def style_name(element) -> str:
+    """The ``w:name`` of a ``w:style`` element."""
+    return element.find(qn("w:name")).get(qn("w:val"))
+
+
+# ============================================================================ styles
+
+
+def style_definitions(look: DocxLook, bullet_nums: tuple[int, int]) -> dict[str, Any]:
+    """Every style the document uses (key of :data:`STYLE_NAMES` -> ``w:style``), in the theme's look."""
+    L = look
+    P = L.paragraph_after
+    lang = {"lang": L.language, "rtl_lang": L.rtl}
+    small = P * 0.3
+    ppr, rpr = paragraph_properties, run_properties
+    return {
+        "normal": style("Normal", "Normal", "paragraph", default=True, priority=0,
+                        ppr=ppr(after=P, line=L.line_spacing, bidi=L.rtl),
+                        rpr=rpr(font=L.body_font, color=L.text_color, size=L.font_size, **lang)),
+        "title": style("Title", "Title", "paragraph", based_on="Normal", next_id="Subtitle", priority=10,
+                       ppr=ppr(keep_next=True, before=0, after=0, line=1.0, jc=L.masthead_align),
+                       rpr=rpr(font=L.heading_font, bold=True, color=L.name_color,
+                               letter_spacing=L.name_size * 0.015, size=L.name_size)),
+        "subtitle": style("Subtitle", "Subtitle", "paragraph", based_on="Normal", next_id="Normal", priority=11,
+                          ppr=ppr(keep_next=True, before=P * 0.6, after=P * 0.6, jc=L.masthead_align),
+                          rpr=rpr(font=L.heading_font, italic=L.headline_italic, bold=not L.headline_italic,
+                                  color=L.headline_color, size=L.headline_size)),
+        "contacts": style("ContactLine", STYLE_NAMES["contacts"][0], "paragraph", based_on="Normal",
+                          next_id="Normal", ppr=ppr(after=P * 0.5, jc=L.masthead_align),
+                          rpr=rpr(color=L.muted_color, size=L.font_size * 0.9)),
+        "heading1": style("Heading1", "heading 1", "paragraph", based_on="Normal", next_id="Normal", priority=9,
+                          ppr=ppr(keep_next=True, rule=(L.heading_color, 0.6) if L.heading_rule else None,
+                                  before=L.heading_before, after=L.heading_after, line=1.0, outline=0),
+                          rpr=rpr(font=L.heading_font, bold=True, caps=L.heading_caps == "caps",
+                                  small_caps=L.heading_caps == "small_caps", color=L.heading_color,
+                                  letter_spacing=L.heading_size * (0.08 if L.heading_caps else 0.02),
+                                  size=L.heading_size)),
+        # Contextual spacing: entries without a body stack without gaps, like the PDF's.
+        "heading2": style("Heading2", "heading 2", "paragraph", based_on="Normal", next_id="Normal", priority=9,
+                          ppr=ppr(keep_next=False, tab_right=L.text_width_twips, before=P * 1.2, after=small,
+                                  contextual=True, outline=1),
+                          rpr=rpr(font=L.body_font, bold=True, color=L.text_color, size=L.entry_title_size)),
+        "description": style("EntryDescription", STYLE_NAMES["description"][0], "paragraph", based_on="Normal",
+                             next_id="Normal", ppr=ppr(after=small), rpr=rpr(italic=True, color=L.muted_color)),
+        "field": style("EntryField", STYLE_NAMES["field"][0], "paragraph", based_on="Normal", next_id="Normal",
+                       ppr=ppr(after=small), rpr=rpr(size=L.font_size * 0.93)),
+        "pair": style("PairLine", STYLE_NAMES["pair"][0], "paragraph", based_on="Normal", next_id="PairLine",
+                      ppr=ppr(after=small)),
+        "bullet": style("ListBullet", "List Bullet", "paragraph", based_on="Normal", priority=99, semi_hidden=True,
+                        ppr=ppr(num_id=bullet_nums[0], after=small, indent=(255, 170))),
+        "bullet2": style("ListBullet2", "List Bullet 2", "paragraph", based_on="Normal", priority=99,
+                         semi_hidden=True, ppr=ppr(num_id=bullet_nums[1], after=small, indent=(510, 170))),
+        "footer": style("Footer", "footer", "paragraph", based_on="Normal", priority=99, semi_hidden=True,
+                        qformat=False, ppr=ppr(before=0, after=0, jc="right"), rpr=rpr(color="777777", size=7.5)),
+        "hyperlink": style("Hyperlink", "Hyperlink", "character", based_on="DefaultParagraphFont", priority=99,
+                           semi_hidden=True, qformat=False, rpr=rpr(underline="none")),
+    }
+
+
+def _base_styles() -> list[Any]:
+    """The defaults Word expects in every styles part: paragraph font, normal table, no list."""
+    margins = [w(side, w=width, type="dxa") for side, width in (("top", 0), ("left", 108), ("bottom", 0),
+                                                                  ("right", 108))]
+    table = style("TableNormal", "Normal Table", "table", default=True, priority=99, semi_hidden=True, qformat=False)
+    table.append(w("tblPr", w("tblInd", w=0, type="dxa"), w("tblCellMar", *margins)))
+    return [
+        style("DefaultParagraphFont", "Default Paragraph Font", "character", default=True, priority=1,
+              semi_hidden=True, qformat=False),
+        table,
+        style("NoList", "No List", "numbering", default=True, priority=99, semi_hidden=True, qformat=False),
+    ]
+
+
+def fill_styles(root, look: DocxLook, definitions: dict[str, Any]) -> None:
+    """Make the ``w:styles`` element ``root`` hold our defaults and styles only."""
+    _replace_children(root, [
+        w("docDefaults",
+          w("rPrDefault", run_properties(font=look.body_font, size=look.font_size, lang=look.language,
+                                         rtl_lang=look.rtl)),
+          w("pPrDefault", paragraph_properties(widow_control=True, after=0, line=1.0))),
+        *_base_styles(),
+        *definitions.values(),
+    ])
+
+
+# ============================================================================ numbering and settings
+
+
+def _bullet_definition(look: DocxLook, abstract_id: int, char: str, left: int, nsid: str):
+    level = w("lvl", w("start", val=1), w("numFmt", val="bullet"), w("lvlText", val=char), w("lvlJc", val="left"),
+              w("pPr", w("ind", left=left, hanging=170)),
+              run_properties(font=look.body_font, bold=False, italic=False, color=look.accent_color), ilvl=0)
+    return w("abstractNum", w("nsid", val=nsid), w("multiLevelType", val="singleLevel"), level,
+             abstractNumId=abstract_id)
+
+
+def add_bullet_numbering(root, look: DocxLook, first_id: int) -> None:
+    """Add List Bullet (•) and List Bullet 2 (–) definitions, ids ``first_id`` and the next, to ``w:numbering``.
+
+    Bullets are in the accent colour. A reference document's own definitions stay: the
+    schema wants every ``w:abstractNum`` before the first ``w:num``.
+    """
+    a, b = first_id, first_id + 1
+    first_num = root.find(qn("w:num"))
+    for abstract in (_bullet_definition(look, a, "\u2022", 255, "5E5B0001"),
+                     _bullet_definition(look, b, "\u2013", 510, "5E5B0002")):
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            root.append(abstract)
+    for num_id in (a, b):
+        root.append(w("num", w("abstractNumId", val=num_id), numId=num_id))
+
+
+def fill_settings(root, look: DocxLook) -> None:
+    """Make the ``w:settings`` element ``root`` hold our settings only (Word 2013+ compatibility)."""
+    _replace_children(root, [
+        w("zoom", percent=100),
+        w("defaultTabStop", val=720),
+        w("characterSpacingControl", val="doNotCompress"),
+        w("compat", w("compatSetting", name="compatibilityMode", uri="http://schemas.microsoft.com/office/word",
+                      val=15)),
+        w("themeFontLang", val=look.language),
+        w("decimalSymbol", val="."),
+        w("listSeparator", val=","),
+    ])
+
+
+def reset(root) -> None:
+    """Empty a part's root element of the template python-docx ships, as if new.
+
+    Its children go, and so do ``mc:Ignorable`` and the namespace declarations nothing
+    uses any more (the template declares a dozen, Mac Office's among them).
+    """
+    for child in list(root):
+        root.remove(child)
+    root.attrib.pop("{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable", None)
+    etree.cleanup_namespaces(root)
+
+
+def _replace_children(root, children: list[Any]) -> None:
+    reset(root)
+    root.extend(children)
+
+
+# ============================================================================ extended properties
+
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_VTYPES = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+
+def app_properties() -> bytes:
+    """``docProps/app.xml`` naming this program and nothing about the machine (ECMA-376 Part 1, §22.2)."""
+    root = etree.Element(f"{{{_EXTENDED}}}Properties", nsmap={None: _EXTENDED, "vt": _VTYPES})
+    for name, value in (("Application", "resume-builder"), ("DocSecurity", "0"), ("ScaleCrop", "false"),
+                        ("LinksUpToDate", "false"), ("SharedDoc", "false"), ("HyperlinksChanged", "false")):
+        etree.SubElement(root, f"{{{_EXTENDED}}}{name}").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -1,0 +1,307 @@
+"""The body of the DOCX: masthead, sections, entries, runs, hyperlinks and the footer's page field.
+
+Built as python-docx ``OxmlElement`` trees appended to the document body; paragraph and
+character styles are referred to by the ids ``package.install_styles`` returns.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from resume_builder.document import Bullet, Document, Entry, RichText, Section
+from resume_builder.render.docx_fonts import EMOJI_FONT, split_emoji
+from resume_builder.markdown import Span
+from resume_builder.theming import CODE_FONT_DOCX
+from resume_builder.render.docx.look import DocxLook
+from resume_builder.render.docx.parts import half_points as _half
+from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
+
+SEP = " · "
+DASH = " — "
+
+# Characters XML 1.0 cannot hold (the document model already drops control characters;
+# this is a last guard so a stray one can never make the file unreadable).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_LINE_BREAKS = re.compile(r"\r\n|[\n\r\t\x85\u2028\u2029]")
+
+
+def safe_text(text: str) -> str:
+    return _XML_INVALID.sub("", _LINE_BREAKS.sub(" ", text))
+
+
+
+# ============================================================================ the writer
+
+
+class Writer:
+    def __init__(self, document, look: DocxLook, ids: dict[str, str]):
+        self.document = document
+        self.look = look
+        self.ids = ids
+        self.body = document.element.body
+        self.part = document.part
+        self.emoji = False  # set when a run names the emoji font (the font table lists it)
+
+    # ------------------------------------------------------------------ primitives
+
+    def paragraph(self, key: str, *, keep_next: bool = False):
+        p = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        style = OxmlElement("w:pStyle")
+        style.set(qn("w:val"), self.ids[key])
+        ppr.append(style)
+        if keep_next:
+            ppr.append(OxmlElement("w:keepNext"))
+        p.append(ppr)
+        self.body.append(p)
+        return p
+
+    def run(self, text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
+            size: float | None = None, style: str | None = None, font: str | None = None):
+        """The ``w:r`` elements for ``text``: one, or in a right-to-left document one per direction.
+
+        Right-to-left documents: each left-to-right run of ``text`` (a phone number, an
+        e-mail, ``C++``: :func:`resume_builder.bidi.ltr_spans`) gets a ``w:r`` of its own
+        without ``w:rtl``, the rest ``w:rtl`` (Word lays out neutrals by the run's
+        direction); a left-to-right run whose first or last character is not a strong
+        left-to-right one is also fenced with LEFT-TO-RIGHT MARKs, which every word
+        processor honours (LibreOffice applies the bidi algorithm to the paragraph's text).
+        """
+        if not self.look.rtl or text == "\t":
+            return [self._run(text, bold=bold, italic=italic, color=color, size=size, style=style, font=font)]
+        from resume_builder.bidi import LRM, segments
+
+        runs = []
+        for piece, ltr in segments(text):
+            if ltr:
+                first, last = unicodedata.bidirectional(piece[0]), unicodedata.bidirectional(piece[-1])
+                piece = (LRM if first != "L" else "") + piece + (LRM if last != "L" else "")
+            runs.append(self._run(piece, bold=bold, italic=italic, color=color, size=size, style=style,
+                                  font=font, rtl=not ltr))
+        return runs
+
+    @staticmethod
+    def _run(text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
+             size: float | None = None, style: str | None = None, font: str | None = None, rtl: bool = False):
+        r = OxmlElement("w:r")
+        props = []  # in the order CT_RPr's schema sequence requires
+        if style:
+            e = OxmlElement("w:rStyle")
+            e.set(qn("w:val"), style)
+            props.append(e)
+        if font:  # every slot: emoji are symbols, Word picks the slot by code point
+            e = OxmlElement("w:rFonts")
+            for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                e.set(qn(slot), font)
+            props.append(e)
+        for value, tags in ((bold, ("w:b", "w:bCs")), (italic, ("w:i", "w:iCs"))):
+            if value is None:
+                continue
+            for tag in tags:  # on/off switches, for Latin and complex scripts
+                e = OxmlElement(tag)
+                if not value:
+                    e.set(qn("w:val"), "0")
+                props.append(e)
+        if color:
+            e = OxmlElement("w:color")
+            e.set(qn("w:val"), color)
+            props.append(e)
+        if size:
+            for tag in ("w:sz", "w:szCs"):
+                e = OxmlElement(tag)
+                e.set(qn("w:val"), str(_half(size)))
+                props.append(e)
+        if rtl:  # after w:sz/w:szCs, w:u and w:vertAlign, before w:lang (CT_RPr's order)
+            props.append(OxmlElement("w:rtl"))
+        if props:
+            rpr = OxmlElement("w:rPr")
+            rpr.extend(props)
+            r.append(rpr)
+        if text == "\t":
+            r.append(OxmlElement("w:tab"))
+        else:
+            t = OxmlElement("w:t")
+            t.text = safe_text(text)
+            if t.text != t.text.strip():
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            r.append(t)
+        return r
+
+    def hyperlink(self, parent, href: str):
+        """A ``w:hyperlink`` to an external target, appended to ``parent``."""
+        rid = self.part.relate_to(href, RT.HYPERLINK, is_external=True)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), rid)
+        link.set(qn("w:history"), "1")
+        parent.append(link)
+        return link
+
+    def spans(self, parent, spans: Iterable[Span], *, bold: bool | None = None, italic: bool | None = None,
+              color: str | None = None, size: float | None = None, href: str | None = None) -> None:
+        """Append formatted runs; neighbouring spans with the same link share one hyperlink."""
+        group_href: str | None = None
+        target = parent
+        for span in spans:
+            link = span.href or href
+            if link != group_href:
+                group_href = link
+                target = self.hyperlink(parent, link) if link else parent
+            b = True if span.bold else bold
+            i = True if span.italic else italic
+            for piece, is_emoji in split_emoji(span.text):
+                self.emoji = self.emoji or is_emoji
+                target.extend(self.run(piece, bold=b, italic=i, color=color, size=size,
+                                       style=self.ids["hyperlink"] if link else None,
+                                       font=EMOJI_FONT if is_emoji else (CODE_FONT_DOCX if span.code else None)))
+
+    def text(self, parent, text: str, **fmt) -> None:
+        self.spans(parent, [Span(text)], **fmt)
+
+    def rich(self, parent, text: RichText, **fmt) -> None:
+        self.spans(parent, text.spans, **fmt)
+
+    # ------------------------------------------------------------------ document parts
+
+    def masthead(self, doc: Document) -> None:
+        self.photo(doc)
+        p = self.paragraph("title", keep_next=True)
+        self.text(p, doc.name)
+        if doc.headline:
+            p = self.paragraph("subtitle", keep_next=True)
+            self.text(p, doc.headline)
+        if doc.contacts:
+            p = self.paragraph("contacts")
+            for index, contact in enumerate(doc.contacts):
+                if index:
+                    p.extend(self.run(SEP, color=self.look.accent_color))
+                self.text(p, contact.text, href=contact.href)
+
+    def photo(self, doc: Document) -> None:
+        """The profile's photo (PNG or JPEG, already checked) in a paragraph of its own above
+        the name, aligned like the masthead; it holds no text, so the name stays the first
+        line an ATS reads. Word cannot show an SVG without a raster copy: left out."""
+        if doc.photo is None or doc.photo.format not in ("PNG", "JPEG"):
+            return
+        from docx.shared import Mm
+
+        width, height = doc.photo.width or 1, doc.photo.height or 1
+        scale = 22 / max(width, height)  # fit a 22 mm square, as the themes show it
+        inline = self.part.new_pic_inline(io.BytesIO(doc.photo.data), Mm(width * scale), Mm(height * scale))
+        p = self.paragraph("contacts", keep_next=True)
+        r = OxmlElement("w:r")
+        drawing = OxmlElement("w:drawing")
+        drawing.append(inline)
+        r.append(drawing)
+        p.append(r)
+
+    def section(self, section: Section) -> None:
+        p = self.paragraph("heading1")
+        self.text(p, section.title)
+        for paragraph in section.paragraphs:
+            self.rich(self.paragraph("normal"), paragraph)
+        self.bullets(section.bullets)
+        if section.layout == "pairs":
+            for entry in section.entries:
+                self.pair(entry)
+        else:
+            for entry in section.entries:
+                self.entry(entry)
+
+    def bullets(self, bullets: tuple[Bullet, ...]) -> None:
+        for bullet in bullets:
+            self.rich(self.paragraph("bullet"), bullet.text)
+            for child in bullet.children:
+                self.rich(self.paragraph("bullet2"), child)
+
+    def pair(self, entry: Entry) -> None:
+        p = self.paragraph("pair")
+        self.rich(p, entry.title, bold=True, href=entry.url)
+        if entry.description:
+            p.extend(self.run(":", bold=True))
+            p.extend(self.run(" "))
+            self.rich(p, entry.description)
+
+    def entry(self, entry: Entry) -> None:
+        body = [bool(entry.description), *(True for _ in entry.paragraphs), bool(entry.bullets),
+                *(True for _ in entry.closing), *(True for _ in entry.fields)]
+        has_body = any(body)
+        p = self.paragraph("heading2", keep_next=has_body)
+        self.rich(p, entry.title, href=entry.url)
+        if entry.subtitle:
+            p.extend(self.run(DASH, bold=False))
+            self.rich(p, entry.subtitle, bold=False, italic=True)
+        meta = SEP.join(part for part in (entry.date, entry.location) if part)
+        if meta or entry.url_text:
+            p.extend(self.run("\t"))
+        if meta:
+            p.extend(self.run(meta, bold=False, color=self.look.muted_color, size=self.look.small_size))
+        if entry.url_text:  # the link printed as text (theme option entry_urls), linked as well
+            if meta:
+                p.extend(self.run(SEP, bold=False, color=self.look.muted_color, size=self.look.small_size))
+            self.spans(p, (Span(entry.url_text),), bold=False, color=self.look.muted_color,
+                       size=self.look.small_size, href=entry.url)
+        if entry.description:
+            more = bool(entry.paragraphs or entry.bullets or entry.closing or entry.fields)
+            self.rich(self.paragraph("description", keep_next=more), entry.description)
+        for paragraph in entry.paragraphs:
+            self.rich(self.paragraph("normal"), paragraph)
+        self.bullets(entry.bullets)
+        for paragraph in entry.closing:
+            self.rich(self.paragraph("normal"), paragraph)
+        for fld in entry.fields:
+            p = self.paragraph("field")
+            p.extend(self.run(f"{fld.label}:", bold=True))
+            p.extend(self.run(" "))
+            self.rich(p, fld.value)
+
+    def page_setup(self) -> None:
+        look = self.look
+        sect = OxmlElement("w:sectPr")
+        size = OxmlElement("w:pgSz")
+        size.set(qn("w:w"), str(_twips_mm(look.page_width_mm)))
+        size.set(qn("w:h"), str(_twips_mm(look.page_height_mm)))
+        sect.append(size)
+        margin = OxmlElement("w:pgMar")
+        m = _twips_mm(look.margins_mm)
+        bottom = _twips_mm(look.margins_mm + 2)
+        for key, value in (("top", m), ("right", m), ("bottom", bottom), ("left", m),
+                           ("header", m // 2), ("footer", bottom // 2), ("gutter", 0)):
+            margin.set(qn(f"w:{key}"), str(value))
+        sect.append(margin)
+        cols = OxmlElement("w:cols")
+        cols.set(qn("w:space"), "720")
+        sect.append(cols)
+        if look.rtl:
+            sect.append(OxmlElement("w:bidi"))
+        self.body.append(sect)
+
+    def fill_footer(self) -> None:
+        """A footer holding only the page-number fields 'PAGE / NUMPAGES'."""
+        footer = self.document.sections[0].footer
+        footer.is_linked_to_previous = False  # python-docx adds the part and the reference
+        ftr = footer.part.element
+        for child in list(ftr):
+            ftr.remove(child)
+        p = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        style = OxmlElement("w:pStyle")
+        style.set(qn("w:val"), self.ids["footer"])
+        ppr.append(style)
+        p.append(ppr)
+        for index, instr in enumerate((" PAGE ", " NUMPAGES ")):
+            if index:
+                p.extend(self.run(" / "))
+            field = OxmlElement("w:fldSimple")
+            field.set(qn("w:instr"), instr)
+            field.extend(self.run("1"))
+            p.append(field)
+        ftr.append(p)
+
+
