@@ -16,7 +16,8 @@ means the same), so the run is laid out left to right as one unit.
   or digit is left-to-right: ``Example Systems``, ``layla@example.com``, ``C++, Python``.
   Two numbers are joined only across spaces or one ``,`` ``.`` ``-`` ``/`` between them
   (``+971 50 123 4567``, ``10,000``), never across a dash, so a date range such as
-  ``2013 – 2017`` keeps the right-to-left order readers of the script expect;
+  ``2013 – 2017`` keeps the right-to-left order readers of the script expect; never across
+  an item separator (``·``, ``•``, ``|``), so ``London, UK · 2023`` is two runs;
 - it ends at its last letter or digit, plus the ``+ # % *`` and closing brackets glued to it
   (``C++``, ``C#``, ``40%``, ``(EKS)``), never a sentence's full stop or comma;
 - a run made of digits alone is isolated only when it holds a space or starts with ``+``
@@ -42,6 +43,8 @@ _PREFIX = "+(.[#$€£"
 _SUFFIX = "+#%*"
 _STOP = {"R", "AL", "AN", "B", "S"}
 _NUMBER_GAP = {",", ".", "-", "/"}
+#: Separators between items of a line (contacts, date · place): a run never spans one.
+_SEPARATORS = "\u00b7\u2022|"
 
 
 def _kind(char: str) -> str:
@@ -88,6 +91,8 @@ def ltr_spans(text: str, *, prefixes: str = _PREFIX) -> list[tuple[int, int]]:
             if m >= n or _kind(text[m]) not in ("L", "EN"):
                 break
             gap = text[j:m]
+            if any(mark in gap for mark in _SEPARATORS):
+                break  # "London · 2023": items a separator sets apart are read one by one
             if not (has_letter or _kind(text[m]) == "L") and not (gap.isspace() or gap in _NUMBER_GAP):
                 break  # two numbers across a dash or a word: the script's own order
             j = m

@@ -39,3 +39,16 @@ def test_plain_check_flags_accents_cut_off_from_their_letters():
 
     result = check_garbled(Fake(), None)
     assert not result.passed and "combining accents" in result.detail
+
+
+@pytest.mark.parametrize("theme", ["modern", "compact"])
+@pytest.mark.parametrize("language", ["ar", "he"])
+def test_right_to_left_pdf_passes_check_in_every_theme(language, theme, tmp_path):
+    """Before: modern's Latin digits (Lato) and the Arabic fallback font's letters on one
+    baseline came out of pdfminer as two lines, so the dates and the degree were 'missing'."""
+    job = pipeline.prepare(FIXTURES / f"bidi_{language}.yaml", theme_name=theme)
+    target = tmp_path / f"{language}.pdf"
+    (output,) = pipeline.render(job, "pdf", target)
+    target.write_bytes(output.data)
+    report = run_checks(target, job.document)
+    assert report.passed, "\n".join(f"{c.name}: {c.detail}" for c in report.failures)
