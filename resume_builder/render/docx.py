@@ -119,7 +119,7 @@ class DocxLook:
     heading_color: str
     name_color: str
     heading_caps: str  # "caps", "small_caps" or "" (as written)
-    masthead_align: str  # "center" or "left": name, headline and contacts
+    masthead_align: str | None  # "center", "left", or None: the paragraph's leading edge (RTL)
     headline_color: str
     headline_italic: bool
     heading_rule: bool
@@ -133,6 +133,7 @@ class DocxLook:
     page_height_mm: float
     margins_mm: float
     page_numbers: bool
+    cs_font: str | None = None  # the complex-script font (w:cs) of a right-to-left document
 
     @property
     def text_width_twips(self) -> int:
@@ -214,7 +215,9 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
         text_color=text_color, muted_color=_hex(style.muted_color, "muted_color", theme),
         accent_color=accent, heading_color=heading_color, name_color=name_color,
         heading_caps=_caps_mode(style.heading_caps), heading_rule=style.heading_rule,
-        masthead_align=("right" if rtl else "left") if style.name_align == "left" else "center",
+        # No w:jc for a leading-edge masthead: in a bidi paragraph Word and LibreOffice read
+        # "left"/"right" as start/end, so "right" put an Arabic name on the left.
+        masthead_align=(None if rtl else "left") if style.name_align == "left" else "center",
         headline_color=(accent if accent_changed else _hex(style.headline_color, "headline_color", theme))
         if style.headline_color else _hex(style.muted_color, "muted_color", theme),
         headline_italic=style.headline_italic,
@@ -222,7 +225,20 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
         paragraph_after=style.paragraph_space_after * gap, line_spacing=line_spacing,
         language=language or "en", rtl=rtl, page_width_mm=width, page_height_mm=height,
         margins_mm=options.margins, page_numbers=options.page_numbers,
+        cs_font=complex_script_font(language) if rtl else None,
     )
+
+
+#: The font named for complex-script text (``w:rFonts/@w:cs``) per language: the Noto faces the
+#: PDF falls back to (README's font table), with real bold faces.
+_CS_FONTS = {"ar": "Noto Sans Arabic", "fa": "Noto Sans Arabic", "ur": "Noto Sans Arabic",
+             "ps": "Noto Sans Arabic", "ckb": "Noto Sans Arabic", "he": "Noto Sans Hebrew",
+             "yi": "Noto Sans Hebrew"}
+
+
+def complex_script_font(language: str | None) -> str | None:
+    """The font for the right-to-left script of a BCP 47 ``language``; None if not known."""
+    return _CS_FONTS.get((language or "").split("-")[0].lower())
 
 
 def _caps_mode(value) -> str:
@@ -301,12 +317,17 @@ def _attr(value) -> str:
 def _rpr_xml(*, font: str | None = None, bold: bool | None = None, italic: bool | None = None,
              caps: bool = False, small_caps: bool = False, color: str | None = None, letter_spacing: float | None = None,
              size: float | None = None, underline: str | None = None, lang: str | None = None,
-             rtl_lang: bool = False) -> str:
-    """A ``w:rPr`` with its children in schema order (Word rejects any other order)."""
+             rtl_lang: bool = False, cs_font: str | None = None) -> str:
+    """A ``w:rPr`` with its children in schema order (Word rejects any other order).
+
+    ``font`` is for Latin text (``w:ascii``, ``w:hAnsi``); ``cs_font`` for complex scripts
+    (``w:cs``: Arabic, Hebrew), set in right-to-left documents only.
+    """
     parts = []
-    if font:  # Latin text only: East Asian and complex scripts keep the word processor's fonts
-        f = _attr(font)
-        parts.append(f"<w:rFonts w:ascii={f} w:hAnsi={f}/>")
+    if font or cs_font:  # East Asian text keeps the word processor's fonts
+        attrs = f" w:ascii={_attr(font)} w:hAnsi={_attr(font)}" if font else ""
+        attrs += f" w:cs={_attr(cs_font)}" if cs_font else ""
+        parts.append(f"<w:rFonts{attrs}/>")
     if bold is not None:
         v = "" if bold else ' w:val="0"'
         parts.append(f"<w:b{v}/><w:bCs{v}/>")
@@ -410,16 +431,16 @@ def _style_defs(look: DocxLook, bullet_nums: tuple[int, int]) -> list[_StyleDef]
         _StyleDef("normal", "Normal", _style_xml(
             "Normal", "Normal", "paragraph", default=True, priority=0,
             ppr=_ppr_xml(after=P, line=L.line_spacing, bidi=L.rtl),
-            rpr=_rpr_xml(font=L.body_font, color=L.text_color, size=L.font_size, **lang))),
+            rpr=_rpr_xml(cs_font=L.cs_font, font=L.body_font, color=L.text_color, size=L.font_size, **lang))),
         _StyleDef("title", "Title", _style_xml(
             "Title", "Title", "paragraph", based_on="Normal", next_id="Subtitle", priority=10,
             ppr=_ppr_xml(keep_next=True, before=0, after=0, line=1.0, jc=L.masthead_align),
-            rpr=_rpr_xml(font=L.heading_font, bold=True, color=L.name_color,
+            rpr=_rpr_xml(cs_font=L.cs_font, font=L.heading_font, bold=True, color=L.name_color,
                          letter_spacing=L.name_size * 0.015, size=L.name_size))),
         _StyleDef("subtitle", "Subtitle", _style_xml(
             "Subtitle", "Subtitle", "paragraph", based_on="Normal", next_id="Normal", priority=11,
             ppr=_ppr_xml(keep_next=True, before=P * 0.6, after=P * 0.6, jc=L.masthead_align),
-            rpr=_rpr_xml(font=L.heading_font, italic=L.headline_italic, bold=not L.headline_italic,
+            rpr=_rpr_xml(cs_font=L.cs_font, font=L.heading_font, italic=L.headline_italic, bold=not L.headline_italic,
                          color=L.headline_color, size=L.headline_size))),
         _StyleDef("contacts", "ContactLine", _style_xml(
             "ContactLine", STYLE_NAMES["contacts"][0], "paragraph", based_on="Normal", next_id="Normal",
@@ -429,7 +450,7 @@ def _style_defs(look: DocxLook, bullet_nums: tuple[int, int]) -> list[_StyleDef]
             "Heading1", "heading 1", "paragraph", based_on="Normal", next_id="Normal", priority=9,
             ppr=_ppr_xml(keep_next=True, rule=(L.heading_color, 0.6) if L.heading_rule else None,
                          before=L.heading_before, after=L.heading_after, line=1.0, outline=0),
-            rpr=_rpr_xml(font=L.heading_font, bold=True, caps=L.heading_caps == "caps",
+            rpr=_rpr_xml(cs_font=L.cs_font, font=L.heading_font, bold=True, caps=L.heading_caps == "caps",
                          small_caps=L.heading_caps == "small_caps", color=L.heading_color,
                          letter_spacing=L.heading_size * (0.08 if L.heading_caps else 0.02),
                          size=L.heading_size))),
@@ -438,7 +459,7 @@ def _style_defs(look: DocxLook, bullet_nums: tuple[int, int]) -> list[_StyleDef]
             # Contextual spacing: entries without a body stack without gaps, like the PDF's.
             ppr=_ppr_xml(keep_next=False, tab_right=L.text_width_twips, before=P * 1.2, after=small,
                          contextual=True, outline=1),
-            rpr=_rpr_xml(font=L.body_font, bold=True, color=L.text_color, size=L.entry_title_size))),
+            rpr=_rpr_xml(cs_font=L.cs_font, font=L.body_font, bold=True, color=L.text_color, size=L.entry_title_size))),
         _StyleDef("description", "EntryDescription", _style_xml(
             "EntryDescription", STYLE_NAMES["description"][0], "paragraph", based_on="Normal",
             next_id="Normal", ppr=_ppr_xml(after=small),
@@ -481,7 +502,8 @@ _BASE_STYLES = (
 def _styles_xml(look: DocxLook, defs: list[_StyleDef]) -> bytes:
     doc_defaults = (
         "<w:docDefaults><w:rPrDefault>"
-        + _rpr_xml(font=look.body_font, size=look.font_size, lang=look.language, rtl_lang=look.rtl)
+        + _rpr_xml(font=look.body_font, size=look.font_size, lang=look.language, rtl_lang=look.rtl,
+                   cs_font=look.cs_font)
         + "</w:rPrDefault><w:pPrDefault>"
         + _ppr_xml(widow_control=True, after=0, line=1.0)
         + "</w:pPrDefault></w:docDefaults>"
