@@ -446,9 +446,7 @@ def starting_variant(report: MatchReport, profile: Profile, *, profile_ref: str,
             best = max(sorted(holders), key=lambda key: trimmed[key])
             del trimmed[best]
     drops.extend(entry_id for (_, entry_id) in trimmed)
-    title = report.posting.title or report.posting.source
-    if report.posting.company:
-        title += f" at {report.posting.company}"
+    title = report.posting.headline
     out: dict[str, Any] = {"profile": profile_ref, "description": f"Tailored for {title}"}
     out.update(base)
     if drops:
