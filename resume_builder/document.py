@@ -218,6 +218,8 @@ def format_range(start: PartialDate | None, end: PartialDate | str | None, label
     first, last = format_date(start, labels), format_date(end, labels)
     if first and last and first != last:
         return f"{first}{labels.range_separator}{last}"
+    if open_ended and last and not first:  # a job with only its end: "– Jan 2020", never read as a start
+        return f"{labels.range_separator.lstrip()}{last}"
     return first or last
 
 

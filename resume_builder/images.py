@@ -59,17 +59,29 @@ def load_photo(value: str | None, folder: Path, *,
 
     Raises a :class:`UserError` located at ``field`` (``locate()``) when the file is
     missing, outside the folder, too large, of another format or unsafe. An address
-    (``https://...``) is never fetched: no photo, a warning. With ``missing_ok`` (JSON
-    Resume's ``basics.image``, which the standard defines as a URL) a file that does not
-    exist is a warning too.
+    (``https://...``) is never fetched: no photo, a located warning. With ``missing_ok``
+    (JSON Resume's ``basics.image``, which the standard defines as a URL, so a document
+    valid elsewhere must render here) each of those refusals is a located warning instead
+    and the photo is left out; a path outside the folder is still never read.
     """
     if not value or not value.strip():
         return None, []
     value = value.strip()
     if _URL.match(value):
         shown = value if len(value) <= 60 else value[:57] + "..."
-        return None, [(f"{field} '{shown}' is an address, not a file: the photo is not shown "
+        return None, [(f"{locate() or field}: {field} '{shown}' is an address, not a file: the photo is not shown "
                        "(photos are image files in the profile's folder; nothing is downloaded)")]
+    try:
+        return _read_photo(value, folder, locate, field, missing_ok)
+    except UserError as error:
+        if not missing_ok:
+            raise
+        problem = error.problems[0]
+        return None, [f"{locate() or field}: {field}: {problem.message}: the photo is not shown"]
+
+
+def _read_photo(value: str, folder: Path, locate: Callable[[], Location | None], field: str,
+                missing_ok: bool) -> tuple[Image | None, list[str]]:
 
     def fail(message: str, hint: str = "") -> UserError:
         return UserError(Problem(message, locate(), field, hint))

@@ -32,7 +32,7 @@ ALLOWED_LINK_SCHEMES = ("http", "https", "mailto", "tel")
 #: The markdown-it-py inline rules profile text may use (see the module docstring).
 INLINE_RULES = ("emphasis", "link", "backticks", "escape")
 
-__all__ = ["ALLOWED_LINK_SCHEMES", "INLINE_RULES", "Span", "link_problem", "link_problems", "merge_spans",
+__all__ = ["ALLOWED_LINK_SCHEMES", "INLINE_RULES", "Span", "link_problem", "link_problems", "located_link_problems", "merge_spans",
            "parse_inline", "plain_text", "commonmark_spans"]
 
 
@@ -62,6 +62,7 @@ def _parser(full: bool = False) -> "MarkdownIt":
     else:
         md = MarkdownIt("zero").enable(list(INLINE_RULES))
         md.inline.ruler.before("emphasis", "underscore_text", _underscore_text)
+        md.inline.ruler.before("link", "image_text", _image_text)
     # Links are judged by link_problem() (the schema refuses bad ones, the renderers drop
     # them); targets are kept exactly as written, never re-encoded.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -81,6 +82,23 @@ def _underscore_text(state, silent: bool) -> bool:
     if not silent:
         state.pending += state.src[start:end]
     state.pos = end
+    return True
+
+
+def _image_text(state, silent: bool) -> bool:
+    """Inline rule: an image, ``![alt](url)``, is plain text as written (never a "!" followed
+    by a link): images are outside the subset, and a résumé never fetches one."""
+    from markdown_it.rules_inline.link import link
+
+    start = state.pos
+    if not state.src.startswith("![", start):
+        return False
+    state.pos = start + 1
+    if not link(state, True):  # a "[label](target)" after the "!": how far the image goes
+        state.pos = start
+        return False
+    if not silent:
+        state.pending += state.src[start:state.pos]
     return True
 
 
@@ -107,18 +125,25 @@ _WRITTEN_LINK = re.compile(r"\]\(([^)]*)\)")
 
 def link_problems(text: str) -> list[str]:
     """Problems with the links written in ``text`` (used by schema validation)."""
-    out = []
+    return [problem for problem, _ in located_link_problems(text)]
+
+
+def located_link_problems(text: str) -> list[tuple[str, str]]:
+    """Every problem with the links written in ``text``, each with the link target as
+    written (to find it in the file), in the order written."""
+    out: list[tuple[str, str]] = []
     # A control character makes a destination no link at all for CommonMark (a NUL becomes
     # U+FFFD), so look at what was written as one: ](...) holding a control character.
     for written in _WRITTEN_LINK.finditer(text):
         control = next((ch for ch in written.group(1) if ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F), None)
         if control is not None:
-            out.append(f"link contains the control character U+{ord(control):04X}; remove it")
+            out.append((f"link contains the control character U+{ord(control):04X}; remove it", written.group(1)))
     for token in _tokens(text):
         if token.type == "link_open":
-            problem = link_problem(str(token.attrs.get("href", "")))
+            target = str(token.attrs.get("href", ""))
+            problem = link_problem(target)
             if problem:
-                out.append(problem)
+                out.append((problem, target))
     return out
 
 
@@ -158,7 +183,7 @@ def _spans(tokens: Iterable["Token"], *, strict: bool) -> list[Span]:
 
 #: Characters that can start something in our subset; text without any is one plain span
 #: (most profile text: skipping the parser for it keeps documents as fast to build as before).
-_MARKERS = frozenset("*[`\\")
+_MARKERS = frozenset("*[`\\")  # "![" holds "["
 
 
 @lru_cache(maxsize=4096)

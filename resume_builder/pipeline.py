@@ -62,7 +62,10 @@ def parse_option_overrides(pairs: list[str]) -> dict[str, Any]:
 
 
 def resolve_theme(loaded: LoadedProfile, profile: Profile, *, theme_name: str | None,
-                  theme_dir: Path | None, overrides: dict[str, Any]) -> tuple[Theme, ThemeOptions]:
+                  theme_dir: Path | None, overrides: dict[str, Any],
+                  command_line: frozenset[str] = frozenset()) -> tuple[Theme, ThemeOptions]:
+    """The theme and its options; ``command_line`` holds the option keys given with ``-O``
+    (their errors name ``-O KEY``)."""
     settings = profile.theme
     profile_options = dict(settings.model_extra or {}) if settings else {}
     # --theme-dir names the theme: the profile's (or a variant's) theme name does not
@@ -71,9 +74,9 @@ def resolve_theme(loaded: LoadedProfile, profile: Profile, *, theme_name: str | 
     theme = find_theme(name, theme_dir=theme_dir, profile_folder=loaded.folder)
 
     def locate(key: str):
-        return loaded.source.locate(("theme", key)) if key in profile_options else None
+        return loaded.source.locate(("theme", key)) if key in profile_options and key not in overrides else None
 
-    options = theme.options({**profile_options, **overrides}, locate=locate)
+    options = theme.options({**profile_options, **overrides}, locate=locate, command_line=command_line)
     return theme, options
 
 
@@ -116,6 +119,8 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
     from resume_builder.loading.languages import text_language
     from resume_builder.tailoring.select import select_variant
 
+    cli_lang = lang
+
     with text_language(lang):
         tailored = select_variant(profile_path, variant, input_format=input_format)
     variant_lang = getattr(tailored.variant, "lang", None)
@@ -125,13 +130,14 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
             tailored = select_variant(profile_path, variant, input_format=input_format)
     loaded, profile = tailored.base, tailored.profile
     overrides = dict(overrides or {})
+    command_line = frozenset(overrides)
     if tailored.variant is not None and tailored.variant.theme is not None:
         choice = tailored.variant.theme
         if theme_dir is None:
             theme_name = theme_name or choice.name
         overrides = {**(choice.model_extra or {}), **overrides}
     theme, options = resolve_theme(loaded, profile, theme_name=theme_name, theme_dir=theme_dir,
-                                   overrides=overrides)
+                                   overrides=overrides, command_line=command_line)
     labels, label_warnings = document_labels(profile, lang=lang, locale=locale)
     from_profile = profile.theme is not None and "section_order" in (profile.theme.model_extra or {}) \
         and "section_order" not in overrides
@@ -150,13 +156,15 @@ def prepare(profile_path: Path | None, *, theme_name: str | None = None, theme_d
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
     document = build_document(profile, order=order, labels=labels, photo=photo,
                               entry_urls=options.entry_urls, phone_format=options.phone_format)
-    document = _with_provenance(document, loaded, tailored, lang=lang, locale=locale, theme=theme)
-    return Job(loaded, profile, theme, options, document, tailored_stem(tailored.stem, max_pages, posting),
-               tailored.name, messages=cuts, warnings=warnings, fit=fitted)
+    document = _with_provenance(document, loaded, tailored, lang=lang, locale=locale, theme=theme,
+                                input_format=input_format)
+    stem = tailored_stem(tailored.stem, max_pages, posting) + language_suffix(profile, lang=cli_lang, locale=locale)
+    return Job(loaded, profile, theme, options, document, stem, tailored.name, messages=cuts, warnings=warnings,
+               fit=fitted)
 
 
 def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *, lang: str | None,
-                     locale: str | None, theme: Theme) -> Document:
+                     locale: str | None, theme: Theme, input_format: str | None = None) -> Document:
     """``document`` with what it is rendered from in its metadata (names, never folders)."""
     import dataclasses
     import os
@@ -169,8 +177,23 @@ def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *
             variant = Path(os.path.relpath(tailored.variant_path.resolve(), loaded.folder.resolve())).as_posix()
         except ValueError:  # another drive (Windows): the file name alone
             variant = tailored.variant_path.name
-    source = Provenance(loaded.path.name, variant, lang, locale, theme.name).encode()
+    source = Provenance(loaded.path.name, variant, lang, locale, theme.name, input_format).encode()
     return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
+
+
+def language_suffix(profile: Profile, *, lang: str | None, locale: str | None) -> str:
+    """``-de`` when ``--lang``/``--locale`` print the résumé in another locale than the
+    profile's own, so ``render --lang de`` never replaces the profile's own ``example.pdf``;
+    else ''."""
+    from resume_builder.i18n import resolve_locale
+
+    if not lang and not locale:
+        return ""
+    own = resolve_locale(profile_locale=profile.locale, profile_lang=profile.lang)
+    chosen = resolve_locale(locale=locale, lang=lang, profile_locale=profile.locale, profile_lang=profile.lang)
+    if chosen.replace("_", "-").lower() == own.replace("_", "-").lower():
+        return ""
+    return "-" + (_UNSAFE_NAME.sub("-", chosen).strip("-.") or "lang")
 
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

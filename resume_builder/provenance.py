@@ -30,6 +30,8 @@ class Provenance:
     lang: str | None = None
     locale: str | None = None
     theme: str | None = None
+    #: ``--from``: the profile's format when it was stated ("jsonresume" or "profile").
+    input_format: str | None = None
 
     def encode(self) -> str:
         return urlencode([(key, value) for key, value in asdict(self).items() if value])

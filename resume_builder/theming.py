@@ -21,7 +21,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -333,8 +333,13 @@ class Theme:
         return out
 
     def options(self, overrides: dict[str, Any] | None = None, *,
-                locate: Any = None) -> ThemeOptions:
-        """Validate the theme's defaults merged with the profile's and command line's values."""
+                locate: Any = None, command_line: Any = frozenset()) -> ThemeOptions:
+        """Validate the theme's defaults merged with the profile's and command line's values.
+
+        Raises UserError naming each bad option as the user gave it: ``-O KEY`` for a key in
+        ``command_line``, else ``theme.KEY`` (at its place in the profile when ``locate`` knows
+        it), each with the allowed values in plain words (:func:`option_problem`).
+        """
         values = {**self.default_options, **(overrides or {})}
         try:
             opts = ThemeOptions.model_validate(values)
@@ -342,13 +347,13 @@ class Theme:
             problems = []
             for err in exc.errors(include_url=False):
                 key = str(err["loc"][0]) if err["loc"] else ""
-                message = err["msg"].removeprefix("Value error, ")
-                hint = ""
+                message, hint = option_problem(err)
                 if err["type"] == "extra_forbidden":
                     message = f"unknown theme option '{key}'"
                     hint = did_you_mean(key, ThemeOptions.model_fields) or \
                         "options: " + ", ".join(ThemeOptions.model_fields)
-                problems.append(Problem(message, locate(key) if locate else None, f"theme.{key}", hint))
+                name = f"-O {key}" if key in command_line else f"theme.{key}"
+                problems.append(Problem(message, locate(key) if locate else None, name, hint))
             raise UserError(problems) from None
         families = [font.family for font in self.fonts]
         if families and opts.font_family not in families:
@@ -356,6 +361,40 @@ class Theme:
             raise UserError(Problem(f"theme '{self.name}' has no font family '{opts.font_family}'",
                                     locate("font_family") if locate else None, "theme.font_family", hint))
         return opts
+
+
+def option_problem(err: dict[str, Any]) -> tuple[str, str]:
+    """A theme option's validation error (one of pydantic's ``errors()``) in plain words:
+    what is wrong with the value given, and the values allowed (from :class:`ThemeOptions`)."""
+    key = str(err["loc"][0]) if err["loc"] else ""
+    value, kind, ctx = err.get("input"), err["type"], err.get("ctx") or {}
+    info = ThemeOptions.model_fields.get(key)
+    shown = f"'{value}'" if isinstance(value, str) else repr(value)
+    if kind == "literal_error" and info is not None:
+        allowed = [str(v) for v in get_args(info.annotation)]
+        return f"{shown} is not one of the allowed values", "use one of: " + ", ".join(allowed)
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return f"{shown} is not a number", _number_range(info)
+    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        return f"{shown} is out of range", _number_range(info)
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{shown} is not true or false", "use true, false, yes or no"
+    if kind in ("list_type",):
+        return f"{shown} is not a list", "give the values separated by commas, e.g. -O section_order=experience,skills"
+    if kind in ("string_type",):
+        return f"{shown} is not text", ""
+    return str(err["msg"]).removeprefix("Value error, "), ""
+
+
+def _number_range(info: Any) -> str:
+    """'use a number from 7 to 14' from a field's ``ge``/``le`` bounds."""
+    low = high = None
+    for rule in getattr(info, "metadata", ()):
+        low = getattr(rule, "ge", low) if getattr(rule, "ge", None) is not None else low
+        high = getattr(rule, "le", high) if getattr(rule, "le", None) is not None else high
+    if low is not None and high is not None:
+        return f"use a number from {low:g} to {high:g}"
+    return "use a number"
 
 
 def _first_error(exc: ValidationError) -> str:

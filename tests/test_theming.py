@@ -319,7 +319,7 @@ def test_command_line_options_are_not_located_in_the_profile(tmp_path, no_entry_
     with pytest.raises(UserError) as info:
         prepare(path, overrides={"accent_color": "nope"})
     assert str(path) not in str(info.value)
-    assert "theme.accent_color" in str(info.value)
+    assert "-O accent_color" in str(info.value)  # named as the user gave it
 
 
 def test_command_line_beats_profile_beats_theme(tmp_path, no_entry_points):

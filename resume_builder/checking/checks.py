@@ -254,8 +254,25 @@ _HEADING_GROUPS = {_heading_key(alias): group
 STANDARD_HEADINGS = tuple(_HEADINGS)
 
 
-def _heading_group(text: str) -> str | None:
-    return _HEADING_GROUPS.get(_heading_key(text))
+def _heading_group(text: str, language: str | None = None) -> str | None:
+    """The standard section ('experience', …) a heading names: an English alias, or the
+    built-in heading of ``language`` (the language the file declares, e.g. German
+    'Berufserfahrung'; resume_builder/i18n's locale tables)."""
+    group = _HEADING_GROUPS.get(_heading_key(text))
+    if group is None and language:
+        group = _localised_headings(language).get(_heading_key(text))
+    return group
+
+
+def _localised_headings(language: str) -> dict[str, str]:
+    """Heading key → standard section, from the built-in translation of ``language``."""
+    from resume_builder.i18n import UnknownLocale, labels_for
+
+    try:
+        headings = labels_for(language).headings
+    except (UnknownLocale, ValueError):
+        return {}
+    return {_heading_key(title): key for key, title in headings.items() if key in _HEADINGS}
 
 
 def _is_standard(section, doc: Document) -> bool:
@@ -293,10 +310,10 @@ def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
     if doc is None:
         found = []
         for line in (*ex.body, *ex.lines):
-            group = _heading_group(line)
+            group = _heading_group(line, ex.language)
             if group and line.strip().rstrip(":") not in found:
                 found.append(line.strip().rstrip(":"))
-        groups = {_heading_group(f) for f in found}
+        groups = {_heading_group(f, ex.language) for f in found}
         if broken:
             shown = _quote_list(list(broken.values()))
             what = "a heading is" if len(broken) == 1 else "headings are"
@@ -305,7 +322,8 @@ def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
             return CheckResult("headings", True, f"standard headings recognised: {', '.join(found)}")
         shown = f" (found only: {', '.join(found)})" if found else ""
         for zone, zone_lines in _zones(ex)[1:]:
-            elsewhere = list(dict.fromkeys(line.strip().rstrip(":") for line in zone_lines if _heading_group(line)))
+            elsewhere = list(dict.fromkeys(line.strip().rstrip(":") for line in zone_lines
+                                           if _heading_group(line, ex.language)))
             if elsewhere:
                 shown += f"; {', '.join(elsewhere)} {'is' if len(elsewhere) == 1 else 'are'} in a {zone}"
         return CheckResult("headings", False, "no standard Experience or Education headings on lines of their own"
@@ -313,9 +331,13 @@ def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
     standard = [s for s in doc.sections if _is_standard(s, doc)]
     other = [s.title for s in doc.sections if not _is_standard(s, doc)]
     note = (f"; not in the standard list, so an ATS may not file them: {', '.join(other)}" if other else "")
+    if not doc.sections:
+        return CheckResult("headings", False, "the profile has no sections, so the file has no headings an ATS "
+                                              "can split it by: add experience or education")
     if not standard:
-        return CheckResult("headings", False, "none of the section headings is one ATS know "
-                                              f"({', '.join(s.title for s in doc.sections)})")
+        titles = _quote_list([s.title for s in doc.sections])
+        return CheckResult("headings", False, f"none of the section headings ({titles}) is one an ATS knows: "
+                                              "use standard names such as Experience and Education")
     missing = [s.title for s in standard if _heading_key(s.title) not in lines]
     if not missing:
         return CheckResult("headings", True, "standard headings recognised, each on a line of its own: "

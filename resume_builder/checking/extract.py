@@ -56,6 +56,7 @@ class Extracted:
     fonts: list[FontInfo] = field(default_factory=list)
     tagged: bool | None = None  # PDF: has a structure tree and /MarkInfo /Marked true
     tag_problem: str = ""
+    language: str | None = None  # BCP 47, as the file declares it (PDF /Lang, DOCX dc:language)
 
     @property
     def body_text(self) -> str:
@@ -300,6 +301,15 @@ def _font_info(font, key: str, resolve) -> FontInfo:
 
 
 def extract_pdf(path: Path) -> Extracted:
+    """The text and facts of a PDF (see :class:`Extracted`); pypdf's own notes about damage
+    stay silent (the UserError for a damaged file says it)."""
+    from resume_builder.checking.quiet import quiet_pdf_library
+
+    with quiet_pdf_library():
+        return _extract_pdf(path)
+
+
+def _extract_pdf(path: Path) -> Extracted:
     from pypdf import PdfReader
 
     size = path.stat().st_size

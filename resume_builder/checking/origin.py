@@ -23,9 +23,12 @@ def read_origin(path: Path) -> Origin:
         if path.suffix.lower() == ".pdf":
             from pypdf import PdfReader
 
-            reader = PdfReader(path)
-            info = reader.metadata or {}
-            lang = reader.trailer["/Root"].get("/Lang")
+            from resume_builder.checking.quiet import quiet_pdf_library
+
+            with quiet_pdf_library():
+                reader = PdfReader(path)
+                info = reader.metadata or {}
+                lang = reader.trailer["/Root"].get("/Lang")
             return Origin(Provenance.decode(str(info.get("/" + PDF_KEY) or "")), str(lang) if lang else None)
         if path.suffix.lower() == ".docx":
             import docx

@@ -69,6 +69,14 @@ def run_checks(path: Path | str, document: Document | None = None) -> Report:
     started = time.perf_counter()
     path = Path(path)
     extracted = extract(path)
+    if extracted.language is None:
+        import dataclasses
+
+        from resume_builder.checking.origin import read_origin
+
+        origin = read_origin(path)
+        recorded = origin.provenance.locale or origin.provenance.lang if origin.provenance else None
+        extracted = dataclasses.replace(extracted, language=origin.language or recorded)
     results = all_checks(extracted, document)
     return Report(file=path, kind=extracted.kind, checks=results, pages=extracted.pages,
                   bytes=extracted.size, seconds=time.perf_counter() - started)

@@ -93,6 +93,7 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
                 else recorded.variant
         lang = lang or recorded.lang
         locale = locale or recorded.locale
+        input_format = input_format or recorded.input_format
     document = pipeline.prepare(profile, variant=variant, lang=lang, locale=locale,
                                 input_format=input_format.lower() if input_format else None).document
     shown_variant = recorded.variant if recorded is not None and variant and recorded.variant and \

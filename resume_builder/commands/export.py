@@ -19,6 +19,7 @@ def export(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write. Default: standard output."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
     input_format: Optional[str] = input_format_option(),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
 ) -> None:
     """Export a profile as JSON Resume; what JSON Resume lacks is kept under meta.resume_builder."""
     from resume_builder.console import err, out
@@ -31,6 +32,9 @@ def export(
             hint = did_you_mean(fmt, EXPORT_FORMATS) or "formats: " + ", ".join(EXPORT_FORMATS)
             raise UserError(f"cannot export to '{to}'", hint=hint)
         from resume_builder.interop.jsonresume_export import export_json_resume, json_resume_text
+        from resume_builder.overwrite import guard_output
+
+        guard_output(output, force=force, inputs=[profile_or_default(profile)])
 
         result = export_json_resume(profile_or_default(profile), lang=lang,
                                     input_format=input_format.lower() if input_format else None)

@@ -8,7 +8,6 @@ from typing import Optional
 import typer
 
 from resume_builder.commands.common import user_errors
-from resume_builder.errors import UserError
 
 
 def import_profile(
@@ -21,8 +20,9 @@ def import_profile(
     from resume_builder.console import err, out
 
     with user_errors():
-        if output is not None and output.exists() and not force:
-            raise UserError(f"{output} already exists", hint="choose another path or pass --force")
+        from resume_builder.overwrite import guard_output
+
+        guard_output(output, force=force, inputs=[source])
         from resume_builder.interop.jsonresume_import import import_json_resume
 
         result = import_json_resume(source)

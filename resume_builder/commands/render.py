@@ -23,7 +23,8 @@ def render(
     option: List[str] = typer.Option([], "--option", "-O", help="Theme option KEY=VALUE, e.g. -O font_size=10."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Output file (one format only; '-' for standard output)."),
-    out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Folder for outputs named <profile>.<ext>."),
+    out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Folder for outputs named <profile>.<ext> "
+                                                                   "(default: output); not with -o."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
     all_variants: bool = typer.Option(False, "--all-variants",
                                       help="Render every variant declared in the profile, each to <profile>-<variant>.<ext>."),
@@ -50,6 +51,10 @@ def render(
         if output is not None and (len(formats) > 1 or all_variants):
             raise UserError("-o/--output names one file, but several formats or variants were asked for",
                             hint="use --out-dir instead")
+        if output is not None and out_dir is not None:
+            raise UserError("-o names the file to write and --out-dir a folder for default names: give one",
+                            hint=f"write -o {out_dir / output.name}" if str(output) != "-" else "drop --out-dir")
+        out_dir = out_dir if out_dir is not None else Path("output")
         to_stdout = output is not None and str(output) == "-"
         if output is not None and not to_stdout:
             from resume_builder.output import check_destination
@@ -94,6 +99,8 @@ def render(
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.path.suffix == ".pdf" else ""
         tailored = f", tailored to {job_posting.name}" if job_posting is not None else \
             f", page budget {max_pages}" if max_pages else ""
+        if lang or locale:
+            tailored += f", {'locale ' + locale if locale else 'language ' + lang}"
         out(f"wrote {'standard output' if to_stdout else item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {job.theme.name}{tailored})")
         for warning in item.warnings:
             err(f"warning: {warning}", style="yellow")

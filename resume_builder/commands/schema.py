@@ -13,6 +13,7 @@ from resume_builder.commands.common import user_errors
 
 def schema(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
 ) -> None:
     """Print the JSON Schema of the profile, for editors and other tools."""
     from resume_builder.schema.json_schema import profile_schema_text
@@ -23,5 +24,8 @@ def schema(
             sys.stdout.write(text)
         else:
             from resume_builder.output import write_atomic
+            from resume_builder.overwrite import guard_output
+
+            guard_output(output, force=force)
 
             write_atomic(output, text.encode("utf-8"))

@@ -71,7 +71,30 @@ def export_json_resume(profile_path: str | Path, *, lang: str | None = None,
     result = profile_to_json_resume(loaded.profile, keys=list(source), translations=loaded.translations,
                                     picked=source)
     result.warnings[:0] = loaded.warnings
+    if loaded.format == "jsonresume":
+        from resume_builder.loading.source import parse, read_text
+
+        original = parse(read_text(loaded.path), str(loaded.path)).data
+        result = ExportResult(as_it_was(result.data, original if isinstance(original, dict) else {}),
+                              result.warnings)
     return result
+
+
+def as_it_was(out: dict[str, Any], original: dict[str, Any]) -> dict[str, Any]:
+    """``out`` (exported from a JSON Resume file) shaped as the ``original`` document was:
+    its top-level keys in their order, an empty section (``"awards": []``) kept, and no
+    ``basics`` or ``$schema`` added that it did not have (JSON Resume requires neither)."""
+    out = dict(out)
+    if "basics" not in original and not out.get("basics"):
+        out.pop("basics", None)
+    if "$schema" not in original:
+        out.pop("$schema", None)
+    for key, value in original.items():
+        if key in jr.TOP and key not in out and value in ([], {}):
+            out[key] = copy.deepcopy(value)
+    ordered = {key: out[key] for key in original if key in out}
+    ordered.update((key, value) for key, value in out.items() if key not in ordered)
+    return ordered
 
 
 def json_resume_text(data: dict[str, Any]) -> str:

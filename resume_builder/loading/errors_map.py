@@ -81,6 +81,32 @@ def field_names(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
+def _link_location(source: SourceDocument, path: tuple[Any, ...], target: str, after: Any = None):
+    """Where the link ``target`` is written in the text at ``path``: its own line and column
+    when the file shows it (a ``|`` or ``>`` block, a text over several lines), else the
+    text's own location. ``after``: the location of the previous bad link of the same text
+    (a link written twice is found twice). The file is read again, only for errors."""
+    from pathlib import Path
+
+    from resume_builder.errors import Location
+
+    start = source.locate(path)
+    if not target or not start.line:
+        return start
+    try:
+        lines = Path(source.file).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return start
+    # The text ends before the next value that starts on a later line.
+    end = min((line for line, _ in source.values.values() if line > start.line), default=len(lines) + 1)
+    line, column = (after.line, after.column) if after is not None and after.line else (start.line, 0)
+    for number in range(line - 1, min(end - 1, len(lines))):
+        found = lines[number].find("](" + target, column if number == line - 1 else 0)
+        if found >= 0:
+            return Location(start.file, number + 1, found + 3)
+    return start
+
+
 def problems_from_validation(exc: ValidationError, source: SourceDocument,
                              root: type[BaseModel], *, prefix: tuple[Any, ...] = ()) -> list[Problem]:
     """One located :class:`Problem` per pydantic error, in file order.
@@ -106,6 +132,13 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         elif kind == "missing":
             message = f"'{loc[-1]}' is required"
             location = source.locate(full[:-1])
+        elif kind == "markdown_link" and (err.get("ctx") or {}).get("links"):
+            after = None
+            for number, (message, target) in enumerate(err["ctx"]["links"]):
+                location = after = _link_location(source, full, target, after)
+                found.append(((location.line or 0, location.column or 0), index + number / 1000, message,
+                              location, full, str))
+            continue
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
             if kind == "list_type":

@@ -266,7 +266,8 @@ class _Mapper:
         if table.title and not any(out.get(name) for name in table.title):
             theirs = " or ".join(table.ours(name).theirs for name in table.title)
             where = self.source.locate(old)
-            self.warnings.append(f"{where}: {dotted(old)} has no {theirs}: shown without a title")
+            shown = "its keywords are shown without a title" if out.get("keywords") else "shown without a title"
+            self.warnings.append(f"{where}: {dotted(old)} has no {theirs}: {shown}")
             out.setdefault(table.title[0], "")
         return out
 
@@ -298,12 +299,35 @@ def validate_json_resume(doc: SourceDocument, warnings: list[str]) -> Profile:
             path, value = dropped
             theirs = jr.their_path(path)
             message = error["msg"].removeprefix("Value error, ")
-            warnings.append(f"{where}: {dotted(theirs)}: {message}; left out of the résumé (kept for export)")
             meta = doc.data.setdefault("meta", {})
             meta.setdefault(UNMAPPED_KEY, []).append({"path": list(theirs), "value": value})
+            start = _start_of_open_entry(doc, path)
+            if start is not None:  # a job without its end reads as current: leave out its start too
+                dropped_start = _drop(doc, start)
+                if dropped_start is not None:
+                    meta[UNMAPPED_KEY].append({"path": list(jr.their_path(start)), "value": dropped_start[1]})
+                warnings.append(f"{where}: {dotted(theirs)}: {message}; the entry's dates are left out of the "
+                                "résumé (without its end it would read as a current one; kept for export)")
+                continue
+            warnings.append(f"{where}: {dotted(theirs)}: {message}; left out of the résumé (kept for export)")
             continue
         return validate_profile(doc)
     raise UserError(f"{doc.file}: too many values this résumé cannot show")
+
+
+#: Sections whose entry without an end is shown as ongoing ("May 2022 – present").
+_OPEN_ENDED = ("experience", "volunteering")
+
+
+def _start_of_open_entry(doc: SourceDocument, path: PathKey) -> PathKey | None:
+    """The path of the start date to leave out with ``path``, when ``path`` was the end
+    date of a job or volunteering entry that still has a start; else None."""
+    if len(path) != 3 or path[0] not in _OPEN_ENDED or path[2] != "end":
+        return None
+    section = doc.data.get(path[0])
+    entry = section[path[1]] if isinstance(section, list) and isinstance(path[1], int) \
+        and path[1] < len(section) else None
+    return path[:2] + ("start",) if isinstance(entry, dict) and entry.get("start") not in (None, "") else None
 
 
 def _drop(doc: SourceDocument, loc: PathKey) -> tuple[PathKey, Any] | None:

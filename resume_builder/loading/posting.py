@@ -29,7 +29,7 @@ def _job(doc: SourceDocument, source: str) -> PostingDocument:
 
 def read_posting(path: Path) -> PostingDocument:
     """Read the posting at ``path``; UserError (located) when it cannot be used."""
-    text = read_text(path)
+    text = read_text(path, "job posting")
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         doc = parse_json(text, str(path))
         if not is_job_document(doc.data):

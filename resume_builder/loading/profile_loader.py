@@ -87,6 +87,7 @@ def _load_careful(path: Path, lang: str | None, input_format: str | None = None)
             doc = jsonresume.to_profile_source(doc, warnings=warnings)
         except UserError as exc:
             raise _guessed(exc, reason) from None
+        doc = _with_export_extras(doc, warnings)
         fmt = "jsonresume"
     chosen = select_language(doc, check_language(lang) if lang else None)
     if fmt == "jsonresume":
@@ -95,7 +96,18 @@ def _load_careful(path: Path, lang: str | None, input_format: str | None = None)
         except UserError as exc:
             raise _guessed(exc, reason) from None
     else:
-        profile = validate_profile(chosen.source)
+        try:
+            profile = validate_profile(chosen.source)
+        except UserError as error:
+            if input_format is None and _json_resume_sections_only(doc.data):
+                import dataclasses
+
+                hint = ("every top-level key is a JSON Resume section name: if this is a JSON Resume file "
+                        "(where 'basics' is optional), add --from jsonresume")
+                raise UserError([dataclasses.replace(problem, hint=hint) if problem.path == "basics" else problem
+                                 for problem in error.problems]) from None
+            raise
+
     return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, [*warnings, *chosen.warnings],
                          chosen.alternatives)
 
@@ -111,6 +123,31 @@ def _guessed(error: UserError, reason: str | None) -> UserError:
     note = f"read as JSON Resume ({reason}); use --from profile if it is not"
     error.problems[0] = dataclasses.replace(first, hint=f"{first.hint}; {note}" if first.hint else note)
     return error
+
+
+def _with_export_extras(doc: SourceDocument, warnings: list[str]) -> SourceDocument:
+    """``doc`` (a JSON Resume file mapped to our names) with what ``export`` kept under
+    ``meta.resume_builder`` put back, as ``import`` does (custom sections, sub-points,
+    section order...), so rendering an exported file gives the résumé it came from."""
+    from resume_builder.interop.jsonresume_export import EXTRAS_KEY
+    from resume_builder.interop.jsonresume_import import _apply_extras
+
+    meta = doc.data.get("meta") if isinstance(doc.data, dict) else None
+    if not isinstance(meta, dict) or EXTRAS_KEY not in meta:
+        return doc
+    extras = meta.pop(EXTRAS_KEY)
+    if not meta:
+        doc.data.pop("meta")
+    data = _apply_extras(doc.data, extras, doc, warnings)
+    return SourceDocument(doc.file, data, doc.values, doc.keys)
+
+
+def _json_resume_sections_only(data: object) -> bool:
+    """Whether ``data``'s top-level keys are all JSON Resume names ({"awards": []}): a
+    document our format cannot tell apart by content."""
+    from resume_builder.schema.jsonresume import TOP
+
+    return isinstance(data, dict) and bool(data) and "basics" not in data and all(key in TOP for key in data)
 
 
 def _load_fast(path: Path, lang: str | None, input_format: str | None = None) -> LoadedProfile | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from resume_builder.errors import Location, Problem, UserError
-from resume_builder.loading.yaml_errors import explain, stray_bom, utf16_bom
+from resume_builder.loading.yaml_errors import excerpt, explain, stray_bom, utf16_bom
 from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NUMBER_DIGITS,
                                    MAX_TEXT_CHARS, MAX_TOTAL_ITEMS, MAX_VALUES)
 
@@ -70,19 +70,24 @@ class SourceDocument:
             prefer_key = False
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, turning every I/O problem into a :class:`UserError`."""
+def read_text(path: Path, kind: str = "profile") -> str:
+    """Read a UTF-8 text file, turning every I/O problem into a :class:`UserError`.
+
+    ``kind`` says what the file is ("profile", "job posting", "vocabulary file"), so a
+    missing or empty file gets a hint that fits it (``init`` only makes profiles).
+    """
     shown = str(path)
     if not path.exists():
         raise UserError.at(shown, None, None, "file not found",
-                           hint="check the path, or run 'resume-builder init' to create a profile")
+                           hint="check the path, or run 'resume-builder init' to create a profile"
+                           if kind == "profile" else f"check the path of the {kind}")
     if path.is_dir():
         raise UserError.at(shown, None, None, "is a folder, not a file")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise UserError.at(shown, None, None,
-                               f"file is {size // 1024} KiB; profiles are limited to {MAX_FILE_BYTES // 1024 // 1024} MiB")
+                               f"file is {size // 1024} KiB; a {kind} is limited to {MAX_FILE_BYTES // 1024 // 1024} MiB")
         raw = path.read_bytes()
     except PermissionError:
         raise UserError.at(shown, None, None, "permission denied while reading the file") from None
@@ -101,6 +106,8 @@ def read_text(path: Path) -> str:
         raise UserError.at(shown, line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
                            hint="save the file as UTF-8") from None
     if not text.strip():
+        if kind != "profile":
+            raise UserError.at(shown, 1, 1, f"the {kind} is empty", hint=f"put the {kind}'s text in it")
         raise UserError.at(shown, 1, 1, "the file is empty",
                            hint="run 'resume-builder init' for a starter profile")
     return text
@@ -277,7 +284,9 @@ def parse_yaml_fast(text: str, file: str) -> SourceDocument | None:
         import _ruamel_yaml  # noqa: F401  (the C extension; without it the fast path is not fast)
     except ImportError:
         return None
-    if "\ufeff" in text:  # a stray byte-order mark: the careful path points at it
+    from resume_builder.loading.yaml_anchors import may_hold_anchors
+
+    if "\ufeff" in text or may_hold_anchors(text):  # a stray byte-order mark, an anchor: the careful path
         return None
     try:
         check_yaml_depth(text, file)  # libyaml's composer recurses in C: check before loading
@@ -336,8 +345,11 @@ def _check_raw_controls(text: str, file: str) -> None:
 def parse_yaml(text: str, file: str) -> SourceDocument:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from resume_builder.loading.yaml_anchors import check_scalar_anchors
+
     _check_raw_controls(text, file)
     check_yaml_depth(text, file)
+    check_scalar_anchors(text, file)
     yaml = _yaml("rt")
     try:
         root = yaml.load(text)
@@ -535,7 +547,7 @@ class _JSONReader:
         try:
             return scanstring(self.text, i, True)
         except json.JSONDecodeError as exc:
-            raise _JSONError(exc.msg.lower(), exc.pos) from None
+            raise _JSONError(exc.msg, exc.pos) from None
 
     def obj(self, i: int, path: PathKey, depth: int) -> tuple[dict, int]:
         out: dict[str, Any] = {}
@@ -590,7 +602,12 @@ def parse_json(text: str, file: str) -> SourceDocument:
         if end != len(text):
             raise _JSONError("extra data after the end of the document", end)
     except _JSONError as exc:
-        line, col = reader.position(min(exc.pos, len(text)))
-        raise UserError(Problem(f"JSON syntax error: {exc.message}", Location(file, line, col))) from None
+        from resume_builder.loading.json_errors import explain_json
+
+        pos = min(exc.pos, len(text))
+        line, col = reader.position(pos)
+        message, hint = explain_json(exc.message, text, pos)
+        raise UserError(Problem(f"JSON syntax error: {message}", Location(file, line, col), hint=hint,
+                                excerpt=excerpt(text, line - 1, col - 1))) from None
     doc.data = data
     return doc

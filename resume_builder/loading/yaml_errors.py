@@ -156,6 +156,13 @@ def _diagnose(exc: Any, lines: list[str], problem: tuple[int, int],
     context_text = str(getattr(exc, "context", "") or "")
     pline = min(problem[0], len(lines) - 1)
 
+    # A second document: '---' (or '...' then more) after the first one (YAML 1.2 §9.2).
+    if "expected a single document" in context_text + problem_text:
+        return (pline, problem[1], "the file holds a second YAML document from this line on; a profile is one "
+                                   "document",
+                ("delete this '---' line and what follows it" if lines[pline].startswith("---") else
+                 "delete the '...' line above and what follows it") + ", or merge the two parts into one document")
+
     # A tab in the indentation (YAML 1.2 §6.1: indentation is spaces only).
     for index in ([pline] + ([context[0]] if context else [])):
         if index < len(lines):
@@ -313,7 +320,15 @@ def utf16_bom(raw: bytes) -> str | None:
 
 
 def list_text_hint(value: Any) -> str:
-    """A hint when a list was expected and the text looks like items missing the space after '-'."""
+    """A hint when a list was expected and the text (or a mapping's first key, ``-company: A``)
+    looks like items missing the space after '-'."""
+    if isinstance(value, dict) and value:
+        first_key = next(iter(value))
+        if isinstance(first_key, str) and len(first_key) > 1 and first_key[0] == "-" and first_key[1] not in " -":
+            shown = value[first_key]
+            shown = f": {shown}" if isinstance(shown, (str, int, float)) and not isinstance(shown, bool) else ":"
+            return f"a list item needs a space after the '-': write '- {first_key[1:]}{shown}'"
+        return ""
     if isinstance(value, str) and _NO_SPACE_DASH.match(value.split(" -")[0] if value.startswith("-") else ""):
         first = value.split(" -")[0]
         return f"a list item needs a space after the '-': write '- {first[1:]}'"

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from resume_builder.markdown import link_problems
+from resume_builder.markdown import located_link_problems
 
 # ----------------------------------------------------------------------------- dates
 
@@ -114,9 +114,14 @@ PlainText = Annotated[str, AfterValidator(_no_controls), WithJsonSchema({"type":
 
 
 def _check_markdown(value: str) -> str:
-    problems = link_problems(value)
+    """Every bad link in ``value``: the error's message is the first problem; its context's
+    ``links`` holds each (problem, target as written), so each can be reported where it is."""
+    problems = located_link_problems(value)
     if problems:
-        raise PydanticCustomError("markdown_link", "{problem}", {"problem": problems[0]})
+        more = f" (and {len(problems) - 1} more bad link{'s' if len(problems) > 2 else ''})" \
+            if len(problems) > 1 else ""
+        raise PydanticCustomError("markdown_link", "{problem}" + more,
+                                  {"problem": problems[0][0], "links": problems})
     return value
 
 

@@ -302,7 +302,7 @@ def profile_extension(profile: Any, source: SourceDocument | None = None) -> dic
 def read_extension_file(path: Path) -> dict[str, Any]:
     """A vocabulary extension file: YAML or JSON (``aliases:`` mapping) or TOML (``[aliases]``)."""
     if path.suffix.lower() == ".toml":
-        text = read_text(path)
+        text = read_text(path, "vocabulary file")
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

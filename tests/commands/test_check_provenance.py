@@ -22,7 +22,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def german(tmp_path_factory):
-    """one_page.yaml rendered in German as DOCX and PDF, from inside its folder."""
+    """one_page.yaml rendered in German as DOCX and PDF, from inside its folder (out/cv-de.*)."""
     folder = tmp_path_factory.mktemp("de")
     shutil.copy(FIXTURES / "profiles" / "one_page.yaml", folder / "cv.yaml")
     result = runner.invoke(app, ["render", str(folder / "cv.yaml"), "--lang", "de", "-f", "docx", "-f", "pdf",
@@ -42,15 +42,15 @@ def test_outputs_record_name_not_folder(german):
     docx = pytest.importorskip("docx")
     pypdf = pytest.importorskip("pypdf")
     expected = "profile=cv.yaml&lang=de&theme=classic"
-    assert docx.Document(str(german / "out" / "cv.docx")).core_properties.identifier == expected
-    info = pypdf.PdfReader(german / "out" / "cv.pdf").metadata
+    assert docx.Document(str(german / "out" / "cv-de.docx")).core_properties.identifier == expected
+    info = pypdf.PdfReader(german / "out" / "cv-de.pdf").metadata
     assert info["/" + PDF_KEY] == expected
     assert str(german) not in json.dumps({k: str(v) for k, v in info.items()})
 
 
 @pytest.mark.parametrize("ext", ["docx", "pdf"])
 def test_check_reads_the_recorded_language(german, ext):
-    result = runner.invoke(app, ["check", str(german / "out" / f"cv.{ext}"), "--profile", str(german / "cv.yaml"),
+    result = runner.invoke(app, ["check", str(german / "out" / f"cv-de.{ext}"), "--profile", str(german / "cv.yaml"),
                                  "--json"])
     report = json.loads(result.stdout)
     assert report["compared_with"] == "cv.yaml, language de"
@@ -59,7 +59,7 @@ def test_check_reads_the_recorded_language(german, ext):
 
 
 def test_language_mismatch_is_said_first_instead_of_symptoms(german):
-    result = runner.invoke(app, ["check", str(german / "out" / "cv.docx"), "--profile", str(german / "cv.yaml"),
+    result = runner.invoke(app, ["check", str(german / "out" / "cv-de.docx"), "--profile", str(german / "cv.yaml"),
                                  "--lang", "en"])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
@@ -70,19 +70,19 @@ def test_language_mismatch_is_said_first_instead_of_symptoms(german):
 
 
 def test_explicit_options_match_render(german):
-    result = runner.invoke(app, ["check", str(german / "out" / "cv.docx"), "--profile", str(german / "cv.yaml"),
+    result = runner.invoke(app, ["check", str(german / "out" / "cv-de.docx"), "--profile", str(german / "cv.yaml"),
                                  "--lang", "de", "--locale", "de"])
     assert result.exit_code == 0, result.output
     assert "compared with cv.yaml, language de, locale de" in result.stdout
 
 
 def test_options_need_a_profile(german):
-    result = runner.invoke(app, ["check", str(german / "out" / "cv.docx"), "--lang", "de"])
+    result = runner.invoke(app, ["check", str(german / "out" / "cv-de.docx"), "--lang", "de"])
     assert result.exit_code == 2 and "--lang needs --profile" in result.output
 
 
 def test_another_profile_name_is_noted_not_trusted(german, tmp_path):
     shutil.copy(german / "cv.yaml", tmp_path / "other.yaml")
-    result = runner.invoke(app, ["check", str(german / "out" / "cv.docx"), "--profile", str(tmp_path / "other.yaml")])
+    result = runner.invoke(app, ["check", str(german / "out" / "cv-de.docx"), "--profile", str(tmp_path / "other.yaml")])
     assert "was rendered from cv.yaml, not other.yaml" in result.output
     assert "✗ language: the file is in German (de)" in result.output

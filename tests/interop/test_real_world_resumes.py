@@ -76,9 +76,9 @@ def test_untitled_entries_of_every_section_are_shown_and_named_in_warnings():
         "publications[0] has no name: shown without a title",
         "awards[0] has no title: shown without a title",
         "certificates[0] has no name: shown without a title",
-        "skills[0] has no name: shown without a title",
+        "skills[0] has no name: its keywords are shown without a title",
         "languages[0] has no language: shown without a title",
-        "interests[0] has no name: shown without a title",
+        "interests[0] has no name: its keywords are shown without a title",
         "references[0] has no name: shown without a title",
         "basics.name is not given: the résumé has no name at its head",
     ]

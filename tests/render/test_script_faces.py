@@ -50,6 +50,9 @@ def test_bold_and_italic_fallbacks_use_real_faces(tmp_path):
     for pattern, name in expected.items():
         if _installed(pattern):
             checked += 1
-            assert any(font.startswith(name) for font in fonts), (name, sorted(fonts))
+            # Noto Sans 2.x (the theme's packaged alternative family) also covers Devanagari
+            # with a real Bold: once a process has loaded it, fontconfig may prefer it there.
+            accepted = (name, "Noto-Sans-Bold") if "Devanagari" in name else (name,)
+            assert any(font.startswith(accepted) for font in fonts), (name, sorted(fonts))
     if checked == 0:
         pytest.skip("none of the Noto fallback fonts is installed (make system-packages)")

@@ -339,7 +339,7 @@ def rendered_format(markdown: str) -> list[tuple[str, bool, bool, str | None]]:
     ("**bold *both* x**", "**bold *both* x**"),
     ("**Design:** text", "**Design:** text"),
     ("see [**docs**](https://d.com)!", "see [**docs**](https://d.com)!"),
-    ("Wow![x](https://x.com)", "Wow\\![x](https://x.com)"),  # never an image
+    ("Wow![x](https://x.com)", "Wow!\\[x\\](https://x.com)"),  # an image stays literal text, never a link
     ("**C++**developers", "\\*\\*C++\\*\\*developers"),  # CommonMark reads no bold here: text
     ("Call `__init__()` and ``a`b``", "Call `__init__()` and ``a`b``"),
     ("**`x`** ` `` `", "**`x`** ``` `` ```"),

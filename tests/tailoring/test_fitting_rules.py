@@ -184,35 +184,8 @@ def test_custom_entries_are_dropped_whole_when_highlights_are_not_enough():
     assert [e.id for e in result.profile.custom[0].entries] == [f"c{i}" for i in range(3, 12)]
 
 
-def test_highlight_relevance_keeps_the_relevant_ones_whichever_entry_they_are_in():
-    data = {"experience": [
-        {"id": "now", "company": "Now", "position": "P", "start": "2020", "highlights": ["n1", "n2"]},
-        {"id": "a", "company": "A", "position": "P", "start": "2015", "end": "2016", "highlights": ["a1", "a2", "a3"]},
-        {"id": "b", "company": "B", "position": "P", "start": "2012", "end": "2013", "highlights": ["b1", "b2", "b3"]},
-    ]}
-    plain = _run(data)  # 11 lines: one must go; the last highlight of the oldest entry
-    assert plain.cuts == ['dropped highlight from experience/b: "b3"']
-    # the best-scored highlight of an entry is its last to go; unscored ones go before scored ones
-    scored = _run(data, highlight_relevance={("experience", "b", 2): 3})
-    assert scored.cuts == ['dropped highlight from experience/b: "b2"']
-    all_b = _run(data, highlight_relevance={("experience", "b", 0): 1, ("experience", "b", 1): 2,
-                                            ("experience", "b", 2): 3})
-    assert all_b.cuts == ['dropped highlight from experience/a: "a3"']
 
 
-def test_entry_relevance_breaks_ties_between_highlights_and_ranks_entries():
-    data = {"experience": [
-        {"id": "now", "company": "Now", "position": "P", "start": "2020"},
-        {"id": "a", "company": "A", "position": "P", "start": "2012", "end": "2013", "highlights": ["a1", "a2"]},
-        {"id": "b", "company": "B", "position": "P", "start": "2012", "end": "2013", "highlights": ["b1", "b2"]},
-    ], "projects": [{"id": f"p{i}", "name": f"P{i}"} for i in range(4)]}  # 11 lines; a and b equally old
-    assert _run(data).cuts == ['dropped highlight from experience/a: "a2"']
-    assert _run(data, relevance={("experience", "a"): 2}).cuts == ['dropped highlight from experience/b: "b2"']
-    entries = {"experience": [{"id": "now", "company": "Now", "position": "P", "start": "2020"}],
-               "projects": [{"id": f"p{i}", "name": f"P{i}", "start": f"{2010 + i}"} for i in range(11)]}
-    assert _run(entries).cuts == ["dropped entry projects/p0", "dropped entry projects/p1"]
-    ranked = _run(entries, relevance={("projects", "p0"): 5, ("projects", "p1"): 1})
-    assert ranked.cuts == ["dropped entry projects/p2", "dropped entry projects/p3"]
 
 
 def test_entries_of_the_same_age_go_from_the_end_of_the_list():
@@ -221,9 +194,6 @@ def test_entries_of_the_same_age_go_from_the_end_of_the_list():
     assert result.cuts == ["dropped entry projects/p10", "dropped entry projects/p9"]
 
 
-def test_entries_without_ids_are_scored_under_an_empty_id_and_named_by_name():
-    data = {"experience": [{"company": "Now", "position": "P", "start": "2020"}],
-            "projects": [{"name": f"P{i}", "start": f"{2010 + i}", "highlights": ["x", "y"]} for i in range(4)]}
-    assert _run(data).cuts == [f'dropped highlight from projects/P{i}: "y"' for i in range(3)]  # 13 lines
-    scored = _run(data, highlight_relevance={("projects", "", 1): 5})
-    assert scored.cuts == [f'dropped highlight from projects/P{i}: "x"' for i in range(3)]
+
+# Relevance-ranked cuts (with a posting) are proven in tests/tailoring/test_fitting_relevance.py,
+# against the whole-résumé Relevance model that replaced the per-entry score tables.
