@@ -18,7 +18,8 @@ means the same), so the run is laid out left to right as one unit.
   Two numbers are joined only across spaces or one ``,`` ``.`` ``-`` ``/`` between them
   (``+971 50 123 4567``, ``10,000``), never across a dash, so a date range such as
   ``2013 – 2017`` keeps the right-to-left order readers of the script expect; never across
-  an item separator (``·``, ``•``, ``|``), so ``London, UK · 2023`` is two runs;
+  an item separator (``·``, ``•``, ``|``, the Arabic comma and semicolon), so
+  ``London, UK · 2023`` is two runs;
 - it ends at its last letter or digit, plus the ``+ # % *`` and closing brackets glued to it
   (``C++``, ``C#``, ``40%``, ``(EKS)``), and the full stop of an abbreviation (``B.Sc.``,
   ``Ph.D.``, ``e.g.``), never a sentence's full stop after any other word, nor a comma;
@@ -50,7 +51,7 @@ _STOP = {"R", "AL", "AN", "B", "S"}
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z][A-Za-z]{0,2}|[a-z])(?:\.(?:[A-Z][A-Za-z]{0,2}|[a-z]))+$")
 _NUMBER_GAP = {",", ".", "-", "/"}
 #: Separators between items of a line (contacts, date · place): a run never spans one.
-_SEPARATORS = "\u00b7\u2022|"
+_SEPARATORS = "\u00b7\u2022|\u060c\u061b"
 
 
 def _kind(char: str) -> str:
