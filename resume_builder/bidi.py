@@ -10,15 +10,19 @@ means the same), so the run is laid out left to right as one unit.
 :func:`ltr_spans` finds those runs with one rule for every format:
 
 - a run starts at a strong left-to-right character (Latin, Greek, Cyrillic... letters) or an
-  ASCII digit, together with one of ``+ ( . [ # $ € £`` just before it when a space or the
-  start of the text comes before that (``+971``, ``(EKS)``, ``.NET``);
+  ASCII digit, together with those of ``+ ( . [ # $ € £`` just before it when a space, the
+  start of the text or punctuation (not a letter or digit) comes before them (``+971``,
+  ``(EKS)``, ``($1.2M``, ``ו-.NET``);
 - it goes on over anything but right-to-left letters and Arabic digits while the next letter
   or digit is left-to-right: ``Example Systems``, ``layla@example.com``, ``C++, Python``.
   Two numbers are joined only across spaces or one ``,`` ``.`` ``-`` ``/`` between them
   (``+971 50 123 4567``, ``10,000``), never across a dash, so a date range such as
-  ``2013 – 2017`` keeps the right-to-left order readers of the script expect;
+  ``2013 – 2017`` keeps the right-to-left order readers of the script expect; never across
+  an item separator (``·``, ``•``, ``|``, the Arabic comma and semicolon), so
+  ``London, UK · 2023`` is two runs;
 - it ends at its last letter or digit, plus the ``+ # % *`` and closing brackets glued to it
-  (``C++``, ``C#``, ``40%``, ``(EKS)``), never a sentence's full stop or comma;
+  (``C++``, ``C#``, ``40%``, ``(EKS)``), and the full stop of an abbreviation (``B.Sc.``,
+  ``Ph.D.``, ``e.g.``), never a sentence's full stop after any other word, nor a comma;
 - a run made of digits alone is isolated only when it holds a space or starts with ``+``
   (a phone number): single numbers are already laid out correctly.
 
@@ -30,6 +34,7 @@ python-bidi (the Rust ``unicode-bidi`` crate, which implements UAX #9 with isola
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -41,7 +46,12 @@ CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u20
 _PREFIX = "+(.[#$€£"
 _SUFFIX = "+#%*"
 _STOP = {"R", "AL", "AN", "B", "S"}
+#: A run ending in an abbreviation: pieces of one to three letters joined by full stops, each
+#: capitalised or a single letter ("B.Sc", "Ph.D", "M.B.A", "e.g"; not "Node.js", "v2.0").
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z][A-Za-z]{0,2}|[a-z])(?:\.(?:[A-Z][A-Za-z]{0,2}|[a-z]))+$")
 _NUMBER_GAP = {",", ".", "-", "/"}
+#: Separators between items of a line (contacts, date · place): a run never spans one.
+_SEPARATORS = "\u00b7\u2022|\u060c\u061b"
 
 
 def _kind(char: str) -> str:
@@ -67,7 +77,7 @@ def ltr_spans(text: str, *, prefixes: str = _PREFIX) -> list[tuple[int, int]]:
             continue
         start = i
         while start > (spans[-1][1] if spans else 0) and text[start - 1] in prefixes and \
-                (start - 1 == 0 or text[start - 2].isspace()):
+                (start - 1 == 0 or not text[start - 2].isalnum()):
             start -= 1
         has_letter = kind == "L"
         last_digit = kind == "EN"
@@ -88,6 +98,8 @@ def ltr_spans(text: str, *, prefixes: str = _PREFIX) -> list[tuple[int, int]]:
             if m >= n or _kind(text[m]) not in ("L", "EN"):
                 break
             gap = text[j:m]
+            if any(mark in gap for mark in _SEPARATORS):
+                break  # "London · 2023": items a separator sets apart are read one by one
             if not (has_letter or _kind(text[m]) == "L") and not (gap.isspace() or gap in _NUMBER_GAP):
                 break  # two numbers across a dash or a word: the script's own order
             j = m
@@ -97,6 +109,11 @@ def ltr_spans(text: str, *, prefixes: str = _PREFIX) -> list[tuple[int, int]]:
             if text[end] in ")]":
                 opened -= 1
             end += 1
+        while opened > 0 and text[start] in "([" and start < i:
+            start += 1  # "($1.2M …)": a bracket whose partner is not in the run stays outside
+            opened -= 1
+        if end < n and text[end] == "." and _ABBREVIATION.search(text, start, end):
+            end += 1  # "B.Sc.", "Ph.D.", "e.g.": the abbreviation's own full stop
         run = text[start:end]
         if has_letter or run.startswith("+") or any(ch.isspace() for ch in run):
             spans.append((start, end))

@@ -253,7 +253,7 @@ def rich_list(items: list[str], sep: str = ", ") -> RichText:
 
 
 def _keywords_field(keywords: list[str], labels: Labels) -> tuple[Field, ...]:
-    return (Field(labels.technologies, rich_list(keywords)),) if keywords else ()
+    return (Field(labels.technologies, rich_list(keywords, labels.list_separator)),) if keywords else ()
 
 
 def _section_builders(profile: Profile, labels: Labels):
@@ -286,7 +286,8 @@ def _section_builders(profile: Profile, labels: Labels):
 
     def projects() -> Section:
         entries = tuple(Entry(
-            id=p.id, title=rich(p.name), subtitle=rich(_joined(p.entity, ", ".join(p.roles), p.type)),
+            id=p.id, title=rich(p.name), subtitle=rich(_joined(p.entity, labels.list_separator.join(p.roles), p.type,
+                                                            sep=labels.list_separator)),
             date=format_range(p.start, p.end, labels), url=p.url, description=rich(p.description),
             paragraphs=paragraphs(p.summary), bullets=_bullets(p.highlights), closing=paragraphs(p.outcome),
             fields=_keywords_field(p.keywords, labels), tags=tuple(p.tags),
@@ -296,7 +297,7 @@ def _section_builders(profile: Profile, labels: Labels):
     def education() -> Section:
         entries = []
         for e in profile.education:
-            degree = _joined(e.degree, e.area)
+            degree = _joined(e.degree, e.area, sep=labels.list_separator)
             fields = []
             if e.score:
                 fields.append(Field(labels.score, rich(e.score)))
@@ -334,7 +335,7 @@ def _section_builders(profile: Profile, labels: Labels):
 
     def skills() -> Section:
         entries = tuple(_pair(_joined(s.name, f"({s.level})" if s.level else None, sep=" "),
-                              rich_list(s.keywords), s.id, s.tags) for s in profile.skills)
+                              rich_list(s.keywords, labels.list_separator), s.id, s.tags) for s in profile.skills)
         return Section("skills", heading("skills"), "pairs", entries=entries)
 
     def languages() -> Section:
@@ -342,7 +343,7 @@ def _section_builders(profile: Profile, labels: Labels):
         return Section("languages", heading("languages"), "pairs", entries=entries)
 
     def interests() -> Section:
-        entries = tuple(_pair(i.name, rich_list(i.keywords), i.id, i.tags) for i in profile.interests)
+        entries = tuple(_pair(i.name, rich_list(i.keywords, labels.list_separator), i.id, i.tags) for i in profile.interests)
         return Section("interests", heading("interests"), "pairs", entries=entries)
 
     builders = {

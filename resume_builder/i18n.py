@@ -67,6 +67,13 @@ class Labels:
     def format_year(self, year: int) -> str:
         return _format_skeleton(self.locale, "y", year, 1)
 
+    @property
+    def list_separator(self) -> str:
+        """What goes between two items of a list (a degree and its field, keywords): CLDR's
+        standard list pattern for the locale (``, `` in English, ``، `` in Arabic, ``、`` in
+        Japanese)."""
+        return _list_separator(self.locale)
+
     def with_headings(self, overrides: dict[str, str] | None) -> "Labels":
         """These labels with some headings replaced (a profile's ``headings:``)."""
         if not overrides:
@@ -220,3 +227,33 @@ def __getattr__(name: str) -> Any:
     if name == "ENGLISH":  # kept for callers of the English-only version; built on first use
         return labels_for(DEFAULT_LOCALE)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@lru_cache(maxsize=64)
+def _list_separator(locale: str) -> str:
+    """The separator between list items in ``locale``, from CLDR's list patterns ("{0}, {1}").
+
+    The first of the ``standard``, ``standard-short``, ``unit-short`` and ``unit`` middle
+    patterns whose separator is punctuation and spaces only; where every one holds a word
+    (Arabic writes "{0} و{1}", "and"), the punctuation they use plus a space ("، "). ", " if
+    the locale is unknown.
+    """
+    import unicodedata
+
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        patterns = Locale.parse(locale).list_patterns
+    except (UnknownLocaleError, ValueError, TypeError):
+        return ", "
+    separators = [patterns[kind]["middle"].replace("{0}", "").replace("{1}", "")
+                  for kind in ("standard", "standard-short", "unit-short", "unit")
+                  if kind in patterns and "middle" in patterns[kind]]
+    for separator in separators:
+        if separator.strip() and not any(ch.isalpha() for ch in separator):
+            return separator
+    for separator in separators:
+        marks = "".join(ch for ch in separator if unicodedata.category(ch).startswith("P"))
+        if marks:
+            return marks + " "
+    return ", "

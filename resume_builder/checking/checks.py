@@ -456,6 +456,8 @@ _GARBLE = (
     (re.compile("[\ufb00-\ufb06]"),
      "ligature glyphs where letters should be: a search for 'fi' words will not find them"),
     (re.compile(r"\(cid:\d+\)"), "glyphs with no Unicode mapping, which come out as '(cid:N)'"),
+    (re.compile(r"(?<!\S)[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"),
+     "combining accents cut off from their letters: the font's glyphs map back to the wrong characters"),
 )
 
 

@@ -107,6 +107,7 @@ class _Line:
     page_height: float
     x1: float = 0.0
     clusters: tuple[str, ...] = ()  # the glyphs' texts, left to right as drawn
+    baseline: float | None = None  # the first glyph's baseline, from the top of the page
 
 
 def _pdf_lines(path: Path) -> tuple[list[_Line], int, list[int], int]:
@@ -129,8 +130,10 @@ def _pdf_lines(path: Path) -> tuple[list[_Line], int, list[int], int]:
                 if text:
                     found_text = True
                     clusters = _clusters(item)
+                    glyph = next((child for child in item if isinstance(child, LTChar)), None)
                     lines.append(_Line(number, text, item.x0, page.height - item.y1, page.height - item.y0,
-                                       page.height, item.x1, clusters))
+                                       page.height, item.x1, clusters,
+                                       page.height - glyph.matrix[5] if glyph is not None else None))
             elif isinstance(item, LTImage):
                 if number == 1:
                     first_page_images += 1
@@ -140,7 +143,37 @@ def _pdf_lines(path: Path) -> tuple[list[_Line], int, list[int], int]:
                 stack.extend(item)
         if not found_text:
             empty_pages.append(number)
-    return lines, page_count, empty_pages, first_page_images
+    return _join_baselines(lines), page_count, empty_pages, first_page_images
+
+
+def _join_baselines(lines: list[_Line]) -> list[_Line]:
+    """Pieces of one drawn line that pdfminer split apart, joined back into one line.
+
+    pdfminer groups glyphs into lines by their boxes, which come from each font's ascent and
+    descent: Latin digits in the theme font and Arabic letters in a taller fallback font on
+    the same baseline get boxes far enough apart to make two lines (``2019 –`` above
+    ``مارس حتى الآن``), and a right-to-left line can only be put back in reading order
+    whole. Pieces on the same page and baseline (within 0.5 pt) that touch (a gap of at most a
+    fifth of their height: pieces a CSS margin sets apart stay apart) are joined left to right.
+    """
+    ordered = sorted(lines, key=lambda line: (line.page, line.baseline is None, line.baseline or 0, line.x0))
+    out: list[_Line] = []
+    for line in ordered:
+        last = out[-1] if out else None
+        if last is not None and line.baseline is not None and last.baseline is not None \
+                and last.page == line.page and abs(last.baseline - line.baseline) <= 0.5:
+            height = min(last.bottom - last.top, line.bottom - line.top)
+            gap = line.x0 - last.x1
+            if -0.5 <= gap <= height * 0.2:
+                space = (" ",) if gap > height * 0.1 and not last.clusters[-1:] == (" ",) \
+                    and not line.clusters[:1] == (" ",) else ()
+                clusters = tuple(c for c in last.clusters if c != "\n") + space + line.clusters
+                out[-1] = _Line(last.page, "".join(clusters).strip(), last.x0, min(last.top, line.top),
+                                max(last.bottom, line.bottom), last.page_height, line.x1, clusters,
+                                last.baseline)
+                continue
+        out.append(line)
+    return out
 
 
 def _clusters(line) -> tuple[str, ...]:

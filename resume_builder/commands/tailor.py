@@ -63,7 +63,7 @@ def tailor(
             posting = structure(read_posting(job))
             report = explain_match(chosen, posting, vocab, job=job, profile=profile, variant=variant,
                                    max_pages=max_pages)
-            written = write_starting_variant(write_variant, report, chosen) if write_variant is not None else None
+            written = write_starting_variant(write_variant, report, chosen, job=job) if write_variant is not None else None
         command = render_command(chosen, job, written, max_pages)
         if json_out:
             typer.echo(json.dumps({**report.to_dict(), "render_command": command}, indent=2, ensure_ascii=False))
@@ -137,8 +137,11 @@ def explain_match(chosen: "Tailored", posting: Any, vocab: Any, *, job: Path, pr
 # --------------------------------------------------------------------------- the variant file
 
 
-def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored") -> Path:
-    """Write a variant file for this posting, then load it back to be sure it validates."""
+def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored", *, job: Path | None = None) -> Path:
+    """Write a variant file for this posting, then load it back to be sure it validates.
+
+    ``job``: the posting's path as given on the command line, repeated in the file's comment.
+    """
     import os
 
     from resume_builder.errors import UserError
@@ -156,7 +159,7 @@ def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored"
         base = chosen.variant.model_dump(mode="json", exclude_defaults=True, exclude={"output"})
     ref = Path(os.path.relpath(chosen.base.path.resolve(), path.resolve().parent)).as_posix()
     data = starting_variant(report, chosen.profile, profile_ref=ref, base=base)
-    text = _variant_header(report) + _yaml(data)
+    text = _variant_header(report, job) + _yaml(data)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -173,18 +176,18 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _variant_header(report: "MatchReport") -> str:
+def _variant_header(report: "MatchReport", job: Path | None = None) -> str:
+    import shlex
+
     posting = report.posting
-    what = posting.title or posting.source
-    if posting.company:
-        what += f" at {posting.company}"
+    what = posting.headline
     missing = ", ".join(k.keyword.name for k in report.missing) or "nothing"
     lines = [
         f"Starting variant for {what} ({posting.source}), written by `resume-builder tailor`.",
         f"Keyword coverage: {report.coverage}% ({len(report.covered)} of {len(report.keywords)}). "
         f"Missing from the résumé: {missing}.",
         "It keeps the most relevant projects; edit it freely, then check it with",
-        f"  resume-builder tailor --variant THIS_FILE --job {posting.source}",
+        f"  resume-builder tailor --variant THIS_FILE --job {shlex.quote(str(job)) if job else posting.source}",
     ]
     return "".join(f"# {_one_line(line)}\n" for line in lines)
 
@@ -251,9 +254,7 @@ def report_renderables(report: "MatchReport") -> list[Any]:
     from rich.text import Text
 
     posting = report.posting
-    heading = posting.title or posting.source
-    if posting.company:
-        heading += f" at {posting.company}"
+    heading = posting.headline
     out: list[Any] = [Text(heading, style="bold")]
     profile_line = f"Posting: {posting.source}   Profile: {report.profile_name}"
     if report.variant:

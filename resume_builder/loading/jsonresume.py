@@ -45,25 +45,45 @@ _BASICS_ONLY = ("label", "url", "image", "summary")
 _ENTRY_ONLY = ("startDate", "endDate", "studyType", "releaseDate")
 
 
-def is_json_resume(data: Any) -> bool:
-    """Whether ``data`` looks like a JSON Resume document rather than one of our profiles.
+#: Keys only our profiles have: top-level sections and entry fields JSON Resume names otherwise.
+_OURS_TOP = ("experience", "summary", "certifications", "volunteering", "custom")
+_OURS_ENTRY = ("start", "end", "degree")
 
-    A guess from the content (a ``$schema`` naming jsonresume, a section or field only
-    JSON Resume has); documents that hold neither (``{"awards": []}``) need ``--from
-    jsonresume``.
+
+def json_resume_reason(data: Any) -> str | None:
+    """Why ``data`` looks like a JSON Resume document rather than one of our profiles, or None.
+
+    A guess from the content: a ``$schema`` naming jsonresume decides; otherwise the keys
+    only JSON Resume has (``work``, ``basics.label``, ``startDate``, ``studyType``...) must
+    outnumber the keys only our profiles have (``experience``, a top-level ``summary``,
+    ``start``, ``degree``...), so one JSON Resume-looking key in a profile of ours does not
+    switch it. Documents that hold neither (``{"awards": []}``) need ``--from jsonresume``.
     """
     if not isinstance(data, dict):
-        return False
+        return None
     schema = data.get("$schema")
     if isinstance(schema, str) and "jsonresume" in schema.lower():
-        return True
-    if any(key in data for key in _ONLY_JSON_RESUME):
-        return True
+        return f"its $schema is {schema}"
+    theirs: list[str] = [key for key in _ONLY_JSON_RESUME if key in data]
+    ours = sum(key in data for key in _OURS_TOP)
     basics = data.get("basics")
-    if isinstance(basics, dict) and any(key in basics for key in _BASICS_ONLY):
-        return True
-    return any(isinstance(entry, dict) and any(key in entry for key in _ENTRY_ONLY)
-               for section in data.values() if isinstance(section, list) for entry in section)
+    if isinstance(basics, dict):
+        theirs += [f"basics.{key}" for key in _BASICS_ONLY if key in basics]
+    for name, section in data.items():
+        if isinstance(section, list):
+            for index, entry in enumerate(section):
+                if isinstance(entry, dict):
+                    theirs += [f"{name}[{index}].{key}" for key in _ENTRY_ONLY if key in entry]
+                    ours += sum(key in entry for key in _OURS_ENTRY)
+    if not theirs or len(theirs) <= ours:
+        return None
+    shown = ", ".join(theirs[:3]) + (f" and {len(theirs) - 3} more" if len(theirs) > 3 else "")
+    return f"it has JSON Resume's {shown}"
+
+
+def is_json_resume(data: Any) -> bool:
+    """Whether ``data`` looks like a JSON Resume document (see :func:`json_resume_reason`)."""
+    return json_resume_reason(data) is not None
 
 
 # --------------------------------------------------------------------------- 1. the standard

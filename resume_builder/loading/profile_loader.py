@@ -106,14 +106,21 @@ def _load_careful(path: Path, lang: "str | _VariantLanguage | None",
     doc = load_source(path)
     fmt = "json" if str(path).lower().endswith(".json") else "yaml"
     warnings: list[str] = []
-    if input_format == "jsonresume" or (input_format is None and jsonresume.is_json_resume(doc.data)):
-        doc = jsonresume.to_profile_source(doc, warnings=warnings)
+    reason = jsonresume.json_resume_reason(doc.data) if input_format is None else None
+    if input_format == "jsonresume" or reason:
+        try:
+            doc = jsonresume.to_profile_source(doc, warnings=warnings)
+        except UserError as exc:
+            raise _guessed(exc, reason) from None
         doc = _with_export_extras(doc, warnings)
         fmt = "jsonresume"
     lang = _wanted(lang, doc.data)
     chosen = select_language(doc, check_language(lang) if lang else None)
     if fmt == "jsonresume":
-        profile = jsonresume.validate_json_resume(chosen.source, warnings)
+        try:
+            profile = jsonresume.validate_json_resume(chosen.source, warnings)
+        except UserError as exc:
+            raise _guessed(exc, reason) from None
     else:
         try:
             profile = validate_profile(chosen.source)
@@ -129,6 +136,19 @@ def _load_careful(path: Path, lang: "str | _VariantLanguage | None",
 
     return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, [*warnings, *chosen.warnings],
                          chosen.alternatives, requested=lang)
+
+
+def _guessed(error: UserError, reason: str | None) -> UserError:
+    """``error`` from reading a file as JSON Resume, its first problem saying why the file was
+    read so when that was a guess (``reason``), and how to read it as a profile of ours."""
+    if not reason or not error.problems:
+        return error
+    import dataclasses
+
+    first = error.problems[0]
+    note = f"read as JSON Resume ({reason}); use --from profile if it is not"
+    error.problems[0] = dataclasses.replace(first, hint=f"{first.hint}; {note}" if first.hint else note)
+    return error
 
 
 def _with_export_extras(doc: SourceDocument, warnings: list[str]) -> SourceDocument:

@@ -96,8 +96,12 @@ def font_face_css(faces: list[FontFace], *, embed: bool, chars: str | None = Non
             src = f'url("data:{mime};base64,{data}")'
         else:
             src = f'url("{face.path.as_uri()}")'
+        # "ccmp" off: Noto Sans's ccmp splits precomposed letters (ị → i + U+0323), and
+        # WeasyPrint then maps the split glyphs back to the wrong characters in the PDF's text
+        # layer ("Th ị", "hoịc"). The theme fonts draw Latin, Greek and Cyrillic, which have
+        # precomposed glyphs; scripts that need ccmp come from the fallback fonts, unaffected.
         rules.append(f'@font-face {{ font-family: "{face.family}"; font-weight: {weight}; '
-                     f'font-style: {face.style}; src: {src}; }}')
+                     f'font-style: {face.style}; font-feature-settings: "ccmp" 0; src: {src}; }}')
     if widths:  # a variable font used at another width (its 'wdth' axis)
         rules.append(f':root {{ font-variation-settings: "wdth" {max(widths):g}; }}')
     return "\n".join(rules)

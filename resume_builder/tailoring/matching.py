@@ -332,6 +332,14 @@ def with_profile_terms(vocab: Vocabulary, profile: Profile) -> Vocabulary:
 # --------------------------------------------------------------------------- matching
 
 
+def _line_at(text: str, offset: int) -> str:
+    """The line of ``text`` holding character ``offset``: a list field (a skill's keywords)
+    is joined one item a line, so this is the item that names the term."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start:] if end < 0 else text[start:end]
+
+
 def match(profile: Profile, posting: Posting, vocab: Vocabulary, *, profile_name: str = "profile",
           variant: str | None = None, top: int | None = None) -> MatchReport:
     """Match ``posting`` against ``profile`` (usually already tailored)."""
@@ -346,17 +354,20 @@ def match(profile: Profile, posting: Posting, vocab: Vocabulary, *, profile_name
     for piece in profile_texts(profile):
         entry_info.setdefault(piece.entry_key, (piece.section, piece.entry_id, piece.title))
         found: dict[str, str | None] = {}  # term -> via
+        at: dict[str, int] = {}  # term -> offset of its first mention (or of the term implying it)
         hinted: set[str] = set()  # terms only suggested by the words used
         written: set[str] = set()
         for m in vocab.find(piece.text):
             found[m.term] = None
+            at.setdefault(m.term, m.start)
             (hinted if m.inferred else written).add(m.term)
             for implied in vocab.implied(m.term):
                 found.setdefault(implied, m.term)
+                at.setdefault(implied, m.start)
         hits = [term for term in found if term in weights]
         for term in hits:
             place = Place(piece.section, piece.entry_id, piece.title, piece.field, found[term],
-                          _plain(piece.text.split("\n")[0]), term in hinted and term not in written)
+                          _plain(_line_at(piece.text, at.get(term, 0))), term in hinted and term not in written)
             places = results[term].places
             same = [p for p in places if (p.section, p.entry_id, p.field) == (place.section, place.entry_id, place.field)]
             if not same:
@@ -435,9 +446,7 @@ def starting_variant(report: MatchReport, profile: Profile, *, profile_ref: str,
             best = max(sorted(holders), key=lambda key: trimmed[key])
             del trimmed[best]
     drops.extend(entry_id for (_, entry_id) in trimmed)
-    title = report.posting.title or report.posting.source
-    if report.posting.company:
-        title += f" at {report.posting.company}"
+    title = report.posting.headline
     out: dict[str, Any] = {"profile": profile_ref, "description": f"Tailored for {title}"}
     out.update(base)
     if drops:

@@ -55,7 +55,7 @@ class PostingPart:
 
     text: str
     importance: str  # required | preferred | ignored
-    where: str  # the section's heading in lower case, or "title", "description", "skills", ...
+    where: str  # the section's heading as written, or "title", "description", "skills", ...
     kind: str = DESCRIPTION  # the section's kind (see KIND_IMPORTANCE)
     optional: bool = False  # said to be optional ("a plus", a "Nice to have" section)
 
@@ -88,6 +88,39 @@ class Posting:
     parts: list[PostingPart] = field(default_factory=list)
     explicit: list[PostingPart] = field(default_factory=list)  # listed skills, one term each
     sections: list[PostingSection] = field(default_factory=list)
+    language: str = "en"  # guessed from common words: "en", "de" or "fr" (see _guess_language)
+
+    @property
+    def headline(self) -> str:
+        """The title and the company in the posting's language ("Engineer at Acme", "Ingénieur
+        chez Acme", "Ingenieur bei Acme"); the title alone, or the file name, without one."""
+        title = self.title or self.source
+        if not self.company:
+            return title
+        return f"{title} {_AT.get(self.language, '—')} {self.company}"
+
+
+_AT = {"en": "at", "de": "bei", "fr": "chez"}
+_COMMON_WORDS = {
+    "en": {"and", "the", "we", "you", "with", "for", "our", "of", "to", "are"},
+    "de": {"und", "wir", "die", "der", "das", "mit", "für", "unser", "du", "sie", "ist", "bei"},
+    "fr": {"et", "les", "des", "nous", "vous", "pour", "avec", "une", "est", "du", "sur"},
+}
+
+
+def _guess_language(text: str) -> str:
+    """"en", "de" or "fr": whose most common function words the text uses most (English on a tie)."""
+    words = re.findall(r"\w+", text.lower())
+    counts = {lang: sum(word in common for word in words) for lang, common in _COMMON_WORDS.items()}
+    best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
+    return best if counts[best] else "en"
+
+
+#: A company line just under the title: a name ending in a legal form, then perhaps a place
+#: ("Nordlicht Logistik GmbH, Hamburg").
+_COMPANY_LINE = re.compile(
+    r"(?P<company>[^,;|–—]{1,80}?\s(?:GmbH|AG|SE|KG|KGaA|UG|e\.\s?V\.|Ltd\.?|Limited|Inc\.?|LLC|LLP|plc|"
+    r"Corp\.?|Co\.|SAS|SARL|S\.A\.|SA|BV|B\.V\.|NV|AB|Oy|ApS))(?:\s*[,;|–—].*)?")
 
 
 # --------------------------------------------------------------------------- headings
@@ -287,6 +320,11 @@ def posting_from_text(text: str, source: str) -> Posting:
     if at:
         title, posting.company = at.group("title").strip(), at.group("company").strip()
     posting.title = title[:200]
+    posting.language = _guess_language(text)
+    if posting.company is None and len(lines) > 1 and not _heading_of(lines[1]):
+        company = _COMPANY_LINE.fullmatch(_strip_markup(lines[1]).strip())
+        if company:
+            posting.company = company.group("company").strip()
     posting.parts.append(PostingPart(posting.title, REQUIRED, TITLE, TITLE))
     section = PostingSection(None, DESCRIPTION)
     posting.sections.append(section)
@@ -311,13 +349,13 @@ def posting_from_text(text: str, source: str) -> Posting:
                 posting.company = posting.company or _strip_markup(rest)
                 continue
             if _TITLE_LABELS.fullmatch(label) or _DETAIL_LABELS.fullmatch(label):
-                posting.parts.append(PostingPart(rest, IGNORED, label.lower(), DETAILS))
+                posting.parts.append(PostingPart(rest, IGNORED, label, DETAILS))
                 continue
             kind = heading_kind(label)
             if kind is not None:
-                posting.parts.extend(_parts(rest, kind, label.lower()))
+                posting.parts.extend(_parts(rest, kind, label))
                 continue
-        posting.parts.extend(_parts(line, section.kind, (section.heading or "description").lower()))
+        posting.parts.extend(_parts(line, section.kind, section.heading or "description"))
     return posting
 
 

@@ -80,6 +80,7 @@ def test_write_variant_writes_a_valid_variant_and_refuses_to_overwrite(job, tmp_
     assert f"wrote {target}" in result.stderr
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Starting variant for Web Developer at Larkspur Mapping (full.job.json)")
+    assert f"--job {job}" in text  # the path as given, not only the file name
     variant, _ = load_variant_file(target)
     assert variant.drop and "jenkins-ci-pipeline" not in variant.drop
     tailored = select_variant(None, str(target))  # the profile path is relative to the variant file

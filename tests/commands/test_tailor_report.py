@@ -48,7 +48,7 @@ def test_importance_and_inferred_replace_required():
     data = report(str(EXAMPLE), "--job", str(SRE))
     terms = {k["keyword"]: k for k in data["keywords"]}
     assert terms["Kubernetes"]["importance"] == "required" and terms["Go"]["importance"] == "required"
-    assert terms["Vault"]["importance"] == "preferred" and terms["Vault"]["in_posting"] == ["nice to have"]
+    assert terms["Vault"]["importance"] == "preferred" and terms["Vault"]["in_posting"] == ["Nice to have"]
     assert terms["Fintech"] == {**terms["Fintech"], "importance": "preferred", "inferred": True, "written": []}
     assert "required" not in terms["Go"]
     assert data["coverage"]["required_total"] == sum(k["importance"] == "required" for k in data["keywords"])

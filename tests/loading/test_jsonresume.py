@@ -254,7 +254,9 @@ def test_errors_point_into_the_json_file_with_json_resume_field_names(tmp_path: 
     with pytest.raises(UserError) as caught:
         load_profile(path)
     assert caught.value.render().splitlines() == [
-        f"{path}:11:51: work[2].startDate: 'March 2021' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+        f"{path}:11:51: work[2].startDate: 'March 2021' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD "
+        "(read as JSON Resume (it has JSON Resume's work, basics.label, work[0].startDate and 2 more); "
+        "use --from profile if it is not)",
     ]
     assert position(BROKEN, '"March') == "11:51"
 

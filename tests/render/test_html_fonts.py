@@ -23,7 +23,7 @@ basics:
   email: le@example.org
 summary: Builds calm platforms for **busy** teams and *writes* Ångström-level notes.
 """
-_FACE = re.compile(r'@font-face \{ font-family: "([^"]+)"; font-weight: ([0-9 ]+); font-style: (\w+); '
+_FACE = re.compile(r'@font-face \{ font-family: "([^"]+)"; font-weight: ([0-9 ]+); font-style: (\w+); (?:font-feature-settings: [^;]+; )?'
                    r'src: url\("data:font/woff2;base64,([A-Za-z0-9+/=]+)"\) format\("woff2"\); \}')
 
 

@@ -164,12 +164,12 @@ def test_markdown_headings_set_importance():
     assert posting.title == "Senior Platform Engineer"
     found = {k.name: k for k in extract_keywords(posting, VOCAB)}
     assert found["Platform Engineering"].importance == REQUIRED  # from the title
-    assert found["Terraform"].importance == REQUIRED and found["Terraform"].where == ["requirements"]
+    assert found["Terraform"].importance == REQUIRED and found["Terraform"].where == ["Requirements"]
     assert found["Kubernetes"].importance == REQUIRED  # asked in requirements, mentioned in the text too
     assert found["Kubernetes"].count == 2
     assert found["AWS"].importance == PREFERRED and found["AWS"].weight == 2  # described, not demanded
     assert found["Go"].importance == PREFERRED and found["Go"].weight == 1 and not found["Go"].required
-    assert found["Datadog"].importance == PREFERRED and found["Datadog"].where == ["bonus"]
+    assert found["Datadog"].importance == PREFERRED and found["Datadog"].where == ["Bonus"]
     assert found["Kubernetes Operators"].importance == PREFERRED
 
 

@@ -40,7 +40,7 @@ def test_nice_to_have_terms_are_preferred(sre):
     _, terms = sre
     for name in ("Vault", "Istio", "Apache Kafka"):
         assert terms[name].importance == "preferred", name
-        assert terms[name].where == ["nice to have"] and terms[name].weight == 1
+        assert terms[name].where == ["Nice to have"] and terms[name].weight == 1
 
 
 def test_inferred_terms_are_never_required(sre):

@@ -40,7 +40,7 @@ class DocxLook:
     heading_color: str
     name_color: str
     heading_caps: str  # "caps", "small_caps" or "" (as written)
-    masthead_align: str  # "center" or "left": name, headline and contacts
+    masthead_align: str | None  # "center", "left", or None: the paragraph's leading edge (RTL)
     headline_color: str
     headline_italic: bool
     heading_rule: bool
@@ -54,6 +54,7 @@ class DocxLook:
     page_height_mm: float
     margins_mm: float
     page_numbers: bool
+    cs_font: str | None = None  # the complex-script font (w:cs) of a right-to-left document
 
     @property
     def text_width_twips(self) -> int:
@@ -135,7 +136,9 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
         text_color=text_color, muted_color=_hex(style.muted_color, "muted_color", theme),
         accent_color=accent, heading_color=heading_color, name_color=name_color,
         heading_caps=_caps_mode(style.heading_caps), heading_rule=style.heading_rule,
-        masthead_align=("right" if rtl else "left") if style.name_align == "left" else "center",
+        # No w:jc for a leading-edge masthead: in a bidi paragraph Word and LibreOffice read
+        # "left"/"right" as start/end, so "right" put an Arabic name on the left.
+        masthead_align=(None if rtl else "left") if style.name_align == "left" else "center",
         headline_color=(accent if accent_changed else _hex(style.headline_color, "headline_color", theme))
         if style.headline_color else _hex(style.muted_color, "muted_color", theme),
         headline_italic=style.headline_italic,
@@ -143,7 +146,20 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
         paragraph_after=style.paragraph_space_after * gap, line_spacing=line_spacing,
         language=language or "en", rtl=rtl, page_width_mm=width, page_height_mm=height,
         margins_mm=options.margins, page_numbers=options.page_numbers,
+        cs_font=complex_script_font(language) if rtl else None,
     )
+
+
+#: The font named for complex-script text (``w:rFonts/@w:cs``) per language: the Noto faces the
+#: PDF falls back to (README's font table), with real bold faces.
+_CS_FONTS = {"ar": "Noto Sans Arabic", "fa": "Noto Sans Arabic", "ur": "Noto Sans Arabic",
+             "ps": "Noto Sans Arabic", "ckb": "Noto Sans Arabic", "he": "Noto Sans Hebrew",
+             "yi": "Noto Sans Hebrew"}
+
+
+def complex_script_font(language: str | None) -> str | None:
+    """The font for the right-to-left script of a BCP 47 ``language``; None if not known."""
+    return _CS_FONTS.get((language or "").split("-")[0].lower())
 
 
 def _caps_mode(value) -> str:

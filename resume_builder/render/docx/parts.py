@@ -72,17 +72,19 @@ def w(tag: str, *children: Any, **attributes: Any):
 def run_properties(*, font: str | None = None, bold: bool | None = None, italic: bool | None = None,
                    caps: bool = False, small_caps: bool = False, color: str | None = None,
                    letter_spacing: float | None = None, size: float | None = None, underline: str | None = None,
-                   lang: str | None = None, rtl_lang: bool = False):
+                   lang: str | None = None, rtl_lang: bool = False, cs_font: str | None = None):
     """A ``w:rPr`` in schema order, or None when it would be empty.
 
-    ``font`` sets the Latin slots only: East Asian and complex scripts keep the word
-    processor's fonts. ``letter_spacing`` and ``size`` are in points; ``lang`` a BCP 47
+    ``font`` sets the Latin slots (``w:ascii``, ``w:hAnsi``); ``cs_font`` the complex-script
+    slot (``w:cs``: Arabic, Hebrew), set in right-to-left documents only. East Asian text
+    keeps the word processor's fonts. ``letter_spacing`` and ``size`` are in points; ``lang`` a BCP 47
     tag, also given as the East Asian language for ja/ko/zh and as the bidi language
     when ``rtl_lang``.
     """
     parts: list[Any] = []
-    if font:
-        parts.append(w("rFonts", ascii=font, hAnsi=font))
+    if font or cs_font:
+        slots = {"ascii": font, "hAnsi": font} if font else {}
+        parts.append(w("rFonts", **slots, **({"cs": cs_font} if cs_font else {})))
     for value, tags in ((bold, ("b", "bCs")), (italic, ("i", "iCs"))):
         if value is not None:
             parts.extend(w(tag) if value else w(tag, val="0") for tag in tags)
@@ -175,14 +177,14 @@ def style_definitions(look: DocxLook, bullet_nums: tuple[int, int]) -> dict[str,
     return {
         "normal": style("Normal", "Normal", "paragraph", default=True, priority=0,
                         ppr=ppr(after=P, line=L.line_spacing, bidi=L.rtl),
-                        rpr=rpr(font=L.body_font, color=L.text_color, size=L.font_size, **lang)),
+                        rpr=rpr(cs_font=L.cs_font, font=L.body_font, color=L.text_color, size=L.font_size, **lang)),
         "title": style("Title", "Title", "paragraph", based_on="Normal", next_id="Subtitle", priority=10,
                        ppr=ppr(keep_next=True, before=0, after=0, line=1.0, jc=L.masthead_align),
-                       rpr=rpr(font=L.heading_font, bold=True, color=L.name_color,
+                       rpr=rpr(cs_font=L.cs_font, font=L.heading_font, bold=True, color=L.name_color,
                                letter_spacing=L.name_size * 0.015, size=L.name_size)),
         "subtitle": style("Subtitle", "Subtitle", "paragraph", based_on="Normal", next_id="Normal", priority=11,
                           ppr=ppr(keep_next=True, before=P * 0.6, after=P * 0.6, jc=L.masthead_align),
-                          rpr=rpr(font=L.heading_font, italic=L.headline_italic, bold=not L.headline_italic,
+                          rpr=rpr(cs_font=L.cs_font, font=L.heading_font, italic=L.headline_italic, bold=not L.headline_italic,
                                   color=L.headline_color, size=L.headline_size)),
         "contacts": style("ContactLine", STYLE_NAMES["contacts"][0], "paragraph", based_on="Normal",
                           next_id="Normal", ppr=ppr(after=P * 0.5, jc=L.masthead_align),
@@ -190,7 +192,7 @@ def style_definitions(look: DocxLook, bullet_nums: tuple[int, int]) -> dict[str,
         "heading1": style("Heading1", "heading 1", "paragraph", based_on="Normal", next_id="Normal", priority=9,
                           ppr=ppr(keep_next=True, rule=(L.heading_color, 0.6) if L.heading_rule else None,
                                   before=L.heading_before, after=L.heading_after, line=1.0, outline=0),
-                          rpr=rpr(font=L.heading_font, bold=True, caps=L.heading_caps == "caps",
+                          rpr=rpr(cs_font=L.cs_font, font=L.heading_font, bold=True, caps=L.heading_caps == "caps",
                                   small_caps=L.heading_caps == "small_caps", color=L.heading_color,
                                   letter_spacing=L.heading_size * (0.08 if L.heading_caps else 0.02),
                                   size=L.heading_size)),
@@ -198,7 +200,7 @@ def style_definitions(look: DocxLook, bullet_nums: tuple[int, int]) -> dict[str,
         "heading2": style("Heading2", "heading 2", "paragraph", based_on="Normal", next_id="Normal", priority=9,
                           ppr=ppr(keep_next=False, tab_right=L.text_width_twips, before=P * 1.2, after=small,
                                   contextual=True, outline=1),
-                          rpr=rpr(font=L.body_font, bold=True, color=L.text_color, size=L.entry_title_size)),
+                          rpr=rpr(cs_font=L.cs_font, font=L.body_font, bold=True, color=L.text_color, size=L.entry_title_size)),
         "description": style("EntryDescription", STYLE_NAMES["description"][0], "paragraph", based_on="Normal",
                              next_id="Normal", ppr=ppr(after=small), rpr=rpr(italic=True, color=L.muted_color)),
         "field": style("EntryField", STYLE_NAMES["field"][0], "paragraph", based_on="Normal", next_id="Normal",
@@ -235,7 +237,7 @@ def fill_styles(root, look: DocxLook, definitions: dict[str, Any]) -> None:
     _replace_children(root, [
         w("docDefaults",
           w("rPrDefault", run_properties(font=look.body_font, size=look.font_size, lang=look.language,
-                                         rtl_lang=look.rtl)),
+                                         rtl_lang=look.rtl, cs_font=look.cs_font)),
           w("pPrDefault", paragraph_properties(widow_control=True, after=0, line=1.0))),
         *_base_styles(),
         *definitions.values(),

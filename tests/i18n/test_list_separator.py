@@ -1,0 +1,33 @@
+"""Lists in the document use the locale's own separator (CLDR list patterns, via Babel).
+
+Before: an Arabic degree read ``بكالوريوس, علوم الحاسوب`` with a Latin comma.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_builder.document import build_document
+from resume_builder.i18n import labels_for
+from resume_builder.schema.profile import Profile
+
+
+def _degree_and_keywords(lang: str) -> tuple[str, str]:
+    profile = Profile.model_validate({
+        "lang": lang, "basics": {"name": "Test Person"},
+        "education": [{"institution": "U", "degree": "D1", "area": "A1", "start": "2010", "end": "2014"}],
+        "skills": [{"name": "S", "keywords": ["K1", "K2"]}],
+    })
+    doc = build_document(profile)
+    sections = {s.key: s for s in doc.sections}
+    degree = sections["education"].entries[0].title.plain
+    keywords = sections["skills"].entries[0].description.plain
+    return degree, keywords
+
+
+@pytest.mark.parametrize(("lang", "separator"), [("en", ", "), ("de", ", "), ("ar", "، "), ("ja", "、")])
+def test_degree_and_keywords_use_the_locale_list_separator(lang, separator):
+    assert labels_for(lang).list_separator == separator
+    degree, keywords = _degree_and_keywords(lang)
+    assert f"D1{separator}A1" in degree
+    assert keywords == f"K1{separator}K2"

@@ -1,0 +1,54 @@
+"""Right-to-left DOCX: the masthead sits at the leading (right) edge, and Arabic and Hebrew
+text names a font that has them.
+
+Before: Title, Subtitle and Contact Line said ``w:jc="right"`` in bidi paragraphs, which Word
+and LibreOffice read as the *end* edge (left); and ``w:rFonts`` named only ``w:ascii`` and
+``w:hAnsi``, so LibreOffice drew Arabic in DejaVu with a synthesised bold.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from resume_builder import pipeline
+from tests.checking.builders import docx_available
+
+FIXTURES = Path(__file__).resolve().parents[1] / "checking" / "fixtures"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _styles(language: str, tmp_path: Path) -> dict[str, etree._Element]:
+    if not docx_available():
+        pytest.skip("the DOCX format is not registered")
+    job = pipeline.prepare(FIXTURES / f"bidi_{language}.yaml")
+    (output,) = pipeline.render(job, "docx", tmp_path / "r.docx")
+    with zipfile.ZipFile(__import__("io").BytesIO(output.data)) as archive:
+        root = etree.fromstring(archive.read("word/styles.xml"))
+    styles = {s.get(f"{W}styleId"): s for s in root.iter(f"{W}style")}
+    styles["defaults"] = root.find(f"{W}docDefaults")
+    return styles
+
+
+@pytest.mark.parametrize(("language", "font"), [("ar", "Noto Sans Arabic"), ("he", "Noto Sans Hebrew")])
+def test_rtl_masthead_at_the_leading_edge_and_cs_font_named(language, font, tmp_path):
+    styles = _styles(language, tmp_path)
+    for style_id in ("Title", "Subtitle", "ContactLine"):
+        jc = styles[style_id].find(f"{W}pPr/{W}jc")
+        assert jc is None or jc.get(f"{W}val") in ("start", "center"), (style_id, jc.get(f"{W}val"))
+    assert styles["Normal"].find(f"{W}pPr/{W}bidi") is not None
+    for where in ("defaults", "Normal", "Title"):
+        fonts = styles[where].find(f".//{W}rFonts")
+        assert fonts is not None and fonts.get(f"{W}cs") == font, where
+
+
+def test_ltr_document_names_no_cs_font(tmp_path):
+    if not docx_available():
+        pytest.skip("the DOCX format is not registered")
+    job = pipeline.prepare(Path(__file__).resolve().parents[2] / "profiles" / "example.yaml")
+    (output,) = pipeline.render(job, "docx", tmp_path / "e.docx")
+    with zipfile.ZipFile(__import__("io").BytesIO(output.data)) as archive:
+        assert b"w:cs=" not in archive.read("word/styles.xml")
