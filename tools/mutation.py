@@ -38,6 +38,8 @@ MODULES: dict[str, tuple[str, list[str]]] = {
                 ["tests/tailoring/test_fitting.py", "tests/tailoring/test_fitting_rules.py"]),
     "fetcher": ("resume_builder/render/fetcher.py", ["tests/render/test_fetcher_rules.py"]),
     "select": ("resume_builder/loading/variants.py", ["tests/tailoring/test_select.py"]),
+    "tailor": ("resume_builder/tailoring/variants.py",
+               ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py"]),
     "variants": ("resume_builder/schema/variant_rules.py",
                  ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py"]),
 }
