@@ -54,11 +54,12 @@ def _link_location(source: SourceDocument, path: tuple[Any, ...], target: str, a
     if not target or not start.line:
         return start
     try:
-        lines = Path(source.file).read_text(encoding="utf-8").splitlines()
+        lines = Path(start.file).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return start
     # The text ends before the next value that starts on a later line.
-    end = min((line for line, _ in source.values.values() if line > start.line), default=len(lines) + 1)
+    end = min((pos[0] for pos in source.values.values()
+               if pos[0] > start.line and (pos[2] if len(pos) > 2 else source.file) == start.file), default=len(lines) + 1)
     line, column = (after.line, after.column) if after is not None and after.line else (start.line, 0)
     for number in range(line - 1, min(end - 1, len(lines))):
         found = lines[number].find("](" + target, column if number == line - 1 else 0)
