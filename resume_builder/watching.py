@@ -1,6 +1,6 @@
 """Watch mode: one warm process, re-render when an input changes, report time or errors.
 
-Watched: exactly the inputs the last render read: the profile, a variant file, the photo
+Watched: exactly the inputs the last render read: the profile and the files it includes, a variant file, the photo
 and the theme's files (its folder and its parents'). Any other change (a log file beside
 the profile, the outputs, an editor's backup) is ignored, so a process writing into the
 profile's folder cannot make the watcher loop. A mistake in the profile is printed and
@@ -78,11 +78,11 @@ class Watcher:
     def inputs_of(self, job) -> tuple[set[Path], set[Path]]:
         """What a render of ``job`` read: (files, folders read whole).
 
-        Files: the profile given, the profile a variant file names, the variant file and the
-        photo. Folders: the theme's folders (templates, style sheets, fonts and images a
+        Files: the profile given, the profile a variant file names, the files they include,
+        the variant file and the photo. Folders: the theme's folders (templates, style sheets, fonts and images a
         theme uses all live there), its parents' and a ``--theme-dir``.
         """
-        files = self._given_files() | {job.loaded.path.resolve()}
+        files = self._given_files() | {job.loaded.path.resolve()} | set(job.loaded.included)
         photo = job.profile.basics.photo
         if photo and "://" not in str(photo):
             files.add((job.loaded.folder / str(photo)).resolve())

@@ -266,7 +266,7 @@ class _Resolver:
         resolved = real(given)
         if not is_inside(resolved, self.boundary):
             raise fail(f"'{shown_target}' is outside the profile's folder",
-                       "a profile may include only files inside its own folder (after following symlinks)")
+                       "a profile may include only files inside its own folder, after following symlinks")
         if resolved in stack:
             names = [self._shown(p) for p in stack[stack.index(resolved):]] + [self._shown(resolved)]
             raise fail("include cycle: " + " → ".join(names), "a file may not include itself, directly or "
