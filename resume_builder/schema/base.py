@@ -28,18 +28,20 @@ PRIVATE_TAG = "private"
 _NOT_PRINTED = ("id", "tags", "private")
 
 
-class PrivateFields(StrictModel):
-    """A model whose ``private:`` lists fields left out of public copies (tailoring/public.py)."""
+def private_field() -> Any:
+    """The ``private:`` field: names of fields left out of public copies (tailoring/public.py)."""
+    return Field(default_factory=list, description="Fields of this entry left out of public copies (render --public)")
 
-    private: list[str] = Field(default_factory=list,
-                               description="Fields of this entry left out of public copies (render --public)")
+
+class PrivateFields(StrictModel):
+    """A model with a ``private:`` field (declared last by each model), whose names are checked."""
 
     @classmethod
     def printed_fields(cls) -> list[str]:
         """The names ``private:`` may hold: every field but ``id``, ``tags`` and ``private``."""
         return [f.alias or n for n, f in cls.model_fields.items() if n not in _NOT_PRINTED]
 
-    @field_validator("private")
+    @field_validator("private", check_fields=False)
     @classmethod
     def _private_fields_exist(cls, names: list[str]) -> list[str]:
         if "fields" in cls.model_fields:  # a custom entry: its labels count too (checked by the entry)
@@ -65,6 +67,7 @@ class Entry(PrivateFields):
     id: EntryId | None = Field(default=None, description="Stable name for tailoring (keep/drop, overrides)")
     tags: list[Tag] = Field(default_factory=list, description="Labels that variants select by; an entry tagged "
                                                               "'private' is left out of public copies")
+    private: list[str] = private_field()
 
 
 class DateRange(StrictModel):

@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from resume_builder.schema.base import DateRange, Entry, PrivateFields, StrictModel, TextShorthand, check_private_name
+from resume_builder.schema.base import DateRange, Entry, PrivateFields, StrictModel, TextShorthand, check_private_name, private_field
 from resume_builder.schema.types import (Date, Email, EntryId, Line, Link, Markdown, MultiLine, Phone, PlainText, WebUrl)
 from resume_builder.schema.variant import Variant
 
@@ -69,6 +69,7 @@ class Basics(PrivateFields):
     contact_url: WebUrl | None = Field(
         default=None, description="A contact page (a form, a booking link) printed instead of the e-mail address "
                                   "in public copies (render --public); not printed otherwise")
+    private: list[str] = private_field()
 
 
 class Experience(Entry, DateRange):
