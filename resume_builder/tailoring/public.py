@@ -85,7 +85,8 @@ class _Secrets:
         body = _SEP.join(national)
         international = rf"(?:\+|%2[bB]|00){_SEP}{_SEP.join(country)}{_SEP}(?:\(0\){_SEP})?" if country else ""
         prefix = rf"(?:{international}|0{_SEP})?" if international else rf"(?:0{_SEP})?"
-        self.patterns.append(re.compile(rf"(?<!\d){prefix}{body}(?!\d)"))
+        opening = r"(?:\((?=[\d\s+]{1,6}\)))?"  # "(020) 7946 …": the parenthesis goes with the number
+        self.patterns.append(re.compile(rf"(?<!\d){opening}{prefix}{body}(?!\d)"))
 
     def found(self, text: str) -> bool:
         return any(p.search(text) for p in self.patterns) or (
