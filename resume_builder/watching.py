@@ -29,6 +29,7 @@ class Watcher:
     out_dir: Path = Path("output")
     say: Callable[[str], None] | None = None
     input_format: str | None = None  # --from: profile or jsonresume (None: told apart by content)
+    public: bool = False  # --public: a copy without private details (tailoring/public.py)
     files: set[Path] = field(default_factory=set)  # single files the last render read
     folders: set[Path] = field(default_factory=set)  # folders whose every file it may read (themes)
 
@@ -51,7 +52,7 @@ class Watcher:
                 request = pipeline.RenderRequest(
                     profile=self.profile, variant=self.variant, theme=self.theme, theme_dir=self.theme_dir,
                     options=pipeline.parse_option_overrides(self.options), formats=tuple(self.formats),
-                    out_dir=self.out_dir, input_format=self.input_format)
+                    out_dir=self.out_dir, input_format=self.input_format, public=self.public)
                 job = pipeline.prepare(request)
                 outputs = pipeline.render_request(job, request)
             pipeline.write(outputs)

@@ -79,8 +79,9 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
     """
     from resume_builder.errors import SHOWN_PROBLEMS
 
-    found: list[tuple[tuple[int, int], int, str, Any, tuple[Any, ...], Callable[[], str]]] = []
+    found: list[tuple[tuple[int, int, int], int, str, Any, tuple[Any, ...], Callable[[], str]]] = []
     seen: set[tuple[Any, ...]] = set()
+    files: dict[str, int] = {}
     for index, err in enumerate(exc.errors(include_url=False)):
         loc = tuple(err["loc"])
         kind = err["type"]
@@ -116,7 +117,9 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         if key in seen:
             continue
         seen.add(key)
-        found.append(((location.line or 0, location.column or 0), index, message, location, full, hint))
+        # the profile's own problems first, then each included file's (loading/includes.py)
+        rank = files.setdefault(location.file, 0 if location.file == source.file else len(files) + 1)
+        found.append(((rank, location.line or 0, location.column or 0), index, message, location, full, hint))
     found.sort(key=lambda item: item[:2])
     return [Problem(message, location, dotted(full), hint() if shown < SHOWN_PROBLEMS else "")
             for shown, (_, _, message, location, full, hint) in enumerate(found)]

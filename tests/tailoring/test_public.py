@@ -111,3 +111,12 @@ def test_render_public_on_the_command_line(tmp_path):
     assert "public copy" in result.output and written.exists()
     text = written.read_text(encoding="utf-8")
     assert "Robin Quire" in text and "hushmail" not in text and "7946" not in text
+
+
+def test_watch_public_keeps_the_public_copy_fresh(tmp_path):
+    from resume_builder.watching import Watcher
+
+    messages: list[str] = []
+    Watcher(PROFILE, formats=["txt"], out_dir=tmp_path, say=messages.append, public=True).render_once()
+    assert any(m.startswith("rendered") for m in messages), messages
+    assert "hushmail" not in (tmp_path / "private-public.txt").read_text(encoding="utf-8")
