@@ -100,6 +100,24 @@ def test_json_profiles_include_json_and_yaml(tree):
     assert profile.basics.name == "Jay Son" and profile.projects[0].name == "Lantern"
 
 
+def test_a_mistake_in_an_included_json_file_is_located_there(tree, monkeypatch):
+    monkeypatch.chdir(tree)
+    (tree / "parts" / "basics.json").write_text('{"name": "Jay",\n "emial": "jay@example.com"}')
+    (tree / "cv.json").write_text('{"basics": {"include": "parts/basics.json"}}')
+    message = _error(Path("cv.json"))
+    assert message == ("parts/basics.json:2:2: basics.emial: unknown field 'emial' (did you mean 'email'?)\n"
+                       "  included from cv.json:1:24")
+
+
+def test_the_whole_profile_may_be_an_include(tree):
+    (tree / "parts" / "whole.yaml").write_text(MAIN.replace("parts/", ""))
+    (tree / "short.yaml").write_text("{include: parts/whole.yaml}\n")
+    assert [p.name for p in load_profile(tree / "short.yaml").profile.projects] == ["Lantern"]
+    (tree / "parts" / "whole.yaml").write_text("- just\n- a list\n")
+    profile_loader._LOADED.clear()
+    assert _error(tree / "short.yaml").startswith(f"{tree / 'parts' / 'whole.yaml'}:1:1: the top level must be a mapping")
+
+
 def test_a_symlink_inside_the_tree_is_followed(tree):
     os.symlink(tree / "parts" / "projects.yaml", tree / "parts" / "alias.yaml")
     assert load_profile(_with_projects(tree, "parts/alias.yaml")).profile.projects[0].name == "Lantern"
