@@ -60,7 +60,11 @@ class Watcher:
             for line in error.shown():
                 self._say(line if line.startswith("…") else f"error: {line}", "red")
             self._say("waiting for the next change…")
-            self.files |= self._given_files()  # keep watching what the last good render read, too
+            # keep watching what the last good render read, too, and the files the profile includes
+            # (a mistake in one of them is fixed by saving it)
+            from resume_builder.loading.includes import included_files
+
+            self.files |= self._given_files() | set(included_files(self.profile))
             return []
         self.files, self.folders = self.inputs_of(job)
         elapsed = time.perf_counter() - started

@@ -120,8 +120,8 @@ def public(profile: Profile) -> Profile:
     basics["profiles"] = [p for p in basics.get("profiles") or [] if not secrets.found(p.get("url") or "")]
     _remove_private(data, ())
     _scrub(data, secrets, ())
-    if profile.basics.contact_url:
-        basics["profiles"].insert(0, {"network": "Contact", "username": None, "url": profile.basics.contact_url})
+    if basics.get("contact_url"):  # unless named in basics.private
+        basics["profiles"].insert(0, {"network": "Contact", "username": None, "url": basics["contact_url"]})
     redacted = Profile.model_validate(data)
     redacted._key_order = list(profile._key_order)
     return redacted

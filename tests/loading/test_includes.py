@@ -282,6 +282,27 @@ def test_watch_rerenders_when_an_included_file_changes(tree, monkeypatch):
     assert len([m for m in messages if m.startswith("rendered")]) == 3, messages
 
 
+def test_watch_rerenders_when_a_broken_included_file_is_fixed(tree, monkeypatch):
+    import watchfiles
+
+    from resume_builder.watching import Watcher
+    from tests.test_watching_inputs import ScriptedWatch
+
+    projects = tree / "parts" / "projects.yaml"
+    projects.write_text("- name: Lantern\n  descripton: typo\n")
+
+    class Fixing(ScriptedWatch):
+        def __call__(self, *paths, watch_filter, **options):
+            projects.write_text(PROJECTS)  # the user fixes the mistake and saves
+            yield from super().__call__(*paths, watch_filter=watch_filter, **options)
+
+    monkeypatch.setattr(watchfiles, "watch", Fixing([projects]))
+    messages: list[str] = []
+    Watcher(tree / "main.yaml", formats=["txt"], out_dir=tree / "out", say=messages.append).run()
+    assert any("descripton" in m for m in messages)
+    assert any(m.startswith("rendered") for m in messages), messages
+
+
 # ------------------------------------------------------------------ the JSON Schema describes the form
 
 

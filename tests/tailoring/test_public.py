@@ -120,3 +120,8 @@ def test_watch_public_keeps_the_public_copy_fresh(tmp_path):
     Watcher(PROFILE, formats=["txt"], out_dir=tmp_path, say=messages.append, public=True).render_once()
     assert any(m.startswith("rendered") for m in messages), messages
     assert "hushmail" not in (tmp_path / "private-public.txt").read_text(encoding="utf-8")
+
+
+def test_a_contact_url_named_private_is_not_printed_either():
+    profile = _profile(basics={"name": "Kit", "contact_url": "https://kit.example/write", "private": ["contact_url"]})
+    assert public(profile).basics.profiles == []
