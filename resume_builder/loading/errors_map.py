@@ -82,6 +82,11 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
     found: list[tuple[tuple[int, int, int], int, str, Any, tuple[Any, ...], Callable[[], str]]] = []
     seen: set[tuple[Any, ...]] = set()
     files: dict[str, int] = {}
+
+    def place(location: Any) -> tuple[int, int, int]:
+        """Sort key: the profile's own problems first, then each included file's (loading/includes.py)."""
+        rank = files.setdefault(location.file, 0 if location.file == source.file else len(files) + 1)
+        return rank, location.line or 0, location.column or 0
     for index, err in enumerate(exc.errors(include_url=False)):
         loc = tuple(err["loc"])
         kind = err["type"]
@@ -98,8 +103,7 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
             after = None
             for number, (message, target) in enumerate(err["ctx"]["links"]):
                 location = after = _link_location(source, full, target, after)
-                found.append(((location.line or 0, location.column or 0), index + number / 1000, message,
-                              location, full, str))
+                found.append((place(location), index + number / 1000, message, location, full, str))
             continue
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
@@ -117,9 +121,7 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         if key in seen:
             continue
         seen.add(key)
-        # the profile's own problems first, then each included file's (loading/includes.py)
-        rank = files.setdefault(location.file, 0 if location.file == source.file else len(files) + 1)
-        found.append(((rank, location.line or 0, location.column or 0), index, message, location, full, hint))
+        found.append((place(location), index, message, location, full, hint))
     found.sort(key=lambda item: item[:2])
     return [Problem(message, location, dotted(full), hint() if shown < SHOWN_PROBLEMS else "")
             for shown, (_, _, message, location, full, hint) in enumerate(found)]
