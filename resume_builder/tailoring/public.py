@@ -10,7 +10,8 @@ What a public copy leaves out:
 
 - ``basics.phone``, ``basics.email`` (``basics.contact_url``, when given, is listed first
   among the profiles, labelled "Contact", instead), ``basics.photo``, the street address
-  and postal code of ``basics.location`` (city, region and country stay);
+  and postal code of ``basics.location`` (city, region and country stay), and a social
+  profile whose link or username is the e-mail address or phone number;
 - the ``references`` section;
 - every entry (at any depth: a custom section, one of its entries, a role) tagged
   ``private``, and every field named in an entry's (or ``basics``') ``private:`` list; a
@@ -117,7 +118,8 @@ def public(profile: Profile) -> Profile:
             basics["location"] = None
     data["references"] = []
     data["variants"] = {}
-    basics["profiles"] = [p for p in basics.get("profiles") or [] if not secrets.found(p.get("url") or "")]
+    basics["profiles"] = [p for p in basics.get("profiles") or []  # a mailto:/tel: link, a phone as a username
+                          if not secrets.found(p.get("url") or "") and not secrets.found(p.get("username") or "")]
     _remove_private(data, ())
     _scrub(data, secrets, ())
     if basics.get("contact_url"):  # unless named in basics.private

@@ -238,6 +238,17 @@ def test_the_merged_document_keeps_the_profile_limits(tree):
     assert f"a list may hold at most {MAX_LIST_ITEMS:,}" in _error(tree / "main.yaml")
 
 
+def test_files_and_bytes_read_with_includes_are_limited(tree, monkeypatch):
+    from resume_builder.loading import includes
+
+    monkeypatch.setattr(includes, "MAX_INCLUDED_FILES", 2)  # the profile and one more
+    assert "a profile may read at most 2 files with its includes" in _error(tree / "main.yaml")
+    monkeypatch.setattr(includes, "MAX_INCLUDED_FILES", 100)
+    monkeypatch.setattr(includes, "MAX_INCLUDED_BYTES", len(MAIN) + len(JOBS) + 10)
+    message = _error(tree / "main.yaml")
+    assert message.startswith(f"{tree / 'main.yaml'}:9:21: projects.include: the profile and its included files hold")
+
+
 def test_an_include_that_names_no_file_is_explained(tree):
     for target in ("", "3"):
         (tree / "main.yaml").write_text(MAIN.replace("parts/projects.yaml", repr(target) if target == "" else target))

@@ -125,3 +125,11 @@ def test_watch_public_keeps_the_public_copy_fresh(tmp_path):
 def test_a_contact_url_named_private_is_not_printed_either():
     profile = _profile(basics={"name": "Kit", "contact_url": "https://kit.example/write", "private": ["contact_url"]})
     assert public(profile).basics.profiles == []
+
+
+def test_a_social_profile_that_is_a_phone_or_an_email_is_left_out():
+    profile = _profile(basics={"name": "Kit", "phone": "+44 20 7946 0958", "email": "kit@example.org",
+                               "profiles": [{"network": "WhatsApp", "username": "+44 20 7946 0958"},
+                                            {"network": "Signal", "username": "020-7946-0958"},
+                                            {"network": "GitHub", "username": "kit"}]})
+    assert [p.network for p in public(profile).basics.profiles] == ["GitHub"]
