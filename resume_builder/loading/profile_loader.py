@@ -118,6 +118,7 @@ def _load_careful(path: Path, lang: "str | _VariantLanguage | None",
 
 def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLanguage | None",
                       input_format: str | None) -> LoadedProfile:
+    """``doc`` (the profile with its includes resolved) told apart, in its language, validated."""
     from resume_builder.loading import jsonresume
     from resume_builder.loading.languages import check_language, select_language
 
