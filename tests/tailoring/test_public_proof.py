@@ -175,3 +175,15 @@ def test_the_search_finds_every_secret_in_the_full_resume(tmp_path):
 
     pdf = next(item.data for item in rendered if item.path.suffix == ".pdf")
     assert any(page.images for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_export_public_writes_no_private_value_and_the_full_export_has_them():
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    public = CliRunner().invoke(app, ["export", str(PROFILE), "--public"])
+    full = CliRunner().invoke(app, ["export", str(PROFILE)])
+    assert public.exit_code == 0 and full.exit_code == 0, public.output + full.output
+    assert _found("json", [public.stdout.encode("utf-8")]) == set()
+    assert _found("json", [full.stdout.encode("utf-8")]) == (set(SECRETS) | {p.pattern for p in PHONES})
