@@ -122,6 +122,41 @@ def load_json_resume(runs: int) -> tuple[float, float]:
     return statistics.median(times[path]), statistics.median(times[EXAMPLE])
 
 
+def load_split(runs: int) -> tuple[float, float, int]:
+    """Median load of the example split over files (every section of it in its own file,
+    ``{include: parts/<section>.yaml}``) and of the example as one file, side by side."""
+    from ruamel.yaml import YAML
+
+    from resume_builder.loading import profile_loader
+    from resume_builder.loading.source import parse
+
+    data = parse(EXAMPLE.read_text(encoding="utf-8"), str(EXAMPLE)).data
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False  # block style, as people write (libyaml reads it fast)
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "parts").mkdir()
+        main = {}
+        for key, value in data.items():
+            if isinstance(value, (list, dict)) and key not in ("theme", "variants", "headings"):
+                with open(Path(tmp) / "parts" / f"{key}.yaml", "w", encoding="utf-8") as handle:
+                    yaml.dump(value, handle)
+                main[key] = {"include": f"parts/{key}.yaml"}
+            else:
+                main[key] = value
+        path = Path(tmp) / "example.yaml"
+        with open(path, "w", encoding="utf-8") as handle:
+            yaml.dump(main, handle)
+        times: dict[Path, list[float]] = {path: [], EXAMPLE: []}
+        for _ in range(runs):
+            for source in times:
+                profile_loader._LOADED.clear()
+                start = time.perf_counter()
+                profile_loader.load_profile(source)
+                times[source].append(time.perf_counter() - start)
+        files = len(profile_loader.load_profile(path).included)
+    return statistics.median(times[path]), statistics.median(times[EXAMPLE]), files
+
+
 def refusals(runs: int) -> list[tuple[str, float, float]]:
     """How fast hostile input is refused (the tests check *that* it is; here: how quickly).
 
@@ -245,6 +280,8 @@ def main() -> None:
         rows.append(("warm DOCX re-render after an edit", warm("docx", args.runs), 0.05))
     as_json_resume, as_yaml = load_json_resume(args.runs)
     rows.append((f"load the example as JSON Resume ({as_json_resume / as_yaml:.1f}x its YAML)", as_json_resume, 0.2))
+    split, whole, parts = load_split(args.runs)
+    rows.append((f"load the example split over {parts + 1} files ({split / whole:.1f}x one file)", split, 0.2))
     cold, noop, targets = build(max(1, args.runs // 2))
     rows.append((f"cold build, {targets} targets (PDF+DOCX)", cold, 6.0 * targets / 20))
     rows.append(("no-op incremental build", noop, 0.5))

@@ -25,6 +25,14 @@ from contextlib import contextmanager
 MAX_FILE_BYTES = 5 * 1024 * 1024
 #: Values a file may expand to (YAML aliases can repeat a block many times).
 MAX_VALUES = 250_000
+#: Includes (``{include: file.yaml}``, loading/includes.py): how many files may be read
+#: for one profile in all (the profile itself counts), how deep an include may sit inside
+#: includes, and how many bytes all of them may hold together (each file also stays
+#: within MAX_FILE_BYTES; the merged document within every limit below, as one file would).
+MAX_INCLUDED_FILES = 100
+MAX_INCLUDE_DEPTH = 8
+MAX_INCLUDED_BYTES = 2 * MAX_FILE_BYTES
+
 #: Nesting depth of mappings and lists; checked on the parser's events, before anything
 #: recursive (libyaml's composer recurses in C and crashes the interpreter with SIGSEGV
 #: on about 100,000 levels).

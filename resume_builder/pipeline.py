@@ -50,7 +50,9 @@ class RenderRequest:
     the variant's and the profile's (see :func:`theme_options`); ``formats``, ``output``
     (``-o``, one format) and ``out_dir``: what is written where; ``max_pages``: the page
     budget (else the variant's); ``posting``: a job posting file that ranks what the
-    budget cuts; ``input_format``: ``--from`` (``profile`` or ``jsonresume``).
+    budget cuts; ``input_format``: ``--from`` (``profile`` or ``jsonresume``); ``public``:
+    ``--public``, a copy without private details (:mod:`resume_builder.tailoring.public`),
+    written as ``<stem>-public`` so it never replaces the full résumé.
     """
 
     profile: Path | None = None
@@ -66,6 +68,7 @@ class RenderRequest:
     max_pages: int | None = None
     posting: Path | None = None
     input_format: str | None = None
+    public: bool = False
 
 
 @dataclass
@@ -87,9 +90,11 @@ class Tailored:
 
 
 def select_variant(profile_path: Path | None, variant: str | None, *, lang: str | None = None,
-                   input_format: str | None = None) -> Tailored:
+                   input_format: str | None = None, public: bool = False) -> Tailored:
     """Read and validate the profile and ``variant`` (loading), then tailor (tailoring).
 
+    ``public``: leave private details out (``--public``; a variant's ``public: true`` does
+    so by itself); the stem then ends in ``-public`` unless the variant is public already.
     See :func:`resume_builder.loading.variants.load_variant` for the arguments and errors.
     """
     from resume_builder.loading.variants import load_variant
@@ -97,7 +102,12 @@ def select_variant(profile_path: Path | None, variant: str | None, *, lang: str 
 
     chosen = load_variant(profile_path, variant, lang=lang, input_format=input_format)
     profile = tailor(chosen.base.profile, chosen.variant) if chosen.variant is not None else chosen.base.profile
-    return Tailored(profile, chosen.base, chosen.variant, chosen.name, chosen.stem, chosen.variant_path,
+    stem = chosen.stem
+    if public and not (chosen.variant is not None and chosen.variant.public):
+        from resume_builder.tailoring.public import public as public_copy
+
+        profile, stem = public_copy(profile), f"{stem}-public"
+    return Tailored(profile, chosen.base, chosen.variant, chosen.name, stem, chosen.variant_path,
                     chosen.source, chosen.at)
 
 
@@ -200,7 +210,8 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
     elif arguments:
         raise TypeError("give a RenderRequest or keywords, not both")
     posting, max_pages = request.posting, request.max_pages
-    tailored = select_variant(request.profile, request.variant, lang=request.lang, input_format=request.input_format)
+    tailored = select_variant(request.profile, request.variant, lang=request.lang, input_format=request.input_format,
+                              public=request.public)
     loaded, profile = tailored.base, tailored.profile
     lang = request.lang or (tailored.variant.lang if tailored.variant is not None else None)
     theme = find_theme(_theme_name(request, tailored), theme_dir=request.theme_dir, profile_folder=loaded.folder)

@@ -1,6 +1,6 @@
 """Watch mode: one warm process, re-render when an input changes, report time or errors.
 
-Watched: exactly the inputs the last render read: the profile, a variant file, the photo
+Watched: exactly the inputs the last render read: the profile and the files it includes, a variant file, the photo
 and the theme's files (its folder and its parents'). Any other change (a log file beside
 the profile, the outputs, an editor's backup) is ignored, so a process writing into the
 profile's folder cannot make the watcher loop. A mistake in the profile is printed and
@@ -29,6 +29,7 @@ class Watcher:
     out_dir: Path = Path("output")
     say: Callable[[str], None] | None = None
     input_format: str | None = None  # --from: profile or jsonresume (None: told apart by content)
+    public: bool = False  # --public: a copy without private details (tailoring/public.py)
     files: set[Path] = field(default_factory=set)  # single files the last render read
     folders: set[Path] = field(default_factory=set)  # folders whose every file it may read (themes)
 
@@ -51,7 +52,7 @@ class Watcher:
                 request = pipeline.RenderRequest(
                     profile=self.profile, variant=self.variant, theme=self.theme, theme_dir=self.theme_dir,
                     options=pipeline.parse_option_overrides(self.options), formats=tuple(self.formats),
-                    out_dir=self.out_dir, input_format=self.input_format)
+                    out_dir=self.out_dir, input_format=self.input_format, public=self.public)
                 job = pipeline.prepare(request)
                 outputs = pipeline.render_request(job, request)
             pipeline.write(outputs)
@@ -59,7 +60,11 @@ class Watcher:
             for line in error.shown():
                 self._say(line if line.startswith("…") else f"error: {line}", "red")
             self._say("waiting for the next change…")
-            self.files |= self._given_files()  # keep watching what the last good render read, too
+            # keep watching what the last good render read, too, and the files the profile includes
+            # (a mistake in one of them is fixed by saving it)
+            from resume_builder.loading.includes import included_files
+
+            self.files |= self._given_files() | set(included_files(self.profile))
             return []
         self.files, self.folders = self.inputs_of(job)
         elapsed = time.perf_counter() - started
@@ -78,11 +83,11 @@ class Watcher:
     def inputs_of(self, job) -> tuple[set[Path], set[Path]]:
         """What a render of ``job`` read: (files, folders read whole).
 
-        Files: the profile given, the profile a variant file names, the variant file and the
-        photo. Folders: the theme's folders (templates, style sheets, fonts and images a
+        Files: the profile given, the profile a variant file names, the files they include,
+        the variant file and the photo. Folders: the theme's folders (templates, style sheets, fonts and images a
         theme uses all live there), its parents' and a ``--theme-dir``.
         """
-        files = self._given_files() | {job.loaded.path.resolve()}
+        files = self._given_files() | {job.loaded.path.resolve()} | set(job.loaded.included)
         photo = job.profile.basics.photo
         if photo and "://" not in str(photo):
             files.add((job.loaded.folder / str(photo)).resolve())

@@ -1,6 +1,7 @@
 """Content hashes of everything a target is made from, for incremental builds.
 
-A target is rebuilt when any of these change: the profile file, a variant file, the theme
+A target is rebuilt when any of these change: the profile file, the files it includes
+(``{include: FILE}``, found by :func:`resume_builder.loading.includes.included_files`), a variant file, the theme
 files (all theme folders that can be found: built-in, ./themes and --theme-dir), the font
 files they use (by name and size), the target's own settings, the tool's version and
 SOURCE_DATE_EPOCH. Hashing reads small text files only, so a no-op build stays fast.
@@ -60,4 +61,8 @@ def target_inputs(target: Target, themes: str) -> str:
         digest.update(b"\0")
     if target.variant.endswith((".yaml", ".yml")):
         digest.update(file_digest(Path(target.variant)).encode())
+    from resume_builder.loading.includes import included_files
+
+    for included, content in included_files(Path(target.profile)).items():
+        digest.update(f"{included}\0{content}\0".encode("utf-8"))
     return digest.hexdigest()

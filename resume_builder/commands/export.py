@@ -20,6 +20,8 @@ def export(
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
     input_format: Optional[str] = input_format_option(),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    public: bool = typer.Option(False, "--public", help="A public copy: no phone, e-mail, street address, photo, "
+                                                        "references or anything marked private."),
 ) -> None:
     """Export a profile as JSON Resume; what JSON Resume lacks is kept under meta.resume_builder."""
     from resume_builder.console import err, out
@@ -36,8 +38,9 @@ def export(
 
         guard_output(output, force=force, inputs=[profile_or_default(profile)])
 
-        result = export_json_resume(profile_or_default(profile), lang=lang,
-                                    input_format=input_format.lower() if input_format else None)
+        chosen = input_format.lower() if input_format else None
+        result = _public_export(profile_or_default(profile), lang, chosen) if public else \
+            export_json_resume(profile_or_default(profile), lang=lang, input_format=chosen)
         text = json_resume_text(result.data)
         if output is not None:
             from resume_builder.output import write_atomic
@@ -49,3 +52,22 @@ def export(
         typer.echo(text, nl=False)
     else:
         out(f"wrote {output} (JSON Resume)")
+
+
+def _public_export(path: Path, lang: Optional[str], input_format: Optional[str]):
+    """The JSON Resume document of the profile's public copy (tailoring/public.py).
+
+    Made from the redacted profile alone: no texts in other languages, no free-form
+    ``meta`` (an imported file keeps fields JSON Resume had and we do not there), nothing
+    read back from the file.
+    """
+    from resume_builder.interop.jsonresume_export import profile_to_json_resume
+    from resume_builder.loading import load_profile
+    from resume_builder.tailoring.public import public
+
+    loaded = load_profile(path, lang=lang, input_format=input_format)
+    copy = public(loaded.profile).model_copy(update={"meta": {}})
+    copy._key_order = list(loaded.profile._key_order)
+    result = profile_to_json_resume(copy)
+    result.warnings[:0] = loaded.warnings
+    return result

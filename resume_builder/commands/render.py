@@ -39,6 +39,9 @@ def render(
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0,
                                   help="Stop a render that runs longer than this many seconds (0: no limit)."),
     input_format: Optional[str] = input_format_option(),
+    public: bool = typer.Option(False, "--public", help="A public copy: no phone, e-mail, street address, photo, "
+                                                        "references or anything marked private; written as "
+                                                        "<profile>-public.<ext>."),
 ) -> None:
     """Render a profile; files are written atomically under output/."""
     import dataclasses
@@ -78,7 +81,7 @@ def render(
             profile=path, lang=lang, locale=locale, theme=theme, theme_dir=theme_dir,
             options=pipeline.parse_option_overrides(option), formats=tuple(formats), output=output,
             out_dir=out_dir, max_pages=max_pages, posting=job_posting,
-            input_format=input_format.lower() if input_format else None)
+            input_format=input_format.lower() if input_format else None, public=public)
         jobs, outputs = [], []
         with working(f"rendering {path}") as status:
             for name in names:
@@ -105,6 +108,8 @@ def render(
             f", page budget {max_pages}" if max_pages else ""
         if lang or locale:
             tailored += f", {'locale ' + locale if locale else 'language ' + lang}"
+        if public:
+            tailored += ", public copy"
         out(f"wrote {'standard output' if to_stdout else item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {job.theme.name}{tailored})")
         for warning in item.warnings:
             err(f"warning: {warning}", style="yellow")

@@ -20,6 +20,7 @@ def watch(
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
     out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Folder for outputs."),
     input_format: Optional[str] = input_format_option(),
+    public: bool = typer.Option(False, "--public", help="Keep the public copy fresh (no private details)."),
 ) -> None:
     """Keep one warm process and re-render on every change; errors are shown, not fatal."""
     from resume_builder.watching import Watcher
@@ -27,7 +28,7 @@ def watch(
     with user_errors():
         watcher = Watcher(profile_or_default(profile), formats=formats, theme=theme, theme_dir=theme_dir,
                           options=option, variant=variant, out_dir=out_dir,
-                          input_format=input_format.lower() if input_format else None)
+                          input_format=input_format.lower() if input_format else None, public=public)
         try:
             watcher.run()
         except KeyboardInterrupt:

@@ -54,11 +54,12 @@ def _link_location(source: SourceDocument, path: tuple[Any, ...], target: str, a
     if not target or not start.line:
         return start
     try:
-        lines = Path(source.file).read_text(encoding="utf-8").splitlines()
+        lines = Path(start.file).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return start
     # The text ends before the next value that starts on a later line.
-    end = min((line for line, _ in source.values.values() if line > start.line), default=len(lines) + 1)
+    end = min((pos[0] for pos in source.values.values()
+               if pos[0] > start.line and (pos[2] if len(pos) > 2 else source.file) == start.file), default=len(lines) + 1)
     line, column = (after.line, after.column) if after is not None and after.line else (start.line, 0)
     for number in range(line - 1, min(end - 1, len(lines))):
         found = lines[number].find("](" + target, column if number == line - 1 else 0)
@@ -78,8 +79,14 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
     """
     from resume_builder.errors import SHOWN_PROBLEMS
 
-    found: list[tuple[tuple[int, int], int, str, Any, tuple[Any, ...], Callable[[], str]]] = []
+    found: list[tuple[tuple[int, int, int], int, str, Any, tuple[Any, ...], Callable[[], str]]] = []
     seen: set[tuple[Any, ...]] = set()
+    files: dict[str, int] = {}
+
+    def place(location: Any) -> tuple[int, int, int]:
+        """Sort key: the profile's own problems first, then each included file's (loading/includes.py)."""
+        rank = files.setdefault(location.file, 0 if location.file == source.file else len(files) + 1)
+        return rank, location.line or 0, location.column or 0
     for index, err in enumerate(exc.errors(include_url=False)):
         loc = tuple(err["loc"])
         kind = err["type"]
@@ -96,8 +103,7 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
             after = None
             for number, (message, target) in enumerate(err["ctx"]["links"]):
                 location = after = _link_location(source, full, target, after)
-                found.append(((location.line or 0, location.column or 0), index + number / 1000, message,
-                              location, full, str))
+                found.append((place(location), index + number / 1000, message, location, full, str))
             continue
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
@@ -115,7 +121,7 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         if key in seen:
             continue
         seen.add(key)
-        found.append(((location.line or 0, location.column or 0), index, message, location, full, hint))
+        found.append((place(location), index, message, location, full, hint))
     found.sort(key=lambda item: item[:2])
     return [Problem(message, location, dotted(full), hint() if shown < SHOWN_PROBLEMS else "")
             for shown, (_, _, message, location, full, hint) in enumerate(found)]

@@ -31,6 +31,8 @@ class LoadedProfile:
     warnings: list[str] = dataclass_field(default_factory=list)  # e.g. texts missing in that language
     translations: dict[tuple, dict[str, Any]] = dataclass_field(default_factory=dict)  # path → {lang: text, ...}
     requested: str | None = None  # the language asked for (None: the profile's default)
+    #: Files the profile includes (loading/includes.py), symlinks resolved → SHA-256 as read.
+    included: dict[Path, str] = dataclass_field(default_factory=dict)
 
     @property
     def folder(self) -> Path:
@@ -65,6 +67,9 @@ def load_profile(path: str | Path, *, lang: str | None = None, variant: str | No
                         hint=did_you_mean(input_format, INPUT_FORMATS) or "use " + " or ".join(INPUT_FORMATS))
     key = _cache_key(path, input_format)
     cached = _LOADED.get(key, {}) if key is not None else {}
+    if cached and not _includes_unchanged(next(iter(cached.values()))):
+        _LOADED.clear()
+        cached = {}
     if lang is None and variant is not None and cached:
         known = next(iter(cached.values())).profile.variants.get(variant)
         lang = known.lang if known is not None else None
@@ -100,10 +105,27 @@ def _wanted(lang: "str | _VariantLanguage | None", data: Any) -> str | None:
 def _load_careful(path: Path, lang: "str | _VariantLanguage | None",
                   input_format: str | None = None) -> LoadedProfile:
     """Parse with positions, so that every problem is reported with its line and column."""
+    from resume_builder.loading.includes import resolve_includes, with_chain
+
+    resolved = resolve_includes(load_source(path), path)
+    try:
+        loaded = _validate_careful(path, resolved.doc, lang, input_format)
+    except UserError as error:
+        raise with_chain(error, resolved.chains) from None
+    loaded.included = resolved.files
+    return loaded
+
+
+def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLanguage | None",
+                      input_format: str | None) -> LoadedProfile:
+    """``doc`` (the profile with its includes resolved) told apart, in its language, validated."""
     from resume_builder.loading import jsonresume
     from resume_builder.loading.languages import check_language, select_language
 
-    doc = load_source(path)
+    if not isinstance(doc.data, dict):
+        loc = doc.locate(())
+        raise UserError.at(loc.file, loc.line, loc.column, f"the top level must be a mapping (key: value pairs), "
+                                                           f"found {describe(doc.data)}")
     fmt = "json" if str(path).lower().endswith(".json") else "yaml"
     warnings: list[str] = []
     reason = jsonresume.json_resume_reason(doc.data) if input_format is None else None
@@ -186,12 +208,17 @@ def _load_fast(path: Path, lang: "str | _VariantLanguage | None",
     """
     from resume_builder.loading import jsonresume
     from resume_builder.loading.languages import check_language, select_language
+    from resume_builder.loading.includes import resolve_includes
     from resume_builder.loading.source import parse_yaml_fast
 
     if str(path).lower().endswith(".json"):
         return None
     try:
         doc = parse_yaml_fast(read_text(path), str(path))
+        included: dict[Path, str] = {}
+        if doc is not None:
+            resolved = resolve_includes(doc, path, parser=_parse_fast_or_refuse)
+            doc, included = resolved.doc, resolved.files
         if doc is None or not isinstance(doc.data, dict) or (
                 input_format is None and jsonresume.is_json_resume(doc.data)):
             return None
@@ -203,7 +230,25 @@ def _load_fast(path: Path, lang: "str | _VariantLanguage | None",
     source = chosen.source
     source.deferred = lambda: _load_careful(path, lang, input_format).source
     return LoadedProfile(profile, source, path, "yaml", chosen.lang, chosen.warnings, chosen.alternatives,
-                         requested=lang)
+                         requested=lang, included=included)
+
+
+def _parse_fast_or_refuse(text: str, file: str) -> SourceDocument:
+    """An included file for the fast path: without positions, or a UserError that sends the
+    whole profile the careful way (which then reports any mistake with its place)."""
+    from resume_builder.loading.source import parse_yaml_fast
+
+    doc = None if file.lower().endswith(".json") else parse_yaml_fast(text, file)
+    if doc is None:
+        raise UserError(f"{file}: read with positions")
+    return doc
+
+
+def _includes_unchanged(loaded: LoadedProfile) -> bool:
+    """Whether every file ``loaded`` included still has the bytes it was read with."""
+    from resume_builder.loading.includes import file_digest
+
+    return all(file_digest(path) == digest for path, digest in loaded.included.items())
 
 
 # A warm process (watch mode, build workers, benchmarks) re-renders the same file: a

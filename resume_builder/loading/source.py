@@ -28,7 +28,9 @@ from resume_builder.loading.yaml_errors import excerpt, explain, stray_bom, utf1
 from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NUMBER_DIGITS,
                                    MAX_TEXT_CHARS, MAX_TOTAL_ITEMS, MAX_VALUES)
 from resume_builder.schema.base import PathKey
-Position = tuple[int, int]
+#: (line, column), 1-based; a value read from an included file carries that file's name
+#: as a third item (``loading/includes.py``), so every copy of the positions keeps it.
+Position = tuple[int, int] | tuple[int, int, str]
 
 
 _STANDARD_TAGS = {
@@ -66,7 +68,7 @@ class SourceDocument:
             primary, secondary = (self.keys, self.values) if prefer_key else (self.values, self.keys)
             pos = primary.get(path) or secondary.get(path)
             if pos is not None:
-                return Location(self.file, pos[0], pos[1])
+                return Location(pos[2] if len(pos) > 2 else self.file, pos[0], pos[1])
             if not path:
                 return Location(self.file, 1, 1)
             path = path[:-1]

@@ -22,11 +22,52 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
 
 
-class Entry(StrictModel):
+#: The tag that keeps an entry out of public copies (``render --public``, a variant's ``public: true``).
+PRIVATE_TAG = "private"
+#: Field names that ``private:`` never names: they are not printed.
+_NOT_PRINTED = ("id", "tags", "private")
+
+
+def private_field() -> Any:
+    """The ``private:`` field: names of fields left out of public copies (tailoring/public.py)."""
+    return Field(default_factory=list, description="Fields of this entry left out of public copies (render --public)")
+
+
+class PrivateFields(StrictModel):
+    """A model with a ``private:`` field (declared last by each model), whose names are checked."""
+
+    @classmethod
+    def printed_fields(cls) -> list[str]:
+        """The names ``private:`` may hold: every field but ``id``, ``tags`` and ``private``."""
+        return [f.alias or n for n, f in cls.model_fields.items() if n not in _NOT_PRINTED]
+
+    @field_validator("private", check_fields=False)
+    @classmethod
+    def _private_fields_exist(cls, names: list[str]) -> list[str]:
+        if "fields" in cls.model_fields:  # a custom entry: its labels count too (checked by the entry)
+            return names
+        for name in names:
+            check_private_name(name, cls.printed_fields())
+        return names
+
+
+def check_private_name(name: str, names: list[str]) -> None:
+    """Raise the "not a field here" error unless ``name`` is one of ``names``."""
+    from resume_builder.errors import did_you_mean
+
+    if name not in names:
+        hint = did_you_mean(name, names) or "fields: " + ", ".join(sorted(set(names)))
+        raise PydanticCustomError("private", "'{name}' in private is not a field here ({hint})",
+                                  {"name": name, "hint": hint})
+
+
+class Entry(PrivateFields):
     """Anything a variant can select: it may carry an ``id`` and ``tags``."""
 
     id: EntryId | None = Field(default=None, description="Stable name for tailoring (keep/drop, overrides)")
-    tags: list[Tag] = Field(default_factory=list, description="Labels that variants select by")
+    tags: list[Tag] = Field(default_factory=list, description="Labels that variants select by; an entry tagged "
+                                                              "'private' is left out of public copies")
+    private: list[str] = private_field()
 
 
 class DateRange(StrictModel):

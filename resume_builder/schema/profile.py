@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from resume_builder.schema.base import DateRange, Entry, StrictModel, TextShorthand
+from resume_builder.schema.base import DateRange, Entry, PrivateFields, StrictModel, TextShorthand, check_private_name, private_field
 from resume_builder.schema.types import (Date, Email, EntryId, Line, Link, Markdown, MultiLine, Phone, PlainText, WebUrl)
 from resume_builder.schema.variant import Variant
 
@@ -57,7 +57,7 @@ class SocialProfile(StrictModel):
     url: Link | None = None
 
 
-class Basics(StrictModel):
+class Basics(PrivateFields):
     name: Line = Field(description="Your name as it heads the résumé")
     headline: Line | None = Field(default=None, description="One line under the name, e.g. 'Platform Engineer'")
     email: Email | None = None
@@ -66,6 +66,10 @@ class Basics(StrictModel):
     website: WebUrl | None = None
     photo: PlainText | None = Field(default=None, description="Path to an image, relative to the profile")
     profiles: list[SocialProfile] = Field(default_factory=list, description="Links to online profiles")
+    contact_url: WebUrl | None = Field(
+        default=None, description="A contact page (a form, a booking link) printed instead of the e-mail address "
+                                  "in public copies (render --public); not printed otherwise")
+    private: list[str] = private_field()
 
 
 class Experience(Entry, DateRange):
@@ -177,6 +181,12 @@ class CustomEntry(Entry, DateRange):
     summary: Markdown | None = None
     highlights: list[HighlightItem] = Field(default_factory=list)
     fields: dict[PlainText, Markdown] = Field(default_factory=dict, description="Extra 'Label: value' lines")
+
+    @model_validator(mode="after")
+    def _private_labels_exist(self) -> "CustomEntry":
+        for name in self.private:
+            check_private_name(name, [*self.printed_fields(), *self.fields])
+        return self
 
 
 class CustomSection(Entry):

@@ -74,6 +74,8 @@ class Variant(StrictModel):
     pin_tags: list[Tag] = Field(default_factory=list,
                                 description="Entries with any of these tags are never cut by the page budget")
     lang: PlainText | None = Field(default=None, description="Language of texts given in several, e.g. de")
+    public: bool = Field(default=False, description="A public copy: no phone, e-mail (the contact_url instead), "
+                                                    "street address, photo, references, nor anything marked private")
     output: EntryId | None = Field(default=None, description="Output file name without extension. "
                                                              "Default: <profile>-<variant>")
 

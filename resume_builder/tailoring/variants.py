@@ -16,7 +16,9 @@ Steps, in order:
 3. each entry keeps at most ``max_highlights`` highlights (a custom section's bullet
    ``items`` are not entries' highlights and are not capped);
 4. overrides replace fields (they are explicit, so they are never capped);
-5. the variant's theme (name and options) is merged over the profile's.
+5. the variant's theme (name and options) is merged over the profile's;
+6. a public variant (``public: true``) leaves private details out
+   (:func:`resume_builder.tailoring.public.public`).
 
 Override paths are described in :mod:`resume_builder.schema.variant_rules`; what a
 variant names is checked against the profile by
@@ -75,4 +77,8 @@ def tailor(profile: Profile, variant: Variant) -> Profile:
         tailored._key_order = [s for s in variant.sections if s in present]
     else:
         tailored._key_order = list(profile._key_order)
+    if variant.public:
+        from resume_builder.tailoring.public import public
+
+        tailored = public(tailored)
     return tailored

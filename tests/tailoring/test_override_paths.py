@@ -36,7 +36,7 @@ def error_for(tmp_path, override: str) -> str:
 @pytest.mark.parametrize("override, message", [
     ("basics.nmae: X", "basics.nmae: 'basics' has no field 'nmae' (did you mean 'name'?)"),
     ("basics.zzzz: X", "basics.zzzz: 'basics' has no field 'zzzz' "
-                       "(fields here: name, headline, email, phone, location, website, photo, profiles)"),
+                       "(fields here: name, headline, email, phone, location, website, photo, profiles, contact_url, private)"),
     ("nosuchsection.x: X", "nosuchsection.x: the profile has no field 'nosuchsection' (fields here: "),
     ("experience[web-job].id: other",
      "experience[web-job].id: an entry's id cannot be overridden (ids name entries for variants)"),

@@ -1,0 +1,206 @@
+"""A public copy of a profile: ``public(profile) -> Profile``, a pure function.
+
+People publish their résumé on a website or in a public repository and send the full one
+to employers. ``render --public`` and a variant's ``public: true`` run this last step of
+tailoring, before the document model is built, so every format (PDF text, metadata and
+links, DOCX parts, HTML attributes, Markdown, text, PNG) is made from the redacted profile
+and none can print what was removed.
+
+What a public copy leaves out:
+
+- ``basics.phone``, ``basics.email`` (``basics.contact_url``, when given, is listed first
+  among the profiles, labelled "Contact", instead), ``basics.photo``, the street address
+  and postal code of ``basics.location`` (city, region and country stay), and a social
+  profile whose link or username is the e-mail address or phone number;
+- the ``references`` section;
+- every entry (at any depth: a custom section, one of its entries, a role) tagged
+  ``private``, and every field named in an entry's (or ``basics``') ``private:`` list; a
+  field the entry cannot do without (a company's name) is printed as "(withheld)";
+- in a custom entry's ``fields``, the date and place of birth and marital status, under the
+  labels in :data:`PERSONAL_LABELS` (whatever the letter case and punctuation);
+- the values above written anywhere else: the e-mail address and the phone number (with
+  any separators, with or without the country code or trunk prefix, percent-encoded) and
+  the street address lines, postal code and birth date are replaced by "(withheld)" in
+  every text; a link whose target holds one (``mailto:``, ``tel:``, a URL) is removed, and
+  a Markdown link to one keeps only its (checked) text.
+
+The profile given is not changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from resume_builder.phones import parse_phone, region_for
+from resume_builder.schema.base import PRIVATE_TAG, model_at
+from resume_builder.schema.profile import Profile
+from resume_builder.schema.variant_rules import profile_data
+
+__all__ = ["PERSONAL_LABELS", "WITHHELD", "public"]
+
+WITHHELD = "(withheld)"
+
+#: Labels of a custom entry's ``fields`` a public copy leaves out, compared in lower case
+#: with punctuation and spaces removed ("Date of birth", "D.O.B.", "Geburtsdatum").
+PERSONAL_LABELS = frozenset({
+    "dateofbirth", "birthdate", "birthday", "born", "dob", "placeofbirth", "birthplace", "maritalstatus",
+    "geburtsdatum", "geboren", "geburtsort", "familienstand", "datedenaissance", "néle", "néele", "lieudenaissance",
+    "étatcivil", "situationfamiliale", "fechadenacimiento", "lugardenacimiento", "estadocivil", "datadinascita",
+    "luogodinascita", "statocivile", "datadenascimento", "localdenascimento", "geboortedatum", "geboorteplaats",
+    "burgerlijkestaat",
+})
+
+#: Separators people write between a phone number's digits (and their percent-encodings).
+_SEP = r"(?:[\s\-.()/\u00a0\u2010-\u2015]|%20|%2[dD])*"
+_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
+
+
+@dataclass
+class _Secrets:
+    """What must not appear anywhere in a public copy, as patterns."""
+
+    patterns: list[re.Pattern[str]] = field(default_factory=list)
+
+    def add_text(self, text: str | None, *, minimum: int = 4, words: bool = False) -> None:
+        text = (text or "").strip()
+        if len(text) >= minimum:
+            escaped = r"\s+".join(re.escape(part) for part in text.split())
+            self.patterns.append(re.compile(rf"(?<!\w){escaped}(?!\w)" if words else escaped, re.IGNORECASE))
+
+    def add_phone(self, phone: str | None, region: str | None) -> None:
+        if not phone:
+            return
+        number = parse_phone(phone, region)
+        if number is not None:
+            import phonenumbers
+
+            national, country = phonenumbers.national_significant_number(number), str(number.country_code)
+        else:
+            national, country = re.sub(r"\D", "", phone).lstrip("0"), ""
+        if len(national) < 5:
+            self.add_text(phone)
+            return
+        body = _SEP.join(national)
+        international = rf"(?:\+|%2[bB]|00){_SEP}{_SEP.join(country)}{_SEP}(?:\(0\){_SEP})?" if country else ""
+        prefix = rf"(?:{international}|0{_SEP})?" if international else rf"(?:0{_SEP})?"
+        opening = r"(?:\((?=[\d\s+]{1,6}\)))?"  # "(020) 7946 …": the parenthesis goes with the number
+        self.patterns.append(re.compile(rf"(?<!\d){opening}{prefix}{body}(?!\d)"))
+
+    def found(self, text: str) -> bool:
+        return any(p.search(text) for p in self.patterns) or (
+            "%" in text and any(p.search(unquote(text)) for p in self.patterns))
+
+    def mask(self, text: str) -> str:
+        if "%" in text and not any(p.search(text) for p in self.patterns) and self.found(text):
+            text = unquote(text)  # percent-encoded: mask what it says
+        for pattern in self.patterns:
+            text = pattern.sub(WITHHELD, text)
+        return text
+
+
+def public(profile: Profile) -> Profile:
+    """A copy of ``profile`` without private details (see the module's docstring).
+
+    Raises nothing for a valid profile: whatever is removed leaves a valid profile.
+    """
+    data = profile_data(profile)
+    secrets = _secrets(profile)
+    basics = data["basics"]
+    for name in ("email", "phone", "photo"):
+        basics[name] = None
+    location = basics.get("location")
+    if isinstance(location, dict):
+        location["address"] = location["postal_code"] = None
+        if not any(location.values()):
+            basics["location"] = None
+    data["references"] = []
+    data["variants"] = {}
+    basics["profiles"] = [p for p in basics.get("profiles") or []  # a mailto:/tel: link, a phone as a username
+                          if not secrets.found(p.get("url") or "") and not secrets.found(p.get("username") or "")]
+    _remove_private(data, ())
+    _scrub(data, secrets, ())
+    if basics.get("contact_url"):  # unless named in basics.private
+        basics["profiles"].insert(0, {"network": "Contact", "username": None, "url": basics["contact_url"]})
+    redacted = Profile.model_validate(data)
+    redacted._key_order = list(profile._key_order)
+    return redacted
+
+
+def _secrets(profile: Profile) -> _Secrets:
+    secrets = _Secrets()
+    basics = profile.basics
+    if basics.email:
+        secrets.add_text(basics.email, minimum=3)
+    location = basics.location
+    secrets.add_phone(basics.phone, region_for(location.country_code if location else None, profile.locale))
+    if location is not None:
+        for line in (location.address or "").splitlines():
+            secrets.add_text(line)
+        secrets.add_text(location.postal_code, minimum=3, words=True)
+    for section in profile.custom:
+        for entry in section.entries:
+            for label, value in entry.fields.items():
+                if _is_personal(label) and value:
+                    secrets.add_text(value)
+    return secrets
+
+
+def _is_personal(label: str) -> bool:
+    return re.sub(r"[\W_]+", "", label.casefold()) in PERSONAL_LABELS
+
+
+def _remove_private(value: Any, path: tuple) -> None:
+    """Drop entries tagged private and fields named in ``private:`` lists, at any depth."""
+    if isinstance(value, list):
+        value[:] = [item for item in value
+                    if not (isinstance(item, dict) and PRIVATE_TAG in (item.get("tags") or []))]
+        for index, item in enumerate(value):
+            _remove_private(item, path + (index,))
+        return
+    if not isinstance(value, dict) or path[:1] in (("theme",), ("meta",)):
+        return
+    names = value.get("private") if isinstance(value.get("private"), list) else []
+    if names:
+        model = model_at(Profile, path)
+        for name in names:
+            if isinstance(value.get("fields"), dict) and name in value["fields"] and name not in value:
+                value["fields"].pop(name)
+                continue
+            info = model.model_fields.get(name) if model is not None else None
+            if info is not None and info.is_required():
+                value[name] = WITHHELD
+            else:
+                value[name] = [] if isinstance(value.get(name), list) else {} if isinstance(value.get(name), dict) \
+                    else None
+        value["private"] = []
+    if isinstance(value.get("fields"), dict):
+        value["fields"] = {label: text for label, text in value["fields"].items() if not _is_personal(label)}
+    for key, item in value.items():
+        _remove_private(item, path + (key,))
+
+
+def _is_link(text: str) -> bool:
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text.strip()))
+
+
+def _scrub(value: Any, secrets: _Secrets, path: tuple) -> Any:
+    """Mask every secret in texts; remove links (fields and Markdown links) that hold one."""
+    if not secrets.patterns or path[:1] == ("theme",):
+        return value
+    if isinstance(value, dict):
+        for key, item in list(value.items()):
+            if isinstance(item, str) and _is_link(item) and secrets.found(item) and path[-1:] != ("fields",):
+                value[key] = None
+            else:
+                value[key] = _scrub(item, secrets, path + (key,))
+        return value
+    if isinstance(value, list):
+        value[:] = [_scrub(item, secrets, path + (index,)) for index, item in enumerate(value)]
+        return value
+    if isinstance(value, str):
+        text = _LINK.sub(lambda m: m.group(1) if secrets.found(m.group(2)) else m.group(0), value)
+        return secrets.mask(text) if secrets.found(text) else text
+    return value

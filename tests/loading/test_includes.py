@@ -1,0 +1,328 @@
+"""A profile split over files: ``{include: FILE}`` (issue 18), friendly and hostile."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from resume_builder.cli import app
+from resume_builder.errors import UserError
+from resume_builder.limits import MAX_INCLUDE_DEPTH, MAX_LIST_ITEMS
+from resume_builder.loading import profile_loader
+from resume_builder.loading.includes import included_files
+from resume_builder.loading.profile_loader import load_profile
+from resume_builder.schema.json_schema import profile_schema
+
+runner = CliRunner()
+
+MAIN = """\
+basics:
+  name: Ann Example
+  email: ann@example.com
+experience:
+  - {include: parts/jobs.yaml}
+  - company: Beta Works
+    position: Developer
+    start: 2015-02
+projects: {include: parts/projects.yaml}
+"""
+JOBS = """\
+- company: Acme
+  position: Engineer
+  start: 2020-01
+- company: Gamma
+  position: Lead
+  start: 2018-03
+"""
+PROJECTS = "- name: Lantern\n  description: A lamp for the terminal\n"
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """A profile folder (``cv/``) with parts, and a secret file beside it (outside the tree)."""
+    cv = tmp_path / "cv"
+    (cv / "parts").mkdir(parents=True)
+    (cv / "main.yaml").write_text(MAIN, encoding="utf-8")
+    (cv / "parts" / "jobs.yaml").write_text(JOBS, encoding="utf-8")
+    (cv / "parts" / "projects.yaml").write_text(PROJECTS, encoding="utf-8")
+    (tmp_path / "secret.yaml").write_text("- name: SECRET-PROJECT\n", encoding="utf-8")
+    profile_loader._LOADED.clear()
+    return cv
+
+
+def _error(path: Path) -> str:
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    return str(caught.value)
+
+
+def _with_projects(cv: Path, target: str) -> Path:
+    path = cv / "main.yaml"
+    path.write_text(MAIN.replace("parts/projects.yaml", target), encoding="utf-8")
+    profile_loader._LOADED.clear()
+    return path
+
+
+# ------------------------------------------------------------------ what includes do
+
+
+def test_a_list_item_include_is_spliced_and_a_key_include_is_the_value(tree):
+    loaded = load_profile(tree / "main.yaml")
+    assert [job.company for job in loaded.profile.experience] == ["Acme", "Gamma", "Beta Works"]
+    assert [project.name for project in loaded.profile.projects] == ["Lantern"]
+    assert set(loaded.included) == {(tree / "parts" / "jobs.yaml").resolve(), (tree / "parts" / "projects.yaml").resolve()}
+
+
+def test_fast_and_careful_paths_read_the_same_profile(tree):
+    fast = profile_loader._load_fast(tree / "main.yaml", None)
+    careful = profile_loader._load_careful(tree / "main.yaml", None)
+    assert fast is not None
+    assert fast.profile == careful.profile and fast.included == careful.included
+
+
+def test_a_mapping_file_as_a_list_item_is_one_item_and_includes_nest(tree):
+    (tree / "parts" / "one-job.yaml").write_text("company: Delta\nposition: Intern\nstart: 2010\n")
+    (tree / "parts" / "jobs.yaml").write_text(JOBS + "- {include: one-job.yaml}\n")  # relative to parts/
+    companies = [job.company for job in load_profile(tree / "main.yaml").profile.experience]
+    assert companies == ["Acme", "Gamma", "Delta", "Beta Works"]
+
+
+def test_json_profiles_include_json_and_yaml(tree):
+    (tree / "parts" / "basics.json").write_text(json.dumps({"name": "Jay Son", "email": "jay@example.com"}))
+    (tree / "cv.json").write_text(json.dumps({"basics": {"include": "parts/basics.json"},
+                                              "projects": {"include": "parts/projects.yaml"}}))
+    profile = load_profile(tree / "cv.json").profile
+    assert profile.basics.name == "Jay Son" and profile.projects[0].name == "Lantern"
+
+
+def test_a_mistake_in_an_included_json_file_is_located_there(tree, monkeypatch):
+    monkeypatch.chdir(tree)
+    (tree / "parts" / "basics.json").write_text('{"name": "Jay",\n "emial": "jay@example.com"}')
+    (tree / "cv.json").write_text('{"basics": {"include": "parts/basics.json"}}')
+    message = _error(Path("cv.json"))
+    assert message == ("parts/basics.json:2:2: basics.emial: unknown field 'emial' (did you mean 'email'?)\n"
+                       "  included from cv.json:1:24")
+
+
+def test_the_whole_profile_may_be_an_include(tree):
+    (tree / "parts" / "whole.yaml").write_text(MAIN.replace("parts/", ""))
+    (tree / "short.yaml").write_text("{include: parts/whole.yaml}\n")
+    assert [p.name for p in load_profile(tree / "short.yaml").profile.projects] == ["Lantern"]
+    (tree / "parts" / "whole.yaml").write_text("- just\n- a list\n")
+    profile_loader._LOADED.clear()
+    assert _error(tree / "short.yaml").startswith(f"{tree / 'parts' / 'whole.yaml'}:1:1: the top level must be a mapping")
+
+
+def test_a_symlink_inside_the_tree_is_followed(tree):
+    os.symlink(tree / "parts" / "projects.yaml", tree / "parts" / "alias.yaml")
+    assert load_profile(_with_projects(tree, "parts/alias.yaml")).profile.projects[0].name == "Lantern"
+
+
+def test_a_mistake_in_an_included_file_is_located_there_with_the_chain(tree, monkeypatch):
+    monkeypatch.chdir(tree)
+    (tree / "parts" / "projects.yaml").write_text("- name: Lantern\n  descripton: typo\n")
+    (tree / "parts" / "jobs.yaml").write_text(JOBS.replace("2018-03", "2018-13"))
+    result = runner.invoke(app, ["validate", "main.yaml"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "parts/projects.yaml:2:3: projects[0].descripton: unknown field 'descripton' (did you mean " \
+           "'description'?)\n  included from main.yaml:9:21" in result.output
+    assert "parts/jobs.yaml:6:10: experience[1].start: month 13 does not exist" in result.output
+    assert "included from main.yaml:5:15" in result.output
+
+
+def test_a_syntax_error_in_a_nested_include_names_every_step(tree, monkeypatch):
+    monkeypatch.chdir(tree)
+    (tree / "parts" / "jobs.yaml").write_text("- {include: deeper/more.yaml}\n")
+    (tree / "parts" / "deeper").mkdir()
+    (tree / "parts" / "deeper" / "more.yaml").write_text("- company: Acme\n\tposition: x\n")
+    message = _error(Path("main.yaml"))
+    assert message.startswith("parts/deeper/more.yaml:2:1: YAML syntax error")
+    assert message.endswith("  included from parts/jobs.yaml:1:13\n  included from main.yaml:5:15")
+
+
+def test_a_non_mapping_where_a_mapping_is_wanted_is_located_in_the_included_file(tree, monkeypatch):
+    monkeypatch.chdir(tree)
+    (tree / "parts" / "who.yaml").write_text("- Ann\n- Example\n")
+    (tree / "main.yaml").write_text(MAIN.replace("  name: Ann Example\n  email: ann@example.com\n", "")
+                                    .replace("basics:\n", "basics: {include: parts/who.yaml}\n"))
+    message = _error(Path("main.yaml"))
+    assert message.startswith("parts/who.yaml:1:1: basics:") and "mapping" in message
+    assert "included from main.yaml:1:19" in message
+
+
+# ------------------------------------------------------------------ hostile includes
+
+
+@pytest.mark.parametrize("target, expected", [
+    ("../secret.yaml", "'../secret.yaml' is outside the profile's folder"),
+    ("parts/../../secret.yaml", "'parts/../../secret.yaml' is outside the profile's folder"),
+    ("{absolute}", "is an absolute path; an include is relative to the file it is written in"),
+    ("https://example.com/projects.yaml", "includes are read from files only, never from the network"),
+    ("file:///etc/passwd.yaml", "includes are read from files only, never from the network"),
+    ("//server/share/p.yaml", "includes are read from files only, never from the network"),
+    ("parts/projects.txt", "'parts/projects.txt' is not a YAML or JSON file"),
+    ("main.yaml", "include cycle: main.yaml → main.yaml"),
+    ("parts/projcts.yaml", "included file 'parts/projcts.yaml' not found (did you mean 'parts/projects.yaml'?)"),
+])
+def test_hostile_or_mistaken_targets_are_refused_where_written(tree, target, expected):
+    target = target.replace("{absolute}", str(tree.parent / "secret.yaml"))
+    message = _error(_with_projects(tree, target))
+    assert message.startswith(f"{tree / 'main.yaml'}:9:21: projects.include: ")
+    assert expected in message
+    assert "SECRET" not in message
+
+
+def test_outside_refusals_do_not_say_whether_the_file_exists(tree):
+    there = _error(_with_projects(tree, "../secret.yaml"))
+    nowhere = _error(_with_projects(tree, "../no-such-file.yaml"))
+    assert there.replace("secret", "X") == nowhere.replace("no-such-file", "X")
+
+
+def test_a_symlink_leaving_the_tree_is_refused(tree):
+    os.symlink(tree.parent / "secret.yaml", tree / "parts" / "link.yaml")
+    os.symlink(tree.parent, tree / "up")
+    for target in ("parts/link.yaml", "up/secret.yaml"):
+        message = _error(_with_projects(tree, target))
+        assert f"'{target}' is outside the profile's folder" in message and "SECRET" not in message
+
+
+def test_a_profile_reached_through_a_symlink_is_bounded_by_its_real_folder(tree):
+    (tree.parent / "elsewhere").mkdir()
+    os.symlink(tree / "main.yaml", tree.parent / "elsewhere" / "link.yaml")
+    (tree / "main.yaml").write_text(MAIN.replace("parts/projects.yaml", "../secret.yaml"))
+    assert "is outside the profile's folder" in _error(tree.parent / "elsewhere" / "link.yaml")
+
+
+def test_a_cycle_through_other_files_shows_the_chain(tree):
+    (tree / "parts" / "a.yaml").write_text("{include: b.yaml}\n")
+    (tree / "parts" / "b.yaml").write_text("{include: a.yaml}\n")
+    message = _error(_with_projects(tree, "parts/a.yaml"))
+    assert "include cycle: parts/a.yaml → parts/b.yaml → parts/a.yaml" in message
+
+
+def test_a_deep_chain_stops_at_the_depth_limit(tree):
+    for level in range(MAX_INCLUDE_DEPTH + 2):
+        (tree / "parts" / f"d{level}.yaml").write_text(f"{{include: d{level + 1}.yaml}}\n")
+    message = _error(_with_projects(tree, "parts/d0.yaml"))
+    assert f"includes are nested too deeply (limit {MAX_INCLUDE_DEPTH} levels" in message
+    assert message.count("included from") == MAX_INCLUDE_DEPTH
+
+
+def test_the_same_file_twice_is_not_a_cycle(tree):
+    (tree / "main.yaml").write_text(MAIN.replace("projects: {include: parts/projects.yaml}",
+                                                 "projects:\n  - {include: parts/projects.yaml}\n"
+                                                 "  - {include: parts/projects.yaml}"))
+    assert [p.name for p in load_profile(tree / "main.yaml").profile.projects] == ["Lantern", "Lantern"]
+
+
+def test_an_alias_bomb_inside_an_include_is_stopped_and_located(tree):
+    levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    levels += [f"{c}: &{c} [{','.join(['*' + p] * 9)}]" for p, c in zip("abcdefg", "bcdefgh")]
+    (tree / "parts" / "bomb.yaml").write_text("\n".join(levels) + "\n")
+    message = _error(_with_projects(tree, "parts/bomb.yaml"))
+    assert message.startswith(str(tree / "parts" / "bomb.yaml")) and "expands to more than" in message
+    assert f"included from {tree / 'main.yaml'}:9:21" in message
+
+
+def test_the_merged_document_keeps_the_profile_limits(tree):
+    many = "".join(f"- name: P{i}\n" for i in range(MAX_LIST_ITEMS // 2 + 1))
+    (tree / "parts" / "many.yaml").write_text(many)
+    (tree / "main.yaml").write_text(MAIN.replace("projects: {include: parts/projects.yaml}",
+                                                 "projects:\n  - {include: parts/many.yaml}\n"
+                                                 "  - {include: parts/many.yaml}"))
+    assert f"a list may hold at most {MAX_LIST_ITEMS:,}" in _error(tree / "main.yaml")
+
+
+def test_files_and_bytes_read_with_includes_are_limited(tree, monkeypatch):
+    from resume_builder.loading import includes
+
+    monkeypatch.setattr(includes, "MAX_INCLUDED_FILES", 2)  # the profile and one more
+    assert "a profile may read at most 2 files with its includes" in _error(tree / "main.yaml")
+    monkeypatch.setattr(includes, "MAX_INCLUDED_FILES", 100)
+    monkeypatch.setattr(includes, "MAX_INCLUDED_BYTES", len(MAIN) + len(JOBS) + 10)
+    message = _error(tree / "main.yaml")
+    assert message.startswith(f"{tree / 'main.yaml'}:9:21: projects.include: the profile and its included files hold")
+
+
+def test_an_include_that_names_no_file_is_explained(tree):
+    for target in ("", "3"):
+        (tree / "main.yaml").write_text(MAIN.replace("parts/projects.yaml", repr(target) if target == "" else target))
+        profile_loader._LOADED.clear()
+        message = _error(tree / "main.yaml")
+        assert "projects.include:" in message
+
+
+# ------------------------------------------------------------------ inputs of watch and build
+
+
+def test_a_changed_included_file_is_read_again_by_a_warm_process(tree):
+    assert load_profile(tree / "main.yaml").profile.projects[0].name == "Lantern"
+    (tree / "parts" / "projects.yaml").write_text("- name: Beacon\n")
+    assert load_profile(tree / "main.yaml").profile.projects[0].name == "Beacon"
+
+
+def test_build_hashes_change_with_an_included_file(tree):
+    from resume_builder.building.config import Target
+    from resume_builder.building.inputs import target_inputs
+
+    target = Target(profile=tree / "main.yaml", variant="", fmt="txt", theme=None, lang=None,
+                    output=tree / "out" / "main.txt")
+    first = target_inputs(target, "themes")
+    assert set(included_files(tree / "main.yaml")) == set(load_profile(tree / "main.yaml").included)
+    (tree / "parts" / "projects.yaml").write_text("- name: Beacon\n")
+    assert target_inputs(target, "themes") != first
+
+
+def test_watch_rerenders_when_an_included_file_changes(tree, monkeypatch):
+    import watchfiles
+
+    from resume_builder.watching import Watcher
+    from tests.test_watching_inputs import ScriptedWatch
+
+    (tree / "parts" / "notes.txt").write_text("x")
+    changes = [tree / "parts" / "notes.txt", tree / "parts" / "projects.yaml", tree / "parts" / "jobs.yaml"]
+    script = ScriptedWatch(changes)
+    monkeypatch.setattr(watchfiles, "watch", script)
+    messages: list[str] = []
+    Watcher(tree / "main.yaml", formats=["txt"], out_dir=tree / "out", say=messages.append).run()
+    assert len([m for m in messages if m.startswith("rendered")]) == 3, messages
+
+
+def test_watch_rerenders_when_a_broken_included_file_is_fixed(tree, monkeypatch):
+    import watchfiles
+
+    from resume_builder.watching import Watcher
+    from tests.test_watching_inputs import ScriptedWatch
+
+    projects = tree / "parts" / "projects.yaml"
+    projects.write_text("- name: Lantern\n  descripton: typo\n")
+
+    class Fixing(ScriptedWatch):
+        def __call__(self, *paths, watch_filter, **options):
+            projects.write_text(PROJECTS)  # the user fixes the mistake and saves
+            yield from super().__call__(*paths, watch_filter=watch_filter, **options)
+
+    monkeypatch.setattr(watchfiles, "watch", Fixing([projects]))
+    messages: list[str] = []
+    Watcher(tree / "main.yaml", formats=["txt"], out_dir=tree / "out", say=messages.append).run()
+    assert any("descripton" in m for m in messages)
+    assert any(m.startswith("rendered") for m in messages), messages
+
+
+# ------------------------------------------------------------------ the JSON Schema describes the form
+
+
+def test_the_json_schema_accepts_includes_at_keys_and_list_items():
+    schema = profile_schema()
+    validator = jsonschema.Draft202012Validator(schema)
+    good = {"basics": {"name": "A", "location": {"include": "where.yaml"}},
+            "projects": {"include": "parts/projects.yaml"},
+            "experience": [{"include": "jobs.json"}, {"company": "C", "position": "P"}]}
+    assert list(validator.iter_errors(good)) == []
+    assert list(validator.iter_errors({"basics": {"name": "A"}, "projects": {"include": 3}}))
+    assert list(validator.iter_errors({"basics": {"name": "A"}, "projects": {"include": "x.txt"}}))

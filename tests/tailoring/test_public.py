@@ -1,0 +1,134 @@
+"""Public copies (issue 18): what ``public()`` removes, masks and keeps, and how it is asked for."""
+
+from __future__ import annotations
+
+
+import pytest
+from typer.testing import CliRunner
+
+from resume_builder import pipeline
+from resume_builder.cli import app
+from resume_builder.schema.profile import Profile
+from resume_builder.tailoring.public import WITHHELD, public
+from tests.conftest import FIXTURES
+
+runner = CliRunner()
+PROFILE = FIXTURES / "public" / "private.yaml"
+
+
+def _profile(**extra) -> Profile:
+    data = {"basics": {"name": "Kit Sample", "email": "kit.sample@example.org", "phone": "+44 20 7946 0958",
+                       "location": {"address": "17 Quillfeather Lane", "postal_code": "QX1 7ZZ", "city": "London",
+                                    "region": "Greater London", "country_code": "GB"}}}
+    data.update(extra)
+    return Profile.model_validate(data)
+
+
+@pytest.mark.parametrize("written", [
+    "+44 20 7946 0958", "020 7946 0958", "020-7946-0958", "(020) 7946 0958", "+44 (0)20 7946 0958",
+    "0044 20 7946 0958", "(020 7946 0958)", "+44.20.7946.0958", "2079460958", "+44 20 7946 0958 ext. 12",
+])
+def test_the_phone_number_is_masked_however_it_is_written(written):
+    summary = public(_profile(summary=f"Call {written} today; 40 services, since 2019.")).summary
+    assert "7946" not in summary and WITHHELD in summary
+    assert summary.startswith("Call (withheld)" if not written.startswith("(020 ") else "Call ((withheld))")
+    assert "40 services, since 2019." in summary
+
+
+@pytest.mark.parametrize("written", ["KIT.SAMPLE@EXAMPLE.ORG", "kit.sample@example.org"])
+def test_the_email_is_masked_in_any_letter_case(written):
+    assert public(_profile(summary=f"Write to {written}.")).summary == f"Write to {WITHHELD}."
+
+
+@pytest.mark.parametrize("link", ["mailto:kit.sample@example.org", "mailto:kit.sample%40example.org",
+                                  "tel:+44-20-7946-0958", "tel:%2B44%2020%207946%200958"])
+def test_a_markdown_link_to_a_private_value_keeps_only_its_text(link):
+    assert public(_profile(summary=f"Ring [the office]({link}) now.")).summary == "Ring the office now."
+
+
+def test_contact_details_go_and_the_contact_url_takes_the_emails_place():
+    profile = _profile(basics={"name": "Kit Sample", "email": "kit.sample@example.org", "phone": "+44 20 7946 0958",
+                               "photo": "me.png", "contact_url": "https://kit.example/write",
+                               "location": {"address": "17 Quillfeather Lane", "postal_code": "QX1 7ZZ",
+                                            "city": "London", "country_code": "GB"},
+                               "profiles": [{"network": "GitHub", "url": "https://github.com/kit"},
+                                            {"network": "Mail", "url": "mailto:kit.sample@example.org"}]},
+                       references=[{"name": "Dr Quentin"}])
+    copy = public(profile)
+    basics = copy.basics
+    assert (basics.email, basics.phone, basics.photo) == (None, None, None)
+    assert (basics.location.address, basics.location.postal_code) == (None, None)
+    assert (basics.location.city, basics.location.country_code) == ("London", "GB")
+    assert [(p.network, p.url) for p in basics.profiles] == [("Contact", "https://kit.example/write"),
+                                                             ("GitHub", "https://github.com/kit")]
+    assert copy.references == []
+    assert profile.basics.email == "kit.sample@example.org" and profile.references  # the input is untouched
+
+
+def test_entries_tagged_private_and_fields_named_private_are_left_out():
+    copy = public(_profile(
+        experience=[{"company": "Acme", "position": "Dev", "location": "Secret Town", "private": ["location"]},
+                    {"company": "Hushcorp", "position": "Spy", "tags": ["private"]},
+                    {"company": "Client X", "position": "Consultant", "private": ["company"]}],
+        custom=[{"id": "notes", "title": "Notes", "tags": ["private"], "items": ["diary"]},
+                {"id": "personal", "title": "Personal", "entries": [
+                    {"title": "Kit", "fields": {"Date of birth": "5 June 1987", "D.O.B.": "1987",
+                                                "Geburtsort": "Bonn", "Hobby": "Chess", "Shoe size": "44"},
+                     "private": ["Shoe size"]},
+                    {"title": "Secret entry", "tags": ["private"]}]}]))
+    assert [(e.company, e.location) for e in copy.experience] == [("Acme", None), (WITHHELD, None)]
+    assert [s.id for s in copy.custom] == ["personal"]
+    assert [(e.title, e.fields) for e in copy.custom[0].entries] == [("Kit", {"Hobby": "Chess"})]
+
+
+def test_a_private_name_that_is_no_field_is_a_located_mistake(tmp_path):
+    path = tmp_path / "me.yaml"
+    path.write_text("basics:\n  name: Kit\n  private: [phon]\nexperience:\n"
+                    "  - {company: A, position: B, private: [locaton]}\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:3:12: basics.private: 'phon' in private is not a field here (did you mean 'phone'?)" \
+        in result.output
+    assert "experience[0].private: 'locaton' in private is not a field here (did you mean 'location'?)" \
+        in result.output
+
+
+def test_render_public_gives_the_public_variants_document_under_its_own_name(tmp_path):
+    flagged = pipeline.prepare(pipeline.RenderRequest(profile=PROFILE, public=True, out_dir=tmp_path))
+    variant = pipeline.prepare(pipeline.RenderRequest(profile=PROFILE, variant="web", out_dir=tmp_path))
+    full = pipeline.prepare(pipeline.RenderRequest(profile=PROFILE, out_dir=tmp_path))
+    assert flagged.document.sections == variant.document.sections
+    assert flagged.document.contacts == variant.document.contacts
+    assert full.document.contacts != flagged.document.contacts
+    assert (flagged.stem, variant.stem, full.stem) == ("private-public", "private-web", "private")
+
+
+def test_render_public_on_the_command_line(tmp_path):
+    result = runner.invoke(app, ["render", str(PROFILE), "--public", "-f", "txt", "--out-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "private-public.txt"
+    assert "public copy" in result.output and written.exists()
+    text = written.read_text(encoding="utf-8")
+    assert "Robin Quire" in text and "hushmail" not in text and "7946" not in text
+
+
+def test_watch_public_keeps_the_public_copy_fresh(tmp_path):
+    from resume_builder.watching import Watcher
+
+    messages: list[str] = []
+    Watcher(PROFILE, formats=["txt"], out_dir=tmp_path, say=messages.append, public=True).render_once()
+    assert any(m.startswith("rendered") for m in messages), messages
+    assert "hushmail" not in (tmp_path / "private-public.txt").read_text(encoding="utf-8")
+
+
+def test_a_contact_url_named_private_is_not_printed_either():
+    profile = _profile(basics={"name": "Kit", "contact_url": "https://kit.example/write", "private": ["contact_url"]})
+    assert public(profile).basics.profiles == []
+
+
+def test_a_social_profile_that_is_a_phone_or_an_email_is_left_out():
+    profile = _profile(basics={"name": "Kit", "phone": "+44 20 7946 0958", "email": "kit@example.org",
+                               "profiles": [{"network": "WhatsApp", "username": "+44 20 7946 0958"},
+                                            {"network": "Signal", "username": "020-7946-0958"},
+                                            {"network": "GitHub", "username": "kit"}]})
+    assert [p.network for p in public(profile).basics.profiles] == ["GitHub"]
