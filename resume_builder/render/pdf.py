@@ -147,13 +147,14 @@ def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_fo
         rendered, warnings = layout(doc, theme, options.model_copy(update={"page_numbers": False}),
                                     profile_folder=profile_folder)
     from resume_builder.output import libraries_see_build_date
+    from resume_builder.render.pdf_artifacts import mark_margin_artifacts
 
     html, fetcher = getattr(rendered, "_resume_builder", ("", None))
     with _guarded(theme, warnings, html, fetcher), libraries_see_build_date():  # fonts saved by fontTools carry a date
         # Only our own entry: a theme's <meta> tags never add keys to the PDF's information.
         rendered.metadata.custom = {PDF_KEY: doc.metadata.source} if doc.metadata.source else {}
         data = rendered.write_pdf(pdf_tags=True, pdf_identifier=_identifier(doc), uncompressed_pdf=False,
-                                  custom_metadata=bool(doc.metadata.source))
+                                  custom_metadata=bool(doc.metadata.source), finisher=mark_margin_artifacts)
     return PdfResult(data=data, pages=len(rendered.pages), warnings=warnings)
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from resume_builder.document import Bullet, Contact, Document, Entry, RichText, Section, display_url
 from resume_builder.markdown import Span, commonmark_spans, merge_spans
 from resume_builder.render.isolation import with_ltr_isolates
+from resume_builder.render.line_direction import mark_line_directions
 
 __all__ = ["render_markdown", "render_text"]
 
@@ -286,7 +287,8 @@ def render_markdown(doc: Document) -> str:
     """The document as Markdown (CommonMark/GFM), profile text escaped so it stays text.
 
     In a right-to-left document, left-to-right runs are isolated (LRI … PDI, see
-    :mod:`resume_builder.render.isolation`).
+    :mod:`resume_builder.render.isolation`), and each block whose text does not start
+    right to left starts with an RLM (:mod:`resume_builder.render.line_direction`).
     """
     doc = with_ltr_isolates(doc)
     blocks = [_md_heading(1, _md_escape(doc.name))]
@@ -295,7 +297,8 @@ def render_markdown(doc: Document) -> str:
     if doc.contacts:
         blocks.append(_md_block(SEP.join(_md_contact(c) for c in doc.contacts)))
     blocks.extend(_md_section(section) for section in doc.sections)
-    return _join_blocks(blocks) + "\n"
+    out = _join_blocks(blocks) + "\n"
+    return mark_line_directions(out, markdown=True) if doc.direction == "rtl" else out
 
 
 # ============================================================================ plain text
@@ -385,7 +388,8 @@ def render_text(doc: Document) -> str:
     """The document as plain text for application forms: no markup, one paragraph per line.
 
     In a right-to-left document, left-to-right runs are isolated (LRI … PDI), so a phone
-    number or ``C++`` pasted into a form reads as typed.
+    number or ``C++`` pasted into a form reads as typed, and each line that does not start
+    right to left starts with an RLM (:mod:`resume_builder.render.line_direction`).
     """
     doc = with_ltr_isolates(doc)
     head = [_one_line(doc.name)]
@@ -395,4 +399,5 @@ def render_text(doc: Document) -> str:
         head.append(SEP.join(_one_line(c.text) for c in doc.contacts))
     blocks = ["\n".join(head)]
     blocks.extend(_txt_section(section) for section in doc.sections)
-    return _join_blocks(blocks) + "\n"
+    out = _join_blocks(blocks) + "\n"
+    return mark_line_directions(out, markdown=False) if doc.direction == "rtl" else out

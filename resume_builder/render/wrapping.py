@@ -8,6 +8,16 @@ breaker ordinary break opportunities, so the run wraps in linear time. Zero-widt
 are not drawn and do not appear in the PDF's extracted text (checked with pdfminer,
 pdftotext and pypdf); ordinary text (no run of LONG_RUN characters without a space) is
 left exactly as it is. HTML, DOCX, Markdown and text outputs never see them.
+
+URLs written in the text (``https://…``, ``www.…``) break only after a ``/`` path
+separator: never right after ``scheme://`` (UAX #14 allows a break there, which left a
+bare ``https://`` at a line's end, a link that reads as broken) and never after a hyphen
+inside the URL (which reads as a hyphenation the reader should undo). A WORD JOINER
+(U+2060, UAX #14 class WJ: no break on either side) after ``://`` and after each hyphen
+of the URL forbids those breaks; like the zero-width space it is not drawn and does not
+appear in the extracted text (pdfminer, pdftotext, pypdf). Inside a URL a ``/`` counts as
+a break opportunity, and a zero-width space goes only into a stretch of LONG_RUN
+characters with no ``/``, so host names and path segments are not cut.
 """
 
 from __future__ import annotations
@@ -33,8 +43,12 @@ LONG_RUN = 64
 #: ...every this many characters.
 CHUNK = 32
 ZWSP = "\u200b"
+WJ = "\u2060"  # WORD JOINER: no line break before or after it
 
 _RUN = re.compile(rf"[^\s\u200b]{{{LONG_RUN},}}")
+# A URL in running text: a scheme and "//", or "www."; it ends at a space or at closing
+# punctuation (which stays outside, as in "see https://example.org/a.").
+_URL = re.compile(r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bwww\.)[^\s<>\"]*[^\s<>\".,;:!?)\]}'’”]")
 _TEXT_FIELDS = {"text", "date", "location", "label", "title", "name", "headline"}
 _WALKED = (Document, Section, Entry, Bullet, Field, Contact, RichText, Span)
 
@@ -48,24 +62,53 @@ def _joins_previous(char: str) -> bool:
 
 
 def _break_run(match: re.Match) -> str:
-    run = match.group()
+    return _break_stretches(match.group(), CHUNK)
+
+
+def _break_stretches(run: str, chunk: int) -> str:
+    """``run`` with a zero-width space wherever ``chunk`` characters passed with no break."""
     out = []
     since = 0
     flags = 0  # regional indicators just before: a flag is a pair of them
     for index, char in enumerate(run):
         indicator = 0x1F1E6 <= ord(char) <= 0x1F1FF
-        if since >= CHUNK and not _joins_previous(char) and run[index - 1] != "\u200d" \
-                and not (indicator and flags % 2):
+        if since >= chunk and not _joins_previous(char) and run[index - 1] not in ("\u200d", WJ) \
+                and char != WJ and not (indicator and flags % 2):
             out.append(ZWSP)
             since = 0
         out.append(char)
-        since += 1
+        since = 0 if char == "/" else since + 1  # the line breaker may break after a slash already
         flags = flags + 1 if indicator else 0
     return "".join(out)
 
 
+def _url_breaks(url: str) -> str:
+    """The URL with a WORD JOINER after ``scheme://`` and after each hyphen (see module doc)."""
+    head, separator, rest = url.partition("://")
+    if not separator:
+        head, rest = "", url
+    else:
+        head += separator + WJ
+    joined = head + rest.replace("-", "-" + WJ)
+    return _break_stretches(joined, LONG_RUN) if len(joined) >= LONG_RUN else joined
+
+
+def url_breaks(text: str) -> str:
+    """``text`` with its URLs breakable only after a ``/`` (see the module docstring)."""
+    return _URL.sub(lambda m: _url_breaks(m.group()), text)
+
+
 def break_long_runs(text: str) -> str:
-    return _RUN.sub(_break_run, text) if len(text) >= LONG_RUN else text
+    """``text`` with URL break rules and break opportunities in long runs (module docstring)."""
+    if "://" not in text and "www." not in text:
+        return _RUN.sub(_break_run, text) if len(text) >= LONG_RUN else text
+    out, last = [], 0
+    for match in _URL.finditer(text):
+        out.append(_RUN.sub(_break_run, text[last:match.start()]))
+        out.append(_url_breaks(match.group()))
+        last = match.end()
+    out.append(_RUN.sub(_break_run, text[last:]))
+    return "".join(out)
 
 
 def with_break_opportunities(value: Any) -> Any:

@@ -4,8 +4,10 @@ In order, stopping as soon as it fits:
 
 1. tighten the layout (font size, line height, vertical spacing) no further than the
    theme's ``[fit]`` limits, by the least amount that fits;
-2. cut content. Without a job posting: highlights from the end of each entry, oldest
-   entries first, keeping each entry's first one; then whole entries, oldest first.
+2. cut content. Without a job posting, the least relevant by the profile's own order
+   (older entries, and among equally old or undated ones those listed later): highlights
+   from the end of the oldest entry, keeping its first one, then the next oldest's; then
+   whole entries, oldest (and among equals, last listed) first.
    With a posting (a :class:`Relevance`), by relevance across the whole résumé (see
    :func:`_relevant_cuts`): first what loses no posting term — irrelevant entries, then
    paragraphs and bullets without posting terms, those of the least relevant entries
@@ -289,7 +291,14 @@ def _preview(text: str) -> str:
 
 
 def _bullets(profile: Profile, pinned: set) -> list[_Bullet]:
-    """Highlights that may go (no posting): from the end of each entry, oldest entries first."""
+    """Highlights that may go (no posting), least relevant first: the oldest entry's, from its
+    end down to its first highlight, then the next oldest's, and so on.
+
+    Without a posting, relevance is the profile's own order: an older entry (``_age_key``) is
+    less relevant, and among entries of the same age or with no dates at all (projects often
+    have none), one listed later in its section is less relevant, since a résumé lists its
+    newest and best first. So the newest, best-placed entries keep their detail longest.
+    """
     out = []
     for section, index, custom, entry in _all_entries(profile):
         highlights = getattr(entry, "highlights", None) or []
@@ -297,7 +306,7 @@ def _bullets(profile: Profile, pinned: set) -> list[_Bullet]:
             continue
         age = _age_key(entry)
         for i in range(len(highlights) - 1, 0, -1):
-            rank = (len(highlights) - 1 - i, age)
+            rank = (age, -index, len(highlights) - 1 - i)
             out.append(_Bullet(section, index, custom, i, rank,
                                f"{_label(section, entry)}: \"{_preview(highlights[i].text)}\""))
     return sorted(out, key=lambda b: b.rank)

@@ -36,7 +36,6 @@ from tests.render.samples import EXAMPLE, REPO, SCRIPT, TEMPLATE, document, writ
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 SEP = " · "
-DASH = " — "
 
 # the shared profile, plus a phone number and inline Markdown, which DOCX turns into runs
 FULL = copy.deepcopy(samples.FULL)
@@ -87,8 +86,9 @@ def expected_paragraphs(doc: Document) -> list[tuple[str, tuple[str, ...], str]]
 
     One paragraph per text block, except:
     - the contact details share one 'Contact Line' paragraph, joined by ' · ';
-    - an entry's header is one 'Heading 2' paragraph: title, ' — ' subtitle, then a tab and
-      the date, location and link text joined by ' · ';
+    - an entry's header is up to three paragraphs, like the PDF's lines: the title
+      ('Heading 2'), the organisation ('Entry Organisation'), then the date, location and
+      link text joined by ' · ' ('Entry Date Line');
     - a pair (skills, languages) is one 'Pair Line' paragraph 'title: description'.
     """
     out: list[tuple[str, tuple[str, ...], str]] = [("Title", (doc.name,), doc.name)]
@@ -118,8 +118,11 @@ def expected_paragraphs(doc: Document) -> list[tuple[str, tuple[str, ...], str]]
                 continue
             title, subtitle = entry.title.plain, entry.subtitle.plain
             meta = tuple(b for b in (entry.date, entry.location, entry.url_text) if b)
-            head = title + (DASH + subtitle if subtitle else "") + ("\t" + SEP.join(meta) if meta else "")
-            out.append(("Heading 2", tuple(b for b in (title, subtitle) if b) + meta, head))
+            out.append(("Heading 2", (title,), title))
+            if subtitle:
+                out.append(("Entry Organisation", (subtitle,), subtitle))
+            if meta:
+                out.append(("Entry Date Line", meta, SEP.join(meta)))
             if entry.description:
                 out.append(("Entry Description", (entry.description.plain,), entry.description.plain))
             paragraphs("Normal", entry.paragraphs)
@@ -188,7 +191,7 @@ def test_structure_uses_built_in_styles(example_doc, example_docx):
     # Every style is a built-in one or one of the renderer's plain paragraph styles.
     assert {style for style, _ in paragraphs} <= {
         "Title", "Subtitle", "Contact Line", "Heading 1", "Heading 2", "Normal", "List Bullet", "List Bullet 2",
-        "Entry Description", "Entry Field", "Pair Line"}
+        "Entry Organisation", "Entry Date Line", "Entry Description", "Entry Field", "Pair Line"}
 
 
 def test_bullet_styles_are_numbered_lists(example_docx):
@@ -229,18 +232,19 @@ def test_no_page_number_footer_when_turned_off(example_doc):
     assert b"footerReference" not in files["word/document.xml"]
 
 
-def test_entry_header_dates_use_a_right_tab_stop_at_the_text_width(example_docx):
+def test_entry_header_is_title_organisation_then_date_line(example_docx):
+    """Three paragraphs, as the PDF's three lines (tests/checking/test_docx_entry_header.py):
+    no tab and no right-aligned column for a parser to glue or reorder."""
     reopened = reopen(example_docx)
-    section = reopened.sections[0]
-    width = section.page_width - section.left_margin - section.right_margin
-    stops = reopened.styles["Heading 2"].paragraph_format.tab_stops
-    assert len(stops) == 1
-    assert stops[0].alignment == docx.enum.text.WD_TAB_ALIGNMENT.RIGHT
-    assert abs(stops[0].position - width) <= 635  # 1/20 pt rounding in EMU
-    header = next(p for p in reopened.paragraphs if p.style.name == "Heading 2")
-    assert header.text == "Platform Engineer — Fresha\tMar 2023 – present · London, UK"
-    subtitle = next(r for r in header.runs if r.text == "Fresha")
-    assert subtitle.italic and subtitle.bold is False
+    paragraphs = reopened.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 2")
+    assert [(p.style.name, p.text) for p in paragraphs[at:at + 3]] == [
+        ("Heading 2", "Platform Engineer"), ("Entry Organisation", "Fresha"),
+        ("Entry Date Line", "Mar 2023 – present · London, UK")]
+    assert reopened.styles["Entry Organisation"].font.italic
+    assert not reopened.styles["Heading 2"].paragraph_format.tab_stops
+    # the title keeps the organisation and the date line with it on one page
+    assert all(p.paragraph_format.keep_with_next for p in paragraphs[at:at + 2])
 
 
 def test_page_size_and_margins_follow_the_options(example_doc):
@@ -438,7 +442,8 @@ def test_hostile_text_is_literal(tmp_path):
     assert "<b>Tricky</b> & \"quoted\"" in texts
     assert "*literal* and snake_case_name" in texts
     assert "backspace and tab inside" in texts
-    assert "SRE C# — <i>Evil</i> Corp\tJan 2020 – present · **Nowhere**" in texts
+    header = texts.index("SRE C#")
+    assert texts[header + 1:header + 3] == ["<i>Evil</i> Corp", "Jan 2020 – present · **Nowhere**"]
     # Only the Markdown link in the bullet is a link; the name's brackets stayed text.
     reopened = reopen(data)
     targets = [reopened.part.rels[h.get(f"{R}id")].target_ref for h in reopened.element.body.iter(f"{W}hyperlink")]

@@ -106,8 +106,10 @@ def test_a_field_at_the_size_limit_renders_inertly(tmp_path):
 def test_break_opportunities_only_in_long_runs_and_never_inside_a_character():
     from resume_builder.render.wrapping import CHUNK, LONG_RUN, ZWSP, break_long_runs
 
-    ordinary = "Ordinary words, a URL like https://example.com/a/b and 日本語のテキスト."
+    ordinary = "Ordinary words, a well-known term and 日本語のテキスト."
     assert break_long_runs(ordinary) == ordinary
+    # a short URL only loses the break after its scheme (tests/render/test_url_breaks.py)
+    assert break_long_runs("a URL like https://example.com/a/b.") == "a URL like https://\u2060example.com/a/b."
     assert break_long_runs("x" * (LONG_RUN - 1)) == "x" * (LONG_RUN - 1)
     broken = break_long_runs("y" * 500)
     assert broken.replace(ZWSP, "") == "y" * 500

@@ -24,7 +24,6 @@ from resume_builder.render.docx.parts import half_points as _half
 from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
 
 SEP = " · "
-DASH = " — "
 
 # Characters XML 1.0 cannot hold (the document model already drops control characters;
 # this is a last guard so a stray one can never make the file unreadable).
@@ -232,21 +231,22 @@ class Writer:
         body = [bool(entry.description), *(True for _ in entry.paragraphs), bool(entry.bullets),
                 *(True for _ in entry.closing), *(True for _ in entry.fields)]
         has_body = any(body)
-        p = self.paragraph("heading2", keep_next=has_body)
+        # Title, organisation, then date and place: a paragraph each, as the PDF's three lines,
+        # so parsers that read a DOCX paragraph by paragraph take the header apart.
+        meta = SEP.join(part for part in (entry.date, entry.location) if part)
+        has_meta = bool(meta or entry.url_text)
+        p = self.paragraph("heading2", keep_next=has_body or bool(entry.subtitle) or has_meta)
         self.rich(p, entry.title, href=entry.url)
         if entry.subtitle:
-            p.extend(self.run(DASH, bold=False))
-            self.rich(p, entry.subtitle, bold=False, italic=True)
-        meta = SEP.join(part for part in (entry.date, entry.location) if part)
-        if meta or entry.url_text:
-            p.extend(self.run("\t"))
-        if meta:
-            p.extend(self.run(meta, bold=False, color=self.look.muted_color, size=self.look.small_size))
-        if entry.url_text:  # the link printed as text (theme option entry_urls), linked as well
+            self.rich(self.paragraph("organisation", keep_next=has_body or has_meta), entry.subtitle)
+        if has_meta:
+            p = self.paragraph("meta", keep_next=has_body)
             if meta:
-                p.extend(self.run(SEP, bold=False, color=self.look.muted_color, size=self.look.small_size))
-            self.spans(p, (Span(entry.url_text),), bold=False, color=self.look.muted_color,
-                       size=self.look.small_size, href=entry.url)
+                p.extend(self.run(meta))
+            if entry.url_text:  # the link printed as text (theme option entry_urls), linked as well
+                if meta:
+                    p.extend(self.run(SEP))
+                self.spans(p, (Span(entry.url_text),), href=entry.url)
         if entry.description:
             more = bool(entry.paragraphs or entry.bullets or entry.closing or entry.fields)
             self.rich(self.paragraph("description", keep_next=more), entry.description)

@@ -1,0 +1,67 @@
+"""Page budget without a posting: the least relevant goes first, never the newest.
+
+Relevance without a posting is the profile's own order: older entries first, and among
+entries of equal age or with no dates (projects), the one listed later in its section.
+"""
+
+from __future__ import annotations
+
+from resume_builder.schema.profile import Profile
+from resume_builder.tailoring.fitting import fit
+from resume_builder.theming import FitLimits, ThemeOptions
+
+LIMITS = FitLimits(min_font_size=8, min_line_height=1.1, min_spacing=0.5)
+TIGHT = ThemeOptions(font_size=8, line_height=1.1, spacing=0.5)  # already as tight as allowed
+
+
+def _lines(profile: Profile, options: ThemeOptions) -> int:
+    """A fake layout: ten lines a page, one per entry and one per highlight."""
+    lines = sum(1 + len(p.highlights) for p in profile.projects)
+    lines += sum(1 + len(j.highlights) for j in profile.experience)
+    return -(-lines // 10)
+
+
+def _fit(data: dict, pages: int = 1):
+    profile = Profile.model_validate({"basics": {"name": "A"}, **data})
+    return fit(profile, TIGHT, LIMITS, pages, _lines)
+
+
+def _highlights(entries) -> dict[str, list[str]]:
+    return {e.id: [h.text for h in e.highlights] for e in entries}
+
+
+def test_undated_projects_lose_highlights_from_the_last_listed_first():
+    # 3 projects x (1 + 4) = 15 lines: five must go, all from the last-listed projects
+    result = _fit({"projects": [
+        {"id": "newest", "name": "Newest", "highlights": ["n1", "n2", "n3", "n4"]},
+        {"id": "middle", "name": "Middle", "highlights": ["m1", "m2", "m3", "m4"]},
+        {"id": "oldest", "name": "Oldest", "highlights": ["o1", "o2", "o3", "o4"]},
+    ]})
+    assert _highlights(result.profile.projects) == {
+        "newest": ["n1", "n2", "n3", "n4"], "middle": ["m1", "m2"], "oldest": ["o1"]}
+    assert result.cuts[0] == 'dropped highlight from projects/oldest: "o4"'
+
+
+def test_an_older_entry_is_trimmed_to_its_first_highlight_before_a_newer_one_loses_any():
+    # the newest job is pinned; of the other two, the older one goes first, whatever the list order
+    result = _fit({"experience": [
+        {"id": "now", "company": "Now", "position": "P", "start": "2021", "highlights": ["a"]},
+        {"id": "old", "company": "Old", "position": "P", "start": "2010", "end": "2012",
+         "highlights": ["o1", "o2", "o3"]},
+        {"id": "mid", "company": "Mid", "position": "P", "start": "2015", "end": "2020",
+         "highlights": ["m1", "m2", "m3", "m4"]},
+    ]})  # 2 + 4 + 5 = 11 lines: one must go
+    assert _highlights(result.profile.experience) == {"now": ["a"], "old": ["o1", "o2"], "mid": ["m1", "m2", "m3", "m4"]}
+    more = _fit({"experience": [
+        {"id": "now", "company": "Now", "position": "P", "start": "2021", "highlights": ["a"]},
+        {"id": "mid", "company": "Mid", "position": "P", "start": "2015", "end": "2020",
+         "highlights": ["m1", "m2", "m3", "m4"]},
+        {"id": "old", "company": "Old", "position": "P", "start": "2010", "end": "2012",
+         "highlights": ["o1", "o2", "o3", "o4"]},
+    ]})  # 2 + 5 + 5 = 12 lines: two must go, both from the older job
+    assert _highlights(more.profile.experience) == {"now": ["a"], "mid": ["m1", "m2", "m3", "m4"], "old": ["o1", "o2"]}
+
+
+def test_whole_undated_entries_go_from_the_last_listed():
+    result = _fit({"projects": [{"id": f"p{i}", "name": f"P{i}"} for i in range(12)]})
+    assert [p.id for p in result.profile.projects] == [f"p{i}" for i in range(10)]
