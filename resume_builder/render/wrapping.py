@@ -26,6 +26,7 @@ from resume_builder.document import (
     RichText,
     Section,
 )
+from resume_builder.letter_document import LetterDocument
 from resume_builder.markdown import Span
 
 #: A run of this many characters without a space gets break opportunities...
@@ -36,7 +37,7 @@ ZWSP = "\u200b"
 
 _RUN = re.compile(rf"[^\s\u200b]{{{LONG_RUN},}}")
 _TEXT_FIELDS = {"text", "date", "location", "label", "title", "name", "headline"}
-_WALKED = (Document, Section, Entry, Bullet, Field, Contact, RichText, Span)
+_WALKED = (Document, Section, Entry, Bullet, Field, Contact, RichText, Span, LetterDocument)
 
 
 def _joins_previous(char: str) -> bool:

@@ -76,6 +76,8 @@ class Variant(StrictModel):
     lang: PlainText | None = Field(default=None, description="Language of texts given in several, e.g. de")
     output: EntryId | None = Field(default=None, description="Output file name without extension. "
                                                              "Default: <profile>-<variant>")
+    letter: PlainText | None = Field(default=None, description="The cover letter of this application: a name "
+                                                               "under 'letters:' or a letter file")
 
 
 class VariantFile(Variant):
