@@ -99,6 +99,11 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
     photo, photo_warnings = pipeline._photo(profile, base)
     signature, signature_warnings = _signature(loaded)
     warnings = [*base.warnings, *theme.notes, *label_warnings, *photo_warnings, *signature_warnings]
+    recipient = loaded.letter.recipient
+    if company and recipient is not None and recipient.company and \
+            " ".join(recipient.company.split()).casefold() != " ".join(company.split()).casefold():
+        warnings.append(f"the posting names the company '{company}' ({{company}} says so), but the letter's "
+                        f"recipient.company is '{recipient.company}': is this the letter for that posting?")
     build_date = _build_date()
     if not loaded.letter.date and build_date is None:
         warnings.append("the letter is undated: give it 'date: YYYY-MM-DD', or set SOURCE_DATE_EPOCH to date it "
@@ -196,7 +201,8 @@ def _overflow(rendered: Any, budget: int) -> tuple[float, int]:
     height, lines = 0.0, 0
     for page in rendered.pages[budget:]:
         top, bottom, count = None, 0.0, 0
-        for box in page._page_box.descendants():
+        content = [child for child in page._page_box.children if type(child).__name__ != "MarginBox"]
+        for box in (box for child in content for box in child.descendants()):
             if type(box).__name__ == "LineBox":
                 count += 1
                 top = box.position_y if top is None else min(top, box.position_y)
