@@ -11,6 +11,7 @@ import sys
 import typer
 
 from resume_builder.commands import build as build_command
+from resume_builder.commands import bundle as bundle_command
 from resume_builder.commands import check as check_command
 from resume_builder.commands import export as export_command
 from resume_builder.commands import import_cmd as import_command
@@ -36,6 +37,7 @@ app = typer.Typer(
 
 app.command("render", cls=Command)(render_command.render)
 app.command("letter", cls=Command)(letter_command.letter)
+app.command("bundle", cls=Command)(bundle_command.bundle)
 app.command("check", cls=Command)(check_command.check)
 app.command("build", cls=Command)(build_command.build)
 app.command("validate", cls=Command)(validate_command.validate)

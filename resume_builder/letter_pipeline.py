@@ -120,6 +120,7 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
                     warnings=warnings)
     job.letter = loaded  # type: ignore[attr-defined]  # for the bundle: what the letter was made from
     job.filled = filled  # type: ignore[attr-defined]
+    job.posting_facts = (title, company)  # type: ignore[attr-defined]  # the posting's own title and company
     return job
 
 
