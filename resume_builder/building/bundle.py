@@ -60,14 +60,14 @@ class Bundle:
 
 
 def make_bundle(request: RenderRequest, letter: str | None = None, *, zip_file: bool = False,
-                stem: str | None = None) -> Bundle:
+                name: str | None = None) -> Bundle:
     """Render the application bundle for ``request`` (profile, variant, theme, language, posting).
 
     The résumé's page budget is the variant's (or ``request.max_pages``); the posting ranks
     what it cuts, fills the letter's placeholders and gives the coverage figures. Nothing
     is written (see :func:`resume_builder.pipeline.write`). Raises UserError for any
-    mistake in the inputs, as ``render`` and ``letter`` do. ``stem`` names the bundle
-    (default: :func:`bundle_stem`; ``build`` passes its target's name).
+    mistake in the inputs, as ``render`` and ``letter`` do. ``name`` names the folder
+    (or the zip, plus ``.zip``); default ``<bundle_stem>-application``; ``build`` passes its target's.
     """
     posting = request.posting
     resume_request = request
@@ -79,8 +79,8 @@ def make_bundle(request: RenderRequest, letter: str | None = None, *, zip_file: 
             resume_request = dataclasses.replace(request, posting=None)  # no budget: nothing for it to rank
     resume = pipeline.prepare(resume_request)
     letter_job = letter_pipeline.prepare_letter(dataclasses.replace(request, max_pages=None), letter)
-    stem = stem or bundle_stem(letter_job, posting)
-    folder = request.out_dir / f"{stem}-application"
+    name = name or f"{bundle_stem(letter_job, posting)}-application"
+    folder = request.out_dir / name
     person = name_slug(resume.document.name)
     rendered: list[tuple[str, str, Rendered]] = []
     for kind, fmt in BUNDLE_FILES:
@@ -91,7 +91,7 @@ def make_bundle(request: RenderRequest, letter: str | None = None, *, zip_file: 
     data = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     files = [item for _, _, item in rendered] + [Rendered(folder / "application.json", data)]
     if zip_file:
-        path = request.out_dir / f"{stem}-application.zip"
+        path = request.out_dir / f"{name}.zip"
         return Bundle([Rendered(path, zip_bytes(files, folder))], report, resume, letter_job, path)
     return Bundle(files, report, resume, letter_job, folder)
 

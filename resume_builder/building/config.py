@@ -183,8 +183,9 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None) -> list[
                                                lang=spec.lang or "", document="application").strip("-")
                         if posting is not None and "{document}" not in template:
                             stem += "-" + (re.sub(r"[^A-Za-z0-9._-]+", "-", posting.stem).strip("-.") or "posting")
-                        output = out_dir / (f"{stem}-application.zip" if spec.zip else
-                                            f"{stem}-application/application.json")
+                        if "{document}" not in template:
+                            stem += "-application"
+                        output = out_dir / (f"{stem}.zip" if spec.zip else f"{stem}/application.json")
                         add(Target(profile, variant, theme, "bundle", spec.lang, output, "bundle", letter, posting,
                                    spec.zip), index)
     if only:

@@ -244,10 +244,9 @@ def _render_bundle(target: Target, request: Any, digest: str, check: bool, timeo
 
         request = dataclasses.replace(request, out_dir=target.output.parent.parent if not target.zip
                                       else target.output.parent)
-        named = target.output.name if target.zip else target.output.parent.name
-        stem = named.removesuffix(".zip").removesuffix("-application")
+        named = target.output.stem if target.zip else target.output.parent.name
         with time_limit(timeout, f"bundling {named}"):
-            made = make_bundle(request, target.letter, zip_file=target.zip, stem=stem)
+            made = make_bundle(request, target.letter, zip_file=target.zip, name=named)
         outputs = made.outputs
         main = next(o for o in outputs if o.path == target.output)
         pipeline.write(outputs)
