@@ -17,7 +17,7 @@ def bundle(
     job_posting: Optional[Path] = typer.Option(None, "--job", help="The job posting: ranks what the résumé's page "
                                                                    "budget cuts, fills the letter's placeholders, "
                                                                    "gives the coverage in application.json."),
-    letter_name: Optional[str] = typer.Option(None, "--letter", "-L", help="Letter name or letter file. Default: "
+    letter_name: Optional[str] = typer.Option(None, "--letter", "-L", metavar="NAME|FILE", help="Letter name or letter file. Default: "
                                                                            "the variant's letter, else the only one."),
     theme: Optional[str] = typer.Option(None, "--theme", "-t", help="Theme name (see 'resume-builder themes')."),
     theme_dir: Optional[Path] = typer.Option(None, "--theme-dir", help="Use the theme in this folder."),
@@ -34,7 +34,7 @@ def bundle(
                                   help="Stop a render that runs longer than this many seconds (0: no limit)."),
     input_format: Optional[str] = input_format_option(),
 ) -> None:
-    """Bundle one application: résumé and cover letter (PDF, DOCX, text) and application.json."""
+    """Bundle one application: résumé, cover letter, application.json."""
     from resume_builder import pipeline
     from resume_builder.building.bundle import make_bundle
     from resume_builder.console import err, out

@@ -24,7 +24,7 @@ def check(
                                                             "(needs --profile; default: as recorded)."),
     locale: Optional[str] = typer.Option(None, "--locale", help="Headings, month names and dates, as for render "
                                                                 "(needs --profile; default: as recorded)."),
-    letter: Optional[str] = typer.Option(None, "--letter", "-L", help="The file is this cover letter (a name "
+    letter: Optional[str] = typer.Option(None, "--letter", "-L", metavar="NAME|FILE", help="The file is this cover letter (a name "
                                                                      "or letter file; needs --profile; default: "
                                                                      "as recorded in the file)."),
     job_posting: Optional[Path] = typer.Option(None, "--job", help="A letter's job posting: check that it names "

@@ -16,12 +16,12 @@ from resume_builder.limits import DEFAULT_TIMEOUT
 def letter(
     profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml "
                                                         "(or the profile a letter file names)."),
-    letter_name: Optional[str] = typer.Option(None, "--letter", "-L",
+    letter_name: Optional[str] = typer.Option(None, "--letter", "-L", metavar="NAME|FILE",
                                               help="A letter under 'letters:' in the profile, or a letter file. "
                                                    "Default: the variant's letter, else the profile's only one."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
-    job_posting: Optional[Path] = typer.Option(None, "--job", help="Job posting: fills {company}, {position} "
-                                                                   "and {posting.title}."),
+    job_posting: Optional[Path] = typer.Option(None, "--job", help="Job posting: its company and title fill the "
+                                                                   "letter's company and position placeholders."),
     formats: Optional[List[str]] = typer.Option(None, "--format", "-f",
                                                 help="pdf, html, png, docx, md or txt; repeat for several. "
                                                      "Default: the extension of -o, else pdf."),
@@ -42,7 +42,7 @@ def letter(
                                   help="Stop a render that runs longer than this many seconds (0: no limit)."),
     input_format: Optional[str] = input_format_option(),
 ) -> None:
-    """Render a cover letter with the résumé's letterhead and theme; files are written atomically."""
+    """Render a cover letter in the résumé's design; files are written atomically."""
     from resume_builder import letter_pipeline, pipeline
     from resume_builder.commands.render import _format_of, _is_binary, _write_stdout
     from resume_builder.console import err, out
