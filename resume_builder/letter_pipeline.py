@@ -30,8 +30,9 @@ __all__ = ["prepare_letter", "run_letter", "letter_stem"]
 
 def letter_stem(stem: str, name: str, posting: Path | None) -> str:
     """``<profile or variant stem>-letter-<name>`` (``-<posting>`` with ``--job``), so a letter
-    never replaces a résumé or another letter."""
-    out = f"{stem}-letter" if name in ("letter", stem) else f"{stem}-letter-{name}"
+    never replaces a résumé or another letter; ``<stem>-letter`` when the variant and the
+    letter share their name (``example-platform-letter``)."""
+    out = f"{stem}-letter" if name in ("letter", stem) or stem.endswith(f"-{name}") else f"{stem}-letter-{name}"
     if posting is not None:
         out += "-" + (re.sub(r"[^A-Za-z0-9._-]+", "-", posting.stem).strip("-.") or "posting")
     return out
