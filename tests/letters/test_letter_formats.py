@@ -171,3 +171,25 @@ def test_a_signature_image_is_shown_with_the_photos_limits(tmp_path):
     (tmp_path / "profile.yaml").write_text(text.replace("image: sig.png", "image: ../outside.png"), encoding="utf-8")
     with pytest.raises(UserError):
         letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=tmp_path / "profile.yaml"), "generic")
+
+
+def test_hostile_letter_text_stays_text_in_every_format(tmp_path):
+    """Profile and posting text never becomes markup or template source in a letter."""
+    hostile = "<script>alert(1)</script> {{ 7*7 }} &amp; \u202egnp.exe"
+    text = PROFILE.read_text(encoding="utf-8").replace(
+        "      A letter with locale defaults and no placeholders.",
+        "      " + hostile.replace("{{", "{{{{").replace("}}", "}}}}"))
+    text = text.replace("  generic:\n", "  generic:\n    subject: \"<b>{recipient.company}</b>\"\n"
+                                        "    recipient: {company: \"<i>Evil</i> {basics.email} **Co**\"}\n")
+    (tmp_path / "profile.yaml").write_text(text, encoding="utf-8")
+    job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=tmp_path / "profile.yaml"), "generic")
+    assert job.document.subject.plain == "<b><i>Evil</i> {basics.email} **Co**</b>"
+    assert job.document.paragraphs[0].plain == "<script>alert(1)</script> {{ 7*7 }} &amp; gnp.exe"
+    html = pipeline.render(job, "html", tmp_path / "a.html")[0].data.decode("utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
+    assert "<i>Evil</i>" not in html and "{basics.email} **Co**" in html
+    markdown = pipeline.render(job, "md", tmp_path / "a.md")[0].data.decode("utf-8")
+    assert "<script>" not in markdown and "\\*\\*Co\\*\\*" in markdown
+    xml = zipfile.ZipFile(io.BytesIO(pipeline.render(job, "docx", tmp_path / "a.docx")[0].data)).read(
+        "word/document.xml").decode("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in xml and "\u202e" not in xml
