@@ -39,6 +39,9 @@ NAMES: dict[str, str] = {
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}")
 _MARKDOWN_ACTIVE = re.compile(r"([\\*`\[\]])")
+# Control characters (tab and line breaks aside) are dropped from values, as the document
+# model drops them from all text (resume_builder.document.clean); whitespace is folded.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,7 @@ def substitute(text: str, values: Mapping[str, str | None]) -> str:
             raise PlaceholderError(PlaceholderProblem(
                 match.start(), match.end(), f"{{{name}}} has no value here: {NAMES[name]} is not given",
                 _missing_hint(name)))
-        return escape_markdown(" ".join(value.split()))
+        return escape_markdown(" ".join(_CONTROL.sub("", value).split()))
 
     return _TOKEN.sub(replace, text)
 
