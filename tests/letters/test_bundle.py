@@ -43,6 +43,12 @@ def test_a_folder_bundle_holds_both_documents_and_application_json(project):
     assert sorted(p.name for p in folder.iterdir()) == sorted([*NAMES, "application.json"])
     assert "for Northwind Pay, Senior Site Reliability Engineer" in output and "coverage of the posting" in output
     report = json.loads((folder / "application.json").read_text(encoding="utf-8"))
+    import jsonschema
+
+    from tests.conftest import REPO
+
+    schema = json.loads((REPO / "schemas" / "application.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, schema)  # the documented shape (schemas/application.schema.json)
     assert report["schema"] == "resume-builder/application/v1"
     assert (report["profile"], report["variant"], report["letter"]) == ("profile.yaml", "sre", "short")
     assert report["posting"] == {"file": "sre-en.md", "title": "Senior Site Reliability Engineer",
