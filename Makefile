@@ -62,7 +62,7 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/bin/python | system-packages
 	@touch $@ $(VENV)/.installed
 
 schema: $(VENV)/.installed
-	$(RB) schema -o profiles/profile.schema.json
+	$(RB) schema -o profiles/profile.schema.json --force
 
 bench: $(VENV)/.installed-dev
 	$(PY) benchmarks/bench.py

@@ -11,10 +11,12 @@ import sys
 import typer
 
 from resume_builder.commands import build as build_command
+from resume_builder.commands import bundle as bundle_command
 from resume_builder.commands import check as check_command
 from resume_builder.commands import export as export_command
 from resume_builder.commands import import_cmd as import_command
 from resume_builder.commands import init as init_command
+from resume_builder.commands import letter as letter_command
 from resume_builder.commands import render as render_command
 from resume_builder.commands import schema as schema_command
 from resume_builder.commands import tailor as tailor_command
@@ -34,6 +36,8 @@ app = typer.Typer(
 )
 
 app.command("render", cls=Command)(render_command.render)
+app.command("letter", cls=Command)(letter_command.letter)
+app.command("bundle", cls=Command)(bundle_command.bundle)
 app.command("check", cls=Command)(check_command.check)
 app.command("build", cls=Command)(build_command.build)
 app.command("validate", cls=Command)(validate_command.validate)

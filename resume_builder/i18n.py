@@ -257,3 +257,30 @@ def _list_separator(locale: str) -> str:
         if marks:
             return marks + " "
     return ", "
+
+
+@dataclass(frozen=True)
+class LetterWords:
+    """What a cover letter says when the letter does not: its salutation and closing
+    (``[letter]`` in the locale's translation file) and the date, in CLDR's long format."""
+
+    salutation: str
+    closing: str
+    locale: str  # as Babel names it (de_AT)
+
+    def format_date(self, when: Any) -> str:
+        """``30 November 2026`` (en-GB), ``November 30, 2026`` (en), ``30. November 2026`` (de):
+        CLDR's long date format for the locale, via Babel."""
+        from babel.dates import format_date
+
+        return format_date(when, format="long", locale=self.locale)
+
+
+@lru_cache(maxsize=64)
+def letter_words(locale: str | None = None) -> LetterWords:
+    """The letter words of ``locale`` (English where its file has none); UnknownLocale if CLDR lacks it."""
+    tag = check_locale(locale or DEFAULT_LOCALE)
+    english = (_translation(DEFAULT_LOCALE) or {}).get("letter", {})
+    words = {**english, **((_translation(tag) or {}).get("letter", {}))}
+    return LetterWords(salutation=words.get("salutation", "Dear Hiring Manager,"),
+                       closing=words.get("closing", "Yours sincerely,"), locale=str(_babel_locale(tag)))

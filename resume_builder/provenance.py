@@ -32,6 +32,9 @@ class Provenance:
     theme: str | None = None
     #: ``--from``: the profile's format when it was stated ("jsonresume" or "profile").
     input_format: str | None = None
+    #: ``letter`` for a cover letter (absent for a résumé), and the letter's name.
+    document: str | None = None
+    letter: str | None = None
 
     def encode(self) -> str:
         return urlencode([(key, value) for key, value in asdict(self).items() if value])
@@ -53,6 +56,8 @@ class Provenance:
     def describe(self) -> str:
         """E.g. 'example.yaml, variant platform, language de, theme classic'."""
         parts = [self.profile]
+        if self.letter:
+            parts.append(f"letter {self.letter}")
         if self.variant:
             parts.append(f"variant {self.variant}")
         if self.lang:

@@ -22,7 +22,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -41,16 +41,25 @@ class TargetSpec(BaseModel):
     themes: list[str] = Field(default_factory=list)
     lang: str | None = None
     name: str | None = Field(default=None, description="Output stem template")
+    documents: list[Literal["resume", "letter"]] = Field(
+        default_factory=lambda: ["resume"], description="What to build: the résumé, the cover letter, or both")
+    letter: str | None = Field(default=None, description="The letter (a name, or a letter file relative to the "
+                                                         "build file); default: the variant's, else the only one")
+    posting: str | None = Field(default=None, description="A job posting (relative to the build file): fills the "
+                                                          "letter's placeholders, ranks the page budget's cuts")
+    bundle: bool = Field(default=False, description="Also build one application bundle per variant and theme "
+                                                    "(résumé + letter, PDF/DOCX/text, application.json)")
+    zip: bool = Field(default=False, description="The bundle as one reproducible zip instead of a folder")
 
     @field_validator("name")
     @classmethod
     def _placeholders(cls, value: str | None) -> str | None:
         if value is None:
             return value
-        unknown = set(re.findall(r"{(\w*)}", value)) - {"profile", "variant", "theme", "lang"}
+        unknown = set(re.findall(r"{(\w*)}", value)) - {"profile", "variant", "theme", "lang", "document"}
         if unknown:
             raise ValueError(f"unknown placeholder {{{sorted(unknown)[0]}}}; use {{profile}}, {{variant}}, "
-                             "{theme} or {lang}")
+                             "{theme}, {lang} or {document}")
         return value
 
 
@@ -75,11 +84,16 @@ class Target:
     fmt: str
     lang: str | None
     output: Path
+    document: str = "resume"  # resume, letter, or bundle (fmt "bundle": application.json and its files)
+    letter: str | None = None  # the letter's name or file (letters and bundles)
+    posting: Path | None = None  # the job posting (letters and bundles)
+    zip: bool = False  # a bundle written as one zip
 
     @property
-    def group(self) -> tuple[str, str, str | None, str | None]:
+    def group(self) -> tuple:
         """Targets sharing a group are rendered from one prepared job."""
-        return (str(self.profile), self.variant, self.theme, self.lang)
+        return (str(self.profile), self.variant, self.theme, self.lang, self.document, self.letter,
+                str(self.posting or ""))
 
 
 def find_build_file(start: Path) -> tuple[Path, dict[str, Any]]:
@@ -132,6 +146,14 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None) -> list[
     out_dir = (base / config.out_dir) if not Path(config.out_dir).is_absolute() else Path(config.out_dir)
     targets: list[Target] = []
     seen: dict[Path, Target] = {}
+
+    def add(target: Target, index: int) -> None:
+        if target.output in seen:
+            raise UserError(f"targets[{index}]: two targets write {target.output}",
+                            hint="add {variant}, {theme}, {lang} or {document} to 'name'")
+        seen[target.output] = target
+        targets.append(target)
+
     for index, spec in enumerate(config.targets):
         profiles = [spec.profile] if isinstance(spec.profile, str) else spec.profile
         for fmt in spec.formats:
@@ -140,26 +162,44 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None) -> list[
                                 hint=did_you_mean(fmt, formats_known) or "formats: " + ", ".join(formats_known))
         for profile_name in profiles:
             profile = (base / profile_name)
+            letter = _relative_file(spec.letter, base)
+            posting = base / spec.posting if spec.posting else None
             for variant in _variants(spec, profile, base):
                 for theme in spec.themes or [None]:
                     template = spec.name or ("{profile}-{variant}" if variant else "{profile}")
                     if len(spec.themes) > 1 and "{theme}" not in template:
                         template += "-{theme}"
-                    stem = template.format(profile=profile.stem, variant=_slug(variant), theme=theme or "",
-                                           lang=spec.lang or "").strip("-")
-                    for fmt in spec.formats:
-                        target = Target(profile, variant, theme, fmt, spec.lang,
-                                        out_dir / f"{stem}.{TABLE[fmt].extension}")
-                        if target.output in seen:
-                            raise UserError(f"targets[{index}]: two targets write {target.output}",
-                                            hint="add {variant}, {theme} or {lang} to 'name'")
-                        seen[target.output] = target
-                        targets.append(target)
+                    for document in dict.fromkeys(spec.documents):
+                        named = template if document == "resume" or "{document}" in template \
+                            else template + "-letter"
+                        stem = named.format(profile=profile.stem, variant=_slug(variant), theme=theme or "",
+                                            lang=spec.lang or "", document=document).strip("-")
+                        for fmt in spec.formats:
+                            add(Target(profile, variant, theme, fmt, spec.lang, out_dir / f"{stem}.{TABLE[fmt].extension}",
+                                       document, letter if document == "letter" else None,
+                                       posting if document == "letter" else None), index)
+                    if spec.bundle:
+                        stem = template.format(profile=profile.stem, variant=_slug(variant), theme=theme or "",
+                                               lang=spec.lang or "", document="application").strip("-")
+                        if posting is not None and "{document}" not in template:
+                            stem += "-" + (re.sub(r"[^A-Za-z0-9._-]+", "-", posting.stem).strip("-.") or "posting")
+                        if "{document}" not in template:
+                            stem += "-application"
+                        output = out_dir / (f"{stem}.zip" if spec.zip else f"{stem}/application.json")
+                        add(Target(profile, variant, theme, "bundle", spec.lang, output, "bundle", letter, posting,
+                                   spec.zip), index)
     if only:
         targets = [t for t in targets if fnmatch.fnmatch(t.output.name, only) or fnmatch.fnmatch(str(t.output), only)]
         if not targets:
             raise UserError(f"--only '{only}' matches no target")
     return targets
+
+
+def _relative_file(value: str | None, base: Path) -> str | None:
+    """A letter named by file is made absolute (relative to the build file); a name stays a name."""
+    if value and value.endswith((".yaml", ".yml", ".json")):
+        return str(base / value)
+    return value
 
 
 def _slug(variant: str) -> str:

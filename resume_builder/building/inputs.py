@@ -65,4 +65,11 @@ def target_inputs(target: Target, themes: str) -> str:
 
     for included, content in included_files(Path(target.profile)).items():
         digest.update(f"{included}\0{content}\0".encode("utf-8"))
+    if target.document != "resume":  # letters and bundles: the letter file and the posting too
+        for part in (target.document, target.letter or "", str(target.zip)):
+            digest.update(part.encode("utf-8") + b"\0")
+        if target.letter and target.letter.endswith((".yaml", ".yml", ".json")):
+            digest.update(file_digest(Path(target.letter)).encode())
+        if target.posting is not None:
+            digest.update(file_digest(target.posting).encode())
     return digest.hexdigest()

@@ -172,9 +172,17 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
     results: list[TargetResult] = []
     try:
         _cpu_backstop(timeout)
+        request = pipeline.RenderRequest(profile=first.profile, variant=first.variant or None,
+                                         lang=first.lang or None, theme=first.theme, posting=first.posting)
+        if first.document == "bundle":
+            return [_render_bundle(target, request, digest, check, timeout) for target, digest in zip(targets, inputs)]
         with time_limit(timeout, f"preparing {first.profile.name}"):
-            job = pipeline.prepare(pipeline.RenderRequest(profile=first.profile, variant=first.variant or None,
-                                                          lang=first.lang or None, theme=first.theme))
+            if first.document == "letter":
+                from resume_builder import letter_pipeline
+
+                job = letter_pipeline.prepare_letter(request, first.letter)
+            else:
+                job = pipeline.prepare(request)
     except UserError as error:
         return [TargetResult(t, "failed", inputs=h, error=error.render()) for t, h in zip(targets, inputs)]
     except MemoryError:
@@ -218,6 +226,49 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
         result.seconds = time.perf_counter() - started
         results.append(result)
     return results
+
+
+def _render_bundle(target: Target, request: Any, digest: str, check: bool, timeout: float | None) -> TargetResult:
+    """One application bundle (building/bundle.py): rendered, written all-or-nothing, its PDF
+    and DOCX files checked (in a folder bundle; a zip is checked through its folder twin)."""
+    import hashlib
+
+    from resume_builder import pipeline
+    from resume_builder.building.bundle import make_bundle
+    from resume_builder.errors import UserError
+    from resume_builder.limits import time_limit
+
+    started = time.perf_counter()
+    try:
+        import dataclasses
+
+        request = dataclasses.replace(request, out_dir=target.output.parent.parent if not target.zip
+                                      else target.output.parent)
+        named = target.output.stem if target.zip else target.output.parent.name
+        with time_limit(timeout, f"bundling {named}"):
+            made = make_bundle(request, target.letter, zip_file=target.zip, name=named)
+        outputs = made.outputs
+        main = next(o for o in outputs if o.path == target.output)
+        pipeline.write(outputs)
+    except UserError as error:
+        return TargetResult(target, "failed", inputs=digest, error=error.render())
+    except MemoryError:
+        return TargetResult(target, "failed", inputs=digest, error="ran out of memory while bundling")
+    result = TargetResult(target, "built", sha256=hashlib.sha256(main.data).hexdigest(), bytes=len(main.data),
+                          inputs=digest, warnings=[*made.resume.warnings, *made.letter.warnings],
+                          files=[(o.path, hashlib.sha256(o.data).hexdigest(), len(o.data)) for o in outputs])
+    if check and not target.zip:
+        reports = []
+        for entry in made.report["files"]:
+            if entry["format"] in ("pdf", "docx"):
+                job = made.resume if entry["document"] == "resume" else made.letter
+                reports.append(run_check(made.path / entry["name"], job.document) or {})
+        checks = [{**c, "name": f"{r.get('file', '').rsplit('/', 1)[-1]}: {c.get('name')}"}
+                  for r in reports for c in r.get("checks", [])]
+        result.check = {"file": str(made.path), "passed": all(r.get("passed", True) for r in reports),
+                        "checks": checks}
+    result.seconds = time.perf_counter() - started
+    return result
 
 
 def run_check(path: Path, document: Any) -> dict[str, Any] | None:

@@ -77,6 +77,19 @@ def run_checks(path: Path | str, document: Document | None = None) -> Report:
         origin = read_origin(path)
         recorded = origin.provenance.locale or origin.provenance.lang if origin.provenance else None
         extracted = dataclasses.replace(extracted, language=origin.language or recorded)
-    results = all_checks(extracted, document)
+    if getattr(document, "kind", None) == "letter" or (document is None and _recorded_letter(path)):
+        from resume_builder.checking.letters import letter_checks
+
+        results = letter_checks(extracted, document)
+    else:
+        results = all_checks(extracted, document)
     return Report(file=path, kind=extracted.kind, checks=results, pages=extracted.pages,
                   bytes=extracted.size, seconds=time.perf_counter() - started)
+
+
+def _recorded_letter(path: Path) -> bool:
+    """Whether ``path`` records that it is a cover letter (``document=letter`` in its provenance)."""
+    from resume_builder.checking.origin import read_origin
+
+    recorded = read_origin(path).provenance
+    return recorded is not None and recorded.document == "letter"

@@ -24,6 +24,12 @@ def check(
                                                             "(needs --profile; default: as recorded)."),
     locale: Optional[str] = typer.Option(None, "--locale", help="Headings, month names and dates, as for render "
                                                                 "(needs --profile; default: as recorded)."),
+    letter: Optional[str] = typer.Option(None, "--letter", "-L", metavar="NAME|FILE", help="The file is this cover letter (a name "
+                                                                     "or letter file; needs --profile; default: "
+                                                                     "as recorded in the file)."),
+    job_posting: Optional[Path] = typer.Option(None, "--job", help="A letter's job posting: check that it names "
+                                                                   "the posting's company and position (needs "
+                                                                   "--profile)."),
     json_output: bool = typer.Option(False, "--json", help="Print a machine-readable JSON report."),
     input_format: Optional[str] = input_format_option(),
 ) -> None:
@@ -36,14 +42,16 @@ def check(
 
     compared_with = None
     with user_errors():
-        given = [name for name, value in (("--variant", variant), ("--lang", lang), ("--locale", locale)) if value]
+        given = [name for name, value in (("--variant", variant), ("--lang", lang), ("--locale", locale),
+                                          ("--letter", letter), ("--job", job_posting)) if value]
         if given and profile is None:
             raise UserError(f"{' and '.join(given)} need{'s' if len(given) == 1 else ''} --profile",
                             hint="e.g. --profile profiles/example.yaml --lang de")
         with working(f"checking {file}"):
             document, language_result, compared_with = None, None, None
             if profile is not None:
-                document, language_result, compared_with = _compared_document(file, profile, variant, lang, locale, input_format)
+                document, language_result, compared_with = _compared_document(file, profile, variant, lang, locale,
+                                                                              input_format, letter, job_posting)
             report = run_checks(file, document)
         if language_result is not None:
             report.checks.insert(0, language_result)
@@ -66,7 +74,7 @@ def check(
 
 
 def _compared_document(file: Path, profile: Path, variant: str | None, lang: str | None, locale: str | None,
-                       input_format: str | None = None):
+                       input_format: str | None = None, letter: str | None = None, posting: Path | None = None):
     """The document to compare ``file`` with, a failing 'language' check when the file's
     language is not the document's (then nothing is compared: every heading and date would
     differ for that one reason), and a description of what was compared.
@@ -94,12 +102,24 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
         lang = lang or recorded.lang
         locale = locale or recorded.locale
         input_format = input_format or recorded.input_format
-    document = pipeline.prepare(pipeline.RenderRequest(
-        profile=profile, variant=variant, lang=lang, locale=locale,
-        input_format=input_format.lower() if input_format else None)).document
+    request = pipeline.RenderRequest(profile=profile, variant=variant, lang=lang, locale=locale,
+                                     input_format=input_format.lower() if input_format else None)
+    if letter is None and recorded is not None and recorded.document == "letter":
+        letter = str(profile.parent / recorded.letter) if recorded.letter and looks_like_file(recorded.letter) \
+            else recorded.letter
+    if letter is not None or posting is not None:  # a cover letter: compared with the letter's document
+        import dataclasses
+
+        from resume_builder import letter_pipeline
+
+        document = letter_pipeline.prepare_letter(dataclasses.replace(request, posting=posting), letter).document
+    else:
+        document = pipeline.prepare(request).document
     shown_variant = recorded.variant if recorded is not None and variant and recorded.variant and \
         variant.endswith(recorded.variant) else variant
-    compared_with = Provenance(profile.name, shown_variant, lang, locale).describe()
+    compared_with = Provenance(profile.name, shown_variant, lang, locale,
+                               letter=getattr(document, "kind", None) == "letter" and (letter or "letter") or None
+                               ).describe() + (f", posting {posting.name}" if posting is not None else "")
     ours = document.metadata.language
     theirs = origin.language
     if theirs and primary_language(theirs) != primary_language(ours):

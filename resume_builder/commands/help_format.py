@@ -32,6 +32,8 @@ METAVARS = {
 #: than the command list allows, and were cut off mid-sentence with '...').
 SHORT_HELP = {
     "render": "Render a profile to PDF, DOCX, HTML, PNG, Markdown or text.",
+    "letter": "Render a cover letter in the résumé's design.",
+    "bundle": "Bundle one application: résumé, cover letter, application.json.",
     "check": "Check that an applicant tracking system can read a PDF or DOCX.",
     "build": "Build every target of resume-builder.toml, each checked.",
     "validate": "Check profiles; every problem with its line and column.",

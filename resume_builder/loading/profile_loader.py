@@ -278,6 +278,10 @@ def validate_profile(doc: SourceDocument) -> Profile:
         from resume_builder.loading.variant_checks import check_profile_variants
 
         problems = check_profile_variants(profile, doc)
+    if not problems and (profile.letters or any(v.letter for v in profile.variants.values())):
+        from resume_builder.loading.letter_checks import check_profile_letters
+
+        problems = check_profile_letters(profile, doc)
     if problems:
         raise UserError(problems)
     return profile

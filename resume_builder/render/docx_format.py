@@ -14,7 +14,12 @@ from resume_builder.render.job import Rendered, RenderJob
 def render_docx_file(job: RenderJob, path: Path) -> list[Rendered]:
     from resume_builder.render.docx import render_docx
 
-    data = render_docx(job.document, job.theme, job.options)
+    if getattr(job.document, "kind", None) == "letter":
+        from resume_builder.render.docx.letter import render_letter_docx
+
+        data = render_letter_docx(job.document, job.theme, job.options)
+    else:
+        data = render_docx(job.document, job.theme, job.options)
     warnings = []
     if job.document.photo is not None and job.document.photo.format == "SVG":
         warnings.append("the DOCX has no photo: Word needs a PNG or JPEG (the photo is an SVG)")

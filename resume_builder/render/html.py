@@ -155,14 +155,15 @@ def render_html(doc: Document, theme: Theme, options: ThemeOptions, *, embed_fon
     faces = [face for face in theme.font_faces() if face.family == options.font_family]
     css = _render(env, "style.css.j2", theme, options=options, font_stack=Markup(stack),
                   code_font_stack=Markup(code_font_stack()), doc=doc)
+    template = getattr(doc, "template", "resume.html.j2")  # a cover letter: letter.html.j2
     if not embed_fonts:
-        html = _render(env, "resume.html.j2", theme, doc=doc, options=options,
+        html = _render(env, template, theme, doc=doc, options=options,
                        css=Markup(css), font_css=Markup(font_face_css(faces, embed=False)),
                        build_date=build_datetime().strftime("%Y-%m-%dT%H:%M:%SZ"))
         return with_content_security_policy(html)
     # Self-contained: the fonts are subset to the characters the page holds, so the page is
     # written first with a marker where the @font-face rules go.
-    html = _render(env, "resume.html.j2", theme, doc=doc, options=options,
+    html = _render(env, template, theme, doc=doc, options=options,
                    css=Markup(css), font_css=Markup(_FONT_MARKER),
                    build_date=build_datetime().strftime("%Y-%m-%dT%H:%M:%SZ"))
     html = html.replace(_FONT_MARKER, font_face_css(faces, embed=True, chars=html), 1)

@@ -16,10 +16,11 @@ from typing import Any
 
 from resume_builder.bidi import isolate_ltr
 from resume_builder.document import Bullet, Contact, Document, Entry, Field, RichText, Section
+from resume_builder.letter_document import LetterDocument
 from resume_builder.markdown import Span
 
 _TEXT_FIELDS = {"text", "date", "location", "label", "title", "name", "headline", "url_text"}
-_WALKED = (Document, Section, Entry, Bullet, Field, Contact, RichText, Span)
+_WALKED = (Document, Section, Entry, Bullet, Field, Contact, RichText, Span, LetterDocument)
 
 
 def with_ltr_isolates(doc: Document) -> Document:

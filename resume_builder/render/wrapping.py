@@ -36,6 +36,7 @@ from resume_builder.document import (
     RichText,
     Section,
 )
+from resume_builder.letter_document import LetterDocument
 from resume_builder.markdown import Span
 
 #: A run of this many characters without a space gets break opportunities...
@@ -50,7 +51,7 @@ _RUN = re.compile(rf"[^\s\u200b]{{{LONG_RUN},}}")
 # punctuation (which stays outside, as in "see https://example.org/a.").
 _URL = re.compile(r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bwww\.)[^\s<>\"]*[^\s<>\".,;:!?)\]}'’”]")
 _TEXT_FIELDS = {"text", "date", "location", "label", "title", "name", "headline"}
-_WALKED = (Document, Section, Entry, Bullet, Field, Contact, RichText, Span)
+_WALKED = (Document, Section, Entry, Bullet, Field, Contact, RichText, Span, LetterDocument)
 
 
 def _joins_previous(char: str) -> bool:

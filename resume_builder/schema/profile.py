@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from resume_builder.schema.base import DateRange, Entry, PrivateFields, StrictModel, TextShorthand, check_private_name, private_field
 from resume_builder.schema.types import (Date, Email, EntryId, Line, Link, Markdown, MultiLine, Phone, PlainText, WebUrl)
+from resume_builder.schema.letter import Letter
 from resume_builder.schema.variant import Variant
 
 
@@ -268,6 +269,8 @@ class Profile(StrictModel):
                                           "e.g. {experience: Work history}")
     variants: dict[EntryId, Variant] = Field(
         default_factory=dict, description="Named tailoring recipes: name → variant (see resume_builder.tailoring)")
+    letters: dict[EntryId, Letter] = Field(
+        default_factory=dict, description="Named cover letters: name → letter (resume-builder letter --letter NAME)")
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
 

@@ -78,6 +78,8 @@ class Variant(StrictModel):
                                                     "street address, photo, references, nor anything marked private")
     output: EntryId | None = Field(default=None, description="Output file name without extension. "
                                                              "Default: <profile>-<variant>")
+    letter: PlainText | None = Field(default=None, description="The cover letter of this application: a name "
+                                                               "under 'letters:' or a letter file")
 
 
 class VariantFile(Variant):

@@ -1,0 +1,176 @@
+"""An application bundle: the résumé and the cover letter for one variant and posting, together.
+
+For one profile, variant and (optionally) job posting, :func:`make_bundle` renders
+
+- the résumé and the letter as PDF and DOCX (``<name>-resume.pdf``, ``<name>-cover-letter.docx``...),
+- their plain-text versions, ready to paste into an application portal (``.txt``),
+- ``application.json``: what the application is (profile, variant, letter, theme,
+  language), the posting's title and company, what was tailored (the variant's recipe,
+  what the page budgets changed and cut), keyword coverage of what the résumé shows (and
+  of the whole profile), and each file's size, pages and SHA-256,
+
+into one folder ``<out_dir>/<stem>-application/``, or one zip ``<stem>-application.zip``.
+Everything is rendered before anything is written, and written all-or-nothing; the same
+inputs give the same bytes (the zip's entries carry the build date, SOURCE_DATE_EPOCH).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import json
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from resume_builder import letter_pipeline, pipeline
+from resume_builder.pipeline import RenderRequest
+from resume_builder.render.job import Rendered, RenderJob
+
+#: The documents and formats a bundle holds, in this order.
+BUNDLE_FILES = (("resume", "pdf"), ("resume", "docx"), ("resume", "txt"),
+                ("cover-letter", "pdf"), ("cover-letter", "docx"), ("cover-letter", "txt"))
+SCHEMA = "resume-builder/application/v1"
+
+
+def name_slug(name: str) -> str:
+    """``Zoë O'Brien`` → ``zoe-obrien``: a file name recruiters' systems accept (ASCII, hyphens)."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    folded = re.sub(r"['’]", "", folded.lower())
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "applicant"
+
+
+def bundle_stem(letter: RenderJob, posting: Path | None) -> str:
+    """``<profile>-<variant>`` (as ``render`` names the variant's files), ``-<posting>`` with a posting."""
+    return pipeline.tailored_stem(letter.letter.chosen.stem, None, posting)  # type: ignore[attr-defined]
+
+
+@dataclasses.dataclass
+class Bundle:
+    """What :func:`make_bundle` made: the outputs to write, the report, the two jobs."""
+
+    outputs: list[Rendered]
+    report: dict[str, Any]
+    resume: RenderJob
+    letter: RenderJob
+    path: Path  # the folder, or the zip file
+
+
+def make_bundle(request: RenderRequest, letter: str | None = None, *, zip_file: bool = False,
+                name: str | None = None) -> Bundle:
+    """Render the application bundle for ``request`` (profile, variant, theme, language, posting).
+
+    The résumé's page budget is the variant's (or ``request.max_pages``); the posting ranks
+    what it cuts, fills the letter's placeholders and gives the coverage figures. Nothing
+    is written (see :func:`resume_builder.pipeline.write`). Raises UserError for any
+    mistake in the inputs, as ``render`` and ``letter`` do. ``name`` names the folder
+    (or the zip, plus ``.zip``); default ``<bundle_stem>-application``; ``build`` passes its target's.
+    """
+    posting = request.posting
+    resume_request = request
+    if posting is not None and not request.max_pages:
+        from resume_builder.pipeline import select_variant
+
+        if not select_variant(request.profile, request.variant, lang=request.lang,
+                              input_format=request.input_format).max_pages:
+            resume_request = dataclasses.replace(request, posting=None)  # no budget: nothing for it to rank
+    resume = pipeline.prepare(resume_request)
+    letter_job = letter_pipeline.prepare_letter(dataclasses.replace(request, max_pages=None), letter)
+    name = name or f"{bundle_stem(letter_job, posting)}-application"
+    folder = request.out_dir / name
+    person = name_slug(resume.document.name)
+    rendered: list[tuple[str, str, Rendered]] = []
+    for kind, fmt in BUNDLE_FILES:
+        job = resume if kind == "resume" else letter_job
+        for item in pipeline.render(job, fmt, folder / f"{person}-{kind}.{fmt}"):
+            rendered.append((kind, fmt, item))
+    report = application_report(request, resume, letter_job, rendered)
+    data = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    files = [item for _, _, item in rendered] + [Rendered(folder / "application.json", data)]
+    if zip_file:
+        path = request.out_dir / f"{name}.zip"
+        return Bundle([Rendered(path, zip_bytes(files, folder))], report, resume, letter_job, path)
+    return Bundle(files, report, resume, letter_job, folder)
+
+
+def zip_bytes(files: list[Rendered], folder: Path) -> bytes:
+    """The files as one zip, under the folder's name: sorted, stamped with the build date, no
+    owner or permissions from the machine, so the same files give the same bytes."""
+    from resume_builder.output import build_datetime
+
+    when = build_datetime()
+    stamp = (1980, 1, 1, 0, 0, 0) if when.year < 1980 else \
+        (when.year, when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for item in sorted(files, key=lambda f: f.path.name):
+            info = zipfile.ZipInfo(f"{folder.name}/{item.path.name}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, item.data, compresslevel=9)
+    return out.getvalue()
+
+
+def application_report(request: RenderRequest, resume: RenderJob, letter: RenderJob,
+                       rendered: list[tuple[str, str, Rendered]]) -> dict[str, Any]:
+    """``application.json``: the application, what was tailored, coverage and the files."""
+    from resume_builder.formats import TABLE
+
+    loaded_letter = getattr(letter, "letter", None)
+    document = letter.document
+    chosen_variant = loaded_letter.chosen.variant if loaded_letter is not None else None
+    recipe = None
+    if chosen_variant is not None:  # the variant's recipe (a variant file's own profile/name left out)
+        recipe = chosen_variant.model_dump(mode="json", exclude_defaults=True,
+                                           exclude={"theme", "letter", "profile", "name"})
+    posting = None
+    if request.posting is not None:
+        title, company = getattr(letter, "posting_facts", (None, None))
+        posting = {"file": request.posting.name, "title": title, "company": company}
+    return {
+        "schema": SCHEMA,
+        "applicant": resume.document.name,
+        "profile": resume.loaded.path.name,
+        "variant": resume.variant,
+        "letter": loaded_letter.name if loaded_letter is not None else None,
+        "theme": resume.theme.name,
+        "language": resume.document.metadata.language,
+        "posting": posting,
+        "addressed_to": {"company": document.company or None, "position": document.position or None},
+        "tailored": {
+            "variant": recipe,
+            "resume_page_budget": resume.messages,
+            "resume_cut": [cut.to_dict() for cut in resume.fit.cut] if resume.fit is not None else [],
+            "letter_page_budget": letter.messages,
+        },
+        "coverage": coverage(resume, request.posting) if request.posting is not None else None,
+        "files": [{"name": item.path.name, "document": kind, "format": fmt, "media_type": TABLE[fmt].media_type,
+                   "bytes": len(item.data), "pages": item.pages if fmt == "pdf" else None,
+                   "sha256": hashlib.sha256(item.data).hexdigest()} for kind, fmt, item in rendered],
+    }
+
+
+def coverage(resume: RenderJob, posting_path: Path) -> dict[str, Any]:
+    """Keyword coverage of the posting by what the résumé shows (after the variant and page
+    budget) and by the whole profile (the ``tailor`` command's figures)."""
+    from resume_builder.loading.posting import read_posting
+    from resume_builder.tailoring.keywords import extend, profile_extension
+    from resume_builder.tailoring.matching import match
+    from resume_builder.tailoring.posting import structure
+
+    loaded = resume.loaded
+    vocabulary = extend(pipeline.builtin_vocabulary(), profile_extension(loaded.profile, loaded.source))
+    posting = structure(read_posting(posting_path))
+    shown = match(resume.profile, posting, vocabulary)
+    full = match(loaded.profile, posting, vocabulary)
+    required = shown.required
+    return {"percent": shown.coverage, "weighted_percent": shown.weighted_coverage,
+            "covered": len(shown.covered), "total": len(shown.keywords),
+            "required_covered": sum(k.covered for k in required), "required_total": len(required),
+            "full_profile_percent": full.coverage,
+            "covered_terms": [k.keyword.name for k in shown.covered],
+            "missing_terms": [k.keyword.name for k in shown.missing]}

@@ -1,0 +1,215 @@
+"""The cover letter's pipeline: one :class:`~resume_builder.pipeline.RenderRequest` (plus the
+letter asked for) in, a :class:`~resume_builder.render.job.RenderJob` out, one call per stage.
+
+    read (letter, profile, variant, posting) → tailor (variant; placeholders) →
+    theme options → letter document → page budget (tighten, never cut) → render → write
+
+It reuses the résumé's pipeline for everything they share: the variant's tailoring, the
+theme and the precedence of its options (:func:`resume_builder.pipeline.theme_options`),
+the labels of the locale, the photo, the formats table and the all-or-nothing write. A
+letter is rendered by every format: the renderers see a
+:class:`~resume_builder.letter_document.LetterDocument` instead of a résumé's Document.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from resume_builder import pipeline
+from resume_builder.errors import UserError
+from resume_builder.letter_document import LetterDocument, build_letter_document
+from resume_builder.pipeline import RenderRequest
+from resume_builder.render.job import Rendered, RenderJob
+
+__all__ = ["prepare_letter", "run_letter", "letter_stem"]
+
+
+def letter_stem(stem: str, name: str, posting: Path | None) -> str:
+    """``<profile or variant stem>-letter-<name>`` (``-<posting>`` with ``--job``), so a letter
+    never replaces a résumé or another letter; ``<stem>-letter`` when the variant and the
+    letter share their name (``example-platform-letter``)."""
+    out = f"{stem}-letter" if name in ("letter", stem) or stem.endswith(f"-{name}") else f"{stem}-letter-{name}"
+    if posting is not None:
+        out += "-" + (re.sub(r"[^A-Za-z0-9._-]+", "-", posting.stem).strip("-.") or "posting")
+    return out
+
+
+def _posting_facts(posting: Path | None) -> tuple[str | None, str | None]:
+    """The posting's title and company (``tailoring.posting.structure``), or (None, None)."""
+    if posting is None:
+        return None, None
+    from resume_builder.loading.posting import read_posting
+    from resume_builder.tailoring.posting import structure
+
+    read = structure(read_posting(posting))
+    return (read.title or None), (read.company or None)
+
+
+def _build_date():
+    """The reproducible build date when SOURCE_DATE_EPOCH is set, else None (the letter is
+    then undated unless it gives ``date:``: a 1980 default would be a wrong date)."""
+    if not os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return None
+    from resume_builder.output import build_datetime
+
+    return build_datetime().date()
+
+
+def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJob:
+    """Read, validate, tailor, fill placeholders, pick the theme and build the letter's document.
+
+    ``letter``: a letter name (under ``letters:``), a letter file, or None (the variant's
+    ``letter:``, else the profile's only letter). ``request.max_pages`` overrides the
+    letter's budget (default 1 page); ``request.posting`` gives ``{company}``,
+    ``{position}`` and ``{posting.*}``. Raises UserError for every mistake in the inputs,
+    located, and when the letter cannot fit its budget (saying by how much).
+    """
+    from resume_builder.loading.letter_checks import problem_at
+    from resume_builder.loading.letters import load_letter
+    from resume_builder.tailoring import tailor
+    from resume_builder.tailoring.letters import LetterPlaceholderError, fill_letter
+
+    loaded = load_letter(request.profile, letter, request.variant, lang=request.lang,
+                         input_format=request.input_format)
+    chosen = loaded.chosen
+    profile = tailor(chosen.base.profile, chosen.variant) if chosen.variant is not None else chosen.base.profile
+    tailored = pipeline.Tailored(profile, chosen.base, chosen.variant, chosen.name, chosen.stem, chosen.variant_path,
+                                 chosen.source, chosen.at)
+    base = chosen.base
+    title, company = _posting_facts(request.posting)
+    try:
+        filled = fill_letter(loaded.letter, profile, posting_title=title, posting_company=company)
+    except LetterPlaceholderError as error:
+        raise UserError(problem_at(loaded.source, loaded.at, error.path, error.text, error.problem)) from None
+    lang = request.lang or (chosen.variant.lang if chosen.variant is not None else None)
+    from resume_builder.theming import find_theme
+
+    theme = find_theme(pipeline._theme_name(request, tailored), theme_dir=request.theme_dir,
+                       profile_folder=base.folder)
+    base_theme, variant_theme = base.profile.theme, chosen.variant.theme if chosen.variant else None
+    options, _ = pipeline.theme_options(
+        theme, profile, profile_options=dict(base_theme.model_extra or {}) if base_theme else {},
+        variant_options=dict(variant_theme.model_extra or {}) if variant_theme else {},
+        command_line=dict(request.options or {}), locate_profile=base.source.locate,
+        locate_variant=pipeline._variant_locator(tailored))
+    labels, label_warnings = pipeline.document_labels(profile, lang=lang, locale=request.locale)
+    photo, photo_warnings = pipeline._photo(profile, base)
+    signature, signature_warnings = _signature(loaded)
+    warnings = [*base.warnings, *theme.notes, *label_warnings, *photo_warnings, *signature_warnings]
+    recipient = loaded.letter.recipient
+    if company and recipient is not None and recipient.company and \
+            " ".join(recipient.company.split()).casefold() != " ".join(company.split()).casefold():
+        warnings.append(f"the posting names the company '{company}' ({{company}} says so), but the letter's "
+                        f"recipient.company is '{recipient.company}': is this the letter for that posting?")
+    build_date = _build_date()
+    if not loaded.letter.date and build_date is None:
+        warnings.append("the letter is undated: give it 'date: YYYY-MM-DD', or set SOURCE_DATE_EPOCH to date it "
+                        "with the build (e.g. SOURCE_DATE_EPOCH=$(date +%s))")
+    document = build_letter_document(profile, loaded.letter, filled, labels=labels, build_date=build_date,
+                                     photo=photo, signature=signature, phone_format=options.phone_format)
+    document = _with_provenance(document, loaded, tailored, lang=lang, locale=request.locale, theme=theme,
+                                input_format=request.input_format)
+    budget = request.max_pages or loaded.letter.max_pages
+    options, messages = _fit(document, theme, options, base.folder, budget)
+    stem = letter_stem(tailored.stem, loaded.name, request.posting) + pipeline.language_suffix(
+        profile, lang=request.lang, locale=request.locale)
+    job = RenderJob(base, profile, theme, options, document, stem, tailored.name, messages=messages,
+                    warnings=warnings)
+    job.letter = loaded  # type: ignore[attr-defined]  # for the bundle: what the letter was made from
+    job.filled = filled  # type: ignore[attr-defined]
+    job.posting_facts = (title, company)  # type: ignore[attr-defined]  # the posting's own title and company
+    return job
+
+
+def run_letter(request: RenderRequest, letter: str | None = None) -> tuple[RenderJob, list[Rendered]]:
+    """The whole letter pipeline for one request: every format asked for, written all-or-nothing."""
+    job = prepare_letter(request, letter)
+    outputs = pipeline.render_request(job, request)
+    pipeline.write(outputs)
+    return job, outputs
+
+
+def _signature(loaded: Any):
+    """The signature image (``signature.image``), read with the photo's limits, and warnings."""
+    sig = loaded.letter.signature
+    if sig is None or not sig.image:
+        return None, []
+    from resume_builder.images import load_photo
+
+    folder = loaded.path.parent if loaded.path is not None else loaded.chosen.base.folder
+    path = (*loaded.at, "signature", "image")
+    field = ".".join(str(p) for p in path)
+    return load_photo(sig.image, folder, locate=lambda: loaded.source.locate(path), field=field)
+
+
+def _with_provenance(document: LetterDocument, loaded: Any, tailored: Any, *, lang: str | None,
+                     locale: str | None, theme: Any, input_format: str | None) -> LetterDocument:
+    from resume_builder.provenance import Provenance
+
+    base = loaded.chosen.base
+    variant = tailored.name
+    if tailored.variant_path is not None:
+        try:
+            variant = Path(os.path.relpath(tailored.variant_path.resolve(), base.folder.resolve())).as_posix()
+        except ValueError:
+            variant = tailored.variant_path.name
+    name = loaded.name
+    if loaded.path is not None:
+        try:
+            name = Path(os.path.relpath(loaded.path.resolve(), base.folder.resolve())).as_posix()
+        except ValueError:
+            name = loaded.path.name
+    source = Provenance(base.path.name, variant, lang, locale, theme.name, input_format, "letter", name).encode()
+    return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
+
+
+# ----------------------------------------------------------------------------- the page budget
+
+
+def _fit(document: LetterDocument, theme: Any, options: Any, folder: Path, budget: int) -> tuple[Any, list[str]]:
+    """Options that fit ``document`` in ``budget`` pages (tightened if need be), and what changed.
+
+    Raises UserError saying how far over the budget the letter still is at the tightest
+    layout the theme allows: a letter is never cut.
+    """
+    from resume_builder.render.pdf import layout
+    from resume_builder.tailoring.letters import fit_letter
+
+    def count(doc: LetterDocument, opts: Any) -> int:
+        rendered, _ = layout(doc, theme, opts, profile_folder=folder)
+        return len(rendered.pages)
+
+    fitted, pages, changes = fit_letter(document, options, theme.fit, budget, count)
+    if pages > budget:
+        rendered, _ = layout(document, theme, fitted, profile_folder=folder)
+        over_mm, lines = _overflow(rendered, budget)
+        pages_word = "page" if budget == 1 else "pages"
+        raise UserError(
+            f"the letter does not fit in {budget} {pages_word}: even at the tightest layout theme "
+            f"'{theme.name}' allows (font size {fitted.font_size:g} pt, line height {fitted.line_height:g}, "
+            f"spacing {fitted.spacing:g}) it takes {pages} pages, about {over_mm:.0f} mm "
+            f"({lines} line{'s' if lines != 1 else ''}) over; nothing was cut",
+            hint=f"shorten the body by about {lines} line{'s' if lines != 1 else ''}, or give the letter "
+                 f"'max_pages: {pages}' (or --max-pages {pages})")
+    return fitted, [f"letter page budget {budget}: {change}" for change in changes]
+
+
+def _overflow(rendered: Any, budget: int) -> tuple[float, int]:
+    """How much text lies past the budget's last page: its height in millimetres and its lines."""
+    height, lines = 0.0, 0
+    for page in rendered.pages[budget:]:
+        top, bottom, count = None, 0.0, 0
+        content = [child for child in page._page_box.children if type(child).__name__ != "MarginBox"]
+        for box in (box for child in content for box in child.descendants()):
+            if type(box).__name__ == "LineBox":
+                count += 1
+                top = box.position_y if top is None else min(top, box.position_y)
+                bottom = max(bottom, box.position_y + box.height)
+        if top is not None:
+            height += bottom - top
+        lines += count
+    return height * 25.4 / 96, max(lines, 1)

@@ -1,0 +1,106 @@
+"""Read the cover letter a command asks for, with the profile (and variant) it belongs to.
+
+``--letter`` names a letter declared under ``letters:`` in the profile, or a letter file:
+a small YAML/JSON file whose ``profile:`` names the profile (relative to the letter file),
+like a variant file, and whose ``variant:`` may name the variant of the same application.
+Without ``--letter``, the variant's ``letter:`` is used, else the profile's only letter.
+Every problem is a located :class:`~resume_builder.errors.UserError` with "did you mean".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from resume_builder.errors import Location, Problem, UserError, did_you_mean
+from resume_builder.loading.errors_map import problems_from_validation
+from resume_builder.loading.letter_checks import check_letter
+from resume_builder.loading.profile_loader import DEFAULT_PROFILE, load_source
+from resume_builder.loading.source import SourceDocument
+from resume_builder.loading.variants import LoadedVariant, load_variant, looks_like_file
+from resume_builder.schema.letter import Letter, LetterFile
+
+
+@dataclass
+class LoadedLetter:
+    """A letter, checked, with the loaded profile and variant it goes with."""
+
+    chosen: LoadedVariant
+    letter: Letter
+    name: str
+    source: SourceDocument  # where the letter was read (positions)
+    at: tuple  # the letter's path in ``source``: ("letters", name) in a profile, () in a letter file
+    path: Path | None = None  # the letter file, when it came from one
+
+
+def load_letter_file(path: Path) -> tuple[LetterFile, SourceDocument]:
+    """Read and validate a letter file; every problem raised as one located UserError."""
+    doc = load_source(Path(path))
+    try:
+        letter = LetterFile.model_validate(doc.data)
+    except ValidationError as exc:
+        raise UserError(problems_from_validation(exc, doc, LetterFile)) from None
+    problems = check_letter(letter, source=doc)
+    if problems:
+        raise UserError(problems)
+    return letter, doc
+
+
+def load_letter(profile_path: Path | None, letter: str | None, variant: str | None = None, *,
+                lang: str | None = None, input_format: str | None = None) -> LoadedLetter:
+    """The letter ``letter`` (a name, a file or None) with its profile and variant, loaded and checked.
+
+    A letter file's ``profile:`` and ``variant:`` apply unless ``profile_path`` /
+    ``variant`` are given. Raises UserError (located) when the letter does not exist, has
+    unknown placeholders, or when no letter can be chosen.
+    """
+    if letter is not None and looks_like_file(letter):
+        return _from_file(profile_path, Path(letter), variant, lang, input_format)
+    chosen = load_variant(profile_path, variant, lang=lang, input_format=input_format)
+    profile, source = chosen.base.profile, chosen.base.source
+    wanted = letter
+    if wanted is None and chosen.variant is not None and chosen.variant.letter:
+        wanted = chosen.variant.letter
+        if looks_like_file(wanted):
+            folder = chosen.variant_path.parent if chosen.variant_path is not None else chosen.base.folder
+            loaded = _from_file(chosen.base.path, folder / wanted, variant, lang, input_format, chosen=chosen)
+            return loaded
+    if wanted is None:
+        if len(profile.letters) == 1:
+            wanted = next(iter(profile.letters))
+        else:
+            names = list(profile.letters)
+            raise UserError(Problem(
+                "which letter? " + (f"the profile has {len(names)} letters" if names else "the profile has no letters"),
+                Location(str(chosen.base.path)), "letters",
+                ("name one with --letter: " + ", ".join(names)) if names else
+                "add one under 'letters:' in the profile, or pass a letter file with --letter FILE.yaml"))
+    found = profile.letters.get(wanted)
+    if found is None:
+        names = list(profile.letters)
+        location = source.locate(("letters",), prefer_key=True) if names else Location(str(chosen.base.path))
+        raise UserError(Problem(f"the profile has no letter '{wanted}'", location, "letters",
+                                did_you_mean(wanted, names) or (("letters here: " + ", ".join(names)) if names else
+                                                                "declare it under 'letters:' in the profile, or "
+                                                                "pass a letter file (.yaml)")))
+    return LoadedLetter(chosen, found, wanted, source, ("letters", wanted))
+
+
+def _from_file(profile_path: Path | None, letter_path: Path, variant: str | None, lang: str | None,
+               input_format: str | None, chosen: LoadedVariant | None = None) -> LoadedLetter:
+    letter, doc = load_letter_file(letter_path)
+    if chosen is None:
+        base = profile_path
+        if base is None:
+            base = Path(letter_path).parent / letter.profile
+            if not base.is_file():
+                raise UserError(Problem(f"profile '{letter.profile}' not found (looked for {base})",
+                                        doc.locate(("profile",)), "profile", "the path is relative to the letter file"))
+        if variant is None and letter.variant:
+            variant = str(Path(letter_path).parent / letter.variant) if looks_like_file(letter.variant) \
+                else letter.variant
+        chosen = load_variant(base if base is not None else DEFAULT_PROFILE, variant, lang=lang,
+                              input_format=input_format)
+    return LoadedLetter(chosen, letter, letter.name or Path(letter_path).stem, doc, (), Path(letter_path))

@@ -1,0 +1,132 @@
+"""Where letters come from: the profile's ``letters:``, a letter file, the variant's ``letter:``;
+every mistake a located error with "did you mean"."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from resume_builder.errors import UserError
+from resume_builder.loading import load_profile
+from resume_builder.loading.letters import load_letter
+from tests.conftest import EXAMPLE, FIXTURES
+
+LETTERS = FIXTURES / "letters"
+PROFILE = LETTERS / "profile.yaml"
+
+
+def _copy(tmp_path: Path, replace: tuple[str, str] | None = None, name: str = "profile.yaml") -> Path:
+    text = PROFILE.read_text(encoding="utf-8")
+    if replace:
+        assert replace[0] in text
+        text = text.replace(*replace)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_letter_by_name_from_the_profile():
+    loaded = load_letter(PROFILE, "short")
+    assert loaded.name == "short" and loaded.at == ("letters", "short")
+    assert loaded.letter.recipient.company == "Northwind Pay"
+    assert loaded.letter.recipient.address == ["1 Example Street", "London EC1A 1AA"]
+
+
+def test_the_variants_letter_is_the_default():
+    loaded = load_letter(PROFILE, None, "sre")
+    assert loaded.name == "short" and loaded.chosen.name == "sre"
+
+
+def test_a_profile_with_one_letter_needs_no_name(tmp_path):
+    path = _copy(tmp_path, ("  generic:\n", "  zzz_unused:\n"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("  zzz_unused:")], encoding="utf-8")
+    assert load_letter(path, None).name == "short"
+
+
+def test_several_letters_and_no_name_says_which_exist():
+    with pytest.raises(UserError) as error:
+        load_letter(PROFILE, None)
+    assert "which letter?" in str(error.value) and "short, generic" in str(error.value)
+
+
+def test_an_unknown_letter_gets_did_you_mean():
+    with pytest.raises(UserError) as error:
+        load_letter(PROFILE, "shrot")
+    message = str(error.value)
+    assert "no letter 'shrot'" in message and "did you mean 'short'" in message
+    assert "profile.yaml:" in message
+
+
+def test_a_variant_naming_an_unknown_letter_is_located(tmp_path):
+    path = _copy(tmp_path, ("    letter: short", "    letter: shrt"))
+    with pytest.raises(UserError) as error:
+        load_profile(path)
+    message = str(error.value)
+    assert "variants.sre.letter: the profile has no letter 'shrt'" in message
+    line = path.read_text(encoding="utf-8").splitlines().index("    letter: shrt") + 1
+    assert f"profile.yaml:{line}:13:" in message and "did you mean 'short'" in message
+
+
+def test_a_placeholder_typo_is_located_at_its_brace(tmp_path):
+    path = _copy(tmp_path, ("role at {company}", "role at {compnay}"))
+    with pytest.raises(UserError) as error:
+        load_profile(path)  # validate catches it before any render
+    lines = path.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines) if "{compnay}" in line)
+    column = lines[row].index("{compnay}") + 1
+    assert f"profile.yaml:{row + 1}:{column}: letters.short.body[0]: unknown placeholder {{compnay}} " \
+           "(did you mean {company}?)" in str(error.value)
+
+
+def test_attribute_access_in_a_placeholder_is_refused(tmp_path):
+    path = _copy(tmp_path, ("You can reach me at {basics.email}.", "{company.__class__.__init__}"))
+    with pytest.raises(UserError) as error:
+        load_profile(path)
+    assert "attribute access" in str(error.value) and "letters.short.body[1]" in str(error.value)
+
+
+def test_a_letter_file_names_its_profile_and_variant():
+    loaded = load_letter(None, str(LETTERS / "acme.yaml"))
+    assert loaded.name == "acme" and loaded.path == LETTERS / "acme.yaml"
+    assert loaded.chosen.base.path.name == "profile.yaml" and loaded.chosen.name == "sre"
+    assert loaded.at == ()
+
+
+def test_a_letter_file_with_a_typo_is_located(tmp_path):
+    shutil.copy(PROFILE, tmp_path / "profile.yaml")
+    letter = tmp_path / "bad.yaml"
+    letter.write_text("profile: profile.yaml\nbody:\n  - Hello {postion}\nsubjcet: x\n", encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        load_letter(None, str(letter))
+    message = str(error.value)
+    assert "bad.yaml:4:1" in message and "subject" in message  # unknown key, with did you mean
+    letter.write_text("profile: profile.yaml\nbody:\n  - Hello {postion}\n", encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        load_letter(None, str(letter))
+    assert "bad.yaml:3:11: body[0]: unknown placeholder {postion} (did you mean {position}?)" in str(error.value)
+
+
+def test_a_letter_file_whose_profile_is_missing(tmp_path):
+    letter = tmp_path / "x.yaml"
+    letter.write_text("profile: nowhere.yaml\nbody: [Hi]\n", encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        load_letter(None, str(letter))
+    assert "x.yaml:1:10: profile: profile 'nowhere.yaml' not found" in str(error.value)
+
+
+def test_a_letter_needs_a_body(tmp_path):
+    path = _copy(tmp_path, ("      Second paragraph, with a [link](https://robin.example.org) and `code`.\n", ""))
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    body: |\n      A letter with locale defaults and no placeholders.\n\n", "    body: []\n"), encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        load_profile(path)
+    assert "letters.generic.body" in str(error.value)
+
+
+def test_the_example_profile_has_a_letter_for_its_platform_variant():
+    profile = load_profile(EXAMPLE).profile
+    assert profile.variants["platform"].letter == "platform"
+    assert "platform" in profile.letters

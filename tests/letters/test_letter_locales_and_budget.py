@@ -1,0 +1,110 @@
+"""Locale defaults (salutation, closing, CLDR date) and the one-page budget: tighten, then fail saying
+by how much; never cut, never write."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from resume_builder import letter_pipeline, pipeline
+from resume_builder.errors import UserError
+from resume_builder.i18n import built_in_languages, letter_words
+from tests.conftest import FIXTURES
+
+PROFILE = FIXTURES / "letters" / "profile.yaml"
+
+
+@pytest.mark.parametrize(("locale", "salutation", "closing", "date"), [
+    ("en", "Dear Hiring Manager,", "Yours sincerely,", "March 2, 2026"),
+    ("en-GB", "Dear Hiring Manager,", "Yours sincerely,", "2 March 2026"),
+    ("de", "Sehr geehrte Damen und Herren,", "Mit freundlichen Grüßen", "2. März 2026"),
+    ("fr", "Madame, Monsieur,", "Veuillez agréer, Madame, Monsieur, l’expression de mes salutations distinguées.",
+     "2 mars 2026"),
+    ("ar", "السادة المحترمون،", "وتفضلوا بقبول فائق الاحترام،", "2 مارس 2026"),
+])
+def test_locale_defaults(locale, salutation, closing, date, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772409600")  # 2026-03-02 (the build's date)
+    job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=PROFILE, locale=locale), "generic")
+    doc = job.document
+    assert (doc.salutation.plain, doc.closing.plain, doc.date) == (salutation, closing, date)
+    assert doc.direction == ("rtl" if locale == "ar" else "ltr")
+    assert doc.metadata.language == locale
+    text = pipeline.render(job, "txt", job.profile_folder / "x.txt")[0].data.decode("utf-8")
+    assert salutation in text and date in text
+
+
+def test_every_built_in_language_has_letter_words():
+    english = letter_words("en")
+    for language in built_in_languages():
+        words = letter_words(language)
+        assert words.salutation and words.closing
+        if language != "en":
+            assert (words.salutation, words.closing) != (english.salutation, english.closing), language
+        assert str(2026) in words.format_date(datetime.date(2026, 3, 2))
+
+
+def test_the_letters_own_words_win_and_an_iso_date_is_localised(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=PROFILE, locale="de"), "short")
+    assert job.document.date == "2. März 2026"  # the letter's date: 2026-03-02
+    assert job.document.salutation.plain == "Sehr geehrte Damen und Herren,"
+
+
+def test_without_a_date_or_source_date_epoch_the_letter_is_undated_with_a_warning(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=PROFILE), "generic")
+    assert job.document.date == ""
+    assert any("undated" in warning and "SOURCE_DATE_EPOCH" in warning for warning in job.warnings)
+
+
+def test_the_date_follows_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # 2026-05-28
+    job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=PROFILE, locale="en-GB"), "generic")
+    assert job.document.date == "28 May 2026"
+
+
+def _long_profile(tmp_path, paragraphs: int) -> None:
+    sentence = "This paragraph only makes the letter longer, so that the page budget has work to do. "
+    body = "".join(f"      - {sentence * 5}\n" for _ in range(paragraphs))
+    text = PROFILE.read_text(encoding="utf-8").replace(
+        "  generic:\n    body: |\n", f"  long:\n    body:\n{body}  generic:\n    body: |\n")
+    (tmp_path / "profile.yaml").write_text(text, encoding="utf-8")
+
+
+def test_a_letter_a_little_long_is_tightened_to_one_page(tmp_path):
+    """Longer and longer letters: the first that overflows at the theme's options fits once tightened
+    (whatever the theme's exact metrics), whole."""
+    request = pipeline.RenderRequest(profile=tmp_path / "profile.yaml")
+    for paragraphs in range(4, 14):
+        _long_profile(tmp_path, paragraphs)
+        job = letter_pipeline.prepare_letter(request, "long")
+        if job.messages:
+            break
+    else:
+        pytest.fail("no letter length needed tightening")
+    assert job.messages[0].startswith("letter page budget 1: tightened the layout: font size")
+    assert job.options.font_size < 9.2 or job.options.spacing < 0.75
+    assert pipeline.render(job, "pdf", tmp_path / "x.pdf")[0].pages == 1
+    assert len(job.document.paragraphs) == paragraphs  # nothing cut
+
+
+def test_a_letter_far_too_long_fails_saying_by_how_much_and_writes_nothing(tmp_path):
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    _long_profile(tmp_path, 16)
+    result = CliRunner().invoke(app, ["letter", str(tmp_path / "profile.yaml"), "--letter", "long",
+                                      "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    message = result.output
+    assert "the letter does not fit in 1 page" in message and "nothing was cut" in message
+    assert "mm (" in message and "lines) over" in message and "max_pages: 2" in message
+    assert "Traceback" not in message
+    assert not (tmp_path / "out").exists()
+    # a budget of two pages fits it, whole
+    result = CliRunner().invoke(app, ["letter", str(tmp_path / "profile.yaml"), "--letter", "long",
+                                      "--max-pages", "2", "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "2 pages" in result.output
