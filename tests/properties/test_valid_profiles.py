@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from resume_builder.document import clean
@@ -112,7 +112,8 @@ PLAIN = {"name", "headline", "location", "title"}  # shown as written: never rea
 def fields(data: dict[str, Any]) -> list[str]:
     """Every text the profile shows, as the reader sees it (document.py's rules): names,
     headlines, places and section titles as written; other text with Markdown markers
-    removed; a skill's keywords joined into one line first."""
+    removed; a skill's keywords each read on its own, then joined into one line (a '`' or
+    '*' in one keyword never pairs with one in the next)."""
     out = []
 
     def shown(text: str, plain: bool) -> None:
@@ -136,8 +137,8 @@ def fields(data: dict[str, Any]) -> list[str]:
                 shown(highlight, False)
     for skill in data.get("skills", []):
         shown(skill["name"], False)
-        if skill["keywords"]:
-            shown(", ".join(skill["keywords"]), False)
+        if skill["keywords"]:  # each keyword's Markdown on its own, then joined
+            out.append(" ".join(", ".join(plain_text(clean(k)) for k in skill["keywords"]).split()))
     for project in data.get("projects", []):
         shown(project["name"], False)
         shown(project["description"], False)
@@ -217,6 +218,8 @@ FAST = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, Health
 
 @settings(max_examples=40, **FAST)
 @given(profiles())
+@example({"basics": {"name": "N", "email": "someone@example.com"},  # a '`' in each of two keywords
+          "skills": [{"name": "S", "keywords": ["jo`k", "[`1d", "*a", "b*"]}]})
 def test_valid_profiles_render_to_html_docx_markdown_and_text_with_every_field(data):
     outputs = render_all(data, ("html", "docx", "md", "txt"))
     shown = {"html": html_text(outputs["html"]), "docx": docx_text(outputs["docx"]),
@@ -229,6 +232,8 @@ def test_valid_profiles_render_to_html_docx_markdown_and_text_with_every_field(d
 
 @settings(max_examples=15, **FAST)
 @given(profiles())
+@example({"basics": {"name": "N", "email": "someone@example.com"},  # a '`' in each of two keywords
+          "skills": [{"name": "S", "keywords": ["jo`k", "[`1d", "*a", "b*"]}]})
 def test_valid_profiles_render_to_pdf_with_every_field(data):
     text = pdf_text(render_all(data, ("pdf",))["pdf"])
     shown = fields(data)
