@@ -39,7 +39,8 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "fetcher": ("resume_builder/render/fetcher.py", ["tests/render/test_fetcher_rules.py"]),
     "select": ("resume_builder/loading/variants.py", ["tests/tailoring/test_select.py"]),
     "tailor": ("resume_builder/tailoring/variants.py",
-               ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py"]),
+               ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py",
+                "tests/tailoring/test_tailor_rules.py"]),
     "variants": ("resume_builder/schema/variant_rules.py",
                  ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py"]),
 }
