@@ -18,6 +18,7 @@ needs a session database and a per-operator configuration for the same result.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -63,6 +64,21 @@ def _narrow(pyproject: Path, module: str, tests: list[str]) -> None:
     pyproject.write_text(text, encoding="utf-8")
 
 
+def _retest_survivors(mutants: Path) -> None:
+    """Forget the verdict on every surviving mutant, so the current tests are tried on it.
+
+    mutmut re-tests a mutant only when its function changed, not when tests were added; a
+    killed mutant stays killed while the tests only grow (remove build/mutation/<name> after
+    deleting or weakening a test)."""
+    for meta in mutants.rglob("*.meta") if mutants.exists() else ():
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes = data.get("exit_code_by_key", {})
+        survived = [key for key, code in codes.items() if code == 0]
+        if survived:
+            codes.update(dict.fromkeys(survived))
+            meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+
+
 def run(name: str, jobs: int = 2) -> int:
     module, tests = MODULES[name]
     dest = WORK / name
@@ -72,6 +88,7 @@ def run(name: str, jobs: int = 2) -> int:
     dest.mkdir(parents=True, exist_ok=True)
     _copy(dest)
     _narrow(dest / "pyproject.toml", module, tests)
+    _retest_survivors(keep)
     mutmut = Path(sys.executable).with_name("mutmut")
     return subprocess.run([str(mutmut), "run", "--max-children", str(jobs)], cwd=dest).returncode
 
