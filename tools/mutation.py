@@ -14,6 +14,15 @@ Why mutmut: actively maintained (3.x, 2024 onwards), runs pytest as it is, mutat
 place with trampolines (no reload per mutant), and runs only the tests that cover each
 mutated function, which matters on a small machine. cosmic-ray is also well kept but
 needs a session database and a per-operator configuration for the same result.
+
+Known equivalent mutants (no input can tell them apart; they stay "survived"):
+- loading/variants.py, load_variant's check_variant call for a variant declared in the
+  profile: loading the profile already checks every declared variant, located the same way
+  (profile_loader.validate_profile), so mutating or removing this call changes nothing.
+- tailoring/variants.py: copy.deepcopy → copy.copy (validation builds new containers from
+  the copied data); the theme's model_dump mode "json" → "python" (both give the same
+  strings, numbers, booleans and lists, all a theme option accepts; only YAML oddities such
+  as !!binary or .inf differ); errors(include_url=True) (the url is not read).
 """
 
 from __future__ import annotations

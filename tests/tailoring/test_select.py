@@ -36,6 +36,12 @@ def error_of(*args) -> str:
     return info.value.render()
 
 
+def error_of_kw(*args, **kwargs) -> str:
+    with pytest.raises(UserError) as info:
+        select_variant(*args, **kwargs)
+    return info.value.render()
+
+
 @pytest.mark.parametrize("value, is_file", [
     ("web", False), ("web.yaml", True), ("web.YML", True), ("web.json", True), ("variants/web", True),
     ("web.toml", False), ("yaml", False),
@@ -197,12 +203,6 @@ def test_the_input_format_reaches_the_loader(tmp_path, how):
 
 def test_an_unknown_input_format_is_refused_for_a_declared_variant(profile):
     assert error_of_kw(profile, "web", input_format="yml").startswith("unknown input format 'yml'")
-
-
-def error_of_kw(*args, **kwargs) -> str:
-    with pytest.raises(UserError) as info:
-        select_variant(*args, **kwargs)
-    return info.value.render()
 
 
 # --------------------------------------------------------------------------- checks and where the variant was read
