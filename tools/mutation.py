@@ -14,10 +14,20 @@ Why mutmut: actively maintained (3.x, 2024 onwards), runs pytest as it is, mutat
 place with trampolines (no reload per mutant), and runs only the tests that cover each
 mutated function, which matters on a small machine. cosmic-ray is also well kept but
 needs a session database and a per-operator configuration for the same result.
+
+Known equivalent mutants (no input can tell them apart; they stay "survived"):
+- loading/variants.py, load_variant's check_variant call for a variant declared in the
+  profile: loading the profile already checks every declared variant, located the same way
+  (profile_loader.validate_profile), so mutating or removing this call changes nothing.
+- tailoring/variants.py: copy.deepcopy → copy.copy (validation builds new containers from
+  the copied data); the theme's model_dump mode "json" → "python" (both give the same
+  strings, numbers, booleans and lists, all a theme option accepts; only YAML oddities such
+  as !!binary or .inf differ); errors(include_url=True) (the url is not read).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -39,7 +49,8 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "fetcher": ("resume_builder/render/fetcher.py", ["tests/render/test_fetcher_rules.py"]),
     "select": ("resume_builder/loading/variants.py", ["tests/tailoring/test_select.py"]),
     "tailor": ("resume_builder/tailoring/variants.py",
-               ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py"]),
+               ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py",
+                "tests/tailoring/test_tailor_rules.py"]),
     "variants": ("resume_builder/schema/variant_rules.py",
                  ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py"]),
 }
@@ -62,6 +73,21 @@ def _narrow(pyproject: Path, module: str, tests: list[str]) -> None:
     pyproject.write_text(text, encoding="utf-8")
 
 
+def _retest_survivors(mutants: Path) -> None:
+    """Forget the verdict on every surviving mutant, so the current tests are tried on it.
+
+    mutmut re-tests a mutant only when its function changed, not when tests were added; a
+    killed mutant stays killed while the tests only grow (remove build/mutation/<name> after
+    deleting or weakening a test)."""
+    for meta in mutants.rglob("*.meta") if mutants.exists() else ():
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes = data.get("exit_code_by_key", {})
+        survived = [key for key, code in codes.items() if code == 0]
+        if survived:
+            codes.update(dict.fromkeys(survived))
+            meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+
+
 def run(name: str, jobs: int = 2) -> int:
     module, tests = MODULES[name]
     dest = WORK / name
@@ -71,6 +97,7 @@ def run(name: str, jobs: int = 2) -> int:
     dest.mkdir(parents=True, exist_ok=True)
     _copy(dest)
     _narrow(dest / "pyproject.toml", module, tests)
+    _retest_survivors(keep)
     mutmut = Path(sys.executable).with_name("mutmut")
     return subprocess.run([str(mutmut), "run", "--max-children", str(jobs)], cwd=dest).returncode
 

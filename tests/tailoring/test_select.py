@@ -36,6 +36,12 @@ def error_of(*args) -> str:
     return info.value.render()
 
 
+def error_of_kw(*args, **kwargs) -> str:
+    with pytest.raises(UserError) as info:
+        select_variant(*args, **kwargs)
+    return info.value.render()
+
+
 @pytest.mark.parametrize("value, is_file", [
     ("web", False), ("web.yaml", True), ("web.YML", True), ("web.json", True), ("variants/web", True),
     ("web.toml", False), ("yaml", False),
@@ -101,3 +107,162 @@ def test_a_broken_variant_file_is_located_and_names_the_field(profile, tmp_path)
     message = error_of(None, str(variant))
     assert message.startswith(f"{variant}:2:1: max_pagse: ")
     assert "did you mean 'max_pages'" in message
+
+
+# --------------------------------------------------------------------------- what reaches the loader
+
+MULTILINGUAL = """\
+basics:
+  name: Sam Sample
+summary: {en: Builds web services., de: Baut Webdienste.}
+experience:
+  - {id: web-job, company: Acme, position: Engineer, start: 2020-01, tags: [web]}
+variants:
+  web:
+    select: {experience: {any: [web]}}
+  web-de:
+    lang: de
+    select: {experience: {any: [web]}}
+"""
+
+
+@pytest.fixture
+def multilingual(tmp_path):
+    path = tmp_path / "sam.yaml"
+    path.write_text(MULTILINGUAL, encoding="utf-8")
+    return path
+
+
+def summary_of(*args, **kwargs) -> str:
+    return select_variant(*args, **kwargs).profile.summary
+
+
+def test_lang_is_passed_to_the_profile_for_a_declared_variant_and_for_none(multilingual):
+    assert summary_of(multilingual, None) == "Builds web services."
+    assert summary_of(multilingual, None, lang="de") == "Baut Webdienste."
+    assert summary_of(multilingual, "web", lang="de") == "Baut Webdienste."
+
+
+def test_a_declared_variants_own_lang_reads_the_profile_in_it_unless_lang_is_given(multilingual):
+    assert summary_of(multilingual, "web-de") == "Baut Webdienste."
+    assert summary_of(multilingual, "web-de", lang="en") == "Builds web services."
+
+
+def test_a_variant_files_lang_reads_the_profile_in_it_unless_lang_is_given(multilingual, tmp_path):
+    german = tmp_path / "german.yaml"
+    german.write_text("profile: sam.yaml\nlang: de\n", encoding="utf-8")
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("profile: sam.yaml\n", encoding="utf-8")
+    assert summary_of(None, str(german)) == "Baut Webdienste."
+    assert summary_of(None, str(german), lang="en") == "Builds web services."  # --lang wins
+    assert summary_of(None, str(plain), lang="de") == "Baut Webdienste."
+    assert summary_of(None, str(plain)) == "Builds web services."
+
+
+def test_an_explicit_profile_wins_over_the_variant_files_profile(profile, tmp_path):
+    other = tmp_path / "copy"
+    other.mkdir()
+    (other / "sam.yaml").write_text(PROFILE.replace("company: Old Co", "company: Other Co"), encoding="utf-8")
+    variant = tmp_path / "old.yaml"
+    variant.write_text("profile: sam.yaml\nselect: {experience: {any: [legacy]}}\n", encoding="utf-8")
+    assert [j.company for j in select_variant(None, str(variant)).profile.experience] == ["Old Co"]
+    tried = select_variant(other / "sam.yaml", str(variant))
+    assert [j.company for j in tried.profile.experience] == ["Other Co"]
+    assert (tried.name, tried.stem) == ("old", "sam-old")
+
+
+def test_an_explicit_profile_is_used_even_when_the_variant_files_profile_is_missing(profile, tmp_path):
+    variant = tmp_path / "v.yaml"
+    variant.write_text("profile: nowhere/me.yaml\nselect: {experience: {any: [web]}}\n", encoding="utf-8")
+    assert [j.id for j in select_variant(profile, str(variant)).profile.experience] == ["web-job"]
+
+
+def test_without_a_profile_the_default_profile_is_read(tmp_path, monkeypatch):
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "example.yaml").write_text(PROFILE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert [j.id for j in select_variant(None, None).profile.experience] == ["web-job", "old-job"]
+    web = select_variant(None, "web")
+    assert (web.stem, [j.id for j in web.profile.experience]) == ("example-web", ["web-job"])
+
+
+JSON_RESUME = '{"basics": {"name": "Sam Sample", "label": "Engineer"}, "work": []}\n'
+
+
+@pytest.mark.parametrize("how", ["none", "file"])
+def test_the_input_format_reaches_the_loader(tmp_path, how):
+    resume = tmp_path / "resume.json"
+    resume.write_text(JSON_RESUME, encoding="utf-8")
+    (tmp_path / "v.yaml").write_text("profile: resume.json\n", encoding="utf-8")
+    args = (resume, None) if how == "none" else (None, str(tmp_path / "v.yaml"))
+    assert select_variant(*args).profile.basics.headline == "Engineer"  # recognised as JSON Resume
+    assert select_variant(*args, input_format="jsonresume").profile.basics.headline == "Engineer"
+    message = error_of_kw(*args, input_format="profile")  # --from profile: read as our format
+    assert message.startswith(f"{resume}:1:") and "label" in message
+
+
+def test_an_unknown_input_format_is_refused_for_a_declared_variant(profile):
+    assert error_of_kw(profile, "web", input_format="yml").startswith("unknown input format 'yml'")
+
+
+# --------------------------------------------------------------------------- checks and where the variant was read
+
+BROKEN = PROFILE + """\
+  broken:
+    select: {experience: {any: [wbe]}}
+"""
+
+
+def test_a_declared_variant_naming_what_the_profile_lacks_is_located_in_the_profile(tmp_path):
+    path = tmp_path / "sam.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    assert error_of(path, "broken") == (
+        f"{path}:13:33: variants.broken.select.experience.any[0]: no entry in the profile has tag 'wbe' (did you mean 'web'?)")
+
+
+def test_a_variant_file_naming_what_the_profile_lacks_is_located_in_the_variant_file(profile, tmp_path):
+    variant = tmp_path / "v.yaml"
+    variant.write_text("profile: sam.yaml\nselect: {experience: {any: [legcy]}}\n", encoding="utf-8")
+    assert error_of(None, str(variant)) == (
+        f"{variant}:2:29: select.experience.any[0]: no entry in the profile has tag 'legcy' (did you mean 'legacy'?)")
+
+
+def test_a_declared_variant_remembers_where_it_was_read(profile):
+    web = select_variant(profile, "web")
+    assert (web.variant_path, web.variant_at) == (None, ("variants", "web"))
+    assert web.variant_source.file == str(profile)
+    assert web.variant_source.locate(web.variant_at + ("select",)).line == 8  # `select:` under `web:`
+
+
+def test_a_variant_file_remembers_where_it_was_read(profile, tmp_path):
+    variant = tmp_path / "v.yaml"
+    variant.write_text("profile: sam.yaml\nselect: {experience: {any: [web]}}\n", encoding="utf-8")
+    tailored = select_variant(None, str(variant))
+    assert (tailored.variant_path, tailored.variant_at) == (variant, ())
+    assert tailored.variant_source.file == str(variant)
+    assert tailored.variant_source.locate(("select",)).line == 2
+
+
+@pytest.mark.parametrize("separator", ["\\", "/"])
+def test_looks_like_file_with_the_platforms_separator(monkeypatch, separator):
+    """On Windows (os.sep is a backslash) both separators name a file; elsewhere, only '/'."""
+    import resume_builder.loading.variants as variants
+
+    monkeypatch.setattr(variants.os, "sep", separator)
+    assert looks_like_file("variants/web") is True
+    assert looks_like_file("variants\\web") is (separator == "\\")
+    assert looks_like_file("web") is False
+
+
+def test_a_bad_theme_option_of_a_variant_is_located_where_the_variant_was_written(tmp_path):
+    from resume_builder.pipeline import prepare
+
+    path = tmp_path / "sam.yaml"
+    path.write_text(PROFILE + "  big:\n    theme: {font_size: huge}\n", encoding="utf-8")
+    variant = tmp_path / "v.yaml"
+    variant.write_text("profile: sam.yaml\ntheme:\n  font_size: huge\n", encoding="utf-8")
+    for args, where in [((path, "big"), f"{path}:13:24"), ((None, str(variant)), f"{variant}:3:14")]:
+        with pytest.raises(UserError) as info:
+            prepare(args[0], variant=args[1])
+        assert info.value.render() == (
+            f"{where}: theme.font_size: 'huge' is not a number (use a number from 7 to 14)")
