@@ -10,7 +10,7 @@ Routes (nothing else exists; no route takes a file name or path from the request
 ``GET /render/N/page-P.png``           page P of good render N, from memory
 ``GET /render/N/resume.pdf|.docx``     the PDF, the DOCX of good render N, from memory
 ``POST /api/settings``                 the page's switches (theme, variant, language, page size)
-``POST /api/render``                   ``render``/``build`` handing work over (token required)
+``POST /api/render|build``             ``render``/``build`` handing work over (token required)
 =====================================  ===================================================
 
 Security (see SECURITY.md): the socket is bound to 127.0.0.1; every request whose Host
@@ -243,7 +243,7 @@ class PreviewServer:
     async def handoff(self, request: Request) -> Response:
         from starlette.concurrency import run_in_threadpool
 
-        from resume_builder.serving.handoff import serve_request
+        from resume_builder.serving.handoff import serve_build, serve_request
 
         given = request.headers.get("authorization", "")
         expected = f"Bearer {self.token}"
@@ -253,7 +253,8 @@ class PreviewServer:
             payload = json.loads(await request.body())
         except ValueError:
             return JSONResponse({"error": "malformed request"}, status_code=400)
-        status, reply = await run_in_threadpool(serve_request, payload, self.preview.lock)
+        serve = serve_build if request.url.path == "/api/build" else serve_request
+        status, reply = await run_in_threadpool(serve, payload, self.preview.lock)
         return JSONResponse(reply, status_code=status)
 
 
@@ -287,6 +288,7 @@ def create_app(server: PreviewServer) -> Starlette:
         Route("/render/{generation:int}/resume.docx", server.docx),
         Route("/api/settings", server.settings, methods=["POST"]),
         Route("/api/render", server.handoff, methods=["POST"]),
+        Route("/api/build", server.handoff, methods=["POST"]),
     ]
     middleware = [Middleware(SecurityHeaders),
                   Middleware(TrustedHostMiddleware, allowed_hosts=ALLOWED_HOSTS, www_redirect=False)]

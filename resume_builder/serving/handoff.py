@@ -148,18 +148,105 @@ def render_via_server(request: RenderRequest, variants: list[str | None], *, sta
     to wait for the answer (None: no limit). Never raises for a missing, stale or refusing
     server: every such case returns None.
     """
-    import http.client
-
     from resume_builder.serving.state import read_state
 
     state = read_state(state_dir)
     if state is None or not _alive(state.pid):
         return None
-    body = json.dumps({"cwd": str(Path.cwd()), "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
-                       "request": request_to_json(request), "variants": variants}).encode("utf-8")
+    reply = _post(state, ENDPOINT, {"cwd": str(Path.cwd()), "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
+                                    "request": request_to_json(request), "variants": variants}, timeout)
+    if reply is None or "jobs" not in reply:
+        return None
+    return [HandedJob(job["variant"], job["theme"], job["warnings"], job["messages"],
+                      [Rendered(Path(item["path"]), base64.b64decode(item["data"]), item["pages"], item["warnings"])
+                       for item in job["outputs"]])
+            for job in reply["jobs"]]
+
+
+# ----------------------------------------------------------------------------- build
+
+
+BUILD_ENDPOINT = "/api/build"
+
+
+def _target_to_json(target: Any) -> dict[str, Any]:
+    return {"profile": str(target.profile), "variant": target.variant, "theme": target.theme, "fmt": target.fmt,
+            "lang": target.lang, "output": str(target.output)}
+
+
+def _target_from_json(data: dict[str, Any]) -> Any:
+    from resume_builder.building.config import Target
+
+    return Target(Path(data["profile"]), str(data["variant"]), data["theme"], str(data["fmt"]), data["lang"],
+                  Path(data["output"]))
+
+
+def _result_to_json(result: Any) -> dict[str, Any]:
+    return {"target": _target_to_json(result.target), "status": result.status, "sha256": result.sha256,
+            "bytes": result.bytes, "pages": result.pages, "inputs": result.inputs, "check": result.check,
+            "error": result.error, "seconds": result.seconds, "warnings": list(result.warnings),
+            "files": [[str(path), digest, size] for path, digest, size in result.files]}
+
+
+def _result_from_json(data: dict[str, Any]) -> Any:
+    from resume_builder.building.runner import TargetResult
+
+    return TargetResult(_target_from_json(data["target"]), data["status"], data["sha256"], data["bytes"],
+                        data["pages"], data["inputs"], data["check"], data["error"], data["seconds"],
+                        list(data["warnings"]), [(Path(p), d, s) for p, d, s in data["files"]])
+
+
+def serve_build(payload: dict[str, Any], lock: Any) -> tuple[int, dict[str, Any]]:
+    """Build one group of targets for ``build`` (building.runner's group render, run here,
+    warm): it writes the group's files and checks them exactly as a build worker would,
+    while the build holds the output folder's lock. Returns (HTTP status, JSON reply)."""
+    from resume_builder.building import runner
+
+    try:
+        targets = [_target_from_json(item) for item in payload["targets"]]
+        inputs = [str(item) for item in payload["inputs"]]
+        check, cwd, epoch = bool(payload["check"]), payload["cwd"], payload.get("source_date_epoch")
+        if len(targets) != len(inputs) or not targets or len({t.group for t in targets}) != 1:
+            raise ValueError
+    except (KeyError, TypeError, ValueError):
+        return 400, {"error": "malformed request"}
+    if not isinstance(cwd, str) or Path(cwd).resolve() != Path.cwd().resolve():
+        return 409, {"error": "this server renders for another folder"}
+    with lock, _environment("SOURCE_DATE_EPOCH", epoch if isinstance(epoch, str) else None):
+        results = runner._render_group(targets, inputs, check, None)
+    return 200, {"results": [_result_to_json(result) for result in results]}
+
+
+class BuildClient:
+    """Hands a build's groups, one request each, to a running server (see :func:`serve_build`)."""
+
+    def __init__(self, state: Any, timeout: float | None) -> None:
+        self.state, self.timeout = state, timeout
+
+    @classmethod
+    def find(cls, state_dir: Path, timeout: float | None) -> "BuildClient | None":
+        from resume_builder.serving.state import read_state
+
+        state = read_state(state_dir)
+        return cls(state, timeout) if state is not None and _alive(state.pid) else None
+
+    def render_group(self, targets: list[Any], inputs: list[str], check: bool) -> list[Any] | None:
+        """The group's results, or None (the build then renders this group and the rest itself)."""
+        body = {"cwd": str(Path.cwd()), "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
+                "targets": [_target_to_json(t) for t in targets], "inputs": list(inputs), "check": check}
+        reply = _post(self.state, BUILD_ENDPOINT, body, self.timeout)
+        if reply is None or "results" not in reply:
+            return None
+        return [_result_from_json(item) for item in reply["results"]]
+
+
+def _post(state: Any, path: str, body: dict[str, Any], timeout: float | None) -> dict[str, Any] | None:
+    """POST ``body`` as JSON with the token; the JSON reply, or None for any failure."""
+    import http.client
+
     connection = http.client.HTTPConnection("127.0.0.1", state.port, timeout=timeout or None)
     try:
-        connection.request("POST", ENDPOINT, body=body, headers={
+        connection.request("POST", path, body=json.dumps(body).encode("utf-8"), headers={
             "Authorization": f"Bearer {state.token}", "Content-Type": "application/json",
             "Host": f"127.0.0.1:{state.port}"})
         response = connection.getresponse()
@@ -170,9 +257,4 @@ def render_via_server(request: RenderRequest, variants: list[str | None], *, sta
         return None
     finally:
         connection.close()
-    if not isinstance(reply, dict) or "jobs" not in reply:
-        return None
-    return [HandedJob(job["variant"], job["theme"], job["warnings"], job["messages"],
-                      [Rendered(Path(item["path"]), base64.b64decode(item["data"]), item["pages"], item["warnings"])
-                       for item in job["outputs"]])
-            for job in reply["jobs"]]
+    return reply if isinstance(reply, dict) else None

@@ -199,3 +199,37 @@ def test_the_state_file_goes_when_the_server_stops(tmp_path):
     with running_server(Path("one_page.yaml"), tmp_path, "--out-dir", "out"):
         assert (tmp_path / "out" / STATE_NAME).exists()
     assert not (tmp_path / "out" / STATE_NAME).exists()
+
+
+BUILD_FILE = """\
+out_dir = "{out}"
+check = true
+
+[[targets]]
+profile = "one_page.yaml"
+formats = ["pdf", "docx", "md"]
+themes = ["classic", "modern"]
+"""
+
+
+def test_build_hands_off_to_the_server_with_byte_identical_outputs(server):
+    _, project = server
+    (project / "served.toml").write_text(BUILD_FILE.format(out="output"), encoding="utf-8")
+    (project / "alone.toml").write_text(BUILD_FILE.format(out="built-alone"), encoding="utf-8")
+    code = ("import sys\nfrom resume_builder.cli import app\n"
+            "try:\n    app(sys.argv[1:], prog_name='resume-builder')\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "print('in-process' if 'weasyprint' in sys.modules else 'handed-off')\n")
+    markers = []
+    for config in ("served.toml", "alone.toml"):
+        done = subprocess.run([sys.executable, "-c", code, "build", "--config", config, "--jobs", "1"], cwd=project,
+                              capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+        assert done.returncode == 0, done.stdout + done.stderr
+        markers.append(done.stdout.splitlines()[-1])
+    assert markers == ["handed-off", "in-process"]
+    served = json.loads((project / "output" / "manifest.json").read_text(encoding="utf-8"))
+    alone = json.loads((project / "built-alone" / "manifest.json").read_text(encoding="utf-8"))
+    assert len(served["files"]) == len(alone["files"]) == 6
+    for name in ("one_page-classic.pdf", "one_page-modern.docx", "one_page-modern.md"):
+        found = list((project / "output").glob(name))
+        assert found, sorted(p.name for p in (project / "output").iterdir())
+        assert found[0].read_bytes() == (project / "built-alone" / name).read_bytes(), name
