@@ -8,6 +8,7 @@ warm re-render several times faster than the first.
 from __future__ import annotations
 
 import logging
+import re
 from collections import OrderedDict
 from typing import Any
 from contextlib import contextmanager
@@ -125,9 +126,11 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
         return rendered, list(messages)
     fetcher = RestrictedFetcher(roots)
     messages: list[str] = []
+    base_url = theme.folder.as_uri() + "/"
     with _guarded(theme, messages, html, fetcher):
-        rendered = HTML(string=html, base_url=theme.folder.as_uri() + "/", url_fetcher=fetcher).render(
-            font_config=_font_config(), pdf_tags=True)
+        body, stylesheet = _stylesheet(html, base_url, roots, messages)
+        rendered = HTML(string=body, base_url=base_url, url_fetcher=fetcher).render(
+            font_config=_font_config(), pdf_tags=True, stylesheets=[stylesheet] if stylesheet else None)
     rendered._resume_builder = (html, fetcher)  # for the write step's guard
     # <a rel="attachment"> and <link rel="attachment"> would embed files (even ones the
     # fetcher allows, such as any file in the profile's folder) in the PDF.
@@ -138,6 +141,65 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     while len(_RECENT) > 2:
         _RECENT.popitem(last=False)
     return rendered, messages
+
+
+# Parsed style sheets by exact CSS text, base URL, allowed folders and the font files the
+# CSS names (path, size, modification time): a re-render after an edit of the profile
+# reuses the theme's parsed CSS and its @font-face fonts, registered once in the one
+# FontConfiguration, instead of parsing both again (issue 20).
+_STYLESHEETS: "OrderedDict[tuple, tuple[Any, list[str]]]" = OrderedDict()
+_STYLE_ELEMENT = re.compile(r"<style>(.*?)</style>", re.S)
+_FONT_URL = re.compile(r"""url\(["']?(file:[^"')]+)["']?\)""")
+
+
+def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]) -> tuple[str, Any]:
+    """``html`` without its style element, and that element's CSS parsed (cached); or
+    ``(html, None)`` when the document is not one the cache can serve exactly.
+
+    The CSS becomes a WeasyPrint stylesheet of the user origin instead of the author's. That
+    cascades the same when it is the only style sheet and no element has a ``style``
+    attribute (WeasyPrint's user-agent sheet has no ``!important``): exactly one ``<style>``
+    element, no ``<link>``, no ``style=``. Warnings logged while parsing are kept with the
+    entry and given again (``messages``) on every reuse. Parse-time fetches (``@font-face``
+    fonts) go through a restricted fetcher of their own; one it refused is raised, never cached.
+    """
+    from weasyprint import CSS
+
+    from resume_builder.render.fetcher import RestrictedFetcher
+
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    found = _STYLE_ELEMENT.findall(html)
+    lowered = html.lower()
+    if len(found) != 1 or lowered.count("<style") != 1 or "<link" in lowered or ' style="' in lowered \
+            or " style='" in lowered:
+        return html, None
+    css = found[0]
+    fonts = []
+    for url in sorted(set(_FONT_URL.findall(css))):
+        try:
+            info = Path(url2pathname(urlsplit(url).path)).stat()
+            fonts.append((url, info.st_size, info.st_mtime_ns))
+        except OSError:
+            fonts.append((url, None, None))
+    key = (css, base_url, tuple(str(root) for root in roots), tuple(fonts))
+    if key in _STYLESHEETS:
+        _STYLESHEETS.move_to_end(key)
+        sheet, parsed_messages = _STYLESHEETS[key]
+    else:
+        fetcher = RestrictedFetcher(roots)
+        before = len(messages)
+        sheet = CSS(string=css, base_url=base_url, url_fetcher=fetcher, font_config=_font_config())
+        if fetcher.refused:
+            raise fetcher.refused[0]
+        parsed_messages = messages[before:]
+        del messages[before:]
+        _STYLESHEETS[key] = (sheet, list(parsed_messages))
+        while len(_STYLESHEETS) > 16:
+            _STYLESHEETS.popitem(last=False)
+    messages.extend(parsed_messages)
+    return _STYLE_ELEMENT.sub("", html, count=1), sheet
 
 
 def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path) -> PdfResult:
