@@ -202,8 +202,50 @@ def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]
     return _STYLE_ELEMENT.sub("", html, count=1), sheet
 
 
+# Fonts as written into PDFs: WeasyPrint subsets every font and turns each variable font
+# into a static instance per weight (fontTools' instancer) on every write, about a quarter
+# of a warm re-render. The result depends only on the font's bytes and face index, the
+# glyphs kept, the variation coordinates and the flags below, so it is kept by exactly
+# those; an edit that uses the same glyphs reuses it. Bounded (a few dozen small subsets).
+_CLEANED: "OrderedDict[tuple, tuple[bytes, dict]]" = OrderedDict()
+
+
+def _install_font_cache() -> None:
+    """Wrap ``weasyprint.pdf.fonts.Font.clean`` (once) with :data:`_CLEANED`.
+
+    The wrapper computes the same bytes the method would (it is the method, run once per
+    key); tests/render/test_pdf_caches.py checks PDFs are byte-identical with and without it.
+    """
+    import hashlib
+
+    from weasyprint.pdf import fonts
+
+    original = fonts.Font.clean
+    if getattr(original, "_resume_builder_cache", False):
+        return
+
+    def clean(self, to_unicode, hinting):
+        key = (hashlib.blake2b(self.file_content, digest_size=20).digest(), self.index, bool(hinting),
+               tuple(sorted(to_unicode)), bool(self.missing), tuple(sorted(self.variations.items())),
+               self.weight, self.font_size, self.style, tuple(self.tables), bool(self.png), bool(self.svg),
+               bool(self.colr))
+        found = _CLEANED.get(key)
+        if found is not None:
+            _CLEANED.move_to_end(key)
+            self.file_content, self.variations = found[0], dict(found[1])
+            return
+        original(self, to_unicode, hinting)
+        _CLEANED[key] = (self.file_content, dict(self.variations))
+        while len(_CLEANED) > 64:
+            _CLEANED.popitem(last=False)
+
+    clean._resume_builder_cache = True
+    fonts.Font.clean = clean
+
+
 def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path) -> PdfResult:
     """Render ``doc`` to PDF bytes; page numbers appear only when there is more than one page."""
+    _install_font_cache()
     rendered, warnings = layout(doc, theme, options, profile_folder=profile_folder)
     if len(rendered.pages) == 1 and options.page_numbers:
         rendered, warnings = layout(doc, theme, options.model_copy(update={"page_numbers": False}),
