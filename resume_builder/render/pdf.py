@@ -225,7 +225,12 @@ def _install_font_cache() -> None:
         return
 
     def clean(self, to_unicode, hinting):
-        key = (hashlib.blake2b(self.file_content, digest_size=20).digest(), self.index, bool(hinting),
+        # The font's own bytes: a Font written a second time (PDF, then PNG, from one layout)
+        # has cleaned bytes by then, but WeasyPrint subsets again from the original face.
+        digest = getattr(self, "_resume_builder_digest", None)
+        if digest is None:
+            digest = self._resume_builder_digest = hashlib.blake2b(self.file_content, digest_size=20).digest()
+        key = (digest, self.index, bool(hinting),
                tuple(sorted(to_unicode)), bool(self.missing), tuple(sorted(self.variations.items())),
                self.weight, self.font_size, self.style, tuple(self.tables), bool(self.png), bool(self.svg),
                bool(self.colr))
