@@ -25,7 +25,10 @@ def serve(
                                  help="Output folder of the project (holds the state file render/build look for)."),
     input_format: Optional[str] = input_format_option(),
 ) -> None:
-    """Preview the résumé in the browser, re-rendered on every save; render and build hand work to it."""
+    """Preview the résumé in the browser, live as you edit.
+
+    While it runs, render and build in the same folder hand their work to it (same bytes).
+    """
     from resume_builder.console import out
     from resume_builder.serving.app import run
     from resume_builder.serving.preview import Preview

@@ -205,8 +205,9 @@ def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]
 # Fonts as written into PDFs: WeasyPrint subsets every font and turns each variable font
 # into a static instance per weight (fontTools' instancer) on every write, about a quarter
 # of a warm re-render. The result depends only on the font's bytes and face index, the
-# glyphs kept, the variation coordinates and the flags below, so it is kept by exactly
-# those; an edit that uses the same glyphs reuses it. Bounded (a few dozen small subsets).
+# glyphs kept, the variation coordinates, the flags below and the build date fontTools
+# stamps into what it saves, so it is kept by exactly those; an edit that uses the same
+# glyphs reuses it. Bounded (a few dozen small subsets).
 _CLEANED: "OrderedDict[tuple, tuple[bytes, dict]]" = OrderedDict()
 
 
@@ -217,6 +218,7 @@ def _install_font_cache() -> None:
     key); tests/render/test_pdf_caches.py checks PDFs are byte-identical with and without it.
     """
     import hashlib
+    import os
 
     from weasyprint.pdf import fonts
 
@@ -230,7 +232,8 @@ def _install_font_cache() -> None:
         digest = getattr(self, "_resume_builder_digest", None)
         if digest is None:
             digest = self._resume_builder_digest = hashlib.blake2b(self.file_content, digest_size=20).digest()
-        key = (digest, self.index, bool(hinting),
+        # SOURCE_DATE_EPOCH: fontTools stamps the fonts it saves with it (libraries_see_build_date).
+        key = (digest, os.environ.get("SOURCE_DATE_EPOCH"), self.index, bool(hinting),
                tuple(sorted(to_unicode)), bool(self.missing), tuple(sorted(self.variations.items())),
                self.weight, self.font_size, self.style, tuple(self.tables), bool(self.png), bool(self.svg),
                bool(self.colr))
@@ -245,6 +248,7 @@ def _install_font_cache() -> None:
             _CLEANED.popitem(last=False)
 
     clean._resume_builder_cache = True
+    clean._resume_builder_original = original
     fonts.Font.clean = clean
 
 
