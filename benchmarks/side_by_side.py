@@ -121,6 +121,9 @@ class Server:
         line = self.process.stdout.readline()
         self.address = line.split(" at ", 1)[1].split()[0]
         self.port = int(self.address.rstrip("/").rsplit(":", 1)[1])
+        import threading
+
+        threading.Thread(target=self.process.stdout.read, daemon=True).start()  # a line per render: keep the pipe empty
 
     def state(self) -> dict:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=300)

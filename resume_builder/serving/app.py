@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+import time
 from importlib import resources
 from typing import Any
 
@@ -124,11 +125,25 @@ class PreviewServer:
             self.busy = True
             self._publish()
             before = self.preview.watcher.watched_paths()
+            started = time.perf_counter()
             await run_in_threadpool(self.preview.render)
             self.busy = self._wanted.is_set()
             self._publish()
+            self._report(time.perf_counter() - started)
             if self.preview.watcher.watched_paths() != before and self._restart_watch is not None:
                 self._restart_watch.set()  # another theme, photo or variant file: watch its folders
+
+    def _report(self, seconds: float) -> None:
+        """One line in the terminal per render: the error lines, or what was rendered."""
+        from resume_builder.console import err, out
+
+        if self.preview.error:
+            for line in self.preview.error:
+                err(line, style="red")
+        elif self.preview.snapshot is not None:
+            snapshot = self.preview.snapshot
+            out(f"rendered {snapshot.stem}: {len(snapshot.pages)} page{'s' if len(snapshot.pages) != 1 else ''}, "
+                f"theme {snapshot.theme} in {seconds:.2f}s", style="green")
 
     async def _watch_loop(self) -> None:
         from watchfiles import awatch
