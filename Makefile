@@ -13,8 +13,9 @@ PROFILE ?= profiles/example.yaml
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core \
                    fonts-noto-color-emoji fonts-noto-cjk poppler-utils
 # LibreOffice opens our DOCX files in the tests, as a real word processor would; libfaketime
-# moves the clock for the reproducibility test (tests/test_reproducible.py).
-TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui libfaketime
+# moves the clock for the reproducibility test (tests/test_reproducible.py); chromium runs the
+# preview page's browser tests headless (tests/serving/, Playwright with executable_path).
+TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui libfaketime chromium
 
 # make test runs every test on every core (pytest-xdist); make test-fast leaves out the
 # tests marked slow (LibreOffice, every theme x format, builds in subprocesses, the wheel).

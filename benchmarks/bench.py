@@ -3,7 +3,9 @@
     make bench            (or: python benchmarks/bench.py --runs 5)
 
 Measures what users feel: CLI start-up, a fresh-process render, and a warm re-render in
-a long-lived process (watch mode, batch builds). Targets are for a 2-core machine.
+a long-lived process (watch mode, batch builds). Targets are for a 2-core machine. Ends
+with issue 20's table, measured side by side against the previous main
+(benchmarks/side_by_side.py; ``--baseline REF``, default ``main``).
 """
 
 from __future__ import annotations
@@ -264,6 +266,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results.json")
+    parser.add_argument("--baseline", default=os.environ.get("BENCH_BASELINE", "main"),
+                        help="git ref measured side by side for issue 20's targets (benchmarks/side_by_side.py)")
+    parser.add_argument("--memory-renders", type=int, default=100)
     args = parser.parse_args()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
     from resume_builder import pipeline
@@ -306,7 +311,14 @@ def main() -> None:
         mark = "ok" if figure["ratio"] >= 0.9 else "LOW"
         print(f"{'postings: ' + name:<{width}}  {figure['ratio']:>9.3f}  {0.9:>8.2f}  {mark}  "
               f"({figure['hits']} of {figure['total']})")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import side_by_side
+
+    print()
+    side = side_by_side.main(["--runs", str(args.runs), "--baseline", args.baseline,
+                              "--memory-renders", str(args.memory_renders)])
     results = {name: {"median_s": round(s, 4), "target_s": t} for name, s, t in rows}
+    results["issue 20, side by side with " + args.baseline] = side
     results["posting quality"] = quality
     results["peak memory, one render"] = {"mb": round(memory, 1), "target_mb": 200}
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -19,6 +19,7 @@ from resume_builder.commands import init as init_command
 from resume_builder.commands import letter as letter_command
 from resume_builder.commands import render as render_command
 from resume_builder.commands import schema as schema_command
+from resume_builder.commands import serve as serve_command
 from resume_builder.commands import tailor as tailor_command
 from resume_builder.commands import themes as themes_command
 from resume_builder.commands import validate as validate_command
@@ -44,6 +45,7 @@ app.command("validate", cls=Command)(validate_command.validate)
 app.command("schema", cls=Command)(schema_command.schema)
 app.command("tailor", cls=Command)(tailor_command.tailor)
 app.command("watch", cls=Command)(watch_command.watch)
+app.command("serve", cls=Command)(serve_command.serve)
 app.command("themes", cls=Command)(themes_command.themes)
 app.command("import", cls=Command)(import_command.import_profile)
 app.command("export", cls=Command)(export_command.export)

@@ -28,12 +28,19 @@ def err(message: str, *, style: str | None = None) -> None:
     _console(True).print(message, style=style, markup=False)
 
 
+def user_error_lines(error: "UserError") -> list[str]:
+    """The lines the CLI prints for a user error (the preview page shows the same lines):
+    ``error: FILE:LINE:COL: field: message (hint)`` per problem, then how many there were."""
+    lines = [line if line.startswith("…") else f"error: {line}" for line in error.shown()]
+    if len(error.problems) > 1:
+        lines.append(f"{len(error.problems)} problems found")
+    return lines
+
+
 def show_user_error(error: "UserError") -> None:
     """Print every problem of a user error, one per line, then how many there were."""
-    for line in error.shown():  # at most SHOWN_PROBLEMS, then a count of the rest
-        err(line if line.startswith("…") else f"error: {line}", style="red")
-    if len(error.problems) > 1:
-        err(f"{len(error.problems)} problems found", style="red")
+    for line in user_error_lines(error):  # at most SHOWN_PROBLEMS, then a count of the rest
+        err(line, style="red")
 
 
 def is_terminal() -> bool:

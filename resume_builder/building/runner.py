@@ -282,8 +282,13 @@ def run_check(path: Path, document: Any) -> dict[str, Any] | None:
 
 
 def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: bool,
-              on_result: Callable[[TargetResult], None], timeout: float | None = None) -> list[TargetResult]:
+              on_result: Callable[[TargetResult], None], timeout: float | None = None,
+              server_dir: Path | None = None) -> list[TargetResult]:
     """Render ``targets`` (already filtered to those needing work) and return their results.
+
+    ``server_dir``: the output folder, where a running ``serve`` leaves its state file; when
+    one answers, it renders and checks the groups, warm (resume_builder/serving/handoff.py),
+    and whatever it does not take is rendered here as usual.
 
     ``on_result`` sees each result as it arrives (so an interrupted build knows what is
     complete). A worker that dies (killed for memory or CPU time, or crashed) fails only
@@ -301,6 +306,8 @@ def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: boo
             results.append(result)
             on_result(result)
 
+    if server_dir is not None:
+        _hand_to_server(groups, check, timeout, server_dir, report)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(groups)))
     if workers == 1:
         for members, digests in groups.values():
@@ -331,6 +338,20 @@ def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: boo
     for members, digests in orphans:
         report(_render_alone(members, digests, check, timeout))
     return results
+
+
+def _hand_to_server(groups: dict, check: bool, timeout: float | None, server_dir: Path,
+                    report: Callable[[list[TargetResult]], None]) -> None:
+    """Give groups to a running ``serve`` one by one, removing each it built from ``groups``."""
+    from resume_builder.serving.handoff import BuildClient
+
+    client = BuildClient.find(server_dir, timeout)
+    for key, (members, digests) in list(groups.items()) if client is not None else []:
+        results = client.render_group(members, digests, check)
+        if results is None:  # gone or refusing: the build carries on in its own processes
+            return
+        del groups[key]
+        report(results)
 
 
 def stop_workers(executor: ProcessPoolExecutor, *, grace: float = 5.0) -> None:

@@ -30,6 +30,7 @@ class BuildSession:
     # Every target of the build file, also those --only leaves out: their manifest entries
     # stay while their files keep the hash recorded, so the next build can skip them.
     all_targets: list[Target] = field(default_factory=list)
+    use_server: bool = True  # hand the work to a running `serve` (--no-server: never)
 
     @classmethod
     def from_config(cls, path: Path | None, *, jobs: int | None = None, only: str | None = None,
@@ -128,7 +129,7 @@ class BuildSession:
 
         with reporter:
             run_build(todo, digests, jobs=self.jobs, check=self.config.check, on_result=record,
-                      timeout=self.timeout or None)
+                      timeout=self.timeout or None, server_dir=self.out_dir if self.use_server else None)
         self.pending = set()  # every worker has finished: nothing writes any more
         self._write_manifest()
         failures = [r for r in self.finished if r.failed]

@@ -22,12 +22,15 @@ def build(
                                                  "file's 'timeout', else 120; 0: no limit)."),
     no_wait: bool = typer.Option(False, "--no-wait",
                                  help="If another build is writing to the output folder, exit (2) instead of waiting."),
+    no_server: bool = typer.Option(False, "--no-server",
+                                   help="Render in this process's workers even when a 'resume-builder serve' is running."),
 ) -> None:
     """Build every target (profiles × variants × themes × formats), check each, write manifest.json."""
     from resume_builder.building.session import BuildSession
 
     with user_errors():
         session = BuildSession.from_config(config_file, jobs=jobs, only=only, clean=clean, timeout=timeout)
+        session.use_server = not no_server
         with session.lock(wait=not no_wait):  # one build at a time per output folder; a second one waits
             try:
                 failures = session.run()

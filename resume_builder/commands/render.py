@@ -42,8 +42,14 @@ def render(
     public: bool = typer.Option(False, "--public", help="A public copy: no phone, e-mail, street address, photo, "
                                                         "references or anything marked private; written as "
                                                         "<profile>-public.<ext>."),
+    no_server: bool = typer.Option(False, "--no-server",
+                                   help="Render in this process even when a 'resume-builder serve' is running."),
 ) -> None:
-    """Render a profile; files are written atomically under output/."""
+    """Render a profile; files are written atomically under output/.
+
+    When a `resume-builder serve` runs for this folder (its state file is in the output
+    folder), it renders (warm, much faster) and this command writes the same bytes.
+    """
     import dataclasses
 
     from resume_builder import pipeline
@@ -83,8 +89,16 @@ def render(
             out_dir=out_dir, max_pages=max_pages, posting=job_posting,
             input_format=input_format.lower() if input_format else None, public=public)
         jobs, outputs = [], []
+        handed = None if no_server or check else _hand_to_server(request, names, out_dir, output, timeout)
+        for job in handed or []:
+            for warning in job.warnings:
+                err(f"warning: {warning}", style="yellow")
+            for message in job.messages:
+                out(message)
+            outputs += job.outputs
+            jobs += [job] * len(job.outputs)
         with working(f"rendering {path}") as status:
-            for name in names:
+            for name in names if handed is None else []:
                 # One hostile profile or theme cannot hang the machine: a time and a memory cap
                 # (resume_builder/limits.py); nothing is written unless every render finished.
                 with time_limit(timeout, f"rendering {path}" + (f" (variant {name})" if name else "")), memory_limit():
@@ -110,13 +124,23 @@ def render(
             tailored += f", {'locale ' + locale if locale else 'language ' + lang}"
         if public:
             tailored += ", public copy"
-        out(f"wrote {'standard output' if to_stdout else item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {job.theme.name}{tailored})")
+        theme = job.theme_name if hasattr(job, "theme_name") else job.theme.name
+        out(f"wrote {'standard output' if to_stdout else item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {theme}{tailored})")
         for warning in item.warnings:
             err(f"warning: {warning}", style="yellow")
     if check:
         with working("checking what was written"):
             reports = _run_checks(outputs, jobs)
         _show_checks(reports)
+
+
+def _hand_to_server(request, names, out_dir: Path, output: Optional[Path], timeout: float):
+    """The render done by a running `serve` (resume_builder/serving/handoff.py), or None to
+    render here. Its state file is in the output folder (``output/`` when ``-o`` names a file)."""
+    from resume_builder.serving.handoff import render_via_server
+
+    return render_via_server(request, names, state_dir=out_dir if output is None else Path("output"),
+                             timeout=timeout or None)
 
 
 def _format_of(output: Optional[Path]) -> list[str]:

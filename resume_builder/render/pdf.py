@@ -8,6 +8,7 @@ warm re-render several times faster than the first.
 from __future__ import annotations
 
 import logging
+import re
 from collections import OrderedDict
 from typing import Any
 from contextlib import contextmanager
@@ -125,9 +126,11 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
         return rendered, list(messages)
     fetcher = RestrictedFetcher(roots)
     messages: list[str] = []
+    base_url = theme.folder.as_uri() + "/"
     with _guarded(theme, messages, html, fetcher):
-        rendered = HTML(string=html, base_url=theme.folder.as_uri() + "/", url_fetcher=fetcher).render(
-            font_config=_font_config(), pdf_tags=True)
+        body, stylesheet = _stylesheet(html, base_url, roots, messages)
+        rendered = HTML(string=body, base_url=base_url, url_fetcher=fetcher).render(
+            font_config=_font_config(), pdf_tags=True, stylesheets=[stylesheet] if stylesheet else None)
     rendered._resume_builder = (html, fetcher)  # for the write step's guard
     # <a rel="attachment"> and <link rel="attachment"> would embed files (even ones the
     # fetcher allows, such as any file in the profile's folder) in the PDF.
@@ -140,8 +143,118 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     return rendered, messages
 
 
+# Parsed style sheets by exact CSS text, base URL, allowed folders and the font files the
+# CSS names (path, size, modification time): a re-render after an edit of the profile
+# reuses the theme's parsed CSS and its @font-face fonts, registered once in the one
+# FontConfiguration, instead of parsing both again (issue 20).
+_STYLESHEETS: "OrderedDict[tuple, tuple[Any, list[str]]]" = OrderedDict()
+_STYLE_ELEMENT = re.compile(r"<style>(.*?)</style>", re.S)
+_FONT_URL = re.compile(r"""url\(["']?(file:[^"')]+)["']?\)""")
+
+
+def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]) -> tuple[str, Any]:
+    """``html`` without its style element, and that element's CSS parsed (cached); or
+    ``(html, None)`` when the document is not one the cache can serve exactly.
+
+    The CSS becomes a WeasyPrint stylesheet of the user origin instead of the author's. That
+    cascades the same when it is the only style sheet and no element has a ``style``
+    attribute (WeasyPrint's user-agent sheet has no ``!important``): exactly one ``<style>``
+    element, no ``<link>``, no ``style=``. Warnings logged while parsing are kept with the
+    entry and given again (``messages``) on every reuse. Parse-time fetches (``@font-face``
+    fonts) go through a restricted fetcher of their own; one it refused is raised, never cached.
+    """
+    from weasyprint import CSS
+
+    from resume_builder.render.fetcher import RestrictedFetcher
+
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    found = _STYLE_ELEMENT.findall(html)
+    lowered = html.lower()
+    if len(found) != 1 or lowered.count("<style") != 1 or "<link" in lowered or ' style="' in lowered \
+            or " style='" in lowered:
+        return html, None
+    css = found[0]
+    fonts = []
+    for url in sorted(set(_FONT_URL.findall(css))):
+        try:
+            info = Path(url2pathname(urlsplit(url).path)).stat()
+            fonts.append((url, info.st_size, info.st_mtime_ns))
+        except OSError:
+            fonts.append((url, None, None))
+    key = (css, base_url, tuple(str(root) for root in roots), tuple(fonts))
+    if key in _STYLESHEETS:
+        _STYLESHEETS.move_to_end(key)
+        sheet, parsed_messages = _STYLESHEETS[key]
+    else:
+        fetcher = RestrictedFetcher(roots)
+        before = len(messages)
+        sheet = CSS(string=css, base_url=base_url, url_fetcher=fetcher, font_config=_font_config())
+        if fetcher.refused:
+            raise fetcher.refused[0]
+        parsed_messages = messages[before:]
+        del messages[before:]
+        _STYLESHEETS[key] = (sheet, list(parsed_messages))
+        while len(_STYLESHEETS) > 16:
+            _STYLESHEETS.popitem(last=False)
+    messages.extend(parsed_messages)
+    return _STYLE_ELEMENT.sub("", html, count=1), sheet
+
+
+# Fonts as written into PDFs: WeasyPrint subsets every font and turns each variable font
+# into a static instance per weight (fontTools' instancer) on every write, about a quarter
+# of a warm re-render. The result depends only on the font's bytes and face index, the
+# glyphs kept, the variation coordinates, the flags below and the build date fontTools
+# stamps into what it saves, so it is kept by exactly those; an edit that uses the same
+# glyphs reuses it. Bounded: 24 subsets, about three renders of a résumé's fonts.
+_CLEANED: "OrderedDict[tuple, tuple[bytes, dict]]" = OrderedDict()
+
+
+def _install_font_cache() -> None:
+    """Wrap ``weasyprint.pdf.fonts.Font.clean`` (once) with :data:`_CLEANED`.
+
+    The wrapper computes the same bytes the method would (it is the method, run once per
+    key); tests/render/test_pdf_caches.py checks PDFs are byte-identical with and without it.
+    """
+    import hashlib
+    import os
+
+    from weasyprint.pdf import fonts
+
+    original = fonts.Font.clean
+    if getattr(original, "_resume_builder_cache", False):
+        return
+
+    def clean(self, to_unicode, hinting):
+        # The font's own bytes: a Font written a second time (PDF, then PNG, from one layout)
+        # has cleaned bytes by then, but WeasyPrint subsets again from the original face.
+        digest = getattr(self, "_resume_builder_digest", None)
+        if digest is None:
+            digest = self._resume_builder_digest = hashlib.blake2b(self.file_content, digest_size=20).digest()
+        # SOURCE_DATE_EPOCH: fontTools stamps the fonts it saves with it (libraries_see_build_date).
+        key = (digest, os.environ.get("SOURCE_DATE_EPOCH"), self.index, bool(hinting),
+               tuple(sorted(to_unicode)), bool(self.missing), tuple(sorted(self.variations.items())),
+               self.weight, self.font_size, self.style, tuple(self.tables), bool(self.png), bool(self.svg),
+               bool(self.colr))
+        found = _CLEANED.get(key)
+        if found is not None:
+            _CLEANED.move_to_end(key)
+            self.file_content, self.variations = found[0], dict(found[1])
+            return
+        original(self, to_unicode, hinting)
+        _CLEANED[key] = (self.file_content, dict(self.variations))
+        while len(_CLEANED) > 24:
+            _CLEANED.popitem(last=False)
+
+    clean._resume_builder_cache = True
+    clean._resume_builder_original = original
+    fonts.Font.clean = clean
+
+
 def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path) -> PdfResult:
     """Render ``doc`` to PDF bytes; page numbers appear only when there is more than one page."""
+    _install_font_cache()
     rendered, warnings = layout(doc, theme, options, profile_folder=profile_folder)
     if len(rendered.pages) == 1 and options.page_numbers:
         rendered, warnings = layout(doc, theme, options.model_copy(update={"page_numbers": False}),

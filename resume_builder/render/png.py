@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 
 
-def pdf_to_pngs(pdf: bytes, *, dpi: int = 110) -> list[bytes]:
+def pdf_to_pngs(pdf: bytes, *, dpi: int = 110, optimize: bool = True) -> list[bytes]:
     """One PNG per page of ``pdf`` at ``dpi``.
+
+    ``optimize=False`` (the preview server) compresses faster and a little less.
 
     Raises:
         UserError: a page over MAX_IMAGE_PIXELS at that resolution (a theme's ``@page { size:
@@ -30,7 +32,7 @@ def pdf_to_pngs(pdf: bytes, *, dpi: int = 110) -> list[bytes]:
             bitmap = page.render(scale=dpi / 72)
             image = _palette(bitmap.to_pil())
             buffer = io.BytesIO()
-            image.save(buffer, format="PNG", optimize=True)
+            image.save(buffer, format="PNG", optimize=optimize, **({} if optimize else {"compress_level": 1}))
             images.append(buffer.getvalue())
             page.close()
     finally:

@@ -1,0 +1,64 @@
+"""A real `resume-builder serve` in a child process, for the server and browser tests."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from tests.conftest import REPO
+
+# Generous: the first render imports WeasyPrint; on a loaded 2-core machine that can take long.
+START_TIMEOUT = 120.0
+
+
+@contextmanager
+def running_server(profile: Path, cwd: Path, *arguments: str) -> Iterator[str]:
+    """Start ``resume-builder serve PROFILE --port 0 ARGUMENTS`` in ``cwd``; yield its address.
+
+    The server is stopped with SIGINT (as Ctrl-C would) when the block ends; what it
+    printed is in the assertion message if it does not start.
+    """
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen([sys.executable, "-m", "resume_builder", "serve", str(profile), "--port", "0",
+                                *arguments], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+    lines: "queue.Queue[str | None]" = queue.Queue()
+    printed: list[str] = []
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    address = None
+    try:
+        while address is None:
+            try:
+                line = lines.get(timeout=START_TIMEOUT)
+            except queue.Empty:
+                break
+            if line is None:
+                break
+            printed.append(line)
+            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+            address = found.group(0) if found else None
+        assert address is not None, "serve did not start:\n" + "".join(printed)
+        yield address
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
