@@ -269,6 +269,8 @@ class _Mapper:
             shown = "its keywords are shown without a title" if out.get("keywords") else "shown without a title"
             self.warnings.append(f"{where}: {dotted(old)} has no {theirs}: {shown}")
             out.setdefault(table.title[0], "")
+        if section == "experience":
+            out.setdefault("position", "")  # JSON Resume requires none; a job of ours needs one
         return out
 
 

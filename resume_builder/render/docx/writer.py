@@ -228,11 +228,13 @@ class Writer:
             p.extend(self.run(" "))
             self.rich(p, entry.description)
 
-    def entry(self, entry: Entry) -> None:
+    def entry(self, entry: Entry, heading: str = "heading2") -> None:
+        """An entry: its header as a heading paragraph (Heading 2; a company's role: Heading 3),
+        then its body; a company's roles follow last, each a Heading 3 with its own body."""
         body = [bool(entry.description), *(True for _ in entry.paragraphs), bool(entry.bullets),
-                *(True for _ in entry.closing), *(True for _ in entry.fields)]
+                *(True for _ in entry.closing), *(True for _ in entry.fields), bool(entry.roles)]
         has_body = any(body)
-        p = self.paragraph("heading2", keep_next=has_body)
+        p = self.paragraph(heading, keep_next=has_body)
         self.rich(p, entry.title, href=entry.url)
         if entry.subtitle:
             p.extend(self.run(DASH, bold=False))
@@ -256,10 +258,12 @@ class Writer:
         for paragraph in entry.closing:
             self.rich(self.paragraph("normal"), paragraph)
         for fld in entry.fields:
-            p = self.paragraph("field")
+            p = self.paragraph("field", keep_next=bool(entry.roles))
             p.extend(self.run(f"{fld.label}:", bold=True))
             p.extend(self.run(" "))
             self.rich(p, fld.value)
+        for role in entry.roles:
+            self.entry(role, "heading3")
 
     def page_setup(self) -> None:
         look = self.look
