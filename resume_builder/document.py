@@ -274,8 +274,17 @@ def _section_builders(profile: Profile, labels: Labels):
         return Section("summary", heading("summary"), "text", paragraphs=paragraphs(profile.summary))
 
     def job_entry(job: Experience) -> Entry:
-        if job.roles:
+        if job.roles and len(job.roles) > 1:
             return _company_entry(job, labels)
+        if job.roles:  # one role left (a variant dropped the others): shown as a single job
+            role = job.roles[0]
+            return Entry(
+                id=job.id or role.id, title=rich(role.position or job.company),
+                subtitle=rich(job.company if role.position else None),
+                date=format_range(role.start, role.end, labels, open_ended=True),
+                location=clean(role.location or job.location or ""), url=job.url, description=rich(job.description),
+                paragraphs=paragraphs(job.summary) + paragraphs(role.summary), bullets=_bullets(role.highlights),
+                fields=_keywords_field(job.keywords, labels), tags=tuple(dict.fromkeys([*job.tags, *role.tags])))
         return Entry(
             id=job.id, title=rich(job.position or job.company), subtitle=rich(job.company if job.position else None),
             date=format_range(job.start, job.end, labels, open_ended=True),

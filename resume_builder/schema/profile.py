@@ -102,15 +102,17 @@ class Experience(Entry, DateRange):
     summary: Markdown | None = None
     highlights: list[HighlightItem] = Field(default_factory=list)
     keywords: list[Line] = Field(default_factory=list, description="Technologies used")
-    roles: list[Role] = Field(
-        default_factory=list, description="Several positions held at this company (promotions, moves), "
+    # None (not []) when not given, so a flat job dumped and validated again stays valid
+    # while a written 'roles: []' is still an error.
+    roles: list[Role] | None = Field(
+        default=None, description="Several positions held at this company (promotions, moves), "
                                           "each with its own dates; the company is shown once")
 
     @model_validator(mode="after")
     def _one_form(self) -> "Experience":
         # Each mistake names the key it is about (ctx "at"): loading/errors_map.py places the
         # message on that key's line and column.
-        if "roles" in self.model_fields_set and not self.roles:
+        if self.roles is not None and not self.roles:
             raise PydanticCustomError(
                 "roles_empty", "'roles' is empty: list at least one role (position, start, end...), or "
                                "write the job without 'roles'", {"at": "roles"})

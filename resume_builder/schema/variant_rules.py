@@ -15,6 +15,7 @@ keeps pointing at the same entry when entries are added or reordered)::
     basics.location.city
     summary
     experience[fresha-platform].highlights
+    experience[acme].roles[acme-lead].highlights    (a role of a company with several)
     projects[argo-workflows].description
     custom[specialties].items
     custom[talks].entries[kubecon-2024].summary
@@ -196,13 +197,47 @@ def kept(entry: dict[str, Any], section: str, variant: Variant) -> bool:
         return False
     if entry_id is not None and entry_id in variant.keep:
         return True
+    if section == "experience" and entry.get("roles"):
+        return bool(kept_roles(entry, section, variant))
     rule = variant.select.get(section) or variant.select.get("*")
     return rule is None or rule.matches(entry.get("tags") or [])
+
+
+def kept_roles(entry: dict[str, Any], section: str, variant: Variant) -> list[dict[str, Any]]:
+    """The roles of a company (``experience[].roles``) that ``variant`` keeps.
+
+    A role is dropped if its id is in ``drop``; kept if its id is in ``keep`` or the
+    company's id is (keeping a company keeps its roles); otherwise kept when its tags,
+    together with the company's (a role inherits its company's tags), match the section's
+    filter. A company is shown when at least one of its roles is kept, unless its own id
+    is in ``drop``.
+    """
+    company_kept = entry.get("id") is not None and entry.get("id") in variant.keep
+    company_tags = list(entry.get("tags") or [])
+    rule = variant.select.get(section) or variant.select.get("*")
+    out = []
+    for role in entry.get("roles") or []:
+        role_id = role.get("id")
+        if role_id is not None and role_id in variant.drop:
+            continue
+        if (role_id is not None and role_id in variant.keep) or company_kept or rule is None \
+                or rule.matches(company_tags + list(role.get("tags") or [])):
+            out.append(role)
+    return out
 
 
 def select_entries(data: dict[str, Any], variant: Variant) -> None:
     for key in LIST_SECTIONS:
         data[key] = [entry for entry in data.get(key) or [] if kept(entry, key, variant)]
+        if key == "experience":  # a project's 'roles' are words; a job's are entries
+            shown = []
+            for entry in data[key]:
+                if entry.get("roles"):
+                    entry["roles"] = kept_roles(entry, key, variant)
+                    if not entry["roles"]:  # a kept company whose every role was dropped by id
+                        continue
+                shown.append(entry)
+            data[key] = shown
     sections = [s for s in data.get("custom") or [] if kept(s, "custom", variant)]
     for section in sections:
         section["entries"] = [e for e in section.get("entries") or [] if kept(e, section["id"], variant)]
@@ -223,7 +258,10 @@ def choose_sections(data: dict[str, Any], chosen: list[str]) -> None:
 def entries_with_highlights(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every entry dict that may carry highlights."""
     for key in LIST_SECTIONS:
-        yield from data.get(key) or []
+        for entry in data.get(key) or []:
+            yield entry
+            if key == "experience":  # a company's roles each have their highlights
+                yield from entry.get("roles") or []
     for section in data.get("custom") or []:
         yield from section.get("entries") or []
 
@@ -241,6 +279,9 @@ def entry_index(profile: Profile) -> dict[str, EntryInfo]:
         for entry in getattr(profile, key):
             if entry.id:
                 out.setdefault(entry.id, EntryInfo(key, list(entry.tags)))
+            for role in getattr(entry, "roles", None) or []:
+                if isinstance(role, BaseModel) and role.id:
+                    out.setdefault(role.id, EntryInfo(key, list(role.tags)))
     for section in profile.custom:
         out.setdefault(section.id, EntryInfo(section.id, list(section.tags)))
         for entry in section.entries:
@@ -254,6 +295,9 @@ def all_tags(profile: Profile) -> list[str]:
     for key in LIST_SECTIONS:
         for entry in getattr(profile, key):
             tags.update(dict.fromkeys(entry.tags))
+            for role in getattr(entry, "roles", None) or []:
+                if isinstance(role, BaseModel):
+                    tags.update(dict.fromkeys(role.tags))
     for section in profile.custom:
         tags.update(dict.fromkeys(section.tags))
         for entry in section.entries:
@@ -263,7 +307,12 @@ def all_tags(profile: Profile) -> list[str]:
 
 def ids_in(data: dict[str, Any]) -> Iterator[str]:
     for key in LIST_SECTIONS:
-        yield from (e["id"] for e in data.get(key) or [] if e.get("id"))
+        for entry in data.get(key) or []:
+            if entry.get("id"):
+                yield entry["id"]
+            for role in entry.get("roles") or [] if key == "experience" else []:
+                if isinstance(role, dict) and role.get("id"):
+                    yield role["id"]
     for section in data.get("custom") or []:
         yield section["id"]
         yield from (e["id"] for e in section.get("entries") or [] if e.get("id"))
