@@ -19,10 +19,10 @@ tools read the document as it is. What JSON Resume has no field for goes under
 ``roles``
     companies with several roles (``experience[].roles``): JSON Resume has one ``work``
     item per role, each repeating the company's ``name`` (and ``url``, ``description``, and
-    the role's place or else the company's); each group is ``{"at": index of its first work
-    item, "count": roles, "company": the company's own fields (id, tags, location, summary,
-    keywords)}``, and the roles' own extras (ids, tags) are kept per work item under
-    ``entries`` like any job's;
+    the role's place or else the company's); ``{"work_items": how many work items were
+    written, "companies": [{"at": index of a company's first work item, "count": its roles,
+    "company": its own fields (id, tags, location, summary, keywords)}, ...]}``; the roles'
+    own extras (ids, tags) are kept per work item under ``entries`` like any job's;
 ``keys``
     the profile's top-level keys in file order (so sections come back in their order);
 ``translations``
@@ -127,7 +127,7 @@ def profile_to_json_resume(profile: Profile, *, keys: list[str] | None = None,
     back = _read_back(standard)
     extras = _extras(ours, back, short)
     if groups:
-        extras["roles"] = groups
+        extras["roles"] = {"work_items": len(ours.get("experience") or []), "companies": groups}
     order_differs = profile.section_order() != back.section_order()
     if keys and (extras or order_differs):
         extras["keys"] = list(keys)

@@ -185,7 +185,9 @@ def _regroup(data: dict[str, Any], groups: Any, where: str, warnings: list[str])
     if groups is None:
         return
     jobs = data.get("experience")
-    valid = isinstance(groups, list) and isinstance(jobs, list) and all(
+    count = groups.get("work_items") if isinstance(groups, dict) else None
+    groups = groups.get("companies") if isinstance(groups, dict) else None
+    valid = isinstance(groups, list) and isinstance(jobs, list) and count == len(jobs) and all(
         isinstance(g, dict) and isinstance(g.get("at"), int) and isinstance(g.get("count"), int)
         and g["count"] >= 1 and 0 <= g["at"] and g["at"] + g["count"] <= len(jobs)
         and isinstance(g.get("company", {}), dict) for g in groups)

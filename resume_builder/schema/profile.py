@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from resume_builder.schema.base import DateRange, Entry, StrictModel, TextShorthand
@@ -86,6 +86,18 @@ class Role(Entry, DateRange):
 ROLE_FIELDS = ("position", "start", "end", "highlights")
 
 
+class _NoPosition:
+    """Stands for a job written with neither ``position`` nor ``roles`` (see Experience)."""
+
+
+def _position_given(value: Any) -> Any:
+    if isinstance(value, _NoPosition):
+        # reported as a missing field, beside the entry's other mistakes, like any required one
+        raise PydanticCustomError("missing", "'position' is required (or 'roles', for several roles at this "
+                                             "company)")
+    return value
+
+
 class Experience(Entry, DateRange):
     """A job: one position (the flat form), or a company with several ``roles``.
 
@@ -94,7 +106,8 @@ class Experience(Entry, DateRange):
     """
 
     company: Line
-    position: Line | None = Field(default=None, description="Your title; with 'roles', each role has its own")
+    position: Annotated[Line | None, BeforeValidator(_position_given)] = Field(
+        default=None, description="Your title; with 'roles', each role has its own")
     location: Line | None = None
     url: WebUrl | None = None
     start: Date | None = Field(default=None, description="Optional, as in JSON Resume; shown when given")
@@ -107,6 +120,13 @@ class Experience(Entry, DateRange):
     roles: list[Role] | None = Field(
         default=None, description="Several positions held at this company (promotions, moves), "
                                           "each with its own dates; the company is shown once")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _needs_a_position(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "position" not in data and "roles" not in data:
+            return {**data, "position": _NoPosition()}
+        return data
 
     @model_validator(mode="after")
     def _one_form(self) -> "Experience":

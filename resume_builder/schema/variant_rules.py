@@ -193,12 +193,12 @@ def profile_data(profile: Profile) -> dict[str, Any]:
 
 def kept(entry: dict[str, Any], section: str, variant: Variant) -> bool:
     entry_id = entry.get("id")
+    if section == "experience" and entry.get("roles"):
+        return bool(kept_roles(entry, section, variant))
     if entry_id is not None and entry_id in variant.drop:
         return False
     if entry_id is not None and entry_id in variant.keep:
         return True
-    if section == "experience" and entry.get("roles"):
-        return bool(kept_roles(entry, section, variant))
     rule = variant.select.get(section) or variant.select.get("*")
     return rule is None or rule.matches(entry.get("tags") or [])
 
@@ -206,22 +206,26 @@ def kept(entry: dict[str, Any], section: str, variant: Variant) -> bool:
 def kept_roles(entry: dict[str, Any], section: str, variant: Variant) -> list[dict[str, Any]]:
     """The roles of a company (``experience[].roles``) that ``variant`` keeps.
 
-    A role is dropped if its id is in ``drop``; kept if its id is in ``keep`` or the
-    company's id is (keeping a company keeps its roles); otherwise kept when its tags,
-    together with the company's (a role inherits its company's tags), match the section's
-    filter. A company is shown when at least one of its roles is kept, unless its own id
-    is in ``drop``.
+    The id that names the role decides over its company's (the more specific wins): a
+    role is kept if its id is in ``keep``, dropped if in ``drop``; otherwise it goes with a
+    company whose id is in ``drop`` and stays with one whose id is in ``keep``; otherwise it
+    is kept when its tags, together with the company's (a role inherits its company's
+    tags), match the section's filter. A company is shown when at least one of its roles is
+    kept (``drop: [acme]`` with ``keep: [acme-lead]`` shows Acme with that one role).
     """
-    company_kept = entry.get("id") is not None and entry.get("id") in variant.keep
+    company_id = entry.get("id")
+    company_kept = company_id is not None and company_id in variant.keep
+    company_dropped = company_id is not None and company_id in variant.drop
     company_tags = list(entry.get("tags") or [])
     rule = variant.select.get(section) or variant.select.get("*")
     out = []
     for role in entry.get("roles") or []:
         role_id = role.get("id")
-        if role_id is not None and role_id in variant.drop:
+        if role_id is not None and role_id in variant.keep:
+            out.append(role)
+        elif (role_id is not None and role_id in variant.drop) or company_dropped:
             continue
-        if (role_id is not None and role_id in variant.keep) or company_kept or rule is None \
-                or rule.matches(company_tags + list(role.get("tags") or [])):
+        elif company_kept or rule is None or rule.matches(company_tags + list(role.get("tags") or [])):
             out.append(role)
     return out
 

@@ -38,6 +38,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, NoReturn
 
+from pydantic import BaseModel
+
 from resume_builder.errors import UserError
 from resume_builder.markdown import plain_text
 from resume_builder.schema.profile import Profile
@@ -573,7 +575,7 @@ def _entry_length(entry: Any) -> int:
             total += len(value)
         elif isinstance(value, list):
             total += sum(len(_highlight_text(v)) if hasattr(v, "text") else
-                         _entry_length(v) if hasattr(v, "model_fields") else len(str(v)) for v in value)
+                         _entry_length(v) if isinstance(v, BaseModel) else len(str(v)) for v in value)
     return total
 
 

@@ -113,10 +113,14 @@ def test_empty_roles_is_an_error_at_roles(tmp_path):
     assert "'roles' is empty" in problem.message and "without 'roles'" in problem.message
 
 
-def test_neither_position_nor_roles(tmp_path):
-    (problem,) = _problems(tmp_path, "basics: {name: Kit}\nexperience:\n  - company: Acme\n    start: 2020\n")
-    assert "needs a 'position' (one role) or 'roles'" in problem.message
-    assert problem.location.line == 3
+def test_neither_position_nor_roles_is_reported_beside_the_other_mistakes(tmp_path):
+    text = "basics: {name: Kit}\nexperience:\n  - company: Acme\n    start: 2020\n    end: 2019\n"
+    missing, order = _problems(tmp_path, text)
+    assert (missing.path, missing.message, missing.location.line) == ("experience[0].position",
+                                                                     "'position' is required", 3)
+    assert order.path == "experience[0].end"
+    (explicit,) = _problems(tmp_path, "basics: {name: Kit}\nexperience:\n  - company: Acme\n    position: null\n")
+    assert "needs a 'position' (one role) or 'roles'" in explicit.message
 
 
 def test_typos_get_did_you_mean(tmp_path):
