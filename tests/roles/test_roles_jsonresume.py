@@ -153,3 +153,12 @@ def test_a_json_resume_file_renders_flat_as_it_is(tmp_path):
     resume = _write(tmp_path / "resume.json", json.dumps(ELSEWHERE))
     profile = load_profile(resume).profile
     assert [job.position for job in profile.experience] == ["Staff Engineer", "Senior Engineer", "Engineer", "Intern"]
+
+
+def test_an_exported_file_renders_with_its_roles(tmp_path):
+    """`render` reads meta.resume_builder as `import` does: the same résumé as the profile."""
+    source = _write(tmp_path / "p.yaml", PROFILE)
+    resume = _write(tmp_path / "resume.json", json_resume_text(export_json_resume(source).data))
+    rendered = load_profile(resume).profile.model_dump(exclude={"schema_"})  # JSON Resume's own $schema
+    assert rendered == load_profile(source).profile.model_dump(exclude={"schema_"})
+    assert [r["id"] for r in rendered["experience"][0]["roles"]] == ["acme-lead", "acme-dev"]
