@@ -40,6 +40,10 @@ STYLE_NAMES = {
 }
 
 
+#: How far a role's heading (Heading 3) is set in under its company, in twips (3 mm).
+ROLE_INDENT_TWIPS = 170
+
+
 # ============================================================================ units
 
 
@@ -203,10 +207,11 @@ def style_definitions(look: DocxLook, bullet_nums: tuple[int, int]) -> dict[str,
                                   contextual=True, outline=1),
                           rpr=rpr(cs_font=L.cs_font, font=L.body_font, bold=True, color=L.text_color, size=L.entry_title_size)),
         # A company's role (several roles at one employer), under the company's Heading 2:
-        # the position in bold at the body's size, its dates at the right tab as for entries.
+        # set in from the margin (as the PDF sets roles in behind a rule), the position in
+        # bold at the body's size, its dates at the right tab as for entries.
         "heading3": style("Heading3", "heading 3", "paragraph", based_on="Normal", next_id="Normal", priority=9,
                           ppr=ppr(keep_next=False, tab_right=L.text_width_twips, before=P * 0.8, after=small,
-                                  contextual=True, outline=2),
+                                  indent=(ROLE_INDENT_TWIPS, 0), contextual=True, outline=2),
                           rpr=rpr(cs_font=L.cs_font, font=L.body_font, bold=True, color=L.text_color,
                                   size=L.font_size)),
         "description": style("EntryDescription", STYLE_NAMES["description"][0], "paragraph", based_on="Normal",
