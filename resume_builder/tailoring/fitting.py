@@ -253,6 +253,9 @@ def _pinned(profile: Profile, ids: set[str], tags: set[str]) -> set[tuple[str, i
     for section, index, custom, entry in _all_entries(profile):
         if (entry.id and entry.id in ids) or set(entry.tags) & set(tags):
             out.add((section, index, custom))
+        # a pinned role keeps its company whole (the role, and the company it is shown under)
+        if any((role.id and role.id in ids) or set(role.tags) & set(tags) for role in _roles(entry)):
+            out.add((section, index, custom))
     # The most recent position and the highest degree are never cut.
     if profile.experience:
         newest = max(range(len(profile.experience)), key=lambda i: _age_key(profile.experience[i]))

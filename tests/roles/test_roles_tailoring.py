@@ -164,6 +164,24 @@ def test_budget_cuts_past_roles_of_an_older_company():
     assert [r.id for r in tight.profile.experience[1].roles] == ["r-new"]
 
 
+def test_a_pinned_role_keeps_its_company_whole():
+    data = {"basics": {"name": "Kit"}, "experience": [
+        {"id": "now", "company": "Now", "position": "CTO", "start": "2022", "highlights": ["a", "b"]},
+        {"id": "acme", "company": "Acme", "roles": [
+            {"id": "r-new", "position": "Lead", "start": "2019", "end": "2022", "highlights": ["l1", "l2", "l3"]},
+            {"id": "r-old", "position": "Dev", "start": "2016", "end": "2019", "highlights": ["d1", "d2", "d3"]},
+        ]},
+        {"id": "old", "company": "Old", "position": "Intern", "start": "2014", "end": "2015",
+         "highlights": ["o1", "o2"]}]}
+    p = Profile.model_validate(data)
+    assert lines(p) == 15
+    unpinned = fit(p, OPTIONS, LIMITS, 1, pages(12))
+    assert unpinned.profile.experience[1] != p.experience[1]  # Acme's past role lost highlights
+    pinned = fit(p, OPTIONS, LIMITS, 1, pages(12), pinned_ids={"r-old"})
+    assert pinned.profile.experience[1] == p.experience[1]  # Acme whole: the old job went instead
+    assert [j.id for j in pinned.profile.experience] == ["now", "acme"]
+
+
 def test_relevance_cuts_parts_of_roles_by_their_points():
     # a newer job first, so Acme's roles may be cut: 3 + 16 lines
     data = {**DATA, "experience": [{"id": "now", "company": "Now", "position": "CTO", "start": "2023",
