@@ -25,7 +25,8 @@ A company with several roles (``experience[].roles``) is one entry whose parts a
 roles: a role's highlights and summary are cut like an entry's (fields
 ``roles[1].highlights[0]``, ``roles[1].summary``), and a role other than the company's
 newest may go whole (``roles[1]``) like a past position, oldest first. The company's newest
-role goes only with the company.
+role goes only with the company; a company holding the most recent position, or a pinned
+role (by id or tag), stays whole.
 4. otherwise fail, saying how far over the budget it still is.
 
 Page counts come from a ``count_pages(profile, options)`` function (the real PDF layout in
