@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from resume_builder.i18n import Labels, labels_for, resolve_locale
 from resume_builder.markdown import Span, merge_spans, parse_inline
-from resume_builder.schema.profile import Highlight, Profile
+from resume_builder.schema.profile import Experience, Highlight, Profile, Role
 from resume_builder.schema.types import PRESENT, PartialDate
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ class Entry:
     """One item of a section, already formatted.
 
     Renderers show the parts in this order: title, subtitle, date, location (the header),
-    then description, paragraphs, bullets, closing paragraphs, fields.
+    then description, paragraphs, bullets, closing paragraphs, fields, and last a
+    company's roles (each an Entry shown the same way, one level below).
     """
 
     id: str | None
@@ -106,6 +107,11 @@ class Entry:
     closing: tuple[RichText, ...] = ()
     fields: tuple[Field, ...] = ()
     tags: tuple[str, ...] = ()
+    #: A company with several roles: the entry is the company (title: its name, date: the
+    #: span of its roles) and each role is an Entry of its own (title: the position, its own
+    #: date and, when not the company's, location), newest first. Renderers show the roles
+    #: last, after everything said of the company (its description, summary, technologies).
+    roles: tuple["Entry", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -194,6 +200,8 @@ def entry_texts(entry: Entry) -> Iterator[str]:
     yield from (p.plain for p in entry.closing)
     for fld in entry.fields:
         yield f"{fld.label}: {fld.value.plain}"
+    for role in entry.roles:
+        yield from entry_texts(role)
 
 
 # ----------------------------------------------------------------------------- dates
@@ -265,14 +273,28 @@ def _section_builders(profile: Profile, labels: Labels):
     def summary() -> Section:
         return Section("summary", heading("summary"), "text", paragraphs=paragraphs(profile.summary))
 
-    def experience() -> Section:
-        entries = tuple(Entry(
+    def job_entry(job: Experience) -> Entry:
+        if job.roles and len(job.roles) > 1:
+            return _company_entry(job, labels)
+        if job.roles:  # one role left (a variant dropped the others): shown as a single job
+            role = job.roles[0]
+            return Entry(
+                id=job.id or role.id, title=rich(role.position or job.company),
+                subtitle=rich(job.company if role.position else None),
+                date=format_range(role.start, role.end, labels, open_ended=True),
+                location=clean(role.location or job.location or ""), url=job.url, description=rich(job.description),
+                paragraphs=paragraphs(job.summary) + paragraphs(role.summary), bullets=_bullets(role.highlights),
+                fields=_keywords_field(job.keywords, labels), tags=tuple(dict.fromkeys([*job.tags, *role.tags])))
+        return Entry(
             id=job.id, title=rich(job.position or job.company), subtitle=rich(job.company if job.position else None),
             date=format_range(job.start, job.end, labels, open_ended=True),
             location=clean(job.location or ""), url=job.url, description=rich(job.description),
             paragraphs=paragraphs(job.summary), bullets=_bullets(job.highlights),
             fields=_keywords_field(job.keywords, labels), tags=tuple(job.tags),
-        ) for job in profile.experience)
+        )
+
+    def experience() -> Section:
+        entries = tuple(job_entry(job) for job in profile.experience)
         return Section("experience", heading("experience"), "entries", entries=entries)
 
     def volunteering() -> Section:
@@ -355,6 +377,40 @@ def _section_builders(profile: Profile, labels: Labels):
     for custom in profile.custom:
         builders[custom.id] = _custom_builder(custom, labels)
     return builders
+
+
+def newest_first(roles: list[Role]) -> list[Role]:
+    """Roles in the order a résumé lists them: the latest end first (a current role before
+    any ended one), then the latest start; roles with the same dates keep the file's order.
+    A role with a start and no end is current, as for any job; a role with no dates at all
+    sorts first too (read as current)."""
+    def key(indexed: tuple[int, Role]) -> tuple:
+        index, role = indexed
+        end = role.end if role.end is not None or role.start is None else PRESENT
+        end_key = (9999, 12, 31) if end == PRESENT or end is None else end.latest()
+        start_key = role.start.earliest() if role.start is not None else (9999, 12, 31)
+        return (tuple(-n for n in end_key), tuple(-n for n in start_key), index)
+
+    return [role for _, role in sorted(enumerate(roles), key=key)]
+
+
+def _company_entry(job: Experience, labels: Labels) -> Entry:
+    """A company with several roles: the company once (name, span, place, description,
+    summary, technologies) and its roles, newest first, each with its own dates."""
+    start, end = job.span()
+    company_location = clean(job.location or "")
+    roles = tuple(Entry(
+        id=role.id, title=rich(role.position),
+        date=format_range(role.start, role.end, labels, open_ended=True),
+        # a role's place is shown only where it differs from the company's
+        location="" if clean(role.location or "") == company_location else clean(role.location or ""),
+        paragraphs=paragraphs(role.summary), bullets=_bullets(role.highlights), tags=tuple(role.tags),
+    ) for role in newest_first(job.roles))
+    return Entry(
+        id=job.id, title=rich(job.company), date=format_range(start, end, labels, open_ended=True),
+        location=company_location, url=job.url, description=rich(job.description),
+        paragraphs=paragraphs(job.summary), fields=_keywords_field(job.keywords, labels), tags=tuple(job.tags),
+        roles=roles)
 
 
 def _custom_builder(custom, labels: Labels):

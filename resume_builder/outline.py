@@ -16,5 +16,11 @@ def outline_lines(profile: Profile) -> list[str]:
         elif key == "summary":
             lines.append("  Summary")
         else:
-            lines.append(f"  {key.capitalize()}: {count(len(getattr(profile, key)), 'entry')}")
+            entries = getattr(profile, key)
+            line = f"  {key.capitalize()}: {count(len(entries), 'entry')}"
+            companies = [e for e in entries if getattr(e, "roles", None) and key == "experience"]
+            if companies:  # several roles at one employer
+                line += (f" ({count(len(companies), 'company', 'companies')} with "
+                         f"{count(sum(len(c.roles) for c in companies), 'role')})")
+            lines.append(line)
     return lines

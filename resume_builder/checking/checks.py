@@ -370,9 +370,27 @@ _ENTRY_PARTS = {
 }
 
 
-def _entry_parts(key: str, entry: Entry) -> list[tuple[str, str]]:
+#: A company with several roles is looked for as the company (its name and span of dates),
+#: then each role, newest first, with its position and its own dates.
+_COMPANY_PARTS = (("company", "title"), ("dates", "date"))
+_ROLE_PARTS = (("position", "title"), ("dates", "date"))
+
+
+def _check_items(key: str, entries: tuple[Entry, ...]) -> list[tuple[Entry, tuple]]:
+    """(entry, parts to find) in reading order: a company with roles, then each of its roles."""
+    out: list[tuple[Entry, tuple]] = []
+    for entry in entries:
+        if entry.roles:
+            out.append((entry, _COMPANY_PARTS))
+            out.extend((role, _ROLE_PARTS) for role in entry.roles)
+        else:
+            out.append((entry, _ENTRY_PARTS[key]))
+    return out
+
+
+def _entry_parts(key: str, entry: Entry, labels: tuple | None = None) -> list[tuple[str, str]]:
     """(label, text) of the parts to find, the entry's title first."""
-    labels = _ENTRY_PARTS[key]
+    labels = labels or _ENTRY_PARTS[key]
     if key == "education" and not entry.subtitle:  # the degree or the institution alone is the title
         labels = (("title", "title"), ("dates", "date"))
     out = []
@@ -406,12 +424,14 @@ def check_entries(ex: Extracted, doc: Document) -> CheckResult:
             continue
         # 'all 9 experience and 2 education entries'; German nouns keep their capital
         title = section.title.lower() if doc.metadata.language.lower().startswith("en") else section.title
-        counts.append(f"{len(section.entries)} {title}")
+        items = _check_items(key, section.entries)
+        roles = sum(len(entry.roles) for entry in section.entries)
+        counts.append(f"{len(section.entries)} {title}" + (f" ({roles} roles)" if roles else ""))
         text = _section_text(ex, doc, key)
         anchors: list[tuple[int, int] | None] = []
         cursor = 0
-        for number, entry in enumerate(section.entries, start=1):
-            parts = _entry_parts(key, entry)
+        for number, (entry, item_labels) in enumerate(items, start=1):
+            parts = _entry_parts(key, entry, item_labels)
             if not parts:
                 anchors.append(None)
                 continue
@@ -426,16 +446,17 @@ def check_entries(ex: Extracted, doc: Document) -> CheckResult:
                 continue
             anchors.append((at, at + len(wanted)))
             cursor = at + len(wanted)
-        for index, entry in enumerate(section.entries):
+        for index, (entry, item_labels) in enumerate(items):
             if anchors[index] is None:
                 continue
             start = next((a[1] for a in reversed(anchors[:index]) if a), 0)
             end = next((a[0] for a in anchors[index + 1:] if a), len(text))
             window = text[start:end]
-            for label, value in _entry_parts(key, entry)[1:]:
+            parts = _entry_parts(key, entry, item_labels)
+            for label, value in parts[1:]:
                 if normalise(value) not in window:
                     where = "not next to the rest of the entry" if normalise(value) in whole else "missing"
-                    problems.append(f"{section.title} #{index + 1} ({_entry_parts(key, entry)[0][1]}): "
+                    problems.append(f"{section.title} #{index + 1} ({parts[0][1]}): "
                                     f"{label} {value!r} {where}")
     if not counts:
         return CheckResult("entries", True, "the profile has no experience or education entries to look for")

@@ -15,6 +15,9 @@ def import_profile(
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="YAML profile to write. Default: standard output."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    group_roles: bool = typer.Option(False, "--group-roles",
+                                     help="Group consecutive work items with the same company name as "
+                                          "that company's roles (export writes them back one per role)."),
 ) -> None:
     """Import a JSON Resume file as a YAML profile; comments mark what had no direct equivalent."""
     from resume_builder.console import err, out
@@ -25,7 +28,7 @@ def import_profile(
         guard_output(output, force=force, inputs=[source])
         from resume_builder.interop.jsonresume_import import import_json_resume
 
-        result = import_json_resume(source)
+        result = import_json_resume(source, group_roles=group_roles)
         if output is not None:
             from resume_builder.output import write_atomic
 

@@ -16,6 +16,13 @@ tools read the document as it is. What JSON Resume has no field for goes under
     ``outcome``, a job's ``keywords``, an ``end: present``...; a highlight's sub-points are
     kept as ``highlight_details`` (highlight index → sub-points), its text stays in the
     JSON Resume list;
+``roles``
+    companies with several roles (``experience[].roles``): JSON Resume has one ``work``
+    item per role, each repeating the company's ``name`` (and ``url``, ``description``, and
+    the role's place or else the company's); ``{"work_items": how many work items were
+    written, "companies": [{"at": index of a company's first work item, "count": its roles,
+    "company": its own fields (id, tags, location, summary, keywords)}, ...]}``; the roles'
+    own extras (ids, tags) are kept per work item under ``entries`` like any job's;
 ``keys``
     the profile's top-level keys in file order (so sections come back in their order);
 ``translations``
@@ -111,12 +118,16 @@ def profile_to_json_resume(profile: Profile, *, keys: list[str] | None = None,
     data, to tell which language the document itself holds.
     """
     ours = profile.model_dump(mode="json", by_alias=True)
+    short = _short(profile.model_dump(mode="json", by_alias=True, exclude_defaults=True))
+    groups = _flatten_roles(ours, short)
     meta = dict(ours.get("meta") or {})
     unmapped = meta.pop(UNMAPPED_KEY, None)
     warnings: list[str] = []
     standard = _standard(ours, meta, warnings)
     back = _read_back(standard)
-    extras = _extras(ours, back, _short(profile.model_dump(mode="json", by_alias=True, exclude_defaults=True)))
+    extras = _extras(ours, back, short)
+    if groups:
+        extras["roles"] = {"work_items": len(ours.get("experience") or []), "companies": groups}
     order_differs = profile.section_order() != back.section_order()
     if keys and (extras or order_differs):
         extras["keys"] = list(keys)
@@ -129,6 +140,43 @@ def profile_to_json_resume(profile: Profile, *, keys: list[str] | None = None,
     warnings += _put_back_unmapped(out, unmapped)
     _check_official(out)
     return ExportResult(out, warnings)
+
+
+def _flatten_roles(ours: dict[str, Any], short: dict[str, Any]) -> list[dict[str, Any]]:
+    """Write each company with several roles as one job per role, in both dumps (``ours``
+    whole, ``short`` without defaults), in place; return the groups to keep under meta.
+
+    A role's job repeats the company's name, link and description; its place is its own or
+    else the company's. The company's own fields (id, tags, location, summary, keywords)
+    are returned with the index of its first job, so ``import`` puts the company back.
+    """
+    groups: list[dict[str, Any]] = []
+    flat_full: list[Any] = []
+    flat_short: list[Any] = []
+    for full, compact in zip(ours.get("experience") or [], short.get("experience") or []):
+        if not full.get("roles"):
+            flat_full.append(full)
+            flat_short.append(compact)
+            continue
+        company = {name: compact[name] for name in ("id", "tags", "location", "summary", "keywords")
+                   if compact.get(name) not in (None, [], "")}
+        groups.append({"at": len(flat_full), "count": len(full["roles"]), "company": company})
+        for role_full, role_short in zip(full["roles"], compact["roles"]):
+            for target, role, base in ((flat_full, role_full, full), (flat_short, role_short, compact)):
+                job = {name: value for name, value in base.items()
+                       if name not in ("roles", "id", "tags", "summary", "keywords", "location")}
+                job.update({name: value for name, value in role.items() if name != "location"})
+                job["location"] = role.get("location") or base.get("location")
+                if target is flat_full:
+                    job.setdefault("keywords", [])
+                    job["roles"] = None
+                    job.setdefault("summary", None)
+                    job.setdefault("id", None)
+                    job.setdefault("tags", [])
+                target.append(job)
+    if groups:
+        ours["experience"], short["experience"] = flat_full, flat_short
+    return groups
 
 
 def _check_official(out: dict[str, Any]) -> None:

@@ -46,7 +46,14 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def import_json_resume(path: str | Path) -> ImportResult:
+def import_json_resume(path: str | Path, *, group_roles: bool = False) -> ImportResult:
+    """Read a JSON Resume file as a profile (see the module docstring).
+
+    ``group_roles`` (``--group-roles``): consecutive ``work`` items with the same ``name``
+    (and link and description) become one company with ``roles``
+    (:func:`resume_builder.loading.jsonresume.group_roles`). Companies that ``export`` wrote
+    from a profile's ``roles`` come back as they were either way.
+    """
     from resume_builder.interop.yaml_writer import profile_yaml
     from resume_builder.loading.jsonresume import to_profile_source
     from resume_builder.loading.profile_loader import load_source
@@ -73,6 +80,15 @@ def import_json_resume(path: str | Path) -> ImportResult:
             f"fields of {name} with no place in the profile; 'export' writes them back")
     if extras is not None:
         data = _apply_extras(data, extras, mapped, warnings)
+    if group_roles and isinstance(data.get("experience"), list):
+        from resume_builder.loading.jsonresume import group_roles as grouped
+
+        before = len(data["experience"])
+        data["experience"] = grouped(data["experience"])
+        if len(data["experience"]) != before:
+            notes.setdefault(("experience",), []).append(
+                f"jobs in a row at the same company are grouped as its roles (--group-roles); "
+                f"'export' writes one work item per role again")
     schema = data.get("$schema")
     if isinstance(schema, str) and "jsonresume" in schema.lower():
         del data["$schema"]  # JSON Resume's schema link; the profile has its own schema
@@ -151,6 +167,7 @@ def _apply_extras(data: dict[str, Any], extras: Any, mapped: SourceDocument, war
             if isinstance(entry, dict) and isinstance(patch, dict) and patch:
                 _patch_entry(entry, patch)
                 entries[index] = {**{k: entry[k] for k in order if k in entry}, **entry}
+    _regroup(data, extras.get("roles"), where, warnings)
     keys = extras.get("keys")
     if isinstance(keys, list):
         data = {**{k: data[k] for k in keys if k in data}, **{k: v for k, v in data.items() if k not in keys}}
@@ -159,6 +176,31 @@ def _apply_extras(data: dict[str, Any], extras: Any, mapped: SourceDocument, war
             warnings.append(f"{where}.translations: no field at {dotted(tuple(item.get('path') or ()))} "
                             "any more; its other languages were not restored")
     return data
+
+
+def _regroup(data: dict[str, Any], groups: Any, where: str, warnings: list[str]) -> None:
+    """Companies with several roles, put back from the work items ``export`` wrote for them."""
+    from resume_builder.loading.jsonresume import company_of
+
+    if groups is None:
+        return
+    jobs = data.get("experience")
+    count = groups.get("work_items") if isinstance(groups, dict) else None
+    groups = groups.get("companies") if isinstance(groups, dict) else None
+    valid = isinstance(groups, list) and isinstance(jobs, list) and count == len(jobs) and all(
+        isinstance(g, dict) and isinstance(g.get("at"), int) and isinstance(g.get("count"), int)
+        and g["count"] >= 1 and 0 <= g["at"] and g["at"] + g["count"] <= len(jobs)
+        and isinstance(g.get("company", {}), dict) for g in groups)
+    spans = sorted((g["at"], g["at"] + g["count"]) for g in groups) if valid else []
+    if not valid or any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+        warnings.append(f"{where}.roles no longer matches the work items (items added or removed?); "
+                        "companies with several roles were imported as one job per role")
+        return
+    for group in sorted(groups, key=lambda g: g["at"], reverse=True):
+        at, count = group["at"], group["count"]
+        if not all(isinstance(job, dict) for job in jobs[at:at + count]):
+            continue
+        jobs[at:at + count] = [company_of(jobs[at:at + count], group.get("company") or {})]
 
 
 def _mapping(value: Any, where: str, location) -> dict[str, Any]:

@@ -116,7 +116,12 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
             message = err["msg"]
             if message.startswith("Value error, "):
                 message = message[len("Value error, "):]
-            location = source.locate(full)
+            at = (err.get("ctx") or {}).get("at")
+            if isinstance(at, str) and at:  # a rule about one key of the mapping: point at that key
+                full = full + (at,)
+                location = source.locate(full, prefer_key=True)
+            else:
+                location = source.locate(full)
         key = (full, message)
         if key in seen:
             continue

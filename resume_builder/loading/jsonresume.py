@@ -269,6 +269,8 @@ class _Mapper:
             shown = "its keywords are shown without a title" if out.get("keywords") else "shown without a title"
             self.warnings.append(f"{where}: {dotted(old)} has no {theirs}: {shown}")
             out.setdefault(table.title[0], "")
+        if section == "experience":
+            out.setdefault("position", "")  # JSON Resume requires none; a job of ours needs one
         return out
 
 
@@ -379,3 +381,85 @@ def _shift_positions(doc: SourceDocument, removed: PathKey) -> None:
             if path[depth - 1] > index:
                 moved[parent + (path[depth - 1] - 1,) + path[depth:]] = pos
         positions.update(moved)
+
+
+# --------------------------------------------------------------------------- several roles at one employer
+
+#: What the roles of one company share in JSON Resume, where each role is a ``work`` item
+#: of its own repeating the company: its name, link and description.
+COMPANY_FIELDS = ("company", "url", "description")
+#: A role's own fields, as our profiles name them (``experience[].roles[]``).
+ROLE_FIELDS = ("id", "tags", "position", "location", "start", "end", "summary", "highlights")
+
+
+def company_of(items: list[dict[str, Any]], company: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One experience entry with roles, from consecutive flat jobs (``items``, in their order).
+
+    ``company`` gives the company's own fields (id, tags, location, summary, keywords) as
+    ``export`` kept them; without it the company's location is the one all roles share. A
+    role keeps its own location only where it differs from the company's.
+    """
+    first = items[0]
+    out: dict[str, Any] = {}
+    if company:
+        out.update({k: v for k, v in company.items() if k in ("id", "tags")})
+    for name in COMPANY_FIELDS:
+        if first.get(name) is not None:
+            out[name] = first[name]
+    locations = {item.get("location") for item in items}
+    if company is not None:
+        location = company.get("location")
+    else:
+        location = locations.pop() if len(locations) == 1 else None
+    if location is not None:
+        out["location"] = location
+    if company:
+        out.update({k: v for k, v in company.items() if k not in ("id", "tags", "location")})
+    roles = []
+    for item in items:
+        role = {name: item[name] for name in ROLE_FIELDS if item.get(name) not in (None, [], "") or
+                (name == "position" and name in item)}
+        if role.get("location") == location:
+            role.pop("location", None)
+        roles.append(role)
+    out["roles"] = roles
+    return out
+
+
+def group_roles(experience: list[Any]) -> list[Any]:
+    """``import --group-roles``: consecutive jobs at the same company become one entry with
+    ``roles``, newest first as listed.
+
+    Jobs group when their company's name is the same (and given) and they agree on what the
+    company shares (link and description), so nothing is lost: ``export`` writes one
+    ``work`` item per role with the same ``name`` again. A job that is already a company
+    with roles, or that has fields a role cannot hold (``keywords``), stays as it is.
+    """
+    out: list[Any] = []
+    run: list[dict[str, Any]] = []
+
+    def groupable(item: Any) -> bool:
+        return isinstance(item, dict) and bool(item.get("company")) and not item.get("roles") \
+            and not item.get("keywords") and set(item) <= {*COMPANY_FIELDS, *ROLE_FIELDS}
+
+    def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        return all(a.get(name) == b.get(name) for name in COMPANY_FIELDS)
+
+    def flush() -> None:
+        if len(run) > 1:
+            out.append(company_of(run))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for item in experience:
+        if groupable(item) and run and same(run[0], item):
+            run.append(item)
+            continue
+        flush()
+        if groupable(item):
+            run.append(item)
+        else:
+            out.append(item)
+    flush()
+    return out

@@ -313,3 +313,7 @@ def _ids(profile: Profile):
             for sub_index, sub in enumerate(getattr(entry, "entries", []) or []):
                 if sub.id:
                     yield (field, index, "entries", sub_index), sub.id
+            if field == "experience":
+                for sub_index, role in enumerate(entry.roles or []):
+                    if role.id:
+                        yield (field, index, "roles", sub_index), role.id

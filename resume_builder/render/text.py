@@ -246,7 +246,7 @@ def _md_pair(entry: Entry) -> str:
     return f"- {_md_spans(merge_spans(label))}"
 
 
-def _md_entry(entry: Entry) -> str:
+def _md_entry(entry: Entry, level: int = 3) -> str:
     header = _md_rich(entry.title) + (DASH + _md_rich(entry.subtitle) if entry.subtitle else "")
     meta = SEP.join(_md_escape(part) for part in (entry.date, entry.location) if part)
     if meta:
@@ -256,7 +256,7 @@ def _md_entry(entry: Entry) -> str:
         meta = f"{meta}{SEP}{link}" if meta else link
     # The date line sits right under the heading (an ATX heading is one line, so the two
     # stay separate blocks).
-    blocks = [_md_heading(3, header) + (f"\n{_md_block(meta)}" if meta else "")]
+    blocks = [_md_heading(level, header) + (f"\n{_md_block(meta)}" if meta else "")]
     if entry.description:
         blocks.append(_md_block(_md_rich(entry.description)))
     blocks.extend(_md_paragraphs(entry.paragraphs))
@@ -264,6 +264,8 @@ def _md_entry(entry: Entry) -> str:
     blocks.extend(_md_paragraphs(entry.closing))
     for fld in entry.fields:
         blocks.append(f"**{_md_escape(fld.label)}:** {_md_rich(fld.value)}".rstrip())
+    # a company's roles, last: one heading level below the company, each with its own dates
+    blocks.extend(_md_entry(role, level + 1) for role in entry.roles)
     return _join_blocks(blocks)
 
 
@@ -351,6 +353,8 @@ def _txt_entry(entry: Entry) -> list[str]:
     lines.extend(_txt_bullets(entry.bullets))
     lines.extend(_txt(p) for p in entry.closing)
     lines.extend(f"{_one_line(fld.label)}: {_txt(fld.value)}".rstrip() for fld in entry.fields)
+    for role in entry.roles:  # a company's roles, last, each a header line of its own with its dates
+        lines.extend(_txt_entry(role))
     return lines
 
 

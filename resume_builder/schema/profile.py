@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from resume_builder.schema.base import DateRange, Entry, PrivateFields, StrictModel, TextShorthand, check_private_name, private_field
@@ -73,9 +73,46 @@ class Basics(PrivateFields):
     private: list[str] = private_field()
 
 
-class Experience(Entry, DateRange):
-    company: Line
+class Role(Entry, DateRange):
+    """One position held at a company that lists several (``experience[].roles[]``).
+
+    The company (its name, link, location, description and summary) is written once on the
+    experience entry; each role has its own title, dates, place, summary and highlights.
+    """
+
     position: Line
+    location: Line | None = Field(default=None, description="Where this role was, when not the company's location")
+    start: Date | None = Field(default=None, description="Optional, as in JSON Resume; shown when given")
+    summary: Markdown | None = None
+    highlights: list[HighlightItem] = Field(default_factory=list)
+
+
+#: Fields an experience entry with ``roles`` leaves to its roles (each role has its own).
+ROLE_FIELDS = ("position", "start", "end", "highlights")
+
+
+class _NoPosition:
+    """Stands for a job written with neither ``position`` nor ``roles`` (see Experience)."""
+
+
+def _position_given(value: Any) -> Any:
+    if isinstance(value, _NoPosition):
+        # reported as a missing field, beside the entry's other mistakes, like any required one
+        raise PydanticCustomError("missing", "'position' is required (or 'roles', for several roles at this "
+                                             "company)")
+    return value
+
+
+class Experience(Entry, DateRange):
+    """A job: one position (the flat form), or a company with several ``roles``.
+
+    With ``roles``, the company's dates are computed from its roles (:meth:`span`) and
+    ``position``, ``start``, ``end`` and ``highlights`` belong to each role instead.
+    """
+
+    company: Line
+    position: Annotated[Line | None, BeforeValidator(_position_given)] = Field(
+        default=None, description="Your title; with 'roles', each role has its own")
     location: Line | None = None
     url: WebUrl | None = None
     start: Date | None = Field(default=None, description="Optional, as in JSON Resume; shown when given")
@@ -83,6 +120,61 @@ class Experience(Entry, DateRange):
     summary: Markdown | None = None
     highlights: list[HighlightItem] = Field(default_factory=list)
     keywords: list[Line] = Field(default_factory=list, description="Technologies used")
+    # None (not []) when not given, so a flat job dumped and validated again stays valid
+    # while a written 'roles: []' is still an error.
+    roles: list[Role] | None = Field(
+        default=None, description="Several positions held at this company (promotions, moves), "
+                                          "each with its own dates; the company is shown once")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _needs_a_position(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "position" not in data and "roles" not in data:
+            return {**data, "position": _NoPosition()}
+        return data
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "Experience":
+        # Each mistake names the key it is about (ctx "at"): loading/errors_map.py places the
+        # message on that key's line and column.
+        if self.roles is not None and not self.roles:
+            raise PydanticCustomError(
+                "roles_empty", "'roles' is empty: list at least one role (position, start, end...), or "
+                               "write the job without 'roles'", {"at": "roles"})
+        if self.roles:
+            for name in ROLE_FIELDS:
+                if name in self.model_fields_set and getattr(self, name) not in (None, []):
+                    raise PydanticCustomError(
+                        "roles_and_flat", "'{field}' is given beside 'roles': with several roles, each role "
+                                          "has its own {field} (move it into the role it belongs to)",
+                        {"field": name, "at": name})
+        elif self.position is None:
+            raise PydanticCustomError(
+                "position_missing", "an experience entry needs a 'position' (one role) or 'roles' "
+                                    "(several roles at this company)", {"at": "company"})
+        return self
+
+    def all_roles(self) -> list["Role"]:
+        """The roles, or the flat entry's one role (position, dates, place, summary, highlights)."""
+        if self.roles:
+            return list(self.roles)
+        return [Role(id=self.id, tags=list(self.tags), position=self.position or "", location=self.location,
+                     start=self.start, end=self.end, summary=self.summary, highlights=list(self.highlights))]
+
+    def span(self) -> tuple[Any, Any]:
+        """(start, end) of the job: its own dates, or for a company with roles the earliest
+        start and the latest end of its roles (``'present'`` when any role is current, None
+        when no role gives that date)."""
+        if not self.roles:
+            return self.start, self.end
+        starts = [r.start for r in self.roles if r.start is not None]
+        ends = [r.end for r in self.roles if r.end is not None]
+        start = min(starts, key=lambda d: d.earliest()) if starts else None
+        if "present" in ends or any(r.end is None and r.start is not None for r in self.roles):
+            end: Any = "present"
+        else:
+            end = max(ends, key=lambda d: d.latest()) if ends else None
+        return start, end
 
 
 class Volunteering(Entry, DateRange):

@@ -15,6 +15,7 @@ keeps pointing at the same entry when entries are added or reordered)::
     basics.location.city
     summary
     experience[fresha-platform].highlights
+    experience[acme].roles[acme-lead].highlights    (a role of a company with several)
     projects[argo-workflows].description
     custom[specialties].items
     custom[talks].entries[kubecon-2024].summary
@@ -192,6 +193,8 @@ def profile_data(profile: Profile) -> dict[str, Any]:
 
 def kept(entry: dict[str, Any], section: str, variant: Variant) -> bool:
     entry_id = entry.get("id")
+    if section == "experience" and entry.get("roles"):
+        return bool(kept_roles(entry, section, variant))
     if entry_id is not None and entry_id in variant.drop:
         return False
     if entry_id is not None and entry_id in variant.keep:
@@ -200,9 +203,45 @@ def kept(entry: dict[str, Any], section: str, variant: Variant) -> bool:
     return rule is None or rule.matches(entry.get("tags") or [])
 
 
+def kept_roles(entry: dict[str, Any], section: str, variant: Variant) -> list[dict[str, Any]]:
+    """The roles of a company (``experience[].roles``) that ``variant`` keeps.
+
+    The id that names the role decides over its company's (the more specific wins): a
+    role is kept if its id is in ``keep``, dropped if in ``drop``; otherwise it goes with a
+    company whose id is in ``drop`` and stays with one whose id is in ``keep``; otherwise it
+    is kept when its tags, together with the company's (a role inherits its company's
+    tags), match the section's filter. A company is shown when at least one of its roles is
+    kept (``drop: [acme]`` with ``keep: [acme-lead]`` shows Acme with that one role).
+    """
+    company_id = entry.get("id")
+    company_kept = company_id is not None and company_id in variant.keep
+    company_dropped = company_id is not None and company_id in variant.drop
+    company_tags = list(entry.get("tags") or [])
+    rule = variant.select.get(section) or variant.select.get("*")
+    out = []
+    for role in entry.get("roles") or []:
+        role_id = role.get("id")
+        if role_id is not None and role_id in variant.keep:
+            out.append(role)
+        elif (role_id is not None and role_id in variant.drop) or company_dropped:
+            continue
+        elif company_kept or rule is None or rule.matches(company_tags + list(role.get("tags") or [])):
+            out.append(role)
+    return out
+
+
 def select_entries(data: dict[str, Any], variant: Variant) -> None:
     for key in LIST_SECTIONS:
         data[key] = [entry for entry in data.get(key) or [] if kept(entry, key, variant)]
+        if key == "experience":  # a project's 'roles' are words; a job's are entries
+            shown = []
+            for entry in data[key]:
+                if entry.get("roles"):
+                    entry["roles"] = kept_roles(entry, key, variant)
+                    if not entry["roles"]:  # a kept company whose every role was dropped by id
+                        continue
+                shown.append(entry)
+            data[key] = shown
     sections = [s for s in data.get("custom") or [] if kept(s, "custom", variant)]
     for section in sections:
         section["entries"] = [e for e in section.get("entries") or [] if kept(e, section["id"], variant)]
@@ -223,7 +262,10 @@ def choose_sections(data: dict[str, Any], chosen: list[str]) -> None:
 def entries_with_highlights(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every entry dict that may carry highlights."""
     for key in LIST_SECTIONS:
-        yield from data.get(key) or []
+        for entry in data.get(key) or []:
+            yield entry
+            if key == "experience":  # a company's roles each have their highlights
+                yield from entry.get("roles") or []
     for section in data.get("custom") or []:
         yield from section.get("entries") or []
 
@@ -241,6 +283,9 @@ def entry_index(profile: Profile) -> dict[str, EntryInfo]:
         for entry in getattr(profile, key):
             if entry.id:
                 out.setdefault(entry.id, EntryInfo(key, list(entry.tags)))
+            for role in getattr(entry, "roles", None) or []:
+                if isinstance(role, BaseModel) and role.id:
+                    out.setdefault(role.id, EntryInfo(key, list(role.tags)))
     for section in profile.custom:
         out.setdefault(section.id, EntryInfo(section.id, list(section.tags)))
         for entry in section.entries:
@@ -254,6 +299,9 @@ def all_tags(profile: Profile) -> list[str]:
     for key in LIST_SECTIONS:
         for entry in getattr(profile, key):
             tags.update(dict.fromkeys(entry.tags))
+            for role in getattr(entry, "roles", None) or []:
+                if isinstance(role, BaseModel):
+                    tags.update(dict.fromkeys(role.tags))
     for section in profile.custom:
         tags.update(dict.fromkeys(section.tags))
         for entry in section.entries:
@@ -263,7 +311,12 @@ def all_tags(profile: Profile) -> list[str]:
 
 def ids_in(data: dict[str, Any]) -> Iterator[str]:
     for key in LIST_SECTIONS:
-        yield from (e["id"] for e in data.get(key) or [] if e.get("id"))
+        for entry in data.get(key) or []:
+            if entry.get("id"):
+                yield entry["id"]
+            for role in entry.get("roles") or [] if key == "experience" else []:
+                if isinstance(role, dict) and role.get("id"):
+                    yield role["id"]
     for section in data.get("custom") or []:
         yield section["id"]
         yield from (e["id"] for e in section.get("entries") or [] if e.get("id"))

@@ -22,6 +22,13 @@ In order, stopping as soon as it fits:
    pages still fit;
 3. never cut the most recent position, the highest degree, or anything pinned (by id or
    tag); the contact block is not an entry and is never cut;
+
+A company with several roles (``experience[].roles``) is one entry whose parts are its
+roles: a role's highlights and summary are cut like an entry's (fields
+``roles[1].highlights[0]``, ``roles[1].summary``), and a role other than the company's
+newest may go whole (``roles[1]``) like a past position, oldest first. The company's newest
+role goes only with the company; a company holding the most recent position, or a pinned
+role (by id or tag), stays whole.
 4. otherwise fail, saying how far over the budget it still is.
 
 Page counts come from a ``count_pages(profile, options)`` function (the real PDF layout in
@@ -33,6 +40,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Callable, NoReturn
+
+from pydantic import BaseModel
 
 from resume_builder.errors import UserError
 from resume_builder.markdown import plain_text
@@ -124,6 +133,7 @@ class _Bullet:
     index: int  # index in the entry's highlights
     rank: tuple
     label: str
+    role: int | None = None  # index in the company's roles, for a role's highlight
 
 
 @dataclass(frozen=True)
@@ -133,6 +143,7 @@ class _Droppable:
     custom: int | None
     rank: tuple
     label: str
+    role: int | None = None  # a company's role (not its newest), dropped alone
 
 
 def fit(profile: Profile, options: ThemeOptions, limits: FitLimits, max_pages: int, count_pages: CountPages,
@@ -245,6 +256,9 @@ def _pinned(profile: Profile, ids: set[str], tags: set[str]) -> set[tuple[str, i
     for section, index, custom, entry in _all_entries(profile):
         if (entry.id and entry.id in ids) or set(entry.tags) & set(tags):
             out.add((section, index, custom))
+        # a pinned role keeps its company whole (the role, and the company it is shown under)
+        if any((role.id and role.id in ids) or set(role.tags) & set(tags) for role in _roles(entry)):
+            out.add((section, index, custom))
     # The most recent position and the highest degree are never cut.
     if profile.experience:
         newest = max(range(len(profile.experience)), key=lambda i: _age_key(profile.experience[i]))
@@ -266,12 +280,63 @@ def _all_entries(profile: Profile):
 
 
 def _age_key(entry: Any) -> tuple:
-    """Later end (present counts as latest), then later start: higher is more recent."""
-    end = getattr(entry, "end", None)
-    start = getattr(entry, "start", None) or getattr(entry, "date", None)
-    end_key = (9999, 12, 31) if end == "present" or (end is None and start is not None and hasattr(entry, "company")) \
+    """Later end (present counts as latest), then later start: higher is more recent.
+
+    A company with several roles is as recent as its roles' span; a role, as its own dates."""
+    if getattr(entry, "roles", None) and hasattr(entry, "span"):
+        start, end = entry.span()
+    else:
+        end = getattr(entry, "end", None)
+        start = getattr(entry, "start", None) or getattr(entry, "date", None)
+    job = hasattr(entry, "company") or hasattr(entry, "position")
+    end_key = (9999, 12, 31) if end == "present" or (end is None and start is not None and job) \
         else (end.latest() if end is not None else (start.latest() if start is not None else (0, 0, 0)))
     return end_key, start.earliest() if start is not None else (0, 0, 0)
+
+
+def _roles(entry: Any) -> list[Any]:
+    """A company's roles (``experience[].roles``), or [] for any other entry."""
+    roles = getattr(entry, "roles", None)
+    return list(roles) if roles and hasattr(entry, "company") else []
+
+
+def _newest_role(entry: Any) -> int:
+    """Index of a company's newest role (as the document lists it first)."""
+    from resume_builder.document import newest_first
+
+    roles = _roles(entry)
+    return roles.index(newest_first(roles)[0])
+
+
+def _role_label(section: str, entry: Any, r: int) -> str:
+    role = _roles(entry)[r]
+    return f"{section}/{role.id or f'{entry.company}: {plain_text(role.position)}'}"
+
+
+def _highlight_lists(entry: Any) -> list[tuple[int | None, str, list[Any]]]:
+    """(role index or None, field prefix, highlights) of the entry and of each of its roles."""
+    out = [(None, "", list(getattr(entry, "highlights", None) or []))]
+    out += [(r, f"roles[{r}].", list(role.highlights)) for r, role in enumerate(_roles(entry))]
+    return out
+
+
+def _without(entry: Any, fields: set[str]) -> Any:
+    """``entry`` without the named parts: ``summary``, ``highlights[2]``, ``roles[1]`` (a whole
+    role), ``roles[0].summary``, ``roles[0].highlights[3]``."""
+    update: dict[str, Any] = {name: None for name in _PROSE if name in fields}
+    if any(f.startswith("highlights[") for f in fields):
+        update["highlights"] = [h for i, h in enumerate(entry.highlights) if f"highlights[{i}]" not in fields]
+    roles = _roles(entry)
+    if roles and any(f.startswith("roles[") for f in fields):
+        kept = []
+        for r, role in enumerate(roles):
+            prefix = f"roles[{r}]"
+            if prefix in fields:
+                continue
+            mine = {f[len(prefix) + 1:] for f in fields if f.startswith(prefix + ".")}
+            kept.append(_without(role, mine) if mine else role)
+        update["roles"] = kept
+    return entry.model_copy(update=update) if update else entry
 
 
 def _degree_rank(entry: Any) -> int:
@@ -301,14 +366,17 @@ def _bullets(profile: Profile, pinned: set) -> list[_Bullet]:
     """
     out = []
     for section, index, custom, entry in _all_entries(profile):
-        highlights = getattr(entry, "highlights", None) or []
-        if (section, index, custom) in pinned or len(highlights) < 2:
+        if (section, index, custom) in pinned:
             continue
-        age = _age_key(entry)
-        for i in range(len(highlights) - 1, 0, -1):
-            rank = (age, -index, len(highlights) - 1 - i)
-            out.append(_Bullet(section, index, custom, i, rank,
-                               f"{_label(section, entry)}: \"{_preview(highlights[i].text)}\""))
+        for role, _, highlights in _highlight_lists(entry):
+            if len(highlights) < 2:
+                continue
+            age = _age_key(entry if role is None else _roles(entry)[role])
+            label = _label(section, entry) if role is None else _role_label(section, entry, role)
+            for i in range(len(highlights) - 1, 0, -1):
+                rank = (age, -index, len(highlights) - 1 - i)
+                out.append(_Bullet(section, index, custom, i, rank, f"{label}: \"{_preview(highlights[i].text)}\"",
+                                   role))
     return sorted(out, key=lambda b: b.rank)
 
 
@@ -318,6 +386,11 @@ def _entries(profile: Profile, pinned: set) -> list[_Droppable]:
         if (section, index, custom) in pinned:
             continue
         out.append(_Droppable(section, index, custom, (_age_key(entry), -index), _label(section, entry)))
+        roles = _roles(entry)
+        if len(roles) > 1:  # a company's past roles go before the company itself
+            newest = _newest_role(entry)
+            out.extend(_Droppable(section, index, custom, (_age_key(role), -index), _role_label(section, entry, r), r)
+                       for r, role in enumerate(roles) if r != newest)
     return sorted(out, key=lambda d: d.rank)
 
 
@@ -325,16 +398,21 @@ def _entries(profile: Profile, pinned: set) -> list[_Droppable]:
 
 
 def _drop_bullets(profile: Profile, bullets: list[_Bullet]) -> Profile:
-    gone: dict[tuple[str, int, int | None], set[int]] = {}
+    gone: dict[tuple[str, int, int | None], set[str]] = {}
     for b in bullets:
-        gone.setdefault((b.section, b.entry, b.custom), set()).add(b.index)
-    return _rewrite(profile, lambda key, entry: entry.model_copy(update={
-        "highlights": [h for i, h in enumerate(entry.highlights) if i not in gone[key]]}) if key in gone else entry)
+        prefix = "" if b.role is None else f"roles[{b.role}]."
+        gone.setdefault((b.section, b.entry, b.custom), set()).add(f"{prefix}highlights[{b.index}]")
+    return _rewrite(profile, lambda key, entry: _without(entry, gone[key]) if key in gone else entry)
 
 
 def _drop_entries(profile: Profile, entries: list[_Droppable]) -> Profile:
-    gone = {(e.section, e.entry, e.custom) for e in entries}
-    return _rewrite(profile, lambda key, entry: None if key in gone else entry)
+    gone = {(e.section, e.entry, e.custom) for e in entries if e.role is None}
+    roles: dict[tuple[str, int, int | None], set[str]] = {}
+    for e in entries:
+        if e.role is not None:
+            roles.setdefault((e.section, e.entry, e.custom), set()).add(f"roles[{e.role}]")
+    return _rewrite(profile, lambda key, entry: None if key in gone else
+                    _without(entry, roles[key]) if key in roles else entry)
 
 
 def _rewrite(profile: Profile, change: Callable[[tuple, Any], Any]) -> Profile:
@@ -439,28 +517,48 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
                                length))
         if (section, index, custom) in pinned:
             continue
-        for name in _PROSE:
-            text = getattr(entry, name, None)
+        roles = _roles(entry)
+        if len(roles) > 1:  # a company's past roles, whole, late like past positions
+            newest = _newest_role(entry)
+            for r, role in enumerate(roles):
+                name = f"roles[{r}]"
+                parts = {f: v for f, v in own.items() if f == name or f.startswith(name + ".")}
+                if r == newest or any(key in sole for key in ((section, index, f) for f in parts)):
+                    continue
+                role_points = sum(points for points, _ in parts.values())
+                role_terms = tuple(dict.fromkeys(t for _, terms in parts.values() for t in terms))
+                length = _entry_length(role)
+                units.append(_Unit("entry", section, index, custom, name, role_points, role_terms,
+                                   (True, role_points > 0, _density(role_points, 0, length), _TIERS["entry"], -length,
+                                    _age_key(role), order), _role_label(section, entry, r), length))
+        prose = [(name, name, getattr(entry, name, None)) for name in _PROSE]
+        prose += [(f"roles[{r}].summary", _role_label(section, entry, r), role.summary) for r, role in enumerate(roles)]
+        for name, where, text in prose:
             if not text or (section, index, name) in sole:
                 continue
+            if name != where:
+                label_of = f"{where} summary"
+            else:
+                label_of = f"{label} {name}"
             points, terms = own.get(name, (0, ()))
             units.append(_Unit("paragraph", section, index, custom, name, points, terms,
                                (False, points > 0, _value(points, context, len(text)), _TIERS["paragraph"], -len(text), age,
-                                order), f"{label} {name}", len(text)))
-        highlights = getattr(entry, "highlights", None) or []
-        if len(highlights) < 2:
-            continue
-        scored = [(own.get(f"highlights[{i}]", (0, ()))[0], -i) for i in range(len(highlights))]
-        best = -max(scored)[1]
-        for i, item in enumerate(highlights):
-            name = f"highlights[{i}]"
-            if i == best or (section, index, name) in sole or (section, index, name) in top:
+                                order), label_of, len(text)))
+        for role, prefix, highlights in _highlight_lists(entry):
+            if len(highlights) < 2:
                 continue
-            points, terms = own.get(name, (0, ()))
-            length = len(_highlight_text(item))
-            units.append(_Unit("highlight", section, index, custom, name, points, terms,
-                               (False, points > 0, _value(points, context, length), _TIERS["highlight"], -length, age, order),
-                               f"{label}: \"{_preview(item.text)}\"", length))
+            where = label if role is None else _role_label(section, entry, role)
+            scored = [(own.get(f"{prefix}highlights[{i}]", (0, ()))[0], -i) for i in range(len(highlights))]
+            best = -max(scored)[1]
+            for i, item in enumerate(highlights):
+                name = f"{prefix}highlights[{i}]"
+                if i == best or (section, index, name) in sole or (section, index, name) in top:
+                    continue
+                points, terms = own.get(name, (0, ()))
+                length = len(_highlight_text(item))
+                units.append(_Unit("highlight", section, index, custom, name, points, terms,
+                                   (False, points > 0, _value(points, context, length), _TIERS["highlight"], -length, age,
+                                    order), f"{where}: \"{_preview(item.text)}\"", length))
     return sorted(units, key=lambda u: u.rank)
 
 
@@ -489,15 +587,16 @@ def _entry_length(entry: Any) -> int:
         if isinstance(value, str):
             total += len(value)
         elif isinstance(value, list):
-            total += sum(len(_highlight_text(v)) if hasattr(v, "text") else len(str(v)) for v in value)
+            total += sum(len(_highlight_text(v)) if hasattr(v, "text") else
+                         _entry_length(v) if isinstance(v, BaseModel) else len(str(v)) for v in value)
     return total
 
 
 def _apply_units(profile: Profile, units: list[_Unit]) -> Profile:
-    gone_entries = {(u.section, u.entry, u.custom) for u in units if u.kind == "entry"}
+    gone_entries = {(u.section, u.entry, u.custom) for u in units if u.field is None}
     gone_fields: dict[tuple[str, int, int | None], set[str]] = {}
     for u in units:
-        if u.kind != "entry":
+        if u.field is not None:
             gone_fields.setdefault((u.section, u.entry, u.custom), set()).add(u.field)
 
     def change(key: tuple, entry: Any) -> Any:
@@ -506,10 +605,7 @@ def _apply_units(profile: Profile, units: list[_Unit]) -> Profile:
         fields = gone_fields.get(key)
         if not fields:
             return entry
-        update: dict[str, Any] = {name: None for name in _PROSE if name in fields}
-        if any(f.startswith("highlights[") for f in fields):
-            update["highlights"] = [h for i, h in enumerate(entry.highlights) if f"highlights[{i}]" not in fields]
-        return entry.model_copy(update=update)
+        return _without(entry, fields)
 
     return _rewrite(profile, change)
 
@@ -588,10 +684,18 @@ def _refill(profile: Profile, options: ThemeOptions, chosen: list[_Unit], max_pa
 
 def _describe_cuts(chosen: list[_Unit]) -> list[Cut]:
     """The cuts to report: parts of an entry dropped whole are not listed again."""
-    dropped = {(u.section, u.entry, u.custom) for u in chosen if u.kind == "entry"}
+    dropped = {(u.section, u.entry, u.custom) for u in chosen if u.field is None}
+    roles = {(u.section, u.entry, u.custom, u.field) for u in chosen if u.kind == "entry" and u.field is not None}
     out = [Cut(u.kind, u.label, u.points, u.terms) for u in sorted(chosen, key=lambda u: u.rank)
-           if u.kind == "entry" or (u.section, u.entry, u.custom) not in dropped]
+           if u.field is None or ((u.section, u.entry, u.custom) not in dropped
+                                  and not _inside_role(u, roles))]
     return out
+
+
+def _inside_role(unit: _Unit, roles: set[tuple]) -> bool:
+    """Whether ``unit`` is a part (summary, highlight) of a role that is cut whole."""
+    return any(unit.field.startswith(field + ".") and (unit.section, unit.entry, unit.custom) == (s, e, c)
+               for s, e, c, field in roles)
 
 
 def _piece_label(profile: Profile, key: tuple[str, int, str]) -> str:
@@ -613,11 +717,12 @@ def _account(result: FitResult, relevance: Relevance, profile: Profile, chosen: 
     """Relevance kept (points of the pieces still shown) and, per term, where it is still shown."""
     result.relevance_total = relevance.total
     result.relevance_kept = relevance.total - sum(c.points for c in result.cut)
-    gone_entries = {(u.section, u.entry) for u in chosen if u.kind == "entry"}
-    gone_fields = {(u.section, u.entry, u.field) for u in chosen if u.kind != "entry"}
+    gone_entries = {(u.section, u.entry) for u in chosen if u.field is None}
+    gone_fields = {(u.section, u.entry, u.field) for u in chosen if u.field is not None}
     best: dict[str, tuple[tuple, str]] = {}
     for key, (points, terms) in relevance.pieces.items():
-        if (key[0], key[1]) in gone_entries or key in gone_fields:
+        if (key[0], key[1]) in gone_entries or key in gone_fields or any(
+                (s, e) == (key[0], key[1]) and key[2].startswith(f + ".") for s, e, f in gone_fields):
             continue
         strength = (proof(key[0], key[2]), key[0] in ("experience", "projects"), points)
         for term in terms:

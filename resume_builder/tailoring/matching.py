@@ -10,6 +10,7 @@ a skill shown only through another, like Kubernetes through EKS, says so with ``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -40,7 +41,8 @@ def proof(section: str, field_name: str) -> int:
     """Strength of evidence in ``section``/``field_name``: 3 done, 2 listed, 1 claimed, 0 said."""
     if section in _PROOF:
         return _PROOF[section]
-    return 2 if field_name.split("[")[0] in _LISTS else 3
+    # a role's fields (``roles[1].highlights[0]``) count as the entry's own
+    return 2 if field_name.rsplit(".", 1)[-1].split("[")[0] in _LISTS else 3
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class Place:
     @property
     def identity(self) -> tuple[str, str | None, str, str]:
         """Stays the same when tailoring removes other highlights (indexes shift, text does not)."""
-        return self.section, self.entry_id, self.field.split("[")[0], self.text
+        return self.section, self.entry_id, re.sub(r"\[\d+\]", "", self.field), self.text
 
     @property
     def strength(self) -> tuple[bool, int, bool]:
@@ -257,6 +259,7 @@ _TITLES = {
     "languages": lambda e: e.language,
 }
 _SKIP_FIELDS = {"id", "tags", "url", "start", "end", "date", "photo", "type"}
+_ROLE_FIELDS = ("position", "location", "summary", "highlights")
 
 
 def profile_texts(profile: Profile) -> Iterator[_Text]:
@@ -293,6 +296,19 @@ def _entry_texts(section: str, index: int, entry: Any, *, key: tuple[str, int] |
             yield _Text(section, entry.id, title, name, "\n".join(value), key)
         elif isinstance(value, dict) and value:
             yield _Text(section, entry.id, title, name, "\n".join(f"{k}: {v}" for k, v in value.items()), key)
+    if section == "experience" and getattr(entry, "roles", None):
+        # A company's roles: each role's texts, as fields of the company entry
+        # (roles[1].highlights[0]) so the page budget can weigh them, named by the role.
+        for r, role in enumerate(entry.roles):
+            role_title = _plain(", ".join(p for p in (role.position, entry.company) if p))
+            for name in _ROLE_FIELDS:
+                value = getattr(role, name)
+                if isinstance(value, str) and value:
+                    yield _Text(section, role.id or entry.id, role_title, f"roles[{r}].{name}", value, key)
+                elif isinstance(value, list):
+                    for i, item in enumerate(value):
+                        yield _Text(section, role.id or entry.id, role_title, f"roles[{r}].{name}[{i}]",
+                                    _highlight_text(item), key, True)
 
 
 def _custom_texts(section: Any) -> Iterator[_Text]:

@@ -11,6 +11,9 @@ Steps, in order:
    ``keep``, otherwise kept when its tags match the section's filter in ``select`` (or the
    ``'*'`` filter; no filter keeps everything). ``select.custom`` filters the custom
    sections themselves; ``select.<custom-section-id>`` filters that section's entries;
+   a company's roles (``experience[].roles``) are selected the same way, each role by its
+   own id and by its tags together with its company's
+   (:func:`resume_builder.schema.variant_rules.kept_roles`);
 2. only the sections listed in ``sections`` are kept, in that order (custom sections are
    named by their ids);
 3. each entry keeps at most ``max_highlights`` highlights (a custom section's bullet

@@ -62,8 +62,15 @@ def test_separated_items_are_not_glued(theme, theme_outputs):
         assert left + right not in text and f"{left}·" not in text and f"·{right}" not in text
     lines = text.splitlines()
     for entry in document.section("experience").entries:
-        # title, organisation, then date and place: each a line of its own, in this order
+        # title, organisation, then date and place: each a line of its own, in this order;
+        # a company with several roles: its name, its dates and place, then each role's
+        # title and its own dates
         title, company = entry.title.plain, entry.subtitle.plain
         meta = " · ".join(part for part in (entry.date, entry.location) if part)
         at = lines.index(title)
-        assert lines[at + 1:at + 3] == [company, meta], lines[at:at + 3]
+        header = [company, meta] if company else [meta]
+        assert lines[at + 1:at + 1 + len(header)] == header, lines[at:at + 3]
+        for role in entry.roles:
+            role_meta = " · ".join(part for part in (role.date, role.location) if part)
+            at = lines.index(role.title.plain, at)
+            assert lines[at + 1] == role_meta, lines[at:at + 2]

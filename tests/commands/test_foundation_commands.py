@@ -36,7 +36,7 @@ def test_validate_broken_profile_exits_2_with_located_messages():
 
 def test_validate_outline_lists_sections():
     result = runner.invoke(app, ["validate", str(EXAMPLE), "--outline"])
-    assert "Experience: 9 entries" in result.output
+    assert "Experience: 7 entries (2 companies with 4 roles)" in result.output
 
 
 def test_validate_several_files_reports_each(tmp_path):

@@ -36,6 +36,7 @@ from tests.render.samples import EXAMPLE, REPO, SCRIPT, TEMPLATE, document, writ
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 SEP = " · "
+DASH = " — "
 
 # the shared profile, plus a phone number and inline Markdown, which DOCX turns into runs
 FULL = copy.deepcopy(samples.FULL)
@@ -89,7 +90,9 @@ def expected_paragraphs(doc: Document) -> list[tuple[str, tuple[str, ...], str]]
     - an entry's header is up to three paragraphs, like the PDF's lines: the title
       ('Heading 2'), the organisation ('Entry Organisation'), then the date, location and
       link text joined by ' · ' ('Entry Date Line');
-    - a pair (skills, languages) is one 'Pair Line' paragraph 'title: description'.
+    - a pair (skills, languages) is one 'Pair Line' paragraph 'title: description';
+    - a company's roles come last, each one 'Heading 3' paragraph (position, ' — ' subtitle,
+      a tab, then date, location and link text joined by ' · ') and its body.
     """
     out: list[tuple[str, tuple[str, ...], str]] = [("Title", (doc.name,), doc.name)]
     if doc.headline:
@@ -107,6 +110,22 @@ def expected_paragraphs(doc: Document) -> list[tuple[str, tuple[str, ...], str]]
     def paragraphs(style: str, items: tuple[RichText, ...]) -> None:
         out.extend((style, (p.plain,), p.plain) for p in items)
 
+    def entry_paragraphs(entry, heading: str) -> None:
+        title, subtitle = entry.title.plain, entry.subtitle.plain
+        meta = tuple(b for b in (entry.date, entry.location, entry.url_text) if b)
+        head = title + (DASH + subtitle if subtitle else "") + ("\t" + SEP.join(meta) if meta else "")
+        out.append((heading, tuple(b for b in (title, subtitle) if b) + meta, head))
+        if entry.description:
+            out.append(("Entry Description", (entry.description.plain,), entry.description.plain))
+        paragraphs("Normal", entry.paragraphs)
+        bullets(entry.bullets)
+        paragraphs("Normal", entry.closing)
+        for fld in entry.fields:
+            text = f"{fld.label}: {fld.value.plain}"
+            out.append(("Entry Field", (text,), text))
+        for role in entry.roles:
+            entry_paragraphs(role, "Heading 3")
+
     for section in doc.sections:
         out.append(("Heading 1", (section.title,), section.title))
         paragraphs("Normal", section.paragraphs)
@@ -116,21 +135,7 @@ def expected_paragraphs(doc: Document) -> list[tuple[str, tuple[str, ...], str]]
                 blocks = tuple(b for b in (entry.title.plain, entry.description.plain) if b)
                 out.append(("Pair Line", blocks, ": ".join(blocks)))
                 continue
-            title, subtitle = entry.title.plain, entry.subtitle.plain
-            meta = tuple(b for b in (entry.date, entry.location, entry.url_text) if b)
-            out.append(("Heading 2", (title,), title))
-            if subtitle:
-                out.append(("Entry Organisation", (subtitle,), subtitle))
-            if meta:
-                out.append(("Entry Date Line", meta, SEP.join(meta)))
-            if entry.description:
-                out.append(("Entry Description", (entry.description.plain,), entry.description.plain))
-            paragraphs("Normal", entry.paragraphs)
-            bullets(entry.bullets)
-            paragraphs("Normal", entry.closing)
-            for fld in entry.fields:
-                text = f"{fld.label}: {fld.value.plain}"
-                out.append(("Entry Field", (text,), text))
+            entry_paragraphs(entry, "Heading 2")
     return out
 
 
@@ -184,14 +189,16 @@ def test_structure_uses_built_in_styles(example_doc, example_docx):
     assert headings == [s.title for s in example_doc.sections]
     entries = [e for s in example_doc.sections if s.layout == "entries" for e in s.entries]
     assert sum(style == "Heading 2" for style, _ in paragraphs) == len(entries)
+    # a company with several roles: each role is a Heading 3 under the company's Heading 2
+    assert sum(style == "Heading 3" for style, _ in paragraphs) == sum(len(e.roles) for e in entries) == 4
     bullets = [b for s in example_doc.sections for b in (*s.bullets, *(b for e in s.entries for b in e.bullets))]
     assert sum(style == "List Bullet" for style, _ in paragraphs) == len(bullets)
     assert sum(style == "List Bullet 2" for style, _ in paragraphs) == sum(len(b.children) for b in bullets)
     assert len(bullets) > 20 and any(b.children for b in bullets)
     # Every style is a built-in one or one of the renderer's plain paragraph styles.
     assert {style for style, _ in paragraphs} <= {
-        "Title", "Subtitle", "Contact Line", "Heading 1", "Heading 2", "Normal", "List Bullet", "List Bullet 2",
-        "Entry Organisation", "Entry Date Line", "Entry Description", "Entry Field", "Pair Line"}
+        "Title", "Subtitle", "Contact Line", "Heading 1", "Heading 2", "Heading 3", "Normal", "List Bullet",
+        "List Bullet 2", "Entry Organisation", "Entry Date Line", "Entry Description", "Entry Field", "Pair Line"}
 
 
 def test_bullet_styles_are_numbered_lists(example_docx):

@@ -31,6 +31,7 @@ STYLE_NAMES = {
     "heading2": ("Heading 2", "paragraph"),
     "organisation": ("Entry Organisation", "paragraph"),
     "meta": ("Entry Date Line", "paragraph"),
+    "heading3": ("Heading 3", "paragraph"),
     "description": ("Entry Description", "paragraph"),
     "field": ("Entry Field", "paragraph"),
     "pair": ("Pair Line", "paragraph"),
@@ -39,6 +40,10 @@ STYLE_NAMES = {
     "footer": ("Footer", "paragraph"),
     "hyperlink": ("Hyperlink", "character"),
 }
+
+
+#: How far a role's heading (Heading 3) is set in under its company, in twips (3 mm).
+ROLE_INDENT_TWIPS = 170
 
 
 # ============================================================================ units
@@ -211,6 +216,14 @@ def style_definitions(look: DocxLook, bullet_nums: tuple[int, int]) -> dict[str,
         "meta": style("EntryDateLine", STYLE_NAMES["meta"][0], "paragraph", based_on="Normal", next_id="Normal",
                       ppr=ppr(before=0, after=small, contextual=True),
                       rpr=rpr(color=L.muted_color, size=L.small_size)),
+        # A company's role (several roles at one employer), under the company's Heading 2:
+        # set in from the margin (as the PDF sets roles in behind a rule), the position in
+        # bold at the body's size, its dates at the right tab as for entries.
+        "heading3": style("Heading3", "heading 3", "paragraph", based_on="Normal", next_id="Normal", priority=9,
+                          ppr=ppr(keep_next=False, tab_right=L.text_width_twips, before=P * 0.8, after=small,
+                                  indent=(ROLE_INDENT_TWIPS, 0), contextual=True, outline=2),
+                          rpr=rpr(cs_font=L.cs_font, font=L.body_font, bold=True, color=L.text_color,
+                                  size=L.font_size)),
         "description": style("EntryDescription", STYLE_NAMES["description"][0], "paragraph", based_on="Normal",
                              next_id="Normal", ppr=ppr(after=small), rpr=rpr(italic=True, color=L.muted_color)),
         "field": style("EntryField", STYLE_NAMES["field"][0], "paragraph", based_on="Normal", next_id="Normal",

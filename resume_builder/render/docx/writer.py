@@ -227,26 +227,49 @@ class Writer:
             p.extend(self.run(" "))
             self.rich(p, entry.description)
 
-    def entry(self, entry: Entry) -> None:
+    def role_header(self, role: Entry, has_body: bool, meta: str) -> None:
+        """A company's role: one Heading 3 paragraph, the position then its dates (and place)
+        at the right tab, as the PDF's role line reads (dates after the title in the text flow)."""
+        p = self.paragraph("heading3", keep_next=has_body)
+        self.rich(p, role.title, href=role.url)
+        if role.subtitle:
+            p.extend(self.run(DASH, bold=False))
+            self.rich(p, role.subtitle, bold=False, italic=True)
+        if meta or role.url_text:
+            p.extend(self.run("\t"))
+        if meta:
+            p.extend(self.run(meta, bold=False, color=self.look.muted_color, size=self.look.small_size))
+        if role.url_text:
+            if meta:
+                p.extend(self.run(SEP, bold=False, color=self.look.muted_color, size=self.look.small_size))
+            self.spans(p, (Span(role.url_text),), bold=False, color=self.look.muted_color,
+                       size=self.look.small_size, href=role.url)
+
+    def entry(self, entry: Entry, heading: str = "heading2") -> None:
+        """An entry: its header as a heading paragraph (Heading 2; a company's role: Heading 3),
+        then its body; a company's roles follow last, each a Heading 3 with its own body."""
         body = [bool(entry.description), *(True for _ in entry.paragraphs), bool(entry.bullets),
-                *(True for _ in entry.closing), *(True for _ in entry.fields)]
+                *(True for _ in entry.closing), *(True for _ in entry.fields), bool(entry.roles)]
         has_body = any(body)
-        # Title, organisation, then date and place: a paragraph each, as the PDF's three lines,
-        # so parsers that read a DOCX paragraph by paragraph take the header apart.
         meta = SEP.join(part for part in (entry.date, entry.location) if part)
         has_meta = bool(meta or entry.url_text)
-        p = self.paragraph("heading2", keep_next=has_body or bool(entry.subtitle) or has_meta)
-        self.rich(p, entry.title, href=entry.url)
-        if entry.subtitle:
-            self.rich(self.paragraph("organisation", keep_next=has_body or has_meta), entry.subtitle)
-        if has_meta:
-            p = self.paragraph("meta", keep_next=has_body)
-            if meta:
-                p.extend(self.run(meta))
-            if entry.url_text:  # the link printed as text (theme option entry_urls), linked as well
+        if heading == "heading3":
+            self.role_header(entry, has_body, meta)
+        else:
+            # Title, organisation, then date and place: a paragraph each, as the PDF's three
+            # lines, so parsers that read a DOCX paragraph by paragraph take the header apart.
+            p = self.paragraph(heading, keep_next=has_body or bool(entry.subtitle) or has_meta)
+            self.rich(p, entry.title, href=entry.url)
+            if entry.subtitle:
+                self.rich(self.paragraph("organisation", keep_next=has_body or has_meta), entry.subtitle)
+            if has_meta:
+                p = self.paragraph("meta", keep_next=has_body)
                 if meta:
-                    p.extend(self.run(SEP))
-                self.spans(p, (Span(entry.url_text),), href=entry.url)
+                    p.extend(self.run(meta))
+                if entry.url_text:  # the link printed as text (theme option entry_urls), linked as well
+                    if meta:
+                        p.extend(self.run(SEP))
+                    self.spans(p, (Span(entry.url_text),), href=entry.url)
         if entry.description:
             more = bool(entry.paragraphs or entry.bullets or entry.closing or entry.fields)
             self.rich(self.paragraph("description", keep_next=more), entry.description)
@@ -256,10 +279,12 @@ class Writer:
         for paragraph in entry.closing:
             self.rich(self.paragraph("normal"), paragraph)
         for fld in entry.fields:
-            p = self.paragraph("field")
+            p = self.paragraph("field", keep_next=bool(entry.roles))
             p.extend(self.run(f"{fld.label}:", bold=True))
             p.extend(self.run(" "))
             self.rich(p, fld.value)
+        for role in entry.roles:
+            self.entry(role, "heading3")
 
     def page_setup(self) -> None:
         look = self.look

@@ -1,0 +1,240 @@
+"""Several roles at one employer, tailored (issue 18): variants, tags, ids and overrides on
+roles, the page budget and the job matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_builder.document import build_document
+from resume_builder.errors import UserError
+from resume_builder.loading.variant_checks import check_variant
+from resume_builder.pipeline import builtin_vocabulary
+from resume_builder.schema.profile import Profile
+from resume_builder.schema.variant import Variant
+from resume_builder.tailoring import tailor
+from resume_builder.tailoring.fitting import Relevance, fit
+from resume_builder.tailoring.keywords import posting_from_text
+from resume_builder.tailoring.matching import match, relevance
+from resume_builder.theming import FitLimits, ThemeOptions
+
+DATA = {
+    "basics": {"name": "Kit Sample"},
+    "experience": [
+        {"id": "acme", "tags": ["backend"], "company": "Acme", "location": "Berlin", "roles": [
+            {"id": "acme-lead", "tags": ["lead"], "position": "Engineering Lead", "start": "2020-09", "end": "present",
+             "highlights": ["Led six engineers", "Ran Kubernetes upgrades", "Hired two people"]},
+            {"id": "acme-senior", "tags": ["ops"], "position": "Senior Developer", "start": "2018-04",
+             "end": "2020-09", "summary": "Owned the Terraform modules.",
+             "highlights": ["Wrote Terraform for every service", "Fixed the billing job", "Tuned Postgres"]},
+            {"id": "acme-dev", "position": "Junior Developer", "start": "2016-02", "end": "2018-04",
+             "highlights": ["Built the first tracker", "Answered support tickets"]},
+        ]},
+        {"id": "solo", "tags": ["freelance"], "company": "Solo", "position": "Freelancer", "start": "2013",
+         "end": "2016", "highlights": ["Made websites", "Sent invoices"]},
+    ],
+}
+
+
+def profile() -> Profile:
+    return Profile.model_validate(DATA)
+
+
+def roles(tailored: Profile, company: str = "acme") -> list[str]:
+    job = next(j for j in tailored.experience if j.id == company)
+    return [r.id for r in job.roles]
+
+
+# ----------------------------------------------------------------------------- variants
+
+
+def test_select_by_a_role_tag_keeps_that_role_only():
+    tailored = tailor(profile(), Variant(select={"experience": {"any": ["lead"]}}))
+    assert [j.id for j in tailored.experience] == ["acme"] and roles(tailored) == ["acme-lead"]
+
+
+def test_a_role_inherits_its_company_tags():
+    tailored = tailor(profile(), Variant(select={"experience": {"any": ["backend"]}}))
+    assert roles(tailored) == ["acme-lead", "acme-senior", "acme-dev"]
+    assert [j.id for j in tailored.experience] == ["acme"]
+    tailored = tailor(profile(), Variant(select={"experience": {"any": ["backend"], "none": ["ops"]}}))
+    assert roles(tailored) == ["acme-lead", "acme-dev"]
+
+
+def test_keep_and_drop_by_role_id():
+    assert roles(tailor(profile(), Variant(drop=["acme-senior"]))) == ["acme-lead", "acme-dev"]
+    kept = tailor(profile(), Variant(select={"experience": {"any": ["freelance"]}}, keep=["acme-dev"]))
+    assert [j.id for j in kept.experience] == ["acme", "solo"] and roles(kept) == ["acme-dev"]
+    # keeping the company keeps its roles, except those dropped by id
+    whole = tailor(profile(), Variant(select={"experience": {"any": ["freelance"]}}, keep=["acme"],
+                                      drop=["acme-dev"]))
+    assert roles(whole) == ["acme-lead", "acme-senior"]
+    # a company whose every role is dropped is not shown
+    gone = tailor(profile(), Variant(drop=["acme-lead", "acme-senior", "acme-dev"]))
+    assert [j.id for j in gone.experience] == ["solo"]
+
+
+def test_one_role_left_is_shown_as_a_single_job():
+    tailored = tailor(profile(), Variant(select={"experience": {"any": ["ops"]}}))
+    (entry,) = build_document(tailored).section("experience").entries
+    assert (entry.title.plain, entry.subtitle.plain, entry.date) == ("Senior Developer", "Acme", "Apr 2018 – Sep 2020")
+    assert not entry.roles and entry.location == "Berlin"
+
+
+def test_override_a_role_field_and_cap_role_highlights():
+    variant = Variant(max_highlights=1, overrides={
+        "experience[acme].roles[acme-senior].highlights": ["Wrote the Terraform modules"],
+        "experience[acme].roles[acme-lead].position": "Head of Engineering"})
+    tailored = tailor(profile(), variant)
+    lead, senior, dev = tailored.experience[0].roles
+    assert lead.position == "Head of Engineering" and [h.text for h in lead.highlights] == ["Led six engineers"]
+    assert [h.text for h in senior.highlights] == ["Wrote the Terraform modules"]  # overrides are not capped
+    assert [h.text for h in dev.highlights] == ["Built the first tracker"]
+    assert profile().experience[0].roles[1].highlights[0].text == "Wrote Terraform for every service"
+
+
+def test_variant_mistakes_about_roles_are_named():
+    problems = check_variant(profile(), Variant(
+        keep=["acme-leed"], overrides={"experience[acme].roles[acme-sneior].highlights": ["x"],
+                                       "experience[acme].roles[acme-dev].company": "y"},
+        select={"experience": {"any": ["leed"]}}))
+    text = [f"{p.path}: {p.message} ({p.hint})" for p in problems]
+    assert any("no entry has id 'acme-leed'" in t and "did you mean 'acme-lead'" in t for t in text), text
+    assert any("no entry with id 'acme-sneior' in experience[acme].roles" in t and "acme-senior" in t
+               for t in text), text
+    assert any("has no field 'company'" in t for t in text), text
+    assert any("no entry in the profile has tag 'leed'" in t and "did you mean 'lead'" in t for t in text), text
+
+
+def test_override_of_a_role_the_variant_drops_is_refused():
+    with pytest.raises(UserError) as info:
+        tailor(profile(), Variant(drop=["acme-dev"],
+                                  overrides={"experience[acme].roles[acme-dev].highlights": ["x"]}))
+    assert "entry 'acme-dev' is left out by this variant" in str(info.value)
+
+
+# ----------------------------------------------------------------------------- page budget
+
+LIMITS = FitLimits(min_font_size=10, min_line_height=1.2, min_spacing=0.75)  # no tightening: cuts only
+OPTIONS = ThemeOptions(font_size=10, line_height=1.2, spacing=0.75)
+
+
+def lines(p: Profile) -> int:
+    """A fake layout: a line per header (company, role, job) and per highlight or summary."""
+    total = 0
+    for job in p.experience:
+        total += 1 + len(job.highlights)
+        for role in job.roles or []:
+            total += 1 + len(role.highlights) + (1 if role.summary else 0)
+    return total
+
+
+def pages(per_page: int):
+    return lambda p, options: -(-lines(p) // per_page)
+
+
+def test_the_company_holding_the_newest_role_stays_whole():
+    # 16 lines: the company (1), its roles (4 + 5 + 3) and the freelance job (3)
+    assert lines(profile()) == 16
+    result = fit(profile(), OPTIONS, LIMITS, 1, pages(13))
+    # the newest position is never cut, and Acme holds it: it stays whole, the older job goes
+    assert roles(result.profile) == ["acme-lead", "acme-senior", "acme-dev"]
+    assert [h.text for h in result.profile.experience[0].roles[1].highlights][-1] == "Tuned Postgres"
+    assert lines(result.profile) <= 13
+
+
+def test_budget_cuts_past_roles_of_an_older_company():
+    data = {"basics": {"name": "Kit"}, "experience": [
+        {"id": "now", "company": "Now", "position": "CTO", "start": "2022", "highlights": ["a", "b"]},
+        {"id": "acme", "company": "Acme", "roles": [
+            {"id": "r-new", "position": "Lead", "start": "2019", "end": "2022", "highlights": ["l1", "l2", "l3"]},
+            {"id": "r-old", "position": "Dev", "start": "2016", "end": "2019", "highlights": ["d1", "d2", "d3"]},
+        ]}]}
+    p = Profile.model_validate(data)
+    assert lines(p) == 12
+    result = fit(p, OPTIONS, LIMITS, 1, pages(9))
+    # highlights first, from the end of each list, the oldest role's first; each keeps its first
+    assert result.cuts == ['dropped highlight from experience/r-old: "d3"',
+                           'dropped highlight from experience/r-new: "l3"',
+                           'dropped highlight from experience/r-old: "d2"']
+    kept = {r.id: [h.text for h in r.highlights] for r in result.profile.experience[1].roles}
+    assert kept["r-old"][0] == "d1" and kept["r-new"][0] == "l1" and lines(result.profile) <= 9
+    # tighter still: the past role goes whole before the company (its newest role stays)
+    tight = fit(p, OPTIONS, LIMITS, 1, pages(6))
+    assert tight.cuts[-1] == "dropped entry experience/r-old"
+    assert [r.id for r in tight.profile.experience[1].roles] == ["r-new"]
+
+
+def test_a_pinned_role_keeps_its_company_whole():
+    data = {"basics": {"name": "Kit"}, "experience": [
+        {"id": "now", "company": "Now", "position": "CTO", "start": "2022", "highlights": ["a", "b"]},
+        {"id": "acme", "company": "Acme", "roles": [
+            {"id": "r-new", "position": "Lead", "start": "2019", "end": "2022", "highlights": ["l1", "l2", "l3"]},
+            {"id": "r-old", "position": "Dev", "start": "2016", "end": "2019", "highlights": ["d1", "d2", "d3"]},
+        ]},
+        {"id": "old", "company": "Old", "position": "Intern", "start": "2014", "end": "2015",
+         "highlights": ["o1", "o2"]}]}
+    p = Profile.model_validate(data)
+    assert lines(p) == 15
+    unpinned = fit(p, OPTIONS, LIMITS, 1, pages(12))
+    assert unpinned.profile.experience[1] != p.experience[1]  # Acme's past role lost highlights
+    pinned = fit(p, OPTIONS, LIMITS, 1, pages(12), pinned_ids={"r-old"})
+    assert pinned.profile.experience[1] == p.experience[1]  # Acme whole: the old job went instead
+    assert [j.id for j in pinned.profile.experience] == ["now", "acme"]
+
+
+def test_relevance_cuts_parts_of_roles_by_their_points():
+    # a newer job first, so Acme's roles may be cut: 3 + 16 lines
+    data = {**DATA, "experience": [{"id": "now", "company": "Now", "position": "CTO", "start": "2023",
+                                    "highlights": ["Runs it all"]}, *DATA["experience"]]}
+    data["experience"][1] = {**data["experience"][1], "roles": [
+        {**data["experience"][1]["roles"][0], "end": "2023"}, *data["experience"][1]["roles"][1:]]}
+    p = Profile.model_validate(data)
+    rel = Relevance({
+        ("experience", 1, "roles[0].highlights[1]"): (5, ("Kubernetes",)),
+        ("experience", 1, "roles[1].highlights[0]"): (5, ("Terraform",)),
+        ("experience", 1, "roles[1].summary"): (2, ("Terraform",)),
+    }, frozenset({"Kubernetes", "Terraform"}))
+    result = fit(p, OPTIONS, LIMITS, 1, pages(13), relevance=rel)
+    acme = result.profile.experience[1]
+    texts = [h.text for r in acme.roles for h in r.highlights]
+    # what the posting asks for stays; what it does not goes first
+    assert "Ran Kubernetes upgrades" in texts and "Wrote Terraform for every service" in texts
+    assert lines(result.profile) <= 13
+    labels = [c.label for c in result.cut]
+    assert labels and not any("Kubernetes" in label or "Wrote Terraform" in label for label in labels)
+    # what was cut is named by the role it belonged to, or the job it was
+    assert all(label.startswith(("experience/acme-", "experience/solo")) for label in labels), labels
+    assert result.kept["Kubernetes"] == "experience/acme roles[0].highlights[1]"
+
+
+# ----------------------------------------------------------------------------- job matching
+
+POSTING = """Platform Engineer at Example Corp
+
+Requirements
+- Kubernetes in production
+- Terraform
+"""
+
+
+@pytest.fixture(scope="module")
+def report():
+    return match(profile(), posting_from_text(POSTING, "job.txt"), builtin_vocabulary())
+
+
+def test_evidence_in_roles_is_found_and_named_by_the_role(report):
+    by_name = {k.keyword.name: k for k in report.keywords}
+    kubernetes = by_name["Kubernetes"].strongest
+    assert (kubernetes.section, kubernetes.entry_id, kubernetes.field) == \
+        ("experience", "acme-lead", "roles[0].highlights[1]")
+    assert kubernetes.title == "Engineering Lead, Acme" and kubernetes.text == "Ran Kubernetes upgrades"
+    terraform = by_name["Terraform"].strongest
+    assert terraform.entry_id == "acme-senior" and terraform.field.startswith("roles[1].")
+    # a role's highlight is proof of work (3), like any job's, not a list (2)
+    assert kubernetes.strength[1] == 3
+
+
+def test_relevance_points_at_role_fields_for_the_page_budget(report):
+    pieces = relevance(report).pieces
+    assert ("experience", 0, "roles[0].highlights[1]") in pieces
+    assert any(key[2].startswith("roles[1].") for key in pieces)
