@@ -113,8 +113,15 @@ def expected_paragraphs(doc: Document) -> list[tuple[str, tuple[str, ...], str]]
     def entry_paragraphs(entry, heading: str) -> None:
         title, subtitle = entry.title.plain, entry.subtitle.plain
         meta = tuple(b for b in (entry.date, entry.location, entry.url_text) if b)
-        head = title + (DASH + subtitle if subtitle else "") + ("\t" + SEP.join(meta) if meta else "")
-        out.append((heading, tuple(b for b in (title, subtitle) if b) + meta, head))
+        if heading == "Heading 3":
+            head = title + (DASH + subtitle if subtitle else "") + ("\t" + SEP.join(meta) if meta else "")
+            out.append((heading, tuple(b for b in (title, subtitle) if b) + meta, head))
+        else:
+            out.append((heading, (title,), title))
+            if subtitle:
+                out.append(("Entry Organisation", (subtitle,), subtitle))
+            if meta:
+                out.append(("Entry Date Line", meta, SEP.join(meta)))
         if entry.description:
             out.append(("Entry Description", (entry.description.plain,), entry.description.plain))
         paragraphs("Normal", entry.paragraphs)

@@ -152,10 +152,11 @@ def test_budget_cuts_past_roles_of_an_older_company():
     p = Profile.model_validate(data)
     assert lines(p) == 12
     result = fit(p, OPTIONS, LIMITS, 1, pages(9))
-    # highlights first, from the end of each list, the oldest role's first; each keeps its first
+    # highlights first, the oldest role's down to its first before a newer role loses any
+    # (fitting.py's no-posting order: oldest entry first, each trimmed from its end)
     assert result.cuts == ['dropped highlight from experience/r-old: "d3"',
-                           'dropped highlight from experience/r-new: "l3"',
-                           'dropped highlight from experience/r-old: "d2"']
+                           'dropped highlight from experience/r-old: "d2"',
+                           'dropped highlight from experience/r-new: "l3"']
     kept = {r.id: [h.text for h in r.highlights] for r in result.profile.experience[1].roles}
     assert kept["r-old"][0] == "d1" and kept["r-new"][0] == "l1" and lines(result.profile) <= 9
     # tighter still: the past role goes whole before the company (its newest role stays)
