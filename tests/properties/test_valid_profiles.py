@@ -12,7 +12,7 @@ right-to-left word may come out in visual order, reversed, as PDF text extractio
 Cost: subsetting the theme's fonts for a self-contained HTML file (WOFF2, Brotli) and for
 the DOCX font table takes about 2.5 s of CPU per document, all of it fontTools on text the
 property does not look at. The many-example property on HTML, DOCX, Markdown and text
-therefore stands in a cheap subsetter (the same font tables, no glyph work); a second
+therefore stands in a cheap subsetter (tests/font_stand_ins.py: no glyph work); a second
 property renders a few documents (one with every script and every Markdown-ish character)
 with the real subsetting, and must find the same text. Subsetting itself is proved in
 tests/render/test_html_fonts.py and tests/render/test_docx_fonts.py.
@@ -28,10 +28,8 @@ import io
 import json
 import re
 import tempfile
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
-from unittest import mock
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -40,6 +38,7 @@ from hypothesis import strategies as st
 from resume_builder.document import clean
 from resume_builder.markdown import plain_text
 from resume_builder.pipeline import prepare, render
+from tests.font_stand_ins import cheap_font_subsetting
 
 pytest.importorskip("pdfminer")
 
@@ -239,26 +238,6 @@ EVERY_SCRIPT = {
     "projects": [{"name": "Tool!", "description": "Parses *markdown* safely"}],
     "custom": [{"id": "extra", "title": "Extra", "items": ["Item çà"]}],
 }
-
-
-def _outline_subset(path: Path, chars: frozenset[str]) -> bytes:
-    """Stands in for font_subset._subset: a WOFF2 signature and the characters asked for."""
-    return b"wOF2" + "".join(sorted(chars)).encode("utf-8")
-
-
-def _outline_embeddable(path: Path, weight: int, width: float, family: str, bold: bool, italic: bool,
-                        chars: frozenset[str]) -> bytes:
-    """Stands in for docx_fonts._embeddable: distinct bytes per face and characters (at least
-    the 32 bytes the DOCX font obfuscation works on)."""
-    return f"{path.name}|{weight}|{width}|{bold}|{italic}|".encode("utf-8").ljust(32, b"\0") + \
-        "".join(sorted(chars)).encode("utf-8")
-
-
-@contextmanager
-def cheap_font_subsetting() -> Iterator[None]:
-    with mock.patch("resume_builder.render.font_subset._subset", _outline_subset), \
-            mock.patch("resume_builder.render.docx_fonts._embeddable", _outline_embeddable):
-        yield
 
 
 def assert_every_field_in_text_formats(data: dict[str, Any]) -> dict[str, bytes]:
