@@ -19,8 +19,10 @@ TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui libfaketime chromium
 
 # make test runs every test on every core (pytest-xdist); make test-fast leaves out the
 # tests marked slow (LibreOffice, every theme x format, builds in subprocesses, the wheel).
+# --dist worksteal: an idle worker takes tests from a busy one's queue, so the workers end
+# together even though a few tests take seconds and most take milliseconds.
 TEST_JOBS ?= auto
-PYTEST := $(PY) -m pytest -q -p no:cacheprovider -n $(TEST_JOBS)
+PYTEST := $(PY) -m pytest -q -p no:cacheprovider -n $(TEST_JOBS) --dist worksteal
 
 .PHONY: demo test test-fast mutation release system-packages test-system-packages venv bench schema clean
 

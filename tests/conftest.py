@@ -49,6 +49,15 @@ def golden(request: pytest.FixtureRequest):
     return check
 
 
+@pytest.fixture
+def cheap_font_subsetting():
+    """Font subsetting stood in for (tests/font_stand_ins.py): for tests of text and markup."""
+    from tests.font_stand_ins import cheap_font_subsetting as stand_ins
+
+    with stand_ins():
+        yield
+
+
 # Our own JSON Resume documents (invented people and postings): every field of the résumé
 # schema v1.0.0 and of the job schema is used at least once (tests/interop checks that).
 JSONRESUME_SAMPLE = FIXTURES / "jsonresume" / "full.resume.json"

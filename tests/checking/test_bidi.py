@@ -93,6 +93,7 @@ def test_visual_order_is_read_back():
     assert visual_to_logical(["ن", "لا", "ع", " ", "x"]) == "x علان"
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads markup, not fonts (tests/font_stand_ins.py)
 @pytest.mark.parametrize("fmt", ["txt", "md", "html"])
 def test_text_formats_isolate_ltr_runs(fmt, tmp_path):
     job = pipeline.prepare(PROFILES["ar"])
@@ -102,6 +103,7 @@ def test_text_formats_isolate_ltr_runs(fmt, tmp_path):
     assert f"{LRI}layla.hassan@example.com{PDI}" in text
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads markup, not fonts (tests/font_stand_ins.py)
 def test_left_to_right_documents_get_no_isolates(tmp_path):
     profile = tmp_path / "en.yaml"
     profile.write_text("basics:\n  name: Alex Example\n  phone: +44 20 7946 0018\n"

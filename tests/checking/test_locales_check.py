@@ -38,6 +38,7 @@ def _cases():
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("cheap_font_subsetting")  # check reads the text, not the embedded fonts
 @pytest.mark.parametrize("language, theme, fmt", list(_cases()))
 def test_check_passes_on_the_example_in_every_built_in_locale(language, theme, fmt, tmp_path):
     if fmt == "docx" and not docx_available():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from resume_builder.cli import app
@@ -162,6 +164,7 @@ def test_truncated_pdf_gives_no_stray_library_line(tmp_path, capfd):
 
 # 13. a Markdown image stays literal text in every format --------------------------------------
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads markup, not fonts (tests/font_stand_ins.py)
 def test_markdown_image_stays_literal_in_every_text_format(tmp_path):
     from resume_builder.markdown import parse_inline, plain_text
 

@@ -10,6 +10,8 @@ import json
 import shlex
 import shutil
 
+import pytest
+
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -57,6 +59,7 @@ def test_render_output_holds_no_spinner_when_captured(tmp_path, monkeypatch):
     assert result.output == "wrote output/cv.txt (1 KiB, theme classic)\n"
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads markup, not fonts (tests/font_stand_ins.py)
 def test_tailor_ends_with_the_render_command_that_works(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")

@@ -68,6 +68,7 @@ def arabic_pdf(tmp_path_factory) -> bytes:
     return render(ARABIC, "pdf", tmp_path_factory.mktemp("ar"))
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads markup, not fonts (tests/font_stand_ins.py)
 def test_arabic_html_is_right_to_left(tmp_path):
     html = render(ARABIC, "html", tmp_path).decode("utf-8")
     assert re.search(r'<html lang="ar" dir="rtl">', html)

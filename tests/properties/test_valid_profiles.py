@@ -9,6 +9,14 @@ Markdown parser reads it) appears in each output: HTML, DOCX, Markdown and text 
 whitespace collapsed; PDF through pdfminer with whitespace removed, word by word (a
 right-to-left word may come out in visual order, reversed, as PDF text extraction does).
 
+Cost: subsetting the theme's fonts for a self-contained HTML file (WOFF2, Brotli) and for
+the DOCX font table takes about 2.5 s of CPU per document, all of it fontTools on text the
+property does not look at. The many-example property on HTML, DOCX, Markdown and text
+therefore stands in a cheap subsetter (tests/font_stand_ins.py: no glyph work); a second
+property renders a few documents (one with every script and every Markdown-ish character)
+with the real subsetting, and must find the same text. Subsetting itself is proved in
+tests/render/test_html_fonts.py and tests/render/test_docx_fonts.py.
+
 The third property of the issue, that tailoring never adds content the profile does not
 have, is tests/tailoring/test_variants.py::test_tailoring_never_adds_content.
 """
@@ -30,6 +38,7 @@ from hypothesis import strategies as st
 from resume_builder.document import clean
 from resume_builder.markdown import plain_text
 from resume_builder.pipeline import prepare, render
+from tests.font_stand_ins import cheap_font_subsetting
 
 pytest.importorskip("pdfminer")
 
@@ -112,8 +121,8 @@ PLAIN = {"name", "headline", "location", "title"}  # shown as written: never rea
 def fields(data: dict[str, Any]) -> list[str]:
     """Every text the profile shows, as the reader sees it (document.py's rules): names,
     headlines, places and section titles as written; other text with Markdown markers
-    removed; a skill's keywords each read on its own, then joined into one line (a '`' or
-    '*' in one keyword never pairs with one in the next)."""
+    removed; a skill's keywords each read on its own (README: a `*` in one keyword never
+    pairs with one in the next), then joined into one line."""
     out = []
 
     def shown(text: str, plain: bool) -> None:
@@ -137,7 +146,7 @@ def fields(data: dict[str, Any]) -> list[str]:
                 shown(highlight, False)
     for skill in data.get("skills", []):
         shown(skill["name"], False)
-        if skill["keywords"]:  # each keyword's Markdown on its own, then joined
+        if skill["keywords"]:
             out.append(" ".join(", ".join(plain_text(clean(k)) for k in skill["keywords"]).split()))
     for project in data.get("projects", []):
         shown(project["name"], False)
@@ -215,12 +224,24 @@ def pdf_text(data: bytes) -> str:
 
 FAST = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 
+#: One profile with every kind of word the strategy draws: every script, emoji with skin tones
+#: and ZWJ sequences, and each Markdown-ish character (a fixed case for the real font subsetting).
+EVERY_SCRIPT = {
+    "basics": {"name": "Zoë 日本語 שלום", "headline": "Ingénieure ✅ <b>x</b> & {{ 7*7 }}",
+               "email": "someone@example.com", "location": "Zürich مرحبا"},
+    "summary": "Builds **bold** *it* __u__ {% raw %} 한국어 👩‍💻 👍🏽 🇩🇪 ❤️ ÆŒøå ß",
+    "experience": [{"company": "Acme ~ | = + - / : ; , . ? @ $ ^", "position": "Lead #1 \\ ` ' \"",
+                    "start": "2021-03", "end": "present",
+                    "highlights": ["Shipped 漢字 仮名 and עברית with عربي", {"text": "Scaled 🚀 [x] 100%",
+                                                                          "details": ["Cut <i>cost</i> &amp; 😀"]}]}],
+    "skills": [{"name": "Languages", "keywords": ["Python", "中文", "ñandú"]}],
+    "projects": [{"name": "Tool!", "description": "Parses *markdown* safely"}],
+    "custom": [{"id": "extra", "title": "Extra", "items": ["Item çà"]}],
+}
 
-@settings(max_examples=40, **FAST)
-@given(profiles())
-@example({"basics": {"name": "N", "email": "someone@example.com"},  # a '`' in each of two keywords
-          "skills": [{"name": "S", "keywords": ["jo`k", "[`1d", "*a", "b*"]}]})
-def test_valid_profiles_render_to_html_docx_markdown_and_text_with_every_field(data):
+
+def assert_every_field_in_text_formats(data: dict[str, Any]) -> dict[str, bytes]:
+    """Renders ``data`` to HTML, DOCX, Markdown and text; every field shows in each."""
     outputs = render_all(data, ("html", "docx", "md", "txt"))
     shown = {"html": html_text(outputs["html"]), "docx": docx_text(outputs["docx"]),
              "md": markdown_text(outputs["md"]),
@@ -228,6 +249,35 @@ def test_valid_profiles_render_to_html_docx_markdown_and_text_with_every_field(d
     for field in fields(data):
         for fmt, text in shown.items():
             assert (field.casefold() if fmt == "txt" else field) in text, (fmt, field)
+    return outputs
+
+
+@settings(max_examples=60, **FAST)
+@given(profiles())
+@example({"basics": {"name": "N", "email": "someone@example.com"},  # a '`' in each of two keywords
+          "skills": [{"name": "S", "keywords": ["jo`k", "[`1d", "*a", "b*"]}]})
+def test_valid_profiles_render_to_html_docx_markdown_and_text_with_every_field(data):
+    with cheap_font_subsetting():
+        assert_every_field_in_text_formats(data)
+
+
+@settings(max_examples=1, **FAST)
+@example(EVERY_SCRIPT)
+@given(profiles())
+def test_valid_profiles_render_with_their_fonts_really_subset(data):
+    """The same property with the real WOFF2 and DOCX font subsetting (a few documents)."""
+    outputs = assert_every_field_in_text_formats(data)
+    assert b"data:font/woff2;base64,d09GMg" in outputs["html"]  # "wOF2", the WOFF2 signature
+    assert b"word/fonts/font1.odttf" in outputs["docx"]
+
+
+def test_the_every_script_profile_is_valid_and_uses_every_kind_of_word():
+    """The fixed case above really holds each kind of word the strategy draws."""
+    text = json.dumps(EVERY_SCRIPT, ensure_ascii=False)
+    for alphabet in (HEBREW, ARABIC, CJK):
+        assert any(ch in text for ch in alphabet), alphabet
+    assert all(emoji in text for emoji in EMOJI)
+    assert set(MARKDOWNISH) <= set(text)
 
 
 @settings(max_examples=15, **FAST)

@@ -38,6 +38,7 @@ def test_keywords_are_parsed_one_by_one(job):
     assert [s.text for s in spans if s.code] == ["grep"]
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads markup, not fonts (tests/font_stand_ins.py)
 def test_html_wraps_code_in_code_elements_with_a_monospace_face(job, tmp_path):
     html = _render(job, "html", tmp_path).decode()
     assert "<code>__init__</code>" in html

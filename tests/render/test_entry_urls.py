@@ -48,6 +48,7 @@ def rendered(tmp_path: Path, fmt: str, **options) -> bytes:
     return render(job, fmt, tmp_path / f"out.{fmt}")[0].data
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads markup, not fonts (tests/font_stand_ins.py)
 @pytest.mark.parametrize("fmt", ["md", "txt", "html", "docx"])
 def test_every_format_prints_the_link(tmp_path: Path, fmt):
     text = text_of(fmt, rendered(tmp_path, fmt))
@@ -69,6 +70,7 @@ def _pdf(tmp_path: Path, theme: str, **options) -> bytes:
     return render(job, "pdf", tmp_path / "out.pdf")[0].data
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads markup, not fonts (tests/font_stand_ins.py)
 @pytest.mark.parametrize("fmt", ["md", "txt", "html", "docx"])
 def test_the_theme_option_hides_it_everywhere_but_keeps_the_name_linked(tmp_path: Path, fmt):
     data = rendered(tmp_path, fmt, entry_urls=False)

@@ -219,6 +219,7 @@ def _csp_is_first_in_head(markup: str) -> bool:
             and first.get("content") == CONTENT_SECURITY_POLICY)
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads markup, not fonts (tests/font_stand_ins.py)
 @pytest.mark.parametrize("name", ["classic", "modern", "compact"])
 def test_html_output_carries_a_content_security_policy_first_in_head(name, example_job):
     from resume_builder.render.html import CONTENT_SECURITY_POLICY
@@ -231,6 +232,7 @@ def test_html_output_carries_a_content_security_policy_first_in_head(name, examp
     assert markup.startswith("<!DOCTYPE html>\n<html lang=")  # the theme's own start is kept
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads markup, not fonts (tests/font_stand_ins.py)
 @pytest.mark.parametrize("start", [
     "<html><head><meta http-equiv=refresh content='0;url=http://evil.example'></head><body>x</body></html>",
     "<!doctype html><img src='http://evil.example/a.png'><head></head><body>x</body>",
@@ -247,6 +249,7 @@ def test_a_theme_cannot_put_anything_before_the_policy(start, tmp_path, job):
     assert markup.startswith("<!DOCTYPE html>")
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads markup, not fonts (tests/font_stand_ins.py)
 def test_html_written_by_render_has_the_policy(tmp_path):
     out = tmp_path / "cv.html"
     result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "html", "-o", str(out)])
