@@ -360,15 +360,17 @@ def run(preview: Preview, *, port: int | None, out_dir, open_browser: bool = Fal
             self._loop = asyncio.get_running_loop()
             await super().startup(sockets=sockets)
 
-    write_state(Path(out_dir), ServerState(bound, token, os.getpid(), str(Path.cwd())))
-    url = f"http://127.0.0.1:{bound}/"
-    say(f"preview of {preview.profile} at {url} (Ctrl-C to stop)")
-    if open_browser:
-        import webbrowser
+    try:  # a Ctrl-C from the moment the state file exists still removes it
+        write_state(Path(out_dir), ServerState(bound, token, os.getpid(), str(Path.cwd())))
+        url = f"http://127.0.0.1:{bound}/"
+        say(f"preview of {preview.profile} at {url} (Ctrl-C to stop)")
+        if open_browser:
+            import webbrowser
 
-        webbrowser.open(url)
-    try:
+            webbrowser.open(url)
         _Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # before uvicorn's own handler was installed: a normal stop
+        pass
     finally:
         remove_state(Path(out_dir), token)
         sock.close()
