@@ -16,7 +16,8 @@ EXAMPLE = REPO / "profiles" / "example.yaml"
 
 
 def shared_dir() -> Path:
-    """The shared/ folder beside the repository (fixtures from JSON Resume live there)."""
+    """The shared/ folder beside the repository: only the OOXML schemas (tests/render/test_docx_schema.py),
+    whose README lets tests use them from there and skip, saying so, where absent."""
     for candidate in (REPO.parent / "shared", REPO / "shared"):
         if candidate.is_dir():
             return candidate

@@ -1,9 +1,9 @@
 """JSON Resume conformance: we accept exactly what the official schema accepts.
 
 Two corpora: our own small one (tests/fixtures/jsonresume, always run) and the JSON Resume
-project's schema test fixtures with the official verdicts (../shared, 214 documents; the
-test skips, saying so, where that folder is absent). Both go through the command a user
-runs, ``validate --from jsonresume``.
+project's schema test fixtures with the official verdicts (tests/fixtures/jsonresume-suite,
+214 documents, MIT, kept in the repository). Both go through the command a user runs,
+``validate --from jsonresume``.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ import pytest
 from jsonschema import Draft7Validator, FormatChecker
 from typer.testing import CliRunner
 
-from tests.conftest import shared_dir
-
 from resume_builder.cli import app
 from resume_builder.schema.jsonresume import official_schema
 
 CORPUS = Path(__file__).parent.parent / "fixtures" / "jsonresume"
+SUITE = Path(__file__).parent.parent / "fixtures" / "jsonresume-suite"
 runner = CliRunner()
 
 
@@ -103,9 +102,7 @@ def test_render_and_check_take_from_too(tmp_path: Path):
 
 
 def upstream_documents(tmp_path: Path) -> tuple[dict[str, str], dict[str, Path]]:
-    suite = shared_dir() / "fixtures" / "jsonresume-suite"
-    if not (suite / "expected.json").is_file():
-        pytest.skip(f"the JSON Resume conformance fixtures are not in {suite}")
+    suite = SUITE
     expected = json.loads((suite / "expected.json").read_text(encoding="utf-8"))
     paths = {}
     for fixture in sorted((suite / "fixtures").glob("*.json")):
@@ -119,9 +116,7 @@ def upstream_documents(tmp_path: Path) -> tuple[dict[str, str], dict[str, Path]]
 
 
 def test_upstream_bare_dates_wrapped_as_a_start_date(tmp_path: Path):
-    suite = shared_dir() / "fixtures" / "jsonresume-suite"
-    if not (suite / "fixtures" / "dates.json").is_file():
-        pytest.skip(f"the JSON Resume date fixtures are not in {suite}")
+    suite = SUITE
     dates = json.loads((suite / "fixtures" / "dates.json").read_text(encoding="utf-8"))
     paths, expected = [], {}
     for case, value in dates.items():
