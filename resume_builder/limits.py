@@ -32,6 +32,10 @@ MAX_VALUES = 250_000
 MAX_INCLUDED_FILES = 100
 MAX_INCLUDE_DEPTH = 8
 MAX_INCLUDED_BYTES = 2 * MAX_FILE_BYTES
+#: Includes followed for one profile in all, a file included many times counting each time:
+#: without it a few small files that each include the next forty times expand like a YAML
+#: alias bomb (40**4 = 2.56 million items from four 1 KB files). A real profile follows tens.
+MAX_INCLUDES = 1_000
 
 #: Nesting depth of mappings and lists; checked on the parser's events, before anything
 #: recursive (libyaml's composer recurses in C and crashes the interpreter with SIGSEGV

@@ -21,7 +21,9 @@ Rules, each a located :class:`~resume_builder.errors.UserError`:
   exists. Nothing is ever fetched from the network;
 - a file that includes itself, directly or through others, is a cycle (the chain is shown);
 - at most :data:`~resume_builder.limits.MAX_INCLUDE_DEPTH` includes inside includes, at
-  most :data:`~resume_builder.limits.MAX_INCLUDED_FILES` files in all, at most
+  most :data:`~resume_builder.limits.MAX_INCLUDES` includes followed (a file included many
+  times counts each time), at most :data:`~resume_builder.limits.MAX_INCLUDED_FILES` files in
+  all, at most
   :data:`~resume_builder.limits.MAX_INCLUDED_BYTES` bytes together; each file is parsed
   with the same limits as a profile (size, depth, bounded YAML aliases) and the merged
   document is checked against the profile limits as one file would be
@@ -44,7 +46,7 @@ from typing import Any, Callable
 from resume_builder.containment import is_inside, real
 from resume_builder.errors import Location, Problem, UserError
 from resume_builder.limits import (MAX_DEPTH, MAX_FILE_BYTES, MAX_INCLUDE_DEPTH, MAX_INCLUDED_BYTES,
-                                   MAX_INCLUDED_FILES, MAX_VALUES)
+                                   MAX_INCLUDED_FILES, MAX_INCLUDES, MAX_VALUES)
 from resume_builder.loading.source import PathKey, SourceDocument, check_sizes, dotted, parse, read_text
 
 INCLUDE_KEY = "include"
@@ -178,6 +180,8 @@ class _Resolver:
         self.chains: dict[str, tuple[Location, ...]] = {}
         self.bytes = 0
         self.values = 0
+        self.followed = 0
+        self.parsed: dict[tuple[Path, str], SourceDocument] = {}  # each file read and parsed once
         self.out = SourceDocument(str(path), None)
 
     def run(self, doc: SourceDocument) -> Resolved:
@@ -271,6 +275,10 @@ class _Resolver:
             names = [self._shown(p) for p in stack[stack.index(resolved):]] + [self._shown(resolved)]
             raise fail("include cycle: " + " → ".join(names), "a file may not include itself, directly or "
                                                                "through other files: remove one of these includes")
+        self.followed += 1
+        if self.followed > MAX_INCLUDES:
+            raise fail(f"a profile may follow at most {MAX_INCLUDES:,} includes, counting a file each time it "
+                       "is included", "include each file once, from the place that needs it")
         if len(frame.sites) >= MAX_INCLUDE_DEPTH:
             raise fail(f"includes are nested too deeply (limit {MAX_INCLUDE_DEPTH} levels of includes inside "
                        "includes)", "include the innermost files directly from the profile instead")
@@ -292,9 +300,11 @@ class _Resolver:
                            "MiB together", "included files count every time they are included")
         shown = os.path.normpath(str(given))
         self.chains.setdefault(shown, frame.sites + (site,))
-        text = self._read(resolved, shown)
-        self.files.setdefault(resolved, file_digest(resolved))
-        doc = self.parser(text, shown)
+        doc = self.parsed.get((resolved, shown))
+        if doc is None:
+            text = self._read(resolved, shown)
+            self.files.setdefault(resolved, file_digest(resolved))
+            doc = self.parsed[(resolved, shown)] = self.parser(text, shown)
         return _Frame(resolved, given, frame.sites + (site,), doc, False)
 
     def _read(self, resolved: Path, shown: str) -> str:

@@ -326,3 +326,26 @@ def test_the_json_schema_accepts_includes_at_keys_and_list_items():
     assert list(validator.iter_errors(good)) == []
     assert list(validator.iter_errors({"basics": {"name": "A"}, "projects": {"include": 3}}))
     assert list(validator.iter_errors({"basics": {"name": "A"}, "projects": {"include": "x.txt"}}))
+
+
+@pytest.mark.parametrize("as_mapping", [False, True], ids=["list-items", "mapping-keys"])
+def test_an_include_bomb_is_refused_before_it_expands(tree, as_mapping):
+    """Four small files, each including the next forty times (40**3 = 64,000 items): the
+    include version of an alias bomb. Each include followed counts, so it stops at the cap,
+    with the file and line of the include that went over, and the CLI says so with exit 2."""
+    from resume_builder.limits import MAX_INCLUDES
+
+    for level in range(1, 4):
+        inner = f"parts/f{level + 1}.yaml" if level < 3 else "parts/projects.yaml"
+        target = Path(inner).name
+        lines = ([f"k{i}: {{include: {target}}}" for i in range(40)] if as_mapping
+                 else [f"- {{include: {target}}}" for _ in range(40)])
+        (tree / "parts" / f"f{level}.yaml").write_text("\n".join(lines) + "\n")
+    (tree / "main.yaml").write_text(MAIN.replace("projects: {include: parts/projects.yaml}",
+                                                 "projects:\n  - {include: parts/f1.yaml}" if not as_mapping
+                                                 else "projects: {include: parts/projects.yaml}\n"
+                                                      "meta: {include: parts/f1.yaml}"))
+    result = runner.invoke(app, ["validate", str(tree / "main.yaml")])
+    assert result.exit_code == 2, result.output
+    assert f"a profile may follow at most {MAX_INCLUDES:,} includes" in result.output, result.output
+    assert "included from" in result.output and "Traceback" not in result.output
