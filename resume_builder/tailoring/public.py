@@ -30,6 +30,7 @@ The profile given is not changed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -64,10 +65,12 @@ class _Secrets:
 
     patterns: list[re.Pattern[str]] = field(default_factory=list)
 
-    def add_text(self, text: str | None, *, minimum: int = 4, words: bool = False) -> None:
-        text = (text or "").strip()
+    def add_text(self, text: str | None, *, minimum: int = 4, words: bool = False, joined: bool = False) -> None:
+        """``text`` as a pattern: any case, any run of spaces between its words (``joined``:
+        or none, as a postcode is often written), whole words only when ``words``."""
+        text = _normal((text or "").strip())
         if len(text) >= minimum:
-            escaped = r"\s+".join(re.escape(part) for part in text.split())
+            escaped = (r"\s*" if joined else r"\s+").join(re.escape(part) for part in text.split())
             self.patterns.append(re.compile(rf"(?<!\w){escaped}(?!\w)" if words else escaped, re.IGNORECASE))
 
     def add_phone(self, phone: str | None, region: str | None) -> None:
@@ -90,15 +93,24 @@ class _Secrets:
         self.patterns.append(re.compile(rf"(?<!\d){opening}{prefix}{body}(?!\d)"))
 
     def found(self, text: str) -> bool:
-        return any(p.search(text) for p in self.patterns) or (
-            "%" in text and any(p.search(unquote(text)) for p in self.patterns))
+        return any(p.search(text) for p in self.patterns) or any(p.search(_normal(text)) for p in self.patterns)
 
     def mask(self, text: str) -> str:
-        if "%" in text and not any(p.search(text) for p in self.patterns) and self.found(text):
-            text = unquote(text)  # percent-encoded: mask what it says
+        normal = _normal(text)
+        if normal != text and any(p.search(normal) for p in self.patterns):
+            text = normal  # percent-encoded or look-alike characters: mask what it says
         for pattern in self.patterns:
             text = pattern.sub(WITHHELD, text)
         return text
+
+
+def _normal(text: str) -> str:
+    """``text`` as a reader sees it: percent-encoding decoded, then Unicode compatibility
+    forms folded (NFKC: a fullwidth '＠' or 'Ｑ' is '@' or 'Q'), so a secret cannot hide in
+    another spelling of the same characters."""
+    if "%" in text:
+        text = unquote(text)
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
 def public(profile: Profile) -> Profile:
@@ -139,7 +151,7 @@ def _secrets(profile: Profile) -> _Secrets:
     if location is not None:
         for line in (location.address or "").splitlines():
             secrets.add_text(line)
-        secrets.add_text(location.postal_code, minimum=3, words=True)
+        secrets.add_text(location.postal_code, minimum=3, words=True, joined=True)
     for section in profile.custom:
         for entry in section.entries:
             for label, value in entry.fields.items():

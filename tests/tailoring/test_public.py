@@ -40,6 +40,21 @@ def test_the_email_is_masked_in_any_letter_case(written):
     assert public(_profile(summary=f"Write to {written}.")).summary == f"Write to {WITHHELD}."
 
 
+@pytest.mark.parametrize("written", [
+    "kit%2Esample%40example.org",  # percent-encoded in free text
+    "kit.sample＠example.org",  # a fullwidth at sign: looks the same in the PDF
+    "ｋｉｔ.sample@example.org",  # fullwidth letters
+])
+def test_the_email_is_masked_in_other_spellings_of_the_same_characters(written):
+    assert public(_profile(summary=f"Write to {written}.")).summary == f"Write to {WITHHELD}."
+
+
+@pytest.mark.parametrize("written", ["QX1 7ZZ", "QX17ZZ", "qx1  7zz", "QX1%207ZZ"])
+def test_the_postcode_is_masked_with_or_without_its_space(written):
+    summary = public(_profile(summary=f"Near {written}, London.")).summary
+    assert summary == f"Near {WITHHELD}, London."
+
+
 @pytest.mark.parametrize("link", ["mailto:kit.sample@example.org", "mailto:kit.sample%40example.org",
                                   "tel:+44-20-7946-0958", "tel:%2B44%2020%207946%200958"])
 def test_a_markdown_link_to_a_private_value_keeps_only_its_text(link):
