@@ -27,8 +27,9 @@ A company with several roles (``experience[].roles``) is one entry whose parts a
 roles: a role's highlights and summary are cut like an entry's (fields
 ``roles[1].highlights[0]``, ``roles[1].summary``), and a role other than the company's
 newest may go whole (``roles[1]``) like a past position, oldest first. The company's newest
-role goes only with the company; a company holding the most recent position, or a pinned
-role (by id or tag), stays whole.
+role goes only with the company. A pinned role (by id or tag) keeps its company whole. The
+most recent position of a company with several roles is its newest role: that role stays
+whole and the company stays, but its past roles are cut like any past position's.
 4. otherwise fail, saying how far over the budget it still is.
 
 Page counts come from a ``count_pages(profile, options)`` function (the real PDF layout in
@@ -250,8 +251,14 @@ def _tighten(profile: Profile, options: ThemeOptions, limits: FitLimits, max_pag
 # ----------------------------------------------------------------------------- what may be cut
 
 
-def _pinned(profile: Profile, ids: set[str], tags: set[str]) -> set[tuple[str, int, int | None]]:
-    """(section, index, custom index) of entries that must stay whole."""
+#: In :func:`_pinned`'s set after (section, index, custom): the company stays and so does its
+#: newest role; its other roles may be cut.
+_NEWEST_ROLE = "newest role"
+
+
+def _pinned(profile: Profile, ids: set[str], tags: set[str]) -> set[tuple]:
+    """(section, index, custom index) of entries that must stay whole; (…, _NEWEST_ROLE) of a
+    company whose newest role must stay (with the company)."""
     out = set()
     for section, index, custom, entry in _all_entries(profile):
         if (entry.id and entry.id in ids) or set(entry.tags) & set(tags):
@@ -259,10 +266,13 @@ def _pinned(profile: Profile, ids: set[str], tags: set[str]) -> set[tuple[str, i
         # a pinned role keeps its company whole (the role, and the company it is shown under)
         if any((role.id and role.id in ids) or set(role.tags) & set(tags) for role in _roles(entry)):
             out.add((section, index, custom))
-    # The most recent position and the highest degree are never cut.
+    # The most recent position and the highest degree are never cut. In a company with
+    # several roles the most recent position is its newest role: the company and that role
+    # stay (marked _NEWEST_ROLE), its past roles may go.
     if profile.experience:
         newest = max(range(len(profile.experience)), key=lambda i: _age_key(profile.experience[i]))
-        out.add(("experience", newest, None))
+        many_roles = len(_roles(profile.experience[newest])) > 1
+        out.add(("experience", newest, None) + ((_NEWEST_ROLE,) if many_roles else ()))
     if profile.education:
         best = max(range(len(profile.education)), key=lambda i: (_degree_rank(profile.education[i]),
                                                                    _age_key(profile.education[i])))
@@ -368,8 +378,9 @@ def _bullets(profile: Profile, pinned: set) -> list[_Bullet]:
     for section, index, custom, entry in _all_entries(profile):
         if (section, index, custom) in pinned:
             continue
+        kept_role = _newest_role(entry) if (section, index, custom, _NEWEST_ROLE) in pinned else None
         for role, _, highlights in _highlight_lists(entry):
-            if len(highlights) < 2:
+            if len(highlights) < 2 or (kept_role is not None and role == kept_role):
                 continue
             age = _age_key(entry if role is None else _roles(entry)[role])
             label = _label(section, entry) if role is None else _role_label(section, entry, role)
@@ -385,7 +396,8 @@ def _entries(profile: Profile, pinned: set) -> list[_Droppable]:
     for section, index, custom, entry in _all_entries(profile):
         if (section, index, custom) in pinned:
             continue
-        out.append(_Droppable(section, index, custom, (_age_key(entry), -index), _label(section, entry)))
+        if (section, index, custom, _NEWEST_ROLE) not in pinned:
+            out.append(_Droppable(section, index, custom, (_age_key(entry), -index), _label(section, entry)))
         roles = _roles(entry)
         if len(roles) > 1:  # a company's past roles go before the company itself
             newest = _newest_role(entry)
@@ -509,7 +521,8 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
         entry_points = sum(points for points, _ in own.values())
         entry_terms = tuple(dict.fromkeys(t for _, terms in own.values() for t in terms))
         context = CONTEXT_SHARE * entry_points  # a part of a relevant entry is worth more
-        if (section, index, custom) not in pinned and (section, index) not in sole_entries:
+        kept_role = _newest_role(entry) if (section, index, custom, _NEWEST_ROLE) in pinned else None
+        if (section, index, custom) not in pinned and kept_role is None and (section, index) not in sole_entries:
             late = section in _CAREER
             length = _entry_length(entry)
             units.append(_Unit("entry", section, index, custom, None, entry_points, entry_terms,
@@ -532,7 +545,8 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
                                    (True, role_points > 0, _density(role_points, 0, length), _TIERS["entry"], -length,
                                     _age_key(role), order), _role_label(section, entry, r), length))
         prose = [(name, name, getattr(entry, name, None)) for name in _PROSE]
-        prose += [(f"roles[{r}].summary", _role_label(section, entry, r), role.summary) for r, role in enumerate(roles)]
+        prose += [(f"roles[{r}].summary", _role_label(section, entry, r), role.summary)
+                  for r, role in enumerate(roles) if r != kept_role]
         for name, where, text in prose:
             if not text or (section, index, name) in sole:
                 continue
@@ -545,7 +559,7 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
                                (False, points > 0, _value(points, context, len(text)), _TIERS["paragraph"], -len(text), age,
                                 order), label_of, len(text)))
         for role, prefix, highlights in _highlight_lists(entry):
-            if len(highlights) < 2:
+            if len(highlights) < 2 or (kept_role is not None and role == kept_role):
                 continue
             where = label if role is None else _role_label(section, entry, role)
             scored = [(own.get(f"{prefix}highlights[{i}]", (0, ()))[0], -i) for i in range(len(highlights))]

@@ -132,14 +132,37 @@ def pages(per_page: int):
     return lambda p, options: -(-lines(p) // per_page)
 
 
-def test_the_company_holding_the_newest_role_stays_whole():
+def test_the_newest_role_stays_whole_and_past_roles_are_trimmed_like_past_jobs():
     # 16 lines: the company (1), its roles (4 + 5 + 3) and the freelance job (3)
     assert lines(profile()) == 16
     result = fit(profile(), OPTIONS, LIMITS, 1, pages(13))
-    # the newest position is never cut, and Acme holds it: it stays whole, the older job goes
+    # the most recent position (Acme's newest role) is never cut; highlights go oldest first,
+    # the company's past roles included, before any entry or role goes whole
+    assert result.cuts == ['dropped highlight from experience/solo: "Sent invoices"',
+                           'dropped highlight from experience/acme-dev: "Answered support tickets"',
+                           'dropped highlight from experience/acme-senior: "Tuned Postgres"']
     assert roles(result.profile) == ["acme-lead", "acme-senior", "acme-dev"]
-    assert [h.text for h in result.profile.experience[0].roles[1].highlights][-1] == "Tuned Postgres"
+    assert [h.text for h in result.profile.experience[0].roles[0].highlights] == \
+        DATA["experience"][0]["roles"][0]["highlights"]
     assert lines(result.profile) <= 13
+
+
+def test_one_company_of_many_roles_fits_by_trimming_and_dropping_its_past_roles():
+    """Before: the company holding the newest role was pinned whole, so a résumé that is one
+    company with many roles could never be fitted ("cutting everything allowed it still takes
+    3 pages")."""
+    many = [{"id": f"r{i}", "position": f"Role {i}", "start": f"{2020 - i}-01", "end": f"{2020 - i}-12",
+             "highlights": [f"r{i} h{j}" for j in range(6)]} for i in range(20)]
+    p = Profile.model_validate({"basics": {"name": "Kit"},
+                                "experience": [{"id": "acme", "company": "Acme", "roles": many}]})
+    assert lines(p) == 1 + 20 * 7
+    result = fit(p, OPTIONS, LIMITS, 1, pages(30))
+    kept = result.profile.experience[0].roles
+    assert lines(result.profile) <= 30
+    assert kept[0].id == "r0" and [h.text for h in kept[0].highlights] == many[0]["highlights"]
+    assert all(len(role.highlights) == 1 for role in kept[1:])  # trimmed to their first
+    assert [r.id for r in kept] == [f"r{i}" for i in range(len(kept))]  # the oldest roles went
+    assert result.cuts[-1] == f"dropped entry experience/r{len(kept)}"
 
 
 def test_budget_cuts_past_roles_of_an_older_company():
