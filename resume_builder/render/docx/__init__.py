@@ -37,23 +37,16 @@ Modules: ``look`` (the layout values: sizes, colours, fonts, line height from th
 file), ``parts`` (styles, bullet numbering, settings and app.xml, built as elements),
 ``writer`` (the body: paragraphs, runs, hyperlinks, the page-number footer) and
 ``package`` (opening and cleaning the template or reference file, installing styles,
-core properties, the reproducible zip). :func:`render_docx` runs them in that order.
+core properties, the reproducible zip); ``assemble`` runs them in that order for the résumé
+and the letter (:mod:`resume_builder.render.docx.letter`).
 """
 
 from __future__ import annotations
 
-import io
-
-from docx.oxml.ns import qn
-
 from resume_builder.document import Document
+from resume_builder.render.docx.assemble import finish, start
 from resume_builder.render.docx.look import DocxLook, resolve_look
-from resume_builder.render.docx.package import (install_styles, numbering_part, open_package, repack,
-                                                set_core_properties, set_language, strip_package)
-from resume_builder.render.docx.parts import (STYLE_NAMES, add_bullet_numbering, fill_settings, fill_styles, reset,
-                                              style_definitions)
-from resume_builder.render.docx.writer import Writer
-from resume_builder.render.docx_fonts import embed_fonts
+from resume_builder.render.docx.parts import STYLE_NAMES
 from resume_builder.theming import Theme, ThemeOptions
 
 __all__ = ["STYLE_NAMES", "DocxLook", "render_docx", "resolve_look"]
@@ -62,39 +55,11 @@ __all__ = ["STYLE_NAMES", "DocxLook", "render_docx", "resolve_look"]
 def render_docx(doc: Document, theme: Theme, options: ThemeOptions) -> bytes:
     """Render ``doc`` as DOCX bytes with ``theme``'s look; same input, same bytes."""
     look = resolve_look(theme, options, language=doc.metadata.language, rtl=doc.direction == "rtl")
-    document, reference = open_package(theme)
-    strip_package(document)
-
-    numbering = numbering_part(document).element
-    if reference:
-        taken = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
-        taken += [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
-        first = max(taken, default=0) + 1
-    else:
-        first = 1
-        reset(numbering)
-    add_bullet_numbering(numbering, look, first)
-    definitions = style_definitions(look, (first, first + 1))
-    if reference:
-        ids = install_styles(document, definitions)
-        set_language(document.styles.element, look)
-    else:
-        fill_styles(document.styles.element, look, definitions)
-        ids = {key: element.get(qn("w:styleId")) for key, element in definitions.items()}
-        fill_settings(document.settings.element, look)
-
-    writer = Writer(document, look, ids)
+    writer = start(theme, look)
     writer.masthead(doc)
     for section in doc.sections:
         writer.section(section)
     writer.page_setup()
     if look.page_numbers:
         writer.fill_footer()
-    embed_fonts(document, theme, [look.body_font, look.heading_font], emoji=writer.emoji)
-    set_core_properties(document, doc)
-
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return repack(buffer.getvalue())
-
-
+    return finish(writer, theme, doc)

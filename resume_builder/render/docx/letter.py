@@ -16,16 +16,12 @@ import dataclasses
 import io
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from resume_builder.letter_document import LetterDocument
+from resume_builder.render.docx.assemble import finish, start
 from resume_builder.render.docx.look import resolve_look
-from resume_builder.render.docx.package import (install_styles, numbering_part, open_package, repack,
-                                                set_core_properties, set_language, strip_package)
-from resume_builder.render.docx.parts import (add_bullet_numbering, fill_settings, fill_styles, paragraph_properties,
-                                              reset, run_properties, style, style_definitions)
+from resume_builder.render.docx.parts import paragraph_properties, run_properties, style
 from resume_builder.render.docx.writer import Writer
-from resume_builder.render.docx_fonts import embed_fonts
 from resume_builder.theming import Theme, ThemeOptions
 
 #: Letter text is set 1.2 times the résumé's body size, with margins 8 mm wider, as the HTML
@@ -65,27 +61,7 @@ def render_letter_docx(doc: LetterDocument, theme: Theme, options: ThemeOptions)
     """Render the letter ``doc`` as DOCX bytes with ``theme``'s look; same input, same bytes."""
     look = resolve_look(theme, options, language=doc.metadata.language, rtl=doc.direction == "rtl")
     look = dataclasses.replace(look, margins_mm=look.margins_mm + LETTER_EXTRA_MARGIN_MM)
-    document, reference = open_package(theme)
-    strip_package(document)
-    numbering = numbering_part(document).element
-    if reference:
-        taken = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
-        taken += [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
-        first = max(taken, default=0) + 1
-    else:
-        first = 1
-        reset(numbering)
-    add_bullet_numbering(numbering, look, first)
-    definitions = {**style_definitions(look, (first, first + 1)), **letter_styles(look)}
-    if reference:
-        ids = install_styles(document, definitions)
-        set_language(document.styles.element, look)
-    else:
-        fill_styles(document.styles.element, look, definitions)
-        ids = {key: element.get(qn("w:styleId")) for key, element in definitions.items()}
-        fill_settings(document.settings.element, look)
-
-    writer = Writer(document, look, ids)
+    writer = start(theme, look, letter_styles(look))
     writer.masthead(doc)
     if doc.date:
         writer.text(writer.paragraph("letter_date"), doc.date)
@@ -101,11 +77,7 @@ def render_letter_docx(doc: LetterDocument, theme: Theme, options: ThemeOptions)
         _signature_image(writer, doc)
     writer.rich(writer.paragraph("letter_signature"), doc.signature_name)
     writer.page_setup()
-    embed_fonts(document, theme, [look.body_font, look.heading_font], emoji=writer.emoji)
-    set_core_properties(document, doc)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return repack(buffer.getvalue())
+    return finish(writer, theme, doc)
 
 
 def _signature_image(writer: Writer, doc: LetterDocument) -> None:

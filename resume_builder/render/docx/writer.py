@@ -24,6 +24,7 @@ from resume_builder.render.docx.parts import half_points as _half
 from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
 
 SEP = " · "
+DASH = " — "
 
 # Characters XML 1.0 cannot hold (the document model already drops control characters;
 # this is a last guard so a stray one can never make the file unreadable).
