@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from resume_builder.letter_document import LetterDocument
 from resume_builder.render.isolation import with_ltr_isolates
-from resume_builder.render.text import (SEP, _join_blocks, _md_block, _md_contact, _md_escape, _md_heading, _md_rich,
-                                        _one_line, _txt)
+from resume_builder.render.text import (_md_block, _md_escape, _md_rich, _one_line, _txt, joined, markdown_masthead,
+                                        text_masthead)
 
 __all__ = ["render_letter_markdown", "render_letter_text"]
 
@@ -21,11 +21,7 @@ def render_letter_markdown(doc: LetterDocument) -> str:
     """The letter as Markdown (CommonMark): the name a level-1 heading, the subject in bold,
     recipient lines as hard line breaks (a backslash at the end of a line)."""
     doc = with_ltr_isolates(doc)
-    blocks = [_md_heading(1, _md_escape(doc.name))]
-    if doc.headline:
-        blocks.append(_md_block(_md_escape(doc.headline)))
-    if doc.contacts:
-        blocks.append(_md_block(SEP.join(_md_contact(c) for c in doc.contacts)))
+    blocks = markdown_masthead(doc)
     if doc.date:
         blocks.append(_md_block(_md_escape(doc.date)))
     if doc.recipient:
@@ -36,18 +32,13 @@ def render_letter_markdown(doc: LetterDocument) -> str:
     blocks.extend(_md_block(_md_rich(p)) for p in doc.paragraphs)
     blocks.append(_md_block(_md_rich(doc.closing)))
     blocks.append(_md_block(_md_rich(doc.signature_name)))
-    return _join_blocks(blocks) + "\n"
+    return joined(blocks, doc, markdown=True)
 
 
 def render_letter_text(doc: LetterDocument) -> str:
     """The letter as plain text: blocks apart by a blank line, one paragraph per line."""
     doc = with_ltr_isolates(doc)
-    head = [_one_line(doc.name)]
-    if doc.headline:
-        head.append(_one_line(doc.headline))
-    if doc.contacts:
-        head.append(SEP.join(_one_line(c.text) for c in doc.contacts))
-    blocks = ["\n".join(head)]
+    blocks = [text_masthead(doc)]
     if doc.date:
         blocks.append(_one_line(doc.date))
     if doc.recipient:
@@ -57,4 +48,4 @@ def render_letter_text(doc: LetterDocument) -> str:
     blocks.append(_txt(doc.salutation))
     blocks.extend(_txt(p) for p in doc.paragraphs)
     blocks.append(_txt(doc.closing) + "\n\n" + _txt(doc.signature_name))
-    return _join_blocks(blocks) + "\n"
+    return joined(blocks, doc, markdown=False)

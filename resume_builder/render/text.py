@@ -293,14 +293,37 @@ def render_markdown(doc: Document) -> str:
     right to left starts with an RLM (:mod:`resume_builder.render.line_direction`).
     """
     doc = with_ltr_isolates(doc)
+    blocks = markdown_masthead(doc)
+    blocks.extend(_md_section(section) for section in doc.sections)
+    return joined(blocks, doc, markdown=True)
+
+
+def markdown_masthead(doc) -> list[str]:
+    """The masthead's Markdown blocks (the name a level-1 heading, headline, contact line) of
+    a résumé or a letter (anything with ``name``, ``headline`` and ``contacts``)."""
     blocks = [_md_heading(1, _md_escape(doc.name))]
     if doc.headline:
         blocks.append(_md_block(_md_escape(doc.headline)))
     if doc.contacts:
         blocks.append(_md_block(SEP.join(_md_contact(c) for c in doc.contacts)))
-    blocks.extend(_md_section(section) for section in doc.sections)
+    return blocks
+
+
+def text_masthead(doc) -> str:
+    """The masthead as plain-text lines: name, headline, contact line."""
+    head = [_one_line(doc.name)]
+    if doc.headline:
+        head.append(_one_line(doc.headline))
+    if doc.contacts:
+        head.append(SEP.join(_one_line(c.text) for c in doc.contacts))
+    return "\n".join(head)
+
+
+def joined(blocks: list[str], doc, *, markdown: bool) -> str:
+    """``blocks`` apart by a blank line, ending in a newline; in a right-to-left document each
+    line that does not start right to left gets an RLM (:mod:`resume_builder.render.line_direction`)."""
     out = _join_blocks(blocks) + "\n"
-    return mark_line_directions(out, markdown=True) if doc.direction == "rtl" else out
+    return mark_line_directions(out, markdown=markdown) if doc.direction == "rtl" else out
 
 
 # ============================================================================ plain text
@@ -396,12 +419,6 @@ def render_text(doc: Document) -> str:
     right to left starts with an RLM (:mod:`resume_builder.render.line_direction`).
     """
     doc = with_ltr_isolates(doc)
-    head = [_one_line(doc.name)]
-    if doc.headline:
-        head.append(_one_line(doc.headline))
-    if doc.contacts:
-        head.append(SEP.join(_one_line(c.text) for c in doc.contacts))
-    blocks = ["\n".join(head)]
+    blocks = [text_masthead(doc)]
     blocks.extend(_txt_section(section) for section in doc.sections)
-    out = _join_blocks(blocks) + "\n"
-    return mark_line_directions(out, markdown=False) if doc.direction == "rtl" else out
+    return joined(blocks, doc, markdown=False)

@@ -108,3 +108,20 @@ def test_a_letter_far_too_long_fails_saying_by_how_much_and_writes_nothing(tmp_p
                                       "--max-pages", "2", "--out-dir", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "2 pages" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_a_right_to_left_letters_text_lines_all_read_right_to_left(fmt, monkeypatch):
+    """As the résumé's text and Markdown do (tests/checking/test_bidi_lines.py): a line that
+    would start left to right (the e-mail of the contact line, an English sentence) starts
+    with an RLM. Before, the letter's text formats had no marks at all."""
+    from resume_builder.render.line_direction import RLM
+    from tests.checking.test_bidi_lines import _direction
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772409600")
+    job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=PROFILE, locale="ar"), "generic")
+    text = pipeline.render(job, fmt, job.profile_folder / f"x.{fmt}")[0].data.decode("utf-8")
+    lines = [line for line in text.splitlines() if any(c.isalnum() for c in line)]
+    assert RLM in text and len(lines) > 4
+    for line in lines:
+        assert _direction(line, skip_isolates=True) == "rtl", line
