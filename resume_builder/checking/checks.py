@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from resume_builder.checking.extract import DOCX, PDF, Extracted, normalise
 from resume_builder.document import Document, Entry
@@ -565,11 +566,19 @@ def check_size(ex: Extracted, doc: Document | None) -> CheckResult:
 
 
 def all_checks(ex: Extracted, doc: Document | None) -> list[CheckResult]:
-    checks: list[Callable[[Extracted, Document | None], CheckResult]] = [
-        check_text_layer, check_name, check_email, check_phone, check_links, check_headings]
+    """Every check of a résumé, in the order ``check`` prints them."""
+    return run_checks(ex, doc, (check_headings,), check_entries)
+
+
+def run_checks(ex: Extracted, doc: Any | None, own: tuple[Callable[[Extracted, Any], CheckResult], ...],
+               against_document: Callable[[Extracted, Any], CheckResult]) -> list[CheckResult]:
+    """The checks every document gets (text layer, name, contacts, links), then ``own``, then
+    ``against_document`` when there is a document to compare with, then garbled text, fonts
+    or layout, and size: the one order ``check`` prints for a résumé and a letter alike."""
+    checks = (check_text_layer, check_name, check_email, check_phone, check_links, *own)
     results = [check(ex, doc) for check in checks]
     if doc is not None:
-        results.append(check_entries(ex, doc))
+        results.append(against_document(ex, doc))
     results.append(check_garbled(ex, doc))
     if ex.kind == PDF:
         results += [check_fonts(ex, doc), check_tagged(ex, doc)]

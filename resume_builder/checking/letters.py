@@ -14,10 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from resume_builder.checking.checks import (CheckResult, check_email, check_fonts, check_garbled, check_layout,
-                                            check_links, check_name, check_phone, check_size, check_tagged,
-                                            check_text_layer)
-from resume_builder.checking.extract import PDF, Extracted, normalise
+from resume_builder.checking.checks import CheckResult, run_checks
+from resume_builder.checking.extract import Extracted, normalise
 
 
 def check_addressed(ex: Extracted, doc: Any) -> CheckResult:
@@ -37,13 +35,4 @@ def check_addressed(ex: Extracted, doc: Any) -> CheckResult:
 
 def letter_checks(ex: Extracted, doc: Any | None) -> list[CheckResult]:
     """Every check that applies to a letter, in the order ``check`` prints them."""
-    results = [check(ex, doc) for check in (check_text_layer, check_name, check_email, check_phone, check_links)]
-    if doc is not None:
-        results.append(check_addressed(ex, doc))
-    results.append(check_garbled(ex, doc))
-    if ex.kind == PDF:
-        results += [check_fonts(ex, doc), check_tagged(ex, doc)]
-    else:
-        results.append(check_layout(ex, doc))
-    results.append(check_size(ex, doc))
-    return results
+    return run_checks(ex, doc, (), check_addressed)
