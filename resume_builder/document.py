@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
 from resume_builder.i18n import Labels, labels_for, resolve_locale
@@ -171,11 +171,7 @@ class Document:
 
     def text_blocks(self) -> Iterator[str]:
         """Every piece of text in reading order (used for parity checks across formats)."""
-        yield self.name
-        if self.headline:
-            yield self.headline
-        for contact in self.contacts:
-            yield contact.text
+        yield from masthead_texts(self)
         for section in self.sections:
             yield section.title
             yield from (p.plain for p in section.paragraphs)
@@ -535,3 +531,13 @@ def build_document(profile: Profile, *, order: list[str] | None = None,
     return Document(name=name, headline=headline, contacts=_contacts(profile, labels, phone_format),
                     sections=tuple(sections),
                     metadata=metadata, photo=photo, direction=labels.direction)
+
+
+def masthead_texts(doc: Any) -> Iterator[str]:
+    """The masthead's texts in reading order (name, headline, each contact) of a résumé or a
+    letter: both share it (resume_builder.letter_document)."""
+    yield doc.name
+    if doc.headline:
+        yield doc.headline
+    for contact in doc.contacts:
+        yield contact.text

@@ -16,7 +16,8 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from resume_builder.document import Contact, Metadata, RichText, build_document, clean, plain, rich
+from resume_builder.document import (Contact, Metadata, RichText, build_document, clean, masthead_texts, plain,
+                                      rich)
 from resume_builder.i18n import Labels, letter_words
 
 if TYPE_CHECKING:
@@ -60,11 +61,7 @@ class LetterDocument:
 
     def text_blocks(self) -> Iterator[str]:
         """Every piece of text in reading order (the same in every format)."""
-        yield self.name
-        if self.headline:
-            yield self.headline
-        for contact in self.contacts:
-            yield contact.text
+        yield from masthead_texts(self)
         if self.date:
             yield self.date
         yield from (line.plain for line in self.recipient)
