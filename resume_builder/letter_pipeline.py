@@ -148,21 +148,11 @@ def _signature(loaded: Any):
 
 def _with_provenance(document: LetterDocument, loaded: Any, tailored: Any, *, lang: str | None,
                      locale: str | None, theme: Any, input_format: str | None) -> LetterDocument:
-    from resume_builder.provenance import Provenance
+    from resume_builder.provenance import Provenance, relative_name
 
     base = loaded.chosen.base
-    variant = tailored.name
-    if tailored.variant_path is not None:
-        try:
-            variant = Path(os.path.relpath(tailored.variant_path.resolve(), base.folder.resolve())).as_posix()
-        except ValueError:
-            variant = tailored.variant_path.name
-    name = loaded.name
-    if loaded.path is not None:
-        try:
-            name = Path(os.path.relpath(loaded.path.resolve(), base.folder.resolve())).as_posix()
-        except ValueError:
-            name = loaded.path.name
+    variant = tailored.name if tailored.variant_path is None else relative_name(tailored.variant_path, base.folder)
+    name = loaded.name if loaded.path is None else relative_name(loaded.path, base.folder)
     source = Provenance(base.path.name, variant, lang, locale, theme.name, input_format, "letter", name).encode()
     return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
 

@@ -264,16 +264,10 @@ def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *
                      locale: str | None, theme: Theme, input_format: str | None = None) -> Document:
     """``document`` with what it is rendered from in its metadata (names, never folders)."""
     import dataclasses
-    import os
 
-    from resume_builder.provenance import Provenance
+    from resume_builder.provenance import Provenance, relative_name
 
-    variant = tailored.name
-    if tailored.variant_path is not None:
-        try:
-            variant = Path(os.path.relpath(tailored.variant_path.resolve(), loaded.folder.resolve())).as_posix()
-        except ValueError:  # another drive (Windows): the file name alone
-            variant = tailored.variant_path.name
+    variant = tailored.name if tailored.variant_path is None else relative_name(tailored.variant_path, loaded.folder)
     source = Provenance(loaded.path.name, variant, lang, locale, theme.name, input_format).encode()
     return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
 

@@ -14,7 +14,9 @@ and the theme. Encoded as an ``application/x-www-form-urlencoded`` string such a
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, fields
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 #: The PDF document information key (alphanumeric: WeasyPrint keeps only those characters).
@@ -67,3 +69,13 @@ class Provenance:
         if self.theme:
             parts.append(f"theme {self.theme}")
         return ", ".join(parts)
+
+
+def relative_name(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder`` (symlinks resolved, ``/`` separators), as provenance
+    records files: names, never absolute folders; the file name alone when no relative path
+    exists (another drive on Windows)."""
+    try:
+        return Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
+    except ValueError:
+        return path.name

@@ -13,9 +13,7 @@ boxes, nothing in headers or footers: an ATS and a screen reader read it in orde
 from __future__ import annotations
 
 import dataclasses
-import io
 
-from docx.oxml import OxmlElement
 
 from resume_builder.letter_document import LetterDocument
 from resume_builder.render.docx.assemble import finish, start
@@ -87,10 +85,4 @@ def _signature_image(writer: Writer, doc: LetterDocument) -> None:
     image = doc.signature
     width, height = image.width or 1, image.height or 1
     scale = min(16 / height, 60 / width)
-    inline = writer.part.new_pic_inline(io.BytesIO(image.data), Mm(width * scale), Mm(height * scale))
-    p = writer.paragraph("letter_signature", keep_next=True)
-    r = OxmlElement("w:r")
-    drawing = OxmlElement("w:drawing")
-    drawing.append(inline)
-    r.append(drawing)
-    p.append(r)
+    writer.image_paragraph("letter_signature", image.data, Mm(width * scale), Mm(height * scale))

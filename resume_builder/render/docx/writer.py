@@ -193,13 +193,17 @@ class Writer:
 
         width, height = doc.photo.width or 1, doc.photo.height or 1
         scale = 22 / max(width, height)  # fit a 22 mm square, as the themes show it
-        inline = self.part.new_pic_inline(io.BytesIO(doc.photo.data), Mm(width * scale), Mm(height * scale))
-        p = self.paragraph("contacts", keep_next=True)
+        self.image_paragraph("contacts", doc.photo.data, Mm(width * scale), Mm(height * scale))
+
+    def image_paragraph(self, style_key: str, data: bytes, width, height) -> None:
+        """A paragraph in style ``style_key`` (kept with the next) holding only an inline
+        picture of ``data`` (PNG or JPEG bytes) at ``width`` x ``height`` (python-docx lengths)."""
+        inline = self.part.new_pic_inline(io.BytesIO(data), width, height)
         r = OxmlElement("w:r")
         drawing = OxmlElement("w:drawing")
         drawing.append(inline)
         r.append(drawing)
-        p.append(r)
+        self.paragraph(style_key, keep_next=True).append(r)
 
     def section(self, section: Section) -> None:
         p = self.paragraph("heading1")
