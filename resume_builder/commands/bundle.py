@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import input_format_option, profile_or_default, user_errors
+from resume_builder.commands.common import (input_format_option, profile_or_default, theme_dir_option, theme_option,
+                                            theme_options_option, user_errors)
 from resume_builder.limits import DEFAULT_TIMEOUT
 
 
@@ -19,9 +20,9 @@ def bundle(
                                                                    "gives the coverage in application.json."),
     letter_name: Optional[str] = typer.Option(None, "--letter", "-L", metavar="NAME|FILE", help="Letter name or letter file. Default: "
                                                                            "the variant's letter, else the only one."),
-    theme: Optional[str] = typer.Option(None, "--theme", "-t", help="Theme name (see 'resume-builder themes')."),
-    theme_dir: Optional[Path] = typer.Option(None, "--theme-dir", help="Use the theme in this folder."),
-    option: List[str] = typer.Option([], "--option", "-O", help="Theme option KEY=VALUE, e.g. -O font_size=10."),
+    theme: Optional[str] = theme_option(),
+    theme_dir: Optional[Path] = theme_dir_option(),
+    option: List[str] = theme_options_option(),
     out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Where the bundle goes (default: output)."),
     zip_file: bool = typer.Option(False, "--zip", help="Write one reproducible zip instead of a folder."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),

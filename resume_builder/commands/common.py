@@ -28,6 +28,28 @@ def user_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
+def formats_option():
+    """``-f``: output formats, repeatable; the default comes from ``-o``'s extension."""
+    return typer.Option(None, "--format", "-f", help="pdf, html, png, docx, md or txt; repeat for several. "
+                                                     "Default: the extension of -o, else pdf.")
+
+
+def theme_option(help: str = "Theme name (see 'resume-builder themes')."):
+    """``--theme``/``-t``: a theme by name."""
+    return typer.Option(None, "--theme", "-t", help=help)
+
+
+def theme_dir_option():
+    """``--theme-dir``: a theme from a folder (its boundary: resume_builder.containment)."""
+    return typer.Option(None, "--theme-dir", help="Use the theme in this folder.")
+
+
+def theme_options_option():
+    """``-O KEY=VALUE``: theme options given on the command line (the last word in
+    :func:`resume_builder.pipeline.theme_options`'s precedence)."""
+    return typer.Option([], "--option", "-O", help="Theme option KEY=VALUE, e.g. -O font_size=10.")
+
+
 def input_format_option():
     """``--from``: state the profile's format where content cannot tell (``{"awards": []}``)."""
     return typer.Option(None, "--from", help="Input format: 'profile' (ours) or 'jsonresume' (JSON Resume "

@@ -8,19 +8,18 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import input_format_option, profile_or_default, user_errors
+from resume_builder.commands.common import (formats_option, input_format_option, profile_or_default, theme_dir_option,
+                                            theme_option, theme_options_option, user_errors)
 from resume_builder.errors import UserError
 from resume_builder.limits import DEFAULT_TIMEOUT
 
 
 def render(
     profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml."),
-    formats: Optional[List[str]] = typer.Option(None, "--format", "-f",
-                                                help="pdf, html, png, docx, md or txt; repeat for several. "
-                                                     "Default: the extension of -o, else pdf."),
-    theme: Optional[str] = typer.Option(None, "--theme", "-t", help="Theme name (see 'resume-builder themes')."),
-    theme_dir: Optional[Path] = typer.Option(None, "--theme-dir", help="Use the theme in this folder."),
-    option: List[str] = typer.Option([], "--option", "-O", help="Theme option KEY=VALUE, e.g. -O font_size=10."),
+    formats: Optional[List[str]] = formats_option(),
+    theme: Optional[str] = theme_option(),
+    theme_dir: Optional[Path] = theme_dir_option(),
+    option: List[str] = theme_options_option(),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Output file (one format only; '-' for standard output)."),
     out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Folder for outputs named <profile>.<ext> "

@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import input_format_option, profile_or_default, user_errors
+from resume_builder.commands.common import (input_format_option, profile_or_default, theme_dir_option, theme_option,
+                                            theme_options_option, user_errors)
 from resume_builder.errors import EXIT_INTERRUPTED
 
 
@@ -18,9 +19,9 @@ def serve(
     port: Optional[int] = typer.Option(None, "--port", min=0, max=65535,
                                        help="Port on 127.0.0.1 (default 8719, or a free one if taken; 0: any free one)."),
     open_browser: bool = typer.Option(False, "--open", help="Open the page in the default browser."),
-    theme: Optional[str] = typer.Option(None, "--theme", "-t", help="Theme name (switchable in the page)."),
-    theme_dir: Optional[Path] = typer.Option(None, "--theme-dir", help="Use the theme in this folder."),
-    option: List[str] = typer.Option([], "--option", "-O", help="Theme option KEY=VALUE."),
+    theme: Optional[str] = theme_option("Theme name (switchable in the page)."),
+    theme_dir: Optional[Path] = theme_dir_option(),
+    option: List[str] = theme_options_option(),
     out_dir: Path = typer.Option(Path("output"), "--out-dir",
                                  help="Output folder of the project (holds the state file render/build look for)."),
     input_format: Optional[str] = input_format_option(),

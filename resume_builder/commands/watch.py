@@ -7,16 +7,17 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import input_format_option, profile_or_default, user_errors
+from resume_builder.commands.common import (input_format_option, profile_or_default, theme_dir_option, theme_option,
+                                            theme_options_option, user_errors)
 from resume_builder.errors import EXIT_INTERRUPTED
 
 
 def watch(
     profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml."),
     formats: List[str] = typer.Option(["pdf"], "--format", "-f", help="Formats to keep fresh; repeatable."),
-    theme: Optional[str] = typer.Option(None, "--theme", "-t", help="Theme name."),
-    theme_dir: Optional[Path] = typer.Option(None, "--theme-dir", help="Use the theme in this folder."),
-    option: List[str] = typer.Option([], "--option", "-O", help="Theme option KEY=VALUE."),
+    theme: Optional[str] = theme_option(),
+    theme_dir: Optional[Path] = theme_dir_option(),
+    option: List[str] = theme_options_option(),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
     out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Folder for outputs."),
     input_format: Optional[str] = input_format_option(),
