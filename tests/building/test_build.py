@@ -254,17 +254,20 @@ def test_ctrl_c_stops_the_workers_and_keeps_only_complete_files(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "resume_builder", "build", "-j", "2"], cwd=project,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
                             env={**os.environ, "PYTHONPATH": str(REPO)})
+    printed = []
     try:
         for line in proc.stdout:  # wait until the workers are warm and the first file is done
+            printed.append(line)
             if line.startswith("built"):
                 break
         time.sleep(0.2)
         os.killpg(proc.pid, signal.SIGINT)
-        _, stderr = proc.communicate(timeout=60)
+        rest, stderr = proc.communicate(timeout=120)
+        printed.append(rest)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
-    assert proc.returncode == 130, stderr
+    assert proc.returncode == 130, "".join(printed) + stderr
     assert "interrupted:" in stderr and "lists only complete files" in stderr
     assert "Traceback" not in stderr
     with pytest.raises(ProcessLookupError):  # every worker has stopped, none is left behind

@@ -58,7 +58,8 @@ def running_server(profile: Path, cwd: Path, *arguments: str) -> Iterator[str]:
         if process.poll() is None:
             process.send_signal(signal.SIGINT)
             try:
-                process.wait(timeout=30)
+                process.wait(timeout=START_TIMEOUT)  # generous: a loaded machine may be finishing a render
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+                raise AssertionError("serve did not stop on Ctrl-C:\n" + "".join(printed)) from None
