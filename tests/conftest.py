@@ -95,3 +95,13 @@ def leaves(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
             yield from leaves(value, path + (index,))
     else:
         yield path, data
+
+
+def as_from_a_terminal() -> None:
+    """``preexec_fn`` for a child that a test stops with Ctrl-C (SIGINT): give it SIGINT's
+    default action, as a shell gives a foreground command. A suite started in the background
+    (``make test &``, ``nohup``) runs with SIGINT ignored, which every child would inherit, and
+    Python then never turns SIGINT into KeyboardInterrupt."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from resume_builder.building.config import BuildConfig, expand, load_config
 from resume_builder.cli import app
 from resume_builder.errors import UserError
-from tests.conftest import REPO
+from tests.conftest import REPO, as_from_a_terminal
 
 runner = CliRunner()
 
@@ -253,7 +253,7 @@ def test_ctrl_c_stops_the_workers_and_keeps_only_complete_files(tmp_path):
     (out / "manifest.json").write_text(json.dumps({"files": older}), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "resume_builder", "build", "-j", "2"], cwd=project,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                            env={**os.environ, "PYTHONPATH": str(REPO)})
+                            env={**os.environ, "PYTHONPATH": str(REPO)}, preexec_fn=as_from_a_terminal)
     printed = []
     try:
         for line in proc.stdout:  # wait until the workers are warm and the first file is done

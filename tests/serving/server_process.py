@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from tests.conftest import REPO
+from tests.conftest import REPO, as_from_a_terminal
 
 # Generous: the first render imports WeasyPrint; on a loaded 2-core machine that can take long.
 START_TIMEOUT = 120.0
@@ -29,7 +29,7 @@ def running_server(profile: Path, cwd: Path, *arguments: str) -> Iterator[str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(REPO)}
     process = subprocess.Popen([sys.executable, "-m", "resume_builder", "serve", str(profile), "--port", "0",
                                 *arguments], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True)
+                               text=True, preexec_fn=as_from_a_terminal)
     lines: "queue.Queue[str | None]" = queue.Queue()
     printed: list[str] = []
 
