@@ -26,6 +26,7 @@ def validate(
     for path in profiles or [profile_or_default(None)]:
         try:
             loaded = load_profile(path, input_format=input_format.lower() if input_format else None)
+            _check_other_languages(loaded, input_format.lower() if input_format else None)
         except UserError as error:
             show_user_error(error)
             failed = True
@@ -39,3 +40,17 @@ def validate(
                 out(line)
     if failed:
         raise typer.Exit(EXIT_USER_ERROR)
+
+
+def _check_other_languages(loaded, input_format: str | None) -> None:
+    """Load the profile once more in every other language it gives text in.
+
+    A text given per language (``headline: {en: ..., de: ...}``) is checked against the schema
+    only in the language it is read in, so a wrongly typed German headline would otherwise pass
+    ``validate`` and fail only at ``render --lang de``. Raises the first language's UserError.
+    """
+    from resume_builder.loading import load_profile
+
+    languages = sorted({lang for texts in loaded.translations.values() for lang in texts} - {loaded.lang})
+    for lang in languages:
+        load_profile(loaded.path, lang=lang, input_format=input_format)
