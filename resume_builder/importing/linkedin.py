@@ -110,7 +110,7 @@ def _assemble(out: dict[str, Any], notes: Notes) -> dict[str, Any]:
         notes.warnings.append("no name in Profile.csv: basics.name is left empty; write your name there")
         notes.comment(basics, "name", "no First Name or Last Name in Profile.csv: write your name here")
     ordered = {k: basics[k] for k in _BASICS if k in basics}
-    notes.comments[id(ordered)] = notes.comments.pop(id(basics), [])
+    notes.move(basics, ordered)
     data: dict[str, Any] = {"basics": ordered}
     for key in _SECTIONS:
         if out.get(key):

@@ -61,8 +61,18 @@ class Notes:
     #: id() of a dict of the profile data -> [(key or None for the entry itself, comment)]
     comments: dict[int, list[tuple[str | None, str]]] = field(default_factory=dict)
 
+    #: Every dict commented, kept alive so that no other dict can take its id().
+    annotated: list[dict[str, Any]] = field(default_factory=list)
+
     def comment(self, entry: dict[str, Any], key: str | None, text: str) -> None:
+        if id(entry) not in self.comments:
+            self.annotated.append(entry)
         self.comments.setdefault(id(entry), []).append((key, text))
+
+    def move(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+        """The comments on ``old`` now belong to ``new`` (a copy that replaces it)."""
+        for key, text in self.comments.pop(id(old), []):
+            self.comment(new, key, text)
 
 
 @dataclass

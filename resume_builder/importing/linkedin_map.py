@@ -68,9 +68,8 @@ def _profile(table: Table, out: Sections, notes: Notes) -> None:
         if index == 0:
             rec.url("website", "Websites", address)
             continue
-        entry = Rec(table.file, rec.row, notes)
+        entry = Rec(table.file, rec.row, notes, {"network": literal(kind.title() if kind else "Website")})
         if entry.url("url", "Websites", address):
-            entry.data = {"network": literal(kind.title() if kind else "Website"), **entry.data}
             rec.data.setdefault("profiles", []).append(entry.data)
     for _, handle in _bracketed(rec.row.get("Twitter Handles")):
         handle = one_line(handle).lstrip("@")
@@ -80,7 +79,7 @@ def _profile(table: Table, out: Sections, notes: Notes) -> None:
     summary.paragraphs("summary", "Summary")
     if summary.data.get("summary"):
         out["summary"] = summary.data["summary"]
-    notes.comments.setdefault(id(rec.data), []).extend(notes.comments.pop(id(summary.data), []))
+    notes.move(summary.data, rec.data)
 
 
 def _bracketed(text: str) -> list[tuple[str, str]]:
@@ -149,9 +148,10 @@ def _positions(table: Table, out: Sections, notes: Notes) -> None:
     for group in _consecutive(jobs):
         if len(group) == 1:
             job = group[0]
-            if "company" not in job:  # a title without a company: the profile needs a company
-                job["company"] = ""
-                notes.comment(job, None, "no Company Name in Positions.csv: fill in the company")
+            for key, column in (("company", "Company Name"), ("position", "Title")):
+                if key not in job:  # the profile needs both: left empty for the person to fill in
+                    job[key] = ""
+                    notes.comment(job, None, f"no {column} in {table.file}: fill in the {key}")
             experience.append(_ordered(job, ("company", "position", "location", "summary", "highlights", "start", "end")))
             continue
         places = {job.get("location") for job in group}
@@ -162,11 +162,10 @@ def _positions(table: Table, out: Sections, notes: Notes) -> None:
         for job in group:
             role = {k: v for k, v in job.items() if k != "company" and not (k == "location" and "location" in company)}
             role = _ordered(role, ("position", "location", "summary", "highlights", "start", "end"))
-            if id(job) in notes.comments:
-                notes.comments[id(role)] = notes.comments.pop(id(job))
+            notes.move(job, role)
             if "position" not in role:
                 role["position"] = ""
-                notes.comment(role, None, "no Title in Positions.csv: fill in the position")
+                notes.comment(role, None, f"no Title in {table.file}: fill in the position")
             roles.append(role)
         company["roles"] = roles
         notes.comment(company, "company", f"{len(group)} positions in a row in {table.file}: its roles")
