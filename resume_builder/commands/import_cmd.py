@@ -31,7 +31,7 @@ def import_profile(
         if source.suffix.lower() == ".zip":  # LinkedIn's "Download your data" archive
             from resume_builder.importing.linkedin import import_linkedin_export
 
-            result = import_linkedin_export(source, output_name=str(output or "profile.yaml"))
+            result = import_linkedin_export(source)
             skipped = [*(f"skipped: {line}" for line in result.skipped),
                        *([f"not in the archive: {', '.join(result.missing)}"] if result.missing else [])]
         else:

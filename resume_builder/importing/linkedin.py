@@ -44,11 +44,11 @@ class LinkedInImport:
     missing: list[str] = field(default_factory=list)  # résumé files LinkedIn writes that the archive lacks
 
 
-def import_linkedin_export(path: str | Path, *, output_name: str = "profile.yaml") -> LinkedInImport:
+def import_linkedin_export(path: str | Path) -> LinkedInImport:
     """Read LinkedIn's archive at ``path`` as a profile (see the module docstring).
 
-    ``output_name`` names the YAML in the (impossible) event that the text written fails
-    to load back. Raises UserError for an archive that is not LinkedIn's or is hostile.
+    Raises UserError for an archive that is not LinkedIn's or is hostile (see
+    :mod:`~resume_builder.importing.linkedin_archive`).
     """
     from resume_builder.importing.linkedin_archive import Archive
     from resume_builder.importing.linkedin_csv import CsvProblem, column_key, read_table
@@ -99,7 +99,7 @@ def import_linkedin_export(path: str | Path, *, output_name: str = "profile.yaml
     _validate(data, notes)
     missing = [f.name for f in FILES if f.name not in chosen]
     text = _yaml(data, notes, Path(path).name, missing)
-    _load_back(text, output_name)
+    _load_back(text)
     return LinkedInImport(data, text, notes.warnings, notes.skipped, missing)
 
 
@@ -131,7 +131,9 @@ def _validate(data: dict[str, Any], notes: Notes) -> None:
             Profile.model_validate(data)
             return
         except ValidationError as exc:
-            errors = sorted(exc.errors(include_url=False), key=lambda e: [str(p) for p in e["loc"]], reverse=True)
+            # deepest and last first, so that leaving one value out moves no other
+            errors = sorted(exc.errors(include_url=False), reverse=True,
+                            key=lambda e: [(0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in e["loc"]])
         for error in errors:
             loc = tuple(error["loc"])
             parent, key = _deepest(data, loc)
@@ -185,12 +187,12 @@ def _yaml(data: dict[str, Any], notes: Notes, name: str, missing: list[str]) -> 
     return profile_yaml(data, header=header, notes=comments)
 
 
-def _load_back(text: str, output_name: str) -> None:
+def _load_back(text: str) -> None:
     """Load the YAML written through the real loader: it must validate as written."""
     from resume_builder.loading.profile_loader import validate_profile
     from resume_builder.loading.source import parse
 
     try:
-        validate_profile(parse(text, output_name))
+        validate_profile(parse(text, "imported.yaml"))
     except UserError as exc:  # a bug of the import, not the user's mistake: keep the traceback
         raise AssertionError(f"the LinkedIn import wrote a profile that does not load:\n{exc}") from exc

@@ -240,3 +240,22 @@ def test_only_the_first_profile_row_is_read(tmp_path):
     result, profile = imported(tmp_path, {"Profile.csv": profile_csv, "Certifications.csv": CERTIFICATIONS})
     assert profile.basics.name == "Ana Exemplo"
     assert any("Profile.csv: 2 rows; only the first" in w for w in result.warnings)
+
+
+def test_what_the_profile_still_refuses_is_left_out_with_a_warning():
+    """The backstop after the field-by-field checks: values across fields the schema refuses."""
+    from resume_builder.importing.linkedin import _validate
+    from resume_builder.importing.linkedin_fields import Notes
+    from resume_builder.schema.profile import Profile
+
+    data = {"basics": {"name": "Ana Exemplo"},
+            "education": [{"institution": "A"}, {"summary": "no school, no degree"}, {"institution": "B"},
+                          {"institution": "C", "start": "2020", "end": "2019"}] + [{"institution": f"S{i}"} for i in range(8)]
+            + [{"summary": "nothing either"}]}
+    notes = Notes()
+    _validate(data, notes)
+    assert [e["institution"] for e in data["education"]] == ["A", "B", "C", *(f"S{i}" for i in range(8))]
+    assert "end" not in data["education"][2] and data["education"][2]["start"] == "2020"
+    Profile.model_validate(data)
+    assert len(notes.warnings) == 3 and any(w.startswith("education[3].end: end 2019 is before start 2020")
+                                            for w in notes.warnings), notes.warnings
