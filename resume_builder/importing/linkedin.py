@@ -99,6 +99,7 @@ def import_linkedin_export(path: str | Path) -> LinkedInImport:
     _validate(data, notes)
     missing = [f.name for f in FILES if f.name not in chosen]
     text = _yaml(data, notes, Path(path).name, missing)
+    _check_sizes(data, text, Path(path).name)
     _load_back(text)
     return LinkedInImport(data, text, notes.warnings, notes.skipped, missing)
 
@@ -185,6 +186,36 @@ def _yaml(data: dict[str, Any], notes: Notes, name: str, missing: list[str]) -> 
     if missing:
         header += ["", f"Not in the archive: {', '.join(missing)}."]
     return profile_yaml(data, header=header, notes=comments)
+
+
+def _check_sizes(data: dict[str, Any], text: str, label: str) -> None:
+    """Refuse an archive whose profile would break a limit every profile keeps
+    (resume_builder/limits.py): no real LinkedIn export comes near them."""
+    from resume_builder import limits
+    from resume_builder.loading.errors_map import dotted
+
+    hint = "a profile this large cannot be rendered; import a smaller archive, or fewer rows"
+    total = items = 0
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            total += len(value)
+        elif isinstance(value, dict):
+            stack.extend((path + (k,), v) for k, v in value.items())
+        elif isinstance(value, list):
+            items += len(value)
+            if len(value) > limits.MAX_LIST_ITEMS:
+                raise UserError(f"{label}: {dotted(path)} would hold {len(value):,} items; a list may hold at most "
+                                f"{limits.MAX_LIST_ITEMS:,}", hint=hint)
+            stack.extend((path + (i,), v) for i, v in enumerate(value))
+    if total > limits.MAX_TEXT_CHARS or items > limits.MAX_TOTAL_ITEMS:
+        raise UserError(f"{label}: the profile would hold {total:,} characters in {items:,} list items; a profile "
+                        f"may hold at most {limits.MAX_TEXT_CHARS:,} and {limits.MAX_TOTAL_ITEMS:,}", hint=hint)
+    size = len(text.encode("utf-8"))
+    if size > limits.MAX_FILE_BYTES:
+        raise UserError(f"{label}: the profile would be {size // 1024:,} KiB; a profile is limited to "
+                        f"{limits.MAX_FILE_BYTES // 2**20} MiB", hint=hint)
 
 
 def _load_back(text: str) -> None:

@@ -186,3 +186,18 @@ def test_the_archive_errors_are_user_errors(tmp_path):
     (tmp_path / "bad.zip").write_bytes(b"nope")
     with pytest.raises(UserError, match="not a ZIP archive"):
         Archive(tmp_path / "bad.zip")
+
+
+def test_a_profile_beyond_the_limits_of_every_profile_is_refused(tmp_path):
+    skills = "Name\r\n" + "".join(f"Skill {i}\r\n" for i in range(limits.MAX_LIST_ITEMS + 1))
+    archive = write_archive(tmp_path / "skills.zip", {"Skills.csv": skills})
+    refused(archive, tmp_path, "skills.zip: skills[0].keywords would hold 1,001 items; a list may hold at most 1,000")
+
+
+def test_a_profile_too_long_in_all_is_refused(tmp_path, monkeypatch):
+    archive = write_archive(tmp_path / "long.zip", FULL)
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 500)
+    refused(archive, tmp_path, "long.zip: the profile would hold", "a profile may hold at most 500")
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 1_000_000)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 2_000)
+    refused(archive, tmp_path, "long.zip: the profile would be")
