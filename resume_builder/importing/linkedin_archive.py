@@ -86,7 +86,7 @@ class Archive:
                             f"{limits.MAX_ARCHIVE_MEMBERS:,}", hint=_NOT_LINKEDIN)
         declared = 0
         for info in infos:
-            shown = info.filename.encode("unicode_escape").decode("ascii")
+            shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", info.filename)
             why = unsafe_name(info.orig_filename) or unsafe_name(info.filename)
             if why:
                 raise UserError(f"{self.label}: member '{shown}' {why}", hint=_NOT_LINKEDIN)

@@ -310,11 +310,15 @@ def _courses(table: Table, out: Sections, notes: Notes) -> None:
         out.setdefault("custom", []).append(section)
 
 
+#: Statuses of a recommendation its owner chose not to show (any other is shown on LinkedIn).
+_NOT_SHOWN = {"hidden", "pending", "declined", "rejected", "withdrawn", "archived"}
+
+
 def _recommendations(table: Table, out: Sections, notes: Notes) -> None:
     for rec in _rows(table, notes):
         status = rec.row.get("Status").casefold()
         who = " ".join(p for p in (one_line(rec.row.get("First Name")), one_line(rec.row.get("Last Name"))) if p)
-        if status and status not in ("visible", "accepted", "shown"):
+        if status in _NOT_SHOWN:
             notes.skipped.append(f"{table.file} line {rec.row.line}, the recommendation by "
                                   f"'{shown(who)}' (status '{shown(status)}': not shown on your LinkedIn profile)")
             continue
