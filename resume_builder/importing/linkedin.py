@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from resume_builder.errors import UserError
+from resume_builder.wording import count
 from resume_builder.importing.linkedin_fields import Notes, shown
 from resume_builder.importing.linkedin_text import one_line
 
@@ -94,6 +95,8 @@ def import_linkedin_export(path: str | Path) -> LinkedInImport:
                                   else "a column resume-builder does not know")
                 if why and any(row.values.get(ckey) for row in table.rows):
                     notes.skipped.append(f"{member} column '{shown(column)}' ({why})")
+            if table.unnamed_values:
+                notes.skipped.append(f"{member}: {count(table.unnamed_values, 'value')} in columns without a name")
             spec.convert(table, out, notes)
     data = _assemble(out, notes)
     _validate(data, notes)

@@ -50,6 +50,7 @@ class Table:
     notes_skipped: int = 0  # rows before the header
     unknown_columns: list[str] = field(default_factory=list)
     missing_columns: list[str] = field(default_factory=list)
+    unnamed_values: int = 0  # values in columns without a name, or beyond the header's last column
 
 
 class CsvProblem(Exception):
@@ -88,6 +89,7 @@ def read_table(data: bytes, file: str, key_column: str, known: tuple[str, ...]) 
     header: list[str] | None = None
     skipped = 0
     rows: list[Row] = []
+    unnamed = 0
     try:
         while header is None:
             line = reader.line_num + 1
@@ -112,6 +114,9 @@ def read_table(data: bytes, file: str, key_column: str, known: tuple[str, ...]) 
             for key, cell in zip(keys, cells):
                 if key and key not in values:
                     values[key] = _CONTROL.sub("", cell).strip()
+                elif cell.strip():
+                    unnamed += 1
+            unnamed += sum(1 for cell in cells[len(keys):] if cell.strip())
             rows.append(Row(line, values))
     except csv.Error as exc:
         raise CsvProblem(f"not a readable CSV file near line {reader.line_num} ({exc})") from None
@@ -119,7 +124,7 @@ def read_table(data: bytes, file: str, key_column: str, known: tuple[str, ...]) 
     present = set(keys)
     return Table(file, header, rows, encoding_note, skipped,
                  unknown_columns=[c for c, k in zip(header, keys) if k and k not in known_keys],
-                 missing_columns=[c for c in known if column_key(c) not in present])
+                 missing_columns=[c for c in known if column_key(c) not in present], unnamed_values=unnamed)
 
 
 def _rows(reader):

@@ -182,10 +182,12 @@ class Rec:
         end = None
         if end_raw.strip():
             end = "present" if is_present(end_raw) else self.date(end_column)
-            if end is None:
-                if start and current:
-                    self.notes.comment(self.data, None, f"{start_column} '{start}' left out with it")
-                start = None if current else start
+            if end is None and start and current:  # a start alone would read as "to present"
+                raw = shown(self.row.get(start_column))
+                self.notes.warnings.append(f"{self.where(start_column)}: '{raw}' left out too, as its "
+                                           f"{end_column} could not be read (it would read as 'to present')")
+                self.notes.comment(self.data, None, f"{start_column} '{raw}' left out with it")
+                start = None
         elif start and current:
             end = "present"
         if start and end and end != "present" and _before(end, start):

@@ -105,10 +105,10 @@ def test_what_is_not_imported_is_reported_and_written_in_comments(tmp_path):
 
 
 def test_missing_files_and_empty_or_extra_columns(tmp_path):
-    positions = csv_text(["Company Name", "Title", "Description", "Location", "Started On", "Finished On", "Mood"],
-                         [["Solo Exemplo", "Founder", "", "", "", "", "sunny"],
-                          ["", "", "", "", "", "", ""],  # an empty row
-                          ["", "", "Only a description", "", "", "", ""]])
+    positions = csv_text(["Company Name", "Title", "Description", "Location", "Started On", "Finished On", "Mood", ""],
+                         [["Solo Exemplo", "Founder", "", "", "", "", "sunny", "unnamed"],
+                          ["", "", "", "", "", "", "", ""],  # an empty row
+                          ["", "", "Only a description", "", "", "", "", ""]])
     skills = csv_text(["Name"], [[""], ["Go"]])
     result, profile = imported(tmp_path, {"Positions.csv": positions, "Skills.csv": skills})
     assert [(j.company, j.position, j.start, j.end) for j in profile.experience] == [
@@ -116,6 +116,7 @@ def test_missing_files_and_empty_or_extra_columns(tmp_path):
     assert profile.skills[0].keywords == ["Go"]
     assert "Positions.csv column 'Mood' (a column resume-builder does not know)" in result.skipped
     assert "Positions.csv line 4 (no Company Name and no Title)" in result.skipped
+    assert "Positions.csv: 1 value in columns without a name" in result.skipped
     assert "Profile.csv" in result.missing and "Education.csv" in result.missing
     assert profile.basics.name == "" and any("no name in Profile.csv" in w for w in result.warnings)
 
@@ -158,6 +159,8 @@ def test_a_date_that_cannot_be_read_is_never_guessed(tmp_path, started, finished
     assert job.start is None  # an unreadable end takes the start along: no false "present"
     assert str(job.end) == ("2020" if finished == "2020" else "None")
     assert any(warned in w for w in result.warnings), result.warnings
+    if finished == "sometime":
+        assert any("Started On: '2019' left out too" in w for w in result.warnings), result.warnings
     bad = started if warned.startswith(("Started", "'03")) else finished
     assert bad in result.text.split("experience:")[1]  # kept in a comment on the entry
 
