@@ -63,7 +63,8 @@ def _profile(table: Table, out: Sections, notes: Notes) -> None:
             rec.data["name"] = value
     rec.line("headline", "Headline")
     rec.line("location", "Geo Location")
-    websites = _bracketed(rec.row.get("Websites"))
+    # your own site first: LinkedIn labels each (PERSONAL, PORTFOLIO, BLOG, COMPANY, RSS, OTHER)
+    websites = sorted(_bracketed(rec.row.get("Websites")), key=lambda kv: kv[0].casefold() not in _OWN_SITES)
     for index, (kind, address) in enumerate(websites):
         if index == 0:
             rec.url("website", "Websites", address)
@@ -73,13 +74,18 @@ def _profile(table: Table, out: Sections, notes: Notes) -> None:
             rec.data.setdefault("profiles", []).append(entry.data)
     for _, handle in _bracketed(rec.row.get("Twitter Handles")):
         handle = one_line(handle).lstrip("@")
-        if handle and not problem("line", literal(handle)):
+        if handle and problem("line", literal(handle)):
+            rec.drop("Twitter Handles", handle, "is not a user name")
+        elif handle:
             rec.data.setdefault("profiles", []).append({"network": "Twitter", "username": literal(handle)})
     summary = Rec(table.file, rec.row, notes, {})
     summary.paragraphs("summary", "Summary")
     if summary.data.get("summary"):
         out["summary"] = summary.data["summary"]
     notes.move(summary.data, rec.data)
+
+
+_OWN_SITES = {"personal", "portfolio", "blog"}
 
 
 def _bracketed(text: str) -> list[tuple[str, str]]:

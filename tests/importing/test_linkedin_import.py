@@ -262,3 +262,13 @@ def test_what_the_profile_still_refuses_is_left_out_with_a_warning():
     Profile.model_validate(data)
     assert len(notes.warnings) == 3 and any(w.startswith("education[3].end: end 2019 is before start 2020")
                                             for w in notes.warnings), notes.warnings
+
+
+def test_your_own_site_is_the_website_whatever_its_place(tmp_path):
+    profile_csv = csv_text(["First Name", "Last Name", "Websites", "Twitter Handles"],
+                           [["Ana", "Exemplo", "[COMPANY:www.exemplo-dados.example,BLOG:https://blog.ana.example]",
+                             "@ana_exemplo"]])
+    _, profile = imported(tmp_path, {"Profile.csv": profile_csv})
+    assert profile.basics.website == "https://blog.ana.example"
+    assert [(p.network, p.url, p.username) for p in profile.basics.profiles] == [
+        ("Company", "https://www.exemplo-dados.example", None), ("Twitter", None, "ana_exemplo")]
