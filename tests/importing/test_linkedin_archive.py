@@ -6,6 +6,7 @@ sizes that lie) since zipfile never writes such archives itself.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import struct
@@ -13,6 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from resume_builder import limits
@@ -201,3 +204,32 @@ def test_a_profile_too_long_in_all_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 1_000_000)
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", 2_000)
     refused(archive, tmp_path, "long.zip: the profile would be")
+
+
+def _small_archive() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Skills.csv", SKILLS)
+        archive.writestr("Positions.csv", POSITIONS)
+    return buffer.getvalue()
+
+
+SMALL = _small_archive()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, len(SMALL) - 1), st.integers(0, 255)), min_size=1, max_size=8),
+       st.integers(0, len(SMALL)))
+def test_a_damaged_archive_is_read_or_refused_never_a_crash(tmp_path, changes, keep):
+    """Random bytes changed, the end cut off: the import succeeds or says what is wrong (UserError)."""
+    from resume_builder.importing.linkedin import import_linkedin_export
+
+    data = bytearray(SMALL)
+    for at, value in changes:
+        data[at] = value
+    archive = tmp_path / "damaged.zip"
+    archive.write_bytes(bytes(data[:keep]) if keep < len(SMALL) // 2 else bytes(data))
+    try:
+        import_linkedin_export(archive)
+    except UserError:
+        pass

@@ -8,6 +8,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from resume_builder.importing.linkedin import import_linkedin_export
 from resume_builder.loading import load_profile
@@ -272,3 +274,28 @@ def test_your_own_site_is_the_website_whatever_its_place(tmp_path):
     assert profile.basics.website == "https://blog.ana.example"
     assert [(p.network, p.url, p.username) for p in profile.basics.profiles] == [
         ("Company", "https://www.exemplo-dados.example", None), ("Twitter", None, "ana_exemplo")]
+
+
+_CELL = st.one_of(st.text(max_size=30), st.sampled_from(["Mar 2019", "2019", "", "Present", "https://x.example",
+                                                          "www.y.example", "• a\n• b", "*x*", "[l](javascript:x)",
+                                                          "03/04/2019", "12/25/2019", "\x00\x85\u2028", "ー"]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(sorted({"Profile.csv": 0, "Positions.csv": 0, "Education.csv": 0, "Certifications.csv": 0,
+                               "Projects.csv": 0, "Volunteering.csv": 0, "Recommendations_Received.csv": 0,
+                               "Email Addresses.csv": 0, "PhoneNumbers.csv": 0, "Honors.csv": 0})),
+       st.lists(st.lists(_CELL, min_size=0, max_size=8), min_size=1, max_size=4))
+def test_any_cell_text_gives_a_profile_that_loads(tmp_path, name, rows):
+    """Whatever the cells hold, the YAML written loads through the real loader (or the
+    import says what is wrong): no value ever makes an invalid profile."""
+    from resume_builder.errors import UserError
+    from resume_builder.importing.linkedin_map import BY_KEY, file_key
+
+    spec = BY_KEY[file_key(name)]
+    header = [*spec.mapped, *spec.unmapped]
+    files = {name: csv_text(header, [row + [""] * (len(header) - len(row)) for row in rows])}
+    try:
+        imported(tmp_path, files, name=f"{file_key(name)}.zip")
+    except UserError as exc:  # only for an archive it cannot read at all
+        assert "holds none" in str(exc) or "no header" in str(exc), exc
