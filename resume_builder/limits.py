@@ -72,6 +72,30 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024
 #: Pixels of a PNG or JPEG photo (width x height), read from its header before decoding.
 MAX_IMAGE_PIXELS = 25_000_000
 
+# ----------------------------------------------------------------------------- archives
+
+#: ZIP archives read by ``import`` (LinkedIn's "Download your data" export,
+#: resume_builder/importing/linkedin_archive.py). Members are read into memory, never
+#: extracted; every check below runs on the central directory before a byte is inflated,
+#: and reading stops at the same numbers whatever the headers claim.
+#: Entries in the archive (files and folders). LinkedIn's complete export holds about a
+#: hundred CSV files; ten thousand entries only cost reading the directory.
+MAX_ARCHIVE_MEMBERS = 10_000
+#: One member that is read (a CSV the import maps), uncompressed: as much as a profile
+#: file may hold, which the profile written from it must fit in too.
+MAX_ARCHIVE_MEMBER_BYTES = MAX_FILE_BYTES
+#: All members read, uncompressed, together (a dozen CSVs).
+MAX_ARCHIVE_READ_BYTES = 2 * MAX_FILE_BYTES
+#: What all members together say they hold, uncompressed, read or not: a complete export
+#: with years of messages holds tens of megabytes; a zip bomb claims gigabytes.
+MAX_ARCHIVE_DECLARED_BYTES = 1024 * 1024 * 1024
+#: Uncompressed size over compressed size of one member. Varied CSV text deflates 3 to 10
+#: times; even 40,000 copies of one row deflate only 290 times (measured, zlib level 9),
+#: while a zip bomb's members reach deflate's ceiling of about 1,030. Checked for members
+#: above ARCHIVE_RATIO_MIN_BYTES only, where a high ratio cannot come from a small file.
+MAX_ARCHIVE_RATIO = 500
+ARCHIVE_RATIO_MIN_BYTES = 1024 * 1024
+
 # ----------------------------------------------------------------------------- themes
 
 #: Steps a theme's templates may take in one render: loop iterations, range() items,
