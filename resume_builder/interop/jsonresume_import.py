@@ -35,6 +35,8 @@ from resume_builder.loading.source import PathKey, SourceDocument
 from resume_builder.schema.profile import Profile
 
 _JSON_NAME = {ours: theirs for ours, (theirs, _) in SECTIONS.items()}
+#: JSON Resume's names for what a company's roles share (``work[].name``...).
+_JSON_WORK = {"company": "name"}
 
 
 @dataclass
@@ -200,7 +202,44 @@ def _regroup(data: dict[str, Any], groups: Any, where: str, warnings: list[str])
         at, count = group["at"], group["count"]
         if not all(isinstance(job, dict) for job in jobs[at:at + count]):
             continue
-        jobs[at:at + count] = [company_of(jobs[at:at + count], group.get("company") or {})]
+        jobs[at:at + count] = _company_from_items(jobs[at:at + count], group, at, where, warnings)
+
+
+def _company_from_items(items: list[dict[str, Any]], group: dict[str, Any], at: int, where: str,
+                        warnings: list[str]) -> list[dict[str, Any]]:
+    """The experience entries for one company ``export`` wrote as ``items`` (its roles).
+
+    ``export`` repeats the company's name, link and description in every role's ``work``
+    item, so items that no longer agree on them were edited since: the file decides. The
+    items that still name the company as exported (``group["name"]``; files exported
+    before it was kept: the first item's) stay its roles; each other item becomes a job
+    of its own, with a warning naming it. A company renamed in every item is one company
+    under its new name.
+    """
+    from resume_builder.loading.jsonresume import COMPANY_FIELDS, company_of
+
+    def shared(item: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(item.get(name) for name in COMPANY_FIELDS)
+
+    exported = group.get("name")
+    reference = next((item for item in items if item.get("company") == exported), items[0])
+    kept = [item for item in items if shared(item) == shared(reference)]
+    if len(kept) == len(items):
+        return [company_of(items, group.get("company") or {})]
+    company = reference.get("company")
+    out: list[dict[str, Any]] = []
+    for offset, item in enumerate(items):
+        if shared(item) == shared(reference):
+            if item is kept[0]:
+                out.append(company_of(kept, group.get("company") or {}))
+            continue
+        differs = [f"{_JSON_WORK.get(name, name)} '{item.get(name)}'" for name in COMPANY_FIELDS
+                   if item.get(name) != reference.get(name)]
+        warnings.append(f"work[{at + offset}] ({item.get('position') or 'no position'}) now has "
+                        f"{', '.join(differs)}, unlike the other roles of '{company}' exported with it; "
+                        f"imported as a job of its own, not as a role of '{company}'")
+        out.append(item)
+    return out
 
 
 def _mapping(value: Any, where: str, location) -> dict[str, Any]:
