@@ -94,6 +94,7 @@ def test_a_role_renamed_after_export_is_not_grouped_under_the_old_company(tmp_pa
     assert jobs[0]["id"] == "acme" and jobs[0]["tags"] == ["backend"]
     renamed = [w for w in result.warnings if "Rocket Works" in w]
     assert len(renamed) == 1 and "work[1]" in renamed[0] and "Acme Anvils" in renamed[0]
+    _validates(tmp_path, result.text)
 
 
 def test_the_first_role_renamed_leaves_the_company_to_the_others(tmp_path):
@@ -139,6 +140,21 @@ def test_files_exported_before_the_name_was_kept_compare_with_the_first_item(tmp
         ("Acme Anvils", 2), ("Rocket Works", 0), ("Solo Works", 0)]
 
 
+def test_variants_naming_what_the_file_lost_are_left_out_with_a_warning_each(tmp_path):
+    data = _exported(tmp_path)
+    del data["projects"]  # proj-a and the only 'rust' tag go
+    data["work"][1]["name"] = "Rocket Works"  # acme-dev is no longer a role of acme
+    result = _import(tmp_path, data)
+    _validates(tmp_path, result.text)
+    # what still exists is kept: dropping 'solo' and pinning 'acme-dev' still mean something
+    assert result.data["variants"] == {"focus": {"drop": ["solo"], "pin": ["acme-dev"]}}
+    dangling = [w for w in result.warnings if w.startswith("variants.")]
+    for reference in ("select.projects", "'rust'", "overrides.experience[acme].roles[acme-dev].highlights",
+                      "'proj-a'", "variants.solo-only"):
+        assert any(reference in w for w in dangling), (reference, dangling)
+    assert not any("'solo'" in w or "pin" in w for w in dangling)
+
+
 def test_the_import_command_prints_the_warnings_and_writes_a_valid_profile(tmp_path):
     data = _exported(tmp_path)
     data["work"][1]["name"] = "Rocket Works"
@@ -147,4 +163,6 @@ def test_the_import_command_prints_the_warnings_and_writes_a_valid_profile(tmp_p
     out = tmp_path / "imported.yaml"
     result = CliRunner().invoke(app, ["import", str(resume), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "Rocket Works" in result.output
+    assert "Rocket Works" in result.output and "acme-dev" in result.output  # both warnings shown
+    profile = load_profile(out).profile
+    assert "experience[acme].roles[acme-dev].highlights" not in profile.variants["focus"].overrides
