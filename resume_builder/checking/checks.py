@@ -14,6 +14,7 @@ from typing import Any
 
 from resume_builder.checking.extract import DOCX, PDF, Extracted, normalise
 from resume_builder.document import Document, Entry
+from resume_builder.wording import count
 
 MAX_BYTES = 2_000_000  # the upload limit many ATS have ("2 MB")
 
@@ -427,7 +428,7 @@ def check_entries(ex: Extracted, doc: Document) -> CheckResult:
         title = section.title.lower() if doc.metadata.language.lower().startswith("en") else section.title
         items = _check_items(key, section.entries)
         roles = sum(len(entry.roles) for entry in section.entries)
-        counts.append(f"{len(section.entries)} {title}" + (f" ({roles} roles)" if roles else ""))
+        counts.append(f"{len(section.entries)} {title}" + (f" ({count(roles, 'role')})" if roles else ""))
         text = _section_text(ex, doc, key)
         anchors: list[tuple[int, int] | None] = []
         cursor = 0
@@ -464,6 +465,8 @@ def check_entries(ex: Extracted, doc: Document) -> CheckResult:
     if problems:
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         return CheckResult("entries", False, "; ".join(problems[:5]) + more)
+    if len(counts) == 1 and counts[0].startswith("1 "):
+        return CheckResult("entries", True, f"the {counts[0][2:]} entry found, with its title, organisation and dates")
     return CheckResult("entries", True, f"all {' and '.join(counts)} entries found in order, with their "
                                         "titles, organisations and dates")
 

@@ -41,6 +41,7 @@ def bundle(
     from resume_builder.console import err, out
     from resume_builder.limits import memory_limit, time_limit
     from resume_builder.progress import working
+    from resume_builder.wording import count
 
     with user_errors():
         request = pipeline.RenderRequest(
@@ -56,7 +57,7 @@ def bundle(
         pipeline.write(made.outputs)
     report = made.report
     addressed = ", ".join(v for v in report["addressed_to"].values() if v)
-    out(f"wrote {made.path}{'' if zip_file else '/'} ({len(report['files'])} files and application.json"
+    out(f"wrote {made.path}{'' if zip_file else '/'} ({count(len(report['files']), 'file')} and application.json"
         + (f", for {addressed}" if addressed else "") + ")")
     cover = report.get("coverage")
     if cover:

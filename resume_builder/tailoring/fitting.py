@@ -49,6 +49,7 @@ from resume_builder.markdown import plain_text
 from resume_builder.schema.profile import Profile
 from resume_builder.tailoring.matching import proof
 from resume_builder.theming import FitLimits, ThemeOptions
+from resume_builder.wording import count
 
 CountPages = Callable[[Profile, ThemeOptions], int]
 
@@ -88,7 +89,7 @@ class Cut:
     terms: tuple[str, ...] = ()
 
     def describe(self) -> str:
-        why = f" ({self.points} points: {', '.join(self.terms)})" if self.terms else \
+        why = f" ({count(self.points, 'point')}: {', '.join(self.terms)})" if self.terms else \
             " (no posting terms)" if self.kind != "tighten" else ""
         verb = {"entry": "dropped entry", "paragraph": "dropped paragraph", "highlight": "dropped highlight from",
                 "tighten": ""}[self.kind]
