@@ -43,9 +43,14 @@ def name_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "applicant"
 
 
-def bundle_stem(letter: RenderJob, posting: Path | None) -> str:
-    """``<profile>-<variant>`` (as ``render`` names the variant's files), ``-<posting>`` with a posting."""
-    return pipeline.tailored_stem(letter.letter.chosen.stem, None, posting)  # type: ignore[attr-defined]
+def bundle_stem(letter: RenderJob, posting: Path | None, *, public: bool = False) -> str:
+    """``<profile>-<variant>`` (as ``render`` names the variant's files), ``-public`` for
+    ``--public`` (unless the variant is public itself), ``-<posting>`` with a posting."""
+    chosen = letter.letter.chosen  # type: ignore[attr-defined]
+    stem = chosen.stem
+    if public and not (chosen.variant is not None and chosen.variant.public):
+        stem += "-public"
+    return pipeline.tailored_stem(stem, None, posting)
 
 
 @dataclasses.dataclass
@@ -79,7 +84,7 @@ def make_bundle(request: RenderRequest, letter: str | None = None, *, zip_file: 
             resume_request = dataclasses.replace(request, posting=None)  # no budget: nothing for it to rank
     resume = pipeline.prepare(resume_request)
     letter_job = letter_pipeline.prepare_letter(dataclasses.replace(request, max_pages=None), letter)
-    name = name or f"{bundle_stem(letter_job, posting)}-application"
+    name = name or f"{bundle_stem(letter_job, posting, public=request.public)}-application"
     folder = request.out_dir / name
     person = name_slug(resume.document.name)
     rendered: list[tuple[str, str, Rendered]] = []
@@ -88,6 +93,11 @@ def make_bundle(request: RenderRequest, letter: str | None = None, *, zip_file: 
         for item in pipeline.render(job, fmt, folder / f"{person}-{kind}.{fmt}"):
             rendered.append((kind, fmt, item))
     report = application_report(request, resume, letter_job, rendered)
+    chosen = letter_job.letter.chosen  # type: ignore[attr-defined]
+    if request.public or (chosen.variant is not None and chosen.variant.public):
+        from resume_builder.tailoring.public import redact_data
+
+        report = redact_data(report, chosen.base.profile)  # the variant's recipe may quote a private detail
     data = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     files = [item for _, _, item in rendered] + [Rendered(folder / "application.json", data)]
     if zip_file:
