@@ -36,11 +36,28 @@ BUNDLE_FILES = (("resume", "pdf"), ("resume", "docx"), ("resume", "txt"),
 SCHEMA = "resume-builder/application/v1"
 
 
-def name_slug(name: str) -> str:
-    """``Zoë O'Brien`` → ``zoe-obrien``: a file name recruiters' systems accept (ASCII, hyphens)."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+def _ascii_slug(text: str) -> tuple[str, bool]:
+    """``text`` in lower-case ASCII letters and digits joined by hyphens, and whether every
+    letter and digit survived (accents fold: ``Zoë`` → ``zoe``; ``ليلى`` or ``山田`` do not)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     folded = re.sub(r"['’]", "", folded.lower())
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "applicant"
+    whole = all(unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").isalnum()
+                for ch in text if ch.isalnum())
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-"), whole
+
+
+def name_slug(name: str, fallback: str = "") -> str:
+    """``Zoë O'Brien`` → ``zoe-obrien``: a file name recruiters' systems accept (ASCII, hyphens).
+
+    A name that does not fold to ASCII whole (``ليلى حسن``, ``山田 花子``, ``José 山田``: no
+    transliteration is attempted) gives ``fallback`` as a slug instead (the profile's file
+    stem: ``layla.yaml`` → ``layla``), so the file name is neither empty nor a fragment of
+    the name; with neither, ``applicant``. The same input always gives the same name.
+    """
+    slug, whole = _ascii_slug(name)
+    if slug and whole:
+        return slug
+    return _ascii_slug(fallback)[0] or slug or "applicant"
 
 
 def bundle_stem(letter: RenderJob, posting: Path | None, *, public: bool = False) -> str:
@@ -86,7 +103,7 @@ def make_bundle(request: RenderRequest, letter: str | None = None, *, zip_file: 
     letter_job = letter_pipeline.prepare_letter(dataclasses.replace(request, max_pages=None), letter)
     name = name or f"{bundle_stem(letter_job, posting, public=request.public)}-application"
     folder = request.out_dir / name
-    person = name_slug(resume.document.name)
+    person = name_slug(resume.document.name, resume.loaded.path.stem)
     rendered: list[tuple[str, str, Rendered]] = []
     for kind, fmt in BUNDLE_FILES:
         job = resume if kind == "resume" else letter_job
