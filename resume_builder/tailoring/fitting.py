@@ -39,6 +39,7 @@ much to cut, so a fit needs a dozen or so layouts, not one per bullet point.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, NoReturn
 
@@ -725,6 +726,9 @@ def _piece_label(profile: Profile, key: tuple[str, int, str]) -> str:
         if entries is None:
             return f"{section} {name}"
     entry = entries[index]
+    role = re.match(r"roles\[(\d+)\]\.?(.*)$", name)
+    if role and int(role.group(1)) < len(_roles(entry)):  # the role that shows it, by its id
+        return f"{_role_label(section, entry, int(role.group(1)))} {role.group(2)}".rstrip()
     return f"{_label(section, entry)} {name}"
 
 
