@@ -149,6 +149,32 @@ def segments(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+def left_to_right_only(text: str) -> bool:
+    """Whether ``text`` holds a left-to-right letter and no right-to-left one: a paragraph
+    that UAX #9 (rules P2–P3) and HTML's ``dir="auto"`` lay out left to right, such as an
+    English paragraph in an Arabic letter."""
+    kinds = {_kind(char) for char in text}
+    return "L" in kinds and not kinds & {"R", "AL"}
+
+
+#: Arabic-script punctuation for the Latin marks typed after Arabic text (Unicode's ARABIC
+#: COMMA, SEMICOLON and QUESTION MARK; the full stop is the same in both scripts).
+ARABIC_PUNCTUATION = {",": "\u060c", ";": "\u061b", "?": "\u061f"}
+
+
+def arabic_final_punctuation(text: str) -> str:
+    """``text`` with a final Latin comma, semicolon or question mark that follows an Arabic
+    letter written as the Arabic one (``عزيزتي سارة,`` → ``عزيزتي سارة،``): what a letter's
+    salutation and closing end with in Arabic. Other text is returned unchanged."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] not in ARABIC_PUNCTUATION:
+        return text
+    before = next((c for c in reversed(stripped[:-1]) if _kind(c) in ("L", "R", "AL")), "")
+    if not before or _kind(before) != "AL":  # Arabic letters (Syriac and Thaana use the Arabic comma too)
+        return text
+    return stripped[:-1] + ARABIC_PUNCTUATION[stripped[-1]] + text[len(stripped):]
+
+
 def without_controls(text: str) -> str:
     return "".join(ch for ch in text if ch not in CONTROLS)
 

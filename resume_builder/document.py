@@ -49,6 +49,15 @@ class RichText:
     def __str__(self) -> str:
         return self.plain
 
+    @property
+    def ltr_only(self) -> bool:
+        """Left-to-right letters and no right-to-left one: in a right-to-left document such a
+        paragraph (an English one in an Arabic letter) is set left to right
+        (:func:`resume_builder.bidi.left_to_right_only`)."""
+        from resume_builder.bidi import left_to_right_only
+
+        return left_to_right_only(self.plain)
+
 
 def rich(text: str | None) -> RichText:
     """Parse one line of profile text (single newlines fold into spaces)."""

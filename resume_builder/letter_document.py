@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from resume_builder.document import (Contact, Metadata, RichText, build_document, clean, masthead_texts, plain,
                                       rich)
+from resume_builder.bidi import arabic_final_punctuation
 from resume_builder.i18n import Labels, letter_words
 
 if TYPE_CHECKING:
@@ -82,7 +83,8 @@ def build_letter_document(profile: "Profile", letter: "Letter", filled: "FilledL
     """The letter ``letter`` of ``profile``, with its texts as ``filled`` in (placeholders done).
 
     ``labels`` give the locale; the salutation and closing default to the locale's
-    (``[letter]`` in ``resume_builder/locales/<lang>.toml``). The date is the letter's
+    (``[letter]`` in ``resume_builder/locales/<lang>.toml``); a Latin comma (semicolon,
+    question mark) ending an Arabic salutation or closing is written as the Arabic one. The date is the letter's
     (``YYYY-MM-DD`` is printed in CLDR's long format, other text as written), else
     ``build_date`` (the reproducible build date: SOURCE_DATE_EPOCH), else none.
     """
@@ -108,9 +110,10 @@ def build_letter_document(profile: "Profile", letter: "Letter", filled: "FilledL
     signer = plain(letter.signature.name if letter.signature and letter.signature.name else head.name)
     return LetterDocument(
         name=head.name, headline=head.headline, contacts=head.contacts, metadata=metadata, date=date,
-        recipient=tuple(lines), subject=subject, salutation=rich(filled.salutation or words.salutation),
+        recipient=tuple(lines), subject=subject,
+        salutation=rich(arabic_final_punctuation(filled.salutation or words.salutation)),
         paragraphs=tuple(r for r in (rich(text) for text in filled.body) if r),
-        closing=rich(filled.closing or words.closing), signature_name=signer, photo=photo, signature=signature,
+        closing=rich(arabic_final_punctuation(filled.closing or words.closing)), signature_name=signer, photo=photo, signature=signature,
         direction=head.direction, company=clean(filled.company or ""), position=clean(filled.position or ""))
 
 

@@ -77,12 +77,21 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
                          input_format=request.input_format)
     chosen = loaded.chosen
     profile = tailor(chosen.base.profile, chosen.variant) if chosen.variant is not None else chosen.base.profile
-    tailored = pipeline.Tailored(profile, chosen.base, chosen.variant, chosen.name, chosen.stem, chosen.variant_path,
+    stem = chosen.stem
+    public = request.public or (chosen.variant is not None and chosen.variant.public)
+    letter_model = loaded.letter
+    if public:  # the letter of the public copy: what the résumé withholds, the letter withholds too
+        from resume_builder.tailoring.public import public as public_copy, public_letter
+
+        if not (chosen.variant is not None and chosen.variant.public):
+            profile, stem = public_copy(profile), f"{stem}-public"
+        letter_model = public_letter(loaded.letter, chosen.base.profile)
+    tailored = pipeline.Tailored(profile, chosen.base, chosen.variant, chosen.name, stem, chosen.variant_path,
                                  chosen.source, chosen.at)
     base = chosen.base
     title, company = _posting_facts(request.posting)
     try:
-        filled = fill_letter(loaded.letter, profile, posting_title=title, posting_company=company)
+        filled = fill_letter(letter_model, profile, posting_title=title, posting_company=company, public=public)
     except LetterPlaceholderError as error:
         raise UserError(problem_at(loaded.source, loaded.at, error.path, error.text, error.problem)) from None
     lang = request.lang or (chosen.variant.lang if chosen.variant is not None else None)
@@ -98,9 +107,9 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
         locate_variant=pipeline._variant_locator(tailored))
     labels, label_warnings = pipeline.document_labels(profile, lang=lang, locale=request.locale)
     photo, photo_warnings = pipeline._photo(profile, base)
-    signature, signature_warnings = _signature(loaded)
+    signature, signature_warnings = _signature(loaded) if not public else (None, [])
     warnings = [*base.warnings, *theme.notes, *label_warnings, *photo_warnings, *signature_warnings]
-    recipient = loaded.letter.recipient
+    recipient = letter_model.recipient
     if company and recipient is not None and recipient.company and \
             " ".join(recipient.company.split()).casefold() != " ".join(company.split()).casefold():
         warnings.append(f"the posting names the company '{company}' ({{company}} says so), but the letter's "
@@ -109,7 +118,7 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
     if not loaded.letter.date and build_date is None:
         warnings.append("the letter is undated: give it 'date: YYYY-MM-DD', or set SOURCE_DATE_EPOCH to date it "
                         "with the build (e.g. SOURCE_DATE_EPOCH=$(date +%s))")
-    document = build_letter_document(profile, loaded.letter, filled, labels=labels, build_date=build_date,
+    document = build_letter_document(profile, letter_model, filled, labels=labels, build_date=build_date,
                                      photo=photo, signature=signature, phone_format=options.phone_format)
     document = _with_provenance(document, loaded, tailored, lang=lang, locale=request.locale, theme=theme,
                                 input_format=request.input_format)

@@ -30,6 +30,7 @@ from resume_builder.schema.base import PathKey
 from resume_builder.schema.profile import Profile
 from resume_builder.schema.variant import Variant
 from resume_builder.theming import Theme, ThemeOptions, find_theme
+from resume_builder.wording import article, count
 
 if typing.TYPE_CHECKING:
     from resume_builder.tailoring.keywords import Vocabulary
@@ -373,7 +374,7 @@ def _budget_messages(result: Any) -> list[str]:
         lines.append(f"page budget {result.max_pages}: kept for the posting: {kept}")
     if result.relevance_kept_percent is not None:
         lines.append(f"page budget {result.max_pages}: relevance kept {result.relevance_kept_percent}% "
-                     f"({result.relevance_kept} of {result.relevance_total} points)")
+                     f"({result.relevance_kept} of {count(result.relevance_total, 'point')})")
     return lines
 
 
@@ -417,7 +418,7 @@ def check_extension(output: Path, fmt: str) -> None:
     if not suffix or expected is None or suffix == expected or str(output) == "-":
         return
     named = format_of_extension(suffix)
-    what = f"a {named.upper()} file" if named else f"'.{suffix}'"
+    what = article(f"{named.upper()} file") if named else f"'.{suffix}'"
     raise UserError(f"{output} names {what}, but the format asked for is {fmt}",
                     hint=f"write -o {output.with_suffix('.' + expected)}" + (f", or -f {named}" if named else ""))
 

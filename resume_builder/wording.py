@@ -17,3 +17,27 @@ def count(number: int, noun: str, plural_form: str | None = None) -> str:
     """``number`` and ``noun``, in the plural unless the number is 1 (``1,234`` grouped)."""
     word = noun if number == 1 else (plural_form or plural(noun))
     return f"{number:,} {word}"
+
+
+#: Letters whose English name starts with a vowel sound ("an HTML file", "an MD file").
+_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+#: Words that start with a vowel letter but a consonant sound, or the other way round.
+_CONSONANT_SOUND = ("uni", "use", "usu", "eu", "one", "once", "ubi", "uti", "ura", "ure", "uri")
+_VOWEL_SOUND = ("hour", "honest", "honour", "honor", "heir")
+
+
+def article(phrase: str) -> str:
+    """``phrase`` with the English indefinite article it takes: "an included file",
+    "a profile", "an HTML file" (an initialism is read letter by letter), "a user".
+
+    The rule is the sound, not the letter (Merriam-Webster, "a" vs "an"); the exceptions
+    listed cover the words our messages use.
+    """
+    word = phrase.split(" ", 1)[0]
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        return f"{'an' if word[0] in _VOWEL_SOUND_LETTERS else 'a'} {phrase}"
+    lowered = word.lower()
+    if lowered.startswith(_VOWEL_SOUND):
+        return f"an {phrase}"
+    vowel = lowered[:1] in ("a", "e", "i", "o", "u") and not lowered.startswith(_CONSONANT_SOUND)
+    return f"{'an' if vowel else 'a'} {phrase}"

@@ -36,16 +36,38 @@ BUNDLE_FILES = (("resume", "pdf"), ("resume", "docx"), ("resume", "txt"),
 SCHEMA = "resume-builder/application/v1"
 
 
-def name_slug(name: str) -> str:
-    """``Zoë O'Brien`` → ``zoe-obrien``: a file name recruiters' systems accept (ASCII, hyphens)."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+def _ascii_slug(text: str) -> tuple[str, bool]:
+    """``text`` in lower-case ASCII letters and digits joined by hyphens, and whether every
+    letter and digit survived (accents fold: ``Zoë`` → ``zoe``; ``ليلى`` or ``山田`` do not)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     folded = re.sub(r"['’]", "", folded.lower())
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "applicant"
+    whole = all(unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").isalnum()
+                for ch in text if ch.isalnum())
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-"), whole
 
 
-def bundle_stem(letter: RenderJob, posting: Path | None) -> str:
-    """``<profile>-<variant>`` (as ``render`` names the variant's files), ``-<posting>`` with a posting."""
-    return pipeline.tailored_stem(letter.letter.chosen.stem, None, posting)  # type: ignore[attr-defined]
+def name_slug(name: str, fallback: str = "") -> str:
+    """``Zoë O'Brien`` → ``zoe-obrien``: a file name recruiters' systems accept (ASCII, hyphens).
+
+    A name that does not fold to ASCII whole (``ليلى حسن``, ``山田 花子``, ``José 山田``: no
+    transliteration is attempted) gives ``fallback`` as a slug instead (the profile's file
+    stem: ``layla.yaml`` → ``layla``), so the file name is neither empty nor a fragment of
+    the name; with neither, ``applicant``. The same input always gives the same name.
+    """
+    slug, whole = _ascii_slug(name)
+    if slug and whole:
+        return slug
+    return _ascii_slug(fallback)[0] or slug or "applicant"
+
+
+def bundle_stem(letter: RenderJob, posting: Path | None, *, public: bool = False) -> str:
+    """``<profile>-<variant>`` (as ``render`` names the variant's files), ``-public`` for
+    ``--public`` (unless the variant is public itself), ``-<posting>`` with a posting."""
+    chosen = letter.letter.chosen  # type: ignore[attr-defined]
+    stem = chosen.stem
+    if public and not (chosen.variant is not None and chosen.variant.public):
+        stem += "-public"
+    return pipeline.tailored_stem(stem, None, posting)
 
 
 @dataclasses.dataclass
@@ -79,15 +101,20 @@ def make_bundle(request: RenderRequest, letter: str | None = None, *, zip_file: 
             resume_request = dataclasses.replace(request, posting=None)  # no budget: nothing for it to rank
     resume = pipeline.prepare(resume_request)
     letter_job = letter_pipeline.prepare_letter(dataclasses.replace(request, max_pages=None), letter)
-    name = name or f"{bundle_stem(letter_job, posting)}-application"
+    name = name or f"{bundle_stem(letter_job, posting, public=request.public)}-application"
     folder = request.out_dir / name
-    person = name_slug(resume.document.name)
+    person = name_slug(resume.document.name, resume.loaded.path.stem)
     rendered: list[tuple[str, str, Rendered]] = []
     for kind, fmt in BUNDLE_FILES:
         job = resume if kind == "resume" else letter_job
         for item in pipeline.render(job, fmt, folder / f"{person}-{kind}.{fmt}"):
             rendered.append((kind, fmt, item))
     report = application_report(request, resume, letter_job, rendered)
+    chosen = letter_job.letter.chosen  # type: ignore[attr-defined]
+    if request.public or (chosen.variant is not None and chosen.variant.public):
+        from resume_builder.tailoring.public import redact_data
+
+        report = redact_data(report, chosen.base.profile)  # the variant's recipe may quote a private detail
     data = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     files = [item for _, _, item in rendered] + [Rendered(folder / "application.json", data)]
     if zip_file:

@@ -14,6 +14,7 @@ from typing import Any
 
 from resume_builder.checking.extract import DOCX, PDF, Extracted, normalise
 from resume_builder.document import Document, Entry
+from resume_builder.wording import count
 
 MAX_BYTES = 2_000_000  # the upload limit many ATS have ("2 MB")
 
@@ -427,7 +428,7 @@ def check_entries(ex: Extracted, doc: Document) -> CheckResult:
         title = section.title.lower() if doc.metadata.language.lower().startswith("en") else section.title
         items = _check_items(key, section.entries)
         roles = sum(len(entry.roles) for entry in section.entries)
-        counts.append(f"{len(section.entries)} {title}" + (f" ({roles} roles)" if roles else ""))
+        counts.append(f"{len(section.entries)} {title}" + (f" ({count(roles, 'role')})" if roles else ""))
         text = _section_text(ex, doc, key)
         anchors: list[tuple[int, int] | None] = []
         cursor = 0
@@ -464,6 +465,8 @@ def check_entries(ex: Extracted, doc: Document) -> CheckResult:
     if problems:
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         return CheckResult("entries", False, "; ".join(problems[:5]) + more)
+    if len(counts) == 1 and counts[0].startswith("1 "):
+        return CheckResult("entries", True, f"the {counts[0][2:]} entry found, with its title, organisation and dates")
     return CheckResult("entries", True, f"all {' and '.join(counts)} entries found in order, with their "
                                         "titles, organisations and dates")
 
@@ -510,7 +513,60 @@ def check_garbled(ex: Extracted, doc: Document | None) -> CheckResult:
 # ----------------------------------------------------------------------------- structure
 
 
+#: Unicode blocks of the Indic scripts (Unicode 15, chapter 12): shaping reorders their vowel
+#: signs and joins letters into conjuncts, which a PDF's per-glyph ToUnicode map cannot hold.
+_INDIC_SCRIPTS = (("Devanagari", 0x0900, 0x097F), ("Bengali", 0x0980, 0x09FF), ("Gurmukhi", 0x0A00, 0x0A7F),
+                  ("Gujarati", 0x0A80, 0x0AFF), ("Oriya", 0x0B00, 0x0B7F), ("Tamil", 0x0B80, 0x0BFF),
+                  ("Telugu", 0x0C00, 0x0C7F), ("Kannada", 0x0C80, 0x0CFF), ("Malayalam", 0x0D00, 0x0D7F),
+                  ("Sinhala", 0x0D80, 0x0DFF))
+
+
+def _indic_script(word: str) -> str | None:
+    for char in word:
+        for name, first, last in _INDIC_SCRIPTS:
+            if first <= ord(char) <= last:
+                return name
+    return None
+
+
+def _complex_script_loss(ex: Extracted, doc: Any) -> CheckResult | None:
+    """A failing ``text-layer`` result when the PDF's text layer does not hold the Indic
+    words the document wrote, else None.
+
+    WeasyPrint writes one ToUnicode entry per glyph, fixed by the glyph's first use: a vowel
+    sign drawn before its consonant (Devanagari ि) maps to nothing, and a glyph first met
+    inside a conjunct or under a reph maps to that whole cluster or to nothing everywhere
+    after ("शिक्षा" reads "शक्षा", "वर्तमान" "वर्चमान"). Every PDF reader (pdfminer.six,
+    pdftotext, pypdf) and so every ATS reads that text, so ``check`` says it here, once,
+    instead of as missing headings.
+    """
+    if ex.kind != PDF or doc is None or not hasattr(doc, "text_blocks"):
+        return None
+    words: dict[str, str] = {}
+    for block in doc.text_blocks():
+        for word in block.split():
+            word = word.strip(".,;:!?()[]{}\"'।॥·")
+            script = _indic_script(word)
+            if script:
+                words.setdefault(word, script)
+    if not words:
+        return None
+    text = normalise(ex.all_text())
+    lost = [word for word in words if normalise(word) not in text]
+    if not lost:
+        return None
+    scripts = " and ".join(dict.fromkeys(words[word] for word in lost))
+    examples = ", ".join(repr(word) for word in lost[:4])
+    return CheckResult("text-layer", False, f"{len(lost)} of {len(words)} {scripts} words are not in the PDF's text "
+                       f"layer as written (e.g. {examples}): the PDF maps each glyph to text once, so vowel signs "
+                       "drawn before their letter and letters joined in conjuncts are lost or read as other "
+                       "letters, and an ATS reads the same; send the DOCX, whose text is exact")
+
+
 def check_text_layer(ex: Extracted, doc: Document | None) -> CheckResult:
+    lost = _complex_script_loss(ex, doc)
+    if lost is not None:
+        return lost
     if ex.kind == DOCX:
         if ex.body:
             return CheckResult("text-layer", True, f"the document body has {_plural(len(ex.body), 'line')} of text")

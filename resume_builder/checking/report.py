@@ -50,7 +50,8 @@ class Report:
 
     def verdict(self) -> str:
         if self.passed:
-            return f"all {len(self.checks)} checks passed: an ATS can read this file"
+            return ("the check passed" if len(self.checks) == 1 else f"all {len(self.checks)} checks passed") + \
+                ": an ATS can read this file"
         failed = len(self.failures)
         return f"{failed} of {len(self.checks)} checks failed: an ATS may misread or miss this file's content"
 

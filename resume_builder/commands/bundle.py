@@ -34,6 +34,9 @@ def bundle(
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0,
                                   help="Stop a render that runs longer than this many seconds (0: no limit)."),
     input_format: Optional[str] = input_format_option(),
+    public: bool = typer.Option(False, "--public", help="Public copies of the résumé and the letter (no phone, "
+                                                        "e-mail, street address, photo, signature image...), as "
+                                                        "'render --public'; the folder ends in -public-application."),
 ) -> None:
     """Bundle one application: résumé, cover letter, application.json."""
     from resume_builder import pipeline
@@ -41,12 +44,14 @@ def bundle(
     from resume_builder.console import err, out
     from resume_builder.limits import memory_limit, time_limit
     from resume_builder.progress import working
+    from resume_builder.wording import count
 
     with user_errors():
         request = pipeline.RenderRequest(
             profile=profile_or_default(profile), variant=variant, lang=lang, locale=locale, theme=theme,
             theme_dir=theme_dir, options=pipeline.parse_option_overrides(option), out_dir=out_dir,
-            max_pages=max_pages, posting=job_posting, input_format=input_format.lower() if input_format else None)
+            max_pages=max_pages, posting=job_posting, input_format=input_format.lower() if input_format else None,
+            public=public)
         with working("bundling the application"), time_limit(timeout, "bundling the application"), memory_limit():
             made = make_bundle(request, letter_name, zip_file=zip_file)
         for warning in dict.fromkeys([*made.resume.warnings, *made.letter.warnings]):
@@ -56,7 +61,7 @@ def bundle(
         pipeline.write(made.outputs)
     report = made.report
     addressed = ", ".join(v for v in report["addressed_to"].values() if v)
-    out(f"wrote {made.path}{'' if zip_file else '/'} ({len(report['files'])} files and application.json"
+    out(f"wrote {made.path}{'' if zip_file else '/'} ({count(len(report['files']), 'file')} and application.json"
         + (f", for {addressed}" if addressed else "") + ")")
     cover = report.get("coverage")
     if cover:

@@ -40,6 +40,9 @@ def letter(
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0,
                                   help="Stop a render that runs longer than this many seconds (0: no limit)."),
     input_format: Optional[str] = input_format_option(),
+    public: bool = typer.Option(False, "--public", help="The letter of the public copy: no phone, e-mail, street "
+                                                        "address or signature image, as 'render --public'; written "
+                                                        "as <profile>-public-letter-<name>.<ext>."),
 ) -> None:
     """Render a cover letter in the résumé's design; files are written atomically."""
     from resume_builder import letter_pipeline, pipeline
@@ -75,7 +78,7 @@ def letter(
             profile=path, variant=variant, lang=lang, locale=locale, theme=theme, theme_dir=theme_dir,
             options=pipeline.parse_option_overrides(option), formats=tuple(formats), output=output,
             out_dir=out_dir if out_dir is not None else Path("output"), max_pages=max_pages, posting=job_posting,
-            input_format=input_format.lower() if input_format else None)
+            input_format=input_format.lower() if input_format else None, public=public)
         with working("rendering the letter") as status:
             with time_limit(timeout, "rendering the letter"), memory_limit():
                 job = letter_pipeline.prepare_letter(request, letter_name)

@@ -342,7 +342,7 @@ def _budget_renderables(fit: Any) -> list[Any]:
                            f"(the résumé takes {fit.pages})", style="bold")]
     if fit.relevance_kept_percent is not None:
         out.append(Text(f"Relevance kept: {fit.relevance_kept_percent}% "
-                        f"({fit.relevance_kept} of {fit.relevance_total} points)"))
+                        f"({fit.relevance_kept} of {count(fit.relevance_total, 'point')})"))
     if fit.kept:
         out.append(Text("Kept for the posting:"))
         out.extend(Text(f"  {term}: {where}", overflow="fold") for term, where in fit.kept.items())

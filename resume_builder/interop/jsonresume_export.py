@@ -21,6 +21,7 @@ tools read the document as it is. What JSON Resume has no field for goes under
     item per role, each repeating the company's ``name`` (and ``url``, ``description``, and
     the role's place or else the company's); ``{"work_items": how many work items were
     written, "companies": [{"at": index of a company's first work item, "count": its roles,
+    "name": the company's name as exported (``import`` notices a ``work`` item renamed since),
     "company": its own fields (id, tags, location, summary, keywords)}, ...]}``; the roles'
     own extras (ids, tags) are kept per work item under ``entries`` like any job's;
 ``keys``
@@ -160,7 +161,8 @@ def _flatten_roles(ours: dict[str, Any], short: dict[str, Any]) -> list[dict[str
             continue
         company = {name: compact[name] for name in ("id", "tags", "location", "summary", "keywords")
                    if compact.get(name) not in (None, [], "")}
-        groups.append({"at": len(flat_full), "count": len(full["roles"]), "company": company})
+        groups.append({"at": len(flat_full), "count": len(full["roles"]), "name": compact.get("company"),
+                       "company": company})
         for role_full, role_short in zip(full["roles"], compact["roles"]):
             for target, role, base in ((flat_full, role_full, full), (flat_short, role_short, compact)):
                 job = {name: value for name, value in base.items()

@@ -35,6 +35,8 @@ from resume_builder.loading.source import PathKey, SourceDocument
 from resume_builder.schema.profile import Profile
 
 _JSON_NAME = {ours: theirs for ours, (theirs, _) in SECTIONS.items()}
+#: JSON Resume's names for what a company's roles share (``work[].name``...).
+_JSON_WORK = {"company": "name"}
 
 
 @dataclass
@@ -93,7 +95,7 @@ def import_json_resume(path: str | Path, *, group_roles: bool = False) -> Import
     if isinstance(schema, str) and "jsonresume" in schema.lower():
         del data["$schema"]  # JSON Resume's schema link; the profile has its own schema
     doc = SourceDocument(mapped.file, data, mapped.values, mapped.keys)
-    profile = _validate(doc, notes, name)
+    profile = _validate(doc, notes, name, warnings)
     if not data.get("meta"):
         data.pop("meta", None)
     header = [f"Imported from {name} (JSON Resume) by 'resume-builder import'.",
@@ -200,7 +202,44 @@ def _regroup(data: dict[str, Any], groups: Any, where: str, warnings: list[str])
         at, count = group["at"], group["count"]
         if not all(isinstance(job, dict) for job in jobs[at:at + count]):
             continue
-        jobs[at:at + count] = [company_of(jobs[at:at + count], group.get("company") or {})]
+        jobs[at:at + count] = _company_from_items(jobs[at:at + count], group, at, where, warnings)
+
+
+def _company_from_items(items: list[dict[str, Any]], group: dict[str, Any], at: int, where: str,
+                        warnings: list[str]) -> list[dict[str, Any]]:
+    """The experience entries for one company ``export`` wrote as ``items`` (its roles).
+
+    ``export`` repeats the company's name, link and description in every role's ``work``
+    item, so items that no longer agree on them were edited since: the file decides. The
+    items that still name the company as exported (``group["name"]``; files exported
+    before it was kept: the first item's) stay its roles; each other item becomes a job
+    of its own, with a warning naming it. A company renamed in every item is one company
+    under its new name.
+    """
+    from resume_builder.loading.jsonresume import COMPANY_FIELDS, company_of
+
+    def shared(item: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(item.get(name) for name in COMPANY_FIELDS)
+
+    exported = group.get("name")
+    reference = next((item for item in items if item.get("company") == exported), items[0])
+    kept = [item for item in items if shared(item) == shared(reference)]
+    if len(kept) == len(items):
+        return [company_of(items, group.get("company") or {})]
+    company = reference.get("company")
+    out: list[dict[str, Any]] = []
+    for offset, item in enumerate(items):
+        if shared(item) == shared(reference):
+            if item is kept[0]:
+                out.append(company_of(kept, group.get("company") or {}))
+            continue
+        differs = [f"{_JSON_WORK.get(name, name)} '{item.get(name)}'" for name in COMPANY_FIELDS
+                   if item.get(name) != reference.get(name)]
+        warnings.append(f"work[{at + offset}] ({item.get('position') or 'no position'}) now has "
+                        f"{', '.join(differs)}, unlike the other roles of '{company}' exported with it; "
+                        f"imported as a job of its own, not as a role of '{company}'")
+        out.append(item)
+    return out
 
 
 def _mapping(value: Any, where: str, location) -> dict[str, Any]:
@@ -255,28 +294,82 @@ def _restore_translation(data: dict[str, Any], item: Any) -> bool:
 # --------------------------------------------------------------------------- validation
 
 
-def _validate(doc: SourceDocument, notes: dict[PathKey, list[str]], name: str) -> Profile:
-    """Validate; fields with no place in the profile move to meta.jsonresume_unmapped."""
+def _validate(doc: SourceDocument, notes: dict[PathKey, list[str]], name: str, warnings: list[str]) -> Profile:
+    """Validate as ``validate`` would; fields with no place in the profile move to
+    meta.jsonresume_unmapped, and what a variant names that the file no longer has is left
+    out with a warning each (see :func:`_drop_dangling`), so the profile written validates."""
     from resume_builder.loading.errors_map import problems_from_validation
     from resume_builder.loading.languages import select_language
+    from resume_builder.loading.letter_checks import check_profile_letters
     from resume_builder.loading.profile_loader import cross_check
+    from resume_builder.loading.variant_checks import variant_problems_at
 
     data = doc.data
-    for _attempt in range(2):
+    moved = False
+    # Each round leaves out at least one reference, so the variants' references bound it.
+    for _round in range(_references(data.get("variants")) + 2):
         chosen = select_language(doc)
         try:
             profile = Profile.model_validate(chosen.source.data)
         except ValidationError as exc:
             unknown = [tuple(e["loc"]) for e in exc.errors(include_url=False) if e["type"] == "extra_forbidden"]
-            if unknown and len(unknown) == len(exc.errors()) and _attempt == 0:
+            if unknown and len(unknown) == len(exc.errors()) and not moved:
                 _move_unmapped(data, unknown, notes, name)
+                moved = True
                 continue
             raise UserError(problems_from_validation(exc, chosen.source, Profile)) from None
         problems = cross_check(profile, chosen.source)
         if problems:
             raise UserError(problems)
+        dangling = variant_problems_at(profile)
+        if dangling:
+            _drop_dangling(data, dangling, warnings)
+            continue
+        problems = check_profile_letters(profile, chosen.source)
+        if problems:
+            raise UserError(problems)
         return profile
-    raise AssertionError("unreachable")
+    raise AssertionError("unreachable: every round leaves out a variant's reference")
+
+
+def _references(variants: Any) -> int:
+    """How many references (list items and keys, at any depth) ``variants`` holds."""
+    if isinstance(variants, dict):
+        return len(variants) + sum(_references(value) for value in variants.values())
+    if isinstance(variants, list):
+        return len(variants) + sum(_references(value) for value in variants)
+    return 0
+
+
+def _drop_dangling(data: dict[str, Any], dangling: list[tuple[PathKey, Problem]], warnings: list[str]) -> None:
+    """Leave out of ``data`` what each problem is about: a variant's id, tag or section
+    (a list item), a ``select`` rule or an ``override`` (a key); a list or mapping left
+    empty goes too (an empty ``sections`` would show nothing). One warning per reference:
+    the variant's path and the problem, from :mod:`resume_builder.loading.variant_checks`
+    (its hint, how to fix the reference by hand, no longer applies)."""
+    by_container: dict[PathKey, list[Any]] = {}
+    for path, problem in dangling:
+        if path[-1] in by_container.setdefault(path[:-1], []):
+            continue
+        by_container[path[:-1]].append(path[-1])
+        warnings.append(f"{problem.path}: {problem.message}; left out of the imported profile")
+    for container, keys in by_container.items():
+        parent = _get(data, container)
+        for key in sorted(keys, key=lambda k: (isinstance(k, int), k if isinstance(k, int) else 0), reverse=True):
+            if isinstance(parent, list) and isinstance(key, int) and 0 <= key < len(parent):
+                del parent[key]
+            elif isinstance(parent, dict):
+                parent.pop(key, None)
+    for container in sorted(by_container, key=len, reverse=True):
+        for depth in range(len(container), 1, -1):
+            path = container[:depth]
+            value, parent = _get(data, path), _get(data, path[:-1])
+            if value in ([], {}) and isinstance(parent, dict) and path[-1] in parent:
+                del parent[path[-1]]
+                if depth == 2:  # the profile's YAML cannot hold an empty variant
+                    warnings.append(f"variants.{path[-1]}: nothing of it is left; left out of the imported profile")
+    if data.get("variants") == {}:
+        del data["variants"]
 
 
 def _move_unmapped(data: dict[str, Any], paths: list[PathKey], notes: dict[PathKey, list[str]], name: str) -> None:

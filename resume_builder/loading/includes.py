@@ -82,7 +82,8 @@ class Resolved:
 
     ``files``: each included file (symlinks resolved) → the SHA-256 of its bytes as read,
     in the order read (the profile itself is not in it); ``chains``: an included file's
-    name as shown in messages → the include sites that led to it, outermost first.
+    name as shown in messages → the include sites that led to it the first time, outermost
+    first (a position's own :class:`IncludedFile` says which include it came through).
     """
 
     doc: SourceDocument
@@ -90,16 +91,42 @@ class Resolved:
     chains: dict[str, tuple[Location, ...]] = field(default_factory=dict)
 
 
+class IncludedFile(str):
+    """An included file's name as shown in messages, carrying the include sites that led
+    to this inclusion of it (``sites``, outermost first).
+
+    Each position read from an included file holds one as its file, so a file included
+    twice reports each mistake with the include it came through. It is the name itself
+    everywhere else (compares, hashes and prints as a ``str``).
+    """
+
+    sites: tuple[Location, ...]
+
+    def __new__(cls, name: str, sites: tuple[Location, ...]) -> "IncludedFile":
+        made = super().__new__(cls, name)
+        made.sites = sites
+        return made
+
+    def __reduce__(self):  # pickled (cached profiles) with its sites
+        return (IncludedFile, (str(self), self.sites))
+
+
 @dataclass(frozen=True)
 class _Frame:
     """The file being expanded: its real path, the path as given (for relative includes),
-    the include sites that led here, and its document."""
+    the include sites that led here, its document, and its name as positions hold it."""
 
     real: Path
     given: Path
     sites: tuple[Location, ...]
     doc: SourceDocument
     root: bool
+    label: str = ""
+
+    def locate(self, path: PathKey) -> Location:
+        """Where ``path`` is written in this file, as a position read from it reports it."""
+        where = self.doc.locate(path)
+        return where if self.root else Location(self.label, where.line, where.column)
 
 
 def resolve_includes(doc: SourceDocument, path: Path, *, parser: Parser = parse) -> Resolved:
@@ -124,12 +151,18 @@ def resolve_includes(doc: SourceDocument, path: Path, *, parser: Parser = parse)
 
 def with_chain(error: UserError, chains: dict[str, tuple[Location, ...]]) -> UserError:
     """``error`` with "included from FILE:LINE:COL" lines under each problem located in an
-    included file (innermost include first), so a reader sees how the file was reached."""
+    included file (innermost include first), so a reader sees how the file was reached.
+
+    The sites are the ones the problem's position came through (its :class:`IncludedFile`);
+    ``chains`` (by file name) serves problems located without one, such as a syntax error
+    found when the file was first read.
+    """
     if not chains:
         return error
     problems = []
     for problem in error.problems:
-        sites = chains.get(problem.location.file) if problem.location is not None else None
+        file = problem.location.file if problem.location is not None else None
+        sites = getattr(file, "sites", None) or (chains.get(file) if file is not None else None)
         if sites:
             note = "\n".join(f"  included from {site}" for site in reversed(sites))
             excerpt = f"{problem.excerpt}\n{note}" if problem.excerpt else note
@@ -197,22 +230,22 @@ class _Resolver:
     # ------------------------------------------------------------------ walking
 
     def _position(self, pos: Any, frame: _Frame) -> Any:
-        return pos if pos is None or frame.root else (pos[0], pos[1], frame.doc.file)
+        return pos if pos is None or frame.root else (pos[0], pos[1], frame.label)
 
     def _value(self, value: Any, merged: PathKey, local: PathKey, frame: _Frame, stack: tuple[Path, ...]) -> Any:
         self.values += 1
         if self.values > MAX_VALUES:
             raise UserError(Problem(f"the profile and its included files hold more than {MAX_VALUES:,} values",
-                                    frame.doc.locate(local), dotted(merged)))
+                                    frame.locate(local), dotted(merged)))
         if len(merged) > MAX_DEPTH:
             raise UserError(Problem(f"the profile and its included files are nested too deeply "
-                                    f"(limit {MAX_DEPTH} levels)", frame.doc.locate(local), dotted(merged)))
+                                    f"(limit {MAX_DEPTH} levels)", frame.locate(local), dotted(merged)))
         pos = self._position(frame.doc.values.get(local), frame)
         if pos is not None:
             self.out.values[merged] = pos
         if is_include(value):
             inner = self._open(value, local, frame, stack)
-            self.out.values[merged] = inner.doc.values.get(()) or (1, 1, inner.doc.file)
+            self.out.values[merged] = self._position(inner.doc.values.get(()) or (1, 1), inner)
             return self._value(inner.doc.data, merged, (), inner, stack + (inner.real,))
         if isinstance(value, dict):
             out = {}
@@ -244,7 +277,7 @@ class _Resolver:
     # ------------------------------------------------------------------ opening a file
 
     def _open(self, include: dict[str, Any], local: PathKey, frame: _Frame, stack: tuple[Path, ...]) -> _Frame:
-        site = frame.doc.locate(local + (INCLUDE_KEY,))
+        site = frame.locate(local + (INCLUDE_KEY,))
         where = dotted(local + (INCLUDE_KEY,))
 
         def fail(message: str, hint: str = "") -> UserError:
@@ -305,7 +338,8 @@ class _Resolver:
             text = self._read(resolved, shown)
             self.files.setdefault(resolved, file_digest(resolved))
             doc = self.parsed[(resolved, shown)] = self.parser(text, shown)
-        return _Frame(resolved, given, frame.sites + (site,), doc, False)
+        sites = frame.sites + (site,)
+        return _Frame(resolved, given, sites, doc, False, IncludedFile(shown, sites))
 
     def _read(self, resolved: Path, shown: str) -> str:
         try:

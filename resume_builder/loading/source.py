@@ -28,6 +28,8 @@ from resume_builder.loading.yaml_errors import excerpt, explain, stray_bom, utf1
 from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NUMBER_DIGITS,
                                    MAX_TEXT_CHARS, MAX_TOTAL_ITEMS, MAX_VALUES)
 from resume_builder.schema.base import PathKey
+from resume_builder.wording import article
+
 #: (line, column), 1-based; a value read from an included file carries that file's name
 #: as a third item (``loading/includes.py``), so every copy of the positions keeps it.
 Position = tuple[int, int] | tuple[int, int, str]
@@ -92,7 +94,7 @@ def read_text(path: Path, kind: str = "profile") -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise UserError.at(shown, None, None,
-                               f"file is {size // 1024} KiB; a {kind} is limited to {MAX_FILE_BYTES // 1024 // 1024} MiB")
+                               f"file is {size // 1024} KiB; {article(kind)} is limited to {MAX_FILE_BYTES // 1024 // 1024} MiB")
         raw = path.read_bytes()
     except PermissionError:
         raise UserError.at(shown, None, None, "permission denied while reading the file") from None

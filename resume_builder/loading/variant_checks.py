@@ -44,10 +44,24 @@ def check_profile_variants(profile: Profile, source: SourceDocument | None = Non
     return problems
 
 
+def variant_problems_at(profile: Profile) -> list[tuple[PathKey, Problem]]:
+    """Every problem of every variant declared in ``profile``, each with the path of what
+    it is about in the profile's data (``("variants", "web", "drop", 0)``, or
+    ``("variants", "web", "overrides", "experience[acme].highlights")`` for an override),
+    unlocated: for ``import``, which leaves such references out."""
+    found: list[tuple[PathKey, Problem]] = []
+    for name, variant in profile.variants.items():
+        checker = _Checker(profile, variant, None, ("variants", name))
+        checker.run()
+        found.extend(checker.found)
+    return found
+
+
 class _Checker:
     def __init__(self, profile: Profile, variant: Variant, source: SourceDocument | None, at: PathKey) -> None:
         self.profile, self.variant, self.source, self.at = profile, variant, source, at
         self.problems: list[Problem] = []
+        self.found: list[tuple[PathKey, Problem]] = []  # each problem with its path (self.at + path)
         self.shown = profile.section_order()
         self.visible = set(variant.sections) if variant.sections is not None else set(self.shown)
         self.entries = entry_index(profile)
@@ -62,6 +76,7 @@ class _Checker:
 
     def add(self, message: str, path: PathKey, hint: str = "", *, key: bool = False) -> None:
         self.problems.append(Problem(message, self.locate(path, key=key), dotted(self.at + path), hint))
+        self.found.append((self.at + path, self.problems[-1]))
 
     def run(self) -> list[Problem]:
         self.sections()
@@ -165,7 +180,9 @@ class _Checker:
         try:
             target.model.model_validate({**target.container, target.field: value})
         except ValidationError as exc:
-            self.problems.extend(self.value_problems(exc, target, where))
+            problems = self.value_problems(exc, target, where)
+            self.problems.extend(problems)
+            self.found.extend((self.at + where, problem) for problem in problems)
 
     def value_problems(self, exc: ValidationError, target: Target, where: PathKey) -> list[Problem]:
         """Validation errors of an override value, located in the variant's source."""

@@ -16,7 +16,8 @@ is not drawn) at the start of every such line's content: after a Markdown block 
 (``#``, ``-``, ``1.``, ``>``), so the block syntax still parses, and at the very start of a
 plain-text line. Lines whose first strong character is a right-to-left letter (markup
 and punctuation before it do not count), blank lines and lines with no letter or digit
-(rules) are left alone; left-to-right documents are never changed.
+(rules) are left alone, and so are lines that start with a LEFT-TO-RIGHT MARK (a letter's
+English paragraph, set left to right on purpose); left-to-right documents are never changed.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import re
 import unicodedata
 
 RLM = "\u200f"  # RIGHT-TO-LEFT MARK
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK
 _MARKDOWN_PREFIX = re.compile(r"^(?:[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]?))*")
 _TEXT_PREFIX = re.compile(r"^[ \t]*")
 
@@ -32,8 +34,8 @@ _TEXT_PREFIX = re.compile(r"^[ \t]*")
 def _needs_mark(content: str) -> bool:
     """True unless the first strong character is right to left; an isolate initiator counts
     as left to right (HTML's ``dir=auto`` reads through it), no strong character at all too."""
-    if not content or not any(char.isalnum() for char in content):
-        return False
+    if not content or not any(char.isalnum() for char in content) or content.startswith(LRM):
+        return False  # blank, a rule, or a paragraph set left to right on purpose (an LRM first)
     for char in content:
         kind = unicodedata.bidirectional(char)
         if kind in ("R", "AL"):

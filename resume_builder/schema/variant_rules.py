@@ -27,6 +27,7 @@ validated like the profile. ``id``, ``variants``, ``theme`` (use the variant's `
 
 from __future__ import annotations
 
+import difflib
 import re
 import types
 import typing
@@ -133,8 +134,11 @@ def resolve_path(steps: list[PathStep], data: dict[str, Any]) -> Target:
             if not found:
                 known = [str(item["id"]) for item in items if isinstance(item, dict) and item.get("id")]
                 raise PathError(f"no entry with id '{step.entry_id}' in {_steps_text(steps[:index])}{step.name}",
-                                did_you_mean(step.entry_id, known) or
-                                ("ids here: " + ", ".join(known) if known else "give the entry an 'id'"))
+                                _roles_elsewhere(steps, index, data, exact=True) or did_you_mean(step.entry_id, known)
+                                or _roles_elsewhere(steps, index, data, exact=False) or
+                                ("ids here: " + ", ".join(known) if known else
+                                 f"{_path_text(steps[:index])} has no {step.name}" if steps[:index] and not items
+                                 else "give the entry an 'id'"))
             ids.append(step.entry_id)
             if index == 0 and step.name == "custom":
                 section = step.entry_id
@@ -157,6 +161,40 @@ def resolve_path(steps: list[PathStep], data: dict[str, Any]) -> Target:
                             f"override '{_path_text(steps[:index + 1])}' whole")
         node, model, where = value, sub_model, f"'{step.name}'"
     raise AssertionError("unreachable")
+
+
+def _roles_elsewhere(steps: list[PathStep], index: int, data: dict[str, Any], *, exact: bool) -> str:
+    """The hint for an id not found at ``steps[index]`` that names a job or role in another
+    scope: a role's id written as a company's (``experience[acme-lead]``), or a role of
+    another company (``experience[acme].roles[globex-dev]``). ``exact``: that id itself;
+    otherwise the closest id of the other scope (difflib, as :func:`did_you_mean`). The
+    hint gives the whole path to write; empty when there is none."""
+    step = steps[index]
+    if steps[0].name != "experience" or index not in (0, 1) or (index == 1 and step.name != "roles"):
+        return ""
+    places: dict[str, tuple[PathStep, ...]] = {}  # id → the steps that reach it
+    for company in data.get("experience") or []:
+        if not isinstance(company, dict) or not company.get("id"):
+            continue
+        if index == 1:
+            places.setdefault(str(company["id"]), (PathStep("experience", str(company["id"])),))
+        for role in company.get("roles") or []:
+            if isinstance(role, dict) and role.get("id"):
+                places.setdefault(str(role["id"]), (PathStep("experience", str(company["id"])),
+                                                    PathStep("roles", str(role["id"]))))
+    here = tuple(steps[:index + 1])
+    places = {key: where for key, where in places.items() if where != here}
+    if exact:
+        chosen = step.entry_id if step.entry_id in places else None
+    else:
+        close = difflib.get_close_matches(str(step.entry_id), list(places), n=1, cutoff=0.6)
+        chosen = close[0] if close else None
+    if chosen is None:
+        return ""
+    where = places[chosen]
+    path = _path_text([*where, *steps[index + 1:]])
+    what = f"a role of '{where[0].entry_id}'" if len(where) == 2 else "an entry of experience"
+    return f"'{chosen}' is {what}: write {path}" if exact else f"did you mean {path}?"
 
 
 def _is_list(annotation: Any) -> bool:

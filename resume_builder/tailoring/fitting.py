@@ -39,6 +39,7 @@ much to cut, so a fit needs a dozen or so layouts, not one per bullet point.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, NoReturn
 
@@ -49,6 +50,7 @@ from resume_builder.markdown import plain_text
 from resume_builder.schema.profile import Profile
 from resume_builder.tailoring.matching import proof
 from resume_builder.theming import FitLimits, ThemeOptions
+from resume_builder.wording import count
 
 CountPages = Callable[[Profile, ThemeOptions], int]
 
@@ -88,7 +90,7 @@ class Cut:
     terms: tuple[str, ...] = ()
 
     def describe(self) -> str:
-        why = f" ({self.points} points: {', '.join(self.terms)})" if self.terms else \
+        why = f" ({count(self.points, 'point')}: {', '.join(self.terms)})" if self.terms else \
             " (no posting terms)" if self.kind != "tighten" else ""
         verb = {"entry": "dropped entry", "paragraph": "dropped paragraph", "highlight": "dropped highlight from",
                 "tighten": ""}[self.kind]
@@ -724,6 +726,9 @@ def _piece_label(profile: Profile, key: tuple[str, int, str]) -> str:
         if entries is None:
             return f"{section} {name}"
     entry = entries[index]
+    role = re.match(r"roles\[(\d+)\]\.?(.*)$", name)
+    if role and int(role.group(1)) < len(_roles(entry)):  # the role that shows it, by its id
+        return f"{_role_label(section, entry, int(role.group(1)))} {role.group(2)}".rstrip()
     return f"{_label(section, entry)} {name}"
 
 

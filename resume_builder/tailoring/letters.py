@@ -41,10 +41,21 @@ class FilledLetter:
 
 
 def placeholder_values(letter: Letter, profile: Profile, *, posting_title: str | None = None,
-                       posting_company: str | None = None) -> dict[str, str | None]:
-    """Every placeholder's value (None: not given)."""
+                       posting_company: str | None = None, public: bool = False) -> dict[str, str | None]:
+    """Every placeholder's value (None: not given).
+
+    ``public``: ``profile`` is a public copy (:func:`resume_builder.tailoring.public.public`),
+    so ``{basics.email}`` is what the public résumé shows instead, the ``basics.contact_url``,
+    else "(withheld)", and ``{basics.phone}`` is "(withheld)", as the résumé masks them.
+    """
     recipient = letter.recipient
     basics = profile.basics
+    if public:
+        from resume_builder.tailoring.public import WITHHELD
+
+        email, phone = basics.contact_url or WITHHELD, WITHHELD
+    else:
+        email, phone = basics.email, basics.phone
     return {
         "company": posting_company or (recipient.company if recipient else None),
         "position": posting_title or letter.position,
@@ -55,17 +66,19 @@ def placeholder_values(letter: Letter, profile: Profile, *, posting_title: str |
         "recipient.company": recipient.company if recipient else None,
         "basics.name": basics.name,
         "basics.headline": basics.headline,
-        "basics.email": basics.email,
-        "basics.phone": basics.phone,
+        "basics.email": email,
+        "basics.phone": phone,
         "basics.website": basics.website,
         "basics.location": basics.location.display() if basics.location else None,
     }
 
 
 def fill_letter(letter: Letter, profile: Profile, *, posting_title: str | None = None,
-                posting_company: str | None = None) -> FilledLetter:
-    """``letter``'s texts with placeholders replaced; raises :class:`LetterPlaceholderError`."""
-    values = placeholder_values(letter, profile, posting_title=posting_title, posting_company=posting_company)
+                posting_company: str | None = None, public: bool = False) -> FilledLetter:
+    """``letter``'s texts with placeholders replaced; raises :class:`LetterPlaceholderError`.
+    ``public``: ``profile`` is a public copy (see :func:`placeholder_values`)."""
+    values = placeholder_values(letter, profile, posting_title=posting_title, posting_company=posting_company,
+                                public=public)
 
     def fill(path: tuple[Any, ...], text: str | None) -> str | None:
         if text is None:

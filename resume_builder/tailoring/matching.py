@@ -298,8 +298,14 @@ def _entry_texts(section: str, index: int, entry: Any, *, key: tuple[str, int] |
             yield _Text(section, entry.id, title, name, "\n".join(f"{k}: {v}" for k, v in value.items()), key)
     if section == "experience" and getattr(entry, "roles", None):
         # A company's roles: each role's texts, as fields of the company entry
-        # (roles[1].highlights[0]) so the page budget can weigh them, named by the role.
-        for r, role in enumerate(entry.roles):
+        # (roles[1].highlights[0]) so the page budget can weigh them, named by the role;
+        # in the order the résumé shows them (newest first, whatever the file's order), so
+        # "first in the résumé" among equal evidence is the role a reader sees first.
+        from resume_builder.document import newest_first
+
+        roles = list(entry.roles)
+        for role in newest_first(roles):
+            r = next(i for i, mine in enumerate(roles) if mine is role)
             role_title = _plain(", ".join(p for p in (role.position, entry.company) if p))
             for name in _ROLE_FIELDS:
                 value = getattr(role, name)

@@ -283,8 +283,23 @@ _BULLET = re.compile(r"^\s*(?:[-*+•▪◦‣·]|\d{1,2}[.)])\s+")
 _TITLE_AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@|bei|chez)\s+(?P<company>[^,;()|]+?)\s*(?:[,;(|].*)?$")
 
 
+#: Markdown emphasis as posting authors write it: ``**bold**``, ``__bold__``, ``*em*``,
+#: ``_em_``, the markers outside words (CommonMark's flanking rules, simplified), so an
+#: intraword ``*`` or ``_`` (``{{ 7*7 }}``, ``snake_case``) is text.
+_EMPHASIS = re.compile(r"(?<![\w*\\])(\*\*\*|___|\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?![\w*])")
+_CODE_SPAN = re.compile(r"(`+)(?=\S)(.+?)(?<=\S)\1")
+_LEADING_HASHES = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
 def _strip_markup(text: str) -> str:
-    return re.sub(r"[*_`#]+", "", text).strip()
+    """``text`` without the Markdown that formats it (a heading's ``#``, emphasis markers,
+    code-span backticks); every other character stays as written, so a posting's
+    ``C#``, ``7*7``, ``snake_case`` or ``{{ 7*7 }}`` is read and shown literally."""
+    text = _LEADING_HASHES.sub("", text)
+    text = _CODE_SPAN.sub(lambda m: m.group(2), text)
+    for _ in range(3):  # ***both*** and nested emphasis, from the outside in
+        text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    return text.strip()
 
 
 def _heading_of(line: str) -> tuple[str, str | None] | None:

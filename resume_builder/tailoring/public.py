@@ -40,7 +40,7 @@ from resume_builder.schema.base import PRIVATE_TAG, model_at
 from resume_builder.schema.profile import Profile
 from resume_builder.schema.variant_rules import profile_data
 
-__all__ = ["PERSONAL_LABELS", "WITHHELD", "public"]
+__all__ = ["PERSONAL_LABELS", "WITHHELD", "public", "public_letter", "redact_data"]
 
 WITHHELD = "(withheld)"
 
@@ -216,3 +216,32 @@ def _scrub(value: Any, secrets: _Secrets, path: tuple) -> Any:
         text = _LINK.sub(lambda m: m.group(1) if secrets.found(m.group(2)) else m.group(0), value)
         return secrets.mask(text) if secrets.found(text) else text
     return value
+
+
+# --------------------------------------------------------------------------- letters and reports
+
+
+def public_letter(letter: Any, profile: Profile) -> Any:
+    """A copy of ``letter`` (a :class:`~resume_builder.schema.letter.Letter`) fit to go with
+    the public copy of ``profile`` (the full profile, before :func:`public`): the profile's
+    e-mail address, phone number, street address, postal code and birth date are masked as
+    "(withheld)" in every text the letter writes itself, a link holding one is removed, and
+    the image of the handwritten signature is left out (its name stays).
+
+    ``letter --public``, ``bundle --public`` and a public variant's letter use it; their
+    placeholders are filled from the public copy (see
+    :func:`resume_builder.tailoring.letters.placeholder_values`).
+    """
+    data = letter.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    _scrub(data, _secrets(profile), ())
+    if isinstance(data.get("signature"), dict):
+        data["signature"]["image"] = None
+    return type(letter).model_validate(data)
+
+
+def redact_data(value: Any, profile: Profile) -> Any:
+    """Plain JSON ``value`` (a bundle's ``application.json``) with ``profile``'s private
+    details masked in every string, as in :func:`public` (``profile``: the full profile)."""
+    import copy
+
+    return _scrub(copy.deepcopy(value), _secrets(profile), ())

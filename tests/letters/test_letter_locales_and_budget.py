@@ -111,11 +111,15 @@ def test_a_letter_far_too_long_fails_saying_by_how_much_and_writes_nothing(tmp_p
 
 
 @pytest.mark.parametrize("fmt", ["txt", "md"])
-def test_a_right_to_left_letters_text_lines_all_read_right_to_left(fmt, monkeypatch):
+def test_a_right_to_left_letters_text_lines_read_in_their_own_direction(fmt, monkeypatch):
     """As the résumé's text and Markdown do (tests/checking/test_bidi_lines.py): a line that
-    would start left to right (the e-mail of the contact line, an English sentence) starts
-    with an RLM. Before, the letter's text formats had no marks at all."""
-    from resume_builder.render.line_direction import RLM
+    would start left to right (the e-mail of the contact line, a date) starts with an RLM.
+    Before, the letter's text formats had no marks at all. A paragraph of the letter with
+    no right-to-left letter at all (an English sentence under an Arabic locale) is the
+    exception: it starts with an LRM and reads left to right, so its full stop ends it
+    (tests/letters/test_letter_rtl_layout.py)."""
+    from resume_builder.bidi import left_to_right_only
+    from resume_builder.render.line_direction import LRM, RLM
     from tests.checking.test_bidi_lines import _direction
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772409600")
@@ -123,5 +127,11 @@ def test_a_right_to_left_letters_text_lines_all_read_right_to_left(fmt, monkeypa
     text = pipeline.render(job, fmt, job.profile_folder / f"x.{fmt}")[0].data.decode("utf-8")
     lines = [line for line in text.splitlines() if any(c.isalnum() for c in line)]
     assert RLM in text and len(lines) > 4
+    english = {p.plain for p in job.document.paragraphs if left_to_right_only(p.plain)}
+    assert english  # the generic letter's body is English
     for line in lines:
-        assert _direction(line, skip_isolates=True) == "rtl", line
+        if line.startswith(LRM):
+            assert _direction(line, skip_isolates=True) == "ltr", line
+        else:
+            assert _direction(line, skip_isolates=True) == "rtl", line
+    assert sum(line.startswith(LRM) for line in lines) >= len(english)

@@ -83,7 +83,7 @@ def test_export_writes_one_work_item_per_role_with_the_company_name(tmp_path):
     assert lead["highlights"] == ["Led six engineers"]
     roles = data["meta"]["resume_builder"]["roles"]
     assert roles["work_items"] == 3
-    assert roles["companies"] == [{"at": 0, "count": 2, "company": {
+    assert roles["companies"] == [{"at": 0, "count": 2, "name": "Acme Anvils", "company": {
         "id": "acme", "tags": ["backend"], "location": "Berlin, Germany", "summary": "A company of forty people.",
         "keywords": ["Go"]}}]
 

@@ -228,7 +228,7 @@ def test_relevance_cuts_parts_of_roles_by_their_points():
     assert labels and not any("Kubernetes" in label or "Wrote Terraform" in label for label in labels)
     # what was cut is named by the role it belonged to, or the job it was
     assert all(label.startswith(("experience/acme-", "experience/solo")) for label in labels), labels
-    assert result.kept["Kubernetes"] == "experience/acme roles[0].highlights[1]"
+    assert result.kept["Kubernetes"] == "experience/acme-lead highlights[1]"  # the role that shows it
 
 
 # ----------------------------------------------------------------------------- job matching

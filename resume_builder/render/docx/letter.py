@@ -64,18 +64,33 @@ def render_letter_docx(doc: LetterDocument, theme: Theme, options: ThemeOptions)
     if doc.date:
         writer.text(writer.paragraph("letter_date"), doc.date)
     for line in doc.recipient:
-        writer.rich(writer.paragraph("letter_address"), line)
+        writer.rich(_paragraph(writer, doc, "letter_address", line), line)
     if doc.subject:
-        writer.rich(writer.paragraph("letter_subject", keep_next=True), doc.subject)
-    writer.rich(writer.paragraph("letter_salutation", keep_next=True), doc.salutation)
+        writer.rich(_paragraph(writer, doc, "letter_subject", doc.subject, keep_next=True), doc.subject)
+    writer.rich(_paragraph(writer, doc, "letter_salutation", doc.salutation, keep_next=True), doc.salutation)
     for paragraph in doc.paragraphs:
-        writer.rich(writer.paragraph("letter_body"), paragraph)
-    writer.rich(writer.paragraph("letter_closing", keep_next=True), doc.closing)
+        writer.rich(_paragraph(writer, doc, "letter_body", paragraph), paragraph)
+    writer.rich(_paragraph(writer, doc, "letter_closing", doc.closing, keep_next=True), doc.closing)
     if doc.signature is not None and doc.signature.format in ("PNG", "JPEG"):
         _signature_image(writer, doc)
-    writer.rich(writer.paragraph("letter_signature"), doc.signature_name)
+    writer.rich(_paragraph(writer, doc, "letter_signature", doc.signature_name), doc.signature_name)
     writer.page_setup()
     return finish(writer, theme, doc)
+
+
+def _paragraph(writer: Writer, doc: LetterDocument, key: str, text, *, keep_next: bool = False):
+    """A paragraph of style ``key``; in a right-to-left letter, one whose ``text`` has no
+    right-to-left letter (an English paragraph) is set left to right (``w:bidi w:val="0"``
+    over the styles' ``w:bidi``), as the HTML's ``dir="ltr"``."""
+    p = writer.paragraph(key, keep_next=keep_next)
+    if doc.direction == "rtl" and text.ltr_only:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        bidi = OxmlElement("w:bidi")
+        bidi.set(qn("w:val"), "0")
+        p.find(qn("w:pPr")).append(bidi)  # after w:pStyle and w:keepNext (CT_PPrBase's order)
+    return p
 
 
 def _signature_image(writer: Writer, doc: LetterDocument) -> None:
