@@ -1,0 +1,1 @@
+"""Importers that turn documents from elsewhere into profiles (``resume-builder import``)."""

@@ -1,0 +1,425 @@
+"""A résumé's lines in reading order, with how each looks (PDF and DOCX).
+
+- PDF: pdfminer.six's layout analysis (``LAParams``) gives text lines with their glyphs'
+  fonts and positions. Lines on one baseline are joined into one row (a date set at the
+  right margin stays on the row of its job title, as a separate *segment*). A page whose
+  text falls into two columns (a sidebar) is read column by column, left first, between
+  the lines that span both; a layout where the left column's lines sit on the right
+  column's baselines (dates on the left) is a grid and is read row by row. Lines that wrap
+  one paragraph or bullet are joined back. Page numbers, and header/footer lines repeated
+  on every page, are dropped after their first appearance.
+- DOCX: python-docx's document body in order (paragraphs with their style, list numbering,
+  bold and size; tables row by row, each row's first paragraphs as one row of segments),
+  after the first section's header, where some résumés keep the contact details.
+
+Hostile files fail with a :class:`~resume_builder.errors.UserError` before any parsing work
+(:mod:`resume_builder.importing.document.safety`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BULLETS = "•◦▪▫‣⁃●○■□➢➤►▶✓✔-–—*·"
+_BULLET_RE = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s+")
+_PAGE_NUMBER = re.compile(r"^\s*(?:(?:page|seite|página|pagina)\s*)?\d{1,3}\s*(?:(?:/|of|von|de|sur)\s*\d{1,3})?\s*$",
+                          re.IGNORECASE)
+
+
+@dataclass
+class Line:
+    """One line of the document as the importer reads it."""
+
+    number: int  # 1-based, in reading order (what ``# check: guessed from line N`` names)
+    text: str
+    segments: list[str] = field(default_factory=list)  # pieces set apart on the row (tab, wide gap, table cell)
+    size: float = 0.0  # font size of most of its letters, in pt (0: unknown)
+    bold: bool = False
+    italic: bool = False
+    caps: bool = False  # all its letters upper case
+    bullet: bool = False  # a list item (bullet glyph or a list style)
+    level: int = 0  # 0 for the outer level; more for indented lines and sub-bullets
+    x0: float = 0.0  # left edge from the page's text margin, in pt (PDF)
+    x1: float = 0.0  # right edge, the same way
+    style: str = ""  # DOCX paragraph style name
+    heading_level: int = 0  # DOCX Heading N / Title (0: none)
+    zone: str = "body"  # "body", "header" (page header/footer) or "table"
+    gap: float = 0.0  # vertical space above, in pt (PDF)
+    page: int = 1
+
+    @property
+    def look(self) -> tuple:
+        """What sets headings and titles apart: style, size, weight, slant, case."""
+        return (self.style, round(self.size * 2) / 2, self.bold, self.italic, self.caps)
+
+
+def strip_bullet(text: str) -> tuple[str, bool]:
+    match = _BULLET_RE.match(text)
+    if match and len(text) > match.end():
+        return text[match.end():].strip(), True
+    return text.strip(), False
+
+
+def _caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters if ch.upper() != ch.lower())
+
+
+def _numbered(lines: list[Line]) -> list[Line]:
+    for number, line in enumerate(lines, start=1):
+        line.number = number
+        line.caps = _caps(line.text)
+    return lines
+
+
+# ============================================================================ PDF
+
+
+@dataclass
+class _Piece:
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+
+
+def _font_flags(name: str) -> tuple[bool, bool]:
+    base = name.split("+")[-1].casefold()
+    bold = any(word in base for word in ("bold", "black", "heavy", "semibold", "demi", "-sb", ",b"))
+    italic = any(word in base for word in ("italic", "oblique", "-it", ",i"))
+    return bold, italic
+
+
+def _pdf_pieces(path: Path) -> tuple[list[_Piece], dict[int, tuple[float, float]]]:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTTextLineHorizontal
+
+    from resume_builder.limits import MAX_IMPORT_PAGES
+
+    pieces: list[_Piece] = []
+    sizes: dict[int, tuple[float, float]] = {}
+    for number, page in enumerate(extract_pages(str(path), laparams=LAParams(), maxpages=MAX_IMPORT_PAGES),
+                                  start=1):
+        sizes[number] = (page.width, page.height)
+        stack = list(page)
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTTextLineHorizontal):
+                text = " ".join(item.get_text().split())
+                if not text:
+                    continue
+                fonts: Counter = Counter()
+                for char in item:
+                    if isinstance(char, LTChar) and char.get_text().strip():
+                        fonts[(char.fontname, round(char.size, 1))] += 1
+                (font, size), _ = fonts.most_common(1)[0] if fonts else (("", 0.0), 0)
+                bold, italic = _font_flags(font)
+                pieces.append(_Piece(number, text, item.x0, item.x1, page.height - item.y1,
+                                     page.height - item.y0, size, bold, italic))
+            elif hasattr(item, "__iter__"):
+                stack.extend(item)
+    return pieces, sizes
+
+
+def _same_row(a: _Piece, b: _Piece) -> bool:
+    centre_a, centre_b = (a.top + a.bottom) / 2, (b.top + b.bottom) / 2
+    return a.page == b.page and abs(centre_a - centre_b) <= min(a.bottom - a.top, b.bottom - b.top) / 2
+
+
+def _gutter(pieces: list[_Piece], width: float) -> float | None:
+    """The x of a vertical gap that splits a page's text into two columns, if there is one."""
+    if len(pieces) < 12:
+        return None
+    left_edge = min(p.x0 for p in pieces)
+    right_edge = max(p.x1 for p in pieces)
+    span = right_edge - left_edge
+    best: tuple[int, float] | None = None
+    x = left_edge + 0.15 * span
+    while x < left_edge + 0.85 * span:
+        crossing = sum(1 for p in pieces if p.x0 < x < p.x1)
+        left = [p for p in pieces if p.x1 <= x]
+        right = [p for p in pieces if p.x0 >= x]
+        if len(left) >= 4 and len(right) >= 4 and (best is None or crossing < best[0]):
+            best = (crossing, x)
+        x += 2.0
+    if best is None or best[0] > max(2, 0.08 * len(pieces)):
+        return None
+    x = best[1]
+    left = [p for p in pieces if p.x1 <= x]
+    right = [p for p in pieces if p.x0 >= x]
+    # A grid (dates on the left of each job) shares its rows: read it row by row instead.
+    shared = sum(1 for p in left if any(_same_row(p, q) for q in right))
+    if shared >= 0.5 * len(left):
+        return None
+    height = lambda items: max(p.bottom for p in items) - min(p.top for p in items)  # noqa: E731
+    if min(height(left), height(right)) < 0.25 * (max(p.bottom for p in pieces) - min(p.top for p in pieces)):
+        return None
+    return x
+
+
+def _ordered(pieces: list[_Piece], sizes: dict[int, tuple[float, float]]) -> list[list[_Piece]]:
+    """Pieces grouped into rows in reading order (columns read one after the other)."""
+    rows: list[list[_Piece]] = []
+    for page in sorted(sizes):
+        on_page = sorted((p for p in pieces if p.page == page), key=lambda p: (p.top, p.x0))
+        gutter = _gutter(on_page, sizes[page][0])
+        blocks: list[list[_Piece]] = []
+        if gutter is None:
+            blocks.append(on_page)
+        else:
+            band: list[_Piece] = []
+            for piece in on_page:
+                if piece.x0 < gutter < piece.x1:  # spans both columns: closes the band above
+                    blocks.extend(_split_band(band, gutter))
+                    blocks.append([piece])
+                    band = []
+                else:
+                    band.append(piece)
+            blocks.extend(_split_band(band, gutter))
+        for block in blocks:
+            page_rows: list[list[_Piece]] = []
+            for piece in sorted(block, key=lambda p: (p.top, p.x0)):
+                if page_rows and _same_row(page_rows[-1][0], piece):
+                    page_rows[-1].append(piece)
+                else:
+                    page_rows.append([piece])
+            rows.extend(sorted(row, key=lambda p: p.x0) for row in page_rows)
+    return rows
+
+
+def _split_band(band: list[_Piece], gutter: float) -> list[list[_Piece]]:
+    left = [p for p in band if p.x1 <= gutter]
+    right = [p for p in band if p.x1 > gutter]
+    return [part for part in (left, right) if part]
+
+
+def _drop_running(rows: list[list[_Piece]], sizes: dict[int, tuple[float, float]]) -> list[list[_Piece]]:
+    """Page numbers go; a header or footer row repeated on several pages stays once."""
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        page_height = sizes[row[0].page][1]
+        text = " ".join(p.text for p in row)
+        edge = row[0].bottom <= 0.1 * page_height or row[0].top >= 0.9 * page_height
+        if edge and _PAGE_NUMBER.match(text):
+            continue
+        if edge:
+            key = re.sub(r"\d+", "#", text.casefold())
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(row)
+    return out
+
+
+def _pdf_lines(path: Path) -> list[Line]:
+    pieces, sizes = _pdf_pieces(path)
+    rows = _drop_running(_ordered(pieces, sizes), sizes)
+    margin = min((p.x0 for p in pieces), default=0.0)
+    lines: list[Line] = []
+    previous: _Piece | None = None
+    for row in rows:
+        row = _close_pieces(row)
+        first = row[0]
+        text = " ".join(p.text for p in row)
+        body, bullet = strip_bullet(text)
+        segments = [strip_bullet(p.text)[0] if i == 0 else p.text for i, p in enumerate(row)]
+        gap = (first.top - previous.bottom) if previous is not None and previous.page == first.page else 99.0
+        main = max(row, key=lambda p: len(p.text))
+        lines.append(Line(0, body, segments, main.size, main.bold, main.italic, bullet=bullet,
+                          x0=first.x0 - margin, gap=gap, page=first.page))
+        lines[-1].x1 = max(p.x1 for p in row) - margin
+        previous = max(row, key=lambda p: p.bottom)
+    return _join_wrapped(lines)
+
+
+def _close_pieces(row: list[_Piece]) -> list[_Piece]:
+    """Pieces of a row closer than a wide gap (1.5 em) joined: segments are what a layout sets apart."""
+    out: list[_Piece] = []
+    for piece in row:
+        last = out[-1] if out else None
+        lone_bullet = last is not None and len(last.text) == 1 and last.text in BULLETS
+        if last is not None and (piece.x0 - last.x1 < 1.5 * max(last.size, piece.size, 1.0) or lone_bullet):
+            main = last if len(last.text) >= len(piece.text) else piece
+            out[-1] = _Piece(last.page, f"{last.text} {piece.text}", last.x0, piece.x1, min(last.top, piece.top),
+                             max(last.bottom, piece.bottom), main.size, main.bold, main.italic)
+        else:
+            out.append(piece)
+    return out
+
+
+def _join_wrapped(lines: list[Line]) -> list[Line]:
+    """Lines that wrap one paragraph (or one bullet) joined back into one."""
+    if not lines:
+        return lines
+    right = sorted(line.x1 for line in lines)[int(0.9 * (len(lines) - 1))]
+    bullet_x: float | None = None
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if line.bullet:
+            bullet_x = line.x0
+        if last is not None and not line.bullet and len(line.segments) == 1 and len(last.segments) == 1 \
+                and last.page == line.page and 0 <= line.gap < 0.6 * max(line.size, 1.0) \
+                and abs(last.size - line.size) < 0.3 and last.bold == line.bold and last.italic == line.italic \
+                and last.x1 >= 0.8 * right \
+                and (not last.bullet or line.x0 > (bullet_x or 0) + 2) \
+                and (last.bullet or abs(line.x0 - last.x0) < 2):
+            last.text = f"{last.text} {line.text}"
+            last.segments = [last.text]
+            last.x1 = line.x1
+            continue
+        out.append(line)
+    return out
+
+
+def pdf_lines(path: Path) -> list[Line]:
+    """The lines of a PDF (see the module docstring); levels from the indents."""
+    lines = _pdf_lines(path)
+    if lines:
+        # Levels: the distinct left edges of bullets and of plain lines, in steps of 6 pt.
+        for line in lines:
+            line.level = int(max(line.x0, 0.0) // 6) if line.x0 > 3 else 0
+    return _numbered(lines)
+
+
+# ============================================================================ DOCX
+
+
+def _paragraph_line(paragraph, zone: str) -> Line | None:
+    from docx.shared import Pt
+
+    text = paragraph.text
+    parts = [part.strip() for part in re.split(r"\t+|\s{3,}", text) if part.strip()]
+    if not parts:
+        return None
+    style = paragraph.style.name if paragraph.style is not None else ""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    style_font = paragraph.style.font if paragraph.style is not None else None
+    bold = bool(runs) and all(run.bold or (run.bold is None and style_font is not None and style_font.bold)
+                              for run in runs)
+    italic = bool(runs) and all(run.italic or (run.italic is None and style_font is not None and style_font.italic)
+                                for run in runs)
+    size = next((run.font.size for run in runs if run.font.size), None) or (style_font.size if style_font else None)
+    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    joined = " ".join(" ".join(parts).split())
+    body, bullet = strip_bullet(joined)
+    bullet = bullet or numbered or "list" in style.casefold()
+    heading = 0
+    match = re.fullmatch(r"(?:heading|überschrift|titre)\s*(\d)", style.casefold())
+    if match:
+        heading = int(match.group(1))
+    elif style.casefold() == "title":
+        heading = 0
+    indent = paragraph.paragraph_format.left_indent
+    level = 0
+    if style.casefold().startswith("list bullet") or style.casefold().startswith("list number"):
+        level = int(style[-1]) - 1 if style[-1].isdigit() else 0
+    elif indent is not None and indent > Pt(6):
+        level = 1
+    if heading >= 3:
+        level = max(level, 1)
+    segments = [strip_bullet(parts[0])[0], *parts[1:]]
+    return Line(0, body, segments, size.pt if size else 0.0, bold, italic, bullet=bullet, level=level,
+                style=style, heading_level=heading, zone=zone)
+
+
+def _table_lines(table, zone: str = "table") -> list[Line]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out: list[Line] = []
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            if cells and cell._tc is cells[-1]._tc:  # a merged cell is listed once per grid column
+                continue
+            cells.append(cell)
+        columns: list[list[Line]] = []
+        for cell in cells:
+            lines: list[Line] = []
+            for child in cell._tc.iterchildren():
+                tag = child.tag.rsplit("}", 1)[-1]
+                if tag == "p":
+                    line = _paragraph_line(Paragraph(child, cell), zone)
+                    if line:
+                        lines.append(line)
+                elif tag == "tbl":
+                    lines.extend(_table_lines(Table(child, cell), zone))
+            if lines:
+                columns.append(lines)
+        if len(columns) >= 2 and max(len(c) for c in columns) <= 8:
+            # A row of a grid: the first line of each cell side by side, then the rest in order.
+            head = [c[0] for c in columns]
+            main = max(head, key=lambda line: (line.bold, len(line.text)))
+            merged = Line(0, " ".join(line.text for line in head), [line.text for line in head], main.size,
+                          main.bold, main.italic, bullet=False, style=main.style,
+                          heading_level=main.heading_level, zone=zone)
+            out.append(merged)
+            for column in columns:
+                out.extend(column[1:])
+        else:
+            for column in columns:  # a layout table (a sidebar and a main column): one cell after another
+                out.extend(column)
+    return out
+
+
+def docx_lines(path: Path) -> list[Line]:
+    """The lines of a DOCX: the first header's paragraphs, then the body (see the module docstring)."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(str(path))
+    lines: list[Line] = []
+    seen_parts: set[int] = set()
+    for section in document.sections[:1]:
+        for part in (section.first_page_header, section.header):
+            try:
+                if part.is_linked_to_previous and part is section.first_page_header:
+                    continue
+                element = part._element
+            except Exception:  # noqa: BLE001 - a section without that header
+                continue
+            if id(element) in seen_parts:
+                continue
+            seen_parts.add(id(element))
+            for paragraph in part.paragraphs:
+                line = _paragraph_line(paragraph, "header")
+                if line:
+                    lines.append(line)
+            for table in part.tables:
+                lines.extend(_table_lines(table, "header"))
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            line = _paragraph_line(Paragraph(child, document), "body")
+            if line:
+                lines.append(line)
+        elif tag == "tbl":
+            lines.extend(_table_lines(Table(child, document)))
+        elif tag == "sdt":
+            for paragraph in child.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
+                line = _paragraph_line(Paragraph(paragraph, document), "body")
+                if line:
+                    lines.append(line)
+    for section in document.sections[:1]:
+        try:
+            footer = section.footer
+            paragraphs = [] if footer.is_linked_to_previous and False else footer.paragraphs
+        except Exception:  # noqa: BLE001
+            paragraphs = []
+        for paragraph in paragraphs:
+            line = _paragraph_line(paragraph, "header")
+            if line and not _PAGE_NUMBER.match(line.text):
+                lines.append(line)
+    return _numbered(lines)

@@ -1,0 +1,170 @@
+"""The top of a résumé (name, headline, contact details) and its sections by their headings.
+
+A heading is a line that names a standard section in English or in any built-in locale's
+headings (the table ``check`` uses: :func:`resume_builder.checking.checks._heading_group`),
+or a short line that looks like those (the same style, size, weight and case) and so names
+a section of the résumé's own (a custom section). The name is the Title-styled or largest
+line at the top; the contact details are found by their form (an e-mail address, a phone
+number libphonenumber accepts, links), wherever they are in the top part or page header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from resume_builder.importing.document.dates import find_range
+from resume_builder.importing.document.extract import Line
+
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+URL = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,24})(?:/[\w\-./~%#?=&]*)?",
+                 re.IGNORECASE)
+PHONE = re.compile(r"(?:\+|00)?\(?\d[\d ()./-]{6,}\d")
+_SEPARATORS = re.compile(r"\s*(?:[·•|◦▪]|\s{2,}|\t)\s*")
+_LABEL = re.compile(r"^(?:e-?mail|phone|tel(?:efon)?|mobile?|handy|web(?:site)?|linkedin|github|address|"
+                    r"adresse|anschrift|ort|location)\s*[:：]\s*", re.IGNORECASE)
+
+
+@dataclass
+class Section:
+    key: str  # "experience", … or "custom"
+    title: str
+    heading: Line | None
+    lines: list[Line] = field(default_factory=list)
+    recognised: bool = True  # the heading named a standard section (else: looked like one)
+
+
+@dataclass
+class Top:
+    name: Line | None = None
+    headline: Line | None = None
+    email: tuple[str, Line] | None = None
+    phone: tuple[str, Line] | None = None
+    location: tuple[str, Line] | None = None
+    links: list[tuple[str, Line]] = field(default_factory=list)
+    leftover: list[Line] = field(default_factory=list)  # lines of the top part nothing claimed
+
+
+def heading_group(text: str) -> str | None:
+    from resume_builder.checking.checks import _heading_group
+
+    text = text.strip().rstrip(":：").strip()
+    if not text or len(text) > 60:
+        return None
+    group = _heading_group(text)
+    if group is None and " " in text and all(len(word) == 1 for word in text.split()):
+        group = _heading_group(text.replace(" ", ""))  # "S U M M A R Y"
+    return group
+
+
+def _heading_like(line: Line, looks: set[tuple], body_size: float) -> bool:
+    text = line.text.strip().rstrip(":")
+    words = text.split()
+    if line.bullet or not words or len(words) > 5 or len(text) > 45 or find_range(text) or EMAIL.search(text):
+        return False
+    if text[-1:] in ".,;" or not text[0].isalpha() or len(line.segments) > 1:
+        return False
+    if line.look in looks:
+        return True
+    if line.heading_level == 1:
+        return True
+    return False
+
+
+def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
+    """The lines above the first heading, and the sections in order."""
+    sizes = sorted(line.size for line in lines if line.size and not line.bullet)
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    known = [line for line in lines if heading_group(line.text) and not line.bullet and len(line.segments) == 1]
+    looks = {line.look for line in known}
+    top: list[Line] = []
+    sections: list[Section] = []
+    for line in lines:
+        group = heading_group(line.text) if not line.bullet and len(line.segments) == 1 else None
+        if group is not None:
+            sections.append(Section(group, line.text.strip().rstrip(":"), line))
+        elif sections and line.zone != "header" and _heading_like(line, looks, body_size):
+            sections.append(Section("custom", line.text.strip().rstrip(":"), line, recognised=False))
+        elif sections and line.zone != "header":
+            sections[-1].lines.append(line)
+        else:
+            top.append(line)
+    return top, sections
+
+
+def contact_pieces(line: Line) -> list[str]:
+    pieces = []
+    for segment in line.segments or [line.text]:
+        pieces.extend(part.strip() for part in _SEPARATORS.split(segment) if part.strip())
+    return pieces
+
+
+def _phone(piece: str) -> str | None:
+    from resume_builder.phones import parse_phone
+
+    piece = _LABEL.sub("", piece).strip()
+    match = PHONE.fullmatch(piece)
+    if not match:
+        return None
+    digits = re.sub(r"\D", "", piece)
+    if not 7 <= len(digits) <= 15:
+        return None
+    if parse_phone(piece) is None and not piece.startswith(("+", "00")):
+        # A national number without a country code: libphonenumber needs a region to judge it.
+        for region in ("GB", "DE", "US", "FR"):
+            if parse_phone(piece, region) is not None:
+                return piece
+        return None
+    return piece
+
+
+def read_top(top: list[Line], all_lines: list[Line]) -> Top:
+    """Name, headline and contact details from the lines above the first heading (and page headers)."""
+    result = Top()
+    candidates = [line for line in top if line.zone in ("body", "header", "table")]
+    header_lines = [line for line in all_lines if line.zone == "header" and line not in candidates]
+    candidates += header_lines
+    claimed: set[int] = set()
+    for line in candidates:
+        pieces = contact_pieces(line)
+        used = 0
+        rest: list[str] = []
+        for piece in pieces:
+            bare = _LABEL.sub("", piece).strip()
+            email = EMAIL.fullmatch(bare.removeprefix("mailto:"))
+            if email and result.email is None:
+                result.email = (email.group(0), line)
+                used += 1
+            elif _phone(bare) and result.phone is None:
+                result.phone = (_phone(bare), line)
+                used += 1
+            elif URL.fullmatch(bare) and "." in bare and not bare.replace(".", "").isdigit():
+                result.links.append((bare, line))
+                used += 1
+            else:
+                rest.append(piece)
+        if used:
+            claimed.add(line.number)
+            for piece in rest:
+                bare = _LABEL.sub("", piece).strip()
+                if result.location is None and len(bare) <= 60 and not any(ch.isdigit() for ch in bare[:1]) \
+                        and len(bare.split()) <= 6:
+                    result.location = (bare, line)
+                else:
+                    result.leftover.append(Line(line.number, piece, [piece], zone=line.zone))
+    others = [line for line in candidates if line.number not in claimed]
+    if others:
+        titled = [line for line in others if line.style.casefold() == "title"]
+        biggest = max(others, key=lambda line: (line.size, -line.number))
+        name = titled[0] if titled else biggest if biggest.size > 0 else others[0]
+        if name.size and name is not others[0] and not titled and others[0].size >= name.size - 0.5:
+            name = others[0]
+        result.name = name
+        after = [line for line in others if line.number > name.number and line.zone == name.zone]
+        if after and not EMAIL.search(after[0].text) and len(after[0].text) <= 100 \
+                and after[0].number == name.number + 1 + sum(1 for n in claimed if name.number < n < after[0].number):
+            result.headline = after[0]
+        for line in others:
+            if line is not result.name and line is not result.headline:
+                result.leftover.append(line)
+    return result
