@@ -263,8 +263,21 @@ def _body(entry: Entry, body: list[Line]) -> None:
                 top_level = line.level
             if line.level > top_level and entry.highlights:
                 entry.highlights[-1].details.append(Value(line.text, line.number))
-            else:
-                entry.highlights.append(Highlight(Value(line.text, line.number)))
+                continue
+            inline = [part.strip() for part in line.text.split(" · ")]
+            if len(inline) >= 3 and all(inline):
+                # Short bullets run together on one line (a compact layout): one highlight each.
+                entry.highlights.extend(Highlight(Value(part, line.number, False, "split at ' · '"))
+                                        for part in inline)
+                continue
+            head, colon, tail = line.text.partition(": ")
+            subpoints = [part.strip() for part in tail.split("; ")] if colon else []
+            if len(subpoints) >= 2 and all(subpoints) and len(head) < len(line.text) // 2 + 40:
+                # Sub-points run in after a colon: "…includes: a; b; c".
+                entry.highlights.append(Highlight(Value(head + ":", line.number, False, "sub-points after ':'"),
+                                                  [Value(part, line.number, False) for part in subpoints]))
+                continue
+            entry.highlights.append(Highlight(Value(line.text, line.number)))
             continue
         label, _, rest = line.text.partition(":")
         if rest.strip() and heading_group(label) == "skills" or label.strip().casefold() in _TECH_LABELS():
@@ -360,12 +373,16 @@ def titled_entries(lines: list[Line]) -> tuple[list[Entry], list[Line]]:
     if first is None:
         return [], lines
     look = first.look
+    run_in = bool(first.lead)
     entries: list[Entry] = []
     before: list[Line] = []
     body: list[Line] = []
     for line in lines:
-        starts = not line.bullet and line.look == look and len(line.text) <= 100 and \
-            not line.text.rstrip().endswith((".", ":"))
+        if run_in:
+            starts = not line.bullet and (bool(line.lead) or line.bold and len(line.text) <= 100)
+        else:
+            starts = not line.bullet and line.look == look and len(line.text) <= 100 and \
+                not line.text.rstrip().endswith((".", ":"))
         if starts:
             if entries:
                 _body(entries[-1], body)
@@ -377,6 +394,12 @@ def titled_entries(lines: list[Line]) -> tuple[list[Entry], list[Line]]:
                 rest = [s for s in _pieces_of_date_line(line, found)]
                 title = rest[0] if rest else title
                 entry.dates = found
+            if run_in:
+                title = line.lead.rstrip(" –—-:|·,")
+                rest = line.text[len(line.lead):].strip() if line.text.startswith(line.lead) else ""
+                rest = re.sub(r"^[\s–—:|·,-]+", "", rest)
+                if rest:
+                    body.append(Line(line.number, rest, [rest], line.size, zone=line.zone, page=line.page))
             entry.fields["title"] = Value(title, line.number, True, "styled as the section's entry titles")
             entries.append(entry)
         elif entries:

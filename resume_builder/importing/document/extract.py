@@ -49,6 +49,7 @@ class Line:
     zone: str = "body"  # "body", "header" (page header/footer) or "table"
     gap: float = 0.0  # vertical space above, in pt (PDF)
     page: int = 1
+    lead: str = ""  # a bold run-in title starting a line that is not bold as a whole
 
     @property
     def look(self) -> tuple:
@@ -89,6 +90,7 @@ class _Piece:
     size: float
     bold: bool
     italic: bool
+    lead: str = ""
 
 
 def _font_flags(name: str) -> tuple[bool, bool]:
@@ -123,10 +125,24 @@ def _pdf_pieces(path: Path) -> tuple[list[_Piece], dict[int, tuple[float, float]
                 (font, size), _ = fonts.most_common(1)[0] if fonts else (("", 0.0), 0)
                 bold, italic = _font_flags(font)
                 pieces.append(_Piece(number, text, item.x0, item.x1, page.height - item.y1,
-                                     page.height - item.y0, size, bold, italic))
+                                     page.height - item.y0, size, bold, italic,
+                                     "" if bold else _bold_lead(item, LTChar)))
             elif hasattr(item, "__iter__"):
                 stack.extend(item)
     return pieces, sizes
+
+
+def _bold_lead(line, char_type) -> str:
+    """The bold letters a line starts with (a run-in title), when at least three."""
+    lead: list[str] = []
+    for char in line:
+        text = char.get_text()
+        if isinstance(char, char_type) and any(ch.isalnum() for ch in text):  # emoji come from other fonts
+            if not _font_flags(char.fontname)[0]:
+                break
+        lead.append(text)
+    joined = " ".join("".join(lead).split())
+    return joined if sum(ch.isalnum() for ch in joined) >= 3 else ""
 
 
 def _same_row(a: _Piece, b: _Piece) -> bool:
@@ -235,7 +251,8 @@ def _pdf_lines(path: Path) -> list[Line]:
         gap = (first.top - previous.bottom) if previous is not None and previous.page == first.page else 99.0
         main = max(row, key=lambda p: len(p.text))
         lines.append(Line(0, body, segments, main.size, main.bold, main.italic, bullet=bullet,
-                          x0=first.x0 - margin, gap=gap, page=first.page))
+                          x0=first.x0 - margin, gap=gap, page=first.page,
+                          lead=strip_bullet(first.lead)[0] if first.lead and not bullet else ""))
         lines[-1].x1 = max(p.x1 for p in row) - margin
         previous = max(row, key=lambda p: p.bottom)
     return _join_wrapped(lines)
@@ -250,7 +267,8 @@ def _close_pieces(row: list[_Piece]) -> list[_Piece]:
         if last is not None and (piece.x0 - last.x1 < 1.5 * max(last.size, piece.size, 1.0) or lone_bullet):
             main = last if len(last.text) >= len(piece.text) else piece
             out[-1] = _Piece(last.page, f"{last.text} {piece.text}", last.x0, piece.x1, min(last.top, piece.top),
-                             max(last.bottom, piece.bottom), main.size, main.bold, main.italic)
+                             max(last.bottom, piece.bottom), main.size, main.bold, main.italic,
+                             last.lead or (last.text if last.bold and not piece.bold else ""))
         else:
             out.append(piece)
     return out
@@ -267,13 +285,14 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
         last = out[-1] if out else None
         if line.bullet:
             bullet_x = line.x0
-        if last is not None and not line.bullet and len(line.segments) == 1 and len(last.segments) == 1 \
+        if last is not None and not line.bullet and not line.lead and len(line.segments) == 1 and len(last.segments) == 1 \
                 and last.page == line.page and 0 <= line.gap < 0.6 * max(line.size, 1.0) \
                 and abs(last.size - line.size) < 0.3 and last.bold == line.bold and last.italic == line.italic \
                 and last.x1 >= 0.8 * right \
                 and (not last.bullet or line.x0 > (bullet_x or 0) + 2) \
                 and (last.bullet or abs(line.x0 - last.x0) < 2):
-            last.text = f"{last.text} {line.text}"
+            joiner = "" if re.search(r"\w-$", last.text) else " "  # a compound wrapped at its hyphen
+            last.text = f"{last.text}{joiner}{line.text}"
             last.segments = [last.text]
             last.x1 = line.x1
             continue
@@ -328,8 +347,18 @@ def _paragraph_line(paragraph, zone: str) -> Line | None:
     if heading >= 3:
         level = max(level, 1)
     segments = [strip_bullet(parts[0])[0], *parts[1:]]
+    lead = ""
+    if not bold and runs and (runs[0].bold or (runs[0].bold is None and style_font is not None and style_font.bold)):
+        lead_runs = []
+        for run in paragraph.runs:
+            if run.text.strip() and not run.bold:
+                break
+            lead_runs.append(run.text)
+        lead = " ".join("".join(lead_runs).split())
+        if sum(ch.isalnum() for ch in lead) < 3:
+            lead = ""
     return Line(0, body, segments, size.pt if size else 0.0, bold, italic, bullet=bullet, level=level,
-                style=style, heading_level=heading, zone=zone)
+                style=style, heading_level=heading, zone=zone, lead=lead if not bullet else "")
 
 
 def _table_lines(table, zone: str = "table") -> list[Line]:

@@ -145,10 +145,14 @@ def read_top(top: list[Line], all_lines: list[Line]) -> Top:
                 rest.append(piece)
         if used:
             claimed.add(line.number)
+            from resume_builder.importing.document.entries import _PLACE, _jobness
+
+            places = [piece for piece in rest if _PLACE.match(_LABEL.sub("", piece).strip())]
             for piece in rest:
                 bare = _LABEL.sub("", piece).strip()
-                if result.location is None and len(bare) <= 60 and not any(ch.isdigit() for ch in bare[:1]) \
-                        and len(bare.split()) <= 6:
+                if result.location is None and (piece in places or not places and len(bare) <= 60
+                                                and not bare[:1].isdigit() and len(bare.split()) <= 4
+                                                and _jobness(bare) <= 0):
                     result.location = (bare, line)
                 else:
                     result.leftover.append(Line(line.number, piece, [piece], zone=line.zone))
@@ -164,6 +168,13 @@ def read_top(top: list[Line], all_lines: list[Line]) -> Top:
         if after and not EMAIL.search(after[0].text) and len(after[0].text) <= 100 \
                 and after[0].number == name.number + 1 + sum(1 for n in claimed if name.number < n < after[0].number):
             result.headline = after[0]
+        if result.headline is None:
+            # The headline may share the contact line ("Engineer | mail@… · +44 …").
+            following = [line for line in result.leftover if line.number == name.number + 1]
+            if following and following[0].text == contact_pieces(
+                    next(l for l in candidates if l.number == following[0].number))[0]:
+                result.headline = following[0]
+                result.leftover.remove(following[0])
         for line in others:
             if line is not result.name and line is not result.headline:
                 result.leftover.append(line)
