@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 BULLETS = "•◦▪▫‣⁃●○■□➢➤►▶✓✔-–—*·"
-_BULLET_RE = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s+")
+#: Word's default bullets come from the Symbol and Wingdings fonts, whose glyphs extract as
+#: private-use code points (U+F0B7, U+F0A7, …): any private-use character counts as a bullet.
+_BULLET_RE = re.compile(rf"^\s*[{re.escape(BULLETS)}\ue000-\uf8ff]\s*(?=\S)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:(?:page|seite|página|pagina)\s*)?\d{1,3}\s*(?:(?:/|of|von|de|sur)\s*\d{1,3})?\s*$",
                           re.IGNORECASE)
 
@@ -50,6 +52,8 @@ class Line:
     gap: float = 0.0  # vertical space above, in pt (PDF)
     page: int = 1
     lead: str = ""  # a bold run-in title starting a line that is not bold as a whole
+    seg_x0: list[float] = field(default_factory=list)  # left edge of each segment (PDF)
+    seg_sizes: list[float] = field(default_factory=list)  # font size of each segment
 
     @property
     def look(self) -> tuple:
@@ -59,6 +63,9 @@ class Line:
 
 def strip_bullet(text: str) -> tuple[str, bool]:
     match = _BULLET_RE.match(text)
+    if match and text[match.end() - 1:match.end()] not in BULLETS and not text[:match.end()].strip() \
+            .startswith(tuple(chr(c) for c in range(0xE000, 0xF900))) and not text[match.end() - 1].isspace():
+        match = None  # "-5%" or "*nix": a sign, not a bullet
     if match and len(text) > match.end():
         return text[match.end():].strip(), True
     return text.strip(), False
@@ -181,9 +188,32 @@ def _gutter(pieces: list[_Piece], width: float) -> float | None:
     return x
 
 
+def _lone_bullet(piece: _Piece) -> bool:
+    text = piece.text.strip()
+    return len(text) == 1 and (text in BULLETS or 0xE000 <= ord(text) < 0xF900)
+
+
+def _attach_bullets(pieces: list[_Piece]) -> list[_Piece]:
+    """A bullet glyph drawn on its own (often from a symbol font with a taller box) joined to the
+    text it marks: the nearest piece to its right whose middle lies within the glyph's height."""
+    out = [p for p in pieces if not _lone_bullet(p)]
+    for bullet in (p for p in pieces if _lone_bullet(p)):
+        centre = (bullet.top + bullet.bottom) / 2
+        near = [p for p in out if p.page == bullet.page and 0 <= p.x0 - bullet.x1 < 40
+                and p.top - 2 <= centre <= p.bottom + 2]
+        if not near:
+            out.append(bullet)
+            continue
+        target = min(near, key=lambda p: (abs((p.top + p.bottom) / 2 - centre), p.x0))
+        target.text = "• " + target.text
+        target.x0 = bullet.x0
+    return out
+
+
 def _ordered(pieces: list[_Piece], sizes: dict[int, tuple[float, float]]) -> list[list[_Piece]]:
     """Pieces grouped into rows in reading order (columns read one after the other)."""
     rows: list[list[_Piece]] = []
+    pieces = _attach_bullets(pieces)
     for page in sorted(sizes):
         on_page = sorted((p for p in pieces if p.page == page), key=lambda p: (p.top, p.x0))
         gutter = _gutter(on_page, sizes[page][0])
@@ -203,7 +233,7 @@ def _ordered(pieces: list[_Piece], sizes: dict[int, tuple[float, float]]) -> lis
         for block in blocks:
             page_rows: list[list[_Piece]] = []
             for piece in sorted(block, key=lambda p: (p.top, p.x0)):
-                if page_rows and _same_row(page_rows[-1][0], piece):
+                if page_rows and _same_row(max(page_rows[-1], key=lambda p: len(p.text)), piece):
                     page_rows[-1].append(piece)
                 else:
                     page_rows.append([piece])
@@ -252,7 +282,8 @@ def _pdf_lines(path: Path) -> list[Line]:
         main = max(row, key=lambda p: len(p.text))
         lines.append(Line(0, body, segments, main.size, main.bold, main.italic, bullet=bullet,
                           x0=first.x0 - margin, gap=gap, page=first.page,
-                          lead=strip_bullet(first.lead)[0] if first.lead and not bullet else ""))
+                          lead=strip_bullet(first.lead)[0] if first.lead and not bullet else "",
+                          seg_x0=[p.x0 - margin for p in row], seg_sizes=[p.size for p in row]))
         lines[-1].x1 = max(p.x1 for p in row) - margin
         previous = max(row, key=lambda p: p.bottom)
     return _join_wrapped(lines)
@@ -275,27 +306,44 @@ def _close_pieces(row: list[_Piece]) -> list[_Piece]:
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:
-    """Lines that wrap one paragraph (or one bullet) joined back into one."""
+    """Lines that wrap one paragraph (or one bullet, or one table cell) joined back into one.
+
+    A line continues the one above when nothing sets it apart (same font, size, weight and
+    slant, less than 0.6 em of space between, not a bullet) and either the line above runs
+    to its column's right edge (the widest line starting at the same left edge on the page)
+    or it hangs under the text of the bullet above.
+    """
     if not lines:
         return lines
-    right = sorted(line.x1 for line in lines)[int(0.9 * (len(lines) - 1))]
-    bullet_x: float | None = None
+    right: dict[tuple[int, int], float] = {}
+    for line in lines:
+        for x0 in line.seg_x0 or [line.x0]:
+            key = (line.page, round(x0 / 4))
+            right[key] = max(right.get(key, 0.0), line.x1)
     out: list[Line] = []
+    bullet_x: float | None = None
     for line in lines:
         last = out[-1] if out else None
         if line.bullet:
             bullet_x = line.x0
-        if last is not None and not line.bullet and not line.lead and len(line.segments) == 1 and len(last.segments) == 1 \
+        if last is not None and not line.bullet and not line.lead and len(line.segments) == 1 \
                 and last.page == line.page and 0 <= line.gap < 0.6 * max(line.size, 1.0) \
-                and abs(last.size - line.size) < 0.3 and last.bold == line.bold and last.italic == line.italic \
-                and last.x1 >= 0.8 * right \
-                and (not last.bullet or line.x0 > (bullet_x or 0) + 2) \
-                and (last.bullet or abs(line.x0 - last.x0) < 2):
-            joiner = "" if re.search(r"\w-$", last.text) else " "  # a compound wrapped at its hyphen
-            last.text = f"{last.text}{joiner}{line.text}"
-            last.segments = [last.text]
-            last.x1 = line.x1
-            continue
+                and abs(last.size - line.size) < 0.3 and last.bold == line.bold and last.italic == line.italic:
+            last_x0 = (last.seg_x0 or [last.x0])[-1]
+            column_right = right.get((last.page, round(last_x0 / 4)), last.x1)
+            runs_to_edge = last.x1 >= column_right - max(3 * line.size, 20.0) and abs(line.x0 - last_x0) < 3
+            hangs = last.bullet and bullet_x is not None and line.x0 > bullet_x + 2 and \
+                (len(last.segments) == 1) and line.x0 - bullet_x < 30
+            if runs_to_edge or hangs:
+                joiner = "" if re.search(r"\w-$", last.text) else " "  # a compound wrapped at its hyphen
+                if len(last.segments) > 1:
+                    last.segments[-1] = f"{last.segments[-1]}{joiner}{line.text}"
+                    last.text = f"{last.text}{joiner}{line.text}"
+                else:
+                    last.text = f"{last.text}{joiner}{line.text}"
+                    last.segments = [last.text]
+                last.x1 = line.x1
+                continue
         out.append(line)
     return out
 
