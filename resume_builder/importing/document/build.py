@@ -164,7 +164,8 @@ def import_document(path: str | Path) -> DocumentImport:
         profile_data.setdefault("custom", []).append({"id": "unsorted", "title": "Unsorted", "items": items})
         index = len(profile_data["custom"]) - 1
         for n, value in enumerate(builder.unsorted):
-            builder.notes.setdefault(("custom", index, "items", n), []).append(f"from line {value.line}: place it")
+            builder.notes.setdefault(("custom", index, "items", n), []).append(
+                f"from line {value.line}: place it" if value.line else "the profile schema refused it here: place it")
     content_lines = len(lines)
     report = judge(reports, content_lines=content_lines, unsorted=len(builder.unsorted),
                    has_name=top.name is not None)

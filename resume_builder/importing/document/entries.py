@@ -42,7 +42,14 @@ _COMPANY_WORDS = re.compile(
 _DEGREE_WORDS = re.compile(
     r"(?:\b(?:b\.?\s?sc|m\.?\s?sc|b\.?\s?a|m\.?\s?a|b\.?\s?eng|m\.?\s?eng|b\.?\s?tech|m\.?\s?tech|mba|ph\.?\s?d|"
     r"bachelor|master|doctor|diploma|diplom|abitur|licence|licenciatura|laurea|certificate|"
-    r"associate|a-levels?|gcse|hnd|bsc|msc|beng|meng|btech|mtech|ba|ma|bs|ms|dr)\b\.?)", re.IGNORECASE)
+    r"associate|a-levels?|gcse|hnd|bsc|msc|beng|meng|btech|mtech|ba|ma|bs|ms|dr|grado|máster|licenciado|"
+    r"diplôme|dipl\.|magister|licencjat|inżynier|bakalavr|specialist|mestrado|doutorado|dottorato)\b\.?)",
+    re.IGNORECASE)
+#: A degree's name where it starts a line ("Master of Science Informatik", "MSc Computer Science").
+_DEGREE_PHRASE = re.compile(
+    r"^((?:bachelor|master|doctor)(?:'s)?(?:\s+of\s+(?:science|arts|engineering|business administration|laws|"
+    r"education|fine arts|philosophy|technology))?|ph\.?\s?d\.?|[bm]\.?\s?(?:sc|a|eng|tech|s)\.?|mba|"
+    r"btech|mtech|bsc|msc|beng|meng)[\s,]+(?!in\b|of\b)(\S.*)$", re.IGNORECASE)
 _INSTITUTION_WORDS = re.compile(
     r"\b(?:university|universität|universidad|université|università|universiteit|uniwersytet|college|"
     r"institute|institut|school|schule|gymnasium|hochschule|academy|akademie|polytechnic|escuela|école|"
@@ -178,6 +185,7 @@ def _head_entry(head: list[Line], body: list[Line], kind: str) -> tuple[Entry, l
     for index, (text, number, on_date_line) in enumerate(texts):
         if ("location" not in entry.fields and (on_date_line or len(texts) > 2)
                 and _PLACE.match(text) and _jobness(text) <= 0 and not _DEGREE_WORDS.search(text)
+                and not _INSTITUTION_WORDS.search(text) and not _COMPANY_WORDS.search(text)
                 and len(text) <= 50):
             entry.fields["location"] = Value(text, number, on_date_line, "beside the dates" if on_date_line
                                              else "looks like a place")
@@ -209,6 +217,7 @@ def _job_fields(entry: Entry, texts: list[tuple[str, int, bool]], leftovers: lis
     j1, j2 = _jobness(first), _jobness(second)
     if j1 == j2:
         position, company, sure = (first, n1), (second, n2), False
+        entry.fields["_tie"] = Value("", n1, False)
     elif j1 > j2:
         position, company, sure = (first, n1), (second, n2), True
     else:
@@ -224,7 +233,30 @@ def _job_fields(entry: Entry, texts: list[tuple[str, int, bool]], leftovers: lis
 
 def _education_fields(entry: Entry, texts: list[tuple[str, int, bool]], leftovers: list[Value]) -> None:
     rest = []
+    split: list[tuple[str, int, bool]] = []
     for text, number, on_date_line in texts:
+        # "BS in Electrical Engineering, University of California, Davis": the degree, then the school.
+        # "Anna University — Bachelor of Engineering, Information Technology": the school, then the degree.
+        pieces = re.split(r"(,\s+|\s+[–—|]\s+)", text)
+        parts, seps = pieces[0::2], pieces[1::2]
+
+        def joined(start: int, end: int) -> str:
+            out = parts[start]
+            for i in range(start + 1, end):
+                out += seps[i - 1] + parts[i]
+            return out
+
+        cut = next((i for i, part in enumerate(parts) if _INSTITUTION_WORDS.search(part)), None)
+        degree_at = next((i for i, part in enumerate(parts) if _DEGREE_WORDS.search(part)), None)
+        if cut is not None and degree_at is not None and cut != degree_at:
+            if degree_at < cut:
+                split += [(joined(0, cut), number, on_date_line), (joined(cut, len(parts)), number, on_date_line)]
+            else:
+                split += [(joined(0, degree_at), number, on_date_line),
+                          (joined(degree_at, len(parts)), number, on_date_line)]
+        else:
+            split.append((text, number, on_date_line))
+    for text, number, on_date_line in split:
         if "institution" not in entry.fields and _INSTITUTION_WORDS.search(text):
             entry.fields["institution"] = Value(text, number, True, "names a school")
         elif "degree" not in entry.fields and _DEGREE_WORDS.search(text):
@@ -247,7 +279,12 @@ def _education_fields(entry: Entry, texts: list[tuple[str, int, bool]], leftover
 
 
 def _degree_and_area(text: str) -> tuple[str, str | None]:
-    match = re.match(r"^(.+?)(?:,\s+|\s+in\s+|\s+of\s+(?=[A-Z])|\s+[–—-]\s+|\s+im\s+Fach\s+)(.+)$", text)
+    phrase = _DEGREE_PHRASE.match(text)
+    if phrase and "," not in phrase.group(1):
+        degree, rest = phrase.group(1), phrase.group(2)
+        if not re.match(r"^(?:in|of|en|im)\b", rest, re.IGNORECASE):
+            return degree.strip(), rest.strip(" ,")
+    match = re.match(r"^(.+?)(?:,\s+|\s+(?:in|en|em|im Fach)\s+|\s+of\s+(?=[A-Z])|\s+[–—-]\s+)(.+)$", text)
     if match and _DEGREE_WORDS.search(match.group(1)):
         return match.group(1).strip(), match.group(2).strip()
     return text, None
@@ -312,8 +349,35 @@ def dated_entries(lines: list[Line], kind: str, body_size: float) -> tuple[list[
         leftovers.extend(rest)
         entries.append(entry)
     if kind != "education":
+        _settle_ties(entries, "organization" if kind == "volunteering" else "company")
         entries = _nest_roles(entries, kind)
+    for entry in entries:
+        entry.fields.pop("_tie", None)
     return entries, leftovers, before
+
+
+def _settle_ties(entries: list[Entry], company_key: str) -> None:
+    """Where job-title words could not tell position from company, follow the order the
+    section's other entries use (company first, or position first)."""
+    company_first = position_first = 0
+    for entry in entries:
+        position, company = entry.fields.get("position"), entry.fields.get(company_key)
+        if "_tie" in entry.fields or position is None or company is None or not position.sure:
+            continue
+        order = (position.line, _offset(entry, position)) < (company.line, _offset(entry, company))
+        position_first += order
+        company_first += not order
+    if company_first > position_first:
+        for entry in entries:
+            if "_tie" in entry.fields and "position" in entry.fields and company_key in entry.fields:
+                entry.fields["position"], entry.fields[company_key] = entry.fields[company_key], entry.fields["position"]
+
+
+def _offset(entry: Entry, value: Value) -> int:
+    for line in entry.head_lines:
+        if line.number == value.line:
+            return line.text.find(value.text)
+    return 0
 
 
 def _within(inner: DateRange | None, outer: DateRange | None) -> bool:

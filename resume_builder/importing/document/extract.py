@@ -315,11 +315,13 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     """
     if not lines:
         return lines
-    right: dict[tuple[int, int], float] = {}
+    edges: dict[tuple[int, int], list[float]] = {}
     for line in lines:
         for x0 in line.seg_x0 or [line.x0]:
-            key = (line.page, round(x0 / 4))
-            right[key] = max(right.get(key, 0.0), line.x1)
+            edges.setdefault((line.page, round(x0 / 4)), []).append(line.x1)
+    # The column's right edge: most lines starting there end near it (a full-width title or
+    # contact line above two columns does not move it).
+    right = {key: sorted(values)[int(0.75 * (len(values) - 1))] for key, values in edges.items()}
     out: list[Line] = []
     bullet_x: float | None = None
     for line in lines:
@@ -439,7 +441,7 @@ def _table_lines(table, zone: str = "table") -> list[Line]:
             main = max(head, key=lambda line: (line.bold, len(line.text)))
             merged = Line(0, " ".join(line.text for line in head), [line.text for line in head], main.size,
                           main.bold, main.italic, bullet=False, style=main.style,
-                          heading_level=main.heading_level, zone=zone)
+                          heading_level=main.heading_level, zone=zone, seg_sizes=[line.size for line in head])
             out.append(merged)
             for column in columns:
                 out.extend(column[1:])

@@ -20,9 +20,13 @@ EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 URL = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,24})(?:/[\w\-./~%#?=&]*)?",
                  re.IGNORECASE)
 PHONE = re.compile(r"(?:\+|00)?\(?\d[\d ()./-]{6,}\d")
-_SEPARATORS = re.compile(r"\s*(?:[·•|◦▪]|\s{2,}|\t)\s*")
+_SEPARATORS = re.compile(r"\s*(?:[·•|◦▪]|\s{2,}|\t|\s[–—]\s)\s*")
 _LABEL = re.compile(r"^(?:e-?mail|phone|tel(?:efon)?|mobile?|handy|web(?:site)?|linkedin|github|address|"
-                    r"adresse|anschrift|ort|location)\s*[:：]\s*", re.IGNORECASE)
+                    r"adresse|anschrift|ort|location|tél|téléfono|teléfono|mob)\.?\s*[:：]?\s+(?=[+\d(])|"
+                    r"^(?:e-?mail|web(?:site)?|address|adresse|location)\s*[:：]\s*", re.IGNORECASE)
+#: Headings of a block of contact details (a sidebar's "Contact"): its lines belong to the top.
+CONTACT_HEADINGS = {"contact", "contact details", "contact information", "personal details", "kontakt",
+                    "persönliche daten", "kontaktdaten", "coordonnées", "contacto", "contatti", "details"}
 
 
 @dataclass
@@ -79,8 +83,26 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
     looks = {line.look for line in known}
     top: list[Line] = []
     sections: list[Section] = []
+    # The name may stand anywhere on page 1 (beside a sidebar read first): the largest line there.
+    first_page = [line for line in lines if line.page == 1 and line.size and not line.bullet]
+    big = max(first_page, key=lambda line: line.size, default=None)
+    if big is not None and not (body_size and big.size >= 1.4 * body_size and _name_like(big.text)
+                                and not heading_group(big.text)):
+        big = None
+    contact = False
     for line in lines:
+        if line is big:
+            top.append(line)
+            continue
         group = heading_group(line.text) if not line.bullet and len(line.segments) == 1 else None
+        if line.text.strip().rstrip(":").casefold() in CONTACT_HEADINGS and not line.bullet:
+            contact = True  # the lines under it go to the top, until the next heading
+            continue
+        if group is not None or (sections and _heading_like(line, looks, body_size)):
+            contact = False
+        if contact:
+            top.append(line)
+            continue
         if group is not None:
             sections.append(Section(group, line.text.strip().rstrip(":"), line))
         elif sections and line.zone != "header" and _heading_like(line, looks, body_size):
@@ -116,6 +138,12 @@ def _phone(piece: str) -> str | None:
                 return piece
         return None
     return piece
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    return 1 < len(words) <= 5 and not any(ch.isdigit() for ch in text) and "@" not in text and \
+        all(word[:1].isupper() for word in words if word[:1].isalpha())
 
 
 def read_top(top: list[Line], all_lines: list[Line]) -> Top:
@@ -157,6 +185,18 @@ def read_top(top: list[Line], all_lines: list[Line]) -> Top:
                 else:
                     result.leftover.append(Line(line.number, piece, [piece], zone=line.zone))
     others = [line for line in candidates if line.number not in claimed]
+    # A name may share its row with contact details (a table's first row): the pieces before them.
+    for line in candidates:
+        if line.number in claimed and len(line.segments) > 1 and line.seg_sizes:
+            first = line.segments[0]
+            if not (EMAIL.search(first) or _phone(first) or URL.fullmatch(first)) and _name_like(first):
+                size = line.seg_sizes[0] if line.seg_sizes else line.size
+                piece = Line(line.number, first, [first], size, line.bold, zone=line.zone)
+                others.append(piece)
+                result.leftover = [l for l in result.leftover if not (l.number == line.number and l.text == first)]
+                if result.location and result.location[0] == first:
+                    result.location = None
+    others.sort(key=lambda line: line.number)
     if others:
         titled = [line for line in others if line.style.casefold() == "title"]
         biggest = max(others, key=lambda line: (line.size, -line.number))
