@@ -131,7 +131,25 @@ def one_line_html(data: dict) -> str:
     return _page(b["name"], "\n".join(parts))
 
 
+def timeline_html(data: dict) -> str:
+    """A designer's timeline: headings of its own, prose, years as '14 → '18 (meant to defeat)."""
+    b = data["basics"]
+    first, second = data["experience"]
+    parts = [f'<p align="center" style="font-size:26pt">{_e(b["name"])}</p>',
+             f'<p align="center">say hello: {_e(b["email"])} / {_e(b["phone"])}</p>',
+             '<p align="center" style="font-size:14pt"><i>My story so far</i></p>',
+             '<table width="100%" cellpadding="6"><tr>'
+             f"<td>'14 → '18</td><td>Joined {_e(first['company'])} and learned to move trucks around the "
+             f"country as their {_e(first['position']).lower()}, on nights at first.</td></tr><tr>"
+             f"<td>'18 → now</td><td>Moved to {_e(second['company'])}, where I keep forty riders and their "
+             f"parcels on time as {_e(second['position']).lower()}.</td></tr></table>",
+             '<p align="center" style="font-size:14pt"><i>Things I am good at</i></p>',
+             "<p>Routing, calm phone calls, spreadsheets, French and Arabic.</p>"]
+    return _page(b["name"], "\n".join(parts))
+
+
 HTML_LAYOUTS: dict[str, Callable[[dict], str]] = {
+    "timeline": timeline_html,
     "sidebar": sidebar_html,
     "dates_left": dates_left_html,
     "caps_headings": caps_headings_html,
@@ -271,7 +289,7 @@ DOCX_LAYOUTS: dict[str, Callable[[dict, Path], None]] = {
 MEASURED: list[tuple[str, str]] = [
     ("two_columns", "pdf"), ("sidebar", "pdf"), ("table_word", "docx"), ("table_word", "pdf"),
     ("dates_left", "pdf"), ("caps_headings", "pdf"), ("one_line", "pdf"), ("german", "docx"),
-    ("german", "pdf"), ("header_contact", "docx"), ("header_contact", "pdf"),
+    ("german", "pdf"), ("header_contact", "docx"), ("header_contact", "pdf"), ("timeline", "pdf"),
 ]
 
 

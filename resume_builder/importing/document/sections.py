@@ -20,7 +20,7 @@ EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 URL = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,24})(?:/[\w\-./~%#?=&]*)?",
                  re.IGNORECASE)
 PHONE = re.compile(r"(?:\+|00)?\(?\d[\d ()./-]{6,}\d")
-_SEPARATORS = re.compile(r"\s*(?:[·•|◦▪]|\s{2,}|\t|\s[–—]\s)\s*")
+_SEPARATORS = re.compile(r"\s*(?:[·•|◦▪]|\s{2,}|\t|\s[–—/]\s)\s*")
 _LABEL = re.compile(r"^(?:e-?mail|phone|tel(?:efon)?|mobile?|handy|web(?:site)?|linkedin|github|address|"
                     r"adresse|anschrift|ort|location|tél|téléfono|teléfono|mob)\.?\s*[:：]?\s+(?=[+\d(])|"
                     r"^(?:e-?mail|web(?:site)?|address|adresse|location)\s*[:：]\s*", re.IGNORECASE)
@@ -169,6 +169,13 @@ def read_top(top: list[Line], all_lines: list[Line]) -> Top:
             elif URL.fullmatch(bare) and "." in bare and not bare.replace(".", "").isdigit():
                 result.links.append((bare, line))
                 used += 1
+            elif result.email is None and EMAIL.search(bare):  # "write to me: a@b.example"
+                found = EMAIL.search(bare)
+                result.email = (found.group(0), line)
+                used += 1
+                left = (bare[:found.start()] + bare[found.end():]).strip(" :,-")
+                if left:
+                    rest.append(left)
             else:
                 rest.append(piece)
         if used:
