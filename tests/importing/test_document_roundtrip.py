@@ -44,3 +44,23 @@ def test_round_trip_recovers_the_profile(rendered: ThemeOutputs, theme: str, fmt
     written = tmp_path / "imported.yaml"
     written.write_text(result.text, encoding="utf-8")
     load_profile(written)  # the real loader accepts it
+
+
+@pytest.mark.parametrize(("locale", "entries", "highlights"), [("de", 11, 62), ("ar", 11, 50)])
+def test_round_trip_in_other_locales(tmp_path: Path, record_property, locale: str, entries: int,
+                                     highlights: int) -> None:
+    """German headings, month names and "heute" come back whole; an Arabic rendering (right to
+    left, read back in logical order) keeps every entry, but its Latin custom headings are
+    not told apart from the Arabic ones, so those sections' bullets land under Skills
+    (50 of 62 highlights when measured)."""
+    from resume_builder import pipeline
+
+    job = pipeline.prepare(EXAMPLE, locale=locale, lang="de" if locale == "de" else None)
+    target = tmp_path / f"example-{locale}.pdf"
+    (output,) = pipeline.render(job, "pdf", target)
+    target.write_bytes(output.data)
+    result = import_document(target)
+    figures = measure(read_profile(EXAMPLE), result.data)
+    record_property("import_figures", f"round trip classic  pdf --locale {locale}: {figures.line()}")
+    assert figures.entries >= entries and figures.highlights >= highlights, figures.missing
+    assert figures.basics == {"name": True, "email": True, "phone": True}

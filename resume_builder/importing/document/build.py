@@ -300,7 +300,7 @@ def _section(section: Section, data: dict, custom: list, s: _Builder, body_size:
                 sure = True
             else:
                 name, words, sure = section.title, line.text, False
-            keywords = [w.strip() for w in re.split(r",\s*|\s[·|•/]\s|;\s*", words) if w.strip()]
+            keywords = [w.strip() for w in re.split(r"[,،、]\s*|\s[·|•/]\s|;\s*", words) if w.strip()]
             groups.append({"name": name, "keywords": keywords})
             s.count(Value(name, line.number, sure), ("skills", len(groups) - 1, "name"))
         if not groups:

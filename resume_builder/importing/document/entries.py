@@ -237,7 +237,7 @@ def _education_fields(entry: Entry, texts: list[tuple[str, int, bool]], leftover
     for text, number, on_date_line in texts:
         # "BS in Electrical Engineering, University of California, Davis": the degree, then the school.
         # "Anna University — Bachelor of Engineering, Information Technology": the school, then the degree.
-        pieces = re.split(r"(,\s+|\s+[–—|]\s+)", text)
+        pieces = re.split(r"([,،]\s+|\s+[–—|]\s+)", text)
         parts, seps = pieces[0::2], pieces[1::2]
 
         def joined(start: int, end: int) -> str:
@@ -284,7 +284,7 @@ def _degree_and_area(text: str) -> tuple[str, str | None]:
         degree, rest = phrase.group(1), phrase.group(2)
         if not re.match(r"^(?:in|of|en|im)\b", rest, re.IGNORECASE):
             return degree.strip(), rest.strip(" ,")
-    match = re.match(r"^(.+?)(?:,\s+|\s+(?:in|en|em|im Fach)\s+|\s+of\s+(?=[A-Z])|\s+[–—-]\s+)(.+)$", text)
+    match = re.match(r"^(.+?)(?:[,،]\s+|\s+(?:in|en|em|im Fach)\s+|\s+of\s+(?=[A-Z])|\s+[–—-]\s+)(.+)$", text)
     if match and _DEGREE_WORDS.search(match.group(1)):
         return match.group(1).strip(), match.group(2).strip()
     return text, None

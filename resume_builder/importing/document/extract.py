@@ -98,6 +98,7 @@ class _Piece:
     bold: bool
     italic: bool
     lead: str = ""
+    clusters: tuple[str, ...] = ()  # the glyphs' texts, left to right as drawn
 
 
 def _font_flags(name: str) -> tuple[bool, bool]:
@@ -133,7 +134,8 @@ def _pdf_pieces(path: Path) -> tuple[list[_Piece], dict[int, tuple[float, float]
                 bold, italic = _font_flags(font)
                 pieces.append(_Piece(number, text, item.x0, item.x1, page.height - item.y1,
                                      page.height - item.y0, size, bold, italic,
-                                     "" if bold else _bold_lead(item, LTChar)))
+                                     "" if bold else _bold_lead(item, LTChar),
+                                     tuple(child.get_text() for child in item)))
             elif hasattr(item, "__iter__"):
                 stack.extend(item)
     return pieces, sizes
@@ -266,8 +268,33 @@ def _drop_running(rows: list[list[_Piece]], sizes: dict[int, tuple[float, float]
     return out
 
 
+def _right_to_left(path: Path, pieces: list[_Piece]) -> bool:
+    """Whether the PDF is written right to left: its catalog's /Lang says so (CLDR), or, with
+    no language, right-to-left letters outnumber left-to-right ones (as ``check`` decides)."""
+    from pypdf import PdfReader
+
+    from resume_builder.bidi import mostly_rtl
+    from resume_builder.checking.extract import _right_to_left_language
+
+    try:
+        language = PdfReader(str(path)).trailer["/Root"].get_object().get("/Lang")
+        language = str(language.get_object()) if language is not None else None
+    except Exception:  # noqa: BLE001 - no catalog language: judge by the letters
+        language = None
+    rtl = _right_to_left_language(language)
+    return mostly_rtl([p.text for p in pieces]) if rtl is None else rtl
+
+
 def _pdf_lines(path: Path) -> list[Line]:
     pieces, sizes = _pdf_pieces(path)
+    if _right_to_left(path, pieces):
+        from resume_builder.bidi import visual_to_logical
+
+        # A PDF stores glyphs left to right as drawn: put each piece back in reading order,
+        # and read the pieces of a row (and the columns of a page) from the right.
+        for piece in pieces:
+            piece.text = " ".join(visual_to_logical(piece.clusters or (piece.text,)).split())
+            piece.x0, piece.x1 = -piece.x1, -piece.x0
     rows = _drop_running(_ordered(pieces, sizes), sizes)
     margin = min((p.x0 for p in pieces), default=0.0)
     lines: list[Line] = []
@@ -297,7 +324,10 @@ def _close_pieces(row: list[_Piece]) -> list[_Piece]:
         lone_bullet = last is not None and len(last.text) == 1 and last.text in BULLETS
         if last is not None and (piece.x0 - last.x1 < 1.5 * max(last.size, piece.size, 1.0) or lone_bullet):
             main = last if len(last.text) >= len(piece.text) else piece
-            out[-1] = _Piece(last.page, f"{last.text} {piece.text}", last.x0, piece.x1, min(last.top, piece.top),
+            touching = piece.x0 - last.x1 < 0.1 * max(last.size, piece.size, 1.0)
+            joiner = "" if touching and not lone_bullet and (piece.text[:1] in ".,;:!?)%" or last.text[-1:] in "(/") \
+                else " "
+            out[-1] = _Piece(last.page, f"{last.text}{joiner}{piece.text}", last.x0, piece.x1, min(last.top, piece.top),
                              max(last.bottom, piece.bottom), main.size, main.bold, main.italic,
                              last.lead or (last.text if last.bold and not piece.bold else ""))
         else:
