@@ -160,3 +160,29 @@ def test_a_layout_without_headings_is_reported_as_defeating_the_importer(tmp_pat
     assert "WARNING: this layout defeated the importer" in text
     assert "name: Kim Placeholder  # check:" in text
     load_profile(target)
+
+
+def test_text_boxes_are_read(tmp_path: Path) -> None:
+    """A sidebar in a text box (a common Word template) is read where it is anchored."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Jordan Example", style="Title")
+    anchor = document.add_paragraph()
+    box = parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="width:150pt;height:100pt">'
+        "<v:textbox><w:txbxContent>"
+        "<w:p><w:r><w:t>jordan@example.org</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>+44 20 7946 0555</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
+    anchor._p.append(box)
+    document.add_heading("Experience", level=1)
+    document.add_paragraph("Analyst, Example Ltd, 2019 – 2021")
+    path = tmp_path / "boxed.docx"
+    document.save(str(path))
+    target = tmp_path / "profile.yaml"
+    assert runner.invoke(app, ["import", str(path), "-o", str(target)]).exit_code == 0
+    basics = load_profile(target).profile.basics
+    assert basics.email == "jordan@example.org" and str(basics.phone) == "+44 20 7946 0555"

@@ -9,8 +9,9 @@
   one paragraph or bullet are joined back. Page numbers, and header/footer lines repeated
   on every page, are dropped after their first appearance.
 - DOCX: python-docx's document body in order (paragraphs with their style, list numbering,
-  bold and size; tables row by row, each row's first paragraphs as one row of segments),
-  after the first section's header, where some résumés keep the contact details.
+  bold and size; tables row by row, each row's first paragraphs as one row of segments;
+  text boxes where they are anchored), after the first section's header, where some
+  résumés keep the contact details.
 
 Hostile files fail with a :class:`~resume_builder.errors.UserError` before any parsing work
 (:mod:`resume_builder.importing.document.safety`).
@@ -481,6 +482,34 @@ def _table_lines(table, zone: str = "table") -> list[Line]:
     return out
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _text_box_lines(paragraph, document) -> list[Line]:
+    """The paragraphs of the text boxes anchored in ``paragraph`` (a sidebar in many Word
+    templates), read where they are anchored; a box shown two ways (mc:Choice and its
+    mc:Fallback) counts once."""
+    from docx.text.paragraph import Paragraph
+
+    out: list[Line] = []
+
+    def walk(node) -> None:
+        for child in node:
+            if child.tag == f"{_MC}Fallback":
+                continue
+            if child.tag == f"{_W}txbxContent":
+                for inner in child.iterchildren(f"{_W}p"):
+                    line = _paragraph_line(Paragraph(inner, document), "body")
+                    if line:
+                        out.append(line)
+                continue
+            walk(child)
+
+    walk(paragraph)
+    return out
+
+
 def docx_lines(path: Path) -> list[Line]:
     """The lines of a DOCX: the first header's paragraphs, then the body (see the module docstring)."""
     import docx
@@ -511,6 +540,7 @@ def docx_lines(path: Path) -> list[Line]:
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
+            lines.extend(_text_box_lines(child, document))
             line = _paragraph_line(Paragraph(child, document), "body")
             if line:
                 lines.append(line)
