@@ -64,3 +64,25 @@ def test_round_trip_in_other_locales(tmp_path: Path, record_property, locale: st
     record_property("import_figures", f"round trip classic  pdf --locale {locale}: {figures.line()}")
     assert figures.entries >= entries and figures.highlights >= highlights, figures.missing
     assert figures.basics == {"name": True, "email": True, "phone": True}
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+@pytest.mark.parametrize("theme", BUILT_IN)
+def test_round_trip_of_a_profile_the_importer_was_not_written_for(tmp_path: Path, record_property, theme: str,
+                                                                   fmt: str) -> None:
+    """The JSON Resume sample (tests/fixtures/jsonresume/full.resume.json, a document the
+    importer was never tuned on) rendered by every theme comes back whole."""
+    from resume_builder import pipeline
+    from resume_builder.interop.jsonresume_import import import_json_resume
+    from tests.conftest import FIXTURES
+
+    source = FIXTURES / "jsonresume" / "full.resume.json"
+    expected = import_json_resume(source).data
+    job = pipeline.prepare(source, theme_name=theme)
+    target = tmp_path / f"full.{fmt}"
+    (output,) = pipeline.render(job, fmt, target)
+    target.write_bytes(output.data)
+    figures = measure(expected, import_document(target).data)
+    record_property("import_figures", f"round trip {theme:8} {fmt:4} (JSON Resume sample): {figures.line()}")
+    assert figures.entry_share >= 0.95 and figures.highlight_share >= 0.95, figures.missing
+    assert figures.basics == {"name": True, "email": True, "phone": True}

@@ -143,20 +143,16 @@ def group_heads(lines: list[Line], body_size: float) -> tuple[list[tuple[list[Li
             else:
                 entries.append((list(run), []))
             continue
-        if dated[0] == 0 or (len(run[dated[0]].segments) > 1 and dated[0] == 0):
-            cuts = dated  # dates first: each date line opens an entry
-            if cuts[0] != 0:
-                cuts = [0, *cuts[1:]]
+        if dated[0] == 0:
+            cuts = dated  # dates first (above the title, or on its row): each date line opens an entry
         else:
             # dates last: an entry runs from after the previous date line through its own
             cuts = [0] + [i + 1 for i in dated[:-1]]
-        for n, start in enumerate(cuts):
+        for n, start in enumerate(cuts):  # lines after the last date stay with the last entry
             end = cuts[n + 1] if n + 1 < len(cuts) else len(run)
             group = run[start:end]
             if group:
                 entries.append((group, []))
-        if dated and not (dated[0] == 0) and dated[-1] < len(run) - 1 and len(entries) >= 1:
-            pass  # lines after the last date stay with the last entry (already in it)
     return entries, before
 
 

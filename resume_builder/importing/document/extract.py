@@ -417,8 +417,6 @@ def _paragraph_line(paragraph, zone: str) -> Line | None:
     match = re.fullmatch(r"(?:heading|überschrift|titre)\s*(\d)", style.casefold())
     if match:
         heading = int(match.group(1))
-    elif style.casefold() == "title":
-        heading = 0
     indent = paragraph.paragraph_format.left_indent
     level = 0
     if style.casefold().startswith("list bullet") or style.casefold().startswith("list number"):
@@ -553,9 +551,8 @@ def docx_lines(path: Path) -> list[Line]:
                     lines.append(line)
     for section in document.sections[:1]:
         try:
-            footer = section.footer
-            paragraphs = [] if footer.is_linked_to_previous and False else footer.paragraphs
-        except Exception:  # noqa: BLE001
+            paragraphs = section.footer.paragraphs
+        except Exception:  # noqa: BLE001 - a section without a footer part
             paragraphs = []
         for paragraph in paragraphs:
             line = _paragraph_line(paragraph, "header")
