@@ -2,8 +2,7 @@
 (one batch per source kind, once per session) and a summary of the recovery figures.
 
 Tests that measure recovery attach their figures with ``record_property("import_figures",
-line)``; they are printed at the end of the run (``pytest_terminal_summary``), also under
-pytest-xdist, which carries a report's user properties back to the controller.
+line)``; tests/conftest.py prints them at the end of the run.
 """
 
 from __future__ import annotations
@@ -14,19 +13,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
-    lines = []
-    for key in ("passed", "failed"):
-        for report in terminalreporter.stats.get(key, []):
-            for name, value in getattr(report, "user_properties", []):
-                if name == "import_figures":
-                    lines.append(value)
-    if lines:
-        terminalreporter.section("document import: recovery figures")
-        for line in sorted(lines):
-            terminalreporter.write_line(line)
 
 
 def convert_with_libreoffice(sources: list[Path], out_dir: Path, *, html: bool = False) -> None:
