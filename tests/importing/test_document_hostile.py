@@ -112,3 +112,23 @@ def test_an_owner_password_only_pdf_opens(tmp_path: Path) -> None:
     code, output, _ = _run(tmp_path, "restricted.pdf", _pdf(password=""))
     assert "password-protected" not in output
     assert code == 2 and "no text in the document" in output  # blank page: refused for the right reason
+
+
+def test_reading_is_bounded_in_time(tmp_path: Path, monkeypatch) -> None:
+    """A document that takes too long to read is stopped with a clear error (the limit is
+    lowered and the reader made slow, so no wall-clock bound is asserted)."""
+    import time
+
+    import resume_builder.limits as limits
+    from resume_builder.importing.document import extract
+
+    monkeypatch.setattr(limits, "MAX_IMPORT_SECONDS", 0.2)
+
+    def slow(path):
+        while True:
+            time.sleep(0.05)
+
+    monkeypatch.setattr(extract, "docx_lines", slow)
+    code, output, target = _run(tmp_path, "slow.docx", _docx_bytes())
+    assert code == 2 and "took longer than 0.2 seconds" in output and "--timeout" not in output
+    assert not target.exists()

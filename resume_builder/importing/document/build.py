@@ -45,7 +45,11 @@ def read_lines(path: Path) -> tuple[str, list[Line]]:
     try:
         with time_limit(MAX_IMPORT_SECONDS, f"reading {path.name}"), quiet_pdf_library():
             lines = pdf_lines(path) if kind == PDF else docx_lines(path)
-    except UserError:
+    except UserError as error:
+        if "took longer than" in str(error):  # the time limit's own hint names render's --timeout
+            raise UserError(f"{path}: reading it took longer than {MAX_IMPORT_SECONDS:g} seconds and was stopped",
+                            hint="a document built to be slow? save it again (print to PDF) and import that"
+                            ) from None
         raise
     except MemoryError:
         raise UserError(f"{path}: too large to read") from None
