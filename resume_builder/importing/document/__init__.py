@@ -8,8 +8,11 @@ The stages, one module each:
 - :mod:`.dates`: date ranges in the common written forms of every built-in locale;
 - :mod:`.sections`: the name, the contact details and the sections by their headings;
 - :mod:`.entries`: the entries of experience, education and the other sections;
-- :mod:`.build`: the profile data, each value with how sure the importer is of it;
-- :mod:`.report`: the confidence per section and the verdict on the layout.
+- :mod:`.assemble`: the profile data, each value with how sure the importer is of it;
+- :mod:`.fitting`: the data made valid for the schema without changing a value;
+- :mod:`.report`: the confidence per section and the verdict on the layout;
+- :mod:`.build`: all of it in order, and the commented YAML;
+- :mod:`.safety`: hostile files refused before parsing; :mod:`.recovery`: the figures.
 
 :func:`.build.import_document` runs them in that order. Nothing is invented: a line the importer
 cannot place goes to a custom section titled "Unsorted".
