@@ -19,7 +19,7 @@ from typing import Any
 from resume_builder.errors import UserError
 from resume_builder.importing.document.assemble import Builder, md, section_data
 from resume_builder.importing.document.entries import Value
-from resume_builder.importing.document.extract import Line
+from resume_builder.importing.document.lines import Line
 from resume_builder.importing.document.fitting import schema_fit
 from resume_builder.importing.document.report import Report, SectionReport, judge
 from resume_builder.importing.document.sections import heading_group, read_top, split_sections

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from resume_builder.importing.document.dates import DateRange, find_range
-from resume_builder.importing.document.extract import Line
+from resume_builder.importing.document.lines import Line
 
 _JOB_WORDS = re.compile(
     r"\b(?:engineer|developer|manager|consultant|analyst|designer|director|lead|head|intern|officer|"

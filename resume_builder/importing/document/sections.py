@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from resume_builder.importing.document.dates import find_range
-from resume_builder.importing.document.extract import Line
+from resume_builder.importing.document.lines import Line
 
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 URL = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,24})(?:/[\w\-./~%#?=&]*)?",
