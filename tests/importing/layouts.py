@@ -278,7 +278,38 @@ def header_contact_docx(data: dict, path: Path) -> None:
     document.save(str(path))
 
 
+def europass_docx(data: dict, path: Path) -> None:
+    """The Europass form: personal information and each entry as a table of labels and values."""
+    import docx
+
+    document = docx.Document()
+    b = data["basics"]
+
+    def table(rows: list[tuple[str, str]]) -> None:
+        grid = document.add_table(rows=0, cols=2)
+        for label, value in rows:
+            cells = grid.add_row().cells
+            cells[0].paragraphs[0].text = label
+            cells[1].paragraphs[0].text = value
+
+    document.add_paragraph("Europass Curriculum Vitae", style="Title")
+    document.add_heading("Personal information", level=1)
+    table([("Name", b["name"]), ("Address", b["location"]), ("Telephone", b["phone"]), ("E-mail", b["email"])])
+    document.add_heading("Work experience", level=1)
+    for job in data["experience"]:
+        table([("Dates", dates(job, "numeric")), ("Occupation or position held", job["position"]),
+               ("Main activities and responsibilities", job["summary"]),
+               ("Name and address of employer", job["company"])])
+        document.add_paragraph()
+    document.add_heading("Education and training", level=1)
+    for school in data["education"]:
+        table([("Dates", dates(school, "numeric")), ("Title of qualification awarded", school["degree"]),
+               ("Name and type of organisation providing education and training", school["institution"])])
+    document.save(str(path))
+
+
 DOCX_LAYOUTS: dict[str, Callable[[dict, Path], None]] = {
+    "europass": europass_docx,
     "two_columns": two_columns_docx,
     "table_word": table_word_docx,
     "german": german_docx,
@@ -290,6 +321,7 @@ MEASURED: list[tuple[str, str]] = [
     ("two_columns", "pdf"), ("sidebar", "pdf"), ("table_word", "docx"), ("table_word", "pdf"),
     ("dates_left", "pdf"), ("caps_headings", "pdf"), ("one_line", "pdf"), ("german", "docx"),
     ("german", "pdf"), ("header_contact", "docx"), ("header_contact", "pdf"), ("timeline", "pdf"),
+    ("europass", "docx"), ("europass", "pdf"),
 ]
 
 

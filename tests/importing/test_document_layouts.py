@@ -26,6 +26,7 @@ MEASURED_FIGURES = {
     ("table_word", "pdf"): (4, 4), ("dates_left", "pdf"): (4, 5), ("caps_headings", "pdf"): (3, 4),
     ("one_line", "pdf"): (4, 0), ("german", "docx"): (4, 3), ("german", "pdf"): (4, 3),
     ("header_contact", "docx"): (3, 4), ("header_contact", "pdf"): (3, 4),
+    ("europass", "docx"): (3, 0), ("europass", "pdf"): (3, 0),
 }
 DEFEATED = {("timeline", "pdf")}
 

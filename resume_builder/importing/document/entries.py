@@ -156,6 +156,41 @@ def group_heads(lines: list[Line], body_size: float) -> tuple[list[tuple[list[Li
     return entries, before
 
 
+#: Labels of a labelled entry (Europass and similar forms): label (case folded) → field.
+_LABELS = {
+    "position": ["position", "occupation or position held", "occupation", "job title", "title", "role",
+                 "position held", "beruf", "funktion", "position/funktion", "poste", "puesto", "ruolo", "cargo"],
+    "company": ["employer", "name of employer", "name and address of employer", "company", "organisation",
+                "organization", "arbeitgeber", "name und adresse des arbeitgebers", "firma", "unternehmen",
+                "employeur", "empresa", "datore di lavoro"],
+    "dates": ["dates", "date", "period", "from - to", "from – to", "zeitraum", "période", "periodo", "fechas"],
+    "location": ["location", "place", "city", "ort", "lieu", "ciudad", "luogo"],
+    "institution": ["name and type of organisation providing education and training", "institution", "school",
+                    "university", "name of organisation providing education", "bildungseinrichtung",
+                    "établissement", "centro"],
+    "degree": ["title of qualification awarded", "qualification", "degree", "abschluss", "diplôme", "título",
+               "bezeichnung der erworbenen qualifikation"],
+    "summary": ["main activities and responsibilities", "responsibilities", "tätigkeiten", "hauptaufgaben",
+                "principales activités", "description"],
+}
+_LABEL_FIELD = {label: name for name, labels in _LABELS.items() for label in labels}
+
+
+def _labelled(line: Line) -> tuple[str, str] | None:
+    """(field, value) for a line that names its field: a label cell, or ``Label: value``."""
+    if len(line.segments) == 2:
+        label, value = line.segments
+    else:
+        label, colon, value = line.text.partition(":")
+        if not colon:
+            return None
+    key = " ".join(label.strip().rstrip(":").split()).casefold()
+    name = _LABEL_FIELD.get(key)
+    if name is None and len(key.split()) >= 3:  # a long label cut where its cell wrapped (or broke a page)
+        name = next((field for known, field in _LABEL_FIELD.items() if known.startswith(key + " ")), None)
+    return (name, value.strip()) if name and value.strip() else None
+
+
 def _jobness(text: str) -> int:
     return len(_JOB_WORDS.findall(text)) - len(_COMPANY_WORDS.findall(text))
 
@@ -165,6 +200,25 @@ def _head_entry(head: list[Line], body: list[Line], kind: str) -> tuple[Entry, l
     entry = Entry(head_lines=head, level=min(line.level for line in head))
     texts: list[tuple[str, int, bool]] = []  # (text, line number, on the date line)
     for line in head:
+        labelled = _labelled(line)
+        if labelled is not None:  # "Employer | Ebro Finance" (a Europass table), "Position: Accountant"
+            field_name, value = labelled
+            if field_name == "dates":
+                found = find_range(value)
+                if found is not None and entry.dates is None:
+                    entry.dates = found
+                    entry.fields["start"] = Value(found.start or "", line.number, True, "dates parsed")
+                    if found.end:
+                        entry.fields["end"] = Value(found.end, line.number, True, "dates parsed")
+                    continue
+            elif field_name == "summary":
+                body = [Line(line.number, value, [value], line.size, zone=line.zone), *body]
+                continue
+            else:
+                name = {"company": "organization" if kind == "volunteering" else "company"}.get(field_name, field_name)
+                if name not in entry.fields:
+                    entry.fields[name] = Value(value, line.number, True, "labelled")
+                    continue
         found = find_range(line.text)
         if found is not None and entry.dates is None:
             entry.dates = found
@@ -197,6 +251,15 @@ def _head_entry(head: list[Line], body: list[Line], kind: str) -> tuple[Entry, l
 
 def _job_fields(entry: Entry, texts: list[tuple[str, int, bool]], leftovers: list[Value], kind: str) -> None:
     company_key = "organization" if kind == "volunteering" else "company"
+    known = [key for key in ("position", company_key) if key in entry.fields]  # given by labels
+    if known:
+        missing = [key for key in ("position", company_key) if key not in entry.fields]
+        for index, (text, number, _) in enumerate(texts):
+            if missing and index == 0:
+                entry.fields[missing[0]] = Value(text, number, False, "the other line of the entry")
+            else:
+                leftovers.append(Value(text, number, False))
+        return
     if len(texts) == 1:
         text, number, _ = texts[0]
         parts = [part for part in _TITLE_SPLIT.split(text) if part.strip()]

@@ -41,6 +41,7 @@ class Line:
     page: int = 1
     lead: str = ""  # a bold run-in title starting a line that is not bold as a whole
     seg_x0: list[float] = field(default_factory=list)  # left edge of each segment (PDF)
+    seg_x1: list[float] = field(default_factory=list)  # right edge of each segment (PDF)
     seg_sizes: list[float] = field(default_factory=list)  # font size of each segment
 
     @property

@@ -245,7 +245,8 @@ def _pdf_lines(path: Path) -> list[Line]:
         lines.append(Line(0, body, segments, main.size, main.bold, main.italic, bullet=bullet,
                           x0=first.x0 - margin, gap=gap, page=first.page,
                           lead=strip_bullet(first.lead)[0] if first.lead and not bullet else "",
-                          seg_x0=[p.x0 - margin for p in row], seg_sizes=[p.size for p in row]))
+                          seg_x0=[p.x0 - margin for p in row], seg_x1=[p.x1 - margin for p in row],
+                          seg_sizes=[p.size for p in row]))
         lines[-1].x1 = max(p.x1 for p in row) - margin
         previous = max(row, key=lambda p: p.bottom)
     return _join_wrapped(lines)
@@ -296,19 +297,29 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
         if last is not None and not line.bullet and not line.lead and len(line.segments) == 1 \
                 and last.page == line.page and 0 <= line.gap < 0.6 * max(line.size, 1.0) \
                 and abs(last.size - line.size) < 0.3 and last.bold == line.bold and last.italic == line.italic:
-            last_x0 = (last.seg_x0 or [last.x0])[-1]
-            column_right = right.get((last.page, round(last_x0 / 4)), last.x1)
-            runs_to_edge = last.x1 >= column_right - max(3 * line.size, 20.0) and abs(line.x0 - last_x0) < 3
+            # The segment of the row above this line continues (the last one, or a table cell's
+            # label that wrapped under itself).
+            starts = last.seg_x0 or [last.x0]
+            ends = last.seg_x1 if len(last.seg_x1) == len(starts) else [last.x1] * len(starts)
+            k = next((i for i in range(len(starts) - 1, -1, -1) if abs(line.x0 - starts[i]) < 3), len(starts) - 1)
+            column_right = right.get((last.page, round(starts[k] / 4)), ends[k])
+            runs_to_edge = ends[k] >= column_right - max(3 * line.size, 20.0) and abs(line.x0 - starts[k]) < 3 \
+                and not last.bullet  # under a bullet only a hanging line continues it
             hangs = last.bullet and bullet_x is not None and line.x0 > bullet_x + 2 and \
                 (len(last.segments) == 1) and line.x0 - bullet_x < 30
             if runs_to_edge or hangs:
-                joiner = "" if re.search(r"\w-$", last.text) else " "  # a compound wrapped at its hyphen
+                joiner = "" if re.search(r"\w-$", last.segments[k] if len(last.segments) > 1 else last.text) \
+                    else " "  # a compound wrapped at its hyphen
                 if len(last.segments) > 1:
-                    last.segments[-1] = f"{last.segments[-1]}{joiner}{line.text}"
-                    last.text = f"{last.text}{joiner}{line.text}"
+                    last.segments[k] = f"{last.segments[k]}{joiner}{line.text}"
+                    last.text = " ".join(last.segments)
+                    if len(last.seg_x1) > k:
+                        last.seg_x1[k] = max(last.seg_x1[k], line.x1)
+                    continue
                 else:
                     last.text = f"{last.text}{joiner}{line.text}"
                     last.segments = [last.text]
+                    last.seg_x1 = [line.x1]
                 last.x1 = line.x1
                 continue
         out.append(line)

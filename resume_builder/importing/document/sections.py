@@ -24,9 +24,24 @@ _SEPARATORS = re.compile(r"\s*(?:[·•|◦▪]|\s{2,}|\t|\s[–—/]\s)\s*")
 _LABEL = re.compile(r"^(?:e-?mail|phone|tel(?:efon)?|mobile?|handy|web(?:site)?|linkedin|github|address|"
                     r"adresse|anschrift|ort|location|tél|téléfono|teléfono|mob)\.?\s*[:：]?\s+(?=[+\d(])|"
                     r"^(?:e-?mail|web(?:site)?|address|adresse|location)\s*[:：]\s*", re.IGNORECASE)
+_LABEL_ONLY = re.compile(r"^(?:e-?mail|phone|telephone|tel\.?|mobile|cell|handy|telefon|téléphone|teléfono|"
+                         r"telefono|web|website|homepage|linkedin|github|contact)\s*:?$", re.IGNORECASE)
 #: Headings of a block of contact details (a sidebar's "Contact"): its lines belong to the top.
 CONTACT_HEADINGS = {"contact", "contact details", "contact information", "personal details", "kontakt",
-                    "persönliche daten", "kontaktdaten", "coordonnées", "contacto", "contatti", "details"}
+                    "persönliche daten", "kontaktdaten", "coordonnées", "contacto", "contatti", "details",
+                    "personal information", "persönliche angaben", "informations personnelles",
+                    "información personal", "informazioni personali"}
+#: A document's title, never a person's name ("Europass Curriculum Vitae").
+_DOCUMENT_TITLES = re.compile(r"^(?:europass\s+)?(?:curriculum vitae|cv|résumé|resume|lebenslauf|"
+                              r"tabellarischer lebenslauf|currículum|curriculum)$", re.IGNORECASE)
+#: Labels of contact details in a form (Europass: "Name | Ana Costa") → the field.
+_BASICS_LABELS = {
+    "name": "name", "full name": "name", "surname(s) / first name(s)": "name", "first name(s) / surname(s)": "name",
+    "vorname(n) / nachname(n)": "name", "nachname(n) / vorname(n)": "name", "nom(s) / prénom(s)": "name",
+    "nom": "name", "nombre": "name", "nome": "name",
+    "address": "location", "adresse": "location", "anschrift": "location", "wohnort": "location",
+    "dirección": "location", "indirizzo": "location", "location": "location",
+}
 
 
 @dataclass
@@ -153,7 +168,20 @@ def read_top(top: list[Line], all_lines: list[Line]) -> Top:
     header_lines = [line for line in all_lines if line.zone == "header" and line not in candidates]
     candidates += header_lines
     claimed: set[int] = set()
+    labelled_name: Line | None = None
     for line in candidates:
+        if len(line.segments) == 2:
+            field_name = _BASICS_LABELS.get(" ".join(line.segments[0].rstrip(":").split()).casefold())
+            value = line.segments[1].strip()
+            if field_name == "name" and labelled_name is None:
+                labelled_name = Line(line.number, value, [value], line.size, line.bold, zone=line.zone,
+                                     style="Title")
+                claimed.add(line.number)
+                continue
+            if field_name == "location" and result.location is None:
+                result.location = (value, line)
+                claimed.add(line.number)
+                continue
         pieces = contact_pieces(line)
         used = 0
         rest: list[str] = []
@@ -185,6 +213,8 @@ def read_top(top: list[Line], all_lines: list[Line]) -> Top:
             places = [piece for piece in rest if _PLACE.match(_LABEL.sub("", piece).strip())]
             for piece in rest:
                 bare = _LABEL.sub("", piece).strip()
+                if _LABEL_ONLY.match(bare):
+                    continue  # "Telephone" in the cell beside the number: a label, not content
                 if result.location is None and (piece in places or not places and len(bare) <= 60
                                                 and not bare[:1].isdigit() and len(bare.split()) <= 4
                                                 and _jobness(bare) <= 0):
@@ -192,6 +222,11 @@ def read_top(top: list[Line], all_lines: list[Line]) -> Top:
                 else:
                     result.leftover.append(Line(line.number, piece, [piece], zone=line.zone))
     others = [line for line in candidates if line.number not in claimed]
+    if labelled_name is not None:
+        others.insert(0, labelled_name)
+    titles = [line for line in others if _DOCUMENT_TITLES.match(line.text.strip())]
+    others = [line for line in others if line not in titles]
+    result.leftover.extend(titles)
     # A name may share its row with contact details (a table's first row): the pieces before them.
     for line in candidates:
         if line.number in claimed and len(line.segments) > 1 and line.seg_sizes:
