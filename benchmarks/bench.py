@@ -262,6 +262,51 @@ def page_budget_fits() -> tuple[float, float, int]:
     return times[0], times[1], counted[0]
 
 
+def import_recovery() -> list[dict]:
+    """Issue 21's figures: every built-in theme's PDF and DOCX of the example imported back
+    (entries, highlights, name/e-mail/phone recovered, seconds per import), then the foreign
+    layouts of tests/importing/layouts.py when LibreOffice is installed."""
+    import shutil
+
+    from resume_builder import pipeline
+    from resume_builder.importing.document.build import import_document
+    from resume_builder.importing.document.recovery import measure, read_profile
+    from resume_builder.theming import ThemeFinder
+
+    expected = read_profile(EXAMPLE)
+    rows = []
+    themes = sorted(name for name, source, _ in ThemeFinder().available() if source == "built-in")
+    with tempfile.TemporaryDirectory() as tmp:
+        for theme in themes:
+            job = pipeline.prepare(EXAMPLE, theme_name=theme)
+            for fmt in ("pdf", "docx"):
+                target = Path(tmp) / f"{theme}.{fmt}"
+                (output,) = pipeline.render(job, fmt, target)
+                target.write_bytes(output.data)
+                start = time.perf_counter()
+                result = import_document(target)
+                seconds = time.perf_counter() - start
+                figures = measure(expected, result.data)
+                rows.append({"what": f"round trip {theme} {fmt}", "figures": figures.line(), "seconds": seconds})
+        if shutil.which("soffice"):
+            from tests.importing.conftest import convert_with_libreoffice
+            from tests.importing.layouts import MEASURED, truth, write_sources
+
+            folder = Path(tmp) / "layouts"
+            folder.mkdir()
+            sources = write_sources(folder)
+            convert_with_libreoffice([p for p in sources.values() if p.suffix == ".docx"], folder)
+            convert_with_libreoffice([p for p in sources.values() if p.suffix == ".html"], folder, html=True)
+            for layout, fmt in MEASURED:
+                start = time.perf_counter()
+                result = import_document(folder / f"{layout}.{fmt}")
+                seconds = time.perf_counter() - start
+                verdict = " (defeated, says so)" if result.report.defeated else ""
+                rows.append({"what": f"foreign {layout} {fmt}",
+                             "figures": measure(truth(layout), result.data).line() + verdict, "seconds": seconds})
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -269,7 +314,12 @@ def main() -> None:
     parser.add_argument("--baseline", default=os.environ.get("BENCH_BASELINE", "main"),
                         help="git ref measured side by side for issue 20's targets (benchmarks/side_by_side.py)")
     parser.add_argument("--memory-renders", type=int, default=100)
+    parser.add_argument("--import-only", action="store_true", help="only issue 21's import figures")
     args = parser.parse_args()
+    if args.import_only:
+        for row in import_recovery():
+            print(f"{row['what']:<34} {row['seconds'] * 1000:>6.0f}ms  {row['figures']}")
+        return
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
     from resume_builder import pipeline
 
@@ -311,6 +361,9 @@ def main() -> None:
         mark = "ok" if figure["ratio"] >= 0.9 else "LOW"
         print(f"{'postings: ' + name:<{width}}  {figure['ratio']:>9.3f}  {0.9:>8.2f}  {mark}  "
               f"({figure['hits']} of {figure['total']})")
+    recovery = import_recovery()
+    for row in recovery:
+        print(f"{'import: ' + row['what']:<{width}}  {row['seconds'] * 1000:>7.0f}ms  {row['figures']}")
     sys.path.insert(0, str(REPO / "benchmarks"))
     import side_by_side
 
@@ -320,6 +373,7 @@ def main() -> None:
     results = {name: {"median_s": round(s, 4), "target_s": t} for name, s, t in rows}
     results["issue 20, side by side with " + args.baseline] = side
     results["posting quality"] = quality
+    results["import recovery (issue 21)"] = recovery
     results["peak memory, one render"] = {"mb": round(memory, 1), "target_mb": 200}
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.json}")

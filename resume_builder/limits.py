@@ -224,3 +224,20 @@ def memory_limit(headroom: int | None = MEMORY_HEADROOM_BYTES) -> Iterator[None]
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
+
+# ----------------------------------------------------------------------------- importing documents
+
+#: A PDF or DOCX résumé to import (``resume-builder import old.pdf``), in bytes. A long CV
+#: with photos is a few MB; pdfminer reads about 1 MB of text-heavy PDF a second.
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+#: Pages of a PDF read on import: a long academic CV has 10 to 20; more is not a résumé, and
+#: pdfminer's layout analysis takes about 0.1 s a page.
+MAX_IMPORT_PAGES = 40
+#: A DOCX is a ZIP archive: its members may expand to at most this many bytes together, no
+#: member more than 100 times its compressed size (a 10 MB zip bomb of zeros expands to
+#: 10 GB; Word's own XML compresses 5 to 15 times), and it may hold at most this many members.
+MAX_IMPORT_UNZIPPED_BYTES = 100 * 1024 * 1024
+MAX_IMPORT_RATIO = 100
+MAX_IMPORT_MEMBERS = 2_000
+#: Seconds reading one document may take (a backstop against a PDF built to be slow).
+MAX_IMPORT_SECONDS = 60.0

@@ -105,3 +105,15 @@ def as_from_a_terminal() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """The document importer's recovery figures (tests/importing/), attached by its tests with
+    ``record_property("import_figures", line)``: here in the root conftest, which the
+    pytest-xdist controller loads too, and which receives the workers' user properties."""
+    lines = sorted(value for key in ("passed", "failed") for report in terminalreporter.stats.get(key, [])
+                   for name, value in getattr(report, "user_properties", []) if name == "import_figures")
+    if lines:
+        terminalreporter.section("document import: recovery figures")
+        for line in lines:
+            terminalreporter.write_line(line)

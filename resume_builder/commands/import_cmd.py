@@ -1,4 +1,4 @@
-"""`resume-builder import`: a JSON Resume file as a readable, commented YAML profile."""
+"""`resume-builder import`: a JSON Resume file, or a PDF or DOCX résumé, as a readable, commented YAML profile."""
 
 from __future__ import annotations
 
@@ -11,18 +11,28 @@ from resume_builder.commands.common import user_errors
 
 
 def import_profile(
-    source: Path = typer.Argument(..., help="A JSON Resume file (resume.json), or LinkedIn's data export (.zip)."),
+    source: Path = typer.Argument(..., help="A JSON Resume file (resume.json), LinkedIn's data export (.zip), or a PDF or DOCX résumé."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="YAML profile to write. Default: standard output."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
     group_roles: bool = typer.Option(False, "--group-roles",
                                      help="Group consecutive work items with the same company name as "
                                           "that company's roles (export writes them back one per role)."),
+    lines: bool = typer.Option(False, "--lines",
+                               help="PDF/DOCX: print the document's lines, numbered as the '# check:' "
+                                    "comments name them, and write nothing."),
 ) -> None:
-    """Import a JSON Resume file or a LinkedIn data export (.zip) as a YAML profile; comments mark what had no
-    direct equivalent."""
+    """Import a JSON Resume file, a LinkedIn data export (.zip), or a PDF or DOCX résumé, as a YAML profile.
+
+    Comments mark what had no direct equivalent (JSON Resume) or what the importer guessed
+    (PDF, DOCX: '# check: guessed from line N'); text it could not place is kept in a custom
+    section "Unsorted". A confidence summary per section is printed.
+    """
     from resume_builder.console import err, out
 
+    if source.suffix.lower() in (".pdf", ".docx"):
+        _import_document(source, output, force=force, lines=lines)
+        return
     with user_errors():
         from resume_builder.overwrite import guard_output
 
@@ -50,3 +60,33 @@ def import_profile(
         typer.echo(result.text, nl=False)
     else:
         out(f"wrote {output}: check it with 'resume-builder validate {output}'")
+
+
+def _import_document(source: Path, output: Optional[Path], *, force: bool, lines: bool) -> None:
+    """A PDF or DOCX résumé (resume_builder/importing/document/)."""
+    from resume_builder.console import err, out
+
+    with user_errors():
+        from resume_builder.importing.document.build import import_document, numbered_lines, read_lines
+
+        if lines:
+            _, found = read_lines(source)
+            typer.echo(numbered_lines(found), nl=False)
+            return
+        from resume_builder.overwrite import guard_output
+
+        guard_output(output, force=force, inputs=[source])
+        result = import_document(source)
+        if output is not None:
+            from resume_builder.output import write_atomic
+
+            write_atomic(output, result.text.encode("utf-8"))
+    for line in result.report.lines():
+        err(line)
+    if result.report.defeated:
+        err(f"warning: this layout defeated the importer ({'; '.join(result.report.reasons)}): "
+            "every value is marked '# check:'; compare the profile with the document", style="yellow")
+    if output is None:
+        typer.echo(result.text, nl=False)
+    else:
+        out(f"wrote {output}: check the '# check:' values, then 'resume-builder validate {output}'")

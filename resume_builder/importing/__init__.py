@@ -1,1 +1,1 @@
-"""Importing résumé data from other tools' files into a profile (``resume-builder import``)."""
+"""Importers that turn files from elsewhere (LinkedIn data exports, PDF and DOCX résumés) into profiles (``resume-builder import``)."""

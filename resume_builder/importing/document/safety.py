@@ -1,0 +1,109 @@
+"""Refuse hostile or unreadable documents before any parsing work (UserError, exit 2).
+
+Checked from the file itself, never its name: the size (``MAX_IMPORT_BYTES``); a PDF's
+header, encryption (pypdf: an owner password with an empty user password still opens, as
+in any reader; any other password is refused) and page count (``MAX_IMPORT_PAGES``); a
+DOCX's ZIP directory: member names that are absolute or climb out with ``..`` (a
+traversal name), the member count, the unpacked size and each member's compression ratio
+(a zip bomb), and ``word/document.xml`` being there. Every limit lives in
+:mod:`resume_builder.limits`.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from resume_builder.errors import UserError
+
+PDF, DOCX = "pdf", "docx"
+
+
+def check_document(path: Path) -> str:
+    """``"pdf"`` or ``"docx"`` for a file safe to read; a UserError saying why not otherwise."""
+    from resume_builder.limits import MAX_IMPORT_BYTES
+
+    if not path.exists():
+        raise UserError(f"{path}: file not found")
+    if not path.is_file():
+        raise UserError(f"{path}: not a file")
+    size = path.stat().st_size
+    if size > MAX_IMPORT_BYTES:
+        raise UserError(f"{path}: {size / 1024 / 1024:.1f} MB is more than a résumé "
+                        f"(the limit is {MAX_IMPORT_BYTES // 1024 // 1024} MB)")
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" in head:
+        _check_pdf(path)
+        return PDF
+    if head.startswith(b"PK\x03\x04"):
+        _check_docx(path)
+        return DOCX
+    suffix = path.suffix.lower()
+    what = {".pdf": "a .pdf name but not a PDF", ".docx": "a .docx name but not a Word document"}.get(
+        suffix, "neither a PDF nor a DOCX file")
+    raise UserError(f"{path}: {what}", hint="import takes a PDF, a DOCX or a JSON Resume file")
+
+
+def _check_pdf(path: Path) -> None:
+    from pypdf import PdfReader
+
+    from resume_builder.checking.quiet import quiet_pdf_library
+    from resume_builder.limits import MAX_IMPORT_PAGES
+
+    with quiet_pdf_library():
+        try:
+            reader = PdfReader(str(path))
+            if reader.is_encrypted:
+                try:
+                    opened = reader.decrypt("")
+                except Exception:  # noqa: BLE001 - an encryption pypdf cannot undo
+                    opened = 0
+                if not opened:
+                    raise UserError(f"{path}: the PDF is password-protected",
+                                    hint="save an unprotected copy (print to PDF) and import that")
+            pages = len(reader.pages)
+        except UserError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of error for damaged files
+            raise UserError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
+    if pages == 0:
+        raise UserError(f"{path}: the PDF has no pages")
+    if pages > MAX_IMPORT_PAGES:
+        raise UserError(f"{path}: {pages} pages is more than a résumé (the limit is {MAX_IMPORT_PAGES})")
+
+
+def _check_docx(path: Path) -> None:
+    from resume_builder.limits import MAX_IMPORT_MEMBERS, MAX_IMPORT_RATIO, MAX_IMPORT_UNZIPPED_BYTES
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UserError(f"{path}: not a readable DOCX file ({exc})") from None
+    if len(members) > MAX_IMPORT_MEMBERS:
+        raise UserError(f"{path}: {len(members)} files inside is not a Word document "
+                        f"(the limit is {MAX_IMPORT_MEMBERS})")
+    total = 0
+    for member in members:
+        name = member.filename
+        parts = PurePosixPath(name.replace("\\", "/")).parts
+        if name.startswith(("/", "\\")) or ".." in parts or (parts and parts[0].endswith(":")):
+            raise UserError(f"{path}: refused: the archive holds a member named {name!r}, "
+                            "which points outside it (a path traversal)")
+        total += member.file_size
+        if member.file_size > 1024 * 1024 and member.file_size > MAX_IMPORT_RATIO * max(member.compress_size, 1):
+            raise UserError(f"{path}: refused: {name} would expand {member.file_size // max(member.compress_size, 1)} "
+                            f"times (a zip bomb; the limit is {MAX_IMPORT_RATIO})")
+        if total > MAX_IMPORT_UNZIPPED_BYTES:
+            raise UserError(f"{path}: refused: the archive expands to more than "
+                            f"{MAX_IMPORT_UNZIPPED_BYTES // 1024 // 1024} MB (a zip bomb?)")
+    if "word/document.xml" not in {member.filename for member in members}:
+        raise UserError(f"{path}: a ZIP archive but not a Word document (no word/document.xml)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            bad = archive.testzip()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise UserError(f"{path}: not a readable DOCX file ({exc})") from None
+    if bad is not None:
+        raise UserError(f"{path}: not a readable DOCX file ({bad} is damaged)")
