@@ -68,6 +68,7 @@ MEMORY = r"""
 import json, os, resource, sys
 from pathlib import Path
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+from resume_builder.serving.memory import release
 from resume_builder.serving.preview import Preview
 profile, renders = Path(sys.argv[1]), int(sys.argv[2])
 text = profile.read_text(encoding="utf-8")
@@ -78,6 +79,7 @@ first = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 for run in range(1, renders + 1):
     profile.write_text(text.replace(%r, %r + f" {run}", 1), encoding="utf-8")
     preview.render()
+    release()  # as the server does after each render
 print(json.dumps([first / 1024, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]))
 """ % (HEADLINE, HEADLINE)
 
@@ -236,7 +238,40 @@ def preview_update_times(server: Server, profile: Path, text: str, runs: int) ->
     return times
 
 
+def _peak_mb(pid: int) -> float | None:
+    """Peak resident memory (VmHWM) of process ``pid`` in MB, None without /proc (not Linux)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
 def memory(source: Path, renders: int) -> tuple[float, float]:
+    """Peak resident memory of a running ``serve`` after its first render and after
+    ``renders`` re-renders, each after an edit (on Linux; elsewhere the same renders in
+    one process through ``Preview`` without the server around it)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        profile = project / "example.yaml"
+        text = source.read_text(encoding="utf-8")
+        profile.write_text(text, encoding="utf-8")
+        server = Server(project)
+        try:
+            state = server.settled()
+            first = _peak_mb(server.process.pid)
+            if first is not None:
+                for run in range(1, renders + 1):
+                    edit(profile, text, run)
+                    state = server.settled(state["generation"])
+                last = _peak_mb(server.process.pid)
+                assert last is not None
+                return first, last
+        finally:
+            server.stop()
     with tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "example.yaml"
         shutil.copy(source, profile)

@@ -118,6 +118,8 @@ class PreviewServer:
     async def _render_loop(self) -> None:
         from starlette.concurrency import run_in_threadpool
 
+        from resume_builder.serving.memory import release
+
         assert self._wanted is not None
         while True:
             await self._wanted.wait()
@@ -130,6 +132,8 @@ class PreviewServer:
             self.busy = self._wanted.is_set()
             self._publish()
             self._report(time.perf_counter() - started)
+            if not self._wanted.is_set():  # no save waiting: give the render's garbage back (memory.py)
+                await run_in_threadpool(release)
             if self.preview.watcher.watched_paths() != before and self._restart_watch is not None:
                 self._restart_watch.set()  # another theme, photo or variant file: watch its folders
 
@@ -258,7 +262,10 @@ class PreviewServer:
     async def handoff(self, request: Request) -> Response:
         from starlette.concurrency import run_in_threadpool
 
+        from starlette.background import BackgroundTask
+
         from resume_builder.serving.handoff import serve_build, serve_request
+        from resume_builder.serving.memory import release
 
         given = request.headers.get("authorization", "")
         expected = f"Bearer {self.token}"
@@ -270,7 +277,8 @@ class PreviewServer:
             return JSONResponse({"error": "malformed request"}, status_code=400)
         serve = serve_build if request.url.path == "/api/build" else serve_request
         status, reply = await run_in_threadpool(serve, payload, self.preview.lock)
-        return JSONResponse(reply, status_code=status)
+        # the render's garbage given back once the reply is sent (memory.py)
+        return JSONResponse(reply, status_code=status, background=BackgroundTask(release))
 
 
 def _disposition(kind: str, filename: str) -> str:
