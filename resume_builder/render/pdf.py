@@ -20,6 +20,7 @@ from resume_builder.provenance import PDF_KEY
 from resume_builder.document import Document
 from resume_builder.errors import UserError
 from resume_builder.render.html import render_html
+from resume_builder.render.pdf_streams import install as install_stream_cache
 from resume_builder.theming import Theme, ThemeOptions
 
 
@@ -283,6 +284,7 @@ def _library_versions() -> tuple[str, str, str]:
 def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path) -> PdfResult:
     """Render ``doc`` to PDF bytes; page numbers appear only when there is more than one page."""
     _install_font_cache()
+    install_stream_cache()
     rendered, warnings = layout(doc, theme, options, profile_folder=profile_folder)
     if len(rendered.pages) == 1 and options.page_numbers:
         rendered, warnings = layout(doc, theme, options.model_copy(update={"page_numbers": False}),
