@@ -132,10 +132,10 @@ class PreviewServer:
             self.busy = self._wanted.is_set()
             self._publish()
             self._report(time.perf_counter() - started)
-            if not self._wanted.is_set():  # no save waiting: give the render's garbage back (memory.py)
-                await run_in_threadpool(release)
             if self.preview.watcher.watched_paths() != before and self._restart_watch is not None:
                 self._restart_watch.set()  # another theme, photo or variant file: watch its folders
+            if not self._wanted.is_set():  # no save waiting: give the render's garbage back (memory.py)
+                await run_in_threadpool(release)
 
     def _report(self, seconds: float) -> None:
         """One line in the terminal per render: the error lines, or what was rendered."""
