@@ -134,7 +134,10 @@ class PreviewServer:
             self._report(time.perf_counter() - started)
             if self.preview.watcher.watched_paths() != before and self._restart_watch is not None:
                 self._restart_watch.set()  # another theme, photo or variant file: watch its folders
-            if not self._wanted.is_set():  # no save waiting: give the render's garbage back (memory.py)
+            elif not self._wanted.is_set():
+                # No save waiting: give the render's garbage back (memory.py). Not while the
+                # watcher restarts: the collection holds the interpreter, and a save made before
+                # the new watcher starts would go unseen.
                 await run_in_threadpool(release)
 
     def _report(self, seconds: float) -> None:

@@ -2,7 +2,7 @@
 
 What the peak memory comes to over 100 re-renders is measured in ``make bench``; here: that
 ``release`` frees cyclic garbage at once, and that the render loop calls it after publishing
-a render (and not while another save waits to be rendered).
+a render (and not while another save waits to be rendered, nor when the watcher restarts).
 """
 
 from __future__ import annotations
@@ -64,14 +64,14 @@ def test_the_render_loop_releases_after_a_render_when_no_save_waits(monkeypatch)
     monkeypatch.setattr(memory, "release", lambda: calls.append(preview.renders))
     server = app_module.PreviewServer.__new__(app_module.PreviewServer)
     server.preview, server.listeners, server.busy, server.closing = preview, set(), False, False
-    server._restart_watch = None
+    server._restart_watch = asyncio.Event()
     server._report = lambda seconds: None
     box.append(server)
 
     class _Watcher:
         @staticmethod
         def watched_paths():
-            return ()
+            return ("profile.yaml",) if preview.renders else ()  # the first render finds the inputs
 
     preview.watcher = _Watcher()
 
@@ -91,3 +91,4 @@ def test_the_render_loop_releases_after_a_render_when_no_save_waits(monkeypatch)
     asyncio.run(run())
     assert preview.renders == 2
     assert calls == [2]  # not between the two renders: the second save was waiting
+    assert server._restart_watch.is_set()  # the first render's inputs are watched from then on
