@@ -89,6 +89,7 @@ class PreviewServer:
         self._wanted: asyncio.Event | None = None
         self._restart_watch: asyncio.Event | None = None
         self._tasks: list[asyncio.Task] = []
+        self._render_start_ns = 0
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -127,18 +128,43 @@ class PreviewServer:
             self.busy = True
             self._publish()
             before = self.preview.watcher.watched_paths()
-            started = time.perf_counter()
+            started, self._render_start_ns = time.perf_counter(), time.time_ns()
             await run_in_threadpool(self.preview.render)
             self.busy = self._wanted.is_set()
             self._publish()
             self._report(time.perf_counter() - started)
             if self.preview.watcher.watched_paths() != before and self._restart_watch is not None:
                 self._restart_watch.set()  # another theme, photo or variant file: watch its folders
+                self._tasks.append(asyncio.create_task(self._catch_up()))
             elif not self._wanted.is_set():
                 # No save waiting: give the render's garbage back (memory.py). Not while the
                 # watcher restarts: the collection holds the interpreter, and a save made before
                 # the new watcher starts would go unseen.
                 await run_in_threadpool(release)
+
+    async def _catch_up(self) -> None:
+        """Render again if an input changed while the watcher restarted.
+
+        Between the old watcher's stop and the new one's start (after the first render, or a
+        switch to another theme) a save goes unseen by both. A moment after the restart, and
+        once more later, the inputs' modification times are compared with the last render's
+        start: one as new or newer means that render may have read the file before the save.
+        """
+        for delay in (0.3, 1.5):
+            await asyncio.sleep(delay)
+            if self._changed_since(self._render_start_ns - 20_000_000):  # file times lag the clock by a tick
+                assert self._wanted is not None
+                self._wanted.set()
+                return
+
+    def _changed_since(self, when_ns: int) -> bool:
+        for path in list(self.preview.watcher.files):
+            try:
+                if path.stat().st_mtime_ns >= when_ns:
+                    return True
+            except OSError:
+                continue  # gone or unreadable: the next render says so
+        return False
 
     def _report(self, seconds: float) -> None:
         """One line in the terminal per render: the error lines, or what was rendered."""

@@ -65,10 +65,13 @@ def test_the_render_loop_releases_after_a_render_when_no_save_waits(monkeypatch)
     server = app_module.PreviewServer.__new__(app_module.PreviewServer)
     server.preview, server.listeners, server.busy, server.closing = preview, set(), False, False
     server._restart_watch = asyncio.Event()
+    server._tasks, server._render_start_ns = [], 0
     server._report = lambda seconds: None
     box.append(server)
 
     class _Watcher:
+        files: set = set()
+
         @staticmethod
         def watched_paths():
             return ("profile.yaml",) if preview.renders else ()  # the first render finds the inputs
