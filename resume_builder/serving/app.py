@@ -364,8 +364,10 @@ def run(preview: Preview, *, port: int | None, out_dir, open_browser: bool = Fal
     import uvicorn
 
     from resume_builder.errors import UserError
+    from resume_builder.serving.memory import limit_arenas
     from resume_builder.serving.state import ServerState, new_token, remove_state, write_state
 
+    limit_arenas()  # before uvicorn's and the thread pool's threads (memory.py)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:

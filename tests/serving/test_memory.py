@@ -95,3 +95,12 @@ def test_the_render_loop_releases_after_a_render_when_no_save_waits(monkeypatch)
     assert preview.renders == 2
     assert calls == [2]  # not between the two renders: the second save was waiting
     assert server._restart_watch.is_set()  # the first render's inputs are watched from then on
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="mallopt is glibc's")
+def test_the_server_makes_threads_share_one_arena():
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", "from resume_builder.serving.memory import limit_arenas; "
+                           "print(limit_arenas())"], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True"
