@@ -27,8 +27,10 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+import os
 import time
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -75,6 +77,18 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+def _stamps(paths: Any) -> dict[Path, tuple[int, int] | None]:
+    """Each path's modification time and size (None when it cannot be read)."""
+    stamps: dict[Path, tuple[int, int] | None] = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+            stamps[path] = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            stamps[path] = None
+    return stamps
+
+
 class PreviewServer:
     """The running preview: renders on changes and switches, tells every open page."""
 
@@ -89,7 +103,7 @@ class PreviewServer:
         self._wanted: asyncio.Event | None = None
         self._restart_watch: asyncio.Event | None = None
         self._tasks: list[asyncio.Task] = []
-        self._render_start_ns = 0
+        self._stamps: dict[Path, tuple[int, int] | None] = {}
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -128,7 +142,9 @@ class PreviewServer:
             self.busy = True
             self._publish()
             before = self.preview.watcher.watched_paths()
-            started, self._render_start_ns = time.perf_counter(), time.time_ns()
+            watcher = self.preview.watcher
+            self._stamps = _stamps(watcher.files | watcher._given_files())  # what this render will read
+            started = time.perf_counter()
             await run_in_threadpool(self.preview.render)
             self.busy = self._wanted.is_set()
             self._publish()
@@ -147,24 +163,15 @@ class PreviewServer:
 
         Between the old watcher's stop and the new one's start (after the first render, or a
         switch to another theme) a save goes unseen by both. A moment after the restart, and
-        once more later, the inputs' modification times are compared with the last render's
-        start: one as new or newer means that render may have read the file before the save.
+        once more later, the inputs' modification times and sizes are compared with those
+        taken as the last render began: a difference means a save that render may not have read.
         """
         for delay in (0.3, 1.5):
             await asyncio.sleep(delay)
-            if self._changed_since(self._render_start_ns - 20_000_000):  # file times lag the clock by a tick
+            if any(_stamps([path]).get(path) != stamp for path, stamp in self._stamps.items()):
                 assert self._wanted is not None
                 self._wanted.set()
                 return
-
-    def _changed_since(self, when_ns: int) -> bool:
-        for path in list(self.preview.watcher.files):
-            try:
-                if path.stat().st_mtime_ns >= when_ns:
-                    return True
-            except OSError:
-                continue  # gone or unreadable: the next render says so
-        return False
 
     def _report(self, seconds: float) -> None:
         """One line in the terminal per render: the error lines, or what was rendered."""

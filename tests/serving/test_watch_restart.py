@@ -2,8 +2,8 @@
 
 After the first render (and after a switch to another theme) the watcher restarts on the
 inputs it now knows; a save between the old watcher's stop and the new one's start is seen
-by neither. The render loop then compares the inputs' modification times with the render's
-start and renders again when one is newer. No watcher runs in these tests: only that check
+by neither. The render loop then compares the inputs' modification times and sizes with
+those taken as the render began, and renders again when one differs. No watcher runs in these tests: only that check
 can start the second render.
 """
 
@@ -21,6 +21,9 @@ class _Watcher:
     def __init__(self, files: set[Path]) -> None:
         self.files = files
         self.renders = 0
+
+    def _given_files(self) -> set[Path]:
+        return set(self.files)
 
     def watched_paths(self):
         return sorted(str(path) for path in self.files) if self.renders else []  # known after a render
@@ -52,7 +55,7 @@ def _run(tmp_path: Path, monkeypatch, save: bool) -> int:
     server = app_module.PreviewServer.__new__(app_module.PreviewServer)
     server.preview, server.listeners, server.busy, server.closing = preview, set(), False, False
     server._report = lambda seconds: None
-    server._tasks, server._render_start_ns = [], 0
+    server._tasks, server._stamps = [], {}
 
     async def run() -> None:
         server._restart_watch = asyncio.Event()
@@ -71,7 +74,7 @@ def _run(tmp_path: Path, monkeypatch, save: bool) -> int:
         loop.cancel()
         await asyncio.gather(loop, return_exceptions=True)
 
-    asyncio.run(run())
+    _in_own_loop(run)
     return preview.renders
 
 
@@ -81,3 +84,22 @@ def test_a_save_while_the_watcher_restarts_is_rendered(tmp_path, monkeypatch):
 
 def test_without_a_save_the_restart_renders_nothing_more(tmp_path, monkeypatch):
     assert _run(tmp_path, monkeypatch, save=False) == 1
+
+
+def _in_own_loop(coroutine_function) -> None:
+    """asyncio.run in a thread of its own: a Playwright session in this worker runs a loop here."""
+    import threading
+
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(coroutine_function())
+        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
