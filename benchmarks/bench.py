@@ -5,7 +5,7 @@
 Measures what users feel: CLI start-up, a fresh-process render, and a warm re-render in
 a long-lived process (watch mode, batch builds). Targets are for a 2-core machine. Ends
 with issue 20's table, measured side by side against the previous main
-(benchmarks/side_by_side.py; ``--baseline REF``, default ``main``).
+(benchmarks/side_by_side.py; ``--baseline REF``, default the main issue 20 was filed against).
 """
 
 from __future__ import annotations
@@ -311,7 +311,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results.json")
-    parser.add_argument("--baseline", default=os.environ.get("BENCH_BASELINE", "main"),
+    parser.add_argument("--baseline", default=None,
                         help="git ref measured side by side for issue 20's targets (benchmarks/side_by_side.py)")
     parser.add_argument("--memory-renders", type=int, default=100)
     parser.add_argument("--import-only", action="store_true", help="only issue 21's import figures")
@@ -367,6 +367,7 @@ def main() -> None:
     sys.path.insert(0, str(REPO / "benchmarks"))
     import side_by_side
 
+    args.baseline = args.baseline or os.environ.get("BENCH_BASELINE", side_by_side.BASELINE)
     print()
     side = side_by_side.main(["--runs", str(args.runs), "--baseline", args.baseline,
                               "--memory-renders", str(args.memory_renders)])

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+
+# Tests never read or write the user's cache (~/.cache/resume-builder): the disk font cache
+# is off for the suite and its children; tests/render/test_font_disk_cache.py turns it on.
+os.environ["RESUME_BUILDER_CACHE_DIR"] = ""
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -20,6 +20,7 @@ from resume_builder.provenance import PDF_KEY
 from resume_builder.document import Document
 from resume_builder.errors import UserError
 from resume_builder.render.html import render_html
+from resume_builder.render.pdf_streams import install as install_stream_cache
 from resume_builder.theming import Theme, ThemeOptions
 
 
@@ -222,6 +223,8 @@ def _install_font_cache() -> None:
 
     from weasyprint.pdf import fonts
 
+    from resume_builder.render import font_cache
+
     original = fonts.Font.clean
     if getattr(original, "_resume_builder_cache", False):
         return
@@ -242,7 +245,13 @@ def _install_font_cache() -> None:
             _CLEANED.move_to_end(key)
             self.file_content, self.variations = found[0], dict(found[1])
             return
-        original(self, to_unicode, hinting)
+        name = font_cache.key(_library_versions(), key)
+        stored = font_cache.load(name)
+        if stored is not None:  # another process wrote this very subset (render/font_cache.py)
+            self.file_content, self.variations = stored
+        else:
+            clean._resume_builder_original(self, to_unicode, hinting)  # looked up here: tests count the calls
+            font_cache.store(name, self.file_content, self.variations)
         _CLEANED[key] = (self.file_content, dict(self.variations))
         while len(_CLEANED) > 24:
             _CLEANED.popitem(last=False)
@@ -252,9 +261,30 @@ def _install_font_cache() -> None:
     fonts.Font.clean = clean
 
 
+@lru_cache(maxsize=1)
+def _library_versions() -> tuple[str, str, str]:
+    """WeasyPrint's, fontTools' and HarfBuzz's versions: what a written font also depends on."""
+    import ctypes
+
+    import fontTools
+    import weasyprint
+
+    harfbuzz = "unknown"
+    for name in ("libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll"):  # WeasyPrint's names
+        try:
+            function = ctypes.CDLL(name).hb_version_string
+        except (OSError, AttributeError):
+            continue
+        function.restype = ctypes.c_char_p
+        harfbuzz = function().decode("ascii", "replace")
+        break
+    return weasyprint.__version__, fontTools.version, harfbuzz
+
+
 def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path) -> PdfResult:
     """Render ``doc`` to PDF bytes; page numbers appear only when there is more than one page."""
     _install_font_cache()
+    install_stream_cache()
     rendered, warnings = layout(doc, theme, options, profile_folder=profile_folder)
     if len(rendered.pages) == 1 and options.page_numbers:
         rendered, warnings = layout(doc, theme, options.model_copy(update={"page_numbers": False}),

@@ -27,8 +27,10 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+import os
 import time
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -75,6 +77,18 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+def _stamps(paths: Any) -> dict[Path, tuple[int, int] | None]:
+    """Each path's modification time and size (None when it cannot be read)."""
+    stamps: dict[Path, tuple[int, int] | None] = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+            stamps[path] = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            stamps[path] = None
+    return stamps
+
+
 class PreviewServer:
     """The running preview: renders on changes and switches, tells every open page."""
 
@@ -89,6 +103,7 @@ class PreviewServer:
         self._wanted: asyncio.Event | None = None
         self._restart_watch: asyncio.Event | None = None
         self._tasks: list[asyncio.Task] = []
+        self._stamps: dict[Path, tuple[int, int] | None] = {}
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -118,6 +133,8 @@ class PreviewServer:
     async def _render_loop(self) -> None:
         from starlette.concurrency import run_in_threadpool
 
+        from resume_builder.serving.memory import release
+
         assert self._wanted is not None
         while True:
             await self._wanted.wait()
@@ -125,6 +142,8 @@ class PreviewServer:
             self.busy = True
             self._publish()
             before = self.preview.watcher.watched_paths()
+            watcher = self.preview.watcher
+            self._stamps = _stamps(watcher.files | watcher._given_files())  # what this render will read
             started = time.perf_counter()
             await run_in_threadpool(self.preview.render)
             self.busy = self._wanted.is_set()
@@ -132,6 +151,27 @@ class PreviewServer:
             self._report(time.perf_counter() - started)
             if self.preview.watcher.watched_paths() != before and self._restart_watch is not None:
                 self._restart_watch.set()  # another theme, photo or variant file: watch its folders
+                self._tasks.append(asyncio.create_task(self._catch_up()))
+            elif not self._wanted.is_set():
+                # No save waiting: give the render's garbage back (memory.py). Not while the
+                # watcher restarts: the collection holds the interpreter, and a save made before
+                # the new watcher starts would go unseen.
+                await run_in_threadpool(release)
+
+    async def _catch_up(self) -> None:
+        """Render again if an input changed while the watcher restarted.
+
+        Between the old watcher's stop and the new one's start (after the first render, or a
+        switch to another theme) a save goes unseen by both. A moment after the restart, and
+        once more later, the inputs' modification times and sizes are compared with those
+        taken as the last render began: a difference means a save that render may not have read.
+        """
+        for delay in (0.3, 1.5):
+            await asyncio.sleep(delay)
+            if any(_stamps([path]).get(path) != stamp for path, stamp in self._stamps.items()):
+                assert self._wanted is not None
+                self._wanted.set()
+                return
 
     def _report(self, seconds: float) -> None:
         """One line in the terminal per render: the error lines, or what was rendered."""
@@ -258,7 +298,10 @@ class PreviewServer:
     async def handoff(self, request: Request) -> Response:
         from starlette.concurrency import run_in_threadpool
 
+        from starlette.background import BackgroundTask
+
         from resume_builder.serving.handoff import serve_build, serve_request
+        from resume_builder.serving.memory import release
 
         given = request.headers.get("authorization", "")
         expected = f"Bearer {self.token}"
@@ -270,7 +313,8 @@ class PreviewServer:
             return JSONResponse({"error": "malformed request"}, status_code=400)
         serve = serve_build if request.url.path == "/api/build" else serve_request
         status, reply = await run_in_threadpool(serve, payload, self.preview.lock)
-        return JSONResponse(reply, status_code=status)
+        # the render's garbage given back once the reply is sent (memory.py)
+        return JSONResponse(reply, status_code=status, background=BackgroundTask(release))
 
 
 def _disposition(kind: str, filename: str) -> str:
@@ -327,8 +371,10 @@ def run(preview: Preview, *, port: int | None, out_dir, open_browser: bool = Fal
     import uvicorn
 
     from resume_builder.errors import UserError
+    from resume_builder.serving.memory import limit_arenas
     from resume_builder.serving.state import ServerState, new_token, remove_state, write_state
 
+    limit_arenas()  # before uvicorn's and the thread pool's threads (memory.py)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:

@@ -77,6 +77,7 @@ class Preview:
         self.generation = 0  # counts renders, good or not: the page's event number
         self.choices: dict[str, list[str]] = {"theme": [], "variant": [], "lang": [], "page_size": list(PAGE_SIZES)}
         self.lock = threading.Lock()
+        self._page_images: dict[bytes, bytes] = {}  # the last render's page PNGs by their pixels (png.pdf_to_pngs)
         self.watcher = Watcher(self.profile, formats=["pdf"], theme=self.theme, theme_dir=self.theme_dir,
                                options=list(self.options), variant=self.variant, out_dir=self.out_dir,
                                input_format=self.input_format)
@@ -103,7 +104,7 @@ class Preview:
             try:
                 job = pipeline.prepare(request)
                 pdf = pipeline.render(job, "pdf", pipeline.output_path(job, "pdf", self.out_dir, None))[0]
-                pages = pdf_to_pngs(pdf.data, dpi=self.dpi, optimize=False)
+                pages = pdf_to_pngs(pdf.data, dpi=self.dpi, optimize=False, reuse=self._page_images)
                 report = self.coverage(self.profile, settings.variant) if self.coverage is not None else None
             except UserError as error:
                 self.error = user_error_lines(error)
