@@ -223,8 +223,9 @@ def _install_font_cache() -> None:
 
     from weasyprint.pdf import fonts
 
-    from resume_builder.render import font_cache
+    from resume_builder.render import cluster_text, font_cache
 
+    cluster_text.install()  # first, so that the subsets cached below hold its glyph clones
     original = fonts.Font.clean
     if getattr(original, "_resume_builder_cache", False):
         return
@@ -239,7 +240,7 @@ def _install_font_cache() -> None:
         key = (digest, os.environ.get("SOURCE_DATE_EPOCH"), self.index, bool(hinting),
                tuple(sorted(to_unicode)), bool(self.missing), tuple(sorted(self.variations.items())),
                self.weight, self.font_size, self.style, tuple(self.tables), bool(self.png), bool(self.svg),
-               bool(self.colr))
+               bool(self.colr), cluster_text.key(self))
         found = _CLEANED.get(key)
         if found is not None:
             _CLEANED.move_to_end(key)
