@@ -37,6 +37,7 @@ import copy
 import hashlib
 import inspect
 import io
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,10 +95,18 @@ def install() -> bool:
     from weasyprint.draw import text
     from weasyprint.pdf import fonts
 
-    if getattr(text.draw_first_line, "_resume_builder_original", None) is not None:
-        return True
-    if not supported():
-        return False
+    global _INSTALLED
+    if _INSTALLED is None:
+        _INSTALLED = supported()
+        if _INSTALLED:
+            _wrap(text, fonts)
+    return _INSTALLED
+
+
+_INSTALLED: bool | None = None
+
+
+def _wrap(text: Any, fonts: Any) -> None:
     original_draw = text.draw_first_line
     original_clean = fonts.Font.clean
 
@@ -124,7 +133,6 @@ def install() -> bool:
     clean._resume_builder_original = original_clean
     text.draw_first_line = draw_first_line
     fonts.Font.clean = clean
-    return True
 
 
 def key(font: Any) -> tuple[tuple[int, int], ...]:
@@ -153,43 +161,95 @@ def _renumber(stream: Any, textbox: Any, text_overflow: str, block_ellipsis: str
     layout = textbox.pango_layout
     pango.pango_layout_set_single_paragraph_mode(layout.layout, True)  # as draw_first_line does first
     line, _index = layout.get_first_line()
-    utf8 = None
+    utf8 = b""
     changed: list[tuple[Any, int]] = []
     run = line.runs[0]
     while run != ffi.NULL:
         glyph_item = run.data
         run = run.next
+        pango_font = glyph_item.item.analysis.font
+        font, font_size = stream.add_font(pango_font)
+        if not _outline_font(font):
+            continue  # this module never maps its glyphs: WeasyPrint alone does, in drawing order
         glyph_string = glyph_item.glyphs
         count = glyph_string.num_glyphs
         glyphs = glyph_string.glyphs
         ids = [glyphs[i].glyph for i in range(count)]
-        if any(glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG for glyph in ids):
-            continue  # WeasyPrint draws .notdef under ids of its own
-        pango_font = glyph_item.item.analysis.font
-        font, font_size = stream.add_font(pango_font)
-        if not _outline_font(font):
-            continue
-        state = _state(stream, font)
         clusters = [glyph_string.log_clusters[i] for i in range(count)]
-        groups = _groups(clusters)
-        drawn = [[i for i in range(start, end) if ids[i] != pango.PANGO_GLYPH_EMPTY] for start, end in groups]
-        if all(len(group) <= 1 for group in drawn) and not any(glyph in state.mapped for glyph in ids):
-            continue  # one glyph per cluster: WeasyPrint's own mapping, untouched
-        utf8 = utf8 or layout.text.encode()
         item = glyph_item.item
         rtl = item.analysis.level % 2
+        utf8 = utf8 or layout.text.encode()
+        state = _state(stream, font)
+        groups = _groups(clusters)
+        drawn = [[i for i in range(start, end) if ids[i] != pango.PANGO_GLYPH_EMPTY] for start, end in groups]
+        # Combining marks drawn back over the glyph before (a negative x offset; letter spacing
+        # gives positive ones) or apart with a text rise (y offset), which pdftotext reads as
+        # another word or line.
+        risen = [(glyphs[i].geometry.x_offset < 0 or glyphs[i].geometry.y_offset != 0)
+                 and _combining(utf8, item.offset + clusters[i]) for i in range(count)]
+        if (any(glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG for glyph in ids)
+                or all(len(group) <= 1 for group in drawn) and not any(glyph in state.mapped for glyph in ids)
+                and (rtl or not any(risen[1:]))):
+            # One glyph per cluster: WeasyPrint's own mapping, set now as it would set it while
+            # drawing, so that a later run of this line does not map these glyphs first.
+            _map_as_weasyprint(font, ids, clusters, item, utf8, rtl)
+            continue
+        pieces: dict[int, str] = {}
         for (start, end), group in zip(groups, drawn):
             if rtl:  # glyphs in visual order: the cluster ends where the one drawn before it starts
                 stop = item.length if start == 0 else clusters[start - 1]
             else:
                 stop = item.length if end == count else clusters[end]
             text = utf8[item.offset + clusters[start]:item.offset + stop].decode("utf-8")
-            for i, piece in zip(group, _pieces(text, len(group), rtl)):
-                glyph_id = _glyph_for(font, state, ids[i], piece, pango_font, font_size, textbox, stream)
-                if glyph_id != ids[i]:
-                    changed.append((glyphs[i], ids[i]))
-                    glyphs[i].glyph = glyph_id
+            pieces.update(zip(group, _pieces(text, len(group), rtl)))
+        if not rtl:
+            _fold_risen(pieces, risen)
+        for i, piece in sorted(pieces.items()):
+            glyph_id = _glyph_for(font, state, ids[i], piece, pango_font, font_size, textbox, stream)
+            if glyph_id != ids[i]:
+                changed.append((glyphs[i], ids[i]))
+                glyphs[i].glyph = glyph_id
     return changed
+
+
+def _map_as_weasyprint(font: Any, ids: list[int], clusters: list[int], item: Any, utf8: bytes, rtl: int) -> None:
+    """The ToUnicode entries draw_first_line would add for these glyphs (the same ids, texts
+    and order: the PDF's bytes do not change)."""
+    from weasyprint.text.ffi import pango
+
+    count = len(ids)
+    for i, glyph_id in enumerate(ids):
+        if glyph_id == pango.PANGO_GLYPH_EMPTY:
+            continue
+        if glyph_id & pango.PANGO_GLYPH_UNKNOWN_FLAG:
+            glyph_id = font.get_unused_glyph_id(glyph_id - pango.PANGO_GLYPH_UNKNOWN_FLAG)
+        if glyph_id not in font.to_unicode:
+            if rtl:
+                stop = item.length if i == 0 else clusters[i - 1]
+            else:
+                stop = item.length if i == count - 1 else clusters[i + 1]
+            font.to_unicode[glyph_id] = utf8[item.offset + clusters[i]:item.offset + stop].decode("utf-8")
+
+
+def _combining(utf8: bytes, start: int) -> bool:
+    """Whether the character at byte ``start`` of ``utf8`` is a combining mark (Unicode M*)."""
+    end = start + 1
+    while end < len(utf8) and utf8[end] & 0xC0 == 0x80:
+        end += 1
+    return unicodedata.category(utf8[start:end].decode("utf-8", "replace"))[0] == "M"
+
+
+def _fold_risen(pieces: dict[int, str], risen: list[bool]) -> None:
+    """Move the text of marks drawn off the pen position (ृ under क: moved back over the letter,
+    or up or down with a text rise) onto the glyph drawn before them: pdftotext reads such a
+    mark as another word or line, and pdfminer.six after a space."""
+    before = None
+    for i in sorted(pieces):
+        if risen[i] and before is not None:
+            pieces[before] += pieces[i]
+            pieces[i] = ""
+        elif not risen[i]:
+            before = i
 
 
 def _pieces(text: str, count: int, rtl: bool) -> list[str]:
