@@ -533,12 +533,12 @@ def _complex_script_loss(ex: Extracted, doc: Any) -> CheckResult | None:
     """A failing ``text-layer`` result when the PDF's text layer does not hold the Indic
     words the document wrote, else None.
 
-    WeasyPrint writes one ToUnicode entry per glyph, fixed by the glyph's first use: a vowel
-    sign drawn before its consonant (Devanagari ि) maps to nothing, and a glyph first met
-    inside a conjunct or under a reph maps to that whole cluster or to nothing everywhere
-    after ("शिक्षा" reads "शक्षा", "वर्तमान" "वर्चमान"). Every PDF reader (pdfminer.six,
-    pdftotext, pypdf) and so every ATS reads that text, so ``check`` says it here, once,
-    instead of as missing headings.
+    WeasyPrint alone writes one ToUnicode entry per glyph, fixed by the glyph's first use, which
+    loses vowel signs drawn before their consonant (Devanagari ि) and misreads glyphs first met
+    in conjuncts ("शिक्षा" read "शक्षा"); render/cluster_text.py makes that exact, but a PDF
+    from elsewhere, a font without TrueType outlines, or a mark drawn back over its letter
+    (ृ, which pdfminer.six reads after a space) can still lose words. Every PDF reader and so
+    every ATS reads that text, so ``check`` says it here, once, instead of as missing headings.
     """
     if ex.kind != PDF or doc is None or not hasattr(doc, "text_blocks"):
         return None
@@ -558,9 +558,9 @@ def _complex_script_loss(ex: Extracted, doc: Any) -> CheckResult | None:
     scripts = " and ".join(dict.fromkeys(words[word] for word in lost))
     examples = ", ".join(repr(word) for word in lost[:4])
     return CheckResult("text-layer", False, f"{len(lost)} of {len(words)} {scripts} words are not in the PDF's text "
-                       f"layer as written (e.g. {examples}): the PDF maps each glyph to text once, so vowel signs "
-                       "drawn before their letter and letters joined in conjuncts are lost or read as other "
-                       "letters, and an ATS reads the same; send the DOCX, whose text is exact")
+                       f"layer as written (e.g. {examples}): its glyphs map to other text (vowel signs drawn "
+                       "before or over their letter, letters joined in conjuncts), and an ATS reads the same; "
+                       "send the DOCX, whose text is exact")
 
 
 def check_text_layer(ex: Extracted, doc: Document | None) -> CheckResult:

@@ -1,12 +1,11 @@
 """What a Hindi PDF's text layer holds, and what `check` says about it (issue 16).
 
-WeasyPrint writes one ToUnicode entry per glyph, fixed at its first use. The Devanagari
-vowel sign ि (U+093F) is drawn before its consonant; its glyph maps to an empty string
-(the consonant's glyph carries the ि only where that consonant first appeared with it), so
-in the text layer ि is dropped, not written in visual order, and putting marks back in
-logical order (as extract.py does for right-to-left lines) cannot recover it. `check` therefore
-fails the PDF's text layer, naming the words an ATS cannot read as written, and passes the
-DOCX of the same résumé, whose text is exact.
+WeasyPrint alone writes one ToUnicode entry per glyph, fixed at its first use: the Devanagari
+vowel sign ि (U+093F), drawn before its consonant, mapped to an empty string, so "परियोजना"
+read "परयोजना" for every PDF reader. resume_builder/render/cluster_text.py makes the text
+layer exact (tests/render/test_cluster_text.py); `check` passes such a PDF, and still fails
+the text layer, naming the words, when a PDF loses them (here: drawn with WeasyPrint's own
+mapping), while the DOCX of the same résumé, whose text is exact, passes.
 """
 
 from __future__ import annotations
@@ -45,21 +44,25 @@ def rendered(tmp_path_factory):
     return job, out
 
 
-def test_the_pdf_text_layer_drops_the_pre_base_vowel_sign(rendered):
+def test_the_pdf_text_layer_reads_the_pre_base_vowel_sign_in_place(rendered):
     job, out = rendered
     written = "परियोजना"  # in PROFILE's summary: प र ि य ो ज न ा
     assert written in "".join(job.document.text_blocks())
     layer = extract(out["pdf"]).all_text()
-    # Dropped, not put in visual order ("पिरयोजना"): no reordering in extract.py can bring it
-    # back. If this fails, WeasyPrint writes the sign now: read it in logical order there and
-    # drop the xfail in test_locales_check.py.
-    assert written not in layer
-    assert written.replace("\u093f", "") in layer and "पिरयोजना" not in layer
-
-
-def test_check_names_the_words_the_pdf_loses(rendered):
-    job, out = rendered
+    assert written in layer and "शिक्षा" in layer
     text_layer = next(c for c in run_checks(out["pdf"], job.document).checks if c.name == "text-layer")
+    assert text_layer.passed, text_layer.detail
+
+
+def test_check_names_the_words_a_pdf_loses(rendered, tmp_path):
+    """A PDF drawn with WeasyPrint's own glyph mapping loses ि: check names the words."""
+    from tests.render.test_cluster_text import weasyprint_own_mapping
+
+    job, _out = rendered
+    with weasyprint_own_mapping():
+        (output,) = pipeline.render(job, "pdf", tmp_path / "own.pdf")
+    output.path.write_bytes(output.data)
+    text_layer = next(c for c in run_checks(output.path, job.document).checks if c.name == "text-layer")
     assert not text_layer.passed
     assert "Devanagari words are not in the PDF's text layer" in text_layer.detail
     assert "'परियोजना'" in text_layer.detail and "send the DOCX" in text_layer.detail
