@@ -169,29 +169,30 @@ def test_the_glyphs_drawn_are_the_same_pixels(indic):
 
 
 def test_the_clones_are_copies_of_glyphs_of_the_font(indic):
-    """Every glyph id past the font's own is a copy (outline and advance) of one of its glyphs."""
+    """The glyphs past a font's own are copies (outline and advance) of its glyphs.
+
+    Which font draws Devanagari depends on the fonts the process has registered (a theme's
+    Noto Sans covers it too), so every embedded font is looked at.
+    """
     import pypdf
     from fontTools.ttLib import TTFont
 
     reader = pypdf.PdfReader(io.BytesIO(indic.data))
-    checked = 0
+    outlines = 0
     for page in reader.pages:
         for font_ref in page["/Resources"]["/Font"].values():
-            font = font_ref.get_object()
-            descendant = font["/DescendantFonts"][0].get_object()
-            if "Devanagari" not in str(descendant["/BaseFont"]):
-                continue
+            descendant = font_ref.get_object()["/DescendantFonts"][0].get_object()
             embedded = TTFont(io.BytesIO(descendant["/FontDescriptor"]["/FontFile2"].get_data()))
             order = embedded.getGlyphOrder()
             glyf, hmtx = embedded["glyf"], embedded["hmtx"]
             seen, copies = set(), []
             for name in order:
                 signature = (glyf[name].compile(glyf), hmtx[name])
-                copies.append(signature in seen and glyf[name].numberOfContours != 0)
+                copies.append(signature in seen)
                 seen.add(signature)
-            # The clones are the last glyphs, each the outline and advance of an earlier one.
-            checked += len(copies) - next(i for i in range(len(copies), 0, -1) if not copies[i - 1])
-    assert checked >= 5
+            tail = len(copies) - next((i for i in range(len(copies), 0, -1) if not copies[i - 1]), 0)
+            outlines += sum(glyf[name].numberOfContours != 0 for name in order[len(order) - tail:])
+    assert outlines >= 5  # clones of letters and signs, not only of empty glyphs
 
 
 def test_the_same_resume_gives_the_same_bytes(indic):
