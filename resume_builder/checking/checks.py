@@ -536,8 +536,7 @@ def _complex_script_loss(ex: Extracted, doc: Any) -> CheckResult | None:
     WeasyPrint alone writes one ToUnicode entry per glyph, fixed by the glyph's first use, which
     loses vowel signs drawn before their consonant (Devanagari ि) and misreads glyphs first met
     in conjuncts ("शिक्षा" read "शक्षा"); render/cluster_text.py makes that exact, but a PDF
-    from elsewhere, a font without TrueType outlines, or a mark drawn back over its letter
-    (ृ, which pdfminer.six reads after a space) can still lose words. Every PDF reader and so
+    from elsewhere or a font without TrueType outlines can still lose words. Every PDF reader and so
     every ATS reads that text, so ``check`` says it here, once, instead of as missing headings.
     """
     if ex.kind != PDF or doc is None or not hasattr(doc, "text_blocks"):

@@ -18,11 +18,17 @@ glyph first met inside a conjunct or under a reph keeps that cluster's text ever
   font's own glyphs, with the same outline and advance width, added to the embedded font
   subset (TrueType ``glyf``/``hmtx``, fontTools), with its own ToUnicode entry.
 
+* A combining mark drawn back over its letter (ृ under क) gives its text to the letter's
+  glyph and, when it has no width, is drawn as a clone as wide as the way back, so readers
+  see no gap after it; the pen moves exactly as before.
+
 Runs whose clusters are all one glyph, and that use no glyph mapped here, are left to
 WeasyPrint untouched: Latin, Cyrillic, Greek, CJK and unmarked Arabic PDFs keep their bytes
 (tests/render/test_cluster_text.py). Fonts that are not TrueType outlines (CFF, bitmap,
 colour) and lines WeasyPrint ellipsises keep WeasyPrint's mapping; `check`'s ``text-layer``
-names any Indic word a PDF then loses.
+names any Indic word a PDF then loses. Left: pdftotext reads a space inside a Bengali or Tamil
+syllable whose two-part vowel sign HarfBuzz splits around its letter in a cluster of its own
+(the letter's glyph carries no text); pdfminer.six and pypdf read it whole.
 
 The hook wraps ``weasyprint.draw.text.draw_first_line`` (renumbering glyphs of Pango's shaped
 line before WeasyPrint draws it, and putting them back after, so a layout drawn twice is the
@@ -60,8 +66,9 @@ class _Clones:
     """Per embedded font: the clones drawn so far and the glyph ids this module mapped."""
 
     owner: Any  # the Font whose ids are allocated (glyph_count, missing)
-    by_text: dict[tuple[int, str], int] = field(default_factory=dict)  # (glyph id, text) -> clone id
+    by_text: dict[tuple[int, str, int | None], int] = field(default_factory=dict)  # (glyph, text, width) -> clone
     sources: dict[int, int] = field(default_factory=dict)  # clone id -> glyph id it copies
+    advances: dict[int, int] = field(default_factory=dict)  # clone id -> its own width (1/1000 em)
     mapped: set[int] = field(default_factory=set)  # glyph ids whose text was set here
 
 
@@ -127,7 +134,7 @@ def _wrap(text: Any, fonts: Any) -> None:
         for glyph in sources.values():
             kept.setdefault(glyph, "")
         original_clean(self, kept, hinting)
-        self.file_content = _with_clones(self.file_content, sources)
+        self.file_content = _with_clones(self.file_content, sources, state.advances)
 
     draw_first_line._resume_builder_original = original_draw
     clean._resume_builder_original = original_clean
@@ -135,10 +142,10 @@ def _wrap(text: Any, fonts: Any) -> None:
     fonts.Font.clean = clean
 
 
-def key(font: Any) -> tuple[tuple[int, int], ...]:
+def key(font: Any) -> tuple:
     """What a font's clones add to the inputs of its subset (for render/pdf.py's font caches)."""
     state = getattr(font, _STATE, None)
-    return tuple(sorted(state.sources.items())) if state else ()
+    return (tuple(sorted(state.sources.items())), tuple(sorted(state.advances.items()))) if state else ()
 
 
 def _outline_font(font: Any) -> bool:
@@ -205,7 +212,16 @@ def _renumber(stream: Any, textbox: Any, text_overflow: str, block_ellipsis: str
         if not rtl:
             _fold_risen(pieces, risen)
         for i, piece in sorted(pieces.items()):
-            glyph_id = _glyph_for(font, state, ids[i], piece, pango_font, font_size, textbox, stream)
+            advance = None
+            geometry = glyphs[i].geometry
+            if not rtl and not piece and geometry.x_offset < 0 and geometry.width == 0 and not _width(
+                    font, pango_font, ids[i], font_size, textbox, stream):
+                # A zero-width mark drawn back over its letter, its text moved onto the letter:
+                # as wide as the way back, so that readers see no gap after it (pdfminer.six and
+                # pypdf read one as a space). WeasyPrint's adjustment after the glyph, int(width +
+                # offset) = 0, moves the pen exactly as before: the pages do not change.
+                advance = int(-geometry.x_offset / _drawing_size(font, font_size, textbox))
+            glyph_id = _glyph_for(font, state, ids[i], piece, pango_font, font_size, textbox, stream, advance)
             if glyph_id != ids[i]:
                 changed.append((glyphs[i], ids[i]))
                 glyphs[i].glyph = glyph_id
@@ -297,40 +313,55 @@ def _state(stream: Any, font: Any) -> _Clones:
 
 
 def _glyph_for(font: Any, state: _Clones, glyph_id: int, text: str, pango_font: Any, font_size: float,
-               textbox: Any, stream: Any) -> int:
-    """The id to draw ``glyph_id`` under so that it reads ``text``: itself, or a clone."""
+               textbox: Any, stream: Any, advance: int | None = None) -> int:
+    """The id to draw ``glyph_id`` under so that it reads ``text``: itself, or a clone (with
+    its own width ``advance``, in thousandths of the font size, when given)."""
     current = font.to_unicode.get(glyph_id)
-    if current is None:
-        font.to_unicode[glyph_id] = text
-    if current is None or current == text:
-        state.mapped.add(glyph_id)
-        return glyph_id
-    clone = state.by_text.get((glyph_id, text))
+    if advance is None:
+        if current is None:
+            font.to_unicode[glyph_id] = text
+        if current is None or current == text:
+            state.mapped.add(glyph_id)
+            return glyph_id
+    clone = state.by_text.get((glyph_id, text, advance))
     if clone is None:
         owner = state.owner
         clone = owner.glyph_count + len(owner.missing)  # the next id get_unused_glyph_id would give
         owner.glyph_count += 1  # so that it never gives this one to a missing glyph
-        state.by_text[(glyph_id, text)] = clone
+        state.by_text[(glyph_id, text, advance)] = clone
         state.sources[clone] = glyph_id
+        if advance is not None:
+            state.advances[clone] = advance
         state.mapped.add(clone)
     font.to_unicode.setdefault(clone, text)
-    if clone not in font.widths:
-        font.widths[clone] = font.widths.get(glyph_id) or _width(font, pango_font, glyph_id, font_size, textbox,
-                                                                 stream)
+    if advance is not None:
+        font.widths[clone] = advance
+    elif clone not in font.widths:
+        font.widths[clone] = _width(font, pango_font, glyph_id, font_size, textbox, stream)
     return clone
+
+
+def _drawing_size(font: Any, font_size: float, textbox: Any) -> float:
+    """The font size draw_first_line divides glyph geometry by."""
+    from weasyprint.text.ffi import pango
+
+    if pango.pango_version() < 14802 or font.png:  # draw_first_line's workaround for Pango #530
+        return textbox.style["font_size"]
+    return font_size
 
 
 def _width(font: Any, pango_font: Any, glyph_id: int, font_size: float, textbox: Any, stream: Any) -> int:
     """The glyph's width in thousandths of the font size, as draw_first_line computes it."""
     from weasyprint.text.ffi import FROM_UNITS, pango
 
-    if pango.pango_version() < 14802 or font.png:  # draw_first_line's workaround for Pango #530
-        font_size = textbox.style["font_size"]
+    if glyph_id in font.widths:
+        return font.widths[glyph_id]
+    font_size = _drawing_size(font, font_size, textbox)
     pango.pango_font_get_glyph_extents(pango_font, glyph_id, stream.ink_rect, stream.logical_rect)
     return round(stream.logical_rect.width * 1000 * FROM_UNITS / font_size)
 
 
-def _with_clones(content: bytes, sources: dict[int, int]) -> bytes:
+def _with_clones(content: bytes, sources: dict[int, int], advances: dict[int, int]) -> bytes:
     """``content`` (a TrueType subset keeping glyph ids) with glyph ``clone`` a copy of glyph
     ``sources[clone]`` for every clone: outline, instructions, advance width and side bearing.
     Ids between the font's last glyph and a clone that are not clones get an empty glyph
@@ -357,7 +388,10 @@ def _with_clones(content: bytes, sources: dict[int, int]) -> bytes:
             hmtx.metrics[name] = (0, 0)
         else:
             glyf.glyphs[name] = copy.deepcopy(glyf[order[source]])
-            hmtx.metrics[name] = hmtx.metrics[order[source]]
+            advance, bearing = hmtx.metrics[order[source]]
+            if glyph_id in advances:  # its PDF width (thousandths of the em), in font units
+                advance = round(advances[glyph_id] * font["head"].unitsPerEm / 1000)
+            hmtx.metrics[name] = (advance, bearing)
         if "vmtx" in font:
             font["vmtx"].metrics[name] = font["vmtx"].metrics[order[source]] if source is not None else (0, 0)
     for tag in ("hdmx", "LTSH"):  # per-glyph device tables that would no longer match

@@ -27,7 +27,7 @@ from resume_builder.render import pdf as pdf_module
 from tests.conftest import EXAMPLE
 
 # Pre-base vowel signs (ि, ি, ெ, ை), conjuncts (क्ष, प्र, स्थ, ত্র, ক্ষ), reph (र्य, र्त, র্ম),
-# half forms, nasal signs (ँ, ं), nukta (ड़), two-part vowels (ো, ৌ, ொ, ோ, ௌ), Tamil ஸ்ரீ.
+# half forms, nasal signs (ँ, ं), nukta (ड़), ृ drawn back under its letter, two-part vowels (ো, ৌ, ொ, ோ, ௌ), Tamil ஸ்ரீ.
 PROFILE = """\
 lang: hi
 basics:
@@ -35,7 +35,7 @@ basics:
   email: asha@example.com
 summary: >-
   मैंने शिक्षा, परियोजनाएँ और कार्य प्रबंधन में पढ़ाई की। वर्तमान में स्थानीय क्षमता, लिपि, किताब
-  और सर्वश्रेष्ठ विद्यार्थियों के लिए बुद्धिमत्ता पर काम।
+  और सर्वश्रेष्ठ विद्यार्थियों के लिए कृत्रिम बुद्धिमत्ता पर काम, कृपया प्रकृति देखें।
 experience:
   - company: Example Systems
     position: Engineer
@@ -130,7 +130,7 @@ def test_the_installed_weasyprint_is_the_one_the_hook_was_written_for():
 
 def test_the_profile_has_words_in_every_script(indic):
     assert all(len(words) >= 8 for words in indic.words.values()), indic.words
-    assert {"शिक्षा", "परियोजनाएँ", "वर्तमान", "কোম্পানি", "பொறியாளர்"} <= set().union(*indic.words.values())
+    assert {"शिक्षा", "परियोजनाएँ", "वर्तमान", "कृत्रिम", "কোম্পানি", "பொறியாளர்"} <= set().union(*indic.words.values())
 
 
 SPLIT_VOWEL_GAP = pytest.mark.xfail(strict=True, reason=(
@@ -212,23 +212,6 @@ def test_other_scripts_keep_their_bytes(lang):
     with weasyprint_own_mapping():
         _job, own = _render(EXAMPLE, lang=lang)
     assert hooked == own
-
-
-def test_a_mark_moved_back_over_its_letter_is_the_gap_check_still_names(tmp_path):
-    """ृ under क is drawn moved back over the letter: pdftotext reads "कृत्रिम" (its text rides on
-    the letter's glyph), but pdfminer.six and pypdf put a space after the mark's empty glyph, so
-    `check` names the word, as it names any Indic word a PDF's text layer does not hold."""
-    profile = tmp_path / "ai.yaml"
-    profile.write_text("lang: hi\nbasics: {name: Asha Example, email: asha@example.com}\n"
-                       "summary: कृत्रिम बुद्धिमत्ता और शिक्षा\n", encoding="utf-8")
-    job, data = _render(profile)
-    pdf = tmp_path / "ai.pdf"
-    pdf.write_bytes(data)
-    assert "कृत्रिम" in _pdftotext_raw(pdf) and "शिक्षा" in _pdfminer(pdf)
-    if "कृत्रिम" in _pdfminer(pdf):
-        pytest.fail("pdfminer.six reads कृत्रिम now: drop this gap from the README and this test")
-    layer = next(c for c in run_checks(pdf, job.document).checks if c.name == "text-layer")
-    assert not layer.passed and "'कृत्रिम'" in layer.detail and layer.detail.startswith("1 of ")
 
 
 @pytest.mark.parametrize("text, count, rtl, pieces", [
