@@ -17,12 +17,12 @@ glyph first met inside a conjunct or under a reph keeps that cluster's text ever
 * A glyph id already mapped to another text is drawn as a *clone*: a new glyph id, past the
   font's own glyphs, with the same outline and advance width, added to the embedded font
   subset (TrueType ``glyf``/``hmtx``, fontTools), with its own ToUnicode entry.
-
 * A combining mark drawn back over its letter (ृ under क) gives its text to the letter's
   glyph and, when it has no width, is drawn as a clone as wide as the way back, so readers
   see no gap after it; the pen moves exactly as before.
 
-Runs whose clusters are all one glyph, and that use no glyph mapped here, are left to
+Runs whose clusters are all one glyph, with no combining mark drawn back or raised, and that
+use no glyph mapped here, are left to
 WeasyPrint untouched: Latin, Cyrillic, Greek, CJK and unmarked Arabic PDFs keep their bytes
 (tests/render/test_cluster_text.py). Fonts that are not TrueType outlines (CFF, bitmap,
 colour) and lines WeasyPrint ellipsises keep WeasyPrint's mapping; `check`'s ``text-layer``
