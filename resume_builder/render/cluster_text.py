@@ -26,9 +26,9 @@ use no glyph mapped here, are left to
 WeasyPrint untouched: Latin, Cyrillic, Greek, CJK and unmarked Arabic PDFs keep their bytes
 (tests/render/test_cluster_text.py). Fonts that are not TrueType outlines (CFF, bitmap,
 colour) and lines WeasyPrint ellipsises keep WeasyPrint's mapping; `check`'s ``text-layer``
-names any Indic word a PDF then loses. Left: pdftotext reads a space inside a Bengali or Tamil
-syllable whose two-part vowel sign HarfBuzz splits around its letter in a cluster of its own
-(the letter's glyph carries no text); pdfminer.six and pypdf read it whole.
+names any Indic word a PDF then loses. Left: pdftotext reads a space before a Bengali or Tamil
+syllable inside a word whose two-part vowel sign HarfBuzz splits around its letter, in a
+cluster of its own (a glyph of that syllable carries no text); pdfminer.six and pypdf read it whole.
 
 The hook wraps ``weasyprint.draw.text.draw_first_line`` (renumbering glyphs of Pango's shaped
 line before WeasyPrint draws it, and putting them back after, so a layout drawn twice is the
@@ -273,15 +273,17 @@ def _pieces(text: str, count: int, rtl: bool) -> list[str]:
     when joined in that order.
 
     Left to right, each glyph carries a character (the first glyph the surplus), so no glyph
-    reads as a gap (pdftotext puts a space where a glyph carries no text); glyphs beyond the
-    characters carry "". Right to left (visual order, which readers reverse), the first glyph
+    reads as a gap (pdftotext puts a space where a glyph carries no text); with fewer
+    characters than glyphs, the first glyphs carry "" (a space before a word's first syllable
+    is one already). Right to left (visual order, which readers reverse), the first glyph
     carries the whole cluster, as WeasyPrint does.
     """
     if rtl or count == 1:
         return [text] + [""] * (count - 1)
-    surplus = max(0, len(text) - count)
-    head = [text[:surplus + 1]] + list(text[surplus + 1:])
-    return head + [""] * (count - len(head))
+    if len(text) < count:  # the glyphs without text go first: a gap before the syllable, not in it
+        return [""] * (count - len(text)) + list(text)
+    surplus = len(text) - count
+    return [text[:surplus + 1]] + list(text[surplus + 1:])
 
 
 def _groups(clusters: list[int]) -> list[tuple[int, int]]:
