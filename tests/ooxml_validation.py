@@ -46,10 +46,7 @@ XSD = "http://www.w3.org/2001/XMLSchema"
 XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-# Run-property children that sit outside EG_RPrBase (the schema itself places them: the
-# paragraph mark's revision marks first, the property change record last).
-_RPR_OUTSIDE_ORDER = frozenset({"ins", "del", "moveFrom", "moveTo", "rPrChange"})
+_MC_ATTRIBUTE = f"{{{MC}}}"
 
 
 def _safe_parser() -> etree.XMLParser:
@@ -57,7 +54,8 @@ def _safe_parser() -> etree.XMLParser:
 
 
 def _namespace(tag: str) -> str:
-    return etree.QName(tag).namespace or ""
+    """The namespace of a Clark-notation name (``{uri}local``); "" when it has none."""
+    return tag[1:tag.index("}")] if tag[:1] == "{" else ""
 
 
 @dataclass(frozen=True)
@@ -139,8 +137,11 @@ class OoxmlValidator:
                 if not isinstance(child.tag, str) or _namespace(child.tag) != W:
                     continue
                 name = etree.QName(child).localname
-                if name in _RPR_OUTSIDE_ORDER or name not in self.rpr_order:
-                    continue  # placed by the schema itself (or unknown: the schema reports it)
+                if name not in self.rpr_order:
+                    # Outside EG_RPrBase: the paragraph mark's revision records (ins, del,
+                    # moveFrom, moveTo) and rPrChange, which the schema itself places first
+                    # and last; or an unknown element, which the schema reports.
+                    continue
                 rank = self.rpr_order[name]
                 if rank <= highest:
                     what = "repeats" if rank == highest else f"comes after w:{highest_name}"
@@ -207,6 +208,9 @@ class _Scope:
     processed: frozenset[tuple[str, str]] = frozenset()      # (namespace, local name or "*")
 
     def within(self, element: etree._Element, understood: frozenset[str], problems: list[str]) -> "_Scope":
+        """The scope of ``element``'s content; MustUnderstand and prefix errors go to ``problems``."""
+        if not any(name.startswith(_MC_ATTRIBUTE) for name in element.attrib):
+            return self  # (nearly every element: no mc:* attribute)
         ignorable, processed = self.ignorable, self.processed
         declared = element.get(f"{{{MC}}}Ignorable")
         if declared:
@@ -271,27 +275,31 @@ def _reduced(element, scope: _Scope, understood: frozenset[str], problems: list[
     scope = scope.within(element, understood, problems)
     if element.tag == f"{{{MC}}}AlternateContent":
         branch = _chosen_branch(element, understood, problems)
-        return [] if branch is None else _reduced_children(branch, scope, understood, problems)
+        return [] if branch is None else _reduced_children(branch, scope, understood, problems)[0]
     if scope.drops(_namespace(element.tag), understood):
         if scope.keeps_content_of(element):
-            return _reduced_children(element, scope, understood, problems)
+            return _reduced_children(element, scope, understood, problems)[0]
         return []
     for attribute in list(element.attrib):
         uri = _namespace(attribute)
         if uri == MC or scope.drops(uri, understood):
             del element.attrib[attribute]
-    children = _reduced_children(element, scope, understood, problems)
-    for child in list(element):
-        element.remove(child)
-    element.extend(children)
+    children, changed = _reduced_children(element, scope, understood, problems)
+    if changed:  # (most elements keep their children as they are: leave those untouched)
+        for child in list(element):
+            element.remove(child)
+        element.extend(children)
     return [element]
 
 
-def _reduced_children(element, scope: _Scope, understood: frozenset[str], problems: list[str]) -> list:
-    nodes = []
+def _reduced_children(element, scope: _Scope, understood: frozenset[str], problems: list[str]):
+    """The reduced children of ``element`` and whether any of them was replaced or dropped."""
+    nodes, changed = [], False
     for child in list(element):
-        nodes.extend(_reduced(child, scope, understood, problems))
-    return nodes
+        replacement = _reduced(child, scope, understood, problems)
+        changed = changed or len(replacement) != 1 or replacement[0] is not child
+        nodes.extend(replacement)
+    return nodes, changed
 
 
 def _chosen_branch(alternate: etree._Element, understood: frozenset[str], problems: list[str]):

@@ -16,15 +16,19 @@ from pathlib import Path
 
 import pytest
 
+from resume_builder import letter_pipeline, pipeline
 from resume_builder.document import build_document
 from resume_builder.i18n import built_in_languages, labels_for
 from resume_builder.loading import load_profile
 from resume_builder.render.docx import render_docx
 from resume_builder.theming import find_theme
+from tests.conftest import FIXTURES
 from tests.font_stand_ins import cheap_font_subsetting
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "profiles" / "example.yaml"
+# Arabic and Hebrew profiles mixing English terms, numbers, C++, an e-mail and a URL.
+BIDI = [REPO / "tests" / "checking" / "fixtures" / f"bidi_{language}.yaml" for language in ("ar", "he")]
 THEMES = ("classic", "compact", "modern")
 # Emoji runs, Vietnamese, Greek and Cyrillic text: the runs and fonts the example lacks.
 EXTRA = """\
@@ -107,6 +111,43 @@ def test_every_part_is_schema_valid_in_every_locale(ooxml_validator, name, tmp_p
     failures = {}
     for label, doc in cases:
         problems = ooxml_validator.problems(render_docx(doc, theme, theme.options()))
+        if problems:
+            failures[label] = problems
+    assert not failures, failures
+
+
+def _png(path: Path, size: tuple[int, int]) -> None:
+    from PIL import Image
+
+    Image.new("RGB", size, (40, 70, 120)).save(path)
+
+
+@pytest.mark.usefixtures("cheap_font_subsetting")
+@pytest.mark.parametrize("name", THEMES)
+def test_drawings_right_to_left_runs_and_letters_are_schema_valid(ooxml_validator, name, tmp_path):
+    """What the example lacks: bidi paragraphs and isolated left-to-right runs, a photo and a
+    letter's signature image (DrawingML pictures), and the letter's own styles."""
+    _png(tmp_path / "me.png", (30, 40))
+    _png(tmp_path / "sig.png", (300, 80))
+    one_page = (FIXTURES / "profiles" / "one_page.yaml").read_text(encoding="utf-8")
+    (tmp_path / "photo.yaml").write_text(one_page.replace("basics:\n", "basics:\n  photo: me.png\n", 1),
+                                         encoding="utf-8")
+    letters = (FIXTURES / "letters" / "profile.yaml").read_text(encoding="utf-8")
+    (tmp_path / "letter.yaml").write_text(
+        letters.replace("  generic:\n", "  generic:\n    signature: {name: R. Sample, image: sig.png}\n", 1),
+        encoding="utf-8")
+    jobs = {path.stem: pipeline.prepare(pipeline.RenderRequest(profile=path, theme=name))
+            for path in (*BIDI, tmp_path / "photo.yaml")}
+    jobs["letter"] = letter_pipeline.prepare_letter(
+        pipeline.RenderRequest(profile=tmp_path / "letter.yaml", theme=name), "generic")
+    failures = {}
+    for label, job in jobs.items():
+        data = pipeline.render(job, "docx", tmp_path / f"{label}.docx")[0].data
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            document = archive.read("word/document.xml")
+        assert (b"<w:bidi/>" in document) == label.startswith("bidi"), label
+        assert (b"<pic:pic" in document) == (label in ("photo", "letter")), label
+        problems = ooxml_validator.problems(data)
         if problems:
             failures[label] = problems
     assert not failures, failures
