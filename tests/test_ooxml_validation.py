@@ -58,7 +58,8 @@ def test_alternate_content_takes_the_first_understood_choice_else_the_fallback(o
     assert _problems(ooxml_validator, understood_first) == ()
     wrong_fallback = not_understood.replace("<w:t>x</w:t>", "<w:sparkle/>")
     assert any("w:sparkle" in p for p in _problems(ooxml_validator, wrong_fallback))
-    nothing_chosen = '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><wps:shape/></mc:Choice></mc:AlternateContent></w:r>'
+    nothing_chosen = ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><wps:shape/></mc:Choice>'
+                      "</mc:AlternateContent></w:r>")
     assert _problems(ooxml_validator, nothing_chosen) == ()
 
 
