@@ -9,8 +9,8 @@ Sources:
 * The schemas: ECMA-376 Part 4 / ISO/IEC 29500-4 transitional, vendored unmodified in
   ``tests/fixtures/ooxml/schemas/`` (see its README for provenance and licence), compiled
   through our wrapper ``wordprocessingml.xsd`` with ``no_network=True``: nothing is fetched.
-* Markup Compatibility and Extensibility: ECMA-376 Part 3, §10 (mc:Ignorable,
-  mc:ProcessContent, mc:MustUnderstand, mc:AlternateContent with mc:Choice/mc:Fallback).
+* Markup Compatibility and Extensibility: ECMA-376 Part 3 (mc:Ignorable, mc:ProcessContent,
+  mc:MustUnderstand, mc:AlternateContent with mc:Choice/mc:Fallback).
   Before a part is validated it is reduced to what a consumer that understands only the
   compiled namespaces sees, as Word does for extension namespaces (w14, w15, …).
 * Run-property order: the transitional schema lets the children of ``w:rPr`` come in any
@@ -113,8 +113,8 @@ class OoxmlValidator:
             return PartReport(name, True, (f"not well-formed XML: {error}",))
         if root.getroottree().docinfo.doctype:
             # Entities left unexpanded (never read) would also stop libxml2's validation.
-            return PartReport(name, True, ("a DOCTYPE declaration, which ECMA-376 Part 2 (Open Packaging "
-                                           "Conventions) forbids in XML parts",))
+            return PartReport(name, True, ("a DOCTYPE declaration, which the Open Packaging Conventions "
+                                           "forbid in XML parts (ECMA-376 Part 2, [M1.18])",))
         root_namespace = _namespace(root.tag)
         if root_namespace not in self.understood:
             return PartReport(name, False, (f"root element {root.tag} is in no compiled schema",))

@@ -1,5 +1,5 @@
 """The DOCX schema check itself (tests/ooxml_validation.py): Markup Compatibility as ECMA-376
-Part 3 §10 defines it, the schema set compiled offline from the vendored files, and the
+Part 3 defines it, the schema set compiled offline from the vendored files, and the
 run-property order read from the schema. tests/render/test_docx_schema.py applies it to our DOCX."""
 
 from __future__ import annotations
@@ -110,8 +110,8 @@ def test_a_doctype_is_refused_and_its_entities_left_alone(ooxml_validator, tmp_p
             f'<w:document xmlns:w="{W}"><w:body><w:p><w:r>&x;<w:t>x</w:t></w:r></w:p></w:body></w:document>')
     report = ooxml_validator.check_part("word/document.xml", data.encode("utf-8"))
     assert report.checked and not report.valid
-    assert report.problems == ("a DOCTYPE declaration, which ECMA-376 Part 2 (Open Packaging Conventions) "
-                               "forbids in XML parts",)
+    assert report.problems == ("a DOCTYPE declaration, which the Open Packaging Conventions forbid in XML "
+                               "parts (ECMA-376 Part 2, [M1.18])",)
 
 
 def _sums() -> dict[str, str]:
