@@ -28,13 +28,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE = REPO / "profiles" / "example.yaml"
 
 
-def shared_dir() -> Path:
-    """The shared/ folder beside the repository: only the OOXML schemas (tests/render/test_docx_schema.py),
-    whose README lets tests use them from there and skip, saying so, where absent."""
-    for candidate in (REPO.parent / "shared", REPO / "shared"):
-        if candidate.is_dir():
-            return candidate
-    pytest.skip("the shared/ folder is not beside this checkout")
+@pytest.fixture(scope="session")
+def ooxml_validator():
+    """The ECMA-376 transitional schemas in tests/fixtures/ooxml/, compiled once per session
+    (per xdist worker): ``ooxml_validator.problems(docx)`` (tests/ooxml_validation.py)."""
+    from tests.ooxml_validation import OoxmlValidator
+
+    return OoxmlValidator()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
