@@ -126,8 +126,11 @@ def test_the_folder_keeps_at_most_max_entries_the_newest(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("fmt", ["html", "docx"])
-def test_html_and_docx_fonts_read_from_disk_give_the_same_bytes(fmt, profile, tmp_path, monkeypatch):
+def test_html_and_docx_fonts_read_from_disk_give_the_same_bytes(fmt, tmp_path, monkeypatch):
     """A second process (in-process caches emptied) reads the subsets back: no subsetting, same bytes."""
+    profile = tmp_path / "small.yaml"
+    profile.write_text("basics:\n  name: Ada Exemplar\n  email: ada@example.com\nsummary: Builds **calm** systems.\n",
+                       encoding="utf-8")
     from resume_builder.render import docx_fonts, font_subset
 
     compute = {"html": (font_subset, "_compute_subset"), "docx": (docx_fonts, "_compute_embeddable")}[fmt]
