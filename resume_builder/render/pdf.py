@@ -44,7 +44,10 @@ class _Collect(logging.Handler):
 def _font_config():
     from weasyprint.text.fonts import FontConfiguration
 
-    return FontConfiguration()
+    from resume_builder.render import pango_leaks
+
+    pango_leaks.install()
+    return pango_leaks.plug(FontConfiguration())
 
 
 @contextmanager
