@@ -221,7 +221,6 @@ def _install_font_cache() -> None:
     The wrapper computes the same bytes the method would (it is the method, run once per
     key); tests/render/test_pdf_caches.py checks PDFs are byte-identical with and without it.
     """
-    import hashlib
     import os
 
     from weasyprint.pdf import fonts
@@ -237,7 +236,7 @@ def _install_font_cache() -> None:
         # has cleaned bytes by then, but WeasyPrint subsets again from the original face.
         digest = getattr(self, "_resume_builder_digest", None)
         if digest is None:
-            digest = self._resume_builder_digest = hashlib.blake2b(self.file_content, digest_size=20).digest()
+            digest = self._resume_builder_digest = _font_digest(self.file_content)
         # SOURCE_DATE_EPOCH: fontTools stamps the fonts it saves with it (libraries_see_build_date).
         key = (digest, os.environ.get("SOURCE_DATE_EPOCH"), self.index, bool(hinting),
                tuple(sorted(to_unicode)), bool(self.missing), tuple(sorted(self.variations.items())),
@@ -262,6 +261,28 @@ def _install_font_cache() -> None:
     clean._resume_builder_cache = True
     clean._resume_builder_original = original
     fonts.Font.clean = clean
+
+
+# The last fonts' bytes and their digests, by length: WeasyPrint reads a font's whole file
+# again for every PDF it writes (the emoji font is 11 MB), and comparing those bytes with the
+# last render's (memcmp) costs a fifteenth of hashing them again (BLAKE2b). Exact: a digest is
+# reused only for equal bytes. Bounded like _CLEANED's faces: 16 fonts.
+_DIGESTS: "OrderedDict[int, tuple[bytes, bytes]]" = OrderedDict()
+
+
+def _font_digest(content: bytes) -> bytes:
+    """BLAKE2b (20 bytes) of a font file's ``content``, remembered for the next render."""
+    import hashlib
+
+    known = _DIGESTS.get(len(content))
+    if known is not None and (known[0] is content or known[0] == content):
+        _DIGESTS.move_to_end(len(content))
+        return known[1]
+    digest = hashlib.blake2b(content, digest_size=20).digest()
+    _DIGESTS[len(content)] = (content, digest)
+    while len(_DIGESTS) > 16:
+        _DIGESTS.popitem(last=False)
+    return digest
 
 
 @lru_cache(maxsize=1)
