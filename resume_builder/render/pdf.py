@@ -131,8 +131,10 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     fetcher = RestrictedFetcher(roots)
     messages: list[str] = []
     base_url = theme.folder.as_uri() + "/"
+    from resume_builder.render import html_tokens
     from resume_builder.render.collection import fewer_collections
 
+    html_tokens.install()
     with _guarded(theme, messages, html, fetcher), fewer_collections():
         body, stylesheet = _stylesheet(html, base_url, roots, messages)
         rendered = HTML(string=body, base_url=base_url, url_fetcher=fetcher).render(
