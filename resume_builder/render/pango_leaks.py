@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["install", "plug"]
+__all__ = ["install", "leaky", "plug"]
 
 
 class _NotKept(dict):
@@ -41,17 +41,36 @@ def plug(font_config: Any) -> Any:
     return font_config
 
 
+def leaky(setup: Any = None) -> bool:
+    """True when WeasyPrint's ``Layout.setup`` (or ``setup``) is the leaking one described
+    above: it fills the ``font_features`` cache with ``setdefault`` and never unreferences an
+    attribute list. False for any other code (a WeasyPrint that fixed it), or no source."""
+    import inspect
+
+    if setup is None:
+        from weasyprint.text import line_break
+
+        setup = getattr(line_break.Layout.setup, "_resume_builder_original", line_break.Layout.setup)
+    try:
+        source = inspect.getsource(setup)
+    except (OSError, TypeError):
+        return False
+    return "font_features.setdefault(" in source and "pango_attr_list_unref" not in source
+
+
 def install() -> None:
     """Wrap ``Layout.setup`` (once; idempotent) to drop the attribute list's extra reference.
 
     Only layouts whose font configuration went through :func:`plug` are touched: with an
     ordinary configuration the attribute is shared between lists and must not be freed.
+    Nothing is wrapped unless :func:`leaky` recognises WeasyPrint's code: an extra
+    unreference in a WeasyPrint that releases the list itself would free it twice.
     """
     from weasyprint.text import line_break
     from weasyprint.text.ffi import ffi, pango
 
     original = line_break.Layout.setup
-    if getattr(original, "_resume_builder_plugged", False):
+    if getattr(original, "_resume_builder_plugged", False) or not leaky(original):
         return
 
     def setup(self, style):
