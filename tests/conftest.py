@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import difflib
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
-# Tests never read or write the user's cache (~/.cache/resume-builder): the disk font cache
-# is off for the suite and its children; tests/render/test_font_disk_cache.py turns it on.
-os.environ["RESUME_BUILDER_CACHE_DIR"] = ""
+# Tests never read or write the user's cache (~/.cache/resume-builder). The suite and its
+# children share a disk font cache of their own, one per run (named after the controlling
+# pytest process: an xdist worker's parent), so the same subset is computed once per run, not
+# once per process: the cache gives the same bytes either way (tests/render/test_font_disk_cache.py).
+# Tests that prove same-input-same-bytes across processes turn it off (`no_font_disk_cache`),
+# so each process computes its fonts itself.
+_RUN = os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+TEST_FONT_CACHE = Path(tempfile.gettempdir()) / f"resume-builder-tests-{os.getuid() if hasattr(os, 'getuid') else 0}-{_RUN}"
+os.environ["RESUME_BUILDER_CACHE_DIR"] = str(TEST_FONT_CACHE)
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -20,13 +28,25 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE = REPO / "profiles" / "example.yaml"
 
 
-def shared_dir() -> Path:
-    """The shared/ folder beside the repository: only the OOXML schemas (tests/render/test_docx_schema.py),
-    whose README lets tests use them from there and skip, saying so, where absent."""
-    for candidate in (REPO.parent / "shared", REPO / "shared"):
-        if candidate.is_dir():
-            return candidate
-    pytest.skip("the shared/ folder is not beside this checkout")
+@pytest.fixture(scope="session")
+def ooxml_validator():
+    """The ECMA-376 transitional schemas in tests/fixtures/ooxml/, compiled once per session
+    (per xdist worker): ``ooxml_validator.problems(docx)`` (tests/ooxml_validation.py)."""
+    from tests.ooxml_validation import OoxmlValidator
+
+    return OoxmlValidator()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The run's font cache goes with the run (the controller, or a run without xdist, removes it)."""
+    if not hasattr(config, "workerinput"):
+        shutil.rmtree(TEST_FONT_CACHE, ignore_errors=True)
+
+
+@pytest.fixture
+def no_font_disk_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No disk font cache for this test and the processes it starts: each computes its own fonts."""
+    monkeypatch.setenv("RESUME_BUILDER_CACHE_DIR", "")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -19,8 +19,10 @@ import pytest
 
 from tests.conftest import REPO
 
+# tests/ too: the wheel is built from a tree that holds the test fixtures (the ECMA-376 schemas
+# among them), as a checkout does, so the tests below can see one slip into it.
 SOURCE_ITEMS = ("pyproject.toml", "README.md", "LICENSE", "setup.cfg", "setup.py", "MANIFEST.in",
-                "resume_builder", "themes")
+                "resume_builder", "themes", "tests")
 
 
 def _copy_source(dest: Path) -> Path:
@@ -144,6 +146,12 @@ def test_wheel_declares_the_built_in_themes_as_entry_points(wheel, names):
 
 def test_wheel_leaves_out_tests_and_caches(names):
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n or n.endswith(".pyc")]
+
+
+def test_wheel_leaves_out_the_test_schemas(names):
+    """The ECMA-376 schemas (about 1 MB, tests/fixtures/ooxml/) are test fixtures, not package data."""
+    assert (REPO / "tests" / "fixtures" / "ooxml" / "schemas" / "wordprocessingml.xsd").is_file()
+    assert not [n for n in names if n.endswith(".xsd") or "fixtures/" in n]
 
 
 def test_unpacked_wheel_finds_its_themes_and_starter(wheel, tmp_path):

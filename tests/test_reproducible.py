@@ -80,7 +80,7 @@ def _start(root: Path, index: int) -> subprocess.Popen:
            if key not in ("SOURCE_DATE_EPOCH", "LD_PRELOAD", "FAKETIME")}
     env.update(PYTHONPATH=str(REPO), HOME=str(home), TMPDIR=str(tmp), USER=f"user{index}", LOGNAME=f"user{index}",
                TZ=("UTC", "Pacific/Kiritimati")[index], LC_ALL=("C.UTF-8", "C")[index],
-               PYTHONHASHSEED=str(index + 1))
+               PYTHONHASHSEED=str(index + 1), RESUME_BUILDER_CACHE_DIR="")  # each subsets its own fonts
     lib = _faketime()
     if lib:
         env.update(LD_PRELOAD=lib, FAKETIME=CLOCKS[index], FAKETIME_DONT_FAKE_MONOTONIC="1",

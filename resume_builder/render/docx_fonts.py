@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import uuid
 from dataclasses import dataclass
@@ -223,7 +224,21 @@ def _cmap(path: Path) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def _embeddable(path: Path, weight: int, width: float, family: str, bold: bool, italic: bool,
                 chars: frozenset[str]) -> bytes:
-    """A static TrueType subset of ``path`` for ``chars``, named ``family`` + Regular/Bold/…"""
+    """A static TrueType subset of ``path`` for ``chars``, named ``family`` + Regular/Bold/…
+
+    From the disk font cache (render/font_cache.py) when another process made the same one.
+    """
+    import fontTools
+
+    from resume_builder.render import font_cache
+
+    parts = ("docx", font_cache.file_digest(path), weight, width, family, bold, italic, "".join(sorted(chars)),
+             fontTools.version, os.environ.get("SOURCE_DATE_EPOCH"))  # fontTools stamps with it
+    return font_cache.remember(parts, lambda: _compute_embeddable(path, weight, width, family, bold, italic, chars))
+
+
+def _compute_embeddable(path: Path, weight: int, width: float, family: str, bold: bool, italic: bool,
+                        chars: frozenset[str]) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 

@@ -1,16 +1,18 @@
-"""Fonts as written into PDFs, kept on disk between processes (issue 20).
+"""Fonts as written into PDFs, HTML and DOCX files, kept on disk between processes (issue 20).
 
 WeasyPrint subsets every font it embeds (HarfBuzz) and turns each variable font into a
 static instance per weight (fontTools' instancer): about 0.6 s of CPU for the built-in
-themes' four Noto faces, a third of a fresh ``render``. The result depends only on the inputs
-of :func:`key` (the font's own bytes, the glyphs kept, the variation coordinates, the build
-date fontTools stamps, the library versions), so a later process that needs the same
-subset reads it back instead: the PDF's bytes are the same either way
-(tests/render/test_font_disk_cache.py).
+themes' four Noto faces, a third of a fresh ``render``. A self-contained HTML file's WOFF2
+subsets (render/font_subset.py) cost about 1.7 s and a DOCX's embedded faces
+(render/docx_fonts.py) about 0.5 s. Each result depends only on the inputs of :func:`key`
+(the font's own bytes, the glyphs or characters kept, the variation coordinates, the build
+date fontTools stamps, the library versions), so a later process that needs the same subset
+reads it back instead: the output's bytes are the same either way
+(tests/render/test_font_disk_cache.py). :func:`remember` wraps a computation in that.
 
 Where: ``$RESUME_BUILDER_CACHE_DIR`` if set (empty: no disk cache), else
 ``$XDG_CACHE_HOME/resume-builder`` or ``~/.cache/resume-builder`` (the XDG Base Directory
-specification), in a folder ``pdf-fonts-1``. The folder is created private (0700); one
+specification), in a folder ``fonts-2``. The folder is created private (0700); one
 that is not the user's own or that others may write to is never read (a font read from it
 ends up in the PDF). Each entry carries a BLAKE2b digest of its content and is written to a
 temporary name and renamed, so a torn or altered file is a miss, never a broken PDF. At
@@ -25,9 +27,11 @@ import json
 import os
 import stat
 import tempfile
+from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
-__all__ = ["MAX_ENTRIES", "folder", "key", "load", "store"]
+__all__ = ["MAX_ENTRIES", "file_digest", "folder", "key", "load", "remember", "store"]
 
 MAX_ENTRIES = 256
 _MAGIC = b"resume-builder pdf font 1\n"
@@ -44,7 +48,7 @@ def folder() -> Path | None:
     else:
         xdg = os.environ.get("XDG_CACHE_HOME", "")
         base = Path(xdg) / "resume-builder" if os.path.isabs(xdg) else Path.home() / ".cache" / "resume-builder"
-    where = base / "pdf-fonts-1"
+    where = base / "fonts-2"
     try:
         where.mkdir(parents=True, exist_ok=True, mode=0o700)
         info = where.lstat()
@@ -106,6 +110,37 @@ def store(name: str, content: bytes, variations: dict) -> None:
         _prune(where)
     except OSError:
         pass
+
+
+def file_digest(path: Path) -> bytes:
+    """BLAKE2b digest (20 bytes) of the file at ``path``, remembered per (path, size, mtime).
+
+    Raises ``OSError`` for a file that cannot be read.
+    """
+    info = os.stat(path)
+    return _file_digest(str(path), info.st_size, info.st_mtime_ns)
+
+
+@lru_cache(maxsize=128)
+def _file_digest(path: str, _size: int, _mtime_ns: int) -> bytes:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=20)).digest()
+
+
+def remember(parts: tuple, compute: Callable[[], bytes]) -> bytes:
+    """``compute()``, or the bytes an earlier call with the same ``parts`` stored on disk.
+
+    ``parts`` must name everything the bytes depend on (a kind, a :func:`file_digest`,
+    options, library versions) with a stable ``repr``. Without a usable cache folder this
+    is just ``compute()``.
+    """
+    name = key(*parts)
+    stored = load(name)
+    if stored is not None:
+        return stored[0]
+    content = compute()
+    store(name, content, {})
+    return content
 
 
 def _prune(where: Path) -> None:

@@ -11,6 +11,7 @@ and written as WOFF2 (Brotli), which every current browser reads.
 from __future__ import annotations
 
 import io
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +41,18 @@ def web_subset(path: Path, chars: str | set[str] | frozenset[str]) -> bytes:
 
 @lru_cache(maxsize=64)
 def _subset(path: Path, chars: frozenset[str]) -> bytes:
+    """The WOFF2 subset, from the disk font cache (render/font_cache.py) when another process made it."""
+    import brotli
+    import fontTools
+
+    from resume_builder.render import font_cache
+
+    parts = ("woff2", font_cache.file_digest(path), "".join(sorted(chars)), tuple(_EXTRA_FEATURES),
+             fontTools.version, getattr(brotli, "__version__", ""), os.environ.get("SOURCE_DATE_EPOCH"))  # fontTools stamps with it
+    return font_cache.remember(parts, lambda: _compute_subset(path, chars))
+
+
+def _compute_subset(path: Path, chars: frozenset[str]) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 

@@ -44,7 +44,10 @@ class _Collect(logging.Handler):
 def _font_config():
     from weasyprint.text.fonts import FontConfiguration
 
-    return FontConfiguration()
+    from resume_builder.render import pango_leaks
+
+    pango_leaks.install()
+    return pango_leaks.plug(FontConfiguration())
 
 
 @contextmanager
@@ -128,7 +131,11 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     fetcher = RestrictedFetcher(roots)
     messages: list[str] = []
     base_url = theme.folder.as_uri() + "/"
-    with _guarded(theme, messages, html, fetcher):
+    from resume_builder.render import html_tokens
+    from resume_builder.render.collection import fewer_collections
+
+    html_tokens.install()
+    with _guarded(theme, messages, html, fetcher), fewer_collections():
         body, stylesheet = _stylesheet(html, base_url, roots, messages)
         rendered = HTML(string=body, base_url=base_url, url_fetcher=fetcher).render(
             font_config=_font_config(), pdf_tags=True, stylesheets=[stylesheet] if stylesheet else None)
@@ -218,7 +225,6 @@ def _install_font_cache() -> None:
     The wrapper computes the same bytes the method would (it is the method, run once per
     key); tests/render/test_pdf_caches.py checks PDFs are byte-identical with and without it.
     """
-    import hashlib
     import os
 
     from weasyprint.pdf import fonts
@@ -235,7 +241,7 @@ def _install_font_cache() -> None:
         # has cleaned bytes by then, but WeasyPrint subsets again from the original face.
         digest = getattr(self, "_resume_builder_digest", None)
         if digest is None:
-            digest = self._resume_builder_digest = hashlib.blake2b(self.file_content, digest_size=20).digest()
+            digest = self._resume_builder_digest = _font_digest(self.file_content)
         # SOURCE_DATE_EPOCH: fontTools stamps the fonts it saves with it (libraries_see_build_date).
         key = (digest, os.environ.get("SOURCE_DATE_EPOCH"), self.index, bool(hinting),
                tuple(sorted(to_unicode)), bool(self.missing), tuple(sorted(self.variations.items())),
@@ -262,6 +268,28 @@ def _install_font_cache() -> None:
     fonts.Font.clean = clean
 
 
+# The last fonts' bytes and their digests, by length: WeasyPrint reads a font's whole file
+# again for every PDF it writes (the emoji font is 11 MB), and comparing those bytes with the
+# last render's (memcmp) costs a fifteenth of hashing them again (BLAKE2b). Exact: a digest is
+# reused only for equal bytes. Bounded like _CLEANED's faces: 16 fonts.
+_DIGESTS: "OrderedDict[int, tuple[bytes, bytes]]" = OrderedDict()
+
+
+def _font_digest(content: bytes) -> bytes:
+    """BLAKE2b (20 bytes) of a font file's ``content``, remembered for the next render."""
+    import hashlib
+
+    known = _DIGESTS.get(len(content))
+    if known is not None and (known[0] is content or known[0] == content):
+        _DIGESTS.move_to_end(len(content))
+        return known[1]
+    digest = hashlib.blake2b(content, digest_size=20).digest()
+    _DIGESTS[len(content)] = (content, digest)
+    while len(_DIGESTS) > 16:
+        _DIGESTS.popitem(last=False)
+    return digest
+
+
 @lru_cache(maxsize=1)
 def _library_versions() -> tuple[str, str, str]:
     """WeasyPrint's, fontTools' and HarfBuzz's versions: what a written font also depends on."""
@@ -284,6 +312,13 @@ def _library_versions() -> tuple[str, str, str]:
 
 def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path) -> PdfResult:
     """Render ``doc`` to PDF bytes; page numbers appear only when there is more than one page."""
+    from resume_builder.render.collection import fewer_collections
+
+    with fewer_collections():  # render/collection.py: the same bytes, less time in the collector
+        return _render_pdf(doc, theme, options, profile_folder=profile_folder)
+
+
+def _render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path) -> PdfResult:
     _install_font_cache()
     install_stream_cache()
     rendered, warnings = layout(doc, theme, options, profile_folder=profile_folder)

@@ -239,14 +239,14 @@ def test_ctrl_c_stops_the_workers_and_keeps_only_complete_files(tmp_path):
     shutil.copy(REPO / "profiles" / "example.yaml", project / "profiles" / "example.yaml")
     (project / "resume-builder.toml").write_text(
         'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/example.yaml"\n'
-        'variants = ["", "platform", "monitoring"]\nformats = ["pdf", "docx", "html"]\n'
+        'variants = ["", "platform", "monitoring"]\nformats = ["pdf", "docx", "md"]\n'
         'themes = ["classic", "modern", "compact"]\n', encoding="utf-8")
     out = project / "out"
     out.mkdir()
     # older outputs of targets that will be rebuilt: one replaced but not yet recorded when
     # Ctrl-C comes must not stay listed with its old hash
     older = []
-    for name in ("example-classic.pdf", "example-platform-compact.pdf", "example-monitoring-modern.html"):
+    for name in ("example-classic.pdf", "example-platform-compact.pdf", "example-monitoring-modern.md"):
         (out / name).write_bytes(b"older " + name.encode())
         older.append({"file": name, "sha256": hashlib.sha256(b"older " + name.encode()).hexdigest(),
                       "inputs": "old"})

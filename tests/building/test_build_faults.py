@@ -47,7 +47,7 @@ def _big_project(root: Path) -> Path:
     shutil.copy(REPO / "profiles" / "example.yaml", project / "profiles" / "example.yaml")
     (project / "resume-builder.toml").write_text(
         'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/example.yaml"\n'
-        'variants = ["", "platform", "monitoring"]\nformats = ["pdf", "docx", "html"]\n'
+        'variants = ["", "platform", "monitoring"]\nformats = ["pdf", "docx", "md"]\n'
         'themes = ["classic", "modern", "compact"]\n', encoding="utf-8")
     return project
 
@@ -93,7 +93,7 @@ def test_kill_9_of_the_build_stops_its_workers_and_the_manifest_stays_true(tmp_p
     # an older build's outputs, listed in its manifest: the new build replaces them
     older = []
     for name in ("example-classic.pdf", "example-modern.docx", "example-platform-compact.pdf",
-                 "example-monitoring-modern.html", "example-monitoring-compact.pdf"):
+                 "example-monitoring-modern.md", "example-monitoring-compact.pdf"):
         (out / name).write_bytes(b"older " + name.encode())
         older.append({"file": name, "sha256": hashlib.sha256(b"older " + name.encode()).hexdigest(),
                       "inputs": "old"})

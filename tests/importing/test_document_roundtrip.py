@@ -19,7 +19,8 @@ from resume_builder.theming import ThemeFinder
 from tests.checking.conftest import ThemeOutputs
 from tests.conftest import EXAMPLE
 
-pytestmark = pytest.mark.slow
+# The importer reads text, never the fonts a DOCX embeds: those are stood in for (tests/font_stand_ins.py).
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("cheap_font_subsetting")]
 
 BUILT_IN = sorted(name for name, source, _ in ThemeFinder().available() if source == "built-in")
 

@@ -404,6 +404,7 @@ def _render_in_subprocess(out: Path, epoch: str | None = None) -> bytes:
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
     env.pop("PYTHONHASHSEED", None)  # each process hashes differently
+    env["RESUME_BUILDER_CACHE_DIR"] = ""  # and subsets its fonts itself (no disk font cache)
     subprocess.run([sys.executable, "-c", _RENDER_SCRIPT, str(EXAMPLE), str(out)], check=True, cwd=REPO,
                    env=env, timeout=120)
     return out.read_bytes()
@@ -421,6 +422,7 @@ def test_two_processes_give_identical_bytes(docx_from_a_subprocess, monkeypatch)
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.delenv("PYTHONHASHSEED", raising=False)
+    monkeypatch.setenv("RESUME_BUILDER_CACHE_DIR", "")
     first = docx_from_a_subprocess
     [here] = pipeline_render(prepare(EXAMPLE), "docx", Path("unused.docx"))
     assert first == here.data

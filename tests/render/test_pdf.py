@@ -526,6 +526,7 @@ def _render_in_subprocess(out: Path, seed: str, epoch: str) -> subprocess.Popen:
                             cwd=str(out.parent), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
+@pytest.mark.usefixtures("no_font_disk_cache")  # each process subsets its fonts itself
 def test_same_input_same_bytes_across_processes(tmp_path, monkeypatch):
     """`render` in a fresh interpreter (hash seed 1) and the same command run in this one,
     which has its own hash seed and has rendered other documents before, write the same bytes."""

@@ -63,3 +63,26 @@ def running_server(profile: Path, cwd: Path, *arguments: str) -> Iterator[str]:
                 process.kill()
                 process.wait()
                 raise AssertionError("serve did not stop on Ctrl-C:\n" + "".join(printed)) from None
+
+
+def in_own_loop(coroutine_function) -> None:
+    """``asyncio.run(coroutine_function())`` in a thread of its own, its exception re-raised here.
+
+    A Playwright session in the same xdist worker keeps an event loop running in the test's
+    thread, where asyncio.run would refuse to start another.
+    """
+    import asyncio
+
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(coroutine_function())
+        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]

@@ -16,6 +16,7 @@ import pytest
 
 from resume_builder.serving import app as app_module
 from resume_builder.serving import memory
+from tests.serving.server_process import in_own_loop
 
 
 class _Cycle:
@@ -95,7 +96,7 @@ def test_the_render_loop_releases_after_a_render_when_no_save_waits(monkeypatch)
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
 
-    _in_own_loop(run)
+    in_own_loop(run)
     assert preview.renders == 2
     assert calls == [2]  # not between the two renders: the second save was waiting
     assert server._restart_watch.is_set()  # the first render's inputs are watched from then on
@@ -108,22 +109,3 @@ def test_the_server_makes_threads_share_one_arena():
     done = subprocess.run([sys.executable, "-c", "from resume_builder.serving.memory import limit_arenas; "
                            "print(limit_arenas())"], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "True"
-
-
-def _in_own_loop(coroutine_function) -> None:
-    """asyncio.run in a thread of its own: a Playwright session in this worker runs a loop here."""
-    import threading
-
-    failure: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            asyncio.run(coroutine_function())
-        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
-            failure.append(exc)
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if failure:
-        raise failure[0]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from resume_builder.serving import app as app_module
 from resume_builder.serving import memory
+from tests.serving.server_process import in_own_loop
 
 
 class _Watcher:
@@ -74,7 +75,7 @@ def _run(tmp_path: Path, monkeypatch, save: bool) -> int:
         loop.cancel()
         await asyncio.gather(loop, return_exceptions=True)
 
-    _in_own_loop(run)
+    in_own_loop(run)
     return preview.renders
 
 
@@ -84,22 +85,3 @@ def test_a_save_while_the_watcher_restarts_is_rendered(tmp_path, monkeypatch):
 
 def test_without_a_save_the_restart_renders_nothing_more(tmp_path, monkeypatch):
     assert _run(tmp_path, monkeypatch, save=False) == 1
-
-
-def _in_own_loop(coroutine_function) -> None:
-    """asyncio.run in a thread of its own: a Playwright session in this worker runs a loop here."""
-    import threading
-
-    failure: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            asyncio.run(coroutine_function())
-        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
-            failure.append(exc)
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if failure:
-        raise failure[0]
