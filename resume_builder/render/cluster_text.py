@@ -208,7 +208,8 @@ def _renumber(stream: Any, textbox: Any, text_overflow: str, block_ellipsis: str
             else:
                 stop = item.length if end == count else clusters[end]
             text = utf8[item.offset + clusters[start]:item.offset + stop].decode("utf-8")
-            pieces.update(zip(group, _pieces(text, len(group), rtl)))
+            flat = [glyphs[i].geometry.width == 0 for i in group]
+            pieces.update(zip(group, _pieces(text, len(group), rtl, flat)))
         if not rtl:
             _fold_risen(pieces, risen)
         for i, piece in sorted(pieces.items()):
@@ -268,20 +269,24 @@ def _fold_risen(pieces: dict[int, str], risen: list[bool]) -> None:
             before = i
 
 
-def _pieces(text: str, count: int, rtl: bool) -> list[str]:
+def _pieces(text: str, count: int, rtl: bool, flat: list[bool] | None = None) -> list[str]:
     """``text`` cut into ``count`` pieces, one per glyph in drawing order, that read ``text``
     when joined in that order.
 
     Left to right, each glyph carries a character (the first glyph the surplus), so no glyph
     reads as a gap (pdftotext puts a space where a glyph carries no text); with fewer
-    characters than glyphs, the first glyphs carry "" (a space before a word's first syllable
-    is one already). Right to left (visual order, which readers reverse), the first glyph
+    characters than glyphs, glyphs of no width (``flat``) carry "", then the first ones (a gap
+    before a word's first syllable is a space already). Right to left (visual order, which readers reverse), the first glyph
     carries the whole cluster, as WeasyPrint does.
     """
     if rtl or count == 1:
         return [text] + [""] * (count - 1)
-    if len(text) < count:  # the glyphs without text go first: a gap before the syllable, not in it
-        return [""] * (count - len(text)) + list(text)
+    if len(text) < count:
+        flat = flat or [False] * count
+        empty = [i for i in range(count) if flat[i]][-(count - len(text)):]
+        empty += [i for i in range(count) if i not in empty][:count - len(text) - len(empty)]
+        characters = iter(text)
+        return ["" if i in empty else next(characters) for i in range(count)]
     surplus = len(text) - count
     return [text[:surplus + 1]] + list(text[surplus + 1:])
 
