@@ -40,8 +40,15 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-@lru_cache(maxsize=1)
-def _font_config():
+@lru_cache(maxsize=8)
+def _font_config(font_files: tuple = ()):
+    """The FontConfiguration for documents whose CSS names ``font_files`` (see :func:`_font_files`).
+
+    One per set of @font-face files, never shared between themes: fonts registered in a
+    configuration stay there and take part in fallback for every later document, so a
+    shared one made a résumé's bytes depend on which themes were rendered before it in the
+    same process (the Devanagari text of a classic résumé came from modern's Noto Sans).
+    """
     from weasyprint.text.fonts import FontConfiguration
 
     from resume_builder.render import pango_leaks
@@ -135,10 +142,11 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     from resume_builder.render.collection import fewer_collections
 
     html_tokens.install()
+    font_config = _font_config(_font_files(html))
     with _guarded(theme, messages, html, fetcher), fewer_collections():
-        body, stylesheet = _stylesheet(html, base_url, roots, messages)
+        body, stylesheet = _stylesheet(html, base_url, roots, messages, font_config)
         rendered = HTML(string=body, base_url=base_url, url_fetcher=fetcher).render(
-            font_config=_font_config(), pdf_tags=True, stylesheets=[stylesheet] if stylesheet else None)
+            font_config=font_config, pdf_tags=True, stylesheets=[stylesheet] if stylesheet else None)
     rendered._resume_builder = (html, fetcher)  # for the write step's guard
     # <a rel="attachment"> and <link rel="attachment"> would embed files (even ones the
     # fetcher allows, such as any file in the profile's folder) in the PDF.
@@ -155,12 +163,29 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
 # CSS names (path, size, modification time): a re-render after an edit of the profile
 # reuses the theme's parsed CSS and its @font-face fonts, registered once in the one
 # FontConfiguration, instead of parsing both again (issue 20).
-_STYLESHEETS: "OrderedDict[tuple, tuple[Any, list[str]]]" = OrderedDict()
+_STYLESHEETS: "OrderedDict[tuple, tuple[Any, list[str], Any]]" = OrderedDict()
 _STYLE_ELEMENT = re.compile(r"<style>(.*?)</style>", re.S)
 _FONT_URL = re.compile(r"""url\(["']?(file:[^"')]+)["']?\)""")
 
 
-def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]) -> tuple[str, Any]:
+def _font_files(css: str) -> tuple:
+    """The ``file:`` URLs ``css`` names, each with its size and modification time (None, None
+    when it cannot be read), sorted: what a parsed style sheet and a font configuration hold."""
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    fonts = []
+    for url in sorted(set(_FONT_URL.findall(css))):
+        try:
+            info = Path(url2pathname(urlsplit(url).path)).stat()
+            fonts.append((url, info.st_size, info.st_mtime_ns))
+        except OSError:
+            fonts.append((url, None, None))
+    return tuple(fonts)
+
+
+def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str],
+                font_config: Any) -> tuple[str, Any]:
     """``html`` without its style element, and that element's CSS parsed (cached); or
     ``(html, None)`` when the document is not one the cache can serve exactly.
 
@@ -175,35 +200,27 @@ def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]
 
     from resume_builder.render.fetcher import RestrictedFetcher
 
-    from urllib.parse import urlsplit
-    from urllib.request import url2pathname
-
     found = _STYLE_ELEMENT.findall(html)
     lowered = html.lower()
     if len(found) != 1 or lowered.count("<style") != 1 or "<link" in lowered or ' style="' in lowered \
             or " style='" in lowered:
         return html, None
     css = found[0]
-    fonts = []
-    for url in sorted(set(_FONT_URL.findall(css))):
-        try:
-            info = Path(url2pathname(urlsplit(url).path)).stat()
-            fonts.append((url, info.st_size, info.st_mtime_ns))
-        except OSError:
-            fonts.append((url, None, None))
-    key = (css, base_url, tuple(str(root) for root in roots), tuple(fonts))
-    if key in _STYLESHEETS:
+    key = (css, base_url, tuple(str(root) for root in roots), _font_files(css))
+    cached = _STYLESHEETS.get(key)
+    if cached is not None and cached[2] is font_config:  # its fonts are registered in this configuration
         _STYLESHEETS.move_to_end(key)
-        sheet, parsed_messages = _STYLESHEETS[key]
+        sheet, parsed_messages, _ = cached
     else:
         fetcher = RestrictedFetcher(roots)
         before = len(messages)
-        sheet = CSS(string=css, base_url=base_url, url_fetcher=fetcher, font_config=_font_config())
+        sheet = CSS(string=css, base_url=base_url, url_fetcher=fetcher, font_config=font_config)
         if fetcher.refused:
             raise fetcher.refused[0]
         parsed_messages = messages[before:]
         del messages[before:]
-        _STYLESHEETS[key] = (sheet, list(parsed_messages))
+        _STYLESHEETS[key] = (sheet, list(parsed_messages), font_config)
+        _STYLESHEETS.move_to_end(key)
         while len(_STYLESHEETS) > 16:
             _STYLESHEETS.popitem(last=False)
     messages.extend(parsed_messages)
