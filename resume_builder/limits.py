@@ -123,7 +123,7 @@ MAX_RESOURCE_BYTES = 20 * 1024 * 1024
 # ----------------------------------------------------------------------------- time and memory
 
 #: Seconds one render (one target of a build) may take; ``--timeout`` changes it.
-DEFAULT_TIMEOUT = 120.0
+DEFAULT_TIMEOUT = 120  # seconds (an int, so that --help shows "120")
 #: Memory a render may add to what the process holds when it starts (address space).
 MEMORY_HEADROOM_BYTES = 3 * 1024 * 1024 * 1024
 

@@ -23,7 +23,7 @@ def bundle(
     theme: Optional[str] = theme_option(),
     theme_dir: Optional[Path] = theme_dir_option(),
     option: List[str] = theme_options_option(),
-    out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Where the bundle goes (default: output)."),
+    out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Where the bundle goes."),
     zip_file: bool = typer.Option(False, "--zip", help="Write one reproducible zip instead of a folder."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
     locale: Optional[str] = typer.Option(None, "--locale", help="Headings, dates, salutation and closing."),

@@ -41,7 +41,7 @@ SHORT_HELP = {
     "tailor": "Match a profile against a job posting.",
     "watch": "Re-render on every change of the profile or theme.",
     "themes": "List the themes and where each comes from.",
-    "import": "Import a JSON Resume file as a YAML profile.",
+    "import": "Import JSON Resume, a LinkedIn export, or a PDF or DOCX résumé.",
     "export": "Export a profile as JSON Resume.",
     "init": "Write a commented starter profile.",
 }

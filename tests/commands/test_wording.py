@@ -35,6 +35,28 @@ def test_help_shows_no_raw_metavars(name):
 
 
 @pytest.mark.parametrize("name", COMMANDS)
+def test_each_default_is_said_once_and_plainly(name):
+    """No "(default: X)" in an option's text when --help adds "[default: X]" too, and no
+    whole number shown as a float ("120.0" for the 120 seconds the README names)."""
+    command = typer.main.get_command(app).commands[name]
+    for param in command.params:
+        if getattr(param, "param_type_name", "") != "option" or param.name == "help":
+            continue
+        record = param.get_help_record(typer.main.get_command(app).make_context(name, ["--help"], resilient_parsing=True))
+        text = record[1] if record else ""
+        shown = re.search(r"\[default: ([^;\]]+)", text)
+        if shown:
+            assert "(default:" not in text.replace("(default: the", ""), (name, param.name, text)
+            assert not re.fullmatch(r"\d+\.0", shown.group(1)), (name, param.name, text)
+
+
+def test_the_command_list_names_every_kind_of_import():
+    listing = runner.invoke(app, ["--help"], env={"COLUMNS": "200"}).output
+    line = next(line for line in listing.splitlines() if line.strip().startswith("import "))
+    assert "JSON Resume" in line and "LinkedIn" in line and "PDF" in line and "DOCX" in line, line
+
+
+@pytest.mark.parametrize("name", COMMANDS)
 def test_every_value_option_has_a_metavar_and_usage_is_plain(name):
     command = typer.main.get_command(app).commands[name]
     for param in command.params:
