@@ -82,8 +82,8 @@ class DateRange(StrictModel):
         start = info.data.get("start")
         if isinstance(end, PartialDate) and isinstance(start, PartialDate):
             if end.latest() < start.earliest():
-                raise PydanticCustomError("date_order", "end {end} is before start {start}",
-                                          {"end": str(end), "start": str(start)})
+                raise PydanticCustomError("date_order", "end {end} is before start {start}: swap them, or "
+                                          "correct the one that is wrong", {"end": str(end), "start": str(start)})
         return end
 
 

@@ -60,17 +60,19 @@ def parse_date(value: Any, *, allow_present: bool = False) -> PartialDate | str:
             {"value": text, "extra": extra})
     year, month, day = (int(g) if g else None for g in match.groups())
     if month is not None and not 1 <= month <= 12:
-        raise PydanticCustomError("date_month", "month {month} does not exist in '{value}'",
-                                  {"month": month, "value": text})
+        raise PydanticCustomError("date_month", "month {month} does not exist in '{value}': months run from 01 "
+                                  "to 12 (write YYYY-MM, e.g. {year}-03)", {"month": month, "value": text, "year": year})
     if day is not None:
         import calendar
 
-        if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise PydanticCustomError("date_day", "day {day} does not exist in '{value}'",
-                                      {"day": day, "value": text})
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise PydanticCustomError("date_day", "day {day} does not exist in '{value}': that month has "
+                                      "{last} days (or leave the day out: {short})",
+                                      {"day": day, "value": text, "last": last, "short": f"{year}-{month:02d}"})
     if not 1900 <= year <= 2200:
-        raise PydanticCustomError("date_year", "year {year} is out of range in '{value}'",
-                                  {"year": year, "value": text})
+        raise PydanticCustomError("date_year", "year {year} is out of range in '{value}': write a year from "
+                                  "1900 to 2200", {"year": year, "value": text})
     return PartialDate(year, month, day)
 
 

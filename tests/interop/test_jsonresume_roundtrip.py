@@ -244,7 +244,7 @@ def test_import_errors_point_into_the_json_file(tmp_path):
     source.write_text('{\n  "basics": {"name": "A"},\n  "work": [{"name": "C", "position": "P",\n'
                       '            "startDate": "2020-13"}]\n}\n', encoding="utf-8")
     result = import_json_resume(source)  # JSON Resume's date pattern allows month 13
-    assert result.warnings == [f"{source}:4:26: work[0].startDate: month 13 does not exist in '2020-13'; left "
+    assert result.warnings == [f"{source}:4:26: work[0].startDate: month 13 does not exist in '2020-13': months run from 01 to 12 (write YYYY-MM, e.g. 2020-03); left "
                                "out of the résumé (kept for export)"]
     assert result.data["meta"]["jsonresume_unmapped"] == [{"path": ["work", 0, "startDate"], "value": "2020-13"}]
     source.write_text(source.read_text(encoding="utf-8").replace("2020-13", "March 2020"), encoding="utf-8")

@@ -34,7 +34,7 @@ def test_every_problem_has_line_and_column():
     ("basics:\n  name: A\n  emial: a@b.co\n", "3:3: basics.emial: unknown field 'emial' (did you mean 'email'?)"),
     ("basics:\n  name: A\nexperiance: []\n", "3:1: experiance: unknown field 'experiance' (did you mean 'experience'?)"),
     ("basics: {name: A}\nexperience:\n  - {company: C, position: P, start: 2021-05, end: 2020}\n",
-     "experience[0].end: end 2020 is before start 2021-05"),
+     "experience[0].end: end 2020 is before start 2021-05: swap them, or correct the one that is wrong"),
     ("basics: {name: A}\nexperience:\n  - {company: C, position: P, start: 2021, end: present}\n", None),
     ("basics: {name: A, website: 'http://x'}\n", "'http://x' is not a valid web address"),
     ("basics: {name: A}\nsummary: '[x](file:///etc/passwd)'\n", "link 'file:///etc/passwd' must start with http"),

@@ -19,16 +19,16 @@ def test_dates_parse(value, expected):
 
 
 @pytest.mark.parametrize("value, kind, message", [
-    ("2021-13", "date_month", "month 13 does not exist in '2021-13'"),
-    ("2021-00", "date_month", "month 0 does not exist in '2021-00'"),
-    ("2023-02-29", "date_day", "day 29 does not exist in '2023-02-29'"),
-    ("2021-04-31", "date_day", "day 31 does not exist in '2021-04-31'"),
-    ("2021-04-00", "date_day", "day 0 does not exist in '2021-04-00'"),
+    ("2021-13", "date_month", "month 13 does not exist in '2021-13': months run from 01 to 12 (write YYYY-MM, e.g. 2021-03)"),
+    ("2021-00", "date_month", "month 0 does not exist in '2021-00': months run from 01 to 12 (write YYYY-MM, e.g. 2021-03)"),
+    ("2023-02-29", "date_day", "day 29 does not exist in '2023-02-29': that month has 28 days (or leave the day out: 2023-02)"),
+    ("2021-04-31", "date_day", "day 31 does not exist in '2021-04-31': that month has 30 days (or leave the day out: 2021-04)"),
+    ("2021-04-00", "date_day", "day 0 does not exist in '2021-04-00': that month has 30 days (or leave the day out: 2021-04)"),
     ("21-04", "date_format", "'21-04' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
     ("April 2021", "date_format", "'April 2021' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
     ("2021/04", "date_format", "'2021/04' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
-    ("1899", "date_year", "year 1899 is out of range in '1899'"),
-    ("2201-01", "date_year", "year 2201 is out of range in '2201-01'"),
+    ("1899", "date_year", "year 1899 is out of range in '1899': write a year from 1900 to 2200"),
+    ("2201-01", "date_year", "year 2201 is out of range in '2201-01': write a year from 1900 to 2200"),
     (True, "date_type", "a date must be text like 2021, 2021-04 or 2021-04-15"),
     (3.5, "date_type", "a date must be text like 2021, 2021-04 or 2021-04-15"),
     (None, "date_type", "a date must be text like 2021, 2021-04 or 2021-04-15"),
@@ -85,7 +85,7 @@ def test_an_end_before_the_start_is_rejected_with_both_dates(start, end):
         Experience(company="C", position="P", start=start, end=end)
     [error] = info.value.errors()
     assert error["type"] == "date_order" and error["loc"] == ("end",)
-    assert error["msg"] == f"end {end} is before start {start}"
+    assert error["msg"] == f"end {end} is before start {start}: swap them, or correct the one that is wrong"
 
 
 def test_present_only_for_end_dates():

@@ -55,5 +55,5 @@ def test_overrides_valid_one_by_one_but_not_together_are_refused_with_the_reason
     with pytest.raises(UserError) as info:
         tailor(profile(), variant(overrides={"experience[acme].start": start, "experience[acme].end": end}))
     assert [(p.path, p.message) for p in info.value.problems] == [
-        ("experience[0].end", f"the tailored profile is invalid: end {end} is before start {start}")]
-    assert info.value.render() == f"experience[0].end: the tailored profile is invalid: end {end} is before start {start}"
+        ("experience[0].end", f"the tailored profile is invalid: end {end} is before start {start}: swap them, or correct the one that is wrong")]
+    assert info.value.render() == f"experience[0].end: the tailored profile is invalid: end {end} is before start {start}: swap them, or correct the one that is wrong"
