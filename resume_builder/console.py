@@ -45,3 +45,38 @@ def show_user_error(error: "UserError") -> None:
 
 def is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def program() -> str:
+    """How to call this tool from the user's shell, for the commands our messages suggest.
+
+    ``resume-builder`` when that name on ``PATH`` is the program running (an activated venv,
+    pipx, a system install); else the path it was started by, e.g. ``.venv/bin/resume-builder``
+    after ``make demo`` (relative to the working folder when inside it, quoted for a POSIX
+    shell), so that a suggested command works when pasted. ``python -m resume_builder`` when
+    started that way.
+    """
+    import os
+    import shlex
+    import shutil
+
+    name = "resume-builder"
+    started = sys.argv[0] if sys.argv else ""
+    on_path = shutil.which(name)
+    if started.endswith(os.path.join("resume_builder", "__main__.py")):
+        return name if on_path else f"{shlex.quote(sys.executable)} -m resume_builder"
+    if os.path.basename(started) != name:  # embedded (tests, python -c): the plain name
+        return name
+    try:
+        if on_path and os.path.samefile(on_path, started):
+            return name
+    except OSError:
+        pass
+    path = os.path.abspath(started)
+    try:
+        relative = os.path.relpath(path)
+        if not relative.startswith(".."):
+            path = relative if os.sep in relative else os.path.join(".", relative)
+    except ValueError:  # another drive (Windows)
+        pass
+    return shlex.quote(path)

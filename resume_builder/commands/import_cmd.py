@@ -28,7 +28,7 @@ def import_profile(
     (PDF, DOCX: '# check: guessed from line N'); text it could not place is kept in a custom
     section "Unsorted". A confidence summary per section is printed.
     """
-    from resume_builder.console import err, out
+    from resume_builder.console import err, out, program
 
     if source.suffix.lower() in (".pdf", ".docx"):
         _import_document(source, output, force=force, lines=lines)
@@ -59,7 +59,7 @@ def import_profile(
     if output is None:
         typer.echo(result.text, nl=False)
     else:
-        out(f"wrote {output}: check it with 'resume-builder validate {output}'")
+        out(f"wrote {output}: check it with '{program()} validate {output}'")
 
 
 def _import_document(source: Path, output: Optional[Path], *, force: bool, lines: bool) -> None:

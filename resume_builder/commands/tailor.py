@@ -92,7 +92,9 @@ def render_command(chosen: "Tailored", job: Path, written: Path | None, max_page
     for a POSIX shell."""
     import shlex
 
-    parts = ["resume-builder", "render", str(chosen.base.path)]
+    from resume_builder.console import program
+
+    parts = ["render", str(chosen.base.path)]
     if written is not None:
         parts += ["--variant", str(written)]
     else:
@@ -101,7 +103,7 @@ def render_command(chosen: "Tailored", job: Path, written: Path | None, max_page
         elif chosen.name:
             parts += ["--variant", chosen.name]
     parts += ["--max-pages", str(max_pages or chosen.max_pages or DEFAULT_PAGES), "--job", str(job)]
-    return " ".join(shlex.quote(part) for part in parts)
+    return " ".join([program(), *(shlex.quote(part) for part in parts)])
 
 
 def explain_match(chosen: "Tailored", posting: Any, vocab: Any, *, job: Path, profile: Path | None,
