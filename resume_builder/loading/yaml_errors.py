@@ -362,7 +362,9 @@ def list_text_hint(value: Any) -> str:
 def mapping_text_hint(value: Any) -> str:
     """A hint when a mapping was expected and the text looks like 'key:value' without a space."""
     if isinstance(value, str):
-        match = _NO_SPACE_COLON.match(value.split(" ")[0])
+        match = _NO_SPACE_COLON.match(value.split("\n")[0])
         if match:
-            return f"a key needs a space after the ':': write '{match.group('key')}: {match.group('value')}'"
+            shown = match.group("value")
+            shown = shown if len(shown) <= 40 else shown[:39].rstrip() + "…"
+            return f"a key needs a space after the ':': write '{match.group('key')}: {shown}'"
     return ""
