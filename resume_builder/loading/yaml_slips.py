@@ -40,7 +40,11 @@ _BLOCK_HEADER = re.compile(r"(?:^|[ :])[|>][-+0-9]*\s*(?:#.*)?$")
 
 
 def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """``text``, or its first words up to ``limit`` characters and '…'."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut[: cut.rfind(" ")] if " " in cut[limit // 2:] else cut).rstrip(" ,;:") + "…"
 
 
 def _closes(body: str, quote: str) -> bool:
@@ -182,6 +186,5 @@ def _describe(line: str, index: int, kind: str, column: int, error_line: int,
     match = _NO_SPACE_DASH.match(line)
     assert match is not None
     value = match.group("value")
-    return (index, column, f"'-{_short(value)}' has no space after the '-', so YAML does not read it as a "
-                           "list item",
+    return (index, column, "there is no space after this '-', so YAML does not read the line as a new list item",
             f"a list item needs a space after the '-': write '- {_short(value)}'")
