@@ -128,3 +128,61 @@ def test_slip_is_reported_where_it_was_typed(tmp_path, name, index, column, slip
         assert first.startswith(f"{path}:{index + 1}:{column + 1}: "), message
         caret = message.splitlines()[2]
         assert caret.index("^") - caret.index("|") - 2 == column, message
+
+
+def test_slips_are_found_without_the_c_parser(monkeypatch):
+    """ruamel.yaml's C extension is optional: the pure-Python parser confirms the same repairs."""
+    from ruamel.yaml import YAML
+
+    from resume_builder.loading import yaml_slips
+
+    monkeypatch.setattr(yaml_slips, "_parsers", lambda: [("pure", YAML(typ="safe", pure=True))])
+    for line, slipped, kind in ((86, '    position: "Platform Engineer', "never closed"),
+                                (86, "    position:Platform Engineer", "space after the ':'"),
+                                (90, "  -id: wipro-consultant", "space after the '-'")):
+        lines = list(LINES)
+        lines[line - 1] = slipped
+        text = "\n".join(lines)
+        failed_at = yaml_slips.first_parse_error_line(text)
+        assert failed_at is not None and failed_at >= line - 1
+        found = yaml_slips.find_slip(text, failed_at)
+        assert found is not None and found[0] == line - 1 and kind in " ".join(found[2:]), found
+
+
+def test_a_huge_broken_file_is_not_parsed_again_and_again(monkeypatch):
+    """Past the budget of characters, no repair is tried: the parser's place is kept."""
+    from resume_builder.loading import yaml_slips
+
+    calls = []
+    real = yaml_slips.first_parse_error_line
+    monkeypatch.setattr(yaml_slips, "first_parse_error_line", lambda *a: calls.append(1) or real(*a))
+    monkeypatch.setattr(yaml_slips, "BUDGET", {"C": 10, "pure": 10})
+    assert yaml_slips.find_slip("a:\n  b:c\n  d: e\n", 2) is None
+    assert calls == []
+
+
+@pytest.mark.parametrize("legit", [
+    # a quoted text that goes on over two lines, on purpose
+    ('    position: Platform Engineer', '    position: "Platform\n      Engineer"'),
+    # a text with a colon and no space, on purpose
+    ('      - GTM Pools.', '      - Ratio 3:1 GTM Pools.'),
+    # a text with a dash and no space, on purpose (a continuation line of the item above)
+    ('      - GTM Pools.', '      - GTM Pools\n        -and more.'),
+])
+def test_a_lawful_line_near_another_mistake_is_not_blamed(tmp_path, legit):
+    """Only a repair that gets the parser past its error names a line: lawful quotes, colons
+    and dashes above an unrelated mistake (here a line indented by 3 spaces) are left alone."""
+    text = "\n".join(LINES)
+    old, new = legit
+    assert old in text
+    text = text.replace(old, new, 1)
+    broken = "    keywords: [F5, LTM, GTM, AWS Route53, Caching]"
+    assert broken in text
+    text = text.replace(broken, "   " + broken.lstrip(), 1)
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    first = caught.value.render().splitlines()[0]
+    line = text.split("\n").index("   keywords: [F5, LTM, GTM, AWS Route53, Caching]") + 1
+    assert f"p.yaml:{line}:" in first and "indented" in first, first
