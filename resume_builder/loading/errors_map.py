@@ -165,16 +165,37 @@ def _meant_field(root: type[BaseModel], parent: tuple[Any, ...], key: str) -> st
 
 def _without_typo_twins(found: list[Any], root: type[BaseModel], prefix: tuple[Any, ...]) -> list[Any]:
     """Drop "'position' is required" when the same mapping has an unknown key that was meant
-    to be it ('postion:', 'position:Engineer'): the typo is the one mistake, reported once."""
-    unknown = {(item[4][:-1], item[4][-1]) for item in found if item[2].startswith("unknown field ")}
-    if not unknown:
+    to be it ('postion:', 'position:Engineer'): the typo is the one mistake, reported once.
+
+    Only unknown keys beside a missing field, and close to its name, are fuzzy-matched (at most
+    :data:`~resume_builder.errors.SHOWN_PROBLEMS` of them), so thousands of unknown keys cost
+    no more than before."""
+    import difflib
+
+    from resume_builder.errors import SHOWN_PROBLEMS
+
+    missing: dict[tuple[Any, ...], set[str]] = {}
+    for item in found:
+        if item[2] == f"'{item[4][-1]}' is required":
+            missing.setdefault(item[4][:-1], set()).add(str(item[4][-1]))
+    if not missing:
         return found
-    meant = set()
-    for parent, key in unknown:
-        name = _meant_field(root, parent[len(prefix):], str(key))
-        if name is not None:
-            meant.add((parent + (name,), f"'{name}' is required"))
-    return [item for item in found if (item[4], item[2]) not in meant]
+    meant: set[tuple[tuple[Any, ...], str]] = set()
+    budget = SHOWN_PROBLEMS
+    for item in found:
+        parent, key = item[4][:-1], str(item[4][-1])
+        names = missing.get(parent, set()) - {name for p, name in meant if p == parent}
+        if not names or not item[2].startswith("unknown field ") or budget < 1:
+            continue
+        if not any(key.partition(":")[0] == name or difflib.SequenceMatcher(None, key, name).ratio() >= 0.6
+                   for name in names):
+            continue
+        budget -= 1
+        name = _meant_field(root, parent[len(prefix):], key)
+        if name in names:
+            meant.add((parent, name))
+    return [item for item in found if (item[4][:-1], str(item[4][-1])) not in meant
+            or item[2] != f"'{item[4][-1]}' is required"]
 
 
 def problems_from_toml_validation(exc: ValidationError, file: str | Any,
