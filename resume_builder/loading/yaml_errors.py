@@ -19,6 +19,11 @@ neighbours; a list item at the wrong level; a missing space after ``-`` or ``:``
 a closing quote. A byte-order mark inside the file and a UTF-16 file are reported before
 parsing (:func:`stray_bom`, :func:`utf16_bom`). Anything else keeps a generic plain message
 with the parser's words beneath it.
+
+An unclosed quote and a missing space after ``:`` or ``-`` are often noticed by the parser
+lines later; :func:`resume_builder.loading.yaml_slips.find_slip` finds the line where they were
+typed (by repairing each suspect line and parsing again) before the rules above look at the
+parser's own line.
 """
 
 from __future__ import annotations
