@@ -94,7 +94,7 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         hint: Callable[[], str] = str
         if kind == "extra_forbidden":
             message = f"unknown field '{loc[-1]}'"
-            hint = _unknown_key_hint(root, loc)
+            hint = _unknown_key_hint(root, loc, err.get("input"))
             location = source.locate(full, prefer_key=True)
         elif kind == "missing":
             message = f"'{loc[-1]}' is required"
@@ -128,20 +128,74 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         seen.add(key)
         found.append((place(location), index, message, location, full, hint))
     found.sort(key=lambda item: item[:2])
+    found = _without_typo_twins(found, root, prefix)
     return [Problem(message, location, dotted(full), hint() if shown < SHOWN_PROBLEMS else "")
             for shown, (_, _, message, location, full, hint) in enumerate(found)]
 
 
-def _unknown_key_hint(root: type[BaseModel], loc: tuple[Any, ...]) -> Callable[[], str]:
+def _unknown_key_hint(root: type[BaseModel], loc: tuple[Any, ...], value: Any = None) -> Callable[[], str]:
     def hint() -> str:
         parent = model_at(root, loc[:-1])
         choices = field_names(parent) if parent else []
-        suggestion = did_you_mean(str(loc[-1]), choices)
+        key = str(loc[-1])
+        head, colon, rest = key.partition(":")
+        if colon and rest[:1] not in ("", " ") and head in choices:  # 'theme:{name: modern}'
+            shown = value if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+            fixed = f"{head}: {rest}" + (f": {shown}" if shown != "" else ":")
+            return f"a key needs a space after the ':', so YAML read '{key}' as one key: write '{fixed}'"
+        suggestion = did_you_mean(key, choices)
         if not suggestion and choices:
             suggestion = "allowed here: " + ", ".join(sorted(choices))
         return suggestion
 
     return hint
+
+
+def _meant_field(root: type[BaseModel], parent: tuple[Any, ...], key: str) -> str | None:
+    """The field of the model at ``parent`` that the unknown ``key`` was meant to be: its
+    closest name (as "did you mean" gives it) or the word before a ':' with no space."""
+    model = model_at(root, parent)
+    choices = field_names(model) if model else []
+    head, colon, _ = key.partition(":")
+    if colon and head in choices:
+        return head
+    suggestion = did_you_mean(key, choices)
+    return suggestion.split("'")[1] if suggestion else None
+
+
+def _without_typo_twins(found: list[Any], root: type[BaseModel], prefix: tuple[Any, ...]) -> list[Any]:
+    """Drop "'position' is required" when the same mapping has an unknown key that was meant
+    to be it ('postion:', 'position:Engineer'): the typo is the one mistake, reported once.
+
+    Only unknown keys beside a missing field, and close to its name, are fuzzy-matched (at most
+    :data:`~resume_builder.errors.SHOWN_PROBLEMS` of them), so thousands of unknown keys cost
+    no more than before."""
+    import difflib
+
+    from resume_builder.errors import SHOWN_PROBLEMS
+
+    missing: dict[tuple[Any, ...], set[str]] = {}
+    for item in found:
+        if item[2] == f"'{item[4][-1]}' is required":
+            missing.setdefault(item[4][:-1], set()).add(str(item[4][-1]))
+    if not missing:
+        return found
+    meant: set[tuple[tuple[Any, ...], str]] = set()
+    budget = SHOWN_PROBLEMS
+    for item in found:
+        parent, key = item[4][:-1], str(item[4][-1])
+        names = missing.get(parent, set()) - {name for p, name in meant if p == parent}
+        if not names or not item[2].startswith("unknown field ") or budget < 1:
+            continue
+        if not any(key.partition(":")[0] == name or difflib.SequenceMatcher(None, key, name).ratio() >= 0.6
+                   for name in names):
+            continue
+        budget -= 1
+        name = _meant_field(root, parent[len(prefix):], key)
+        if name in names:
+            meant.add((parent, name))
+    return [item for item in found if (item[4][:-1], str(item[4][-1])) not in meant
+            or item[2] != f"'{item[4][-1]}' is required"]
 
 
 def problems_from_toml_validation(exc: ValidationError, file: str | Any,

@@ -19,6 +19,11 @@ neighbours; a list item at the wrong level; a missing space after ``-`` or ``:``
 a closing quote. A byte-order mark inside the file and a UTF-16 file are reported before
 parsing (:func:`stray_bom`, :func:`utf16_bom`). Anything else keeps a generic plain message
 with the parser's words beneath it.
+
+An unclosed quote and a missing space after ``:`` or ``-`` are often noticed by the parser
+lines later; :func:`resume_builder.loading.yaml_slips.find_slip` finds the line where they were
+typed (by repairing each suspect line and parsing again) before the rules above look at the
+parser's own line.
 """
 
 from __future__ import annotations
@@ -138,7 +143,13 @@ def explain(exc: Any, text: str, file: str) -> Problem:
     parser = _parser_message(exc)
     problem = _mark(exc, "problem_mark") or _mark(exc, "context_mark") or (0, 0)
     context = _mark(exc, "context_mark")
-    found = _diagnose(exc, lines, problem, context)
+    found = _diagnose_first(exc, lines, problem, context)
+    if found is None and _is_syntax_error(exc):
+        from resume_builder.loading.yaml_slips import find_slip
+
+        found = find_slip(text, problem[0], str(getattr(exc, "problem", "") or ""))
+    if found is None:
+        found = _diagnose(exc, lines, problem, context)
     if found is None:
         line, col = problem
         found = (line, col, "this is not valid YAML",
@@ -148,6 +159,24 @@ def explain(exc: Any, text: str, file: str) -> Problem:
     line = min(max(line, 0), len(lines) - 1)
     return Problem(f"YAML syntax error: {message}", Location(file, line + 1, col + 1), hint=hint,
                    excerpt=excerpt(text, line, col, parser))
+
+
+def _is_syntax_error(exc: Any) -> bool:
+    """Whether ``exc`` comes from the scanner or parser (not from resolving anchors or types)."""
+    return type(exc).__name__ in ("ScannerError", "ParserError")
+
+
+def _diagnose_first(exc: Any, lines: list[str], problem: tuple[int, int],
+                    context: tuple[int, int] | None) -> tuple[int, int, str, str] | None:
+    """Mistakes the parser reports on their own line: a tab in the indentation, a second document."""
+    problem_text = str(getattr(exc, "problem", "") or "")
+    context_text = str(getattr(exc, "context", "") or "")
+    if "expected a single document" in context_text + problem_text:
+        return _diagnose(exc, lines, problem, context)
+    for index in ([min(problem[0], len(lines) - 1)] + ([context[0]] if context else [])):
+        if index < len(lines) and "\t" in lines[index][: len(lines[index]) - len(lines[index].lstrip(" \t"))]:
+            return _diagnose(exc, lines, problem, context)
+    return None
 
 
 def _diagnose(exc: Any, lines: list[str], problem: tuple[int, int],
@@ -338,7 +367,9 @@ def list_text_hint(value: Any) -> str:
 def mapping_text_hint(value: Any) -> str:
     """A hint when a mapping was expected and the text looks like 'key:value' without a space."""
     if isinstance(value, str):
-        match = _NO_SPACE_COLON.match(value.split(" ")[0])
+        match = _NO_SPACE_COLON.match(value.split("\n")[0])
         if match:
-            return f"a key needs a space after the ':': write '{match.group('key')}: {match.group('value')}'"
+            shown = match.group("value")
+            shown = shown if len(shown) <= 40 else shown[:39].rstrip() + "…"
+            return f"a key needs a space after the ':': write '{match.group('key')}: {shown}'"
     return ""

@@ -39,6 +39,20 @@ MISTAKES: dict[str, tuple[str, tuple[int, int], str]] = {
     "no-space-after-dash": (BASICS + ROLE + "      -one\n      -two\n", (9, 7), "space after the '-'"),
     "no-space-after-colon": ("basics:\n  name:Ada\n  email: ada@example.com\n", (2, 7), "no space after the ':'"),
     "no-space-after-colon-alone": ("basics:\n  name:Ada\n", (2, 3), "space after the ':'"),
+    # From a newcomer's copy of profiles/example.yaml: the parser noticed each of these lines later.
+    "unclosed-quote-noticed-later": (BASICS + "experience:\n  - company: Fresha\n    position: \"Platform Engineer\n"
+                                     "    start: 2023-03\n  # named \"MakeMyTrip & GoIbibo\" in later roles\n"
+                                     "  - company: Klevu\n    position: DevOps Manager\n    start: 2022-05\n",
+                                     (6, 15), "never closed"),
+    "no-space-after-colon-mid-mapping": (BASICS + "experience:\n  - company: Fresha\n    position:Platform Engineer\n"
+                                         "    location: London, UK\n    start: 2023-03\n",
+                                         (6, 13), "no space after the ':'"),
+    "no-space-after-dash-later-item": (BASICS + ROLE + "      - Managed a team of ten engineers.\n"
+                                       "      -Promote a documented approach to incidents.\n\nprojects: []\n",
+                                       (10, 7), "space after the '-'"),
+    "no-space-after-dash-next-entry": (BASICS + ROLE + "      - Managed a team of ten engineers.\n"
+                                       "  -company: Wipro UK\n    position: Consultant\n    start: 2022\n",
+                                       (10, 3), "space after the '-'"),
 }
 
 
