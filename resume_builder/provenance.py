@@ -4,7 +4,9 @@ with the right document without being told.
 Recorded: the profile's file name (never a folder: outputs stay the same bytes on every
 machine), the variant (its name, or its file relative to the profile's folder), the text
 language and the locale asked for (only when given: otherwise the profile's own apply),
-and the theme. Encoded as an ``application/x-www-form-urlencoded`` string such as
+the theme, and what tailored it on the command line: the page budget (``--max-pages``),
+the job posting (``--job``: its file relative to the profile's folder, and the SHA-256 of
+its bytes, so a posting changed since is noticed) and ``--public``. Encoded as an ``application/x-www-form-urlencoded`` string such as
 ``profile=example.yaml&lang=de&theme=classic``:
 
 - PDF: the document information dictionary's ``ResumeBuilder`` entry (ISO 32000-1 §14.3.3
@@ -37,6 +39,12 @@ class Provenance:
     #: ``letter`` for a cover letter (absent for a résumé), and the letter's name.
     document: str | None = None
     letter: str | None = None
+    #: ``--max-pages`` (decimal), ``--job`` (relative to the profile's folder) and the posting's
+    #: SHA-256 (hex), ``--public`` ("yes").
+    pages: str | None = None
+    job: str | None = None
+    job_sha256: str | None = None
+    public: str | None = None
 
     def encode(self) -> str:
         return urlencode([(key, value) for key, value in asdict(self).items() if value])
@@ -68,7 +76,19 @@ class Provenance:
             parts.append(f"locale {self.locale}")
         if self.theme:
             parts.append(f"theme {self.theme}")
+        if self.pages:
+            parts.append(f"page budget {self.pages}")
+        if self.job:
+            parts.append(f"posting {self.job}")
+        if self.public:
+            parts.append("public copy")
         return ", ".join(parts)
+
+    def document_identity(self) -> tuple:
+        """What decides the document's content (everything but how it looks: the theme and
+        ``--from`` may change): two outputs with equal identities are the same document."""
+        return (self.profile, self.variant, self.lang, self.locale, self.document, self.letter, self.pages,
+                self.job, self.public)
 
 
 def relative_name(path: Path, folder: Path) -> str:
@@ -79,3 +99,10 @@ def relative_name(path: Path, folder: Path) -> str:
         return Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
     except ValueError:
         return path.name
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of the file's bytes, as 64 hex digits (FIPS 180-4). Raises OSError."""
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
