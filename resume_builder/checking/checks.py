@@ -93,7 +93,7 @@ def _not_in_body(ex: Extracted, name: str, label: str, where: tuple[str, str] | 
         zone, value = where
         skipped = "which many ATS skip" if zone != "table" else "which many ATS read out of order or skip"
         return CheckResult(name, False, f"{value!r} appears only in a {zone}, {skipped}; put it in the body text")
-    if ex.images and not any(line.strip() for line in ex.body):  # other text found: not an image's fault
+    if ex.images:
         where_images = "page 1" if ex.kind == PDF else "the document body"
         return CheckResult(name, False, f"no {label} in the text; {where_images} has "
                                         f"{_plural(ex.images, 'image')}, and an ATS cannot read text drawn "

@@ -107,6 +107,9 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
     recorded = origin.provenance
     kind = file.suffix.lstrip(".").upper() or "file"
     if recorded is not None and recorded.profile != profile.name:
+        from resume_builder.loading import load_profile
+
+        load_profile(profile, input_format=input_format.lower() if input_format else None)  # its own mistakes first
         return Comparison(first=CheckResult(
             "profile", False, f"this {kind} was rendered from {recorded.profile}, not {profile.name}, so it was not "
                               f"compared with {profile.name}: check it with the profile it was made from, or "
