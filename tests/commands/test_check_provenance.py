@@ -86,4 +86,4 @@ def test_another_profile_name_is_noted_not_trusted(german, tmp_path):
     result = runner.invoke(app, ["check", str(german / "out" / "cv-de.docx"), "--profile", str(tmp_path / "other.yaml")])
     first = next(line for line in result.stdout.splitlines() if line.startswith("  "))
     assert first.startswith("  ✗ profile: this DOCX was rendered from cv.yaml, not other.yaml")  # the cause, first
-    assert "✗ language" not in result.output and result.output.count("✗") == 1  # no symptom of that cause
+    assert "✗ language" not in result.output  # nothing compared with other.yaml: no symptom of that cause
