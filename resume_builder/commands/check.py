@@ -147,9 +147,9 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
             max_pages = None
             notes[-1] += (f"; compared with the résumé before its {budget_lost}-page budget instead, so sections "
                           "and entries the budget may have cut are named, not failed" if budget_lost else "")
+    theme = _recorded_theme(recorded, profile, notes) if max_pages and not is_letter else None
     request = pipeline.RenderRequest(profile=profile, variant=variant, lang=lang, locale=locale,
-                                     input_format=input_format.lower() if input_format else None,
-                                     theme=recorded.theme if recorded is not None and max_pages else None,
+                                     input_format=input_format.lower() if input_format else None, theme=theme,
                                      max_pages=None if is_letter else max_pages, public=public)
     if is_letter:  # a cover letter: compared with the letter's document
         from resume_builder import letter_pipeline
@@ -177,6 +177,22 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
             f"its headings, dates and texts cannot match, so they were not compared; check it with {hint}"),
             compared_with=compared_with, notes=notes)
     return Comparison(document, None, compared_with, notes, may_be_cut)
+
+
+def _recorded_theme(recorded, profile: Path, notes: list[str]) -> str | None:
+    """The theme the file records, when it can be found here: the page budget's cuts depend on
+    it. Else None (the profile's own), and a note that the cuts may differ."""
+    from resume_builder.theming import find_theme
+
+    if recorded is None or not recorded.theme:
+        return None
+    try:
+        find_theme(recorded.theme, profile_folder=profile.parent)
+    except UserError:
+        notes.append(f"the theme {recorded.theme} the file was rendered in is not found here, so its page budget "
+                     "is re-applied in the profile's own theme, and what it cuts may differ")
+        return None
+    return recorded.theme
 
 
 def _recorded_posting(profile: Path, recorded) -> tuple[Path | None, str | None]:
