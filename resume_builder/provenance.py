@@ -6,8 +6,8 @@ machine), the variant (its name, or its file relative to the profile's folder), 
 language and the locale asked for (only when given: otherwise the profile's own apply),
 the theme, and what tailored it on the command line: the page budget (``--max-pages``),
 the job posting (``--job``: its file relative to the profile's folder, and the SHA-256 of
-its bytes, so a posting changed since is noticed) and ``--public``. Encoded as an ``application/x-www-form-urlencoded`` string such as
-``profile=example.yaml&lang=de&theme=classic``:
+its bytes, so a posting changed since is noticed) and ``--public``. Encoded as an
+``application/x-www-form-urlencoded`` string such as ``profile=example.yaml&lang=de&theme=classic``:
 
 - PDF: the document information dictionary's ``ResumeBuilder`` entry (ISO 32000-1 §14.3.3
   allows additional keys);
