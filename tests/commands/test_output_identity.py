@@ -218,3 +218,27 @@ def test_a_name_not_in_the_text_is_not_blamed_on_images(project, budgeted, tmp_p
     code, report = _check(budgeted / "example-1page.pdf", "--profile", other)
     name = _results(report)["name"]
     assert not name["passed"] and name["detail"] == "'Sam Other' is not in the text, which begins 'Alex Example'"
+
+
+# ----------------------------------------------------------------------------- the rule itself
+
+
+def test_what_counts_as_the_same_document():
+    from resume_builder.provenance import Provenance
+    from resume_builder.replacing import same_document
+
+    tailored = Provenance("cv.yaml", theme="classic", pages="2", job="jobs/acme.md", job_sha256="ab" * 32)
+    assert Provenance.decode(tailored.encode()) == tailored
+    assert tailored.encode() == f"profile=cv.yaml&theme=classic&pages=2&job=jobs%2Facme.md&job_sha256={'ab' * 32}"
+    # another look, an edited posting: the same document
+    assert same_document(tailored, Provenance("cv.yaml", theme="modern", pages="2", job="jobs/acme.md",
+                                              job_sha256="cd" * 32))
+    # another budget, posting, language, variant or a public copy: another document
+    for other in (Provenance("cv.yaml", pages="3", job="jobs/acme.md"), Provenance("cv.yaml", pages="2", job="acme.md"),
+                  Provenance("cv.yaml", lang="de", pages="2", job="jobs/acme.md"),
+                  Provenance("cv.yaml", "short", pages="2", job="jobs/acme.md"),
+                  Provenance("cv.yaml", pages="2", job="jobs/acme.md", public="yes")):
+        assert not same_document(tailored, other) and not same_document(other, tailored)
+    # a file from before budgets were recorded is judged by what it records
+    assert same_document(Provenance("cv.yaml", theme="classic"), Provenance("cv.yaml", pages="2"))
+    assert not same_document(Provenance("cv.yaml", lang="de"), Provenance("cv.yaml", pages="2"))
