@@ -238,7 +238,7 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
                               entry_urls=options.entry_urls, phone_format=options.phone_format)
     document = _with_provenance(document, loaded, tailored, lang=lang, locale=request.locale, theme=theme,
                                 input_format=request.input_format, max_pages=max_pages, posting=posting,
-                                public=request.public)
+                                public=request.public, options=request.options)
     stem = tailored_stem(tailored.stem, max_pages, posting) + language_suffix(profile, lang=request.lang,
                                                                               locale=request.locale)
     return RenderJob(loaded, profile, theme, options, document, stem, tailored.name, messages=cuts,
@@ -264,19 +264,20 @@ def run(request: RenderRequest) -> tuple[RenderJob, list[Rendered]]:
 
 def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *, lang: str | None,
                      locale: str | None, theme: Theme, input_format: str | None = None,
-                     max_pages: int | None = None, posting: Path | None = None, public: bool = False) -> Document:
+                     max_pages: int | None = None, posting: Path | None = None, public: bool = False,
+                     options: Mapping[str, Any] | None = None) -> Document:
     """``document`` with what it is rendered from in its metadata (names, never folders;
     the posting relative to the profile's folder, with its SHA-256)."""
     import dataclasses
 
-    from resume_builder.provenance import Provenance, file_sha256, relative_name
+    from resume_builder.provenance import Provenance, encode_options, file_sha256, relative_name
 
     variant = tailored.name if tailored.variant_path is None else relative_name(tailored.variant_path, loaded.folder)
     job = relative_name(posting, loaded.folder) if posting is not None else None
     digest = file_sha256(posting) if posting is not None else None
     source = Provenance(loaded.path.name, variant, lang, locale, theme.name, input_format,
                         pages=str(max_pages) if max_pages else None, job=job, job_sha256=digest,
-                        public="yes" if public else None).encode()
+                        public="yes" if public else None, options=encode_options(dict(options or {}))).encode()
     return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
 
 

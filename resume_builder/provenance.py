@@ -45,6 +45,9 @@ class Provenance:
     job: str | None = None
     job_sha256: str | None = None
     public: str | None = None
+    #: ``-O`` theme options from the command line, as ``key=value`` pairs (form-encoded): the
+    #: page budget's cuts depend on them.
+    options: str | None = None
 
     def encode(self) -> str:
         return urlencode([(key, value) for key, value in asdict(self).items() if value])
@@ -106,3 +109,27 @@ def file_sha256(path: Path) -> str:
     import hashlib
 
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def encode_options(options: dict) -> str | None:
+    """``-O`` options (typed, as :func:`resume_builder.pipeline.parse_option_overrides` gives
+    them) as one form-encoded string, keys sorted; None when there are none."""
+    if not options:
+        return None
+
+    def text(value: object) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, (list, tuple)):
+            return ",".join(map(str, value))
+        return str(value)
+
+    return urlencode(sorted((key, text(value)) for key, value in options.items()))
+
+
+def decode_options(text: str | None) -> list[str]:
+    """The ``key=value`` pairs :func:`encode_options` wrote (``[]`` for none or a damaged value)."""
+    try:
+        return [f"{key}={value}" for key, value in parse_qsl(text or "", strict_parsing=bool(text))]
+    except ValueError:
+        return []

@@ -148,8 +148,13 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
             notes[-1] += (f"; compared with the résumé before its {budget_lost}-page budget instead, so sections "
                           "and entries the budget may have cut are named, not failed" if budget_lost else "")
     theme = _recorded_theme(recorded, profile, notes) if max_pages and not is_letter else None
+    from resume_builder.provenance import decode_options
+
+    # -O options decide the page budget's cuts and, with section_order, which sections there are
+    recorded_options = pipeline.parse_option_overrides(decode_options(recorded.options)) if recorded else {}
     request = pipeline.RenderRequest(profile=profile, variant=variant, lang=lang, locale=locale,
                                      input_format=input_format.lower() if input_format else None, theme=theme,
+                                     options=recorded_options,
                                      max_pages=None if is_letter else max_pages, public=public)
     if is_letter:  # a cover letter: compared with the letter's document
         from resume_builder import letter_pipeline

@@ -242,3 +242,14 @@ def test_what_counts_as_the_same_document():
     # a file from before budgets were recorded is judged by what it records
     assert same_document(Provenance("cv.yaml", theme="classic"), Provenance("cv.yaml", pages="2"))
     assert not same_document(Provenance("cv.yaml", lang="de"), Provenance("cv.yaml", pages="2"))
+
+
+def test_check_re_applies_the_recorded_theme_options(tmp_path):
+    # -O section_order leaves sections out: compared with the profile's every section, each
+    # would be reported missing
+    profile = _small_profile(tmp_path)
+    out = tmp_path / "out"
+    _written(_render(profile, "-O", "section_order=experience,education", "-f", "docx", "--out-dir", out))
+    code, report = _check(out / "cv.docx", "--profile", profile)
+    assert code == 0, report
+    assert _results(report)["headings"]["detail"].endswith("line of its own: Experience, Education")
