@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +28,13 @@ __all__ = ["prepare_letter", "run_letter", "letter_stem"]
 
 
 def letter_stem(stem: str, name: str, posting: Path | None) -> str:
-    """``<profile or variant stem>-letter-<name>`` (``-<posting>`` with ``--job``), so a letter
-    never replaces a résumé or another letter; ``<stem>-letter`` when the variant and the
-    letter share their name (``example-platform-letter``)."""
+    """``<profile or variant stem>-letter-<name>`` (``+<posting>`` with ``--job``, the mark of a
+    posting as in :func:`resume_builder.pipeline.tailored_stem`), so a letter never replaces a
+    résumé or another letter; ``<stem>-letter`` when the variant and the letter share their
+    name (``example-platform-letter``)."""
     out = f"{stem}-letter" if name in ("letter", stem) or stem.endswith(f"-{name}") else f"{stem}-letter-{name}"
     if posting is not None:
-        out += "-" + (re.sub(r"[^A-Za-z0-9._-]+", "-", posting.stem).strip("-.") or "posting")
+        out += "+" + pipeline.posting_slug(posting)
     return out
 
 
@@ -121,7 +121,7 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
     document = build_letter_document(profile, letter_model, filled, labels=labels, build_date=build_date,
                                      photo=photo, signature=signature, phone_format=options.phone_format)
     document = _with_provenance(document, loaded, tailored, lang=lang, locale=request.locale, theme=theme,
-                                input_format=request.input_format)
+                                input_format=request.input_format, posting=request.posting, public=request.public)
     budget = request.max_pages or loaded.letter.max_pages
     options, messages = _fit(document, theme, options, base.folder, budget)
     stem = letter_stem(tailored.stem, loaded.name, request.posting) + pipeline.language_suffix(
@@ -156,13 +156,17 @@ def _signature(loaded: Any):
 
 
 def _with_provenance(document: LetterDocument, loaded: Any, tailored: Any, *, lang: str | None,
-                     locale: str | None, theme: Any, input_format: str | None) -> LetterDocument:
-    from resume_builder.provenance import Provenance, relative_name
+                     locale: str | None, theme: Any, input_format: str | None, posting: Path | None = None,
+                     public: bool = False) -> LetterDocument:
+    from resume_builder.provenance import Provenance, file_sha256, relative_name
 
     base = loaded.chosen.base
     variant = tailored.name if tailored.variant_path is None else relative_name(tailored.variant_path, base.folder)
     name = loaded.name if loaded.path is None else relative_name(loaded.path, base.folder)
-    source = Provenance(base.path.name, variant, lang, locale, theme.name, input_format, "letter", name).encode()
+    job = relative_name(posting, base.folder) if posting is not None else None
+    source = Provenance(base.path.name, variant, lang, locale, theme.name, input_format, "letter", name,
+                        job=job, job_sha256=file_sha256(posting) if posting is not None else None,
+                        public="yes" if public else None).encode()
     return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
 
 

@@ -237,7 +237,8 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
     document = build_document(profile, order=order, labels=labels, photo=photo,
                               entry_urls=options.entry_urls, phone_format=options.phone_format)
     document = _with_provenance(document, loaded, tailored, lang=lang, locale=request.locale, theme=theme,
-                                input_format=request.input_format)
+                                input_format=request.input_format, max_pages=max_pages, posting=posting,
+                                public=request.public, options=request.options)
     stem = tailored_stem(tailored.stem, max_pages, posting) + language_suffix(profile, lang=request.lang,
                                                                               locale=request.locale)
     return RenderJob(loaded, profile, theme, options, document, stem, tailored.name, messages=cuts,
@@ -262,14 +263,21 @@ def run(request: RenderRequest) -> tuple[RenderJob, list[Rendered]]:
 
 
 def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *, lang: str | None,
-                     locale: str | None, theme: Theme, input_format: str | None = None) -> Document:
-    """``document`` with what it is rendered from in its metadata (names, never folders)."""
+                     locale: str | None, theme: Theme, input_format: str | None = None,
+                     max_pages: int | None = None, posting: Path | None = None, public: bool = False,
+                     options: Mapping[str, Any] | None = None) -> Document:
+    """``document`` with what it is rendered from in its metadata (names, never folders;
+    the posting relative to the profile's folder, with its SHA-256)."""
     import dataclasses
 
-    from resume_builder.provenance import Provenance, relative_name
+    from resume_builder.provenance import Provenance, encode_options, file_sha256, relative_name
 
     variant = tailored.name if tailored.variant_path is None else relative_name(tailored.variant_path, loaded.folder)
-    source = Provenance(loaded.path.name, variant, lang, locale, theme.name, input_format).encode()
+    job = relative_name(posting, loaded.folder) if posting is not None else None
+    digest = file_sha256(posting) if posting is not None else None
+    source = Provenance(loaded.path.name, variant, lang, locale, theme.name, input_format,
+                        pages=str(max_pages) if max_pages else None, job=job, job_sha256=digest,
+                        public="yes" if public else None, options=encode_options(dict(options or {}))).encode()
     return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
 
 
@@ -292,15 +300,28 @@ _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def tailored_stem(stem: str, max_pages: int | None, posting: Path | None) -> str:
-    """The output name of a résumé tailored on the command line, so it never replaces the
-    untailored one: ``<stem>-<posting file stem>`` for ``--job``, else ``<stem>-<N>page(s)``
-    for ``--max-pages`` (a variant's own budget is already in its ``<stem>-<variant>``)."""
+    """The output name of a résumé tailored on the command line, so it never replaces another
+    output: ``<stem>+<posting file stem>`` for ``--job`` (then ``-<N>pages`` for ``--max-pages``),
+    else ``<stem>-<N>page(s)`` for ``--max-pages`` (a variant's own budget is already in its
+    ``<stem>-<variant>``).
+
+    The ``+`` marks a posting, and appears in no other default name: variant names and a
+    variant's ``output`` are entry ids (letters, digits, ``.``, ``_``, ``-``), language
+    suffixes are locale tags, and :func:`posting_slug` turns a ``+`` in the posting's name
+    into ``-``. So ``--job de.md`` never names its file like ``--lang de``, nor
+    ``--job platform.json`` like the variant ``platform``, nor ``--job 2pages.md`` like
+    ``--max-pages 2``.
+    """
+    budget = f"-{max_pages}page{'s' if max_pages != 1 else ''}" if max_pages else ""
     if posting is not None:
-        slug = _UNSAFE_NAME.sub("-", posting.stem).strip("-.") or "posting"
-        return f"{stem}-{slug}"
-    if max_pages:
-        return f"{stem}-{max_pages}page{'s' if max_pages != 1 else ''}"
-    return stem
+        return f"{stem}+{posting_slug(posting)}{budget}"
+    return stem + budget
+
+
+def posting_slug(posting: Path) -> str:
+    """The posting's file stem as a file name part: runs of anything but ASCII letters, digits,
+    ``.``, ``_`` and ``-`` become ``-`` (``acme platform (v2).txt`` → ``acme-platform-v2``)."""
+    return _UNSAFE_NAME.sub("-", posting.stem).strip("-.") or "posting"
 
 
 def _photo(profile: Profile, loaded: LoadedProfile):

@@ -4,8 +4,10 @@ with the right document without being told.
 Recorded: the profile's file name (never a folder: outputs stay the same bytes on every
 machine), the variant (its name, or its file relative to the profile's folder), the text
 language and the locale asked for (only when given: otherwise the profile's own apply),
-and the theme. Encoded as an ``application/x-www-form-urlencoded`` string such as
-``profile=example.yaml&lang=de&theme=classic``:
+the theme, and what tailored it on the command line: the page budget (``--max-pages``),
+the job posting (``--job``: its file relative to the profile's folder, and the SHA-256 of
+its bytes, so a posting changed since is noticed) and ``--public``. Encoded as an
+``application/x-www-form-urlencoded`` string such as ``profile=example.yaml&lang=de&theme=classic``:
 
 - PDF: the document information dictionary's ``ResumeBuilder`` entry (ISO 32000-1 §14.3.3
   allows additional keys);
@@ -37,6 +39,15 @@ class Provenance:
     #: ``letter`` for a cover letter (absent for a résumé), and the letter's name.
     document: str | None = None
     letter: str | None = None
+    #: ``--max-pages`` (decimal), ``--job`` (relative to the profile's folder) and the posting's
+    #: SHA-256 (hex), ``--public`` ("yes").
+    pages: str | None = None
+    job: str | None = None
+    job_sha256: str | None = None
+    public: str | None = None
+    #: ``-O`` theme options from the command line, as ``key=value`` pairs (form-encoded): the
+    #: page budget's cuts depend on them.
+    options: str | None = None
 
     def encode(self) -> str:
         return urlencode([(key, value) for key, value in asdict(self).items() if value])
@@ -68,7 +79,19 @@ class Provenance:
             parts.append(f"locale {self.locale}")
         if self.theme:
             parts.append(f"theme {self.theme}")
+        if self.pages:
+            parts.append(f"page budget {self.pages}")
+        if self.job:
+            parts.append(f"posting {self.job}")
+        if self.public:
+            parts.append("public copy")
         return ", ".join(parts)
+
+    def document_identity(self) -> tuple:
+        """What decides the document's content (everything but how it looks: the theme and
+        ``--from`` may change): two outputs with equal identities are the same document."""
+        return (self.profile, self.variant, self.lang, self.locale, self.document, self.letter, self.pages,
+                self.job, self.public)
 
 
 def relative_name(path: Path, folder: Path) -> str:
@@ -79,3 +102,34 @@ def relative_name(path: Path, folder: Path) -> str:
         return Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
     except ValueError:
         return path.name
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of the file's bytes, as 64 hex digits (FIPS 180-4). Raises OSError."""
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def encode_options(options: dict) -> str | None:
+    """``-O`` options (typed, as :func:`resume_builder.pipeline.parse_option_overrides` gives
+    them) as one form-encoded string, keys sorted; None when there are none."""
+    if not options:
+        return None
+
+    def text(value: object) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, (list, tuple)):
+            return ",".join(map(str, value))
+        return str(value)
+
+    return urlencode(sorted((key, text(value)) for key, value in options.items()))
+
+
+def decode_options(text: str | None) -> list[str]:
+    """The ``key=value`` pairs :func:`encode_options` wrote (``[]`` for none or a damaged value)."""
+    try:
+        return [f"{key}={value}" for key, value in parse_qsl(text or "", strict_parsing=bool(text))]
+    except ValueError:
+        return []

@@ -62,7 +62,8 @@ def name_slug(name: str, fallback: str = "") -> str:
 
 def bundle_stem(letter: RenderJob, posting: Path | None, *, public: bool = False) -> str:
     """``<profile>-<variant>`` (as ``render`` names the variant's files), ``-public`` for
-    ``--public`` (unless the variant is public itself), ``-<posting>`` with a posting."""
+    ``--public`` (unless the variant is public itself), ``+<posting>`` with a posting (the mark
+    of a posting: see :func:`resume_builder.pipeline.tailored_stem`)."""
     chosen = letter.letter.chosen  # type: ignore[attr-defined]
     stem = chosen.stem
     if public and not (chosen.variant is not None and chosen.variant.public):

@@ -182,7 +182,9 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None) -> list[
                         stem = template.format(profile=profile.stem, variant=_slug(variant), theme=theme or "",
                                                lang=spec.lang or "", document="application").strip("-")
                         if posting is not None and "{document}" not in template:
-                            stem += "-" + (re.sub(r"[^A-Za-z0-9._-]+", "-", posting.stem).strip("-.") or "posting")
+                            from resume_builder.pipeline import posting_slug
+
+                            stem += "+" + posting_slug(posting)  # the mark of a posting, as render names it
                         if "{document}" not in template:
                             stem += "-application"
                         output = out_dir / (f"{stem}.zip" if spec.zip else f"{stem}/application.json")

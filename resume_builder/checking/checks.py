@@ -126,6 +126,8 @@ def check_name(ex: Extracted, doc: Document | None) -> CheckResult:
         return CheckResult("name", False, f"the first line of text is {first!r}, which does not read as a "
                                           "name; ATS take the candidate's name from the first line")
     where = _locate(ex, _contains(doc.name))
+    if where is None and ex.body:
+        return CheckResult("name", False, f"{doc.name!r} is not in the text, which begins {ex.body[0]!r}")
     if where is None or where[0] != "body":
         return _not_in_body(ex, "name", "name", where)
     wanted = normalise(doc.name)
@@ -306,7 +308,10 @@ def _broken_up(ex: Extracted) -> dict[str, str]:
 _BROKEN = "letter-spacing or synthesized small caps break the word up, so an ATS does not see the heading"
 
 
-def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
+def check_headings(ex: Extracted, doc: Document | None, may_be_cut: frozenset[str] = frozenset()) -> CheckResult:
+    """Standard headings, each on a line of its own. ``may_be_cut``: section keys a page budget
+    may have emptied (the file's budget could not be re-applied): their missing headings are
+    named, not failed."""
     lines = _standalone(ex)
     broken = _broken_up(ex)
     if doc is None:
@@ -341,9 +346,16 @@ def check_headings(ex: Extracted, doc: Document | None) -> CheckResult:
         return CheckResult("headings", False, f"none of the section headings ({titles}) is one an ATS knows: "
                                               "use standard names such as Experience and Education")
     missing = [s.title for s in standard if _heading_key(s.title) not in lines]
+    absent = [s.title for s in standard if s.key in may_be_cut and s.title in missing
+              and _locate(ex, _contains(s.title)) is None]
+    missing = [title for title in missing if title not in absent]
+    if absent:
+        note += (f"; {_quote_list(absent)} {'is' if len(absent) == 1 else 'are'} not in the file, which the "
+                 "page budget may have cut")
     if not missing:
         return CheckResult("headings", True, "standard headings recognised, each on a line of its own: "
-                                             f"{', '.join(s.title for s in standard)}{note}")
+                                             f"{', '.join(s.title for s in standard if s.title not in absent)}"
+                                             f"{note}")
     problems = []
     split = [title for title in missing if _squash(title) in broken]
     if split:
@@ -416,8 +428,12 @@ def _section_text(ex: Extracted, doc: Document, key: str) -> str:
     return " ".join(rows[start + 1:end])
 
 
-def check_entries(ex: Extracted, doc: Document) -> CheckResult:
+def check_entries(ex: Extracted, doc: Document, may_be_cut: frozenset[str] = frozenset()) -> CheckResult:
+    """Every experience and education entry, in order, with its parts. ``may_be_cut``: section
+    keys whose entries a page budget may have cut (all but the first): those missing are
+    named, not failed."""
     problems: list[str] = []
+    cut: list[str] = []
     counts: list[str] = []
     whole = normalise(ex.body_text)
     for key in _ENTRY_PARTS:
@@ -444,6 +460,9 @@ def check_entries(ex: Extracted, doc: Document) -> CheckResult:
                 anchors.append(None)
                 where = "out of order" if wanted in text else (
                     "outside its section" if wanted in whole else "missing")
+                if where == "missing" and key in may_be_cut and number > 1:
+                    cut.append(f"{section.title} #{number}")
+                    continue
                 problems.append(f"{section.title} #{number}: {label} {value!r} {where}")
                 continue
             anchors.append((at, at + len(wanted)))
@@ -465,6 +484,10 @@ def check_entries(ex: Extracted, doc: Document) -> CheckResult:
     if problems:
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         return CheckResult("entries", False, "; ".join(problems[:5]) + more)
+    if cut:
+        return CheckResult("entries", True, f"every entry in the file is in order, with its title, organisation "
+                                            f"and dates; not in the file, which the page budget may have cut: "
+                                            f"{', '.join(cut)}")
     if len(counts) == 1 and counts[0].startswith("1 "):
         return CheckResult("entries", True, f"the {counts[0][2:]} entry found, with its title, organisation and dates")
     return CheckResult("entries", True, f"all {' and '.join(counts)} entries found in order, with their "
@@ -620,9 +643,15 @@ def check_size(ex: Extracted, doc: Document | None) -> CheckResult:
     return CheckResult("file-size", False, f"{shown}, over the 2 MB upload limit many ATS have")
 
 
-def all_checks(ex: Extracted, doc: Document | None) -> list[CheckResult]:
-    """Every check of a résumé, in the order ``check`` prints them."""
-    return run_checks(ex, doc, (check_headings,), check_entries)
+def all_checks(ex: Extracted, doc: Document | None, may_be_cut: frozenset[str] = frozenset()) -> list[CheckResult]:
+    """Every check of a résumé, in the order ``check`` prints them. ``may_be_cut``: section
+    keys a page budget may have cut from the file (see :func:`check_headings`)."""
+    import functools
+
+    if not may_be_cut:
+        return run_checks(ex, doc, (check_headings,), check_entries)
+    return run_checks(ex, doc, (functools.partial(check_headings, may_be_cut=may_be_cut),),
+                      functools.partial(check_entries, may_be_cut=may_be_cut))
 
 
 def run_checks(ex: Extracted, doc: Any | None, own: tuple[Callable[[Extracted, Any], CheckResult], ...],

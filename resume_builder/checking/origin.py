@@ -16,9 +16,15 @@ class Origin:
     language: str | None = None  # BCP 47, e.g. "de" or "en-GB"
 
 
-def read_origin(path: Path) -> Origin:
+def read_origin(path: Path, data: bytes | None = None) -> Origin:
     """The file's recorded provenance and language; an empty :class:`Origin` when the file
-    has neither or cannot be read (the checks then report the damage themselves)."""
+    has neither or cannot be read (the checks then report the damage themselves).
+
+    ``data``: the file's bytes, when they are not written yet (``path`` then only gives
+    the format, by its extension)."""
+    import io
+
+    source = io.BytesIO(data) if data is not None else path
     try:
         if path.suffix.lower() == ".pdf":
             from pypdf import PdfReader
@@ -26,14 +32,14 @@ def read_origin(path: Path) -> Origin:
             from resume_builder.checking.quiet import quiet_pdf_library
 
             with quiet_pdf_library():
-                reader = PdfReader(path)
+                reader = PdfReader(source)
                 info = reader.metadata or {}
                 lang = reader.trailer["/Root"].get("/Lang")
             return Origin(Provenance.decode(str(info.get("/" + PDF_KEY) or "")), str(lang) if lang else None)
         if path.suffix.lower() == ".docx":
             import docx
 
-            props = docx.Document(str(path)).core_properties
+            props = docx.Document(source if data is not None else str(path)).core_properties
             return Origin(Provenance.decode(props.identifier), props.language or None)
     except Exception:  # a damaged file: extract() says what is wrong with it
         return Origin()

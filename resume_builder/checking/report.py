@@ -56,12 +56,14 @@ class Report:
         return f"{failed} of {len(self.checks)} checks failed: an ATS may misread or miss this file's content"
 
 
-def run_checks(path: Path | str, document: Document | None = None) -> Report:
+def run_checks(path: Path | str, document: Document | None = None, *,
+               may_be_cut: frozenset[str] = frozenset()) -> Report:
     """Extract ``path`` (a PDF or DOCX) as an ATS would and run every check.
 
     With ``document`` (what ``pipeline.prepare(...).document`` gives), the contact details,
     headings and experience/education entries are compared with the profile's; without it,
-    the checks look for anything that has the right shape. Raises
+    the checks look for anything that has the right shape. ``may_be_cut``: section keys a
+    page budget may have cut from the file, when its budget could not be re-applied. Raises
     :class:`~resume_builder.errors.UserError` for a missing, unknown or damaged file.
     """
     from resume_builder.checking.checks import all_checks
@@ -83,7 +85,7 @@ def run_checks(path: Path | str, document: Document | None = None) -> Report:
 
         results = letter_checks(extracted, document)
     else:
-        results = all_checks(extracted, document)
+        results = all_checks(extracted, document, may_be_cut)
     return Report(file=path, kind=extracted.kind, checks=results, pages=extracted.pages,
                   bytes=extracted.size, seconds=time.perf_counter() - started)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -27,9 +29,13 @@ def check(
     letter: Optional[str] = typer.Option(None, "--letter", "-L", metavar="NAME|FILE", help="The file is this cover letter (a name "
                                                                      "or letter file; needs --profile; default: "
                                                                      "as recorded in the file)."),
-    job_posting: Optional[Path] = typer.Option(None, "--job", help="A letter's job posting: check that it names "
-                                                                   "the posting's company and position (needs "
-                                                                   "--profile)."),
+    job_posting: Optional[Path] = typer.Option(None, "--job", help="The job posting the résumé was tailored to, or "
+                                                                   "a letter's: check that it names the posting's "
+                                                                   "company and position (needs --profile; "
+                                                                   "default: as recorded in the file)."),
+    max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, help="The résumé's page budget, as for "
+                                                                             "render (needs --profile; default: as "
+                                                                             "recorded in the file)."),
     json_output: bool = typer.Option(False, "--json", help="Print a machine-readable JSON report."),
     input_format: Optional[str] = input_format_option(),
 ) -> None:
@@ -40,21 +46,22 @@ def check(
     from resume_builder.checking import run_checks
     from resume_builder.progress import working
 
-    compared_with = None
     with user_errors():
         given = [name for name, value in (("--variant", variant), ("--lang", lang), ("--locale", locale),
-                                          ("--letter", letter), ("--job", job_posting)) if value]
+                                          ("--letter", letter), ("--job", job_posting), ("--max-pages", max_pages))
+                 if value]
         if given and profile is None:
             raise UserError(f"{' and '.join(given)} need{'s' if len(given) == 1 else ''} --profile",
                             hint="e.g. --profile profiles/example.yaml --lang de")
         with working(f"checking {file}"):
-            document, language_result, compared_with = None, None, None
+            comparison = Comparison()
             if profile is not None:
-                document, language_result, compared_with = _compared_document(file, profile, variant, lang, locale,
-                                                                              input_format, letter, job_posting)
-            report = run_checks(file, document)
-        if language_result is not None:
-            report.checks.insert(0, language_result)
+                comparison = _compared_document(file, profile, variant, lang, locale, input_format, letter,
+                                                job_posting, max_pages)
+            report = run_checks(file, comparison.document, may_be_cut=comparison.may_be_cut)
+        if comparison.first is not None:
+            report.checks.insert(0, comparison.first)
+        compared_with = comparison.compared_with
 
     if json_output:
         import json
@@ -62,39 +69,54 @@ def check(
         data = report.to_dict()
         if compared_with:  # with --profile: what the file was compared with
             data["compared_with"] = compared_with
+        if comparison.notes:
+            data["notes"] = comparison.notes
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        if compared_with:
-            from resume_builder.console import out
+        from resume_builder.console import out
 
+        if compared_with:
             out(f"compared with {compared_with}")
+        for note in comparison.notes:  # said before any result: they explain what was compared
+            out(f"note: {note}", style="yellow")
         show_report(report)
     if not report.passed:
         raise typer.Exit(EXIT_CHECK_FAILED)
 
 
 def _compared_document(file: Path, profile: Path, variant: str | None, lang: str | None, locale: str | None,
-                       input_format: str | None = None, letter: str | None = None, posting: Path | None = None):
-    """The document to compare ``file`` with, a failing 'language' check when the file's
-    language is not the document's (then nothing is compared: every heading and date would
-    differ for that one reason), and a description of what was compared.
+                       input_format: str | None = None, letter: str | None = None, posting: Path | None = None,
+                       max_pages: int | None = None):
+    """What to compare ``file`` with: a :class:`Comparison`.
 
-    Options given win; the rest come from what ``render`` recorded in the file, when the
-    file was rendered from a profile of this name."""
+    Options given win; the rest come from what ``render`` recorded in the file (variant,
+    language, locale, page budget, posting, public copy), when the file was rendered from a
+    profile of this name. The recorded kind decides whether the file is a résumé or a letter
+    (``--letter`` names a letter; ``--job`` is then the letter's posting, else the résumé's).
+    Nothing is compared, and the first result says why, when the file was rendered from
+    another profile or is in another language: every symptom would follow from that. When the
+    recorded posting is gone or changed, a note says so and the file is compared with the
+    untailored résumé, whose sections the page budget may have cut are named, not failed."""
     from resume_builder import pipeline
     from resume_builder.checking.checks import CheckResult
     from resume_builder.checking.origin import language_name, primary_language, read_origin
-    from resume_builder.provenance import Provenance
     from resume_builder.loading.variants import looks_like_file
+    from resume_builder.provenance import Provenance
 
     origin = read_origin(file)
     recorded = origin.provenance
+    kind = file.suffix.lstrip(".").upper() or "file"
     if recorded is not None and recorded.profile != profile.name:
-        from resume_builder.console import err
+        from resume_builder.loading import load_profile
 
-        err(f"note: {file} was rendered from {recorded.profile}, not {profile.name}: its recorded variant, "
-            "language and locale are not used", style="yellow")
-        recorded = None
+        load_profile(profile, input_format=input_format.lower() if input_format else None)  # its own mistakes first
+        return Comparison(first=CheckResult(
+            "profile", False, f"this {kind} was rendered from {recorded.profile}, not {profile.name}, so it was not "
+                              f"compared with {profile.name}: check it with the profile it was made from, or "
+                              f"render it again from {profile.name}"),
+            compared_with=f"{profile.name} (not compared: the file was rendered from {recorded.profile})")
+    notes: list[str] = []
+    public = False
     if recorded is not None:
         if variant is None and recorded.variant:
             variant = str(profile.parent / recorded.variant) if looks_like_file(recorded.variant) \
@@ -102,35 +124,111 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
         lang = lang or recorded.lang
         locale = locale or recorded.locale
         input_format = input_format or recorded.input_format
-    request = pipeline.RenderRequest(profile=profile, variant=variant, lang=lang, locale=locale,
-                                     input_format=input_format.lower() if input_format else None)
+        public = bool(recorded.public)
+    is_letter = letter is not None or (recorded is not None and recorded.document == "letter") or \
+        (recorded is None and posting is not None and max_pages is None)
     if letter is None and recorded is not None and recorded.document == "letter":
         letter = str(profile.parent / recorded.letter) if recorded.letter and looks_like_file(recorded.letter) \
             else recorded.letter
-    if letter is not None or posting is not None:  # a cover letter: compared with the letter's document
-        import dataclasses
+    may_be_cut: frozenset[str] = frozenset()
+    if recorded is not None and posting is None and recorded.job:
+        posting, problem = _recorded_posting(profile, recorded)
+        if problem:
+            notes.append(problem)
+    if not is_letter:
+        max_pages = max_pages or (int(recorded.pages) if recorded is not None and (recorded.pages or "").isdigit()
+                                  else None)
+        if posting is not None and not max_pages:
+            notes.append(f"--job {posting} is not used: the file is a résumé rendered with no page budget, and a "
+                         "posting changes a résumé only through what the budget cuts")
+            posting = None
+        elif notes:  # the posting ranked what the budget cut: without it, the cuts cannot be redone
+            posting, budget_lost = None, max_pages
+            max_pages = None
+            notes[-1] += (f"; compared with the résumé before its {budget_lost}-page budget instead, so sections "
+                          "and entries the budget may have cut are named, not failed" if budget_lost else "")
+    theme = _recorded_theme(recorded, profile, notes) if max_pages and not is_letter else None
+    from resume_builder.provenance import decode_options
 
+    # -O options decide the page budget's cuts and, with section_order, which sections there are
+    recorded_options = pipeline.parse_option_overrides(decode_options(recorded.options)) if recorded else {}
+    request = pipeline.RenderRequest(profile=profile, variant=variant, lang=lang, locale=locale,
+                                     input_format=input_format.lower() if input_format else None, theme=theme,
+                                     options=recorded_options,
+                                     max_pages=None if is_letter else max_pages, public=public)
+    if is_letter:  # a cover letter: compared with the letter's document
         from resume_builder import letter_pipeline
 
         document = letter_pipeline.prepare_letter(dataclasses.replace(request, posting=posting), letter).document
     else:
-        document = pipeline.prepare(request).document
+        document = pipeline.prepare(dataclasses.replace(request, posting=posting if max_pages else None)).document
+        if notes and recorded is not None and recorded.pages:
+            may_be_cut = frozenset(section.key for section in document.sections)
     shown_variant = recorded.variant if recorded is not None and variant and recorded.variant and \
         variant.endswith(recorded.variant) else variant
     compared_with = Provenance(profile.name, shown_variant, lang, locale,
-                               letter=getattr(document, "kind", None) == "letter" and (letter or "letter") or None
-                               ).describe() + (f", posting {posting.name}" if posting is not None else "")
+                               letter=getattr(document, "kind", None) == "letter" and (letter or "letter") or None,
+                               pages=str(max_pages) if max_pages and not is_letter else None,
+                               public="yes" if public else None).describe() + \
+        (f", posting {posting.name}" if posting is not None and (is_letter or max_pages) else "")
     ours = document.metadata.language
     theirs = origin.language
     if theirs and primary_language(theirs) != primary_language(ours):
         hint = f"--lang {primary_language(theirs)}" if lang is None else f"--lang {primary_language(theirs)} " \
             f"(not {lang})"
-        return None, CheckResult(
+        return Comparison(first=CheckResult(
             "language", False,
             f"the file is in {language_name(theirs)}, but {profile.name} was read in {language_name(ours)}: "
-            f"its headings, dates and texts cannot match, so they were not compared; check it with {hint}"), \
-            compared_with
-    return document, None, compared_with
+            f"its headings, dates and texts cannot match, so they were not compared; check it with {hint}"),
+            compared_with=compared_with, notes=notes)
+    return Comparison(document, None, compared_with, notes, may_be_cut)
+
+
+def _recorded_theme(recorded, profile: Path, notes: list[str]) -> str | None:
+    """The theme the file records, when it can be found here: the page budget's cuts depend on
+    it. Else None (the profile's own), and a note that the cuts may differ."""
+    from resume_builder.theming import find_theme
+
+    if recorded is None or not recorded.theme:
+        return None
+    try:
+        find_theme(recorded.theme, profile_folder=profile.parent)
+    except UserError:
+        notes.append(f"the theme {recorded.theme} the file was rendered in is not found here, so its page budget "
+                     "is re-applied in the profile's own theme, and what it cuts may differ")
+        return None
+    return recorded.theme
+
+
+def _recorded_posting(profile: Path, recorded) -> tuple[Path | None, str | None]:
+    """The posting ``recorded.job`` names (relative to the profile's folder), and what is wrong
+    with it in plain words when it is gone or no longer the posting the file was tailored to."""
+    from resume_builder.provenance import file_sha256
+
+    import os
+
+    path = profile.parent / recorded.job
+    shown = os.path.normpath(path)  # as the user would name it: profiles/../acme.md is acme.md
+    try:
+        digest = file_sha256(path)
+    except OSError:
+        return None, f"the file was tailored to the job posting {shown}, which is not there now"
+    if recorded.job_sha256 and digest != recorded.job_sha256:
+        return None, f"the job posting {shown} has changed since the file was tailored to it"
+    return path, None
+
+
+@dataclass
+class Comparison:
+    """What ``check --profile`` compares the file with: the document (None: nothing is
+    compared, and ``first`` says why), a result shown first, what was compared (for people),
+    notes said before the results, and section keys the page budget may have cut."""
+
+    document: Any = None
+    first: Any = None
+    compared_with: str | None = None
+    notes: list[str] = field(default_factory=list)
+    may_be_cut: frozenset[str] = frozenset()
 
 
 def show_report(report) -> None:

@@ -114,6 +114,10 @@ def render(
         if to_stdout:
             _write_stdout(outputs)
         else:
+            if output is None:  # a default name never replaces an output made from other inputs
+                from resume_builder.replacing import guard_replacements
+
+                guard_replacements((item.path, item.data) for item in outputs)
             pipeline.write(outputs)
     for item, job in zip(outputs, jobs):
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.path.suffix == ".pdf" else ""

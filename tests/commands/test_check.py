@@ -107,7 +107,7 @@ def test_bad_profile_exits_2(files, tmp_path):
 
 
 def test_checking_against_another_profile_fails_on_entries(files, tmp_path):
-    other = tmp_path / "other.yaml"
+    other = tmp_path / "example.yaml"  # the same name in another folder: compared (another name is refused)
     other.write_text(EXAMPLE.read_text(encoding="utf-8").replace("company: Klevu", "company: Elsewhere Ltd"),
                      encoding="utf-8")
     result = invoke(str(files["example"]), "--profile", str(other))

@@ -75,7 +75,7 @@ def test_tailor_ends_with_the_render_command_that_works(tmp_path, monkeypatch):
     args = shlex.split(expected)[1:] + ["-f", "html"]
     rendered = runner.invoke(app, args)
     assert rendered.exit_code == 0, rendered.output
-    assert (tmp_path / "output" / "cv-acme-job.html").exists()
+    assert (tmp_path / "output" / "cv+acme-job-2pages.html").exists()
 
 
 def test_tailor_with_write_variant_suggests_rendering_that_variant(tmp_path, monkeypatch):

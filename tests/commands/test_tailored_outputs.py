@@ -17,7 +17,9 @@ POSTING = "Platform Engineer\n\nRequirements: Kubernetes, Terraform, Python.\n"
 def test_tailored_stem():
     from pathlib import Path
 
-    assert tailored_stem("example", 2, Path("jobs/acme platform (v2).txt")) == "example-acme-platform-v2"
+    assert tailored_stem("example", 2, Path("jobs/acme platform (v2).txt")) == "example+acme-platform-v2-2pages"
+    assert tailored_stem("example", 1, Path("jobs/a+b.md")) == "example+a-b-1page"  # one '+' only
+    assert tailored_stem("example-platform", None, Path("acme.md")) == "example-platform+acme"  # the variant's budget
     assert tailored_stem("example", 1, None) == "example-1page"
     assert tailored_stem("example", 3, None) == "example-3pages"
     assert tailored_stem("example", None, None) == "example"
@@ -33,9 +35,9 @@ def test_job_output_gets_its_own_name_and_is_announced(tmp_path, monkeypatch):
 
     result = runner.invoke(app, ["render", "cv.yaml", "-f", "html", "--max-pages", "1", "--job", "acme.txt"])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "output" / "cv-acme.html").exists()
+    assert (tmp_path / "output" / "cv+acme-1page.html").exists()
     assert (tmp_path / "output" / "cv.html").read_bytes() == untailored  # not overwritten
-    assert "wrote output/cv-acme.html" in result.output and "tailored to acme.txt" in result.output
+    assert "wrote output/cv+acme-1page.html" in result.output and "tailored to acme.txt" in result.output
 
     budget = runner.invoke(app, ["render", "cv.yaml", "-f", "html", "--max-pages", "1"])
     assert budget.exit_code == 0, budget.output

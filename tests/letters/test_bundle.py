@@ -39,7 +39,7 @@ def _bundle(*args):
 @pytest.mark.slow
 def test_a_folder_bundle_holds_both_documents_and_application_json(project):
     output = _bundle()
-    folder = project / "output" / "profile-sre-sre-en-application"
+    folder = project / "output" / "profile-sre+sre-en-application"
     assert sorted(p.name for p in folder.iterdir()) == sorted([*NAMES, "application.json"])
     assert "for Northwind Pay, Senior Site Reliability Engineer" in output and "coverage of the posting" in output
     report = json.loads((folder / "application.json").read_text(encoding="utf-8"))
@@ -71,11 +71,11 @@ def test_a_folder_bundle_holds_both_documents_and_application_json(project):
 @pytest.mark.slow
 def test_a_zip_bundle_is_reproducible(project):
     _bundle("--zip")
-    path = project / "output" / "profile-sre-sre-en-application.zip"
+    path = project / "output" / "profile-sre+sre-en-application.zip"
     first = path.read_bytes()
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         names = archive.namelist()
-        assert names == sorted(f"profile-sre-sre-en-application/{n}" for n in [*NAMES, "application.json"])
+        assert names == sorted(f"profile-sre+sre-en-application/{n}" for n in [*NAMES, "application.json"])
         assert {info.date_time for info in archive.infolist()} == {(2026, 3, 2, 0, 0, 0)}
     path.unlink()
     from resume_builder.render import pdf
@@ -103,7 +103,7 @@ def test_build_targets_expand_letters_and_bundles(project):
     assert [(t.output.relative_to(project / "output").as_posix(), t.document) for t in targets] == [
         ("profile-sre.pdf", "resume"), ("profile-sre.docx", "resume"),
         ("profile-sre-letter.pdf", "letter"), ("profile-sre-letter.docx", "letter"),
-        ("profile-sre-sre-en-application/application.json", "bundle"),
+        ("profile-sre+sre-en-application/application.json", "bundle"),
         ("profile-plain-letter.txt", "letter"), ("profile-plain-application.zip", "bundle")]
     assert targets[2].posting == project / "sre-en.md" and targets[0].posting is None
     assert targets[5].letter == "generic" and targets[6].zip
@@ -125,7 +125,7 @@ def test_build_makes_letters_and_a_bundle_and_skips_them_when_up_to_date(project
     assert result.exit_code == 0, result.output
     out = project / "out"
     assert (out / "profile-sre-letter.pdf").is_file() and (out / "profile-sre-letter.txt").is_file()
-    assert (out / "profile-sre-sre-en-application" / "application.json").is_file()
+    assert (out / "profile-sre+sre-en-application" / "application.json").is_file()
     assert "Senior Site Reliability Engineer role at Northwind Pay" in (out / "profile-sre-letter.txt").read_text()
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     by_file = {entry["file"]: entry for entry in manifest["files"]}

@@ -34,7 +34,7 @@ def _check(*args):
 
 @pytest.mark.parametrize("suffix", ["pdf", "docx"])
 def test_a_letter_passes_its_checks_without_the_profile(written, suffix):
-    code, report = _check(written / f"profile-sre-letter-short-sre-en.{suffix}")
+    code, report = _check(written / f"profile-sre-letter-short+sre-en.{suffix}")
     names = [c["name"] for c in report["checks"]]
     assert code == 0, report
     assert "headings" not in names and "entries" not in names  # a letter has no résumé sections
@@ -44,7 +44,7 @@ def test_a_letter_passes_its_checks_without_the_profile(written, suffix):
 
 @pytest.mark.parametrize("suffix", ["pdf", "docx"])
 def test_with_the_profile_and_posting_the_company_and_position_are_named(written, suffix):
-    file = written / f"profile-sre-letter-short-sre-en.{suffix}"
+    file = written / f"profile-sre-letter-short+sre-en.{suffix}"
     code, report = _check(file, "--profile", PROFILE, "--job", POSTING)
     addressed = next(c for c in report["checks"] if c["name"] == "addressed")
     assert code == 0 and addressed["passed"]

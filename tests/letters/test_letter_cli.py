@@ -22,7 +22,7 @@ def test_default_names_never_replace_a_resume_or_another_letter(tmp_path, monkey
     assert "wrote output/profile-letter-generic.txt" in result.output
     result = runner.invoke(app, ["letter", str(PROFILE), "--letter", "short", "--job",
                                  str(FIXTURES / "postings" / "sre-en.md"), "-f", "md"])
-    assert "wrote output/profile-letter-short-sre-en.md" in result.output
+    assert "wrote output/profile-letter-short+sre-en.md" in result.output
     assert "for Senior Site Reliability Engineer, Northwind Pay" in result.output
 
 

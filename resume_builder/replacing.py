@@ -1,0 +1,58 @@
+"""Never replace an output made from other inputs under a default name.
+
+Default output names (``output/<profile>[-<variant>][-public][+<posting>][-<N>pages][-<lang>]``,
+see :func:`resume_builder.pipeline.tailored_stem`) keep apart what the command line can
+tell apart, but a variant may name its own file (``output: example-de``), a variant may be
+called ``de``, and two postings in different folders may share a name. So before a default
+name replaces an existing PDF or DOCX, the provenance that file records
+(:mod:`resume_builder.provenance`) is compared with the new one's: a different profile,
+variant, language, locale, page budget, posting, public copy or document kind is refused
+with a :class:`~resume_builder.errors.UserError` that names ``-o``. The theme and ``--from``
+may change (they change how the same document looks), and so may the profile's content.
+
+A file that records no provenance (made by another tool, or an HTML, Markdown, text or PNG
+output, which have no metadata to record it in) is replaced as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from resume_builder.errors import UserError
+from resume_builder.provenance import Provenance
+
+#: Fields that outputs made before they were recorded lack: compared only when the existing
+#: file records one of them, so a file made by an earlier version is not taken for another input.
+_LATER_FIELDS = ("pages", "job", "public")
+
+
+def _identity(recorded: Provenance, *, with_later: bool) -> tuple:
+    """``recorded.document_identity()``, without the later fields unless ``with_later``."""
+    identity = recorded.document_identity()
+    return identity if with_later else identity[:-len(_LATER_FIELDS)]
+
+
+def same_document(old: Provenance, new: Provenance) -> bool:
+    """Whether ``old`` and ``new`` describe the same document (see the module's docstring)."""
+    with_later = any(getattr(old, name) for name in _LATER_FIELDS)
+    return _identity(old, with_later=with_later) == _identity(new, with_later=with_later)
+
+
+def guard_replacements(outputs: Iterable[tuple[Path, bytes]]) -> None:
+    """Raise UserError if writing any ``(path, data)`` would replace a PDF or DOCX rendered
+    from other inputs (nothing is written: callers guard before :func:`pipeline.write`)."""
+    from resume_builder.checking.origin import read_origin
+
+    for path, data in outputs:
+        if path.suffix.lower() not in (".pdf", ".docx") or not path.is_file():
+            continue
+        old = read_origin(path).provenance
+        if old is None:
+            continue
+        new = read_origin(path, data).provenance
+        if new is None or same_document(old, new):
+            continue
+        raise UserError(f"{path} was rendered from {old.describe()}; this render ({new.describe()}) "
+                        "would replace it under the same default name",
+                        hint=f"write this one with -o FILE (or --out-dir DIR), or move {path} away first")
