@@ -483,7 +483,7 @@ def extract_docx(path: Path) -> Extracted:
         if "docProps/app.xml" in archive.namelist():
             app = _parse_part(archive, "docProps/app.xml", path)
             value = app.findtext(f"{_EP}Pages")
-            if value and value.strip().isdigit() and int(value) > 0:
+            if value and value.strip().isdecimal() and int(value) > 0:
                 pages = int(value)
 
     return Extracted(

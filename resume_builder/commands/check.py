@@ -136,7 +136,7 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
         if problem:
             notes.append(problem)
     if not is_letter:
-        max_pages = max_pages or (int(recorded.pages) if recorded is not None and (recorded.pages or "").isdigit()
+        max_pages = max_pages or (int(recorded.pages) if recorded is not None and (recorded.pages or "").isdecimal()
                                   else None)
         if posting is not None and not max_pages:
             notes.append(f"--job {posting} is not used: the file is a résumé rendered with no page budget, and a "

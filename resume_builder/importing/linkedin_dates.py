@@ -114,7 +114,7 @@ def _from_words(value: str, raw: str) -> str:
     year = month = day = None
     for token in re.findall(r"\d+|[^\W\d_]+\.?", value):
         word = _fold(token)
-        if token.isdigit():
+        if token.isdecimal():
             if len(token) == 4 and year is None:
                 year = int(token)
             elif len(token) <= 2 and day is None and 1 <= int(token) <= 31:

@@ -265,7 +265,7 @@ def _patch_entry(entry: dict[str, Any], patch: dict[str, Any]) -> None:
         if key == "highlight_details" and isinstance(value, dict):
             highlights = entry.get("highlights")
             for index, details in value.items():
-                i = int(index) if str(index).isdigit() else -1
+                i = int(index) if str(index).isdecimal() else -1
                 if isinstance(highlights, list) and 0 <= i < len(highlights):
                     text = highlights[i]["text"] if isinstance(highlights[i], dict) else highlights[i]
                     highlights[i] = {"text": text, "details": details}

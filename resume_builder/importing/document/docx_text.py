@@ -42,7 +42,7 @@ def _paragraph_line(paragraph, zone: str) -> Line | None:
     indent = paragraph.paragraph_format.left_indent
     level = 0
     if style.casefold().startswith("list bullet") or style.casefold().startswith("list number"):
-        level = int(style[-1]) - 1 if style[-1].isdigit() else 0
+        level = int(style[-1]) - 1 if style[-1].isdecimal() else 0
     elif indent is not None and indent > Pt(6):
         level = 1
     if heading >= 3:
