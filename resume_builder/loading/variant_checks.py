@@ -148,8 +148,21 @@ class _Checker:
                     self.add(f"'{entry_id}' is in section '{info.section}', which this variant does not show",
                              (kind, i), f"add '{info.section}' to 'sections'")
                 elif kind == "keep" and entry_id not in self.selected_ids:
-                    self.add(f"'{entry_id}' is kept, but its section '{info.section}' is left out by this variant",
-                             (kind, i), "keep the section too, or remove this entry from 'keep'")
+                    roles = self._role_ids(entry_id)
+                    if roles and set(roles) <= set(self.variant.drop):
+                        self.add(f"'{entry_id}' is kept, but every role under it is dropped "
+                                 f"({', '.join(repr(r) for r in roles)}), so nothing of it is shown",
+                                 (kind, i), "drop the company instead, or keep at least one of its roles")
+                    else:
+                        self.add(f"'{entry_id}' is kept, but its section '{info.section}' is left out by this "
+                                 "variant", (kind, i), "keep the section too, or remove this entry from 'keep'")
+
+    def _role_ids(self, company_id: str) -> list[str]:
+        """The ids of the roles under the experience entry ``company_id`` (none: not a company)."""
+        for entry in self.profile.experience:
+            if entry.id == company_id:
+                return [role.id for role in (getattr(entry, "roles", None) or []) if getattr(role, "id", None)]
+        return []
 
     def overrides(self) -> None:
         data = self.data

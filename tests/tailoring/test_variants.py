@@ -454,8 +454,12 @@ def variants(draw) -> Variant:
     select = draw(st.dictionaries(st.sampled_from(selectable), tag_filters, max_size=3))
     ids = sorted(i for i, info in ENTRIES.items() if info.section in visible)
     keep = draw(st.lists(st.sampled_from(ids), unique=True, max_size=3)) if ids else []
-    drop = draw(st.lists(st.sampled_from([i for i in ids if i not in keep]), unique=True, max_size=3)) \
-        if len(ids) > len(keep) else []
+    # a kept company's roles are never dropped: dropping all of them contradicts the keep
+    # (check_variant says so: test_keeping_a_company_whose_roles_are_all_dropped_is_explained)
+    under_kept = {role.id for entry in EXAMPLE_PROFILE.experience if entry.id in keep
+                  for role in (getattr(entry, "roles", None) or [])}
+    droppable = [i for i in ids if i not in keep and i not in under_kept]
+    drop = draw(st.lists(st.sampled_from(droppable), unique=True, max_size=3)) if droppable else []
     data: dict[str, Any] = {"sections": sections, "select": select, "keep": keep, "drop": drop,
                             "max_highlights": draw(st.none() | st.integers(0, 5))}
     candidate = Variant.model_validate(data)
@@ -516,3 +520,14 @@ def test_tailoring_is_pure(chosen):
     assert first.model_dump(mode="json") == second.model_dump(mode="json")
     assert first.section_order() == second.section_order()
     assert first is not profile
+
+
+def test_keeping_a_company_whose_roles_are_all_dropped_is_explained():
+    """Hypothesis found it: keep 'makemytrip' and drop both its roles. The problem named the
+    section as left out, which it was not; it now names the dropped roles."""
+    company = next(e for e in EXAMPLE_PROFILE.experience if getattr(e, "roles", None))
+    roles = [role.id for role in company.roles]
+    chosen = Variant.model_validate({"keep": [company.id], "drop": roles})
+    problems = check_variant(EXAMPLE_PROFILE, chosen)
+    assert len(problems) == 1 and "every role under it is dropped" in problems[0].message, problems
+    assert all(repr(role) in problems[0].message for role in roles)
