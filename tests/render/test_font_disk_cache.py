@@ -19,15 +19,15 @@ from weasyprint.pdf import fonts
 
 from resume_builder import pipeline
 from resume_builder.render import font_cache, pdf
-from tests.conftest import EXAMPLE
+from tests.conftest import FIXTURES
 
 
 @pytest.fixture
 def profile(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    target = tmp_path / "profile" / "example.yaml"
+    target = tmp_path / "profile" / "one_page.yaml"  # a page with bold, italic and links: fonts enough
     target.parent.mkdir()
-    shutil.copy(EXAMPLE, target)
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", target)
     return target
 
 
