@@ -142,9 +142,10 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     from resume_builder.render.collection import fewer_collections
 
     html_tokens.install()
-    font_config = _font_config(_font_files(html))
+    font_files = _font_files(html)
+    font_config = _font_config(font_files)
     with _guarded(theme, messages, html, fetcher), fewer_collections():
-        body, stylesheet = _stylesheet(html, base_url, roots, messages, font_config)
+        body, stylesheet = _stylesheet(html, base_url, roots, messages, font_config, font_files)
         rendered = HTML(string=body, base_url=base_url, url_fetcher=fetcher).render(
             font_config=font_config, pdf_tags=True, stylesheets=[stylesheet] if stylesheet else None)
     rendered._resume_builder = (html, fetcher)  # for the write step's guard
@@ -185,7 +186,7 @@ def _font_files(css: str) -> tuple:
 
 
 def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str],
-                font_config: Any) -> tuple[str, Any]:
+                font_config: Any, font_files: tuple) -> tuple[str, Any]:
     """``html`` without its style element, and that element's CSS parsed (cached); or
     ``(html, None)`` when the document is not one the cache can serve exactly.
 
@@ -195,6 +196,8 @@ def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]
     element, no ``<link>``, no ``style=``. Warnings logged while parsing are kept with the
     entry and given again (``messages``) on every reuse. Parse-time fetches (``@font-face``
     fonts) go through a restricted fetcher of their own; one it refused is raised, never cached.
+    ``font_files`` is :func:`_font_files` of ``html``, taken once by the caller for the font
+    configuration too.
     """
     from weasyprint import CSS
 
@@ -206,7 +209,7 @@ def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]
             or " style='" in lowered:
         return html, None
     css = found[0]
-    key = (css, base_url, tuple(str(root) for root in roots), _font_files(css))
+    key = (css, base_url, tuple(str(root) for root in roots), font_files)  # the one <style>'s fonts
     cached = _STYLESHEETS.get(key)
     if cached is not None and cached[2] is font_config:  # its fonts are registered in this configuration
         _STYLESHEETS.move_to_end(key)

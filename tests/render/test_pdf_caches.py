@@ -33,7 +33,7 @@ def _cold(profile: Path, **arguments) -> bytes:
         cache.clear()
     fonts.Font.clean = wrapped._resume_builder_original
     pdf._install_font_cache = lambda: None  # this render only
-    pdf._stylesheet = lambda html, base_url, roots, messages, font_config: (html, None)
+    pdf._stylesheet = lambda html, base_url, roots, messages, font_config, font_files: (html, None)
     try:
         return _render(profile, **arguments).data
     finally:
