@@ -13,6 +13,9 @@ from resume_builder import output as output_module
 from resume_builder.cli import app
 from tests.conftest import EXAMPLE, FIXTURES, REPO
 
+# About what documents say, not their fonts: font subsetting is stood in for (tests/font_stand_ins.py).
+pytestmark = pytest.mark.usefixtures("cheap_font_subsetting")
+
 runner = CliRunner()
 ONE_PAGE = FIXTURES / "profiles" / "one_page.yaml"
 RAISING = FIXTURES / "themes" / "raising"

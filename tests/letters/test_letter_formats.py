@@ -15,6 +15,9 @@ from resume_builder import letter_pipeline, pipeline
 from resume_builder.letter_document import is_letter
 from tests.conftest import FIXTURES
 
+# About what documents say, not their fonts: font subsetting is stood in for (tests/font_stand_ins.py).
+pytestmark = pytest.mark.usefixtures("cheap_font_subsetting")
+
 PROFILE = FIXTURES / "letters" / "profile.yaml"
 THEMES = ("classic", "modern", "compact")
 FORMATS = ("pdf", "docx", "html", "md", "txt")

@@ -22,6 +22,9 @@ from typer.testing import CliRunner
 
 from resume_builder.cli import app
 
+# About what documents say, not their fonts: font subsetting is stood in for (tests/font_stand_ins.py).
+pytestmark = pytest.mark.usefixtures("cheap_font_subsetting")
+
 runner = CliRunner()
 LRM, RLM = "\u200e", "\u200f"
 CONTROLS = re.compile("[\u200e\u200f\u2066-\u2069]")

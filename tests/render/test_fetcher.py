@@ -24,6 +24,9 @@ from resume_builder.cli import app
 from resume_builder.render.fetcher import FetchRefused, RestrictedFetcher
 from tests.conftest import FIXTURES
 
+# About what documents say, not their fonts: font subsetting is stood in for (tests/font_stand_ins.py).
+pytestmark = pytest.mark.usefixtures("cheap_font_subsetting")
+
 pypdf = pytest.importorskip("pypdf")
 
 runner = CliRunner()

@@ -16,6 +16,9 @@ import pytest
 from resume_builder.limits import MAX_FIELD_CHARS
 from resume_builder.pipeline import prepare, render
 
+# About what documents say, not their fonts: font subsetting is stood in for (tests/font_stand_ins.py).
+pytestmark = pytest.mark.usefixtures("cheap_font_subsetting")
+
 pdfminer = pytest.importorskip("pdfminer")
 
 LONG = "W" * 500  # one unbroken 500-character word
@@ -68,7 +71,6 @@ def test_unbroken_500_character_words_wrap_inside_the_page(theme, tmp_path):
     assert "a" * 480 in joined and "m" * 499 in joined
 
 
-@pytest.mark.usefixtures("cheap_font_subsetting")  # reads markup, not fonts (tests/font_stand_ins.py)
 def test_control_and_bidi_characters_are_removed_from_every_format(tmp_path):
     nasty = "Ann\u202eevil\u202c \u0007bell\u0000nul\u001b[31m \u2066iso\u2069 \u200fmark"
     # One-line fields refuse control characters (tests/test_hostile_inputs.py); bidi marks are removed.

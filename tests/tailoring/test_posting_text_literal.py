@@ -19,6 +19,9 @@ from resume_builder.loading.posting import read_posting
 from resume_builder.tailoring.posting import structure
 from tests.conftest import EXAMPLE
 
+# About what documents say, not their fonts: font subsetting is stood in for (tests/font_stand_ins.py).
+pytestmark = pytest.mark.usefixtures("cheap_font_subsetting")
+
 TITLE = "Senior {{ 7*7 }} Engineer (C#, snake_case, 2*3)"
 POSTING = f"# {TITLE}\n\nNorthwind Pay GmbH, Berlin\n\n## Requirements\n\n- Kubernetes\n- Go\n"
 

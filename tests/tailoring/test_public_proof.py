@@ -34,6 +34,9 @@ from resume_builder.formats import FORMATS
 from resume_builder.theming import builtin_themes
 from tests.conftest import FIXTURES
 
+# About what documents say, not their fonts: font subsetting is stood in for (tests/font_stand_ins.py).
+pytestmark = pytest.mark.usefixtures("cheap_font_subsetting")
+
 PROFILE = FIXTURES / "public" / "private.yaml"
 
 #: Values the public copy must not show (each at least 7 characters, so that binary data
