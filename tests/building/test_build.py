@@ -156,8 +156,11 @@ def _start_build_in_subprocess(project: Path, *args: str, fault: str) -> subproc
 def test_a_target_over_the_timeout_fails_and_the_others_complete(project):
     """big.pdf never finishes by itself; the limit is generous so that the others always can.
 
-    One build with a single worker (-j 1) and one with two (-j 2), run side by side in their
-    own copies of the project: each waits out the whole limit once, so together they wait once.
+    big.pdf's render runs on a fake clock that jumps to the end of its time limit (the
+    ``overrun`` fault, tests/building/hooks/sitecustomize.py): the build's own alarm stops it
+    at once, and its message names the build file's limit, so nobody waits out 20 seconds.
+    One build with a single worker (-j 1) and one with two (-j 2), side by side in their own
+    copies of the project.
     """
     shutil.copy(project / "profiles" / "me.yaml", project / "profiles" / "big.yaml")
     (project / "resume-builder.toml").write_text(
@@ -167,7 +170,7 @@ def test_a_target_over_the_timeout_fails_and_the_others_complete(project):
     for jobs in ("1", "2"):
         copies[jobs] = project.parent / f"jobs-{jobs}"
         shutil.copytree(project, copies[jobs])
-    procs = {jobs: _start_build_in_subprocess(folder, "-j", jobs, fault="hang:big.pdf")
+    procs = {jobs: _start_build_in_subprocess(folder, "-j", jobs, fault="overrun:big.pdf")
              for jobs, folder in copies.items()}
     try:
         outputs = {jobs: proc.communicate(timeout=600) for jobs, proc in procs.items()}

@@ -6,7 +6,10 @@ a test needs no particular start method. Chosen by environment variables:
 
 - ``RB_TEST_START_METHOD``: the multiprocessing start method of the run;
 - ``RB_TEST_FAULT``: ``hang:<stem>.<fmt>`` (the renderer of that output never finishes by
-  itself) or ``crash:<variant>.<fmt>`` (the worker rendering it dies with exit code 3).
+  itself), ``overrun:<stem>.<fmt>`` (the same, on a fake clock that jumps to the end of its
+  time limit: the limit's own alarm stops it at once, whatever the limit, so a test can give
+  the other targets a generous limit without waiting it out) or ``crash:<variant>.<fmt>``
+  (the worker rendering it dies with exit code 3).
 """
 
 import os
@@ -17,6 +20,7 @@ if os.environ.get("RB_TEST_START_METHOD"):
     multiprocessing.set_start_method(os.environ["RB_TEST_START_METHOD"], force=True)
 
 if os.environ.get("RB_TEST_FAULT"):
+    import signal
     import time
 
     from resume_builder import formats
@@ -26,7 +30,9 @@ if os.environ.get("RB_TEST_FAULT"):
     _real = formats.renderer(_fmt)
 
     def _faulty(job, path):
-        if _kind == "hang" and path.stem == _name:
+        if _kind == "overrun" and path.stem == _name and signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+            signal.setitimer(signal.ITIMER_REAL, 0.001, 0.2)  # the limit's whole time has passed
+        if _kind in ("hang", "overrun") and path.stem == _name:
             while True:  # only the time limit can stop this
                 time.sleep(0.05)
         if _kind == "crash" and job.variant == _name:
