@@ -34,9 +34,19 @@ def _render(*args):
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    """profiles/example.yaml in a folder of its own, with postings named like other outputs."""
-    folder = tmp_path_factory.mktemp("names")
+    """profiles/example.yaml in a folder of its own (its page budgets cut content)."""
+    folder = tmp_path_factory.mktemp("budgets")
     shutil.copy(EXAMPLE, folder / "example.yaml")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def names(tmp_path_factory):
+    """A one-page profile named example.yaml, with postings named like other outputs and a
+    variant ``platform``: output names do not depend on what a page budget cuts."""
+    folder = tmp_path_factory.mktemp("names")
+    (folder / "example.yaml").write_text((FIXTURES / "profiles" / "one_page.yaml").read_text(encoding="utf-8")
+                                         + "variants:\n  platform:\n    select: {}\n", encoding="utf-8")
     shutil.copy(GERMAN_POSTING, folder / "de.md")
     shutil.copy(JSON_POSTING, folder / "platform.json")
     shutil.copy(GERMAN_POSTING, folder / "2pages.md")
@@ -51,29 +61,29 @@ def _written(result) -> str:
 # ----------------------------------------------------------------------------- item 9: names
 
 
-def test_a_posting_named_like_a_language_does_not_replace_that_language(project):
-    out = project / "out-lang"
-    _written(_render(project / "example.yaml", "--lang", "de", "-f", "docx", "--out-dir", out))
+def test_a_posting_named_like_a_language_does_not_replace_that_language(names):
+    out = names / "out-lang"
+    _written(_render(names / "example.yaml", "--lang", "de", "-f", "docx", "--out-dir", out))
     german = (out / "example-de.docx").read_bytes()
-    line = _written(_render(project / "example.yaml", "--max-pages", "2", "--job", project / "de.md", "-f", "docx",
+    line = _written(_render(names / "example.yaml", "--max-pages", "2", "--job", names / "de.md", "-f", "docx",
                             "--out-dir", out))
     assert f"wrote {out / 'example+de-2pages.docx'}" in line and "tailored to de.md" in line
     assert (out / "example-de.docx").read_bytes() == german
 
 
-def test_a_posting_named_like_a_variant_does_not_replace_that_variant(project):
-    out = project / "out-variant"
-    _written(_render(project / "example.yaml", "-V", "platform", "-f", "docx", "--out-dir", out))
+def test_a_posting_named_like_a_variant_does_not_replace_that_variant(names):
+    out = names / "out-variant"
+    _written(_render(names / "example.yaml", "-V", "platform", "-f", "docx", "--out-dir", out))
     variant = (out / "example-platform.docx").read_bytes()
-    line = _written(_render(project / "example.yaml", "--max-pages", "2", "--job", project / "platform.json",
+    line = _written(_render(names / "example.yaml", "--max-pages", "2", "--job", names / "platform.json",
                             "-f", "docx", "--out-dir", out))
     assert f"wrote {out / 'example+platform-2pages.docx'}" in line
     assert (out / "example-platform.docx").read_bytes() == variant
 
 
-def test_a_posting_named_like_a_budget_is_not_taken_for_one(project):
-    out = project / "out-budget"
-    line = _written(_render(project / "example.yaml", "--max-pages", "3", "--job", project / "2pages.md",
+def test_a_posting_named_like_a_budget_is_not_taken_for_one(names):
+    out = names / "out-budget"
+    line = _written(_render(names / "example.yaml", "--max-pages", "3", "--job", names / "2pages.md",
                             "-f", "docx", "--out-dir", out))
     assert f"wrote {out / 'example+2pages-3pages.docx'}" in line
     assert not (out / "example-2pages.docx").exists()
