@@ -28,6 +28,26 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE = REPO / "profiles" / "example.yaml"
 
 
+def brief_example_text(projects: int = 2) -> str:
+    """profiles/example.yaml with only its first ``projects`` projects: every section and kind of
+    entry of the example (several roles at one employer, custom sections, awards, variants,
+    letters) on 2 pages instead of 4, for tests of how a résumé is rendered or read rather than
+    of how long the example is. Cut as text, so its comments and layout stay as written."""
+    lines = EXAMPLE.read_text(encoding="utf-8").split("\n")
+    start = lines.index("projects:")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith((" ", "#")))
+    items = [i for i in range(start + 1, end) if lines[i].startswith("  - ")]
+    cut = items[projects] if len(items) > projects else end
+    return "\n".join(lines[:cut] + lines[end:])
+
+
+def brief_example(folder: Path, name: str = "example.yaml") -> Path:
+    """:func:`brief_example_text` written to ``folder / name``."""
+    path = folder / name
+    path.write_text(brief_example_text(), encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="session")
 def ooxml_validator():
     """The ECMA-376 transitional schemas in tests/fixtures/ooxml/, compiled once per session

@@ -15,7 +15,7 @@ from weasyprint.pdf import fonts
 
 from resume_builder import pipeline
 from resume_builder.render import pdf
-from tests.conftest import EXAMPLE, REPO
+from tests.conftest import REPO, brief_example, brief_example_text
 
 HEADLINE = "Platform & DevOps Engineer"
 
@@ -45,7 +45,7 @@ def _cold(profile: Path, **arguments) -> bytes:
 def test_a_warm_re_render_after_an_edit_has_the_same_bytes_as_a_cold_one(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     profile = tmp_path / "example.yaml"
-    text = EXAMPLE.read_text(encoding="utf-8")
+    text = brief_example_text()
     for theme in ("classic", "modern"):
         profile.write_text(text, encoding="utf-8")
         _render(profile, theme_name=theme)
@@ -57,8 +57,7 @@ def test_a_warm_re_render_after_an_edit_has_the_same_bytes_as_a_cold_one(tmp_pat
 
 
 def test_a_new_option_value_is_a_new_style_sheet(tmp_path):
-    profile = tmp_path / "example.yaml"
-    shutil.copy(EXAMPLE, profile)
+    profile = brief_example(tmp_path)
     first = _render(profile).data
     green = _render(profile, overrides={"accent_color": "#0b6e4f"}).data
     assert first != green and _render(profile).data == first
@@ -70,7 +69,7 @@ def test_css_warnings_are_reported_on_every_render(tmp_path):
     style = theme / "templates" / "style.css.j2"
     style.write_text(style.read_text(encoding="utf-8") + "\n.headline { colour: red; }\n", encoding="utf-8")
     profile = tmp_path / "example.yaml"
-    text = EXAMPLE.read_text(encoding="utf-8")
+    text = brief_example_text()
     seen = []
     for headline in (HEADLINE, "DevOps & Platform Engineer"):
         profile.write_text(text.replace(HEADLINE, headline, 1), encoding="utf-8")
@@ -81,8 +80,7 @@ def test_css_warnings_are_reported_on_every_render(tmp_path):
 def test_the_font_cache_keeps_each_build_date_apart(tmp_path, monkeypatch):
     """fontTools stamps the fonts it saves with SOURCE_DATE_EPOCH: a font cleaned for one
     build date is never reused for another (a served render used the date of the build before)."""
-    profile = tmp_path / "example.yaml"
-    shutil.copy(EXAMPLE, profile)
+    profile = brief_example(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     _render(profile)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1712345678")
