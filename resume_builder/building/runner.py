@@ -49,8 +49,20 @@ def _on_sigterm(signum, frame):
     raise SystemExit(128 + signum)  # unwinds a write in progress: its temporary file is removed
 
 
-def _warm_up(parent: int | None = None) -> None:
-    """Pool initializer: stop signals, then import the heavy libraries once per worker.
+#: Formats whose targets lay pages out with WeasyPrint (a bundle holds a PDF).
+_LAID_OUT = frozenset({"pdf", "png", "bundle"})
+
+
+def _needs_layout(targets: list[Target]) -> bool:
+    """Whether some target is laid out by WeasyPrint, so workers import it before their first
+    target. Other targets import it themselves if they need it (a page budget lays out pages
+    whatever the format): a build of Markdown and text alone starts no WeasyPrint."""
+    return any(target.fmt in _LAID_OUT for target in targets)
+
+
+def _warm_up(parent: int | None = None, layout: bool = True) -> None:
+    """Pool initializer: stop signals, then import the heavy libraries once per worker
+    (WeasyPrint only when ``layout``: see :func:`_needs_layout`).
 
     Ctrl-C reaches every process of the terminal's group: workers ignore it and the
     parent stops them (SIGTERM), so a worker never dies half-way through a write.
@@ -64,7 +76,8 @@ def _warm_up(parent: int | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
     _die_with_parent(parent)
-    import weasyprint  # noqa: F401
+    if layout:
+        import weasyprint  # noqa: F401
 
     from resume_builder import pipeline
 
@@ -316,7 +329,8 @@ def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: boo
     from concurrent.futures.process import BrokenProcessPool
 
     orphans: list[tuple[list[Target], list[str]]] = []
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(_fork_parent(),))
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up,
+                                   initargs=(_fork_parent(), _needs_layout(targets)))
     try:
         futures = {executor.submit(render_group, members, digests, check, timeout): (members, digests)
                    for members, digests in groups.values()}
@@ -382,7 +396,7 @@ def stop_workers(executor: ProcessPoolExecutor, *, grace: float = 5.0) -> None:
 
 def _alone_main(connection, parent: int | None, members: list[Target], digests: list[str], check: bool,
                 timeout: float | None) -> None:
-    _warm_up(parent)
+    _warm_up(parent, _needs_layout(members))
     try:
         connection.send(render_group(members, digests, check, timeout))
     finally:

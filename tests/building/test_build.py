@@ -212,6 +212,25 @@ def test_timeout_on_the_command_line_beats_the_build_file(project, monkeypatch):
     assert (project / "out" / "me.md").is_file()
 
 
+def test_workers_start_weasyprint_only_for_formats_it_lays_out(project):
+    """A build of Markdown and text alone imports no WeasyPrint in its workers (about a second
+    of CPU each); a PDF, PNG or bundle target does, before its first target."""
+    from resume_builder.building.runner import _needs_layout
+
+    config = BuildConfig.model_validate({"targets": [{"profile": "profiles/me.yaml", "formats": ["md", "txt",
+                                                                                                 "html", "docx"]}]})
+    assert not _needs_layout(expand(config, project))
+    for fmt in ("pdf", "png"):
+        config = BuildConfig.model_validate({"targets": [{"profile": "profiles/me.yaml", "formats": ["md", fmt]}]})
+        assert _needs_layout(expand(config, project)), fmt
+    code = ("import sys; from resume_builder.building.runner import _warm_up; _warm_up(None, {}); "
+            "print('weasyprint' in sys.modules)")
+    for layout in (False, True):
+        started = subprocess.run([sys.executable, "-c", code.format(layout)], capture_output=True, text=True,
+                                 env={**os.environ, "PYTHONPATH": str(REPO)}, check=True)
+        assert started.stdout.strip() == str(layout), started.stderr
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("start_method", START_METHODS)
 def test_a_worker_that_dies_fails_only_its_own_targets(project, start_method):
