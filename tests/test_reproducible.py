@@ -1,7 +1,8 @@
 """Same input, same bytes: no output depends on the clock, the machine, the user, the
 working directory or the order of a directory listing (issue 12, item 18).
 
-The example profile is built in every format (PDF, PNG, DOCX, HTML, Markdown, text) plus
+The example profile, in brief (tests/conftest.py ``brief_example``: every section and kind
+of entry, 2 pages), is built in every format (PDF, PNG, DOCX, HTML, Markdown, text) plus
 ``manifest.json`` by two separate processes that differ in everything that should not
 matter: the clock (libfaketime moves it by decades; without libfaketime the second process
 starts after a real pause of more than a second), the project folder and working directory,
@@ -14,15 +15,13 @@ be byte for byte the same, in both cases.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, brief_example
 
 FORMATS = ["pdf", "png", "docx", "html", "md", "txt"]
 FAKETIME_LIBS = ("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
@@ -61,7 +60,7 @@ for config, epoch in ((sys.argv[1], None), (sys.argv[2], sys.argv[3])):
 def _project(root: Path) -> Path:
     project = root / "project"
     (project / "profiles").mkdir(parents=True)
-    shutil.copy(REPO / "profiles" / "example.yaml", project / "profiles" / "example.yaml")
+    brief_example(project / "profiles")
     formats = ", ".join(f'"{f}"' for f in FORMATS)
     for config, out_dir in OUT_DIRS.items():
         (project / config).write_text(
