@@ -20,7 +20,6 @@ import sys
 import time
 from pathlib import Path
 
-
 from tests.conftest import REPO, brief_example
 
 FORMATS = ["pdf", "png", "docx", "html", "md", "txt"]
