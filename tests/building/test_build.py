@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from resume_builder.building.config import BuildConfig, expand, load_config
 from resume_builder.cli import app
 from resume_builder.errors import UserError
-from tests.conftest import REPO, as_from_a_terminal
+from tests.conftest import REPO, as_from_a_terminal, brief_example
 
 runner = CliRunner()
 
@@ -258,7 +258,7 @@ def test_ctrl_c_stops_the_workers_and_keeps_only_complete_files(tmp_path):
 
     project = tmp_path / "project"
     (project / "profiles").mkdir(parents=True)
-    shutil.copy(REPO / "profiles" / "example.yaml", project / "profiles" / "example.yaml")
+    brief_example(project / "profiles")  # every section, 2 pages: any render is cut short alike
     (project / "resume-builder.toml").write_text(
         'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/example.yaml"\n'
         'variants = ["", "platform", "monitoring"]\nformats = ["pdf", "docx", "md"]\n'
