@@ -46,3 +46,37 @@ def test_a_source_tree_that_is_not_installed_lists_the_built_in_folder(monkeypat
     monkeypatch.setattr(theming, "_builtin_entry_points", lambda: ())
     found = theming.builtin_themes()
     assert [(name, where) for name, where in found] == [(n, REPO / "themes" / n) for n in _folders()]
+
+
+def test_a_theme_package_installed_while_the_process_runs_is_found(monkeypatch, tmp_path):
+    """Entry points are read again when a folder on sys.path changes (a server or a build
+    looks themes up on every render, and keeps what it read until then)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    assert "late" not in theming._entry_points()
+    (site / "late_theme").mkdir()
+    (site / "late_theme" / "theme.toml").write_text((REPO / "themes" / "classic" / "theme.toml")
+                                                    .read_text(encoding="utf-8"), encoding="utf-8")
+    (site / "late_theme" / "__init__.py").write_text("", encoding="utf-8")
+    info = site / "late_theme-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: late-theme\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[{theming.ENTRY_POINT_GROUP}]\nlate = late_theme\n", encoding="utf-8")
+    assert "late" in theming._entry_points()
+    assert theming.find_theme("late").folder == (site / "late_theme").resolve()
+    info.rename(site / "late_theme-1.0.removed")  # uninstalled: its metadata folder is gone
+    assert "late" not in theming._entry_points()
+
+
+def test_entry_points_are_read_once_while_nothing_changes(monkeypatch):
+    import importlib.metadata
+
+    reads = []
+    real = importlib.metadata.entry_points
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda **kw: reads.append(kw) or real(**kw))
+    theming._ENTRY_POINTS.clear()
+    first = theming._entry_points()
+    for _ in range(3):
+        assert theming._entry_points() == first
+    assert len(reads) == 1
