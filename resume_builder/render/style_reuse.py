@@ -1,0 +1,164 @@
+"""Elements' computed styles kept from one layout to the next (issue 20: warm re-render).
+
+WeasyPrint computes an element's style lazily (``ComputedStyle.__missing__``, one property at
+a time, as layout asks for it), and it already shares one style object between the elements
+of a document whose styles must be equal: same parent style object, same declarations from
+the same style sheets (``StyleFor.__init__``'s ``computed_cache``). After an edit of the
+profile most elements of the next document have exactly those again, yet every render made
+and filled its styles anew: about a fifth of a warm re-render of the example résumé.
+
+:func:`reusing` extends WeasyPrint's sharing from one document to the next. While it is
+active, ``StyleFor.set_computed_styles`` for an element (not a pseudo-element, not a page)
+first looks for a style made by an earlier layout for
+
+* the same parent style object and root style object (so, by induction, an equal chain of
+  ancestors; the root's parent is the initial style, which depends only on the font
+  configuration),
+* the same cascaded declarations: name, weight and value, where a value is the very object
+  a parsed style sheet holds (the theme's sheet is kept by exact CSS, render/pdf.py, and
+  WeasyPrint's user-agent sheet is parsed once) or an equal string or tuple of strings and
+  numbers (the ``lang`` and ``id`` attributes' declarations, made anew by every parse),
+* the same base URL and font configuration object.
+
+Such a style computes every property to the same value (a computed value depends on nothing
+else), so the properties the earlier layout computed are reused as they are. Objects whose
+identity is part of a key are held by the entry, so an id is never reused for another object
+while the key exists. A style is reused only when no warning was logged while the entries
+were made (a reused value would not log it again) and the theme uses no viewport units
+(their value depends on the first page's size, which each document sets on its own
+``StyleFor``). Entries not used by the last two layouts are dropped, so the memory held is
+about two documents' styles.
+
+tests/render/test_style_reuse.py checks the PDFs are byte-identical with and without it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+__all__ = ["PSEUDO_ELEMENTS", "clear", "pseudo_reusable", "reusable", "reusing"]
+
+_LOCK = threading.RLock()
+# key -> [style, objects the key names by id, generation last used]
+_ENTRIES: dict[tuple, list] = {}
+_generation = 0
+_active: int | None = None  # the thread whose layout reuses styles
+_pseudo = False  # whether pseudo-elements' styles are reused too
+#: Pseudo-elements whose styles are reused when :func:`reusing` allows them: the ones
+#: WeasyPrint's user-agent sheet gives every element (``::marker``, the footnote and note
+#: parts), and ``::before``/``::after``. Not ``::first-letter``/``::first-line``, whose
+#: styles layout edits.
+PSEUDO_ELEMENTS = frozenset({"before", "after", "marker", "footnote-call", "footnote-marker", "note-call",
+                             "note-marker", "note-callback"})
+_VIEWPORT = re.compile(r"(?i)[\d.]\s*(?:[lsd]?v(?:w|h|i|b|min|max))\b")
+_SIMPLE = (str, int, float, bool, type(None))
+
+
+def reusable(css: str) -> bool:
+    """Whether styles of a document whose only style sheet is ``css`` (the user agent's
+    aside) may be reused: some CSS, and no length in a viewport unit (``vw``, ``svh``...)."""
+    return bool(css) and _VIEWPORT.search(css) is None
+
+
+def pseudo_reusable(css: str) -> bool:
+    """Whether pseudo-elements' styles may be reused too: ``css`` makes no footnotes or notes
+    (``float: footnote``, ``position: note()``), whose calls get their anchor in their style."""
+    return "note" not in css.lower()
+
+
+def clear() -> None:
+    """Forget every kept style."""
+    with _LOCK:
+        _ENTRIES.clear()
+
+
+def _value_key(value: Any, held: list) -> Any:
+    """A hashable stand-in for a declared value: equal for equal plain data, else its identity."""
+    kind = type(value)
+    if kind in _SIMPLE:
+        return (kind, value)
+    if kind is tuple and all(type(item) in _SIMPLE for item in value):
+        return (tuple, tuple((type(item), item) for item in value))
+    held.append(value)
+    return ("id", id(value))
+
+
+def _key(style_for: Any, element: Any, pseudo_type: str | None, parent_style: Any, root_style: Any,
+         base_url: Any, held: list) -> tuple:
+    cascaded = style_for._cascaded_styles.get((element, pseudo_type), {})
+    declarations = []
+    for name, (value, weight) in cascaded.items():
+        declarations.append((name, _value_key(value, held), weight))
+    held.extend((parent_style, root_style, style_for.font_config))
+    return (pseudo_type, id(parent_style), id(root_style), base_url, id(style_for.font_config), tuple(declarations))
+
+
+def install() -> None:
+    """Wrap ``weasyprint.css.StyleFor.set_computed_styles`` (once)."""
+    from weasyprint.css import StyleFor
+
+    original = StyleFor.set_computed_styles
+    if getattr(original, "_resume_builder_original", None) is not None:
+        return
+
+    def set_computed_styles(self, element, parent, root=None, pseudo_type=None, base_url=None,
+                            target_collector=None):
+        if _active != threading.get_ident() or not hasattr(element, "tag") or (
+                pseudo_type is not None and (not _pseudo or pseudo_type not in PSEUDO_ELEMENTS)):
+            return original(self, element, parent, root=root, pseudo_type=pseudo_type, base_url=base_url,
+                            target_collector=target_collector)
+        computed = self._computed_styles
+        if parent is None:  # the root element
+            parent_style = root_style = None
+        else:
+            parent_style, root_style = computed[parent, None], computed[root, None]
+        held: list = []
+        key = _key(self, element, pseudo_type, parent_style, root_style, base_url, held)
+        entry = _ENTRIES.get(key)
+        if entry is not None:
+            style = entry[0]
+            if style.parent_style is parent_style and (parent is None or style.root_style is root_style) \
+                    and style.font_config is self.font_config:
+                entry[2] = _generation
+                computed[element, pseudo_type] = style
+                if target_collector and style["anchor"]:
+                    target_collector.collect_anchor(style["anchor"])
+                return None
+        result = original(self, element, parent, root=root, pseudo_type=pseudo_type, base_url=base_url,
+                          target_collector=target_collector)
+        _ENTRIES[key] = [computed[element, pseudo_type], held, _generation]
+        return result
+
+    set_computed_styles._resume_builder_original = original
+    StyleFor.set_computed_styles = set_computed_styles
+
+
+@contextmanager
+def reusing(messages: list[str], enabled: bool = True, pseudo_elements: bool = True) -> Iterator[None]:
+    """Reuse kept styles during the block (one layout); ``messages`` is the list WeasyPrint's
+    warnings are collected in: any warning logged during the block drops every kept style.
+    ``pseudo_elements`` False keeps to elements' own styles (layout gives footnote and note
+    calls an anchor by setting it in their styles)."""
+    global _active, _generation, _pseudo
+    install()
+    with _LOCK:
+        if not enabled:
+            yield
+            return
+        before = len(messages)
+        _generation += 1
+        _active, _pseudo = threading.get_ident(), pseudo_elements
+        ok = False
+        try:
+            yield
+            ok = True
+        finally:
+            _active = None
+            if not ok or len(messages) != before:
+                _ENTRIES.clear()
+            else:
+                for key in [key for key, entry in _ENTRIES.items() if entry[2] < _generation - 1]:
+                    del _ENTRIES[key]
