@@ -147,8 +147,7 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     with _guarded(theme, messages, html, fetcher), fewer_collections():
         body, stylesheet = _stylesheet(html, base_url, roots, messages, font_config, font_files)
         css = "".join(_STYLE_ELEMENT.findall(html)) if stylesheet is not None else ""
-        with style_reuse.reusing(messages, enabled=style_reuse.reusable(css),  # render/style_reuse.py
-                                 pseudo_elements=style_reuse.pseudo_reusable(css)):
+        with style_reuse.reusing(messages, enabled=style_reuse.reusable(css)):  # render/style_reuse.py
             rendered = HTML(string=body, base_url=base_url, url_fetcher=fetcher).render(
                 font_config=font_config, pdf_tags=True, stylesheets=[stylesheet] if stylesheet else None)
     rendered._resume_builder = (html, fetcher)  # for the write step's guard

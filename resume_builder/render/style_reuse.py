@@ -39,18 +39,16 @@ import threading
 from contextlib import contextmanager
 from typing import Any, Iterator
 
-__all__ = ["PSEUDO_ELEMENTS", "clear", "pseudo_reusable", "reusable", "reusing"]
+__all__ = ["PSEUDO_ELEMENTS", "clear", "reusable", "reusing"]
 
 _LOCK = threading.RLock()
 # key -> [style, objects the key names by id, generation last used]
 _ENTRIES: dict[tuple, list] = {}
 _generation = 0
 _active: int | None = None  # the thread whose layout reuses styles
-_pseudo = False  # whether pseudo-elements' styles are reused too
-#: Pseudo-elements whose styles are reused when :func:`reusing` allows them: the ones
-#: WeasyPrint's user-agent sheet gives every element (``::marker``, the footnote and note
-#: parts), and ``::before``/``::after``. Not ``::first-letter``/``::first-line``, whose
-#: styles layout edits.
+#: Pseudo-elements whose styles are reused: the ones WeasyPrint's user-agent sheet gives every
+#: element (``::marker``, the footnote and note parts), and ``::before``/``::after``. Not
+#: ``::first-letter``/``::first-line``, whose styles layout edits.
 PSEUDO_ELEMENTS = frozenset({"before", "after", "marker", "footnote-call", "footnote-marker", "note-call",
                              "note-marker", "note-callback"})
 _VIEWPORT = re.compile(r"(?i)[\d.]\s*(?:[lsd]?v(?:w|h|i|b|min|max))\b")
@@ -61,12 +59,6 @@ def reusable(css: str) -> bool:
     """Whether styles of a document whose only style sheet is ``css`` (the user agent's
     aside) may be reused: some CSS, and no length in a viewport unit (``vw``, ``svh``...)."""
     return bool(css) and _VIEWPORT.search(css) is None
-
-
-def pseudo_reusable(css: str) -> bool:
-    """Whether pseudo-elements' styles may be reused too: ``css`` makes no footnotes or notes
-    (``float: footnote``, ``position: note()``), whose calls get their anchor in their style."""
-    return "note" not in css.lower()
 
 
 def clear() -> None:
@@ -107,7 +99,7 @@ def install() -> None:
     def set_computed_styles(self, element, parent, root=None, pseudo_type=None, base_url=None,
                             target_collector=None):
         if _active != threading.get_ident() or not hasattr(element, "tag") or (
-                pseudo_type is not None and (not _pseudo or pseudo_type not in PSEUDO_ELEMENTS)):
+                pseudo_type is not None and pseudo_type not in PSEUDO_ELEMENTS):
             return original(self, element, parent, root=root, pseudo_type=pseudo_type, base_url=base_url,
                             target_collector=target_collector)
         computed = self._computed_styles
@@ -120,8 +112,10 @@ def install() -> None:
         entry = _ENTRIES.get(key)
         if entry is not None:
             style = entry[0]
+            # Layout names a note's call by setting the call's anchor in its style: such a style
+            # is no longer the one its declarations compute.
             if style.parent_style is parent_style and (parent is None or style.root_style is root_style) \
-                    and style.font_config is self.font_config:
+                    and style.font_config is self.font_config and style.get("anchor") == entry[3]:
                 entry[2] = _generation
                 computed[element, pseudo_type] = style
                 if target_collector and style["anchor"]:
@@ -129,7 +123,8 @@ def install() -> None:
                 return None
         result = original(self, element, parent, root=root, pseudo_type=pseudo_type, base_url=base_url,
                           target_collector=target_collector)
-        _ENTRIES[key] = [computed[element, pseudo_type], held, _generation]
+        style = computed[element, pseudo_type]
+        _ENTRIES[key] = [style, held, _generation, style.get("anchor")]
         return result
 
     set_computed_styles._resume_builder_original = original
@@ -137,12 +132,10 @@ def install() -> None:
 
 
 @contextmanager
-def reusing(messages: list[str], enabled: bool = True, pseudo_elements: bool = True) -> Iterator[None]:
+def reusing(messages: list[str], enabled: bool = True) -> Iterator[None]:
     """Reuse kept styles during the block (one layout); ``messages`` is the list WeasyPrint's
-    warnings are collected in: any warning logged during the block drops every kept style.
-    ``pseudo_elements`` False keeps to elements' own styles (layout gives footnote and note
-    calls an anchor by setting it in their styles)."""
-    global _active, _generation, _pseudo
+    warnings are collected in: any warning logged during the block drops every kept style."""
+    global _active, _generation
     install()
     with _LOCK:
         if not enabled:
@@ -150,7 +143,7 @@ def reusing(messages: list[str], enabled: bool = True, pseudo_elements: bool = T
             return
         before = len(messages)
         _generation += 1
-        _active, _pseudo = threading.get_ident(), pseudo_elements
+        _active = threading.get_ident()
         ok = False
         try:
             yield
