@@ -16,18 +16,22 @@ first looks for a style made by an earlier layout for
   configuration),
 * the same cascaded declarations: name, weight and value, where a value is the very object
   a parsed style sheet holds (the theme's sheet is kept by exact CSS, render/pdf.py, and
-  WeasyPrint's user-agent sheet is parsed once) or an equal string or tuple of strings and
-  numbers (the ``lang`` and ``id`` attributes' declarations, made anew by every parse),
-* the same base URL and font configuration object.
+  WeasyPrint's user-agent sheet is parsed once), or, for the declarations WeasyPrint makes
+  anew from the ``lang`` and ``id`` attributes on every parse, equal plain data,
+* the same pseudo-element (none, or one of :data:`PSEUDO_ELEMENTS`), base URL and font
+  configuration object.
 
 Such a style computes every property to the same value (a computed value depends on nothing
-else), so the properties the earlier layout computed are reused as they are. Objects whose
-identity is part of a key are held by the entry, so an id is never reused for another object
-while the key exists. A style is reused only when no warning was logged while the entries
-were made (a reused value would not log it again) and the theme uses no viewport units
-(their value depends on the first page's size, which each document sets on its own
-``StyleFor``). Entries not used by the last two layouts are dropped, so the memory held is
-about two documents' styles.
+else), so the properties the earlier layout computed are reused as they are. A key names
+objects by identity only where the style kept for it holds them (its parent, its root, its
+font configuration, its cascaded values), so an id never stands for another object while the
+key exists; a hit is checked against the objects themselves. A style is reused only when no
+warning was logged while the entries were made (a reused value would not log it again), when
+the theme uses no viewport units (their value depends on the first page's size, which each
+document sets on its own ``StyleFor``), and while its anchor is still the one its
+declarations computed (layout names a note's call by setting the call's anchor in its style).
+Entries not used by the last two layouts are dropped, so the memory held is about two
+documents' styles.
 
 tests/render/test_style_reuse.py checks the PDFs are byte-identical with and without it.
 """
@@ -42,7 +46,7 @@ from typing import Any, Iterator
 __all__ = ["PSEUDO_ELEMENTS", "clear", "reusable", "reusing"]
 
 _LOCK = threading.RLock()
-# key -> [style, objects the key names by id, generation last used]
+# key -> [style, generation last used, its anchor when made]
 _ENTRIES: dict[tuple, list] = {}
 _generation = 0
 _active: int | None = None  # the thread whose layout reuses styles
@@ -53,6 +57,8 @@ PSEUDO_ELEMENTS = frozenset({"before", "after", "marker", "footnote-call", "foot
                              "note-marker", "note-callback"})
 _VIEWPORT = re.compile(r"(?i)[\d.]\s*(?:[lsd]?v(?:w|h|i|b|min|max))\b")
 _SIMPLE = (str, int, float, bool, type(None))
+# Properties WeasyPrint declares from attributes (``lang``, ``id``), new objects on every parse.
+_FROM_ATTRIBUTES = frozenset({"lang", "anchor"})
 
 
 def reusable(css: str) -> bool:
@@ -67,25 +73,27 @@ def clear() -> None:
         _ENTRIES.clear()
 
 
-def _value_key(value: Any, held: list) -> Any:
-    """A hashable stand-in for a declared value: equal for equal plain data, else its identity."""
+def _plain(value: Any) -> Any:
+    """A hashable stand-in for a declared value of plain data (a string, or a tuple of strings
+    and numbers), typed so that equal stand-ins are equal values; None for any other value."""
     kind = type(value)
     if kind in _SIMPLE:
         return (kind, value)
     if kind is tuple and all(type(item) in _SIMPLE for item in value):
         return (tuple, tuple((type(item), item) for item in value))
-    held.append(value)
-    return ("id", id(value))
+    return None
 
 
-def _key(style_for: Any, element: Any, pseudo_type: str | None, parent_style: Any, root_style: Any,
-         base_url: Any, held: list) -> tuple:
-    cascaded = style_for._cascaded_styles.get((element, pseudo_type), {})
+def _key(cascaded: dict, pseudo_type: str | None, parent_style: Any, root_style: Any, base_url: Any,
+         font_config: Any) -> tuple:
+    """What an element's computed style depends on. Values are named by identity, which the
+    style made for the key keeps valid (its ``cascaded`` holds them), except those WeasyPrint
+    makes from attributes on every parse (:data:`_FROM_ATTRIBUTES`), named by their data."""
     declarations = []
     for name, (value, weight) in cascaded.items():
-        declarations.append((name, _value_key(value, held), weight))
-    held.extend((parent_style, root_style, style_for.font_config))
-    return (pseudo_type, id(parent_style), id(root_style), base_url, id(style_for.font_config), tuple(declarations))
+        plain = _plain(value) if name in _FROM_ATTRIBUTES else None
+        declarations.append((name, id(value) if plain is None else plain, weight))
+    return (pseudo_type, id(parent_style), id(root_style), base_url, id(font_config), tuple(declarations))
 
 
 def install() -> None:
@@ -107,16 +115,16 @@ def install() -> None:
             parent_style = root_style = None
         else:
             parent_style, root_style = computed[parent, None], computed[root, None]
-        held: list = []
-        key = _key(self, element, pseudo_type, parent_style, root_style, base_url, held)
+        key = _key(self._cascaded_styles.get((element, pseudo_type), {}), pseudo_type, parent_style, root_style,
+                   base_url, self.font_config)
         entry = _ENTRIES.get(key)
         if entry is not None:
             style = entry[0]
             # Layout names a note's call by setting the call's anchor in its style: such a style
             # is no longer the one its declarations compute.
             if style.parent_style is parent_style and (parent is None or style.root_style is root_style) \
-                    and style.font_config is self.font_config and style.get("anchor") == entry[3]:
-                entry[2] = _generation
+                    and style.font_config is self.font_config and style.get("anchor") == entry[2]:
+                entry[1] = _generation
                 computed[element, pseudo_type] = style
                 if target_collector and style["anchor"]:
                     target_collector.collect_anchor(style["anchor"])
@@ -124,7 +132,7 @@ def install() -> None:
         result = original(self, element, parent, root=root, pseudo_type=pseudo_type, base_url=base_url,
                           target_collector=target_collector)
         style = computed[element, pseudo_type]
-        _ENTRIES[key] = [style, held, _generation, style.get("anchor")]
+        _ENTRIES[key] = [style, _generation, style.get("anchor")]
         return result
 
     set_computed_styles._resume_builder_original = original
@@ -153,5 +161,5 @@ def reusing(messages: list[str], enabled: bool = True) -> Iterator[None]:
             if not ok or len(messages) != before:
                 _ENTRIES.clear()
             else:
-                for key in [key for key, entry in _ENTRIES.items() if entry[2] < _generation - 1]:
+                for key in [key for key, entry in _ENTRIES.items() if entry[1] < _generation - 1]:
                     del _ENTRIES[key]
