@@ -8,7 +8,7 @@ profile most elements of the next document have exactly those again, yet every r
 and filled its styles anew: about a fifth of a warm re-render of the example résumé.
 
 :func:`reusing` extends WeasyPrint's sharing from one document to the next. While it is
-active, ``StyleFor.set_computed_styles`` for an element (not a pseudo-element, not a page)
+active, ``StyleFor.set_computed_styles`` for an element or pseudo-element (not a page)
 first looks for a style made by an earlier layout for
 
 * the same parent style object and root style object (so, by induction, an equal chain of
@@ -46,8 +46,9 @@ from typing import Any, Iterator
 __all__ = ["PSEUDO_ELEMENTS", "clear", "reusable", "reusing"]
 
 _LOCK = threading.RLock()
-# key -> [style, generation last used, its anchor when made]
+# key -> [[(style, its anchor when made), ...], generation last used]
 _ENTRIES: dict[tuple, list] = {}
+_taken: dict[tuple, int] = {}  # styles of each key given out in the current layout
 _generation = 0
 _active: int | None = None  # the thread whose layout reuses styles
 #: Pseudo-elements whose styles are reused: the ones WeasyPrint's user-agent sheet gives every
@@ -117,14 +118,21 @@ def install() -> None:
             parent_style, root_style = computed[parent, None], computed[root, None]
         key = _key(self._cascaded_styles.get((element, pseudo_type), {}), pseudo_type, parent_style, root_style,
                    base_url, self.font_config)
+        # The n-th element (or pseudo-element) of this layout with this key gets the n-th style
+        # kept for it: each style serves one element per layout, as in a layout without reuse
+        # (layout edits some styles in place, a note's call's anchor).
+        index = _taken.get(key, 0)
+        _taken[key] = index + 1
         entry = _ENTRIES.get(key)
-        if entry is not None:
-            style = entry[0]
-            # Layout names a note's call by setting the call's anchor in its style: such a style
-            # is no longer the one its declarations compute.
+        if entry is None:
+            entry = _ENTRIES[key] = [[], _generation]
+        entry[1] = _generation
+        kept = entry[0]
+        if index < len(kept):
+            style, anchor = kept[index]
+            # A style whose anchor layout has set is no longer the one its declarations compute.
             if style.parent_style is parent_style and (parent is None or style.root_style is root_style) \
-                    and style.font_config is self.font_config and style.get("anchor") == entry[2]:
-                entry[1] = _generation
+                    and style.font_config is self.font_config and style.get("anchor") == anchor:
                 computed[element, pseudo_type] = style
                 if target_collector and style["anchor"]:
                     target_collector.collect_anchor(style["anchor"])
@@ -132,7 +140,10 @@ def install() -> None:
         result = original(self, element, parent, root=root, pseudo_type=pseudo_type, base_url=base_url,
                           target_collector=target_collector)
         style = computed[element, pseudo_type]
-        _ENTRIES[key] = [style, _generation, style.get("anchor")]
+        if index < len(kept):
+            kept[index] = (style, style.get("anchor"))
+        else:
+            kept.append((style, style.get("anchor")))
         return result
 
     set_computed_styles._resume_builder_original = original
@@ -151,6 +162,7 @@ def reusing(messages: list[str], enabled: bool = True) -> Iterator[None]:
             return
         before = len(messages)
         _generation += 1
+        _taken.clear()
         _active = threading.get_ident()
         ok = False
         try:
@@ -163,3 +175,6 @@ def reusing(messages: list[str], enabled: bool = True) -> Iterator[None]:
             else:
                 for key in [key for key, entry in _ENTRIES.items() if entry[1] < _generation - 1]:
                     del _ENTRIES[key]
+                for key, count in _taken.items():  # no more styles per key than this layout used
+                    del _ENTRIES[key][0][count:]
+            _taken.clear()
