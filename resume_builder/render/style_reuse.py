@@ -90,10 +90,10 @@ def _key(cascaded: dict, pseudo_type: str | None, parent_style: Any, root_style:
     """What an element's computed style depends on. Values are named by identity, which the
     style made for the key keeps valid (its ``cascaded`` holds them), except those WeasyPrint
     makes from attributes on every parse (:data:`_FROM_ATTRIBUTES`), named by their data."""
-    declarations = []
-    for name, (value, weight) in cascaded.items():
-        plain = _plain(value) if name in _FROM_ATTRIBUTES else None
-        declarations.append((name, id(value) if plain is None else plain, weight))
+    declarations = [(name, id(value), weight) for name, (value, weight) in cascaded.items()]
+    if "lang" in cascaded or "anchor" in cascaded:
+        declarations = [(name, (_plain(cascaded[name][0]) or value) if name in _FROM_ATTRIBUTES else value, weight)
+                        for name, value, weight in declarations]
     return (pseudo_type, id(parent_style), id(root_style), base_url, id(font_config), tuple(declarations))
 
 
