@@ -351,7 +351,7 @@ def _render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_f
         rendered, warnings = layout(doc, theme, options.model_copy(update={"page_numbers": False}),
                                     profile_folder=profile_folder)
     from resume_builder.output import libraries_see_build_date
-    from resume_builder.render import style_reuse
+    from resume_builder.render import draw_layouts, style_reuse
     from resume_builder.render.pdf_artifacts import mark_margin_artifacts
 
     html, fetcher = getattr(rendered, "_resume_builder", ("", None))
@@ -359,8 +359,9 @@ def _render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_f
         # Only our own entry: a theme's <meta> tags never add keys to the PDF's information.
         rendered.metadata.custom = {PDF_KEY: doc.metadata.source} if doc.metadata.source else {}
         before = len(warnings)
-        data = rendered.write_pdf(pdf_tags=True, pdf_identifier=_identifier(doc), uncompressed_pdf=False,
-                                  custom_metadata=bool(doc.metadata.source), finisher=mark_margin_artifacts)
+        with draw_layouts.drawing():  # render/draw_layouts.py
+            data = rendered.write_pdf(pdf_tags=True, pdf_identifier=_identifier(doc), uncompressed_pdf=False,
+                                      custom_metadata=bool(doc.metadata.source), finisher=mark_margin_artifacts)
         if len(warnings) != before:  # styles computed while drawing may have warned: make them again
             style_reuse.clear()
     return PdfResult(data=data, pages=len(rendered.pages), warnings=warnings)
