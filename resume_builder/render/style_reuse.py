@@ -46,9 +46,8 @@ from typing import Any, Iterator
 __all__ = ["PSEUDO_ELEMENTS", "clear", "reusable", "reusing"]
 
 _LOCK = threading.RLock()
-# key -> [[(style, its anchor when made), ...], generation last used]
+# key -> [[(style, its anchor when made), ...], generation last used, styles given out in it]
 _ENTRIES: dict[tuple, list] = {}
-_taken: dict[tuple, int] = {}  # styles of each key given out in the current layout
 _generation = 0
 _active: int | None = None  # the thread whose layout reuses styles
 #: Pseudo-elements whose styles are reused: the ones WeasyPrint's user-agent sheet gives every
@@ -121,12 +120,13 @@ def install() -> None:
         # The n-th element (or pseudo-element) of this layout with this key gets the n-th style
         # kept for it: each style serves one element per layout, as in a layout without reuse
         # (layout edits some styles in place, a note's call's anchor).
-        index = _taken.get(key, 0)
-        _taken[key] = index + 1
         entry = _ENTRIES.get(key)
         if entry is None:
-            entry = _ENTRIES[key] = [[], _generation]
-        entry[1] = _generation
+            entry = _ENTRIES[key] = [[], _generation, 0]
+        elif entry[1] != _generation:
+            entry[1], entry[2] = _generation, 0
+        index = entry[2]
+        entry[2] += 1
         kept = entry[0]
         if index < len(kept):
             style, anchor = kept[index]
@@ -162,7 +162,6 @@ def reusing(messages: list[str], enabled: bool = True) -> Iterator[None]:
             return
         before = len(messages)
         _generation += 1
-        _taken.clear()
         _active = threading.get_ident()
         ok = False
         try:
@@ -175,6 +174,6 @@ def reusing(messages: list[str], enabled: bool = True) -> Iterator[None]:
             else:
                 for key in [key for key, entry in _ENTRIES.items() if entry[1] < _generation - 1]:
                     del _ENTRIES[key]
-                for key, count in _taken.items():  # no more styles per key than this layout used
-                    del _ENTRIES[key][0][count:]
-            _taken.clear()
+                for entry in _ENTRIES.values():  # no more styles per key than this layout used
+                    if entry[1] == _generation:
+                        del entry[0][entry[2]:]
