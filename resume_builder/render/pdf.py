@@ -341,10 +341,11 @@ def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_fo
 
 
 def _render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path) -> PdfResult:
-    from resume_builder.render import emoji_images
+    from resume_builder.render import emoji_images, font_descriptions
 
     _install_font_cache()
     emoji_images.install()
+    font_descriptions.install()
     install_stream_cache()
     rendered, warnings = layout(doc, theme, options, profile_folder=profile_folder)
     if len(rendered.pages) == 1 and options.page_numbers:
