@@ -241,6 +241,29 @@ def _yaml(typ: str, *, pure: bool = False) -> Any:
     return yaml
 
 
+_ONCE_VERSIONED: dict[type, type] = {}
+
+
+def _once_versioned(resolver: type) -> type:
+    """``resolver`` asking for the YAML version being read once per load instead of three times
+    per scalar: ruamel's ``processing_version`` goes through two failing attribute lookups
+    with the C parser every time (a twentieth of a warm re-render of the example). The version
+    cannot change within a load with the C parser, which never exposes the scanner that
+    lookup asks for, so the value is the same."""
+    if resolver not in _ONCE_VERSIONED:
+        looked_up = resolver.processing_version.fget
+
+        def processing_version(self: Any) -> Any:
+            known = self.__dict__.get("_resume_builder_version")
+            if known is None:
+                known = self.__dict__["_resume_builder_version"] = looked_up(self)
+            return known
+
+        _ONCE_VERSIONED[resolver] = type(f"Once{resolver.__name__}", (resolver,),
+                                         {"processing_version": property(processing_version)})
+    return _ONCE_VERSIONED[resolver]
+
+
 def check_yaml_depth(text: str, file: str) -> None:
     """Refuse a document nested more than MAX_DEPTH levels, before it is composed.
 
@@ -297,7 +320,9 @@ def parse_yaml_fast(text: str, file: str) -> SourceDocument | None:
         return None
     try:
         check_yaml_depth(text, file)  # libyaml's composer recurses in C: check before loading
-        data = _yaml("safe").load(text)
+        yaml = _yaml("safe")
+        yaml.Resolver = _once_versioned(yaml.Resolver)
+        data = yaml.load(text)
         doc = SourceDocument(file, _plain(data, 0, [0]))
         check_sizes(doc)
     except Exception:  # syntax errors, tags, limits: the careful path says exactly what and where

@@ -165,6 +165,7 @@ def _renumber(stream: Any, textbox: Any, text_overflow: str, block_ellipsis: str
         return []  # WeasyPrint lays the line out again to fit the ellipsis
     if not textbox.text.strip() or textbox.style["font_size"] < 1e-6:
         return []  # not drawn
+    empty, unknown = pango.PANGO_GLYPH_EMPTY, pango.PANGO_GLYPH_UNKNOWN_FLAG  # one lookup each in the C library
     layout = textbox.pango_layout
     pango.pango_layout_set_single_paragraph_mode(layout.layout, True)  # as draw_first_line does first
     line, _index = layout.get_first_line()
@@ -181,20 +182,23 @@ def _renumber(stream: Any, textbox: Any, text_overflow: str, block_ellipsis: str
         glyph_string = glyph_item.glyphs
         count = glyph_string.num_glyphs
         glyphs = glyph_string.glyphs
-        ids = [glyphs[i].glyph for i in range(count)]
-        clusters = [glyph_string.log_clusters[i] for i in range(count)]
+        ids, x_offsets, y_offsets = _glyph_fields(ffi, glyphs, count)
+        clusters = ffi.unpack(glyph_string.log_clusters, count)
         item = glyph_item.item
         rtl = item.analysis.level % 2
         utf8 = utf8 or layout.text.encode()
         state = _state(stream, font)
         groups = _groups(clusters)
-        drawn = [[i for i in range(start, end) if ids[i] != pango.PANGO_GLYPH_EMPTY] for start, end in groups]
+        if len(groups) == count:  # a glyph per cluster (most text): every group is its one glyph
+            drawn = [[i] if ids[i] != empty else [] for i in range(count)]
+        else:
+            drawn = [[i for i in range(start, end) if ids[i] != empty] for start, end in groups]
         # Combining marks drawn back over the glyph before (a negative x offset; letter spacing
         # gives positive ones) or apart with a text rise (y offset), which pdftotext reads as
         # another word or line.
-        risen = [(glyphs[i].geometry.x_offset < 0 or glyphs[i].geometry.y_offset != 0)
-                 and _combining(utf8, item.offset + clusters[i]) for i in range(count)]
-        if (any(glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG for glyph in ids)
+        risen = [(x_offsets[i] < 0 or y_offsets[i] != 0) and _combining(utf8, item.offset + clusters[i])
+                 for i in range(count)]
+        if (any(glyph & unknown for glyph in ids)
                 or all(len(group) <= 1 for group in drawn) and not any(glyph in state.mapped for glyph in ids)
                 and (rtl or not any(risen[1:]))):
             # One glyph per cluster: WeasyPrint's own mapping, set now as it would set it while
@@ -229,23 +233,52 @@ def _renumber(stream: Any, textbox: Any, text_overflow: str, block_ellipsis: str
     return changed
 
 
+_FIELDS: tuple[int, int, int, int] | None = None  # PangoGlyphInfo: size, glyph, x_offset, y_offset (in 4 bytes)
+
+
+def _glyph_fields(ffi: Any, glyphs: Any, count: int) -> tuple[list[int], list[int], list[int]]:
+    """The ids, x offsets and y offsets of ``count`` PangoGlyphInfo structures at ``glyphs``,
+    read in one copy of the array (reading them one field at a time through cffi cost more
+    than the rest of this module together)."""
+    global _FIELDS
+    if _FIELDS is None:
+        size = ffi.sizeof("PangoGlyphInfo")
+        geometry = ffi.offsetof("PangoGlyphInfo", "geometry")
+        offsets = (ffi.offsetof("PangoGlyphInfo", "glyph"),
+                   geometry + ffi.offsetof("PangoGlyphGeometry", "x_offset"),
+                   geometry + ffi.offsetof("PangoGlyphGeometry", "y_offset"))
+        usable = size % 4 == 0 and all(offset % 4 == 0 for offset in offsets) \
+            and ffi.sizeof("PangoGlyph") == ffi.sizeof("PangoGlyphUnit") == 4
+        _FIELDS = (size // 4, *(offset // 4 for offset in offsets)) if usable else (0, 0, 0, 0)
+    step, glyph, x_offset, y_offset = _FIELDS
+    if not step or not count:
+        return ([glyphs[i].glyph for i in range(count)], [glyphs[i].geometry.x_offset for i in range(count)],
+                [glyphs[i].geometry.y_offset for i in range(count)])
+    data = ffi.buffer(glyphs, step * 4 * count)[:]
+    unsigned, signed = memoryview(data).cast("I"), memoryview(data).cast("i")
+    return (unsigned[glyph::step].tolist(), signed[x_offset::step].tolist(), signed[y_offset::step].tolist())
+
+
 def _map_as_weasyprint(font: Any, ids: list[int], clusters: list[int], item: Any, utf8: bytes, rtl: int) -> None:
     """The ToUnicode entries draw_first_line would add for these glyphs (the same ids, texts
     and order: the PDF's bytes do not change)."""
     from weasyprint.text.ffi import pango
 
     count = len(ids)
+    empty, unknown = pango.PANGO_GLYPH_EMPTY, pango.PANGO_GLYPH_UNKNOWN_FLAG
+    to_unicode = font.to_unicode
+    start = item.offset
     for i, glyph_id in enumerate(ids):
-        if glyph_id == pango.PANGO_GLYPH_EMPTY:
+        if glyph_id == empty:
             continue
-        if glyph_id & pango.PANGO_GLYPH_UNKNOWN_FLAG:
-            glyph_id = font.get_unused_glyph_id(glyph_id - pango.PANGO_GLYPH_UNKNOWN_FLAG)
-        if glyph_id not in font.to_unicode:
+        if glyph_id & unknown:
+            glyph_id = font.get_unused_glyph_id(glyph_id - unknown)
+        if glyph_id not in to_unicode:
             if rtl:
                 stop = item.length if i == 0 else clusters[i - 1]
             else:
                 stop = item.length if i == count - 1 else clusters[i + 1]
-            font.to_unicode[glyph_id] = utf8[item.offset + clusters[i]:item.offset + stop].decode("utf-8")
+            to_unicode[glyph_id] = utf8[start + clusters[i]:start + stop].decode("utf-8")
 
 
 def _combining(utf8: bytes, start: int) -> bool:

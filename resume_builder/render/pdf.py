@@ -138,7 +138,7 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     fetcher = RestrictedFetcher(roots)
     messages: list[str] = []
     base_url = theme.folder.as_uri() + "/"
-    from resume_builder.render import html_tokens
+    from resume_builder.render import html_tokens, style_reuse
     from resume_builder.render.collection import fewer_collections
 
     html_tokens.install()
@@ -146,8 +146,10 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     font_config = _font_config(font_files)
     with _guarded(theme, messages, html, fetcher), fewer_collections():
         body, stylesheet = _stylesheet(html, base_url, roots, messages, font_config, font_files)
-        rendered = HTML(string=body, base_url=base_url, url_fetcher=fetcher).render(
-            font_config=font_config, pdf_tags=True, stylesheets=[stylesheet] if stylesheet else None)
+        css = "".join(_STYLE_ELEMENT.findall(html)) if stylesheet is not None else ""
+        with style_reuse.reusing(messages, enabled=style_reuse.reusable(css)):  # render/style_reuse.py
+            rendered = HTML(string=body, base_url=base_url, url_fetcher=fetcher).render(
+                font_config=font_config, pdf_tags=True, stylesheets=[stylesheet] if stylesheet else None)
     rendered._resume_builder = (html, fetcher)  # for the write step's guard
     # <a rel="attachment"> and <link rel="attachment"> would embed files (even ones the
     # fetcher allows, such as any file in the profile's folder) in the PDF.
@@ -339,21 +341,30 @@ def render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_fo
 
 
 def _render_pdf(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path) -> PdfResult:
+    from resume_builder.render import emoji_images, font_descriptions
+
     _install_font_cache()
+    emoji_images.install()
+    font_descriptions.install()
     install_stream_cache()
     rendered, warnings = layout(doc, theme, options, profile_folder=profile_folder)
     if len(rendered.pages) == 1 and options.page_numbers:
         rendered, warnings = layout(doc, theme, options.model_copy(update={"page_numbers": False}),
                                     profile_folder=profile_folder)
     from resume_builder.output import libraries_see_build_date
+    from resume_builder.render import draw_layouts, style_reuse
     from resume_builder.render.pdf_artifacts import mark_margin_artifacts
 
     html, fetcher = getattr(rendered, "_resume_builder", ("", None))
     with _guarded(theme, warnings, html, fetcher), libraries_see_build_date():  # fonts saved by fontTools carry a date
         # Only our own entry: a theme's <meta> tags never add keys to the PDF's information.
         rendered.metadata.custom = {PDF_KEY: doc.metadata.source} if doc.metadata.source else {}
-        data = rendered.write_pdf(pdf_tags=True, pdf_identifier=_identifier(doc), uncompressed_pdf=False,
-                                  custom_metadata=bool(doc.metadata.source), finisher=mark_margin_artifacts)
+        before = len(warnings)
+        with draw_layouts.drawing():  # render/draw_layouts.py
+            data = rendered.write_pdf(pdf_tags=True, pdf_identifier=_identifier(doc), uncompressed_pdf=False,
+                                      custom_metadata=bool(doc.metadata.source), finisher=mark_margin_artifacts)
+        if len(warnings) != before:  # styles computed while drawing may have warned: make them again
+            style_reuse.clear()
     return PdfResult(data=data, pages=len(rendered.pages), warnings=warnings)
 
 
