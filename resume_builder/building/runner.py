@@ -43,9 +43,29 @@ _STOPPING = False
 _IN_WORKER = False
 
 
+#: Seconds a stopping worker is given to unwind before it exits regardless (see _on_sigterm).
+UNWIND_SECONDS = 5.0
+
+
 def _on_sigterm(signum, frame):
+    """SIGTERM in a worker: unwind (a write in progress removes its temporary file), then exit.
+
+    The SystemExit raised here can be lost: raised inside a C library's callback into Python
+    (cffi prints and drops it) or inside the process pool's own result handling (which
+    catches BaseException), the worker would go back to waiting for work from a parent that
+    is gone, forever. So the first SIGTERM also starts a watchdog that ends the process
+    after :data:`UNWIND_SECONDS` whatever happens; an unwinding that ends sooner exits sooner.
+    """
     global _STOPPING
-    _STOPPING = True
+    if not _STOPPING:
+        _STOPPING = True
+        import threading
+
+        def watchdog() -> None:
+            time.sleep(UNWIND_SECONDS)
+            os._exit(128 + signum)
+
+        threading.Thread(target=watchdog, name="stop-watchdog", daemon=True).start()
     raise SystemExit(128 + signum)  # unwinds a write in progress: its temporary file is removed
 
 
@@ -165,11 +185,14 @@ def render_group(targets: list[Target], inputs: list[str], check: bool,
         return []
     try:
         with memory_limit():
-            return _render_group(targets, inputs, check, timeout)
+            results = _render_group(targets, inputs, check, timeout)
     except SystemExit:
         if _IN_WORKER:  # SIGTERM (stopped, or the build died): the write in progress is undone; go
             os._exit(143)
         raise
+    if _STOPPING and _IN_WORKER:  # a SIGTERM whose SystemExit was lost on the way: still go
+        os._exit(143)
+    return results
 
 
 def _render_group(targets: list[Target], inputs: list[str], check: bool,

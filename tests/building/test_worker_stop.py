@@ -1,0 +1,60 @@
+"""A build worker told to stop (SIGTERM: Ctrl-C, or the build killed with ``kill -9``) exits,
+even when the SystemExit its signal handler raises is lost on the way.
+
+Found by the suite on a loaded machine: ``test_kill_9_of_the_build_stops_its_workers...`` left
+a worker running. A SystemExit raised inside a C library's callback into Python (cffi prints
+and drops it) or inside the process pool's result handling (which catches BaseException)
+sent the worker back to waiting for work from a parent that was gone, forever. Each case runs
+in a child process; the waits are generous limits that only matter when the behaviour is broken.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from tests.conftest import REPO
+
+_PRELUDE = """
+import os, signal, time
+from resume_builder.building import runner
+runner._IN_WORKER = True
+runner.UNWIND_SECONDS = 0.2
+signal.signal(signal.SIGTERM, runner._on_sigterm)
+"""
+
+
+def _run(body: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", _PRELUDE + textwrap.dedent(body)], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+def test_a_worker_whose_stop_was_swallowed_still_exits():
+    result = _run("""
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(60)
+        except BaseException:  # as a C callback or the pool's result handling would
+            pass
+        print("swallowed", flush=True)
+        read, _ = os.pipe()
+        os.read(read, 1)  # waits for work that never comes, as an orphaned pool worker would
+        print("never here", flush=True)
+    """)
+    assert result.stdout == "swallowed\n"
+    assert result.returncode == 143, result.stderr
+
+
+def test_a_group_that_ends_after_a_stop_ends_the_worker():
+    result = _run("""
+        def render(*args):
+            runner._STOPPING = True  # the SIGTERM arrived and its SystemExit went nowhere
+            return []
+        runner._render_group = render
+        runner.render_group([object()], ["digest"], False)
+        print("returned to the pool", flush=True)
+    """)
+    assert "returned to the pool" not in result.stdout
+    assert result.returncode == 143, result.stderr
