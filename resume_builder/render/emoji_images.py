@@ -20,21 +20,18 @@ tests/render/test_emoji_images.py checks the PDFs are byte-identical with and wi
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Any
+
+from resume_builder.render.recent import Recent
 
 __all__ = ["install", "clear"]
 
-_LOCK = threading.Lock()
-_IMAGES: "OrderedDict[tuple[str, bytes], Any]" = OrderedDict()
-_LIMIT = 64
+_IMAGES: Recent[Any] = Recent(64)
 
 
 def clear() -> None:
     """Forget the kept images."""
-    with _LOCK:
-        _IMAGES.clear()
+    _IMAGES.clear()
 
 
 def _copy(value: Any) -> Any:
@@ -78,18 +75,8 @@ def install() -> None:
     def raster_image(pillow_image, image_id, image_data=None, *args, **kwargs):
         if args or kwargs or not isinstance(image_data, bytes) or not isinstance(image_id, str):
             return original(pillow_image, image_id, image_data, *args, **kwargs)
-        key = (image_id, image_data)
-        with _LOCK:
-            image = _IMAGES.get(key)
-            if image is not None:
-                _IMAGES.move_to_end(key)
-                return image
-        image = _remembering(original(pillow_image, image_id, image_data))
-        with _LOCK:
-            _IMAGES[key] = image
-            while len(_IMAGES) > _LIMIT:
-                _IMAGES.popitem(last=False)
-        return image
+        return _IMAGES.get_or_make((image_id, image_data),
+                                   lambda: _remembering(original(pillow_image, image_id, image_data)))
 
     raster_image._resume_builder_original = original
     text.RasterImage = raster_image

@@ -12,15 +12,13 @@ callers (PDF form fields) keep WeasyPrint's function. Bounded: the last 256 desc
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Any
+
+from resume_builder.render.recent import Recent
 
 __all__ = ["install"]
 
-_LOCK = threading.Lock()
-_DESCRIPTIONS: "OrderedDict[tuple, Any]" = OrderedDict()
-_LIMIT = 256
+_DESCRIPTIONS: Recent[Any] = Recent(256)
 
 
 def _key(style: Any) -> tuple:
@@ -44,17 +42,7 @@ def install() -> None:
             hash(key)
         except TypeError:  # a value that is not plain data: as WeasyPrint does
             return original(style)
-        with _LOCK:
-            description = _DESCRIPTIONS.get(key)
-            if description is not None:
-                _DESCRIPTIONS.move_to_end(key)
-                return description
-        description = original(style)
-        with _LOCK:
-            _DESCRIPTIONS[key] = description
-            while len(_DESCRIPTIONS) > _LIMIT:
-                _DESCRIPTIONS.popitem(last=False)
-        return description
+        return _DESCRIPTIONS.get_or_make(key, lambda: original(style))
 
     get_font_description._resume_builder_original = original
     line_break.get_font_description = get_font_description

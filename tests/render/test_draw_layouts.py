@@ -4,19 +4,15 @@ ellipsized lines are never reused, and nothing is kept outside our renders."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import pytest
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.text.line_break import Layout
 
-from resume_builder import pipeline
 from resume_builder.render import draw_layouts, style_reuse
-from tests.conftest import FIXTURES
+from tests.render.edited import HEADLINE, edited_pdf
 
-HEADLINE = "Site Reliability Engineer"
 
 
 @pytest.fixture
@@ -37,11 +33,7 @@ def shaped(monkeypatch: pytest.MonkeyPatch) -> list:
     return calls
 
 
-def _pdf(profile: Path, headline: str, **arguments) -> bytes:
-    text = (FIXTURES / "profiles" / "one_page.yaml").read_text(encoding="utf-8")
-    profile.write_text(text.replace(HEADLINE, headline, 1), encoding="utf-8")
-    job = pipeline.prepare(profile, **arguments)
-    return pipeline.render(job, "pdf", profile.with_suffix(".pdf"))[0].data
+_pdf = edited_pdf
 
 
 @pytest.mark.parametrize("theme", ["classic", "modern"])

@@ -10,19 +10,18 @@ import pydyf
 import pytest
 from weasyprint.draw import text
 
-from resume_builder import pipeline
 from resume_builder.render import emoji_images
-from tests.conftest import FIXTURES
+from resume_builder.render.recent import Recent
+from tests.render.edited import HEADLINE, edited_pdf
 
-HEADLINE = "Site Reliability Engineer"
+
+
+#: Two emoji in the one-page profile's summary.
+EMOJI = (("Keeps services up and on-call quiet.", "Keeps services up 🚀 and on-call quiet 🛠️."),)
 
 
 def _pdf(profile: Path, headline: str) -> bytes:
-    source = (FIXTURES / "profiles" / "one_page.yaml").read_text(encoding="utf-8")
-    source = source.replace("Keeps services up and on-call quiet.", "Keeps services up 🚀 and on-call quiet 🛠️.")
-    profile.write_text(source.replace(HEADLINE, headline, 1), encoding="utf-8")
-    job = pipeline.prepare(profile)
-    return pipeline.render(job, "pdf", profile.with_suffix(".pdf"))[0].data
+    return edited_pdf(profile, headline, replace=EMOJI)
 
 
 @pytest.fixture
@@ -38,7 +37,7 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list:
 
     monkeypatch.setattr(text, "RasterImage", counting)  # the kept-images maker is put back after the test
     emoji_images.install()
-    monkeypatch.setattr(emoji_images, "_IMAGES", emoji_images.OrderedDict())
+    monkeypatch.setattr(emoji_images, "_IMAGES", Recent(64))
     return calls
 
 

@@ -13,6 +13,7 @@ from weasyprint.text.ffi import ffi, pango
 from resume_builder import pipeline
 from resume_builder.render import draw_layouts, font_descriptions
 from resume_builder.render import pdf as pdf_module
+from resume_builder.render.recent import Recent
 from tests.conftest import FIXTURES
 
 PAGE = ("<p style='font: italic 700 11pt Noto Serif'>Bold italic</p><p>Plain <b>bold</b> <i>italic</i></p>"
@@ -26,7 +27,7 @@ def _described(description) -> str:
 
 def test_each_kept_description_is_the_one_weasyprint_makes(monkeypatch):
     font_descriptions.install()
-    monkeypatch.setattr(font_descriptions, "_DESCRIPTIONS", font_descriptions.OrderedDict())
+    monkeypatch.setattr(font_descriptions, "_DESCRIPTIONS", Recent(256))
     kept = line_break.get_font_description
     original = kept._resume_builder_original
     styles = []

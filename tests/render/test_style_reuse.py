@@ -13,11 +13,10 @@ from weasyprint import CSS, HTML
 from weasyprint.css import StyleFor
 from weasyprint.text.fonts import FontConfiguration
 
-from resume_builder import pipeline
 from resume_builder.render import style_reuse
 from tests.conftest import FIXTURES
+from tests.render.edited import HEADLINE, edited_pdf
 
-HEADLINE = "Site Reliability Engineer"
 FONTS = FontConfiguration()  # one for the documents made here, as render/pdf.py keeps one per theme
 
 
@@ -45,11 +44,7 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list:
     return calls
 
 
-def _pdf(profile: Path, headline: str, **arguments) -> bytes:
-    text = (FIXTURES / "profiles" / "one_page.yaml").read_text(encoding="utf-8")
-    profile.write_text(text.replace(HEADLINE, headline, 1), encoding="utf-8")
-    job = pipeline.prepare(profile, **arguments)
-    return pipeline.render(job, "pdf", profile.with_suffix(".pdf"))[0].data
+_pdf = edited_pdf
 
 
 def _fresh(profile: Path, headline: str, monkeypatch: pytest.MonkeyPatch, **arguments) -> bytes:
