@@ -24,17 +24,16 @@ tests/render/test_draw_layouts.py checks the PDFs are byte-identical with and wi
 
 from __future__ import annotations
 
-import threading
 from contextlib import contextmanager
 from typing import Any, Iterator
 
+from resume_builder.render.runs import Runs
+
 __all__ = ["drawing", "install", "clear"]
 
-_LOCK = threading.RLock()
-# (id(style), text, justification spacing) -> [style, state, generation last used]
+_RUNS = Runs()  # a run: the drawing of one PDF
+# (id(style), text, justification spacing) -> [style, state, number of the run that last used it]
 _KEPT: dict[tuple, list] = {}
-_generation = 0
-_active: int | None = None  # the thread drawing with kept layouts
 # What Layout.setup and set_text set, by whether the style decorates text (setup sets the
 # underline and strike-through thicknesses only then).
 _PLAIN = ("layout", "language", "text", "first_line_direction", "ascent", "underline_position",
@@ -45,7 +44,7 @@ _getters: Any = None
 
 def clear() -> None:
     """Forget every kept layout."""
-    with _LOCK:
+    with _RUNS.lock:
         _KEPT.clear()
 
 
@@ -89,12 +88,12 @@ def install() -> None:
         return
 
     def reactivate(self, style):
-        if _active != threading.get_ident() or not _pango_getters():
+        if not _RUNS.here() or not _pango_getters():
             return original_reactivate(self, style)
         key = (id(style), self.text, self.justification_spacing)
         entry = _KEPT.get(key)
         if entry is not None and entry[0] is style:
-            entry[2] = _generation
+            entry[2] = _RUNS.number
             for name, value in entry[1].items():
                 setattr(self, name, value)
             self.style = style
@@ -102,7 +101,7 @@ def install() -> None:
             return None
         result = original_reactivate(self, style)
         names = _DECORATED if style["text_decoration_line"] != "none" else _PLAIN
-        _KEPT[key] = [style, {name: getattr(self, name) for name in names}, _generation]
+        _KEPT[key] = [style, {name: getattr(self, name) for name in names}, _RUNS.number]
         self._resume_builder_kept = key
         return result
 
@@ -122,18 +121,6 @@ def install() -> None:
 @contextmanager
 def drawing() -> Iterator[None]:
     """Use and keep layouts while the block (the drawing of one PDF) runs in this thread."""
-    global _active, _generation
     install()
-    with _LOCK:
-        _generation += 1
-        _active = threading.get_ident()
-        ok = False
-        try:
-            yield
-            ok = True
-        finally:
-            _active = None
-            if not ok:  # a layout may have been left half drawn: keep none
-                _KEPT.clear()
-            for key in [key for key, entry in _KEPT.items() if entry[2] < _generation - 1]:
-                del _KEPT[key]
+    with _RUNS.run(_KEPT, lambda entry: entry[2]):  # after a failure none (a layout may be half drawn)
+        yield

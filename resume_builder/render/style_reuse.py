@@ -39,17 +39,16 @@ tests/render/test_style_reuse.py checks the PDFs are byte-identical with and wit
 from __future__ import annotations
 
 import re
-import threading
 from contextlib import contextmanager
 from typing import Any, Iterator
 
+from resume_builder.render.runs import Runs
+
 __all__ = ["PSEUDO_ELEMENTS", "clear", "reusable", "reusing"]
 
-_LOCK = threading.RLock()
-# key -> [[(style, its anchor when made), ...], generation last used, styles given out in it]
+_RUNS = Runs()  # a run: one layout
+# key -> [[(style, its anchor when made), ...], number of the run that last used it, styles given out in it]
 _ENTRIES: dict[tuple, list] = {}
-_generation = 0
-_active: int | None = None  # the thread whose layout reuses styles
 #: Pseudo-elements whose styles are reused: the ones WeasyPrint's user-agent sheet gives every
 #: element (``::marker``, the footnote and note parts), and ``::before``/``::after``. Not
 #: ``::first-letter``/``::first-line``, whose styles layout edits.
@@ -69,7 +68,7 @@ def reusable(css: str) -> bool:
 
 def clear() -> None:
     """Forget every kept style."""
-    with _LOCK:
+    with _RUNS.lock:
         _ENTRIES.clear()
 
 
@@ -106,7 +105,7 @@ def install() -> None:
 
     def set_computed_styles(self, element, parent, root=None, pseudo_type=None, base_url=None,
                             target_collector=None):
-        if _active != threading.get_ident() or not hasattr(element, "tag") or (
+        if not _RUNS.here() or not hasattr(element, "tag") or (
                 pseudo_type is not None and pseudo_type not in PSEUDO_ELEMENTS):
             return original(self, element, parent, root=root, pseudo_type=pseudo_type, base_url=base_url,
                             target_collector=target_collector)
@@ -122,9 +121,9 @@ def install() -> None:
         # (layout edits some styles in place, a note's call's anchor).
         entry = _ENTRIES.get(key)
         if entry is None:
-            entry = _ENTRIES[key] = [[], _generation, 0]
-        elif entry[1] != _generation:
-            entry[1], entry[2] = _generation, 0
+            entry = _ENTRIES[key] = [[], _RUNS.number, 0]
+        elif entry[1] != _RUNS.number:
+            entry[1], entry[2] = _RUNS.number, 0
         index = entry[2]
         entry[2] += 1
         kept = entry[0]
@@ -154,26 +153,14 @@ def install() -> None:
 def reusing(messages: list[str], enabled: bool = True) -> Iterator[None]:
     """Reuse kept styles during the block (one layout); ``messages`` is the list WeasyPrint's
     warnings are collected in: any warning logged during the block drops every kept style."""
-    global _active, _generation
     install()
-    with _LOCK:
+    with _RUNS.lock:
         if not enabled:
             yield
             return
         before = len(messages)
-        _generation += 1
-        _active = threading.get_ident()
-        ok = False
-        try:
+        with _RUNS.run(_ENTRIES, lambda entry: entry[1], kept=lambda: len(messages) == before):
             yield
-            ok = True
-        finally:
-            _active = None
-            if not ok or len(messages) != before:
-                _ENTRIES.clear()
-            else:
-                for key in [key for key, entry in _ENTRIES.items() if entry[1] < _generation - 1]:
-                    del _ENTRIES[key]
-                for entry in _ENTRIES.values():  # no more styles per key than this layout used
-                    if entry[1] == _generation:
-                        del entry[0][entry[2]:]
+        for entry in _ENTRIES.values():  # no more styles per key than this layout used
+            if entry[1] == _RUNS.number:
+                del entry[0][entry[2]:]

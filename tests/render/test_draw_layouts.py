@@ -92,5 +92,5 @@ def test_only_the_last_two_pdfs_lines_are_kept(tmp_path, monkeypatch):
     profile = tmp_path / "one_page.yaml"
     for theme in ("classic", "modern", "compact"):
         _pdf(profile, HEADLINE, theme_name=theme)
-        assert {entry[2] for entry in draw_layouts._KEPT.values()} <= {draw_layouts._generation,
-                                                                     draw_layouts._generation - 1}
+        assert {entry[2] for entry in draw_layouts._KEPT.values()} <= {draw_layouts._RUNS.number,
+                                                                     draw_layouts._RUNS.number - 1}

@@ -81,8 +81,8 @@ def test_only_the_last_two_layouts_styles_are_kept(profile, monkeypatch):
     monkeypatch.setattr(style_reuse, "_ENTRIES", {})
     for theme in ("classic", "modern", "compact", "classic"):
         _pdf(profile, HEADLINE, theme_name=theme)
-        assert {entry[1] for entry in style_reuse._ENTRIES.values()} <= {style_reuse._generation,
-                                                                       style_reuse._generation - 1}
+        assert {entry[1] for entry in style_reuse._ENTRIES.values()} <= {style_reuse._RUNS.number,
+                                                                       style_reuse._RUNS.number - 1}
 
 
 def test_a_warning_during_a_layout_forgets_every_style(monkeypatch):
