@@ -138,6 +138,8 @@ def located_link_problems(text: str) -> list[tuple[str, str]]:
         control = next((ch for ch in written.group(1) if ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F), None)
         if control is not None:
             out.append((f"link contains the control character U+{ord(control):04X}; remove it", written.group(1)))
+    if "[" not in text:  # every link starts with "[": text without one has none to parse for
+        return out
     for token in _tokens(text):
         if token.type == "link_open":
             target = str(token.attrs.get("href", ""))
