@@ -48,7 +48,7 @@ def bundle(
 
     with user_errors():
         request = pipeline.RenderRequest(
-            profile=profile_or_default(profile), variant=variant, lang=lang, locale=locale, theme=theme,
+            profile=profile_or_default(profile, variant), variant=variant, lang=lang, locale=locale, theme=theme,
             theme_dir=theme_dir, options=pipeline.parse_option_overrides(option), out_dir=out_dir,
             max_pages=max_pages, posting=job_posting, input_format=input_format.lower() if input_format else None,
             public=public)

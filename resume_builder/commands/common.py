@@ -57,10 +57,20 @@ def input_format_option():
                         case_sensitive=False, metavar="FORMAT")
 
 
-def profile_or_default(path: Optional[Path]) -> Path:
-    """``path``, else the default profile (:data:`resume_builder.loading.profile_loader.DEFAULT_PROFILE`)."""
+def profile_or_default(path: Optional[Path], variant: Optional[str] = None) -> Path:
+    """``path``; else, when ``variant`` is a variant file, the profile its ``profile:`` line
+    names (relative to the variant file, as ``tailor`` reads it); else the default profile
+    (:data:`resume_builder.loading.profile_loader.DEFAULT_PROFILE`).
+
+    Raises UserError (located) when the variant file is unreadable or invalid, or names a
+    profile that is not there."""
     if path is not None:
         return path
+    from resume_builder.loading.variants import base_profile_path, load_variant_file, looks_like_file
+
+    if variant is not None and looks_like_file(variant):
+        chosen, doc = load_variant_file(variant)
+        return base_profile_path(chosen, Path(variant), doc)
     from resume_builder.loading.profile_loader import DEFAULT_PROFILE
 
     return DEFAULT_PROFILE

@@ -73,7 +73,7 @@ def letter(
         if to_stdout:
             out = err  # noqa: F811
         # A letter file names its profile: with no PROFILE, that one (not the default profile).
-        path = profile if profile is not None or _is_file(letter_name) else profile_or_default(None)
+        path = profile if profile is not None or _is_file(letter_name) else profile_or_default(None, variant)
         request = pipeline.RenderRequest(
             profile=path, variant=variant, lang=lang, locale=locale, theme=theme, theme_dir=theme_dir,
             options=pipeline.parse_option_overrides(option), formats=tuple(formats), output=output,

@@ -80,7 +80,7 @@ def render(
             out = err  # noqa: F811
         if all_variants and variant is not None:
             raise UserError("--all-variants and --variant do not go together", hint="choose one")
-        path = profile_or_default(profile)
+        path = profile_or_default(profile, variant)
         names = _declared_variants(path, input_format) if all_variants else [variant]
         request = pipeline.RenderRequest(
             profile=path, lang=lang, locale=locale, theme=theme, theme_dir=theme_dir,

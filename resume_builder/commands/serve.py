@@ -35,7 +35,7 @@ def serve(
     from resume_builder.serving.preview import Preview
 
     with user_errors():
-        path = profile_or_default(profile)
+        path = profile_or_default(profile, variant)
         if job is not None and not job.is_file():
             from resume_builder.errors import UserError
 

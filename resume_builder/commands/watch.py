@@ -27,7 +27,7 @@ def watch(
     from resume_builder.watching import Watcher
 
     with user_errors():
-        watcher = Watcher(profile_or_default(profile), formats=formats, theme=theme, theme_dir=theme_dir,
+        watcher = Watcher(profile_or_default(profile, variant), formats=formats, theme=theme, theme_dir=theme_dir,
                           options=option, variant=variant, out_dir=out_dir,
                           input_format=input_format.lower() if input_format else None, public=public)
         try:

@@ -1,0 +1,58 @@
+"""A variant file's ``profile:`` line names the profile every command renders with it, not
+only ``tailor`` (newcomer trial: ``render -V other/variant.yaml`` rendered the default
+profile, another person, and from a folder without ``profiles/`` failed with "file not found")."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from resume_builder.cli import app
+from resume_builder.commands.common import profile_or_default
+from resume_builder.errors import UserError
+
+runner = CliRunner()
+
+BASE = ("basics:\n  name: Robin Elsewhere\n  email: robin@example.com\n"
+        "experience:\n  - company: Far Away Ltd\n    position: Engineer\n    start: 2020-01\n")
+
+
+@pytest.fixture
+def variant(tmp_path, monkeypatch):
+    (tmp_path / "people").mkdir()
+    (tmp_path / "people" / "robin.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "variants").mkdir()
+    path = tmp_path / "variants" / "short.yaml"
+    path.write_text("profile: ../people/robin.yaml\noverrides:\n  basics.headline: Short and sweet\n", encoding="utf-8")
+    work = tmp_path / "elsewhere"  # no profiles/ folder here
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return path
+
+
+def test_render_with_a_variant_file_renders_the_profile_it_names(variant, tmp_path):
+    out = tmp_path / "cv.txt"
+    result = runner.invoke(app, ["render", "-V", str(variant), "-f", "txt", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "Robin Elsewhere" in text and "Short and sweet" in text
+
+
+def test_the_profile_given_still_wins_over_the_variant_files(variant, tmp_path):
+    other = tmp_path / "other.yaml"
+    other.write_text(BASE.replace("Robin Elsewhere", "Sam Given"), encoding="utf-8")
+    assert profile_or_default(other, str(variant)) == other
+    out = tmp_path / "cv.md"
+    result = runner.invoke(app, ["render", str(other), "-V", str(variant), "-f", "md", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Sam Given" in out.read_text(encoding="utf-8")
+
+
+def test_a_variant_file_naming_a_missing_profile_is_a_located_error(variant, tmp_path):
+    variant.write_text("profile: ../people/nobody.yaml\n", encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        profile_or_default(None, str(variant))
+    assert "base profile '../people/nobody.yaml' not found" in str(info.value)
+    result = runner.invoke(app, ["render", "-V", str(variant), "-f", "txt", "-o", str(tmp_path / "x.txt")])
+    assert result.exit_code == 2 and f"{variant}:1:" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "x.txt").exists()
