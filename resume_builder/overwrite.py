@@ -34,9 +34,19 @@ def guard_output(output: Optional[Path], *, force: bool, inputs: Iterable[Option
     if output is None or str(output) == "-":
         return
     output = Path(output)
-    for source in inputs:
-        if source is not None and _same_file(output, Path(source)):
-            raise UserError(f"{output} is the file being read: writing it would replace the input",
-                            hint="choose another output path")
+    refuse_inputs([output], inputs)
     if (output.exists() or output.is_symlink()) and not force:
         raise UserError(f"{output} already exists", hint="choose another path, or pass --force to replace it")
+
+
+def refuse_inputs(outputs: Iterable[Path], inputs: Iterable[Optional[Path]]) -> None:
+    """Raise a UserError if any of ``outputs`` is the same file as one of ``inputs`` (a
+    profile, an included file, a variant or letter file, a job posting): writing it would
+    replace what the command read (``render --job posting.md -o posting.md``). Paths that do
+    not exist yet are compared by their resolved names."""
+    sources = [Path(source) for source in inputs if source is not None]
+    for output in outputs:
+        for source in sources:
+            if _same_file(Path(output), source):
+                raise UserError(f"{output} is the file being read: writing it would replace the input",
+                                hint="choose another output path")

@@ -19,7 +19,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from resume_builder.document import Document, build_document
 from resume_builder.errors import Location, Problem, UserError, did_you_mean
@@ -477,9 +477,31 @@ def _builtin_vocabulary() -> "Vocabulary":
     return vocabulary_from(read_builtin_vocabulary())
 
 
-def write(outputs: list[Rendered]) -> None:
+def write(outputs: list[Rendered], inputs: Iterable[Path | None] = ()) -> None:
     """Write every output all-or-nothing (resume_builder.output.write_set): every file is
-    new afterwards, or every older file is intact. Callers render everything first."""
-    from resume_builder.output import write_set
+    new afterwards, or every older file is intact. Callers render everything first.
 
+    ``inputs``: the files the render read (see :func:`read_files`); an output that is one of
+    them is refused with a UserError before anything is written."""
+    from resume_builder.output import write_set
+    from resume_builder.overwrite import refuse_inputs
+
+    refuse_inputs([item.path for item in outputs], inputs)
     write_set([(item.path, item.data) for item in outputs])
+
+
+def read_files(request: RenderRequest, jobs: Iterable[Any] = (), extra: Iterable[Path | None] = ()) -> list[Path]:
+    """The files a render of ``request`` read that an output must never replace: the profile
+    and every file it includes (from each prepared job), a variant file, the job posting,
+    and ``extra`` (a letter file)."""
+    from resume_builder.loading.variants import looks_like_file
+
+    paths: list[Path | None] = [request.profile, request.posting, *extra]
+    if request.variant is not None and looks_like_file(request.variant):
+        paths.append(Path(request.variant))
+    for job in jobs:
+        loaded = getattr(job, "loaded", None)
+        if loaded is not None:
+            paths.append(loaded.path)
+            paths.extend(loaded.included)
+    return [path for path in paths if path is not None]

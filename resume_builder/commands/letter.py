@@ -97,7 +97,7 @@ def letter(
                 from resume_builder.replacing import guard_replacements
 
                 guard_replacements((item.path, item.data) for item in outputs)
-            pipeline.write(outputs)
+            pipeline.write(outputs, pipeline.read_files(request, [job], [Path(letter_name)] if _is_file(letter_name) else []))
     for item in outputs:
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.path.suffix == ".pdf" else ""
         addressed = ", ".join(part for part in (job.document.position, job.document.company) if part)

@@ -118,7 +118,7 @@ def render(
                 from resume_builder.replacing import guard_replacements
 
                 guard_replacements((item.path, item.data) for item in outputs)
-            pipeline.write(outputs)
+            pipeline.write(outputs, pipeline.read_files(request, jobs))
     for item, job in zip(outputs, jobs):
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.path.suffix == ".pdf" else ""
         tailored = f", tailored to {job_posting.name}" if job_posting is not None else \
