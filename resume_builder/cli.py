@@ -52,15 +52,21 @@ app.command("export", cls=Command)(export_command.export)
 app.command("init", cls=Command)(init_command.init)
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", help="Show the version and exit.", is_eager=True),
-) -> None:
-    if version:
+def _show_version(value: bool) -> None:
+    """``--version``: print it and exit 0, while the options are read (before a command is required)."""
+    if value:
         from resume_builder import __version__
 
         typer.echo(f"resume-builder {__version__}")
         raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Show the version and exit.", is_eager=True,
+                                 callback=_show_version),
+) -> None:
+    """Global options (``--version``) are handled by their callbacks."""
 
 
 def main() -> None:

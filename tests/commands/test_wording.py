@@ -139,3 +139,13 @@ def test_bad_option_values_in_plain_words(args, words):
     result = runner.invoke(app, args, env={"COLUMNS": "200"})
     assert result.exit_code == 2
     assert words in result.output and "Input should be" not in result.output, result.output
+
+
+def test_version_prints_the_version_without_a_command():
+    """``--version`` is advertised by ``--help``; it answered "Missing command" (newcomer trial)."""
+    from resume_builder import __version__
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"resume-builder {__version__}\n"
+    assert "--version" in CliRunner().invoke(app, ["--help"]).output
