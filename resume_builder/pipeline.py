@@ -449,7 +449,10 @@ def render(job: RenderJob, fmt: str, path: Path) -> list[Rendered]:
     if fmt not in TABLE:
         hint = did_you_mean(fmt, FORMATS)
         raise UserError(f"unknown format '{fmt}'", hint=(hint + "; " if hint else "") + "formats: " + ", ".join(FORMATS))
-    return renderer(fmt)(job, path)
+    outputs = renderer(fmt)(job, path)
+    for item in outputs:
+        item.fmt = fmt
+    return outputs
 
 
 # ----------------------------------------------------------------------------- vocabularies

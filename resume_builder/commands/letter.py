@@ -99,7 +99,7 @@ def letter(
                 guard_replacements((item.path, item.data) for item in outputs)
             pipeline.write(outputs, pipeline.read_files(request, [job], [Path(letter_name)] if _is_file(letter_name) else []))
     for item in outputs:
-        pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.path.suffix == ".pdf" else ""
+        pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.format == "pdf" else ""
         addressed = ", ".join(part for part in (job.document.position, job.document.company) if part)
         out(f"wrote {'standard output' if to_stdout else item.path} ({len(item.data) // 1024 or 1} KiB{pages}, "
             f"theme {job.theme.name}" + (f", for {addressed}" if addressed else "") + ")")
@@ -112,7 +112,7 @@ def letter(
 
         with working("checking what was written"):
             reports = [run_checks(item.path, document=job.document) for item in outputs
-                       if item.path.suffix.lstrip(".") in CHECKABLE]
+                       if item.format in CHECKABLE]
         _show_checks(reports)
 
 

@@ -120,7 +120,7 @@ def render(
                 guard_replacements((item.path, item.data) for item in outputs)
             pipeline.write(outputs, pipeline.read_files(request, jobs))
     for item, job in zip(outputs, jobs):
-        pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.path.suffix == ".pdf" else ""
+        pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.format == "pdf" else ""
         tailored = f", tailored to {job_posting.name}" if job_posting is not None else \
             f", page budget {max_pages}" if max_pages else ""
         if lang or locale:
@@ -184,7 +184,7 @@ def _run_checks(outputs, jobs) -> list:
     from resume_builder.formats import CHECKABLE
 
     return [run_checks(item.path, document=job.document) for item, job in zip(outputs, jobs)
-            if item.path.suffix.lstrip(".") in CHECKABLE]
+            if item.format in CHECKABLE]
 
 
 def _show_checks(reports: list) -> None:

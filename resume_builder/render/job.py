@@ -49,3 +49,9 @@ class Rendered:
     data: bytes
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    fmt: str | None = None  # the format rendered (set by pipeline.render)
+
+    @property
+    def format(self) -> str:
+        """The format rendered; for an output made elsewhere (a server), its path's extension."""
+        return self.fmt or self.path.suffix.lower().lstrip(".")
