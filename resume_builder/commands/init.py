@@ -21,13 +21,33 @@ def init(
     from resume_builder.output import write_atomic
 
     with user_errors():
+        suffix = path.suffix.lower()
+        if path.is_dir():
+            raise UserError(f"{path} is a folder", hint=f"name a file in it, e.g. {_shown(path / STARTER_NAME)}")
+        if suffix not in (".yaml", ".yml", ".json"):
+            raise UserError(f"{path}: a profile is a .yaml, .yml or .json file",
+                            hint=f"for example {_shown(path.with_suffix('.yaml'))}: YAML keeps the starter's comments")
         if path.exists() and not force:
             raise UserError(f"{path} already exists", hint="choose another path or pass --force")
         text = files("resume_builder").joinpath("starter.yaml").read_text(encoding="utf-8")
-        # The starter's own instructions name the file it was written to.
-        text = text.replace(f"resume-builder validate {STARTER_NAME}", f"resume-builder validate {_shown(path)}")
+        if suffix == ".json":  # the same profile as JSON (which has no comments: the guidance stays in YAML)
+            text = _as_json(text)
+        else:  # the starter's own instructions name the file it was written to
+            text = text.replace(f"resume-builder validate {STARTER_NAME}", f"resume-builder validate {_shown(path)}")
         write_atomic(path, text.encode("utf-8"))
-    out(f"wrote {path}: edit it, then run '{program()} validate {_shown(path)}'")
+    out(f"wrote {path}: edit it, then run '{program()} validate {_shown(path)}'"
+        + (" (JSON has no comments: 'init profile.yaml' writes the starter with its guidance)"
+           if suffix == ".json" else ""))
+
+
+def _as_json(yaml_text: str) -> str:
+    """The starter's data as indented JSON (dates as the strings the YAML holds)."""
+    import json
+
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe", pure=True).load(yaml_text)
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
 
 
 STARTER_NAME = "profile.yaml"

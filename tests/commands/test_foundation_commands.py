@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from resume_builder.cli import app
@@ -69,6 +70,29 @@ def test_init_writes_a_valid_profile_and_refuses_to_overwrite(tmp_path):
     again = runner.invoke(app, ["init", str(target)])
     assert again.exit_code == 2 and "already exists" in again.output
     assert runner.invoke(app, ["init", str(target), "--force"]).exit_code == 0
+
+
+def test_init_as_json_writes_the_same_starter_as_json(tmp_path):
+    """``init me.json`` wrote YAML with comments into a .json file, which then failed to validate."""
+    from ruamel.yaml import YAML
+
+    target = tmp_path / "me.json"
+    result = runner.invoke(app, ["init", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "JSON has no comments" in result.output
+    assert runner.invoke(app, ["validate", str(target)]).exit_code == 0
+    assert runner.invoke(app, ["init", str(tmp_path / "me.yaml")]).exit_code == 0
+    starter = YAML(typ="safe", pure=True).load((tmp_path / "me.yaml").read_text(encoding="utf-8"))
+    assert json.loads(target.read_text(encoding="utf-8")) == json.loads(json.dumps(starter, default=str))
+
+
+@pytest.mark.parametrize("name, words", [("notes.txt", "a profile is a .yaml, .yml or .json file"),
+                                         ("folder", "is a folder")])
+def test_init_refuses_a_name_it_cannot_write_a_profile_to(tmp_path, name, words):
+    (tmp_path / "folder").mkdir()
+    result = runner.invoke(app, ["init", str(tmp_path / name)])
+    assert result.exit_code == 2 and words in result.output and "--force" not in result.output
+    assert not (tmp_path / "notes.txt").exists()
 
 
 def test_python_dash_m_entry_point_and_exit_code():
