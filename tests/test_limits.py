@@ -55,3 +55,11 @@ def test_memory_limit_turns_a_runaway_allocation_into_a_memory_error_then_lifts(
         del small
     big = bytearray(2 * headroom)  # restored afterwards
     del big
+
+
+def test_one_second_is_singular():
+    """"took longer than 1 seconds" (newcomer trial)."""
+    from resume_builder.limits import _timeout_error
+
+    assert "took longer than 1 second and was stopped" in str(_timeout_error(1, "rendering"))
+    assert "took longer than 1.5 seconds" in str(_timeout_error(1.5, "rendering"))
