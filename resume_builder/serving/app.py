@@ -28,6 +28,8 @@ import asyncio
 import hmac
 import json
 import os
+import signal
+import threading
 import time
 from importlib import resources
 from pathlib import Path
@@ -406,7 +408,11 @@ def run(preview: Preview, *, port: int | None, out_dir, open_browser: bool = Fal
             self._loop = asyncio.get_running_loop()
             await super().startup(sockets=sockets)
 
-    try:  # a Ctrl-C from the moment the state file exists still removes it
+    # SIGTERM (kill, a service manager) stops the server as Ctrl-C does: uvicorn shuts down,
+    # then raises the signal again with the handler found before it started, this one: it
+    # unwinds (the state file is removed below) instead of ending the process on the spot.
+    previous_term = _stop_on_sigterm()
+    try:  # a Ctrl-C or SIGTERM from the moment the state file exists still removes it
         write_state(Path(out_dir), ServerState(bound, token, os.getpid(), str(Path.cwd())))
         url = f"http://127.0.0.1:{bound}/"
         say(f"preview of {preview.profile} at {url} (Ctrl-C to stop)")
@@ -415,8 +421,26 @@ def run(preview: Preview, *, port: int | None, out_dir, open_browser: bool = Fal
 
             webbrowser.open(url)
         _Server(config).run(sockets=[sock])
-    except KeyboardInterrupt:  # before uvicorn's own handler was installed: a normal stop
+    except (KeyboardInterrupt, _Terminated):  # a normal stop
         pass
     finally:
         remove_state(Path(out_dir), token)
         sock.close()
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)
+
+
+class _Terminated(Exception):
+    """SIGTERM arrived: stop as after Ctrl-C."""
+
+
+def _stop_on_sigterm() -> Any:
+    """In the main thread: make SIGTERM raise :class:`_Terminated`; the handler it replaces
+    (None when signals cannot be set here: another thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def terminated(signum: int, frame: Any) -> None:
+        raise _Terminated()
+
+    return signal.signal(signal.SIGTERM, terminated)

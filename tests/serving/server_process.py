@@ -20,11 +20,12 @@ START_TIMEOUT = 120.0
 
 
 @contextmanager
-def running_server(profile: Path, cwd: Path, *arguments: str) -> Iterator[str]:
+def running_server(profile: Path, cwd: Path, *arguments: str, stop: int = signal.SIGINT) -> Iterator[str]:
     """Start ``resume-builder serve PROFILE --port 0 ARGUMENTS`` in ``cwd``; yield its address.
 
-    The server is stopped with SIGINT (as Ctrl-C would) when the block ends; what it
-    printed is in the assertion message if it does not start.
+    The server is stopped with ``stop`` (SIGINT, as Ctrl-C would; SIGTERM, as ``kill`` or a
+    service manager would) when the block ends; what it printed is in the assertion message
+    if it does not start or stop.
     """
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(REPO)}
     process = subprocess.Popen([sys.executable, "-m", "resume_builder", "serve", str(profile), "--port", "0",
@@ -56,13 +57,13 @@ def running_server(profile: Path, cwd: Path, *arguments: str) -> Iterator[str]:
         yield address
     finally:
         if process.poll() is None:
-            process.send_signal(signal.SIGINT)
+            process.send_signal(stop)
             try:
                 process.wait(timeout=START_TIMEOUT)  # generous: a loaded machine may be finishing a render
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-                raise AssertionError("serve did not stop on Ctrl-C:\n" + "".join(printed)) from None
+                raise AssertionError(f"serve did not stop on {signal.Signals(stop).name}:\n" + "".join(printed)) from None
 
 
 def in_own_loop(coroutine_function) -> None:

@@ -7,6 +7,7 @@ import http.client
 import json
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -194,9 +195,12 @@ def test_without_a_server_render_works_in_process(tmp_path):
     assert (tmp_path / "output" / "one_page.pdf").read_bytes().startswith(b"%PDF-")
 
 
-def test_the_state_file_goes_when_the_server_stops(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_the_state_file_goes_when_the_server_stops(tmp_path, stop):
+    """SIGTERM (``kill``, a service manager) left it behind: uvicorn re-raises the signal once
+    it has shut down, and SIGTERM's default action ended the process before the clean-up."""
     shutil.copy(ONE_PAGE, tmp_path / "one_page.yaml")
-    with running_server(Path("one_page.yaml"), tmp_path, "--out-dir", "out"):
+    with running_server(Path("one_page.yaml"), tmp_path, "--out-dir", "out", stop=stop):
         assert (tmp_path / "out" / STATE_NAME).exists()
     assert not (tmp_path / "out" / STATE_NAME).exists()
 
