@@ -293,10 +293,27 @@ def language_suffix(profile: Profile, *, lang: str | None, locale: str | None) -
     chosen = resolve_locale(locale=locale, lang=lang, profile_locale=profile.locale, profile_lang=profile.lang)
     if chosen.replace("_", "-").lower() == own.replace("_", "-").lower():
         return ""
-    return "-" + (_UNSAFE_NAME.sub("-", chosen).strip("-.") or "lang")
+    return "-" + (_UNSAFE_NAME.sub("-", _tag_case(chosen)).strip("-.") or "lang")
 
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _tag_case(tag: str) -> str:
+    """A language tag in BCP 47's conventional case, parts joined by '-' (RFC 5646 §2.1.1:
+    language lowercase, script titlecase, region uppercase): ``DE`` → ``de``, ``pt_br`` →
+    ``pt-BR``, so ``--lang DE`` and ``--lang de`` name one file, not two that collide on a
+    case-insensitive disk."""
+    parts = re.split(r"[-_]", tag)
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
 
 
 def tailored_stem(stem: str, max_pages: int | None, posting: Path | None) -> str:

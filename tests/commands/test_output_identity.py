@@ -71,6 +71,18 @@ def test_a_posting_named_like_a_language_does_not_replace_that_language(names):
     assert (out / "example-de.docx").read_bytes() == german
 
 
+@pytest.mark.parametrize("option, given, name", [("--lang", "DE", "example-de.md"),
+                                                 ("--locale", "de_ch", "example-de-CH.md"),
+                                                 ("--locale", "sr-latn-rs", "example-sr-Latn-RS.md")])
+def test_a_language_names_its_file_in_one_case_however_it_is_typed(names, option, given, name):
+    """``--lang DE`` wrote example-DE.txt beside example-de.txt (newcomer trial): two files
+    that collide on a case-insensitive disk. File names take BCP 47's conventional case."""
+    out = names / f"out-case-{given}"
+    line = _written(_render(names / "example.yaml", option, given, "-f", "md", "--out-dir", out))
+    assert f"wrote {out / name}" in line
+    assert [path.name for path in out.iterdir() if not path.name.startswith(".")] == [name]
+
+
 def test_a_posting_named_like_a_variant_does_not_replace_that_variant(names):
     out = names / "out-variant"
     _written(_render(names / "example.yaml", "-V", "platform", "-f", "docx", "--out-dir", out))
