@@ -12,6 +12,7 @@ call this module, so every path through the tool makes the same files from the s
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import typing
@@ -172,6 +173,45 @@ def theme_options(theme: Theme, profile: Profile, *, profile_options: Mapping[st
     return options, list(options.section_order)
 
 
+def _located_theme(request: RenderRequest, tailored: Tailored) -> Theme:
+    """The theme :func:`_theme_name` asks for; a name that is not a theme is a UserError at
+    the ``theme: name:`` that asked for it (in the variant or the profile), if one did."""
+    name = _theme_name(request, tailored)
+    try:
+        return find_theme(name, theme_dir=request.theme_dir, profile_folder=tailored.base.folder)
+    except UserError as error:
+        if request.theme is not None or request.theme_dir is not None or len(error.problems) != 1:
+            raise
+        variant = tailored.variant.theme if tailored.variant is not None else None
+        locate_variant = _variant_locator(tailored)
+        if variant is not None and variant.name == name and locate_variant is not None:
+            located = locate_variant(("theme", "name"))
+        else:
+            located = tailored.base.source.locate(("theme", "name"))
+        if located is None:
+            raise
+        problem = error.problems[0]
+        raise UserError(dataclasses.replace(problem, location=located, path="theme.name")) from None
+
+
+def check_theme(loaded: LoadedProfile) -> None:
+    """What ``render`` checks of a profile's ``theme:`` blocks, for ``validate``: the theme
+    named exists, and the options of the profile's block and of each declared variant's are
+    ones it takes, in range. Raises UserError, located at the value in the file."""
+    for name in [None, *loaded.profile.variants]:
+        tailored = select_variant(loaded.path, name) if name is not None else Tailored(
+            loaded.profile, loaded, None, None, loaded.path.stem)
+        if name is not None and (tailored.variant is None or tailored.variant.theme is None):
+            continue
+        request = RenderRequest(profile=loaded.path, variant=name)
+        theme = _located_theme(request, tailored)
+        base_theme, variant_theme = loaded.profile.theme, tailored.variant.theme if tailored.variant else None
+        theme_options(theme, tailored.profile,
+                      profile_options=dict(base_theme.model_extra or {}) if base_theme else {},
+                      variant_options=dict(variant_theme.model_extra or {}) if variant_theme else {},
+                      command_line={}, locate_profile=loaded.source.locate, locate_variant=_variant_locator(tailored))
+
+
 def _theme_name(request: RenderRequest, tailored: Tailored) -> str | None:
     """The theme asked for: ``--theme`` over the variant's over the profile's (``theme.name``).
 
@@ -215,7 +255,7 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
                               public=request.public)
     loaded, profile = tailored.base, tailored.profile
     lang = request.lang or (tailored.variant.lang if tailored.variant is not None else None)
-    theme = find_theme(_theme_name(request, tailored), theme_dir=request.theme_dir, profile_folder=loaded.folder)
+    theme = _located_theme(request, tailored)
     base_theme, variant_theme = loaded.profile.theme, tailored.variant.theme if tailored.variant else None
     options, order = theme_options(
         theme, profile, profile_options=dict(base_theme.model_extra or {}) if base_theme else {},

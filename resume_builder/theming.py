@@ -634,7 +634,7 @@ class ThemeFinder:
         names = sorted({c[0] for c in self.candidates()})
         hint = did_you_mean(name, names)
         raise UserError(f"no theme named '{name}'",
-                        hint=(hint + "; " if hint else "") + "available: " + ", ".join(names))
+                        hint=(hint + " " if hint else "") + "available: " + ", ".join(names))
 
     def _load(self, name: str, source: str, folder: Path, chain: list[tuple[str, Path]]) -> Theme:
         folder = folder.resolve()

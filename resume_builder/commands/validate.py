@@ -19,6 +19,7 @@ def validate(
 ) -> None:
     """Check profiles against the schema; every problem is shown as FILE:LINE:COL."""
     from resume_builder.console import err, out, show_user_error
+    from resume_builder import pipeline
     from resume_builder.loading import load_profile
     from resume_builder.outline import outline_lines
 
@@ -27,6 +28,7 @@ def validate(
         try:
             loaded = load_profile(path, input_format=input_format.lower() if input_format else None)
             _check_other_languages(loaded, input_format.lower() if input_format else None)
+            pipeline.check_theme(loaded)  # the theme named and its options, as render reads them
         except UserError as error:
             show_user_error(error)
             failed = True
