@@ -327,14 +327,20 @@ def check_headings(ex: Extracted, doc: Document | None, may_be_cut: frozenset[st
             return CheckResult("headings", False, f"{what} broken up in the text: {shown}; {_BROKEN}")
         if len(groups) >= 2 and groups & {"experience", "education"}:
             return CheckResult("headings", True, f"standard headings recognised: {', '.join(found)}")
-        shown = f" (found only: {', '.join(found)})" if found else ""
+        shown = ""
         for zone, zone_lines in _zones(ex)[1:]:
             elsewhere = list(dict.fromkeys(line.strip().rstrip(":") for line in zone_lines
                                            if _heading_group(line, ex.language)))
             if elsewhere:
                 shown += f"; {', '.join(elsewhere)} {'is' if len(elsewhere) == 1 else 'are'} in a {zone}"
-        return CheckResult("headings", False, "no standard Experience or Education headings on lines of their own"
-                                              f"{shown}; ATS use these to split the résumé into sections")
+        if not found:
+            what = "no standard headings (such as Experience and Education) on lines of their own"
+        elif groups & {"experience", "education"}:  # one kind of standard heading only
+            what = f"only one standard heading on a line of its own ({', '.join(found)}); a second, such as " \
+                   f"{'Education' if 'experience' in groups else 'Experience'}, shows the file is split into sections"
+        else:
+            what = f"no Experience or Education heading on a line of its own (found only: {', '.join(found)})"
+        return CheckResult("headings", False, f"{what}{shown}; ATS use these headings to split the résumé into sections")
     standard = [s for s in doc.sections if _is_standard(s, doc)]
     other = [s.title for s in doc.sections if not _is_standard(s, doc)]
     note = (f"; not in the standard list, so an ATS may not file them: {', '.join(other)}" if other else "")

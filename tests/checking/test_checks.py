@@ -376,3 +376,26 @@ def test_truncated_pdf_is_a_user_error(made, tmp_path):
     path.write_bytes(made("pdf_plain").read_bytes()[:2000])
     with pytest.raises(UserError, match="not a readable PDF"):
         run_checks(path)
+
+
+@pytest.mark.parametrize("headings, words", [
+    (["Education"], "only one standard heading on a line of its own (Education); a second, such as Experience,"),
+    (["Experience"], "only one standard heading on a line of its own (Experience); a second, such as Education,"),
+    (["Skills", "Projects"], "no Experience or Education heading on a line of its own (found only: Skills, Projects)"),
+    ([], "no standard headings (such as Experience and Education) on lines of their own"),
+])
+def test_a_failed_heading_check_says_what_it_found_without_contradicting_it(tmp_path, headings, words):
+    """It said "no standard Experience or Education headings (found only: Education)" (newcomer trial)."""
+    from docx import Document
+
+    from resume_builder.checking.checks import check_headings
+    from resume_builder.checking.extract import extract
+
+    document = Document()
+    document.add_paragraph("Ada Exemplar")
+    for heading in headings:
+        document.add_heading(heading, level=1)
+        document.add_paragraph("Example Systems, 2020 to 2024")
+    document.save(tmp_path / "cv.docx")
+    result = check_headings(extract(tmp_path / "cv.docx"), None)
+    assert not result.passed and words in result.detail, result.detail
