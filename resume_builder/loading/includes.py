@@ -316,7 +316,7 @@ class _Resolver:
             raise fail(f"includes are nested too deeply (limit {MAX_INCLUDE_DEPTH} levels of includes inside "
                        "includes)", "include the innermost files directly from the profile instead")
         if not resolved.exists():
-            raise fail(f"included file '{shown_target}' not found", self._suggest(target, given))
+            raise fail(f"included file '{shown_target}' not found", self._suggest(target, given, stack))
         if not resolved.is_file():
             raise fail(f"'{shown_target}' is not a file", "include a .yaml, .yml or .json file")
         if len(self.files) + 1 >= MAX_INCLUDED_FILES and resolved not in self.files:
@@ -355,11 +355,14 @@ class _Resolver:
         except ValueError:
             return path.name
 
-    def _suggest(self, target: str, given: Path) -> str:
+    def _suggest(self, target: str, given: Path, including: tuple[Path, ...] = ()) -> str:
+        """A hint for a missing include: a close file name in its folder, never one of the files
+        including it (that would be a cycle), else what the folder holds."""
         folder = real(given.parent)
         names: list[str] = []
         if folder.is_dir() and is_inside(folder, self.boundary):
-            names = sorted(p.name for p in folder.iterdir() if p.name.lower().endswith(SUFFIXES) and p.is_file())
+            names = sorted(p.name for p in folder.iterdir() if p.name.lower().endswith(SUFFIXES) and p.is_file()
+                           and real(p) not in including)
         close = difflib.get_close_matches(given.name, names, n=1, cutoff=0.6)
         if close:
             return f"did you mean '{str(Path(target).with_name(close[0]))}'?"

@@ -177,6 +177,16 @@ def test_hostile_or_mistaken_targets_are_refused_where_written(tree, target, exp
     assert "SECRET" not in message
 
 
+def test_a_missing_include_never_suggests_a_file_that_includes_it(tmp_path):
+    """``include: missing.yaml`` in inc-miss.yaml suggested 'inc-miss.yaml', a cycle (newcomer trial)."""
+    (tmp_path / "inc-miss.yaml").write_text("basics:\n  include: missing.yaml\n", encoding="utf-8")
+    (tmp_path / "misc.yaml").write_text("name: A\n", encoding="utf-8")
+    message = _error(tmp_path / "inc-miss.yaml")
+    assert "included file 'missing.yaml' not found" in message
+    assert "inc-miss.yaml'?" not in message
+    assert "did you mean 'misc.yaml'?" in message
+
+
 def test_outside_refusals_do_not_say_whether_the_file_exists(tree):
     there = _error(_with_projects(tree, "../secret.yaml"))
     nowhere = _error(_with_projects(tree, "../no-such-file.yaml"))
