@@ -52,7 +52,8 @@ def check(
                  if value]
         if given and profile is None:
             raise UserError(f"{' and '.join(given)} need{'s' if len(given) == 1 else ''} --profile",
-                            hint="e.g. --profile profiles/example.yaml --lang de")
+                            hint="the profile the file was rendered from, e.g. --profile profiles/example.yaml "
+                                 + " ".join(_example_value(name) for name in given))
         with working(f"checking {file}"):
             comparison = Comparison()
             if profile is not None:
@@ -240,3 +241,9 @@ def show_report(report) -> None:
         mark, style = ("✓", "green") if result.passed else ("✗", "red")
         out(f"  {mark} {result.name}: {result.detail}", style=style)
     out(report.verdict(), style="green" if report.passed else "red")
+
+
+def _example_value(option: str) -> str:
+    """``option`` with an example value, for the hint of an option that needs --profile."""
+    return {"--variant": "--variant platform", "--lang": "--lang de", "--locale": "--locale de-CH",
+            "--letter": "--letter platform", "--job": "--job posting.md", "--max-pages": "--max-pages 2"}[option]

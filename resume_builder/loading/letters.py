@@ -37,7 +37,7 @@ class LoadedLetter:
 
 def load_letter_file(path: Path) -> tuple[LetterFile, SourceDocument]:
     """Read and validate a letter file; every problem raised as one located UserError."""
-    doc = load_source(Path(path))
+    doc = load_source(Path(path), kind="letter file")
     try:
         letter = LetterFile.model_validate(doc.data)
     except ValidationError as exc:

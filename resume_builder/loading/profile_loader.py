@@ -39,9 +39,10 @@ class LoadedProfile:
         return self.path.resolve().parent
 
 
-def load_source(path: Path) -> SourceDocument:
-    """Read and parse a YAML or JSON file whose top level must be a mapping."""
-    text = read_text(path)
+def load_source(path: Path, kind: str = "profile") -> SourceDocument:
+    """Read and parse a YAML or JSON file whose top level must be a mapping; ``kind`` names
+    the file in messages ("profile", "variant file", "letter file", "vocabulary file")."""
+    text = read_text(path, kind=kind)
     doc = parse(text, str(path))
     if not isinstance(doc.data, dict):
         raise UserError.at(str(path), 1, 1, f"the top level must be a mapping (key: value pairs), "

@@ -51,7 +51,7 @@ def looks_like_file(value: str) -> bool:
 
 def load_variant_file(path: str | Path) -> tuple[VariantFile, SourceDocument]:
     """Read and validate a variant file; every problem is raised as one located UserError."""
-    doc = load_source(Path(path))
+    doc = load_source(Path(path), kind="variant file")
     try:
         variant = VariantFile.model_validate(doc.data)
     except ValidationError as exc:

@@ -34,7 +34,7 @@ def read_keyword_file(path: Path) -> tuple[Any, SourceDocument | None]:
             raise UserError.at(str(path), None, None, f"TOML value cannot be read: {exc}") from None
     from resume_builder.loading.profile_loader import load_source
 
-    source = load_source(path)
+    source = load_source(path, kind="vocabulary file")
     return source.data, source
 
 

@@ -1,0 +1,38 @@
+"""Each hint fits the command and the mistake (newcomer trial: a missing variant or letter file
+got "run 'resume-builder init' to create a profile"; ``check --max-pages 2`` without a profile
+was told "e.g. --profile profiles/example.yaml --lang de")."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from resume_builder.cli import app
+from tests.conftest import EXAMPLE
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("arguments, kind", [
+    (["render", str(EXAMPLE), "-V", "nosuch.yaml", "-f", "md"], "variant file"),
+    (["letter", str(EXAMPLE), "--letter", "nope.yaml", "-f", "md"], "letter file"),
+])
+def test_a_missing_variant_or_letter_file_is_named_as_such(tmp_path, monkeypatch, arguments, kind):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == 2, result.output
+    assert f"file not found (check the path of the {kind})" in result.output and "init" not in result.output
+
+
+def test_a_missing_profile_still_points_at_init(tmp_path):
+    result = runner.invoke(app, ["validate", str(tmp_path / "me.yaml")])
+    assert result.exit_code == 2 and "run 'resume-builder init' to create a profile" in result.output
+
+
+@pytest.mark.parametrize("options, example", [(["--max-pages", "2"], "--max-pages 2"),
+                                              (["--variant", "web", "--lang", "de"], "--variant platform --lang de")])
+def test_check_options_that_need_a_profile_get_an_example_of_themselves(tmp_path, options, example):
+    (tmp_path / "cv.pdf").write_bytes(b"%PDF-1.7\n")
+    result = runner.invoke(app, ["check", str(tmp_path / "cv.pdf"), *options])
+    assert result.exit_code == 2, result.output
+    assert f"e.g. --profile profiles/example.yaml {example})" in result.output
