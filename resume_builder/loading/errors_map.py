@@ -105,12 +105,17 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
                 location = after = _link_location(source, full, target, after)
                 found.append((place(location), index + number / 1000, message, location, full, str))
             continue
+        elif kind in _BOUNDS:
+            message = _bound_message(kind, err.get("input"), err.get("ctx") or {})
+            location = source.locate(full)
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
             if kind == "list_type":
                 hint = (lambda value=err.get("input"): list_text_hint(value))
             elif kind in ("dict_type", "model_type", "model_attributes_type"):
                 hint = (lambda value=err.get("input"): mapping_text_hint(value))
+            elif isinstance(err.get("input"), dict):
+                hint = (lambda value=err.get("input"): _language_keys_hint(value))
             location = source.locate(full)
         else:
             message = err["msg"]
@@ -131,6 +136,35 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
     found = _without_typo_twins(found, root, prefix)
     return [Problem(message, location, dotted(full), hint() if shown < SHOWN_PROBLEMS else "")
             for shown, (_, _, message, location, full, hint) in enumerate(found)]
+
+
+def _language_keys_hint(value: dict[Any, Any]) -> str:
+    """For a mapping where text was expected: when some of its keys are language codes, the
+    ones that are not (a text in several languages is keyed by language codes only)."""
+    from resume_builder.i18n import is_language_tag
+
+    keys = [str(key) for key in value]
+    tags = [key for key in keys if is_language_tag(key)]
+    others = [key for key in keys if key not in tags]
+    if not tags or not others:
+        return ""
+    wrong = others[0]
+    close = did_you_mean(wrong, tags + ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "ja", "zh", "ar", "he", "hi"])
+    return (f"a text in several languages is keyed by language codes, like {' and '.join(tags[:2])} here; "
+            f"'{wrong}' is not one" + (f": {close}" if close else ""))
+
+
+#: pydantic's number bounds, as the words after "use a number".
+_BOUNDS = {"greater_than_equal": ("ge", "of at least {}"), "greater_than": ("gt", "above {}"),
+           "less_than_equal": ("le", "of at most {}"), "less_than": ("lt", "below {}")}
+
+
+def _bound_message(kind: str, value: Any, ctx: dict[str, Any]) -> str:
+    """"0 is out of range (use a number of at least 1)" for a pydantic bound error, instead of
+    its own "Input should be greater than or equal to 1"."""
+    name, words = _BOUNDS[kind]
+    shown = f"'{value}'" if isinstance(value, str) else repr(value)
+    return f"{shown} is out of range: use a number {words.format(ctx.get(name))}"
 
 
 def _unknown_key_hint(root: type[BaseModel], loc: tuple[Any, ...], value: Any = None) -> Callable[[], str]:

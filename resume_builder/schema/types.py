@@ -55,6 +55,12 @@ def parse_date(value: Any, *, allow_present: bool = False) -> PartialDate | str:
     match = _DATE_RE.match(text)
     if not match:
         extra = " or 'present'" if allow_present else ""
+        if allow_present and text.isalpha() and text.lower() != PRESENT:
+            from resume_builder.errors import did_you_mean
+
+            close = did_you_mean(text.lower(), [PRESENT])
+            if close:  # 'presnt', 'Preset'
+                raise PydanticCustomError("date_format", "'{value}' is not a date: {close}", {"value": text, "close": close})
         raise PydanticCustomError(
             "date_format", "'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD{extra}",
             {"value": text, "extra": extra})

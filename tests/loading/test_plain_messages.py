@@ -1,0 +1,44 @@
+"""Profile mistakes in plain words (newcomer trial): a number below its bound gave pydantic's
+"Input should be greater than or equal to 1"; ``end: presnt`` no "did you mean 'present'";
+a text in several languages with a mistyped language code only "expected text, found a mapping"."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_builder.errors import UserError
+from resume_builder.loading import load_profile
+
+BASICS = "basics:\n  name: Ada Exemplar\n  email: ada@example.com\n"
+
+
+def _message(tmp_path, text: str) -> str:
+    path = tmp_path / "me.yaml"
+    path.write_text(BASICS + text, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    return str(caught.value)
+
+
+def test_a_number_below_its_bound_says_the_bound(tmp_path):
+    message = _message(tmp_path, "variants:\n  short:\n    max_pages: 0\n")
+    assert "me.yaml:6:16: variants.short.max_pages: 0 is out of range: use a number of at least 1" in message
+    assert "Input should be" not in message
+
+
+@pytest.mark.parametrize("written", ["presnt", "Preset", "prsent"])
+def test_a_misspelt_present_gets_did_you_mean(tmp_path, written):
+    message = _message(tmp_path, "experience:\n  - company: X\n    position: Y\n    start: 2020-01\n"
+                                 f"    end: {written}\n")
+    assert f"experience[0].end: '{written}' is not a date: did you mean 'present'?" in message
+
+
+def test_a_word_far_from_present_keeps_the_date_formats(tmp_path):
+    message = _message(tmp_path, "experience:\n  - company: X\n    position: Y\n    start: 2020-01\n    end: soon\n")
+    assert "'soon' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD or 'present'" in message
+
+
+def test_a_mistyped_language_code_is_named(tmp_path):
+    message = _message(tmp_path, "summary:\n  en: Hello\n  de: Hallo\n  dee: Hallo\n")
+    assert "summary: expected text, found a mapping" in message
+    assert "keyed by language codes, like en and de here; 'dee' is not one: did you mean 'de'?" in message
