@@ -27,7 +27,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from resume_builder.containment import contained, is_inside, real
-from resume_builder.errors import Problem, UserError, did_you_mean
+from resume_builder.errors import Location, Problem, UserError, did_you_mean
 from resume_builder.theme_paths import builtin_themes_folder
 
 API_VERSION = 1
@@ -229,6 +229,15 @@ class Theme:
             merged["font_family"] = self.fonts[0].family
         return merged
 
+    def _manifest_location(self, key: str) -> Location | None:
+        """Where the theme sets option ``key``: the theme.toml of the nearest theme in its
+        ``extends`` chain that sets it (child first), at its line when it can be found."""
+        for manifest, folder in zip(self.manifests, self.folders):
+            if key in manifest.options:
+                path = folder / "theme.toml"
+                return Location(str(path), _theme_toml_line(path, key), None)
+        return None
+
     @cached_property
     def docx_style(self) -> DocxStyle:
         merged: dict[str, Any] = {}
@@ -353,8 +362,12 @@ class Theme:
                     message = f"unknown theme option '{key}'"
                     hint = did_you_mean(key, ThemeOptions.model_fields) or \
                         "options: " + ", ".join(ThemeOptions.model_fields)
-                name = f"-O {key}" if key in command_line else f"theme.{key}"
-                problems.append(Problem(message, locate(key) if locate else None, name, hint))
+                if key in (overrides or {}) or key not in self.default_options:
+                    name = f"-O {key}" if key in command_line else f"theme.{key}"
+                    where = locate(key) if locate else None
+                else:  # the theme's own default: say which theme.toml holds it
+                    name, where = f"options.{key}", self._manifest_location(key)
+                problems.append(Problem(message, where, name, hint))
             raise UserError(problems) from None
         families = [font.family for font in self.fonts]
         if families and opts.font_family not in families:
@@ -362,6 +375,22 @@ class Theme:
             raise UserError(Problem(f"theme '{self.name}' has no font family '{opts.font_family}'",
                                     locate("font_family") if locate else None, "theme.font_family", hint))
         return opts
+
+
+def _theme_toml_line(path: Path, key: str) -> int | None:
+    """The line of ``path`` (a theme.toml) that sets ``key`` in its [options] table, if found."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    table = ""
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            table = stripped.strip("[] ")
+        elif table == "options" and re.match(rf"{re.escape(key)}\s*=", stripped):
+            return number
+    return None
 
 
 def option_problem(err: dict[str, Any]) -> tuple[str, str]:
@@ -672,6 +701,12 @@ class ThemeFinder:
 
 
 def read_manifest(folder: Path) -> Manifest:
+    if not folder.exists():
+        raise UserError.at(str(folder), None, None, "no such theme folder",
+                           hint="--theme-dir names a folder holding theme.toml; 'resume-builder themes' lists the themes")
+    if not folder.is_dir():
+        raise UserError.at(str(folder), None, None, "is a file, not a theme folder",
+                           hint="--theme-dir names a folder holding theme.toml")
     path = folder / "theme.toml"
     if not is_inside(path, folder):  # checked first: says nothing about the link's target
         raise UserError.at(str(path), None, None, "theme.toml is a symlink out of the theme folder",

@@ -369,3 +369,32 @@ def test_last_override_wins_and_value_may_hold_equals():
 def test_parsed_overrides_validate_against_the_theme(classic):
     options = classic.options(parse_option_overrides(["font_size=11", "page_numbers=no", "accent_color=#abc"]))
     assert (options.font_size, options.page_numbers, options.accent_color) == (11, False, "#abc")
+
+
+def test_a_theme_dir_that_is_missing_or_a_file_says_so(tmp_path):
+    """Both said "theme.toml is missing: is this a theme folder?" (newcomer trial)."""
+    with pytest.raises(UserError, match="nope: no such theme folder"):
+        theming.find_theme(None, theme_dir=tmp_path / "nope")
+    (tmp_path / "me.yaml").write_text("basics: {}\n", encoding="utf-8")
+    with pytest.raises(UserError, match="me.yaml: is a file, not a theme folder"):
+        theming.find_theme(None, theme_dir=tmp_path / "me.yaml")
+
+
+def test_a_bad_default_in_a_themes_own_file_is_located_there(tmp_path):
+    """A theme.toml's own out-of-range default was reported as ``theme.font_size`` with no
+    file, which reads like the profile's ``theme:`` block (newcomer trial)."""
+    from resume_builder.theming import Theme
+
+    folder = tmp_path / "mine"
+    shutil.copytree(theming.find_theme("classic").folders[0], folder)
+    toml = folder / "theme.toml"
+    lines = toml.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, start=1) if text.startswith("font_size ="))
+    lines[line - 1] = "font_size = 40"
+    toml.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    theme: Theme = theming.find_theme(None, theme_dir=folder)
+    with pytest.raises(UserError) as caught:
+        theme.options({})
+    assert f"{toml}:{line}:1: options.font_size: 40 is out of range (use a number from 7 to 14)" == str(caught.value)
+    with pytest.raises(UserError, match=r"^theme.font_size: 50 is out of range"):  # the profile's value: as before
+        theme.options({"font_size": 50})
