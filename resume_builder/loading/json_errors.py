@@ -34,7 +34,9 @@ def explain_json(message: str, text: str, pos: int) -> tuple[str, str]:
         return lowered, 'write the key in double quotes: "name": ...'
     if lowered in ("expected ',' or '}'", "expected ',' or ']'"):
         closer = lowered[-2]
-        if char in "\"'{[" or char.isalnum():
+        if not text[pos:].strip():  # the file ends inside an object or a list
+            return _never_closed(text)
+        if char and (char in "\"'{[" or char.isalnum()):
             return "a comma is missing before this value", "add ',' at the end of the item before it"
         return lowered, f"separate items with ',' and end the {'object' if closer == '}' else 'list'} with '{closer}'"
     if lowered.startswith("unexpected character"):
@@ -43,8 +45,38 @@ def explain_json(message: str, text: str, pos: int) -> tuple[str, str]:
         if char == "'":
             return "texts are in double quotes in JSON", "write \"text\", not 'text'"
         return lowered, 'a value is a "text" in double quotes, a number, true, false, null, an {object} or a [list]'
-    if lowered.startswith("unexpected end of file"):
-        return lowered, "a closing '}' or ']' is probably missing"
+    if lowered.startswith("unexpected end of file") or (not text[pos:].strip() and lowered.startswith("expecting")):
+        found = _never_closed(text)
+        return found if found[0] else (lowered, "a closing '}' or ']' is probably missing")
     if lowered.startswith("extra data"):
         return lowered, "a JSON file holds one value: delete what follows, or merge it into the object"
     return message, ""
+
+
+def _never_closed(text: str) -> tuple[str, str]:
+    """(message, hint) naming the innermost '{' or '[' that ``text`` opens and never closes,
+    by line and column, or ("", "") when every one is closed. Texts in quotes are skipped."""
+    stack: list[tuple[str, int]] = []
+    quoted = escaped = False
+    for index, char in enumerate(text):
+        if quoted:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                quoted = False
+        elif char == '"':
+            quoted = True
+        elif char in "{[":
+            stack.append((char, index))
+        elif char in "}]" and stack:
+            stack.pop()
+    if not stack:
+        return "", ""
+    opener, index = stack[-1]
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    closer = "}" if opener == "{" else "]"
+    return (f"the file ends, but the '{opener}' opened at line {line}, column {column} is never closed",
+            f"add '{closer}' where that {'object' if opener == '{' else 'list'} ends")

@@ -274,6 +274,17 @@ def _diagnose(exc: Any, lines: list[str], problem: tuple[int, int],
         value = match.group("value") if match else ""
         if "'<scalar>'" in problem_text and value[:1] in "\"'" and value.find(value[0], 1) != -1:
             close = match.start("value") + value.find(value[0], 1)
+            text = value.rstrip()
+            if len(text) > 1 and text[-1] == value[0]:  # a quote inside the quoted text ended it early
+                inner = text[1:-1]
+                if value[0] == "'":
+                    fixed = "'" + inner.replace("'", "''") + "'"
+                    hint = f"inside single quotes write a ' twice: {fixed}"
+                else:
+                    fixed = '"' + inner.replace('\\', '\\\\').replace('"', '\\"') + '"'
+                    hint = f'inside double quotes write \\" for a quote: {fixed}'
+                return (line, close, f"the {'single' if value[0] == chr(39) else 'double'} quote here ends "
+                                         "the quoted text early: the rest of the line is left over", hint)
             return (line, close + 1, "there is more text after the closing quote",
                     "put the whole text inside the quotes")
         levels = _levels(lines, line)

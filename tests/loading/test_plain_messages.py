@@ -42,3 +42,37 @@ def test_a_mistyped_language_code_is_named(tmp_path):
     message = _message(tmp_path, "summary:\n  en: Hello\n  de: Hallo\n  dee: Hallo\n")
     assert "summary: expected text, found a mapping" in message
     assert "keyed by language codes, like en and de here; 'dee' is not one: did you mean 'de'?" in message
+
+
+@pytest.mark.parametrize("text, words", [
+    ('{"basics": {"name": "A"}\n', "the file ends, but the '{' opened at line 1, column 1 is never closed"),
+    ('{"basics": {"name": "A", "email": "a@example.com"},\n "skills": [{"name": "x"}\n',
+     "the file ends, but the '[' opened at line 2, column 12 is never closed (add ']' where that list ends)"),
+    ('{"basics": {"name": "A {[ not a brace"', "the '{' opened at line 1, column 12 is never closed"),
+])
+def test_an_unclosed_json_object_or_list_is_named_not_a_missing_comma(tmp_path, text, words):
+    """``{"basics": {"name": "A"}`` was "a comma is missing before this value" (newcomer trial)."""
+    path = tmp_path / "me.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    assert words in str(caught.value) and "comma" not in str(caught.value)
+
+
+@pytest.mark.parametrize("line, words", [
+    ("  name: 'O'Brien'", "2:11: YAML syntax error: the single quote here ends the quoted text early: the rest of "
+                          "the line is left over (inside single quotes write a ' twice: 'O''Brien')"),
+    ('  name: "Ada "the" Exemplar"', '2:14: YAML syntax error: the double quote here ends the quoted text early: '
+                                     'the rest of the line is left over (inside double quotes write \\" for a '
+                                     'quote: "Ada \\"the\\" Exemplar")'),
+])
+def test_a_quote_inside_quoted_text_gets_the_escape_that_fixes_it(tmp_path, line, words):
+    """The hint was "put the whole text inside the quotes", which it already was (newcomer trial)."""
+    path = tmp_path / "me.yaml"
+    path.write_text(f"basics:\n{line}\n  email: ada@example.com\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    assert words in str(caught.value)
+    fixed = words.rsplit(": ", 1)[1].rstrip(")")
+    path.write_text(f"basics:\n  name: {fixed}\n  email: ada@example.com\n", encoding="utf-8")
+    assert load_profile(path).profile.basics.name in ("O'Brien", 'Ada "the" Exemplar')
