@@ -34,7 +34,7 @@ def explain_json(message: str, text: str, pos: int) -> tuple[str, str]:
         return lowered, 'write the key in double quotes: "name": ...'
     if lowered in ("expected ',' or '}'", "expected ',' or ']'"):
         closer = lowered[-2]
-        if not text[pos:].strip():  # the file ends inside an object or a list
+        if not text[pos:].strip() and _never_closed(text)[0]:  # the file ends inside an object or a list
             return _never_closed(text)
         if char and (char in "\"'{[" or char.isalnum()):
             return "a comma is missing before this value", "add ',' at the end of the item before it"
@@ -45,9 +45,8 @@ def explain_json(message: str, text: str, pos: int) -> tuple[str, str]:
         if char == "'":
             return "texts are in double quotes in JSON", "write \"text\", not 'text'"
         return lowered, 'a value is a "text" in double quotes, a number, true, false, null, an {object} or a [list]'
-    if lowered.startswith("unexpected end of file") or (not text[pos:].strip() and lowered.startswith("expecting")):
-        found = _never_closed(text)
-        return found if found[0] else (lowered, "a closing '}' or ']' is probably missing")
+    if lowered.startswith("unexpected end of file"):
+        return lowered, "a closing '}' or ']' is probably missing"
     if lowered.startswith("extra data"):
         return lowered, "a JSON file holds one value: delete what follows, or merge it into the object"
     return message, ""
