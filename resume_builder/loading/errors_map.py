@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from resume_builder.errors import Problem, did_you_mean
+from resume_builder.errors import Location, Problem, did_you_mean
 from resume_builder.schema.base import model_at  # noqa: F401  (re-exported)
 from resume_builder.loading.yaml_errors import list_text_hint, mapping_text_hint
 from resume_builder.loading.source import SourceDocument, dotted  # noqa: F401  (dotted re-exported)
@@ -234,18 +236,71 @@ def _without_typo_twins(found: list[Any], root: type[BaseModel], prefix: tuple[A
 
 def problems_from_toml_validation(exc: ValidationError, file: str | Any,
                                   names_at: Callable[[tuple[Any, ...]], Iterable[str]]) -> list[Problem]:
-    """Problems for a TOML file (theme manifest, build file), which has no positions.
+    """Problems for a TOML file (theme manifest, build file), at the line of the key (or of
+    the table header for a missing key), found by :func:`_toml_line`; tomllib gives no positions.
 
     ``names_at(loc)`` gives the keys allowed where an unknown key was found, for "did you mean".
+    A missing key whose name an unknown key in the same table is a typo of is reported once,
+    as the unknown key with its "did you mean" (``profle`` for ``profile``).
     """
+    try:
+        lines = Path(str(file)).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    errors = exc.errors(include_url=False)
+    typos = {(tuple(err["loc"][:-1]), did_you_mean(str(err["loc"][-1]), names_at(tuple(err["loc"][:-1]))))
+             for err in errors if err["type"] == "extra_forbidden"}
     problems = []
-    for err in exc.errors(include_url=False):
-        where = ".".join(str(p) for p in err["loc"])
+    for err in errors:
+        loc = tuple(err["loc"])
         hint = ""
         if err["type"] == "extra_forbidden":
-            hint = did_you_mean(str(err["loc"][-1]), names_at(tuple(err["loc"][:-1])))
-            message = f"unknown key '{err['loc'][-1]}'"
+            hint = did_you_mean(str(loc[-1]), names_at(loc[:-1]))
+            message = f"unknown key '{loc[-1]}'"
+        elif err["type"] == "missing":
+            if (loc[:-1], f"did you mean '{loc[-1]}'?") in typos:
+                continue  # its typo is reported, with the fix
+            message = f"'{loc[-1]}' is required"
+        elif err["type"] in _BOUNDS:
+            message = _bound_message(err["type"], err.get("input"), err.get("ctx") or {})
         else:
             message = err["msg"].removeprefix("Value error, ")
-        problems.append(Problem(message, None, f"{file}: {where}", hint))
+        line = _toml_line(lines, loc if err["type"] != "missing" else loc[:-1])
+        problems.append(Problem(message, Location(str(file), line, 1 if line else None), dotted(loc), hint))
     return problems
+
+
+def _toml_line(lines: list[str], loc: tuple[Any, ...]) -> int | None:
+    """The 1-based line of ``lines`` (a TOML file) where ``loc`` is written: a top-level key,
+    a ``[table]`` or ``[[array]]`` (its n-th header for an index) and a key in it; None when
+    it is not written the simple way (inline tables, dotted keys)."""
+    if not loc:
+        return None
+    header = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+    table, count, start, end = None, -1, 0, len(lines)
+    if len(loc) >= 2:  # a key in a [table], or in the n-th [[array]] entry
+        wanted, index = str(loc[0]), loc[1] if isinstance(loc[1], int) else None
+        for number, line in enumerate(lines):
+            found = header.match(line)
+            if found is None:
+                continue
+            if table is not None:
+                end = number
+                break
+            if found.group(1) == wanted:
+                count += 1
+                if index is None or count == index:
+                    table, start = wanted, number
+        if table is None:
+            return None
+        rest = loc[2:] if index is not None else loc[1:]
+        if not rest:
+            return start + 1
+        key = str(rest[0])
+        scope = range(start + 1, end)
+    else:
+        key = str(loc[0])
+        first = next((n for n, line in enumerate(lines) if header.match(line)), len(lines))
+        scope = range(0, first)
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    return next((number + 1 for number in scope if pattern.match(lines[number])), None)

@@ -72,6 +72,26 @@ def test_unknown_key_in_build_file_has_did_you_mean(project):
     assert "did you mean 'formats'" in result.output
 
 
+def test_a_misspelt_required_key_is_one_problem_at_its_line(project):
+    """``profle =`` gave a raw "Field required" for 'profile' and then the did-you-mean, with
+    no line, naming the target ``targets.0`` in one and ``targets[0]`` in the other (newcomer trial)."""
+    (project / "resume-builder.toml").write_text('out_dir = "out"\n\n[[targets]]\nprofile = "profiles/me.yaml"\n'
+                                                  '\n[[targets]]\nprofle = "profiles/me.yaml"\nformats = ["md"]\n')
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert lines == [f"error: {project / 'resume-builder.toml'}:7:1: targets[1].profle: unknown key 'profle' "
+                     "(did you mean 'profile'?)"]
+
+
+def test_a_missing_required_key_is_at_its_table(project):
+    (project / "resume-builder.toml").write_text('[[targets]]\nprofile = "profiles/me.yaml"\n\n[[targets]]\n'
+                                                  'formats = ["md"]\n')
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 2
+    assert f"{project / 'resume-builder.toml'}:4:1: targets[1].profile: 'profile' is required" in result.output
+
+
 def test_build_then_noop_then_change(project):
     first = runner.invoke(app, ["build", "-j", "1"])
     assert first.exit_code == 0, first.output
