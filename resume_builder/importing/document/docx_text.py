@@ -152,7 +152,7 @@ def docx_lines(path: Path) -> list[Line]:
             seen_parts.add(id(element))
             for paragraph in part.paragraphs:
                 line = _paragraph_line(paragraph, "header")
-                if line:
+                if line and not _page_furniture(line.text):
                     lines.append(line)
             for table in part.tables:
                 lines.extend(_table_lines(table, "header"))
@@ -178,6 +178,13 @@ def docx_lines(path: Path) -> list[Line]:
             paragraphs = []
         for paragraph in paragraphs:
             line = _paragraph_line(paragraph, "header")
-            if line and not PAGE_NUMBER.match(line.text):
+            if line and not _page_furniture(line.text):
                 lines.append(line)
     return numbered(lines)
+
+
+def _page_furniture(text: str) -> bool:
+    """A page header's or footer's page number: "2 / 4", "Page 2 of 4", or what is left of one
+    whose PAGE and NUMPAGES fields hold no text until a word processor lays the file out
+    (" / "): no letter or digit at all."""
+    return bool(PAGE_NUMBER.match(text)) or not any(char.isalnum() for char in text)
