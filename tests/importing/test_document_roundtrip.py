@@ -15,6 +15,7 @@ import pytest
 from resume_builder.importing.document.build import import_document
 from resume_builder.importing.document.recovery import measure, read_profile
 from resume_builder.loading import load_profile
+from resume_builder.markdown import plain_text
 from resume_builder.theming import ThemeFinder
 from tests.checking.conftest import ThemeOutputs
 from tests.conftest import EXAMPLE
@@ -42,6 +43,14 @@ def test_round_trip_recovers_the_profile(rendered: ThemeOutputs, theme: str, fmt
     assert figures.highlight_share >= 0.95, figures.missing
     assert figures.basics == {"name": True, "email": True, "phone": True}
     assert not result.report.defeated, result.report.reasons
+    # Wrapped lines join back into their paragraphs, an emoji's tall line included (no more
+    # paragraphs than written: compact sets the two as one); a page header's page number is
+    # not text left over (newcomer trial: both were).
+    written_paragraphs = [plain_text(p) for p in load_profile(EXAMPLE).profile.summary.split("\n\n")]
+    read_paragraphs = result.data["summary"].split("\n\n")
+    assert " ".join(" ".join(read_paragraphs).split()) == " ".join(" ".join(written_paragraphs).split())
+    assert len(read_paragraphs) <= len(written_paragraphs), read_paragraphs
+    assert not [c for c in result.data.get("custom", []) if c.get("id") == "unsorted"]
     written = tmp_path / "imported.yaml"
     written.write_text(result.text, encoding="utf-8")
     load_profile(written)  # the real loader accepts it

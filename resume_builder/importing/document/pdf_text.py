@@ -275,7 +275,8 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     """Lines that wrap one paragraph (or one bullet, or one table cell) joined back into one.
 
     A line continues the one above when nothing sets it apart (same font, size, weight and
-    slant, less than 0.6 em of space between, not a bullet) and either the line above runs
+    slant, less than 0.6 em of space between, not a bullet; a tall glyph such as an emoji
+    may make the two overlap a little) and either the line above runs
     to its column's right edge (the widest line starting at the same left edge on the page)
     or it hangs under the text of the bullet above.
     """
@@ -295,7 +296,7 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
         if line.bullet:
             bullet_x = line.x0
         if last is not None and not line.bullet and not line.lead and len(line.segments) == 1 \
-                and last.page == line.page and 0 <= line.gap < 0.6 * max(line.size, 1.0) \
+                and last.page == line.page and -0.3 * line.size <= line.gap < 0.6 * max(line.size, 1.0) \
                 and abs(last.size - line.size) < 0.3 and last.bold == line.bold and last.italic == line.italic:
             # The segment of the row above this line continues (the last one, or a table cell's
             # label that wrapped under itself).
