@@ -114,6 +114,11 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
             " ".join(recipient.company.split()).casefold() != " ".join(company.split()).casefold():
         warnings.append(f"the posting names the company '{company}' ({{company}} says so), but the letter's "
                         f"recipient.company is '{recipient.company}': is this the letter for that posting?")
+    elif request.posting is not None and not company and recipient is not None and recipient.company:
+        warnings.append(f"no company could be read in the posting {request.posting.name} (it reads a title such as "
+                        "'Engineer at Acme', a 'Company: Acme' line or an 'About Acme' heading), so the letter is "
+                        f"addressed to its recipient.company '{recipient.company}': check that this is the company "
+                        "of the posting")
     build_date = _build_date()
     if not loaded.letter.date and build_date is None:
         warnings.append("the letter is undated: give it 'date: YYYY-MM-DD', or set SOURCE_DATE_EPOCH to date it "
