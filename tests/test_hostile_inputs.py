@@ -48,7 +48,7 @@ THEMES = {
     "font_dotdot": "the Leak font file '../../outside/canary.txt' is outside the theme folder",
     "font_symlink": "the Leak font file 'fonts/leak.ttf' is outside the theme folder",
     "font_not_a_font": "'theme.toml' for Leak is not a font file",
-    "font_package_dotted": "fonts[0].package",
+    "font_package_dotted": "fonts[0].package: 'os.path' must be one Python package name",
     "reference_docx_outside": "[docx] reference_docx '../../outside/canary.txt' is outside the theme folder",
     "templates_symlink": "the templates folder 'templates' is outside the theme folder",
     "template_file_symlink": "links to a file outside the theme folder",

@@ -263,11 +263,26 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
             message = f"'{loc[-1]}' is required"
         elif err["type"] in _BOUNDS:
             message = _bound_message(err["type"], err.get("input"), err.get("ctx") or {})
+        elif err["type"] == "string_pattern_mismatch":
+            message = _pattern_message(err.get("input"), (err.get("ctx") or {}).get("pattern", ""))
         else:
             message = err["msg"].removeprefix("Value error, ")
         line = _toml_line(lines, loc if err["type"] != "missing" else loc[:-1])
         problems.append(Problem(message, Location(str(file), line, 1 if line else None), dotted(loc), hint))
     return problems
+
+
+#: The patterns of our TOML schemas (theming.py), in words.
+_PATTERN_WORDS = {
+    r"^[A-Za-z_][A-Za-z0-9_]*$": "must be one Python package name: letters, digits and '_', not starting with a "
+                                 "digit, no dots (finding 'a.b' would import 'a')",
+    r'^[^\x00-\x1f\x7f-\x9f"\\]+$': "must be a font family name without quotes, backslashes or control characters",
+}
+
+
+def _pattern_message(value: Any, pattern: str) -> str:
+    shown = f"'{value}'" if isinstance(value, str) else repr(value)
+    return f"{shown} {_PATTERN_WORDS.get(pattern, f'does not have the form {pattern}')}"
 
 
 def _toml_line(lines: list[str], loc: tuple[Any, ...]) -> int | None:
