@@ -55,7 +55,7 @@ def parse_date(value: Any, *, allow_present: bool = False) -> PartialDate | str:
     match = _DATE_RE.match(text)
     if not match:
         extra = " or 'present'" if allow_present else ""
-        if allow_present and text.isalpha() and text.lower() != PRESENT:
+        if allow_present:
             from resume_builder.errors import did_you_mean
 
             close = did_you_mean(text.lower(), [PRESENT])

@@ -50,6 +50,16 @@ def test_present_is_only_read_where_allowed():
     assert str(info.value) == "'soon' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD or 'present'"
 
 
+@pytest.mark.parametrize("value", ["presnt", "Preset", "PRESENT."])
+def test_a_misspelt_present_gets_did_you_mean_where_present_is_allowed(value):
+    with pytest.raises(PydanticCustomError) as info:
+        parse_date(value, allow_present=True)
+    assert (info.value.type, str(info.value)) == ("date_format", f"'{value}' is not a date: did you mean 'present'?")
+    with pytest.raises(PydanticCustomError) as info:
+        parse_date(value)  # where 'present' is not allowed, it is not suggested
+    assert str(info.value) == f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
+
+
 @pytest.mark.parametrize("value, expected", [
     ("1900", PartialDate(1900)), ("2200-12-31", PartialDate(2200, 12, 31)), (" 2021-04 ", PartialDate(2021, 4)),
     ("2021-12", PartialDate(2021, 12)), ("2021-01-01", PartialDate(2021, 1, 1)),
