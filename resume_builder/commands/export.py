@@ -16,7 +16,7 @@ EXPORT_FORMATS = ("jsonresume",)
 def export(
     profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml."),
     to: str = typer.Option("jsonresume", "--to", help="Format to write: jsonresume (JSON Resume v1.0.0)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write. Default: standard output."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write ('-' or none: standard output)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
     input_format: Optional[str] = input_format_option(),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
@@ -26,6 +26,8 @@ def export(
     """Export a profile as JSON Resume; what JSON Resume lacks is kept under meta.resume_builder."""
     from resume_builder.console import err, out
 
+    if output is not None and str(output) == "-":  # as with render: standard output
+        output = None
     with user_errors():
         fmt = to.lower().replace("-", "").replace("_", "")
         if fmt not in EXPORT_FORMATS:

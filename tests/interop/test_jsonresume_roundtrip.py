@@ -274,6 +274,8 @@ def test_export_and_import_commands(tmp_path):
     assert schema_errors(json.loads(out.read_text(encoding="utf-8"))) == []
     stdout = runner.invoke(app, ["export", str(EXAMPLE)])
     assert json.loads(stdout.stdout) == json.loads(out.read_text(encoding="utf-8"))
+    dash = runner.invoke(app, ["export", str(EXAMPLE), "-o", "-"])  # '-' is standard output, as for render
+    assert dash.stdout == stdout.stdout and not (tmp_path / "-").exists() and not Path("-").exists()
 
     profile = tmp_path / "profile.yaml"
     result = runner.invoke(app, ["import", str(out), "-o", str(profile)])
