@@ -550,6 +550,25 @@ def write(outputs: list[Rendered], inputs: Iterable[Path | None] = ()) -> None:
     write_set([(item.path, item.data) for item in outputs])
 
 
+def stale_pages(outputs: list[Rendered]) -> list[Path]:
+    """Page images a render of fewer pages left behind: for PNG pages ``cv-1.png`` …
+    ``cv-3.png`` just written, ``cv-4.png``, ``cv-5.png`` … as long as they exist (the pages
+    of an earlier render of the same name with more pages). The caller removes them."""
+    pages: dict[tuple[Path, str], int] = {}
+    for item in outputs:
+        match = re.fullmatch(r"(.+)-(\d+)\.png", item.path.name) if item.format == "png" else None
+        if match:
+            key = (item.path.parent, match.group(1))
+            pages[key] = max(pages.get(key, 0), int(match.group(2)))
+    stale: list[Path] = []
+    for (folder, stem), count in pages.items():
+        number = count + 1
+        while (folder / f"{stem}-{number}.png").is_file():
+            stale.append(folder / f"{stem}-{number}.png")
+            number += 1
+    return stale
+
+
 def read_files(request: RenderRequest, jobs: Iterable[Any] = (), extra: Iterable[Path | None] = ()) -> list[Path]:
     """The files a render of ``request`` read that an output must never replace: the profile
     and every file it includes (from each prepared job), a variant file, the job posting,

@@ -87,7 +87,7 @@ def render(
             options=pipeline.parse_option_overrides(option), formats=tuple(formats), output=output,
             out_dir=out_dir, max_pages=max_pages, posting=job_posting,
             input_format=input_format.lower() if input_format else None, public=public)
-        jobs, outputs = [], []
+        jobs, outputs, removed = [], [], []
         handed = None if no_server or check else _hand_to_server(request, names, out_dir, output, timeout)
         for job in handed or []:
             for warning in job.warnings:
@@ -119,6 +119,9 @@ def render(
 
                 guard_replacements((item.path, item.data) for item in outputs)
             pipeline.write(outputs, pipeline.read_files(request, jobs))
+            removed = pipeline.stale_pages(outputs)
+            for stale in removed:
+                stale.unlink(missing_ok=True)
     for item, job in zip(outputs, jobs):
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.format == "pdf" else ""
         tailored = f", tailored to {job_posting.name}" if job_posting is not None else \
@@ -131,6 +134,8 @@ def render(
         out(f"wrote {'standard output' if to_stdout else item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {theme}{tailored})")
         for warning in item.warnings:
             err(f"warning: {warning}", style="yellow")
+    for stale in removed:
+        out(f"removed {stale}: a page of an earlier render, which had more pages")
     if check:
         with working("checking what was written"):
             reports = _run_checks(outputs, jobs)
