@@ -87,6 +87,10 @@ def render(
             options=pipeline.parse_option_overrides(option), formats=tuple(formats), output=output,
             out_dir=out_dir, max_pages=max_pages, posting=job_posting,
             input_format=input_format.lower() if input_format else None, public=public)
+        if output is not None and not to_stdout:  # before any work: -o names a file the render reads
+            from resume_builder.overwrite import refuse_inputs
+
+            refuse_inputs([output], pipeline.read_files(request))
         jobs, outputs, removed = [], [], []
         handed = None if no_server or check else _hand_to_server(request, names, out_dir, output, timeout)
         for job in handed or []:

@@ -28,4 +28,5 @@ def test_the_job_posting_read_is_never_written_over(project, command):
     result = runner.invoke(app, [*command, "--job", "job.md", "-f", "md", "-o", "job.md"])
     assert result.exit_code == 2, result.output
     assert "job.md is the file being read" in result.output and "Traceback" not in result.output
+    assert "page budget" not in result.output and "warning" not in result.output  # refused before any work
     assert (project / "job.md").read_bytes() == before
