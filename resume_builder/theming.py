@@ -720,9 +720,9 @@ def read_manifest(folder: Path) -> Manifest:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"at line (\d+), column (\d+)", str(exc))
-        line, col = (int(match.group(1)), int(match.group(2))) if match else (None, None)
-        raise UserError.at(str(path), line, col, f"TOML syntax error: {exc}") from None
+        from resume_builder.loading.toml_errors import toml_syntax_error
+
+        raise toml_syntax_error(path, exc) from None
     except UnicodeDecodeError:
         raise UserError.at(str(path), None, None, "not valid UTF-8") from None
     except RecursionError:  # tomllib recurses once per nested array or table

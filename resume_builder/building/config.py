@@ -103,7 +103,9 @@ def find_build_file(start: Path) -> tuple[Path, dict[str, Any]]:
         try:
             data = tomllib.loads(candidate.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise UserError.at(str(candidate), None, None, f"TOML syntax error: {exc}") from None
+            from resume_builder.loading.toml_errors import toml_syntax_error
+
+            raise toml_syntax_error(candidate, exc) from None
         if candidate.name == "pyproject.toml":
             section = data.get("tool", {}).get("resume-builder")
             if section is None:
@@ -121,7 +123,9 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
         except FileNotFoundError:
             raise UserError.at(str(path), None, None, "file not found") from None
         except tomllib.TOMLDecodeError as exc:
-            raise UserError.at(str(path), None, None, f"TOML syntax error: {exc}") from None
+            from resume_builder.loading.toml_errors import toml_syntax_error
+
+            raise toml_syntax_error(path, exc) from None
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("resume-builder", {})
         file = path
@@ -138,9 +142,26 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
         raise UserError(problems_from_toml_validation(exc, file, names_at)) from None
 
 
-def expand(config: BuildConfig, base: Path, *, only: str | None = None) -> list[Target]:
-    """All targets of the build file, in a stable order, filtered by ``only`` (a glob)."""
+def expand(config: BuildConfig, base: Path, *, only: str | None = None, source: Path | None = None) -> list[Target]:
+    """All targets of the build file, in a stable order, filtered by ``only`` (a glob).
+
+    Raises UserError for an unknown format or two targets writing one file, at the line of
+    the build file ``source`` (when given) that says so."""
     from resume_builder.formats import FORMATS, TABLE
+
+    def problem(message: str, loc: tuple, hint: str = "") -> UserError:
+        from resume_builder.errors import Location, Problem
+        from resume_builder.loading.errors_map import _toml_line
+        from resume_builder.loading.source import dotted
+
+        line = None
+        if source is not None:
+            try:
+                line = _toml_line(source.read_text(encoding="utf-8").splitlines(), loc)
+            except (OSError, UnicodeDecodeError):
+                line = None
+        return UserError(Problem(message, Location(str(source), line, 1 if line else None) if source else None,
+                                 dotted(loc), hint))
 
     formats_known = list(FORMATS)
     out_dir = (base / config.out_dir) if not Path(config.out_dir).is_absolute() else Path(config.out_dir)
@@ -149,8 +170,8 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None) -> list[
 
     def add(target: Target, index: int) -> None:
         if target.output in seen:
-            raise UserError(f"targets[{index}]: two targets write {target.output}",
-                            hint="add {variant}, {theme}, {lang} or {document} to 'name'")
+            raise problem(f"two targets write {target.output}", ("targets", index),
+                          "add {variant}, {theme}, {lang} or {document} to 'name'")
         seen[target.output] = target
         targets.append(target)
 
@@ -158,8 +179,8 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None) -> list[
         profiles = [spec.profile] if isinstance(spec.profile, str) else spec.profile
         for fmt in spec.formats:
             if fmt not in formats_known:
-                raise UserError(f"targets[{index}]: unknown format '{fmt}'",
-                                hint=did_you_mean(fmt, formats_known) or "formats: " + ", ".join(formats_known))
+                raise problem(f"unknown format '{fmt}'", ("targets", index, "formats"),
+                              did_you_mean(fmt, formats_known) or "formats: " + ", ".join(formats_known))
         for profile_name in profiles:
             profile = (base / profile_name)
             letter = _relative_file(spec.letter, base)

@@ -38,10 +38,10 @@ class BuildSession:
         config_path, config = load_config(path)
         base = config_path.resolve().parent
         out_dir = base / config.out_dir
-        targets = expand(config, base, only=only)
+        targets = expand(config, base, only=only, source=config_path)
         return cls(config_path, config, targets, jobs if jobs is not None else config.jobs, clean, out_dir,
                    timeout=timeout if timeout is not None else config.timeout,
-                   all_targets=expand(config, base, only=None) if only else targets)
+                   all_targets=expand(config, base, only=None, source=config_path) if only else targets)
 
     def _key(self, target: Target) -> str:
         return self._key_of(target.output)

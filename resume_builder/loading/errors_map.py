@@ -265,6 +265,11 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
             message = _bound_message(err["type"], err.get("input"), err.get("ctx") or {})
         elif err["type"] == "string_pattern_mismatch":
             message = _pattern_message(err.get("input"), (err.get("ctx") or {}).get("pattern", ""))
+        elif err["type"] in _TYPE_WORDS:
+            value = err.get("input")
+            message = f"expected {_TYPE_WORDS[err['type']]}, found {describe(value)}"
+            if err["type"] == "list_type" and isinstance(value, str):
+                hint = f'write {loc[-1]} = ["{value}"]'
         else:
             message = err["msg"].removeprefix("Value error, ")
         line = _toml_line(lines, loc if err["type"] != "missing" else loc[:-1])

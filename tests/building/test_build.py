@@ -92,6 +92,23 @@ def test_a_missing_required_key_is_at_its_table(project):
     assert f"{project / 'resume-builder.toml'}:4:1: targets[1].profile: 'profile' is required" in result.output
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('out_dir = "out\n[[targets]]\nprofile = "profiles/me.yaml"\n',
+     ":1:15: TOML syntax error: Illegal character '\\n' (a quoted text ends on its line: add the closing quote)"),
+    ('[[targets]]\nprofile = "profiles/me.yaml"\nthemes = "modern"\n',
+     ':3:1: targets[0].themes: expected a list, found the text \'modern\' (write themes = ["modern"])'),
+    ('[[targets]]\nprofile = "profiles/me.yaml"\n\nformats = ["pfd"]\n',
+     ":4:1: targets[0].formats: unknown format 'pfd' (did you mean 'pdf'?)"),
+])
+def test_build_file_mistakes_are_at_their_line_in_plain_words(project, text, expected):
+    """A TOML syntax error, a text for a list and an unknown format had no line, and the list
+    pydantic's "Input should be a valid list" (newcomer trial)."""
+    (project / "resume-builder.toml").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 2
+    assert f"error: {project / 'resume-builder.toml'}{expected}" in result.output
+
+
 def test_build_then_noop_then_change(project):
     first = runner.invoke(app, ["build", "-j", "1"])
     assert first.exit_code == 0, first.output
