@@ -52,6 +52,12 @@ def looks_like_file(value: str) -> bool:
 def load_variant_file(path: str | Path) -> tuple[VariantFile, SourceDocument]:
     """Read and validate a variant file; every problem is raised as one located UserError."""
     doc = load_source(Path(path), kind="variant file")
+    profile_keys = [key for key in ("basics", "experience", "education", "work") if key in doc.data]
+    if profile_keys and "profile" not in doc.data:  # a profile (or JSON Resume file) given as --variant
+        raise UserError(Problem(f"this is a profile (it has {profile_keys[0]}:), not a variant file",
+                                doc.locate((profile_keys[0],), prefer_key=True), "",
+                                "give it as the PROFILE argument; a variant file names its profile with "
+                                "'profile:' and holds what to change"))
     try:
         variant = VariantFile.model_validate(doc.data)
     except ValidationError as exc:
@@ -62,6 +68,9 @@ def load_variant_file(path: str | Path) -> tuple[VariantFile, SourceDocument]:
 def base_profile_path(variant: VariantFile, variant_path: Path, doc: SourceDocument) -> Path:
     """The profile a variant file names, relative to the variant file; located error if missing."""
     path = Path(variant_path).parent / variant.profile
+    if path.is_file() and path.resolve() == Path(variant_path).resolve():
+        raise UserError(Problem("the variant file names itself as its profile", doc.locate(("profile",)), "profile",
+                                "name the profile it tailors, relative to this file, e.g. profile: ../profiles/me.yaml"))
     if not path.is_file():
         raise UserError(Problem(f"base profile '{variant.profile}' not found (looked for {path})",
                                 doc.locate(("profile",)), "profile",
@@ -100,6 +109,12 @@ def load_variant(profile_path: Path | None, variant: str | None, *, lang: str | 
 def _from_file(profile_path: Path | None, variant_path: Path, lang: str | None,
                input_format: str | None = None) -> LoadedVariant:
     chosen, doc = load_variant_file(variant_path)
+    if chosen.lang and not lang:
+        from resume_builder.i18n import is_language_tag
+
+        if not is_language_tag(chosen.lang):
+            raise UserError(Problem(f"'{chosen.lang}' is not a language", doc.locate(("lang",)), "lang",
+                                    "write a language code, e.g. en, de, fr, pt-BR"))
     base = profile_path if profile_path is not None else base_profile_path(chosen, variant_path, doc)
     loaded = load_profile(base, lang=lang or chosen.lang, input_format=input_format)
     problems = check_variant(loaded.profile, chosen, source=doc)

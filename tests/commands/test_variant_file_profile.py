@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from resume_builder.cli import app
 from resume_builder.commands.common import profile_or_default
 from resume_builder.errors import UserError
+from tests.conftest import EXAMPLE
 
 runner = CliRunner()
 
@@ -56,3 +57,23 @@ def test_a_variant_file_naming_a_missing_profile_is_a_located_error(variant, tmp
     result = runner.invoke(app, ["render", "-V", str(variant), "-f", "txt", "-o", str(tmp_path / "x.txt")])
     assert result.exit_code == 2 and f"{variant}:1:" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "x.txt").exists()
+
+
+def test_a_profile_given_as_a_variant_file_is_said_once(tmp_path):
+    """``--variant profiles/example.yaml`` printed eleven "unknown field" errors (newcomer trial)."""
+    result = runner.invoke(app, ["render", "--variant", str(EXAMPLE), "-f", "md", "-o", str(tmp_path / "x.md")])
+    assert result.exit_code == 2
+    assert result.output.count("error:") == 1
+    assert "this is a profile (it has basics:), not a variant file (give it as the PROFILE argument" in result.output
+
+
+def test_a_variant_file_naming_itself_or_no_language_is_located(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "me.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "self.yaml").write_text("profile: self.yaml\n", encoding="utf-8")
+    (tmp_path / "lang.yaml").write_text("profile: me.yaml\nlang: xx\n", encoding="utf-8")
+    named_itself = runner.invoke(app, ["render", "-V", "self.yaml", "-f", "md", "-o", "x.md"])
+    assert "self.yaml:1:10: profile: the variant file names itself as its profile" in named_itself.output
+    no_language = runner.invoke(app, ["render", "-V", "lang.yaml", "-f", "md", "-o", "x.md"])
+    assert "lang.yaml:2:7: lang: 'xx' is not a language" in no_language.output
+    assert named_itself.exit_code == no_language.exit_code == 2 and not (tmp_path / "x.md").exists()
