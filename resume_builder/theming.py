@@ -607,7 +607,9 @@ class ThemeFinder:
             folder: Path | None = None
             try:
                 folder = where if isinstance(where, Path) else _entry_point_folder(where)
-                rows.append((name, source, folder, read_manifest(folder).description, ""))
+                description = read_manifest(folder).description
+                self._load(name, source, folder, chain=[]).options({})  # its own defaults are valid
+                rows.append((name, source, folder, description, ""))
             except UserError as error:
                 rows.append((name, source, folder, "", error.render().splitlines()[0]))
             except Exception as exc:  # noqa: BLE001 - a third-party entry point may raise anything

@@ -112,3 +112,19 @@ def test_broken_entry_point_and_theme_dir_are_listed_as_broken(cwd, tmp_path, mo
     assert "BROKEN" in listed["exploding"] and "exploding_theme" in listed["exploding"]
     assert "BROKEN" in listed["empty"] and "theme.toml is missing" in listed["empty"]
     assert "classic" in listed
+
+
+def test_a_theme_whose_own_defaults_render_refuses_is_listed_as_broken(cwd, tmp_path):
+    """A theme.toml with ``font_size = 40`` was listed as fine; render then refused it (newcomer trial)."""
+    import shutil
+
+    folder = tmp_path / "loud"
+    shutil.copytree(theming.find_theme("classic").folders[0], folder)
+    toml = folder / "theme.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('name = "classic"', 'name = "loud"', 1)
+                    .replace("font_size = 9.2", "font_size = 40", 1), encoding="utf-8")
+    result = runner.invoke(app, ["themes", "--theme-dir", str(folder)])
+    assert result.exit_code == 0, result.output
+    listed = rows(result.output)
+    assert "BROKEN" in listed["loud"] and "options.font_size: 40 is out of range" in listed["loud"]
+    assert "BROKEN" not in listed["modern"]
