@@ -46,7 +46,9 @@ def explain_json(message: str, text: str, pos: int) -> tuple[str, str]:
             return "texts are in double quotes in JSON", "write \"text\", not 'text'"
         return lowered, 'a value is a "text" in double quotes, a number, true, false, null, an {object} or a [list]'
     if lowered.startswith("unexpected end of file"):
-        return lowered, "a closing '}' or ']' is probably missing"
+        opened = _never_closed(text)[0]
+        return lowered, (opened.replace("the file ends, but ", "") + ": close it, after a value if one is missing"
+                         if opened else "a closing '}' or ']' is probably missing")
     if lowered.startswith("extra data"):
         return lowered, "a JSON file holds one value: delete what follows, or merge it into the object"
     return message, ""

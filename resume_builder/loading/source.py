@@ -591,6 +591,11 @@ def _json_error(file: str, text: str, line: int | None, column: int | None, mess
                 hint: str = "") -> UserError:
     """A located "JSON syntax error", the line quoted under it, in plain words (``json_errors``)."""
     quoted = None
+    rows = text.split("\n")
+    if line and line > 1 and not "".join(rows[line - 1:]).strip():  # at the end, after blank lines:
+        line = max(i for i, row in enumerate(rows[:line - 1], start=1) if row.strip()) \
+            if any(row.strip() for row in rows[:line - 1]) else line
+        column = len(rows[line - 1].rstrip()) + 1  # show the end of the last line with text
     if line:
         quoted = excerpt(text, line - 1, (column or 1) - 1)
         if not hint:

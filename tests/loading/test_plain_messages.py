@@ -76,3 +76,15 @@ def test_a_quote_inside_quoted_text_gets_the_escape_that_fixes_it(tmp_path, line
     fixed = words.rsplit(": ", 1)[1].rstrip(")")
     path.write_text(f"basics:\n  name: {fixed}\n  email: ada@example.com\n", encoding="utf-8")
     assert load_profile(path).profile.basics.name in ("O'Brien", 'Ada "the" Exemplar')
+
+
+def test_the_end_of_a_json_file_is_shown_where_its_text_ends(tmp_path):
+    """The caret was under line 1, column 1 for an error at the end of the file (newcomer trial)."""
+    path = tmp_path / "me.json"
+    path.write_text('{"basics": {"name": "X"}, "skills": [\n\n', encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    message = str(caught.value)
+    assert "me.json:1:38: JSON syntax error: unexpected end of file: a value is missing (the '[' opened at " \
+           "line 1, column 37 is never closed" in message
+    assert message.splitlines()[-1] == "    |" + " " * 38 + "^"
