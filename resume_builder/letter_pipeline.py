@@ -171,7 +171,7 @@ def _with_provenance(document: LetterDocument, loaded: Any, tailored: Any, *, la
     job = relative_name(posting, base.folder) if posting is not None else None
     source = Provenance(base.path.name, variant, lang, locale, theme.name, input_format, "letter", name,
                         job=job, job_sha256=file_sha256(posting) if posting is not None else None,
-                        public="yes" if public else None).encode()
+                        public="yes" if public else None, person=base.profile.basics.name or None).encode()
     return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
 
 

@@ -317,7 +317,8 @@ def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *
     digest = file_sha256(posting) if posting is not None else None
     source = Provenance(loaded.path.name, variant, lang, locale, theme.name, input_format,
                         pages=str(max_pages) if max_pages else None, job=job, job_sha256=digest,
-                        public="yes" if public else None, options=encode_options(dict(options or {}))).encode()
+                        public="yes" if public else None, options=encode_options(dict(options or {})),
+                        person=loaded.profile.basics.name or None).encode()
     return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
 
 

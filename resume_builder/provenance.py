@@ -48,6 +48,9 @@ class Provenance:
     #: ``-O`` theme options from the command line, as ``key=value`` pairs (form-encoded): the
     #: page budget's cuts depend on them.
     options: str | None = None
+    #: The person the profile is about (``basics.name``): two profile files of one name in
+    #: different folders (folders are never recorded) are told apart by it.
+    person: str | None = None
 
     def encode(self) -> str:
         return urlencode([(key, value) for key, value in asdict(self).items() if value])
@@ -68,7 +71,7 @@ class Provenance:
 
     def describe(self) -> str:
         """E.g. 'example.yaml, variant platform, language de, theme classic'."""
-        parts = [self.profile]
+        parts = [self.profile + (f" ({self.person})" if self.person else "")]
         if self.letter:
             parts.append(f"letter {self.letter}")
         if self.variant:
@@ -91,7 +94,7 @@ class Provenance:
         """What decides the document's content (everything but how it looks: the theme and
         ``--from`` may change): two outputs with equal identities are the same document."""
         return (self.profile, self.variant, self.lang, self.locale, self.document, self.letter, self.pages,
-                self.job, self.public)
+                self.job, self.public, self.person)
 
 
 def relative_name(path: Path, folder: Path) -> str:

@@ -5,8 +5,9 @@ see :func:`resume_builder.pipeline.tailored_stem`) keep apart what the command l
 tell apart, but a variant may name its own file (``output: example-de``), a variant may be
 called ``de``, and two postings in different folders may share a name. So before a default
 name replaces an existing PDF or DOCX, the provenance that file records
-(:mod:`resume_builder.provenance`) is compared with the new one's: a different profile,
-variant, language, locale, page budget, posting, public copy or document kind is refused
+(:mod:`resume_builder.provenance`) is compared with the new one's: a different profile
+(file name, or person: folders are not recorded), variant, language, locale, page budget,
+posting, public copy or document kind is refused
 with a :class:`~resume_builder.errors.UserError` that names ``-o``. The theme and ``--from``
 may change (they change how the same document looks), and so may the profile's content.
 
@@ -24,7 +25,7 @@ from resume_builder.provenance import Provenance
 
 #: Fields that outputs made before they were recorded lack: compared only when the existing
 #: file records one of them, so a file made by an earlier version is not taken for another input.
-_LATER_FIELDS = ("pages", "job", "public")
+_LATER_FIELDS = ("pages", "job", "public", "person")
 
 
 def _identity(recorded: Provenance, *, with_later: bool) -> tuple:

@@ -41,7 +41,7 @@ def test_provenance_round_trip():
 def test_outputs_record_name_not_folder(german):
     docx = pytest.importorskip("docx")
     pypdf = pytest.importorskip("pypdf")
-    expected = "profile=cv.yaml&lang=de&theme=classic"
+    expected = "profile=cv.yaml&lang=de&theme=classic&person=Jo+Short"  # the person, never the folder
     assert docx.Document(str(german / "out" / "cv-de.docx")).core_properties.identifier == expected
     info = pypdf.PdfReader(german / "out" / "cv-de.pdf").metadata
     assert info["/" + PDF_KEY] == expected

@@ -114,7 +114,7 @@ def test_a_variant_output_named_like_a_language_is_refused_not_replaced(tmp_path
     german = (out / "cv-de.pdf").read_bytes()
     refused = _render(profile, "-V", "short", "-f", "pdf", "--out-dir", out)
     assert refused.exit_code == 2, refused.output
-    assert f"{out / 'cv-de.pdf'} was rendered from cv.yaml, language de" in refused.output
+    assert f"{out / 'cv-de.pdf'} was rendered from cv.yaml (Jo Short), language de" in refused.output
     assert "variant short" in refused.output and "-o FILE" in refused.output
     assert (out / "cv-de.pdf").read_bytes() == german and "Traceback" not in refused.output
     # -o says where: nothing is refused then
@@ -275,3 +275,19 @@ def test_check_re_applies_the_recorded_theme_options(tmp_path):
     code, report = _check(out / "cv.docx", "--profile", profile)
     assert code == 0, report
     assert _results(report)["headings"]["detail"].endswith("line of its own: Experience, Education")
+
+
+def test_another_persons_profile_of_the_same_file_name_is_refused_not_replaced(tmp_path, monkeypatch):
+    """Folders are never recorded, so a/cv.yaml and b/cv.yaml both wrote output/cv.pdf, silently
+    (newcomer trial): the person (basics.name) tells them apart."""
+    monkeypatch.chdir(tmp_path)
+    for folder, name in (("a", "Ann Example"), ("b", "Bob Example")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "cv.yaml").write_text(f"basics:\n  name: {name}\n  email: x@example.com\n",
+                                                   encoding="utf-8")
+    _written(_render(tmp_path / "a" / "cv.yaml", "-f", "pdf", "--out-dir", tmp_path / "out"))
+    ann = (tmp_path / "out" / "cv.pdf").read_bytes()
+    refused = _render(tmp_path / "b" / "cv.yaml", "-f", "pdf", "--out-dir", tmp_path / "out")
+    assert refused.exit_code == 2, refused.output
+    assert "was rendered from cv.yaml (Ann Example)" in refused.output and "cv.yaml (Bob Example)" in refused.output
+    assert (tmp_path / "out" / "cv.pdf").read_bytes() == ann
