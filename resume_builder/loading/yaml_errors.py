@@ -101,7 +101,13 @@ def _quoted(value: str) -> str:
 
 
 def _suggest_quotes(match: re.Match[str]) -> str:
-    head = match.group("dashes") + (f"{match.group('key')}: " if match.group("key") else "")
+    key = match.group("key")
+    if key and match.group("dashes") and not re.fullmatch(r"[a-z_][a-z0-9_]*", key):
+        # A list item "- Led migration: moved 400 apps": a text (field names are lowercase
+        # words joined by '_'), so the whole item goes in quotes, its first ': ' included.
+        whole = f"{key}: {match.group('value')}"
+        return f"put the whole text in quotes: {match.group('dashes')}{_quoted(whole)}"
+    head = match.group("dashes") + (f"{key}: " if key else "")
     return f"put the whole text in quotes: {head}{_quoted(match.group('value'))}"
 
 

@@ -88,3 +88,20 @@ def test_the_end_of_a_json_file_is_shown_where_its_text_ends(tmp_path):
     assert "me.json:1:38: JSON syntax error: unexpected end of file: a value is missing (the '[' opened at " \
            "line 1, column 37 is never closed" in message
     assert message.splitlines()[-1] == "    |" + " " * 38 + "^"
+
+
+@pytest.mark.parametrize("item, fixed", [
+    ("      - Did: things: well", '      - "Did: things: well"'),
+    ("      - Led migration: moved: 400 apps", '      - "Led migration: moved: 400 apps"'),
+])
+def test_a_highlight_with_colons_is_quoted_whole_and_the_fix_loads(tmp_path, item, fixed):
+    """For ``- Did: things: well`` the hint quoted only "things: well", which then failed as an
+    unknown field 'Did' (newcomer trial): a text item is quoted whole."""
+    head = BASICS + "experience:\n  - company: X\n    position: Y\n    start: 2020-01\n    highlights:\n"
+    path = tmp_path / "me.yaml"
+    path.write_text(head + item + "\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    assert f"put the whole text in quotes: {fixed.strip()}" in str(caught.value)
+    path.write_text(head + fixed + "\n", encoding="utf-8")
+    assert load_profile(path).profile.experience[0].highlights[0].text == fixed.strip()[3:-1]
