@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -138,3 +139,60 @@ def test_a_bad_source_date_epoch_is_a_user_error(value, monkeypatch):
     with pytest.raises(UserError) as info:
         source_date_epoch()
     assert str(info.value).startswith(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{value}'")
+
+
+# ------------------------------------------------------------------ what may be replaced
+# (check_destination, called by write_set: its rules pinned here, where `make mutation` looks)
+
+
+def _refused(path) -> str:
+    with pytest.raises(UserError) as caught:
+        output.check_destination(path)
+    return str(caught.value)
+
+
+def test_a_regular_file_a_missing_one_and_a_link_to_a_file_may_be_replaced(tmp_path):
+    (tmp_path / "cv.pdf").write_bytes(b"old")
+    (tmp_path / "link.pdf").symlink_to(tmp_path / "cv.pdf")
+    for name in ("cv.pdf", "new.pdf", "link.pdf", "missing/folder/cv.pdf"):
+        output.check_destination(tmp_path / name)  # no error
+    output.check_destination(Path("/dev/shm/cv.pdf"))  # a tmpfs of ordinary files
+
+
+def test_a_folder_is_refused_without_the_standard_output_hint(tmp_path):
+    message = _refused(tmp_path)
+    assert message == (f"{tmp_path} is a folder, not a regular file; outputs are only written to regular files "
+                       "(name a file path)")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_named_pipe_a_socket_and_a_device_are_refused_with_the_standard_output_hint(tmp_path):
+    import socket
+
+    os.mkfifo(tmp_path / "pipe")
+    assert _refused(tmp_path / "pipe") == (
+        f"{tmp_path / 'pipe'} is a named pipe (FIFO), not a regular file; outputs are only written to regular "
+        "files (name a file path, or '-o -' for standard output)")
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(tmp_path / "sock"))
+        assert _refused(tmp_path / "sock").startswith(f"{tmp_path / 'sock'} is a socket, not a regular file")
+    finally:
+        server.close()
+    assert _refused(Path("/dev/null")).startswith("/dev/null is a device, not a regular file")
+    (tmp_path / "null-link").symlink_to("/dev/null")  # through a link, too
+    assert "is a device, not a regular file" in _refused(tmp_path / "null-link")
+
+
+@pytest.mark.parametrize("name", ["/dev/stdout-copy.pdf", "/proc/cv.pdf", "/sys/cv.pdf", "/dev"])
+def test_paths_in_the_system_folders_are_refused(name):
+    message = _refused(Path(name))
+    assert "is in a system folder of devices and processes" in message or "not a regular file" in message
+    if name != "/dev":
+        assert message == (f"{name} is in a system folder of devices and processes; outputs are only written to "
+                           "regular files (name a file path, or '-o -' for standard output)")
+
+
+def test_a_link_resolving_into_a_system_folder_is_refused(tmp_path):
+    (tmp_path / "proc-link").symlink_to("/proc")
+    assert "is in a system folder of devices and processes" in _refused(tmp_path / "proc-link" / "cv.pdf")

@@ -44,8 +44,8 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "jsonresume": ("resume_builder/loading/jsonresume.py",
                    ["tests/loading/test_jsonresume.py", "tests/interop/test_jsonresume_roundtrip.py",
                     "tests/interop/test_jsonresume_conformance.py", "tests/interop/test_real_world_resumes.py",
-                    "tests/loading/test_format_guess.py"]),
-    "output": ("resume_builder/output.py", ["tests/test_output.py", "tests/commands/test_render_outputs.py"]),
+                    "tests/loading/test_format_guess.py", "tests/roles/test_roles_jsonresume.py"]),
+    "output": ("resume_builder/output.py", ["tests/test_output.py"]),
     "fitting": ("resume_builder/tailoring/fitting.py",
                 ["tests/tailoring/test_fitting.py", "tests/tailoring/test_fitting_rules.py",
                  "tests/tailoring/test_fitting_order.py", "tests/tailoring/test_fitting_relevance.py",
@@ -58,7 +58,9 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "variants": ("resume_builder/schema/variant_rules.py",
                  ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py",
                   "tests/tailoring/test_select.py", "tests/tailoring/test_tailor_rules.py",
-                  "tests/loading/test_variant_language.py"]),
+                  "tests/loading/test_variant_language.py", "tests/tailoring/test_keep_as_documented.py",
+                  "tests/roles/test_roles_tailoring.py", "tests/roles/test_roles_schema.py",
+                  "tests/roles/test_role_override_hints.py"]),
 }
 
 
