@@ -12,7 +12,7 @@ from tests.conftest import leaves
 
 from resume_builder.errors import UserError
 from resume_builder.loading import load_profile
-from resume_builder.loading.jsonresume import is_json_resume, to_profile_source
+from resume_builder.loading.jsonresume import company_of, group_roles, is_json_resume, to_profile_source
 from resume_builder.loading.source import parse_json
 
 
@@ -338,3 +338,96 @@ def test_every_link_without_a_scheme_is_refused_with_the_https_form(tmp_path, so
     message = str(caught.value)
     assert ".".join(str(k) if not isinstance(k, int) else f"[{k}]" for k in source).replace(".[", "[") in message
     assert hint in message
+
+
+# ------------------------------------------------------------ import --group-roles, pinned
+# (group_roles and company_of: consecutive jobs at one company become one entry with roles)
+
+def _job(company="Acme", position="Engineer", **fields):
+    return {"company": company, "position": position, **fields}
+
+
+def test_company_of_shares_what_all_roles_share_and_keeps_the_rest_per_role():
+    items = [_job(url="https://acme.example", description="Maps", position="Lead", start="2022-01",
+                  location="Berlin", highlights=["Led"], summary="", tags=[]),
+             _job(url="https://acme.example", description="Maps", position="", start="2020-01", end="2021-12",
+                  location="Berlin", id="first-role", tags=["go"])]
+    assert company_of(items) == {
+        "company": "Acme", "url": "https://acme.example", "description": "Maps", "location": "Berlin",
+        "roles": [{"position": "Lead", "start": "2022-01", "highlights": ["Led"]},
+                  {"id": "first-role", "tags": ["go"], "position": "", "start": "2020-01", "end": "2021-12"}]}
+
+
+def test_company_of_leaves_differing_locations_with_their_roles():
+    grouped = company_of([_job(location="Berlin", start="2022"), _job(location="Paris", start="2020"),
+                          _job(start="2019")])
+    assert "location" not in grouped
+    assert [role.get("location") for role in grouped["roles"]] == ["Berlin", "Paris", None]
+
+
+def test_company_of_takes_the_companys_own_fields_as_export_kept_them():
+    company = {"id": "acme", "tags": ["maps"], "location": "Berlin", "summary": "The company", "keywords": ["Go"]}
+    grouped = company_of([_job(location="Berlin", start="2022"), _job(location="Paris", start="2020")], company)
+    assert grouped == {"id": "acme", "tags": ["maps"], "company": "Acme", "location": "Berlin",
+                       "summary": "The company", "keywords": ["Go"],
+                       "roles": [{"position": "Engineer", "start": "2022"},
+                                 {"position": "Engineer", "location": "Paris", "start": "2020"}]}
+
+
+def test_group_roles_joins_consecutive_jobs_at_one_company_only():
+    jobs = [_job(position="Lead", start="2022"), _job(position="Dev", start="2020"),
+            _job(company="Other", start="2019"), _job(position="Intern", start="2018")]
+    grouped = group_roles(jobs)
+    assert [entry.get("company") for entry in grouped] == ["Acme", "Other", "Acme"]
+    assert [role["position"] for role in grouped[0]["roles"]] == ["Lead", "Dev"]
+    assert grouped[1] == jobs[2] and grouped[2] == jobs[3]  # a lone job stays flat
+
+
+@pytest.mark.parametrize("breaker", [
+    _job(keywords=["Go"]),  # a role cannot hold keywords
+    _job(roles=[{"position": "x"}]),  # already a company with roles
+    _job(url="https://other.example"),  # disagrees on what the company shares
+    _job(website="https://acme.example"),  # a field neither a company nor a role has
+    {"position": "No company"},
+    "not a mapping",
+])
+def test_group_roles_leaves_a_job_that_cannot_be_a_role_as_it_is(breaker):
+    jobs = [_job(position="Lead"), breaker, _job(position="Dev")]
+    grouped = group_roles(jobs)
+    assert grouped == jobs  # nothing grouped: each neighbour of the breaker is alone
+    assert group_roles([_job(position="Lead"), _job(position="Dev"), breaker])[-1] == breaker
+    assert len(group_roles([_job(position="Lead"), _job(position="Dev"), breaker])) == 2
+
+
+def test_an_end_before_its_start_leaves_out_a_jobs_dates_but_only_the_end_of_a_degree(tmp_path: Path):
+    """A job without its end would read as a current one ("2021 – present"), so its start goes
+    too; a degree without an end reads as a start date only, so its start stays. Both are kept
+    for export under meta, in JSON Resume's own paths, in the order they were left out."""
+    doc = {"basics": {"name": "Ann Example", "label": "Engineer"},
+           "work": [{"name": "Acme", "position": "Dev", "startDate": "2021-05", "endDate": "2020-01"},
+                    {"name": "Beta", "position": "Ops", "startDate": "2019-01", "endDate": "2020-01"}],
+           "education": [{"institution": "Uni", "studyType": "BSc", "startDate": "2015", "endDate": "2014"}]}
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    loaded = load_profile(path)
+    assert loaded.warnings == [
+        f"{path}:11:18: work[0].endDate: end 2020-01 is before start 2021-05: swap them, or correct the one that is "
+        "wrong; the entry's dates are left out of the résumé (without its end it would read as a current one; "
+        "kept for export)",
+        f"{path}:25:18: education[0].endDate: end 2014 is before start 2015: swap them, or correct the one that is "
+        "wrong; left out of the résumé (kept for export)"]
+    assert loaded.profile.meta["jsonresume_unmapped"] == [
+        {"path": ["work", 0, "endDate"], "value": "2020-01"}, {"path": ["work", 0, "startDate"], "value": "2021-05"},
+        {"path": ["education", 0, "endDate"], "value": "2014"}]
+    assert [(str(e.start), e.end) for e in loaded.profile.experience][0] == ("None", None)
+    assert str(loaded.profile.experience[1].end) and str(loaded.profile.education[0].start).startswith("2015")
+
+
+def test_a_mistake_in_our_own_fields_stays_an_error_in_a_json_resume_file(tmp_path: Path):
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps({"basics": {"name": "Ann Example", "label": "Engineer"},
+                                "work": [{"name": "Acme", "position": "Dev", "startDate": "2021-05"}],
+                                "variants": 5}, indent=2), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    assert "variants: expected a mapping" in str(caught.value) and f"{path}:" in str(caught.value)
