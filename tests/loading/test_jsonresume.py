@@ -431,3 +431,20 @@ def test_a_mistake_in_our_own_fields_stays_an_error_in_a_json_resume_file(tmp_pa
     with pytest.raises(UserError) as caught:
         load_profile(path)
     assert "variants: expected a mapping" in str(caught.value) and f"{path}:" in str(caught.value)
+
+
+def test_items_left_out_of_a_list_are_located_where_each_was_written(tmp_path: Path):
+    """Leaving out one list item moves the items after it up: the next one is still located
+    at its own line in the file (its positions move with it), and the rest is kept."""
+    doc = {"basics": {"name": "Ann Example", "label": "Engineer"},
+           "work": [{"name": "Acme", "position": "Dev", "startDate": "2021-05",
+                     "highlights": ["See [a](javascript:x)", "Shipped", "Also [b](ftp://x.example)", "Ran"]}]}
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    loaded = load_profile(path)
+    assert [w.split(": ")[0] for w in loaded.warnings] == [f"{path}:12:9", f"{path}:14:9"]
+    assert "link 'javascript:x' must start with" in loaded.warnings[0]
+    assert "link 'ftp://x.example' must start with" in loaded.warnings[1]
+    assert [h.text for h in loaded.profile.experience[0].highlights] == ["Shipped", "Ran"]
+    assert [item["value"] for item in loaded.profile.meta["jsonresume_unmapped"]] == [
+        "See [a](javascript:x)", "Also [b](ftp://x.example)"]
