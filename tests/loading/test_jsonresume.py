@@ -448,3 +448,25 @@ def test_items_left_out_of_a_list_are_located_where_each_was_written(tmp_path: P
     assert [h.text for h in loaded.profile.experience[0].highlights] == ["Shipped", "Ran"]
     assert [item["value"] for item in loaded.profile.meta["jsonresume_unmapped"]] == [
         "See [a](javascript:x)", "Also [b](ftp://x.example)"]
+
+
+@pytest.mark.parametrize("basics, expected", [
+    ({"name": 5}, "3:13: basics.name: expected text, found the number 5"),
+    ({"label": None}, "4:14: basics.label: expected text, found nothing (null) (leave the field out when there is "
+                      "nothing to say)"),
+    ({"url": ""}, "5:12: basics.url: an empty text is not a URI (leave the field out when there is none)"),
+    ({"url": "example.com"}, "5:12: basics.url: 'example.com' is not a URI (RFC 3986) (did you mean "
+                             "'https://example.com'?)"),
+    ({"url": "my site"}, "5:12: basics.url: 'my site' is not a URI (RFC 3986) (write a full address, e.g. "
+                         "https://example.com)"),
+    ({"url": "no-dot"}, "5:12: basics.url: 'no-dot' is not a URI (RFC 3986) (write a full address, e.g. "
+                        "https://example.com)"),
+])
+def test_what_the_official_schema_refuses_is_said_in_words_at_its_place(tmp_path: Path, basics, expected):
+    doc = {"basics": {"name": "Ann Example", "label": "Engineer", **basics},
+           "work": [{"name": "Acme", "position": "Dev", "startDate": "2021-05"}]}
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    assert str(caught.value).splitlines()[0] == f"{path}:{expected}"
