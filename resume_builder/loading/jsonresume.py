@@ -286,6 +286,19 @@ def validate_json_resume(doc: SourceDocument, warnings: list[str]) -> Profile:
     """
     from resume_builder.loading.profile_loader import validate_profile
 
+    removed: dict[PathKey, list[int]] = {}  # list (as written) -> indices of its items left out, as written
+
+    def as_written(path: PathKey) -> PathKey:
+        """``path`` in the document as it is now, with the list indices it had as written."""
+        out: PathKey = ()
+        for part in path:
+            if isinstance(part, int):
+                for index in sorted(removed.get(out, [])):
+                    if index <= part:
+                        part += 1
+            out += (part,)
+        return out
+
     for _ in range(500):  # one value left out per round: list indices stay right
         try:
             Profile.model_validate(doc.data)
@@ -299,7 +312,10 @@ def validate_json_resume(doc: SourceDocument, warnings: list[str]) -> Profile:
             if dropped is None:
                 raise UserError(problems_from_validation(exc, doc, Profile)) from None
             path, value = dropped
-            theirs = jr.their_path(path)
+            written = as_written(path)
+            if isinstance(path[-1], int):  # an item of a list: those after it moved up by one
+                removed.setdefault(written[:-1], []).append(written[-1])
+            theirs = jr.their_path(written)
             message = error["msg"].removeprefix("Value error, ")
             meta = doc.data.setdefault("meta", {})
             meta.setdefault(UNMAPPED_KEY, []).append({"path": list(theirs), "value": value})
@@ -307,7 +323,8 @@ def validate_json_resume(doc: SourceDocument, warnings: list[str]) -> Profile:
             if start is not None:  # a job without its end reads as current: leave out its start too
                 dropped_start = _drop(doc, start)
                 if dropped_start is not None:
-                    meta[UNMAPPED_KEY].append({"path": list(jr.their_path(start)), "value": dropped_start[1]})
+                    meta[UNMAPPED_KEY].append({"path": list(jr.their_path(as_written(start))),
+                                               "value": dropped_start[1]})
                 warnings.append(f"{where}: {dotted(theirs)}: {message}; the entry's dates are left out of the "
                                 "résumé (without its end it would read as a current one; kept for export)")
                 continue

@@ -442,12 +442,27 @@ def test_items_left_out_of_a_list_are_located_where_each_was_written(tmp_path: P
     path = tmp_path / "resume.json"
     path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
     loaded = load_profile(path)
-    assert [w.split(": ")[0] for w in loaded.warnings] == [f"{path}:12:9", f"{path}:14:9"]
+    # ... and named by its index as written (it was named highlights[1], its index after the first went)
+    assert [w.split(": ")[:2] for w in loaded.warnings] == [[f"{path}:12:9", "work[0].highlights[0]"],
+                                                            [f"{path}:14:9", "work[0].highlights[2]"]]
     assert "link 'javascript:x' must start with" in loaded.warnings[0]
     assert "link 'ftp://x.example' must start with" in loaded.warnings[1]
     assert [h.text for h in loaded.profile.experience[0].highlights] == ["Shipped", "Ran"]
-    assert [item["value"] for item in loaded.profile.meta["jsonresume_unmapped"]] == [
-        "See [a](javascript:x)", "Also [b](ftp://x.example)"]
+    assert loaded.profile.meta["jsonresume_unmapped"] == [
+        {"path": ["work", 0, "highlights", 0], "value": "See [a](javascript:x)"},
+        {"path": ["work", 0, "highlights", 2], "value": "Also [b](ftp://x.example)"}]
+
+
+def test_an_entry_after_one_left_out_is_named_by_its_index_as_written(tmp_path: Path):
+    doc = {"basics": {"name": "Ann Example", "label": "Engineer"},
+           "work": [{"name": "Acme", "position": "Dev", "startDate": "2021-05",
+                     "highlights": ["[a](javascript:x)", "[b](javascript:y)", "Kept"]}]}
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    loaded = load_profile(path)
+    named = [w.split(": ")[1] for w in loaded.warnings]
+    assert named == ["work[0].highlights[0]", "work[0].highlights[1]"]  # each as written (both are index 0 now)
+    assert [h.text for h in loaded.profile.experience[0].highlights] == ["Kept"]
 
 
 @pytest.mark.parametrize("basics, expected", [
