@@ -95,16 +95,8 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
     except LetterPlaceholderError as error:
         raise UserError(problem_at(loaded.source, loaded.at, error.path, error.text, error.problem)) from None
     lang = request.lang or (chosen.variant.lang if chosen.variant is not None else None)
-    from resume_builder.theming import find_theme
-
-    theme = find_theme(pipeline._theme_name(request, tailored), theme_dir=request.theme_dir,
-                       profile_folder=base.folder)
-    base_theme, variant_theme = base.profile.theme, chosen.variant.theme if chosen.variant else None
-    options, _ = pipeline.theme_options(
-        theme, profile, profile_options=dict(base_theme.model_extra or {}) if base_theme else {},
-        variant_options=dict(variant_theme.model_extra or {}) if variant_theme else {},
-        command_line=dict(request.options or {}), locate_profile=base.source.locate,
-        locate_variant=pipeline._variant_locator(tailored))
+    theme = pipeline._located_theme(request, tailored)
+    options, _ = pipeline.tailored_options(theme, profile, tailored, request.options or {})
     labels, label_warnings = pipeline.document_labels(profile, lang=lang, locale=request.locale)
     photo, photo_warnings = pipeline._photo(profile, base)
     signature, signature_warnings = _signature(loaded) if not public else (None, [])

@@ -140,7 +140,9 @@ class RenderTimeout(Exception):
 def _timeout_error(seconds: float, what: str):
     from resume_builder.errors import UserError
 
-    return UserError(f"{what} took longer than {seconds:g} second{'' if seconds == 1 else 's'} and was stopped",
+    from resume_builder.wording import seconds as in_seconds
+
+    return UserError(f"{what} took longer than {in_seconds(seconds)} and was stopped",
                      hint="a very large profile or a hostile theme? raise the limit with --timeout SECONDS")
 
 

@@ -203,13 +203,20 @@ def check_theme(loaded: LoadedProfile) -> None:
             loaded.profile, loaded, None, None, loaded.path.stem)
         if name is not None and (tailored.variant is None or tailored.variant.theme is None):
             continue
-        request = RenderRequest(profile=loaded.path, variant=name)
-        theme = _located_theme(request, tailored)
-        base_theme, variant_theme = loaded.profile.theme, tailored.variant.theme if tailored.variant else None
-        theme_options(theme, tailored.profile,
-                      profile_options=dict(base_theme.model_extra or {}) if base_theme else {},
-                      variant_options=dict(variant_theme.model_extra or {}) if variant_theme else {},
-                      command_line={}, locate_profile=loaded.source.locate, locate_variant=_variant_locator(tailored))
+        theme = _located_theme(RenderRequest(profile=loaded.path, variant=name), tailored)
+        tailored_options(theme, tailored.profile, tailored, {})
+
+
+def tailored_options(theme: Theme, profile: Profile, tailored: Tailored,
+                     command_line: Mapping[str, Any]) -> tuple[ThemeOptions, list[str] | None]:
+    """:func:`theme_options` for ``profile`` tailored as ``tailored``: the profile's and the
+    variant's ``theme:`` blocks, located where they are written, and ``command_line`` (``-O``)."""
+    base_theme = tailored.base.profile.theme
+    variant_theme = tailored.variant.theme if tailored.variant else None
+    return theme_options(theme, profile, profile_options=dict(base_theme.model_extra or {}) if base_theme else {},
+                         variant_options=dict(variant_theme.model_extra or {}) if variant_theme else {},
+                         command_line=dict(command_line), locate_profile=tailored.base.source.locate,
+                         locate_variant=_variant_locator(tailored))
 
 
 def _theme_name(request: RenderRequest, tailored: Tailored) -> str | None:
@@ -256,12 +263,7 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
     loaded, profile = tailored.base, tailored.profile
     lang = request.lang or (tailored.variant.lang if tailored.variant is not None else None)
     theme = _located_theme(request, tailored)
-    base_theme, variant_theme = loaded.profile.theme, tailored.variant.theme if tailored.variant else None
-    options, order = theme_options(
-        theme, profile, profile_options=dict(base_theme.model_extra or {}) if base_theme else {},
-        variant_options=dict(variant_theme.model_extra or {}) if variant_theme else {},
-        command_line=dict(request.options or {}), locate_profile=loaded.source.locate,
-        locate_variant=_variant_locator(tailored))
+    options, order = tailored_options(theme, profile, tailored, request.options or {})
     labels, label_warnings = document_labels(profile, lang=lang, locale=request.locale)
     photo, photo_warnings = _photo(profile, loaded)
     warnings = [*loaded.warnings, *theme.notes, *label_warnings, *photo_warnings]
@@ -308,8 +310,6 @@ def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *
                      options: Mapping[str, Any] | None = None) -> Document:
     """``document`` with what it is rendered from in its metadata (names, never folders;
     the posting relative to the profile's folder, with its SHA-256)."""
-    import dataclasses
-
     from resume_builder.provenance import Provenance, encode_options, file_sha256, relative_name
 
     variant = tailored.name if tailored.variant_path is None else relative_name(tailored.variant_path, loaded.folder)
@@ -562,8 +562,8 @@ def stale_pages(outputs: list[Rendered]) -> list[Path]:
             key = (item.path.parent, match.group(1))
             pages[key] = max(pages.get(key, 0), int(match.group(2)))
     stale: list[Path] = []
-    for (folder, stem), count in pages.items():
-        number = count + 1
+    for (folder, stem), last in pages.items():
+        number = last + 1
         while (folder / f"{stem}-{number}.png").is_file():
             stale.append(folder / f"{stem}-{number}.png")
             number += 1

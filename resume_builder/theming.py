@@ -234,8 +234,9 @@ class Theme:
         ``extends`` chain that sets it (child first), at its line when it can be found."""
         for manifest, folder in zip(self.manifests, self.folders):
             if key in manifest.options:
-                path = folder / "theme.toml"
-                return Location(str(path), _theme_toml_line(path, key), None)
+                from resume_builder.loading.toml_errors import toml_location
+
+                return toml_location(folder / "theme.toml", ("options", key))
         return None
 
     @cached_property
@@ -375,22 +376,6 @@ class Theme:
             raise UserError(Problem(f"theme '{self.name}' has no font family '{opts.font_family}'",
                                     locate("font_family") if locate else None, "theme.font_family", hint))
         return opts
-
-
-def _theme_toml_line(path: Path, key: str) -> int | None:
-    """The line of ``path`` (a theme.toml) that sets ``key`` in its [options] table, if found."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    table = ""
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            table = stripped.strip("[] ")
-        elif table == "options" and re.match(rf"{re.escape(key)}\s*=", stripped):
-            return number
-    return None
 
 
 def option_problem(err: dict[str, Any]) -> tuple[str, str]:

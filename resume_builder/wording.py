@@ -19,6 +19,11 @@ def count(number: int, noun: str, plural_form: str | None = None) -> str:
     return f"{number:,} {word}"
 
 
+def seconds(value: float) -> str:
+    """A duration in words: "1 second", "0.2 seconds", "120 seconds" (``:g`` formatting)."""
+    return f"{value:g} second{'' if value == 1 else 's'}"
+
+
 #: Letters whose English name starts with a vowel sound ("an HTML file", "an MD file").
 _VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
 #: Words that start with a vowel letter but a consonant sound, or the other way round.

@@ -150,18 +150,11 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None, source: 
     from resume_builder.formats import FORMATS, TABLE
 
     def problem(message: str, loc: tuple, hint: str = "") -> UserError:
-        from resume_builder.errors import Location, Problem
-        from resume_builder.loading.errors_map import _toml_line
+        from resume_builder.errors import Problem
         from resume_builder.loading.source import dotted
+        from resume_builder.loading.toml_errors import toml_location
 
-        line = None
-        if source is not None:
-            try:
-                line = _toml_line(source.read_text(encoding="utf-8").splitlines(), loc)
-            except (OSError, UnicodeDecodeError):
-                line = None
-        return UserError(Problem(message, Location(str(source), line, 1 if line else None) if source else None,
-                                 dotted(loc), hint))
+        return UserError(Problem(message, toml_location(source, loc) if source else None, dotted(loc), hint))
 
     formats_known = list(FORMATS)
     out_dir = (base / config.out_dir) if not Path(config.out_dir).is_absolute() else Path(config.out_dir)

@@ -79,11 +79,11 @@ def letter(
             options=pipeline.parse_option_overrides(option), formats=tuple(formats), output=output,
             out_dir=out_dir if out_dir is not None else Path("output"), max_pages=max_pages, posting=job_posting,
             input_format=input_format.lower() if input_format else None, public=public)
+        letter_file = [Path(letter_name)] if _is_file(letter_name) else []
         if output is not None and not to_stdout:  # before any work: -o names a file the letter reads
             from resume_builder.overwrite import refuse_inputs
 
-            refuse_inputs([output], pipeline.read_files(request, extra=[Path(letter_name)] if _is_file(letter_name)
-                                                                  else []))
+            refuse_inputs([output], pipeline.read_files(request, extra=letter_file))
         with working("rendering the letter") as status:
             with time_limit(timeout, "rendering the letter"), memory_limit():
                 job = letter_pipeline.prepare_letter(request, letter_name)
@@ -102,7 +102,7 @@ def letter(
                 from resume_builder.replacing import guard_replacements
 
                 guard_replacements((item.path, item.data) for item in outputs)
-            pipeline.write(outputs, pipeline.read_files(request, [job], [Path(letter_name)] if _is_file(letter_name) else []))
+            pipeline.write(outputs, pipeline.read_files(request, [job], letter_file))
     for item in outputs:
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.format == "pdf" else ""
         addressed = ", ".join(part for part in (job.document.position, job.document.company) if part)

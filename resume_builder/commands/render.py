@@ -90,7 +90,7 @@ def render(
         if output is not None and not to_stdout:  # before any work: -o names a file the render reads
             from resume_builder.overwrite import refuse_inputs
 
-            refuse_inputs([output], pipeline.read_files(request))
+            refuse_inputs([output], pipeline.read_files(dataclasses.replace(request, variant=variant)))
         jobs, outputs, removed = [], [], []
         handed = None if no_server or check else _hand_to_server(request, names, out_dir, output, timeout)
         for job in handed or []:
@@ -122,7 +122,7 @@ def render(
                 from resume_builder.replacing import guard_replacements
 
                 guard_replacements((item.path, item.data) for item in outputs)
-            pipeline.write(outputs, pipeline.read_files(request, jobs))
+            pipeline.write(outputs, pipeline.read_files(dataclasses.replace(request, variant=variant), jobs))
             removed = pipeline.stale_pages(outputs)
             for stale in removed:
                 stale.unlink(missing_ok=True)

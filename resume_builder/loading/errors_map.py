@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -10,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from resume_builder.errors import Location, Problem, did_you_mean
 from resume_builder.schema.base import model_at  # noqa: F401  (re-exported)
+from resume_builder.loading.toml_errors import toml_line
 from resume_builder.loading.yaml_errors import list_text_hint, mapping_text_hint
 from resume_builder.loading.source import SourceDocument, dotted  # noqa: F401  (dotted re-exported)
 
@@ -151,7 +151,9 @@ def _language_keys_hint(value: dict[Any, Any]) -> str:
     if not tags or not others:
         return ""
     wrong = others[0]
-    close = did_you_mean(wrong, tags + ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "ja", "zh", "ar", "he", "hi"])
+    from resume_builder.i18n import built_in_languages
+
+    close = did_you_mean(wrong, tags + built_in_languages())
     return (f"a text in several languages is keyed by language codes, like {' and '.join(tags[:2])} here; "
             f"'{wrong}' is not one" + (f": {close}" if close else ""))
 
@@ -237,7 +239,7 @@ def _without_typo_twins(found: list[Any], root: type[BaseModel], prefix: tuple[A
 def problems_from_toml_validation(exc: ValidationError, file: str | Any,
                                   names_at: Callable[[tuple[Any, ...]], Iterable[str]]) -> list[Problem]:
     """Problems for a TOML file (theme manifest, build file), at the line of the key (or of
-    the table header for a missing key), found by :func:`_toml_line`; tomllib gives no positions.
+    the table header for a missing key), found by :func:`resume_builder.loading.toml_errors.toml_line`; tomllib gives no positions.
 
     ``names_at(loc)`` gives the keys allowed where an unknown key was found, for "did you mean".
     A missing key whose name an unknown key in the same table is a typo of is reported once,
@@ -272,7 +274,7 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
                 hint = f'write {loc[-1]} = ["{value}"]'
         else:
             message = err["msg"].removeprefix("Value error, ")
-        line = _toml_line(lines, loc if err["type"] != "missing" else loc[:-1])
+        line = toml_line(lines, loc if err["type"] != "missing" else loc[:-1])
         problems.append(Problem(message, Location(str(file), line, 1 if line else None), dotted(loc), hint))
     return problems
 
@@ -288,39 +290,3 @@ _PATTERN_WORDS = {
 def _pattern_message(value: Any, pattern: str) -> str:
     shown = f"'{value}'" if isinstance(value, str) else repr(value)
     return f"{shown} {_PATTERN_WORDS.get(pattern, f'does not have the form {pattern}')}"
-
-
-def _toml_line(lines: list[str], loc: tuple[Any, ...]) -> int | None:
-    """The 1-based line of ``lines`` (a TOML file) where ``loc`` is written: a top-level key,
-    a ``[table]`` or ``[[array]]`` (its n-th header for an index) and a key in it; None when
-    it is not written the simple way (inline tables, dotted keys)."""
-    if not loc:
-        return None
-    header = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-    table, count, start, end = None, -1, 0, len(lines)
-    if len(loc) >= 2:  # a key in a [table], or in the n-th [[array]] entry
-        wanted, index = str(loc[0]), loc[1] if isinstance(loc[1], int) else None
-        for number, line in enumerate(lines):
-            found = header.match(line)
-            if found is None:
-                continue
-            if table is not None:
-                end = number
-                break
-            if found.group(1) == wanted:
-                count += 1
-                if index is None or count == index:
-                    table, start = wanted, number
-        if table is None:
-            return None
-        rest = loc[2:] if index is not None else loc[1:]
-        if not rest:
-            return start + 1
-        key = str(rest[0])
-        scope = range(start + 1, end)
-    else:
-        key = str(loc[0])
-        first = next((n for n, line in enumerate(lines) if header.match(line)), len(lines))
-        scope = range(0, first)
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-    return next((number + 1 for number in scope if pattern.match(lines[number])), None)

@@ -34,8 +34,9 @@ def explain_json(message: str, text: str, pos: int) -> tuple[str, str]:
         return lowered, 'write the key in double quotes: "name": ...'
     if lowered in ("expected ',' or '}'", "expected ',' or ']'"):
         closer = lowered[-2]
-        if not text[pos:].strip() and _never_closed(text)[0]:  # the file ends inside an object or a list
-            return _never_closed(text)
+        unclosed = _never_closed(text) if not text[pos:].strip() else ("", "")
+        if unclosed[0]:  # the file ends inside an object or a list
+            return unclosed
         if char and (char in "\"'{[" or char.isalnum()):
             return "a comma is missing before this value", "add ',' at the end of the item before it"
         return lowered, f"separate items with ',' and end the {'object' if closer == '}' else 'list'} with '{closer}'"

@@ -50,7 +50,9 @@ def read_lines(path: Path) -> tuple[str, list[Line]]:
             lines = pdf_lines(path) if kind == PDF else docx_lines(path)
     except UserError as error:
         if "took longer than" in str(error):  # the time limit's own hint names render's --timeout
-            raise UserError(f"{path}: reading it took longer than {MAX_IMPORT_SECONDS:g} second{'' if MAX_IMPORT_SECONDS == 1 else 's'} and was stopped",
+            from resume_builder.wording import seconds
+
+            raise UserError(f"{path}: reading it took longer than {seconds(MAX_IMPORT_SECONDS)} and was stopped",
                             hint="a document built to be slow? save it again (print to PDF) and import that"
                             ) from None
         raise
