@@ -1,7 +1,7 @@
 """The package's layers: imports only point down, never in a cycle; tailoring does no I/O.
 
 Layers, lowest first (a module may import its own layer and those below):
-shared helpers < schema (and the outline of a profile) < loading, interop (JSON Resume in and out)
+shared helpers (native_libraries among them) < schema (and the outline of a profile) < loading, interop (JSON Resume in and out)
 < theming, document (and the letter's) < tailoring < render (and the format table) < checking, importing
 (LinkedIn exports, PDF/DOCX résumés in: it reads the headings table of checking) < pipeline (and the letter's) < building, watching, serving (the preview server) < commands < cli.
 """
@@ -18,7 +18,8 @@ from tests.conftest import EXAMPLE, REPO
 
 PACKAGE = REPO / "resume_builder"
 HELPERS = ("resume_builder", "errors", "limits", "i18n", "markdown", "phones", "containment", "console",
-           "wording", "theme_paths", "output", "provenance", "images", "progress", "bidi", "overwrite")
+           "wording", "theme_paths", "output", "provenance", "images", "progress", "bidi", "overwrite",
+           "native_libraries")
 LAYERS = [HELPERS, ("schema", "outline"), ("loading", "interop"), ("theming", "document", "letter_document"), ("tailoring",),
           ("render", "formats"), ("checking", "importing"), ("pipeline", "letter_pipeline", "replacing"), ("building", "watching", "serving"), ("commands",), ("cli", "__main__")]
 RANK = {group: rank for rank, groups in enumerate(LAYERS) for group in groups}
