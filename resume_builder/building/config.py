@@ -232,3 +232,84 @@ def _variants(spec: TargetSpec, profile: Path, base: Path) -> list[str]:
     declared = list(getattr(load_profile(profile).profile, "variants", {}) or {})
     rest = [v for v in named if v != "*"]
     return rest + [v for v in declared if v not in rest]
+
+
+def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -> None:
+    """Raises one UserError naming every target whose inputs cannot be found, each at the line
+    of the build file ``source`` that names it, before anything is built: a profile, variant,
+    letter or posting file that does not exist, a theme no search finds (the same search a
+    target's render makes: the working directory, then the profile's folder), a variant the
+    profile does not declare. A profile that cannot be loaded is left to its targets, which
+    report its own located errors."""
+    from pathlib import Path as _Path
+
+    from resume_builder.errors import Problem
+    from resume_builder.loading.source import dotted
+    from resume_builder.loading.toml_errors import toml_location
+    from resume_builder.theming import ThemeFinder
+
+    problems: list[Problem] = []
+
+    def problem(message: str, loc: tuple, hint: str = "") -> None:
+        problems.append(Problem(message, toml_location(source, loc) if source else None, dotted(loc), hint))
+
+    def relative(path: _Path) -> str:
+        try:
+            return str(path.relative_to(base))
+        except ValueError:
+            return str(path)
+
+    for index, spec in enumerate(config.targets):
+        profiles = [spec.profile] if isinstance(spec.profile, str) else spec.profile
+        for number, name in enumerate(profiles):
+            profile = base / name
+            if not profile.is_file():
+                where = ("targets", index, "profile") if isinstance(spec.profile, str) \
+                    else ("targets", index, "profile", number)
+                problem(f"profile {relative(profile)} " + ("is a folder" if profile.is_dir() else "not found"),
+                        where, "give the profile's path relative to the build file's folder")
+                continue
+            finder = ThemeFinder(search_dirs=[_Path.cwd(), profile.parent])
+            known = sorted({candidate[0] for candidate in finder.candidates()})
+            for number_theme, theme in enumerate(spec.themes):
+                if theme not in known:
+                    hint = did_you_mean(theme, known)
+                    problem(f"no theme named '{theme}'", ("targets", index, "themes", number_theme),
+                            (hint + " " if hint else "") + "available: " + ", ".join(known))
+            declared: list[str] | None = None
+            for number_variant, variant in enumerate(spec.variants):
+                if variant in ("", "*"):
+                    continue
+                if variant.endswith((".yaml", ".yml", ".json")):
+                    if not (base / variant).is_file():
+                        problem(f"variant file {variant} not found", ("targets", index, "variants", number_variant),
+                                "give the variant file's path relative to the build file's folder")
+                    continue
+                if declared is None:
+                    declared = _declared_variants(profile)
+                    if declared is None:  # the profile's own errors are its targets' to report
+                        break
+                if variant not in declared:
+                    hint = did_you_mean(variant, declared)
+                    problem(f"{relative(profile)} has no variant '{variant}'",
+                            ("targets", index, "variants", number_variant),
+                            (hint + " " if hint else "") + ("variants there: " + ", ".join(declared) if declared
+                                                            else "the profile declares no variants"))
+        for key in ("posting", "letter"):
+            value = getattr(spec, key)
+            if value and (key == "posting" or value.endswith((".yaml", ".yml", ".json"))) \
+                    and not (base / value).is_file():
+                problem(f"{key} file {value} not found", ("targets", index, key),
+                        f"give the {key} file's path relative to the build file's folder")
+    if problems:
+        raise UserError(problems)
+
+
+def _declared_variants(profile: Path) -> list[str] | None:
+    """The variants ``profile`` declares, or None when it cannot be loaded."""
+    from resume_builder.loading import load_profile
+
+    try:
+        return list(getattr(load_profile(profile).profile, "variants", {}) or {})
+    except UserError:
+        return None

@@ -9,7 +9,7 @@ from typing import Any
 
 from resume_builder import __version__
 from resume_builder.wording import count
-from resume_builder.building.config import BuildConfig, Target, expand, load_config
+from resume_builder.building.config import BuildConfig, Target, check_targets, expand, load_config
 from resume_builder.building.inputs import target_inputs, theme_folders, themes_digest
 from resume_builder.building.manifest import MANIFEST, read_manifest, sha256_file, write_manifest
 from resume_builder.building.runner import TargetResult, run_build
@@ -38,6 +38,7 @@ class BuildSession:
         config_path, config = load_config(path)
         base = config_path.resolve().parent
         out_dir = base / config.out_dir
+        check_targets(config, base, source=config_path)  # missing inputs, unknown names: at their line
         targets = expand(config, base, only=only, source=config_path)
         return cls(config_path, config, targets, jobs if jobs is not None else config.jobs, clean, out_dir,
                    timeout=timeout if timeout is not None else config.timeout,

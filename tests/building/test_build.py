@@ -134,15 +134,57 @@ def test_only_and_clean(project):
 
 
 def test_a_failing_target_does_not_stop_the_others(project):
+    (project / "profiles" / "broken.yaml").write_text(SMALL.replace("start: 2015,", "start: 2015-13,"),
+                                                      encoding="utf-8")
     (project / "resume-builder.toml").write_text(
-        'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/me.yaml"\n'
-        'variants = ["", "nosuch"]\nformats = ["md"]\n', encoding="utf-8")
+        'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = ["profiles/me.yaml", "profiles/broken.yaml"]\n'
+        'formats = ["md"]\n', encoding="utf-8")
     result = runner.invoke(app, ["build", "-j", "1"])
     assert result.exit_code == 1
     assert (project / "out" / "me.md").exists()
-    assert "failed: out/me-nosuch.md" in result.output
+    assert "failed: out/broken.md" in result.output
+    assert "broken.yaml:7:" in result.output  # the profile's own error, at its line
     manifest = json.loads((project / "out" / "manifest.json").read_text())
     assert [e["file"] for e in manifest["files"]] == ["me.md"]
+
+
+@pytest.mark.parametrize("target, expected", [
+    ('profile = "profiles/nobody.yaml"\n',
+     ":5:1: targets[0].profile: profile profiles/nobody.yaml not found (give the profile's path relative to the "
+     "build file's folder)"),
+    ('profile = ["profiles/me.yaml", "profiles"]\n',
+     ":5:1: targets[0].profile[1]: profile profiles is a folder"),
+    ('profile = "profiles/me.yaml"\nthemes = ["modern", "clasic"]\n',
+     ":6:1: targets[0].themes[1]: no theme named 'clasic' (did you mean 'classic'? available: classic, compact, "
+     "modern)"),
+    ('profile = "profiles/me.yaml"\nvariants = ["", "wbe"]\n',
+     ":6:1: targets[0].variants[1]: profiles/me.yaml has no variant 'wbe' (did you mean 'web'? variants there: web)"),
+    ('profile = "profiles/me.yaml"\nvariants = ["tailored/web.yaml"]\n',
+     ":6:1: targets[0].variants[0]: variant file tailored/web.yaml not found"),
+    ('profile = "profiles/me.yaml"\ndocuments = ["resume", "letter"]\nposting = "postings/acme.md"\n',
+     ":7:1: targets[0].posting: posting file postings/acme.md not found"),
+])
+def test_a_target_naming_what_does_not_exist_is_at_its_line_and_nothing_is_built(project, target, expected):
+    """These failed each target at build time with exit 1, after the others were built, and
+    said nothing of the build file (newcomer trial): now the build file's mistake, found first."""
+    (project / "resume-builder.toml").write_text(
+        f'out_dir = "out"\ncheck = false\n\n[[targets]]\n{target}formats = ["md"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1"])
+    assert result.exit_code == 2, result.output
+    assert f"error: {project / 'resume-builder.toml'}{expected}" in result.output
+    assert "Traceback" not in result.output
+    assert not (project / "out").exists()
+
+
+def test_every_missing_input_is_named_at_once(project):
+    (project / "resume-builder.toml").write_text(
+        '[[targets]]\nprofile = "profiles/me.yaml"\nthemes = ["nope"]\n\n'
+        '[[targets]]\nprofile = "profiles/gone.yaml"\n', encoding="utf-8")
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 2
+    assert ":3:1: targets[0].themes[0]: no theme named 'nope'" in result.output
+    assert ":6:1: targets[1].profile: profile profiles/gone.yaml not found" in result.output
+    assert "2 problems found" in result.output
 
 
 def test_two_clean_builds_give_identical_manifests(project):
