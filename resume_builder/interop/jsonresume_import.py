@@ -48,6 +48,35 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
 
 
+def _refuse_our_profile(doc: Any, path: Path) -> None:
+    """Raises UserError, at its first such key, when ``doc`` is one of our profiles rather
+    than a JSON Resume: it has keys only a profile has (``experience``, a top-level
+    ``summary``, an entry's ``start`` or ``degree``) and is no JSON Resume by
+    :func:`resume_builder.loading.jsonresume.json_resume_reason`. Read as a JSON Resume, such
+    a file gave errors about fields that are right (``basics.location: expected a mapping``)
+    or a profile with its sections left out."""
+    from resume_builder.loading.jsonresume import _OURS_ENTRY, _OURS_TOP, json_resume_reason
+
+    data = doc.data
+    if not isinstance(data, dict) or json_resume_reason(data) is not None:
+        return
+    found: list[tuple] = [(key,) for key in data if key in _OURS_TOP]
+    for name, section in data.items():
+        if isinstance(section, list):
+            found += [(name, index, key) for index, entry in enumerate(section) if isinstance(entry, dict)
+                      for key in entry if key in _OURS_ENTRY]
+    if not found:
+        return
+    from resume_builder.loading.source import dotted
+
+    located = sorted(((doc.locate(key), key) for key in found), key=lambda pair: (pair[0].line or 0, pair[0].column or 0))
+    location = located[0][0]
+    shown = " and ".join(f"'{dotted(key)}'" for _, key in located[:2])
+    raise UserError.at(location.file, location.line, location.column,
+                       f"{path.name} is already a resume-builder profile, not a JSON Resume (it has {shown}): "
+                       "there is nothing to import", hint=f"use it as it is: resume-builder validate {path}")
+
+
 def import_json_resume(path: str | Path, *, group_roles: bool = False) -> ImportResult:
     """Read a JSON Resume file as a profile (see the module docstring).
 
@@ -62,6 +91,7 @@ def import_json_resume(path: str | Path, *, group_roles: bool = False) -> Import
 
     path = Path(path)
     original = load_source(path)
+    _refuse_our_profile(original, path)
     warnings: list[str] = []
     mapped = to_profile_source(original, warnings=warnings)
     data = mapped.data

@@ -254,6 +254,29 @@ def test_import_errors_point_into_the_json_file(tmp_path):
         in str(info.value)
 
 
+def test_importing_one_of_our_profiles_says_there_is_nothing_to_import(tmp_path):
+    """It was read as a JSON Resume: errors about fields that are right ("basics.location:
+    expected a mapping") for the example, and for a JSON one a profile without its experience."""
+    result = runner.invoke(app, ["import", str(EXAMPLE)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: {EXAMPLE}:")
+    assert "example.yaml is already a resume-builder profile, not a JSON Resume" in result.output
+    assert f"(use it as it is: resume-builder validate {EXAMPLE})" in result.output
+    assert "basics.location" not in result.output
+    ours = tmp_path / "ours.json"
+    ours.write_text('{"basics": {"name": "Sam Sample"},\n "experience": [{"company": "Acme", "position": "Dev",'
+                    ' "start": "2020-01"}]}\n', encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        import_json_resume(ours)
+    assert str(info.value).startswith(f"{ours}:2:16: ours.json is already a resume-builder profile, not a JSON "
+                                      "Resume (it has 'experience' and 'experience[0].start')")
+    # A JSON Resume with one key of ours is still a JSON Resume (json_resume_reason decides).
+    theirs = tmp_path / "theirs.json"
+    theirs.write_text('{"basics": {"name": "Sam Sample", "label": "Dev"}, "summary": "x",'
+                      ' "work": [{"name": "Acme", "startDate": "2020-01"}]}', encoding="utf-8")
+    assert import_json_resume(theirs).data["experience"][0]["company"] == "Acme"
+
+
 def test_edited_entries_do_not_get_the_wrong_ids(tmp_path):
     data = json.loads(exported(EXAMPLE, tmp_path).read_text(encoding="utf-8"))
     del data["work"][0]
