@@ -203,8 +203,10 @@ def resolve_locale(*, locale: str | None = None, lang: str | None = None,
     An explicit ``locale`` (``--locale``) wins. A language picked for the text (``--lang``)
     comes next, unless the profile's own ``locale:`` is a regional form of that language
     (``--lang de`` keeps ``locale: de-CH``). Then the profile's ``locale:``, then its ``lang:``,
-    then English.
+    then English. Raises UserError for a ``locale`` or ``lang`` that is empty or only
+    spaces (``--locale ""``), which was taken for no choice at all; spaces around one are dropped.
     """
+    locale, lang = _given(locale, "locale", "de-CH"), _given(lang, "language", "de")
     if locale:
         return locale
     if lang:
@@ -212,6 +214,17 @@ def resolve_locale(*, locale: str | None = None, lang: str | None = None,
             return profile_locale
         return lang
     return profile_locale or profile_lang or DEFAULT_LOCALE
+
+
+def _given(value: str | None, what: str, example: str) -> str | None:
+    """``value`` without spaces around it; a UserError when nothing is left."""
+    if value is None:
+        return None
+    if not value.strip():
+        from resume_builder.errors import UserError
+
+        raise UserError(f"the {what} is empty", hint=f"give a {what} code, e.g. {example}, or leave the option out")
+    return value.strip()
 
 
 @lru_cache(maxsize=4096)
@@ -284,3 +297,13 @@ def letter_words(locale: str | None = None) -> LetterWords:
     words = {**english, **((_translation(tag) or {}).get("letter", {}))}
     return LetterWords(salutation=words.get("salutation", "Dear Hiring Manager,"),
                        closing=words.get("closing", "Yours sincerely,"), locale=str(_babel_locale(tag)))
+
+
+def given_language(lang: str) -> str:
+    """A language given by a command (``--lang``) without spaces around it; UserError when empty."""
+    return _given(lang, "language", "de")
+
+
+def given_locale(locale: str) -> str:
+    """A locale given by a command (``--locale``) without spaces around it; UserError when empty."""
+    return _given(locale, "locale", "de-CH")

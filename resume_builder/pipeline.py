@@ -72,6 +72,15 @@ class RenderRequest:
     input_format: str | None = None
     public: bool = False
 
+    def __post_init__(self) -> None:
+        # ``--lang " de"`` is ``de`` everywhere (text, headings, file name); ``--lang ""`` a UserError.
+        from resume_builder.i18n import given_language, given_locale
+
+        if self.lang is not None:
+            object.__setattr__(self, "lang", given_language(self.lang))
+        if self.locale is not None:
+            object.__setattr__(self, "locale", given_locale(self.locale))
+
 
 @dataclass
 class Tailored:

@@ -130,8 +130,8 @@ def render(
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.format == "pdf" else ""
         tailored = f", tailored to {job_posting.name}" if job_posting is not None else \
             f", page budget {max_pages}" if max_pages else ""
-        if lang or locale:
-            tailored += f", {'locale ' + locale if locale else 'language ' + lang}"
+        if request.lang or request.locale:
+            tailored += f", {'locale ' + request.locale if request.locale else 'language ' + request.lang}"
         if public:
             tailored += ", public copy"
         theme = job.theme_name if hasattr(job, "theme_name") else job.theme.name

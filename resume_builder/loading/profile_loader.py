@@ -63,6 +63,10 @@ def load_profile(path: str | Path, *, lang: str | None = None, variant: str | No
     them apart by content (:func:`resume_builder.loading.jsonresume.is_json_resume`).
     """
     path = Path(path)
+    if lang is not None:
+        from resume_builder.i18n import given_language
+
+        lang = given_language(lang)
     if input_format is not None and input_format not in INPUT_FORMATS:
         raise UserError(f"unknown input format '{input_format}'",
                         hint=did_you_mean(input_format, INPUT_FORMATS) or "use " + " or ".join(INPUT_FORMATS))

@@ -178,3 +178,38 @@ def test_render_prints_language_warnings(tmp_path):
                                       "-o", str(tmp_path / "fr.md")])
     assert result.exit_code == 0, result.output
     assert "warning: no 'fr' text for basics.headline, summary; used 'en'" in result.output
+
+
+@pytest.mark.parametrize("option, message", [
+    ("--lang=", "error: the language is empty (give a language code, e.g. de, or leave the option out)"),
+    ("--lang=  ", "error: the language is empty"),
+    ("--locale=", "error: the locale is empty (give a locale code, e.g. de-CH, or leave the option out)"),
+])
+def test_an_empty_language_or_locale_is_refused_not_ignored(tmp_path, option, message):
+    """`--lang ""` rendered the default language as if the option were not given."""
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    result = CliRunner().invoke(app, ["render", str(write(tmp_path, PROFILE)), option, "-f", "md",
+                                      "-o", str(tmp_path / "out.md")])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "out.md").exists()
+
+
+def test_spaces_around_a_language_are_dropped_everywhere(tmp_path, monkeypatch):
+    """`--lang " de"` gave German text but wrote example- de.md's name and said "language  de"."""
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["render", str(write(tmp_path, PROFILE)), "--lang= de", "-f", "md"])
+    assert result.exit_code == 0, result.output
+    assert "language de)" in result.output
+    (written,) = (tmp_path / "output").iterdir()
+    assert written.name.endswith("-de.md")
+    assert "Baut Dinge." in written.read_text(encoding="utf-8")
+    with pytest.raises(UserError, match="the language is empty"):
+        load_profile(write(tmp_path, PROFILE), lang=" ")
