@@ -16,7 +16,7 @@ from resume_builder.theming import (
     builtin_themes_folder,
     find_theme,
 )
-from tests.conftest import FakeEntryPoint, FIXTURES
+from tests.conftest import FakeEntryPoint, FIXTURES, REPO
 
 FIXTURE_THEMES = FIXTURES / "themes"
 
@@ -398,3 +398,29 @@ def test_a_bad_default_in_a_themes_own_file_is_located_there(tmp_path):
     assert f"{toml}:{line}:1: options.font_size: 40 is out of range (use a number from 7 to 14)" == str(caught.value)
     with pytest.raises(UserError, match=r"^theme.font_size: 50 is out of range"):  # the profile's value: as before
         theme.options({"font_size": 50})
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{{ "".__class__ }}', "template error in header.html.j2: access to attribute '__class__' of 'str' object is unsafe"),
+    ("{{ 1 // 0 }}", "template header.html.j2 failed: ZeroDivisionError"),
+    ("{% if %}", "template error in header.html.j2: Expected an expression"),
+])
+def test_a_template_error_is_at_the_line_of_the_template_it_is_in(tmp_path, monkeypatch, line, message):
+    """An error in an included template (header.html.j2) was said of resume.html.j2, with no line."""
+    from resume_builder import pipeline
+
+    templates = tmp_path / "themes" / "child" / "templates"
+    templates.mkdir(parents=True)
+    (tmp_path / "themes" / "child" / "theme.toml").write_text('name = "child"\nextends = "classic"\n',
+                                                              encoding="utf-8")
+    header = (REPO / "themes" / "classic" / "templates" / "header.html.j2").read_text(encoding="utf-8").split("\n")
+    (templates / "header.html.j2").write_text("\n".join([header[0], line, *header[1:]]),
+                                              encoding="utf-8")
+    profile = tmp_path / "me.yaml"
+    profile.write_text("basics: {name: Sam Sample, email: sam@example.com}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    job = pipeline.prepare(profile, theme_name="child")
+    with pytest.raises(UserError) as info:
+        pipeline.render(job, "html", tmp_path / "out.html")
+    assert str(info.value).startswith(f"{templates / 'header.html.j2'}:2:")
+    assert f"theme 'child': {message}" in str(info.value)

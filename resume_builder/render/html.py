@@ -137,10 +137,30 @@ def _render(env: SandboxedEnvironment, name: str, theme: Theme, **context) -> st
         raise UserError(f"theme '{theme.name}' has no template '{exc.name}'",
                         hint=f"looked in {', '.join(str(f) for f in theme.template_folders())}") from None
     except TemplateError as exc:
-        where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
-        raise UserError(f"theme '{theme.name}': template error in {name}{where}: {exc.message}") from None
+        file, line = _template_line(exc, name)
+        raise UserError.at(file, line, None, f"theme '{theme.name}': template error in {Path(file).name}: "
+                                             f"{exc.message}") from None
     except Exception as exc:  # a theme's template is third-party code: 1 // 0, huge ranges, ...
-        raise UserError(f"theme '{theme.name}': template {name} failed: {type(exc).__name__}: {exc}") from None
+        file, line = _template_line(exc, name)
+        raise UserError.at(file, line, None, f"theme '{theme.name}': template {Path(file).name} failed: "
+                                             f"{type(exc).__name__}: {exc}") from None
+
+
+def _template_line(exc: BaseException, name: str) -> tuple[str, int | None]:
+    """The template file and line where ``exc`` arose: a syntax error's own, else the innermost
+    frame of a template in the traceback (Jinja rewrites its frames to the template's file and
+    line, also for an included or extended template); ``name`` and no line when none is found."""
+    filename, lineno = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if filename and lineno:
+        return filename, lineno
+    found: tuple[str, int | None] = (name, lineno)
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code.co_filename
+        if code.endswith(".j2"):
+            found = (code, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
 
 
 def render_html(doc: Document, theme: Theme, options: ThemeOptions, *, embed_fonts: bool) -> str:
