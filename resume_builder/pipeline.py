@@ -174,8 +174,10 @@ def theme_options(theme: Theme, profile: Profile, *, profile_options: Mapping[st
     if not options.section_order:
         return options, None
     known = set(Profile.SECTION_FIELDS) - {"custom"} | {c.id for c in profile.custom}
-    problems = [Problem(f"section_order names an unknown section '{key}'", where("section_order", index),
-                        f"theme.section_order[{index}]", did_you_mean(key, known))
+    given = "-O section_order" if "section_order" in command_line else None  # named as the user wrote it
+    problems = [Problem(f"unknown section '{key}'", where("section_order", index),
+                        given or f"theme.section_order[{index}]",
+                        did_you_mean(key, known) or "sections: " + ", ".join(sorted(known)))
                 for index, key in enumerate(options.section_order) if key not in known]
     if problems:
         raise UserError(problems)

@@ -90,3 +90,18 @@ def test_a_bad_option_in_a_variant_file_is_located_in_that_file(tmp_path):
     with pytest.raises(UserError) as info:
         prepare(RenderRequest(variant=str(variant)))
     assert "tight.yaml:3:" in str(info.value) and "margins" in str(info.value)
+
+
+def test_an_unknown_section_in_section_order_is_named_where_it_was_written(tmp_path):
+    """From -O it was said to be theme.section_order[0], a place the user never wrote."""
+    path = tmp_path / "me.yaml"
+    path.write_text(PROFILE.replace("[education, summary, skills]", "[education, sumary, skills]"), encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        prepare(RenderRequest(profile=path))
+    assert str(info.value) == (f"{path}:12:30: theme.section_order[1]: unknown section 'sumary' "
+                               "(did you mean 'summary'?)")
+    path.write_text(PROFILE, encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        prepare(RenderRequest(profile=path, options={"section_order": ["skills", "jobs"]}))
+    assert str(info.value) == ("-O section_order: unknown section 'jobs' "
+                               "(sections: education, skills, summary)")
