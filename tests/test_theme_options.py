@@ -103,5 +103,6 @@ def test_an_unknown_section_in_section_order_is_named_where_it_was_written(tmp_p
     path.write_text(PROFILE, encoding="utf-8")
     with pytest.raises(UserError) as info:
         prepare(RenderRequest(profile=path, options={"section_order": ["skills", "jobs"]}))
-    assert str(info.value) == ("-O section_order: unknown section 'jobs' "
-                               "(sections: education, skills, summary)")
+    assert str(info.value) == ("-O section_order: unknown section 'jobs' (sections: awards, certifications, "
+                               "education, experience, interests, languages, projects, publications, references, "
+                               "skills, summary, volunteering)")
