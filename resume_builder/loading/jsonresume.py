@@ -154,6 +154,12 @@ def _blank(value: Any) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
+#: A field an entry of these sections needs though our model has a default for it: a job
+#: (without ``roles``, which JSON Resume has not) needs its position. Where JSON Resume
+#: gives none, or one the résumé cannot show, the position is empty: the job is shown without it.
+_NEEDED = {"experience": "position"}
+
+
 class _Mapper:
     def __init__(self, source: SourceDocument, warnings: list[str]) -> None:
         self.source = source
@@ -201,7 +207,7 @@ class _Mapper:
             else:
                 self.keep(old, item)
                 hint = did_you_mean(key, list(jr.TOP))
-                if hint and not key.startswith("x-"):
+                if hint and not key.lower().startswith("x-"):  # as in an entry (table): X-... is an x- field too
                     where = self.source.locate(old, prefer_key=True)
                     self.warnings.append(f"{where}: '{key}' is not a JSON Resume section: kept for export, not "
                                          f"shown ({hint})")
@@ -269,8 +275,8 @@ class _Mapper:
             shown = "its keywords are shown without a title" if out.get("keywords") else "shown without a title"
             self.warnings.append(f"{where}: {dotted(old)} has no {theirs}: {shown}")
             out.setdefault(table.title[0], "")
-        if section == "experience":
-            out.setdefault("position", "")  # JSON Resume requires none; a job of ours needs one
+        if section in _NEEDED:
+            out.setdefault(_NEEDED[section], "")  # JSON Resume requires none; a job of ours needs one
         return out
 
 
@@ -281,7 +287,8 @@ def validate_json_resume(doc: SourceDocument, warnings: list[str]) -> Profile:
     """Validate a renamed JSON Resume document, leaving out what the résumé cannot show.
 
     A value our model refuses (but the standard accepted) is removed from ``doc.data``
-    with a warning naming it in JSON Resume's terms and its location; mistakes in our own
+    with a warning naming it in JSON Resume's terms and its location (emptied instead where
+    its entry needs it, so the entry stays: see :func:`_drop`); mistakes in our own
     top-level fields (:data:`PASS_THROUGH`) stay errors.
     """
     from resume_builder.loading.profile_loader import validate_profile
@@ -352,8 +359,8 @@ def _start_of_open_entry(doc: SourceDocument, path: PathKey) -> PathKey | None:
 def _drop(doc: SourceDocument, loc: PathKey) -> tuple[PathKey, Any] | None:
     """Remove the value at ``loc`` (or its nearest container that exists); its path and value.
 
-    A field our model requires is emptied rather than removed; the positions of the list
-    items after a removed one move up with them.
+    A field our model requires, or one its entry needs (:func:`_needed_in_entry`), is emptied
+    rather than removed; the positions of the list items after a removed one move up with them.
     """
     parents: list[tuple[Any, Any]] = []
     current = doc.data
@@ -374,7 +381,7 @@ def _drop(doc: SourceDocument, loc: PathKey) -> tuple[PathKey, Any] | None:
     if isinstance(container, dict):
         model = model_at(Profile, path[:-1])
         info = model.model_fields.get(key) if model else None
-        if info is not None and info.is_required():
+        if info is not None and (info.is_required() or _needed_in_entry(path[:-1], container, key)):
             if container[key] == "":
                 return None  # nothing left to take out: report the error as it is
             container[key] = ""
@@ -386,13 +393,28 @@ def _drop(doc: SourceDocument, loc: PathKey) -> tuple[PathKey, Any] | None:
     return path, value
 
 
+def _needed_in_entry(entry_path: PathKey, entry: dict[str, Any], key: str) -> bool:
+    """Whether the entry at ``entry_path`` needs ``key`` emptied rather than removed, though
+    our model has a default for it: a job's position (:data:`_NEEDED`), or the one field that
+    titles the entry (an education entry needs an institution, a degree or an area). Removed,
+    the model would refuse the whole entry next, and all of it would be left out."""
+    if len(entry_path) != 2 or entry_path[0] not in jr.SECTIONS:
+        return False
+    if _NEEDED.get(entry_path[0]) == key:
+        return True
+    title = jr.SECTIONS[entry_path[0]][1].title
+    return key in title and not any(entry.get(name) for name in title if name != key)
+
+
 def _shift_positions(doc: SourceDocument, removed: PathKey) -> None:
-    """List item ``removed`` is gone: forget its positions, move its followers' up by one."""
+    """List item ``removed`` is gone: forget its positions, move its followers' up by one
+    (the items before it keep theirs)."""
     parent, index, depth = removed[:-1], removed[-1], len(removed)
     for positions in (doc.values, doc.keys):
         moved = {}
         for path in list(positions):
-            if path[:depth - 1] != parent or len(path) < depth or not isinstance(path[depth - 1], int):
+            if path[:depth - 1] != parent or len(path) < depth or not isinstance(path[depth - 1], int) \
+                    or path[depth - 1] < index:
                 continue
             pos = positions.pop(path)
             if path[depth - 1] > index:
