@@ -59,6 +59,37 @@ Known equivalent mutants (no input can tell them apart; they stay "survived"):
   the copied data); the theme's model_dump mode "json" → "python" (both give the same
   strings, numbers, booleans and lists, all a theme option accepts; only YAML oddities such
   as !!binary or .inf differ); errors(include_url=True) (the url is not read).
+- tailoring/fitting.py:
+  - _age_key: ``roles and hasattr(entry, "span")`` → ``or`` (only Experience has span(), which
+    gives its own start and end when it has no roles); weakening the ``hasattr(entry,
+    "company")`` half of ``job`` (every entry with a company, an Experience, has a position).
+  - _without: ``roles and any(...)`` → ``or`` (without role fields the roles are rebuilt as
+    they were); ``_without(role, mine) if mine`` and ``model_copy(update=update) if update``
+    made unconditional (an empty update copies the model unchanged).
+  - _degree_rank: the separator between degree and area (no degree word holds a space or an
+    "x", so no word matches across it either way).
+  - _label: ``getattr(entry, "id", None)`` without its default (every entry has an id field).
+  - _bullets: the last rank element shifted by a constant (+2 or -1 for every bullet: same order).
+  - _entries and _relevant_cuts: ``len(roles) > 1`` → ``>= 1`` (a single role is the newest,
+    which is skipped); ``custom`` → None for a role (roles exist only in experience, not in
+    custom sections).
+  - _highlight_text: ``getattr(item, "details", [])`` without its default (every highlight is a
+    Highlight, whose details default to []).
+  - _bisect_units: ``best_pages`` initialised to None or 1 (read only after a fit is found);
+    ``bracketed = None`` (falsy like False, only tested for truth).
+  - _text_length: ``model_dump(mode="json")`` → another mode (a Profile's text is str in every
+    mode: dates are str subclasses; numbers and booleans are not counted either way).
+  - _piece_label: "basics" left out of ``("summary", "basics")`` (the fallback for a section the
+    profile does not hold names it the same, unless a custom section is also called "basics",
+    whose pieces matching keys like the contact block's).
+
+  Not equivalent, left on purpose: Cut.describe's "tighten" kind (no code makes such a Cut);
+  _piece_label's rstrip → lstrip (differs only for a piece naming a whole role, ``roles[1]``,
+  which matching never produces); the one-character separator between a highlight and its
+  details in _highlight_text and _entry_length (a tie-break no one sees); and the search's
+  tuning in _bisect_units (``freed`` starting at 1, the probe's range check, the ``bracketed``
+  bookkeeping, where the probe moves after a miss, how its step grows): the same cut every
+  time, in as many layouts (one more at most) or fewer in every case tried.
 """
 
 from __future__ import annotations
@@ -86,6 +117,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "fitting": ("resume_builder/tailoring/fitting.py",
                 ["tests/tailoring/test_fitting.py", "tests/tailoring/test_fitting_rules.py",
                  "tests/tailoring/test_fitting_order.py", "tests/tailoring/test_fitting_relevance.py",
+                 "tests/tailoring/test_fitting_posting.py", "tests/tailoring/test_fitting_report.py",
                  "tests/roles/test_roles_tailoring.py"]),
     "fetcher": ("resume_builder/render/fetcher.py", ["tests/render/test_fetcher_rules.py"]),
     "select": ("resume_builder/loading/variants.py", ["tests/tailoring/test_select.py"]),

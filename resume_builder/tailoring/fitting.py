@@ -17,9 +17,9 @@ In order, stopping as soon as it fits:
    outlasts a long paragraph of a marginal one;
    at equal value whole entries go before paragraphs (``summary``, ``outcome``), which go
    before highlights. Never cut: the only evidence of a required term, the three most
-   relevant highlights, each entry's best highlight. Past positions and degrees go only
-   after everything else. Then cut items are put back, most relevant first, while the
-   pages still fit;
+   relevant highlights (a role's count too), each entry's best highlight. Past positions
+   and degrees go only after everything else. Then cut items are put back, most relevant
+   first, while the pages still fit;
 3. never cut the most recent position, the highest degree, or anything pinned (by id or
    tag); the contact block is not an entry and is never cut;
 
@@ -474,6 +474,7 @@ PROTECTED_TOP_HIGHLIGHTS = 3  # the most relevant highlights are never cut
 _PROSE = ("summary", "outcome")  # long paragraphs an entry can lose and still say what it was
 _TIERS = {"entry": 0, "paragraph": 1, "highlight": 2}  # at equal points, cut in this order
 _CAREER = ("experience", "education")  # history: whole entries go only after everything else
+_HIGHLIGHT = re.compile(r"(roles\[\d+\]\.)?highlights\[")  # the field of a highlight, an entry's or a role's
 
 
 @dataclass(frozen=True)
@@ -510,8 +511,9 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
             sole.add(inside[0])
         if inside and len({(k[0], k[1]) for k in inside}) == 1:
             sole_entries.add((inside[0][0], inside[0][1]))
+    # an entry's highlights and its roles' (roles[1].highlights[0]) alike
     ranked_highlights = sorted(((points, key) for key, (points, _) in pieces.items()
-                                if key[2].startswith("highlights[") and (key[0], key[1]) in entry_keys and points),
+                                if _HIGHLIGHT.match(key[2]) and (key[0], key[1]) in entry_keys and points),
                                key=lambda pk: -pk[0])  # stable: profile order among equals
     top = {key for _, key in ranked_highlights[:PROTECTED_TOP_HIGHLIGHTS]}
 
@@ -637,7 +639,7 @@ def _bisect_units(profile: Profile, options: ThemeOptions, units: list[_Unit], m
     out only when no shorter prefix fits.
     """
     total = _text_length(profile)
-    need = total * (1 - max_pages / pages)
+    need = total * (pages - max_pages) / pages  # not total * (1 - max_pages / pages): 1 - 2/3 > 1/3
     freed, estimate = 0, len(units)
     for k, unit in enumerate(units, start=1):
         freed += unit.size
@@ -719,12 +721,13 @@ def _piece_label(profile: Profile, key: tuple[str, int, str]) -> str:
     section, index, name = key
     if section in ("summary", "basics"):
         return section if name == section else f"{section} {name}"
-    entries = getattr(profile, section, None) if section in Profile.model_fields else None
-    if entries is None:
+    if section in Profile.SECTION_FIELDS:  # experience, skills, ...
+        entries = getattr(profile, section)
+    else:  # a custom section, by its id: any other name, "letters" or "meta" too (not the Profile's fields)
         custom = next((c for c in profile.custom if c.id == section), None)
-        entries = custom.entries if custom is not None and index >= 0 else None
-        if entries is None:
+        if custom is None or index < 0:  # a section it does not have; a custom section's title or items
             return f"{section} {name}"
+        entries = custom.entries
     entry = entries[index]
     role = re.match(r"roles\[(\d+)\]\.?(.*)$", name)
     if role and int(role.group(1)) < len(_roles(entry)):  # the role that shows it, by its id

@@ -262,3 +262,60 @@ def test_relevance_points_at_role_fields_for_the_page_budget(report):
     pieces = relevance(report).pieces
     assert ("experience", 0, "roles[0].highlights[1]") in pieces
     assert any(key[2].startswith("roles[1].") for key in pieces)
+
+
+def test_roles_written_oldest_first_lose_the_oldest_and_keep_the_others_in_their_order():
+    data = {"basics": {"name": "Kit"}, "experience": [
+        {"id": "now", "company": "Now", "position": "CTO", "start": "2022"},
+        {"id": "acme", "company": "Acme", "roles": [
+            {"id": "r-old", "position": "Intern", "start": "2012", "end": "2014"},
+            {"id": "r-mid", "position": "Dev", "start": "2014", "end": "2018"},
+            {"id": "r-new", "position": "Lead", "start": "2018", "end": "2022"}]}]}
+    p = Profile.model_validate(data)
+    assert lines(p) == 5
+    result = fit(p, OPTIONS, LIMITS, 1, pages(4))
+    assert result.cuts == ["dropped entry experience/r-old"]
+    assert roles(result.profile) == ["r-mid", "r-new"]
+
+
+def test_the_newest_company_with_two_roles_loses_its_past_role_but_never_its_newest():
+    data = {"basics": {"name": "Kit"}, "experience": [{"id": "acme", "company": "Acme", "roles": [
+        {"id": "r-new", "position": "Lead", "start": "2019", "highlights": ["l1"]},
+        {"id": "r-old", "position": "Dev", "start": "2016", "end": "2019", "highlights": ["d1"]}]}]}
+    p = Profile.model_validate(data)
+    assert lines(p) == 5
+    result = fit(p, OPTIONS, LIMITS, 1, pages(3))
+    assert result.cuts == ["dropped entry experience/r-old"] and roles(result.profile) == ["r-new"]
+    with pytest.raises(UserError, match=r"still takes 2 pages \(1 over\)"):
+        fit(p, OPTIONS, LIMITS, 1, pages(2))  # the company and its newest role are all that is left
+
+
+def test_a_past_role_and_a_past_job_of_the_same_dates_go_later_listed_first():
+    jobs = [{"id": "now", "company": "Now", "position": "CTO", "start": "2022"},
+            {"id": "solo", "company": "Solo", "position": "Freelancer", "start": "2016", "end": "2018"},
+            {"id": "acme", "company": "Acme", "roles": [
+                {"id": "r-new", "position": "Lead", "start": "2018", "end": "2022"},
+                {"id": "r-old", "position": "Dev", "start": "2016", "end": "2018"}]}]
+    p = Profile.model_validate({"basics": {"name": "Kit"}, "experience": jobs})
+    assert fit(p, OPTIONS, LIMITS, 1, pages(lines(p) - 1)).cuts == ["dropped entry experience/r-old"]
+    p = Profile.model_validate({"basics": {"name": "Kit"}, "experience": [jobs[0], jobs[2], jobs[1]]})
+    assert fit(p, OPTIONS, LIMITS, 1, pages(lines(p) - 1)).cuts == ["dropped entry experience/solo"]
+
+
+def test_the_newest_job_written_as_one_role_keeps_its_company_summary():
+    """A company with one role is one position (shown as a single job): the newest, it is kept
+    whole, the company's paragraph too, though it shows no posting term."""
+    data = {"basics": {"name": "Kit"}, "experience": [
+        {"id": "acme", "company": "Acme", "summary": "A shop", "roles": [
+            {"id": "r-new", "position": "Lead", "start": "2019", "highlights": ["Ran Go"]}]},
+        {"id": "solo", "company": "Solo", "position": "Freelancer", "start": "2016", "end": "2018",
+         "highlights": ["Made Kubernetes sites", "Sent invoices"]}]}
+    p = Profile.model_validate(data)
+    rel = Relevance({("experience", 1, "highlights[0]"): (5, ("Kubernetes",))})
+
+    def with_summaries(profile: Profile, options) -> int:
+        return -(-(lines(profile) + sum(1 for j in profile.experience if j.summary)) // 6)
+
+    result = fit(p, OPTIONS, LIMITS, 1, with_summaries, relevance=rel)  # 3 + 1 + 3 lines on 6
+    assert [c.label for c in result.cut] == ['experience/solo: "Sent invoices"']
+    assert result.profile.experience[0] == p.experience[0]

@@ -65,3 +65,14 @@ def test_an_older_entry_is_trimmed_to_its_first_highlight_before_a_newer_one_los
 def test_whole_undated_entries_go_from_the_last_listed():
     result = _fit({"projects": [{"id": f"p{i}", "name": f"P{i}"} for i in range(12)]})
     assert [p.id for p in result.profile.projects] == [f"p{i}" for i in range(10)]
+
+
+def test_entries_without_highlights_are_passed_over_when_highlights_go():
+    # awards, languages and certifications have no highlights: the highlights of the others go
+    result = _fit({"projects": [{"id": "p", "name": "P", "highlights": ["p1", "p2", "p3", "p4", "p5", "p6"]},
+                                {"id": "q", "name": "Q", "highlights": ["q1", "q2", "q3", "q4"]}],
+                   "awards": [{"id": "prize", "title": "Prize", "date": "2001"}],
+                   "languages": [{"id": "de", "language": "German"}],
+                   "certifications": [{"id": "cka", "name": "CKA"}]})  # 7 + 5 = 12 lines on 10
+    assert _highlights(result.profile.projects) == {"p": ["p1", "p2", "p3", "p4", "p5", "p6"], "q": ["q1", "q2"]}
+    assert [a.id for a in result.profile.awards] == ["prize"]

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from resume_builder.schema.profile import Award, Education, Experience, Profile, Project
+from resume_builder.schema.profile import Award, Education, Experience, Profile, Project, Role, Volunteering
 from resume_builder.tailoring.fitting import _age_key, _degree_rank, _label, _scaled, fit
 from resume_builder.theming import FitLimits, ThemeOptions
 
@@ -36,6 +36,12 @@ def test_scaled_moves_each_option_toward_its_floor_by_t():
 def test_an_option_already_below_its_floor_is_left_alone():
     options = ThemeOptions(font_size=7.5, line_height=1.0, spacing=0.45)
     assert _scaled(options, LIMITS, 1.0) == options
+
+
+def test_an_option_at_its_floor_is_left_alone_however_precise():
+    options = ThemeOptions(font_size=8.125, line_height=1.125, spacing=0.625)  # not rounded to 8.12
+    limits = FitLimits(min_font_size=8.125, min_line_height=1.125, min_spacing=0.625)
+    assert _scaled(options, limits, 1.0) == options
 
 
 def test_tightening_counts_pages_with_the_tightened_options():
@@ -72,6 +78,11 @@ def _job(start, end=None):
     (Award(title="A"), (NEVER, NEVER)),
     (Education(institution="U", degree="BSc", start="2010"), ((2010, 12, 31), (2010, 1, 1))),
     (Education(institution="U", degree="BSc", end="2014"), ((2014, 12, 31), NEVER)),
+    # a position without an end goes on, whether a job, a role at a company or volunteering
+    (Volunteering(organization="Club", position="Coach", start="2012-03"), (PRESENT, (2012, 3, 1))),
+    (Volunteering(organization="Club", start="2012-03", end="2013"), ((2013, 12, 31), (2012, 3, 1))),
+    (Role(position="Lead", start="2017-09"), (PRESENT, (2017, 9, 1))),
+    (Role(position="Lead", start="2017-09", end="2019"), ((2019, 12, 31), (2017, 9, 1))),
 ])
 def test_age_key(entry, expected):
     assert _age_key(entry) == expected
@@ -158,6 +169,12 @@ def test_cut_messages_name_the_entry_and_quote_the_highlight_up_to_60_characters
                          f'dropped highlight from experience/old: "{LONG[:57]}…"']
     assert [h.text for h in most.profile.experience[1].highlights] == ["keep"]
     assert len(most.profile.experience[0].highlights) == 7  # the newest job is never trimmed
+    # 61 characters are one too many
+    over = _run({"experience": [
+        {"id": "now", "company": "Now", "position": "P", "start": "2020", "highlights": list("abcdefg")},
+        {"id": "old", "company": "Old", "position": "P", "start": "2010", "end": "2012",
+         "highlights": ["keep", SIXTY + "y"]}]})
+    assert over.cuts == [f'dropped highlight from experience/old: "{SIXTY[:57]}…"']
 
 
 def test_highlights_of_custom_entries_are_cut_and_the_others_stay():
@@ -194,6 +211,20 @@ def test_entries_of_the_same_age_go_from_the_end_of_the_list():
     assert result.cuts == ["dropped entry projects/p10", "dropped entry projects/p9"]
 
 
+def test_an_entry_is_pinned_by_its_id_alone_or_by_a_tag_alone():
+    data = {"experience": [
+        {"id": "now", "company": "Now", "position": "P", "start": "2020", "highlights": ["n1", "n2", "n3"]},
+        {"id": "old", "company": "Old", "position": "P", "start": "2010", "end": "2012", "tags": ["ops"],
+         "highlights": ["o1", "o2", "o3"]},
+        {"id": "mid", "company": "Mid", "position": "P", "start": "2013", "end": "2015",
+         "highlights": ["m1", "m2", "m3"]}]}  # 12 lines on 10: two highlights go, the oldest job's
+    kept = {j.id: [h.text for h in j.highlights] for j in _run(data).profile.experience}
+    assert kept == {"now": ["n1", "n2", "n3"], "old": ["o1"], "mid": ["m1", "m2", "m3"]}
+    for pins in ({"pinned_ids": {"old"}}, {"pinned_tags": {"ops"}}, {"pinned_ids": {"old"}, "pinned_tags": {"x"}}):
+        kept = {j.id: [h.text for h in j.highlights] for j in _run(data, **pins).profile.experience}
+        assert kept == {"now": ["n1", "n2", "n3"], "old": ["o1", "o2", "o3"], "mid": ["m1"]}, pins
+
 
 # Relevance-ranked cuts (with a posting) are proven in tests/tailoring/test_fitting_relevance.py,
-# against the whole-résumé Relevance model that replaced the per-entry score tables.
+# against the whole-résumé Relevance model that replaced the per-entry score tables, and rule
+# by rule in tests/tailoring/test_fitting_posting.py.
