@@ -235,15 +235,17 @@ def _variants(spec: TargetSpec, profile: Path, base: Path) -> list[str]:
 
 
 def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -> None:
-    """Raises one UserError naming every target whose inputs cannot be found, each at the line
-    of the build file ``source`` that names it, before anything is built: a profile, variant,
-    letter or posting file that does not exist, a theme no search finds (the same search a
-    target's render makes: the working directory, then the profile's folder), a variant the
-    profile does not declare. A profile that cannot be loaded is left to its targets, which
-    report its own located errors."""
+    """Raises one UserError naming every mistake of the build file that can be seen before
+    anything is built, each at the line of ``source`` that makes it, in line order: an
+    ``out_dir`` that is a file; an unknown format; a profile, variant, letter or posting file
+    that does not exist; a theme no search finds (the same search a target's render makes:
+    the working directory, then the profile's folder); a variant or letter the profile does
+    not declare, ``variants = ["*"]`` or a letter for a profile that declares none. A profile
+    that cannot be loaded is left to its targets, which report its own located errors."""
     from pathlib import Path as _Path
 
     from resume_builder.errors import Problem
+    from resume_builder.formats import FORMATS
     from resume_builder.loading.source import dotted
     from resume_builder.loading.toml_errors import toml_location
     from resume_builder.theming import ThemeFinder
@@ -259,8 +261,19 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
         except ValueError:
             return str(path)
 
+    def listing(words: list[str], what: str) -> str:
+        return f"{what} there: " + ", ".join(words) if words else f"the profile declares no {what}"
+
+    out_dir = base / config.out_dir
+    if out_dir.exists() and not out_dir.is_dir():
+        problem(f"the output folder {config.out_dir} is a file", ("out_dir",), "give a folder; it is made when missing")
     for index, spec in enumerate(config.targets):
+        for number_format, fmt in enumerate(spec.formats):
+            if fmt not in FORMATS:
+                problem(f"unknown format '{fmt}'", ("targets", index, "formats", number_format),
+                        did_you_mean(fmt, list(FORMATS)) or "formats: " + ", ".join(FORMATS))
         profiles = [spec.profile] if isinstance(spec.profile, str) else spec.profile
+        letters_wanted = "letter" in spec.documents or spec.bundle
         for number, name in enumerate(profiles):
             profile = base / name
             if not profile.is_file():
@@ -276,25 +289,35 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
                     hint = did_you_mean(theme, known)
                     problem(f"no theme named '{theme}'", ("targets", index, "themes", number_theme),
                             (hint + " " if hint else "") + "available: " + ", ".join(known))
-            declared: list[str] | None = None
+            declared = _declared(profile)
+            if declared is None:  # the profile's own errors are its targets' to report
+                continue
+            variants, letters = declared
             for number_variant, variant in enumerate(spec.variants):
-                if variant in ("", "*"):
+                where = ("targets", index, "variants", number_variant)
+                if variant == "":
                     continue
-                if variant.endswith((".yaml", ".yml", ".json")):
+                if variant == "*":
+                    if not variants:
+                        problem(f"{relative(profile)} declares no variants, so \"*\" builds nothing", where,
+                                "declare variants under 'variants:' in the profile, or leave \"*\" out")
+                elif variant.endswith((".yaml", ".yml", ".json")):
                     if not (base / variant).is_file():
-                        problem(f"variant file {variant} not found", ("targets", index, "variants", number_variant),
+                        problem(f"variant file {variant} not found", where,
                                 "give the variant file's path relative to the build file's folder")
-                    continue
-                if declared is None:
-                    declared = _declared_variants(profile)
-                    if declared is None:  # the profile's own errors are its targets' to report
-                        break
-                if variant not in declared:
-                    hint = did_you_mean(variant, declared)
-                    problem(f"{relative(profile)} has no variant '{variant}'",
-                            ("targets", index, "variants", number_variant),
-                            (hint + " " if hint else "") + ("variants there: " + ", ".join(declared) if declared
-                                                            else "the profile declares no variants"))
+                elif variant not in variants:
+                    hint = did_you_mean(variant, variants)
+                    problem(f"{relative(profile)} has no variant '{variant}'", where,
+                            (hint + " " if hint else "") + listing(variants, "variants"))
+            letter = spec.letter
+            if letters_wanted and letter and not letter.endswith((".yaml", ".yml", ".json")) and letter not in letters:
+                hint = did_you_mean(letter, letters)
+                problem(f"{relative(profile)} has no letter '{letter}'", ("targets", index, "letter"),
+                        (hint + " " if hint else "") + listing(letters, "letters"))
+            elif letters_wanted and not letter and not letters:
+                key = "documents" if "letter" in spec.documents else "bundle"
+                problem(f"{relative(profile)} declares no letters, so there is no letter to build", ("targets", index, key),
+                        "declare one under 'letters:' in the profile, or give a letter file: letter = \"FILE.yaml\"")
         for key in ("posting", "letter"):
             value = getattr(spec, key)
             if value and (key == "posting" or value.endswith((".yaml", ".yml", ".json"))) \
@@ -302,14 +325,16 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
                 problem(f"{key} file {value} not found", ("targets", index, key),
                         f"give the {key} file's path relative to the build file's folder")
     if problems:
+        problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)
         raise UserError(problems)
 
 
-def _declared_variants(profile: Path) -> list[str] | None:
-    """The variants ``profile`` declares, or None when it cannot be loaded."""
+def _declared(profile: Path) -> tuple[list[str], list[str]] | None:
+    """The variants and letters ``profile`` declares, or None when it cannot be loaded."""
     from resume_builder.loading import load_profile
 
     try:
-        return list(getattr(load_profile(profile).profile, "variants", {}) or {})
+        loaded = load_profile(profile).profile
     except UserError:
         return None
+    return list(loaded.variants or {}), list(loaded.letters or {})

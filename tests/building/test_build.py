@@ -98,7 +98,7 @@ def test_a_missing_required_key_is_at_its_table(project):
     ('[[targets]]\nprofile = "profiles/me.yaml"\nthemes = "modern"\n',
      ':3:1: targets[0].themes: expected a list, found the text \'modern\' (write themes = ["modern"])'),
     ('[[targets]]\nprofile = "profiles/me.yaml"\n\nformats = ["pfd"]\n',
-     ":4:1: targets[0].formats: unknown format 'pfd' (did you mean 'pdf'?)"),
+     ":4:1: targets[0].formats[0]: unknown format 'pfd' (did you mean 'pdf'?)"),
 ])
 def test_build_file_mistakes_are_at_their_line_in_plain_words(project, text, expected):
     """A TOML syntax error, a text for a list and an unknown format had no line, and the list
@@ -163,10 +163,17 @@ def test_a_failing_target_does_not_stop_the_others(project):
      ":6:1: targets[0].variants[0]: variant file tailored/web.yaml not found"),
     ('profile = "profiles/me.yaml"\ndocuments = ["resume", "letter"]\nposting = "postings/acme.md"\n',
      ":7:1: targets[0].posting: posting file postings/acme.md not found"),
+    ('profile = "profiles/me.yaml"\ndocuments = ["resume", "letter"]\nletter = "nolet"\n',
+     ":7:1: targets[0].letter: profiles/me.yaml has no letter 'nolet' (the profile declares no letters)"),
+    ('profile = "profiles/me.yaml"\nbundle = true\n',
+     ":6:1: targets[0].bundle: profiles/me.yaml declares no letters, so there is no letter to build"),
+    ('profile = "profiles/nov.yaml"\nvariants = ["*"]\n',
+     ':6:1: targets[0].variants[0]: profiles/nov.yaml declares no variants, so "*" builds nothing'),
 ])
 def test_a_target_naming_what_does_not_exist_is_at_its_line_and_nothing_is_built(project, target, expected):
     """These failed each target at build time with exit 1, after the others were built, and
     said nothing of the build file (newcomer trial): now the build file's mistake, found first."""
+    (project / "profiles" / "nov.yaml").write_text(SMALL.split("variants:")[0], encoding="utf-8")
     (project / "resume-builder.toml").write_text(
         f'out_dir = "out"\ncheck = false\n\n[[targets]]\n{target}formats = ["md"]\n', encoding="utf-8")
     result = runner.invoke(app, ["build", "-j", "1"])
@@ -176,15 +183,22 @@ def test_a_target_naming_what_does_not_exist_is_at_its_line_and_nothing_is_built
     assert not (project / "out").exists()
 
 
-def test_every_missing_input_is_named_at_once(project):
+def test_every_missing_input_is_named_at_once_in_line_order(project):
+    """A wrong format hid the other mistakes, and an out_dir naming a file said only
+    "cannot lock the output folder … File exists" (newcomer trial)."""
+    (project / "afile").write_text("x", encoding="utf-8")
     (project / "resume-builder.toml").write_text(
-        '[[targets]]\nprofile = "profiles/me.yaml"\nthemes = ["nope"]\n\n'
+        'out_dir = "afile"\n[[targets]]\nprofile = "profiles/me.yaml"\nthemes = ["nope"]\nformats = ["pfd"]\n\n'
         '[[targets]]\nprofile = "profiles/gone.yaml"\n', encoding="utf-8")
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 2
-    assert ":3:1: targets[0].themes[0]: no theme named 'nope'" in result.output
-    assert ":6:1: targets[1].profile: profile profiles/gone.yaml not found" in result.output
-    assert "2 problems found" in result.output
+    lines = [line.split(".toml")[-1] for line in result.output.splitlines()]
+    assert lines == [":1:1: out_dir: the output folder afile is a file (give a folder; it is made when missing)",
+                     ":4:1: targets[0].themes[0]: no theme named 'nope' (available: classic, compact, modern)",
+                     ":5:1: targets[0].formats[0]: unknown format 'pfd' (did you mean 'pdf'?)",
+                     ":8:1: targets[1].profile: profile profiles/gone.yaml not found (give the profile's path "
+                     "relative to the build file's folder)",
+                     "4 problems found"]
 
 
 def test_two_clean_builds_give_identical_manifests(project):
