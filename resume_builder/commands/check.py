@@ -47,6 +47,10 @@ def check(
     from resume_builder.progress import working
 
     with user_errors():
+        from resume_builder.i18n import given_language, given_locale
+
+        lang = given_language(lang) if lang is not None else None  # "" is a mistake, not "not given"
+        locale = given_locale(locale) if locale is not None else None
         given = [name for name, value in (("--variant", variant), ("--lang", lang), ("--locale", locale),
                                           ("--letter", letter), ("--job", job_posting), ("--max-pages", max_pages))
                  if value]

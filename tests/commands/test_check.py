@@ -129,3 +129,12 @@ def test_render_check_runs_the_ats_check_on_what_it_wrote(tmp_path):
                                       "--out-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert result.output.count("checks passed: an ATS can read this file") == 2
+
+
+@pytest.mark.parametrize("option, message", [("--lang=", "error: the language is empty"),
+                                             ("--locale=", "error: the locale is empty")])
+def test_an_empty_language_or_locale_is_refused_as_render_refuses_it(files, option, message):
+    """check took `--lang=` for no option and compared as recorded, exit 0 (newcomer trial)."""
+    result = invoke(str(files["example"]), "--profile", str(EXAMPLE), option)
+    assert result.exit_code == 2
+    assert message in result.output
