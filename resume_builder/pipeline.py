@@ -94,6 +94,7 @@ class Tailored:
     variant_path: Path | None = None  # the variant file, when the variant came from one
     variant_source: Any = None  # where the variant was read (loading.source.SourceDocument), for positions
     variant_at: tuple = ()  # the variant's path in it
+    warnings: list[str] = dc_field(default_factory=list)  # e.g. a variant file written for another profile
 
     @property
     def max_pages(self) -> int | None:
@@ -119,7 +120,7 @@ def select_variant(profile_path: Path | None, variant: str | None, *, lang: str 
 
         profile, stem = public_copy(profile), f"{stem}-public"
     return Tailored(profile, chosen.base, chosen.variant, chosen.name, stem, chosen.variant_path,
-                    chosen.source, chosen.at)
+                    chosen.source, chosen.at, list(chosen.warnings))
 
 
 def parse_option_overrides(pairs: list[str]) -> dict[str, Any]:
@@ -277,7 +278,7 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
     options, order = tailored_options(theme, profile, tailored, request.options or {})
     labels, label_warnings = document_labels(profile, lang=lang, locale=request.locale)
     photo, photo_warnings = _photo(profile, loaded)
-    warnings = [*loaded.warnings, *theme.notes, *label_warnings, *photo_warnings]
+    warnings = [*loaded.warnings, *tailored.warnings, *theme.notes, *label_warnings, *photo_warnings]
     budget = max_pages or tailored.max_pages
     cuts: list[str] = []
     fitted = None

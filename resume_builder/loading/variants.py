@@ -12,7 +12,7 @@ tailored files under the same names. Applying the variant is tailoring's job
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -38,6 +38,7 @@ class LoadedVariant:
     variant_path: Path | None = None  # the variant file, when the variant came from one
     source: SourceDocument | None = None  # the document the variant was read from (positions)
     at: tuple = ()  # the variant's path in ``source``: ("variants", name) in a profile, () in a file
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def max_pages(self) -> int | None:
@@ -116,13 +117,19 @@ def _from_file(profile_path: Path | None, variant_path: Path, lang: str | None,
             raise UserError(Problem(f"'{chosen.lang}' is not a language", doc.locate(("lang",)), "lang",
                                     "write a language code, e.g. en, de, fr, pt-BR"))
     base = profile_path if profile_path is not None else base_profile_path(chosen, variant_path, doc)
+    warnings = []
+    named = variant_path.parent / chosen.profile if chosen.profile else None
+    if profile_path is not None and named is not None and named.resolve() != Path(profile_path).resolve():
+        # The given profile wins (one variant file can be tried on a copy of its profile), said aloud.
+        warnings.append(f"{doc.locate(('profile',))}: {variant_path.name} was written for {chosen.profile}; "
+                        f"it tailors {profile_path} here, as given")
     loaded = load_profile(base, lang=lang or chosen.lang, input_format=input_format)
     problems = check_variant(loaded.profile, chosen, source=doc)
     if problems:
         raise UserError(problems)
     name = chosen.name or variant_path.stem
     stem = chosen.output or f"{loaded.path.stem}-{name}"
-    return LoadedVariant(loaded, chosen, name, stem, variant_path, doc)
+    return LoadedVariant(loaded, chosen, name, stem, variant_path, doc, warnings=warnings)
 
 
 def _unknown_variant(name: str, loaded: LoadedProfile) -> Problem:

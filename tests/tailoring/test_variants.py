@@ -531,3 +531,20 @@ def test_keeping_a_company_whose_roles_are_all_dropped_is_explained():
     problems = check_variant(EXAMPLE_PROFILE, chosen)
     assert len(problems) == 1 and "every role under it is dropped" in problems[0].message, problems
     assert all(repr(role) in problems[0].message for role in roles)
+
+
+def test_a_variant_file_written_for_another_profile_says_so_when_given_one(tmp_path):
+    """The profile given wins (one variant file can be tried on a copy of its profile), but it
+    was applied silently to another person's profile (newcomer trial)."""
+    (tmp_path / "apps").mkdir()
+    mine, theirs = tmp_path / "me.yaml", tmp_path / "other.yaml"
+    for path in (mine, theirs):
+        path.write_text("basics: {name: Sam Sample}\nsummary: Builds things.\n", encoding="utf-8")
+    variant = tmp_path / "apps" / "short.yaml"
+    variant.write_text("profile: ../other.yaml\nmax_highlights: 2\n", encoding="utf-8")
+    tailored = select_variant(mine, str(variant))
+    assert tailored.base.path == mine
+    assert tailored.warnings == [f"{variant}:1:10: short.yaml was written for ../other.yaml; it tailors {mine} "
+                                 "here, as given"]
+    assert select_variant(theirs, str(variant)).warnings == []  # the profile it names, given
+    assert select_variant(None, str(variant)).warnings == []  # the profile it names, found by itself
