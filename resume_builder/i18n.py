@@ -163,11 +163,33 @@ def built_in_headings() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=64)
 def _translation(tag: str) -> dict[str, Any] | None:
+    """The built-in words of ``tag``, else of its language when written in the same script
+    (``de-CH`` → ``de``; not ``zh-Hant``/``zh-TW`` → ``zh``, which is Simplified), else None."""
     folder = resources.files("resume_builder") / "locales"
     for name in (normalize_tag(tag), base_language(tag)):
         item = folder / f"{name}.toml"
-        if item.is_file():
+        if item.is_file() and (name != base_language(tag) or _script(tag) == _script(name)):
             return tomllib.loads(item.read_text(encoding="utf-8"))
+    return None
+
+
+@lru_cache(maxsize=256)
+def _script(tag: str) -> str | None:
+    """The script ``tag`` is written in: its own subtag, else CLDR's likely subtags (Babel's
+    ``likely_subtags``: ``zh`` → ``zh_Hans_CN``, ``zh_TW`` → ``zh_Hant_TW``), else None."""
+    from babel import Locale
+    from babel.core import get_global
+
+    try:
+        locale = Locale.parse(normalize_tag(tag), sep="-")
+    except (ValueError, TypeError, LookupError):
+        return None
+    if locale.script:
+        return locale.script
+    likely = get_global("likely_subtags")
+    for key in ([f"{locale.language}_{locale.territory}"] if locale.territory else []) + [locale.language]:
+        if key in likely:
+            return Locale.parse(likely[key]).script
     return None
 
 

@@ -184,3 +184,17 @@ def test_babel_is_not_imported_when_the_cli_starts():
     code = ("import sys, resume_builder.cli, resume_builder.i18n, resume_builder.document; "
             "assert 'babel' not in sys.modules, 'babel imported at start-up'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+@pytest.mark.parametrize("tag, translated", [("zh", True), ("zh-CN", True), ("zh-Hans", True), ("zh-SG", True),
+                                             ("zh-Hant", False), ("zh-TW", False), ("zh-HK", False),
+                                             ("zh-MO", False), ("de-CH", True), ("pt-BR", True)])
+def test_a_language_in_another_script_does_not_get_the_built_in_words_of_its_script(tag, translated):
+    """zh-Hant, zh-TW and zh-HK got the Simplified Chinese headings, silently (newcomer trial):
+    a built-in translation serves a regional form only when both are written in one script
+    (CLDR likely subtags); otherwise the headings stay English and render warns."""
+    from resume_builder.i18n import labels_for
+
+    labels = labels_for(tag)
+    assert labels.translated is translated
+    assert (labels.headings["experience"] == "工作经历") is (tag.startswith("zh") and translated)
