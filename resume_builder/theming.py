@@ -684,7 +684,14 @@ class ThemeFinder:
             return self._load(name, source, folder, chain)
         if looped:
             raise UserError(f"theme '{names[0]}' extends itself through {' -> '.join(names + [name])}")
-        raise UserError(f"theme '{names[-1]}' extends '{name}', which cannot be found")
+        from resume_builder.errors import Problem
+        from resume_builder.loading.toml_errors import toml_location
+
+        known = sorted({candidate for candidate, _, _ in self.candidates()} - set(names))
+        hint = did_you_mean(name, known)
+        raise UserError(Problem(f"theme '{names[-1]}' extends '{name}', which cannot be found",
+                                toml_location(chain[-1][1] / "theme.toml", ("extends",)) if chain else None, "extends",
+                                (hint + " " if hint else "") + "themes: " + ", ".join(known)))
 
 
 def read_manifest(folder: Path) -> Manifest:

@@ -424,3 +424,34 @@ def test_a_template_error_is_at_the_line_of_the_template_it_is_in(tmp_path, monk
         pipeline.render(job, "html", tmp_path / "out.html")
     assert str(info.value).startswith(f"{templates / 'header.html.j2'}:2:")
     assert f"theme 'child': {message}" in str(info.value)
+
+
+def test_a_missing_included_template_is_at_the_include(tmp_path, monkeypatch):
+    """`{% include "entyr.html.j2" %}` said only that the theme has no such template (newcomer trial)."""
+    from resume_builder import pipeline
+
+    templates = tmp_path / "themes" / "child" / "templates"
+    templates.mkdir(parents=True)
+    (tmp_path / "themes" / "child" / "theme.toml").write_text('name = "child"\nextends = "classic"\n',
+                                                              encoding="utf-8")
+    section = (REPO / "themes" / "classic" / "templates" / "section.html.j2").read_text(encoding="utf-8")
+    (templates / "section.html.j2").write_text('{% include "entyr.html.j2" %}\n' + section, encoding="utf-8")
+    profile = tmp_path / "me.yaml"
+    profile.write_text("basics: {name: Sam Sample}\nsummary: Builds things.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    job = pipeline.prepare(profile, theme_name="child")
+    with pytest.raises(UserError) as info:
+        pipeline.render(job, "html", tmp_path / "out.html")
+    assert str(info.value).startswith(f"{templates / 'section.html.j2'}:1:1: theme 'child' has no template "
+                                      "'entyr.html.j2' (looked in ")
+
+
+def test_extending_an_unknown_theme_is_at_its_line_with_did_you_mean(tmp_path, monkeypatch, no_entry_points):
+    folder = tmp_path / "themes" / "child"
+    folder.mkdir(parents=True)
+    (folder / "theme.toml").write_text('name = "child"\ndescription = "x"\nextends = "clasic"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UserError) as info:
+        find_theme("child")
+    assert str(info.value).startswith(f"{folder.resolve() / 'theme.toml'}:3:1: extends: theme 'child' extends "
+                                      "'clasic', which cannot be found (did you mean 'classic'? themes: classic, ")

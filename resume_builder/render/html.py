@@ -134,8 +134,12 @@ def _render(env: SandboxedEnvironment, name: str, theme: Theme, **context) -> st
     except RecursionError:
         raise UserError(f"theme '{theme.name}': template {name} nests or recurses too deeply") from None
     except TemplateNotFound as exc:
-        raise UserError(f"theme '{theme.name}' has no template '{exc.name}'",
-                        hint=f"looked in {', '.join(str(f) for f in theme.template_folders())}") from None
+        file, line = _template_line(exc, name)  # the include or extends that names it, when in a template
+        message = f"theme '{theme.name}' has no template '{exc.name}'"
+        looked = f"looked in {', '.join(str(f) for f in theme.template_folders())}"
+        if line is None:
+            raise UserError(message, hint=looked) from None
+        raise UserError.at(file, line, None, message, hint=looked) from None
     except TemplateError as exc:
         file, line = _template_line(exc, name)
         raise UserError.at(file, line, None, f"theme '{theme.name}': template error in {Path(file).name}: "
