@@ -455,3 +455,23 @@ def test_extending_an_unknown_theme_is_at_its_line_with_did_you_mean(tmp_path, m
         find_theme("child")
     assert str(info.value).startswith(f"{folder.resolve() / 'theme.toml'}:3:1: extends: theme 'child' extends "
                                       "'clasic', which cannot be found (did you mean 'classic'? themes: classic, ")
+
+
+def test_themes_lists_a_theme_whose_template_does_not_compile_as_broken(tmp_path, monkeypatch, no_entry_points):
+    """A syntax error in section.html.j2 was listed as a fine theme (newcomer trial); the
+    built-in themes, whose templates use our filters, are listed fine."""
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    templates = tmp_path / "themes" / "child" / "templates"
+    templates.mkdir(parents=True)
+    (tmp_path / "themes" / "child" / "theme.toml").write_text('name = "child"\nextends = "classic"\n',
+                                                              encoding="utf-8")
+    (templates / "section.html.j2").write_text("<p>\n{% if %}\n</p>\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["themes"])
+    assert result.exit_code == 0
+    lines = {line.split()[0]: line for line in result.output.splitlines()}
+    assert f"BROKEN: {templates / 'section.html.j2'}:2: Expected an expression" in lines["child"]
+    assert all("BROKEN" not in lines[name] for name in ("classic", "compact", "modern"))

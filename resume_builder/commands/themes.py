@@ -23,10 +23,34 @@ def themes(
 
     with user_errors():
         finder = ThemeFinder(theme_dir=theme_dir, search_dirs=[Path.cwd()])
-        rows = finder.listing()
+        rows = [(name, source, folder, description, problem or _template_problem(folder))
+                for name, source, folder, description, problem in finder.listing()]
     width = max((len(r[0]) for r in rows), default=4)
     for name, source, _folder, description, problem in rows:
         if problem:  # one broken theme does not hide the others
             out(f"{name:<{width}}  BROKEN: {problem}  [{source}]")
         else:
             out(f"{name:<{width}}  {description}  [{source}]")
+
+
+def _template_problem(folder: Optional[Path]) -> str:
+    """The first template of the theme in ``folder`` (its own ``templates/``, read as a render
+    reads it: contained in the folder) that does not compile, as ``FILE:LINE: ...``; "" if none.
+    Compiling runs nothing of the template: a syntax error, not a runtime one, is found here."""
+    if folder is None or not (folder / "templates").is_dir():
+        return ""
+    from jinja2 import TemplateError
+
+    from resume_builder.errors import UserError
+    from resume_builder.render.html import template_environment
+
+    env = template_environment(((folder / "templates", folder),))
+    for path in sorted((folder / "templates").glob("*.j2")):
+        try:
+            env.get_template(path.name)
+        except TemplateError as exc:
+            line = f":{exc.lineno}" if getattr(exc, "lineno", None) else ""
+            return f"{path}{line}: {getattr(exc, 'message', None) or exc}"
+        except (UserError, OSError, UnicodeDecodeError) as exc:  # a symlink out of the folder, unreadable
+            return f"{path}: {exc}"
+    return ""

@@ -35,7 +35,8 @@ CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURI
 
 
 @lru_cache(maxsize=32)
-def _environment(template_roots: tuple[tuple[Path, Path], ...]) -> SandboxedEnvironment:
+def template_environment(template_roots: tuple[tuple[Path, Path], ...]) -> SandboxedEnvironment:
+    """The sandbox a theme's templates are rendered in (render/sandbox.py), with our filters."""
     env = sandboxed_environment(template_roots)
     env.filters["emoji"] = emoji_spans
     return env
@@ -174,7 +175,7 @@ def render_html(doc: Document, theme: Theme, options: ThemeOptions, *, embed_fon
     from resume_builder.render.isolation import with_ltr_isolates
 
     doc = with_ltr_isolates(doc)  # right-to-left documents: phones, e-mails, C++ read as typed
-    env = _environment(tuple(theme.template_roots()))
+    env = template_environment(tuple(theme.template_roots()))
     stack = font_stack(options.font_family)
     faces = [face for face in theme.font_faces() if face.family == options.font_family]
     css = _render(env, "style.css.j2", theme, options=options, font_stack=Markup(stack),
