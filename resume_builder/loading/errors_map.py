@@ -257,8 +257,14 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
         loc = tuple(err["loc"])
         hint = ""
         if err["type"] == "extra_forbidden":
-            hint = did_you_mean(str(loc[-1]), names_at(loc[:-1]))
+            allowed = list(names_at(loc[:-1]))
+            hint = did_you_mean(str(loc[-1]), allowed) or ("keys here: " + ", ".join(allowed) if allowed else "")
             message = f"unknown key '{loc[-1]}'"
+        elif err["type"] == "literal_error":
+            expected = _literal_choices((err.get("ctx") or {}).get("expected", ""))
+            value = err.get("input")
+            message = f"{describe(value)} is not one of: {', '.join(expected)}" if expected else err["msg"]
+            hint = did_you_mean(str(value), expected) if isinstance(value, str) else ""
         elif err["type"] == "missing":
             if (loc[:-1], f"did you mean '{loc[-1]}'?") in typos:
                 continue  # its typo is reported, with the fix
@@ -277,6 +283,13 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
         line = toml_line(lines, loc if err["type"] != "missing" else loc[:-1])
         problems.append(Problem(message, Location(str(file), line, 1 if line else None), dotted(loc), hint))
     return problems
+
+
+def _literal_choices(expected: str) -> list[str]:
+    """pydantic's ``ctx['expected']`` of a literal error (``"'resume' or 'letter'"``) as a list."""
+    import re
+
+    return re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
 
 
 #: The patterns of our TOML schemas (theming.py), in words.

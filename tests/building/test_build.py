@@ -99,6 +99,11 @@ def test_a_missing_required_key_is_at_its_table(project):
      ':3:1: targets[0].themes: expected a list, found the text \'modern\' (write themes = ["modern"])'),
     ('[[targets]]\nprofile = "profiles/me.yaml"\n\nformats = ["pfd"]\n',
      ":4:1: targets[0].formats[0]: unknown format 'pfd' (did you mean 'pdf'?)"),
+    ('[[targets]]\nprofile = "profiles/me.yaml"\ndocuments = ["resme"]\n',
+     ":3:1: targets[0].documents[0]: the text 'resme' is not one of: resume, letter (did you mean 'resume'?)"),
+    ('[[targets]]\nprofile = "profiles/me.yaml"\ncolour = 1\n',
+     ":3:1: targets[0].colour: unknown key 'colour' (keys here: profile, variants, formats, themes, lang, name, "
+     "documents, letter, posting, bundle, zip)"),
 ])
 def test_build_file_mistakes_are_at_their_line_in_plain_words(project, text, expected):
     """A TOML syntax error, a text for a list and an unknown format had no line, and the list
