@@ -154,6 +154,14 @@ class ThemeOptions(BaseModel):
     phone_format: Literal["as_written", "national", "international", "e164"] = Field(
         default="as_written", description="How the phone number is printed (libphonenumber formats)")
 
+    @field_validator("page_size", mode="before")
+    @classmethod
+    def _page_size_any_case(cls, value: Any) -> Any:
+        """``a4``, ``letter``, ``LETTER``: paper sizes are names, not case-sensitive codes."""
+        if isinstance(value, str):
+            return {"a4": "A4", "letter": "Letter"}.get(value.strip().lower(), value)
+        return value
+
     @field_validator("accent_color", "text_color")
     @classmethod
     def _hex(cls, value: str) -> str:

@@ -106,3 +106,12 @@ def test_an_unknown_section_in_section_order_is_named_where_it_was_written(tmp_p
     assert str(info.value) == ("-O section_order: unknown section 'jobs' (sections: awards, certifications, "
                                "education, experience, interests, languages, projects, publications, references, "
                                "skills, summary, volunteering)")
+
+
+@pytest.mark.parametrize("given, size", [("a4", "A4"), ("LETTER", "Letter"), (" letter ", "Letter"), ("A4", "A4")])
+def test_a_page_size_is_a_name_in_any_case(tmp_path, given, size):
+    """`-O page_size=a4` was refused: only 'A4' was accepted (newcomer trial)."""
+    job = prepare(RenderRequest(profile=_profile(tmp_path), options={"page_size": given}))
+    assert job.options.page_size == size
+    with pytest.raises(UserError, match="'a5' is not one of the allowed values"):
+        prepare(RenderRequest(profile=_profile(tmp_path), options={"page_size": "a5"}))
