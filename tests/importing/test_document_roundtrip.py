@@ -51,6 +51,13 @@ def test_round_trip_recovers_the_profile(rendered: ThemeOutputs, theme: str, fmt
     assert " ".join(" ".join(read_paragraphs).split()) == " ".join(" ".join(written_paragraphs).split())
     assert len(read_paragraphs) <= len(written_paragraphs), read_paragraphs
     assert not [c for c in result.data.get("custom", []) if c.get("id") == "unsorted"]
+    # Every project, under its own name, and every skill group: compact's run-in
+    # "Technologies: …" lines were projects of their own (22 instead of 12), and its two
+    # groups a line were one group each (newcomer trial).
+    profile = load_profile(EXAMPLE).profile
+    assert [p.get("name") for p in result.data["projects"]] == [plain_text(p.name) for p in profile.projects]
+    assert [(g["name"], g["keywords"]) for g in result.data["skills"]] == \
+        [(g.name, list(g.keywords)) for g in profile.skills]
     written = tmp_path / "imported.yaml"
     written.write_text(result.text, encoding="utf-8")
     load_profile(written)  # the real loader accepts it

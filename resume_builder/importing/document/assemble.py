@@ -151,15 +151,16 @@ def section_data(section: Section, data: dict, custom: list, s: Builder, body_si
     if key == "skills":
         groups = data.setdefault("skills", [])
         for line in lines:
-            label, colon, rest = line.text.partition(":")
-            if colon and rest.strip() and len(label) <= 60:
-                name, words = label.strip(), rest
-                sure = True
-            else:
-                name, words, sure = section.title, line.text, False
-            keywords = [w.strip() for w in re.split(r"[,،、]\s*|\s[·|•/]\s|;\s*", words) if w.strip()]
-            groups.append({"name": name, "keywords": keywords})
-            s.count(Value(name, line.number, sure), ("skills", len(groups) - 1, "name"))
+            for text in _skill_groups(line.text):
+                label, colon, rest = text.partition(":")
+                if colon and rest.strip() and len(label) <= 60:
+                    name, words = label.strip(), rest
+                    sure = True
+                else:
+                    name, words, sure = section.title, text, False
+                keywords = [w.strip() for w in re.split(r"[,،、]\s*|\s[·|•/]\s|;\s*", words) if w.strip()]
+                groups.append({"name": name, "keywords": keywords})
+                s.count(Value(name, line.number, sure), ("skills", len(groups) - 1, "name"))
         if not groups:
             data.pop("skills")
         return len(groups)
@@ -278,3 +279,16 @@ def _split_summary(entry: Entry) -> tuple[list[Value], list[Value]]:
         return entry.summary, []
     first_bullet = entry.highlights[0].text.line
     return ([v for v in entry.summary if v.line < first_bullet], [v for v in entry.summary if v.line > first_bullet])
+
+
+def _skill_groups(text: str) -> list[str]:
+    """The skill groups of one line: ``A: x, y; B: z`` (several labelled groups run in, as
+    the compact theme sets them) is two; any other line is one."""
+    parts = [part.strip() for part in re.split(r";\s*", text) if part.strip()]
+    return parts if len(parts) >= 2 and all(_labelled_group(part) for part in parts) else [text]
+
+
+def _labelled_group(text: str) -> bool:
+    """``Label: words``, the label at most 60 characters."""
+    label, colon, rest = text.partition(":")
+    return bool(colon and rest.strip() and len(label) <= 60)

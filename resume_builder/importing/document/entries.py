@@ -502,7 +502,10 @@ def titled_entries(lines: list[Line]) -> tuple[list[Entry], list[Line]]:
     body: list[Line] = []
     for line in lines:
         if run_in:
-            starts = not line.bullet and (bool(line.lead) or line.bold and len(line.text) <= 100)
+            # a run-in "Technologies: ..." (compact's) belongs to the entry above it
+            label, colon, _ = line.text.partition(":")
+            starts = not line.bullet and (bool(line.lead) or line.bold and len(line.text) <= 100) \
+                and not (colon and label.strip().casefold() in _TECH_LABELS())
         else:
             starts = not line.bullet and line.look == look and len(line.text) <= 100 and \
                 not line.text.rstrip().endswith((".", ":"))
@@ -517,7 +520,7 @@ def titled_entries(lines: list[Line]) -> tuple[list[Entry], list[Line]]:
                 rest = [s for s in _pieces_of_date_line(line, found)]
                 title = rest[0] if rest else title
                 entry.dates = found
-            if run_in:
+            if run_in and line.lead:
                 title = line.lead.rstrip(" –—-:|·,")
                 rest = line.text[len(line.lead):].strip() if line.text.startswith(line.lead) else ""
                 rest = re.sub(r"^[\s–—:|·,-]+", "", rest)
