@@ -146,7 +146,7 @@ def test_the_letter_inherits_the_template_from_the_theme_it_extends(tmp_path):
         encoding="utf-8")
     from resume_builder.render import html as html_renderer
 
-    html_renderer._environment.cache_clear()
+    html_renderer.template_environment.cache_clear()
     job = letter_pipeline.prepare_letter(request, "generic")
     html = pipeline.render(job, "html", tmp_path / "b.html")[0].data.decode("utf-8")
     assert "<p>OWN Dear Hiring Manager,</p>" in html
