@@ -122,6 +122,13 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise UserError.at(str(path), None, None, "file not found") from None
+        except IsADirectoryError:
+            raise UserError.at(str(path), None, None, "is a folder, not a build file",
+                               hint=f"give the build file, e.g. {path / BUILD_FILE}") from None
+        except UnicodeDecodeError:
+            raise UserError.at(str(path), None, None, "not a text file (a build file is TOML, in UTF-8)") from None
+        except OSError as exc:
+            raise UserError.at(str(path), None, None, f"cannot be read: {exc.strerror or exc}") from None
         except tomllib.TOMLDecodeError as exc:
             from resume_builder.loading.toml_errors import toml_syntax_error
 
@@ -139,7 +146,9 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
         def names_at(loc: tuple) -> list[str]:
             return list(TargetSpec.model_fields if "targets" in loc else BuildConfig.model_fields)
 
-        raise UserError(problems_from_toml_validation(exc, file, names_at)) from None
+        problems = problems_from_toml_validation(exc, file, names_at)
+        problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)  # in line order
+        raise UserError(problems) from None
 
 
 def expand(config: BuildConfig, base: Path, *, only: str | None = None, source: Path | None = None) -> list[Target]:
@@ -162,6 +171,12 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None, source: 
     seen: dict[Path, Target] = {}
 
     def add(target: Target, index: int) -> None:
+        if not _inside(target.output, out_dir):
+            import os
+
+            raise problem(f"the name puts {target.output.name} in {os.path.normpath(target.output.parent)}, "
+                          f"outside the output folder {os.path.normpath(out_dir)}", ("targets", index, "name"),
+                          "a name is a file name inside out_dir: no '..', no absolute path")
         if target.output in seen:
             raise problem(f"two targets write {target.output}", ("targets", index),
                           "add {variant}, {theme}, {lang} or {document} to 'name'")
@@ -211,6 +226,14 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None, source: 
     return targets
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` names a file in ``folder`` itself (not below a '..', not elsewhere)."""
+    import os
+
+    return os.path.normpath(path.parent) == os.path.normpath(folder) or \
+        os.path.normpath(path).startswith(os.path.normpath(folder) + os.sep) and ".." not in path.parts
+
+
 def _relative_file(value: str | None, base: Path) -> str | None:
     """A letter named by file is made absolute (relative to the build file); a name stays a name."""
     if value and value.endswith((".yaml", ".yml", ".json")):
@@ -229,8 +252,11 @@ def _variants(spec: TargetSpec, profile: Path, base: Path) -> list[str]:
         return named
     from resume_builder.loading import load_profile
 
-    declared = list(getattr(load_profile(profile).profile, "variants", {}) or {})
     rest = [v for v in named if v != "*"]
+    try:
+        declared = list(getattr(load_profile(profile).profile, "variants", {}) or {})
+    except UserError:  # its targets fail with the profile's own errors; the other targets are built
+        return rest or [""]
     return rest + [v for v in declared if v not in rest]
 
 

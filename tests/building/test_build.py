@@ -454,3 +454,57 @@ def test_only_keeps_the_manifest_entries_of_the_other_targets(project):
     assert {entry["file"] for entry in json.loads(manifest.read_text())["files"]} == everything
     again = runner.invoke(app, ["build", "-j", "1"])
     assert f"0 built, {len(everything)} up to date" in again.output
+
+
+@pytest.mark.parametrize("name, folder", [("../notes", "{project}"), ("/tmp/abs-{{profile}}", "/tmp"),
+                                          ("sub/../../notes", "{project}")])
+def test_a_name_never_writes_outside_the_output_folder(project, name, folder):
+    """`name = "../notes"` replaced ./notes.md with the résumé, silently (newcomer trial)."""
+    (project / "notes.md").write_text("precious", encoding="utf-8")
+    (project / "resume-builder.toml").write_text(
+        f'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/me.yaml"\nformats = ["md"]\n'
+        f'name = "{name}"\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1"])
+    assert result.exit_code == 2
+    where = folder.format(project=project)
+    assert f"resume-builder.toml:6:1: targets[0].name: the name puts " in result.output
+    assert f" in {where}, outside the output folder {project / 'out'} (a name is a file name inside out_dir: " \
+           "no '..', no absolute path)" in result.output
+    assert (project / "notes.md").read_text(encoding="utf-8") == "precious"
+    assert not (project / "out").exists()
+
+
+def test_build_file_given_as_a_folder_or_binary_is_a_user_error(project):
+    """`build -c apps` and `build -c random.toml` ended in tracebacks (newcomer trial)."""
+    (project / "apps").mkdir()
+    result = runner.invoke(app, ["build", "-c", "apps"])
+    assert result.exit_code == 2
+    assert "error: apps: is a folder, not a build file (give the build file, e.g. apps/resume-builder.toml)" \
+        in result.output
+    (project / "random.toml").write_bytes(bytes(range(256)) * 2)
+    result = runner.invoke(app, ["build", "-c", "random.toml"])
+    assert result.exit_code == 2
+    assert "error: random.toml: not a text file (a build file is TOML, in UTF-8)" in result.output
+
+
+def test_star_on_a_profile_with_errors_fails_its_targets_and_builds_the_others(project):
+    """`variants = ["*"]` loaded the profile while reading the build file: its error stopped
+    the whole build, exit 2, the other targets not built (newcomer trial)."""
+    (project / "profiles" / "broken.yaml").write_text(SMALL.replace("sam@example.com", "nope"), encoding="utf-8")
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/broken.yaml"\nvariants = ["*"]\n'
+        'formats = ["md"]\n[[targets]]\nprofile = "profiles/me.yaml"\nformats = ["md"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1"])
+    assert result.exit_code == 1
+    assert "failed: out/broken.md" in result.output and "broken.yaml:3:10: basics.email" in result.output
+    assert (project / "out" / "me.md").exists()
+
+
+def test_build_file_mistakes_come_in_line_order(project):
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncolour = "red"\n\n[[targets]]\nprofile = "profiles/me.yaml"\ndocuments = ["cv"]\n',
+        encoding="utf-8")
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 2
+    lines = [line.split(".toml")[-1][:20] for line in result.output.splitlines()[:2]]
+    assert lines == [":2:1: colour: unknow", ":6:1: targets[0].doc"]
