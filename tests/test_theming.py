@@ -475,3 +475,22 @@ def test_themes_lists_a_theme_whose_template_does_not_compile_as_broken(tmp_path
     lines = {line.split()[0]: line for line in result.output.splitlines()}
     assert f"BROKEN: {templates / 'section.html.j2'}:2: Expected an expression" in lines["child"]
     assert all("BROKEN" not in lines[name] for name in ("classic", "compact", "modern"))
+
+
+def test_a_template_including_itself_is_named_with_its_line(tmp_path, monkeypatch):
+    """It was said to be resume.html.j2 that recursed, with no line (newcomer trial)."""
+    from resume_builder import pipeline
+
+    templates = tmp_path / "themes" / "child" / "templates"
+    templates.mkdir(parents=True)
+    (tmp_path / "themes" / "child" / "theme.toml").write_text('name = "child"\nextends = "classic"\n',
+                                                              encoding="utf-8")
+    (templates / "section.html.j2").write_text('<div>\n{% include "section.html.j2" %}\n</div>\n', encoding="utf-8")
+    profile = tmp_path / "me.yaml"
+    profile.write_text("basics: {name: Sam Sample}\nsummary: Builds things.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    job = pipeline.prepare(profile, theme_name="child")
+    with pytest.raises(UserError) as info:
+        pipeline.render(job, "html", tmp_path / "out.html")
+    assert str(info.value) == (f"{templates / 'section.html.j2'}:2:1: theme 'child': template section.html.j2 "
+                               "nests or recurses too deeply")

@@ -294,6 +294,15 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
     if out_dir.exists() and not out_dir.is_dir():
         problem(f"the output folder {config.out_dir} is a file", ("out_dir",), "give a folder; it is made when missing")
     for index, spec in enumerate(config.targets):
+        for key in ("formats", "variants", "documents"):
+            if not getattr(spec, key):
+                problem(f"{key} is empty, so this target builds nothing", ("targets", index, key),
+                        f"leave '{key}' out for its default, or name what to build")
+        if spec.zip and not spec.bundle:
+            problem("zip = true without bundle = true does nothing", ("targets", index, "zip"),
+                    "add bundle = true: zip makes the bundle one .zip file")
+        if spec.lang is not None and not spec.lang.strip():
+            problem("lang is empty", ("targets", index, "lang"), "give a language code, e.g. de, or leave 'lang' out")
         for number_format, fmt in enumerate(spec.formats):
             if fmt not in FORMATS:
                 problem(f"unknown format '{fmt}'", ("targets", index, "formats", number_format),

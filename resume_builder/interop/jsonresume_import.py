@@ -69,7 +69,8 @@ def _refuse_our_profile(doc: Any, path: Path) -> None:
         return
     from resume_builder.loading.source import dotted
 
-    located = sorted(((doc.locate(key), key) for key in found), key=lambda pair: (pair[0].line or 0, pair[0].column or 0))
+    located = sorted(((doc.locate(key, prefer_key=True), key) for key in found),
+                     key=lambda pair: (pair[0].line or 0, pair[0].column or 0))
     location = located[0][0]
     shown = " and ".join(f"'{dotted(key)}'" for _, key in located[:2])
     raise UserError.at(location.file, location.line, location.column,

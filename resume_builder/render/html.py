@@ -132,8 +132,10 @@ def _render(env: SandboxedEnvironment, name: str, theme: Theme, **context) -> st
     except MemoryError:
         raise UserError(f"theme '{theme.name}': template {name} ran out of memory",
                         hint="a theme must not build huge strings or lists") from None
-    except RecursionError:
-        raise UserError(f"theme '{theme.name}': template {name} nests or recurses too deeply") from None
+    except RecursionError as exc:
+        file, line = _template_line(exc, name)
+        raise UserError.at(file, line, None, f"theme '{theme.name}': template {Path(file).name} nests or recurses "
+                                             "too deeply") from None
     except TemplateNotFound as exc:
         file, line = _template_line(exc, name)  # the include or extends that names it, when in a template
         message = f"theme '{theme.name}' has no template '{exc.name}'"

@@ -508,3 +508,20 @@ def test_build_file_mistakes_come_in_line_order(project):
     assert result.exit_code == 2
     lines = [line.split(".toml")[-1][:20] for line in result.output.splitlines()[:2]]
     assert lines == [":2:1: colour: unknow", ":6:1: targets[0].doc"]
+
+
+def test_a_target_that_builds_nothing_or_sets_what_does_nothing_is_a_mistake(project):
+    """`formats = []` built nothing with exit 0; `zip` without `bundle` and `lang = ""` were
+    ignored (newcomer trial)."""
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\n[[targets]]\nprofile = "profiles/me.yaml"\nformats = []\nzip = true\nlang = ""\n',
+        encoding="utf-8")
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 2
+    lines = [line.split(".toml")[-1] for line in result.output.splitlines()]
+    assert lines == [":4:1: targets[0].formats: formats is empty, so this target builds nothing (leave 'formats' "
+                     "out for its default, or name what to build)",
+                     ":5:1: targets[0].zip: zip = true without bundle = true does nothing (add bundle = true: zip "
+                     "makes the bundle one .zip file)",
+                     ":6:1: targets[0].lang: lang is empty (give a language code, e.g. de, or leave 'lang' out)",
+                     "3 problems found"]

@@ -268,7 +268,7 @@ def test_importing_one_of_our_profiles_says_there_is_nothing_to_import(tmp_path)
                     ' "start": "2020-01"}]}\n', encoding="utf-8")
     with pytest.raises(UserError) as info:
         import_json_resume(ours)
-    assert str(info.value).startswith(f"{ours}:2:16: ours.json is already a resume-builder profile, not a JSON "
+    assert str(info.value).startswith(f"{ours}:2:2: ours.json is already a resume-builder profile, not a JSON "
                                       "Resume (it has 'experience' and 'experience[0].start')")
     # A JSON Resume with one key of ours is still a JSON Resume (json_resume_reason decides).
     theirs = tmp_path / "theirs.json"
