@@ -249,7 +249,7 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
         main = outputs[0]
         result = TargetResult(target, "built", sha256=hashlib.sha256(main.data).hexdigest(),
                               bytes=len(main.data), pages=main.pages if target.fmt == "pdf" else None,
-                              inputs=digest, warnings=list(main.warnings),
+                              inputs=digest, warnings=list(dict.fromkeys([*job.warnings, *main.warnings])),
                               files=[(o.path, hashlib.sha256(o.data).hexdigest(), len(o.data)) for o in outputs])
         if check and target.fmt in CHECKABLE:
             try:

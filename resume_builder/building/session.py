@@ -281,6 +281,9 @@ class _Reporter:
 
         built = sum(r.status == "built" for r in results)
         skipped = sum(r.status == "skipped" for r in results)
+        for result in results:  # what render would have said of each (a language without built-in words, ...)
+            for warning in result.warnings:
+                err(f"warning: {_display(result.target.output)}: {warning}", style="yellow")
         out(f"{built} built, {skipped} up to date, {len(failures)} failed; manifest: {_display(manifest)}")
         for failure in failures:
             err(f"failed: {_display(failure.target.output)}", style="red")

@@ -525,3 +525,20 @@ def test_a_target_that_builds_nothing_or_sets_what_does_nothing_is_a_mistake(pro
                      "makes the bundle one .zip file)",
                      ":6:1: targets[0].lang: lang is empty (give a language code, e.g. de, or leave 'lang' out)",
                      "3 problems found"]
+
+
+def test_build_says_the_warnings_render_would_say(project):
+    """A target's warnings (a language without built-in words, a variant file written for
+    another profile) were dropped by build (newcomer trial)."""
+    (project / "apps").mkdir()
+    (project / "profiles" / "other.yaml").write_text(SMALL, encoding="utf-8")
+    (project / "apps" / "v.yaml").write_text("profile: ../profiles/other.yaml\nmax_highlights: 1\n", encoding="utf-8")
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/me.yaml"\nlang = "zh-TW"\n'
+        'formats = ["md"]\n[[targets]]\nprofile = "profiles/me.yaml"\nvariants = ["apps/v.yaml"]\nformats = ["md"]\n',
+        encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert "warning: out/me.md: no built-in translation for 'zh-TW'" in result.output
+    assert f"warning: out/me-v.md: {project / 'apps' / 'v.yaml'}:1:10: v.yaml was written for ../profiles/other.yaml" \
+        in result.output
