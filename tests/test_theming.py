@@ -409,10 +409,7 @@ def test_a_template_error_is_at_the_line_of_the_template_it_is_in(tmp_path, monk
     """An error in an included template (header.html.j2) was said of resume.html.j2, with no line."""
     from resume_builder import pipeline
 
-    templates = tmp_path / "themes" / "child" / "templates"
-    templates.mkdir(parents=True)
-    (tmp_path / "themes" / "child" / "theme.toml").write_text('name = "child"\nextends = "classic"\n',
-                                                              encoding="utf-8")
+    templates = _child_theme(tmp_path)
     header = (REPO / "themes" / "classic" / "templates" / "header.html.j2").read_text(encoding="utf-8").split("\n")
     (templates / "header.html.j2").write_text("\n".join([header[0], line, *header[1:]]),
                                               encoding="utf-8")
@@ -430,16 +427,10 @@ def test_a_missing_included_template_is_at_the_include(tmp_path, monkeypatch):
     """`{% include "entyr.html.j2" %}` said only that the theme has no such template (newcomer trial)."""
     from resume_builder import pipeline
 
-    templates = tmp_path / "themes" / "child" / "templates"
-    templates.mkdir(parents=True)
-    (tmp_path / "themes" / "child" / "theme.toml").write_text('name = "child"\nextends = "classic"\n',
-                                                              encoding="utf-8")
+    templates = _child_theme(tmp_path)
     section = (REPO / "themes" / "classic" / "templates" / "section.html.j2").read_text(encoding="utf-8")
     (templates / "section.html.j2").write_text('{% include "entyr.html.j2" %}\n' + section, encoding="utf-8")
-    profile = tmp_path / "me.yaml"
-    profile.write_text("basics: {name: Sam Sample}\nsummary: Builds things.\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    job = pipeline.prepare(profile, theme_name="child")
+    job = _child_job(tmp_path, monkeypatch)
     with pytest.raises(UserError) as info:
         pipeline.render(job, "html", tmp_path / "out.html")
     assert str(info.value).startswith(f"{templates / 'section.html.j2'}:1:1: theme 'child' has no template "
@@ -464,10 +455,7 @@ def test_themes_lists_a_theme_whose_template_does_not_compile_as_broken(tmp_path
 
     from resume_builder.cli import app
 
-    templates = tmp_path / "themes" / "child" / "templates"
-    templates.mkdir(parents=True)
-    (tmp_path / "themes" / "child" / "theme.toml").write_text('name = "child"\nextends = "classic"\n',
-                                                              encoding="utf-8")
+    templates = _child_theme(tmp_path)
     (templates / "section.html.j2").write_text("<p>\n{% if %}\n</p>\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["themes"])
@@ -481,16 +469,29 @@ def test_a_template_including_itself_is_named_with_its_line(tmp_path, monkeypatc
     """It was said to be resume.html.j2 that recursed, with no line (newcomer trial)."""
     from resume_builder import pipeline
 
-    templates = tmp_path / "themes" / "child" / "templates"
-    templates.mkdir(parents=True)
-    (tmp_path / "themes" / "child" / "theme.toml").write_text('name = "child"\nextends = "classic"\n',
-                                                              encoding="utf-8")
+    templates = _child_theme(tmp_path)
     (templates / "section.html.j2").write_text('<div>\n{% include "section.html.j2" %}\n</div>\n', encoding="utf-8")
-    profile = tmp_path / "me.yaml"
-    profile.write_text("basics: {name: Sam Sample}\nsummary: Builds things.\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    job = pipeline.prepare(profile, theme_name="child")
+    job = _child_job(tmp_path, monkeypatch)
     with pytest.raises(UserError) as info:
         pipeline.render(job, "html", tmp_path / "out.html")
     assert str(info.value) == (f"{templates / 'section.html.j2'}:2:1: theme 'child': template section.html.j2 "
                                "nests or recurses too deeply")
+
+
+def _child_theme(tmp_path: Path) -> Path:
+    """./themes/child (extends classic) under ``tmp_path``; its templates folder, empty."""
+    templates = tmp_path / "themes" / "child" / "templates"
+    templates.mkdir(parents=True)
+    (tmp_path / "themes" / "child" / "theme.toml").write_text('name = "child"\nextends = "classic"\n',
+                                                              encoding="utf-8")
+    return templates
+
+
+def _child_job(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A small profile prepared in the theme of :func:`_child_theme`, from ``tmp_path``."""
+    from resume_builder import pipeline
+
+    profile = tmp_path / "me.yaml"
+    profile.write_text("basics: {name: Sam Sample}\nsummary: Builds things.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return pipeline.prepare(profile, theme_name="child")

@@ -17,6 +17,7 @@ from resume_builder.errors import UserError
 from resume_builder.schema.profile import Profile
 from resume_builder.tailoring.fitting import Relevance, fit
 from resume_builder.theming import FitLimits, ThemeOptions
+from tests.tailoring.page_model import lines
 
 LIMITS = FitLimits(min_font_size=8, min_line_height=1.1, min_spacing=0.5)
 TIGHT = ThemeOptions(font_size=8, line_height=1.1, spacing=0.5)
@@ -28,22 +29,6 @@ NOW = {"id": "now", "company": "Now Co", "position": "SRE", "start": "2022"}  # 
 TOP = {"id": "top", "name": "Top", "highlights": ["Ran Java", "Ran C", "Ran Zig"]}
 TOP_PIECES = {("projects", 0, "highlights[0]"): (20, ("Java",)), ("projects", 0, "highlights[1]"): (20, ("C",)),
               ("projects", 0, "highlights[2]"): (20, ("Zig",))}
-
-
-def _text_lines(text: str | None) -> int:
-    return -(-len(text) // 40) if text else 0
-
-
-def lines(profile: Profile) -> int:
-    total = 0
-    entries = [e for section in ("experience", "projects", "volunteering", "education", "awards")
-               for e in getattr(profile, section)]
-    entries += [e for custom in profile.custom for e in custom.entries]
-    for entry in entries:
-        for part in [entry, *(getattr(entry, "roles", None) or [])]:
-            total += 1 + _text_lines(getattr(part, "summary", None)) + _text_lines(getattr(part, "outcome", None))
-            total += sum(_text_lines(h.text) for h in getattr(part, "highlights", []))
-    return total
 
 
 def _profile(data: dict) -> Profile:

@@ -15,28 +15,12 @@ from resume_builder.errors import UserError
 from resume_builder.schema.profile import Profile
 from resume_builder.tailoring.fitting import Cut, Relevance, fit
 from resume_builder.theming import FitLimits, ThemeOptions
+from tests.tailoring.page_model import lines
 
 LIMITS = FitLimits(min_font_size=8, min_line_height=1.1, min_spacing=0.5)
 ROOMY = ThemeOptions(font_size=10, line_height=1.4, spacing=1.0)
 TIGHT = ThemeOptions(font_size=8, line_height=1.1, spacing=0.5)  # already at LIMITS
 TIGHTENED = "tightened the layout: font size 10 → 8 pt, line height 1.4 → 1.1, spacing 1 → 0.5"
-
-
-def _text_lines(text: str | None) -> int:
-    return -(-len(text) // 40) if text else 0
-
-
-def lines(profile: Profile) -> int:
-    """A line per entry (and role) heading, and per 40 characters of its paragraphs and highlights."""
-    total = 0
-    entries = [e for section in ("experience", "projects", "volunteering", "education", "awards")
-               for e in getattr(profile, section)]
-    entries += [e for custom in profile.custom for e in custom.entries]
-    for entry in entries:
-        for part in [entry, *(getattr(entry, "roles", None) or [])]:
-            total += 1 + _text_lines(getattr(part, "summary", None)) + _text_lines(getattr(part, "outcome", None))
-            total += sum(_text_lines(h.text) for h in getattr(part, "highlights", []))
-    return total
 
 
 def pages(per_page: int):
