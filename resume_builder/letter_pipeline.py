@@ -100,7 +100,8 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
     labels, label_warnings = pipeline.document_labels(profile, lang=lang, locale=request.locale)
     photo, photo_warnings = pipeline._photo(profile, base)
     signature, signature_warnings = _signature(loaded) if not public else (None, [])
-    warnings = [*base.warnings, *theme.notes, *label_warnings, *photo_warnings, *signature_warnings]
+    warnings = [*base.warnings, *chosen.warnings, *theme.notes, *label_warnings, *photo_warnings,
+                *signature_warnings]
     recipient = letter_model.recipient
     if company and recipient is not None and recipient.company and \
             " ".join(recipient.company.split()).casefold() != " ".join(company.split()).casefold():

@@ -64,3 +64,16 @@ def test_the_example_letter_fits_one_page_and_passes_its_checks(theme, tmp_path)
     assert result.exit_code == 0, result.output
     assert "1 page" in result.output and "checks failed" not in result.output
     assert "addressed: names the company 'Northwind Pay' and the position 'Platform Engineer'" in result.output
+
+
+def test_a_variant_file_written_for_another_profile_warns_for_the_letter_too(tmp_path):
+    """render warned; letter was silent (newcomer trial)."""
+    (tmp_path / "apps").mkdir()
+    variant = tmp_path / "apps" / "v.yaml"
+    variant.write_text("profile: ../other.yaml\nmax_highlights: 2\n", encoding="utf-8")
+    (tmp_path / "other.yaml").write_text(PROFILE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["letter", str(PROFILE), "-V", str(variant), "--letter", "generic", "-f", "txt",
+                                 "-o", str(tmp_path / "l.txt")])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {variant}:1:10: v.yaml was written for ../other.yaml; it tailors {PROFILE} here, as given" \
+        in result.output
