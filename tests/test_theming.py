@@ -495,3 +495,25 @@ def _child_job(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     profile.write_text("basics: {name: Sam Sample}\nsummary: Builds things.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return pipeline.prepare(profile, theme_name="child")
+
+
+def test_themes_lists_a_theme_naming_a_template_it_does_not_have_as_broken(tmp_path, monkeypatch, no_entry_points):
+    """A missing include was listed as a fine theme; render failed on it (newcomer trial).
+    A template of the theme it extends, and an include allowed to be missing, are fine."""
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    templates = _child_theme(tmp_path)
+    (templates / "section.html.j2").write_text(
+        '{% from "macros.html.j2" import rich %}{% include "gone.html.j2" ignore missing %}\n<p>\n'
+        '{% include "entyr.html.j2" %}\n</p>\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["themes"])
+    assert result.exit_code == 0
+    lines = {line.split()[0]: line for line in result.output.splitlines()}
+    assert (f"BROKEN: {templates / 'section.html.j2'}:3: names the template 'entyr.html.j2', which the theme "
+            "does not have") in lines["child"]
+    (templates / "section.html.j2").write_text('{% from "macros.html.j2" import rich %}<p></p>\n', encoding="utf-8")
+    lines = {line.split()[0]: line for line in CliRunner().invoke(app, ["themes"]).output.splitlines()}
+    assert "BROKEN" not in lines["child"]

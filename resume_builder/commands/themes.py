@@ -23,7 +23,7 @@ def themes(
 
     with user_errors():
         finder = ThemeFinder(theme_dir=theme_dir, search_dirs=[Path.cwd()])
-        rows = [(name, source, folder, description, problem or _template_problem(folder))
+        rows = [(name, source, folder, description, problem or _template_problem(folder, finder, name))
                 for name, source, folder, description, problem in finder.listing()]
     width = max((len(r[0]) for r in rows), default=4)
     for name, source, _folder, description, problem in rows:
@@ -33,21 +33,37 @@ def themes(
             out(f"{name:<{width}}  {description}  [{source}]")
 
 
-def _template_problem(folder: Optional[Path]) -> str:
+def _template_problem(folder: Optional[Path], finder=None, name: str = "") -> str:
     """The first template of the theme in ``folder`` (its own ``templates/``, read as a render
-    reads it: contained in the folder) that does not compile, as ``FILE:LINE: ...``; "" if none.
-    Compiling runs nothing of the template: a syntax error, not a runtime one, is found here."""
+    reads it: contained in the folder) that does not compile, or that includes, imports or
+    extends by name a template the theme (with what it extends) does not have, as
+    ``FILE:LINE: ...``; "" if none. Compiling runs nothing of the template: a syntax error or a
+    missing template named in it is found here, not a runtime error."""
     if folder is None or not (folder / "templates").is_dir():
         return ""
-    from jinja2 import TemplateError
+    from jinja2 import TemplateError, TemplateNotFound, nodes
 
     from resume_builder.errors import UserError
     from resume_builder.render.html import template_environment
 
-    env = template_environment(((folder / "templates", folder),))
+    own = template_environment(((folder / "templates", folder),))
+    try:  # the templates it can name: its own, then those of the themes it extends
+        every = template_environment(tuple(finder.find(name).template_roots())) if finder is not None else None
+    except UserError:  # a theme it extends is broken (listed as such) or missing: names are not checked
+        every = None
     for path in sorted((folder / "templates").glob("*.j2")):
         try:
-            env.get_template(path.name)
+            own.get_template(path.name)
+            source = own.loader.get_source(own, path.name)[0]
+            for node in own.parse(source).find_all((nodes.Include, nodes.Extends, nodes.Import, nodes.FromImport)):
+                named = node.template.value if isinstance(node.template, nodes.Const) else None
+                if every is None or not isinstance(named, str) or \
+                        isinstance(node, nodes.Include) and node.ignore_missing:
+                    continue  # a name computed at render time, or an include allowed to be missing
+                try:
+                    every.loader.get_source(every, named)
+                except TemplateNotFound:
+                    return f"{path}:{node.lineno}: names the template '{named}', which the theme does not have"
         except TemplateError as exc:
             line = f":{exc.lineno}" if getattr(exc, "lineno", None) else ""
             return f"{path}{line}: {getattr(exc, 'message', None) or exc}"
