@@ -351,7 +351,8 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
                         (hint + " " if hint else "") + listing(letters, "letters"))
             elif letters_wanted and not letter and not letters:
                 key = "documents" if "letter" in spec.documents else "bundle"
-                problem(f"{relative(profile)} declares no letters, so there is no letter to build", ("targets", index, key),
+                problem(f"{relative(profile)} declares no letters, so there is no letter to build",
+                        ("targets", index, key),
                         "declare one under 'letters:' in the profile, or give a letter file: letter = \"FILE.yaml\"")
         for key in ("posting", "letter"):
             value = getattr(spec, key)
