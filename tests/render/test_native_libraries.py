@@ -68,13 +68,19 @@ REFUSE_SONAME = textwrap.dedent("""
     def full_path(name):
         if name == "gobject-2.0":
             import glob
-            return sorted(glob.glob("/usr/lib/*/libgobject-2.0.so.0") + glob.glob("/usr/lib*/libgobject-2.0.so.0"))[0]
+            return sorted(glob.glob("/usr/lib/*/libgobject-2.0.so.0") + glob.glob("/usr/lib*/libgobject-2.0.so.0")
+                          + glob.glob("/lib/*/libgobject-2.0.so.0"))[0]
         return _search(name)
     ctypes.util.find_library = full_path
 """)
 
 
 def test_a_library_the_loader_cannot_open_by_soname_is_searched_for_as_before():
+    import glob
+
+    if not (glob.glob("/usr/lib/*/libgobject-2.0.so.0") + glob.glob("/usr/lib*/libgobject-2.0.so.0")
+            + glob.glob("/lib/*/libgobject-2.0.so.0")):
+        pytest.skip("libgobject-2.0.so.0 is not in /usr/lib or /lib here, so no search can find it by full path")
     fallback = _probe("with", REFUSE_SONAME)
     assert "gobject-2.0" in fallback["searches"]  # the real search ran
     assert "gobject" in fallback["opened"]
