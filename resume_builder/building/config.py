@@ -18,6 +18,7 @@ Each target row expands to profiles × variants × themes × formats.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from resume_builder.errors import UserError, did_you_mean
+from resume_builder.errors import Problem, UserError, did_you_mean
 from resume_builder.limits import DEFAULT_TIMEOUT
 
 BUILD_FILE = "resume-builder.toml"
@@ -152,28 +153,22 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
 
 
 def expand(config: BuildConfig, base: Path, *, only: str | None = None, source: Path | None = None) -> list[Target]:
-    """All targets of the build file, in a stable order, filtered by ``only`` (a glob).
+    """All targets of the build file, in a stable order, filtered by ``only`` (a glob); the
+    file's names and formats are checked first (:func:`check_targets`).
 
-    Raises UserError for an unknown format or two targets writing one file, at the line of
-    the build file ``source`` (when given) that says so."""
-    from resume_builder.formats import FORMATS, TABLE
+    Raises UserError for a name that puts a file outside ``out_dir`` or two targets writing
+    one file, at the line of the build file ``source`` (when given) that says so."""
+    from resume_builder.formats import TABLE
 
     def problem(message: str, loc: tuple, hint: str = "") -> UserError:
-        from resume_builder.errors import Problem
-        from resume_builder.loading.source import dotted
-        from resume_builder.loading.toml_errors import toml_location
+        return UserError(_problem(source, message, loc, hint))
 
-        return UserError(Problem(message, toml_location(source, loc) if source else None, dotted(loc), hint))
-
-    formats_known = list(FORMATS)
     out_dir = (base / config.out_dir) if not Path(config.out_dir).is_absolute() else Path(config.out_dir)
     targets: list[Target] = []
     seen: dict[Path, Target] = {}
 
     def add(target: Target, index: int) -> None:
         if not _inside(target.output, out_dir):
-            import os
-
             raise problem(f"the name puts {target.output.name} in {os.path.normpath(target.output.parent)}, "
                           f"outside the output folder {os.path.normpath(out_dir)}", ("targets", index, "name"),
                           "a name is a file name inside out_dir: no '..', no absolute path")
@@ -185,10 +180,6 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None, source: 
 
     for index, spec in enumerate(config.targets):
         profiles = [spec.profile] if isinstance(spec.profile, str) else spec.profile
-        for fmt in spec.formats:
-            if fmt not in formats_known:
-                raise problem(f"unknown format '{fmt}'", ("targets", index, "formats"),
-                              did_you_mean(fmt, formats_known) or "formats: " + ", ".join(formats_known))
         for profile_name in profiles:
             profile = (base / profile_name)
             letter = _relative_file(spec.letter, base)
@@ -227,27 +218,40 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None, source: 
 
 
 def _inside(path: Path, folder: Path) -> bool:
-    """Whether ``path`` names a file in ``folder`` itself (not below a '..', not elsewhere)."""
-    import os
+    """Whether ``path``, its '..' taken out as written, is below ``folder``."""
+    return os.path.normpath(path).startswith(os.path.normpath(folder) + os.sep)
 
-    return os.path.normpath(path.parent) == os.path.normpath(folder) or \
-        os.path.normpath(path).startswith(os.path.normpath(folder) + os.sep) and ".." not in path.parts
+
+def _problem(source: Path | None, message: str, loc: tuple, hint: str = "") -> Problem:
+    """A problem at the line of the build file ``source`` (when given) that ``loc`` names."""
+    from resume_builder.loading.source import dotted
+    from resume_builder.loading.toml_errors import toml_location
+
+    return Problem(message, toml_location(source, loc) if source else None, dotted(loc), hint)
+
+
+def names_a_file(value: str) -> bool:
+    """Whether a target's variant or letter is a file (.yaml, .yml, .json, as ``--variant``
+    tells them: loading.variants.VARIANT_SUFFIXES) rather than a name the profile declares."""
+    from resume_builder.loading.variants import VARIANT_SUFFIXES
+
+    return value.lower().endswith(VARIANT_SUFFIXES)
 
 
 def _relative_file(value: str | None, base: Path) -> str | None:
     """A letter named by file is made absolute (relative to the build file); a name stays a name."""
-    if value and value.endswith((".yaml", ".yml", ".json")):
+    if value and names_a_file(value):
         return str(base / value)
     return value
 
 
 def _slug(variant: str) -> str:
-    return Path(variant).stem if variant.endswith((".yaml", ".yml", ".json")) else variant
+    return Path(variant).stem if names_a_file(variant) else variant
 
 
 def _variants(spec: TargetSpec, profile: Path, base: Path) -> list[str]:
     """Variant names, with variant files made absolute (relative to the build file)."""
-    named = [str(base / v) if v.endswith((".yaml", ".yml")) else v for v in spec.variants]
+    named = [str(base / v) if names_a_file(v) else v for v in spec.variants]
     if "*" not in named:
         return named
     from resume_builder.loading import load_profile
@@ -268,20 +272,15 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
     the working directory, then the profile's folder); a variant or letter the profile does
     not declare, ``variants = ["*"]`` or a letter for a profile that declares none. A profile
     that cannot be loaded is left to its targets, which report its own located errors."""
-    from pathlib import Path as _Path
-
-    from resume_builder.errors import Problem
     from resume_builder.formats import FORMATS
-    from resume_builder.loading.source import dotted
-    from resume_builder.loading.toml_errors import toml_location
     from resume_builder.theming import ThemeFinder
 
-    problems: list[Problem] = []
+    problems = []
 
     def problem(message: str, loc: tuple, hint: str = "") -> None:
-        problems.append(Problem(message, toml_location(source, loc) if source else None, dotted(loc), hint))
+        problems.append(_problem(source, message, loc, hint))
 
-    def relative(path: _Path) -> str:
+    def relative(path: Path) -> str:
         try:
             return str(path.relative_to(base))
         except ValueError:
@@ -317,7 +316,7 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
                 problem(f"profile {relative(profile)} " + ("is a folder" if profile.is_dir() else "not found"),
                         where, "give the profile's path relative to the build file's folder")
                 continue
-            finder = ThemeFinder(search_dirs=[_Path.cwd(), profile.parent])
+            finder = ThemeFinder(search_dirs=[Path.cwd(), profile.parent])
             known = sorted({candidate[0] for candidate in finder.candidates()})
             for number_theme, theme in enumerate(spec.themes):
                 if theme not in known:
@@ -336,7 +335,7 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
                     if not variants:
                         problem(f"{relative(profile)} declares no variants, so \"*\" builds nothing", where,
                                 "declare variants under 'variants:' in the profile, or leave \"*\" out")
-                elif variant.endswith((".yaml", ".yml", ".json")):
+                elif names_a_file(variant):
                     if not (base / variant).is_file():
                         problem(f"variant file {variant} not found", where,
                                 "give the variant file's path relative to the build file's folder")
@@ -345,7 +344,7 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
                     problem(f"{relative(profile)} has no variant '{variant}'", where,
                             (hint + " " if hint else "") + listing(variants, "variants"))
             letter = spec.letter
-            if letters_wanted and letter and not letter.endswith((".yaml", ".yml", ".json")) and letter not in letters:
+            if letters_wanted and letter and not names_a_file(letter) and letter not in letters:
                 hint = did_you_mean(letter, letters)
                 problem(f"{relative(profile)} has no letter '{letter}'", ("targets", index, "letter"),
                         (hint + " " if hint else "") + listing(letters, "letters"))
@@ -356,7 +355,7 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
                         "declare one under 'letters:' in the profile, or give a letter file: letter = \"FILE.yaml\"")
         for key in ("posting", "letter"):
             value = getattr(spec, key)
-            if value and (key == "posting" or value.endswith((".yaml", ".yml", ".json"))) \
+            if value and (key == "posting" or names_a_file(value)) \
                     and not (base / value).is_file():
                 problem(f"{key} file {value} not found", ("targets", index, key),
                         f"give the {key} file's path relative to the build file's folder")

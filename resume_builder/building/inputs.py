@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from resume_builder import __version__
-from resume_builder.building.config import Target
+from resume_builder.building.config import Target, names_a_file
 from resume_builder.containment import is_inside
 
 _TEXT_SUFFIXES = {".toml", ".j2", ".css", ".html", ".svg", ".docx", ".png", ".jpg", ".jpeg"}
@@ -59,7 +59,7 @@ def target_inputs(target: Target, themes: str) -> str:
                  target.theme or "", target.lang or "", themes, file_digest(target.profile)):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
-    if target.variant.endswith((".yaml", ".yml")):
+    if names_a_file(target.variant):  # its content decides the output too
         digest.update(file_digest(Path(target.variant)).encode())
     from resume_builder.loading.includes import included_files
 
@@ -68,7 +68,7 @@ def target_inputs(target: Target, themes: str) -> str:
     if target.document != "resume":  # letters and bundles: the letter file and the posting too
         for part in (target.document, target.letter or "", str(target.zip)):
             digest.update(part.encode("utf-8") + b"\0")
-        if target.letter and target.letter.endswith((".yaml", ".yml", ".json")):
+        if target.letter and names_a_file(target.letter):
             digest.update(file_digest(Path(target.letter)).encode())
         if target.posting is not None:
             digest.update(file_digest(target.posting).encode())

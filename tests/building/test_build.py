@@ -542,3 +542,25 @@ def test_build_says_the_warnings_render_would_say(project):
     assert "warning: out/me.md: no built-in translation for 'zh-TW'" in result.output
     assert f"warning: out/me-v.md: {project / 'apps' / 'v.yaml'}:1:10: v.yaml was written for ../profiles/other.yaml" \
         in result.output
+
+
+def test_a_json_variant_file_is_read_beside_the_build_file_and_its_edits_rebuild(project, tmp_path, monkeypatch):
+    """A .json variant file was neither found relative to the build file nor part of the
+    target's input hash (only .yaml/.yml were), so editing it left the output "up to date"."""
+    (project / "apps").mkdir()
+    variant = project / "apps" / "short.json"
+    variant.write_text('{"profile": "../profiles/me.yaml", "sections": ["experience"]}', encoding="utf-8")
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/me.yaml"\nvariants = ["apps/short.json"]\n'
+        'formats = ["md"]\n', encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # relative to the build file, not the working directory
+    config = str(project / "resume-builder.toml")
+    assert runner.invoke(app, ["build", "-c", config, "-j", "1"]).exit_code == 0
+    assert "Builds things." not in (project / "out" / "me-short.md").read_text(encoding="utf-8")
+    variant.write_text('{"profile": "../profiles/me.yaml", "sections": ["summary", "experience"]}',
+                       encoding="utf-8")
+    result = runner.invoke(app, ["build", "-c", config, "-j", "1"])
+    assert "built       " in result.output and "me-short.md" in result.output, result.output
+    assert "Builds things." in (project / "out" / "me-short.md").read_text(encoding="utf-8")
