@@ -53,9 +53,10 @@ def _template_problem(folder: Optional[Path], finder=None, name: str = "") -> st
         every = None
     for path in sorted((folder / "templates").glob("*.j2")):
         try:
-            own.get_template(path.name)
-            source = own.loader.get_source(own, path.name)[0]
-            for node in own.parse(source).find_all((nodes.Include, nodes.Extends, nodes.Import, nodes.FromImport)):
+            source = own.loader.get_source(own, path.name)[0]  # read once, parsed once, compiled from the tree
+            tree = own.parse(source, path.name, str(path))
+            own.compile(tree, path.name, str(path))
+            for node in tree.find_all((nodes.Include, nodes.Extends, nodes.Import, nodes.FromImport)):
                 named = node.template.value if isinstance(node.template, nodes.Const) else None
                 if every is None or not isinstance(named, str) or \
                         isinstance(node, nodes.Include) and node.ignore_missing:

@@ -16,6 +16,7 @@ import mimetypes
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from jinja2 import TemplateError, TemplateNotFound
 from jinja2.sandbox import SandboxedEnvironment
@@ -133,24 +134,26 @@ def _render(env: SandboxedEnvironment, name: str, theme: Theme, **context) -> st
         raise UserError(f"theme '{theme.name}': template {name} ran out of memory",
                         hint="a theme must not build huge strings or lists") from None
     except RecursionError as exc:
-        file, line = _template_line(exc, name)
-        raise UserError.at(file, line, None, f"theme '{theme.name}': template {Path(file).name} nests or recurses "
-                                             "too deeply") from None
+        raise _template_error(exc, name, lambda file: f"theme '{theme.name}': template {file} nests or recurses "
+                                                      "too deeply") from None
     except TemplateNotFound as exc:
-        file, line = _template_line(exc, name)  # the include or extends that names it, when in a template
-        message = f"theme '{theme.name}' has no template '{exc.name}'"
-        looked = f"looked in {', '.join(str(f) for f in theme.template_folders())}"
-        if line is None:
-            raise UserError(message, hint=looked) from None
-        raise UserError.at(file, line, None, message, hint=looked) from None
+        raise _template_error(exc, name, lambda file: f"theme '{theme.name}' has no template '{exc.name}'",
+                              hint=f"looked in {', '.join(str(f) for f in theme.template_folders())}") from None
     except TemplateError as exc:
-        file, line = _template_line(exc, name)
-        raise UserError.at(file, line, None, f"theme '{theme.name}': template error in {Path(file).name}: "
-                                             f"{exc.message}") from None
+        raise _template_error(exc, name, lambda file: f"theme '{theme.name}': template error in {file}: "
+                                                      f"{exc.message}") from None
     except Exception as exc:  # a theme's template is third-party code: 1 // 0, huge ranges, ...
-        file, line = _template_line(exc, name)
-        raise UserError.at(file, line, None, f"theme '{theme.name}': template {Path(file).name} failed: "
-                                             f"{type(exc).__name__}: {exc}") from None
+        raise _template_error(exc, name, lambda file: f"theme '{theme.name}': template {file} failed: "
+                                                      f"{type(exc).__name__}: {exc}") from None
+
+
+def _template_error(exc: BaseException, name: str, message: Callable[[str], str], hint: str = "") -> UserError:
+    """A UserError at the template file and line where ``exc`` arose (:func:`_template_line`);
+    ``message(file name)`` says what is wrong. Without a line, it names template ``name`` alone."""
+    file, line = _template_line(exc, name)
+    if line is None:
+        return UserError(message(Path(file).name), hint=hint)
+    return UserError.at(file, line, None, message(Path(file).name), hint=hint)
 
 
 def _template_line(exc: BaseException, name: str) -> tuple[str, int | None]:
