@@ -55,16 +55,12 @@ def _refuse_our_profile(doc: Any, path: Path) -> None:
     :func:`resume_builder.loading.jsonresume.json_resume_reason`. Read as a JSON Resume, such
     a file gave errors about fields that are right (``basics.location: expected a mapping``)
     or a profile with its sections left out."""
-    from resume_builder.loading.jsonresume import _OURS_ENTRY, _OURS_TOP, json_resume_reason
+    from resume_builder.loading.jsonresume import json_resume_reason, profile_only_keys
 
     data = doc.data
     if not isinstance(data, dict) or json_resume_reason(data) is not None:
         return
-    found: list[tuple] = [(key,) for key in data if key in _OURS_TOP]
-    for name, section in data.items():
-        if isinstance(section, list):
-            found += [(name, index, key) for index, entry in enumerate(section) if isinstance(entry, dict)
-                      for key in entry if key in _OURS_ENTRY]
+    found = profile_only_keys(data)
     if not found:
         return
     from resume_builder.loading.source import dotted

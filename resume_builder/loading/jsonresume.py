@@ -50,6 +50,17 @@ _OURS_TOP = ("experience", "summary", "certifications", "volunteering", "custom"
 _OURS_ENTRY = ("start", "end", "degree")
 
 
+def profile_only_keys(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The paths of keys in ``data`` only our profiles have: top-level sections and entry fields
+    JSON Resume names otherwise (``("experience",)``, ``("education", 0, "degree")``)."""
+    found: list[tuple[Any, ...]] = [(key,) for key in data if key in _OURS_TOP]
+    for name, section in data.items():
+        if isinstance(section, list):
+            found += [(name, index, key) for index, entry in enumerate(section) if isinstance(entry, dict)
+                      for key in entry if key in _OURS_ENTRY]
+    return found
+
+
 def json_resume_reason(data: Any) -> str | None:
     """Why ``data`` looks like a JSON Resume document rather than one of our profiles, or None.
 
@@ -65,7 +76,7 @@ def json_resume_reason(data: Any) -> str | None:
     if isinstance(schema, str) and "jsonresume" in schema.lower():
         return f"its $schema is {schema}"
     theirs: list[str] = [key for key in _ONLY_JSON_RESUME if key in data]
-    ours = sum(key in data for key in _OURS_TOP)
+    ours = len(profile_only_keys(data))
     basics = data.get("basics")
     if isinstance(basics, dict):
         theirs += [f"basics.{key}" for key in _BASICS_ONLY if key in basics]
@@ -74,7 +85,6 @@ def json_resume_reason(data: Any) -> str | None:
             for index, entry in enumerate(section):
                 if isinstance(entry, dict):
                     theirs += [f"{name}[{index}].{key}" for key in _ENTRY_ONLY if key in entry]
-                    ours += sum(key in entry for key in _OURS_ENTRY)
     if not theirs or len(theirs) <= ours:
         return None
     shown = ", ".join(theirs[:3]) + (f" and {len(theirs) - 3} more" if len(theirs) > 3 else "")
