@@ -102,8 +102,11 @@ def install() -> bool:
     from weasyprint.draw import text
     from weasyprint.pdf import fonts
 
+    from resume_builder.render import variable_fonts
+
     global _INSTALLED
     if _INSTALLED is None:
+        variable_fonts.install()  # first: its Font.clean is the one this wraps (render/variable_fonts.py)
         _INSTALLED = supported()
         if _INSTALLED:
             _wrap(text, fonts)

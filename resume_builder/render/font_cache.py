@@ -1,8 +1,9 @@
 """Fonts as written into PDFs, HTML and DOCX files, kept on disk between processes (issue 20).
 
-WeasyPrint subsets every font it embeds (HarfBuzz) and turns each variable font into a
-static instance per weight (fontTools' instancer): about 0.6 s of CPU for the built-in
-themes' four Noto faces, a third of a fresh ``render``. A self-contained HTML file's WOFF2
+WeasyPrint subsets every font it embeds with HarfBuzz, which also turns each variable font
+into a static instance per weight (render/variable_fonts.py; fontTools' instancer did that
+before, about 0.6 s of CPU for the built-in themes' four Noto faces, a third of a fresh
+``render``; now milliseconds). A self-contained HTML file's WOFF2
 subsets (render/font_subset.py) cost about 1.7 s and a DOCX's embedded faces
 (render/docx_fonts.py) about 0.5 s. Each result depends only on the inputs of :func:`key`
 (the font's own bytes, the glyphs or characters kept, the variation coordinates, the build

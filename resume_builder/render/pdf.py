@@ -232,12 +232,12 @@ def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]
     return _STYLE_ELEMENT.sub("", html, count=1), sheet
 
 
-# Fonts as written into PDFs: WeasyPrint subsets every font and turns each variable font
-# into a static instance per weight (fontTools' instancer) on every write, about a quarter
-# of a warm re-render. The result depends only on the font's bytes and face index, the
-# glyphs kept, the variation coordinates, the flags below and the build date fontTools
-# stamps into what it saves, so it is kept by exactly those; an edit that uses the same
-# glyphs reuses it. Bounded: 24 subsets, about three renders of a résumé's fonts.
+# Fonts as written into PDFs: WeasyPrint subsets every font (and HarfBuzz turns each
+# variable font into a static instance per weight, render/variable_fonts.py) on every write,
+# and cluster_text adds its glyph clones. The result depends only on the font's bytes and
+# face index, the glyphs kept, the variation coordinates, the flags below and the build date
+# fontTools stamps into what it saves, so it is kept by exactly those; an edit that uses the
+# same glyphs reuses it. Bounded: 24 subsets, about three renders of a résumé's fonts.
 _CLEANED: "OrderedDict[tuple, tuple[bytes, dict]]" = OrderedDict()
 
 
@@ -251,9 +251,10 @@ def _install_font_cache() -> None:
 
     from weasyprint.pdf import fonts
 
-    from resume_builder.render import cluster_text, font_cache
+    from resume_builder.render import cluster_text, font_cache, variable_fonts
 
-    cluster_text.install()  # first, so that the subsets cached below hold its glyph clones
+    variable_fonts.install()  # innermost (also when cluster_text is not supported): render/variable_fonts.py
+    cluster_text.install()  # next, so that the subsets cached below hold its glyph clones
     original = fonts.Font.clean
     if getattr(original, "_resume_builder_cache", False):
         return
@@ -274,7 +275,7 @@ def _install_font_cache() -> None:
             _CLEANED.move_to_end(key)
             self.file_content, self.variations = found[0], dict(found[1])
             return
-        name = font_cache.key(_library_versions(), key)
+        name = font_cache.key(_library_versions(), variable_fonts.install(), key)  # who instanced it
         stored = font_cache.load(name)
         if stored is not None:  # another process wrote this very subset (render/font_cache.py)
             self.file_content, self.variations = stored
