@@ -67,6 +67,11 @@ def check(
         if comparison.first is not None:
             report.checks.insert(0, comparison.first)
         compared_with = comparison.compared_with
+        if comparison.warnings:
+            from resume_builder.console import err
+
+            for warning in comparison.warnings:
+                err(f"warning: {warning}", style="yellow")
 
     if json_output:
         import json
@@ -164,11 +169,12 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
     if is_letter:  # a cover letter: compared with the letter's document
         from resume_builder import letter_pipeline
 
-        document = letter_pipeline.prepare_letter(dataclasses.replace(request, posting=posting), letter).document
+        job = letter_pipeline.prepare_letter(dataclasses.replace(request, posting=posting), letter)
     else:
-        document = pipeline.prepare(dataclasses.replace(request, posting=posting if max_pages else None)).document
-        if notes and recorded is not None and recorded.pages:
-            may_be_cut = frozenset(section.key for section in document.sections)
+        job = pipeline.prepare(dataclasses.replace(request, posting=posting if max_pages else None))
+    document, warnings = job.document, list(job.warnings)  # as render says them (a variant for another profile, ...)
+    if not is_letter and notes and recorded is not None and recorded.pages:
+        may_be_cut = frozenset(section.key for section in document.sections)
     shown_variant = recorded.variant if recorded is not None and variant and recorded.variant and \
         variant.endswith(recorded.variant) else variant
     compared_with = Provenance(profile.name, shown_variant, lang, locale,
@@ -185,8 +191,8 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
             "language", False,
             f"the file is in {language_name(theirs)}, but {profile.name} was read in {language_name(ours)}: "
             f"its headings, dates and texts cannot match, so they were not compared; check it with {hint}"),
-            compared_with=compared_with, notes=notes)
-    return Comparison(document, None, compared_with, notes, may_be_cut)
+            compared_with=compared_with, notes=notes, warnings=warnings)
+    return Comparison(document, None, compared_with, notes, may_be_cut, warnings)
 
 
 def _recorded_theme(recorded, profile: Path, notes: list[str]) -> str | None:
@@ -227,13 +233,15 @@ def _recorded_posting(profile: Path, recorded) -> tuple[Path | None, str | None]
 class Comparison:
     """What ``check --profile`` compares the file with: the document (None: nothing is
     compared, and ``first`` says why), a result shown first, what was compared (for people),
-    notes said before the results, and section keys the page budget may have cut."""
+    notes said before the results, section keys the page budget may have cut, and the
+    warnings reading the profile gave (on standard error, as ``render`` prints them)."""
 
     document: Any = None
     first: Any = None
     compared_with: str | None = None
     notes: list[str] = field(default_factory=list)
     may_be_cut: frozenset[str] = frozenset()
+    warnings: list[str] = field(default_factory=list)  # about the profile, as render gives them
 
 
 def show_report(report) -> None:

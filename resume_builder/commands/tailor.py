@@ -65,6 +65,11 @@ def tailor(
                                    max_pages=max_pages)
             written = write_starting_variant(write_variant, report, chosen, job=job) if write_variant is not None else None
         command = render_command(chosen, job, written, max_pages)
+        if chosen.warnings:
+            from resume_builder.console import err
+
+            for warning in chosen.warnings:  # e.g. a variant file written for another profile
+                err(f"warning: {warning}", style="yellow")
         if json_out:
             typer.echo(json.dumps({**report.to_dict(), "render_command": command}, indent=2, ensure_ascii=False))
         else:
