@@ -30,8 +30,13 @@ _HINTS = (
 )
 
 
-def toml_syntax_error(path: Path | str, exc: Exception) -> UserError:
-    """A located UserError for ``exc`` (a ``tomllib.TOMLDecodeError``) reading ``path``."""
+def toml_syntax_error(path: Path | str, exc: Exception, source: str | None = None) -> UserError:
+    """A located UserError for ``exc`` (a ``tomllib.TOMLDecodeError``) reading ``path``.
+
+    tomllib places an error found at the end of the file at no line ("at end of document");
+    with the file's text (``source``, else read from ``path``) it is placed at the line where
+    the list left open begins ("Unclosed array"), else at the file's last line.
+    """
     text = str(exc)
     found = _AT.search(text)
     line = column = None
@@ -39,8 +44,51 @@ def toml_syntax_error(path: Path | str, exc: Exception) -> UserError:
         text = text[:found.start()]
         if found.group(1):
             line, column = int(found.group(1)), int(found.group(2))
+        else:
+            line, column, unclosed = _end_of_document(path, source)
+            if unclosed:
+                text = "Unclosed array: the file ends before the list opened here is closed"
+            elif line is not None:
+                text += " (at the end of the file)"
     hint = next((words for start, words in _HINTS if text.startswith(start)), "")
     return UserError.at(str(path), line, column, f"TOML syntax error: {text}", hint=hint)
+
+
+def _end_of_document(path: Path | str, source: str | None) -> tuple[int | None, int | None, bool]:
+    """Where an error at the end of a TOML file is shown, and whether a list is still open
+    there: the ``[`` of the outermost list open when the file ends, else the end of the last
+    line; (None, None, False) when the file cannot be read."""
+    if source is None:
+        try:
+            source = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None, None, False
+    lines = source.splitlines() or [""]
+    opened: list[tuple[int, int]] = []  # (line, column) of each "[" of a value still open
+    for number, text in enumerate(lines, start=1):
+        if not opened and re.match(r"\s*\[", text):
+            continue  # a [table] or [[array]] header
+        quote, escaped = None, False
+        for column, char in enumerate(text, start=1):
+            if quote:
+                if escaped:
+                    escaped = False
+                elif char == "\\" and quote == '"':  # an escape in a basic string
+                    escaped = True
+                elif char == quote:
+                    quote = None
+            elif char in "\"'":
+                quote = char
+            elif char == "#":
+                break
+            elif char == "[":
+                opened.append((number, column))
+            elif char == "]" and opened:
+                opened.pop()
+    if opened:
+        return *opened[0], True
+    last = max((number for number, text in enumerate(lines, start=1) if text.strip()), default=1)
+    return last, len(lines[last - 1]) + 1, False
 
 
 def toml_line(lines: list[str], loc: tuple[Any, ...]) -> int | None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from resume_builder.errors import UserError
 from resume_builder.loading.source import SourceDocument, read_text
+from resume_builder.loading.toml_errors import toml_syntax_error
 
 
 def read_keyword_file(path: Path) -> tuple[Any, SourceDocument | None]:
@@ -27,7 +28,7 @@ def read_keyword_file(path: Path) -> tuple[Any, SourceDocument | None]:
         try:
             return tomllib.loads(text), None
         except tomllib.TOMLDecodeError as exc:
-            raise UserError.at(str(path), None, None, f"TOML syntax error: {exc}") from None
+            raise toml_syntax_error(path, exc, text) from None
         except RecursionError:  # tomllib recurses once per nested array or table
             raise UserError.at(str(path), None, None, "TOML nested too deeply") from None
         except ValueError as exc:  # a whole number of more than 4,300 digits

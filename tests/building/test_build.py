@@ -104,6 +104,14 @@ def test_a_missing_required_key_is_at_its_table(project):
     ('[[targets]]\nprofile = "profiles/me.yaml"\ncolour = 1\n',
      ":3:1: targets[0].colour: unknown key 'colour' (keys here: profile, variants, formats, themes, lang, name, "
      "documents, letter, posting, bundle, zip)"),
+    # an error tomllib finds at the end of the file had no line: the list left open, else the last line
+    ('[[targets]]\nprofile = "profiles/me.yaml"\nformats = ["pdf", # a "[" in a comment\n  "md \\" ]",\n',
+     ":3:11: TOML syntax error: Unclosed array: the file ends before the list opened here is closed "
+     "(close the list with ])"),
+    ('[[targets]]\nprofile = "profiles/me.yaml"\nformats = ["pdf"',
+     ":3:11: TOML syntax error: Unclosed array: the file ends before the list opened here is closed"),
+    ('[[targets]]\nprofile = "profiles/me.yaml"\nlang = ',
+     ":3:8: TOML syntax error: Invalid value (at the end of the file)"),
 ])
 def test_build_file_mistakes_are_at_their_line_in_plain_words(project, text, expected):
     """A TOML syntax error, a text for a list and an unknown format had no line, and the list
