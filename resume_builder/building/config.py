@@ -267,7 +267,7 @@ def _variants(spec: TargetSpec, profile: Path, base: Path) -> list[str]:
 def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -> None:
     """Raises one UserError naming every mistake of the build file that can be seen before
     anything is built, each at the line of ``source`` that makes it, in line order: an
-    ``out_dir`` that is a file; an unknown format; a profile, variant, letter or posting file
+    ``out_dir`` that is a file or inside one; an unknown format; a profile, variant, letter or posting file
     that does not exist; a theme no search finds (the same search a target's render makes:
     the working directory, then the profile's folder); a variant or letter the profile does
     not declare, ``variants = ["*"]`` or a letter for a profile that declares none. A profile
@@ -292,6 +292,11 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
     out_dir = base / config.out_dir
     if out_dir.exists() and not out_dir.is_dir():
         problem(f"the output folder {config.out_dir} is a file", ("out_dir",), "give a folder; it is made when missing")
+    else:
+        existing = next((folder for folder in out_dir.parents if folder.exists()), None)
+        if existing is not None and not existing.is_dir():  # "me.pdf/out": no folder can be made there
+            problem(f"the output folder {config.out_dir} would be inside {relative(existing)}, which is a file",
+                    ("out_dir",), "give a folder; it is made when missing")
     for index, spec in enumerate(config.targets):
         for key in ("formats", "variants", "documents"):
             if not getattr(spec, key):

@@ -196,6 +196,19 @@ def test_a_target_naming_what_does_not_exist_is_at_its_line_and_nothing_is_built
     assert not (project / "out").exists()
 
 
+def test_an_out_dir_inside_a_file_is_at_its_line(project):
+    """It had no line: "cannot lock the output folder afile/out: Not a directory"."""
+    (project / "afile").write_text("x", encoding="utf-8")
+    (project / "resume-builder.toml").write_text('out_dir = "afile/out"\n[[targets]]\nprofile = "profiles/me.yaml"\n',
+                                                  encoding="utf-8")
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[0].split(".toml")[-1] == \
+        ":1:1: out_dir: the output folder afile/out would be inside afile, which is a file " \
+        "(give a folder; it is made when missing)"
+    assert (project / "afile").read_text(encoding="utf-8") == "x"
+
+
 def test_every_missing_input_is_named_at_once_in_line_order(project):
     """A wrong format hid the other mistakes, and an out_dir naming a file said only
     "cannot lock the output folder … File exists" (newcomer trial)."""
