@@ -437,6 +437,20 @@ def test_a_missing_included_template_is_at_the_include(tmp_path, monkeypatch):
                                       "'entyr.html.j2' (looked in ")
 
 
+def test_an_included_template_that_is_not_utf8_is_blamed_itself(tmp_path, monkeypatch):
+    """A Latin-1 byte in an included template was said of the template including it."""
+    from resume_builder import pipeline
+
+    templates = _child_theme(tmp_path)
+    header = (REPO / "themes" / "classic" / "templates" / "header.html.j2").read_bytes()
+    (templates / "header.html.j2").write_bytes(header.replace(b"\n", b"\n{# caf\xe9 #}\n", 1))
+    job = _child_job(tmp_path, monkeypatch)
+    with pytest.raises(UserError) as info:
+        pipeline.render(job, "html", tmp_path / "out.html")
+    assert str(info.value) == f"{templates / 'header.html.j2'}:2:1: theme 'child': template error in " \
+                              "header.html.j2: the file is not UTF-8 text (byte 0xe9); save it as UTF-8"
+
+
 def test_extending_an_unknown_theme_is_at_its_line_with_did_you_mean(tmp_path, monkeypatch, no_entry_points):
     folder = tmp_path / "themes" / "child"
     folder.mkdir(parents=True)

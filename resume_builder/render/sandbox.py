@@ -500,7 +500,16 @@ class ContainedLoader(FileSystemLoader):
             if os.path.isfile(filename) and not is_inside(filename, self.root):
                 # checked before the file is opened: an outside file is never read
                 raise SecurityError(f"template '{template}' links to a file outside the theme folder")
-        return super().get_source(environment, template)
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:  # at the template that is not UTF-8, not at its includer
+            from jinja2 import TemplateSyntaxError
+
+            filename = next((path for folder in self.searchpath
+                             if os.path.isfile(path := os.path.join(folder, *pieces))), template)
+            line = exc.object[:exc.start].count(b"\n") + 1
+            raise TemplateSyntaxError(f"the file is not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); "
+                                      "save it as UTF-8", line, template, filename) from None
 
 
 def sandboxed_environment(template_roots: tuple[tuple[Path, Path], ...]) -> LimitedSandbox:
