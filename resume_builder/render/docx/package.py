@@ -120,20 +120,40 @@ def install_styles(document, definitions: dict[str, Any]) -> dict[str, str]:
 # ============================================================================ core and package
 
 
+#: The longest text Word's document properties dialog shows, and python-docx writes.
+CORE_PROPERTY_CHARS = 255
+
+
+def core_property_text(text: str) -> str:
+    """``text`` made safe for XML and fitted to :data:`CORE_PROPERTY_CHARS` characters: a
+    longer one is cut at its last space that leaves room for "…" (at the limit when none)."""
+    text = safe_text(text)
+    if len(text) <= CORE_PROPERTY_CHARS:
+        return text
+    cut = text[:CORE_PROPERTY_CHARS - 1]
+    space = cut.rfind(" ")
+    return (cut[:space].rstrip() if space > CORE_PROPERTY_CHARS // 2 else cut) + "…"
+
+
 def set_core_properties(document, doc: Document) -> None:
+    """The package's core properties (title, author, subject, keywords, language, dates) from
+    ``doc``'s metadata. The shown ones are fitted to :data:`CORE_PROPERTY_CHARS` characters (a
+    long name and headline crashed the DOCX render); the identifier, what ``check`` reads back
+    (resume_builder/provenance.py), is written whole."""
     when = build_datetime().replace(tzinfo=None)
     props = document.core_properties
     meta = doc.metadata
-    props.title = safe_text(meta.title)
-    props.author = safe_text(meta.author)
-    props.last_modified_by = safe_text(meta.author)
-    props.subject = safe_text(meta.subject)
-    props.keywords = safe_text(", ".join(meta.keywords))
+    props.title = core_property_text(meta.title)
+    props.author = core_property_text(meta.author)
+    props.last_modified_by = core_property_text(meta.author)
+    props.subject = core_property_text(meta.subject)
+    props.keywords = core_property_text(", ".join(meta.keywords))
     props.language = meta.language
     props.comments = ""
     props.category = ""
     props.content_status = ""
-    props.identifier = safe_text(meta.source)  # what it was rendered from (resume_builder/provenance.py)
+    # python-docx refuses more than 255 characters; the OPC schema sets no limit (xsd:string)
+    props._element._get_or_add("identifier").text = safe_text(meta.source)
     props.version = ""
     props.revision = 1
     props.created = when
