@@ -115,6 +115,7 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
 
     origin = read_origin(file)
     recorded = origin.provenance
+    asked_locale = locale
     kind = file.suffix.lstrip(".").upper() or "file"
     if recorded is not None and recorded.profile != profile.name:
         from resume_builder.loading import load_profile
@@ -192,7 +193,35 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
             f"the file is in {language_name(theirs)}, but {profile.name} was read in {language_name(ours)}: "
             f"its headings, dates and texts cannot match, so they were not compared; check it with {hint}"),
             compared_with=compared_with, notes=notes, warnings=warnings)
+    made = _locale_made(recorded, asked_locale, job)
+    if made is not None:
+        return Comparison(first=CheckResult(
+            "locale", False,
+            f"the file was rendered with locale {made}, but --locale {asked_locale} was given: its dates "
+            f"({_sample_month(made)} against {_sample_month(asked_locale)}) cannot match, so they were not "
+            f"compared; check it with --locale {made}, or without --locale"),
+            compared_with=compared_with, notes=notes, warnings=warnings)
     return Comparison(document, None, compared_with, notes, may_be_cut, warnings)
+
+
+def _locale_made(recorded, asked: str | None, job) -> str | None:
+    """The locale the file was rendered with, when ``--locale asked`` writes dates otherwise
+    (``en-GB``'s "Sept 2021" for ``en``'s "Sep 2021"); None when no locale was asked for, the
+    file records nothing, or the two write months alike."""
+    if not asked or recorded is None:
+        return None
+    from resume_builder.i18n import resolve_locale
+
+    made = recorded.locale or resolve_locale(lang=recorded.lang, profile_locale=job.profile.locale,
+                                             profile_lang=job.profile.lang)
+    return made if _sample_month(made) != _sample_month(asked) else None
+
+
+def _sample_month(locale: str) -> str:
+    """September 2021 as ``locale`` writes it in a résumé's dates."""
+    from resume_builder.i18n import labels_for
+
+    return labels_for(locale).format_month(2021, 9)
 
 
 def _recorded_theme(recorded, profile: Path, notes: list[str]) -> str | None:

@@ -72,3 +72,19 @@ def test_check_says_a_locale_without_its_script_falls_back_to_english(project):
     result = runner.invoke(app, ["check", "me.pdf", "--profile", "me.yaml"])
     assert result.exit_code == 0, result.output
     assert said[0] in result.stderr.splitlines()
+
+
+def test_check_with_another_locale_says_so_instead_of_failing_the_dates(project):
+    """`check --locale en-GB` on a file rendered in en failed the entries ("dates 'Sept 2017 –
+    Mar 2021' missing") with no word of the locale, where --lang names the language (newcomer trial)."""
+    rendered = runner.invoke(app, ["render", "me.yaml", "-f", "pdf", "-o", "me.pdf", "--no-server"])
+    assert rendered.exit_code == 0, rendered.output
+    result = runner.invoke(app, ["check", "me.pdf", "--profile", "me.yaml", "--locale", "en-GB"])
+    assert result.exit_code == 1
+    failed = [line.strip() for line in result.output.splitlines() if line.strip().startswith("✗")]
+    assert not any(line.startswith("✗ entries") for line in failed)  # the symptom is not listed
+    assert failed[:1] == ["✗ locale: the file was rendered with locale en, but --locale en-GB was given: its dates "
+                      "(Sep 2021 against Sept 2021) cannot match, so they were not compared; check it with "
+                      "--locale en, or without --locale"]
+    same = runner.invoke(app, ["check", "me.pdf", "--profile", "me.yaml", "--locale", "en-US"])  # writes dates alike
+    assert "✗ locale" not in same.output and "✓ entries" in same.output, same.output
