@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from resume_builder.errors import Problem, UserError, did_you_mean
 from resume_builder.limits import DEFAULT_TIMEOUT
@@ -48,9 +48,9 @@ class TargetSpec(BaseModel):
                                                          "build file); default: the variant's, else the only one")
     posting: str | None = Field(default=None, description="A job posting (relative to the build file): fills the "
                                                           "letter's placeholders, ranks the page budget's cuts")
-    bundle: bool = Field(default=False, description="Also build one application bundle per variant and theme "
+    bundle: StrictBool = Field(default=False, description="Also build one application bundle per variant and theme "
                                                     "(résumé + letter, PDF/DOCX/text, application.json)")
-    zip: bool = Field(default=False, description="The bundle as one reproducible zip instead of a folder")
+    zip: StrictBool = Field(default=False, description="The bundle as one reproducible zip instead of a folder")
 
     @field_validator("name")
     @classmethod
@@ -68,7 +68,7 @@ class BuildConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     out_dir: str = "output"
-    check: bool = True
+    check: StrictBool = True  # "yes" or "no" in quotes is a text: refused, not read as a yes/no
     jobs: int = Field(default=0, ge=0, description="Worker processes; 0 = one per core")
     timeout: float = Field(default=DEFAULT_TIMEOUT, ge=0,
                            description="Seconds one target may take to render; 0 = no limit")
@@ -273,6 +273,7 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
     not declare, ``variants = ["*"]`` or a letter for a profile that declares none. A profile
     that cannot be loaded is left to its targets, which report its own located errors."""
     from resume_builder.formats import FORMATS
+    from resume_builder.i18n import is_language_tag
     from resume_builder.theming import ThemeFinder
 
     problems = []
@@ -307,6 +308,9 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
                     "add bundle = true: zip makes the bundle one .zip file")
         if spec.lang is not None and not spec.lang.strip():
             problem("lang is empty", ("targets", index, "lang"), "give a language code, e.g. de, or leave 'lang' out")
+        elif spec.lang is not None and not is_language_tag(spec.lang.strip()):
+            problem(f"'{spec.lang}' is not a language", ("targets", index, "lang"),
+                    "write a language code, e.g. en, de, fr, pt-BR")
         for number_format, fmt in enumerate(spec.formats):
             if fmt not in FORMATS:
                 problem(f"unknown format '{fmt}'", ("targets", index, "formats", number_format),

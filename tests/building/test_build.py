@@ -104,6 +104,11 @@ def test_a_missing_required_key_is_at_its_table(project):
     ('[[targets]]\nprofile = "profiles/me.yaml"\ncolour = 1\n',
      ":3:1: targets[0].colour: unknown key 'colour' (keys here: profile, variants, formats, themes, lang, name, "
      "documents, letter, posting, bundle, zip)"),
+    # a language no one speaks failed each target while building (exit 1, no line); "no" was taken for false
+    ('[[targets]]\nprofile = "profiles/me.yaml"\nlang = "klingon"\n',
+     ":3:1: targets[0].lang: 'klingon' is not a language (write a language code, e.g. en, de, fr, pt-BR)"),
+    ('check = "no"\n[[targets]]\nprofile = "profiles/me.yaml"\n',
+     ":1:1: check: expected true or false, found the text 'no'"),
     # an error tomllib finds at the end of the file had no line: the list left open, else the last line
     ('[[targets]]\nprofile = "profiles/me.yaml"\nformats = ["pdf", # a "[" in a comment\n  "md \\" ]",\n',
      ":3:11: TOML syntax error: Unclosed array: the file ends before the list opened here is closed "
