@@ -98,7 +98,7 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
     theme = pipeline._located_theme(request, tailored)
     options, _ = pipeline.tailored_options(theme, profile, tailored, request.options or {})
     labels, label_warnings = pipeline.document_labels(profile, lang=lang, locale=request.locale)
-    photo, photo_warnings = pipeline._photo(profile, base)
+    photo, photo_warnings = pipeline.profile_photo(profile, base)
     signature, signature_warnings = _signature(loaded) if not public else (None, [])
     warnings = [*base.warnings, *chosen.warnings, *theme.notes, *label_warnings, *photo_warnings,
                 *signature_warnings]

@@ -277,7 +277,7 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
     theme = _located_theme(request, tailored)
     options, order = tailored_options(theme, profile, tailored, request.options or {})
     labels, label_warnings = document_labels(profile, lang=lang, locale=request.locale)
-    photo, photo_warnings = _photo(profile, loaded)
+    photo, photo_warnings = profile_photo(profile, loaded)
     warnings = [*loaded.warnings, *tailored.warnings, *theme.notes, *label_warnings, *photo_warnings]
     budget = max_pages or tailored.max_pages
     cuts: list[str] = []
@@ -394,7 +394,7 @@ def posting_slug(posting: Path) -> str:
     return _UNSAFE_NAME.sub("-", posting.stem).strip("-.") or "posting"
 
 
-def _photo(profile: Profile, loaded: LoadedProfile):
+def profile_photo(profile: Profile, loaded: LoadedProfile):
     """The profile's photo, checked and read (see resume_builder/images.py), and warnings."""
     if not profile.basics.photo:
         return None, []

@@ -67,7 +67,7 @@ def check(
         if comparison.first is not None:
             report.checks.insert(0, comparison.first)
         compared_with = comparison.compared_with
-        if comparison.warnings:
+        if comparison.warnings and not json_output:  # with --json they are in the report
             from resume_builder.console import err
 
             for warning in comparison.warnings:
@@ -81,6 +81,8 @@ def check(
             data["compared_with"] = compared_with
         if comparison.notes:
             data["notes"] = comparison.notes
+        if comparison.warnings:
+            data["warnings"] = comparison.warnings
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         from resume_builder.console import out

@@ -29,13 +29,14 @@ def validate(
             loaded = load_profile(path, input_format=input_format.lower() if input_format else None)
             _check_other_languages(loaded, input_format.lower() if input_format else None)
             pipeline.check_theme(loaded)  # the theme named and its options, as render reads them
+            _image, photo_warnings = pipeline.profile_photo(loaded.profile, loaded)  # found, and an image, as render reads it
         except UserError as error:
             show_user_error(error)
             failed = True
             continue
         kind = {"jsonresume": " (JSON Resume)", "json": "", "yaml": ""}[loaded.format]
         out(f"✓ {path}{kind}: valid", style="green")
-        for warning in loaded.warnings:
+        for warning in [*loaded.warnings, *photo_warnings]:
             err(f"warning: {warning}", style="yellow")
         if outline:
             for line in outline_lines(loaded.profile):

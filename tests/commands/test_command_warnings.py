@@ -7,6 +7,8 @@ given without a word, and `check --locale zh-TW` compared with English headings 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from typer.testing import CliRunner
 
@@ -58,6 +60,8 @@ def test_check_says_the_variant_was_written_for_another_profile(project):
     assert rendered.exit_code == 0, rendered.output
     result = runner.invoke(app, ["check", "me.pdf", "--profile", "me.yaml", "--variant", "apps/short.yaml"])
     assert f"warning: {MISMATCH}" in result.stderr
+    as_json = runner.invoke(app, ["check", "me.pdf", "--profile", "me.yaml", "--variant", "apps/short.yaml", "--json"])
+    assert json.loads(as_json.stdout)["warnings"] == [MISMATCH] and "warning" not in as_json.stderr
     clean = runner.invoke(app, ["check", "me.pdf", "--profile", "me.yaml"])
     assert clean.exit_code == 0, clean.output
     assert "warning" not in clean.stderr

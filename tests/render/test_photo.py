@@ -167,6 +167,20 @@ def test_missing_photo_is_a_located_error(tmp_path):
     assert "basics.photo: photo file 'nope.png' not found" in message
 
 
+def test_validate_finds_a_missing_or_broken_photo_as_render_does(tmp_path):
+    """validate said "✓ valid" for a photo that was missing or not an image; render then failed."""
+    path = profile_with(tmp_path, "me.jpg")
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "basics.photo: photo file 'me.jpg' not found" in result.output and "✓" not in result.output
+    (tmp_path / "me.jpg").write_text("bad", encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "basics.photo: the photo 'me.jpg' is not a PNG, JPEG or SVG image" in result.output
+    (tmp_path / "me.jpg").write_bytes(png())
+    assert CliRunner().invoke(app, ["validate", str(path)]).exit_code == 0
+
+
 def test_photo_over_the_byte_limit_is_refused_without_reading_it_all(tmp_path):
     path = profile_with(tmp_path, "big.png", png() + b"\0" * MAX_IMAGE_BYTES)
     assert "larger than 5 MB" in error_of(path)
