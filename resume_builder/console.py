@@ -80,3 +80,11 @@ def program() -> str:
     except ValueError:  # another drive (Windows)
         pass
     return shlex.quote(path)
+
+
+def command(*arguments: object) -> str:
+    """A command line our messages suggest: :func:`program` then ``arguments``, each quoted for
+    a POSIX shell where needed (``validate 'my profile.yaml'``), to be shown unquoted as a whole."""
+    import shlex
+
+    return " ".join([program(), *(shlex.quote(str(argument)) for argument in arguments)])

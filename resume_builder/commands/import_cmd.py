@@ -28,7 +28,7 @@ def import_profile(
     (PDF, DOCX: '# check: guessed from line N'); text it could not place is kept in a custom
     section "Unsorted". A confidence summary per section is printed.
     """
-    from resume_builder.console import err, out, program
+    from resume_builder.console import command, err, out
 
     if source.suffix.lower() in (".pdf", ".docx"):
         _import_document(source, output, force=force, lines=lines)
@@ -59,12 +59,12 @@ def import_profile(
     if output is None:
         typer.echo(result.text, nl=False)
     else:
-        out(f"wrote {output}: check it with '{program()} validate {output}'")
+        out(f"wrote {output}: check it with: {command('validate', output)}")
 
 
 def _import_document(source: Path, output: Optional[Path], *, force: bool, lines: bool) -> None:
     """A PDF or DOCX résumé (resume_builder/importing/document/)."""
-    from resume_builder.console import err, out
+    from resume_builder.console import command, err, out
 
     with user_errors():
         from resume_builder.importing.document.build import import_document, numbered_lines, read_lines
@@ -89,4 +89,4 @@ def _import_document(source: Path, output: Optional[Path], *, force: bool, lines
     if output is None:
         typer.echo(result.text, nl=False)
     else:
-        out(f"wrote {output}: check the '# check:' values, then 'resume-builder validate {output}'")
+        out(f"wrote {output}: check the '# check:' values, then run: {command('validate', output)}")

@@ -17,7 +17,7 @@ def init(
     """Write a commented starter profile that validates, to edit into your own."""
     from importlib.resources import files
 
-    from resume_builder.console import out, program
+    from resume_builder.console import command, out
     from resume_builder.output import write_atomic
 
     with user_errors():
@@ -35,7 +35,7 @@ def init(
         else:  # the starter's own instructions name the file it was written to
             text = text.replace(f"resume-builder validate {STARTER_NAME}", f"resume-builder validate {_shown(path)}")
         write_atomic(path, text.encode("utf-8"))
-    out(f"wrote {path}: edit it, then run '{program()} validate {_shown(path)}'"
+    out(f"wrote {path}: edit it, then run: {command('validate', path)}"
         + (" (JSON has no comments: 'init profile.yaml' writes the starter with its guidance)"
            if suffix == ".json" else ""))
 

@@ -63,6 +63,7 @@ def _refuse_our_profile(doc: Any, path: Path) -> None:
     found = profile_only_keys(data)
     if not found:
         return
+    from resume_builder.console import command
     from resume_builder.loading.source import dotted
 
     located = sorted(((doc.locate(key, prefer_key=True), key) for key in found),
@@ -71,7 +72,7 @@ def _refuse_our_profile(doc: Any, path: Path) -> None:
     shown = " and ".join(f"'{dotted(key)}'" for _, key in located[:2])
     raise UserError.at(location.file, location.line, location.column,
                        f"{path.name} is already a resume-builder profile, not a JSON Resume (it has {shown}): "
-                       "there is nothing to import", hint=f"use it as it is: resume-builder validate {path}")
+                       "there is nothing to import", hint=f"use it as it is: {command('validate', path)}")
 
 
 def import_json_resume(path: str | Path, *, group_roles: bool = False) -> ImportResult:

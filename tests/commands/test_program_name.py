@@ -28,10 +28,10 @@ def test_not_on_path_the_suggestion_names_the_script_itself(tmp_path):
     bare = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
                            if p and not (Path(p) / "resume-builder").exists())
     printed = _init(tmp_path, bare)
-    assert f"'{SCRIPT} validate me.yaml'" in printed, printed
+    assert printed.strip().endswith(f": {SCRIPT} validate me.yaml"), printed
 
 
 def test_on_path_the_suggestion_is_the_plain_name(tmp_path):
     printed = _init(tmp_path, os.pathsep.join([str(SCRIPT.parent), os.environ.get("PATH", "")]))
-    assert "'resume-builder validate me.yaml'" in printed, printed
+    assert printed.strip().endswith(": resume-builder validate me.yaml"), printed
     assert shutil.which("resume-builder", path=str(SCRIPT.parent))

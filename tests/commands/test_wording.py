@@ -126,8 +126,21 @@ def test_init_names_the_file_it_wrote(tmp_path, monkeypatch):
     assert "resume-builder validate me.yaml --outline" in text
     assert "profile.yaml" not in text
     assert "resume-builder validate me.yaml" in result.output
-    runner.invoke(app, ["init", "my cv.yaml"])
-    assert "resume-builder validate 'my cv.yaml' --outline" in (tmp_path / "my cv.yaml").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["init", "new dir/ü cv.yaml"])
+    assert "resume-builder validate 'new dir/ü cv.yaml' --outline" in \
+        (tmp_path / "new dir" / "ü cv.yaml").read_text(encoding="utf-8")
+    # the command is not wrapped in quotes of its own: "run 'resume-builder validate 'new dir/ü cv.yaml''"
+    assert result.output == "wrote new dir/ü cv.yaml: edit it, then run: resume-builder validate 'new dir/ü cv.yaml'\n"
+
+
+def test_import_names_the_command_that_checks_its_output_pasteable(tmp_path, monkeypatch):
+    from tests.conftest import JSONRESUME_SAMPLE
+
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["import", str(JSONRESUME_SAMPLE), "-o", "my profile.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1] == \
+        "wrote my profile.yaml: check it with: resume-builder validate 'my profile.yaml'"
 
 
 @pytest.mark.parametrize("args, words", [
