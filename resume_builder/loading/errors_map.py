@@ -39,6 +39,21 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
+def _as_written(location: Any) -> str | None:
+    """The scalar at ``location`` as typed in its file (``3.10`` where YAML read 3.1), up to a
+    ``,``, ``]``, ``}`` or comment; None when the file cannot be read there."""
+    import re
+    from pathlib import Path
+
+    try:
+        line = Path(location.file).read_text(encoding="utf-8").split("\n")[location.line - 1]
+    except (OSError, UnicodeDecodeError, IndexError, TypeError, ValueError):
+        return None
+    token = re.match(r"[^,\]}\n]*?(?=\s+#|[,\]}]|\s*$)", line[location.column - 1:])
+    written = token.group().strip() if token else ""
+    return written if written and written[0] not in "\"'" else None
+
+
 def field_names(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
@@ -112,13 +127,19 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
             location = source.locate(full)
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
-            if kind == "list_type":
+            location = source.locate(full)
+            written = _as_written(location) if kind == "string_type" and \
+                isinstance(err.get("input"), (int, float, bool)) else None
+            if written:  # a number or yes/no where text belongs: shown as typed (3.10, not 3.1)
+                if isinstance(err.get("input"), (int, float)) and not isinstance(err.get("input"), bool):
+                    message = f"expected text, found the number {written}"
+                hint = (lambda written=written: f'put it in quotes to keep it as written: "{written}"')
+            elif kind == "list_type":
                 hint = (lambda value=err.get("input"): list_text_hint(value))
             elif kind in ("dict_type", "model_type", "model_attributes_type"):
                 hint = (lambda value=err.get("input"): mapping_text_hint(value))
             elif isinstance(err.get("input"), dict):
                 hint = (lambda value=err.get("input"): _language_keys_hint(value))
-            location = source.locate(full)
         else:
             message = err["msg"]
             if message.startswith("Value error, "):

@@ -105,3 +105,18 @@ def test_a_highlight_with_colons_is_quoted_whole_and_the_fix_loads(tmp_path, ite
     assert f"put the whole text in quotes: {fixed.strip()}" in str(caught.value)
     path.write_text(head + fixed + "\n", encoding="utf-8")
     assert load_profile(path).profile.experience[0].highlights[0].text == fixed.strip()[3:-1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("skills:\n  - name: Languages\n    keywords: [3.10, Go]  # versions\n",
+     'me.yaml:6:16: skills[0].keywords[0]: expected text, found the number 3.10 '
+     '(put it in quotes to keep it as written: "3.10")'),
+    ("skills:\n  - name: Python\n    keywords:\n      - 3.10   # a version\n",
+     'me.yaml:7:9: skills[0].keywords[0]: expected text, found the number 3.10 '
+     '(put it in quotes to keep it as written: "3.10")'),
+    ("summary: 42\n", 'me.yaml:4:10: summary: expected text, found the number 42 '
+                      '(put it in quotes to keep it as written: "42")'),
+])
+def test_a_number_where_text_belongs_is_shown_as_typed_with_quotes_as_the_fix(tmp_path, text, expected):
+    """`keywords: [3.10]` said "found the number 3.1", with no hint to quote it (newcomer trial)."""
+    assert expected in _message(tmp_path, text)
