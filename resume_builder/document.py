@@ -35,9 +35,15 @@ def clean(text: str) -> str:
 
 @dataclass(frozen=True)
 class RichText:
-    """A line or paragraph of text as formatted spans."""
+    """A line or paragraph of text as formatted spans.
+
+    ``direction``: "" for the document's own; "ltr" for a paragraph with no right-to-left
+    letter in a right-to-left document, set left to right by every format (HTML ``dir``, a
+    DOCX paragraph's ``w:bidi``, an LRM first in text), as render/isolation.py marks it.
+    """
 
     spans: tuple[Span, ...]
+    direction: str = ""
 
     @property
     def plain(self) -> str:

@@ -1,5 +1,9 @@
 """Left-to-right runs isolated in the visible text of a right-to-left Document.
 
+A paragraph with no right-to-left letter at all (an English bullet in an Arabic résumé) is
+marked left to right as a whole instead (``RichText.direction``), which each format honours
+(HTML's ``dir``, DOCX's ``w:bidi``, an LRM first in text), as cover letters' paragraphs are.
+
 HTML, PDF, Markdown and plain text get the Unicode isolates LRI … PDI around each run that
 :func:`resume_builder.bidi.ltr_spans` finds (phone numbers, e-mail addresses, URLs, ``C++``,
 English names): browsers, Pango (WeasyPrint's text layout, which implements no CSS
@@ -45,4 +49,9 @@ def _walk(value: Any) -> Any:
             new = _walk(current)
             if new != current:
                 changes[item.name] = new
+    if isinstance(value, RichText) and value.spans and value.ltr_only:
+        # An English paragraph in an Arabic résumé: set left to right as a whole where the
+        # format can (its isolates stay for a theme that does not): isolating each span alone
+        # laid its bold and plain runs out right to left ("five years" after "of experience").
+        changes["direction"] = "ltr"
     return dataclasses.replace(value, **changes) if changes else value

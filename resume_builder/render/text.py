@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from resume_builder.document import Bullet, Contact, Document, Entry, RichText, Section, display_url
 from resume_builder.markdown import Span, commonmark_spans, merge_spans
 from resume_builder.render.isolation import with_ltr_isolates
-from resume_builder.render.line_direction import mark_line_directions
+from resume_builder.render.line_direction import LRM, mark_line_directions
 
 __all__ = ["render_markdown", "render_text"]
 
@@ -225,16 +225,22 @@ def _md_rich(text: RichText) -> str:
     return _md_spans(text.spans)
 
 
+def _ltr(text: RichText) -> str:
+    """An LRM for a paragraph set left to right in a right-to-left document (an English
+    bullet in an Arabic résumé: ``RichText.direction``), which line_direction leaves alone."""
+    return LRM if text.direction == "ltr" else ""
+
+
 def _md_bullets(bullets: tuple[Bullet, ...]) -> str:
     lines = []
     for bullet in bullets:
-        lines.append(f"- {_md_block(_md_rich(bullet.text))}")
-        lines.extend(f"  - {_md_block(_md_rich(child))}" for child in bullet.children)
+        lines.append(f"- {_ltr(bullet.text)}{_md_block(_md_rich(bullet.text))}")
+        lines.extend(f"  - {_ltr(child)}{_md_block(_md_rich(child))}" for child in bullet.children)
     return "\n".join(lines)
 
 
 def _md_paragraphs(paragraphs: Iterable[RichText]) -> list[str]:
-    return [_md_block(_md_rich(p)) for p in paragraphs]
+    return [_ltr(p) + _md_block(_md_rich(p)) for p in paragraphs]
 
 
 def _md_pair(entry: Entry) -> str:
@@ -258,7 +264,7 @@ def _md_entry(entry: Entry, level: int = 3) -> str:
     # stay separate blocks).
     blocks = [_md_heading(level, header) + (f"\n{_md_block(meta)}" if meta else "")]
     if entry.description:
-        blocks.append(_md_block(_md_rich(entry.description)))
+        blocks.append(_ltr(entry.description) + _md_block(_md_rich(entry.description)))
     blocks.extend(_md_paragraphs(entry.paragraphs))
     blocks.append(_md_bullets(entry.bullets))
     blocks.extend(_md_paragraphs(entry.closing))
@@ -354,11 +360,17 @@ def _txt(text: RichText) -> str:
     return _one_line(text.plain) + _links_suffix(text)
 
 
+def _txt_block(text: RichText) -> str:
+    """A paragraph of its own: :func:`_txt`, set left to right when marked so (:func:`_ltr`)."""
+    return _ltr(text) + _txt(text)
+
+
 def _txt_bullets(bullets: tuple[Bullet, ...]) -> list[str]:
     lines = []
     for bullet in bullets:
-        lines.append(f"{BULLET} {_txt(bullet.text)}")
-        lines.extend(f"  {SUB_BULLET} {_txt(child)}" for child in bullet.children)
+        # the LRM first on the line, before the bullet: the whole line is then left to right
+        lines.append(f"{_ltr(bullet.text)}{BULLET} {_txt(bullet.text)}")
+        lines.extend(f"{_ltr(child)}  {SUB_BULLET} {_txt(child)}" for child in bullet.children)
     return lines
 
 
@@ -371,10 +383,10 @@ def _txt_entry(entry: Entry) -> list[str]:
         extras.append(entry.url_text)
     lines = [SEP.join([header, *extras])]
     if entry.description:
-        lines.append(_txt(entry.description))
-    lines.extend(_txt(p) for p in entry.paragraphs)
+        lines.append(_txt_block(entry.description))
+    lines.extend(_txt_block(p) for p in entry.paragraphs)
     lines.extend(_txt_bullets(entry.bullets))
-    lines.extend(_txt(p) for p in entry.closing)
+    lines.extend(_txt_block(p) for p in entry.closing)
     lines.extend(f"{_one_line(fld.label)}: {_txt(fld.value)}".rstrip() for fld in entry.fields)
     for role in entry.roles:  # a company's roles, last, each a header line of its own with its dates
         lines.extend(_txt_entry(role))
@@ -396,7 +408,7 @@ def _txt_entries(entries: tuple[Entry, ...]) -> str:
 
 def _txt_section(section: Section) -> str:
     lines = [_one_line(section.title).upper()]
-    lines.extend(_txt(p) for p in section.paragraphs)
+    lines.extend(_txt_block(p) for p in section.paragraphs)
     lines.extend(_txt_bullets(section.bullets))
     if section.layout == "pairs":
         for entry in section.entries:

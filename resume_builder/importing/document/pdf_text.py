@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,7 @@ class _Piece:
     italic: bool
     lead: str = ""
     clusters: tuple[str, ...] = ()  # the glyphs' texts, left to right as drawn
+    drawn: str = ""  # on a right-to-left page: the text as drawn, before reading order
 
 
 def _font_flags(name: str) -> tuple[bool, bool]:
@@ -222,12 +224,15 @@ def _right_to_left(path: Path, pieces: list[_Piece]) -> bool:
 
 def _pdf_lines(path: Path) -> list[Line]:
     pieces, sizes = _pdf_pieces(path)
-    if _right_to_left(path, pieces):
+    rtl = _right_to_left(path, pieces)
+    left_margin = min((p.x0 for p in pieces), default=0.0)
+    if rtl:
         from resume_builder.bidi import visual_to_logical
 
         # A PDF stores glyphs left to right as drawn: put each piece back in reading order,
         # and read the pieces of a row (and the columns of a page) from the right.
         for piece in pieces:
+            piece.drawn = piece.text
             piece.text = " ".join(visual_to_logical(piece.clusters or (piece.text,)).split())
             piece.x0, piece.x1 = -piece.x1, -piece.x0
     rows = _drop_running(_ordered(pieces, sizes), sizes)
@@ -235,6 +240,13 @@ def _pdf_lines(path: Path) -> list[Line]:
     lines: list[Line] = []
     previous: _Piece | None = None
     for row in rows:
+        origin = margin
+        if rtl and _set_left_to_right(row, left_margin):
+            # A left-to-right paragraph of a right-to-left document (an English bullet in an
+            # Arabic résumé, set dir="ltr"): read in the drawn order, its indent from the left.
+            row = sorted((dataclasses.replace(p, x0=-p.x1, x1=-p.x0, text=p.drawn or p.text) for p in row),
+                         key=lambda p: p.x0)
+            origin = left_margin
         row = _close_pieces(row)
         first = row[0]
         text = " ".join(p.text for p in row)
@@ -243,13 +255,26 @@ def _pdf_lines(path: Path) -> list[Line]:
         gap = (first.top - previous.bottom) if previous is not None and previous.page == first.page else 99.0
         main = max(row, key=lambda p: len(p.text))
         lines.append(Line(0, body, segments, main.size, main.bold, main.italic, bullet=bullet,
-                          x0=first.x0 - margin, gap=gap, page=first.page,
+                          x0=first.x0 - origin, gap=gap, page=first.page,
                           lead=strip_bullet(first.lead)[0] if first.lead and not bullet else "",
-                          seg_x0=[p.x0 - margin for p in row], seg_x1=[p.x1 - margin for p in row],
+                          seg_x0=[p.x0 - origin for p in row], seg_x1=[p.x1 - origin for p in row],
                           seg_sizes=[p.size for p in row]))
-        lines[-1].x1 = max(p.x1 for p in row) - margin
+        lines[-1].x1 = max(p.x1 for p in row) - origin
         previous = max(row, key=lambda p: p.bottom)
     return _join_wrapped(lines)
+
+
+def _set_left_to_right(row: list[_Piece], left_margin: float) -> bool:
+    """Whether a row of a right-to-left page (its pieces' x mirrored) was set left to right:
+    letters, none right to left, and drawn from the page's left edge (within 4 em, room for a
+    bullet and a sub-bullet). Right-aligned English in a right-to-left heading does not start there."""
+    from resume_builder.bidi import left_to_right_only
+
+    if not all(left_to_right_only(p.text) or not any(c.isalpha() for c in p.text) for p in row) or \
+            not any(c.isalpha() for p in row for c in p.text):
+        return False
+    size = max((p.size for p in row), default=10.0) or 10.0
+    return min(-p.x1 for p in row) - left_margin < 4 * size
 
 
 def _close_pieces(row: list[_Piece]) -> list[_Piece]:

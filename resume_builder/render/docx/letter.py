@@ -64,33 +64,18 @@ def render_letter_docx(doc: LetterDocument, theme: Theme, options: ThemeOptions)
     if doc.date:
         writer.text(writer.paragraph("letter_date"), doc.date)
     for line in doc.recipient:
-        writer.rich(_paragraph(writer, doc, "letter_address", line), line)
+        writer.text_paragraph("letter_address", line)
     if doc.subject:
-        writer.rich(_paragraph(writer, doc, "letter_subject", doc.subject, keep_next=True), doc.subject)
-    writer.rich(_paragraph(writer, doc, "letter_salutation", doc.salutation, keep_next=True), doc.salutation)
+        writer.text_paragraph("letter_subject", doc.subject, keep_next=True)
+    writer.text_paragraph("letter_salutation", doc.salutation, keep_next=True)
     for paragraph in doc.paragraphs:
-        writer.rich(_paragraph(writer, doc, "letter_body", paragraph), paragraph)
-    writer.rich(_paragraph(writer, doc, "letter_closing", doc.closing, keep_next=True), doc.closing)
+        writer.text_paragraph("letter_body", paragraph)
+    writer.text_paragraph("letter_closing", doc.closing, keep_next=True)
     if doc.signature is not None and doc.signature.format in ("PNG", "JPEG"):
         _signature_image(writer, doc)
-    writer.rich(_paragraph(writer, doc, "letter_signature", doc.signature_name), doc.signature_name)
+    writer.text_paragraph("letter_signature", doc.signature_name)
     writer.page_setup()
     return finish(writer, theme, doc)
-
-
-def _paragraph(writer: Writer, doc: LetterDocument, key: str, text, *, keep_next: bool = False):
-    """A paragraph of style ``key``; in a right-to-left letter, one whose ``text`` has no
-    right-to-left letter (an English paragraph) is set left to right (``w:bidi w:val="0"``
-    over the styles' ``w:bidi``), as the HTML's ``dir="ltr"``."""
-    p = writer.paragraph(key, keep_next=keep_next)
-    if doc.direction == "rtl" and text.ltr_only:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
-        bidi = OxmlElement("w:bidi")
-        bidi.set(qn("w:val"), "0")
-        p.find(qn("w:pPr")).append(bidi)  # after w:pStyle and w:keepNext (CT_PPrBase's order)
-    return p
 
 
 def _signature_image(writer: Writer, doc: LetterDocument) -> None:

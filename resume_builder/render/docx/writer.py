@@ -63,6 +63,19 @@ class Writer:
         self.body.append(p)
         return p
 
+    def text_paragraph(self, key: str, text: RichText, *, keep_next: bool = False):
+        """A paragraph of style ``key`` holding ``text``; in a right-to-left document, one with no
+        right-to-left letter (an English bullet in an Arabic résumé) is set left to right
+        (``w:bidi w:val="0"`` over the styles' ``w:bidi``), as the HTML's ``dir="ltr"``: laid
+        out right to left, its runs read in the wrong order."""
+        p = self.paragraph(key, keep_next=keep_next)
+        if self.look.rtl and text.ltr_only:
+            bidi = OxmlElement("w:bidi")
+            bidi.set(qn("w:val"), "0")
+            p.find(qn("w:pPr")).append(bidi)  # after w:pStyle and w:keepNext (CT_PPrBase's order)
+        self.rich(p, text)
+        return p
+
     def run(self, text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
             size: float | None = None, style: str | None = None, font: str | None = None):
         """The ``w:r`` elements for ``text``: one, or in a right-to-left document one per direction.
@@ -209,7 +222,7 @@ class Writer:
         p = self.paragraph("heading1")
         self.text(p, section.title)
         for paragraph in section.paragraphs:
-            self.rich(self.paragraph("normal"), paragraph)
+            self.text_paragraph("normal", paragraph)
         self.bullets(section.bullets)
         if section.layout == "pairs":
             for entry in section.entries:
@@ -220,9 +233,9 @@ class Writer:
 
     def bullets(self, bullets: tuple[Bullet, ...]) -> None:
         for bullet in bullets:
-            self.rich(self.paragraph("bullet"), bullet.text)
+            self.text_paragraph("bullet", bullet.text)
             for child in bullet.children:
-                self.rich(self.paragraph("bullet2"), child)
+                self.text_paragraph("bullet2", child)
 
     def pair(self, entry: Entry) -> None:
         p = self.paragraph("pair")
@@ -277,12 +290,12 @@ class Writer:
                     self.spans(p, (Span(entry.url_text),), href=entry.url)
         if entry.description:
             more = bool(entry.paragraphs or entry.bullets or entry.closing or entry.fields)
-            self.rich(self.paragraph("description", keep_next=more), entry.description)
+            self.text_paragraph("description", entry.description, keep_next=more)
         for paragraph in entry.paragraphs:
-            self.rich(self.paragraph("normal"), paragraph)
+            self.text_paragraph("normal", paragraph)
         self.bullets(entry.bullets)
         for paragraph in entry.closing:
-            self.rich(self.paragraph("normal"), paragraph)
+            self.text_paragraph("normal", paragraph)
         for fld in entry.fields:
             p = self.paragraph("field", keep_next=bool(entry.roles))
             p.extend(self.run(f"{fld.label}:", bold=True))
