@@ -531,3 +531,26 @@ def test_themes_lists_a_theme_naming_a_template_it_does_not_have_as_broken(tmp_p
     (templates / "section.html.j2").write_text('{% from "macros.html.j2" import rich %}<p></p>\n', encoding="utf-8")
     lines = {line.split()[0]: line for line in CliRunner().invoke(app, ["themes"]).output.splitlines()}
     assert "BROKEN" not in lines["child"]
+
+
+def test_a_theme_with_its_own_macros_keeps_working_in_right_to_left(tmp_path, monkeypatch):
+    """The paragraph-direction macros live in direction.html.j2, not macros.html.j2: a theme
+    that replaces macros.html.j2 (with rich and bullets only, as before) still renders an
+    Arabic résumé with classic's entry, section and roles templates."""
+    from resume_builder import pipeline
+
+    templates = _child_theme(tmp_path)
+    (templates / "macros.html.j2").write_text(
+        '{% macro rich(text) %}{% for span in text.spans %}{{ span.text }}{% endfor %}{% endmacro %}\n'
+        '{% macro bullets(items) %}<ul class="bullets">{% for b in items %}<li>{{ rich(b.text) }}</li>'
+        '{% endfor %}</ul>{% endmacro %}\n', encoding="utf-8")
+    profile = tmp_path / "me.yaml"
+    profile.write_text("lang: ar\nbasics: {name: ليلى مثال, email: layla@example.org}\n"
+                       "summary: Builds **reliable** services.\n"
+                       "experience:\n  - company: Globex\n    roles:\n      - position: مهندسة\n"
+                       "        start: 2020-01\n        highlights: [Ran the build farm]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    job = pipeline.prepare(profile, theme_name="child")
+    (html,) = pipeline.render(job, "html", tmp_path / "out.html")
+    text = html.data.decode("utf-8")
+    assert '<p class="summary-text" dir="ltr">' in text and "Ran the build farm" in text
