@@ -192,15 +192,15 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None, source: 
                     for document in dict.fromkeys(spec.documents):
                         named = template if document == "resume" or "{document}" in template \
                             else template + "-letter"
-                        stem = named.format(profile=profile.stem, variant=_slug(variant), theme=theme or "",
-                                            lang=spec.lang or "", document=document).strip("-")
+                        stem = _stem(named, profile=profile.stem, variant=_slug(variant), theme=theme or "",
+                                     lang=spec.lang or "", document=document)
                         for fmt in spec.formats:
                             add(Target(profile, variant, theme, fmt, spec.lang, out_dir / f"{stem}.{TABLE[fmt].extension}",
                                        document, letter if document == "letter" else None,
                                        posting if document == "letter" else None), index)
                     if spec.bundle:
-                        stem = template.format(profile=profile.stem, variant=_slug(variant), theme=theme or "",
-                                               lang=spec.lang or "", document="application").strip("-")
+                        stem = _stem(template, profile=profile.stem, variant=_slug(variant), theme=theme or "",
+                                     lang=spec.lang or "", document="application")
                         if posting is not None and "{document}" not in template:
                             from resume_builder.pipeline import posting_slug
 
@@ -243,6 +243,19 @@ def _relative_file(value: str | None, base: Path) -> str | None:
     if value and names_a_file(value):
         return str(base / value)
     return value
+
+
+
+def _stem(template: str, **values: str) -> str:
+    """``template`` (a target's ``name``) filled with ``values``; the dashes around a value
+    that is empty (the base variant "", no theme) go with it: ``{profile}-{variant}-{theme}``
+    gives ``me-classic``, not ``me--classic``."""
+    empty = "\0"
+    filled = template.format(**{key: value or empty for key, value in values.items()})
+    def join(found: re.Match) -> str:  # a dash before and after: one stays between the neighbours
+        return "-" if found.group(1) and found.group(2) else ""
+
+    return re.sub(rf"(-*){empty}(?:-*{empty})*(-*)", join, filled).strip("-")
 
 
 def _slug(variant: str) -> str:

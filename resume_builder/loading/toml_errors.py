@@ -44,6 +44,10 @@ def toml_syntax_error(path: Path | str, exc: Exception, source: str | None = Non
         text = text[:found.start()]
         if found.group(1):
             line, column = int(found.group(1)), int(found.group(2))
+            if text.startswith("Cannot overwrite a value"):
+                key = _key_at(path, source, line)
+                if key:  # tomllib does not say which, and places the error after the value
+                    text, column = f"{text}: '{key[0]}' is given twice", key[1]
         else:
             line, column, unclosed = _end_of_document(path, source)
             if unclosed:
@@ -52,6 +56,18 @@ def toml_syntax_error(path: Path | str, exc: Exception, source: str | None = Non
                 text += " (at the end of the file)"
     hint = next((words for start, words in _HINTS if text.startswith(start)), "")
     return UserError.at(str(path), line, column, f"TOML syntax error: {text}", hint=hint)
+
+
+def _key_at(path: Path | str, source: str | None, line: int) -> tuple[str, int] | None:
+    """The key assigned on ``line`` (1-based) of the TOML file and its 1-based column, or None."""
+    if source is None:
+        try:
+            source = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+    lines = source.splitlines()
+    found = re.match(r"\s*([A-Za-z0-9_.\"' -]+?)\s*=", lines[line - 1]) if 0 < line <= len(lines) else None
+    return (found.group(1).strip(), found.start(1) + 1) if found else None
 
 
 def _end_of_document(path: Path | str, source: str | None) -> tuple[int | None, int | None, bool]:

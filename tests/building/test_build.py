@@ -58,6 +58,14 @@ def test_star_expands_declared_variants(project):
     assert [t.output.name for t in expand(config, project)] == ["me-web.pdf"]
 
 
+def test_an_empty_value_in_the_name_takes_its_dashes_with_it(project):
+    """`{profile}-{variant}-{theme}` with the base variant gave me--classic.pdf (newcomer trial)."""
+    config = BuildConfig.model_validate({"targets": [{"profile": "profiles/me.yaml", "variants": ["", "web"],
+                                                      "themes": ["classic"], "formats": ["md"],
+                                                      "name": "{profile}-{variant}-{lang}-{theme}"}]})
+    assert [t.output.name for t in expand(config, project)] == ["me-classic.md", "me-web-classic.md"]
+
+
 def test_colliding_outputs_are_an_error(project):
     config = BuildConfig.model_validate({"targets": [{"profile": "profiles/me.yaml", "themes": ["classic", "classic"],
                                                       "name": "{profile}"}]})
@@ -109,6 +117,9 @@ def test_a_missing_required_key_is_at_its_table(project):
      ":3:1: targets[0].lang: 'klingon' is not a language (write a language code, e.g. en, de, fr, pt-BR)"),
     ('check = "no"\n[[targets]]\nprofile = "profiles/me.yaml"\n',
      ":1:1: check: expected true or false, found the text 'no'"),
+    # which key was given twice went unsaid
+    ('[[targets]]\nprofile = "profiles/me.yaml"\nprofile = "profiles/me.yaml"\n',
+     ":3:1: TOML syntax error: Cannot overwrite a value: 'profile' is given twice (each key may be given once)"),
     # an error tomllib finds at the end of the file had no line: the list left open, else the last line
     ('[[targets]]\nprofile = "profiles/me.yaml"\nformats = ["pdf", # a "[" in a comment\n  "md \\" ]",\n',
      ":3:11: TOML syntax error: Unclosed array: the file ends before the list opened here is closed "
