@@ -60,7 +60,8 @@ def input_format_option():
 def profile_or_default(path: Optional[Path], variant: Optional[str] = None) -> Path:
     """``path``; else, when ``variant`` is a variant file, the profile its ``profile:`` line
     names (relative to the variant file, as ``tailor`` reads it); else the default profile
-    (:data:`resume_builder.loading.profile_loader.DEFAULT_PROFILE`).
+    (:func:`resume_builder.loading.profile_loader.default_profile`: the example, else the
+    ``profile.yaml`` that ``init`` writes).
 
     Raises UserError (located) when the variant file is unreadable or invalid, or names a
     profile that is not there."""
@@ -71,6 +72,6 @@ def profile_or_default(path: Optional[Path], variant: Optional[str] = None) -> P
     if variant is not None and looks_like_file(variant):
         chosen, doc = load_variant_file(variant)
         return base_profile_path(chosen, Path(variant), doc)
-    from resume_builder.loading.profile_loader import DEFAULT_PROFILE
+    from resume_builder.loading.profile_loader import default_profile
 
-    return DEFAULT_PROFILE
+    return default_profile()

@@ -50,7 +50,7 @@ def _as_json(yaml_text: str) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
 
 
-STARTER_NAME = "profile.yaml"
+STARTER_NAME = "profile.yaml"  # read when no profile is named (loading/profile_loader.py: STARTER_PROFILE)
 
 
 def _shown(path: Path) -> str:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from resume_builder.errors import Location, Problem, UserError, did_you_mean
 from resume_builder.loading.errors_map import problems_from_validation
 from resume_builder.loading.letter_checks import check_letter
-from resume_builder.loading.profile_loader import DEFAULT_PROFILE, load_source
+from resume_builder.loading.profile_loader import default_profile, load_source
 from resume_builder.loading.source import SourceDocument
 from resume_builder.loading.variants import LoadedVariant, load_variant, looks_like_file
 from resume_builder.schema.letter import Letter, LetterFile
@@ -101,6 +101,6 @@ def _from_file(profile_path: Path | None, letter_path: Path, variant: str | None
         if variant is None and letter.variant:
             variant = str(Path(letter_path).parent / letter.variant) if looks_like_file(letter.variant) \
                 else letter.variant
-        chosen = load_variant(base if base is not None else DEFAULT_PROFILE, variant, lang=lang,
+        chosen = load_variant(base if base is not None else default_profile(), variant, lang=lang,
                               input_format=input_format)
     return LoadedLetter(chosen, letter, letter.name or Path(letter_path).stem, doc, (), Path(letter_path))

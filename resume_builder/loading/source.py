@@ -86,7 +86,8 @@ def read_text(path: Path, kind: str = "profile") -> str:
     shown = str(path)
     if not path.exists():
         raise UserError.at(shown, None, None, "file not found",
-                           hint="check the path, or run 'resume-builder init' to create a profile"
+                           hint="check the path, or run 'resume-builder init' to write profile.yaml, which "
+                                "commands read when no profile is named"
                            if kind == "profile" else f"check the path of the {kind}")
     if path.is_dir():
         raise UserError.at(shown, None, None, "is a folder, not a file")

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from resume_builder.errors import Location, Problem, UserError, did_you_mean
 from resume_builder.loading.errors_map import problems_from_validation
-from resume_builder.loading.profile_loader import DEFAULT_PROFILE, LoadedProfile, load_profile, load_source
+from resume_builder.loading.profile_loader import LoadedProfile, default_profile, load_profile, load_source
 from resume_builder.loading.source import SourceDocument
 from resume_builder.loading.variant_checks import check_variant
 from resume_builder.schema.variant import Variant, VariantFile
@@ -92,7 +92,7 @@ def load_variant(profile_path: Path | None, variant: str | None, *, lang: str | 
     """
     if variant is not None and looks_like_file(variant):
         return _from_file(profile_path, Path(variant), lang, input_format)
-    loaded = load_profile(profile_path if profile_path is not None else DEFAULT_PROFILE, lang=lang,
+    loaded = load_profile(profile_path if profile_path is not None else default_profile(), lang=lang,
                           variant=variant, input_format=input_format)
     stem = loaded.path.stem
     if variant is None:
