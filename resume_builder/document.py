@@ -37,9 +37,10 @@ def clean(text: str) -> str:
 class RichText:
     """A line or paragraph of text as formatted spans.
 
-    ``direction``: "" for the document's own; "ltr" for a paragraph with no right-to-left
-    letter in a right-to-left document, set left to right by every format (HTML ``dir``, a
-    DOCX paragraph's ``w:bidi``, an LRM first in text), as render/isolation.py marks it.
+    ``direction``: "" for the document's own; in a right-to-left document (marked by
+    render/isolation.py) "ltr" for a paragraph with no right-to-left letter, set left to right
+    by every format (HTML ``dir``, a DOCX paragraph's ``w:bidi``, an LRM first in text), and
+    "rtl" for any other.
     """
 
     spans: tuple[Span, ...]

@@ -49,9 +49,11 @@ def _walk(value: Any) -> Any:
             new = _walk(current)
             if new != current:
                 changes[item.name] = new
-    if isinstance(value, RichText) and value.spans and value.ltr_only:
+    if isinstance(value, RichText) and value.spans:
         # An English paragraph in an Arabic résumé: set left to right as a whole where the
         # format can (its isolates stay for a theme that does not): isolating each span alone
         # laid its bold and plain runs out right to left ("five years" after "of experience").
-        changes["direction"] = "ltr"
+        # Any other is right to left, said explicitly: an Arabic sub-point under an English
+        # bullet would otherwise take its parent's direction.
+        changes["direction"] = "ltr" if value.ltr_only else "rtl"
     return dataclasses.replace(value, **changes) if changes else value

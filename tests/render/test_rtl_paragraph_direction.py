@@ -39,6 +39,8 @@ experience:
     highlights:
       - {BULLET}
       - {ARABIC_BULLET}
+      - text: Built the pipeline used by **all** teams
+        details: [نشر بدون توقف, Argo Workflows on EKS]
 """
 
 
@@ -56,8 +58,8 @@ def _plain(markdown: str) -> str:
 def test_only_paragraphs_without_right_to_left_letters_are_marked(job):
     doc = with_ltr_isolates(job().document)
     experience = next(section for section in doc.sections if section.key == "experience")
-    english, arabic = experience.entries[0].bullets
-    assert english.text.direction == "ltr" and arabic.text.direction == ""
+    english, arabic, _mixed = experience.entries[0].bullets
+    assert english.text.direction == "ltr" and arabic.text.direction == "rtl"  # said explicitly
     summary = next(section for section in doc.sections if section.key == "summary")
     assert [paragraph.direction for paragraph in summary.paragraphs] == ["ltr"]
 
@@ -112,3 +114,28 @@ def test_docx_sets_english_paragraphs_left_to_right(job, tmp_path):
     arabic = [p for p in paragraphs if "\u062a\u062f\u064a\u0631" in p]
     assert len(english) == 2 and all('<w:bidi w:val="0"/>' in p for p in english)
     assert arabic and not any('w:val="0"' in p for p in arabic)
+
+
+@pytest.mark.usefixtures("cheap_font_subsetting")
+def test_mixed_directions_each_keep_their_own(tmp_path):
+    """An Arabic sub-point under an English bullet took the bullet's direction; in compact,
+    whose paragraphs and sub-points run in, an English bullet with an Arabic sub-point and an
+    English paragraph beside an Arabic one in the summary were set right to left, their
+    words reversed (newcomer trial)."""
+    path = tmp_path / "mixed.yaml"
+    path.write_text(PROFILE.replace(f"summary: {SUMMARY}", f"summary: |\n  {SUMMARY}\n\n  مهندسة منصات ذات خبرة"),
+                    encoding="utf-8")
+    classic = pipeline.render(pipeline.prepare(path, theme_name="classic"), "html", tmp_path / "c.html")[0]
+    text = classic.data.decode("utf-8")
+    assert re.search(r'<li dir="rtl">\u2068?\u0646\u0634\u0631', text), "the Arabic sub-point is right to left"
+    assert re.search(r'<li dir="ltr">\u2066?Argo', text)
+    rendered = pipeline.prepare(path, theme_name="compact")
+    compact = pipeline.render(rendered, "html", tmp_path / "k.html")[0].data.decode("utf-8")
+    assert re.search(r'<li dir="ltr">\u2066?Built the pipeline', compact)  # its run-in Arabic sub-point inside
+    assert re.search(r'<div class="summary">\s*<p class="summary-text" dir="ltr">', compact)
+    (pdf,) = pipeline.render(rendered, "pdf", tmp_path / "k.pdf")
+    (tmp_path / "k.pdf").write_bytes(pdf.data)
+    from pdfminer.high_level import extract_text
+
+    words = " ".join(extract_text(str(tmp_path / "k.pdf")).split())
+    assert _plain(SUMMARY) in words and "Built the pipeline used by all teams" in words, words
