@@ -720,11 +720,12 @@ def read_manifest(folder: Path) -> Manifest:
     if path.stat().st_size > MAX_FILE_BYTES:
         raise UserError.at(str(path), None, None, f"theme.toml is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         from resume_builder.loading.toml_errors import toml_syntax_error
 
-        raise toml_syntax_error(path, exc) from None
+        raise toml_syntax_error(path, exc, text) from None
     except UnicodeDecodeError:
         raise UserError.at(str(path), None, None, "not valid UTF-8") from None
     except RecursionError:  # tomllib recurses once per nested array or table

@@ -102,11 +102,12 @@ def find_build_file(start: Path) -> tuple[Path, dict[str, Any]]:
         if not candidate.is_file():
             continue
         try:
-            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            text = candidate.read_text(encoding="utf-8")
+            data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             from resume_builder.loading.toml_errors import toml_syntax_error
 
-            raise toml_syntax_error(candidate, exc) from None
+            raise toml_syntax_error(candidate, exc, text) from None
         if candidate.name == "pyproject.toml":
             section = data.get("tool", {}).get("resume-builder")
             if section is None:
@@ -120,7 +121,8 @@ def find_build_file(start: Path) -> tuple[Path, dict[str, Any]]:
 def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
     if path is not None:
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            data = tomllib.loads(text)
         except FileNotFoundError:
             raise UserError.at(str(path), None, None, "file not found") from None
         except IsADirectoryError:
@@ -133,7 +135,7 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
         except tomllib.TOMLDecodeError as exc:
             from resume_builder.loading.toml_errors import toml_syntax_error
 
-            raise toml_syntax_error(path, exc) from None
+            raise toml_syntax_error(path, exc, text) from None
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("resume-builder", {})
         file = path

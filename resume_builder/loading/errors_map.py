@@ -39,16 +39,23 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _as_written(location: Any) -> str | None:
+def _as_written(location: Any, files: dict[str, list[str] | None]) -> str | None:
     """The scalar at ``location`` as typed in its file (``3.10`` where YAML read 3.1), up to a
-    ``,``, ``]``, ``}`` or comment; None when the file cannot be read there."""
+    ``,``, ``]``, ``}`` or comment; None when the file cannot be read there. ``files``: the
+    lines of each file read so far (each is read once per validation)."""
     import re
     from pathlib import Path
 
-    try:
-        line = Path(location.file).read_text(encoding="utf-8").split("\n")[location.line - 1]
-    except (OSError, UnicodeDecodeError, IndexError, TypeError, ValueError):
+    if location.file not in files:
+        try:
+            files[location.file] = Path(location.file).read_text(encoding="utf-8").split("\n")
+        except (OSError, UnicodeDecodeError, TypeError, ValueError):
+            files[location.file] = None
+    lines = files[location.file]
+    if lines is None or not isinstance(location.line, int) or not 0 < location.line <= len(lines) \
+            or not location.column:
         return None
+    line = lines[location.line - 1]
     token = re.match(r"[^,\]}\n]*?(?=\s+#|[,\]}]|\s*$)", line[location.column - 1:])
     written = token.group().strip() if token else ""
     return written if written and written[0] not in "\"'" else None
@@ -98,6 +105,7 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
 
     found: list[tuple[tuple[int, int, int], int, str, Any, tuple[Any, ...], Callable[[], str]]] = []
     seen: set[tuple[Any, ...]] = set()
+    lines_of: dict[str, list[str] | None] = {}  # lines of the files values are quoted from (_as_written)
     files: dict[str, int] = {}
 
     def place(location: Any) -> tuple[int, int, int]:
@@ -128,7 +136,7 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
             location = source.locate(full)
-            written = _as_written(location) if kind == "string_type" and \
+            written = _as_written(location, lines_of) if kind == "string_type" and \
                 isinstance(err.get("input"), (int, float, bool)) else None
             if written:  # a number or yes/no where text belongs: shown as typed (3.10, not 3.1)
                 if isinstance(err.get("input"), (int, float)) and not isinstance(err.get("input"), bool):

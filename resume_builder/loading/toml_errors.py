@@ -44,42 +44,38 @@ def toml_syntax_error(path: Path | str, exc: Exception, source: str | None = Non
         text = text[:found.start()]
         if found.group(1):
             line, column = int(found.group(1)), int(found.group(2))
-            if text.startswith("Cannot overwrite a value"):
-                key = _key_at(path, source, line)
-                if key:  # tomllib does not say which, and places the error after the value
-                    text, column = f"{text}: '{key[0]}' is given twice", key[1]
-        else:
-            line, column, unclosed = _end_of_document(path, source)
-            if unclosed:
-                text = "Unclosed array: the file ends before the list opened here is closed"
-            elif line is not None:
-                text += " (at the end of the file)"
+            lines = _lines(path, source) if text.startswith("Cannot overwrite a value") else None
+            key = _key_at(lines, line) if lines else None
+            if key:  # tomllib does not say which, and places the error after the value
+                text, column = f"{text}: '{key[0]}' is given twice", key[1]
+        elif (lines := _lines(path, source)) is not None:
+            line, column, unclosed = _end_of_document(lines)
+            text = "Unclosed array: the file ends before the list opened here is closed" if unclosed \
+                else f"{text} (at the end of the file)"
     hint = next((words for start, words in _HINTS if text.startswith(start)), "")
     return UserError.at(str(path), line, column, f"TOML syntax error: {text}", hint=hint)
 
 
-def _key_at(path: Path | str, source: str | None, line: int) -> tuple[str, int] | None:
-    """The key assigned on ``line`` (1-based) of the TOML file and its 1-based column, or None."""
+def _lines(path: Path | str, source: str | None) -> list[str] | None:
+    """The TOML file's lines: of ``source`` when given, else read from ``path``; None when unreadable."""
     if source is None:
         try:
             source = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
-    lines = source.splitlines()
+    return source.splitlines() or [""]
+
+
+def _key_at(lines: list[str], line: int) -> tuple[str, int] | None:
+    """The key assigned on ``line`` (1-based) of ``lines`` and its 1-based column, or None."""
     found = re.match(r"\s*([A-Za-z0-9_.\"' -]+?)\s*=", lines[line - 1]) if 0 < line <= len(lines) else None
     return (found.group(1).strip(), found.start(1) + 1) if found else None
 
 
-def _end_of_document(path: Path | str, source: str | None) -> tuple[int | None, int | None, bool]:
-    """Where an error at the end of a TOML file is shown, and whether a list is still open
-    there: the ``[`` of the outermost list open when the file ends, else the end of the last
-    line; (None, None, False) when the file cannot be read."""
-    if source is None:
-        try:
-            source = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None, None, False
-    lines = source.splitlines() or [""]
+def _end_of_document(lines: list[str]) -> tuple[int, int, bool]:
+    """Where an error at the end of a TOML file (``lines``) is shown, and whether a list is
+    still open there: the ``[`` of the outermost list open when the file ends, else the end
+    of the last line."""
     opened: list[tuple[int, int]] = []  # (line, column) of each "[" of a value still open
     for number, text in enumerate(lines, start=1):
         if not opened and re.match(r"\s*\[", text):
