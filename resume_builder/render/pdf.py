@@ -138,7 +138,7 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     fetcher = RestrictedFetcher(roots)
     messages: list[str] = []
     base_url = theme.folder.as_uri() + "/"
-    from resume_builder.render import html_tokens, style_reuse
+    from resume_builder.render import html_tokens, line_breaks, style_reuse  # render/style_reuse.py, line_breaks.py
     from resume_builder.render.collection import fewer_collections
 
     html_tokens.install()
@@ -147,7 +147,7 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     with _guarded(theme, messages, html, fetcher), fewer_collections():
         body, stylesheet = _stylesheet(html, base_url, roots, messages, font_config, font_files)
         css = "".join(_STYLE_ELEMENT.findall(html)) if stylesheet is not None else ""
-        with style_reuse.reusing(messages, enabled=style_reuse.reusable(css)):  # render/style_reuse.py
+        with style_reuse.reusing(messages, enabled=style_reuse.reusable(css)), line_breaks.remembering():
             rendered = HTML(string=body, base_url=base_url, url_fetcher=fetcher).render(
                 font_config=font_config, pdf_tags=True, stylesheets=[stylesheet] if stylesheet else None)
     rendered._resume_builder = (html, fetcher)  # for the write step's guard
