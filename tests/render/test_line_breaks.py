@@ -137,7 +137,7 @@ def test_only_the_last_two_layouts_lines_are_kept(tmp_path, monkeypatch):
 def test_an_unknown_weasyprint_lays_out_without_the_memo(monkeypatch, broken):
     assert line_breaks.source_digests() == line_breaks.EXPECTED_SOURCES["70.0"]
     monkeypatch.setattr(line_breaks, "_installed", None)
-    monkeypatch.setattr(line_breaks, "EXPECTED_SOURCES", {"70.0": {"split_first_line": "another"}})
+    monkeypatch.setattr(line_breaks, "EXPECTED_SOURCES", {"70.0": {"text/line_break.py": "another"}})
     assert not line_breaks.install() and not line_breaks.installed()
     monkeypatch.setattr(style_reuse, "_ENTRIES", {})
     fresh = _pdf(remember=False)
