@@ -4,6 +4,8 @@ ISO 32000-1 §14.9.2; the DOCX core property ``dc:language``)."""
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,17 +18,45 @@ class Origin:
     language: str | None = None  # BCP 47, e.g. "de" or "en-GB"
 
 
+#: Origins of the last files read, by the BLAKE2b digest of their bytes: `check` asks twice
+#: for the same file, and a render that replaces an output asks for the old file and the new
+#: bytes, which the previous render in the same process (``serve``, ``watch``) asked for as
+#: new. pypdf parses every object of the object stream holding the information dictionary
+#: (about 0.1 s for a two-page résumé), so each file is read once.
+_READ: "OrderedDict[bytes, Origin]" = OrderedDict()
+_READ_LIMIT = 16
+
+
 def read_origin(path: Path, data: bytes | None = None) -> Origin:
     """The file's recorded provenance and language; an empty :class:`Origin` when the file
     has neither or cannot be read (the checks then report the damage themselves).
 
     ``data``: the file's bytes, when they are not written yet (``path`` then only gives
     the format, by its extension)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".pdf", ".docx"):
+        return Origin()
+    try:
+        content = data if data is not None else path.read_bytes()
+    except OSError:
+        return Origin()
+    key = suffix.encode() + hashlib.blake2b(content, digest_size=32).digest()
+    if key in _READ:
+        _READ.move_to_end(key)
+        return _READ[key]
+    origin = _parse_origin(suffix, content)
+    _READ[key] = origin
+    while len(_READ) > _READ_LIMIT:
+        _READ.popitem(last=False)
+    return origin
+
+
+def _parse_origin(suffix: str, content: bytes) -> Origin:
     import io
 
-    source = io.BytesIO(data) if data is not None else path
+    source = io.BytesIO(content)
     try:
-        if path.suffix.lower() == ".pdf":
+        if suffix == ".pdf":
             from pypdf import PdfReader
 
             from resume_builder.checking.quiet import quiet_pdf_library
@@ -36,14 +66,12 @@ def read_origin(path: Path, data: bytes | None = None) -> Origin:
                 info = reader.metadata or {}
                 lang = reader.trailer["/Root"].get("/Lang")
             return Origin(Provenance.decode(str(info.get("/" + PDF_KEY) or "")), str(lang) if lang else None)
-        if path.suffix.lower() == ".docx":
-            import docx
+        import docx
 
-            props = docx.Document(source if data is not None else str(path)).core_properties
-            return Origin(Provenance.decode(props.identifier), props.language or None)
+        props = docx.Document(source).core_properties
+        return Origin(Provenance.decode(props.identifier), props.language or None)
     except Exception:  # a damaged file: extract() says what is wrong with it
         return Origin()
-    return Origin()
 
 
 def primary_language(tag: str) -> str:

@@ -87,3 +87,34 @@ def test_another_profile_name_is_noted_not_trusted(german, tmp_path):
     first = next(line for line in result.stdout.splitlines() if line.startswith("  "))
     assert first.startswith("  ✗ profile: this DOCX was rendered from cv.yaml, not other.yaml")  # the cause, first
     assert "✗ language" not in result.output  # nothing compared with other.yaml: no symptom of that cause
+
+
+def test_a_file_is_parsed_once_and_a_changed_file_again(german, tmp_path, monkeypatch):
+    """read_origin keys what it read by the bytes' digest, not the path: `check` and a render
+    replacing an output ask twice for the same bytes, and pypdf takes about 0.1 s per parse."""
+    import pypdf
+
+    from resume_builder.checking import origin
+
+    monkeypatch.setattr(origin, "_READ", origin.OrderedDict())
+    parsed = []
+    real = pypdf.PdfReader
+
+    def counting(*arguments, **keywords):
+        parsed.append(arguments)
+        return real(*arguments, **keywords)
+
+    monkeypatch.setattr(pypdf, "PdfReader", counting)
+    pdf = tmp_path / "cv.pdf"
+    shutil.copy(german / "out" / "cv-de.pdf", pdf)
+    first = origin.read_origin(pdf)
+    assert first.language == "de" and first.provenance.lang == "de"
+    assert origin.read_origin(pdf) == first and origin.read_origin(tmp_path / "x.pdf", pdf.read_bytes()) == first
+    assert len(parsed) == 1
+    english = runner.invoke(app, ["render", str(german / "cv.yaml"), "-f", "pdf", "-o", str(pdf)])
+    assert english.exit_code == 0, english.output
+    again = origin.read_origin(pdf)
+    assert again.language == "en" and again.provenance.lang is None and len(parsed) == 2
+    docx = german / "out" / "cv-de.docx"
+    assert origin.read_origin(docx).provenance.lang == "de" and origin.read_origin(docx.with_suffix(".pdf")) == first
+    assert origin.read_origin(tmp_path / "missing.pdf") == origin.Origin()
