@@ -128,6 +128,24 @@ def test_the_same_document_is_replaced_in_another_theme(tmp_path):
     _written(_render(profile, "--lang", "de", "-f", "docx", "--theme", "modern", "--out-dir", out))
 
 
+def test_an_output_replaced_by_the_same_bytes_is_not_read(tmp_path, monkeypatch):
+    """Re-rendering unchanged input over its own output compares bytes, not provenance (no
+    PDF library to load); after an edit the old file's provenance is read and compared."""
+    from resume_builder.checking import origin
+
+    profile = _small_profile(tmp_path)
+    out = tmp_path / "out"
+    _written(_render(profile, "-f", "pdf", "--out-dir", out))
+    read: list = []
+    real = origin.read_origin
+    monkeypatch.setattr(origin, "read_origin", lambda path, data=None: read.append(path) or real(path, data))
+    _written(_render(profile, "-f", "pdf", "--out-dir", out))
+    assert read == []
+    profile.write_text(profile.read_text(encoding="utf-8").replace("Site Reliability", "Platform"), encoding="utf-8")
+    _written(_render(profile, "-f", "pdf", "--out-dir", out))
+    assert read == [out / "cv.pdf", out / "cv.pdf"]
+
+
 def test_postings_of_one_name_in_two_folders_do_not_replace_each_other(tmp_path):
     profile = _small_profile(tmp_path)
     for name in ("a", "b"):
