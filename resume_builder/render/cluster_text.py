@@ -117,12 +117,14 @@ _INSTALLED: bool | None = None
 
 
 def _wrap(text: Any, fonts: Any) -> None:
+    from resume_builder.render import drawn_lines
+
     original_draw = text.draw_first_line
     original_clean = fonts.Font.clean
 
     def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
         if _PLAIN.issuperset(textbox.text) and not _mapped_here(stream):
-            return original_draw(stream, textbox, text_overflow, block_ellipsis, matrix)
+            return drawn_lines.draw(original_draw, stream, textbox, text_overflow, block_ellipsis, matrix)
         restore = _renumber(stream, textbox, text_overflow, block_ellipsis)
         try:
             return original_draw(stream, textbox, text_overflow, block_ellipsis, matrix)

@@ -29,7 +29,7 @@ from typing import Any, Iterator
 
 from resume_builder.render.runs import Runs
 
-__all__ = ["drawing", "install", "clear"]
+__all__ = ["drawing", "install", "clear", "kept"]
 
 _RUNS = Runs()  # a run: the drawing of one PDF
 # (id(style), text, justification spacing) -> [style, state, number of the run that last used it]
@@ -46,6 +46,12 @@ def clear() -> None:
     """Forget every kept layout."""
     with _RUNS.lock:
         _KEPT.clear()
+
+
+def kept(key: tuple) -> list | None:
+    """The kept entry of ``key`` (``[style, state, run, ...]``: render/drawn_lines.py appends
+    a line's drawing) while a drawing runs in this thread, else None."""
+    return _KEPT.get(key) if _RUNS.here() else None
 
 
 def _pango_getters() -> Any:
