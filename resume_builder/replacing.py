@@ -43,8 +43,6 @@ def same_document(old: Provenance, new: Provenance) -> bool:
 def guard_replacements(outputs: Iterable[tuple[Path, bytes]]) -> None:
     """Raise UserError if writing any ``(path, data)`` would replace a PDF or DOCX rendered
     from other inputs (nothing is written: callers guard before :func:`pipeline.write`)."""
-    from resume_builder.checking.origin import read_origin
-
     for path, data in outputs:
         if path.suffix.lower() not in (".pdf", ".docx") or not path.is_file():
             continue
@@ -53,6 +51,8 @@ def guard_replacements(outputs: Iterable[tuple[Path, bytes]]) -> None:
                 continue
         except OSError:
             pass
+        from resume_builder.checking.origin import read_origin  # the checking package: only when needed
+
         old = read_origin(path).provenance
         if old is None:
             continue
