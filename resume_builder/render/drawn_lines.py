@@ -22,7 +22,9 @@ The record is kept with the kept layout and replayed when the same layout is dra
 only if every width it used is still the font's (or, for one this line measured, not set
 yet, so the line would measure the same): otherwise, and for any line drawing a missing
 glyph (``.notdef``), bitmap, colour or emoji glyphs, WeasyPrint draws it. The PDF's bytes are
-the same; tests/render/test_drawn_lines.py compares them with and without.
+the same; tests/render/test_drawn_lines.py compares them with and without. It runs only
+inside render/cluster_text.py's hook, which is installed only over the ``draw_first_line``
+whose source it was written for (``cluster_text.EXPECTED_SOURCES``).
 """
 
 from __future__ import annotations
