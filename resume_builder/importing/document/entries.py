@@ -88,6 +88,9 @@ class Entry:
 def _is_head(line: Line, body_size: float) -> bool:
     if line.bullet:
         return False
+    label, colon, _ = line.text.partition(":")
+    if colon and label.strip().casefold() in _TECH_LABELS():
+        return False  # "Technologies: Go, Kafka": the keywords of the entry above (a company over its roles too)
     if len(line.segments) > 1 or line.heading_level >= 2:
         return True
     text = line.text
@@ -129,31 +132,51 @@ def group_heads(lines: list[Line], body_size: float) -> tuple[list[tuple[list[Li
             runs[-1][1].append(line)
         else:
             runs.append((head, [line]))
-    for head, run in runs:
+    for head, whole in runs:
         if not head:
             if entries:
-                entries[-1][1].extend(run)
+                entries[-1][1].extend(whole)
             else:
-                before.extend(run)
+                before.extend(whole)
             continue
-        dated = [i for i, line in enumerate(run) if find_range(line.text)]
-        if not dated:
-            if entries and not entries[-1][1] and len(run) <= 2:
-                entries[-1][0].extend(run)  # e.g. a location line under the dates
-            else:
-                entries.append((list(run), []))
-            continue
-        if dated[0] == 0:
-            cuts = dated  # dates first (above the title, or on its row): each date line opens an entry
-        else:
-            # dates last: an entry runs from after the previous date line through its own
-            cuts = [0] + [i + 1 for i in dated[:-1]]
-        for n, start in enumerate(cuts):  # lines after the last date stay with the last entry
-            end = cuts[n + 1] if n + 1 < len(cuts) else len(run)
-            group = run[start:end]
-            if group:
-                entries.append((group, []))
+        for run in _by_heading(whole):
+            _cut_at_dates(run, entries)
     return entries, before
+
+
+def _by_heading(run: list[Line]) -> list[list[Line]]:
+    """A run of head lines cut before each DOCX heading of a higher rank than the heading
+    above it: a role's "Intern<tab>Jun 2015 – Dec 2015" (Heading 3) and the next company's
+    "Junior Developer" (Heading 2) start two entries, whatever order their dates come in."""
+    out: list[list[Line]] = [[]]
+    rank = 0
+    for line in run:
+        if out[-1] and line.heading_level and rank and line.heading_level < rank:
+            out.append([])
+        out[-1].append(line)
+        rank = line.heading_level or rank
+    return out
+
+
+def _cut_at_dates(run: list[Line], entries: list[tuple[list[Line], list[Line]]]) -> None:
+    """Add the entries of one run of head lines to ``entries``, cut at its date lines."""
+    dated = [i for i, line in enumerate(run) if find_range(line.text)]
+    if not dated:
+        if entries and not entries[-1][1] and len(run) <= 2:
+            entries[-1][0].extend(run)  # e.g. a location line under the dates
+        else:
+            entries.append((list(run), []))
+        return
+    if dated[0] == 0:
+        cuts = dated  # dates first (above the title, or on its row): each date line opens an entry
+    else:
+        # dates last: an entry runs from after the previous date line through its own
+        cuts = [0] + [i + 1 for i in dated[:-1]]
+    for n, start in enumerate(cuts):  # lines after the last date stay with the last entry
+        end = cuts[n + 1] if n + 1 < len(cuts) else len(run)
+        group = run[start:end]
+        if group:
+            entries.append((group, []))
 
 
 #: Labels of a labelled entry (Europass and similar forms): label (case folded) → field.
