@@ -172,6 +172,9 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
                 raise UserError([dataclasses.replace(problem, hint=hint) if problem.path == "basics" else problem
                                  for problem in error.problems]) from None
             raise
+        if not profile.basics.name.strip():  # required, but an importer writes "" for the user to fill in
+            warnings.append(f"{chosen.source.locate(('basics', 'name'))}: basics.name is empty: the résumé has "
+                            "no name at its head (write your name there)")
 
     return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, [*warnings, *chosen.warnings],
                          chosen.alternatives, requested=lang)
@@ -244,6 +247,8 @@ def _load_fast(path: Path, lang: "str | _VariantLanguage | None",
         profile = validate_profile(chosen.source)
     except UserError:
         return None
+    if not profile.basics.name.strip():
+        return None  # the careful path warns, at the name's line
     source = chosen.source
     source.deferred = lambda: _load_careful(path, lang, input_format).source
     return LoadedProfile(profile, source, path, "yaml", chosen.lang, chosen.warnings, chosen.alternatives,
