@@ -59,6 +59,10 @@ def guard_replacements(outputs: Iterable[tuple[Path, bytes]]) -> None:
         new = read_origin(path, data).provenance
         if new is None or same_document(old, new):
             continue
+        renamed = old.person and new.person and old.person != new.person and \
+            _identity(old, with_later=False) == _identity(new, with_later=False)
+        hint = f"write this one with -o FILE (or --out-dir DIR), or move {path} away first"
+        if renamed:  # the same file, variant and language: most likely the name was corrected
+            hint = f"if you corrected the name, delete {path} and render again; otherwise " + hint[0].lower() + hint[1:]
         raise UserError(f"{path} was rendered from {old.describe()}; this render ({new.describe()}) "
-                        "would replace it under the same default name",
-                        hint=f"write this one with -o FILE (or --out-dir DIR), or move {path} away first")
+                        "would replace it under the same default name", hint=hint)

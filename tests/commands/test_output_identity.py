@@ -309,3 +309,8 @@ def test_another_persons_profile_of_the_same_file_name_is_refused_not_replaced(t
     assert refused.exit_code == 2, refused.output
     assert "was rendered from cv.yaml (Ann Example)" in refused.output and "cv.yaml (Bob Example)" in refused.output
     assert (tmp_path / "out" / "cv.pdf").read_bytes() == ann
+    # the same file, variant and language under another name may be a corrected name: the way out is said
+    assert f"if you corrected the name, delete {tmp_path / 'out' / 'cv.pdf'} and render again" in \
+        " ".join(refused.output.split())
+    other = _render(tmp_path / "b" / "cv.yaml", "-f", "pdf", "--lang", "de", "--out-dir", tmp_path / "out")
+    _written(other)  # another language is another default name: nothing to replace
