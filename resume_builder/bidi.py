@@ -198,6 +198,34 @@ def mostly_rtl(texts: Sequence[str]) -> bool:
 _STAND_INS = [chr(code) for code in range(0xFB50, 0xFBB2)]
 
 
+def visual_to_logical_ltr(clusters: Sequence[str]) -> str:
+    """One line of a left-to-right page holding right-to-left words (an Arabic name in an
+    English résumé), from the order it is drawn to the order it is read.
+
+    ``clusters`` as for :func:`visual_to_logical`. In a left-to-right paragraph the bidi
+    algorithm reverses each right-to-left run for display (its numbers keep their order); the
+    algorithm applied to the drawn text with a left-to-right paragraph direction reverses them
+    back. A line with no right-to-left letter is returned as drawn.
+    """
+    if not any(is_rtl_char(ch) for cluster in clusters for ch in cluster):
+        return "".join(clusters)
+    from bidi import get_display
+
+    stand_in: dict[str, str] = {}
+    chars = []
+    for cluster in clusters:
+        if len(cluster) > 1 and any(is_rtl_char(ch) for ch in cluster) and len(stand_in) < len(_STAND_INS):
+            if cluster not in stand_in.values():
+                stand_in[_STAND_INS[len(stand_in)]] = cluster
+            chars.append(next(key for key, value in stand_in.items() if value == cluster))
+        else:
+            chars.append(cluster)
+    logical = without_controls(get_display("".join(chars), base_dir="L"))
+    for key, value in stand_in.items():
+        logical = logical.replace(key, value)
+    return logical
+
+
 def visual_to_logical(clusters: Sequence[str]) -> str:
     """One line of a right-to-left page from the order it is drawn to the order it is read.
 

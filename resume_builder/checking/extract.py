@@ -194,7 +194,7 @@ def _right_to_left_language(tag: str | None) -> bool | None:
 
 
 def _reading_order(lines: list[_Line], language: str | None = None) -> bool:
-    """Put a right-to-left document's lines in reading order; True when it is right to left.
+    """Put a document's lines in reading order; True when it is right to left.
 
     A PDF stores glyphs in the order they are drawn, left to right: an Arabic or Hebrew line
     comes out reversed. The document is right to left when its language (the catalog's
@@ -202,12 +202,17 @@ def _reading_order(lines: list[_Line], language: str | None = None) -> bool:
     letters outnumber left-to-right ones. Each line is then turned back into reading order
     (:func:`resume_builder.bidi.visual_to_logical`), and the lines of a row read from the right.
     """
-    from resume_builder.bidi import mostly_rtl, visual_to_logical
+    from resume_builder.bidi import is_rtl_char, mostly_rtl, visual_to_logical, visual_to_logical_ltr
 
     rtl = _right_to_left_language(language)
     if rtl is None:
         rtl = mostly_rtl([line.text for line in lines])
     if not rtl:
+        # Right-to-left words on a left-to-right page (an Arabic or Hebrew name in an English
+        # résumé) are drawn reversed too: each such line back in reading order.
+        for line in lines:
+            if any(is_rtl_char(ch) for ch in line.text):
+                line.text = " ".join(visual_to_logical_ltr(line.clusters or (line.text,)).split())
         return False
     for line in lines:
         line.text = " ".join(visual_to_logical(line.clusters or (line.text,)).split())

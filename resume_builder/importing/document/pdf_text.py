@@ -235,6 +235,12 @@ def _pdf_lines(path: Path) -> list[Line]:
             piece.drawn = piece.text
             piece.text = " ".join(visual_to_logical(piece.clusters or (piece.text,)).split())
             piece.x0, piece.x1 = -piece.x1, -piece.x0
+    else:
+        from resume_builder.bidi import is_rtl_char, visual_to_logical_ltr
+
+        for piece in pieces:  # right-to-left words on a left-to-right page: drawn reversed too
+            if any(is_rtl_char(ch) for ch in piece.text):
+                piece.text = " ".join(visual_to_logical_ltr(piece.clusters or (piece.text,)).split())
     rows = _drop_running(_ordered(pieces, sizes), sizes)
     margin = min((p.x0 for p in pieces), default=0.0)
     lines: list[Line] = []
