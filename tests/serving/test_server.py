@@ -237,3 +237,18 @@ def test_build_hands_off_to_the_server_with_byte_identical_outputs(server):
         found = list((project / "output").glob(name))
         assert found, sorted(p.name for p in (project / "output").iterdir())
         assert found[0].read_bytes() == (project / "built-alone" / name).read_bytes(), name
+
+
+def test_a_second_serve_for_the_same_output_folder_is_refused(tmp_path):
+    """It took over the first one's state file and removed it on exit, while the first kept
+    running: render and build stopped handing off to it (newcomer trial)."""
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
+    first = ServerState(4321, "t" * 43, os.getpid(), str(tmp_path))  # a live process: this one
+    write_state(tmp_path / "output", first)
+    done = subprocess.run([sys.executable, "-m", "resume_builder", "serve", "cv.yaml", "--port", "0"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 2, done.stdout + done.stderr
+    message = " ".join(done.stderr.split())
+    assert f"a serve is already running for output (process {os.getpid()}, http://127.0.0.1:4321/)" in message
+    assert "another --out-dir" in message and "Traceback" not in message
+    assert read_state(tmp_path / "output") == first
