@@ -129,6 +129,12 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
                               f"render it again from {profile.name}"),
             compared_with=f"{profile.name} (not compared: the file was rendered from {recorded.profile})")
     notes: list[str] = []
+    try:
+        if profile.stat().st_mtime_ns > file.stat().st_mtime_ns:
+            notes.append(f"{profile.name} was changed after {file} was written: render it again, or what differs "
+                         f"below may be only that change")
+    except OSError:
+        pass  # a file that cannot be read is reported by the checks and the loader
     public = False
     if recorded is not None:
         if variant is None and recorded.variant:

@@ -118,3 +118,20 @@ def test_a_file_is_parsed_once_and_a_changed_file_again(german, tmp_path, monkey
     docx = german / "out" / "cv-de.docx"
     assert origin.read_origin(docx).provenance.lang == "de" and origin.read_origin(docx.with_suffix(".pdf")) == first
     assert origin.read_origin(tmp_path / "missing.pdf") == origin.Origin()
+
+
+def test_a_file_older_than_its_profile_is_said_to_be_out_of_date(tmp_path):
+    """After an edit of the profile, check listed the edit as a missing entry with no hint
+    that the file was simply not rendered again (newcomer trial)."""
+    import os
+
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
+    pdf = tmp_path / "cv.pdf"
+    assert runner.invoke(app, ["render", str(tmp_path / "cv.yaml"), "-f", "pdf", "-o", str(pdf)]).exit_code == 0
+    fresh = runner.invoke(app, ["check", str(pdf), "--profile", str(tmp_path / "cv.yaml")])
+    assert "was changed after" not in fresh.output and fresh.exit_code == 0, fresh.output
+    later = pdf.stat().st_mtime_ns + 5_000_000_000
+    os.utime(tmp_path / "cv.yaml", ns=(later, later))
+    stale = runner.invoke(app, ["check", str(pdf), "--profile", str(tmp_path / "cv.yaml"), "--json"])
+    assert json.loads(stale.output)["notes"] == [f"cv.yaml was changed after {pdf} was written: render it again, "
+                                                 "or what differs below may be only that change"]
