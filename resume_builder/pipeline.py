@@ -522,6 +522,7 @@ def render(job: RenderJob, fmt: str, path: Path) -> list[Rendered]:
     outputs = renderer(fmt)(job, path)
     for item in outputs:
         item.fmt = fmt
+        item.source = getattr(getattr(job.document, "metadata", None), "source", "") or ""
     return outputs
 
 

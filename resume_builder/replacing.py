@@ -40,11 +40,28 @@ def same_document(old: Provenance, new: Provenance) -> bool:
     return _identity(old, with_later=with_later) == _identity(new, with_later=with_later)
 
 
-def guard_replacements(outputs: Iterable[tuple[Path, bytes]]) -> None:
+def guard_replacements(outputs: Iterable[tuple[Path, bytes]], sources: Iterable[str] | None = None) -> None:
     """Raise UserError if writing any ``(path, data)`` would replace a PDF or DOCX rendered
-    from other inputs (nothing is written: callers guard before :func:`pipeline.write`)."""
-    for path, data in outputs:
-        if path.suffix.lower() not in (".pdf", ".docx") or not path.is_file():
+    from other inputs (nothing is written: callers guard before :func:`pipeline.write`).
+
+    ``sources``: each output's encoded provenance (``Document.metadata.source``), in order.
+    With them, an HTML, Markdown, text or PNG output (which record none) that would replace
+    an existing file is judged by the PDF or DOCX of the same name beside it: writing
+    ``cv.txt`` for Bob over the ``cv.txt`` that goes with Ann's ``cv.pdf`` is refused too,
+    or the set would mix two people's (or languages') outputs."""
+    items = list(outputs)
+    provenances = list(sources) if sources is not None else [None] * len(items)
+    written = {path for path, _data in items}
+    for (path, data), source in zip(items, provenances):
+        if path.suffix.lower() not in (".pdf", ".docx"):
+            sibling = next((other for other in (path.with_suffix(".pdf"), path.with_suffix(".docx"))
+                            if other not in written and other.is_file()), None)
+            if source and sibling is not None and path.is_file():
+                from resume_builder.checking.origin import read_origin
+
+                _refuse_another(read_origin(sibling).provenance, Provenance.decode(source), path, sibling)
+            continue
+        if not path.is_file():
             continue
         try:
             if path.read_bytes() == data:  # the same bytes: the same document (no PDF library to load)
@@ -54,15 +71,22 @@ def guard_replacements(outputs: Iterable[tuple[Path, bytes]]) -> None:
         from resume_builder.checking.origin import read_origin  # the checking package: only when needed
 
         old = read_origin(path).provenance
-        if old is None:
-            continue
-        new = read_origin(path, data).provenance
-        if new is None or same_document(old, new):
-            continue
-        renamed = old.person and new.person and old.person != new.person and \
-            _identity(old, with_later=False) == _identity(new, with_later=False)
-        hint = f"write this one with -o FILE (or --out-dir DIR), or move {path} away first"
-        if renamed:  # the same file, variant and language: most likely the name was corrected
-            hint = f"if you corrected the name, delete {path} and render again; otherwise " + hint[0].lower() + hint[1:]
-        raise UserError(f"{path} was rendered from {old.describe()}; this render ({new.describe()}) "
-                        "would replace it under the same default name", hint=hint)
+        if old is not None:
+            _refuse_another(old, read_origin(path, data).provenance, path, path)
+
+
+def _refuse_another(old: Provenance | None, new: Provenance | None, path: Path, recorded_in: Path) -> None:
+    """Raise UserError when ``old`` (recorded in ``recorded_in``) is another document than
+    ``new``, whose output would replace ``path`` (that file, or one of its set beside it)."""
+    if old is None or new is None or same_document(old, new):
+        return
+    renamed = old.person and new.person and old.person != new.person and \
+        _identity(old, with_later=False) == _identity(new, with_later=False)
+    hint = f"write this one with -o FILE (or --out-dir DIR), or move {path} away first"
+    if renamed:  # the same file, variant and language: most likely the name was corrected
+        hint = f"if you corrected the name, delete {recorded_in} and render again; otherwise " + \
+            hint[0].lower() + hint[1:]
+    made = f"was rendered from {old.describe()}" if recorded_in == path else \
+        f"goes with {recorded_in}, rendered from {old.describe()}"
+    raise UserError(f"{path} {made}; this render ({new.describe()}) would replace it under the same default name",
+                    hint=hint)

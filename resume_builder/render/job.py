@@ -50,6 +50,7 @@ class Rendered:
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
     fmt: str | None = None  # the format rendered (set by pipeline.render)
+    source: str = ""  # the document's encoded provenance (set by pipeline.render; see provenance.py)
 
     @property
     def format(self) -> str:

@@ -99,7 +99,8 @@ def serve_request(payload: dict[str, Any], lock: Any) -> tuple[int, dict[str, An
                 jobs.append({"variant": name, "theme": job.theme.name, "warnings": list(job.warnings),
                              "messages": list(job.messages),
                              "outputs": [{"path": str(item.path), "data": base64.b64encode(item.data).decode("ascii"),
-                                          "pages": item.pages, "warnings": list(item.warnings)}
+                                          "pages": item.pages, "warnings": list(item.warnings),
+                                          "source": item.source}
                                          for item in outputs]})
         except UserError:
             return 200, {"user_error": True}  # the client renders in-process and says it as the CLI does
@@ -158,7 +159,8 @@ def render_via_server(request: RenderRequest, variants: list[str | None], *, sta
     if reply is None or "jobs" not in reply:
         return None
     return [HandedJob(job["variant"], job["theme"], job["warnings"], job["messages"],
-                      [Rendered(Path(item["path"]), base64.b64decode(item["data"]), item["pages"], item["warnings"])
+                      [Rendered(Path(item["path"]), base64.b64decode(item["data"]), item["pages"], item["warnings"],
+                                source=str(item.get("source") or ""))
                        for item in job["outputs"]])
             for job in reply["jobs"]]
 

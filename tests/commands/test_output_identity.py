@@ -314,3 +314,21 @@ def test_another_persons_profile_of_the_same_file_name_is_refused_not_replaced(t
         " ".join(refused.output.split())
     other = _render(tmp_path / "b" / "cv.yaml", "-f", "pdf", "--lang", "de", "--out-dir", tmp_path / "out")
     _written(other)  # another language is another default name: nothing to replace
+
+
+def test_a_text_or_html_output_is_judged_by_the_pdf_beside_it(tmp_path, monkeypatch):
+    """Text, Markdown and HTML record no provenance: Bob's cv.txt silently replaced the one
+    that goes with Ann's cv.pdf, leaving a set of two people's outputs (newcomer trial)."""
+    monkeypatch.chdir(tmp_path)
+    for folder, name in (("a", "Ann Example"), ("b", "Bob Example")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "cv.yaml").write_text(f"basics:\n  name: {name}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    _written(_render(tmp_path / "a" / "cv.yaml", "-f", "pdf", "-f", "txt", "-f", "html", "--out-dir", out))
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    refused = _render(tmp_path / "b" / "cv.yaml", "-f", "txt", "-f", "html", "--out-dir", out)
+    assert refused.exit_code == 2, refused.output
+    said = " ".join(refused.output.split())
+    assert f"{out / 'cv.txt'} goes with {out / 'cv.pdf'}, rendered from cv.yaml (Ann Example)" in said
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before  # nothing written
+    _written(_render(tmp_path / "a" / "cv.yaml", "-f", "txt", "-f", "md", "--out-dir", out))  # Ann's own set: fine
