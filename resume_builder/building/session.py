@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,9 +113,43 @@ class BuildSession:
 
         return output_lock(self.out_dir, wait=wait, on_wait=lambda message: err(message, style="yellow"))
 
+    def broken_profiles(self) -> dict[Path, str]:
+        """Load each profile the targets use, once, and say each problem of one that does not
+        load, once (each of its targets failed apart, with the same located error twice per
+        target: 11 targets printed it 22 times, newcomer trial).
+
+        Returns each broken profile with the short reason its targets fail with; their
+        targets are not rendered, the other profiles' are.
+        """
+        from resume_builder.console import err
+        from resume_builder.errors import UserError
+        from resume_builder.loading import load_profile
+
+        uses: dict[Path, int] = {}
+        for target in self.targets:
+            uses[target.profile] = uses.get(target.profile, 0) + 1
+        broken: dict[Path, str] = {}
+        for profile, count in uses.items():
+            try:
+                load_profile(profile)
+            except UserError as error:
+                for line in error.shown():
+                    err(f"error: {line}", style="red")
+                many = f"{len(error.problems)} problems" if len(error.problems) > 1 else "a problem"
+                targets = "its target is" if count == 1 else f"its {count} targets are"
+                others = ", the others are" if count < len(self.targets) else ""
+                err(f"{_display(profile)} has {many}: {targets} not built{others}", style="red")
+                broken[profile] = f"{profile.name} has {many} (said above)"
+        return broken
+
     def run(self) -> list[TargetResult]:
         """Plan, render, verify and record; call with :meth:`lock` held."""
+        broken = self.broken_profiles()
         todo, digests, skipped = self.plan()
+        unbuilt = [TargetResult(target, "failed", inputs=digest, error=broken[target.profile])
+                   for target, digest in zip(todo, digests) if target.profile in broken]
+        todo, digests = [t for t in todo if t.profile not in broken], [d for t, d in zip(todo, digests)
+                                                                         if t.profile not in broken]
         self.finished = list(skipped)
         self.pending = {target.output for target in todo}
         owners = (self._owner(name) for name in self.previous)
@@ -129,6 +165,8 @@ class BuildSession:
             reporter.update(result)
 
         with reporter:
+            for result in unbuilt:
+                record(result)
             run_build(todo, digests, jobs=self.jobs, check=self.config.check, on_result=record,
                       timeout=self.timeout or None, server_dir=self.out_dir if self.use_server else None)
         self.pending = set()  # every worker has finished: nothing writes any more

@@ -253,3 +253,22 @@ def test_a_corrupt_manifest_is_reported_and_treated_as_empty(content, clean, pro
     manifest = json.loads((out / "manifest.json").read_text())
     assert len(manifest["files"]) == 4
     assert _manifest_tells_the_truth(out) == []
+
+
+def test_a_profile_mistake_is_said_once(project):
+    """Each target of a broken profile failed apart, saying the same located error twice:
+    11 targets printed it 22 times (newcomer trial). The profiles load first: each problem
+    once, its targets failed with a reference to it, the other targets built."""
+    (project / "profiles" / "other.yaml").write_text(SMALL, encoding="utf-8")
+    with open(project / "resume-builder.toml", "a", encoding="utf-8") as build_file:
+        build_file.write('[[targets]]\nprofile = "profiles/other.yaml"\nformats = ["md"]\n')
+    profile = project / "profiles" / "me.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("basics:\n", "basics:\n  phone: [1]\n", 1),
+                       encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1"])
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert said.count("basics.phone: expected text, found a list") == 1, result.output
+    assert "me.yaml has a problem: its 4 targets are not built, the others are" in said
+    assert said.count("me.yaml has a problem (said above)") >= 4 and "Traceback" not in said
+    assert (project / "out" / "other.md").is_file() and not (project / "out" / "me.md").exists()
