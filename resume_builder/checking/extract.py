@@ -72,8 +72,12 @@ def sniff(path: Path) -> str:
         raise UserError(f"{path}: file not found")
     if not path.is_file():
         raise UserError(f"{path}: not a file")
-    with path.open("rb") as handle:
-        head = handle.read(1024)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:  # e.g. no permission to read it
+        raise UserError(f"{path}: cannot be read ({exc.strerror or exc})",
+                        hint="check the file's permissions") from None
     if b"%PDF-" in head:
         return PDF
     if head.startswith(b"PK\x03\x04"):
