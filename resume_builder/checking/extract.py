@@ -66,18 +66,27 @@ class Extracted:
         return "\n".join([*self.body, *self.headers, *self.text_boxes, *self.tables])
 
 
+def file_head(path: Path, size: int = 1024) -> bytes:
+    """The first ``size`` bytes of ``path`` (what tells a PDF from a DOCX).
+
+    Raises:
+        UserError: the file cannot be read (no permission, an I/O error), in one line.
+    """
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError as exc:
+        raise UserError(f"{path}: cannot be read ({exc.strerror or exc})",
+                        hint="check the file's permissions") from None
+
+
 def sniff(path: Path) -> str:
     """``pdf`` or ``docx`` from the file's bytes, or a UserError for anything else."""
     if not path.exists():
         raise UserError(f"{path}: file not found")
     if not path.is_file():
         raise UserError(f"{path}: not a file")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError as exc:  # e.g. no permission to read it
-        raise UserError(f"{path}: cannot be read ({exc.strerror or exc})",
-                        hint="check the file's permissions") from None
+    head = file_head(path)
     if b"%PDF-" in head:
         return PDF
     if head.startswith(b"PK\x03\x04"):

@@ -31,12 +31,9 @@ def check_document(path: Path) -> str:
     if size > MAX_IMPORT_BYTES:
         raise UserError(f"{path}: {size / 1024 / 1024:.1f} MB is more than a résumé "
                         f"(the limit is {MAX_IMPORT_BYTES // 1024 // 1024} MB)")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError as exc:  # e.g. no permission to read it
-        raise UserError(f"{path}: cannot be read ({exc.strerror or exc})",
-                        hint="check the file's permissions") from None
+    from resume_builder.checking.extract import file_head
+
+    head = file_head(path)
     if b"%PDF-" in head:
         _check_pdf(path)
         return PDF
