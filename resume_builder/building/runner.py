@@ -444,15 +444,19 @@ def _share_with_server(groups: dict, check: bool, timeout: float | None, server_
                 report(item[1])
             for future in [future for future in running if future.done()]:
                 key = running.pop(future)
+                try:
+                    results = future.result()
+                except Exception:  # a worker died or failed: the caller builds what is left as usual
+                    continue
                 if key is not None:
-                    try:
-                        results = future.result()
-                    except Exception:  # a worker died or failed: the caller builds the group as usual
-                        continue
                     del groups[key]
                     report(results)
-                if (key := take()) is not None and executor is not None:
-                    running[executor.submit(render_group, *groups[key], check, timeout)] = key
+                if (key := take()) is not None:
+                    try:
+                        running[executor.submit(render_group, *groups[key], check, timeout)] = key
+                    except Exception:  # the pool broke (a worker died): the group waits for the server
+                        with lock:
+                            pending.appendleft(key)
     except KeyboardInterrupt:
         if executor is not None:
             stop_workers(executor)
