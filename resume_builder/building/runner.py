@@ -196,7 +196,9 @@ def render_group(targets: list[Target], inputs: list[str], check: bool,
 
 
 def _render_group(targets: list[Target], inputs: list[str], check: bool,
-                  timeout: float | None) -> list[TargetResult]:
+                  timeout: float | None, deadline: float | None = None) -> list[TargetResult]:
+    """The group's results (see :func:`render_group`). ``deadline``: a ``time.time()`` after
+    which nothing more is written (a ``serve`` building for a build that stopped waiting)."""
     import hashlib
 
     from resume_builder import pipeline
@@ -232,6 +234,8 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
             _cpu_backstop(timeout)
             with time_limit(timeout, f"rendering {target.output.name}"):
                 outputs = pipeline.render(job, target.fmt, target.output)
+            if deadline is not None and time.time() > deadline:
+                break  # the build stopped waiting and builds the group itself: nothing late
             pipeline.write(outputs)
         except UserError as error:
             results.append(TargetResult(target, "failed", inputs=digest, error=error.render()))

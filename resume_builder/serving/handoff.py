@@ -22,6 +22,7 @@ import base64
 import dataclasses
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -214,8 +215,15 @@ def serve_build(payload: dict[str, Any], lock: Any) -> tuple[int, dict[str, Any]
         return 400, {"error": "malformed request"}
     if not isinstance(cwd, str) or Path(cwd).resolve() != Path.cwd().resolve():
         return 409, {"error": "this server renders for another folder"}
+    deadline = payload.get("deadline")
+    deadline = float(deadline) if isinstance(deadline, (int, float)) and not isinstance(deadline, bool) else None
     with lock, _environment("SOURCE_DATE_EPOCH", epoch if isinstance(epoch, str) else None):
-        results = runner._render_group(targets, inputs, check, None)
+        # A build that stopped waiting (its --timeout passed while this server was paused or
+        # busy) renders the group itself: written late, these files would not be the ones
+        # its manifest describes.
+        if deadline is not None and time.time() > deadline:
+            return 408, {"error": "the build stopped waiting"}
+        results = runner._render_group(targets, inputs, check, None, deadline)
     return 200, {"results": [_result_to_json(result) for result in results]}
 
 
@@ -235,7 +243,9 @@ class BuildClient:
     def render_group(self, targets: list[Any], inputs: list[str], check: bool) -> list[Any] | None:
         """The group's results, or None (the build then renders this group and the rest itself)."""
         body = {"cwd": str(Path.cwd()), "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
-                "targets": [_target_to_json(t) for t in targets], "inputs": list(inputs), "check": check}
+                "targets": [_target_to_json(t) for t in targets], "inputs": list(inputs), "check": check,
+                # the moment this build stops waiting (--timeout): the server writes nothing after it
+                "deadline": time.time() + self.timeout if self.timeout else None}
         reply = _post(self.state, BUILD_ENDPOINT, body, self.timeout)
         if reply is None or "results" not in reply:
             return None

@@ -54,3 +54,26 @@ def test_the_servers_groups_and_the_workers_groups_make_the_whole_build(tmp_path
     assert all(result.status == "built" for result in results), [r.error for r in results]
     by_workers = {result.target.group for result in results} - set(served)
     assert served and by_workers, (served, by_workers)
+
+
+def test_a_server_writes_nothing_for_a_build_that_stopped_waiting(tmp_path, monkeypatch):
+    """A paused `serve` (Ctrl-Z) ran the timed-out request once resumed and rewrote outputs
+    after the build had written its manifest (newcomer trial): the request carries the moment
+    the build stops waiting, and nothing is written after it."""
+    import time
+
+    (tmp_path / "cv.yaml").write_text((FIXTURES / "profiles" / "one_page.yaml").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    (tmp_path / "resume-builder.toml").write_text(BUILD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _file, config = load_config()
+    group = [target for target in expand(config, tmp_path) if target.theme == "classic"]
+    body = {"cwd": str(tmp_path), "targets": [handoff._target_to_json(t) for t in group], "inputs": ["x"] * len(group),
+            "check": False, "deadline": time.time() - 1}
+    status, reply = handoff.serve_build(body, threading.Lock())
+    assert status == 408 and not (tmp_path / "out").exists()
+    assert runner._render_group(group, ["x"] * len(group), False, None, time.time() - 1) == []
+    assert not (tmp_path / "out").exists()
+    body["deadline"] = time.time() + 600
+    status, reply = handoff.serve_build(body, threading.Lock())
+    assert status == 200 and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["cv-classic.md", "cv-classic.txt"]
