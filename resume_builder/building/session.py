@@ -323,7 +323,11 @@ class _Reporter:
             for warning in result.warnings:
                 err(f"warning: {_display(result.target.output)}: {warning}", style="yellow")
         out(f"{built} built, {skipped} up to date, {len(failures)} failed; manifest: {_display(manifest)}")
+        said: dict[str, list[str]] = {}  # a broken profile's targets: one line for them all
         for failure in failures:
+            if failure.error.endswith("(said above)"):
+                said.setdefault(failure.error, []).append(_display(failure.target.output))
+                continue
             err(f"failed: {_display(failure.target.output)}", style="red")
             if failure.error:
                 for line in failure.error.splitlines():
@@ -332,3 +336,6 @@ class _Reporter:
                 for check in failure.check.get("checks", []):
                     if not check.get("passed", True):
                         err(f"  ATS check '{check.get('name')}': {check.get('detail', '')}")
+        for error, outputs in said.items():
+            err(f"failed: {', '.join(outputs)}", style="red")
+            err(f"  {error}")
