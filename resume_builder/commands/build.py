@@ -14,7 +14,7 @@ from resume_builder.errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED
 def build(
     config_file: Optional[Path] = typer.Option(None, "--config", "-c",
                                                help="Build file. Default: resume-builder.toml or pyproject.toml."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default: one per core)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default, or 0: one per core)."),
     only: Optional[str] = typer.Option(None, "--only", help="Build only outputs matching this glob, e.g. '*.pdf'."),
     clean: bool = typer.Option(False, "--clean", help="Remove previous outputs and rebuild everything."),
     timeout: Optional[float] = typer.Option(None, "--timeout", min=0,
