@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 LRI, PDI = "\u2066", "\u2069"  # LEFT-TO-RIGHT ISOLATE, POP DIRECTIONAL ISOLATE
 LRM = "\u200e"  # LEFT-TO-RIGHT MARK: a strong L character that is not drawn
@@ -211,19 +211,7 @@ def visual_to_logical_ltr(clusters: Sequence[str]) -> str:
         return "".join(clusters)
     from bidi import get_display
 
-    stand_in: dict[str, str] = {}
-    chars = []
-    for cluster in clusters:
-        if len(cluster) > 1 and any(is_rtl_char(ch) for ch in cluster) and len(stand_in) < len(_STAND_INS):
-            if cluster not in stand_in.values():
-                stand_in[_STAND_INS[len(stand_in)]] = cluster
-            chars.append(next(key for key, value in stand_in.items() if value == cluster))
-        else:
-            chars.append(cluster)
-    logical = without_controls(get_display("".join(chars), base_dir="L"))
-    for key, value in stand_in.items():
-        logical = logical.replace(key, value)
-    return logical
+    return _reordered(clusters, lambda drawn: get_display(drawn, base_dir="L"))
 
 
 def visual_to_logical(clusters: Sequence[str]) -> str:
@@ -237,6 +225,16 @@ def visual_to_logical(clusters: Sequence[str]) -> str:
     """
     from bidi import get_display
 
+    # A full stop drawn just left of a Latin word ends the right-to-left sentence ("… gRPC."):
+    # read back, it is never taken as the start of a run (".NET" then reads "NET.").
+    return _reordered(clusters, lambda drawn: get_display(isolate_ltr(drawn, prefixes=_PREFIX.replace(".", "")),
+                                                          base_dir="R"))
+
+
+def _reordered(clusters: Sequence[str], reorder: Callable[[str], str]) -> str:
+    """``reorder`` applied to the drawn line, each right-to-left glyph of several characters
+    (a ligature, its text in reading order) kept whole by a stand-in character while the
+    right-to-left runs are reversed; bidi controls removed."""
     stand_in: dict[str, str] = {}
     chars = []
     for cluster in clusters:
@@ -249,11 +247,7 @@ def visual_to_logical(clusters: Sequence[str]) -> str:
             chars.append(next(key for key, value in stand_in.items() if value == cluster))
         else:
             chars.append(cluster)
-    drawn = "".join(chars)
-    # A full stop drawn just left of a Latin word ends the right-to-left sentence ("… gRPC."):
-    # read back, it is never taken as the start of a run (".NET" then reads "NET.").
-    logical = get_display(isolate_ltr(drawn, prefixes=_PREFIX.replace(".", "")), base_dir="R")
-    logical = without_controls(logical)
+    logical = without_controls(reorder("".join(chars)))
     for key, value in stand_in.items():
         logical = logical.replace(key, value)
     return logical

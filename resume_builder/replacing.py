@@ -18,10 +18,13 @@ output, which have no metadata to record it in) is replaced as before.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from resume_builder.errors import UserError
 from resume_builder.provenance import Provenance
+
+if TYPE_CHECKING:
+    from resume_builder.render.job import Rendered
 
 #: Fields that outputs made before they were recorded lack: compared only when the existing
 #: file records one of them, so a file made by an earlier version is not taken for another input.
@@ -40,39 +43,38 @@ def same_document(old: Provenance, new: Provenance) -> bool:
     return _identity(old, with_later=with_later) == _identity(new, with_later=with_later)
 
 
-def guard_replacements(outputs: Iterable[tuple[Path, bytes]], sources: Iterable[str] | None = None) -> None:
-    """Raise UserError if writing any ``(path, data)`` would replace a PDF or DOCX rendered
-    from other inputs (nothing is written: callers guard before :func:`pipeline.write`).
+def guard_replacements(outputs: Iterable[Rendered]) -> None:
+    """Raise UserError if writing any output (its ``path``, ``data`` and ``source``, the
+    document's encoded provenance) would replace a PDF or DOCX rendered from other inputs
+    (nothing is written: callers guard before :func:`pipeline.write`).
 
-    ``sources``: each output's encoded provenance (``Document.metadata.source``), in order.
-    With them, an HTML, Markdown, text or PNG output (which record none) that would replace
-    an existing file is judged by the PDF or DOCX of the same name beside it: writing
-    ``cv.txt`` for Bob over the ``cv.txt`` that goes with Ann's ``cv.pdf`` is refused too,
-    or the set would mix two people's (or languages') outputs."""
+    An HTML, Markdown, text or PNG output (which record no provenance) that would replace an
+    existing file is judged by the PDF or DOCX of the same name beside it: writing ``cv.txt``
+    for Bob over the ``cv.txt`` that goes with Ann's ``cv.pdf`` is refused too, or the set
+    would mix two people's (or languages') outputs."""
     items = list(outputs)
-    provenances = list(sources) if sources is not None else [None] * len(items)
-    written = {path for path, _data in items}
-    for (path, data), source in zip(items, provenances):
+    written = {item.path for item in items}
+    for item in items:
+        path = item.path
         if path.suffix.lower() not in (".pdf", ".docx"):
             sibling = next((other for other in (path.with_suffix(".pdf"), path.with_suffix(".docx"))
                             if other not in written and other.is_file()), None)
-            if source and sibling is not None and path.is_file():
+            if item.source and sibling is not None and path.is_file():
                 from resume_builder.checking.origin import read_origin
 
-                _refuse_another(read_origin(sibling).provenance, Provenance.decode(source), path, sibling)
-            continue
-        if not path.is_file():
+                _refuse_another(read_origin(sibling).provenance, Provenance.decode(item.source), path, sibling)
             continue
         try:
-            if path.read_bytes() == data:  # the same bytes: the same document (no PDF library to load)
-                continue
+            existing = path.read_bytes() if path.is_file() else None
         except OSError:
-            pass
+            continue  # unreadable: it records nothing this can compare
+        if existing is None or existing == item.data:  # the same bytes: the same document
+            continue
         from resume_builder.checking.origin import read_origin  # the checking package: only when needed
 
-        old = read_origin(path).provenance
+        old = read_origin(path, existing).provenance
         if old is not None:
-            _refuse_another(old, read_origin(path, data).provenance, path, path)
+            _refuse_another(old, read_origin(path, item.data).provenance, path, path)
 
 
 def _refuse_another(old: Provenance | None, new: Provenance | None, path: Path, recorded_in: Path) -> None:

@@ -101,7 +101,7 @@ def letter(
             if output is None:  # a default name never replaces an output made from other inputs
                 from resume_builder.replacing import guard_replacements
 
-                guard_replacements([(item.path, item.data) for item in outputs], [item.source for item in outputs])
+                guard_replacements(outputs)
             pipeline.write(outputs, pipeline.read_files(request, [job], letter_file))
     for item in outputs:
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.format == "pdf" else ""

@@ -121,7 +121,7 @@ def render(
             if output is None:  # a default name never replaces an output made from other inputs
                 from resume_builder.replacing import guard_replacements
 
-                guard_replacements([(item.path, item.data) for item in outputs], [item.source for item in outputs])
+                guard_replacements(outputs)
             pipeline.write(outputs, pipeline.read_files(dataclasses.replace(request, variant=variant), jobs))
             removed = pipeline.stale_pages(outputs)
             for stale in removed:

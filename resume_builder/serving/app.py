@@ -374,13 +374,11 @@ def run(preview: Preview, *, port: int | None, out_dir, open_browser: bool = Fal
 
     from resume_builder.errors import UserError
     from resume_builder.serving.memory import limit_arenas
-    from resume_builder.serving.state import ServerState, new_token, remove_state, write_state
-
-    from resume_builder.serving.handoff import _alive
-    from resume_builder.serving.state import read_state
+    from resume_builder.serving.state import (ServerState, new_token, process_alive, read_state, remove_state,
+                                              write_state)
 
     running = read_state(Path(out_dir))
-    if running is not None and running.pid != os.getpid() and _alive(running.pid):
+    if running is not None and running.pid != os.getpid() and process_alive(running.pid):
         # Its state file is what render and build hand their work to: a second server would
         # take it over, then remove it on exit while the first one still runs.
         raise UserError(f"a serve is already running for {out_dir} (process {running.pid}, "

@@ -131,17 +131,6 @@ class _environment:
 # ----------------------------------------------------------------------------- the client's side
 
 
-def _alive(pid: int) -> bool:
-    """Whether process ``pid`` exists (a state file left by a killed server is ignored)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True  # it exists (another user's: the port check and token still stand)
-    return True
-
-
 def render_via_server(request: RenderRequest, variants: list[str | None], *, state_dir: Path,
                       timeout: float | None = None) -> list[HandedJob] | None:
     """Render ``request`` (once per variant name) on a running server, or None to render in-process.
@@ -150,10 +139,10 @@ def render_via_server(request: RenderRequest, variants: list[str | None], *, sta
     to wait for the answer (None: no limit). Never raises for a missing, stale or refusing
     server: every such case returns None.
     """
-    from resume_builder.serving.state import read_state
+    from resume_builder.serving.state import process_alive, read_state
 
     state = read_state(state_dir)
-    if state is None or not _alive(state.pid):
+    if state is None or not process_alive(state.pid):
         return None
     reply = _post(state, ENDPOINT, {"cwd": str(Path.cwd()), "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
                                     "request": request_to_json(request), "variants": variants}, timeout)
@@ -235,10 +224,10 @@ class BuildClient:
 
     @classmethod
     def find(cls, state_dir: Path, timeout: float | None) -> "BuildClient | None":
-        from resume_builder.serving.state import read_state
+        from resume_builder.serving.state import process_alive, read_state
 
         state = read_state(state_dir)
-        return cls(state, timeout) if state is not None and _alive(state.pid) else None
+        return cls(state, timeout) if state is not None and process_alive(state.pid) else None
 
     def render_group(self, targets: list[Any], inputs: list[str], check: bool) -> list[Any] | None:
         """The group's results, or None (the build then renders this group and the rest itself)."""

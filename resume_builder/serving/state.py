@@ -98,3 +98,14 @@ def remove_state(out_dir: Path, token: str) -> None:
     found = read_state(out_dir)
     if found is not None and secrets.compare_digest(found.token, token):
         state_path(out_dir).unlink(missing_ok=True)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (a state file left by a killed server is ignored)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # it exists (another user's: the port check and token still stand)
+    return True
