@@ -323,12 +323,13 @@ def run_check(path: Path, document: Any) -> dict[str, Any] | None:
 
 def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: bool,
               on_result: Callable[[TargetResult], None], timeout: float | None = None,
-              server_dir: Path | None = None) -> list[TargetResult]:
+              server_dir: Path | None = None, notice: Callable[[str], None] | None = None) -> list[TargetResult]:
     """Render ``targets`` (already filtered to those needing work) and return their results.
 
     ``server_dir``: the output folder, where a running ``serve`` leaves its state file; when
     one answers, it renders and checks the groups, warm (resume_builder/serving/handoff.py),
-    and whatever it does not take is rendered here as usual.
+    and whatever it does not take is rendered here as usual. ``notice``: told in a sentence
+    why a server that is there takes no groups (it is stopped).
 
     ``on_result`` sees each result as it arrives (so an interrupted build knows what is
     complete). A worker that dies (killed for memory or CPU time, or crashed) fails only
@@ -348,7 +349,8 @@ def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: boo
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(groups)))
     if server_dir is not None:
-        _share_with_server(groups, check, timeout, server_dir, report, workers - 1, _needs_layout(targets))
+        _share_with_server(groups, check, timeout, server_dir, report, workers - 1, _needs_layout(targets),
+                           notice)
     workers = max(1, min(workers, len(groups)))
     if not groups:
         return results
@@ -385,7 +387,8 @@ def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: boo
 
 
 def _share_with_server(groups: dict, check: bool, timeout: float | None, server_dir: Path,
-                       report: Callable[[list[TargetResult]], None], local: int, layout: bool) -> None:
+                       report: Callable[[list[TargetResult]], None], local: int, layout: bool,
+                       notice: Callable[[str], None] | None = None) -> None:
     """Give groups to a running ``serve`` one by one while ``local`` worker processes of our
     own take groups too, each once it has imported what it needs (a cold worker that took a
     group at once would finish it after the warm server could have). Removes each group built
@@ -400,7 +403,7 @@ def _share_with_server(groups: dict, check: bool, timeout: float | None, server_
 
     from resume_builder.serving.handoff import BuildClient
 
-    client = BuildClient.find(server_dir, timeout)
+    client = BuildClient.find(server_dir, timeout, notice)
     if client is None:
         return
     pending = deque(groups)  # keys, in the build's order

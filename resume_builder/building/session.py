@@ -168,7 +168,8 @@ class BuildSession:
             for result in unbuilt:
                 record(result)
             run_build(todo, digests, jobs=self.jobs, check=self.config.check, on_result=record,
-                      timeout=self.timeout or None, server_dir=self.out_dir if self.use_server else None)
+                      timeout=self.timeout or None, server_dir=self.out_dir if self.use_server else None,
+                      notice=_note)
         self.pending = set()  # every worker has finished: nothing writes any more
         self._write_manifest()
         failures = [r for r in self.finished if r.failed]
@@ -339,3 +340,10 @@ class _Reporter:
         for error, outputs in said.items():
             err(f"failed: {', '.join(outputs)}", style="red")
             err(f"  {error}")
+
+
+def _note(text: str) -> None:
+    """A sentence the user should know about while the build runs (on standard error)."""
+    from resume_builder.console import err
+
+    err(f"note: {text}")

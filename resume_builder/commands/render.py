@@ -151,8 +151,10 @@ def _hand_to_server(request, names, out_dir: Path, output: Optional[Path], timeo
     render here. Its state file is in the output folder (``output/`` when ``-o`` names a file)."""
     from resume_builder.serving.handoff import render_via_server
 
+    from resume_builder.console import err
+
     return render_via_server(request, names, state_dir=out_dir if output is None else Path("output"),
-                             timeout=timeout or None)
+                             timeout=timeout or None, notice=lambda text: err(f"note: {text}"))
 
 
 def _format_of(output: Optional[Path]) -> list[str]:

@@ -374,15 +374,16 @@ def run(preview: Preview, *, port: int | None, out_dir, open_browser: bool = Fal
 
     from resume_builder.errors import UserError
     from resume_builder.serving.memory import limit_arenas
-    from resume_builder.serving.state import (ServerState, new_token, process_alive, read_state, remove_state,
-                                              write_state)
+    from resume_builder.serving.state import (ServerState, new_token, process_alive, process_stopped, read_state,
+                                              remove_state, write_state)
 
     running = read_state(Path(out_dir))
     if running is not None and running.pid != os.getpid() and process_alive(running.pid):
         # Its state file is what render and build hand their work to: a second server would
         # take it over, then remove it on exit while the first one still runs.
+        stopped = ", stopped: continue it with fg" if process_stopped(running.pid) else ""
         raise UserError(f"a serve is already running for {out_dir} (process {running.pid}, "
-                        f"http://127.0.0.1:{running.port}/)",
+                        f"http://127.0.0.1:{running.port}/{stopped})",
                         hint=f"open that page, stop it first (kill {running.pid}), or give this one "
                              "another --out-dir")
     limit_arenas()  # before uvicorn's and the thread pool's threads (memory.py)

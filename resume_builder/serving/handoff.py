@@ -8,7 +8,10 @@ and get the rendered files back, then write them themselves exactly as they woul
 ``SOURCE_DATE_EPOCH``, so the bytes are the same as an in-process render's. Anything
 else (no state file, a refused connection, a timeout, another project, a mistake in the
 inputs) returns None and the caller renders in-process, which also prints a mistake
-exactly as the CLI always has.
+exactly as the CLI always has. So does a server that is stopped (Ctrl-Z, ``kill -STOP``):
+a render does not hand off to it, and gives up waiting as soon as the server it handed off
+to is stopped or gone (:func:`resume_builder.serving.state.process_stopped`), instead of
+waiting for its ``--timeout``.
 
 Wire format (JSON over HTTP POST ``/api/render`` on 127.0.0.1, ``Authorization: Bearer
 TOKEN``): ``{"cwd", "source_date_epoch", "request": {RenderRequest fields}, "variants":
@@ -25,7 +28,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from resume_builder.pipeline import RenderRequest, Rendered
 
@@ -132,20 +135,23 @@ class _environment:
 
 
 def render_via_server(request: RenderRequest, variants: list[str | None], *, state_dir: Path,
-                      timeout: float | None = None) -> list[HandedJob] | None:
+                      timeout: float | None = None,
+                      notice: Callable[[str], None] | None = None) -> list[HandedJob] | None:
     """Render ``request`` (once per variant name) on a running server, or None to render in-process.
 
     ``state_dir``: the output folder holding the server's state file. ``timeout``: seconds
-    to wait for the answer (None: no limit). Never raises for a missing, stale or refusing
-    server: every such case returns None.
+    to wait for the answer (None: no limit). ``notice``: told, in a sentence, why a server
+    that is there does not render this (it is stopped). Never raises for a missing, stale,
+    stopped or refusing server: every such case returns None.
     """
-    from resume_builder.serving.state import process_alive, read_state
+    from resume_builder.serving.state import read_state
 
     state = read_state(state_dir)
-    if state is None or not process_alive(state.pid):
+    if _usable(state, state_dir, notice) is None:
         return None
     reply = _post(state, ENDPOINT, {"cwd": str(Path.cwd()), "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
-                                    "request": request_to_json(request), "variants": variants}, timeout)
+                                    "request": request_to_json(request), "variants": variants}, timeout,
+                  watch=lambda: _gone_or_stopped(state.pid, state_dir, notice))
     if reply is None or "jobs" not in reply:
         return None
     return [HandedJob(job["variant"], job["theme"], job["warnings"], job["messages"],
@@ -219,18 +225,28 @@ def serve_build(payload: dict[str, Any], lock: Any) -> tuple[int, dict[str, Any]
 class BuildClient:
     """Hands a build's groups, one request each, to a running server (see :func:`serve_build`)."""
 
-    def __init__(self, state: Any, timeout: float | None) -> None:
-        self.state, self.timeout = state, timeout
+    def __init__(self, state: Any, timeout: float | None, state_dir: Path | None = None,
+                 notice: Callable[[str], None] | None = None) -> None:
+        self.state, self.timeout, self.state_dir, self.notice = state, timeout, state_dir, notice
 
     @classmethod
-    def find(cls, state_dir: Path, timeout: float | None) -> "BuildClient | None":
-        from resume_builder.serving.state import process_alive, read_state
+    def find(cls, state_dir: Path, timeout: float | None,
+             notice: Callable[[str], None] | None = None) -> "BuildClient | None":
+        """A client for the server whose state file is in ``state_dir``; None when there is
+        none, it has exited, or it is stopped (``notice`` is then told so)."""
+        from resume_builder.serving.state import read_state
 
-        state = read_state(state_dir)
-        return cls(state, timeout) if state is not None and process_alive(state.pid) else None
+        state = _usable(read_state(state_dir), state_dir, notice)
+        return cls(state, timeout, state_dir, notice) if state is not None else None
 
     def render_group(self, targets: list[Any], inputs: list[str], check: bool) -> list[Any] | None:
-        """The group's results, or None (the build then renders this group and the rest itself)."""
+        """The group's results, or None (the build then renders this group and the rest itself).
+
+        A server stopped since the last group is not sent this one. One stopped while it
+        builds a group is waited for (up to the timeout): it writes the group's files
+        itself, and giving up on it would leave two writers of the same files."""
+        if self.state_dir is not None and _gone_or_stopped(self.state.pid, self.state_dir, self.notice):
+            return None
         body = {"cwd": str(Path.cwd()), "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
                 "targets": [_target_to_json(t) for t in targets], "inputs": list(inputs), "check": check,
                 # the moment this build stops waiting (--timeout): the server writes nothing after it
@@ -241,15 +257,54 @@ class BuildClient:
         return [_result_from_json(item) for item in reply["results"]]
 
 
-def _post(state: Any, path: str, body: dict[str, Any], timeout: float | None) -> dict[str, Any] | None:
-    """POST ``body`` as JSON with the token; the JSON reply, or None for any failure."""
+def _usable(state: Any, state_dir: Path, notice: Callable[[str], None] | None) -> Any:
+    """``state`` when its server can take work now; None when there is no state, or its
+    process has exited or is stopped (then ``notice`` hears why)."""
+    from resume_builder.serving.state import process_alive
+
+    if state is None or not process_alive(state.pid):
+        return None
+    return None if _gone_or_stopped(state.pid, state_dir, notice) else state
+
+
+def _gone_or_stopped(pid: int, state_dir: Path, notice: Callable[[str], None] | None) -> bool:
+    """Whether the server process ``pid`` has exited or is stopped; a stop is told to ``notice``."""
+    from resume_builder.serving.state import process_alive, process_stopped
+
+    if process_stopped(pid):
+        if notice is not None:
+            notice(f"the serve for {state_dir} (process {pid}) is stopped, so this renders here; "
+                   f"continue it with fg (or kill -CONT {pid}) to hand renders to it again")
+        return True
+    return not process_alive(pid)
+
+
+#: Seconds between looks at the server process while its answer is awaited: a stop or an
+#: exit is noticed this soon (a busy server is neither, so load never makes a render give up).
+WATCH_INTERVAL = 0.25
+
+
+def _post(state: Any, path: str, body: dict[str, Any], timeout: float | None, *,
+          watch: Callable[[], bool] | None = None) -> dict[str, Any] | None:
+    """POST ``body`` as JSON with the token; the JSON reply, or None for any failure.
+
+    ``timeout``: seconds to wait in all (None: no limit). ``watch``: asked every
+    :data:`WATCH_INTERVAL` seconds while no answer has begun; True gives up (None).
+    """
     import http.client
+    import select
 
     connection = http.client.HTTPConnection("127.0.0.1", state.port, timeout=timeout or None)
     try:
         connection.request("POST", path, body=json.dumps(body).encode("utf-8"), headers={
             "Authorization": f"Bearer {state.token}", "Content-Type": "application/json",
             "Host": f"127.0.0.1:{state.port}"})
+        if watch is not None:
+            end = None if not timeout else time.monotonic() + timeout
+            while not select.select([connection.sock], [], [], WATCH_INTERVAL if end is None
+                                    else max(0.0, min(WATCH_INTERVAL, end - time.monotonic())))[0]:
+                if watch() or (end is not None and time.monotonic() >= end):
+                    return None
         response = connection.getresponse()
         if response.status != 200:
             return None

@@ -101,11 +101,35 @@ def remove_state(out_dir: Path, token: str) -> None:
 
 
 def process_alive(pid: int) -> bool:
-    """Whether process ``pid`` exists (a state file left by a killed server is ignored)."""
+    """Whether process ``pid`` exists and has not exited (a state file left by a killed
+    server is ignored; so is one whose process is a zombie waiting for its parent)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except (PermissionError, OSError):
         return True  # it exists (another user's: the port check and token still stand)
-    return True
+    return _run_state(pid) not in ("Z", "X")
+
+
+def process_stopped(pid: int) -> bool:
+    """Whether process ``pid`` is stopped by job control (Ctrl-Z, ``kill -STOP``) or a
+    debugger: it answers nothing until it is continued (``fg``, ``kill -CONT``).
+
+    Read from the state letter of Linux's ``/proc/PID/stat`` (proc(5): ``T`` stopped, ``t``
+    tracing stop). False where that cannot be read (other systems): the caller then waits
+    as before.
+    """
+    return _run_state(pid) in ("T", "t")
+
+
+def _run_state(pid: int) -> str:
+    """The state letter of ``/proc/PID/stat`` (after the parenthesised command name, which
+    may itself hold spaces and parentheses), or "" when it cannot be read."""
+    try:
+        with open(f"/proc/{int(pid)}/stat", "rb") as file:
+            stat_line = file.read(4096)
+    except OSError:
+        return ""
+    fields = stat_line[stat_line.rfind(b")") + 1:].split()
+    return fields[0].decode("ascii", "replace") if fields else ""

@@ -39,7 +39,7 @@ def test_the_servers_groups_and_the_workers_groups_make_the_whole_build(tmp_path
             served.append(members[0].group)
             return runner.render_group(members, digests, check, None)
 
-    monkeypatch.setattr(handoff.BuildClient, "find", classmethod(lambda cls, folder, timeout: Server()))
+    monkeypatch.setattr(handoff.BuildClient, "find", classmethod(lambda cls, folder, timeout, notice=None: Server()))
     results = []
 
     def on_result(result):

@@ -11,13 +11,14 @@ import signal
 import stat
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from resume_builder.serving.state import STATE_NAME, ServerState, read_state, write_state
+from resume_builder.serving.state import STATE_NAME, ServerState, process_stopped, read_state, write_state
 from tests.conftest import FIXTURES, REPO
 from tests.serving.server_process import running_server
 
@@ -153,13 +154,18 @@ def test_the_hand_off_needs_the_token(server, token):
 
 def _render(project: Path, *arguments: str) -> str:
     """`resume-builder render ARGUMENTS` in a new process; prints whether WeasyPrint was imported there."""
+    return _render_process(project, *arguments).stdout
+
+
+def _render_process(project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """:func:`_render`'s process, finished with exit status 0 (its stderr is kept)."""
     code = ("import sys\nfrom resume_builder.cli import app\n"
             "try:\n    app(sys.argv[1:], prog_name='resume-builder')\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
             "print('in-process' if 'weasyprint' in sys.modules else 'handed-off')\n")
     done = subprocess.run([sys.executable, "-c", code, "render", *arguments], cwd=project, capture_output=True,
                           text=True, env={**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1712345678"})
     assert done.returncode == 0, done.stderr
-    return done.stdout
+    return done
 
 
 def test_render_hands_off_to_the_server_with_byte_identical_outputs(server):
@@ -176,6 +182,22 @@ def test_render_hands_off_to_the_server_with_byte_identical_outputs(server):
     # the server used the client's SOURCE_DATE_EPOCH (1712345678 is 2024-04-05), not its own
     with zipfile.ZipFile(project / "output" / "one_page.docx") as docx:
         assert "2024-04-05T" in docx.read("docProps/core.xml").decode("utf-8")
+
+
+def test_a_stopped_server_is_not_waited_for(server):
+    """Ctrl-Z on `serve`: the render did not come back until its --timeout (120 s) ran out;
+    now it renders itself at once and says why (tests/serving/test_stopped_server.py has the rest)."""
+    _, project = server
+    pid = read_state(project / "output").pid
+    os.kill(pid, signal.SIGSTOP)
+    while not process_stopped(pid):  # not our child, so no waitpid: the stop takes effect at once
+        time.sleep(0.01)
+    try:
+        done = _render_process(project, "one_page.yaml", "-f", "pdf", "--out-dir", "output")
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    assert done.stdout.splitlines()[-1] == "in-process"
+    assert f"(process {pid}) is stopped, so this renders here" in " ".join(done.stderr.split())
 
 
 def test_a_mistake_is_reported_by_the_command_itself(server):
