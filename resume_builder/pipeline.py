@@ -458,8 +458,20 @@ def _fit(profile: Profile, options: ThemeOptions, theme: Theme, loaded: LoadedPr
 
 
 def _budget_messages(result: Any) -> list[str]:
-    """What the page budget changed, kept (per posting term) and cut, one line each."""
-    lines = [f"page budget {result.max_pages}: {cut}" for cut in result.cuts]
+    """What the page budget changed, kept (per posting term) and cut, one line each; without a
+    posting, the highlights cut from one entry are one line (they go from its end: the cuts'
+    one line per highlight stays in the JSON reports)."""
+    said: list[str | list[Any]] = list(result.cuts[:len(result.cuts) - len(result.cut)])  # the layout's changes
+    from_entry: dict[str, list[Any]] = {}  # an entry's (or role's) label -> its highlights cut
+    for cut in result.cut:
+        if not cut.owner:
+            said.append(cut.describe())
+        elif cut.owner in from_entry:
+            from_entry[cut.owner].append(cut)
+        else:
+            said.append(from_entry.setdefault(cut.owner, [cut]))
+    lines = [f"page budget {result.max_pages}: " + (item if isinstance(item, str) else _highlights_cut(item))
+             for item in said]
     if result.kept:
         kept = "; ".join(f"{term}: {where}" for term, where in result.kept.items())
         lines.append(f"page budget {result.max_pages}: kept for the posting: {kept}")
@@ -467,6 +479,12 @@ def _budget_messages(result: Any) -> list[str]:
         lines.append(f"page budget {result.max_pages}: relevance kept {result.relevance_kept_percent}% "
                      f"({result.relevance_kept} of {count(result.relevance_total, 'point')})")
     return lines
+
+
+def _highlights_cut(cuts: list[Any]) -> str:
+    """``dropped the last 3 of 4 highlights of projects/edge`` (they go from an entry's end)."""
+    last = "the last" if len(cuts) == 1 else f"the last {len(cuts)}"
+    return f"dropped {last} of {count(cuts[0].of, 'highlight')} of {cuts[0].owner}"
 
 
 def _relevance(profile: Profile, loaded: LoadedProfile, posting: Path):

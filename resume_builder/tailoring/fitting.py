@@ -88,10 +88,13 @@ class Cut:
     label: str
     points: int = 0  # relevance points lost (0 without a posting)
     terms: tuple[str, ...] = ()
+    ranked: bool = True  # chosen by relevance to a posting (else: by the profile's own order)
+    owner: str = ""  # without a posting: the entry (or role) a highlight was dropped from
+    of: int = 0  # without a posting: how many highlights that entry (or role) had
 
     def describe(self) -> str:
         why = f" ({count(self.points, 'point')}: {', '.join(self.terms)})" if self.terms else \
-            " (no posting terms)" if self.kind != "tighten" else ""
+            " (no posting terms)" if self.ranked and self.kind != "tighten" else ""
         verb = {"entry": "dropped entry", "paragraph": "dropped paragraph", "highlight": "dropped highlight from",
                 "tighten": ""}[self.kind]
         return f"{verb} {self.label}{why}".strip()
@@ -137,6 +140,8 @@ class _Bullet:
     rank: tuple
     label: str
     role: int | None = None  # index in the company's roles, for a role's highlight
+    owner: str = ""  # the entry's (or role's) label
+    of: int = 0  # how many highlights the entry (or role) has
 
 
 @dataclass(frozen=True)
@@ -189,16 +194,27 @@ def _fit(profile: Profile, options: ThemeOptions, limits: FitLimits, max_pages: 
             return result, chosen
         _raise_over(max_pages, pages)
     bullets = _bullets(profile, pinned)
-    profile, pages = _bisect_cut(profile, options, bullets, max_pages, count_pages, _drop_bullets, cuts,
-                                 "dropped highlight from")
+    profile, pages, dropped_bullets = _bisect_cut(profile, options, bullets, max_pages, count_pages, _drop_bullets)
     if pages <= max_pages:
-        return FitResult(profile, options, pages, cuts), []
+        return _in_order(FitResult(profile, options, pages, cuts), dropped_bullets, []), []
     entries = _entries(profile, pinned)
-    profile, pages = _bisect_cut(profile, options, entries, max_pages, count_pages, _drop_entries, cuts,
-                                 "dropped entry")
+    profile, pages, dropped_entries = _bisect_cut(profile, options, entries, max_pages, count_pages, _drop_entries)
     if pages <= max_pages:
-        return FitResult(profile, options, pages, cuts), []
+        return _in_order(FitResult(profile, options, pages, cuts), dropped_bullets, dropped_entries), []
     _raise_over(max_pages, pages)
+
+
+def _in_order(result: FitResult, bullets: list[_Bullet], entries: list[_Droppable]) -> FitResult:
+    """``result`` with the cuts made without a posting: the highlights dropped, then the
+    entries. A highlight of an entry (or role) that went whole afterwards is not listed: it
+    went with its entry, as in the posting's report (:func:`_describe_cuts`)."""
+    gone = {(e.section, e.entry, e.custom, e.role) for e in entries}
+    shown = [b for b in bullets if (b.section, b.entry, b.custom, None) not in gone
+             and (b.role is None or (b.section, b.entry, b.custom, b.role) not in gone)]
+    result.cut = [Cut("highlight", b.label, ranked=False, owner=b.owner, of=b.of) for b in shown] + \
+        [Cut("entry", e.label, ranked=False) for e in entries]
+    result.cuts.extend(c.describe() for c in result.cut)
+    return result
 
 
 def _raise_over(max_pages: int, pages: int) -> NoReturn:
@@ -389,7 +405,7 @@ def _bullets(profile: Profile, pinned: set) -> list[_Bullet]:
             for i in range(len(highlights) - 1, 0, -1):
                 rank = (age, -index, len(highlights) - 1 - i)
                 out.append(_Bullet(section, index, custom, i, rank, f"{label}: \"{_preview(highlights[i].text)}\"",
-                                   role))
+                                   role, label, len(highlights)))
     return sorted(out, key=lambda b: b.rank)
 
 
@@ -444,16 +460,15 @@ def _rewrite(profile: Profile, change: Callable[[tuple, Any], Any]) -> Profile:
 
 
 def _bisect_cut(profile: Profile, options: ThemeOptions, candidates: list, max_pages: int,
-                count_pages: CountPages, apply: Callable[[Profile, list], Profile], cuts: list[str],
-                verb: str) -> tuple[Profile, int]:
-    """Cut the fewest candidates (in rank order) that make it fit; all of them if none does."""
+                count_pages: CountPages, apply: Callable[[Profile, list], Profile]) -> tuple[Profile, int, list]:
+    """Cut the fewest candidates (in rank order) that make it fit; all of them if none does.
+    Returns the profile cut, its pages and the candidates cut."""
     if not candidates:
-        return profile, count_pages(profile, options)
+        return profile, count_pages(profile, options), []
     everything = apply(profile, candidates)
     pages = count_pages(everything, options)
     if pages > max_pages:
-        cuts.extend(f"{verb} {c.label}" for c in candidates)
-        return everything, pages
+        return everything, pages, list(candidates)
     low, high = 0, len(candidates)  # cutting `high` fits; cutting `low` may not
     best, best_pages = everything, pages
     while high - low > 1:
@@ -464,8 +479,7 @@ def _bisect_cut(profile: Profile, options: ThemeOptions, candidates: list, max_p
             high, best, best_pages = middle, trial, trial_pages
         else:
             low = middle
-    cuts.extend(f"{verb} {c.label}" for c in candidates[:high])
-    return best, best_pages
+    return best, best_pages, list(candidates[:high])
 
 
 # ----------------------------------------------------------------------------- cutting by relevance

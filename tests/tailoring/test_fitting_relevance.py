@@ -98,6 +98,8 @@ def test_pages_are_filled_again():
 
 def test_without_a_posting_the_old_rule_holds():
     _, result = run(14, relevance=None)
-    assert result.cut == [] and result.kept == {}
+    assert result.cut and result.kept == {} and result.relevance_kept_percent is None
+    assert all(not c.ranked and c.points == 0 and not c.terms for c in result.cut)  # no relevance in play
+    assert [c.describe() for c in result.cut] == result.cuts  # each said as before, with no "(no posting terms)"
     assert all(c.startswith("dropped highlight") or c.startswith("dropped entry") for c in result.cuts)
     assert highlights(result.profile, "k8s")[0] == "Ran Kubernetes"  # each entry keeps its first
