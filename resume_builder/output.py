@@ -153,6 +153,10 @@ def _write_temporary(path: Path, data: bytes) -> str:
     folder = path.parent  # "." for a bare file name
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), folder)
+        raise UserError(f"cannot write into {folder}: {blocker} is a file, not a folder",
+                        hint="choose another --out-dir (or -o), or move that file away") from None
     except OSError as exc:
         raise UserError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
     try:

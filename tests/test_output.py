@@ -93,7 +93,8 @@ def test_a_folder_that_cannot_be_created_is_a_user_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(UserError) as info:
         write_atomic(blocker / "sub" / "cv.pdf", b"x")
-    assert str(info.value).startswith(f"cannot create the folder {blocker / 'sub'}: Not a directory")
+    assert info.value.problems[0].message == f"cannot write into {blocker / 'sub'}: {blocker} is a file, not a folder"
+    assert info.value.problems[0].hint == "choose another --out-dir (or -o), or move that file away"
 
 
 def test_a_folder_that_cannot_be_written_is_a_user_error(tmp_path, monkeypatch):

@@ -99,7 +99,52 @@ def sniff(path: Path) -> str:
             return DOCX
         raise UserError(f"{path}: a ZIP archive but not a Word document (no word/document.xml)",
                         hint="check takes a .pdf or .docx")
-    raise UserError(f"{path}: neither a PDF nor a DOCX file", hint="check takes a .pdf or .docx")
+    raise not_a_document(path, head, hint="check takes a .pdf or .docx")
+
+
+def not_a_document(path: Path, head: bytes, *, hint: str) -> UserError:
+    """The error for a file that is neither a PDF nor a DOCX (``head``: its first bytes), naming
+    what it holds instead when that is plain: nothing, an HTML page, a JSON or YAML profile, text."""
+    named = {".pdf": "named .pdf but not a PDF", ".docx": "named .docx but not a Word document"}.get(
+        path.suffix.lower(), "neither a PDF nor a DOCX file")
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head:
+        holds = "it is empty"
+    elif stripped[:15].lower().startswith((b"<!doctype html", b"<html")):
+        holds = "it holds an HTML page (a download that went wrong, or a page saved from a browser)"
+    elif stripped[:1] in (b"{", b"["):
+        holds = "it holds JSON text"
+    elif _is_text(head):
+        holds = "it holds plain text"
+    else:
+        holds = ""
+    return UserError(f"{path}: {named}" + (f": {holds}" if holds else ""), hint=hint)
+
+
+def _is_text(head: bytes) -> bool:
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not merely a character cut at the end of the sample
+            return False
+        text = head[:exc.start].decode("utf-8")
+    return all(ch.isprintable() or ch in "\t\r\n\f" for ch in text)
+
+
+def unreadable_pdf(path: Path, exc: Exception) -> UserError:
+    """The error for a PDF that its reader gave up on (``exc``); when the file does not end as
+    a PDF does (``%%EOF`` near its end, ISO 32000-1 §7.5.5), it says it looks cut short."""
+    hint = ""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(max(0, path.stat().st_size - 1024))
+            tail = handle.read()
+        if b"%%EOF" not in tail:
+            hint = ("the file ends early (no %%EOF at its end): it was cut short while being written, "
+                    "copied or downloaded; make or fetch it again")
+    except OSError:
+        pass
+    return UserError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})", hint=hint)
 
 
 def extract(path: Path) -> Extracted:
@@ -346,11 +391,11 @@ def _extract_pdf(path: Path) -> Extracted:
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of error for damaged files
-        raise UserError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
+        raise unreadable_pdf(path, exc) from None
     try:
         lines, _, empty_pages, images = _pdf_lines(path)
     except Exception as exc:  # noqa: BLE001 - so does pdfminer
-        raise UserError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
+        raise unreadable_pdf(path, exc) from None
 
     rtl = _reading_order(lines, language)
     running = _running_lines(lines)

@@ -347,7 +347,7 @@ def test_docx_deleted_text_and_field_codes_are_not_read(tmp_path):
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"hello", "neither a PDF nor a DOCX"),
+    (b"hello", "bad.pdf: named .pdf but not a PDF: it holds plain text"),
     (b"%PDF-1.7\ngarbage", "not a readable PDF"),
     (b"PK\x03\x04garbage", "not a readable DOCX"),
 ])

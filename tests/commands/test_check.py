@@ -84,7 +84,7 @@ def test_json_report_of_a_passing_pdf_has_pages(files):
 
 @pytest.mark.parametrize("content, message", [
     (None, "file not found"),
-    (b"just text", "neither a PDF nor a DOCX"),
+    (b"just text", "named .pdf but not a PDF: it holds plain text"),
     (b"%PDF-1.7\n1 0 obj <<", "not a readable PDF"),
 ])
 def test_bad_input_exits_2(files, content, message):

@@ -77,8 +77,8 @@ def _traversal() -> bytes:
 
 CASES = {
     "encrypted.pdf": (lambda: _pdf(password="secret"), "password-protected"),
-    "not-a-pdf.pdf": (lambda: b"<html>hello</html>\n", "a .pdf name but not a PDF"),
-    "not-a-docx.docx": (lambda: b"just some text\n", "a .docx name but not a Word document"),
+    "not-a-pdf.pdf": (lambda: b"<html>hello</html>\n", "named .pdf but not a PDF: it holds an HTML page"),
+    "not-a-docx.docx": (lambda: b"just some text\n", "named .docx but not a Word document: it holds plain text"),
     "many-pages.pdf": (lambda: _pdf(pages=41), "41 pages is more than a résumé"),
     "truncated.pdf": (lambda: _pdf()[:200], "not a readable PDF"),
     "truncated.docx": (lambda: _docx_bytes()[:3000], "not a readable DOCX"),

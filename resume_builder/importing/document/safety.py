@@ -31,7 +31,7 @@ def check_document(path: Path) -> str:
     if size > MAX_IMPORT_BYTES:
         raise UserError(f"{path}: {size / 1024 / 1024:.1f} MB is more than a résumé "
                         f"(the limit is {MAX_IMPORT_BYTES // 1024 // 1024} MB)")
-    from resume_builder.checking.extract import file_head
+    from resume_builder.checking.extract import file_head, not_a_document
 
     head = file_head(path)
     if b"%PDF-" in head:
@@ -40,10 +40,7 @@ def check_document(path: Path) -> str:
     if head.startswith(b"PK\x03\x04"):
         _check_docx(path)
         return DOCX
-    suffix = path.suffix.lower()
-    what = {".pdf": "a .pdf name but not a PDF", ".docx": "a .docx name but not a Word document"}.get(
-        suffix, "neither a PDF nor a DOCX file")
-    raise UserError(f"{path}: {what}", hint="import takes a PDF, a DOCX or a JSON Resume file")
+    raise not_a_document(path, head, hint="import takes a PDF, a DOCX or a JSON Resume file")
 
 
 def _check_pdf(path: Path) -> None:
@@ -67,7 +64,9 @@ def _check_pdf(path: Path) -> None:
         except UserError:
             raise
         except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of error for damaged files
-            raise UserError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
+            from resume_builder.checking.extract import unreadable_pdf
+
+            raise unreadable_pdf(path, exc) from None
     if pages == 0:
         raise UserError(f"{path}: the PDF has no pages")
     if pages > MAX_IMPORT_PAGES:

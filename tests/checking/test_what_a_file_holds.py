@@ -1,0 +1,75 @@
+"""A file `check` or `import` cannot read says what it holds instead, and a PDF cut short says
+so (newcomer trial: "neither a PDF nor a DOCX file" for a text file named .pdf, and a pypdf
+exception name alone for a PDF whose download stopped half-way)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resume_builder.checking.extract import not_a_document, sniff, unreadable_pdf
+from resume_builder.errors import UserError
+
+CUT_SHORT = ("the file ends early (no %%EOF at its end): it was cut short while being written, "
+             "copied or downloaded; make or fetch it again")
+
+
+@pytest.mark.parametrize("name, content, said", [
+    ("cv.pdf", b"Jo Short\nEngineer\n", "cv.pdf: named .pdf but not a PDF: it holds plain text"),
+    ("cv.pdf", b"\xef\xbb\xbf  <!DOCTYPE html><html><body>Sign in</body></html>",
+     "cv.pdf: named .pdf but not a PDF: it holds an HTML page (a download that went wrong, or a page saved "
+     "from a browser)"),
+    ("cv.docx", b"", "cv.docx: named .docx but not a Word document: it is empty"),
+    ("cv.docx", b'{"basics": {"name": "Jo"}}', "cv.docx: named .docx but not a Word document: it holds JSON text"),
+    ("cv.pdf", "Zoë Ünal — Ingénieure\n".encode("utf-8")[:17], "cv.pdf: named .pdf but not a PDF: it holds plain text"),
+    ("cv.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "cv.png: neither a PDF nor a DOCX file"),
+])
+def test_the_error_names_what_the_file_holds(tmp_path, name, content, said):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UserError) as info:
+        sniff(path)
+    assert info.value.problems[0].message == str(tmp_path / said)
+    assert info.value.problems[0].hint == "check takes a .pdf or .docx"
+
+
+def test_import_says_the_same_with_its_own_hint(tmp_path):
+    from resume_builder.importing.document.safety import check_document
+
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(b"plain words\n")
+    with pytest.raises(UserError) as info:
+        check_document(path)
+    assert info.value.problems[0].message == f"{path}: named .pdf but not a PDF: it holds plain text"
+    assert info.value.problems[0].hint == "import takes a PDF, a DOCX or a JSON Resume file"
+
+
+def test_a_pdf_cut_short_says_so_and_a_whole_damaged_one_does_not(tmp_path):
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog")
+    error = unreadable_pdf(cut, ValueError("stream ended"))
+    assert error.problems[0].message == f"{cut}: not a readable PDF (ValueError: stream ended)" and error.problems[0].hint == CUT_SHORT
+    whole = tmp_path / "whole.pdf"
+    whole.write_bytes(b"%PDF-1.7\ngarbage\n%%EOF\n")
+    assert unreadable_pdf(whole, ValueError("bad xref")).problems[0].hint == ""
+
+
+def test_check_of_a_truncated_render_gives_the_hint(tmp_path):
+    from resume_builder.checking.extract import extract
+    from tests.conftest import FIXTURES
+
+    from resume_builder import pipeline
+
+    job = pipeline.prepare(FIXTURES / "profiles" / "one_page.yaml")
+    data = pipeline.render(job, "pdf", tmp_path / "one_page.pdf")[0].data
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[:len(data) // 2])
+    with pytest.raises(UserError) as info:
+        extract(path)
+    assert info.value.problems[0].hint == CUT_SHORT
+
+
+def test_not_a_document_is_one_function_for_both_commands():
+    error = not_a_document(Path("x.bin"), b"\x00\x01\x02\x03", hint="h")
+    assert error.problems[0].message == "x.bin: neither a PDF nor a DOCX file" and error.problems[0].hint == "h"
