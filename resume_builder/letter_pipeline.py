@@ -159,6 +159,7 @@ def _with_provenance(document: LetterDocument, loaded: Any, tailored: Any, *, la
     from resume_builder.provenance import Provenance, file_sha256, relative_name
 
     base = loaded.chosen.base
+    lang, locale = pipeline.asked_language(base.profile, lang=lang, locale=locale)
     variant = tailored.name if tailored.variant_path is None else relative_name(tailored.variant_path, base.folder)
     name = loaded.name if loaded.path is None else relative_name(loaded.path, base.folder)
     job = relative_name(posting, base.folder) if posting is not None else None

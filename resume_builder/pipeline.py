@@ -327,6 +327,7 @@ def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *
     variant = tailored.name if tailored.variant_path is None else relative_name(tailored.variant_path, loaded.folder)
     job = relative_name(posting, loaded.folder) if posting is not None else None
     digest = file_sha256(posting) if posting is not None else None
+    lang, locale = asked_language(loaded.profile, lang=lang, locale=locale)
     source = Provenance(loaded.path.name, variant, lang, locale, theme.name, input_format,
                         pages=str(max_pages) if max_pages else None, job=job, job_sha256=digest,
                         public="yes" if public else None, options=encode_options(dict(options or {})),
@@ -334,19 +335,47 @@ def _with_provenance(document: Document, loaded: LoadedProfile, tailored: Any, *
     return dataclasses.replace(document, metadata=dataclasses.replace(document.metadata, source=source))
 
 
+def asked_language(profile: Profile, *, lang: str | None, locale: str | None) -> tuple[str | None, str | None]:
+    """``(lang, locale)`` as far as they change the résumé of ``profile``: ``lang`` is None
+    when it names the profile's own language (``--lang en`` on an English profile), ``locale``
+    when the locale it gives is the one ``lang`` alone gives (``--lang de --locale de``).
+    So asking for what the profile already is gives the same document: the same provenance
+    and the same default name (newcomer trial: ``--lang en`` was refused as another render)."""
+    from resume_builder.i18n import DEFAULT_LOCALE, resolve_locale
+
+    def same(a: str, b: str) -> bool:
+        return a.replace("_", "-").lower() == b.replace("_", "-").lower()
+
+    if lang is not None and lang.strip() and same(lang.strip(), profile.lang or DEFAULT_LOCALE):
+        lang = None
+    if locale is not None and locale.strip():
+        without = resolve_locale(lang=lang, profile_locale=profile.locale, profile_lang=profile.lang)
+        if same(resolve_locale(locale=locale, lang=lang, profile_locale=profile.locale,
+                               profile_lang=profile.lang), without):
+            locale = None
+    return lang, locale
+
+
 def language_suffix(profile: Profile, *, lang: str | None, locale: str | None) -> str:
     """``-de`` when ``--lang``/``--locale`` print the résumé in another locale than the
     profile's own, so ``render --lang de`` never replaces the profile's own ``example.pdf``;
-    else ''."""
-    from resume_builder.i18n import resolve_locale
+    ``-locale-de`` when the texts' language is not the locale's (``--locale de`` alone on an
+    English profile: English texts, German headings and dates; ``--lang fr --locale de``:
+    ``-fr-locale-de``), so that it never shares ``--lang de``'s name; else ''."""
+    from resume_builder.i18n import DEFAULT_LOCALE, base_language, resolve_locale
 
+    lang, locale = asked_language(profile, lang=lang, locale=locale)
     if not lang and not locale:
         return ""
     own = resolve_locale(profile_locale=profile.locale, profile_lang=profile.lang)
     chosen = resolve_locale(locale=locale, lang=lang, profile_locale=profile.locale, profile_lang=profile.lang)
     if chosen.replace("_", "-").lower() == own.replace("_", "-").lower():
         return ""
-    return "-" + (_UNSAFE_NAME.sub("-", _tag_case(chosen)).strip("-.") or "lang")
+    texts = lang or profile.lang or DEFAULT_LOCALE
+    tag = _UNSAFE_NAME.sub("-", _tag_case(chosen)).strip("-.") or "lang"
+    if base_language(texts) == base_language(chosen):
+        return "-" + tag
+    return ("-" + _UNSAFE_NAME.sub("-", _tag_case(lang)).strip("-.") if lang else "") + "-locale-" + tag
 
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

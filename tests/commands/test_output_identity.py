@@ -71,9 +71,38 @@ def test_a_posting_named_like_a_language_does_not_replace_that_language(names):
     assert (out / "example-de.docx").read_bytes() == german
 
 
+@pytest.mark.parametrize("asked", [["--lang", "en"], ["--locale", "EN"], ["--lang", "en", "--locale", "en"]])
+def test_asking_for_the_profiles_own_language_is_the_same_document(names, asked):
+    """``render`` then ``render --lang en`` of an English profile was refused as another
+    document under the same name (newcomer trial): it is the same document, and replaces it."""
+    out = names / f"out-own-{'-'.join(asked)}"
+    _written(_render(names / "example.yaml", "-f", "pdf", "--out-dir", out))
+    first = (out / "example.pdf").read_bytes()
+    _written(_render(names / "example.yaml", *asked, "-f", "pdf", "--out-dir", out))
+    assert (out / "example.pdf").read_bytes() == first  # the same bytes: nothing recorded differs
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["example.pdf"]
+
+
+def test_a_language_and_a_locale_alone_never_share_a_name(names):
+    """``--lang de`` (German texts, headings and dates) and ``--locale de`` (the profile's
+    English texts, German headings and dates) are two documents: they were both example-de,
+    so one was refused, or a text file silently replaced (newcomer trial)."""
+    out = names / "out-lang-locale"
+    _written(_render(names / "example.yaml", "--lang", "de", "-f", "txt", "--out-dir", out))
+    german = (out / "example-de.txt").read_bytes()
+    _written(_render(names / "example.yaml", "--lang", "de", "--locale", "de", "-f", "txt", "--out-dir", out))
+    assert (out / "example-de.txt").read_bytes() == german  # the same document, named alike
+    _written(_render(names / "example.yaml", "--locale", "de", "-f", "txt", "--out-dir", out))
+    _written(_render(names / "example.yaml", "--lang", "fr", "--locale", "de", "-f", "txt", "--out-dir", out))
+    assert (out / "example-de.txt").read_bytes() == german
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "example-de.txt", "example-fr-locale-de.txt", "example-locale-de.txt"]
+
+
 @pytest.mark.parametrize("option, given, name", [("--lang", "DE", "example-de.md"),
-                                                 ("--locale", "de_ch", "example-de-CH.md"),
-                                                 ("--locale", "sr-latn-rs", "example-sr-Latn-RS.md")])
+                                                 ("--locale", "de_ch", "example-locale-de-CH.md"),
+                                                 ("--locale", "sr-latn-rs", "example-locale-sr-Latn-RS.md"),
+                                                 ("--locale", "EN-gb", "example-en-GB.md")])
 def test_a_language_names_its_file_in_one_case_however_it_is_typed(names, option, given, name):
     """``--lang DE`` wrote example-DE.txt beside example-de.txt (newcomer trial): two files
     that collide on a case-insensitive disk. File names take BCP 47's conventional case."""
