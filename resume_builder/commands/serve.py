@@ -36,6 +36,8 @@ def serve(
 
     with user_errors():
         path = profile_or_default(profile, variant)
+        _refuse_what_no_save_fixes(path, list(option), variant=variant, theme=theme, theme_dir=theme_dir,
+                                   input_format=input_format.lower() if input_format else None)
         if job is not None and not job.is_file():
             from resume_builder.errors import UserError
 
@@ -47,6 +49,30 @@ def serve(
             run(preview, port=port, out_dir=out_dir, open_browser=open_browser, say=out)
         except KeyboardInterrupt:
             raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _refuse_what_no_save_fixes(path: Path, options: list[str], **request: object) -> None:
+    """End `serve` at once (a UserError, exit 2) for a mistake in the command line itself: a
+    profile that is not there (a typo far more often than a file still to be written), an
+    ``-O`` that is not KEY=VALUE, or a key or value the theme refuses (``-O font_size=99``).
+    A mistake inside a file is shown in the page instead, until a save fixes it; so is any
+    ``-O`` problem that only a good profile lets us see (it is checked once the profile loads).
+    """
+    from resume_builder import pipeline
+    from resume_builder.errors import UserError
+    from resume_builder.loading.source import read_text
+
+    if not path.is_file():
+        read_text(path)  # raises: not found (with a "did you mean"), a folder, unreadable
+    overrides = pipeline.parse_option_overrides(options)  # raises for what is not KEY=VALUE
+    if not overrides:
+        return
+    try:
+        pipeline.prepare(pipeline.RenderRequest(profile=path, options=overrides, **request))  # type: ignore[arg-type]
+    except UserError as error:
+        given = [problem for problem in error.problems if problem.location is None and problem.path.startswith("-O ")]
+        if given:
+            raise UserError(given) from None
 
 
 def _coverage(job: Path):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +78,26 @@ class SourceDocument:
             prefer_key = False
 
 
+def nearby_name(path: Path, limit: int = 1000) -> str:
+    """``did you mean 'profiles/example.yaml'?`` for a missing ``path`` whose folder holds a
+    file of a close name (``difflib``, as every "did you mean"); '' when none does or the
+    folder cannot be listed. Only the first ``limit`` names of the folder are looked at."""
+    from itertools import islice
+
+    from resume_builder.errors import did_you_mean
+
+    folder = path.parent
+    try:
+        names = [entry.name for entry in islice(os.scandir(folder), limit) if entry.is_file()]
+    except OSError:
+        return ""
+    match = did_you_mean(path.name, names)
+    if not match:
+        return ""
+    name = match[len("did you mean '"):-len("'?")]
+    return f"did you mean '{path.with_name(name)}'?"
+
+
 def read_text(path: Path, kind: str = "profile") -> str:
     """Read a UTF-8 text file, turning every I/O problem into a :class:`UserError`.
 
@@ -85,10 +106,12 @@ def read_text(path: Path, kind: str = "profile") -> str:
     """
     shown = str(path)
     if not path.exists():
+        near = nearby_name(path)
         raise UserError.at(shown, None, None, "file not found",
-                           hint="check the path, or run 'resume-builder init' to write profile.yaml, which "
-                                "commands read when no profile is named"
-                           if kind == "profile" else f"check the path of the {kind}")
+                           hint=(near + "; " if near else "") + (
+                               "check the path, or run 'resume-builder init' to write profile.yaml, which "
+                               "commands read when no profile is named"
+                               if kind == "profile" else f"check the path of the {kind}"))
     if path.is_dir():
         raise UserError.at(shown, None, None, "is a folder, not a file")
     try:
