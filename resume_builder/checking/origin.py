@@ -32,13 +32,18 @@ def read_origin(path: Path, data: bytes | None = None) -> Origin:
     has neither or cannot be read (the checks then report the damage themselves).
 
     ``data``: the file's bytes, when they are not written yet (``path`` then only gives
-    the format, by its extension)."""
+    the format, by its extension). A written file's format is read from its bytes, so a
+    DOCX named ``.pdf`` still tells its provenance."""
     suffix = path.suffix.lower()
+    if data is None:
+        try:
+            content = path.read_bytes()
+        except OSError:
+            return Origin()
+        suffix = ".pdf" if b"%PDF-" in content[:1024] else ".docx" if content.startswith(b"PK\x03\x04") else ""
+    else:
+        content = data
     if suffix not in (".pdf", ".docx"):
-        return Origin()
-    try:
-        content = data if data is not None else path.read_bytes()
-    except OSError:
         return Origin()
     key = suffix.encode() + hashlib.blake2b(content, digest_size=32).digest()
     if key in _READ:

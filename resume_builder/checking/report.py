@@ -86,8 +86,25 @@ def run_checks(path: Path | str, document: Document | None = None, *,
         results = letter_checks(extracted, document)
     else:
         results = all_checks(extracted, document, may_be_cut)
+    misnamed = _misnamed(path, extracted.kind)
+    if misnamed is not None:
+        results.insert(0, misnamed)
     return Report(file=path, kind=extracted.kind, checks=results, pages=extracted.pages,
                   bytes=extracted.size, seconds=time.perf_counter() - started)
+
+
+def _misnamed(path: Path, kind: str) -> "CheckResult | None":
+    """A failed ``file-name`` check when ``path``'s extension is not its format's (a PDF named
+    ``.docx``): upload forms go by the name, and refuse the file or hand it to the wrong
+    reader. None when the name fits (the check is then not listed)."""
+    from resume_builder.checking.checks import CheckResult
+
+    right = {"pdf": ".pdf", "docx": ".docx"}.get(kind)
+    if right is None or path.suffix.lower() == right:
+        return None
+    return CheckResult("file-name", False, f"the file is a {kind.upper()} named {path.suffix or 'without an extension'}: "
+                                           f"upload forms go by the name and refuse it or read it wrongly "
+                                           f"(rename it {path.with_suffix(right).name})")
 
 
 def _recorded_letter(path: Path) -> bool:
