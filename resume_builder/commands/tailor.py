@@ -43,10 +43,14 @@ def tailor(
     max_pages: Optional[int] = typer.Option(
         None, "--max-pages", min=1, help="Apply this page budget (default: the variant's max_pages) and report "
                                          "what it keeps and cuts."),
+    force: bool = typer.Option(False, "--force", help="Let --write-variant replace an existing file."),
 ) -> None:
     """Match a profile against a job posting: what it requires, what the résumé proves, what survives."""
     with user_errors():
         import json
+
+        if write_variant is not None and not force:
+            _refuse_existing(write_variant)  # before the matching: nothing is printed for nothing
 
         from resume_builder.loading.posting import read_posting
         from resume_builder.pipeline import builtin_vocabulary, read_extension_file, select_variant
@@ -63,7 +67,8 @@ def tailor(
             posting = structure(read_posting(job))
             report = explain_match(chosen, posting, vocab, job=job, profile=profile, variant=variant,
                                    max_pages=max_pages)
-            written = write_starting_variant(write_variant, report, chosen, job=job) if write_variant is not None else None
+            written = write_starting_variant(write_variant, report, chosen, job=job, force=force) \
+                if write_variant is not None else None
         command = render_command(chosen, job, written, max_pages)
         if chosen.warnings:
             from resume_builder.console import err
@@ -144,10 +149,21 @@ def explain_match(chosen: "Tailored", posting: Any, vocab: Any, *, job: Path, pr
 # --------------------------------------------------------------------------- the variant file
 
 
-def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored", *, job: Path | None = None) -> Path:
+def _refuse_existing(path: Path) -> None:
+    """A UserError when ``path`` exists: a starting variant replaces a file only with --force."""
+    from resume_builder.errors import UserError
+
+    if path.exists():
+        raise UserError.at(str(path), None, None, "already exists; the starting variant is not written over it",
+                           hint="choose another file name, or pass --force to replace it")
+
+
+def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored", *, job: Path | None = None,
+                           force: bool = False) -> Path:
     """Write a variant file for this posting, then load it back to be sure it validates.
 
     ``job``: the posting's path as given on the command line, repeated in the file's comment.
+    ``force``: replace an existing file (atomically); else an existing ``path`` is a UserError.
     """
     import os
 
@@ -156,9 +172,10 @@ def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored"
     from resume_builder.loading.variant_checks import check_variant
     from resume_builder.loading.variants import load_variant_file
 
-    if path.exists():
-        raise UserError.at(str(path), None, None, "already exists; the starting variant is not written over it",
-                           hint="choose another file name, or delete the old one")
+    if not force:
+        _refuse_existing(path)
+    if path.is_dir():
+        raise UserError.at(str(path), None, None, "is a folder; give the variant file's name (e.g. sre.yaml)")
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise UserError.at(str(path), None, None, "a variant file name must end in .yaml or .yml")
     base = None
@@ -167,9 +184,10 @@ def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored"
     ref = Path(os.path.relpath(chosen.base.path.resolve(), path.resolve().parent)).as_posix()
     data = starting_variant(report, chosen.profile, profile_ref=ref, base=base)
     text = _variant_header(report, job) + _yaml(data)
+    from resume_builder.output import write_atomic
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         raise UserError.at(str(path), None, None, f"cannot write the variant: {exc.strerror or exc}") from None
     written, doc = load_variant_file(path)

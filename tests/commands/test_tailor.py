@@ -90,7 +90,13 @@ def test_write_variant_writes_a_valid_variant_and_refuses_to_overwrite(job, tmp_
 
     again = invoke(str(EXAMPLE), "--job", str(job), "--write-variant", str(target))
     assert again.exit_code == 2
-    assert "already exists" in again.stderr
+    assert "already exists" in again.stderr and "pass --force to replace it" in again.stderr
+    assert again.stdout == ""  # refused before the report, which would be printed for nothing
+
+    target.write_text("# my edits\n", encoding="utf-8")
+    forced = invoke(str(EXAMPLE), "--job", str(job), "--write-variant", str(target), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert target.read_text(encoding="utf-8") == text  # replaced by the same starting variant
 
 
 def test_written_variant_is_usable_by_the_command(job, tmp_path):
