@@ -102,22 +102,49 @@ def sniff(path: Path) -> str:
     raise not_a_document(path, head, hint="check takes a .pdf or .docx")
 
 
-def not_a_document(path: Path, head: bytes, *, hint: str) -> UserError:
-    """The error for a file that is neither a PDF nor a DOCX (``head``: its first bytes), naming
-    what it holds instead when that is plain: nothing, an HTML page, a JSON or YAML profile, text."""
-    named = {".pdf": "named .pdf but not a PDF", ".docx": "named .docx but not a Word document"}.get(
-        path.suffix.lower(), "neither a PDF nor a DOCX file")
+#: Magic bytes of the files people take for a résumé that neither command reads, with what each is.
+_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image", "it is a PNG image"),
+          (b"\xff\xd8\xff", "image", "it is a JPEG image"),
+          (b"GIF87a", "image", "it is a GIF image"), (b"GIF89a", "image", "it is a GIF image"),
+          (b"II*\x00", "image", "it is a TIFF image"), (b"MM\x00*", "image", "it is a TIFF image"),
+          (b"BM", "image", "it is a BMP image"),
+          (b"{\\rtf", "word", "it is an RTF document"),
+          (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "word", "it is an old Word document (.doc) or another "
+                                                        "Office 97-2003 file"))
+
+
+def what_it_holds(head: bytes) -> tuple[str, str]:
+    """What a file whose first bytes are ``head`` plainly holds, as ``(kind, words)``: kind is
+    ``empty``, ``image`` (PNG, JPEG, GIF, TIFF, BMP, WebP, HEIC), ``word`` (RTF, an old
+    Office file), ``html``, ``json``, ``text`` or ``""`` (not plain: binary data of some
+    other kind); words say it for a message (``it is a PNG image``; ``""`` with kind ``""``)."""
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
-        holds = "it is empty"
-    elif stripped[:15].lower().startswith((b"<!doctype html", b"<html")):
-        holds = "it holds an HTML page (a download that went wrong, or a page saved from a browser)"
-    elif stripped[:1] in (b"{", b"["):
-        holds = "it holds JSON text"
-    elif _is_text(head):
-        holds = "it holds plain text"
-    else:
-        holds = ""
+        return "empty", "it is empty"
+    for magic, kind, words in _MAGIC:
+        if head.startswith(magic) and (magic != b"BM" or len(head) >= 14 and head[6:10] == b"\x00" * 4):
+            return kind, words
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image", "it is a WebP image"
+    if head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1"):
+        return "image", "it is a HEIC image (a phone photo)"
+    if stripped[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "html", "it holds an HTML page (a download that went wrong, or a page saved from a browser)"
+    if stripped[:1] in (b"{", b"["):
+        return "json", "it holds JSON text"
+    if _is_text(head):
+        return "text", "it holds plain text"
+    return "", ""
+
+
+def not_a_document(path: Path, head: bytes, *, hint: str, other: str = "neither a PDF nor a DOCX file") -> UserError:
+    """The error for a file that is neither a PDF nor a DOCX (``head``: its first bytes), naming
+    what it holds instead when that is plain (:func:`what_it_holds`: nothing, an image, an RTF
+    or old Word file, an HTML page, JSON, text). ``other`` says what the file is not when its
+    name does not end in .pdf or .docx (import: "not a kind of file import takes")."""
+    named = {".pdf": "named .pdf but not a PDF", ".docx": "named .docx but not a Word document"}.get(
+        path.suffix.lower(), other)
+    holds = what_it_holds(head)[1]
     return UserError(f"{path}: {named}" + (f": {holds}" if holds else ""), hint=hint)
 
 

@@ -1,4 +1,5 @@
-"""`resume-builder import`: a JSON Resume file, or a PDF or DOCX résumé, as a readable, commented YAML profile."""
+"""`resume-builder import`: a JSON Resume file, LinkedIn's data export (.zip), or a PDF or DOCX résumé, as a
+readable, commented YAML profile (which one a file is: resume_builder/importing/kinds.py)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,11 @@ def import_profile(
     """
     from resume_builder.console import command, err, out
 
-    if source.suffix.lower() in (".pdf", ".docx"):
+    with user_errors():
+        from resume_builder.importing.kinds import DOCX, LINKEDIN, PDF, input_kind
+
+        kind = input_kind(source)
+    if kind in (PDF, DOCX):
         _import_document(source, output, force=force, lines=lines)
         return
     with user_errors():
@@ -38,7 +43,7 @@ def import_profile(
 
         guard_output(output, force=force, inputs=[source])
         skipped: list[str] = []
-        if source.suffix.lower() == ".zip":  # LinkedIn's "Download your data" archive
+        if kind == LINKEDIN:  # LinkedIn's "Download your data" archive
             from resume_builder.importing.linkedin import import_linkedin_export
 
             result = import_linkedin_export(source)

@@ -23,7 +23,9 @@ CUT_SHORT = ("the file ends early (no %%EOF at its end): it was cut short while 
     ("cv.docx", b"", "cv.docx: named .docx but not a Word document: it is empty"),
     ("cv.docx", b'{"basics": {"name": "Jo"}}', "cv.docx: named .docx but not a Word document: it holds JSON text"),
     ("cv.pdf", "Zoë Ünal — Ingénieure\n".encode("utf-8")[:17], "cv.pdf: named .pdf but not a PDF: it holds plain text"),
-    ("cv.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "cv.png: neither a PDF nor a DOCX file"),
+    ("cv.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "cv.png: neither a PDF nor a DOCX file: it is a PNG image"),
+    ("cv.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "cv.jpg: neither a PDF nor a DOCX file: it is a JPEG image"),
+    ("cv.rtf", rb"{\rtf1\ansi Jo}", "cv.rtf: neither a PDF nor a DOCX file: it is an RTF document"),
 ])
 def test_the_error_names_what_the_file_holds(tmp_path, name, content, said):
     path = tmp_path / name
@@ -42,7 +44,8 @@ def test_import_says_the_same_with_its_own_hint(tmp_path):
     with pytest.raises(UserError) as info:
         check_document(path)
     assert info.value.problems[0].message == f"{path}: named .pdf but not a PDF: it holds plain text"
-    assert info.value.problems[0].hint == "import takes a PDF, a DOCX or a JSON Resume file"
+    assert info.value.problems[0].hint == ("import takes a PDF, a DOCX, a LinkedIn data export (.zip) or a JSON "
+                                           "Resume file (.json)")
 
 
 def test_a_pdf_cut_short_says_so_and_a_whole_damaged_one_does_not(tmp_path):

@@ -40,7 +40,9 @@ def check_document(path: Path) -> str:
     if head.startswith(b"PK\x03\x04"):
         _check_docx(path)
         return DOCX
-    raise not_a_document(path, head, hint="import takes a PDF, a DOCX or a JSON Resume file")
+    from resume_builder.importing.kinds import TAKES
+
+    raise not_a_document(path, head, hint=TAKES)
 
 
 def _check_pdf(path: Path) -> None:
@@ -99,7 +101,9 @@ def _check_docx(path: Path) -> None:
             raise UserError(f"{path}: refused: the archive expands to more than "
                             f"{MAX_IMPORT_UNZIPPED_BYTES // 1024 // 1024} MB (a zip bomb?)")
     if "word/document.xml" not in {member.filename for member in members}:
-        raise UserError(f"{path}: a ZIP archive but not a Word document (no word/document.xml)")
+        from resume_builder.importing.kinds import TAKES
+
+        raise UserError(f"{path}: a ZIP archive but not a Word document (no word/document.xml)", hint=TAKES)
     try:
         with zipfile.ZipFile(path) as archive:
             bad = archive.testzip()
