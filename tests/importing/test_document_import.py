@@ -186,3 +186,21 @@ def test_text_boxes_are_read(tmp_path: Path) -> None:
     assert runner.invoke(app, ["import", str(path), "-o", str(target)]).exit_code == 0
     basics = load_profile(target).profile.basics
     assert basics.email == "jordan@example.org" and str(basics.phone) == "+44 20 7946 0555"
+
+
+def test_the_header_names_the_lines_command_with_the_path_as_given_and_quoted(tmp_path: Path, monkeypatch) -> None:
+    """Newcomer trial: for output/zoë profile.docx the header said 'import --lines zoë profile.docx',
+    which drops the folder and, pasted, gives two arguments."""
+    import shlex
+
+    (tmp_path / "output").mkdir()
+    _write_docx(tmp_path / "output" / "zoë profile.docx")
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["import", "output/zoë profile.docx", "-o", "profile.yaml"]).exit_code == 0
+    text = (tmp_path / "profile.yaml").read_text(encoding="utf-8")
+    said = "# Line numbers are those printed by: resume-builder import --lines 'output/zoë profile.docx'\n"
+    assert said in text
+    pasted = shlex.split(said.split(": ", 1)[1])
+    assert pasted[:3] == ["resume-builder", "import", "--lines"]
+    listed = runner.invoke(app, pasted[1:])
+    assert listed.exit_code == 0 and "Robin Sample" in listed.stdout

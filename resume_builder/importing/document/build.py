@@ -12,6 +12,7 @@ the result (:mod:`.report`) and write the YAML. Every guessed value gets a
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,10 @@ def read_lines(path: Path) -> tuple[str, list[Line]]:
 
 
 def import_document(path: str | Path) -> DocumentImport:
-    """Read ``path`` (PDF or DOCX) as a profile; UserError for files it refuses (see :mod:`.safety`)."""
+    """Read ``path`` (PDF or DOCX) as a profile; UserError for files it refuses (see :mod:`.safety`).
+
+    ``path`` is the one the user gave: the YAML's header names the ``--lines`` command that
+    prints the lines its comments number, with ``path`` quoted for a POSIX shell."""
     path = Path(path)
     kind, lines = read_lines(path)
     top_lines, sections = split_sections(lines)
@@ -145,7 +149,7 @@ def import_document(path: str | Path) -> DocumentImport:
 
     header = [f"Imported from {path.name} ({kind.upper()}) by 'resume-builder import'.",
               "'# check:' marks a value the importer guessed; 'Unsorted' holds text it could not place.",
-              "Line numbers are those of 'resume-builder import --lines " + path.name + "'."]
+              f"Line numbers are those printed by: resume-builder import --lines {shlex.quote(str(path))}"]
     if report.defeated:
         header += ["", "WARNING: this layout defeated the importer: " + "; ".join(report.reasons) + ".",
                    "Every value below is a guess: compare it with the document before using it."]
