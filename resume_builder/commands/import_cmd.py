@@ -17,11 +17,12 @@ def import_profile(
                                           help="YAML profile to write. Default: standard output."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
     group_roles: bool = typer.Option(False, "--group-roles",
-                                     help="Group consecutive work items with the same company name as "
-                                          "that company's roles (export writes them back one per role)."),
+                                     help="JSON Resume: group consecutive work items with the same company name as "
+                                          "that company's roles (export writes them back one per role). "
+                                          "LinkedIn's export and PDF/DOCX group roles without it."),
     lines: bool = typer.Option(False, "--lines",
                                help="PDF/DOCX: print the document's lines, numbered as the '# check:' "
-                                    "comments name them, and write nothing."),
+                                    "comments name them, and write nothing (refused for other files)."),
 ) -> None:
     """Import a JSON Resume file, a LinkedIn data export (.zip), or a PDF or DOCX résumé, as a YAML profile.
 
@@ -32,9 +33,13 @@ def import_profile(
     from resume_builder.console import command, err, out
 
     with user_errors():
-        from resume_builder.importing.kinds import DOCX, LINKEDIN, PDF, input_kind
+        from resume_builder.importing.kinds import DOCX, JSONRESUME, LINKEDIN, PDF, input_kind
 
         kind = input_kind(source)
+        if lines and kind not in (PDF, DOCX) and source.is_file():
+            raise _lines_refused(source, kind)
+    if group_roles and kind != JSONRESUME:
+        err(f"warning: {_no_grouping(kind)}", style="yellow")
     if kind in (PDF, DOCX):
         _import_document(source, output, force=force, lines=lines)
         return
@@ -65,6 +70,27 @@ def import_profile(
         typer.echo(result.text, nl=False)
     else:
         out(f"wrote {output}: check it with: {command('validate', output)}")
+
+
+def _lines_refused(source: Path, kind: str):
+    """The UserError for ``--lines`` on a file that is no PDF or DOCX (``kind``: ``linkedin`` or
+    ``jsonresume``): it promises to write nothing, so importing anyway would do what was not asked."""
+    from resume_builder.console import command
+    from resume_builder.errors import UserError
+
+    what = ("LinkedIn's data export (tables, with no lines to number)" if kind == "linkedin"
+            else "a JSON Resume file (a text file: its messages name its own lines)")
+    return UserError(f"--lines prints the lines of a PDF or DOCX résumé; {source} is {what}",
+                     hint=f"import it without --lines: {command('import', source)}")
+
+
+def _no_grouping(kind: str) -> str:
+    """Why ``--group-roles`` changes nothing for ``kind`` (``pdf``, ``docx`` or ``linkedin``)."""
+    if kind == "linkedin":
+        return ("--group-roles has no effect on LinkedIn's data export: positions in a row at one company "
+                "become its roles without it")
+    return (f"--group-roles has no effect on a {kind.upper()} résumé (it groups a JSON Resume's work items): "
+            "a company heading over several roles is read as that company's roles without it")
 
 
 def _import_document(source: Path, output: Optional[Path], *, force: bool, lines: bool) -> None:
