@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -241,17 +243,23 @@ def _without_typo_twins(found: list[Any], root: type[BaseModel], prefix: tuple[A
 
     from resume_builder.errors import SHOWN_PROBLEMS
 
-    missing: dict[tuple[Any, ...], set[str]] = {}
+    # parent mapping -> missing field -> the names that would give it: itself, any its model
+    # lets stand in for it (``REQUIRED_OR``), and any its message offers ("(or 'roles', ...")
+    missing: dict[tuple[Any, ...], dict[str, set[str]]] = {}
     for item in found:
-        if item[2] == f"'{item[4][-1]}' is required":
-            missing.setdefault(item[4][:-1], set()).add(str(item[4][-1]))
+        if _is_required(item):
+            name, parent = str(item[4][-1]), item[4][:-1]
+            model = model_at(root, parent[len(prefix):])
+            instead = getattr(model, "REQUIRED_OR", {}).get(name, ()) if model is not None else ()
+            missing.setdefault(parent, {})[name] = {name, *instead, *_ALTERNATIVE.findall(item[2])}
     if not missing:
         return found
     meant: set[tuple[tuple[Any, ...], str]] = set()
     budget = SHOWN_PROBLEMS
     for item in found:
         parent, key = item[4][:-1], str(item[4][-1])
-        names = missing.get(parent, set()) - {name for p, name in meant if p == parent}
+        open_fields = {field: names for field, names in missing.get(parent, {}).items() if (parent, field) not in meant}
+        names = set().union(*open_fields.values()) if open_fields else set()
         if not names or not item[2].startswith("unknown field ") or budget < 1:
             continue
         if not any(key.partition(":")[0] == name or difflib.SequenceMatcher(None, key, name).ratio() >= 0.6
@@ -259,10 +267,17 @@ def _without_typo_twins(found: list[Any], root: type[BaseModel], prefix: tuple[A
             continue
         budget -= 1
         name = _meant_field(root, parent[len(prefix):], key)
-        if name in names:
-            meant.add((parent, name))
-    return [item for item in found if (item[4][:-1], str(item[4][-1])) not in meant
-            or item[2] != f"'{item[4][-1]}' is required"]
+        meant |= {(parent, field) for field, given_by in open_fields.items() if name in given_by}
+    return [item for item in found if (item[4][:-1], str(item[4][-1])) not in meant or not _is_required(item)]
+
+
+#: A missing field's message naming another field that would do instead: "(or 'roles', ...".
+_ALTERNATIVE = re.compile(r"\(or '(\w+)'")
+
+
+def _is_required(item: Any) -> bool:
+    """Whether a found problem is "'FIELD' is required" (with or without what may do instead)."""
+    return item[2] == f"'{item[4][-1]}' is required" or item[2].startswith(f"'{item[4][-1]}' is required (or '")
 
 
 def problems_from_toml_validation(exc: ValidationError, file: str | Any,

@@ -110,6 +110,10 @@ class Experience(Entry, DateRange):
     ``position``, ``start``, ``end`` and ``highlights`` belong to each role instead.
     """
 
+    #: A required field that another one may stand in for (what a "did you mean" of that
+    #: other one answers too: 'role:' meant 'roles', so 'position' was never missing).
+    REQUIRED_OR: ClassVar[dict[str, tuple[str, ...]]] = {"position": ("roles",)}
+
     company: Line
     position: Annotated[Line | None, BeforeValidator(_position_given)] = Field(
         default=None, description="Your title; with 'roles', each role has its own")

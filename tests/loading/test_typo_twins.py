@@ -46,3 +46,25 @@ def test_a_key_with_no_space_after_its_colon_is_named(tmp_path):
     assert len(errors) == 1, errors
     assert ("unknown field 'theme:{name' (a key needs a space after the ':', so YAML read 'theme:{name' as "
             "one key: write 'theme: {name: modern}')") in errors[0]
+
+
+def test_a_misspelt_key_that_stands_in_for_a_required_one_is_reported_once(tmp_path):
+    """'role:' for 'roles:' also gave "'position' is required" (newcomer trial): 'roles' would
+    have made 'position' unneeded, so the typo is the one mistake."""
+    path = tmp_path / "p.yaml"
+    path.write_text("basics:\n  name: Sam Sample\nexperience:\n  - company: Acme\n    role:\n"
+                    "      - position: Dev\n        start: 2020-01\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    assert caught.value.render().replace(str(path), "p.yaml").splitlines() == [
+        "p.yaml:5:5: experience[0].role: unknown field 'role' (did you mean 'roles'?)"]
+
+
+def test_an_unrelated_key_beside_a_job_with_neither_position_nor_roles_still_says_both(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("basics:\n  name: Sam Sample\nexperience:\n  - company: Acme\n    salary: 100\n",
+                    encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    text = caught.value.render()
+    assert "'position' is required" in text and "unknown field 'salary'" in text
