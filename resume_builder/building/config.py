@@ -150,8 +150,44 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
             return list(TargetSpec.model_fields if "targets" in loc else BuildConfig.model_fields)
 
         problems = problems_from_toml_validation(exc, file, names_at)
+        problems += _what_else(data, exc, file)
         problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)  # in line order
         raise UserError(problems) from None
+
+
+def _what_else(data: Any, exc: ValidationError, file: Path) -> list[Problem]:
+    """The mistakes :func:`check_targets` finds in the targets that do validate, once the keys
+    the schema refused are left out, so a build file's mistakes are all said in one run
+    (newcomer trial: unknown keys, then a placeholder, then a missing profile and an unknown
+    format and theme took three runs). Nothing when too little of the file is valid to tell."""
+    if not isinstance(data, dict) or not isinstance(data.get("targets"), list):
+        return []
+    refused: dict[int, set[str]] = {}
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        if len(loc) >= 3 and loc[0] == "targets" and isinstance(loc[1], int):
+            refused.setdefault(loc[1], set()).add(str(loc[2]))
+        elif len(loc) == 2 and loc[0] == "targets":
+            refused.setdefault(loc[1], set()).add("*")  # the target itself (not a table)
+    specs: list[TargetSpec] = []
+    kept: list[int] = []
+    for index, raw in enumerate(data["targets"]):
+        if not isinstance(raw, dict) or "*" in refused.get(index, ()):
+            continue
+        try:
+            specs.append(TargetSpec.model_validate({k: v for k, v in raw.items() if k not in refused.get(index, ())}))
+            kept.append(index)
+        except ValidationError:
+            continue  # a required key is what is missing: said already
+    if not specs:
+        return []
+    config = BuildConfig.model_construct(out_dir=data.get("out_dir") if isinstance(data.get("out_dir"), str)
+                                         else "output", targets=specs)
+    try:
+        check_targets(config, file.resolve().parent, source=file, numbering=kept)
+    except UserError as error:
+        return list(error.problems)
+    return []
 
 
 def expand(config: BuildConfig, base: Path, *, only: str | None = None, source: Path | None = None) -> list[Target]:
@@ -279,14 +315,16 @@ def _variants(spec: TargetSpec, profile: Path, base: Path) -> list[str]:
     return rest + [v for v in declared if v not in rest]
 
 
-def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -> None:
+def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
+                  numbering: list[int] | None = None) -> None:
     """Raises one UserError naming every mistake of the build file that can be seen before
     anything is built, each at the line of ``source`` that makes it, in line order: an
     ``out_dir`` that is a file or inside one; an unknown format; a profile, variant, letter or posting file
     that does not exist; a theme no search finds (the same search a target's render makes:
     the working directory, then the profile's folder); a variant or letter the profile does
     not declare, ``variants = ["*"]`` or a letter for a profile that declares none. A profile
-    that cannot be loaded is left to its targets, which report its own located errors."""
+    that cannot be loaded is left to its targets, which report its own located errors.
+    ``numbering``: each target's index in the file, when ``config`` holds only some of them."""
     from resume_builder.formats import FORMATS
     from resume_builder.i18n import is_language_tag
     from resume_builder.theming import ThemeFinder
@@ -313,7 +351,7 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None) -
         if existing is not None and not existing.is_dir():  # "me.pdf/out": no folder can be made there
             problem(f"the output folder {config.out_dir} would be inside {relative(existing)}, which is a file",
                     ("out_dir",), "give a folder; it is made when missing")
-    for index, spec in enumerate(config.targets):
+    for index, spec in zip(numbering if numbering is not None else range(len(config.targets)), config.targets):
         for key in ("formats", "variants", "documents"):
             if not getattr(spec, key):
                 problem(f"{key} is empty, so this target builds nothing", ("targets", index, key),

@@ -1,0 +1,51 @@
+"""Every mistake of a build file in one run: the schema's (unknown keys, a bad placeholder) and
+what is checked before building (a missing profile, an unknown format or theme) used to come
+in rounds, three runs for one file (newcomer trial)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from resume_builder.building.config import load_config
+from resume_builder.errors import UserError
+from tests.conftest import FIXTURES
+
+BUILD = '''nme = "x"
+[[targets]]
+profile = "nothere.yaml"
+name = "{thme}"
+formats = ["docs"]
+colour = 1
+[[targets]]
+profile = "cv.yaml"
+themes = ["clasic"]
+[[targets]]
+profile = "cv.yaml"
+formats = "pdf"
+'''
+
+
+def test_schema_and_target_mistakes_are_said_together_in_line_order(tmp_path):
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
+    (tmp_path / "resume-builder.toml").write_text(BUILD, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_config(tmp_path / "resume-builder.toml")
+    said = [(p.location.line, p.path, p.message) for p in caught.value.problems]
+    assert said == [
+        (1, "nme", "unknown key 'nme'"),
+        (3, "targets[0].profile", "profile nothere.yaml not found"),
+        (4, "targets[0].name", "unknown placeholder {thme}; use {profile}, {variant}, {theme}, {lang} or {document}"),
+        (5, "targets[0].formats[0]", "unknown format 'docs'"),
+        (6, "targets[0].colour", "unknown key 'colour'"),
+        (9, "targets[1].themes[0]", "no theme named 'clasic'"),
+        (12, "targets[2].formats", "expected a list, found the text 'pdf'"),
+    ]
+
+
+def test_a_file_with_no_valid_target_says_only_what_the_schema_refused(tmp_path):
+    (tmp_path / "resume-builder.toml").write_text('[[target]]\nprofile = "cv.yaml"\n', encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_config(tmp_path / "resume-builder.toml")
+    assert [(p.path, p.hint) for p in caught.value.problems] == [("target", "did you mean 'targets'?")]
