@@ -19,7 +19,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, field_validator
 
 from resume_builder.schema.base import StrictModel
-from resume_builder.schema.types import EntryId, Line, Markdown, PlainText
+from resume_builder.schema.types import EntryId, Line, Markdown, PlainText, parse_day
 
 PositiveInt = Annotated[int, Field(strict=True, ge=1)]
 
@@ -87,13 +87,11 @@ class Letter(StrictModel):
     @field_validator("date")
     @classmethod
     def _real_date(cls, value: str | None) -> str | None:
-        import re
-
-        if value is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            try:
-                datetime.date.fromisoformat(value.strip())
-            except ValueError:
-                raise ValueError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+        """A text written as a date, year first (``2026-02-30``, ``2026-13-01``, ``2026-3-2``),
+        must be a real day in ``YYYY-MM-DD``; the error says what is wrong, in the profile's
+        words (:func:`~resume_builder.schema.types.parse_day`). Other text is kept as written."""
+        if value is not None:
+            parse_day(value)
         return value
 
     def texts(self) -> list[tuple[tuple[Any, ...], str]]:

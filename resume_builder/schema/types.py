@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
@@ -65,21 +66,66 @@ def parse_date(value: Any, *, allow_present: bool = False) -> PartialDate | str:
             "date_format", "'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD{extra}",
             {"value": text, "extra": extra})
     year, month, day = (int(g) if g else None for g in match.groups())
+    _check_date_parts(text, year, month, day)
+    return PartialDate(year, month, day)
+
+
+#: Month names for messages (English, as every message is; ``calendar.month_name`` follows the process locale).
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def _check_date_parts(text: str, year: int, month: int | None, day: int | None, *,
+                      whole_day: bool = False) -> None:
+    """Refuse a month, day or year that does not exist, in the profile's words.
+
+    ``whole_day``: the date must name a day (a letter's ``YYYY-MM-DD``), so the hints show
+    that form and never suggest leaving the day out."""
     if month is not None and not 1 <= month <= 12:
+        form, example = ("YYYY-MM-DD", f"{year}-03-01") if whole_day else ("YYYY-MM", f"{year}-03")
         raise PydanticCustomError("date_month", "month {month} does not exist in '{value}': months run from 01 "
-                                  "to 12 (write YYYY-MM, e.g. {year}-03)", {"month": month, "value": text, "year": year})
+                                  "to 12 (write {form}, e.g. {example})",
+                                  {"month": month, "value": text, "form": form, "example": example})
     if day is not None:
         import calendar
 
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
+            if whole_day:
+                raise PydanticCustomError("date_day", "day {day} does not exist in '{value}': {name} {year} has "
+                                          "{last} days", {"day": day, "value": text, "last": last, "year": year,
+                                                          "name": _MONTH_NAMES[month - 1]})
             raise PydanticCustomError("date_day", "day {day} does not exist in '{value}': that month has "
                                       "{last} days (or leave the day out: {short})",
                                       {"day": day, "value": text, "last": last, "short": f"{year}-{month:02d}"})
     if not 1900 <= year <= 2200:
         raise PydanticCustomError("date_year", "year {year} is out of range in '{value}': write a year from "
                                   "1900 to 2200", {"year": year, "value": text})
-    return PartialDate(year, month, day)
+
+
+#: Text written as a day's date, year first, with '-' (``2026-03-02``, ``2026-3-2``).
+_DAY_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def parse_day(value: str) -> datetime.date | None:
+    """The day ``value`` names when it is written year first with '-' (``2026-03-02``),
+    else None (other text, such as ``2 March 2026``, is not a date this reads).
+
+    Raises PydanticCustomError, in the words of the profile's dates (:func:`parse_date`),
+    when such a text is not a real day: month 13 (``date_month``), day 30 of February
+    (``date_day``), a year outside 1900-2200 (``date_year``), or a month or day of one digit
+    (``date_format``: write ``YYYY-MM-DD``)."""
+    text = value.strip()
+    match = _DAY_RE.match(text)
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    _check_date_parts(text, year, month, day, whole_day=True)
+    if len(match.group(2)) < 2 or len(match.group(3)) < 2:
+        raise PydanticCustomError("date_format", "'{value}' is not a date: write YYYY-MM-DD, with two digits for "
+                                  "the month and the day ({fixed})",
+                                  {"value": text, "fixed": f"{year:04d}-{month:02d}-{day:02d}"})
+    return datetime.date(year, month, day)
 
 
 _DATE_JSON = {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer"}],

@@ -130,3 +130,42 @@ def test_the_example_profile_has_a_letter_for_its_platform_variant():
     profile = load_profile(EXAMPLE).profile
     assert profile.variants["platform"].letter == "platform"
     assert "platform" in profile.letters
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("2026-02-30", "date: day 30 does not exist in '2026-02-30': February 2026 has 28 days"),
+    ("2025-02-29", "date: day 29 does not exist in '2025-02-29': February 2025 has 28 days"),
+    ("2026-04-31", "date: day 31 does not exist in '2026-04-31': April 2026 has 30 days"),
+    ("2026-13-01", "date: month 13 does not exist in '2026-13-01': months run from 01 to 12 "
+                   "(write YYYY-MM-DD, e.g. 2026-03-01)"),
+    ("'2026-00-10'", "date: month 0 does not exist in '2026-00-10': months run from 01 to 12 "
+                     "(write YYYY-MM-DD, e.g. 2026-03-01)"),
+    ("2026-3-2", "date: '2026-3-2' is not a date: write YYYY-MM-DD, with two digits for the month and the day "
+                 "(2026-03-02)"),
+    ("2301-01-01", "date: year 2301 is out of range in '2301-01-01': write a year from 1900 to 2200"),
+])
+def test_a_letter_date_that_is_no_day_says_what_is_wrong(tmp_path, written, message):
+    shutil.copy(PROFILE, tmp_path / "profile.yaml")
+    letter = tmp_path / "dated.yaml"
+    letter.write_text(f"profile: profile.yaml\ndate: {written}\nbody: [Hello]\n", encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        load_letter(None, str(letter))
+    assert f"dated.yaml:2:7: {message}\n" in str(error.value) + "\n"
+    assert "leave the day out" not in str(error.value)  # a letter's date names a day
+
+
+@pytest.mark.parametrize("written", ["2026-03-02", "2024-02-29", "2 March 2026", "Spring 2026", "2026-03"])
+def test_a_real_letter_date_or_other_text_is_kept(tmp_path, written):
+    shutil.copy(PROFILE, tmp_path / "profile.yaml")
+    letter = tmp_path / "dated.yaml"
+    letter.write_text(f"profile: profile.yaml\ndate: {written}\nbody: [Hello]\n", encoding="utf-8")
+    assert load_letter(None, str(letter)).letter.date == written
+
+
+def test_a_letter_date_under_letters_is_checked_the_same(tmp_path):
+    path = _copy(tmp_path, ("    date: 2026-03-02", "    date: 2026-02-30"))
+    with pytest.raises(UserError) as error:
+        load_profile(path)
+    line = path.read_text(encoding="utf-8").splitlines().index("    date: 2026-02-30") + 1
+    assert f"profile.yaml:{line}:11: letters.short.date: day 30 does not exist in '2026-02-30': " \
+           "February 2026 has 28 days" in str(error.value)
