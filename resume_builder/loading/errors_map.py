@@ -135,6 +135,10 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         elif kind in _BOUNDS:
             message = _bound_message(kind, err.get("input"), err.get("ctx") or {})
             location = source.locate(full)
+        elif kind in _LENGTHS:
+            message, words = _length_message(kind, loc, err.get("input"), err.get("ctx") or {})
+            hint = (lambda words=words: words)
+            location = source.locate(full)
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
             location = source.locate(full)
@@ -200,6 +204,42 @@ def _bound_message(kind: str, value: Any, ctx: dict[str, Any]) -> str:
     name, words = _BOUNDS[kind]
     shown = f"'{value}'" if isinstance(value, str) else repr(value)
     return f"{shown} is out of range: use a number {words.format(ctx.get(name))}"
+
+
+#: pydantic's length errors: list, tuple, set or mapping (``too_short``/``too_long``) and text.
+_LENGTHS = ("too_short", "too_long", "string_too_short", "string_too_long")
+
+#: What the items of a list field are called in messages, and how to fix one left empty;
+#: any other list's are "items", a mapping's "entries", a text's "characters".
+_ITEM_WORDS = {"body": ("paragraph", "write the letter's paragraphs under 'body:', as a list or as one text "
+                                     "with a blank line between paragraphs")}
+
+
+def _length_message(kind: str, loc: tuple[Any, ...], value: Any, ctx: dict[str, Any]) -> tuple[str, str]:
+    """(message, hint) for a pydantic length error, in plain words: "needs at least 1
+    paragraph, has none" instead of "List should have at least 1 item after validation, not 0"."""
+    from resume_builder.wording import count
+
+    field = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+    if kind.startswith("string_"):
+        noun, hint = "character", ""
+    elif ctx.get("field_type") == "Dictionary":
+        noun, hint = "entry", ""
+    else:
+        noun, hint = _ITEM_WORDS.get(field, ("item", ""))
+    actual = ctx.get("actual_length")
+    if actual is None:
+        try:
+            actual = len(value)
+        except TypeError:
+            actual = None
+    if kind in ("too_short", "string_too_short"):
+        bound = ctx.get("min_length")
+        has = "" if actual is None else (", has none" if actual == 0 else f", has {actual:,}")
+        return f"needs at least {count(bound, noun)}{has}", hint if not actual else ""
+    bound = ctx.get("max_length")
+    has = "" if actual is None else f", has {actual:,}"
+    return f"allows at most {count(bound, noun)}{has}", ""
 
 
 def _unknown_key_hint(root: type[BaseModel], loc: tuple[Any, ...], value: Any = None) -> Callable[[], str]:
@@ -315,6 +355,8 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
             message = f"'{loc[-1]}' is required"
         elif err["type"] in _BOUNDS:
             message = _bound_message(err["type"], err.get("input"), err.get("ctx") or {})
+        elif err["type"] in _LENGTHS:
+            message, hint = _length_message(err["type"], loc, err.get("input"), err.get("ctx") or {})
         elif err["type"] == "string_pattern_mismatch":
             message = _pattern_message(err.get("input"), (err.get("ctx") or {}).get("pattern", ""))
         elif err["type"] in _TYPE_WORDS:

@@ -120,3 +120,52 @@ def test_a_highlight_with_colons_is_quoted_whole_and_the_fix_loads(tmp_path, ite
 def test_a_number_where_text_belongs_is_shown_as_typed_with_quotes_as_the_fix(tmp_path, text, expected):
     """`keywords: [3.10]` said "found the number 3.1", with no hint to quote it (newcomer trial)."""
     assert expected in _message(tmp_path, text)
+
+
+def test_an_empty_letter_body_in_a_profile_says_it_needs_a_paragraph(tmp_path):
+    """``body: []`` gave pydantic's "List should have at least 1 item after validation, not 0"."""
+    message = _message(tmp_path, "letters:\n  short:\n    body: []\n")
+    assert "me.yaml:6:11: letters.short.body: needs at least 1 paragraph, has none (write the letter's " \
+           "paragraphs under 'body:', as a list or as one text with a blank line between paragraphs)" in message
+    assert "should have" not in message and "after validation" not in message
+
+
+@pytest.mark.parametrize("body", ["[]", '""', "|\n  \n"])
+def test_an_empty_letter_body_in_a_letter_file_says_it_needs_a_paragraph(tmp_path, body):
+    from resume_builder.loading.letters import load_letter_file
+
+    path = tmp_path / "letter.yaml"
+    path.write_text(f"profile: me.yaml\nbody: {body}\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_letter_file(path)
+    assert "letter.yaml:2:7: body: needs at least 1 paragraph, has none" in str(caught.value)
+    assert "should have" not in str(caught.value)
+
+
+@pytest.mark.parametrize("annotation, value, words", [
+    ("list[int]", [], "needs at least 2 items, has none"),
+    ("list[int]", [1], "needs at least 2 items, has 1"),
+    ("list[int]", [1, 2, 3, 4], "allows at most 3 items, has 4"),
+    ("dict[str, int]", {}, "needs at least 2 entries, has none"),
+    ("str", "a", "needs at least 2 characters, has 1"),
+    ("str", "abcd", "allows at most 3 characters, has 4"),
+])
+def test_length_errors_of_any_kind_are_in_plain_words(annotation, value, words):
+    """pydantic's too_short, too_long, string_too_short and string_too_long, wherever a
+    schema puts a length bound, never reach the user in pydantic's words."""
+    from typing import Annotated
+
+    from pydantic import BaseModel, Field, ValidationError
+
+    from resume_builder.loading.errors_map import problems_from_validation
+    from resume_builder.loading.source import SourceDocument
+
+    kind = {"list[int]": list[int], "dict[str, int]": dict[str, int], "str": str}[annotation]
+
+    class Model(BaseModel):
+        field: Annotated[kind, Field(min_length=2, max_length=3)]
+
+    with pytest.raises(ValidationError) as caught:
+        Model.model_validate({"field": value})
+    problems = problems_from_validation(caught.value, SourceDocument("x.yaml", {"field": value}), Model)
+    assert [problem.message for problem in problems] == [words]
