@@ -49,6 +49,13 @@ def _posting_facts(posting: Path | None) -> tuple[str | None, str | None]:
     return (read.title or None), (read.company or None)
 
 
+#: The warning of a letter with no ``date:`` built without SOURCE_DATE_EPOCH. It is about the
+#: letter being written, so the commands that write one say it (``letter``, ``bundle``,
+#: ``build``); ``check`` does not repeat it about a file already written (which may well be dated).
+UNDATED = ("the letter is undated: give it 'date: YYYY-MM-DD', or set SOURCE_DATE_EPOCH to date it with the build "
+           "(e.g. SOURCE_DATE_EPOCH=$(date +%s))")
+
+
 def _build_date():
     """The reproducible build date when SOURCE_DATE_EPOCH is set, else None (the letter is
     then undated unless it gives ``date:``: a 1980 default would be a wrong date)."""
@@ -114,8 +121,7 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
                         "of the posting")
     build_date = _build_date()
     if not loaded.letter.date and build_date is None:
-        warnings.append("the letter is undated: give it 'date: YYYY-MM-DD', or set SOURCE_DATE_EPOCH to date it "
-                        "with the build (e.g. SOURCE_DATE_EPOCH=$(date +%s))")
+        warnings.append(UNDATED)
     document = build_letter_document(profile, letter_model, filled, labels=labels, build_date=build_date,
                                      photo=photo, signature=signature, phone_format=options.phone_format)
     document = _with_provenance(document, loaded, tailored, lang=lang, locale=request.locale, theme=theme,

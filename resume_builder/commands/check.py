@@ -182,6 +182,8 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
     else:
         job = pipeline.prepare(dataclasses.replace(request, posting=posting if max_pages else None))
     document, warnings = job.document, list(job.warnings)  # as render says them (a variant for another profile, ...)
+    if is_letter:  # 'letter' said it when it wrote the file; the file checked may be dated (SOURCE_DATE_EPOCH)
+        warnings = [warning for warning in warnings if warning != letter_pipeline.UNDATED]
     if not is_letter and notes and recorded is not None and recorded.pages:
         may_be_cut = frozenset(section.key for section in document.sections)
     shown_variant = recorded.variant if recorded is not None and variant and recorded.variant and \

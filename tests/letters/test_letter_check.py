@@ -62,3 +62,23 @@ def test_render_check_runs_the_letter_checks(tmp_path):
     assert result.exit_code == 0, result.output
     assert "addressed: names the company 'Northwind Pay' and the position 'Senior SRE'" in result.output
     assert "headings" not in result.output
+
+
+@pytest.mark.parametrize("dated_by_the_build", [False, True])
+def test_the_undated_warning_is_said_once_by_letter_not_again_by_check(tmp_path, monkeypatch, dated_by_the_build):
+    """``letter`` warns that a letter with no ``date:`` is undated; ``check`` of the file it wrote
+    repeated the warning (said twice), and said it of a file dated by SOURCE_DATE_EPOCH too."""
+    runner = CliRunner()
+    if dated_by_the_build:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772409600")  # 2026-03-02
+    else:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    file = tmp_path / "generic.pdf"
+    written = runner.invoke(app, ["letter", str(PROFILE), "--letter", "generic", "-o", str(file)])
+    assert written.exit_code == 0, written.output
+    assert written.output.count("the letter is undated") == (0 if dated_by_the_build else 1)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # checked where the build's date is not set
+    for json_output in ([], ["--json"]):
+        checked = runner.invoke(app, ["check", str(file), "--profile", str(PROFILE), *json_output])
+        assert checked.exit_code == 0, checked.output
+        assert "the letter is undated" not in checked.output
