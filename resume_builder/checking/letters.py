@@ -28,8 +28,9 @@ def check_addressed(ex: Extracted, doc: Any) -> CheckResult:
     body = normalise(ex.body_text)
     missing = [f"the {what} {value!r}" for what, value in wanted if normalise(value) not in body]
     if missing:
-        return CheckResult("addressed", False, " and ".join(missing) + " not named in the letter's text: a "
-                                               "reader (and an ATS matching the letter to the job) looks for them")
+        return CheckResult("addressed", False, " and ".join(missing) + f" {'is' if len(missing) == 1 else 'are'} "
+                                               "not named in the letter's text: a reader (and an ATS matching the "
+                                               f"letter to the job) looks for {'it' if len(missing) == 1 else 'them'}")
     return CheckResult("addressed", True, "names " + " and ".join(f"the {what} {value!r}" for what, value in wanted))
 
 

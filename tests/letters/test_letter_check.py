@@ -82,3 +82,26 @@ def test_the_undated_warning_is_said_once_by_letter_not_again_by_check(tmp_path,
         checked = runner.invoke(app, ["check", str(file), "--profile", str(PROFILE), *json_output])
         assert checked.exit_code == 0, checked.output
         assert "the letter is undated" not in checked.output
+
+
+@pytest.mark.parametrize(("body", "detail"), [
+    ("I would like to join Northwind Pay.",
+     "the position 'Senior SRE' is not named in the letter's text: a reader (and an ATS matching the letter to "
+     "the job) looks for it"),
+    ("I would like to join as Senior SRE.",
+     "the company 'Northwind Pay' is not named in the letter's text: a reader (and an ATS matching the letter to "
+     "the job) looks for it"),
+    ("I would like to join you.",
+     "the company 'Northwind Pay' and the position 'Senior SRE' are not named in the letter's text: a reader (and "
+     "an ATS matching the letter to the job) looks for them"),
+])
+def test_addressed_agrees_with_what_is_missing(tmp_path, body, detail):
+    """One thing missing was "the position '…' not named … looks for them"."""
+    from types import SimpleNamespace
+
+    from resume_builder.checking.extract import Extracted
+    from resume_builder.checking.letters import check_addressed
+
+    extracted = Extracted(tmp_path / "letter.pdf", "pdf", 1, body=["Robin Sample", body])
+    result = check_addressed(extracted, SimpleNamespace(company="Northwind Pay", position="Senior SRE"))
+    assert (result.passed, result.detail) == (False, detail)
