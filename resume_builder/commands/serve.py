@@ -39,9 +39,9 @@ def serve(
         _refuse_what_no_save_fixes(path, list(option), variant=variant, theme=theme, theme_dir=theme_dir,
                                    input_format=input_format.lower() if input_format else None)
         if job is not None and not job.is_file():
-            from resume_builder.errors import UserError
+            from resume_builder.loading.source import read_text
 
-            raise UserError(f"{job}: no such job posting file", hint="give the posting's text, Markdown or JSON file")
+            read_text(job, "job posting")  # raises as render's and letter's --job do: not found, a folder
         preview = Preview(path, variant=variant, theme=theme, theme_dir=theme_dir, options=list(option),
                           out_dir=out_dir, input_format=input_format.lower() if input_format else None,
                           coverage=_coverage(job) if job is not None else None, posting=job)

@@ -43,6 +43,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from resume_builder.serving.preview import Preview
+from resume_builder.wording import count
 
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ASSETS = {"preview.js": "text/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
@@ -249,8 +250,11 @@ class PreviewServer:
     async def page(self, request: Request) -> Response:
         snapshot = self._snapshot(request)
         number = request.path_params["number"]
-        if snapshot is None or not 1 <= number <= len(snapshot.pages):
-            return Response("no such page (the preview has moved on)", status_code=404, media_type="text/plain")
+        if snapshot is None:
+            return Response("no such render (the preview has moved on)", status_code=404, media_type="text/plain")
+        if not 1 <= number <= len(snapshot.pages):
+            return Response(f"no such page: this render has {count(len(snapshot.pages), 'page')}", status_code=404,
+                            media_type="text/plain")
         return Response(snapshot.pages[number - 1], media_type="image/png")
 
     async def pdf(self, request: Request) -> Response:

@@ -34,6 +34,7 @@ def project(tmp_path, monkeypatch):
     (["cv.yaml", "-O", "font_size=99"], "error: -O font_size: 99 is out of range (use a number from 7 to 14)"),
     (["cv.yaml", "-O", "fontsize=10"], "error: -O fontsize: unknown theme option 'fontsize' (did you mean 'font_size'?"),
     (["cv.yaml", "-O", "font_size"], "error: option 'font_size' must look like KEY=VALUE"),
+    (["cv.yaml", "--job", "postng.md"], "error: postng.md: file not found (check the path of the job posting)"),
 ])
 def test_a_mistake_in_the_command_line_ends_serve_before_it_starts(project, arguments, said):
     result = runner.invoke(app, ["serve", *arguments, "--port", "0"])

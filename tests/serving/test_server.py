@@ -143,6 +143,17 @@ def test_switches_refuse_other_origins_and_forms(server):
     assert status == 400 and b"not one of the theme choices" in answer
 
 
+def test_a_page_past_the_last_says_how_many_pages_there_are(server):
+    """It said "the preview has moved on" of the current render (newcomer trial)."""
+    address, _ = server
+    render = _wait_for_render(address)["render"]
+    assert render["pages"] == 1
+    status, _, body = _request(address, "GET", f"/render/{render['generation']}/page-7.png")
+    assert (status, body) == (404, b"no such page: this render has 1 page")
+    status, _, body = _request(address, "GET", f"/render/{render['generation'] + 1000}/page-1.png")
+    assert (status, body) == (404, b"no such render (the preview has moved on)")
+
+
 @pytest.mark.parametrize("token", [None, "", "Bearer wrong", "Bearer "])
 def test_the_hand_off_needs_the_token(server, token):
     address, project = server
