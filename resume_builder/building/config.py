@@ -140,7 +140,7 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
             data = data.get("tool", {}).get("resume-builder", {})
         file = path
     else:
-        file, data = find_build_file(Path.cwd())
+        file, data = find_build_file(Path("."))  # named as the user sees it: resume-builder.toml
     try:
         return file, BuildConfig.model_validate(data)
     except ValidationError as exc:
