@@ -294,7 +294,13 @@ def validate_profile(doc: SourceDocument) -> Profile:
     try:
         profile = Profile.model_validate(doc.data)
     except ValidationError as exc:
-        raise UserError(problems_from_validation(exc, doc, Profile)) from None
+        problems = problems_from_validation(exc, doc, Profile)
+        found = {problem.path for problem in problems}
+        duplicates = [p for p in _duplicates(_raw_ids(doc.data), doc) if p.path not in found]
+        if duplicates:  # said with the rest, in line order: not only once the rest is fixed (newcomer trial)
+            problems = sorted(problems + duplicates, key=lambda p: (p.location.line or 0, p.location.column or 0)
+                              if p.location else (0, 0))
+        raise UserError(problems) from None
     problems = cross_check(profile, doc)
     if not problems and profile.variants:
         from resume_builder.loading.variant_checks import check_profile_variants
@@ -311,9 +317,14 @@ def validate_profile(doc: SourceDocument) -> Profile:
 
 def cross_check(profile: Profile, doc: SourceDocument) -> list[Problem]:
     """Rules that span entries: ids must be unique across the whole profile."""
+    return _duplicates(_ids(profile), doc)
+
+
+def _duplicates(ids: Any, doc: SourceDocument) -> list[Problem]:
+    """A problem at each ``(path, id)`` of ``ids`` whose id an earlier one already has."""
     problems = []
     seen: dict[str, tuple[Any, ...]] = {}
-    for path, entry_id in _ids(profile):
+    for path, entry_id in ids:
         if entry_id in seen:
             first = doc.locate(seen[entry_id])
             problems.append(Problem(f"id '{entry_id}' is already used at line {first.line}",
@@ -322,6 +333,27 @@ def cross_check(profile: Profile, doc: SourceDocument) -> list[Problem]:
         else:
             seen[entry_id] = path + ("id",)
     return problems
+
+
+def _raw_ids(data: Any):
+    """``(path, id)`` of every id written in a profile's data that did not validate, where
+    :func:`_ids` finds them in a valid one (entries of the sections, of custom sections, roles)."""
+    if not isinstance(data, dict):
+        return
+    for field in Profile.SECTION_FIELDS:
+        value = data.get(field)
+        if not isinstance(value, list):
+            continue
+        for index, entry in enumerate(value):
+            if not isinstance(entry, dict):
+                continue
+            if isinstance(entry.get("id"), str) and entry["id"].strip():
+                yield (field, index), entry["id"].strip()
+            for key in ("entries", "roles"):
+                subs = entry.get(key)
+                for sub_index, sub in enumerate(subs if isinstance(subs, list) else []):
+                    if isinstance(sub, dict) and isinstance(sub.get("id"), str) and sub["id"].strip():
+                        yield (field, index, key, sub_index), sub["id"].strip()
 
 
 def _ids(profile: Profile):

@@ -51,6 +51,22 @@ def test_single_mistakes(tmp_path, text, expected):
     assert expected in caught.value.render()
 
 
+def test_duplicate_ids_are_said_with_the_other_mistakes_in_line_order(tmp_path):
+    """They came only once every other mistake was fixed, so "N problems found" was one short
+    (newcomer trial: two companies whose roles share an id, beside five other mistakes)."""
+    path = tmp_path / "p.yaml"
+    path.write_text("basics:\n  name: Sam Sample\n  emial: s@example.org\nexperience:\n  - company: Acme\n"
+                    "    roles:\n      - id: acme-dev\n        position: Dev\n        start: 2020-13\n"
+                    "  - company: Beta\n    roles:\n      - id: acme-dev\n        position: Dev\n"
+                    "        start: 2019-01\ncustom:\n  - id: talks\n    title: Talks\n    entries:\n"
+                    "      - {id: acme-dev, title: A talk}\n", encoding="utf-8")
+    lines = messages(path).splitlines()
+    assert [line.split(": ")[0] + ": " + line.split(": ")[1] for line in lines] == [
+        "p.yaml:3:3: basics.emial", "p.yaml:9:16: experience[0].roles[0].start",
+        "p.yaml:12:13: experience[1].roles[0].id", "p.yaml:19:14: custom[0].entries[0].id"]
+    assert "id 'acme-dev' is already used at line 7" in lines[2] and "at line 7" in lines[3]
+
+
 def test_duplicate_ids_are_located(tmp_path):
     path = tmp_path / "p.yaml"
     path.write_text("basics: {name: A}\nexperience:\n"
