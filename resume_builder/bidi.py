@@ -231,6 +231,19 @@ def visual_to_logical(clusters: Sequence[str]) -> str:
                                                           base_dir="R"))
 
 
+def read_back(text: str, clusters: Sequence[str] | None, *, rtl_page: bool) -> str:
+    """A line (or piece of one) of a PDF's text layer in reading order, with runs of white
+    space made one space: on a right-to-left page by :func:`visual_to_logical`, on a
+    left-to-right one by :func:`visual_to_logical_ltr` when it holds right-to-left letters;
+    else as drawn. ``clusters``: its glyphs' texts (None: ``text`` is one glyph run).
+    What ``check`` and ``import`` both do to each line they read."""
+    if rtl_page:
+        return " ".join(visual_to_logical(clusters or (text,)).split())
+    if any(is_rtl_char(ch) for ch in text):
+        return " ".join(visual_to_logical_ltr(clusters or (text,)).split())
+    return text
+
+
 def _reordered(clusters: Sequence[str], reorder: Callable[[str], str]) -> str:
     """``reorder`` applied to the drawn line, each right-to-left glyph of several characters
     (a ligature, its text in reading order) kept whole by a stand-in character while the

@@ -287,7 +287,7 @@ def _reading_order(lines: list[_Line], language: str | None = None) -> bool:
     letters outnumber left-to-right ones. Each line is then turned back into reading order
     (:func:`resume_builder.bidi.visual_to_logical`), and the lines of a row read from the right.
     """
-    from resume_builder.bidi import is_rtl_char, mostly_rtl, visual_to_logical, visual_to_logical_ltr
+    from resume_builder.bidi import mostly_rtl, read_back
 
     rtl = _right_to_left_language(language)
     if rtl is None:
@@ -296,11 +296,10 @@ def _reading_order(lines: list[_Line], language: str | None = None) -> bool:
         # Right-to-left words on a left-to-right page (an Arabic or Hebrew name in an English
         # résumé) are drawn reversed too: each such line back in reading order.
         for line in lines:
-            if any(is_rtl_char(ch) for ch in line.text):
-                line.text = " ".join(visual_to_logical_ltr(line.clusters or (line.text,)).split())
+            line.text = read_back(line.text, line.clusters, rtl_page=False)
         return False
     for line in lines:
-        line.text = " ".join(visual_to_logical(line.clusters or (line.text,)).split())
+        line.text = read_back(line.text, line.clusters, rtl_page=True)
     return True
 
 

@@ -226,21 +226,16 @@ def _pdf_lines(path: Path) -> list[Line]:
     pieces, sizes = _pdf_pieces(path)
     rtl = _right_to_left(path, pieces)
     left_margin = min((p.x0 for p in pieces), default=0.0)
-    if rtl:
-        from resume_builder.bidi import visual_to_logical
+    from resume_builder.bidi import read_back
 
-        # A PDF stores glyphs left to right as drawn: put each piece back in reading order,
-        # and read the pieces of a row (and the columns of a page) from the right.
-        for piece in pieces:
+    # A PDF stores glyphs left to right as drawn: put each piece back in reading order (the
+    # right-to-left words of a left-to-right page too), and on a right-to-left page read the
+    # pieces of a row (and the columns of a page) from the right.
+    for piece in pieces:
+        if rtl:
             piece.drawn = piece.text
-            piece.text = " ".join(visual_to_logical(piece.clusters or (piece.text,)).split())
             piece.x0, piece.x1 = -piece.x1, -piece.x0
-    else:
-        from resume_builder.bidi import is_rtl_char, visual_to_logical_ltr
-
-        for piece in pieces:  # right-to-left words on a left-to-right page: drawn reversed too
-            if any(is_rtl_char(ch) for ch in piece.text):
-                piece.text = " ".join(visual_to_logical_ltr(piece.clusters or (piece.text,)).split())
+        piece.text = read_back(piece.text, piece.clusters, rtl_page=rtl)
     rows = _drop_running(_ordered(pieces, sizes), sizes)
     margin = min((p.x0 for p in pieces), default=0.0)
     lines: list[Line] = []
