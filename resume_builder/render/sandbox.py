@@ -515,12 +515,14 @@ class ContainedLoader(FileSystemLoader):
 def sandboxed_environment(template_roots: tuple[tuple[Path, Path], ...]) -> LimitedSandbox:
     """A new :class:`LimitedSandbox` over ``(templates folder, theme folder)`` pairs, first match wins.
 
-    Autoescaping on, ``StrictUndefined``, no auto-reload; templates are read through
-    :class:`ContainedLoader`.
+    Autoescaping on, ``StrictUndefined``; templates are read through :class:`ContainedLoader`.
+    Auto-reload on: the environment is kept for the process (``render.html.template_environment``),
+    and a `watch` or `serve` that kept a template compiled before its file was saved rendered
+    the old one (one stat per template used, per render, tells).
     """
     loader = ChoiceLoader([ContainedLoader(str(folder), root) for folder, root in template_roots])
     return LimitedSandbox(loader=loader, autoescape=True, undefined=StrictUndefined,
-                          trim_blocks=False, lstrip_blocks=False, auto_reload=False)
+                          trim_blocks=False, lstrip_blocks=False, auto_reload=True)
 
 
 def render_template(env: SandboxedEnvironment, name: str, **context: Any) -> str:

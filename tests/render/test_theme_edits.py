@@ -1,0 +1,46 @@
+"""A theme file saved while the process runs (`watch`, `serve`) is used by the next render: the
+templates were compiled once per process, so both kept rendering the theme as it was when they
+started, and said "rendered" (newcomer trial)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from resume_builder import pipeline
+from tests.conftest import FIXTURES
+
+
+def _html(folder: Path) -> str:
+    job = pipeline.prepare(pipeline.RenderRequest(profile=folder / "cv.yaml", theme_dir=folder / "mine"))
+    return pipeline.render(job, "html", folder / "cv.html")[0].data.decode("utf-8")
+
+
+def _save(path: Path, text: str) -> None:
+    """Write ``text`` with a modification time surely later than the file's (one clock tick
+    can hold two saves on a coarse file system)."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 2_000_000_000, before + 2_000_000_000))
+
+
+def test_template_and_manifest_edits_reach_the_next_render(tmp_path):
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
+    theme = tmp_path / "mine"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "mine"\napi_version = 1\nextends = "classic"\n'
+                                      '[options]\naccent_color = "#aa0000"\n', encoding="utf-8")
+    style = theme / "templates" / "style.css.j2"
+    _save(style, '{% include "base.css.j2" %}\nbody { border-color: {{ options.accent_color }}; }\n')
+    first = _html(tmp_path)
+    assert "border-color: #aa0000" in first and "background: #ffff00" not in first
+
+    _save(style, style.read_text(encoding="utf-8") + "body { background: #ffff00; }\n")
+    second = _html(tmp_path)
+    assert "background: #ffff00" in second
+
+    manifest = theme / "theme.toml"
+    _save(manifest, manifest.read_text(encoding="utf-8").replace("#aa0000", "#00aa00"))
+    third = _html(tmp_path)
+    assert "border-color: #00aa00" in third and "background: #ffff00" in third
