@@ -12,7 +12,8 @@ What a public copy leaves out:
   among the profiles, labelled "Contact", instead), ``basics.photo``, the street address
   and postal code of ``basics.location`` (city, region and country stay), and a social
   profile whose link or username is the e-mail address or phone number;
-- the ``references`` section;
+- the ``references`` section, and the cover letters (``letters``: whom you apply to and what
+  you tell them is for them, and a letter may name work tagged ``private``);
 - every entry (at any depth: a custom section, one of its entries, a role) tagged
   ``private``, and every field named in an entry's (or ``basics``') ``private:`` list; a
   field the entry cannot do without (a company's name) is printed as "(withheld)";
@@ -130,6 +131,7 @@ def public(profile: Profile) -> Profile:
             basics["location"] = None
     data["references"] = []
     data["variants"] = {}
+    data["letters"] = {}
     basics["profiles"] = [p for p in basics.get("profiles") or []  # a mailto:/tel: link, a phone as a username
                           if not secrets.found(p.get("url") or "") and not secrets.found(p.get("username") or "")]
     _remove_private(data, ())

@@ -147,3 +147,20 @@ def test_a_social_profile_that_is_a_phone_or_an_email_is_left_out():
                                             {"network": "Signal", "username": "020-7946-0958"},
                                             {"network": "GitHub", "username": "kit"}]})
     assert [p.network for p in public(profile).basics.profiles] == ["GitHub"]
+
+
+def test_the_cover_letters_are_not_in_the_public_copy(tmp_path):
+    """`export --public` wrote the profile's letters (to whom, and a body naming work tagged
+    private) into the JSON Resume's meta (newcomer trial)."""
+    import json
+
+    from tests.conftest import EXAMPLE
+
+    copy = public(pipeline.select_variant(EXAMPLE, None).profile)
+    assert copy.letters == {}
+    result = CliRunner().invoke(app, ["export", str(EXAMPLE), "--public", "-o", str(tmp_path / "public.json")])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "public.json").read_text(encoding="utf-8")
+    assert "Northwind" not in text and "letters" not in json.dumps(json.loads(text).get("meta", {}))
+    full = CliRunner().invoke(app, ["export", str(EXAMPLE), "-o", str(tmp_path / "full.json")])
+    assert full.exit_code == 0 and "Northwind" in (tmp_path / "full.json").read_text(encoding="utf-8")
