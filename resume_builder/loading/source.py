@@ -80,21 +80,29 @@ class SourceDocument:
 
 def nearby_name(path: Path, limit: int = 1000) -> str:
     """``did you mean 'profiles/example.yaml'?`` for a missing ``path`` whose folder holds a
-    file of a close name (``difflib``, as every "did you mean"); '' when none does or the
-    folder cannot be listed. Only the first ``limit`` names of the folder are looked at."""
+    file of a close name with the same extension (``difflib`` on the names without it, as
+    every "did you mean"); '' when none does or the folder cannot be listed. Only the first
+    ``limit`` names of the folder are looked at."""
     from itertools import islice
 
     from resume_builder.errors import did_you_mean
 
     folder = path.parent
-    try:
-        names = [entry.name for entry in islice(os.scandir(folder), limit) if entry.is_file()]
+    def kind(name: str) -> str:
+        suffix = Path(name).suffix.lower()
+        return ".yaml" if suffix == ".yml" else suffix
+
+    try:  # names of the same kind (suffix), compared without it: '.yaml' alone makes no likeness
+        stems = {Path(entry.name).stem: entry.name for entry in islice(os.scandir(folder), limit)
+                 if entry.is_file() and kind(entry.name) == kind(path.name)}
     except OSError:
         return ""
-    match = did_you_mean(path.name, names)
+    if path.stem in stems:  # the same name with the other spelling of its extension (.yml, .yaml)
+        return f"did you mean '{path.with_name(stems[path.stem])}'?"
+    match = did_you_mean(path.stem, stems)
     if not match:
         return ""
-    name = match[len("did you mean '"):-len("'?")]
+    name = stems[match[len("did you mean '"):-len("'?")]]
     return f"did you mean '{path.with_name(name)}'?"
 
 

@@ -35,6 +35,11 @@ def project(tmp_path, monkeypatch):
     (["cv.yaml", "-O", "fontsize=10"], "error: -O fontsize: unknown theme option 'fontsize' (did you mean 'font_size'?"),
     (["cv.yaml", "-O", "font_size"], "error: option 'font_size' must look like KEY=VALUE"),
     (["cv.yaml", "--job", "postng.md"], "error: postng.md: file not found (check the path of the job posting)"),
+    (["cv.yaml", "--theme", "clasic"], "error: no theme named 'clasic' (did you mean 'classic'?"),
+    (["cv.yaml", "--theme-dir", "nowhere"], "error: nowhere: no such theme folder"),
+    (["cv.yaml", "--variant", "nope.yaml"], "error: nope.yaml: file not found (check the path of the variant file)"),
+    (["cv.yaml", "--variant", "nope"], "error: cv.yaml:"),  # at its variants: the profile declares none
+    (["cv.yml"], "error: cv.yml: file not found (did you mean 'cv.yaml'?;"),
 ])
 def test_a_mistake_in_the_command_line_ends_serve_before_it_starts(project, arguments, said):
     result = runner.invoke(app, ["serve", *arguments, "--port", "0"])
