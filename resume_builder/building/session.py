@@ -73,9 +73,20 @@ class BuildSession:
             from resume_builder.console import err
 
             err(f"warning: {problem}", style="yellow")
-        self.previous = {} if self.clean else old
+        self.previous = old
         if self.clean:
-            self._remove_outputs(old)
+            # --only with --clean rebuilds the targets it selects from scratch: the outputs of
+            # the other targets stay, on disk and in the manifest (they were all deleted, which
+            # a newcomer trial found surprising); files of no target at all go, as in a full clean.
+            selected = {target.output for target in self.targets}
+            partial = any(target.output not in selected for target in self.all_targets)
+            if partial:
+                mine = {name for name in old if (owner := self._owner(name)) is None or owner.output in selected}
+                self.previous = {name: entry for name, entry in old.items() if name not in mine}
+                self._remove_outputs({name: old[name] for name in mine}, manifest=False)
+            else:
+                self.previous = {}
+                self._remove_outputs(old)
         todo, digests, skipped = [], [], []
         for target in self.targets:
             digest = target_inputs(target, themes)
@@ -90,7 +101,9 @@ class BuildSession:
                 digests.append(digest)
         return todo, digests, skipped
 
-    def _remove_outputs(self, old: dict[str, dict[str, Any]]) -> None:
+    def _remove_outputs(self, old: dict[str, dict[str, Any]], *, manifest: bool = True) -> None:
+        """Delete the files ``old`` (manifest entries) names inside the output folder, this
+        build's targets' outputs, and (``manifest``) the manifest itself."""
         root = self.out_dir.resolve()
         for name in old:
             path = self.out_dir / name
@@ -100,7 +113,8 @@ class BuildSession:
         for target in self.targets:
             if target.output.is_file():
                 target.output.unlink()
-        (self.out_dir / MANIFEST).unlink(missing_ok=True)
+        if manifest:
+            (self.out_dir / MANIFEST).unlink(missing_ok=True)
 
     def lock(self, *, wait: bool = True):
         """The output folder's lock (resume_builder/building/lock.py): hold it around run().

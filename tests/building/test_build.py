@@ -154,12 +154,18 @@ def test_build_then_noop_then_change(project):
 
 
 def test_only_and_clean(project):
+    """--clean with --only rebuilds the selected targets from scratch and leaves the others'
+    outputs, on disk and in the manifest (it deleted them all: newcomer trial)."""
     result = runner.invoke(app, ["build", "-j", "1", "--only", "*.md"])
     assert "2 built" in result.output
     assert not (project / "out" / "me.pdf").exists()
+    md = (project / "out" / "me.md").read_bytes()
     result = runner.invoke(app, ["build", "-j", "1", "--clean", "--only", "me.txt"])
     assert "1 built" in result.output
-    assert not (project / "out" / "me.md").exists()
+    assert (project / "out" / "me.md").read_bytes() == md and (project / "out" / "me.txt").is_file()
+    listed = {e["file"] for e in json.loads((project / "out" / "manifest.json").read_text())["files"]}
+    assert listed == {"me.md", "me-web.md", "me.txt"}
+    assert "0 built, 2 up to date" in runner.invoke(app, ["build", "-j", "1", "--only", "*.md"]).output
 
 
 def test_a_failing_target_does_not_stop_the_others(project):
