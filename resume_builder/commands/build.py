@@ -16,7 +16,8 @@ def build(
                                                help="Build file. Default: resume-builder.toml or pyproject.toml."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default, or 0: one per core)."),
     only: Optional[str] = typer.Option(None, "--only", help="Build only outputs matching this glob, e.g. '*.pdf'."),
-    clean: bool = typer.Option(False, "--clean", help="Remove previous outputs and rebuild everything (with --only: the selected targets; the others keep theirs)."),
+    clean: bool = typer.Option(False, "--clean", help="Remove previous outputs and rebuild everything "
+                                                      "(with --only: the selected targets; the others keep theirs)."),
     timeout: Optional[float] = typer.Option(None, "--timeout", min=0,
                                             help="Seconds one target may take to render (default: the build "
                                                  "file's 'timeout', else 120; 0: no limit)."),

@@ -57,8 +57,9 @@ def _refuse_what_no_save_fixes(path: Path, options: list[str], **request: object
     ``-O`` that is not KEY=VALUE, or what the first render refuses in the command line
     alone (newcomer trials): an ``-O`` key or value the theme refuses (``-O font_size=99``),
     a ``--theme`` no search finds, a ``--theme-dir`` that is not there, a ``--variant`` the
-    profile does not declare or a variant file that is not there. Those problems have no place in a file; a mistake inside a file
-    has one, and is shown in the page instead until a save fixes it (so is a command-line
+    profile does not declare or a variant file that is not there. Those problems have no
+    place in a file; a mistake inside a file has one, and is shown in the page instead until
+    a save fixes it (so is a command-line
     mistake that only a good profile lets us see: it shows once the profile loads).
     """
     from resume_builder import pipeline
