@@ -733,12 +733,38 @@ def read_manifest(folder: Path) -> Manifest:
     except ValueError as exc:  # int() of more than sys.get_int_max_str_digits() digits
         raise UserError.at(str(path), None, None, f"TOML value cannot be read: {exc}") from None
     data.setdefault("name", folder.name)
-    try:
-        return Manifest.model_validate(data)
-    except ValidationError as exc:
-        from resume_builder.loading.errors_map import problems_from_toml_validation
+    from resume_builder.loading.errors_map import problems_from_toml_validation
 
-        raise UserError(problems_from_toml_validation(exc, path, lambda loc: list(Manifest.model_fields))) from None
+    problems = []
+    manifest = None
+    try:
+        manifest = Manifest.model_validate(data)
+    except ValidationError as exc:
+        problems = problems_from_toml_validation(exc, path, lambda loc: _keys_at(Manifest, loc))
+    if isinstance(data.get("docx"), dict):  # checked here, at its lines, not only when a DOCX is made
+        try:
+            _DocxTable.model_validate({"docx": data["docx"]})
+        except ValidationError as exc:
+            problems += problems_from_toml_validation(exc, path, lambda loc: _keys_at(_DocxTable, loc))
+    if problems or manifest is None:
+        problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)
+        raise UserError(problems)
+    return manifest
+
+
+class _DocxTable(_Strict):
+    """A theme.toml's ``[docx]`` table, checked key by key (a child theme gives some keys)."""
+
+    docx: DocxStyle
+
+
+def _keys_at(root: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys a theme.toml may have at ``loc`` (a table, ``[[fonts]]``, its ``files``), for
+    "did you mean": those of the model that validates it."""
+    from resume_builder.schema.base import model_at
+
+    model = model_at(root, tuple(loc))
+    return list(model.model_fields) if model is not None else []
 
 
 def find_theme(name: str | None, *, theme_dir: Path | None = None,

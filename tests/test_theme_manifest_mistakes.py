@@ -1,0 +1,47 @@
+"""A theme.toml's mistakes inside its tables: a typo in ``[[fonts]]``, its ``files``, ``[fit]`` or
+``[docx]`` named the top-level keys as "keys here" with no "did you mean", a misspelt required
+key was also said to be missing, and ``[docx]`` was not checked until a DOCX was made (an
+unknown key there never; newcomer trial)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resume_builder.errors import UserError
+from resume_builder.theming import read_manifest
+
+BAD = '''name = "bad"
+api_version = 1
+extends = "classic"
+[[fonts]]
+famly = "X"
+dir = "fonts"
+files = {reglar = "X.ttf"}
+[fit]
+min_font_sise = 8
+[docx]
+body_fnt = "Lato"
+font_size = "big"
+'''
+
+
+def test_every_table_names_its_own_keys_and_docx_is_checked_at_once(tmp_path):
+    (tmp_path / "theme.toml").write_text(BAD, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        read_manifest(tmp_path)
+    said = [(p.location.line, p.path, p.message, p.hint) for p in caught.value.problems]
+    assert said == [
+        (5, "fonts[0].famly", "unknown key 'famly'", "did you mean 'family'?"),
+        (7, "fonts[0].files.reglar", "unknown key 'reglar'", "did you mean 'regular'?"),
+        (9, "fit.min_font_sise", "unknown key 'min_font_sise'", "did you mean 'min_font_size'?"),
+        (11, "docx.body_fnt", "unknown key 'body_fnt'", "did you mean 'body_font'?"),
+        (12, "docx.font_size", "expected a number, found the text 'big'", ""),
+    ]
+
+
+def test_a_child_themes_partial_docx_table_is_fine(tmp_path):
+    (tmp_path / "theme.toml").write_text('name = "ok"\nextends = "classic"\n[docx]\nbody_font = "Lato"\n',
+                                         encoding="utf-8")
+    assert read_manifest(Path(tmp_path)).docx == {"body_font": "Lato"}
