@@ -255,7 +255,10 @@ def _compute_embeddable(path: Path, weight: int, width: float, family: str, bold
     options.glyph_names = False
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes={ord(c) for c in chars})
-    subsetter.subset(font)
+    from resume_builder.render.font_subset import quiet_font_tools
+
+    with quiet_font_tools():
+        subsetter.subset(font)
     if "fvar" in font:
         from fontTools.varLib import instancer
 

@@ -11,9 +11,12 @@ and written as WOFF2 (Brotli), which every current browser reads.
 from __future__ import annotations
 
 import io
+import logging
 import os
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 __all__ = ["web_subset"]
 
@@ -52,6 +55,20 @@ def _subset(path: Path, chars: frozenset[str]) -> bytes:
     return font_cache.remember(parts, lambda: _compute_subset(path, chars))
 
 
+@contextmanager
+def quiet_font_tools() -> Iterator[None]:
+    """fontTools' warnings kept from the user while a font is subset: a table it cannot
+    subset is dropped, as it should be, and it says so on stderr ("FFTM NOT subset; don't know
+    how to subset; dropped"; newcomer trial), in its own words, about nothing they can change."""
+    logger = logging.getLogger("fontTools")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def _compute_subset(path: Path, chars: frozenset[str]) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
@@ -66,7 +83,8 @@ def _compute_subset(path: Path, chars: frozenset[str]) -> bytes:
     options.flavor = "woff2"
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes={ord(c) for c in chars})
-    subsetter.subset(font)
+    with quiet_font_tools():
+        subsetter.subset(font)
     font.flavor = "woff2"
     out = io.BytesIO()
     font.save(out)
