@@ -140,11 +140,33 @@ def _render(env: SandboxedEnvironment, name: str, theme: Theme, **context) -> st
         raise _template_error(exc, name, lambda file: f"theme '{theme.name}' has no template '{exc.name}'",
                               hint=f"looked in {', '.join(str(f) for f in theme.template_folders())}") from None
     except TemplateError as exc:
+        said, hint = _plain_template_message(exc.message or "")
         raise _template_error(exc, name, lambda file: f"theme '{theme.name}': template error in {file}: "
-                                                      f"{exc.message}") from None
+                                                      f"{said}", hint=hint) from None
     except Exception as exc:  # a theme's template is third-party code: 1 // 0, huge ranges, ...
         raise _template_error(exc, name, lambda file: f"theme '{theme.name}': template {file} failed: "
                                                       f"{type(exc).__name__}: {exc}") from None
+
+
+_NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']*)'")
+
+
+def _plain_template_message(message: str) -> tuple[str, str]:
+    """Jinja's message in a theme author's words, and a hint: ``{{ options.nosuch }}`` said
+    "'resume_builder.theming.ThemeOptions object' has no attribute 'nosuch'" (newcomer trial);
+    it says "options has no 'nosuch'" with the options there are."""
+    found = _NO_ATTRIBUTE.fullmatch(message.strip())
+    if found is None:
+        return message, ""
+    kind, attribute = found.groups()
+    if kind == "ThemeOptions":
+        from resume_builder.errors import did_you_mean
+        from resume_builder.theming import ThemeOptions
+
+        names = list(ThemeOptions.model_fields)
+        return (f"options has no '{attribute}'",
+                did_you_mean(attribute, names) or "options: " + ", ".join(names))
+    return f"{kind} has no attribute '{attribute}'", ""
 
 
 def _template_error(exc: BaseException, name: str, message: Callable[[str], str], hint: str = "") -> UserError:

@@ -44,3 +44,23 @@ def test_template_and_manifest_edits_reach_the_next_render(tmp_path):
     _save(manifest, manifest.read_text(encoding="utf-8").replace("#aa0000", "#00aa00"))
     third = _html(tmp_path)
     assert "border-color: #00aa00" in third and "background: #ffff00" in third
+
+
+def test_an_option_a_template_names_that_does_not_exist_is_said_in_a_theme_authors_words(tmp_path):
+    """It said "'resume_builder.theming.ThemeOptions object' has no attribute 'acent_color'"."""
+    import pytest
+
+    from resume_builder.errors import UserError
+
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
+    theme = tmp_path / "mine"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "mine"\nextends = "classic"\n', encoding="utf-8")
+    _save(theme / "templates" / "style.css.j2",
+          '{% include "base.css.j2" %}\nbody { color: {{ options.acent_color }}; }\n')
+    with pytest.raises(UserError) as caught:
+        _html(tmp_path)
+    (problem,) = caught.value.problems
+    assert problem.location.line == 2 and problem.location.file.endswith("style.css.j2")
+    assert problem.message == "theme 'mine': template error in style.css.j2: options has no 'acent_color'"
+    assert problem.hint == "did you mean 'accent_color'?"
