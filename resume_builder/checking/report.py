@@ -102,9 +102,11 @@ def _misnamed(path: Path, kind: str) -> "CheckResult | None":
     right = {"pdf": ".pdf", "docx": ".docx"}.get(kind)
     if right is None or path.suffix.lower() == right:
         return None
+    # cv.pdf.docx is cv.pdf, not cv.pdf.pdf
+    better = path.stem if path.stem.lower().endswith(right) else path.with_suffix(right).name
     return CheckResult("file-name", False, f"the file is a {kind.upper()} named {path.suffix or 'without an extension'}: "
                                            f"upload forms go by the name and refuse it or read it wrongly "
-                                           f"(rename it {path.with_suffix(right).name})")
+                                           f"(rename it {better})")
 
 
 def _recorded_letter(path: Path) -> bool:

@@ -47,3 +47,9 @@ def test_a_letter_named_pdf_is_still_checked_as_a_letter(rendered, tmp_path):
     assert read_origin(wrong).provenance.document == "letter"
     names = [check.name for check in run_checks(wrong).checks]
     assert names == ["file-name"] + [check.name for check in run_checks(right).checks]
+
+
+def test_a_pdf_named_pdf_docx_is_to_be_renamed_pdf(rendered, tmp_path):
+    path = tmp_path / "cv.pdf.docx"
+    path.write_bytes(rendered["pdf"])
+    assert run_checks(path).checks[0].detail.endswith("(rename it cv.pdf)")
