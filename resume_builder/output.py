@@ -20,14 +20,24 @@ DEFAULT_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest date a zip entry
 
 
 def source_date_epoch() -> int:
-    """Seconds since 1970 from SOURCE_DATE_EPOCH, or a fixed default, for reproducible files."""
+    """Seconds since 1970 from SOURCE_DATE_EPOCH, or a fixed default, for reproducible files.
+
+    Raises UserError for a value that is not a whole number of seconds, or is before 1970
+    (it was taken as 1970 without a word; the convention asks a tool to fail on a malformed
+    value: https://reproducible-builds.org/specs/source-date-epoch/)."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not value:
         return DEFAULT_EPOCH
     try:
-        return max(int(value), 0)
+        seconds = int(value)
     except ValueError:
-        raise UserError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{value}'") from None
+        raise UserError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{value}'",
+                        hint="e.g. the last commit's time: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)") from None
+    if seconds < 0:
+        raise UserError(f"SOURCE_DATE_EPOCH is before 1970 ({value} seconds)",
+                        hint="give the seconds since 1970, e.g. the last commit's time: "
+                             "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)")
+    return seconds
 
 
 def build_datetime() -> _dt.datetime:

@@ -142,6 +142,20 @@ def test_a_bad_source_date_epoch_is_a_user_error(value, monkeypatch):
     assert str(info.value).startswith(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{value}'")
 
 
+@pytest.mark.parametrize("value", ["-5", "-1700000000"])
+def test_a_source_date_epoch_before_1970_is_a_user_error(value, monkeypatch):
+    """It was taken as 1970 without a word (newcomer trial)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with pytest.raises(UserError) as info:
+        source_date_epoch()
+    assert info.value.problems[0].message == f"SOURCE_DATE_EPOCH is before 1970 ({value} seconds)"
+
+
+def test_the_first_second_of_1970_is_a_time(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert source_date_epoch() == 0
+
+
 # ------------------------------------------------------------------ what may be replaced
 # (check_destination, called by write_set: its rules pinned here, where `make mutation` looks)
 
