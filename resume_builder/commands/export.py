@@ -35,6 +35,10 @@ def export(
 
             hint = did_you_mean(fmt, EXPORT_FORMATS) or "formats: " + ", ".join(EXPORT_FORMATS)
             raise UserError(f"cannot export to '{to}'", hint=hint)
+        if output is not None and output.suffix.lower() in (".yaml", ".yml", ".toml", ".txt", ".md", ".pdf", ".docx"):
+            # JSON text under a name that says otherwise: an editor, a reader, `import` go by it
+            raise UserError(f"{output}: JSON Resume is JSON text, but the name ends in '{output.suffix}'",
+                            hint=f"write -o {output.with_suffix('.json')}")
         from resume_builder.interop.jsonresume_export import export_json_resume, json_resume_text
         from resume_builder.overwrite import guard_output
 

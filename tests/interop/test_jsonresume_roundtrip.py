@@ -314,3 +314,13 @@ def test_export_refuses_unknown_formats():
     result = runner.invoke(app, ["export", str(EXAMPLE), "--to", "json-resum"])
     assert result.exit_code == 2
     assert "cannot export to 'json-resum' (did you mean 'jsonresume'?)" in result.output
+
+
+@pytest.mark.parametrize("name", ["cv.yaml", "cv.YML", "cv.pdf"])
+def test_export_refuses_a_file_name_that_says_another_format(tmp_path, name):
+    """`export -o out.yaml` wrote JSON into a .yaml file without a word (newcomer trial)."""
+    from tests.conftest import EXAMPLE
+
+    result = CliRunner().invoke(app, ["export", str(EXAMPLE), "-o", str(tmp_path / name)])
+    assert result.exit_code == 2 and not (tmp_path / name).exists()
+    assert f"write -o {tmp_path / Path(name).with_suffix('.json')}" in " ".join(result.output.split())
