@@ -190,8 +190,9 @@ def _what_else(data: Any, exc: ValidationError, file: Path) -> list[Problem]:
     return []
 
 
-def expand(config: BuildConfig, base: Path, *, only: str | None = None, source: Path | None = None) -> list[Target]:
-    """All targets of the build file, in a stable order, filtered by ``only`` (a glob); the
+def expand(config: BuildConfig, base: Path, *, only: str | list[str] | None = None,
+           source: Path | None = None) -> list[Target]:
+    """All targets of the build file, in a stable order, filtered by ``only`` (globs: any matches); the
     file's names and formats are checked first (:func:`check_targets`).
 
     Raises UserError for a name that puts a file outside ``out_dir`` or two targets writing
@@ -249,9 +250,22 @@ def expand(config: BuildConfig, base: Path, *, only: str | None = None, source: 
                         add(Target(profile, variant, theme, "bundle", spec.lang, output, "bundle", letter, posting,
                                    spec.zip), index)
     if only:
-        targets = [t for t in targets if fnmatch.fnmatch(t.output.name, only) or fnmatch.fnmatch(str(t.output), only)]
-        if not targets:
-            raise UserError(f"--only '{only}' matches no target")
+        globs = [only] if isinstance(only, str) else list(only)
+
+        def names(target: Target) -> tuple[str, ...]:  # its file name, its path from the build file, in full
+            folder = base.resolve()
+            relative = target.output.resolve().relative_to(folder).as_posix() \
+                if target.output.resolve().is_relative_to(folder) else target.output.name
+            return target.output.name, relative, str(target.output)
+
+        for glob in globs:  # a glob that matches nothing is a typo, also beside others that match
+            if not any(fnmatch.fnmatch(name, glob) for target in targets for name in names(target)):
+                shown = ", ".join(sorted({target.output.name for target in targets})[:6])
+                raise UserError(f"--only '{glob}' matches no target",
+                                hint=f"it matches an output's file name or its path from the build file's folder "
+                                     f"(e.g. '*.pdf', 'output/*.pdf'); outputs here: {shown}"
+                                     + (", …" if len({target.output.name for target in targets}) > 6 else ""))
+        targets = [t for t in targets if any(fnmatch.fnmatch(name, glob) for glob in globs for name in names(t))]
     return targets
 
 

@@ -35,7 +35,7 @@ class BuildSession:
     use_server: bool = True  # hand the work to a running `serve` (--no-server: never)
 
     @classmethod
-    def from_config(cls, path: Path | None, *, jobs: int | None = None, only: str | None = None,
+    def from_config(cls, path: Path | None, *, jobs: int | None = None, only: str | list[str] | None = None,
                     clean: bool = False, timeout: float | None = None) -> "BuildSession":
         config_path, config = load_config(path)
         base = config_path.resolve().parent

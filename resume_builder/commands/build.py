@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
@@ -15,7 +15,8 @@ def build(
     config_file: Optional[Path] = typer.Option(None, "--config", "-c",
                                                help="Build file. Default: resume-builder.toml or pyproject.toml."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default, or 0: one per core)."),
-    only: Optional[str] = typer.Option(None, "--only", help="Build only outputs matching this glob, e.g. '*.pdf'."),
+    only: Optional[List[str]] = typer.Option(None, "--only", help="Build only outputs matching this glob, e.g. "
+                                                                   "'*.pdf' or 'output/*.txt' (repeatable: any of them)."),
     clean: bool = typer.Option(False, "--clean", help="Remove previous outputs and rebuild everything "
                                                       "(with --only: the selected targets; the others keep theirs)."),
     timeout: Optional[float] = typer.Option(None, "--timeout", min=0,

@@ -607,3 +607,14 @@ def test_a_json_variant_file_is_read_beside_the_build_file_and_its_edits_rebuild
     result = runner.invoke(app, ["build", "-c", config, "-j", "1"])
     assert "built       " in result.output and "me-short.md" in result.output, result.output
     assert "Builds things." in (project / "out" / "me-short.md").read_text(encoding="utf-8")
+
+
+def test_only_takes_several_globs_and_paths_from_the_build_file(project):
+    """A second --only replaced the first, and 'out/*.md' (the path as the user sees it)
+    matched nothing (newcomer trial)."""
+    result = runner.invoke(app, ["build", "-j", "1", "--only", "me.md", "--only", "out/me-web.txt"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (project / "out").iterdir() if p.name != "manifest.json") == ["me-web.txt", "me.md"]
+    typo = runner.invoke(app, ["build", "-j", "1", "--only", "me.md", "--only", "*.docs"])
+    assert typo.exit_code == 2
+    assert "--only '*.docs' matches no target" in typo.output and "outputs here: me-web.md," in typo.output
