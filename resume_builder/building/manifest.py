@@ -66,7 +66,9 @@ def _json_type(value: Any) -> str:
     return {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}.get(type(value), "null")
 
 
-def write_manifest(out_dir: Path, entries: list[dict[str, Any]], *, tool_version: str, epoch: int) -> Path:
+def write_manifest(out_dir: Path, entries: list[dict[str, Any]], *, tool_version: str, epoch: int | None) -> Path:
+    """Write ``out_dir/manifest.json``: the tool, the SOURCE_DATE_EPOCH the files were built
+    with (None when they were built with several: each entry says its own), the entries."""
     from resume_builder.output import write_atomic
 
     document = {

@@ -239,9 +239,14 @@ class BuildSession:
                     "profile": _relative(result.target.profile, self.config_path.resolve().parent),
                     "variant": Path(result.target.variant).stem if result.target.variant else None,
                     "theme": result.target.theme, "inputs": result.inputs, "check": _check_summary(result.check),
+                    "source_date_epoch": source_date_epoch(),  # what this file was built with
                 }
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        write_manifest(self.out_dir, list(entries.values()), tool_version=__version__, epoch=source_date_epoch())
+        # The build's epoch is its files' when they share one; null when a build --only under
+        # another SOURCE_DATE_EPOCH left files of two (it named the last one for all: newcomer trial).
+        epochs = {entry.get("source_date_epoch") for entry in entries.values()}
+        epoch = source_date_epoch() if not entries else next(iter(epochs)) if len(epochs) == 1 else None
+        write_manifest(self.out_dir, list(entries.values()), tool_version=__version__, epoch=epoch)
 
     def _remove_temporaries(self) -> None:
         """Temporary files of our atomic writes (``.NAME.*.tmp``) beside this build's outputs."""

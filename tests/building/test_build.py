@@ -618,3 +618,19 @@ def test_only_takes_several_globs_and_paths_from_the_build_file(project):
     typo = runner.invoke(app, ["build", "-j", "1", "--only", "me.md", "--only", "*.docs"])
     assert typo.exit_code == 2
     assert "--only '*.docs' matches no target" in typo.output and "outputs here: me-web.md," in typo.output
+
+
+def test_the_manifest_says_the_epoch_of_each_file_and_of_the_build_only_when_they_share_one(project, monkeypatch):
+    """A build --only under another SOURCE_DATE_EPOCH made the manifest name that epoch for
+    files built under the earlier one (newcomer trial)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    assert runner.invoke(app, ["build", "-j", "1", "--only", "*.md"]).exit_code == 0
+    manifest = json.loads((project / "out" / "manifest.json").read_text())
+    assert manifest["source_date_epoch"] == 1600000000
+    assert {e["source_date_epoch"] for e in manifest["files"]} == {1600000000}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert runner.invoke(app, ["build", "-j", "1", "--only", "me.md"]).exit_code == 0
+    manifest = json.loads((project / "out" / "manifest.json").read_text())
+    assert manifest["source_date_epoch"] is None
+    assert {e["file"]: e["source_date_epoch"] for e in manifest["files"]} == {"me.md": 1700000000,
+                                                                               "me-web.md": 1600000000}
