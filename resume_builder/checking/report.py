@@ -94,17 +94,17 @@ def run_checks(path: Path | str, document: Document | None = None, *,
 
 
 def _misnamed(path: Path, kind: str) -> "CheckResult | None":
-    """A failed ``file-name`` check when ``path``'s extension is not its format's (a PDF named
+    """A failed ``file-name`` check when ``path``'s extension is another format's (a PDF named
     ``.docx``): upload forms go by the name, and refuse the file or hand it to the wrong
-    reader. None when the name fits (the check is then not listed)."""
+    reader. None when the name fits, or has no extension (the check is then not listed)."""
     from resume_builder.checking.checks import CheckResult
 
     right = {"pdf": ".pdf", "docx": ".docx"}.get(kind)
-    if right is None or path.suffix.lower() == right:
-        return None
+    if right is None or path.suffix.lower() == right or not path.suffix:
+        return None  # a name with no extension at all is one render -o writes on purpose
     # cv.pdf.docx is cv.pdf, not cv.pdf.pdf
     better = path.stem if path.stem.lower().endswith(right) else path.with_suffix(right).name
-    return CheckResult("file-name", False, f"the file is a {kind.upper()} named {path.suffix or 'without an extension'}: "
+    return CheckResult("file-name", False, f"the file is a {kind.upper()} named {path.suffix}: "
                                            f"upload forms go by the name and refuse it or read it wrongly "
                                            f"(rename it {better})")
 
