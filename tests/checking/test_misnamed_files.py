@@ -53,3 +53,10 @@ def test_a_pdf_named_pdf_docx_is_to_be_renamed_pdf(rendered, tmp_path):
     path = tmp_path / "cv.pdf.docx"
     path.write_bytes(rendered["pdf"])
     assert run_checks(path).checks[0].detail.endswith("(rename it cv.pdf)")
+
+
+def test_a_file_with_no_extension_has_no_file_name_check(rendered, tmp_path):
+    """`render -o cv` writes a PDF named cv on purpose (README): its check has nothing to say."""
+    path = tmp_path / "cv"
+    path.write_bytes(rendered["pdf"])
+    assert "file-name" not in [check.name for check in run_checks(path).checks]
