@@ -150,7 +150,7 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
         try:
             doc = jsonresume.to_profile_source(doc, warnings=warnings)
         except UserError as exc:
-            raise _guessed(exc, reason) from None
+            raise _guessed(exc, reason) if reason else _forced(exc, doc.data) from None
         doc = _with_export_extras(doc, warnings)
         fmt = "jsonresume"
     lang = _wanted(lang, doc.data)
@@ -159,7 +159,7 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
         try:
             profile = jsonresume.validate_json_resume(chosen.source, warnings)
         except UserError as exc:
-            raise _guessed(exc, reason) from None
+            raise _guessed(exc, reason) if reason else _forced(exc, doc.data) from None
     else:
         try:
             profile = validate_profile(chosen.source)
@@ -178,6 +178,29 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
 
     return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, [*warnings, *chosen.warnings],
                          chosen.alternatives, requested=lang)
+
+
+#: JSON Resume's top-level keys (schema v1.0.0), which a profile of ours may share.
+_JSON_RESUME_KEYS = frozenset({"$schema", "basics", "work", "volunteer", "education", "awards", "certificates",
+                               "publications", "skills", "languages", "interests", "references", "projects", "meta"})
+
+
+def _forced(error: UserError, data: Any) -> UserError:
+    """``error`` from reading a file as JSON Resume because ``--from jsonresume`` said so; when
+    the file has a top-level key only our profiles have (``experience``, ``variants``...), its
+    first problem says so and to drop the option (newcomer trial: a profile of ours read as
+    JSON Resume gave JSON Resume's errors and no way out)."""
+    ours = sorted((key for key in (data if isinstance(data, dict) else {})
+                   if key in Profile.model_fields and key not in _JSON_RESUME_KEYS),
+                  key=lambda key: (key != "experience", key))  # the key most profiles have, first
+    if not ours or not error.problems:
+        return error
+    import dataclasses
+
+    first = error.problems[0]
+    note = f"this looks like a resume-builder profile (it has '{ours[0]}'): drop --from jsonresume"
+    error.problems[0] = dataclasses.replace(first, hint=f"{first.hint}; {note}" if first.hint else note)
+    return error
 
 
 def _guessed(error: UserError, reason: str | None) -> UserError:

@@ -84,3 +84,18 @@ def test_section_order_follows_the_file(tmp_path):
                     "custom: [{id: extra, title: Extra, items: [x]}]\nskills: [{name: S}]\n", encoding="utf-8")
     profile = load_profile(path).profile
     assert profile.section_order() == ["education", "summary", "extra", "skills"]
+
+
+def test_a_profile_of_ours_read_as_json_resume_says_to_drop_the_option(tmp_path):
+    """`--from jsonresume` on a profile of ours gave JSON Resume's errors and no way out
+    (newcomer trial)."""
+    from resume_builder.loading import load_profile as load
+
+    path = tmp_path / "p.yaml"
+    path.write_text("basics:\n  name: A\n  location: London\nexperience:\n  - company: C\n    position: P\n"
+                    "    start: 2020\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load(path, input_format="jsonresume")
+    assert caught.value.problems[0].hint.endswith(
+        "this looks like a resume-builder profile (it has 'experience'): drop --from jsonresume")
+    load(path)  # and it is a good profile
