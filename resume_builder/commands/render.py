@@ -130,8 +130,11 @@ def render(
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.format == "pdf" else ""
         tailored = f", tailored to {job_posting.name}" if job_posting is not None else \
             f", page budget {max_pages}" if max_pages else ""
-        if request.lang or request.locale:
-            tailored += f", {'locale ' + request.locale if request.locale else 'language ' + request.lang}"
+        if request.lang:
+            tailored += f", language {request.lang}"
+        same = (request.locale or "").replace("_", "-").lower() == (request.lang or "").replace("_", "-").lower()
+        if request.locale and not same:
+            tailored += f", locale {request.locale}"  # --lang de --locale de: said once, as the language
         if public:
             tailored += ", public copy"
         theme = job.theme_name if hasattr(job, "theme_name") else job.theme.name

@@ -361,3 +361,12 @@ def test_a_text_or_html_output_is_judged_by_the_pdf_beside_it(tmp_path, monkeypa
     assert f"{out / 'cv.txt'} goes with {out / 'cv.pdf'}, rendered from cv.yaml (Ann Example)" in said
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before  # nothing written
     _written(_render(tmp_path / "a" / "cv.yaml", "-f", "txt", "-f", "md", "--out-dir", out))  # Ann's own set: fine
+
+
+@pytest.mark.parametrize("asked, said", [(["--lang", "de", "--locale", "de"], ", language de)"),
+                                         (["--locale", "de"], ", locale de)"),
+                                         (["--lang", "de", "--locale", "de-CH"], ", language de, locale de-CH)")])
+def test_the_wrote_line_names_the_language_and_a_locale_that_differs(names, asked, said):
+    """`--lang de --locale de` was said as "locale de" (newcomer trial)."""
+    line = _written(_render(names / "example.yaml", *asked, "-f", "md", "--out-dir", names / "out-said"))
+    assert line.endswith(said), line
