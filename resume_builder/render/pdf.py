@@ -106,6 +106,12 @@ def _guarded(theme: Theme, messages: list[str], html: str = "", fetcher: Any = N
         if fetcher is not None and fetcher.refused:
             raise fetcher.refused[0]
     except FetchRefused as exc:
+        if exc.reason == "file not found":  # inside the folders it may read, only not there (newcomer trial)
+            from urllib.parse import unquote, urlsplit
+
+            raise UserError(f"the theme or profile names a file that is not there: "
+                            f"{unquote(urlsplit(exc.url).path)}",
+                            hint="check the url(...) in the theme's CSS or the path in the profile") from None
         raise UserError(f"the theme or profile asked for a resource that is not allowed: {exc}",
                         hint="themes may only load files from their own folder and the profile's folder") from None
     except FatalURLFetchingError as exc:  # the fetcher failed in another way (a bug or an OS error)

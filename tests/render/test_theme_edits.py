@@ -64,3 +64,24 @@ def test_an_option_a_template_names_that_does_not_exist_is_said_in_a_theme_autho
     assert problem.location.line == 2 and problem.location.file.endswith("style.css.j2")
     assert problem.message == "theme 'mine': template error in style.css.j2: options has no 'acent_color'"
     assert problem.hint == "did you mean 'accent_color'?"
+
+
+def test_a_css_url_to_a_missing_file_inside_the_theme_says_it_is_not_there(tmp_path):
+    """It said "asked for a resource that is not allowed: file not found", though the file was
+    inside the theme folder and only missing (newcomer trial)."""
+    import pytest
+
+    from resume_builder.errors import UserError
+
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
+    theme = tmp_path / "mine"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "mine"\nextends = "classic"\n', encoding="utf-8")
+    _save(theme / "templates" / "style.css.j2", '{% include "base.css.j2" %}\n'
+          '@font-face { font-family: "Gone"; src: url(fonts/missing.ttf); }\nbody { font-family: "Gone"; }\n')
+    job = pipeline.prepare(pipeline.RenderRequest(profile=tmp_path / "cv.yaml", theme_dir=theme))
+    with pytest.raises(UserError) as caught:
+        pipeline.render(job, "pdf", tmp_path / "cv.pdf")
+    (problem,) = caught.value.problems
+    assert problem.message == f"the theme or profile names a file that is not there: {theme / 'fonts' / 'missing.ttf'}"
+    assert "not allowed" not in str(caught.value)
