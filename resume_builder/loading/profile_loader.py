@@ -193,25 +193,26 @@ def _forced(error: UserError, data: Any) -> UserError:
     ours = sorted((key for key in (data if isinstance(data, dict) else {})
                    if key in Profile.model_fields and key not in _JSON_RESUME_KEYS),
                   key=lambda key: (key != "experience", key))  # the key most profiles have, first
-    if not ours or not error.problems:
+    if not ours:
         return error
-    import dataclasses
-
-    first = error.problems[0]
-    note = f"this looks like a resume-builder profile (it has '{ours[0]}'): drop --from jsonresume"
-    error.problems[0] = dataclasses.replace(first, hint=f"{first.hint}; {note}" if first.hint else note)
-    return error
+    return _noted(error, f"this looks like a resume-builder profile (it has '{ours[0]}'): drop --from jsonresume")
 
 
 def _guessed(error: UserError, reason: str | None) -> UserError:
     """``error`` from reading a file as JSON Resume, its first problem saying why the file was
     read so when that was a guess (``reason``), and how to read it as a profile of ours."""
-    if not reason or not error.problems:
+    if not reason:
+        return error
+    return _noted(error, f"read as JSON Resume ({reason}); use --from profile if it is not")
+
+
+def _noted(error: UserError, note: str) -> UserError:
+    """``error`` with ``note`` added to its first problem's hint."""
+    if not error.problems:
         return error
     import dataclasses
 
     first = error.problems[0]
-    note = f"read as JSON Resume ({reason}); use --from profile if it is not"
     error.problems[0] = dataclasses.replace(first, hint=f"{first.hint}; {note}" if first.hint else note)
     return error
 
