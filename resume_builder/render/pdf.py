@@ -218,6 +218,25 @@ def _font_files(css: str) -> tuple:
     return tuple(fonts)
 
 
+_AT_LINE = re.compile(r" at (\d+):(\d+)\b")
+
+
+def _with_css_line(message: str, css: str) -> str:
+    """WeasyPrint's CSS warning with the line it names quoted: its "at 110:8" counts lines of
+    the theme's style sheet as its templates rendered it (includes and parents' CSS in), which
+    no file of the theme has (newcomer trial), so the line's text is what to search for."""
+    found = _AT_LINE.search(message)
+    if found is None:
+        return message
+    lines = css.splitlines()
+    number = int(found.group(1))
+    if not 1 <= number <= len(lines) or not lines[number - 1].strip():
+        return message
+    text = lines[number - 1].strip()
+    shown = text if len(text) <= 80 else text[:79] + "…"
+    return f"{message.rstrip()} (line {number} of the theme's style sheet as its templates render it: {shown})"
+
+
 def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str],
                 font_config: Any, font_files: tuple) -> tuple[str, Any]:
     """``html`` without its style element, and that element's CSS parsed (cached); or
@@ -253,7 +272,7 @@ def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]
         sheet = CSS(string=css, base_url=base_url, url_fetcher=fetcher, font_config=font_config)
         if fetcher.refused:
             raise fetcher.refused[0]
-        parsed_messages = messages[before:]
+        parsed_messages = [_with_css_line(message, css) for message in messages[before:]]
         del messages[before:]
         _STYLESHEETS[key] = (sheet, list(parsed_messages), font_config)
         _STYLESHEETS.move_to_end(key)

@@ -75,6 +75,8 @@ def test_css_warnings_are_reported_on_every_render(tmp_path):
         profile.write_text(text.replace(HEADLINE, headline, 1), encoding="utf-8")
         seen.append([w for w in _render(profile, theme_dir=theme).warnings if "colour" in w])
     assert seen[0] and seen[0] == seen[1]
+    # the line it names is one of the style sheet as rendered, which no theme file has: quoted
+    assert seen[0][0].endswith("of the theme's style sheet as its templates render it: .headline { colour: red; })")
 
 
 def test_the_font_cache_keeps_each_build_date_apart(tmp_path, monkeypatch):
