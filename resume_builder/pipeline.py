@@ -341,17 +341,14 @@ def asked_language(profile: Profile, *, lang: str | None, locale: str | None) ->
     when the locale it gives is the one ``lang`` alone gives (``--lang de --locale de``).
     So asking for what the profile already is gives the same document: the same provenance
     and the same default name (newcomer trial: ``--lang en`` was refused as another render)."""
-    from resume_builder.i18n import DEFAULT_LOCALE, resolve_locale
+    from resume_builder.i18n import DEFAULT_LOCALE, normalize_tag, resolve_locale
 
-    def same(a: str, b: str) -> bool:
-        return a.replace("_", "-").lower() == b.replace("_", "-").lower()
-
-    if lang is not None and lang.strip() and same(lang.strip(), profile.lang or DEFAULT_LOCALE):
+    if lang is not None and lang.strip() and normalize_tag(lang) == normalize_tag(profile.lang or DEFAULT_LOCALE):
         lang = None
     if locale is not None and locale.strip():
         without = resolve_locale(lang=lang, profile_locale=profile.locale, profile_lang=profile.lang)
-        if same(resolve_locale(locale=locale, lang=lang, profile_locale=profile.locale,
-                               profile_lang=profile.lang), without):
+        if normalize_tag(resolve_locale(locale=locale, lang=lang, profile_locale=profile.locale,
+                                        profile_lang=profile.lang)) == normalize_tag(without):
             locale = None
     return lang, locale
 
@@ -362,20 +359,24 @@ def language_suffix(profile: Profile, *, lang: str | None, locale: str | None) -
     ``-locale-de`` when the texts' language is not the locale's (``--locale de`` alone on an
     English profile: English texts, German headings and dates; ``--lang fr --locale de``:
     ``-fr-locale-de``), so that it never shares ``--lang de``'s name; else ''."""
-    from resume_builder.i18n import DEFAULT_LOCALE, base_language, resolve_locale
+    from resume_builder.i18n import DEFAULT_LOCALE, base_language, normalize_tag, resolve_locale
 
     lang, locale = asked_language(profile, lang=lang, locale=locale)
     if not lang and not locale:
         return ""
     own = resolve_locale(profile_locale=profile.locale, profile_lang=profile.lang)
     chosen = resolve_locale(locale=locale, lang=lang, profile_locale=profile.locale, profile_lang=profile.lang)
-    if chosen.replace("_", "-").lower() == own.replace("_", "-").lower():
+    if normalize_tag(chosen) == normalize_tag(own):
         return ""
     texts = lang or profile.lang or DEFAULT_LOCALE
-    tag = _UNSAFE_NAME.sub("-", _tag_case(chosen)).strip("-.") or "lang"
     if base_language(texts) == base_language(chosen):
-        return "-" + tag
-    return ("-" + _UNSAFE_NAME.sub("-", _tag_case(lang)).strip("-.") if lang else "") + "-locale-" + tag
+        return "-" + _file_tag(chosen)
+    return ("-" + _file_tag(lang) if lang else "") + "-locale-" + _file_tag(chosen)
+
+
+def _file_tag(tag: str) -> str:
+    """A language tag as a part of a file name: conventional case, nothing a name cannot hold."""
+    return _UNSAFE_NAME.sub("-", _tag_case(tag)).strip("-.") or "lang"
 
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

@@ -126,14 +126,15 @@ def render(
             removed = pipeline.stale_pages(outputs)
             for stale in removed:
                 stale.unlink(missing_ok=True)
+    from resume_builder.i18n import normalize_tag
+
     for item, job in zip(outputs, jobs):
         pages = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.pages and item.format == "pdf" else ""
         tailored = f", tailored to {job_posting.name}" if job_posting is not None else \
             f", page budget {max_pages}" if max_pages else ""
         if request.lang:
             tailored += f", language {request.lang}"
-        same = (request.locale or "").replace("_", "-").lower() == (request.lang or "").replace("_", "-").lower()
-        if request.locale and not same:
+        if request.locale and normalize_tag(request.locale) != normalize_tag(request.lang or ""):
             tailored += f", locale {request.locale}"  # --lang de --locale de: said once, as the language
         if public:
             tailored += ", public copy"

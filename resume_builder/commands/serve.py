@@ -59,8 +59,8 @@ def _refuse_what_no_save_fixes(path: Path, options: list[str], **request: object
     a ``--theme`` no search finds, a ``--theme-dir`` that is not there, a ``--variant`` the
     profile does not declare or a variant file that is not there. Those problems have no
     place in a file; a mistake inside a file has one, and is shown in the page instead until
-    a save fixes it (so is a command-line
-    mistake that only a good profile lets us see: it shows once the profile loads).
+    a save fixes it (so is a command-line mistake that only a good profile lets us see: it
+    shows once the profile loads).
     """
     from resume_builder import pipeline
     from resume_builder.errors import UserError
@@ -77,9 +77,9 @@ def _refuse_what_no_save_fixes(path: Path, options: list[str], **request: object
     try:
         pipeline.prepare(pipeline.RenderRequest(profile=path, options=overrides, **request))  # type: ignore[arg-type]
     except UserError as error:
-        named = {str(request.get("variant"))}  # a variant file named on the command line, not there
+        variant = request.get("variant")  # a variant file named on the command line, not there
         given = [problem for problem in error.problems if problem.location is None
-                 or problem.location.line is None and problem.location.file in named
+                 or variant is not None and problem.location.line is None and problem.location.file == str(variant)
                  or problem.path == "variants" and problem.message.startswith("the profile has no variant")]
         if given and (len(given) == len(error.problems) or any(p.path.startswith("-O ") for p in given)):
             raise UserError(given) from None

@@ -260,11 +260,7 @@ class BuildClient:
 def _usable(state: Any, state_dir: Path, notice: Callable[[str], None] | None) -> Any:
     """``state`` when its server can take work now; None when there is no state, or its
     process has exited or is stopped (then ``notice`` hears why)."""
-    from resume_builder.serving.state import process_alive
-
-    if state is None or not process_alive(state.pid):
-        return None
-    return None if _gone_or_stopped(state.pid, state_dir, notice) else state
+    return None if state is None or _gone_or_stopped(state.pid, state_dir, notice) else state
 
 
 def _gone_or_stopped(pid: int, state_dir: Path, notice: Callable[[str], None] | None) -> bool:
