@@ -18,6 +18,12 @@ of the URL forbids those breaks; like the zero-width space it is not drawn and d
 appear in the extracted text (pdfminer, pdftotext, pypdf). Inside a URL a ``/`` counts as
 a break opportunity, and a zero-width space goes only into a stretch of LONG_RUN
 characters with no ``/``, so host names and path segments are not cut.
+
+A short compound joined by slashes (``CI/CD``, ``TCP/IP``, ``I/O``, ``and/or``, ``C#/.NET``)
+stays on one line: UAX #14 allows a break after a ``/`` before a letter, and Pango took it
+("TCP/" at a line's end, "IP" on the next), which reads as two words. A WORD JOINER after
+each of its slashes forbids that. A compound is at most :data:`COMPOUND` characters of
+at most :data:`COMPOUND_PART` each between slashes, so a long path still breaks at its slashes.
 """
 
 from __future__ import annotations
@@ -43,6 +49,9 @@ from resume_builder.markdown import Span
 LONG_RUN = 64
 #: ...every this many characters.
 CHUNK = 32
+#: The longest slash compound (and the longest part of one) kept on one line.
+COMPOUND = 24
+COMPOUND_PART = 12
 ZWSP = "\u200b"
 WJ = "\u2060"  # WORD JOINER: no line break before or after it
 
@@ -50,6 +59,9 @@ _RUN = re.compile(rf"[^\s\u200b]{{{LONG_RUN},}}")
 # A URL in running text: a scheme and "//", or "www."; it ends at a space or at closing
 # punctuation (which stays outside, as in "see https://example.org/a.").
 _URL = re.compile(r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bwww\.)[^\s<>\"]*[^\s<>\".,;:!?)\]}'’”]")
+# Parts of letters, digits and + # . & - between slashes, not inside a longer run of them
+# (a URL's path, "a/b/c/..." beyond COMPOUND is left to break at its slashes).
+_COMPOUND = re.compile(r"(?<![\w/.:#+&-])\w[\w+#.&-]*(?:/[\w+#.&-]+)+(?![\w/])")
 _TEXT_FIELDS = {"text", "date", "location", "label", "title", "name", "headline"}
 _WALKED = (Document, Section, Entry, Bullet, Field, Contact, RichText, Span, LetterDocument)
 
@@ -94,21 +106,36 @@ def _url_breaks(url: str) -> str:
     return _break_stretches(joined, LONG_RUN) if len(joined) >= LONG_RUN else joined
 
 
+def _join_compound(match: re.Match) -> str:
+    compound = match.group()
+    parts = compound.split("/")
+    if len(compound) > COMPOUND or max(len(part) for part in parts) > COMPOUND_PART:
+        return compound
+    return ("/" + WJ).join(parts)
+
+
+def compound_breaks(text: str) -> str:
+    """``text`` with each short slash compound kept on one line (see the module docstring)."""
+    return _COMPOUND.sub(_join_compound, text) if "/" in text else text
+
+
 def url_breaks(text: str) -> str:
     """``text`` with its URLs breakable only after a ``/`` (see the module docstring)."""
     return _URL.sub(lambda m: _url_breaks(m.group()), text)
 
 
 def break_long_runs(text: str) -> str:
-    """``text`` with URL break rules and break opportunities in long runs (module docstring)."""
+    """``text`` with URL and slash-compound break rules and break opportunities in long runs
+    (module docstring)."""
     if "://" not in text and "www." not in text:
+        text = compound_breaks(text)
         return _RUN.sub(_break_run, text) if len(text) >= LONG_RUN else text
     out, last = [], 0
     for match in _URL.finditer(text):
-        out.append(_RUN.sub(_break_run, text[last:match.start()]))
+        out.append(_RUN.sub(_break_run, compound_breaks(text[last:match.start()])))
         out.append(_url_breaks(match.group()))
         last = match.end()
-    out.append(_RUN.sub(_break_run, text[last:]))
+    out.append(_RUN.sub(_break_run, compound_breaks(text[last:])))
     return "".join(out)
 
 
