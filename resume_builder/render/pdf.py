@@ -245,7 +245,8 @@ def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]
     The CSS becomes a WeasyPrint stylesheet of the user origin instead of the author's. That
     cascades the same when it is the only style sheet and no element has a ``style``
     attribute (WeasyPrint's user-agent sheet has no ``!important``): exactly one ``<style>``
-    element, no ``<link>``, no ``style=``. Warnings logged while parsing are kept with the
+    element, no ``<link>``, no ``style=``. Warnings logged while parsing, and a warning for
+    each ``font-family`` no font here provides (render/font_families.py), are kept with the
     entry and given again (``messages``) on every reuse. Parse-time fetches (``@font-face``
     fonts) go through a restricted fetcher of their own; one it refused is raised, never cached.
     ``font_files`` is :func:`_font_files` of ``html``, taken once by the caller for the font
@@ -272,7 +273,11 @@ def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]
         sheet = CSS(string=css, base_url=base_url, url_fetcher=fetcher, font_config=font_config)
         if fetcher.refused:
             raise fetcher.refused[0]
-        parsed_messages = [_with_css_line(message, css) for message in messages[before:]]
+        from resume_builder.render.font_families import unknown_family_warnings
+        from resume_builder.theming import CODE_FONTS, FALLBACK_FONTS
+
+        parsed_messages = [_with_css_line(message, css) for message in
+                           [*messages[before:], *unknown_family_warnings(css, (*FALLBACK_FONTS, *CODE_FONTS))]]
         del messages[before:]
         _STYLESHEETS[key] = (sheet, list(parsed_messages), font_config)
         _STYLESHEETS.move_to_end(key)
