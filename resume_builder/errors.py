@@ -48,6 +48,9 @@ class Problem:
     hint: str = ""
     #: Lines shown under the message: e.g. the offending source line with a caret under it.
     excerpt: str = ""
+    #: The mistake is in a value the command line gave (``--variant NAME``, ``-O KEY=VALUE``),
+    #: not in a file: no save of a file fixes it (``serve`` exits on it at start).
+    from_command_line: bool = False
 
     def __str__(self) -> str:
         head = f"{self.location}: " if self.location else ""

@@ -376,7 +376,7 @@ class Theme:
                     where = locate(key) if locate else None
                 else:  # the theme's own default: say which theme.toml holds it
                     name, where = f"options.{key}", self._manifest_location(key)
-                problems.append(Problem(message, where, name, hint))
+                problems.append(Problem(message, where, name, hint, from_command_line=name.startswith("-O ")))
             raise UserError(problems) from None
         families = [font.family for font in self.fonts]
         if families and opts.font_family not in families:

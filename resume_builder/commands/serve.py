@@ -78,10 +78,9 @@ def _refuse_what_no_save_fixes(path: Path, options: list[str], **request: object
         pipeline.prepare(pipeline.RenderRequest(profile=path, options=overrides, **request))  # type: ignore[arg-type]
     except UserError as error:
         variant = request.get("variant")  # a variant file named on the command line, not there
-        given = [problem for problem in error.problems if problem.location is None
-                 or variant is not None and problem.location.line is None and problem.location.file == str(variant)
-                 or problem.path == "variants" and problem.message.startswith("the profile has no variant")]
-        if given and (len(given) == len(error.problems) or any(p.path.startswith("-O ") for p in given)):
+        given = [problem for problem in error.problems if problem.location is None or problem.from_command_line
+                 or variant is not None and problem.location.line is None and problem.location.file == str(variant)]
+        if given and (len(given) == len(error.problems) or any(p.from_command_line for p in given)):
             raise UserError(given) from None
 
 

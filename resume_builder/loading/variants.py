@@ -140,4 +140,4 @@ def _unknown_variant(name: str, loaded: LoadedProfile) -> Problem:
     else:
         location = Location(str(loaded.path))
         hint = "declare it under 'variants:' in the profile, or pass a variant file (.yaml)"
-    return Problem(f"the profile has no variant '{name}'", location, "variants", hint)
+    return Problem(f"the profile has no variant '{name}'", location, "variants", hint, from_command_line=True)
