@@ -148,6 +148,9 @@ def _render(env: SandboxedEnvironment, name: str, theme: Theme, **context) -> st
                                                       f"{type(exc).__name__}: {exc}") from None
 
 
+_UNSAFE_ATTRIBUTE = re.compile(r"access to attribute '([^']*)' of '([^']*)' object is unsafe\.?")
+#: What a theme author calls the objects of the document model and the options.
+_TEMPLATE_NAMES = {"ThemeOptions": "options", "Document": "doc", "LetterDocument": "doc"}
 _NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']*)'")
 
 
@@ -155,6 +158,11 @@ def _plain_template_message(message: str) -> tuple[str, str]:
     """Jinja's message in a theme author's words, and a hint: ``{{ options.nosuch }}`` said
     "'resume_builder.theming.ThemeOptions object' has no attribute 'nosuch'" (newcomer trial);
     it says "options has no 'nosuch'" with the options there are."""
+    unsafe = _UNSAFE_ATTRIBUTE.fullmatch(message.strip())
+    if unsafe is not None and unsafe.group(2) in _TEMPLATE_NAMES:  # sandbox.theme_may_read: data only
+        attribute, kind = unsafe.groups()
+        return (f"a theme may not use '{attribute}' of {_TEMPLATE_NAMES[kind]}",
+                "templates read data (options.font_size, doc.name, entry.title...), never call a method of it")
     found = _NO_ATTRIBUTE.fullmatch(message.strip())
     if found is None:
         return message, ""

@@ -26,6 +26,9 @@ the output); turning them into user errors is the caller's job (``render/html.py
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import inspect
 import os
 import re
 import time
@@ -47,6 +50,38 @@ from resume_builder.limits import (MACRO_CALL_STEPS, MAX_OUTPUT_CHARS, MAX_TEMPL
                                    MAX_TEMPLATE_STRING)
 
 # ----------------------------------------------------------------------------- the budget
+
+
+# ----------------------------------------------------------------------------- what a theme reads
+
+#: Values whose public attributes a theme may use as Jinja's sandbox allows them: text (its
+#: methods size-checked below), numbers, dates, containers, and Jinja's own loop helpers.
+_PLAIN_VALUES: tuple[type, ...] = (str, int, float, bool, type(None), bytes, list, tuple, dict, set, frozenset,
+                                   datetime.date, datetime.time, datetime.timedelta)
+
+
+def theme_may_read(obj: Any, attr: str) -> bool:
+    """Whether a template may read ``obj.attr`` (after Jinja's sandbox rules allowed it).
+
+    - a pydantic model (``options``): its fields only, never a method (pydantic's
+      ``parse_raw``/``parse_file`` unpickle what they are given, ``model_validate_json``...);
+    - one of our dataclasses (``doc``, its sections, entries, spans, the photo): its fields and
+      properties (``text.plain``, ``photo.data_url``), never a method;
+    - text, numbers, dates, containers and Jinja's runtime objects (loop, cycler, joiner,
+      namespace, macros): what Jinja's sandbox allows;
+    - anything else (a path, a module, a class): nothing.
+    """
+    from jinja2.runtime import LoopContext, Undefined
+    from jinja2.utils import Cycler, Joiner
+    from pydantic import BaseModel
+
+    if isinstance(obj, BaseModel):
+        model = type(obj)
+        return attr in model.model_fields or attr in model.model_computed_fields
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return attr in {item.name for item in dataclasses.fields(obj)} or \
+            isinstance(inspect.getattr_static(type(obj), attr, None), property)
+    return isinstance(obj, (*_PLAIN_VALUES, LoopContext, Undefined, Cycler, Joiner, Namespace, Macro, _CountedRange))
 
 
 class OutputTooLarge(SecurityError):
@@ -406,6 +441,12 @@ class LimitedSandbox(SandboxedEnvironment):
         self.filters = {name: _checked_filter(function, FILTER_SIZE_CHECKS.get(name))
                         for name, function in self.filters.items()}
         self.filters.update(_REWRITE_FILTERS)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Jinja's sandbox rules, then :func:`theme_may_read`: of our objects a theme reads data
+        only, never a method (security review: ``options.parse_raw(..., allow_pickle=True)``
+        of the pydantic model ran any command a theme folder wrote)."""
+        return super().is_safe_attribute(obj, attr, value) and theme_may_read(obj, attr)
 
     def _parse(self, source, name, filename):  # type: ignore[override]
         """Count every for loop's iterations and check every ``~`` (see the module docstring)."""
