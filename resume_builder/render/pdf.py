@@ -187,10 +187,42 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     if rendered.metadata.attachments or any(link[0] == "attachment" for page in rendered.pages
                                             for link in page.links):
         raise UserError(f"theme '{theme.name}' attaches files to the PDF (rel=\"attachment\"), which is not allowed")
+    messages.extend(_drop_foreign_links(rendered, theme))
     _RECENT[key] = (rendered, list(messages))
     while len(_RECENT) > 2:
         _RECENT.popitem(last=False)
     return rendered, messages
+
+
+def _drop_foreign_links(rendered: Any, theme: Theme) -> list[str]:
+    """Remove from ``rendered``'s pages every external link whose scheme is not one a profile
+    may link to (:data:`resume_builder.markdown.ALLOWED_LINK_SCHEMES`); one warning per target.
+
+    Profile links are checked when the profile loads; a theme's are not, and WeasyPrint
+    resolves a relative one against the theme folder: ``<a href="cv.html">`` became
+    ``file:///home/alice/.../theme/cv.html`` in the PDF, a dead link that records the
+    machine's folders and makes the bytes differ from one folder to the next (security review).
+    """
+    from urllib.parse import urlsplit
+
+    from resume_builder.markdown import ALLOWED_LINK_SCHEMES
+
+    folder = theme.folder.as_uri() + "/"
+    said: list[str] = []
+    for page in rendered.pages:
+        kept = []
+        for link in page.links:
+            target = link[1] if link[0] == "external" else None
+            if target is not None and urlsplit(str(target)).scheme.lower() not in ALLOWED_LINK_SCHEMES:
+                shown = target[len(folder):] if target.startswith(folder) else target
+                if shown not in said:
+                    said.append(shown)
+                continue
+            kept.append(link)
+        page.links[:] = kept
+    schemes = ", ".join(ALLOWED_LINK_SCHEMES)
+    return [f"theme '{theme.name}': the link to '{shown}' is left out of the PDF: a PDF links to {schemes} "
+            "addresses only (a relative link would point into this machine's folders)" for shown in said]
 
 
 # Parsed style sheets by exact CSS text, base URL, allowed folders and the font files the
