@@ -9,6 +9,7 @@ lines are never folded, and empty values are left out.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from resume_builder.schema.base import PathKey
@@ -55,9 +56,16 @@ def _node(value: Any, key: Any) -> Any:
         if scalars and key in _INLINE_LISTS:
             seq.fa.set_flow_style()
         return seq
-    if isinstance(value, str) and "\n" in value.strip():
+    if isinstance(value, str) and "\n" in value.strip() and not _HIDDEN.search(value):
         return LiteralScalarString(value if value.endswith("\n") else value + "\n")
-    return value
+    return value  # ruamel.yaml quotes it, with escapes for what a YAML file may not hold as is
+
+
+#: What a ``|`` block would carry as is but a profile refuses or cannot hold: a byte-order
+#: mark inside the text (loading/yaml_errors.stray_bom; security review: `import` wrote one
+#: into a block that its own `validate` then refused), and the characters outside YAML 1.2's
+#: printable set (section 5.1). Such a text is written double-quoted, with escapes.
+_HIDDEN = re.compile("[\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _comment(root: Any, path: PathKey, text: str) -> None:

@@ -324,3 +324,17 @@ def test_export_refuses_a_file_name_that_says_another_format(tmp_path, name):
     result = CliRunner().invoke(app, ["export", str(EXAMPLE), "-o", str(tmp_path / name)])
     assert result.exit_code == 2 and not (tmp_path / name).exists()
     assert f"write -o {tmp_path / Path(name).with_suffix('.json')}" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("hidden", ["\ufeff", "\x01", "\x85", "\x9b", "\x0c"])
+def test_an_imported_text_of_several_lines_with_a_hidden_character_validates(tmp_path, hidden):
+    """`import` wrote such a text as a `|` block holding the character as is, and its own
+    `validate` refused the file (a byte-order mark inside the text; security review)."""
+    summary = f"line one\nline two {hidden} more"
+    source = tmp_path / "resume.json"
+    source.write_text(json.dumps({"basics": {"name": "Ann Bee", "summary": summary}}), encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(source), "-o", str(tmp_path / "cv.yaml")])
+    assert result.exit_code == 0, result.output
+    loaded = load_profile(tmp_path / "cv.yaml")  # raises a UserError for a file validate refuses
+    # YAML 1.1 reads a NEL (U+0085) as a line break, as a block would have shown it
+    assert loaded.profile.summary == summary.replace("\x85", "\n")
