@@ -70,16 +70,28 @@ def _folder_removed_at_exit(config: Any) -> Any:
     ``multiprocessing.util.Finalize`` runs at a normal exit (while modules are whole) and at
     a pool worker's exit too. Left as WeasyPrint has it when its folder attribute is not
     there (another WeasyPrint)."""
-    import shutil
     import tempfile
+    import weakref
     from multiprocessing.util import Finalize
 
     if getattr(config, "_folder", False) is not None:
         return config
     folder = tempfile.mkdtemp(prefix="weasyprint-")
     config._folder = Path(folder)
-    Finalize(config, shutil.rmtree, args=(folder, True), exitpriority=0)
+    Finalize(config, _remove_folder, args=(folder, weakref.ref(config)), exitpriority=0)
     return config
+
+
+def _remove_folder(folder: str, config: Any) -> None:
+    """Remove ``folder`` and tell the configuration (``config()``, if still alive) it is gone:
+    its own ``__del__``, run later at exit when ``shutil`` is torn down, would otherwise try
+    again and print a TypeError (seen in test workers' stderr)."""
+    import shutil
+
+    shutil.rmtree(folder, True)
+    alive = config()
+    if alive is not None:
+        alive._folder = None
 
 
 @contextmanager

@@ -159,6 +159,29 @@ def _check_no_controls(value: str, *, allow: str = "") -> str:
     return value
 
 
+#: Invisible characters: format characters (Unicode category Cf: bidi controls, zero-width
+#: spaces and joiners, the byte-order mark, the soft hyphen...) and the blank letters that
+#: draw nothing (Hangul fillers U+115F, U+1160, U+3164, U+FFA0; the braille blank U+2800).
+_INVISIBLE_LETTERS = "\u115f\u1160\u3164\uffa0\u2800"
+
+
+def _check_visible(value: str) -> str:
+    """Refuse an invisible character in an address (web address, e-mail, phone, link): shown,
+    the address would not read as what it opens; RFC 3987 section 4.1 forbids bidi formatting
+    characters in IRIs (security review: ``https://ex\u202eample.com/`` reached every output)."""
+    import unicodedata
+
+    for position, char in enumerate(value, 1):
+        if unicodedata.category(char) == "Cf" or char in _INVISIBLE_LETTERS:
+            name = unicodedata.name(char, "")
+            raise PydanticCustomError(
+                "invisible_character",
+                "contains the invisible character U+{code}{name} (at character {position}): what is shown would "
+                "not be what it opens; remove it",
+                {"code": f"{ord(char):04X}", "name": f" {name}" if name else "", "position": position})
+    return value
+
+
 def _no_controls(value: str) -> str:
     return _check_no_controls(value)
 
@@ -219,7 +242,7 @@ _PHONE_RE = re.compile(r"^\+?\(?[0-9][0-9 ()./-]*[0-9](?:\s*,?\s*(?:x|ext[.:]?|e
 
 
 def _check_web_url(value: str) -> str:
-    value = _check_no_controls(value.strip())
+    value = _check_visible(_check_no_controls(value.strip()))
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https"):
         hint = f"; did you mean 'https://{value}'?" if "://" not in value and "." in value else ""
@@ -232,7 +255,7 @@ def _check_web_url(value: str) -> str:
 
 
 def _check_link(value: str) -> str:
-    value = _check_no_controls(value.strip())
+    value = _check_visible(_check_no_controls(value.strip()))
     scheme = urlsplit(value).scheme.lower()
     if scheme == "mailto":
         _check_email(value[len("mailto:"):].split("?")[0])
@@ -250,14 +273,14 @@ def _check_link(value: str) -> str:
 
 
 def _check_email(value: str) -> str:
-    value = _check_no_controls(value.strip())
+    value = _check_visible(_check_no_controls(value.strip()))
     if not _EMAIL_RE.match(value):
         raise PydanticCustomError("email", "'{value}' is not a valid email address", {"value": value})
     return value
 
 
 def _check_phone(value: str) -> str:
-    value = _check_no_controls(value.strip())
+    value = _check_visible(_check_no_controls(value.strip()))
     digits = sum(c.isdigit() for c in value)
     if not _PHONE_RE.match(value) or not 5 <= digits <= 20:
         raise PydanticCustomError(

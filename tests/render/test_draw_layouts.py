@@ -10,6 +10,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.text.line_break import Layout
 
+from resume_builder.render.pdf import _folder_removed_at_exit  # WeasyPrint's __del__ fails at exit
 from resume_builder.render import draw_layouts, style_reuse
 from tests.render.edited import HEADLINE, edited_pdf
 
@@ -52,7 +53,7 @@ def test_a_re_render_draws_kept_lines_and_has_the_bytes_of_one_that_shaped_them_
         assert warm == _pdf(profile, "Platform Engineer", theme_name=theme)
 
 
-FONTS = FontConfiguration()
+FONTS = _folder_removed_at_exit(FontConfiguration())
 ELLIPSES = CSS(string="""
     p { width: 6em; font-family: Noto Sans }
     .cut { white-space: nowrap; overflow: hidden; text-overflow: ellipsis }

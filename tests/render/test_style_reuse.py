@@ -13,11 +13,12 @@ from weasyprint import CSS, HTML
 from weasyprint.css import StyleFor
 from weasyprint.text.fonts import FontConfiguration
 
+from resume_builder.render.pdf import _folder_removed_at_exit  # WeasyPrint's __del__ fails at exit
 from resume_builder.render import style_reuse
 from tests.conftest import FIXTURES
 from tests.render.edited import HEADLINE, edited_pdf
 
-FONTS = FontConfiguration()  # one for the documents made here, as render/pdf.py keeps one per theme
+FONTS = _folder_removed_at_exit(FontConfiguration())  # one for the documents made here, as render/pdf.py keeps one per theme
 
 
 @pytest.fixture
