@@ -19,7 +19,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, field_validator
 
 from resume_builder.schema.base import StrictModel
-from resume_builder.schema.types import EntryId, Line, Markdown, PlainText, parse_day
+from resume_builder.schema.types import EntryId, Line, Markdown, PlainText, ProfileFile, parse_day
 
 PositiveInt = Annotated[int, Field(strict=True, ge=1)]
 
@@ -110,7 +110,8 @@ class Letter(StrictModel):
 class LetterFile(Letter):
     """A letter kept in its own file, beside the application it is for."""
 
-    profile: PlainText = Field(description="The profile, relative to this file")
+    profile: ProfileFile = Field(
+        description="The profile (a .yaml, .yml or .json file), relative to this file")
     name: EntryId | None = Field(default=None, description="Letter name; default: the file name")
     variant: PlainText | None = Field(default=None, description="The variant the résumé of this application "
                                                                 "uses (a name, or a variant file relative to "

@@ -187,6 +187,23 @@ def _no_controls(value: str) -> str:
 
 
 PlainText = Annotated[str, AfterValidator(_no_controls), WithJsonSchema({"type": "string"})]
+
+#: What a variant or letter file's ``profile:`` may name, as an include may (loading/includes.py).
+PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _profile_file(value: str) -> str:
+    """Refuse a ``profile:`` that names no profile file: a variant or letter file someone sent
+    could otherwise have any file read and its lines quoted in the error (``profile:
+    ../secret.env``; security review)."""
+    if not value.strip().lower().endswith(PROFILE_SUFFIXES):
+        raise PydanticCustomError("profile_suffix", "'{value}' is not a profile file: name a .yaml, .yml or "
+                                  ".json file", {"value": value})
+    return value
+
+
+ProfileFile = Annotated[str, AfterValidator(_no_controls), AfterValidator(_profile_file),
+                        WithJsonSchema({"type": "string", "pattern": "\\.([yY][aA]?[mM][lL]|[jJ][sS][oO][nN])$"})]
 """A short value that is not printed as prose (a path, a code, a theme name): no control characters."""
 
 

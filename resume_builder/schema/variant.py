@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, model_validator
 
 from resume_builder.schema.base import StrictModel
-from resume_builder.schema.types import EntryId, PlainText, Tag
+from resume_builder.schema.types import EntryId, PlainText, ProfileFile, Tag
 
 SectionName = Annotated[EntryId, Field(description="A section key (experience, projects, ...) or a custom section id")]
 PositiveInt = Annotated[int, Field(strict=True, ge=1)]
@@ -85,5 +85,6 @@ class Variant(StrictModel):
 class VariantFile(Variant):
     """A variant kept in its own file, next to (or away from) the profile it tailors."""
 
-    profile: PlainText = Field(description="The base profile, relative to this file")
+    profile: ProfileFile = Field(
+        description="The base profile (a .yaml, .yml or .json file), relative to this file")
     name: EntryId | None = Field(default=None, description="Variant name; default: the file name")

@@ -117,6 +117,19 @@ def test_a_letter_file_whose_profile_is_missing(tmp_path):
     assert "x.yaml:1:10: profile: profile 'nowhere.yaml' not found" in str(error.value)
 
 
+def test_a_letter_file_names_a_profile_file_only(tmp_path):
+    """As a variant file: ``profile: ../secret.env`` had any file read and quoted (security review)."""
+    (tmp_path / "secret.env").write_text("foo: bar: baz\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    letter = tmp_path / "sub" / "x.yaml"
+    letter.write_text("profile: ../secret.env\nbody: [Hi]\n", encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        load_letter(None, str(letter))
+    assert "x.yaml:1:10: profile: '../secret.env' is not a profile file: name a .yaml, .yml or .json file" \
+        in str(error.value)
+    assert "foo: bar" not in str(error.value)
+
+
 def test_a_letter_needs_a_body(tmp_path):
     path = _copy(tmp_path, ("      Second paragraph, with a [link](https://robin.example.org) and `code`.\n", ""))
     path.write_text(path.read_text(encoding="utf-8").replace(

@@ -548,3 +548,22 @@ def test_a_variant_file_written_for_another_profile_says_so_when_given_one(tmp_p
                                  "here, as given"]
     assert select_variant(theirs, str(variant)).warnings == []  # the profile it names, given
     assert select_variant(None, str(variant)).warnings == []  # the profile it names, found by itself
+
+
+def test_a_variant_file_names_a_profile_file_only_and_no_other_file_is_read(tmp_path):
+    """``profile: ../secret.env`` in a variant file someone sent had that file read and its
+    lines quoted in the YAML error (security review)."""
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    secret = tmp_path / "secret.env"
+    secret.write_text("foo: bar: baz\nTOKEN=do-not-show\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "v.yaml").write_text("profile: ../secret.env\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["render", "--variant", str(tmp_path / "sub" / "v.yaml"), "-f", "txt",
+                                      "-o", str(tmp_path / "o.txt")])
+    assert result.exit_code == 2, result.output
+    assert "v.yaml:1:10: profile: '../secret.env' is not a profile file: name a .yaml, .yml or .json file" \
+        in result.output
+    assert "foo: bar" not in result.output and not (tmp_path / "o.txt").exists()
