@@ -177,12 +177,19 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
 
 def _language_keys_hint(value: dict[Any, Any]) -> str:
     """For a mapping where text was expected: when some of its keys are language codes, the
-    ones that are not (a text in several languages is keyed by language codes only)."""
+    ones that are not (a text in several languages is keyed by language codes only); when it
+    is one key and a text or number, the colon slip of an unquoted text (newcomer trial)."""
     from resume_builder.i18n import is_language_tag
 
     keys = [str(key) for key in value]
     tags = [key for key in keys if is_language_tag(key)]
     others = [key for key in keys if key not in tags]
+    if len(value) == 1 and not tags:  # ``- AWS: advanced``: the colon slip of an unquoted text
+        (head, rest), = value.items()
+        if rest is None or isinstance(rest, (str, int, float)) and not isinstance(rest, bool):
+            text = f"{head}: {rest}" if rest is not None else f"{head}:"
+            return ("the text contains ': ' (a colon and a space), which YAML reads as a key and its value: "
+                    f"put the whole text in quotes: \"{text}\"")
     if not tags or not others:
         return ""
     wrong = others[0]

@@ -87,11 +87,27 @@ class DateRange(StrictModel):
         return end
 
 
-def _text_to_mapping(key: str):
-    """Allow a bare string where a model with one main text field is expected."""
+def _text_to_mapping(key: str, model: type[BaseModel] | None = None):
+    """Allow a bare string where a model with one main text field is expected.
+
+    With ``model``, a mapping of one key that is none of its fields, to a text, a number or
+    nothing, is the colon slip of an unquoted text (``- Led: the team``, which YAML reads as
+    ``{'Led': 'the team'}``): one error saying so, with the text quoted as the fix, instead of
+    "'text' is required" and "unknown field 'Led'" (newcomer trial)."""
 
     def convert(value: Any) -> Any:
-        return {key: value} if isinstance(value, str) else value
+        if isinstance(value, str):
+            return {key: value}
+        if model is not None and isinstance(value, dict) and len(value) == 1:
+            (head, rest), = value.items()
+            if isinstance(head, str) and head not in model.model_fields and \
+                    (rest is None or isinstance(rest, (str, int, float)) and not isinstance(rest, bool)):
+                text = f"{head}: {rest}" if rest is not None else f"{head}:"
+                quoted = text.replace("\\", "\\\\").replace('"', '\\"')
+                raise PydanticCustomError(
+                    "colon_in_text", "this text contains ': ' (a colon and a space), which YAML reads as a key "
+                    "and its value (put the whole text in quotes: \"{quoted}\")", {"quoted": quoted})
+        return value
 
     return BeforeValidator(convert)
 

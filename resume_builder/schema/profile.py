@@ -25,7 +25,7 @@ class Highlight(StrictModel):
     details: list[Markdown] = Field(default_factory=list, description="Sub-points shown under this bullet")
 
 
-HighlightItem = Annotated[Highlight, TextShorthand("text")]
+HighlightItem = Annotated[Highlight, TextShorthand("text", Highlight)]
 
 
 class Location(StrictModel):
