@@ -13,7 +13,7 @@ from resume_builder.limits import DEFAULT_TIMEOUT
 
 
 def bundle(
-    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml."),
+    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
     job_posting: Optional[Path] = typer.Option(None, "--job", help="The job posting: ranks what the résumé's page "
                                                                    "budget cuts, fills the letter's placeholders, "

@@ -60,8 +60,8 @@ def input_format_option():
 def profile_or_default(path: Optional[Path], variant: Optional[str] = None) -> Path:
     """``path``; else, when ``variant`` is a variant file, the profile its ``profile:`` line
     names (relative to the variant file, as ``tailor`` reads it); else the default profile
-    (:func:`resume_builder.loading.profile_loader.default_profile`: the example, else the
-    ``profile.yaml`` that ``init`` writes).
+    (:func:`resume_builder.loading.profile_loader.default_profile`: the ``profile.yaml`` that
+    ``init`` writes, else the example).
 
     Raises UserError (located) when the variant file is unreadable or invalid, or names a
     profile that is not there."""

@@ -14,7 +14,7 @@ EXPORT_FORMATS = ("jsonresume",)
 
 
 def export(
-    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml."),
+    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
     to: str = typer.Option("jsonresume", "--to", help="Format to write: jsonresume (JSON Resume v1.0.0)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write ('-' or none: standard output)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),

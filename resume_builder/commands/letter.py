@@ -15,8 +15,8 @@ from resume_builder.limits import DEFAULT_TIMEOUT
 
 
 def letter(
-    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml "
-                                                        "(or the profile a letter file names)."),
+    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profile.yaml if it is here, "
+                                                        "else profiles/example.yaml (or the profile a letter file names)."),
     letter_name: Optional[str] = typer.Option(None, "--letter", "-L", metavar="NAME|FILE",
                                               help="A letter under 'letters:' in the profile, or a letter file. "
                                                    "Default: the variant's letter, else the profile's only one."),

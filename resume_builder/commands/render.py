@@ -15,7 +15,7 @@ from resume_builder.limits import DEFAULT_TIMEOUT
 
 
 def render(
-    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml."),
+    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
     formats: Optional[List[str]] = formats_option(),
     theme: Optional[str] = theme_option(),
     theme_dir: Optional[Path] = theme_dir_option(),

@@ -13,7 +13,7 @@ from resume_builder.errors import EXIT_INTERRUPTED
 
 
 def serve(
-    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml."),
+    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
     job: Optional[Path] = typer.Option(None, "--job", help="Job posting: show its coverage report beside the pages."),
     port: Optional[int] = typer.Option(None, "--port", min=0, max=65535,

@@ -13,7 +13,7 @@ from resume_builder.errors import EXIT_USER_ERROR, UserError
 
 def validate(
     profiles: Optional[List[Path]] = typer.Argument(
-        None, help="Profile files (YAML, JSON or JSON Resume). Default: profiles/example.yaml."),
+        None, help="Profile files (YAML, JSON or JSON Resume). Default: profile.yaml if it is here, else profiles/example.yaml."),
     outline: bool = typer.Option(False, "--outline", help="Also print the sections and entries found."),
     input_format: Optional[str] = input_format_option(),
 ) -> None:

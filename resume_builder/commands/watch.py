@@ -13,7 +13,7 @@ from resume_builder.errors import EXIT_INTERRUPTED
 
 
 def watch(
-    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profiles/example.yaml."),
+    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
     formats: List[str] = typer.Option(["pdf"], "--format", "-f", help="Formats to keep fresh; repeatable."),
     theme: Optional[str] = theme_option(),
     theme_dir: Optional[Path] = theme_dir_option(),

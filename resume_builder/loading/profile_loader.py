@@ -15,15 +15,16 @@ from resume_builder.loading.source import SourceDocument, dotted, parse, read_te
 from resume_builder.schema.profile import Profile
 
 DEFAULT_PROFILE = Path("profiles/example.yaml")
-#: What ``resume-builder init`` writes when given no name; read when DEFAULT_PROFILE is not there.
+#: What ``resume-builder init`` writes when given no name; read first when it is there.
 STARTER_PROFILE = Path("profile.yaml")
 
 
 def default_profile() -> Path:
-    """The profile commands read when none is named: :data:`DEFAULT_PROFILE` (this repository's
-    example), else :data:`STARTER_PROFILE` when ``init`` wrote one here, else
-    :data:`DEFAULT_PROFILE` (whose absence is then the error shown)."""
-    if not DEFAULT_PROFILE.exists() and STARTER_PROFILE.is_file():
+    """The profile commands read when none is named: :data:`STARTER_PROFILE` when ``init``
+    wrote one here (the user's own: in a clone of this repository, ``init`` then ``render``
+    rendered the example instead; newcomer trial), else :data:`DEFAULT_PROFILE` (this
+    repository's example, whose absence is then the error shown)."""
+    if STARTER_PROFILE.is_file():
         return STARTER_PROFILE
     return DEFAULT_PROFILE
 

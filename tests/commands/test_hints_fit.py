@@ -38,9 +38,11 @@ def test_with_no_profile_named_commands_read_the_one_init_wrote(tmp_path, monkey
     assert result.exit_code == 0 and "✓ profile.yaml: valid" in result.output, result.output
     rendered = runner.invoke(app, ["render", "-f", "md", "--no-server"])
     assert rendered.exit_code == 0 and (tmp_path / "output" / "profile.md").is_file(), rendered.output
-    (tmp_path / "profiles").mkdir()  # the example, where there is one, comes first
+    (tmp_path / "profiles").mkdir()  # the user's own comes before the example (in a clone of this repository)
     (tmp_path / "profiles" / "example.yaml").write_text("basics: {name: Sam Sample, email: sam@example.com}\n",
                                                         encoding="utf-8")
+    assert "✓ profile.yaml: valid" in runner.invoke(app, ["validate"]).output
+    (tmp_path / "profile.yaml").unlink()
     assert "✓ profiles/example.yaml: valid" in runner.invoke(app, ["validate"]).output
 
 

@@ -266,3 +266,12 @@ def test_a_bad_theme_option_of_a_variant_is_located_where_the_variant_was_writte
             prepare(args[0], variant=args[1])
         assert info.value.render() == (
             f"{where}: theme.font_size: 'huge' is not a number (use a number from 7 to 14)")
+
+
+def test_without_a_profile_the_one_init_wrote_wins_over_the_example(tmp_path, monkeypatch):
+    """In a clone of this repository, `init` then `render` rendered the example (newcomer trial)."""
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "example.yaml").write_text(PROFILE, encoding="utf-8")
+    (tmp_path / "profile.yaml").write_text(PROFILE.replace("web-job", "own-job"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert [j.id for j in select_variant(None, None).profile.experience] == ["own-job", "old-job"]
