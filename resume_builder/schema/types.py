@@ -268,7 +268,25 @@ def _check_web_url(value: str) -> str:
     host = parts.hostname or ""
     if not host or " " in value or ("." not in host and host != "localhost"):
         raise PydanticCustomError("url_host", "'{value}' is not a valid web address", {"value": value})
+    wrong = _host_character(host)
+    if wrong:
+        raise PydanticCustomError("url_host", "'{value}' is not a valid web address: a host name has no "
+                                  "'{char}' (letters, digits, '-' and '.' only)", {"value": value, "char": wrong})
     return value
+
+
+def _host_character(host: str) -> str:
+    """The first character a host name may not hold, or "" (RFC 1123 section 2.1: letters,
+    digits and hyphens between dots; letters of any script, as IDNA writes them; underscores,
+    which browsers open and some real subdomains have; an IPv6 address, whose brackets
+    urlsplit has removed, is left to the browser). A comma (``https://tamsin,example.org``,
+    a typo for the dot) passed validation and became a dead link (newcomer trial)."""
+    if ":" in host:
+        return ""
+    for char in host:
+        if not (char.isalnum() or char in "-._"):  # "_": not in RFC 1123, but in real subdomains
+            return char
+    return ""
 
 
 def _check_link(value: str) -> str:

@@ -159,3 +159,27 @@ def test_highlights_accept_strings_and_nested_points():
 def test_names_are_single_lines():
     with pytest.raises(ValidationError):
         Basics(name="Two\nLines")
+
+
+@pytest.mark.parametrize("url, char", [("https://tamsin,example.org", ","), ("https://exa mple.org", None),
+                                       ("https://example.org;x/", ";"), ("http://a!b.example", "!")])
+def test_a_host_name_holds_letters_digits_hyphens_and_dots_only(url, char):
+    """A comma typed for a dot passed and became a dead link (newcomer trial)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from resume_builder.schema.types import WebUrl
+
+    with pytest.raises(ValidationError) as error:
+        TypeAdapter(WebUrl).validate_python(url)
+    if char:
+        assert f"a host name has no '{char}'" in str(error.value)
+
+
+@pytest.mark.parametrize("url", ["https://bücher.example/straße", "https://a_b.example.com/x",
+                                 "https://example.com:8443/a,b", "https://user@host.example/"])
+def test_other_hosts_and_paths_still_pass(url):
+    from pydantic import TypeAdapter
+
+    from resume_builder.schema.types import WebUrl
+
+    assert TypeAdapter(WebUrl).validate_python(url) == url
