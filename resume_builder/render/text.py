@@ -57,8 +57,25 @@ _HREF_ESCAPES = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\
                  '"': "%22"}
 
 
+# A run of underscores between two letters or digits (``snake_case``): CommonMark's flanking
+# rules (spec 6.2) never let it open or close emphasis, so it is left as written; escaped,
+# ``snake\_case`` was clutter in the file (visual review).
+_MD_INTRAWORD = re.compile(r"(?<=[^\W_])_+(?=[^\W_])")
+
+
 def _md_escape(text: str) -> str:
-    text = _MD_INLINE.sub(r"\\\1", _one_line(text))
+    text = _one_line(text)
+    kept = [match.span() for match in _MD_INTRAWORD.finditer(text)] if "_" in text else []
+    if kept:
+        pieces, last = [], 0
+        for start, end in kept:
+            pieces.append(_MD_INLINE.sub(r"\\\1", text[last:start]))
+            pieces.append(text[start:end])
+            last = end
+        pieces.append(_MD_INLINE.sub(r"\\\1", text[last:]))
+        text = "".join(pieces)
+    else:
+        text = _MD_INLINE.sub(r"\\\1", text)
     return _MD_ENTITY.sub(r"\\&", text)
 
 

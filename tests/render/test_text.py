@@ -360,3 +360,16 @@ def test_text_and_markdown_say_everything_the_profile_says_in_order(path):
     for output in (folded, markdown):
         assert_in_order(output, ordered_facts(path), fold_case=True)  # text capitalises headings
         assert [f for f in every_fact(path) if f.casefold() not in output.casefold()] == []
+
+
+@pytest.mark.parametrize("text, written", [
+    ("snake_case_names and make_it_so", "snake_case_names and make_it_so"),  # no clutter inside words
+    ("__init__ and _private and end_", r"\_\_init\_\_ and \_private and end\_"),  # could open emphasis
+    ("ünïcode_wörds x__y", "ünïcode_wörds x__y"),
+])
+def test_underscores_inside_a_word_are_not_escaped_and_read_back_as_written(text, written):
+    """``snake\\_case\\_names`` was clutter in the file (visual review): CommonMark's flanking rules
+    never let an underscore between two letters or digits open or close emphasis."""
+    markdown = inline_markdown([Span(text), Span(" and "), Span("bold", bold=True)])
+    assert markdown.startswith(written + " and **bold**"), markdown
+    assert "".join(c for c, *_ in rendered_format(markdown)) == text + " and bold"
