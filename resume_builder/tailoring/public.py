@@ -10,7 +10,9 @@ What a public copy leaves out:
 
 - ``basics.phone``, ``basics.email`` (``basics.contact_url``, when given, is listed first
   among the profiles, labelled "Contact", instead), ``basics.photo``, the street address
-  and postal code of ``basics.location`` (city, region and country stay), and a social
+  (the lines of ``address`` with a digit: a house number, a postcode) and postal code of
+  ``basics.location`` (city, region and country stay, and so does an address line with no
+  digit: the place the shorthand ``location: Bristol, UK`` names), and a social
   profile whose link or username is the e-mail address or phone number;
 - the ``references`` section, and the cover letters (``letters``: whom you apply to and what
   you tell them is for them, and a letter may name work tagged ``private``);
@@ -42,6 +44,16 @@ from resume_builder.schema.profile import Profile
 from resume_builder.schema.variant_rules import profile_data
 
 __all__ = ["PERSONAL_LABELS", "WITHHELD", "public", "public_letter", "redact_data"]
+
+
+def _street_line(line: str) -> bool:
+    """Whether a line of ``basics.location.address`` is a street address (a house number, a
+    postcode: it has a digit) rather than a place (``Bristol, UK``, as the one-line shorthand
+    ``location: Bristol, UK`` writes it). A place stays in a public copy, as the city does: the
+    shorthand's "Bristol, UK" was removed, and masked as "(withheld)" in every job's location
+    that said the same (newcomer trial)."""
+    return any(char.isdigit() for char in line)
+
 
 WITHHELD = "(withheld)"
 
@@ -126,7 +138,9 @@ def public(profile: Profile) -> Profile:
         basics[name] = None
     location = basics.get("location")
     if isinstance(location, dict):
-        location["address"] = location["postal_code"] = None
+        places = [line for line in (location.get("address") or "").splitlines() if not _street_line(line)]
+        location["address"] = "\n".join(places) or None
+        location["postal_code"] = None
         if not any(location.values()):
             basics["location"] = None
     data["references"] = []
@@ -152,7 +166,8 @@ def _secrets(profile: Profile) -> _Secrets:
     secrets.add_phone(basics.phone, region_for(location.country_code if location else None, profile.locale))
     if location is not None:
         for line in (location.address or "").splitlines():
-            secrets.add_text(line)
+            if _street_line(line):
+                secrets.add_text(line)
         secrets.add_text(location.postal_code, minimum=3, words=True, joined=True)
     for section in profile.custom:
         for entry in section.entries:

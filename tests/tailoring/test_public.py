@@ -164,3 +164,19 @@ def test_the_cover_letters_are_not_in_the_public_copy(tmp_path):
     assert "Northwind" not in text and "letters" not in json.dumps(json.loads(text).get("meta", {}))
     full = CliRunner().invoke(app, ["export", str(EXAMPLE), "-o", str(tmp_path / "full.json")])
     assert full.exit_code == 0 and "Northwind" in (tmp_path / "full.json").read_text(encoding="utf-8")
+
+
+def test_a_place_written_as_the_location_shorthand_stays_and_is_not_masked_elsewhere():
+    """``location: Bristol, UK`` (read as an address line) was removed from the public copy and
+    every job located "Bristol, UK" read "(withheld)" (newcomer trial). A line with a digit (a
+    house number, a postcode) is a street address and still goes."""
+    data = {"basics": {"name": "Kit Sample", "location": "Bristol, UK"},
+            "experience": [{"company": "Acme", "position": "Engineer", "location": "Bristol, UK", "start": "2020-01"}]}
+    copy = public(Profile.model_validate(data))
+    assert copy.basics.location.display() == "Bristol, UK"
+    assert copy.experience[0].location == "Bristol, UK"
+    data["basics"]["location"] = {"address": "12 Harbour Road\nBristol", "postal_code": "BS1 5TT"}
+    data["experience"][0]["location"] = "12 Harbour Road"
+    copy = public(Profile.model_validate(data))
+    assert copy.basics.location.display() == "Bristol"
+    assert copy.experience[0].location == WITHHELD
