@@ -38,6 +38,19 @@ FALLBACK_FONTS = ("Noto Sans", "Noto Sans Symbols2", "Noto Sans CJK SC",
 #: Noto CJK monospace face of fonts-noto-cjk as a second choice). DOCX names CODE_FONT_DOCX,
 #: which Word has on Windows and macOS (LibreOffice substitutes a metric-compatible face).
 CODE_FONTS = ("DejaVu Sans Mono", "Noto Sans Mono CJK SC")
+#: Noto CJK's regional faces (JP, KR, SC, TC, HK draw the same Han character in each
+#: region's form: 直, 骨, 次 differ between Japanese and Simplified Chinese), by language tag
+#: (lower case, most specific first); the SC faces above stand for every other language.
+CJK_REGIONS = (("zh-hk", "HK"), ("zh-mo", "HK"), ("zh-tw", "TC"), ("zh-hant", "TC"), ("ja", "JP"), ("ko", "KR"))
+
+
+def regional_fonts(fonts: tuple[str, ...], language: str) -> tuple[str, ...]:
+    """``fonts`` (:data:`FALLBACK_FONTS` or :data:`CODE_FONTS`) with the Noto CJK faces of
+    ``language``'s region (:data:`CJK_REGIONS`) in place of the Simplified Chinese ones, so a
+    Japanese résumé's kanji take Japanese forms (visual review: its PDF used Noto Sans CJK SC)."""
+    tag = (language or "").replace("_", "-").lower()
+    region = next((code for prefix, code in CJK_REGIONS if tag == prefix or tag.startswith(prefix + "-")), "SC")
+    return tuple(name[:-2] + region if name.endswith("CJK SC") else name for name in fonts)
 CODE_FONT_DOCX = "Courier New"
 
 

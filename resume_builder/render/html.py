@@ -26,7 +26,7 @@ from resume_builder.errors import UserError
 from resume_builder.limits import MAX_OUTPUT_CHARS, RenderTimeout
 from resume_builder.output import build_datetime
 from resume_builder.render.sandbox import OutputTooLarge, render_template, sandboxed_environment
-from resume_builder.theming import CODE_FONTS, FALLBACK_FONTS, FontFace, Theme, ThemeOptions
+from resume_builder.theming import CODE_FONTS, FALLBACK_FONTS, FontFace, Theme, ThemeOptions, regional_fonts
 
 #: What a browser may load from our HTML output: inline styles, and fonts and images
 #: given as data: URLs. No scripts, no network, no frames, no forms, no <base>.
@@ -62,16 +62,19 @@ def emoji_spans(text: str):
     return Markup(_EMOJI.sub(lambda m: f'<span class="emoji">{m.group()}</span>', escaped))
 
 
-def font_stack(family: str) -> str:
-    """The CSS font-family list: the theme's font, then Noto fallbacks for other scripts."""
-    names = [family, *FALLBACK_FONTS]
+def font_stack(family: str, language: str = "") -> str:
+    """The CSS font-family list: the theme's font, then Noto fallbacks for other scripts (the
+    CJK ones of ``language``'s region: :func:`resume_builder.theming.regional_fonts`)."""
+    names = [family, *regional_fonts(FALLBACK_FONTS, language)]
     return ", ".join(f'"{name}"' for name in names) + ", sans-serif"
 
 
-def code_font_stack() -> str:
+def code_font_stack(language: str = "") -> str:
     """The CSS font-family list for code spans: installed monospace faces, then the Noto
-    fallbacks for other scripts, then the generic monospace family."""
-    return ", ".join(f'"{name}"' for name in (*CODE_FONTS, *FALLBACK_FONTS)) + ", monospace"
+    fallbacks for other scripts, then the generic monospace family (CJK faces as in
+    :func:`font_stack`)."""
+    names = regional_fonts((*CODE_FONTS, *FALLBACK_FONTS), language)
+    return ", ".join(f'"{name}"' for name in names) + ", monospace"
 
 
 def font_face_css(faces: list[FontFace], *, embed: bool, chars: str | None = None) -> str:
@@ -211,10 +214,10 @@ def render_html(doc: Document, theme: Theme, options: ThemeOptions, *, embed_fon
 
     doc = with_ltr_isolates(doc)  # right-to-left documents: phones, e-mails, C++ read as typed
     env = template_environment(tuple(theme.template_roots()))
-    stack = font_stack(options.font_family)
+    stack = font_stack(options.font_family, doc.metadata.language)
     faces = [face for face in theme.font_faces() if face.family == options.font_family]
     css = _render(env, "style.css.j2", theme, options=options, font_stack=Markup(stack),
-                  code_font_stack=Markup(code_font_stack()), doc=doc)
+                  code_font_stack=Markup(code_font_stack(doc.metadata.language)), doc=doc)
     template = getattr(doc, "template", "resume.html.j2")  # a cover letter: letter.html.j2
     if not embed_fonts:
         html = _render(env, template, theme, doc=doc, options=options,

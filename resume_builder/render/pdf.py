@@ -263,6 +263,8 @@ def _font_files(css: str) -> tuple:
 
 
 _AT_LINE = re.compile(r" at (\d+):(\d+)\b")
+#: The regional Noto CJK faces a font stack may name (theming.regional_fonts).
+_REGIONAL_CJK = tuple(f"Noto Sans{mono} CJK {region}" for mono in ("", " Mono") for region in ("JP", "KR", "TC", "HK"))
 
 
 def _with_css_line(message: str, css: str) -> str:
@@ -321,7 +323,7 @@ def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]
         from resume_builder.theming import CODE_FONTS, FALLBACK_FONTS
 
         parsed_messages = [_with_css_line(message, css) for message in
-                           [*messages[before:], *unknown_family_warnings(css, (*FALLBACK_FONTS, *CODE_FONTS))]]
+                           [*messages[before:], *unknown_family_warnings(css, (*FALLBACK_FONTS, *CODE_FONTS, *_REGIONAL_CJK))]]
         del messages[before:]
         _STYLESHEETS[key] = (sheet, list(parsed_messages), font_config)
         _STYLESHEETS.move_to_end(key)

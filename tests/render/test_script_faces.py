@@ -43,7 +43,7 @@ def test_bold_and_italic_fallbacks_use_real_faces(tmp_path):
     for page in pypdf.PdfReader(tmp_path / "scripts.pdf").pages:
         for font in (page["/Resources"].get("/Font") or {}).values():
             fonts.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
-    expected = {"Noto Sans CJK SC:style=Bold": "Noto-Sans-CJK-SC-Bold",
+    expected = {"Noto Sans CJK JP:style=Bold": "Noto-Sans-CJK-JP-Bold",  # a Japanese document: JP forms
                 "Noto Sans Arabic:style=Bold": "Noto-Sans-Arabic-Bold",
                 "Noto Sans Hebrew:style=Bold": "Noto-Sans-Hebrew-Bold",
                 "Noto Sans Devanagari:style=Bold": "Noto-Sans-Devanagari-Bold"}
