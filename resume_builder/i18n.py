@@ -302,6 +302,10 @@ class LetterWords:
     salutation: str
     closing: str
     locale: str  # as Babel names it (de_AT)
+    #: The closing under the default (unnamed) salutation, where the locale's region says
+    #: another than ``closing`` (``Yours faithfully,`` in en-GB: ``closing_unnamed`` and
+    #: ``closing_unnamed_regions`` in the translation file); else ``closing``.
+    closing_unnamed: str = ""
 
     def format_date(self, when: Any) -> str:
         """``30 November 2026`` (en-GB), ``November 30, 2026`` (en), ``30. November 2026`` (de):
@@ -316,9 +320,15 @@ def letter_words(locale: str | None = None) -> LetterWords:
     """The letter words of ``locale`` (English where its file has none); UnknownLocale if CLDR lacks it."""
     tag = check_locale(locale or DEFAULT_LOCALE)
     english = (_translation(DEFAULT_LOCALE) or {}).get("letter", {})
-    words = {**english, **((_translation(tag) or {}).get("letter", {}))}
-    return LetterWords(salutation=words.get("salutation", "Dear Hiring Manager,"),
-                       closing=words.get("closing", "Yours sincerely,"), locale=str(_babel_locale(tag)))
+    own = (_translation(tag) or {}).get("letter", {})
+    words = {**english, **own}
+    babel = _babel_locale(tag)
+    closing = words.get("closing", "Yours sincerely,")
+    rule = own if "closing" in own else english  # the unnamed closing goes with the closing it stands beside
+    unnamed = rule.get("closing_unnamed", "") if (babel.territory or "") in rule.get("closing_unnamed_regions", ()) \
+        else ""
+    return LetterWords(salutation=words.get("salutation", "Dear Hiring Manager,"), closing=closing,
+                       locale=str(babel), closing_unnamed=unnamed or closing)
 
 
 def given_language(lang: str) -> str:

@@ -83,7 +83,8 @@ def build_letter_document(profile: "Profile", letter: "Letter", filled: "FilledL
     """The letter ``letter`` of ``profile``, with its texts as ``filled`` in (placeholders done).
 
     ``labels`` give the locale; the salutation and closing default to the locale's
-    (``[letter]`` in ``resume_builder/locales/<lang>.toml``); a Latin comma (semicolon,
+    (``[letter]`` in ``resume_builder/locales/<lang>.toml``; under the default salutation,
+    the closing for an unnamed reader where the region has one: ``Yours faithfully,`` in en-GB); a Latin comma (semicolon,
     question mark) ending an Arabic salutation or closing is written as the Arabic one. The date is the letter's
     (``YYYY-MM-DD`` is printed in CLDR's long format, other text as written), else
     ``build_date`` (the reproducible build date: SOURCE_DATE_EPOCH), else none.
@@ -113,7 +114,8 @@ def build_letter_document(profile: "Profile", letter: "Letter", filled: "FilledL
         recipient=tuple(lines), subject=subject,
         salutation=rich(arabic_final_punctuation(filled.salutation or words.salutation)),
         paragraphs=tuple(r for r in (rich(text) for text in filled.body) if r),
-        closing=rich(arabic_final_punctuation(filled.closing or words.closing)), signature_name=signer, photo=photo, signature=signature,
+        closing=rich(arabic_final_punctuation(filled.closing or (words.closing if filled.salutation
+                                                                  else words.closing_unnamed))), signature_name=signer, photo=photo, signature=signature,
         direction=head.direction, company=clean(filled.company or ""), position=clean(filled.position or ""))
 
 

@@ -17,7 +17,7 @@ PROFILE = FIXTURES / "letters" / "profile.yaml"
 
 @pytest.mark.parametrize(("locale", "salutation", "closing", "date"), [
     ("en", "Dear Hiring Manager,", "Yours sincerely,", "March 2, 2026"),
-    ("en-GB", "Dear Hiring Manager,", "Yours sincerely,", "2 March 2026"),
+    ("en-GB", "Dear Hiring Manager,", "Yours faithfully,", "2 March 2026"),  # British: an unnamed reader
     ("de", "Sehr geehrte Damen und Herren,", "Mit freundlichen Grüßen", "2. März 2026"),
     ("fr", "Madame, Monsieur,", "Veuillez agréer, Madame, Monsieur, l’expression de mes salutations distinguées.",
      "2 mars 2026"),
@@ -135,3 +135,21 @@ def test_a_right_to_left_letters_text_lines_read_in_their_own_direction(fmt, mon
         else:
             assert _direction(line, skip_isolates=True) == "rtl", line
     assert sum(line.startswith(LRM) for line in lines) >= len(english)
+
+
+@pytest.mark.parametrize("locale, salutation, closing", [
+    ("en-GB", None, "Yours faithfully,"), ("en-GB", "Dear Ms Patel,", "Yours sincerely,"),
+    ("en-AU", None, "Yours faithfully,"), ("en-IE", None, "Yours faithfully,"),
+    ("en", None, "Yours sincerely,"), ("en-US", None, "Yours sincerely,"), ("de", None, "Mit freundlichen Grüßen"),
+])
+def test_british_usage_closes_a_letter_to_an_unnamed_reader_yours_faithfully(locale, salutation, closing, tmp_path):
+    """"Dear Hiring Manager, ... Yours sincerely" is wrong in British usage (visual review):
+    an unnamed reader gets "Yours faithfully", a named one "Yours sincerely"."""
+    profile = tmp_path / "profile.yaml"
+    text = PROFILE.read_text(encoding="utf-8")
+    if salutation:
+        text = text.replace("  generic:\n", f"  generic:\n    salutation: \"{salutation}\"\n", 1)
+        assert salutation in text
+    profile.write_text(text, encoding="utf-8")
+    job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=profile, locale=locale), "generic")
+    assert job.document.closing.plain == closing
