@@ -181,6 +181,17 @@ class Document:
     metadata: Metadata
     photo: "Image | None" = None  # checked and read by resume_builder.images (pipeline.prepare)
     direction: str = "ltr"
+    #: What ends a label before its value, in the document's locale (i18n.Labels.label_end).
+    label_end: str = ":"
+
+    @property
+    def label_gap(self) -> str:
+        """What follows :attr:`label_end` before the value: a space, none after a full-width colon."""
+        return label_gap(self.label_end)
+
+    def labelled(self, label: str, value: str) -> str:
+        """``label`` and ``value`` as every format writes them: ``Technologies: Go``."""
+        return f"{label}{self.label_end}{self.label_gap}{value}"
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -193,7 +204,7 @@ class Document:
             yield from (p.plain for p in section.paragraphs)
             yield from _bullet_texts(section.bullets)
             for entry in section.entries:
-                yield from entry_texts(entry)
+                yield from entry_texts(entry, self.label_end)
 
 
 def _bullet_texts(bullets: tuple[Bullet, ...]) -> Iterator[str]:
@@ -202,7 +213,12 @@ def _bullet_texts(bullets: tuple[Bullet, ...]) -> Iterator[str]:
         yield from (child.plain for child in bullet.children)
 
 
-def entry_texts(entry: Entry) -> Iterator[str]:
+def label_gap(label_end: str) -> str:
+    """The space between a label's end and its value: none after a full-width colon (U+FF1A)."""
+    return "" if label_end.endswith("\uff1a") else " "
+
+
+def entry_texts(entry: Entry, label_end: str = ":") -> Iterator[str]:
     for part in (entry.title.plain, entry.subtitle.plain, entry.date, entry.location, entry.url_text,
                  entry.description.plain):
         if part:
@@ -211,9 +227,9 @@ def entry_texts(entry: Entry) -> Iterator[str]:
     yield from _bullet_texts(entry.bullets)
     yield from (p.plain for p in entry.closing)
     for fld in entry.fields:
-        yield f"{fld.label}: {fld.value.plain}"
+        yield f"{fld.label}{label_end}{label_gap(label_end)}{fld.value.plain}"
     for role in entry.roles:
-        yield from entry_texts(role)
+        yield from entry_texts(role, label_end)
 
 
 # ----------------------------------------------------------------------------- dates
@@ -546,7 +562,7 @@ def build_document(profile: Profile, *, order: list[str] | None = None,
         keywords=keywords, language=labels.language)
     return Document(name=name, headline=headline, contacts=_contacts(profile, labels, phone_format),
                     sections=tuple(sections),
-                    metadata=metadata, photo=photo, direction=labels.direction)
+                    metadata=metadata, photo=photo, direction=labels.direction, label_end=labels.label_end)
 
 
 def masthead_texts(doc: Any) -> Iterator[str]:

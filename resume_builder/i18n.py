@@ -56,6 +56,9 @@ class Labels:
     technologies: str = "Technologies"
     courses: str = "Courses"
     score: str = "Score"
+    #: What ends a label before its value ("Technologies: Go"): ``label_end`` in the
+    #: translation file (French "\u00a0:", Japanese and Chinese the full-width "："), else ":".
+    label_end: str = ":"
     direction: str = "ltr"
     locale: str = "en"
     translated: bool = True  # False: no translation file for this language, English words kept
@@ -212,6 +215,7 @@ def labels_for(locale: str | None = None) -> Labels:
         technologies=chosen.get("technologies", english.get("technologies", "Technologies")),
         courses=chosen.get("courses", english.get("courses", "Courses")),
         score=chosen.get("score", english.get("score", "Score")),
+        label_end=chosen.get("label_end", ":"),
         direction="rtl" if babel_locale.character_order == "right-to-left" else "ltr",
         locale=str(babel_locale),
         translated=words is not None,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from resume_builder.document import Bullet, Contact, Document, Entry, RichText, Section, display_url
+from resume_builder.document import Bullet, Contact, Document, Entry, RichText, Section, display_url, label_gap
 from resume_builder.markdown import Span, commonmark_spans, merge_spans
 from resume_builder.render.isolation import with_ltr_isolates
 from resume_builder.render.line_direction import LRM, mark_line_directions
@@ -260,16 +260,24 @@ def _md_paragraphs(paragraphs: Iterable[RichText]) -> list[str]:
     return [_ltr(p) + _md_block(_md_rich(p)) for p in paragraphs]
 
 
-def _md_pair(entry: Entry) -> str:
+def _md_pair(entry: Entry, end: str = ":") -> str:
     label = [Span(s.text, True, s.italic, s.href) for s in entry.title.spans]
     value = _md_rich(entry.description)
     if value:
-        label.append(Span(":", bold=True))
-        return f"- {_md_spans(merge_spans(label))} {value}"
+        label.append(Span(end, bold=bool(label_gap(end))))  # a full-width colon outside: see _md_field
+        return f"- {_md_spans(merge_spans(label))}{label_gap(end)}{value}"
     return f"- {_md_spans(merge_spans(label))}"
 
 
-def _md_entry(entry: Entry, level: int = 3) -> str:
+def _md_field(label: str, end: str, value: str) -> str:
+    """``**Label:** value``; a full-width colon, which no space follows, goes after the ``**``:
+    CommonMark would not close emphasis between it and a letter (spec 6.2, right-flanking)."""
+    if label_gap(end):
+        return f"**{_md_escape(label + end)}**{label_gap(end)}{value}".rstrip()
+    return f"**{_md_escape(label)}**{_md_escape(end)}{value}".rstrip()
+
+
+def _md_entry(entry: Entry, level: int = 3, end: str = ":") -> str:
     header = _md_rich(entry.title) + (DASH + _md_rich(entry.subtitle) if entry.subtitle else "")
     meta = SEP.join(_md_escape(part) for part in (entry.date, entry.location) if part)
     if meta:
@@ -286,20 +294,20 @@ def _md_entry(entry: Entry, level: int = 3) -> str:
     blocks.append(_md_bullets(entry.bullets))
     blocks.extend(_md_paragraphs(entry.closing))
     for fld in entry.fields:
-        blocks.append(f"**{_md_escape(fld.label)}:** {_md_rich(fld.value)}".rstrip())
+        blocks.append(_md_field(fld.label, end, _md_rich(fld.value)))
     # a company's roles, last: one heading level below the company, each with its own dates
-    blocks.extend(_md_entry(role, level + 1) for role in entry.roles)
+    blocks.extend(_md_entry(role, level + 1, end) for role in entry.roles)
     return _join_blocks(blocks)
 
 
-def _md_section(section: Section) -> str:
+def _md_section(section: Section, end: str = ":") -> str:
     blocks = [_md_heading(2, _md_escape(section.title))]
     blocks.extend(_md_paragraphs(section.paragraphs))
     blocks.append(_md_bullets(section.bullets))
     if section.layout == "pairs":
-        blocks.append("\n".join(_md_pair(entry) for entry in section.entries))
+        blocks.append("\n".join(_md_pair(entry, end) for entry in section.entries))
     else:
-        blocks.extend(_md_entry(entry) for entry in section.entries)
+        blocks.extend(_md_entry(entry, end=end) for entry in section.entries)
     return _join_blocks(blocks)
 
 
@@ -317,7 +325,7 @@ def render_markdown(doc: Document) -> str:
     """
     doc = with_ltr_isolates(doc)
     blocks = markdown_masthead(doc)
-    blocks.extend(_md_section(section) for section in doc.sections)
+    blocks.extend(_md_section(section, doc.label_end) for section in doc.sections)
     return joined(blocks, doc, markdown=True)
 
 
@@ -391,7 +399,7 @@ def _txt_bullets(bullets: tuple[Bullet, ...]) -> list[str]:
     return lines
 
 
-def _txt_entry(entry: Entry) -> list[str]:
+def _txt_entry(entry: Entry, end: str = ":") -> list[str]:
     header = _txt(entry.title)
     if entry.subtitle:
         header += DASH + _txt(entry.subtitle)
@@ -404,18 +412,18 @@ def _txt_entry(entry: Entry) -> list[str]:
     lines.extend(_txt_block(p) for p in entry.paragraphs)
     lines.extend(_txt_bullets(entry.bullets))
     lines.extend(_txt_block(p) for p in entry.closing)
-    lines.extend(f"{_one_line(fld.label)}: {_txt(fld.value)}".rstrip() for fld in entry.fields)
+    lines.extend(f"{_one_line(fld.label)}{end}{label_gap(end)}{_txt(fld.value)}".rstrip() for fld in entry.fields)
     for role in entry.roles:  # a company's roles, last, each a header line of its own with its dates
-        lines.extend(_txt_entry(role))
+        lines.extend(_txt_entry(role, end))
     return lines
 
 
-def _txt_entries(entries: tuple[Entry, ...]) -> str:
+def _txt_entries(entries: tuple[Entry, ...], end: str = ":") -> str:
     """Entries one after another; a blank line sets off any entry that has a body."""
     out = ""
     previous: list[str] = []
     for entry in entries:
-        lines = _txt_entry(entry)
+        lines = _txt_entry(entry, end)
         if out:
             out += "\n\n" if len(lines) > 1 or len(previous) > 1 else "\n"
         out += "\n".join(lines)
@@ -423,16 +431,16 @@ def _txt_entries(entries: tuple[Entry, ...]) -> str:
     return out
 
 
-def _txt_section(section: Section) -> str:
+def _txt_section(section: Section, end: str = ":") -> str:
     lines = [_one_line(section.title).upper()]
     lines.extend(_txt_block(p) for p in section.paragraphs)
     lines.extend(_txt_bullets(section.bullets))
     if section.layout == "pairs":
         for entry in section.entries:
             value = _txt(entry.description)
-            lines.append(f"{BULLET} {_txt(entry.title)}" + (f": {value}" if value else ""))
+            lines.append(f"{BULLET} {_txt(entry.title)}" + (f"{end}{label_gap(end)}{value}" if value else ""))
         return "\n".join(lines)
-    body = _txt_entries(section.entries)
+    body = _txt_entries(section.entries, end)
     if not body:
         return "\n".join(lines)
     # Entries after the section's own paragraphs or bullets stand apart from them.
@@ -449,5 +457,5 @@ def render_text(doc: Document) -> str:
     """
     doc = with_ltr_isolates(doc)
     blocks = [text_masthead(doc)]
-    blocks.extend(_txt_section(section) for section in doc.sections)
+    blocks.extend(_txt_section(section, doc.label_end) for section in doc.sections)
     return joined(blocks, doc, markdown=False)

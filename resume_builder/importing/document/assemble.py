@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from resume_builder.importing.document.entries import Entry, Value, dated_entries, titled_entries
+from resume_builder.importing.document.entries import Entry, Value, dated_entries, label_partition, titled_entries
 from resume_builder.importing.document.sections import Section
 
 PathKey = tuple
@@ -152,7 +152,7 @@ def section_data(section: Section, data: dict, custom: list, s: Builder, body_si
         groups = data.setdefault("skills", [])
         for line in lines:
             for text in _skill_groups(line.text):
-                label, colon, rest = text.partition(":")
+                label, colon, rest = label_partition(text)
                 if colon and rest.strip() and len(label) <= 60:
                     name, words = label.strip(), rest
                     sure = True
@@ -215,7 +215,7 @@ def section_data(section: Section, data: dict, custom: list, s: Builder, body_si
             title = entry.fields["title"]
             item: dict[str, Any] = {}
             if key == "interests":
-                label, colon, rest = title.text.partition(":")
+                label, colon, rest = label_partition(title.text)
                 item["name"] = label.strip() if colon else title.text
                 if colon:
                     item["keywords"] = [w.strip() for w in rest.split(",") if w.strip()]
@@ -290,5 +290,5 @@ def _skill_groups(text: str) -> list[str]:
 
 def _labelled_group(text: str) -> bool:
     """``Label: words``, the label at most 60 characters."""
-    label, colon, rest = text.partition(":")
+    label, colon, rest = label_partition(text)
     return bool(colon and rest.strip() and len(label) <= 60)

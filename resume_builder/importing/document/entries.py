@@ -24,6 +24,16 @@ from dataclasses import dataclass, field
 from resume_builder.importing.document.dates import DateRange, find_range
 from resume_builder.importing.document.lines import Line
 
+
+def label_partition(text: str) -> tuple[str, str, str]:
+    """``text.partition(":")`` at the first colon, a full-width one (``使用技術：Go``, as
+    Japanese and Chinese documents write a label) counted too; the label keeps no space before
+    its colon (``Technologies : Go`` in French)."""
+    cut = min((i for i in (text.find(":"), text.find("\uff1a")) if i >= 0), default=-1)
+    if cut < 0:
+        return text, "", ""
+    return text[:cut], text[cut], text[cut + 1:]
+
 _JOB_WORDS = re.compile(
     r"\b(?:engineer|developer|manager|consultant|analyst|designer|director|lead|head|intern|officer|"
     r"specialist|architect|scientist|administrator|assistant|associate|coordinator|teacher|nurse|"
@@ -88,7 +98,7 @@ class Entry:
 def _is_head(line: Line, body_size: float) -> bool:
     if line.bullet:
         return False
-    label, colon, _ = line.text.partition(":")
+    label, colon, _ = label_partition(line.text)
     if colon and label.strip().casefold() in _TECH_LABELS():
         return False  # "Technologies: Go, Kafka": the keywords of the entry above (a company over its roles too)
     if len(line.segments) > 1 or line.heading_level >= 2:
@@ -204,10 +214,10 @@ def _labelled(line: Line) -> tuple[str, str] | None:
     if len(line.segments) == 2:
         label, value = line.segments
     else:
-        label, colon, value = line.text.partition(":")
+        label, colon, value = label_partition(line.text)
         if not colon:
             return None
-    key = " ".join(label.strip().rstrip(":").split()).casefold()
+    key = " ".join(label.strip().rstrip(":\uff1a").split()).casefold()
     name = _LABEL_FIELD.get(key)
     if name is None and len(key.split()) >= 3:  # a long label cut where its cell wrapped (or broke a page)
         name = next((field for known, field in _LABEL_FIELD.items() if known.startswith(key + " ")), None)
@@ -398,9 +408,9 @@ def _body(entry: Entry, body: list[Line]) -> None:
                 continue
             entry.highlights.append(Highlight(Value(line.text, line.number)))
             continue
-        label, _, rest = line.text.partition(":")
+        label, _, rest = label_partition(line.text)
         if rest.strip() and heading_group(label) == "skills" or label.strip().casefold() in _TECH_LABELS():
-            entry.keywords.extend(Value(word.strip(), line.number) for word in re.split(r",\s*|\s·\s", rest)
+            entry.keywords.extend(Value(word.strip(), line.number) for word in re.split(r",\s*|\s·\s|、", rest)
                                   if word.strip())
             continue
         entry.summary.append(Value(line.text, line.number, True, "text of the entry"))
@@ -526,7 +536,7 @@ def titled_entries(lines: list[Line]) -> tuple[list[Entry], list[Line]]:
     for line in lines:
         if run_in:
             # a run-in "Technologies: ..." (compact's) belongs to the entry above it
-            label, colon, _ = line.text.partition(":")
+            label, colon, _ = label_partition(line.text)
             starts = not line.bullet and (bool(line.lead) or line.bold and len(line.text) <= 100) \
                 and not (colon and label.strip().casefold() in _TECH_LABELS())
         else:

@@ -56,6 +56,7 @@ def render_docx(doc: Document, theme: Theme, options: ThemeOptions) -> bytes:
     """Render ``doc`` as DOCX bytes with ``theme``'s look; same input, same bytes."""
     look = resolve_look(theme, options, language=doc.metadata.language, rtl=doc.direction == "rtl")
     writer = start(theme, look)
+    writer.label_end = doc.label_end
     writer.masthead(doc)
     for section in doc.sections:
         writer.section(section)

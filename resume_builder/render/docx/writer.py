@@ -15,7 +15,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from resume_builder.document import Bullet, Document, Entry, RichText, Section
+from resume_builder.document import Bullet, Document, Entry, RichText, Section, label_gap
 from resume_builder.render.docx_fonts import EMOJI_FONT, split_emoji
 from resume_builder.markdown import Span
 from resume_builder.theming import CODE_FONT_DOCX
@@ -48,6 +48,7 @@ class Writer:
         self.body = document.element.body
         self.part = document.part
         self.emoji = False  # set when a run names the emoji font (the font table lists it)
+        self.label_end = ":"  # what ends a label before its value: the document's (Document.label_end)
 
     # ------------------------------------------------------------------ primitives
 
@@ -241,8 +242,9 @@ class Writer:
         p = self.paragraph("pair")
         self.rich(p, entry.title, bold=True, href=entry.url)
         if entry.description:
-            p.extend(self.run(":", bold=True))
-            p.extend(self.run(" "))
+            p.extend(self.run(self.label_end, bold=True))
+            if label_gap(self.label_end):
+                p.extend(self.run(label_gap(self.label_end)))
             self.rich(p, entry.description)
 
     def role_header(self, role: Entry, has_body: bool, meta: str) -> None:
@@ -298,8 +300,9 @@ class Writer:
             self.text_paragraph("normal", paragraph)
         for fld in entry.fields:
             p = self.paragraph("field", keep_next=bool(entry.roles))
-            p.extend(self.run(f"{fld.label}:", bold=True))
-            p.extend(self.run(" "))
+            p.extend(self.run(f"{fld.label}{self.label_end}", bold=True))
+            if label_gap(self.label_end):
+                p.extend(self.run(label_gap(self.label_end)))
             self.rich(p, fld.value)
         for role in entry.roles:
             self.entry(role, "heading3")
