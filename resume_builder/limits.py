@@ -154,6 +154,11 @@ def time_limit(seconds: float | None, what: str = "rendering") -> Iterator[None]
     elsewhere it does nothing. Once expired the alarm keeps firing every 0.2 s, so a
     library that catches and logs exceptions (WeasyPrint does, for images) cannot swallow
     the stop; leaving the block without an error after expiry raises it too.
+
+    The alarm interrupts only the block itself: one that fires before the block begins (a
+    limit so small it is over by the time it is armed) or while the limit is being taken
+    down still ends in the UserError, never in a bare :class:`RenderTimeout`. ``seconds``
+    must be finite and at most :data:`MAX_TIMEOUT` (callers check what users give).
     """
     if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") \
             or threading.current_thread() is not threading.main_thread() \
@@ -161,16 +166,24 @@ def time_limit(seconds: float | None, what: str = "rendering") -> Iterator[None]
         yield
         return
     expired = False
+    armed = False  # the handler raises only while the block runs; otherwise it only marks expiry
 
     def on_alarm(signum, frame):
         nonlocal expired
         expired = True
-        raise RenderTimeout(what)
+        if armed:
+            raise RenderTimeout(what)
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.2)
     try:
-        yield
+        try:
+            signal.setitimer(signal.ITIMER_REAL, seconds, 0.2)
+            armed = True
+            if expired:  # it fired before the block began
+                raise RenderTimeout(what)
+            yield
+        finally:
+            armed = False  # first: from here on an alarm cannot interrupt the clean-up
     except RenderTimeout:
         raise _timeout_error(seconds, what) from None
     except KeyboardInterrupt:

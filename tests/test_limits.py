@@ -63,3 +63,52 @@ def test_one_second_is_singular():
 
     assert "took longer than 1 second and was stopped" in str(_timeout_error(1, "rendering"))
     assert "took longer than 1.5 seconds" in str(_timeout_error(1.5, "rendering"))
+
+
+@pytest.mark.parametrize("seconds", [1e-5, 1e-6, 1e-9])
+def test_a_tiny_time_limit_ends_in_the_timeout_message_never_a_traceback(seconds):
+    """The alarm of a tiny limit fires at once, before the block begins: it used to escape as a
+    bare RenderTimeout between setitimer and the ``try:`` (security review)."""
+    for _ in range(20):
+        with pytest.raises(UserError, match="took longer than"):
+            with time_limit(seconds, "spinning"):
+                while True:  # never ends by itself: only the limit can stop it
+                    pass
+
+
+def _alarm_when(monkeypatch, arming: bool) -> None:
+    """Make SIGALRM arrive the moment time_limit arms its timer (``arming``) or as it stops it."""
+    import signal
+
+    real = signal.setitimer
+
+    def setitimer(which, seconds, interval=0.0):
+        if arming and seconds:
+            result = real(which, seconds, interval)
+            signal.raise_signal(signal.SIGALRM)  # handled as this call returns, as a real alarm may be
+            return result
+        if not arming and not seconds:
+            signal.raise_signal(signal.SIGALRM)  # still armed: the alarm fires just before it is stopped
+        return real(which, seconds, interval)
+
+    monkeypatch.setattr(signal, "setitimer", setitimer)
+
+
+def test_an_alarm_as_the_limit_is_armed_is_the_timeout_message(monkeypatch):
+    _alarm_when(monkeypatch, arming=True)
+    with pytest.raises(UserError, match="spinning took longer than 30 seconds"):
+        with time_limit(30, "spinning"):
+            pass
+
+
+def test_an_alarm_as_the_limit_is_stopped_is_the_timeout_message(monkeypatch):
+    import signal
+
+    _alarm_when(monkeypatch, arming=False)
+    with pytest.raises(UserError, match="spinning took longer than 30 seconds"):
+        with time_limit(30, "spinning"):
+            pass
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    with pytest.raises(ValueError, match="a theme's mistake"):  # a mistake made in time stays that mistake
+        with time_limit(30, "spinning"):
+            raise ValueError("a theme's mistake")

@@ -203,6 +203,25 @@ def test_timeout_stops_a_render_with_a_clear_error_and_writes_nothing(tmp_path, 
     assert files_in(out) == []
 
 
+@pytest.mark.parametrize("seconds", ["0.00001", "1e-6", "1e-9"])
+def test_a_tiny_timeout_is_the_timeout_message_not_a_traceback(tmp_path, monkeypatch, seconds):
+    """The alarm fired before the limit's ``try:`` and escaped as a bare RenderTimeout (security review)."""
+    from resume_builder import formats
+
+    def never_finishes(job, path):
+        while True:
+            pass
+
+    monkeypatch.setitem(formats.RENDERERS, "txt", never_finishes)
+    profile = tmp_path / "p.yaml"
+    profile.write_text("basics:\n  name: Sam Sample\n", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(profile), "-f", "txt", "--out-dir", str(tmp_path / "out"),
+                                 "--timeout", seconds, "--no-server"])
+    assert result.exit_code == 2, result.output
+    assert f"took longer than {float(seconds):g} seconds and was stopped" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+
+
 # ----------------------------------------------------------------------------- atomic writes
 
 
