@@ -6,8 +6,8 @@ work a theme's templates may do, and how long and how much memory a render may t
 Each was chosen by measuring (see SECURITY.md): a real résumé stays far below every one,
 and a document at a limit still renders within seconds.
 
-Only constants and two small guards (:func:`time_limit`, :func:`memory_limit`) live here,
-so importing this module costs nothing.
+Only constants, two small guards (:func:`time_limit`, :func:`memory_limit`) and the words
+refusing a time limit (:func:`timeout_refusal`) live here, so importing this module costs nothing.
 """
 
 from __future__ import annotations
@@ -124,6 +124,11 @@ MAX_RESOURCE_BYTES = 20 * 1024 * 1024
 
 #: Seconds one render (one target of a build) may take; ``--timeout`` changes it.
 DEFAULT_TIMEOUT = 120  # seconds (an int, so that --help shows "120")
+#: The largest time limit ``--timeout`` or a build file's ``timeout`` may set, in seconds: a
+#: day. A render takes seconds and 0 already means no limit, so more is a mistake; ``inf``,
+#: ``1e12`` or ``1e999`` ended in an OverflowError traceback from ``setitimer`` (its timer
+#: holds at most about 292 years).
+MAX_TIMEOUT = 24 * 60 * 60
 #: Memory a render may add to what the process holds when it starts (address space).
 MEMORY_HEADROOM_BYTES = 3 * 1024 * 1024 * 1024
 
@@ -135,6 +140,19 @@ class RenderTimeout(Exception):
     failures into user errors must let it through (see ``render/html.py`` and ``render/sandbox.py``); the guard
     turns it into one when it leaves the ``with`` block.
     """
+
+
+def timeout_refusal(seconds: float) -> str | None:
+    """Why ``seconds`` cannot be a time limit, in words, or None when it can.
+
+    A limit is 0 (no limit) up to :data:`MAX_TIMEOUT` seconds; ``inf``, ``nan`` and larger
+    numbers are refused (callers check the lower bound themselves). The words follow
+    "--timeout 1e+12:" or "timeout: 1e+12" and end with what to write instead.
+    """
+    if seconds <= MAX_TIMEOUT:  # False for nan too
+        return None
+    return (f"{seconds:g} seconds is more than a time limit may be ({MAX_TIMEOUT:,} seconds, a day); "
+            "give 0 for no limit")
 
 
 def _timeout_error(seconds: float, what: str):

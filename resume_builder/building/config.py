@@ -28,7 +28,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from resume_builder.errors import Problem, UserError, did_you_mean
-from resume_builder.limits import DEFAULT_TIMEOUT
+from resume_builder.limits import DEFAULT_TIMEOUT, timeout_refusal
 
 BUILD_FILE = "resume-builder.toml"
 
@@ -71,8 +71,17 @@ class BuildConfig(BaseModel):
     check: StrictBool = True  # "yes" or "no" in quotes is a text: refused, not read as a yes/no
     jobs: int = Field(default=0, ge=0, description="Worker processes; 0 = one per core")
     timeout: float = Field(default=DEFAULT_TIMEOUT, ge=0,
-                           description="Seconds one target may take to render; 0 = no limit")
+                           description="Seconds one target may take to render; 0 = no limit; at most a day")
     targets: list[TargetSpec] = Field(min_length=1)
+
+    @field_validator("timeout")
+    @classmethod
+    def _bounded_timeout(cls, value: float) -> float:
+        """At most MAX_TIMEOUT: TOML's ``inf`` or ``1e999`` ended in an OverflowError traceback."""
+        refusal = timeout_refusal(value)
+        if refusal:
+            raise ValueError(refusal)
+        return value
 
 
 @dataclass(frozen=True)

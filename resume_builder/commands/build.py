@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import user_errors
+from resume_builder.commands.common import timeout_option, user_errors
 from resume_builder.errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED
 
 
@@ -19,9 +19,8 @@ def build(
                                                                    "'*.pdf' or 'output/*.txt' (repeatable: any of them)."),
     clean: bool = typer.Option(False, "--clean", help="Remove previous outputs and rebuild everything "
                                                       "(with --only: the selected targets; the others keep theirs)."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", min=0,
-                                            help="Seconds one target may take to render (default: the build "
-                                                 "file's 'timeout', else 120; 0: no limit)."),
+    timeout: Optional[float] = timeout_option(None, "Seconds one target may take to render (default: the build "
+                                                    "file's 'timeout', else 120; 0: no limit; at most a day)."),
     no_wait: bool = typer.Option(False, "--no-wait",
                                  help="If another build is writing to the output folder, exit (2) instead of waiting."),
     no_server: bool = typer.Option(False, "--no-server",

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from resume_builder.commands.common import (input_format_option, profile_or_default, theme_dir_option, theme_option,
-                                            theme_options_option, user_errors)
+                                            theme_options_option, timeout_option, user_errors)
 from resume_builder.limits import DEFAULT_TIMEOUT
 
 
@@ -31,8 +31,8 @@ def bundle(
                                             help="The résumé's page budget (default: the variant's)."),
     check: bool = typer.Option(False, "--check", help="Run the ATS check on the PDFs and DOCX files; exit 1 if "
                                                       "one fails."),
-    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0,
-                                  help="Stop a render that runs longer than this many seconds (0: no limit)."),
+    timeout: float = timeout_option(DEFAULT_TIMEOUT, "Stop a render that runs longer than this many seconds "
+                                                    "(0: no limit; at most a day)."),
     input_format: Optional[str] = input_format_option(),
     public: bool = typer.Option(False, "--public", help="Public copies of the résumé and the letter (no phone, "
                                                         "e-mail, street address, photo, signature image...), as "

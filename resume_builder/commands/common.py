@@ -50,6 +50,24 @@ def theme_options_option():
     return typer.Option([], "--option", "-O", help="Theme option KEY=VALUE, e.g. -O font_size=10.")
 
 
+def timeout_option(default: float | None, help: str):
+    """``--timeout SECONDS``: a time limit from 0 (none) to :data:`~resume_builder.limits.MAX_TIMEOUT`.
+
+    A larger number, ``inf`` or ``1e999`` is refused as a bad option value (exit 2), with the
+    words of :func:`~resume_builder.limits.timeout_refusal`; it ended in an OverflowError
+    traceback when the limit was armed."""
+    return typer.Option(default, "--timeout", min=0, callback=_checked_timeout, help=help)
+
+
+def _checked_timeout(value: float | None) -> float | None:
+    from resume_builder.limits import timeout_refusal
+
+    refusal = None if value is None else timeout_refusal(value)
+    if refusal:
+        raise typer.BadParameter(refusal)
+    return value
+
+
 def input_format_option():
     """``--from``: state the profile's format where content cannot tell (``{"awards": []}``)."""
     return typer.Option(None, "--from", help="Input format: 'profile' (ours) or 'jsonresume' (JSON Resume "

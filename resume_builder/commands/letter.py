@@ -9,7 +9,7 @@ from typing import List, Optional
 import typer
 
 from resume_builder.commands.common import (formats_option, input_format_option, profile_or_default, theme_dir_option,
-                                            theme_option, theme_options_option, user_errors)
+                                            theme_option, theme_options_option, timeout_option, user_errors)
 from resume_builder.errors import UserError
 from resume_builder.limits import DEFAULT_TIMEOUT
 
@@ -37,8 +37,8 @@ def letter(
     max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1,
                                             help="Page budget (default: the letter's max_pages, 1): tighten, never cut."),
     check: bool = typer.Option(False, "--check", help="Run the ATS check on the PDF/DOCX written; exit 1 if it fails."),
-    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0,
-                                  help="Stop a render that runs longer than this many seconds (0: no limit)."),
+    timeout: float = timeout_option(DEFAULT_TIMEOUT, "Stop a render that runs longer than this many seconds "
+                                                    "(0: no limit; at most a day)."),
     input_format: Optional[str] = input_format_option(),
     public: bool = typer.Option(False, "--public", help="The letter of the public copy: no phone, e-mail, street "
                                                         "address or signature image, as 'render --public'; written "

@@ -353,6 +353,18 @@ def test_timeout_on_the_command_line_beats_the_build_file(project, monkeypatch):
     assert (project / "out" / "me.md").is_file()
 
 
+@pytest.mark.parametrize("timeout", ["inf", "1e12", "1e999", "86401"])
+def test_a_build_file_timeout_past_a_day_is_a_located_mistake(project, timeout):
+    """``timeout = inf`` ended in an OverflowError traceback from setitimer (security review)."""
+    (project / "resume-builder.toml").write_text(
+        f'out_dir = "out"\ncheck = false\ntimeout = {timeout}\n[[targets]]\nprofile = "profiles/me.yaml"\n'
+        'formats = ["md"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1"])
+    assert result.exit_code == 2, result.output
+    assert "resume-builder.toml:3:1: timeout: " in result.output and "give 0 for no limit" in result.output
+    assert not (project / "out").exists()
+
+
 def test_workers_start_weasyprint_only_for_formats_it_lays_out(project):
     """A build of Markdown and text alone imports no WeasyPrint in its workers (about a second
     of CPU each); a PDF, PNG or bundle target does, before its first target."""

@@ -222,6 +222,36 @@ def test_a_tiny_timeout_is_the_timeout_message_not_a_traceback(tmp_path, monkeyp
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
 
 
+def _commands_with_a_timeout() -> list[str]:
+    import typer
+
+    commands = typer.main.get_command(app).commands
+    return sorted(name for name, command in commands.items() if any("--timeout" in p.opts for p in command.params))
+
+
+def test_every_command_with_a_timeout_is_known():
+    assert _commands_with_a_timeout() == ["build", "bundle", "letter", "render"]
+
+
+@pytest.mark.parametrize("command", _commands_with_a_timeout())
+@pytest.mark.parametrize("seconds", ["inf", "1e12", "1e999", "86401"])
+def test_a_timeout_past_a_day_is_a_command_line_mistake(tmp_path, monkeypatch, command, seconds):
+    """``--timeout inf`` ended in "OverflowError: timestamp out of range for platform time_t" from
+    setitimer (security review): refused before anything is read or written, saying 0 means no limit."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [command, "--timeout", seconds], env={"COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--timeout'" in result.output and "give 0 for no limit" in result.output, result.output
+    assert "more than a time limit may be (86,400 seconds, a day)" in result.output
+    assert isinstance(result.exception, SystemExit) and list(tmp_path.iterdir()) == []
+
+
+def test_a_timeout_of_a_day_is_allowed(tmp_path):
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "txt", "-o", str(tmp_path / "cv.txt"),
+                                 "--timeout", "86400", "--no-server"])
+    assert result.exit_code == 0, result.output
+
+
 # ----------------------------------------------------------------------------- atomic writes
 
 
