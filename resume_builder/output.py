@@ -91,15 +91,23 @@ def check_destination(path: Path) -> None:
     except OSError:  # missing, or a folder on the way is missing or not a folder: the write says so
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        kind = ("a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode)
-                else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device" if stat.S_ISCHR(info.st_mode)
-                or stat.S_ISBLK(info.st_mode) else "a special file")
+        kind = file_kind(info.st_mode)
         raise UserError(f"{path} is {kind}, not a regular file; outputs are only written to regular files",
                         hint="name a file path" + (", or '-o -' for standard output"
                                                    if not stat.S_ISDIR(info.st_mode) else ""))
     if any(_in_special_folder(candidate) for candidate in (path.absolute(), path.resolve())):
         raise UserError(f"{path} is in a system folder of devices and processes; outputs are only written "
                         "to regular files", hint="name a file path, or '-o -' for standard output")
+
+
+def file_kind(mode: int) -> str:
+    """What a file of ``mode`` (``os.stat``'s ``st_mode``) is, in words: "a regular file", "a
+    folder", "a named pipe (FIFO)", "a socket", "a device" or "a special file"."""
+    import stat
+
+    return ("a regular file" if stat.S_ISREG(mode) else "a folder" if stat.S_ISDIR(mode)
+            else "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file")
 
 
 def _in_special_folder(path: Path) -> bool:

@@ -129,18 +129,17 @@ def find_build_file(start: Path) -> tuple[Path, dict[str, Any]]:
 
 def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
     if path is not None:
-        try:
-            text = path.read_text(encoding="utf-8")
-            data = tomllib.loads(text)
-        except FileNotFoundError:
-            raise UserError.at(str(path), None, None, "file not found") from None
-        except IsADirectoryError:
+        from resume_builder.loading.source import read_bytes
+
+        if path.is_dir():
             raise UserError.at(str(path), None, None, "is a folder, not a build file",
-                               hint=f"give the build file, e.g. {path / BUILD_FILE}") from None
+                               hint=f"give the build file, e.g. {path / BUILD_FILE}")
+        raw = read_bytes(path, "build file")  # not found, a FIFO or device, over MAX_FILE_BYTES: refused
+        try:
+            text = raw.decode("utf-8")
+            data = tomllib.loads(text)
         except UnicodeDecodeError:
             raise UserError.at(str(path), None, None, "not a text file (a build file is TOML, in UTF-8)") from None
-        except OSError as exc:
-            raise UserError.at(str(path), None, None, f"cannot be read: {exc.strerror or exc}") from None
         except tomllib.TOMLDecodeError as exc:
             from resume_builder.loading.toml_errors import toml_syntax_error
 

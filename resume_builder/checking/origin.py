@@ -36,6 +36,8 @@ def read_origin(path: Path, data: bytes | None = None) -> Origin:
     DOCX named ``.pdf`` still tells its provenance."""
     suffix = path.suffix.lower()
     if data is None:
+        if not path.is_file():  # a FIFO would wait for a writer, /dev/zero never end: run_checks refuses them
+            return Origin()
         try:
             content = path.read_bytes()
         except OSError:

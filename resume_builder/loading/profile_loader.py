@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from resume_builder.errors import Problem, UserError, did_you_mean
 from resume_builder.loading.errors_map import describe, problems_from_validation
-from resume_builder.loading.source import SourceDocument, dotted, parse, read_text
+from resume_builder.loading.source import SourceDocument, dotted, parse, read_bytes, read_text
 from resume_builder.schema.profile import Profile
 
 DEFAULT_PROFILE = Path("profiles/example.yaml")
@@ -306,11 +306,14 @@ _LOADED: dict[tuple, dict[str | None, LoadedProfile]] = {}
 
 
 def _cache_key(path: Path, input_format: str | None = None) -> tuple | None:
+    """The key of ``path``'s loaded profile, from its bytes; None when they cannot be read
+    (read as :func:`~resume_builder.loading.source.read_bytes` reads: never a FIFO or a
+    device, never more than the limit), so that reading it again reports why."""
     import hashlib
 
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        digest = hashlib.sha256(read_bytes(path)).hexdigest()
+    except (UserError, OSError):
         return None
     return (str(path.resolve()), path.as_posix(), digest, input_format)
 

@@ -106,12 +106,25 @@ def nearby_name(path: Path, limit: int = 1000) -> str:
     return f"did you mean '{path.with_name(name)}'?"
 
 
-def read_text(path: Path, kind: str = "profile") -> str:
-    """Read a UTF-8 text file, turning every I/O problem into a :class:`UserError`.
+def read_bytes(path: Path, kind: str = "profile", limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``limit`` of them; every problem a
+    :class:`UserError` naming the file.
 
-    ``kind`` says what the file is ("profile", "job posting", "vocabulary file"), so a
-    missing or empty file gets a hint that fits it (``init`` only makes profiles).
+    ``kind`` says what the file is ("profile", "job posting", "build file"), so a missing
+    file gets a hint that fits it (``init`` only makes profiles) and a large one names its limit.
+    A named pipe, a device or a socket is refused before it is opened (opening a FIFO waits
+    for a writer; ``/dev/zero`` never ends), and checked again on the opened descriptor, in
+    case the path changed in between; at most ``limit + 1`` bytes are ever read, whatever
+    the file's size said (a file that grows, ``/proc``).
+
+    Raises:
+        UserError: file not found (with a "did you mean"), a folder, not a regular file, more
+            than ``limit`` bytes, no permission, any other I/O error.
     """
+    import stat
+
+    from resume_builder.output import file_kind
+
     shown = str(path)
     if not path.exists():
         near = nearby_name(path)
@@ -122,16 +135,47 @@ def read_text(path: Path, kind: str = "profile") -> str:
                                if kind == "profile" else f"check the path of the {kind}"))
     if path.is_dir():
         raise UserError.at(shown, None, None, "is a folder, not a file")
+
+    def not_regular(mode: int) -> UserError:
+        return UserError.at(shown, None, None, f"is {file_kind(mode)}, not a regular file",
+                            hint="save it to a file and name that file: pipes and devices are not read")
+
+    def too_large(size: int | None) -> UserError:
+        said = f"file is {size // 1024} KiB" if size else f"file is larger than {limit // 1024 // 1024} MiB"
+        return UserError.at(shown, None, None, f"{said}; {article(kind)} is limited to {limit // 1024 // 1024} MiB")
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UserError.at(shown, None, None,
-                               f"file is {size // 1024} KiB; {article(kind)} is limited to {MAX_FILE_BYTES // 1024 // 1024} MiB")
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise not_regular(info.st_mode)
+        if info.st_size > limit:
+            raise too_large(info.st_size)
+        # O_NONBLOCK: should the path have become a FIFO since, opening it does not wait for a writer
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+                             | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+        with open(descriptor, "rb") as handle:
+            opened = os.fstat(descriptor)
+            if not stat.S_ISREG(opened.st_mode):
+                raise not_regular(opened.st_mode)
+            raw = handle.read(limit + 1)
     except PermissionError:
         raise UserError.at(shown, None, None, "permission denied while reading the file") from None
     except OSError as exc:
         raise UserError.at(shown, None, None, f"cannot read the file: {exc.strerror or exc}") from None
+    if len(raw) > limit:  # it grew since, or its size said nothing (a file of /proc)
+        raise too_large(None)
+    return raw
+
+
+def read_text(path: Path, kind: str = "profile") -> str:
+    """Read a UTF-8 text file (:func:`read_bytes`, at most MAX_FILE_BYTES), turning every
+    I/O problem into a :class:`UserError`.
+
+    ``kind`` says what the file is ("profile", "job posting", "vocabulary file"), so a
+    missing or empty file gets a hint that fits it (``init`` only makes profiles).
+    """
+    shown = str(path)
+    raw = read_bytes(path, kind)
     if utf16_bom(raw):
         raise UserError.at(shown, None, None, f"the file is saved as {utf16_bom(raw)}, not UTF-8",
                            hint="save it as UTF-8 in your editor: Save As…, Encoding: UTF-8")

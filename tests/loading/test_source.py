@@ -186,3 +186,53 @@ def test_a_one_line_field_over_its_limit_is_a_located_error(tmp_path):
     assert f"p.yaml:2:9: basics.name: this line is {MAX_LINE_CHARS + 1:,} characters long; a one-line field " \
            f"(a name, title, place or keyword) may hold at most {MAX_LINE_CHARS:,}" in error_text(path)
     assert load_profile(write(tmp_path, "q.yaml", f"basics:\n  name: {'N' * MAX_LINE_CHARS}\n")).profile
+
+
+def test_a_file_larger_than_its_size_said_is_read_only_to_the_limit(tmp_path, monkeypatch):
+    """The limit is on the bytes read (at most limit + 1), not on what stat said: a file that
+    grows after stat, or one of /proc whose size says 0 (security review)."""
+    import io
+    import pathlib
+
+    from resume_builder.limits import MAX_FILE_BYTES
+    from resume_builder.loading.source import read_bytes
+
+    path = write(tmp_path, "p.yaml", b"# " + b"x" * (2 * MAX_FILE_BYTES) + b"\n")
+    real_stat = pathlib.Path.stat
+
+    def small(self, *arguments, **keywords):
+        result = real_stat(self, *arguments, **keywords)
+        if self != path:
+            return result
+        fields = list(result)
+        fields[6] = 10  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(pathlib.Path, "stat", small)
+    asked: list[int] = []
+    real_read = io.BufferedReader.read
+
+    class Counting(io.BufferedReader):
+        def read(self, size=-1):
+            asked.append(size)
+            return real_read(self, size)
+
+    import builtins
+
+    real_open = builtins.open
+    monkeypatch.setattr(builtins, "open", lambda file, mode="r", *a, **k: Counting(real_open(file, "rb", buffering=0))
+                        if isinstance(file, int) and mode == "rb" else real_open(file, mode, *a, **k))
+    with pytest.raises(UserError, match=r"p.yaml: file is larger than 5 MiB; a profile is limited to 5 MiB"):
+        read_bytes(path)
+    assert asked == [MAX_FILE_BYTES + 1]
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="a POSIX device")
+def test_a_named_file_is_refused_unless_it_is_a_regular_file():
+    """A device is refused before it is opened (FIFOs, which would wait: tests/test_hostile_inputs.py)."""
+    from resume_builder.loading.source import read_text
+
+    with pytest.raises(UserError) as caught:
+        read_text(Path("/dev/null"), "job posting")
+    assert caught.value.render() == ("/dev/null: is a device, not a regular file "
+                                     "(save it to a file and name that file: pipes and devices are not read)")
