@@ -5,7 +5,8 @@ Validation errors must point to ``file:line:column``. Both parsers therefore ret
 (a tuple of keys and indexes) the 1-based line and column of the value and of its key.
 
 Safety: YAML is read with ruamel.yaml's round-trip loader, which never builds Python
-objects; any non-standard tag (``!!python/object``, ``!custom``) is refused. Aliases are
+objects; any explicit tag (``!!python/object``, ``!custom``, ``!!binary``, even ``!!str``) is
+refused on the parser's events (:func:`check_yaml_events`). Aliases are
 allowed, but expansion is bounded so a "billion laughs" document fails fast instead of
 eating memory, and nesting depth is capped.
 
@@ -340,31 +341,41 @@ def _once_versioned(resolver: type) -> type:
     return _ONCE_VERSIONED[resolver]
 
 
-def check_yaml_depth(text: str, file: str) -> None:
-    """Refuse a document nested more than MAX_DEPTH levels, before it is composed.
+def check_yaml_events(text: str, file: str) -> None:
+    """Refuse, on the parser's events and before the document is composed, what a profile
+    must never hold:
+
+    - nesting deeper than MAX_DEPTH levels (libyaml's composer recurses in C and crashed the
+      interpreter on 100,000);
+    - an explicit tag (``!!binary``, ``!!str``, ``!!timestamp``, ``!custom``): profiles hold
+      plain data (SECURITY.md: any tag is an error). ``!!binary aGVsbG8=`` read as the
+      bytes "hello", ``!!str`` and ``!!timestamp`` were accepted by the fast path; a tag on a
+      text (``summary: !important work``) is usually text that needs quotes, and says so.
 
     Walks the parser's events (libyaml's when available; its parser is a state machine and
-    does not recurse) counting open mappings and sequences, and stops at the first level
-    too deep. A syntax error ends the walk quietly: the loader reports it with its place.
+    does not recurse) and stops at the first problem; the field's path is worked out only
+    then. A syntax error ends the walk quietly: the loader reports it with its place.
 
     Raises:
-        UserError: located at the collection that goes one level too deep.
+        UserError: located at the collection that goes one level too deep, or at the tag,
+            with the line quoted and a plain-words hint.
     """
     from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, ScalarEvent
 
-    try:
-        import _ruamel_yaml  # noqa: F401  (the C extension)
-
-        pure = False
-    except ImportError:
-        pure = True
+    pure = _pure_parser()
     from ruamel.yaml import YAML
 
     depth = 0
     try:
-        for event in YAML(typ="safe", pure=pure).parse(text):
-            if isinstance(event, CollectionStartEvent):
+        for index, event in enumerate(YAML(typ="safe", pure=pure).parse(text)):
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.tag is not None:
+                    raise UserError(_tag_problem(event, text, file, _event_path(text, index, pure)))
+            elif isinstance(event, CollectionStartEvent):
+                if event.tag is not None:
+                    raise UserError(_tag_problem(event, text, file, _event_path(text, index, pure)))
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
@@ -374,6 +385,80 @@ def check_yaml_depth(text: str, file: str) -> None:
                 depth -= 1
     except YAMLError:
         return
+
+
+def _pure_parser() -> bool:
+    """Whether events must come from ruamel.yaml's pure-Python parser (no libyaml extension)."""
+    try:
+        import _ruamel_yaml  # noqa: F401  (the C extension)
+    except ImportError:
+        return True
+    return False
+
+
+def _event_path(text: str, target: int, pure: bool) -> PathKey:
+    """The path (keys and indexes) of the node of the ``target``-th parser event of ``text``.
+
+    A key's own event gets the path of its value; a key that is not a plain text (a mapping
+    used as a key) adds nothing to the path."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, MappingStartEvent,
+                                    ScalarEvent)
+
+    # one frame per open collection: [path, is a mapping, current key or next index, expecting a key]
+    stack: list[list[Any]] = []
+    for index, event in enumerate(YAML(typ="safe", pure=pure).parse(text)):
+        if isinstance(event, CollectionEndEvent):
+            stack.pop()
+            continue
+        if not isinstance(event, (ScalarEvent, AliasEvent, CollectionStartEvent)):
+            continue
+        here: PathKey = ()
+        if stack:
+            frame = stack[-1]
+            if frame[1] and frame[3]:  # a key
+                frame[2] = event.value if isinstance(event, ScalarEvent) else None
+                frame[3] = False
+                here = frame[0] + ((frame[2],) if frame[2] is not None else ())
+            elif frame[1]:  # the value of the current key
+                here = frame[0] + ((frame[2],) if frame[2] is not None else ())
+                frame[3] = True
+            else:
+                here = frame[0] + (frame[2],)
+                frame[2] += 1
+        if index == target:
+            return here
+        if isinstance(event, CollectionStartEvent):
+            mapping = isinstance(event, MappingStartEvent)
+            stack.append([here, mapping, None if mapping else 0, True])
+    return ()
+
+
+#: Tags of YAML's core schema, written as the '!!' shorthand (``!!str`` is ``tag:yaml.org,2002:str``).
+_CORE_TAG = "tag:yaml.org,2002:"
+
+
+def _tag_problem(event: Any, text: str, file: str, path: PathKey) -> Problem:
+    """The located problem of a tag on ``event`` (a scalar or the start of a collection)."""
+    from ruamel.yaml.events import ScalarEvent
+
+    tag = str(event.tag)
+    mark = event.start_mark
+    line, column = mark.line, mark.column
+    written = text[mark.index:]
+    anchor = re.match(r"&\S+\s+", written)  # '&name !!str x': the mark is at the anchor
+    if anchor and written[anchor.end():].startswith("!"):
+        column += anchor.end()
+    shown = "!!" + tag[len(_CORE_TAG):] if tag.startswith(_CORE_TAG) else tag
+    place = Location(file, line + 1, column + 1)
+    quoted = excerpt(text, line, column)
+    if isinstance(event, ScalarEvent) and tag.startswith("!") and not tag.startswith("!!"):
+        whole = f"{tag} {event.value}".strip() if event.value else tag
+        return Problem(f"the text starts with '!', which YAML reads as a tag ('{tag}'), a type written before a "
+                       "value", place, dotted(path), f"put the whole text in quotes: \"{whole}\"", quoted)
+    hint = "profiles hold plain data: remove the tag" + (
+        "; quote the value if it must stay text" if isinstance(event, ScalarEvent) else "")
+    return Problem(f"YAML tag '{shown}' is not allowed", place, dotted(path), hint, quoted)
 
 
 def parse_yaml_fast(text: str, file: str) -> SourceDocument | None:
@@ -395,7 +480,7 @@ def parse_yaml_fast(text: str, file: str) -> SourceDocument | None:
     if "\ufeff" in text or may_hold_anchors(text):  # a stray byte-order mark, an anchor: the careful path
         return None
     try:
-        check_yaml_depth(text, file)  # libyaml's composer recurses in C: check before loading
+        check_yaml_events(text, file)  # libyaml's composer recurses in C: check before loading
         yaml = _yaml("safe")
         yaml.Resolver = _once_versioned(yaml.Resolver)
         data = yaml.load(text)
@@ -456,7 +541,7 @@ def parse_yaml(text: str, file: str) -> SourceDocument:
     from resume_builder.loading.yaml_anchors import check_scalar_anchors
 
     _check_raw_controls(text, file)
-    check_yaml_depth(text, file)
+    check_yaml_events(text, file)
     check_scalar_anchors(text, file)
     yaml = _yaml("rt")
     try:

@@ -252,6 +252,19 @@ def test_a_timeout_of_a_day_is_allowed(tmp_path):
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.parametrize("command", [["validate"], ["render", "-f", "txt"]])
+def test_a_binary_tag_is_refused_not_decoded(tmp_path, command):
+    """``name: !!binary aGVsbG8=`` validated and rendered as "hello" (security review)."""
+    profile = tmp_path / "p.yaml"
+    profile.write_text("basics:\n  name: !!binary aGVsbG8=\n", encoding="utf-8")
+    args = [*command[:1], str(profile), *command[1:]] + (["-o", str(tmp_path / "cv.txt"), "--no-server"]
+                                                          if command[0] == "render" else [])
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert f"{profile}:2:9: basics.name: YAML tag '!!binary' is not allowed" in result.output
+    assert not (tmp_path / "cv.txt").exists()
+
+
 # ----------------------------------------------------------------------------- atomic writes
 
 

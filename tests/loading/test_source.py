@@ -73,6 +73,29 @@ def test_yaml_tags_are_refused(tmp_path, tag):
     assert "is not allowed" in text or "which YAML reads as a tag" in text
 
 
+@pytest.mark.parametrize("value, tag", [
+    ("!!binary aGVsbG8=", "!!binary"), ("!!str Ann", "!!str"), ("!!timestamp 2001-01-01", "!!timestamp"),
+    ("!!int '3'", "!!int"), ("&n !!str Ann", "!!str"), ("!<tag:yaml.org,2002:str> Ann", "!!str"),
+])
+def test_every_explicit_yaml_tag_is_a_located_error(tmp_path, value, tag):
+    """SECURITY.md says any tag is an error; ``name: !!binary aGVsbG8=`` validated and rendered
+    as "hello", ``!!str`` and ``!!timestamp`` were accepted (security review)."""
+    path = write(tmp_path, "p.yaml", f"basics:\n  email: ann@example.com\n  name: {value}\n")
+    column = 9 + (value.index("!") if value.startswith("&") else 0)
+    assert error_text(path).splitlines()[0] == (
+        f"{path}:3:{column}: basics.name: YAML tag '{tag}' is not allowed "
+        "(profiles hold plain data: remove the tag; quote the value if it must stay text)")
+
+
+def test_a_tag_on_a_mapping_or_a_key_is_a_located_error(tmp_path):
+    text = error_text(write(tmp_path, "p.yaml", "basics:\n  name: Ann\nmeta: !!map {a: 1}\n"))
+    assert text.splitlines()[:3] == [
+        f"{tmp_path / 'p.yaml'}:3:7: meta: YAML tag '!!map' is not allowed (profiles hold plain data: remove the tag)",
+        "  3 | meta: !!map {a: 1}", "    |       ^"]
+    text = error_text(write(tmp_path, "k.yaml", "basics:\n  name: Ann\n  !!str email: ann@example.com\n"))
+    assert text.startswith(f"{tmp_path / 'k.yaml'}:3:3: basics.email: YAML tag '!!str' is not allowed")
+
+
 def test_yaml_alias_bomb_is_refused_with_bounded_memory(tmp_path):
     """311 bytes that would expand to about 226 MB: refused before expanding, in little memory.
 
