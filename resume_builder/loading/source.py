@@ -350,29 +350,42 @@ def check_yaml_events(text: str, file: str) -> None:
     - an explicit tag (``!!binary``, ``!!str``, ``!!timestamp``, ``!custom``): profiles hold
       plain data (SECURITY.md: any tag is an error). ``!!binary aGVsbG8=`` read as the
       bytes "hello", ``!!str`` and ``!!timestamp`` were accepted by the fast path; a tag on a
-      text (``summary: !important work``) is usually text that needs quotes, and says so.
+      text (``summary: !important work``) is usually text that needs quotes, and says so;
+    - an alias inside the value its anchor names (``meta: &m {x: *m}``, a merge ``<<: *b``
+      inside ``basics: &b``): that value would contain itself without end. ruamel.yaml read
+      null in its place (``export`` wrote ``"x": null``) or, for the merge, failed with an
+      AttributeError.
 
     Walks the parser's events (libyaml's when available; its parser is a state machine and
     does not recurse) and stops at the first problem; the field's path is worked out only
     then. A syntax error ends the walk quietly: the loader reports it with its place.
 
     Raises:
-        UserError: located at the collection that goes one level too deep, or at the tag,
-            with the line quoted and a plain-words hint.
+        UserError: located at the collection that goes one level too deep, at the tag or at
+            the alias, with the line quoted and a plain-words hint.
     """
     from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, ScalarEvent
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 
     pure = _pure_parser()
     from ruamel.yaml import YAML
 
     depth = 0
+    named: dict[str, tuple[int, Any]] = {}  # anchor -> (index, event) of the node it names now
+    opened: list[int] = []  # index of each open collection's event
+    unfinished: set[int] = set()  # those of them an anchor names
     try:
         for index, event in enumerate(YAML(typ="safe", pure=pure).parse(text)):
             kind = type(event)
             if kind is ScalarEvent:
                 if event.tag is not None:
                     raise UserError(_tag_problem(event, text, file, _event_path(text, index, pure)))
+                if event.anchor:
+                    named[event.anchor] = (index, event)
+            elif kind is AliasEvent:
+                target = named.get(event.anchor)
+                if target is not None and target[0] in unfinished:
+                    raise UserError(_alias_problem(event, target[1], text, file, _event_path(text, index, pure)))
             elif isinstance(event, CollectionStartEvent):
                 if event.tag is not None:
                     raise UserError(_tag_problem(event, text, file, _event_path(text, index, pure)))
@@ -381,8 +394,13 @@ def check_yaml_events(text: str, file: str) -> None:
                     mark = event.start_mark
                     raise UserError.at(file, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
                                        f"the document is nested too deeply (limit {MAX_DEPTH} levels)")
+                opened.append(index)
+                if event.anchor:
+                    named[event.anchor] = (index, event)
+                    unfinished.add(index)
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
+                unfinished.discard(opened.pop())
     except YAMLError:
         return
 
@@ -432,6 +450,17 @@ def _event_path(text: str, target: int, pure: bool) -> PathKey:
             mapping = isinstance(event, MappingStartEvent)
             stack.append([here, mapping, None if mapping else 0, True])
     return ()
+
+
+def _alias_problem(alias: Any, anchored: Any, text: str, file: str, path: PathKey) -> Problem:
+    """The located problem of ``alias`` (``*m``) inside the collection its anchor names (``anchored``)."""
+    name = alias.anchor
+    mark, start = alias.start_mark, anchored.start_mark
+    return Problem(f"the alias '*{name}' is inside the value its anchor '&{name}' names (line {start.line + 1}), "
+                   "so that value would contain itself without end",
+                   Location(file, mark.line + 1, mark.column + 1), dotted(path),
+                   f"an alias repeats a value written before it, not the one it is in: remove '*{name}', "
+                   "or write out what it should repeat", excerpt(text, mark.line, mark.column))
 
 
 #: Tags of YAML's core schema, written as the '!!' shorthand (``!!str`` is ``tag:yaml.org,2002:str``).

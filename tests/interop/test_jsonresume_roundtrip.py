@@ -338,3 +338,14 @@ def test_an_imported_text_of_several_lines_with_a_hidden_character_validates(tmp
     loaded = load_profile(tmp_path / "cv.yaml")  # raises a UserError for a file validate refuses
     # YAML 1.1 reads a NEL (U+0085) as a line break, as a block would have shown it
     assert loaded.profile.summary == summary.replace("\x85", "\n")
+
+
+def test_export_refuses_a_recursive_alias_instead_of_writing_null(tmp_path):
+    """``meta: &m {x: *m}`` validated and export wrote ``"meta": {"x": null}`` (security review)."""
+    profile = tmp_path / "p.yaml"
+    profile.write_text("basics:\n  name: Ann Example\nmeta: &m {x: *m}\n", encoding="utf-8")
+    out = tmp_path / "resume.json"
+    result = runner.invoke(app, ["export", str(profile), "--to", "jsonresume", "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert f"{profile}:3:14: meta.x: the alias '*m' is inside the value its anchor '&m' names" in result.output
+    assert not out.exists()

@@ -96,6 +96,30 @@ def test_a_tag_on_a_mapping_or_a_key_is_a_located_error(tmp_path):
     assert text.startswith(f"{tmp_path / 'k.yaml'}:3:3: basics.email: YAML tag '!!str' is not allowed")
 
 
+@pytest.mark.parametrize("text, place, path, name, line", [
+    ("basics: &b\n  <<: *b\n  name: A\n", "2:7", "basics.<<", "b", 1),  # AttributeError inside ruamel
+    ("basics:\n  name: A\nmeta: &m {x: *m}\n", "3:14", "meta.x", "m", 3),  # read as {"x": null}
+    ("basics:\n  name: A\nskills:\n  - &s\n    name: x\n    keywords: [[*s]]\n", "6:17",
+     "skills[0].keywords[0][0]", "s", 4),
+])
+def test_an_alias_inside_the_value_its_anchor_names_is_a_located_error(tmp_path, text, place, path, name, line):
+    """A recursive alias, anywhere, merge keys included (security review)."""
+    file = write(tmp_path, "p.yaml", text)
+    assert error_text(file).splitlines()[0] == (
+        f"{file}:{place}: {path}: the alias '*{name}' is inside the value its anchor '&{name}' names (line {line}), "
+        f"so that value would contain itself without end (an alias repeats a value written before it, not the one "
+        f"it is in: remove '*{name}', or write out what it should repeat)")
+
+
+@pytest.mark.filterwarnings("ignore::ruamel.yaml.error.ReusedAnchorWarning")  # '&p' given twice, on purpose
+def test_aliases_to_finished_values_still_work(tmp_path):
+    """An alias names the latest node of its anchor: here the finished '&p 2', not the open list."""
+    text = ("basics: &b\n  name: Ann Example\nmeta:\n  owner:\n    <<: *b\n  pair: &p [1, &p 2, *p]\n"
+            "  again: *p\n")
+    assert load_profile(write(tmp_path, "p.yaml", text)).source.data["meta"] == {
+        "owner": {"name": "Ann Example"}, "pair": [1, 2, 2], "again": 2}
+
+
 def test_yaml_alias_bomb_is_refused_with_bounded_memory(tmp_path):
     """311 bytes that would expand to about 226 MB: refused before expanding, in little memory.
 
