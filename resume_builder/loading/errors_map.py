@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from resume_builder.errors import Location, Problem, did_you_mean
 from resume_builder.schema.base import model_at  # noqa: F401  (re-exported)
 from resume_builder.loading.toml_errors import toml_line
-from resume_builder.loading.yaml_errors import list_text_hint, mapping_text_hint
+from resume_builder.loading.yaml_errors import list_text_hint, mapping_text_hint, source_lines
 from resume_builder.loading.source import SourceDocument, dotted  # noqa: F401  (dotted re-exported)
 
 _TYPE_WORDS = {
@@ -80,7 +80,7 @@ def _link_location(source: SourceDocument, path: tuple[Any, ...], target: str, a
     if not target or not start.line:
         return start
     try:
-        lines = Path(start.file).read_text(encoding="utf-8").splitlines()
+        lines = source_lines(Path(start.file).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return start
     # The text ends before the next value that starts on a later line.
@@ -337,7 +337,7 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
     as the unknown key with its "did you mean" (``profle`` for ``profile``).
     """
     try:
-        lines = Path(str(file)).read_text(encoding="utf-8").splitlines()
+        lines = source_lines(Path(str(file)).read_text(encoding="utf-8"), lone_cr=False)
     except (OSError, UnicodeDecodeError):
         lines = []
     errors = exc.errors(include_url=False)

@@ -14,6 +14,7 @@ from typing import Any
 from resume_builder.errors import Location, Problem, did_you_mean
 from resume_builder.loading.errors_map import dotted
 from resume_builder.loading.source import SourceDocument
+from resume_builder.loading.yaml_errors import source_lines
 from resume_builder.schema.letter import Letter
 from resume_builder.schema.placeholders import PlaceholderProblem, problems as placeholder_problems
 
@@ -32,7 +33,7 @@ def locate_in_value(source: SourceDocument | None, path: tuple[Any, ...], text: 
     token = text[start:token_end + 1] if token_end >= 0 else text[start:]
     nth = text[:start].count(token)
     try:
-        lines = Path(source.file).read_text(encoding="utf-8").splitlines()
+        lines = source_lines(Path(source.file).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return where
     if where.line is None or where.line > len(lines):

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from resume_builder.errors import Location, Problem, UserError
-from resume_builder.loading.yaml_errors import excerpt, explain, stray_bom, utf16_bom
+from resume_builder.loading.yaml_errors import excerpt, explain, line_and_column, stray_bom, utf16_bom
 from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NUMBER_DIGITS,
                                    MAX_TEXT_CHARS, MAX_TOTAL_ITEMS, MAX_VALUES)
 from resume_builder.schema.base import PathKey
@@ -391,8 +391,8 @@ def check_yaml_events(text: str, file: str) -> None:
                     raise UserError(_tag_problem(event, text, file, _event_path(text, index, pure)))
                 depth += 1
                 if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise UserError.at(file, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                    line, column = _position(event.start_mark, text)
+                    raise UserError.at(file, line + 1, column + 1,
                                        f"the document is nested too deeply (limit {MAX_DEPTH} levels)")
                 opened.append(index)
                 if event.anchor:
@@ -403,6 +403,13 @@ def check_yaml_events(text: str, file: str) -> None:
                 unfinished.discard(opened.pop())
     except YAMLError:
         return
+
+
+def _position(mark: Any, text: str) -> tuple[int, int]:
+    """The 0-based line and column of a parser event's ``mark`` in ``text``, lines counted as
+    YAML 1.2 counts them: from the mark's offset, since libyaml (YAML 1.1) also ends a line
+    at NEL, U+2028 and U+2029 in its own count."""
+    return line_and_column(text, mark.index)
 
 
 def _pure_parser() -> bool:
@@ -455,12 +462,12 @@ def _event_path(text: str, target: int, pure: bool) -> PathKey:
 def _alias_problem(alias: Any, anchored: Any, text: str, file: str, path: PathKey) -> Problem:
     """The located problem of ``alias`` (``*m``) inside the collection its anchor names (``anchored``)."""
     name = alias.anchor
-    mark, start = alias.start_mark, anchored.start_mark
-    return Problem(f"the alias '*{name}' is inside the value its anchor '&{name}' names (line {start.line + 1}), "
+    (line, column), (start, _) = _position(alias.start_mark, text), _position(anchored.start_mark, text)
+    return Problem(f"the alias '*{name}' is inside the value its anchor '&{name}' names (line {start + 1}), "
                    "so that value would contain itself without end",
-                   Location(file, mark.line + 1, mark.column + 1), dotted(path),
+                   Location(file, line + 1, column + 1), dotted(path),
                    f"an alias repeats a value written before it, not the one it is in: remove '*{name}', "
-                   "or write out what it should repeat", excerpt(text, mark.line, mark.column))
+                   "or write out what it should repeat", excerpt(text, line, column))
 
 
 #: Tags of YAML's core schema, written as the '!!' shorthand (``!!str`` is ``tag:yaml.org,2002:str``).
@@ -473,7 +480,7 @@ def _tag_problem(event: Any, text: str, file: str, path: PathKey) -> Problem:
 
     tag = str(event.tag)
     mark = event.start_mark
-    line, column = mark.line, mark.column
+    line, column = _position(mark, text)
     written = text[mark.index:]
     anchor = re.match(r"&\S+\s+", written)  # '&name !!str x': the mark is at the anchor
     if anchor and written[anchor.end():].startswith("!"):
@@ -554,10 +561,7 @@ def _check_raw_controls(text: str, file: str) -> None:
     found = _RAW_CONTROL.search(text)
     if found is None:
         return
-    from resume_builder.loading.yaml_errors import excerpt
-
-    line = text.count("\n", 0, found.start())
-    column = found.start() - (text.rfind("\n", 0, found.start()) + 1)
+    line, column = line_and_column(text, found.start())
     raise UserError(Problem(f"the file holds the control character U+{ord(found.group()):04X}, which YAML does "
                             "not allow", Location(file, line + 1, column + 1),
                             hint="delete it (write \\t, \\n or \\u escapes inside double quotes if it was meant)",
@@ -787,7 +791,7 @@ def _json_error(file: str, text: str, line: int | None, column: int | None, mess
             if any(row.strip() for row in rows[:line - 1]) else line
         column = len(rows[line - 1].rstrip()) + 1  # show the end of the last line with text
     if line:
-        quoted = excerpt(text, line - 1, (column or 1) - 1)
+        quoted = excerpt(text, line - 1, (column or 1) - 1, lone_cr=False)  # json counts line feeds only
         if not hint:
             from resume_builder.loading.json_errors import explain_json
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from resume_builder.errors import Location, UserError
+from resume_builder.loading.yaml_errors import source_lines
 
 __all__ = ["toml_line", "toml_location", "toml_syntax_error"]
 
@@ -63,7 +64,7 @@ def _lines(path: Path | str, source: str | None) -> list[str] | None:
             source = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
-    return source.splitlines() or [""]
+    return source_lines(source, lone_cr=False) or [""]
 
 
 def _key_at(lines: list[str], line: int) -> tuple[str, int] | None:
@@ -143,7 +144,7 @@ def toml_location(path: Path | str, loc: tuple[Any, ...]) -> Location:
     """``path`` at the line where ``loc`` is written (:func:`toml_line`); no line when the
     file cannot be read or ``loc`` is not written the simple way."""
     try:
-        line = toml_line(Path(path).read_text(encoding="utf-8").splitlines(), loc)
+        line = toml_line(source_lines(Path(path).read_text(encoding="utf-8"), lone_cr=False), loc)
     except (OSError, UnicodeDecodeError):
         line = None
     return Location(str(path), line, 1 if line else None)

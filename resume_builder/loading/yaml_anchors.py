@@ -53,10 +53,10 @@ def check_scalar_anchors(text: str, file: str) -> None:
 
 
 def _problem(event: Any, text: str, file: str) -> Problem:
-    from resume_builder.loading.yaml_errors import excerpt
+    from resume_builder.loading.yaml_errors import excerpt, source_lines
 
     line, column = event.start_mark.line, event.start_mark.column
-    source = (text.splitlines() or [""])[line]
+    source = (source_lines(text) or [""])[line]
     head = source[:column]
     written = source[column:].split(" #")[0].rstrip()
     if head.count("[") + head.count("{") > head.count("]") + head.count("}"):  # inside [ ] or { }

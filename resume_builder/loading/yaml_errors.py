@@ -34,7 +34,18 @@ from typing import Any
 
 from resume_builder.errors import Location, Problem
 
-__all__ = ["explain", "excerpt", "stray_bom", "utf16_bom", "list_text_hint", "mapping_text_hint"]
+__all__ = ["explain", "excerpt", "stray_bom", "utf16_bom", "list_text_hint", "mapping_text_hint", "source_lines",
+           "line_and_column", "LINE_BREAK"]
+
+#: What ends a line of YAML (1.2 §5.4), as its parser counts lines: a line feed, a carriage
+#: return and line feed, or a carriage return alone. Not the other breaks ``str.splitlines()``
+#: knows (NEL U+0085, U+2028, U+2029, VT, FF and FS, GS, RS U+001C-U+001E), which are
+#: characters of a line here: splitting there too quoted another line than the one a message
+#: names.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: What ends a line of JSON or TOML, as their parsers count lines: a line feed, after a
+#: carriage return or not (a carriage return alone is whitespace in JSON, a mistake in TOML).
+LF_LINE_BREAK = re.compile(r"\r?\n")
 
 #: Characters that give a plain YAML value another meaning when it starts with them
 #: (YAML 1.2 spec, §5.3 "Indicator Characters"), with what YAML reads them as.
@@ -76,11 +87,35 @@ def _visible(text: str) -> str:
                    else c for c in text)
 
 
-def excerpt(text: str, line: int, column: int, parser_message: str = "") -> str:
-    """The source line ``line`` (0-based) quoted, a caret under ``column`` (0-based), and the
-    parser's message; lines are indented so they read as part of the error above them.
-    Tabs show as '→' and a byte-order mark as '◆', so the caret stays under the right column."""
-    lines = text.splitlines() or [""]
+def source_lines(text: str, *, lone_cr: bool = True) -> list[str]:
+    """``text`` split into lines as its parser counts them (YAML's :data:`LINE_BREAK`, or with
+    ``lone_cr=False`` JSON's and TOML's :data:`LF_LINE_BREAK`), without their line breaks: the
+    i-th item is the parser's line i + 1. As ``str.splitlines()``, no empty line follows a
+    final line break, and '' has no lines."""
+    lines = (LINE_BREAK if lone_cr else LF_LINE_BREAK).split(text)
+    if lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def line_and_column(text: str, index: int, *, lone_cr: bool = True) -> tuple[int, int]:
+    """The 0-based line and column (in characters) of ``text[index]``, lines counted as
+    :func:`source_lines` counts them."""
+    head = text[:index]
+    if head.endswith("\r") and text[index:index + 1] == "\n":  # inside a CR LF: the CR's line
+        head = head[:-1]
+    line = start = 0
+    for found in (LINE_BREAK if lone_cr else LF_LINE_BREAK).finditer(head):
+        line, start = line + 1, found.end()
+    return line, index - start
+
+
+def excerpt(text: str, line: int, column: int, parser_message: str = "", *, lone_cr: bool = True) -> str:
+    """The source line ``line`` (0-based, as :func:`source_lines` counts lines; ``lone_cr``:
+    see there) quoted, a caret under ``column`` (0-based), and the parser's message; lines
+    are indented so they read as part of the error above them. Tabs show as '→' and a
+    byte-order mark as '◆', so the caret stays under the right column."""
+    lines = source_lines(text, lone_cr=lone_cr) or [""]
     line = min(max(line, 0), len(lines) - 1)
     source = lines[line]
     column = min(max(column, 0), len(source))
@@ -145,7 +180,7 @@ def _mark(exc: Any, name: str) -> tuple[int, int] | None:
 
 def explain(exc: Any, text: str, file: str) -> Problem:
     """A plain-words :class:`Problem` for a ruamel.yaml ``MarkedYAMLError`` in ``text``."""
-    lines = text.splitlines() or [""]
+    lines = source_lines(text) or [""]
     parser = _parser_message(exc)
     problem = _mark(exc, "problem_mark") or _mark(exc, "context_mark") or (0, 0)
     context = _mark(exc, "context_mark")
@@ -350,8 +385,7 @@ def stray_bom(text: str, file: str) -> Problem | None:
     index = text.find("\ufeff")
     if index < 0:
         return None
-    line = text.count("\n", 0, index)
-    col = index - (text.rfind("\n", 0, index) + 1)
+    line, col = line_and_column(text, index)
     return Problem("an invisible byte-order mark (U+FEFF, shown as ◆) is in the text",
                    Location(file, line + 1, col + 1),
                    hint="delete it: retype the start of this line, or save the file as UTF-8 without BOM",

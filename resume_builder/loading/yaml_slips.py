@@ -156,7 +156,9 @@ def find_slip(text: str, error_line: int, parser_problem: str = "") -> tuple[int
     when it is installed and also fails, else the pure-Python one). ``parser_problem`` is the
     parser's own problem text ('found unexpected end of stream' ...), used only to word the
     message."""
-    lines = text.split("\n")
+    from resume_builder.loading.yaml_errors import LINE_BREAK
+
+    lines = LINE_BREAK.split(text)  # the parser's lines (a repair is parsed joined by line feeds)
     for name, parser in _parsers():
         tries = min(MAX_TRIES, BUDGET[name] // max(len(text), 1))
         if tries < 1:

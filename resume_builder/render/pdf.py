@@ -265,6 +265,8 @@ def _font_files(css: str) -> tuple:
 _AT_LINE = re.compile(r" at (\d+):(\d+)\b")
 #: The regional Noto CJK faces a font stack may name (theming.regional_fonts).
 _REGIONAL_CJK = tuple(f"Noto Sans{mono} CJK {region}" for mono in ("", " Mono") for region in ("JP", "KR", "TC", "HK"))
+#: What ends a line of CSS, as tinycss2 counts the lines WeasyPrint names (CSS Syntax §3.3).
+_CSS_LINE_BREAK = re.compile(r"\r\n|[\r\n\f]")
 
 
 def _with_css_line(message: str, css: str) -> str:
@@ -274,7 +276,7 @@ def _with_css_line(message: str, css: str) -> str:
     found = _AT_LINE.search(message)
     if found is None:
         return message
-    lines = css.splitlines()
+    lines = _CSS_LINE_BREAK.split(css)  # tinycss2's lines; not str.splitlines(), which also breaks at U+2028...
     number = int(found.group(1))
     if not 1 <= number <= len(lines) or not lines[number - 1].strip():
         return message

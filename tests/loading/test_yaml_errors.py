@@ -131,3 +131,101 @@ def test_a_raw_control_character_is_located_and_drawn(tmp_path):
         message = str(caught.value)
         assert f"{path}:2:12: the file holds the control character U+{ord(raw):04X}" in message
         assert f"Eve{picture}Tester" in message and raw not in message
+
+
+#: What str.splitlines() breaks a line at but YAML, JSON and TOML do not.
+NOT_LINE_BREAKS = {"U+2028": "\u2028", "U+2029": "\u2029", "U+0085": "\x85"}
+
+
+def _quoted_line(message: str) -> tuple[int, str]:
+    number, source = re.match(r"\s*(\d+) \| (.*)", message.splitlines()[1]).groups()
+    return int(number), source
+
+
+@pytest.mark.parametrize("character", NOT_LINE_BREAKS.values(), ids=NOT_LINE_BREAKS.keys())
+@pytest.mark.parametrize("scalar", ["block", "quoted", "misread"])
+def test_the_quoted_line_is_the_line_named_whatever_else_the_text_holds(tmp_path, character, scalar):
+    """The message said the right line (ls.yaml:6:3) but quoted another: the excerpt split lines
+    with str.splitlines(), which also breaks at U+2028 and the like (security review). 'misread':
+    ruamel.yaml's scanner takes the character in the middle of a block scalar's line for a break
+    and stumbles later; the line it names is the one quoted all the same."""
+    value = {"block": f"|\n  one{character}\n  two\n", "quoted": f'"one{character}two"\n',
+             "misread": f"|\n  one{character}two\n  three\n  bad: [\n"}[scalar]
+    text = "basics:\n  name: Ada Example\nsummary: " + value + 'headline: "Ada" Example\n'
+    message = _error(tmp_path, "ls", text)
+    line = int(re.match(r"ls\.yaml:(\d+):", message).group(1))
+    if scalar != "misread":
+        assert line == text.split("\n").index('headline: "Ada" Example') + 1, message
+    else:
+        assert line == 6, message
+    assert _quoted_line(message) == (line, text.split("\n")[line - 1].replace("\x85", "¿")), message
+
+
+@pytest.mark.parametrize("character", ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e"])
+def test_a_control_character_that_splitlines_takes_for_a_break_is_quoted_on_its_line(tmp_path, character):
+    message = _error(tmp_path, "cc", f"basics:\n  name: Ada{character}Example\n")
+    assert message.startswith(f"cc.yaml:2:12: the file holds the control character U+{ord(character):04X}")
+    assert _quoted_line(message) == (2, f"  name: Ada{chr(0x2400 + ord(character))}Example")
+
+
+@pytest.mark.parametrize("character", NOT_LINE_BREAKS.values(), ids=NOT_LINE_BREAKS.keys())
+def test_a_tag_after_such_a_character_is_located_on_its_line(tmp_path, character):
+    """libyaml (the events' parser) counts U+2028 and the like as line breaks; the place comes from the offset."""
+    text = f'basics:\n  name: Ada Example\nsummary: "one{character}two"\nheadline: !!str x\n'
+    message = _error(tmp_path, "tag", text)
+    assert message.startswith("tag.yaml:4:11: headline: YAML tag '!!str' is not allowed"), message
+    assert _quoted_line(message) == (4, "headline: !!str x")
+
+
+@pytest.mark.parametrize("character", NOT_LINE_BREAKS.values(), ids=NOT_LINE_BREAKS.keys())
+def test_a_json_syntax_error_after_such_a_character_is_quoted_on_its_line(tmp_path, character):
+    text = '{"basics": {"name": "Ada' + character + 'Example"},\n"summary": "x",\n}\n'
+    path = tmp_path / "ls.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        load_profile(path)
+    message = info.value.render()
+    assert message.startswith(f"{path}:3:1: JSON syntax error"), message
+    assert _quoted_line(message) == (3, "}")
+
+
+def test_lines_are_counted_as_yaml_counts_them():
+    from resume_builder.loading.yaml_errors import line_and_column, source_lines
+
+    text = "a\u2028b\x85c\x0bd\x0ce\x1cf\r\ng\rh\ni\n"
+    assert source_lines(text) == ["a\u2028b\x85c\x0bd\x0ce\x1cf", "g", "h", "i"]
+    assert source_lines(text, lone_cr=False) == ["a\u2028b\x85c\x0bd\x0ce\x1cf", "g\rh", "i"]
+    assert [line_and_column(text, text.index(c)) for c in "bgh"] == [(0, 2), (1, 0), (2, 0)]
+    assert line_and_column(text, text.index("\n")) == (0, 12)  # the line feed of a CR LF: still line 1
+    assert line_and_column(text, text.index("h"), lone_cr=False) == (1, 2)
+    assert source_lines("") == [] and source_lines("a\n\n") == ["a", ""]
+
+
+def test_an_unused_anchor_after_such_a_character_is_quoted_and_fixed_on_its_line(tmp_path):
+    """The hint rewrote the wrong line: put the whole text in quotes: b\"\"\" (security review)."""
+    message = _error(tmp_path, "a", 'basics:\n  name: Ada Example\nsummary: "a\u2028b"\nheadline: &Engineer\n')
+    assert message.splitlines()[0].endswith('(put the whole text in quotes: headline: "&Engineer")'), message
+    assert _quoted_line(message) == (4, "headline: &Engineer")
+
+
+def test_a_toml_key_after_such_a_character_is_named_on_its_line(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "resume-builder.toml").write_text(
+        'out_dir = "a\u2028b"\nchek = false\n[[targets]]\nprofile = "p.yaml"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["build"])
+    assert result.exit_code == 2
+    assert "resume-builder.toml:2:1: chek: unknown key 'chek'" in result.output, result.output
+
+
+def test_a_css_line_is_counted_as_tinycss2_counts_it():
+    """WeasyPrint's "at 3:1" counts CSS lines (line feeds, CR, CR LF, form feeds), not U+2028."""
+    from resume_builder.render.pdf import _with_css_line
+
+    css = "a { color: red; }\n/* \u2028 */\n.headline { colour: red; }\fb { x: y; }\n"
+    assert _with_css_line("Ignored `colour: red` at 3:13, unknown property.", css).endswith(
+        "(line 3 of the theme's style sheet as its templates render it: .headline { colour: red; })")
+    assert "b { x: y; }" in _with_css_line("Ignored `x: y` at 4:5, unknown property.", css)
