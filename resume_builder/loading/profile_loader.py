@@ -176,9 +176,42 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
         if not profile.basics.name.strip():  # required, but an importer writes "" for the user to fill in
             warnings.append(f"{chosen.source.locate(('basics', 'name'))}: basics.name is empty: the résumé has "
                             "no name at its head (write your name there)")
+        said = phone_warning(profile)
+        if said:
+            warnings.append(f"{chosen.source.locate(('basics', 'phone'))}: basics.phone: {said}")
 
     return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, [*warnings, *chosen.warnings],
                          chosen.alternatives, requested=lang)
+
+
+def phone_warning(profile: Profile) -> str:
+    """What is doubtful about ``basics.phone``, or "": a number libphonenumber finds impossible
+    (printed, never linked) or not valid for its country (linked, likely a typo), or one
+    without a country code that no country of the profile lets us link (newcomer trial:
+    ``+44 7700 9001``, a digit short, was linked; ``07700 900123`` was silently not)."""
+    import phonenumbers
+
+    from resume_builder.phones import parse_phone, region_for
+
+    written = profile.basics.phone
+    if not written:
+        return ""
+    location = profile.basics.location
+    region = region_for(location.country_code if location else None, profile.locale)
+    if written.strip().startswith("00") and region is None:
+        return (f"'{written}' starts with 00, which is read as the international prefix only in a country "
+                f"the profile does not give: write + for it ('+{written.strip()[2:]}') so it can be linked")
+    if not written.strip().startswith("+") and region is None:
+        return (f"'{written}' has no country code, and the profile gives no country: it is printed but not "
+                "linked (write it with its country code, e.g. +44 …, or give basics.location.country_code)")
+    number = parse_phone(written, region)
+    if number is None:
+        return f"'{written}' is not a possible phone number: it is printed but not linked (check its digits)"
+    if not phonenumbers.is_valid_number(number):
+        where = phonenumbers.region_code_for_country_code(number.country_code)
+        return (f"'{written}' is not a valid number for country code +{number.country_code}"
+                f"{f' ({where})' if where and where != 'ZZ' else ''}: check its digits")
+    return ""
 
 
 #: JSON Resume's top-level keys (schema v1.0.0), which a profile of ours may share.
@@ -272,8 +305,8 @@ def _load_fast(path: Path, lang: "str | _VariantLanguage | None",
         profile = validate_profile(chosen.source)
     except UserError:
         return None
-    if not profile.basics.name.strip():
-        return None  # the careful path warns, at the name's line
+    if not profile.basics.name.strip() or phone_warning(profile):
+        return None  # the careful path warns, at the name's (the phone's) line
     source = chosen.source
     source.deferred = lambda: _load_careful(path, lang, input_format).source
     return LoadedProfile(profile, source, path, "yaml", chosen.lang, chosen.warnings, chosen.alternatives,

@@ -87,20 +87,29 @@ class DateRange(StrictModel):
         return end
 
 
+def _near_field(key: str, model: type[BaseModel]) -> bool:
+    """Whether ``key`` reads as a typo of one of ``model``'s fields (``txt`` for ``text``): then
+    the unknown-field message, with its "did you mean", is the right one."""
+    import difflib
+
+    return any(difflib.SequenceMatcher(None, key.lower(), name).ratio() >= 0.6 for name in model.model_fields)
+
+
 def _text_to_mapping(key: str, model: type[BaseModel] | None = None):
     """Allow a bare string where a model with one main text field is expected.
 
     With ``model``, a mapping of one key that is none of its fields, to a text, a number or
     nothing, is the colon slip of an unquoted text (``- Led: the team``, which YAML reads as
     ``{'Led': 'the team'}``): one error saying so, with the text quoted as the fix, instead of
-    "'text' is required" and "unknown field 'Led'" (newcomer trial)."""
+    "'text' is required" and "unknown field 'Led'" (newcomer trial). A key close to a field's
+    name (``txt: x``) is a typo of that field and keeps the unknown-field message."""
 
     def convert(value: Any) -> Any:
         if isinstance(value, str):
             return {key: value}
         if model is not None and isinstance(value, dict) and len(value) == 1:
             (head, rest), = value.items()
-            if isinstance(head, str) and head not in model.model_fields and \
+            if isinstance(head, str) and head not in model.model_fields and not _near_field(head, model) and \
                     (rest is None or isinstance(rest, (str, int, float)) and not isinstance(rest, bool)):
                 text = f"{head}: {rest}" if rest is not None else f"{head}:"
                 quoted = text.replace("\\", "\\\\").replace('"', '\\"')

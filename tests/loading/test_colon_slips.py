@@ -52,3 +52,9 @@ def test_a_text_in_several_languages_is_not_taken_for_a_slip(tmp_path):
     profile = tmp_path / "cv.yaml"
     profile.write_text(HEAD + "  headline: {en: Engineer, de: Ingenieurin}\n", encoding="utf-8")
     assert CliRunner().invoke(app, ["validate", str(profile)]).exit_code == 0
+
+
+def test_a_typo_of_a_highlights_own_key_keeps_its_did_you_mean(tmp_path):
+    said = _validate(tmp_path, "experience:\n  - company: Acme\n    position: Engineer\n    start: 2020-01\n"
+                               "    highlights:\n      - txt: Shipped it\n")
+    assert "unknown field 'txt' (did you mean 'text'?)" in said and "colon and a space" not in said

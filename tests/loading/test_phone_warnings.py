@@ -1,0 +1,36 @@
+"""A doubtful phone number is a located warning, not silence (newcomer trial): ``+44 7700 9001``
+(a digit short) was linked as dialable; ``07700 900123`` (no country code, no country) was
+printed but silently not linked."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from resume_builder.cli import app
+
+
+@pytest.mark.parametrize("phone, extra, said", [
+    ("+44 20 7946 001", "", "'+44 20 7946 001' is not a valid number for country code +44 (GB): check its digits"),
+    ("07700 900123", "", "'07700 900123' has no country code, and the profile gives no country: it is printed "
+                         "but not linked"),
+    ("0044 20 7946 0958", "", "'0044 20 7946 0958' starts with 00, which is read as the international prefix only "
+                              "in a country the profile does not give: write + for it ('+44 20 7946 0958')"),
+    ("020 7946 09", "  location: {city: London, country_code: GB}\n", "'020 7946 09' is not a"),
+])
+def test_a_doubtful_phone_number_is_a_located_warning(tmp_path, phone, extra, said):
+    profile = tmp_path / "cv.yaml"
+    profile.write_text(f'basics:\n  name: Ann Bee\n  phone: "{phone}"\n{extra}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(profile)])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert f"warning: {profile}:3:10: basics.phone: {said}" in output, output
+
+
+@pytest.mark.parametrize("phone, extra", [("+44 20 7946 0958", ""), ("+1 415 555 0100", ""),
+                                          ("020 7946 0958", "  location: {city: London, country_code: GB}\n")])
+def test_a_good_number_gets_no_warning(tmp_path, phone, extra):
+    profile = tmp_path / "cv.yaml"
+    profile.write_text(f'basics:\n  name: Ann Bee\n  phone: "{phone}"\n{extra}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(profile)])
+    assert result.exit_code == 0 and "warning" not in result.output, result.output
