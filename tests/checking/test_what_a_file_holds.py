@@ -76,3 +76,16 @@ def test_check_of_a_truncated_render_gives_the_hint(tmp_path):
 def test_not_a_document_is_one_function_for_both_commands():
     error = not_a_document(Path("x.bin"), b"\x00\x01\x02\x03", hint="h")
     assert error.problems[0].message == "x.bin: neither a PDF nor a DOCX file" and error.problems[0].hint == "h"
+
+
+def test_a_missing_file_names_one_of_a_close_name(tmp_path):
+    """As `render` does for a profile (newcomer trial: `check output/profle.pdf` had none)."""
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    (tmp_path / "profile.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
+    result = CliRunner().invoke(app, ["check", str(tmp_path / "profle.pdf")])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'profle.pdf'}: file not found (did you mean '{tmp_path / 'profile.pdf'}'?)" in \
+        " ".join(result.output.split())
