@@ -643,10 +643,14 @@ def check_layout(ex: Extracted, doc: Document | None) -> CheckResult:
 
 
 def check_size(ex: Extracted, doc: Document | None) -> CheckResult:
-    shown = f"{ex.size / 1_000_000:.2f} MB" if ex.size >= 100_000 else f"{max(ex.size // 1000, 1)} kB"
+    """The file's size in KiB, as the report's heading gives it (checking/report.py), against
+    the "2 MB" (2,000,000 bytes: 1,953 KiB) upload limit many ATS have; it said "0.10 MB" or
+    "43 kB" under a heading of "100 KiB" (newcomer trial)."""
+    shown = f"{max(ex.size // 1024, 1):,} KiB"
+    limit = f"2 MB ({MAX_BYTES // 1024:,} KiB)"
     if ex.size < MAX_BYTES:
-        return CheckResult("file-size", True, f"{shown}, under the 2 MB upload limit many ATS have")
-    return CheckResult("file-size", False, f"{shown}, over the 2 MB upload limit many ATS have")
+        return CheckResult("file-size", True, f"{shown}, under the {limit} upload limit many ATS have")
+    return CheckResult("file-size", False, f"{shown}, over the {limit} upload limit many ATS have")
 
 
 def all_checks(ex: Extracted, doc: Document | None, may_be_cut: frozenset[str] = frozenset()) -> list[CheckResult]:
