@@ -131,3 +131,49 @@ def test_libreoffice_uses_the_theme_fonts(converted):
     family = next(f.word_family for f in converted.theme.fonts if f.family == family).replace(" ", "")
     assert re.search(rf"\+{re.escape(family)}-(Regular|Roman)\b", fonts), fonts
     assert re.search(rf"\+{re.escape(family)}-Bold\b", fonts), fonts
+
+
+RTL_FIXTURES = REPO / "tests" / "checking" / "fixtures"
+#: The font LibreOffice takes for each right-to-left fixture's letters (the DOCX's w:cs).
+SCRIPT_FONTS = {"he": "NotoSansHebrew", "ar": "NotoSansArabic"}
+
+
+def drawn_fonts(pdf: Path) -> dict[str, set[str]]:
+    """{character: the fonts it is drawn in} of every glyph of ``pdf`` (subset prefixes dropped)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    def chars(item):
+        if isinstance(item, LTChar):
+            yield item
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                yield from chars(child)
+
+    drawn: dict[str, set[str]] = {}
+    for page in extract_pages(str(pdf)):
+        for char in chars(page):
+            drawn.setdefault(char.get_text(), set()).add(char.fontname.split("+")[-1])
+    return drawn
+
+
+@pytest.mark.parametrize("language", sorted(SCRIPT_FONTS))
+def test_libreoffice_draws_a_right_to_left_resume_in_its_own_fonts(language, tmp_path):
+    """Every glyph of the Hebrew and Arabic résumés in the theme's font or the script's, none in
+    a fallback. Before: the digits, en dashes and '%' of right-to-left runs were set in the
+    complex-script font, which has none in Hebrew: LibreOffice drew them in Noto Color Emoji
+    (nothing showed: "שנות ניסיון ␣", dates without years) or DejaVu Sans."""
+    theme = find_theme("classic")
+    path = RTL_FIXTURES / f"bidi_{language}.yaml"
+    doc = build_document(load_profile(path).profile)
+    docx_path = tmp_path / f"bidi_{language}.docx"
+    docx_path.write_bytes(render_docx(doc, theme, theme.options()))
+    drawn = drawn_fonts(convert(docx_path, tmp_path, fontconfig_file(theme, tmp_path)))
+    latin = theme.docx_style.body_font
+    latin = next(f.word_family for f in theme.fonts if f.family == latin).replace(" ", "")
+    strays = {char: fonts for char, fonts in drawn.items()
+              if not all(font.startswith((latin, SCRIPT_FONTS[language])) for font in fonts)}
+    assert not strays, strays
+    digits = set("0123456789") & set("".join(doc.text_blocks()))
+    assert digits and all(drawn.get(digit, set()) and all(f.startswith(latin) for f in drawn[digit])
+                          for digit in digits), {digit: drawn.get(digit) for digit in digits}

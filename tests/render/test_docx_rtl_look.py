@@ -8,6 +8,7 @@ and LibreOffice read as the *end* edge (left); and ``w:rFonts`` named only ``w:a
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -52,3 +53,43 @@ def test_ltr_document_names_no_cs_font(tmp_path):
     (output,) = pipeline.render(job, "docx", tmp_path / "e.docx")
     with zipfile.ZipFile(__import__("io").BytesIO(output.data)) as archive:
         assert b"w:cs=" not in archive.read("word/styles.xml")
+
+
+def _parts(language: str, tmp_path: Path) -> dict[str, etree._Element]:
+    if not docx_available():
+        pytest.skip("the DOCX format is not registered")
+    job = pipeline.prepare(FIXTURES / f"bidi_{language}.yaml")
+    (output,) = pipeline.render(job, "docx", tmp_path / "r.docx")
+    with zipfile.ZipFile(__import__("io").BytesIO(output.data)) as archive:
+        return {name: etree.fromstring(archive.read(f"word/{name}.xml"))
+                for name in ("document", "styles", "numbering", "footer1")}
+
+
+_DIGITS_AND_PUNCTUATION = set("0123456789–%.,:·•/()")
+_RTL_LETTER = re.compile("[\u0590-\u05ff\u0600-\u06ff]")
+
+
+@pytest.mark.parametrize("language", ["he", "ar"])
+def test_digits_and_punctuation_of_rtl_runs_are_set_in_the_latin_font(language, tmp_path):
+    """Before: "2012 – 2016", "9", "40%" were in the right-to-left runs, whose complex-script font
+    (Noto Sans Hebrew) has no digits: LibreOffice drew them in Noto Color Emoji, i.e. not at all.
+    Now each right-to-left run holds either the script's letters or the digits and punctuation,
+    and the latter name the paragraph's Latin font (what the PDF draws them in) for w:cs."""
+    parts = _parts(language, tmp_path)
+    latin = parts["styles"].find(f".//{W}style[@{W}styleId='Normal']/{W}rPr/{W}rFonts").get(f"{W}ascii")
+    common = []
+    for name in ("document", "footer1"):
+        for run in parts[name].iter(f"{W}r"):
+            text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+            if run.find(f"{W}rPr/{W}rtl") is None or not text.strip():
+                continue
+            cs = run.find(f"{W}rPr/{W}rFonts")
+            if _RTL_LETTER.search(text):
+                assert not set(text) & _DIGITS_AND_PUNCTUATION, text
+                assert cs is None, text  # the script's font, from the styles
+            elif set(text) & _DIGITS_AND_PUNCTUATION:
+                assert cs is not None and cs.get(f"{W}cs") == latin, text
+                common.append(text.strip())
+    assert {"2012 – 2016" if language == "he" else "2013 – 2017", "1"} <= set(common), common
+    for level in parts["numbering"].iter(f"{W}lvl"):  # the bullet of a right-to-left paragraph
+        assert level.find(f"{W}rPr/{W}rFonts").get(f"{W}cs") == latin

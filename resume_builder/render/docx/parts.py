@@ -271,9 +271,12 @@ def fill_styles(root, look: DocxLook, definitions: dict[str, Any]) -> None:
 
 
 def _bullet_definition(look: DocxLook, abstract_id: int, char: str, left: int, nsid: str):
+    # In a right-to-left paragraph the bullet is set in the complex-script font, which has no
+    # bullet in Hebrew (LibreOffice drew it in DejaVu Sans): the theme's font names that slot too.
     level = w("lvl", w("start", val=1), w("numFmt", val="bullet"), w("lvlText", val=char), w("lvlJc", val="left"),
               w("pPr", w("ind", left=left, hanging=170)),
-              run_properties(font=look.body_font, bold=False, italic=False, color=look.accent_color), ilvl=0)
+              run_properties(font=look.body_font, bold=False, italic=False, color=look.accent_color,
+                             cs_font=look.body_font if look.rtl else None), ilvl=0)
     return w("abstractNum", w("nsid", val=nsid), w("multiLevelType", val="singleLevel"), level,
              abstractNumId=abstract_id)
 

@@ -22,9 +22,13 @@ from resume_builder.theming import CODE_FONT_DOCX
 from resume_builder.render.docx.look import DocxLook
 from resume_builder.render.docx.parts import half_points as _half
 from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
+from resume_builder.render.docx.scripts import split_common
 
 SEP = " · "
 DASH = " — "
+
+#: The paragraph styles set in the theme's heading font (parts.style_definitions).
+HEADING_KEYS = frozenset({"title", "subtitle", "heading1"})
 
 # Characters XML 1.0 cannot hold (the document model already drops control characters;
 # this is a last guard so a stray one can never make the file unreadable).
@@ -49,10 +53,14 @@ class Writer:
         self.part = document.part
         self.emoji = False  # set when a run names the emoji font (the font table lists it)
         self.label_end = ":"  # what ends a label before its value: the document's (Document.label_end)
+        # The Latin font of the paragraph being written: the complex-script font of the digits
+        # and punctuation of its right-to-left runs (scripts.split_common).
+        self.latin_font = look.body_font
 
     # ------------------------------------------------------------------ primitives
 
     def paragraph(self, key: str, *, keep_next: bool = False):
+        self.latin_font = self.look.heading_font if key in HEADING_KEYS else self.look.body_font
         p = OxmlElement("w:p")
         ppr = OxmlElement("w:pPr")
         style = OxmlElement("w:pStyle")
@@ -87,6 +95,9 @@ class Writer:
         direction); a left-to-right run whose first or last character is not a strong
         left-to-right one is also fenced with LEFT-TO-RIGHT MARKs, which every word
         processor honours (LibreOffice applies the bidi algorithm to the paragraph's text).
+        The digits and punctuation of a right-to-left run (``2016 – 2020``, ``40%``) are a
+        ``w:rtl`` run of their own whose complex-script font is the paragraph's Latin font
+        (:func:`resume_builder.render.docx.scripts.split_common`): the Hebrew fonts have no digits.
         """
         if not self.look.rtl or text == "\t":
             return [self._run(text, bold=bold, italic=italic, color=color, size=size, style=style, font=font)]
@@ -97,13 +108,19 @@ class Writer:
             if ltr:
                 first, last = unicodedata.bidirectional(piece[0]), unicodedata.bidirectional(piece[-1])
                 piece = (LRM if first != "L" else "") + piece + (LRM if last != "L" else "")
-            runs.append(self._run(piece, bold=bold, italic=italic, color=color, size=size, style=style,
-                                  font=font, rtl=not ltr))
+                runs.append(self._run(piece, bold=bold, italic=italic, color=color, size=size, style=style,
+                                      font=font))
+                continue
+            for part, common in (split_common(piece) if font is None else [(piece, False)]):
+                runs.append(self._run(part, bold=bold, italic=italic, color=color, size=size, style=style,
+                                      font=font, rtl=True, cs_font=self.latin_font if common else None))
         return runs
 
     @staticmethod
     def _run(text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
-             size: float | None = None, style: str | None = None, font: str | None = None, rtl: bool = False):
+             size: float | None = None, style: str | None = None, font: str | None = None, rtl: bool = False,
+             cs_font: str | None = None):
+        """One ``w:r``; ``font`` names every font slot, ``cs_font`` (without ``font``) the complex-script one."""
         r = OxmlElement("w:r")
         props = []  # in the order CT_RPr's schema sequence requires
         if style:
@@ -114,6 +131,10 @@ class Writer:
             e = OxmlElement("w:rFonts")
             for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
                 e.set(qn(slot), font)
+            props.append(e)
+        elif cs_font:
+            e = OxmlElement("w:rFonts")
+            e.set(qn("w:cs"), cs_font)
             props.append(e)
         for value, tags in ((bold, ("w:b", "w:bCs")), (italic, ("w:i", "w:iCs"))):
             if value is None:
@@ -330,6 +351,7 @@ class Writer:
 
     def fill_footer(self) -> None:
         """A footer holding only the page-number fields 'PAGE / NUMPAGES'."""
+        self.latin_font = self.look.body_font  # Footer is based on Normal
         footer = self.document.sections[0].footer
         footer.is_linked_to_previous = False  # python-docx adds the part and the reference
         ftr = footer.part.element

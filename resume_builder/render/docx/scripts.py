@@ -1,0 +1,67 @@
+"""What the DOCX writer needs to know about writing systems: which of Word's three language
+and font slots a language belongs to, which characters of a right-to-left run the script's
+font lacks, where letter-spacing must not go, and where a separator needs a direction mark.
+
+Word keeps three slots in each run's ``w:rFonts`` and ``w:lang`` (ECMA-376 Part 1,
+§17.3.2.26 ``rFonts`` and §17.3.2.20 ``lang``): Latin text (``w:ascii``/``w:hAnsi`` fonts,
+``w:val`` language), East Asian text (``w:eastAsia``) and complex-script text (``w:cs``,
+``w:bidi``: Arabic, Hebrew, the Indic scripts, Thai...). A run marked ``w:rtl`` uses the
+complex-script slot for every character in it (§17.3.2.30), digits and punctuation included.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from resume_builder.bidi import CONTROLS
+
+# ============================================================================ characters
+
+#: Blocks of the right-to-left scripts (Hebrew to Arabic Extended-A, the Hebrew and Arabic
+#: presentation forms): their punctuation and digits (ARABIC COMMA, EXTENDED ARABIC-INDIC
+#: DIGITs) belong to the script's font.
+_RTL_BLOCKS = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF), (0x10800, 0x10FFF), (0x1E800, 0x1EFFF))
+
+
+def _in_rtl_block(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _RTL_BLOCKS)
+
+
+def _common(char: str) -> bool | None:
+    """Whether ``char`` of a right-to-left run is a digit or punctuation shared with Latin text
+    (European digits, ``– . , : % ( ) · /``); None for white space and bidi marks, which go
+    with their neighbours."""
+    if char.isspace() or char in CONTROLS:
+        return None
+    if _in_rtl_block(char):
+        return False
+    return unicodedata.bidirectional(char) not in ("R", "AL", "AN", "NSM")
+
+
+def split_common(text: str) -> list[tuple[str, bool]]:
+    """``text`` (of a right-to-left run) cut into ``(piece, common)`` pieces, in order; joined
+    again they give ``text``. ``common`` pieces hold the digits and punctuation that Latin text
+    shares (:func:`_common`); the others the script's letters, digits and marks.
+
+    The Hebrew fonts (Noto Sans and Serif Hebrew) have no digits, en dash or ``%``, and Noto
+    Sans Arabic no en dash, ``%`` or brackets: set in the run's complex-script font, as Word and
+    LibreOffice set every character of a right-to-left run, they came out in a fallback font
+    (LibreOffice took Noto Color Emoji, which drew nothing: every year of a Hebrew résumé was
+    gone). The writer gives the common pieces the paragraph's Latin font in that slot, the
+    font the PDF draws them in.
+    """
+    pieces: list[tuple[str, bool]] = []
+    current: list[str] = []
+    kind: bool | None = None
+    for char in text:
+        this = _common(char)
+        if this is not None and kind is not None and this != kind:
+            pieces.append(("".join(current), kind))
+            current = []
+        if this is not None:
+            kind = this
+        current.append(char)
+    if current:
+        pieces.append(("".join(current), bool(kind)))
+    return pieces
