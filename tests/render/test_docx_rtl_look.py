@@ -93,3 +93,58 @@ def test_digits_and_punctuation_of_rtl_runs_are_set_in_the_latin_font(language, 
     assert {"2012 – 2016" if language == "he" else "2013 – 2017", "1"} <= set(common), common
     for level in parts["numbering"].iter(f"{W}lvl"):  # the bullet of a right-to-left paragraph
         assert level.find(f"{W}rPr/{W}rFonts").get(f"{W}cs") == latin
+
+
+def _tracking(parts: dict[str, etree._Element]) -> list[tuple[str, int]]:
+    """(text, letter-spacing in twips) of every run of the body: its own w:spacing, else its
+    paragraph style's through w:basedOn (ECMA-376 Part 1, §17.7.2), else none."""
+    styles = {s.get(f"{W}styleId"): s for s in parts["styles"].iter(f"{W}style")}
+
+    def from_style(style_id):
+        while style_id in styles:
+            spacing = styles[style_id].find(f"{W}rPr/{W}spacing")
+            if spacing is not None:
+                return int(spacing.get(f"{W}val"))
+            based = styles[style_id].find(f"{W}basedOn")
+            style_id = based.get(f"{W}val") if based is not None else None
+        return 0
+
+    out = []
+    for paragraph in parts["document"].iter(f"{W}p"):
+        style = paragraph.find(f"{W}pPr/{W}pStyle")
+        inherited = from_style(style.get(f"{W}val") if style is not None else "Normal")
+        for run in paragraph.iter(f"{W}r"):
+            own = run.find(f"{W}rPr/{W}spacing")
+            text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+            out.append((text, int(own.get(f"{W}val")) if own is not None else inherited))
+    return out
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "compact"])
+def test_joined_letters_are_never_letter_spaced(theme, tmp_path):
+    """Before: Title (the name) and Heading 1 carried w:spacing 6 and 16 twips, which Word and
+    LibreOffice add after every letter: "ليلى حسن" lost its final forms and "الخبرة المهنية"
+    showed its alef as a second lam. Arabic runs now say w:spacing 0; Latin text keeps the
+    theme's tracking."""
+    if not docx_available():
+        pytest.skip("the DOCX format is not registered")
+    tracked = {}
+    for profile in (FIXTURES / "bidi_ar.yaml", Path(__file__).resolve().parents[2] / "profiles" / "example.yaml"):
+        job = pipeline.prepare(profile, theme=theme)
+        (output,) = pipeline.render(job, "docx", tmp_path / "r.docx")
+        with zipfile.ZipFile(__import__("io").BytesIO(output.data)) as archive:
+            parts = {name: etree.fromstring(archive.read(f"word/{name}.xml")) for name in ("document", "styles")}
+        tracked.update(_tracking(parts))
+    arabic = {text: spacing for text, spacing in tracked.items() if _RTL_LETTER.search(text)}
+    assert {"ليلى حسن", "الخبرة المهنية"} <= set(arabic)
+    assert not {text: spacing for text, spacing in arabic.items() if spacing}
+    assert tracked["Alex Example"] > 0  # the English name keeps the Title's tracking
+
+
+def test_scripts_that_join_or_stack():
+    from resume_builder.render.docx.scripts import unspaced
+
+    for text in ("ليلى", "ܣܘܪܝܝܐ", "ߒߞߏ", "ᠮᠣᠩᠭᠣᠯ", "हिन्दी", "বাংলা", "தமிழ்", "نستعلیق"):
+        assert unspaced(text), text
+    for text in ("Layla", "נועה", "日本語", "한국어", "Ελληνικά", "Русский", "2021 – 2023", ""):
+        assert not unspaced(text), text

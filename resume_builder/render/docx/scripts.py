@@ -65,3 +65,27 @@ def split_common(text: str) -> list[tuple[str, bool]]:
     if current:
         pieces.append(("".join(current), bool(kind)))
     return pieces
+
+
+#: Blocks of the scripts whose letters join or stack (Unicode Blocks.txt): Arabic, Syriac,
+#: Thaana, N'Ko, Samaritan, Mandaic and the Arabic extensions and presentation forms;
+#: the Indic scripts from Devanagari to Sinhala; Tibetan, Myanmar, Khmer; Mongolian,
+#: Devanagari Extended, Phags-pa; the historic cursive scripts of the SMP (Manichaean,
+#: Psalter Pahlavi, Hanifi Rohingya, Sogdian, Old Uyghur, Chorasmian), the Brahmic ones
+#: (Brahmi to Ahom and Dives Akuru) and Adlam.
+_UNSPACED_BLOCKS = ((0x0600, 0x08FF), (0x0900, 0x0DFF), (0x0F00, 0x109F), (0x1780, 0x18AF), (0xA840, 0xA87F),
+                    (0xA8E0, 0xA8FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF), (0x10AC0, 0x10AFF), (0x10B80, 0x10BAF),
+                    (0x10D00, 0x10D3F), (0x10F30, 0x10FFF), (0x11000, 0x11AFF), (0x1E900, 0x1E95F))
+
+
+def unspaced(text: str) -> bool:
+    """Whether ``text`` holds a letter of a script that must not be letter-spaced.
+
+    Letter-spacing pulls apart letters that join (Arabic, Syriac, N'Ko, Mongolian...: CSS Text
+    Level 4, §"cursive-tracking": no letter-spacing between them) and the clusters of the Indic
+    scripts (Android's text layout turns it off for the same scripts). Word and LibreOffice
+    apply ``w:spacing`` after every character: the Title and Heading 1 styles' tracking showed
+    the name "ليلى حسن" with flattened final letters and "الخبرة المهنية" with the alef as a
+    second lam.
+    """
+    return any(low <= ord(char) <= high for char in text for low, high in _UNSPACED_BLOCKS)

@@ -22,7 +22,7 @@ from resume_builder.theming import CODE_FONT_DOCX
 from resume_builder.render.docx.look import DocxLook
 from resume_builder.render.docx.parts import half_points as _half
 from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
-from resume_builder.render.docx.scripts import split_common
+from resume_builder.render.docx.scripts import split_common, unspaced
 
 SEP = " · "
 DASH = " — "
@@ -120,7 +120,8 @@ class Writer:
     def _run(text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
              size: float | None = None, style: str | None = None, font: str | None = None, rtl: bool = False,
              cs_font: str | None = None):
-        """One ``w:r``; ``font`` names every font slot, ``cs_font`` (without ``font``) the complex-script one."""
+        """One ``w:r``; ``font`` names every font slot, ``cs_font`` (without ``font``) the complex-script
+        one. Text in a script that joins or stacks is never letter-spaced (:func:`scripts.unspaced`)."""
         r = OxmlElement("w:r")
         props = []  # in the order CT_RPr's schema sequence requires
         if style:
@@ -147,6 +148,10 @@ class Writer:
         if color:
             e = OxmlElement("w:color")
             e.set(qn("w:val"), color)
+            props.append(e)
+        if unspaced(text):  # no tracking from the style (Title, Heading 1) between joined letters
+            e = OxmlElement("w:spacing")
+            e.set(qn("w:val"), "0")
             props.append(e)
         if size:
             for tag in ("w:sz", "w:szCs"):
