@@ -318,13 +318,21 @@ def test_east_asian_and_right_to_left_documents(example_doc):
         metadata = dataclasses.replace(example_doc.metadata, language=language)
         return render(dataclasses.replace(example_doc, metadata=metadata, direction=direction))
 
-    japanese = parts(with_language("ja"))["word/styles.xml"].decode()
-    assert '<w:lang w:val="ja" w:eastAsia="ja"/>' in japanese
+    # w:val is the language of Latin text, w:eastAsia of East Asian text, w:bidi of complex-script
+    # text (ECMA-376 Part 1, §17.3.2.20). Before: w:val="ja" marked the English words of a
+    # Japanese résumé Japanese, and LibreOffice broke them at any letter ("Passionate a|bout").
+    for language, expected in (("ja", 'w:val="en" w:eastAsia="ja"'), ("zh", 'w:val="en" w:eastAsia="zh"'),
+                               ("zh-Hant-TW", 'w:val="en" w:eastAsia="zh-Hant-TW"'),
+                               ("ko", 'w:val="en" w:eastAsia="ko"'), ("hi", 'w:val="en" w:bidi="hi"'),
+                               ("sr-Latn", 'w:val="sr-Latn"'), ("de-DE", 'w:val="de-DE"')):
+        files = parts(with_language(language))
+        assert f"<w:lang {expected}/>" in files["word/styles.xml"].decode(), language
+        assert f"<w:themeFontLang {expected}/>" in files["word/settings.xml"].decode(), language
     assert "w:eastAsia=" not in parts(with_language("en"))["word/styles.xml"].decode()
 
     files = parts(with_language("he", "rtl"))
     styles = files["word/styles.xml"].decode()
-    assert '<w:lang w:val="he" w:bidi="he"/>' in styles
+    assert '<w:lang w:val="en" w:bidi="he"/>' in styles
     normal = re.search(r'<w:style [^>]*w:styleId="Normal">.*?</w:style>', styles).group(0)
     assert "<w:bidi/>" in normal  # every paragraph style is based on Normal
     assert b"<w:bidi/></w:sectPr>" in files["word/document.xml"]

@@ -177,3 +177,29 @@ def test_libreoffice_draws_a_right_to_left_resume_in_its_own_fonts(language, tmp
     digits = set("0123456789") & set("".join(doc.text_blocks()))
     assert digits and all(drawn.get(digit, set()) and all(f.startswith(latin) for f in drawn[digit])
                           for digit in digits), {digit: drawn.get(digit) for digit in digits}
+
+
+@pytest.mark.parametrize("language", ["ja", "zh"])
+def test_libreoffice_breaks_english_words_of_an_east_asian_resume_only_between_words(language, tmp_path):
+    """LibreOffice wraps the English text of the Japanese and Chinese résumés between words: no
+    line ends in a piece of a word the next line finishes. Before: styles.xml said
+    <w:lang w:val="ja">, marking the English text Japanese, and LibreOffice broke it at any
+    letter: "Passionate a" / "bout", "deliver" / "ing"."""
+    from resume_builder.pipeline import prepare
+
+    job = prepare(EXAMPLE, lang=language)
+    docx_path = tmp_path / f"example-{language}.docx"
+    docx_path.write_bytes(render_docx(job.document, job.theme, job.options))
+    pdf = convert(docx_path, tmp_path, fontconfig_file(job.theme, tmp_path))
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+                          ).stdout.decode("utf-8")
+    latin = re.compile(r"[A-Za-z]+")
+    words = {word.casefold() for block in job.document.text_blocks() for word in latin.findall(block)}
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    broken = []
+    for line, following in zip(lines, lines[1:]):
+        end, start = re.search(r"[A-Za-z]+$", line), re.match(r"[A-Za-z]+", following)
+        if end and start and (end.group() + start.group()).casefold() in words \
+                and start.group().casefold() not in words:
+            broken.append(f"{end.group()}|{start.group()}")
+    assert not broken, broken

@@ -37,7 +37,7 @@ def test_run_properties_in_schema_order_whatever_is_given():
                          small_caps=True, caps=True, italic=False, bold=True, font="Lato")
     assert _tags(rpr) == RPR_ORDER
     assert rpr.find(qn("w:i")).get(qn("w:val")) == "0" and rpr.find(qn("w:b")).get(qn("w:val")) is None
-    assert rpr.find(qn("w:lang")).attrib == {qn("w:val"): "ar", qn("w:bidi"): "ar"}
+    assert rpr.find(qn("w:lang")).attrib == {qn("w:val"): "en", qn("w:bidi"): "ar"}  # Latin text: English
     assert run_properties() is None
 
 

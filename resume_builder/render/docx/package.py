@@ -24,6 +24,7 @@ from resume_builder.output import build_datetime
 from resume_builder.theming import Theme
 from resume_builder.render.docx.look import DocxLook
 from resume_builder.render.docx.parts import app_properties, style_name
+from resume_builder.render.docx.scripts import language_attributes
 from resume_builder.render.docx.writer import safe_text
 
 # ============================================================================ package set-up
@@ -215,7 +216,8 @@ def numbering_part(document):
 
 
 def set_language(styles_element, look: DocxLook) -> None:
-    """Set ``w:lang`` in a reference document's defaults (its styles keep their look)."""
+    """Set ``w:lang`` in a reference document's defaults (its styles keep their look), each
+    language in its slot (:func:`resume_builder.render.docx.scripts.language_attributes`)."""
     defaults = styles_element.find(qn("w:docDefaults"))
     if defaults is None:
         defaults = OxmlElement("w:docDefaults")
@@ -232,8 +234,5 @@ def set_language(styles_element, look: DocxLook) -> None:
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
-    lang.set(qn("w:val"), look.language)
-    if look.language.split("-")[0].lower() in ("ja", "ko", "zh"):
-        lang.set(qn("w:eastAsia"), look.language)
-    if look.rtl:
-        lang.set(qn("w:bidi"), look.language)
+    for name, value in language_attributes(look.language, rtl=look.rtl).items():
+        lang.set(qn(f"w:{name}"), value)

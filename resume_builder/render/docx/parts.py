@@ -18,6 +18,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
+from resume_builder.render.docx.scripts import language_attributes
+
 if TYPE_CHECKING:
     from resume_builder.render.docx.look import DocxLook
 
@@ -84,9 +86,10 @@ def run_properties(*, font: str | None = None, bold: bool | None = None, italic:
 
     ``font`` sets the Latin slots (``w:ascii``, ``w:hAnsi``); ``cs_font`` the complex-script
     slot (``w:cs``: Arabic, Hebrew), set in right-to-left documents only. East Asian text
-    keeps the word processor's fonts. ``letter_spacing`` and ``size`` are in points; ``lang`` a BCP 47
-    tag, also given as the East Asian language for ja/ko/zh and as the bidi language
-    when ``rtl_lang``.
+    keeps the word processor's fonts. ``letter_spacing`` and ``size`` are in points; ``lang`` the
+    document's BCP 47 tag, set in the slot of its script (``scripts.language_attributes``:
+    East Asian for ja/ko/zh, complex-script for Arabic, Hebrew, Hindi... and whenever
+    ``rtl_lang``), Latin text then being English.
     """
     parts: list[Any] = []
     if font or cs_font:
@@ -108,12 +111,7 @@ def run_properties(*, font: str | None = None, bold: bool | None = None, italic:
     if underline:
         parts.append(w("u", val=underline))
     if lang:
-        languages = {"val": lang}
-        if lang.split("-")[0].lower() in ("ja", "ko", "zh"):
-            languages["eastAsia"] = lang
-        if rtl_lang:
-            languages["bidi"] = lang
-        parts.append(w("lang", **languages))
+        parts.append(w("lang", **language_attributes(lang, rtl=rtl_lang)))
     return w("rPr", *parts) if parts else None
 
 
@@ -307,7 +305,7 @@ def fill_settings(root, look: DocxLook) -> None:
         w("characterSpacingControl", val="doNotCompress"),
         w("compat", w("compatSetting", name="compatibilityMode", uri="http://schemas.microsoft.com/office/word",
                       val=15)),
-        w("themeFontLang", val=look.language),
+        w("themeFontLang", **language_attributes(look.language, rtl=look.rtl)),
         w("decimalSymbol", val="."),
         w("listSeparator", val=","),
     ])

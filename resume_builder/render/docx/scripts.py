@@ -11,9 +11,62 @@ complex-script slot for every character in it (§17.3.2.30), digits and punctuat
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 from resume_builder.bidi import CONTROLS
+
+#: The language of Latin text in a document whose own language is written in an East Asian
+#: or a complex script: the English words of a Japanese or Arabic résumé (product names, C++).
+LATIN_LANGUAGE = "en"
+
+#: ISO 15924 scripts Word sets in its East Asian slot and in its complex-script slot.
+_EAST_ASIAN_SCRIPTS = frozenset({"Jpan", "Hani", "Hans", "Hant", "Hira", "Kana", "Kore", "Hang", "Bopo", "Yiii"})
+_COMPLEX_SCRIPTS = frozenset({
+    "Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Mand", "Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu",
+    "Knda", "Mlym", "Sinh", "Thai", "Laoo", "Tibt", "Khmr", "Mymr"})
+
+
+@lru_cache(maxsize=64)
+def _script(language: str) -> str | None:
+    """The ISO 15924 script ``language`` (a BCP 47 tag) is written in: its own script subtag,
+    else CLDR's likely subtags (through Babel, as :mod:`resume_builder.i18n` takes directions)."""
+    from babel.core import get_global
+
+    parts = [part for part in re.split(r"[-_]", language) if part]
+    if not parts:
+        return None
+    given = next((part.title() for part in parts[1:] if len(part) == 4 and part.isalpha()), None)
+    if given:
+        return given
+    likely = get_global("likely_subtags")
+    for key in ("_".join(parts[:2]), parts[0].lower()):
+        found = likely.get(key)
+        if found:
+            script = next((part for part in found.split("_")[1:] if len(part) == 4 and part.isalpha()), None)
+            if script:
+                return script
+    return None
+
+
+def language_attributes(language: str, *, rtl: bool = False) -> dict[str, str]:
+    """The attributes of ``w:lang`` (ECMA-376 Part 1, §17.3.2.20) for a document in ``language``.
+
+    ``w:val`` is the language of Latin text, ``w:eastAsia`` of East Asian text and ``w:bidi``
+    of complex-script text. A Japanese or Chinese document is East Asian and an Arabic, Hebrew
+    or Hindi one complex-script (by the script CLDR gives the language); its Latin text, the
+    English words it quotes, is :data:`LATIN_LANGUAGE`: marked Japanese, LibreOffice broke English
+    words at any letter ("Passionate a|bout"). A right-to-left document (``rtl``) is
+    complex-script whatever its tag says.
+    """
+    script = _script(language)
+    if script in _EAST_ASIAN_SCRIPTS:
+        return {"val": LATIN_LANGUAGE, "eastAsia": language}
+    if rtl or script in _COMPLEX_SCRIPTS:
+        return {"val": LATIN_LANGUAGE, "bidi": language}
+    return {"val": language}
+
 
 # ============================================================================ characters
 
