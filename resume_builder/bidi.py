@@ -51,7 +51,7 @@ _STOP = {"R", "AL", "AN", "B", "S"}
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z][A-Za-z]{0,2}|[a-z])(?:\.(?:[A-Z][A-Za-z]{0,2}|[a-z]))+$")
 _NUMBER_GAP = {",", ".", "-", "/"}
 #: Separators between items of a line (contacts, date · place): a run never spans one.
-_SEPARATORS = "\u00b7\u2022|\u060c\u061b"
+ITEM_SEPARATORS = "\u00b7\u2022|\u060c\u061b"
 
 
 def _kind(char: str) -> str:
@@ -98,7 +98,7 @@ def ltr_spans(text: str, *, prefixes: str = _PREFIX) -> list[tuple[int, int]]:
             if m >= n or _kind(text[m]) not in ("L", "EN"):
                 break
             gap = text[j:m]
-            if any(mark in gap for mark in _SEPARATORS):
+            if any(mark in gap for mark in ITEM_SEPARATORS):
                 break  # "London · 2023": items a separator sets apart are read one by one
             if not (has_letter or _kind(text[m]) == "L") and not (gap.isspace() or gap in _NUMBER_GAP):
                 break  # two numbers across a dash or a word: the script's own order

@@ -17,6 +17,7 @@ import pytest
 
 from resume_builder import pipeline
 from resume_builder.bidi import LRI, LRM, PDI, isolate_ltr, visual_to_logical
+from resume_builder.render.docx.scripts import RLM
 from resume_builder.checking import run_checks
 from resume_builder.checking.extract import extract
 from tests.checking.builders import docx_available
@@ -125,3 +126,51 @@ def test_docx_runs_carry_their_direction(rendered):
     assert arabic and all("<w:rtl/>" in r for r in arabic)
     assert f"{LRM}+971 50 123 4567{LRM}" in xml
     assert "<w:bidi/>" in xml
+
+
+def _docx_paragraphs(path: Path) -> list[str]:
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(path.read_bytes())).read("word/document.xml"))
+    return ["".join(t.text or "" for t in p.iter(f"{w}t")) for p in root.iter(f"{w}p")]
+
+
+@pytest.mark.parametrize("language", ["ar", "he"])
+def test_docx_items_read_in_the_pdfs_order(language, rendered):
+    """The contact line and the skills line of a right-to-left DOCX, laid out by the bidi algorithm
+    alone (as LibreOffice does, python-bidi here), put their items from right to left in the
+    profile's order, as the PDF does. Before: a neutral separator between two left-to-right
+    items (e-mail · phone; "C++، Python، Go") joined them in one left-to-right stretch, so the
+    phone came first and the skills were reversed. A RIGHT-TO-LEFT MARK after each such
+    separator sets them apart; it never touches a letter or digit, so the words an ATS reads
+    are unchanged, and `check` passes (test_check_passes_on_right_to_left_output)."""
+    from bidi import get_display
+
+    job, path = rendered(language, "docx")
+    paragraphs = _docx_paragraphs(path)
+    doc = job.document
+    contacts = [c.text for c in doc.contacts]
+    line = next(p for p in paragraphs if contacts[0] in p)
+    skills = next(p for p in paragraphs if p.endswith("Go"))
+    # Arabic skills are items apart ("C++، Python، Go"); the Hebrew ones, joined by Latin commas,
+    # are one English phrase ("C++, Rust, Go"), read left to right in the PDF as well.
+    ordered = [(line, contacts), (skills, ["C++", "Python", "Go"])] if language == "ar" else [(line, contacts)]
+    for text, items in ordered:
+        drawn = get_display(text, base_dir="R")  # left to right, as laid out
+        positions = [max(drawn.find(item), drawn.find(item[::-1])) for item in items]  # Arabic: drawn reversed
+        assert all(p >= 0 for p in positions) and positions == sorted(positions, reverse=True), (drawn, items)
+    for paragraph in paragraphs:
+        for match in re.finditer(RLM, paragraph):
+            assert paragraph[match.start() - 1] in "·•|،؛", paragraph  # only ever after a separator
+    assert RLM in line
+
+
+def test_docx_of_a_left_to_right_resume_has_no_right_to_left_marks(tmp_path):
+    profile = tmp_path / "en.yaml"
+    profile.write_text("basics:\n  name: Alex Example\n  email: alex@example.com\n  phone: +44 20 7946 0018\n"
+                       "skills:\n  - name: Languages\n    keywords: [C++, Python, Go]\n", encoding="utf-8")
+    job = pipeline.prepare(profile)
+    (output,) = pipeline.render(job, "docx", tmp_path / "en.docx")
+    (tmp_path / "en.docx").write_bytes(output.data)
+    assert not any(RLM in p for p in _docx_paragraphs(tmp_path / "en.docx"))

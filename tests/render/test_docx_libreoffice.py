@@ -157,18 +157,26 @@ def drawn_fonts(pdf: Path) -> dict[str, set[str]]:
     return drawn
 
 
-@pytest.mark.parametrize("language", sorted(SCRIPT_FONTS))
-def test_libreoffice_draws_a_right_to_left_resume_in_its_own_fonts(language, tmp_path):
+@pytest.fixture(scope="module", params=sorted(SCRIPT_FONTS))
+def right_to_left(request, tmp_path_factory) -> Converted:
+    """The Hebrew or Arabic fixture's DOCX (classic) as LibreOffice draws it."""
+    theme = find_theme("classic")
+    folder = tmp_path_factory.mktemp(f"lo-bidi-{request.param}")
+    doc = build_document(load_profile(RTL_FIXTURES / f"bidi_{request.param}.yaml").profile)
+    docx_path = folder / f"bidi_{request.param}.docx"
+    docx_path.write_bytes(render_docx(doc, theme, theme.options()))
+    pdf = convert(docx_path, folder, fontconfig_file(theme, folder))
+    return Converted(doc, theme, pdf, "", 1)
+
+
+def test_libreoffice_draws_a_right_to_left_resume_in_its_own_fonts(right_to_left):
     """Every glyph of the Hebrew and Arabic résumés in the theme's font or the script's, none in
     a fallback. Before: the digits, en dashes and '%' of right-to-left runs were set in the
     complex-script font, which has none in Hebrew: LibreOffice drew them in Noto Color Emoji
     (nothing showed: "שנות ניסיון ␣", dates without years) or DejaVu Sans."""
-    theme = find_theme("classic")
-    path = RTL_FIXTURES / f"bidi_{language}.yaml"
-    doc = build_document(load_profile(path).profile)
-    docx_path = tmp_path / f"bidi_{language}.docx"
-    docx_path.write_bytes(render_docx(doc, theme, theme.options()))
-    drawn = drawn_fonts(convert(docx_path, tmp_path, fontconfig_file(theme, tmp_path)))
+    doc, theme = right_to_left.doc, right_to_left.theme
+    language = doc.metadata.language.split("-")[0]
+    drawn = drawn_fonts(right_to_left.docx_pdf)
     latin = theme.docx_style.body_font
     latin = next(f.word_family for f in theme.fonts if f.family == latin).replace(" ", "")
     strays = {char: fonts for char, fonts in drawn.items()
@@ -203,3 +211,27 @@ def test_libreoffice_breaks_english_words_of_an_east_asian_resume_only_between_w
                 and start.group().casefold() not in words:
             broken.append(f"{end.group()}|{start.group()}")
     assert not broken, broken
+
+
+def test_libreoffice_lays_out_right_to_left_items_in_the_pdfs_order(right_to_left):
+    """On the contact line the e-mail is rightmost, then the phone (the PDF's order, the
+    profile's read right to left), and the Arabic skills read "C++", "Python", "Go" from the
+    right. Before: the separator between e-mail and phone, and the Arabic commas between the
+    skills, joined their left-to-right neighbours in one stretch laid out left to right."""
+    doc = right_to_left.doc
+    text = subprocess.run(["pdftotext", "-bbox", "-enc", "UTF-8", str(right_to_left.docx_pdf), "-"],
+                          capture_output=True, check=True).stdout.decode("utf-8")
+    words = [(float(m.group(2)), float(m.group(1)), m.group(3))  # (line's top, left, word)
+             for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>', text)]
+
+    def from_the_right(items: list[str]) -> bool:
+        """Whether ``items`` (words) are on one line, each left of the one before."""
+        line = next(top for top, _, word in words if word == items[-1])
+        left = {word: x for top, x, word in words if top == line}
+        return all(item in left for item in items) and [left[i] for i in items] == sorted(
+            (left[i] for i in items), reverse=True)
+
+    contacts = [c.text.split()[0] for c in doc.contacts if c.kind in ("email", "phone")]  # "+971" of the phone
+    assert from_the_right(contacts), contacts
+    if doc.metadata.language.startswith("ar"):
+        assert from_the_right(["C++", "Python", "Go"])

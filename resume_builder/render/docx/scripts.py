@@ -15,7 +15,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from resume_builder.bidi import CONTROLS
+from resume_builder.bidi import CONTROLS, ITEM_SEPARATORS
+
+RLM = "\u200f"  # RIGHT-TO-LEFT MARK: a strong right-to-left character that is not drawn
 
 #: The language of Latin text in a document whose own language is written in an East Asian
 #: or a complex script: the English words of a Japanese or Arabic résumé (product names, C++).
@@ -142,3 +144,25 @@ def unspaced(text: str) -> bool:
     second lam.
     """
     return any(low <= ord(char) <= high for char in text for low, high in _UNSPACED_BLOCKS)
+
+
+def mark_separators(text: str) -> str:
+    """``text`` (a right-to-left run of a right-to-left paragraph) with a RIGHT-TO-LEFT MARK
+    after each item separator (``·``, ``•``, ``|``, ``،``, ``؛``) that no right-to-left letter
+    follows in the run.
+
+    Between two left-to-right items (an e-mail and a phone number on the contact line;
+    ``C++، Python، Go``) a separator is neutral, and the bidi algorithm (UAX #9, rule N1) makes
+    items and separators one left-to-right stretch: LibreOffice, which lays a paragraph out by
+    its text alone, showed them in the opposite order to the PDF's. The mark, a strong
+    right-to-left character that is not drawn, sets the items apart, each read right to left as
+    in the PDF (Word honours it too; it also reads w:rtl). It follows the separator, not a word,
+    so the words an ATS reads stay as they are.
+    """
+    out = []
+    for index, char in enumerate(text):
+        out.append(char)
+        if char in ITEM_SEPARATORS and not any(unicodedata.bidirectional(c) in ("R", "AL")
+                                                for c in text[index + 1:]):
+            out.append(RLM)
+    return "".join(out)

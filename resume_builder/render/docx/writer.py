@@ -22,7 +22,7 @@ from resume_builder.theming import CODE_FONT_DOCX
 from resume_builder.render.docx.look import DocxLook
 from resume_builder.render.docx.parts import half_points as _half
 from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
-from resume_builder.render.docx.scripts import split_common, unspaced
+from resume_builder.render.docx.scripts import mark_separators, split_common, unspaced
 
 SEP = " · "
 DASH = " — "
@@ -56,11 +56,14 @@ class Writer:
         # The Latin font of the paragraph being written: the complex-script font of the digits
         # and punctuation of its right-to-left runs (scripts.split_common).
         self.latin_font = look.body_font
+        # Whether the paragraph being written is right to left (its item separators get marks).
+        self.rtl_paragraph = look.rtl
 
     # ------------------------------------------------------------------ primitives
 
     def paragraph(self, key: str, *, keep_next: bool = False):
         self.latin_font = self.look.heading_font if key in HEADING_KEYS else self.look.body_font
+        self.rtl_paragraph = self.look.rtl
         p = OxmlElement("w:p")
         ppr = OxmlElement("w:pPr")
         style = OxmlElement("w:pStyle")
@@ -82,6 +85,7 @@ class Writer:
             bidi = OxmlElement("w:bidi")
             bidi.set(qn("w:val"), "0")
             p.find(qn("w:pPr")).append(bidi)  # after w:pStyle and w:keepNext (CT_PPrBase's order)
+            self.rtl_paragraph = False
         self.rich(p, text)
         return p
 
@@ -98,6 +102,8 @@ class Writer:
         The digits and punctuation of a right-to-left run (``2016 – 2020``, ``40%``) are a
         ``w:rtl`` run of their own whose complex-script font is the paragraph's Latin font
         (:func:`resume_builder.render.docx.scripts.split_common`): the Hebrew fonts have no digits.
+        In a right-to-left paragraph, an item separator between left-to-right items is followed
+        by a RIGHT-TO-LEFT MARK (:func:`resume_builder.render.docx.scripts.mark_separators`).
         """
         if not self.look.rtl or text == "\t":
             return [self._run(text, bold=bold, italic=italic, color=color, size=size, style=style, font=font)]
@@ -111,6 +117,8 @@ class Writer:
                 runs.append(self._run(piece, bold=bold, italic=italic, color=color, size=size, style=style,
                                       font=font))
                 continue
+            if self.rtl_paragraph:
+                piece = mark_separators(piece)
             for part, common in (split_common(piece) if font is None else [(piece, False)]):
                 runs.append(self._run(part, bold=bold, italic=italic, color=color, size=size, style=style,
                                       font=font, rtl=True, cs_font=self.latin_font if common else None))
@@ -357,6 +365,7 @@ class Writer:
     def fill_footer(self) -> None:
         """A footer holding only the page-number fields 'PAGE / NUMPAGES'."""
         self.latin_font = self.look.body_font  # Footer is based on Normal
+        self.rtl_paragraph = self.look.rtl
         footer = self.document.sections[0].footer
         footer.is_linked_to_previous = False  # python-docx adds the part and the reference
         ftr = footer.part.element
