@@ -235,3 +235,53 @@ def test_libreoffice_lays_out_right_to_left_items_in_the_pdfs_order(right_to_lef
     assert from_the_right(contacts), contacts
     if doc.metadata.language.startswith("ar"):
         assert from_the_right(["C++", "Python", "Go"])
+
+
+PHOTO_COLOUR = (200, 20, 100)  # a colour no theme uses: the photo's pixels on the page
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="needs pdftoppm (poppler-utils)")
+@pytest.mark.parametrize("theme_name", BUILT_IN)
+def test_libreoffice_shows_the_whole_photo_apart_from_the_name(theme_name, tmp_path):
+    """The photo (30 x 40 pixels, 16.5 x 22 mm) is drawn whole, in its proportions, with
+    PHOTO_GAP_PT of space between it and the name's line. Before: its paragraph took the Contact Line style's line
+    spacing, 0.88 in classic and 0.94 in compact, and LibreOffice cut the top of the photo off
+    (a square showed); in modern it touched the name."""
+    import io
+
+    from PIL import Image
+
+    from resume_builder.pipeline import prepare
+    from resume_builder.render.docx.writer import PHOTO_GAP_PT
+
+    folder = tmp_path / "profile"
+    folder.mkdir()
+    Image.new("RGB", (30, 40), PHOTO_COLOUR).save(folder / "me.png")
+    profile = folder / "cv.yaml"
+    profile.write_text("basics:\n  name: Jo Photo\n  photo: me.png\n  email: jo@example.com\n"
+                       "summary: A short summary.\n", encoding="utf-8")
+    job = prepare(profile, theme=theme_name)
+    docx_path = tmp_path / "cv.docx"
+    docx_path.write_bytes(render_docx(job.document, job.theme, job.options))
+    pdf = convert(docx_path, tmp_path, fontconfig_file(job.theme, tmp_path))
+    dpi = 144
+    png = subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", str(pdf)],
+                         capture_output=True, check=True).stdout
+    page = Image.open(io.BytesIO(png)).convert("RGB")
+    width, height = page.size
+    pixels = page.load()
+
+    def photo(x, y):
+        return all(abs(a - b) <= 24 for a, b in zip(pixels[x, y], PHOTO_COLOUR))
+
+    rows = [y for y in range(height) if any(photo(x, y) for x in range(0, width, 2))]
+    columns = [x for x in range(width) if any(photo(x, y) for y in rows[::2])]
+    assert rows and columns
+    shown = ((columns[-1] - columns[0] + 1) / dpi * 25.4, (rows[-1] - rows[0] + 1) / dpi * 25.4)
+    assert abs(shown[0] - 16.5) < 0.6 and abs(shown[1] - 22) < 0.6, shown  # whole: 16.5 x 22 mm
+    below = next(y for y in range(rows[-1] + 1, height)
+                 if any(sum(pixels[x, y]) < 600 for x in range(0, width, 2)))  # the name's first ink
+    # The name's line has white above its capitals of its own (2 pt or more at the name's size):
+    # before, modern's 6.5 pt of white was that alone, the photo touching the name's line.
+    white = (below - rows[-1] - 1) / dpi * 72
+    assert white >= PHOTO_GAP_PT + 2, f"{white:.1f} pt between the photo and the name"

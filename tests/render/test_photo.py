@@ -283,3 +283,26 @@ def test_a_photo_given_as_an_address_is_left_out_with_a_warning(value, tmp_path)
     assert any("basics.photo" in w and "not shown" in w for w in job.warnings)
     markup = render(job, "html", tmp_path / "cv.html")[0].data.decode("utf-8")
     assert value not in markup
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "compact"])
+def test_docx_photo_paragraph_has_single_line_spacing_and_a_gap(theme, tmp_path):
+    """The photo's paragraph says its own spacing: single lines (as tall as the photo) and space
+    below. Before: it took Contact Line's, a multiple of 0.88 in classic and 0.94 in compact
+    (LibreOffice cut the top of the photo off), with next to no space before the name (modern's
+    touched it). tests/render/test_docx_libreoffice.py looks at the result."""
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    path = profile_with(tmp_path, "me.png", png())
+    job = prepare(path, theme=theme)
+    data = render(job, "docx", tmp_path / "cv.docx")[0].data
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")).find(f"{w}body")
+    first = body[0]
+    assert first.find(f".//{w}drawing") is not None
+    spacing = first.find(f"{w}pPr/{w}spacing")
+    assert spacing is not None
+    assert (spacing.get(f"{w}line"), spacing.get(f"{w}lineRule")) == ("240", "auto")
+    assert int(spacing.get(f"{w}after")) >= 100  # 5 pt or more

@@ -27,6 +27,9 @@ from resume_builder.render.docx.scripts import mark_separators, split_common, un
 SEP = " · "
 DASH = " — "
 
+#: The space between the photo (above the masthead) and the name, in points (about 2 mm).
+PHOTO_GAP_PT = 6
+
 #: The paragraph styles set in the theme's heading font (parts.style_definitions).
 HEADING_KEYS = frozenset({"title", "subtitle", "heading1"})
 
@@ -234,24 +237,37 @@ class Writer:
     def photo(self, doc: Document) -> None:
         """The profile's photo (PNG or JPEG, already checked) in a paragraph of its own above
         the name, aligned like the masthead; it holds no text, so the name stays the first
-        line an ATS reads. Word cannot show an SVG without a raster copy: left out."""
+        line an ATS reads. Word cannot show an SVG without a raster copy: left out.
+
+        The paragraph's line spacing is single (``w:spacing w:line="240" w:lineRule="auto"``,
+        ECMA-376 Part 1 §17.3.1.33), so its line is as tall as the photo, and
+        :data:`PHOTO_GAP_PT` separates it from the name. It took the Contact Line style's, a
+        multiple below 1 in classic (0.88) and compact (0.94): at the top of the page
+        LibreOffice cut the top of the photo off; and modern's photo touched the name."""
         if doc.photo is None or doc.photo.format not in ("PNG", "JPEG"):
             return
         from docx.shared import Mm
 
         width, height = doc.photo.width or 1, doc.photo.height or 1
         scale = 22 / max(width, height)  # fit a 22 mm square, as the themes show it
-        self.image_paragraph("contacts", doc.photo.data, Mm(width * scale), Mm(height * scale))
+        p = self.image_paragraph("contacts", doc.photo.data, Mm(width * scale), Mm(height * scale))
+        spacing = OxmlElement("w:spacing")  # after w:pStyle and w:keepNext (CT_PPrBase's order)
+        for name, value in (("before", 0), ("after", round(PHOTO_GAP_PT * 20)), ("line", 240), ("lineRule", "auto")):
+            spacing.set(qn(f"w:{name}"), str(value))
+        p.find(qn("w:pPr")).append(spacing)
 
-    def image_paragraph(self, style_key: str, data: bytes, width, height) -> None:
+    def image_paragraph(self, style_key: str, data: bytes, width, height):
         """A paragraph in style ``style_key`` (kept with the next) holding only an inline
-        picture of ``data`` (PNG or JPEG bytes) at ``width`` x ``height`` (python-docx lengths)."""
+        picture of ``data`` (PNG or JPEG bytes) at ``width`` x ``height`` (python-docx lengths);
+        returned."""
         inline = self.part.new_pic_inline(io.BytesIO(data), width, height)
         r = OxmlElement("w:r")
         drawing = OxmlElement("w:drawing")
         drawing.append(inline)
         r.append(drawing)
-        self.paragraph(style_key, keep_next=True).append(r)
+        p = self.paragraph(style_key, keep_next=True)
+        p.append(r)
+        return p
 
     def section(self, section: Section) -> None:
         p = self.paragraph("heading1")
