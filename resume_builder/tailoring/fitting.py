@@ -6,8 +6,8 @@ In order, stopping as soon as it fits:
    theme's ``[fit]`` limits, by the least amount that fits;
 2. cut content. Without a job posting, the least relevant by the profile's own order
    (older entries, and among equally old or undated ones those listed later): highlights
-   from the end of the oldest entry, keeping its first one, then the next oldest's; then
-   whole entries, oldest (and among equals, last listed) first.
+   from the end of the oldest entry, keeping its first one (its first two under a lead-in),
+   then the next oldest's; then whole entries, oldest (and among equals, last listed) first.
    With a posting (a :class:`Relevance`), by relevance across the whole résumé (see
    :func:`_relevant_cuts`): first what loses no posting term — irrelevant entries, then
    paragraphs and bullets without posting terms, those of the least relevant entries
@@ -15,9 +15,10 @@ In order, stopping as soon as it fits:
    then the least relevance per character of room freed, a highlight or paragraph counting
    its own points plus a tenth of its entry's, so a short bullet of the best project
    outlasts a long paragraph of a marginal one;
-   at equal value whole entries go before paragraphs (``summary``, ``outcome``), which go
-   before highlights. Never cut: the only evidence of a required term, the three most
-   relevant highlights (a role's count too), each entry's best highlight. Past positions
+   at equal value whole entries go before paragraphs (``summary``, ``outcome``) and lists
+   under a lead-in, which go before highlights. Never cut: the only evidence of a required
+   term, the three most relevant highlights (a role's count too), each entry's best
+   highlight (its two best under a lead-in, unless the lead-in goes with its list). Past positions
    and degrees go only after everything else. Then cut items are put back, most relevant
    first, while the pages still fit;
 3. never cut the most recent position, the highest degree, or anything pinned (by id or
@@ -31,6 +32,13 @@ role goes only with the company. A pinned role (by id or tag) keeps its company 
 most recent position of a company with several roles is its newest role: that role stays
 whole and the company stays, but its past roles are cut like any past position's.
 4. otherwise fail, saying how far over the budget it still is.
+
+A lead-in and its list are one unit (README, "Page budget"; :func:`_lead_ins`): a summary
+whose last paragraph ends with a colon is never cut while the highlights it introduces are
+shown (cutting it cuts the paragraphs before the lead-in), and those highlights are never
+cut below two; with a posting the lead-in and its whole list may go together, as one cut of
+kind ``list``. So no set of cuts, whichever the bisection and the refill pick, leaves a list
+without its lead-in or a lead-in with one item.
 
 Page counts come from a ``count_pages(profile, options)`` function (the real PDF layout in
 the pipeline), so this module stays pure and testable. Each search is a bisection over how
@@ -82,7 +90,8 @@ class Relevance:
 
 @dataclass(frozen=True)
 class Cut:
-    """Something the page budget cut: an ``entry``, a ``paragraph`` or a ``highlight``."""
+    """Something the page budget cut: an ``entry``, a ``paragraph``, a ``highlight`` or a
+    ``list`` (a lead-in with its highlights; labelled by the lead-in)."""
 
     kind: str
     label: str
@@ -96,7 +105,7 @@ class Cut:
         why = f" ({count(self.points, 'point')}: {', '.join(self.terms)})" if self.terms else \
             " (no posting terms)" if self.ranked and self.kind != "tighten" else ""
         verb = {"entry": "dropped entry", "paragraph": "dropped paragraph", "highlight": "dropped highlight from",
-                "tighten": ""}[self.kind]
+                "list": "dropped list from", "tighten": ""}[self.kind]
         return f"{verb} {self.label}{why}".strip()
 
     def to_dict(self) -> dict[str, Any]:
@@ -136,7 +145,7 @@ class _Bullet:
     section: str
     entry: int  # index in the section (or in the custom section's entries)
     custom: int | None  # index of the custom section, when inside one
-    index: int  # index in the entry's highlights
+    field: str  # "highlights[3]", "roles[1].highlights[0]", "outcome", "roles[1].summary"
     rank: tuple
     label: str
     role: int | None = None  # index in the company's roles, for a role's highlight
@@ -348,10 +357,72 @@ def _highlight_lists(entry: Any) -> list[tuple[int | None, str, list[Any]]]:
     return out
 
 
+#: A list under a lead-in keeps at least this many items: a lead-in ("Key features:")
+#: announces several, and one item under it reads as a fragment.
+LEAD_IN_ITEMS = 2
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")  # where document.paragraphs() splits a text
+_COLONS = (":", "\uff1a")  # and the fullwidth colon of Chinese and Japanese texts
+
+
+def _lead_in(text: str | None) -> tuple[str, str] | None:
+    """(the paragraphs before it, the lead-in) when the last paragraph of ``text`` ends with a
+    colon ("It presents users with following functionality:"), else None."""
+    if not text or not text.strip():
+        return None
+    blocks = _PARAGRAPH_BREAK.split(text.strip())
+    if not plain_text(blocks[-1]).rstrip().endswith(_COLONS):
+        return None
+    return "\n\n".join(blocks[:-1]), blocks[-1]
+
+
+def _lead_ins(entry: Any) -> dict[str, str]:
+    """The highlight lists of ``entry`` introduced by a lead-in: the list's field prefix (``""``,
+    ``"roles[1]."``) -> the field of the paragraph shown right before it whose last paragraph
+    ends with a colon (README, "Page budget": a lead-in and its list are one unit).
+
+    That paragraph is the entry's ``summary`` (shown between its description and its
+    highlights), a role's ``summary``, or, for a company shown with a single role, the
+    company's ``summary`` when the role has none (both are shown above the role's highlights).
+    A highlight's own sub-items (``details``) are not a list the budget cuts: a highlight goes
+    with its details."""
+    out: dict[str, str] = {}
+    if getattr(entry, "highlights", None) and _lead_in(getattr(entry, "summary", None)):
+        out[""] = "summary"
+    roles = _roles(entry)
+    for r, role in enumerate(roles):
+        if not role.highlights:
+            continue
+        if role.summary:
+            if _lead_in(role.summary):
+                out[f"roles[{r}]."] = f"roles[{r}].summary"
+        elif len(roles) == 1 and _lead_in(entry.summary):
+            out["roles[0]."] = "summary"
+    return out
+
+
+def _shows_a_highlight(entry: Any, prefix: str, fields: set[str]) -> bool:
+    """Whether the highlight list ``prefix`` (``""``, ``"roles[1]."``) of ``entry`` still shows
+    an item once ``fields`` are cut."""
+    if prefix:
+        r = int(prefix[len("roles["):-len("].")])
+        if f"roles[{r}]" in fields:
+            return False
+        items = _roles(entry)[r].highlights
+    else:
+        items = entry.highlights
+    return any(f"{prefix}highlights[{i}]" not in fields for i in range(len(items)))
+
+
 def _without(entry: Any, fields: set[str]) -> Any:
     """``entry`` without the named parts: ``summary``, ``highlights[2]``, ``roles[1]`` (a whole
-    role), ``roles[0].summary``, ``roles[0].highlights[3]``."""
+    role), ``roles[0].summary``, ``roles[0].highlights[3]``.
+
+    A summary that ends with a lead-in keeps it while its list is shown: cutting the summary
+    cuts the paragraphs before the lead-in (:func:`_lead_ins`)."""
     update: dict[str, Any] = {name: None for name in _PROSE if name in fields}
+    for prefix, name in _lead_ins(entry).items():
+        if name in update and _shows_a_highlight(entry, prefix, fields):
+            update[name] = _lead_in(getattr(entry, name))[1]
     if any(f.startswith("highlights[") for f in fields):
         update["highlights"] = [h for i, h in enumerate(entry.highlights) if f"highlights[{i}]" not in fields]
     roles = _roles(entry)
@@ -385,7 +456,8 @@ def _preview(text: str) -> str:
 
 def _bullets(profile: Profile, pinned: set) -> list[_Bullet]:
     """Highlights that may go (no posting), least relevant first: the oldest entry's, from its
-    end down to its first highlight, then the next oldest's, and so on.
+    end down to its first highlight (its first two under a lead-in, see :func:`_lead_ins`),
+    then the next oldest's, and so on.
 
     Without a posting, relevance is the profile's own order: an older entry (``_age_key``) is
     less relevant, and among entries of the same age or with no dates at all (projects often
@@ -397,15 +469,18 @@ def _bullets(profile: Profile, pinned: set) -> list[_Bullet]:
         if (section, index, custom) in pinned:
             continue
         kept_role = _newest_role(entry) if (section, index, custom, _NEWEST_ROLE) in pinned else None
-        for role, _, highlights in _highlight_lists(entry):
-            if len(highlights) < 2 or (kept_role is not None and role == kept_role):
+        roles = _roles(entry)
+        lead_ins = _lead_ins(entry)
+        for role, prefix, highlights in _highlight_lists(entry):
+            least = LEAD_IN_ITEMS if prefix in lead_ins else 1
+            if len(highlights) <= least or (kept_role is not None and role == kept_role):
                 continue
-            age = _age_key(entry if role is None else _roles(entry)[role])
+            age = _age_key(entry if role is None else roles[role])
             label = _label(section, entry) if role is None else _role_label(section, entry, role)
-            for i in range(len(highlights) - 1, 0, -1):
+            for i in range(len(highlights) - 1, least - 1, -1):
                 rank = (age, -index, len(highlights) - 1 - i)
-                out.append(_Bullet(section, index, custom, i, rank, f"{label}: \"{_preview(highlights[i].text)}\"",
-                                   role, label, len(highlights)))
+                out.append(_Bullet(section, index, custom, f"{prefix}highlights[{i}]", rank,
+                                   f"{label}: \"{_preview(highlights[i].text)}\"", role, label, len(highlights)))
     return sorted(out, key=lambda b: b.rank)
 
 
@@ -430,8 +505,7 @@ def _entries(profile: Profile, pinned: set) -> list[_Droppable]:
 def _drop_bullets(profile: Profile, bullets: list[_Bullet]) -> Profile:
     gone: dict[tuple[str, int, int | None], set[str]] = {}
     for b in bullets:
-        prefix = "" if b.role is None else f"roles[{b.role}]."
-        gone.setdefault((b.section, b.entry, b.custom), set()).add(f"{prefix}highlights[{b.index}]")
+        gone.setdefault((b.section, b.entry, b.custom), set()).add(b.field)
     return _rewrite(profile, lambda key, entry: _without(entry, gone[key]) if key in gone else entry)
 
 
@@ -486,7 +560,7 @@ def _bisect_cut(profile: Profile, options: ThemeOptions, candidates: list, max_p
 
 PROTECTED_TOP_HIGHLIGHTS = 3  # the most relevant highlights are never cut
 _PROSE = ("summary", "outcome")  # long paragraphs an entry can lose and still say what it was
-_TIERS = {"entry": 0, "paragraph": 1, "highlight": 2}  # at equal points, cut in this order
+_TIERS = {"entry": 0, "paragraph": 1, "list": 1, "highlight": 2}  # at equal points, cut in this order
 _CAREER = ("experience", "education")  # history: whole entries go only after everything else
 _HIGHLIGHT = re.compile(r"(roles\[\d+\]\.)?highlights\[")  # the field of a highlight, an entry's or a role's
 
@@ -495,7 +569,7 @@ _HIGHLIGHT = re.compile(r"(roles\[\d+\]\.)?highlights\[")  # the field of a high
 class _Unit:
     """Something the relevance fitter may cut, with the points it would lose."""
 
-    kind: str  # entry | paragraph | highlight
+    kind: str  # entry | paragraph | highlight | list (a lead-in with its whole list)
     section: str
     entry: int
     custom: int | None
@@ -505,6 +579,7 @@ class _Unit:
     rank: tuple
     label: str
     size: int = 0  # characters of text it removes (to estimate how much must go)
+    parts: tuple[str, ...] = ()  # a list's highlights, cut with its lead-in (``field``)
 
 
 def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[_Unit]:
@@ -562,6 +637,7 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
                 units.append(_Unit("entry", section, index, custom, name, role_points, role_terms,
                                    (True, role_points > 0, _density(role_points, 0, length), _TIERS["entry"], -length,
                                     _age_key(role), order), _role_label(section, entry, r), length))
+        lead_ins = _lead_ins(entry)
         prose = [(name, name, getattr(entry, name, None)) for name in _PROSE]
         prose += [(f"roles[{r}].summary", _role_label(section, entry, r), role.summary)
                   for r, role in enumerate(roles) if r != kept_role]
@@ -572,19 +648,39 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
                 label_of = f"{where} summary"
             else:
                 label_of = f"{label} {name}"
+            if name in lead_ins.values():  # the lead-in stays with its list: only what is before it may go
+                text = _lead_in(text)[0]
+                if not text:
+                    continue
+                label_of += BEFORE_LEAD_IN
+            # all the paragraph's points: which of its terms the lead-in names is not known
             points, terms = own.get(name, (0, ()))
             units.append(_Unit("paragraph", section, index, custom, name, points, terms,
                                (False, points > 0, _value(points, context, len(text)), _TIERS["paragraph"], -len(text), age,
                                 order), label_of, len(text)))
         for role, prefix, highlights in _highlight_lists(entry):
-            if len(highlights) < 2 or (kept_role is not None and role == kept_role):
+            if not highlights or (kept_role is not None and role == kept_role):
                 continue
             where = label if role is None else _role_label(section, entry, role)
+            if prefix in lead_ins:  # the lead-in and its whole list go together, or not at all
+                lead = lead_ins[prefix]
+                items = tuple(f"{prefix}highlights[{i}]" for i in range(len(highlights)))
+                if not any((section, index, f) in sole or (section, index, f) in top for f in (lead, *items)):
+                    text = _field_text(entry, lead)
+                    points = sum(own.get(f, (0, ()))[0] for f in (lead, *items))
+                    terms = tuple(dict.fromkeys(t for f in (lead, *items) for t in own.get(f, (0, ()))[1]))
+                    length = len(text) + sum(len(_highlight_text(h)) for h in highlights)
+                    units.append(_Unit("list", section, index, custom, lead, points, terms,
+                                       (False, points > 0, _value(points, context, length), _TIERS["list"], -length,
+                                        age, order), f"{where}: \"{_preview(_lead_in(text)[1])}\"", length, items))
+            least = LEAD_IN_ITEMS if prefix in lead_ins else 1  # each list keeps its best (two under a lead-in)
+            if len(highlights) <= least:
+                continue
             scored = [(own.get(f"{prefix}highlights[{i}]", (0, ()))[0], -i) for i in range(len(highlights))]
-            best = -max(scored)[1]
+            best = {-i for _, i in sorted(scored, reverse=True)[:least]}  # the first among equals
             for i, item in enumerate(highlights):
                 name = f"{prefix}highlights[{i}]"
-                if i == best or (section, index, name) in sole or (section, index, name) in top:
+                if i in best or (section, index, name) in sole or (section, index, name) in top:
                     continue
                 points, terms = own.get(name, (0, ()))
                 length = len(_highlight_text(item))
@@ -594,6 +690,7 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
     return sorted(units, key=lambda u: u.rank)
 
 
+BEFORE_LEAD_IN = " before its lead-in"  # a summary cut but its lead-in: "projects/lb summary before its lead-in"
 CONTEXT_SHARE = 0.1  # share of its entry's points a highlight or paragraph is worth besides its own
 _SHORTEST = 40  # characters: shorter texts still take a line
 
@@ -607,6 +704,14 @@ def _value(points: int, context: float, length: int) -> float:
 def _density(points: int, context: float, length: int) -> float:
     """Relevance per character: what a cut loses for the room it frees (0 when irrelevant)."""
     return (points + context) / max(length, _SHORTEST)
+
+
+def _field_text(entry: Any, name: str) -> str:
+    """The text of a paragraph field of ``entry``: ``summary``, ``outcome``, ``roles[1].summary``."""
+    role = re.match(r"roles\[(\d+)\]\.(.*)$", name)
+    if role:
+        return getattr(_roles(entry)[int(role.group(1))], role.group(2)) or ""
+    return getattr(entry, name, None) or ""
 
 
 def _highlight_text(item: Any) -> str:
@@ -629,7 +734,7 @@ def _apply_units(profile: Profile, units: list[_Unit]) -> Profile:
     gone_fields: dict[tuple[str, int, int | None], set[str]] = {}
     for u in units:
         if u.field is not None:
-            gone_fields.setdefault((u.section, u.entry, u.custom), set()).add(u.field)
+            gone_fields.setdefault((u.section, u.entry, u.custom), set()).update((u.field, *u.parts))
 
     def change(key: tuple, entry: Any) -> Any:
         if key in gone_entries:
@@ -715,12 +820,15 @@ def _refill(profile: Profile, options: ThemeOptions, chosen: list[_Unit], max_pa
 
 
 def _describe_cuts(chosen: list[_Unit]) -> list[Cut]:
-    """The cuts to report: parts of an entry dropped whole are not listed again."""
+    """The cuts to report: parts of an entry, a role or a list (its lead-in's paragraph, its
+    highlights) dropped whole are not listed again."""
     dropped = {(u.section, u.entry, u.custom) for u in chosen if u.field is None}
     roles = {(u.section, u.entry, u.custom, u.field) for u in chosen if u.kind == "entry" and u.field is not None}
+    lists = {(u.section, u.entry, u.custom, f) for u in chosen if u.kind == "list" for f in (u.field, *u.parts)}
     out = [Cut(u.kind, u.label, u.points, u.terms) for u in sorted(chosen, key=lambda u: u.rank)
            if u.field is None or ((u.section, u.entry, u.custom) not in dropped
-                                  and not _inside_role(u, roles))]
+                                  and not _inside_role(u, roles)
+                                  and (u.kind == "list" or (u.section, u.entry, u.custom, u.field) not in lists))]
     return out
 
 
@@ -754,7 +862,7 @@ def _account(result: FitResult, relevance: Relevance, profile: Profile, chosen: 
     result.relevance_total = relevance.total
     result.relevance_kept = relevance.total - sum(c.points for c in result.cut)
     gone_entries = {(u.section, u.entry) for u in chosen if u.field is None}
-    gone_fields = {(u.section, u.entry, u.field) for u in chosen if u.field is not None}
+    gone_fields = {(u.section, u.entry, f) for u in chosen if u.field is not None for f in (u.field, *u.parts)}
     best: dict[str, tuple[tuple, str]] = {}
     for key, (points, terms) in relevance.pieces.items():
         if (key[0], key[1]) in gone_entries or key in gone_fields or any(

@@ -6,13 +6,21 @@ decides *what* goes first, so that a change to one of them fails a test.
 
 from __future__ import annotations
 
+import random
 from types import SimpleNamespace
 
 import pytest
 
 from resume_builder.schema.profile import Award, Education, Experience, Profile, Project, Role, Volunteering
-from resume_builder.tailoring.fitting import _age_key, _degree_rank, _label, _scaled, fit
+from resume_builder.loading import load_profile
+from resume_builder.pipeline import builtin_vocabulary
+from resume_builder.tailoring.fitting import (_age_key, _apply_units, _degree_rank, _label, _lead_in, _pinned,
+                                              _relevant_cuts, _scaled, fit)
+from resume_builder.tailoring.matching import match, relevance
 from resume_builder.theming import FitLimits, ThemeOptions
+from tests.conftest import EXAMPLE, FIXTURES
+from tests.tailoring.posting_corpus import read
+from tests.tailoring.test_fitting_lead_ins import fragments
 
 LIMITS = FitLimits(min_font_size=8, min_line_height=1.1, min_spacing=0.5)
 NEVER = (0, 0, 0)
@@ -124,6 +132,39 @@ def test_degree_rank(degree, area, rank):
 ])
 def test_label_names_an_entry_by_its_most_specific_field(fields, label):
     assert _label("experience", SimpleNamespace(**fields)) == label
+
+
+# ----------------------------------------------------------------------------- lead-ins (and test_fitting_lead_ins.py)
+
+
+@pytest.mark.parametrize("text, split", [
+    ("Key highlights in this project:", ("", "Key highlights in this project:")),
+    ("LB Manager hooks to F5.\n\nIt presents users with following functionality:\n",
+     ("LB Manager hooks to F5.", "It presents users with following functionality:")),
+    ("During my tenure I set up Argo. My primary responsibilities included:",
+     ("", "During my tenure I set up Argo. My primary responsibilities included:")),  # one paragraph: all of it
+    ("**Key features:**", ("", "**Key features:**")),  # Markdown around the colon
+    ("Fonctionnalités principales :", ("", "Fonctionnalités principales :")),
+    ("主な機能：", ("", "主な機能：")),  # a fullwidth colon
+    ("Ratio 3:1 of reads to writes.", None), ("A paragraph.\n\nAnd another.", None), ("", None), (None, None),
+])
+def test_a_lead_in_is_the_last_paragraph_when_it_ends_with_a_colon(text, split):
+    assert _lead_in(text) == split
+
+
+def test_no_set_of_cuts_with_a_posting_leaves_a_fragment():
+    """Whatever the bisection and the refill pick of the cuts a posting ranks (any prefix, any
+    subset), no list is left without its lead-in nor a lead-in with one item: the example
+    profile, ranked for sre-en.md."""
+    profile = load_profile(EXAMPLE).profile
+    scores = relevance(match(profile, read(FIXTURES / "postings" / "sre-en.md"), builtin_vocabulary()))
+    units = _relevant_cuts(profile, _pinned(profile, set(), set()), scores)
+    assert any(u.kind == "list" for u in units) and any(u.label.endswith(" before its lead-in") for u in units)
+    pick = random.Random(0)
+    subsets = [units[:n] for n in range(len(units) + 1)] + [pick.sample(units, pick.randrange(len(units) + 1))
+                                                            for _ in range(200)]
+    for chosen in subsets:
+        assert fragments(profile, _apply_units(profile, chosen)) == [], [u.label for u in chosen]
 
 
 # ----------------------------------------------------------------------------- what goes first, and what is said
