@@ -489,10 +489,10 @@ def _fit(profile: Profile, options: ThemeOptions, theme: Theme, loaded: LoadedPr
 
 def _budget_messages(result: Any) -> list[str]:
     """What the page budget changed, kept (per posting term) and cut, one line each; without a
-    posting, the highlights cut from one entry are one line (they go from its end: the cuts'
-    one line per highlight stays in the JSON reports)."""
+    posting, the paragraphs and highlights cut from one entry are one line (highlights go
+    from its end: the cuts' one line per paragraph or highlight stays in the JSON reports)."""
     said: list[str | list[Any]] = list(result.cuts[:len(result.cuts) - len(result.cut)])  # the layout's changes
-    from_entry: dict[str, list[Any]] = {}  # an entry's (or role's) label -> its highlights cut
+    from_entry: dict[str, list[Any]] = {}  # an entry's (or role's) label -> its paragraphs and highlights cut
     for cut in result.cut:
         if not cut.owner:
             said.append(cut.describe())
@@ -500,7 +500,7 @@ def _budget_messages(result: Any) -> list[str]:
             from_entry[cut.owner].append(cut)
         else:
             said.append(from_entry.setdefault(cut.owner, [cut]))
-    lines = [f"page budget {result.max_pages}: " + (item if isinstance(item, str) else _highlights_cut(item))
+    lines = [f"page budget {result.max_pages}: " + (item if isinstance(item, str) else _entry_cut(item))
              for item in said]
     if result.kept:
         kept = "; ".join(f"{term}: {where}" for term, where in result.kept.items())
@@ -511,10 +511,17 @@ def _budget_messages(result: Any) -> list[str]:
     return lines
 
 
-def _highlights_cut(cuts: list[Any]) -> str:
-    """``dropped the last 3 of 4 highlights of projects/edge`` (they go from an entry's end)."""
-    last = "the last" if len(cuts) == 1 else f"the last {len(cuts)}"
-    return f"dropped {last} of {count(cuts[0].of, 'highlight')} of {cuts[0].owner}"
+def _entry_cut(cuts: list[Any]) -> str:
+    """``dropped the outcome and the last 3 of 4 highlights of projects/edge`` (paragraphs by
+    their field, highlights counted: they go from an entry's end)."""
+    owner = cuts[0].owner
+    parts = [f"the {cut.label[len(owner) + 1:]}" for cut in cuts if cut.kind == "paragraph"]
+    highlights = [cut for cut in cuts if cut.kind == "highlight"]
+    if highlights:
+        last = "the last" if len(highlights) == 1 else f"the last {len(highlights)}"
+        parts.append(f"{last} of {count(highlights[0].of, 'highlight')}")
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"dropped {listed} of {owner}"
 
 
 def _relevance(profile: Profile, loaded: LoadedProfile, posting: Path):

@@ -5,9 +5,11 @@ In order, stopping as soon as it fits:
 1. tighten the layout (font size, line height, vertical spacing) no further than the
    theme's ``[fit]`` limits, by the least amount that fits;
 2. cut content. Without a job posting, the least relevant by the profile's own order
-   (older entries, and among equally old or undated ones those listed later): highlights
-   from the end of the oldest entry, keeping its first one (its first two under a lead-in),
-   then the next oldest's; then whole entries, oldest (and among equals, last listed) first.
+   (older entries, and among equally old or undated ones those listed later): the oldest
+   entry's long paragraphs (``summary``, ``outcome``; the longest first, as a posting's
+   equal points have it), then its highlights from the end, keeping its first one (its first
+   two under a lead-in), then the next oldest's (see :func:`_bullets`); then whole entries,
+   oldest (and among equals, last listed) first.
    With a posting (a :class:`Relevance`), by relevance across the whole résumé (see
    :func:`_relevant_cuts`): first what loses no posting term — irrelevant entries, then
    paragraphs and bullets without posting terms, those of the least relevant entries
@@ -98,7 +100,7 @@ class Cut:
     points: int = 0  # relevance points lost (0 without a posting)
     terms: tuple[str, ...] = ()
     ranked: bool = True  # chosen by relevance to a posting (else: by the profile's own order)
-    owner: str = ""  # without a posting: the entry (or role) a highlight was dropped from
+    owner: str = ""  # without a posting: the entry (or role) a highlight or paragraph was dropped from
     of: int = 0  # without a posting: how many highlights that entry (or role) had
 
     def describe(self) -> str:
@@ -140,7 +142,8 @@ class FitResult:
 
 @dataclass(frozen=True)
 class _Bullet:
-    """A highlight that may be dropped: where it is and how it ranks (lower goes first)."""
+    """A highlight or a paragraph that may be dropped without a posting: where it is and how it
+    ranks (lower goes first)."""
 
     section: str
     entry: int  # index in the section (or in the custom section's entries)
@@ -148,9 +151,10 @@ class _Bullet:
     field: str  # "highlights[3]", "roles[1].highlights[0]", "outcome", "roles[1].summary"
     rank: tuple
     label: str
-    role: int | None = None  # index in the company's roles, for a role's highlight
+    role: int | None = None  # index in the company's roles, for a role's highlight or summary
     owner: str = ""  # the entry's (or role's) label
     of: int = 0  # how many highlights the entry (or role) has
+    kind: str = "highlight"  # or "paragraph"
 
 
 @dataclass(frozen=True)
@@ -214,13 +218,13 @@ def _fit(profile: Profile, options: ThemeOptions, limits: FitLimits, max_pages: 
 
 
 def _in_order(result: FitResult, bullets: list[_Bullet], entries: list[_Droppable]) -> FitResult:
-    """``result`` with the cuts made without a posting: the highlights dropped, then the
-    entries. A highlight of an entry (or role) that went whole afterwards is not listed: it
-    went with its entry, as in the posting's report (:func:`_describe_cuts`)."""
+    """``result`` with the cuts made without a posting: the paragraphs and highlights dropped,
+    then the entries. A part of an entry (or role) that went whole afterwards is not listed:
+    it went with its entry, as in the posting's report (:func:`_describe_cuts`)."""
     gone = {(e.section, e.entry, e.custom, e.role) for e in entries}
     shown = [b for b in bullets if (b.section, b.entry, b.custom, None) not in gone
              and (b.role is None or (b.section, b.entry, b.custom, b.role) not in gone)]
-    result.cut = [Cut("highlight", b.label, ranked=False, owner=b.owner, of=b.of) for b in shown] + \
+    result.cut = [Cut(b.kind, b.label, ranked=False, owner=b.owner, of=b.of) for b in shown] + \
         [Cut("entry", e.label, ranked=False) for e in entries]
     result.cuts.extend(c.describe() for c in result.cut)
     return result
@@ -455,22 +459,38 @@ def _preview(text: str) -> str:
 
 
 def _bullets(profile: Profile, pinned: set) -> list[_Bullet]:
-    """Highlights that may go (no posting), least relevant first: the oldest entry's, from its
-    end down to its first highlight (its first two under a lead-in, see :func:`_lead_ins`),
-    then the next oldest's, and so on.
+    """The detail that may go (no posting), least relevant first: the oldest entry's long
+    paragraphs (``summary``, ``outcome``; the longest first), then its highlights from its end
+    down to its first one (its first two under a lead-in), then the next oldest entry's, and
+    so on.
 
     Without a posting, relevance is the profile's own order: an older entry (``_age_key``) is
     less relevant, and among entries of the same age or with no dates at all (projects often
     have none), one listed later in its section is less relevant, since a résumé lists its
     newest and best first. So the newest, best-placed entries keep their detail longest.
+    Within an entry every part is equally relevant, so the rule of a posting's equal points
+    holds (see :func:`_relevant_cuts`): paragraphs, which an entry can lose and still say what
+    it was, go before highlights. A summary ending with a lead-in loses only the paragraphs
+    before it (:func:`_lead_ins`).
     """
     out = []
-    for section, index, custom, entry in _all_entries(profile):
+    for order, (section, index, custom, entry) in enumerate(_all_entries(profile)):
         if (section, index, custom) in pinned:
             continue
         kept_role = _newest_role(entry) if (section, index, custom, _NEWEST_ROLE) in pinned else None
         roles = _roles(entry)
         lead_ins = _lead_ins(entry)
+        prose = [(None, name, name, getattr(entry, name, None)) for name in _PROSE]
+        prose += [(r, f"roles[{r}].summary", "summary", role.summary) for r, role in enumerate(roles) if r != kept_role]
+        for role, name, part, text in prose:
+            if text and name in lead_ins.values():
+                text, part = _lead_in(text)[0], part + BEFORE_LEAD_IN
+            if not text:
+                continue
+            age = _age_key(entry if role is None else roles[role])
+            owner = _label(section, entry) if role is None else _role_label(section, entry, role)
+            out.append(_Bullet(section, index, custom, name, (age, -index, order, 0, -len(text)), f"{owner} {part}",
+                               role, owner, kind="paragraph"))
         for role, prefix, highlights in _highlight_lists(entry):
             least = LEAD_IN_ITEMS if prefix in lead_ins else 1
             if len(highlights) <= least or (kept_role is not None and role == kept_role):
@@ -478,7 +498,7 @@ def _bullets(profile: Profile, pinned: set) -> list[_Bullet]:
             age = _age_key(entry if role is None else roles[role])
             label = _label(section, entry) if role is None else _role_label(section, entry, role)
             for i in range(len(highlights) - 1, least - 1, -1):
-                rank = (age, -index, len(highlights) - 1 - i)
+                rank = (age, -index, order, 1, len(highlights) - 1 - i)
                 out.append(_Bullet(section, index, custom, f"{prefix}highlights[{i}]", rank,
                                    f"{label}: \"{_preview(highlights[i].text)}\"", role, label, len(highlights)))
     return sorted(out, key=lambda b: b.rank)

@@ -136,11 +136,12 @@ def test_the_newest_role_stays_whole_and_past_roles_are_trimmed_like_past_jobs()
     # 16 lines: the company (1), its roles (4 + 5 + 3) and the freelance job (3)
     assert lines(profile()) == 16
     result = fit(profile(), OPTIONS, LIMITS, 1, pages(13))
-    # the most recent position (Acme's newest role) is never cut; highlights go oldest first,
-    # the company's past roles included, before any entry or role goes whole
+    # the most recent position (Acme's newest role) is never cut; paragraphs and highlights go
+    # oldest first, the company's past roles included, a role's summary before its highlights,
+    # before any entry or role goes whole
     assert result.cuts == ['dropped highlight from experience/solo: "Sent invoices"',
                            'dropped highlight from experience/acme-dev: "Answered support tickets"',
-                           'dropped highlight from experience/acme-senior: "Tuned Postgres"']
+                           "dropped paragraph experience/acme-senior summary"]
     assert roles(result.profile) == ["acme-lead", "acme-senior", "acme-dev"]
     assert [h.text for h in result.profile.experience[0].roles[0].highlights] == \
         DATA["experience"][0]["roles"][0]["highlights"]

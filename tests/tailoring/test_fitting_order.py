@@ -76,3 +76,39 @@ def test_entries_without_highlights_are_passed_over_when_highlights_go():
                    "certifications": [{"id": "cka", "name": "CKA"}]})  # 7 + 5 = 12 lines on 10
     assert _highlights(result.profile.projects) == {"p": ["p1", "p2", "p3", "p4", "p5", "p6"], "q": ["q1", "q2"]}
     assert [a.id for a in result.profile.awards] == ["prize"]
+
+
+def _lines_with_paragraphs(profile: Profile, options: ThemeOptions) -> int:
+    """Ten lines a page: one per entry, per highlight and per paragraph (summary, outcome)."""
+    lines = sum(1 + len(p.highlights) + bool(p.summary) + bool(p.outcome) for p in profile.projects)
+    lines += sum(1 + len(j.highlights) + bool(j.summary) for j in profile.experience)
+    return -(-lines // 10)
+
+
+def test_an_entry_loses_its_paragraphs_before_its_highlights():
+    """Without a posting every part of an entry is equally relevant, and at equal relevance
+    paragraphs go before highlights (the rule with a posting): the review found bullets cut
+    down to one under long paragraphs of the same entry."""
+    profile = Profile.model_validate({"basics": {"name": "A"}, "projects": [
+        {"id": "newest", "name": "Newest", "summary": "Why it mattered", "highlights": ["n1", "n2", "n3", "n4"]},
+        {"id": "oldest", "name": "Oldest", "summary": "What it was", "outcome": "What came of it",
+         "highlights": ["o1", "o2", "o3"]}]})  # 6 + 6 = 12 lines on 10: two go, the oldest's paragraphs
+    result = fit(profile, TIGHT, LIMITS, 1, _lines_with_paragraphs)
+    oldest = next(p for p in result.profile.projects if p.id == "oldest")
+    assert (oldest.summary, oldest.outcome, [h.text for h in oldest.highlights]) == (None, None, ["o1", "o2", "o3"])
+    assert [c.label for c in result.cut] == ["projects/oldest outcome", "projects/oldest summary"]  # longest first
+    # 3 must go: then the oldest's last highlight, before the newest loses anything
+    more = Profile.model_validate({**profile.model_dump(exclude_none=True),
+                                   "projects": [*profile.model_dump(exclude_none=True)["projects"],
+                                                {"id": "x", "name": "X"}]})
+    result = fit(more, TIGHT, LIMITS, 1, _lines_with_paragraphs)
+    assert {p.id: (p.summary, [h.text for h in p.highlights]) for p in result.profile.projects} == {
+        "newest": ("Why it mattered", ["n1", "n2", "n3", "n4"]), "oldest": (None, ["o1", "o2"]), "x": (None, [])}
+
+
+def test_an_entry_without_highlights_loses_its_paragraphs_in_its_turn_before_entries_go():
+    profile = Profile.model_validate({"basics": {"name": "A"}, "projects": [
+        {"id": f"p{i}", "name": f"P{i}", "summary": f"About P{i}"} for i in range(6)]})  # 12 lines on 10
+    result = fit(profile, TIGHT, LIMITS, 1, _lines_with_paragraphs)
+    assert [p.id for p in result.profile.projects] == [f"p{i}" for i in range(6)]  # no entry went
+    assert [c.label for c in result.cut] == ["projects/p5 summary", "projects/p4 summary"]

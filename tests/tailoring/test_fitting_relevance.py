@@ -101,5 +101,10 @@ def test_without_a_posting_the_old_rule_holds():
     assert result.cut and result.kept == {} and result.relevance_kept_percent is None
     assert all(not c.ranked and c.points == 0 and not c.terms for c in result.cut)  # no relevance in play
     assert [c.describe() for c in result.cut] == result.cuts  # each said as before, with no "(no posting terms)"
-    assert all(c.startswith("dropped highlight") or c.startswith("dropped entry") for c in result.cuts)
+    assert all(c.startswith(("dropped highlight", "dropped paragraph", "dropped entry")) for c in result.cuts)
     assert highlights(result.profile, "k8s")[0] == "Ran Kubernetes"  # each entry keeps its first
+    # the profile's order: the last-listed entries' detail first, each entry's paragraphs before its highlights
+    assert result.cuts == ['dropped highlight from projects/blog: "Fixed typos"',
+                           "dropped paragraph projects/party summary", 'dropped highlight from projects/party: "Tidied up"',
+                           'dropped highlight from projects/party: "Baked a cake"',
+                           "dropped paragraph projects/k8s summary"]
