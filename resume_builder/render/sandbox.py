@@ -68,9 +68,11 @@ def theme_may_read(obj: Any, attr: str) -> bool:
     - one of our dataclasses (``doc``, its sections, entries, spans, the photo): its fields and
       properties (``text.plain``, ``photo.data_url``), never a method;
     - text, numbers, dates, containers and Jinja's runtime objects (loop, cycler, joiner,
-      namespace, macros): what Jinja's sandbox allows;
+      namespace, macros, a template imported with ``{% import ... as m %}``): what Jinja's
+      sandbox allows;
     - anything else (a path, a module, a class): nothing.
     """
+    from jinja2.environment import TemplateModule
     from jinja2.runtime import LoopContext, Undefined
     from jinja2.utils import Cycler, Joiner
     from pydantic import BaseModel
@@ -81,7 +83,8 @@ def theme_may_read(obj: Any, attr: str) -> bool:
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return attr in {item.name for item in dataclasses.fields(obj)} or \
             isinstance(inspect.getattr_static(type(obj), attr, None), property)
-    return isinstance(obj, (*_PLAIN_VALUES, LoopContext, Undefined, Cycler, Joiner, Namespace, Macro, _CountedRange))
+    return isinstance(obj, (*_PLAIN_VALUES, LoopContext, Undefined, Cycler, Joiner, Namespace, Macro, _CountedRange,
+                            TemplateModule))
 
 
 class OutputTooLarge(SecurityError):

@@ -80,3 +80,11 @@ def test_a_theme_that_unpickles_fails_with_a_message_and_runs_nothing(tmp_path):
         assert "a theme may not use 'parse_raw' of options" in str(error.value), str(error.value)
         assert "header.html.j2:" in str(error.value)
         assert not target.exists()
+
+
+def test_a_template_imported_as_a_module_gives_its_macros():
+    """``{% import "m" as m %}{{ m.hello() }}``, a standard Jinja pattern, was refused as an
+    attribute of a 'TemplateModule' (fresh trial)."""
+    env = LimitedSandbox(loader=DictLoader({"m": "{% macro hello(x) %}hi {{ x }}{% endmacro %}",
+                                            "t": '{% import "m" as m %}{{ m.hello("there") }}'}), autoescape=True)
+    assert render_template(env, "t") == "hi there"
