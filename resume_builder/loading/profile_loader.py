@@ -24,8 +24,10 @@ def default_profile() -> Path:
     wrote one here (the user's own: in a clone of this repository, ``init`` then ``render``
     rendered the example instead; newcomer trial), else :data:`DEFAULT_PROFILE` (this
     repository's example, whose absence is then the error shown)."""
-    if STARTER_PROFILE.is_file():
-        return STARTER_PROFILE
+    import os
+
+    if os.path.lexists(STARTER_PROFILE):  # also a folder, a FIFO or a broken link: its error is shown,
+        return STARTER_PROFILE            # not the example's résumé in its place (fresh trial)
     return DEFAULT_PROFILE
 
 # ``--from``: the input formats a profile file may be read as; None guesses from the content.

@@ -275,3 +275,19 @@ def test_without_a_profile_the_one_init_wrote_wins_over_the_example(tmp_path, mo
     (tmp_path / "profile.yaml").write_text(PROFILE.replace("web-job", "own-job"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert [j.id for j in select_variant(None, None).profile.experience] == ["own-job", "old-job"]
+
+
+@pytest.mark.parametrize("kind", ["broken link", "folder"])
+def test_a_profile_yaml_that_cannot_be_read_is_said_not_replaced_by_the_example(tmp_path, monkeypatch, kind):
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "example.yaml").write_text(PROFILE, encoding="utf-8")
+    if kind == "folder":
+        (tmp_path / "profile.yaml").mkdir()
+    else:
+        (tmp_path / "profile.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    monkeypatch.chdir(tmp_path)
+    from resume_builder.errors import UserError
+
+    with pytest.raises(UserError) as error:
+        select_variant(None, None)
+    assert "profile.yaml" in str(error.value)
