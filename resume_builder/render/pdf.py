@@ -189,6 +189,9 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
     font_config = _font_config(font_files)
     with _guarded(theme, messages, html, fetcher), fewer_collections():
         body, stylesheet = _stylesheet(html, base_url, roots, messages, font_config, font_files)
+        if stylesheet is None:  # the style sheets WeasyPrint parses itself: their font families too
+            messages.extend(_with_css_line(message, sheet) for sheet in _STYLE_ELEMENT.findall(html)
+                            for message in _family_warnings(sheet))
         css = "".join(_STYLE_ELEMENT.findall(html)) if stylesheet is not None else ""
         with style_reuse.reusing(messages, enabled=style_reuse.reusable(css)), line_breaks.remembering():
             rendered = HTML(string=body, base_url=base_url, url_fetcher=fetcher).render(
@@ -285,6 +288,14 @@ def _with_css_line(message: str, css: str) -> str:
     return f"{message.rstrip()} (line {number} of the theme's style sheet as its templates render it: {shown})"
 
 
+def _family_warnings(css: str) -> list[str]:
+    """render/font_families.py's warnings for ``css``, the fallback and code faces counted as provided."""
+    from resume_builder.render.font_families import unknown_family_warnings
+    from resume_builder.theming import CODE_FONTS, FALLBACK_FONTS
+
+    return unknown_family_warnings(css, (*FALLBACK_FONTS, *CODE_FONTS, *_REGIONAL_CJK))
+
+
 def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str],
                 font_config: Any, font_files: tuple) -> tuple[str, Any]:
     """``html`` without its style element, and that element's CSS parsed (cached); or
@@ -321,11 +332,7 @@ def _stylesheet(html: str, base_url: str, roots: list[Path], messages: list[str]
         sheet = CSS(string=css, base_url=base_url, url_fetcher=fetcher, font_config=font_config)
         if fetcher.refused:
             raise fetcher.refused[0]
-        from resume_builder.render.font_families import unknown_family_warnings
-        from resume_builder.theming import CODE_FONTS, FALLBACK_FONTS
-
-        parsed_messages = [_with_css_line(message, css) for message in
-                           [*messages[before:], *unknown_family_warnings(css, (*FALLBACK_FONTS, *CODE_FONTS, *_REGIONAL_CJK))]]
+        parsed_messages = [_with_css_line(message, css) for message in [*messages[before:], *_family_warnings(css)]]
         del messages[before:]
         _STYLESHEETS[key] = (sheet, list(parsed_messages), font_config)
         _STYLESHEETS.move_to_end(key)

@@ -73,3 +73,20 @@ def test_the_built_in_themes_ask_for_no_missing_font(tmp_path):
         job = pipeline.prepare(profile, theme_name=theme)
         (rendered,) = pipeline.render(job, "pdf", tmp_path / f"{theme}.pdf")
         assert not [w for w in rendered.warnings if "font-family" in w], theme
+
+
+def test_a_theme_whose_css_the_cache_cannot_serve_is_checked_too(tmp_path):
+    """A ``style=`` attribute in a template sends the page down WeasyPrint's own style sheet
+    parsing, which skipped the check (fresh trial)."""
+    theme = tmp_path / "inline"
+    shutil.copytree(REPO / "themes" / "classic", theme)
+    style = theme / "templates" / "style.css.j2"
+    style.write_text(style.read_text(encoding="utf-8") + f'\n.headline {{ font-family: "{MISSING}"; }}\n',
+                     encoding="utf-8")
+    header = theme / "templates" / "header.html.j2"
+    header.write_text(header.read_text(encoding="utf-8").replace('<h1 class="name"', '<h1 class="name" style="color: red"'),
+                      encoding="utf-8")
+    assert 'style="color: red"' in header.read_text(encoding="utf-8")
+    job = pipeline.prepare(brief_example(tmp_path), theme_dir=theme)
+    (rendered,) = pipeline.render(job, "pdf", tmp_path / "out.pdf")
+    assert [w for w in rendered.warnings if f'font-family "{MISSING}"' in w]
