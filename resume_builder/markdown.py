@@ -112,6 +112,12 @@ def link_problem(url: str) -> str | None:
     control = next((ch for ch in url if ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F), None)
     if control is not None:
         return f"link contains the control character U+{ord(control):04X}; remove it"
+    from resume_builder.invisible import describe, first_invisible
+
+    hidden = first_invisible(url)
+    if hidden is not None:  # as in a profile's own addresses (schema/types.py): shown is not opened
+        return (f"link contains the invisible character {describe(hidden[1])} (at character {hidden[0]}): "
+                "what is shown would not be what it opens; remove it")
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ALLOWED_LINK_SCHEMES:
         return f"link '{url}' must start with http://, https://, mailto: or tel:"

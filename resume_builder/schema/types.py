@@ -159,26 +159,20 @@ def _check_no_controls(value: str, *, allow: str = "") -> str:
     return value
 
 
-#: Invisible characters: format characters (Unicode category Cf: bidi controls, zero-width
-#: spaces and joiners, the byte-order mark, the soft hyphen...) and the blank letters that
-#: draw nothing (Hangul fillers U+115F, U+1160, U+3164, U+FFA0; the braille blank U+2800).
-_INVISIBLE_LETTERS = "\u115f\u1160\u3164\uffa0\u2800"
-
-
 def _check_visible(value: str) -> str:
     """Refuse an invisible character in an address (web address, e-mail, phone, link): shown,
     the address would not read as what it opens; RFC 3987 section 4.1 forbids bidi formatting
-    characters in IRIs (security review: ``https://ex\u202eample.com/`` reached every output)."""
-    import unicodedata
+    characters in IRIs (security review: ``https://ex\u202eample.com/`` reached every output).
+    What counts as invisible: :mod:`resume_builder.invisible`."""
+    from resume_builder.invisible import describe, first_invisible
 
-    for position, char in enumerate(value, 1):
-        if unicodedata.category(char) == "Cf" or char in _INVISIBLE_LETTERS:
-            name = unicodedata.name(char, "")
-            raise PydanticCustomError(
-                "invisible_character",
-                "contains the invisible character U+{code}{name} (at character {position}): what is shown would "
-                "not be what it opens; remove it",
-                {"code": f"{ord(char):04X}", "name": f" {name}" if name else "", "position": position})
+    found = first_invisible(value)
+    if found is not None:
+        position, char = found
+        raise PydanticCustomError(
+            "invisible_character",
+            "contains the invisible character {char} (at character {position}): what is shown would not be "
+            "what it opens; remove it", {"char": describe(char), "position": position})
     return value
 
 

@@ -37,3 +37,17 @@ def test_visible_addresses_in_other_scripts_still_pass(tmp_path):
                        '  email: "ann@example.com"\n  phone: "+49 30 1234567"\n', encoding="utf-8")
     result = CliRunner().invoke(app, ["validate", str(profile)])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("char", ["\\u200b", "\\u202e", "\\u034f", "\\ufe0f", "\\u17b4"])
+def test_a_markdown_link_and_an_address_path_refuse_them_too(tmp_path, char):
+    """A link in text (``[x](https://ex\\u200bample.com)``) passed, and U+034F, U+FE0F and
+    U+17B4 passed in an address's path (fresh trial)."""
+    profile = tmp_path / "cv.yaml"
+    profile.write_text('basics:\n  name: Ann Bee\n  website: "https://example.com/a' + char + 'b"\n'
+                       'summary: "see [x](https://ex' + char + 'ample.com)"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(profile)])
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert f"basics.website: contains the invisible character U+{char[2:].upper()}" in said
+    assert f"summary: link contains the invisible character U+{char[2:].upper()}" in said
