@@ -46,6 +46,13 @@ from resume_builder.schema.variant_rules import profile_data
 __all__ = ["PERSONAL_LABELS", "WITHHELD", "public", "public_letter", "redact_data"]
 
 
+def _address_parts(line: str) -> list[str]:
+    """A line of an address cut at its commas (``12 Harbour Street, Bristol BS1 4AA, UK``), as
+    the one-line shorthand writes a whole address: each part with a digit is masked on its own
+    (the line goes whole: a part without a digit may be a building's name)."""
+    return [part.strip() for part in line.split(",") if part.strip()]
+
+
 def _street_line(line: str) -> bool:
     """Whether a line of ``basics.location.address`` is a street address (a house number, a
     postcode: it has a digit) rather than a place (``Bristol, UK``, as the one-line shorthand
@@ -168,6 +175,13 @@ def _secrets(profile: Profile) -> _Secrets:
         for line in (location.address or "").splitlines():
             if _street_line(line):
                 secrets.add_text(line)
+            for part in _address_parts(line) if _street_line(line) else ():
+                if _street_line(part):
+                    secrets.add_text(part)
+                    # the postcode in it ("Bristol BS1 4AA"): its words with digits, next to each other
+                    coded = " ".join(word for word in part.split() if any(char.isdigit() for char in word)
+                                     or word.isupper() and len(word) <= 3)
+                    secrets.add_text(coded, minimum=3, words=True, joined=True)
         secrets.add_text(location.postal_code, minimum=3, words=True, joined=True)
     for section in profile.custom:
         for entry in section.entries:

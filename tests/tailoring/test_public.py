@@ -180,3 +180,14 @@ def test_a_place_written_as_the_location_shorthand_stays_and_is_not_masked_elsew
     copy = public(Profile.model_validate(data))
     assert copy.basics.location.display() == "Bristol"
     assert copy.experience[0].location == WITHHELD
+
+
+def test_a_one_line_address_is_cut_at_its_commas_and_its_street_and_postcode_masked():
+    """``location: "12 Harbour Street, Bristol BS1 4AA, UK"`` went whole, and the summary's
+    "12 Harbour Street" and "BS1 4AA" stayed unmasked (fresh trial). A line with a digit goes
+    whole, its city too, on the safe side (a part without a digit may name a building)."""
+    data = {"basics": {"name": "Pat Public", "location": "12 Harbour Street, Bristol BS1 4AA, UK"},
+            "summary": "I live at 12 Harbour Street. BS1 4AA is my postcode; bs14aa too. Bristol, UK is lovely."}
+    copy = public(Profile.model_validate(data))
+    assert copy.basics.location is None
+    assert copy.summary == f"I live at {WITHHELD}. {WITHHELD} is my postcode; {WITHHELD} too. Bristol, UK is lovely."
