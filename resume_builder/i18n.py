@@ -310,6 +310,16 @@ class LetterWords:
     #: another than ``closing`` (``Yours faithfully,`` in en-GB: ``closing_unnamed`` and
     #: ``closing_unnamed_regions`` in the translation file); else ``closing``.
     closing_unnamed: str = ""
+    #: Salutations that name no one (``unnamed_salutations`` in the translation file, compared
+    #: in lower case without "dear" and punctuation): a letter that uses one closes with
+    #: ``closing_unnamed`` as the default salutation does.
+    unnamed_salutations: tuple[str, ...] = ()
+
+    def closing_for(self, salutation: str | None) -> str:
+        """The default closing under ``salutation`` (None: the default salutation)."""
+        if salutation is None or _salutation_key(salutation) in self.unnamed_salutations:
+            return self.closing_unnamed or self.closing
+        return self.closing
 
     def format_date(self, when: Any) -> str:
         """``30 November 2026`` (en-GB), ``November 30, 2026`` (en), ``30. November 2026`` (de):
@@ -332,7 +342,14 @@ def letter_words(locale: str | None = None) -> LetterWords:
     unnamed = rule.get("closing_unnamed", "") if (babel.territory or "") in rule.get("closing_unnamed_regions", ()) \
         else ""
     return LetterWords(salutation=words.get("salutation", "Dear Hiring Manager,"), closing=closing,
-                       locale=str(babel), closing_unnamed=unnamed or closing)
+                       locale=str(babel), closing_unnamed=unnamed or closing,
+                       unnamed_salutations=tuple(_salutation_key(s) for s in rule.get("unnamed_salutations", ())))
+
+
+def _salutation_key(salutation: str) -> str:
+    """``dear sir or madam,`` → ``sir or madam``: lower case, without "dear" and final punctuation."""
+    key = " ".join(salutation.lower().split()).rstrip(",.:;!،")
+    return key[5:] if key.startswith("dear ") else key
 
 
 def given_language(lang: str) -> str:

@@ -114,8 +114,7 @@ def build_letter_document(profile: "Profile", letter: "Letter", filled: "FilledL
         recipient=tuple(lines), subject=subject,
         salutation=rich(arabic_final_punctuation(filled.salutation or words.salutation)),
         paragraphs=tuple(r for r in (rich(text) for text in filled.body) if r),
-        closing=rich(arabic_final_punctuation(filled.closing or (words.closing if filled.salutation
-                                                                  else words.closing_unnamed))), signature_name=signer, photo=photo, signature=signature,
+        closing=rich(arabic_final_punctuation(filled.closing or words.closing_for(filled.salutation))), signature_name=signer, photo=photo, signature=signature,
         direction=head.direction, company=clean(filled.company or ""), position=clean(filled.position or ""))
 
 

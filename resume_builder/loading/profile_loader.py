@@ -208,7 +208,9 @@ def phone_warning(profile: Profile) -> str:
                 "linked (write it with its country code, e.g. +44 …, or give basics.location.country_code)")
     number = parse_phone(written, region)
     if number is None:
-        return f"'{written}' is not a possible phone number: it is printed but not linked (check its digits)"
+        read = "" if written.strip().startswith("+") else f" in {region} (the profile's country)"
+        return (f"'{written}' is not a possible phone number{read}: it is printed but not linked (check its "
+                "digits" + (", or write it with its country code" if read else "") + ")")
     if not phonenumbers.is_valid_number(number):
         where = phonenumbers.region_code_for_country_code(number.country_code)
         return (f"'{written}' is not a valid number for country code +{number.country_code}"

@@ -110,7 +110,8 @@ def _text_to_mapping(key: str, model: type[BaseModel] | None = None):
         if model is not None and isinstance(value, dict) and len(value) == 1:
             (head, rest), = value.items()
             if isinstance(head, str) and head not in model.model_fields and not _near_field(head, model) and \
-                    (rest is None or isinstance(rest, (str, int, float)) and not isinstance(rest, bool)):
+                    (rest is None or isinstance(rest, (str, int, float)) and not isinstance(rest, bool)) and \
+                    "\n" not in str(rest).strip():  # "- Led: |" and a block: no one-line quoted fix
                 text = f"{head}: {rest}" if rest is not None else f"{head}:"
                 quoted = text.replace("\\", "\\\\").replace('"', '\\"')
                 raise PydanticCustomError(

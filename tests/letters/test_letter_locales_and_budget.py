@@ -153,3 +153,16 @@ def test_british_usage_closes_a_letter_to_an_unnamed_reader_yours_faithfully(loc
     profile.write_text(text, encoding="utf-8")
     job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=profile, locale=locale), "generic")
     assert job.document.closing.plain == closing
+
+
+@pytest.mark.parametrize("salutation, closing", [("Dear Sir or Madam,", "Yours faithfully,"),
+                                                 ("Dear Hiring Manager,", "Yours faithfully,"),
+                                                 ("To whom it may concern:", "Yours faithfully,"),
+                                                 ("Dear Dr Okafor,", "Yours sincerely,")])
+def test_a_salutation_that_names_no_one_closes_yours_faithfully_in_british_usage(salutation, closing, tmp_path):
+    """"Dear Sir or Madam," written by the user closed "Yours sincerely," (fresh trial)."""
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(PROFILE.read_text(encoding="utf-8").replace(
+        "  generic:\n", f"  generic:\n    salutation: \"{salutation}\"\n", 1), encoding="utf-8")
+    job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=profile, locale="en-GB"), "generic")
+    assert job.document.closing.plain == closing

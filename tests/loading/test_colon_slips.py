@@ -58,3 +58,10 @@ def test_a_typo_of_a_highlights_own_key_keeps_its_did_you_mean(tmp_path):
     said = _validate(tmp_path, "experience:\n  - company: Acme\n    position: Engineer\n    start: 2020-01\n"
                                "    highlights:\n      - txt: Shipped it\n")
     assert "unknown field 'txt' (did you mean 'text'?)" in said and "colon and a space" not in said
+
+
+def test_a_key_with_a_block_of_text_gets_no_one_line_fix(tmp_path):
+    """``- Led: |`` and a block: the quoted fix held a line break (fresh trial)."""
+    said = _validate(tmp_path, "experience:\n  - company: Acme\n    position: Engineer\n    start: 2020-01\n"
+                               "    highlights:\n      - Led: |\n          multi\n          line\n")
+    assert "put the whole text in quotes" not in said and "cv.yaml:8:" in said

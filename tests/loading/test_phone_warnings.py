@@ -34,3 +34,14 @@ def test_a_good_number_gets_no_warning(tmp_path, phone, extra):
     profile.write_text(f'basics:\n  name: Ann Bee\n  phone: "{phone}"\n{extra}', encoding="utf-8")
     result = CliRunner().invoke(app, ["validate", str(profile)])
     assert result.exit_code == 0 and "warning" not in result.output, result.output
+
+
+def test_a_number_read_in_the_profiles_country_says_which(tmp_path):
+    """"020 7946 0018" with country FR said "not a possible phone number" without saying it
+    was read as French (fresh trial)."""
+    profile = tmp_path / "cv.yaml"
+    profile.write_text('basics:\n  name: Ann Bee\n  phone: "020 7946 0018"\n  location: {city: Paris, country_code: FR}\n',
+                       encoding="utf-8")
+    output = " ".join(CliRunner().invoke(app, ["validate", str(profile)]).output.split())
+    assert "'020 7946 0018' is not a possible phone number in FR (the profile's country)" in output, output
+    assert "or write it with its country code" in output
