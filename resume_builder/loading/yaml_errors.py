@@ -293,6 +293,11 @@ def _diagnose(exc: Any, lines: list[str], problem: tuple[int, int],
         if match and match.group("key") and match.end("key") < col:
             return (line, col, "this text contains ': ' (a colon and a space), which YAML reads as the start "
                                "of another key", _suggest_quotes(match))
+        from resume_builder.loading.yaml_levels import misplaced_line
+
+        moved = misplaced_line("\n".join(lines), lines, line)
+        if moved is not None:
+            return moved
         if above:
             previous = lines[above[0]]
             here, there = _indent(lines[line]), _indent(previous)
@@ -328,6 +333,11 @@ def _diagnose(exc: Any, lines: list[str], problem: tuple[int, int],
                                          "the quoted text early: the rest of the line is left over", hint)
             return (line, close + 1, "there is more text after the closing quote",
                     "put the whole text inside the quotes")
+        from resume_builder.loading.yaml_levels import misplaced_line
+
+        moved = misplaced_line("\n".join(lines), lines, line)
+        if moved is not None:
+            return moved
         levels = _levels(lines, line)
         if stripped.startswith("-"):
             items = [i for i in _content_lines(lines, line) if lines[i].lstrip().startswith("- ")

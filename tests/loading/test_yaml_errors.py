@@ -18,7 +18,7 @@ ROLE = "experience:\n  - company: Example Co\n    position: Developer\n    start
 # name -> (profile text, (line, column) of the mistake, words the message must use)
 MISTAKES: dict[str, tuple[str, tuple[int, int], str]] = {
     "indented-too-far": ("basics:\n  name: Ada Example\n   email: ada@example.com\n", (3, 4), "indented more"),
-    "indented-too-little": ("basics:\n  name: Ada Example\n email: ada@example.com\n", (3, 2), "matches no level"),
+    "indented-too-little": ("basics:\n  name: Ada Example\n email: ada@example.com\n", (3, 2), "the keys of the mapping"),
     "tab": ("basics:\n\tname: Ada Example\n", (2, 1), "tab"),
     "star": (BASICS + ROLE + "      - **Kubernetes**: ran the clusters\n", (9, 9), "starts with '*'"),
     "ampersand": (BASICS + "summary: & friends\n", (4, 10), "starts with '&'"),

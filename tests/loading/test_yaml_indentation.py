@@ -1,0 +1,125 @@
+"""A line indented one level too far left or right is named, with the level of its siblings.
+
+From a newcomer trial, on a profile like tests/fixtures/profiles/newcomer.yaml (basics, an
+employer with roles, an employer with flat fields, projects, skills):
+
+- ``phone:`` moved to column 0 inside ``basics:`` was reported at the next line (``location:``)
+  with "indent it like … 0 spaces ('phone:', line 6)": following that made things worse;
+- ``highlights:`` of a job indented by 2 instead of 4 got two levels to choose from, one of
+  them the 2 spaces it already had (the '-' of its list item);
+- a list item ``- id: sakura`` moved to column 0 was told to line up with "the item on line
+  55", a highlight of another list.
+
+The level a line belongs at is read from the structure around it (the keys before and after
+it in the same mapping, the items of the same list, the keys below a list item), and a repair
+is confirmed by parsing the file again. Every line of the fixture, moved one level left and
+one level right, is checked in the sweep at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from resume_builder.errors import UserError
+from resume_builder.loading import load_profile
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "profiles" / "newcomer.yaml"
+LINES = FIXTURE.read_text(encoding="utf-8").split("\n")
+
+
+def _moved(number: int, indent: int) -> str:
+    """The fixture with its line ``number`` (1-based) indented by ``indent`` spaces."""
+    lines = list(LINES)
+    lines[number - 1] = " " * indent + lines[number - 1].lstrip(" ")
+    return "\n".join(lines)
+
+
+def _first_line(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "newcomer.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    return caught.value.render().replace(str(tmp_path) + "/", "").splitlines()[0]
+
+
+def test_the_fixture_is_valid():
+    load_profile(FIXTURE)
+
+
+def test_a_key_moved_left_is_named_with_its_siblings(tmp_path):
+    """Before: 'newcomer.yaml:7:3: … indented by 2 spaces, which matches no level above it
+    (indent it like the line it belongs with: 0 spaces ('phone:', line 6))'."""
+    assert LINES[5] == '  phone: "+44 20 7946 0321"'
+    first = _first_line(tmp_path, _moved(6, 0))
+    assert first == ("newcomer.yaml:6:1: YAML syntax error: 'phone:' is indented by 0 spaces, but the keys before "
+                     "and after it in the same mapping are indented by 2 ('email:', line 5; 'location:', line 7), "
+                     "so YAML ends that mapping here (indent it by 2 spaces, like its sibling keys)")
+
+
+def test_a_key_under_a_list_item_gets_one_level_its_siblings(tmp_path):
+    """Before: '… indented by 2 spaces, which matches no level above it (… 4 spaces ('end:',
+    line 61) or 2 spaces ('- id:', line 56))': the second is the indent it already had."""
+    assert LINES[61] == "    highlights:"
+    first = _first_line(tmp_path, _moved(62, 2))
+    assert first == ("newcomer.yaml:62:3: YAML syntax error: 'highlights:' is indented by 2 spaces, but the keys "
+                     "of the mapping it belongs to are indented by 4 ('end:', line 61) (indent it by 4 spaces, like "
+                     "its sibling keys)")
+
+
+def test_a_list_item_moved_left_lines_up_with_the_items_of_its_own_list(tmp_path):
+    """Before: 'line up its '-' with … the item on line 55 … indented by 10 spaces': a highlight
+    of a role, not an item of 'experience'."""
+    assert LINES[55] == "  - id: sakura"
+    first = _first_line(tmp_path, _moved(56, 0))
+    assert first == ("newcomer.yaml:56:1: YAML syntax error: this list item is indented by 0 spaces, but the other "
+                     "items of its list are indented by 2 ('- company:', line 10) (line up its '-' with theirs: "
+                     "indent it by 2 spaces)")
+
+
+def test_a_plain_first_key_moved_left_is_named(tmp_path):
+    """'phone: 555 0100' (no quotes) at column 0: YAML reads the next line as more of its text."""
+    text = _moved(6, 0).replace('phone: "+44 20 7946 0321"', "phone: +44 20 7946 0321")
+    first = _first_line(tmp_path, text)
+    assert first.startswith("newcomer.yaml:6:1: YAML syntax error: 'phone:' is indented by 0 spaces"), first
+    assert first.endswith("(indent it by 2 spaces, like its sibling keys)"), first
+
+
+def _structure_lines() -> list[int]:
+    """1-based lines of the fixture that hold a key or a list item (no blank line, comment or
+    text of a '|' block)."""
+    return [number for number, line in enumerate(LINES, 1)
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+#: The line moves that YAML reads without an error, or that the profile's schema reports:
+#: (line, step) → why. Each is another kind of mistake than the one this sweep checks.
+NOT_A_SYNTAX_ERROR = {
+    (2, 2): "the file's first key indented: every top-level key after it is then out of line",
+}
+
+
+@pytest.mark.parametrize("number", _structure_lines())
+@pytest.mark.parametrize("step", [-2, 2], ids=["left", "right"])
+def test_every_line_moved_one_level_is_named_with_its_own_indentation(tmp_path, number, step):
+    """Each line of the fixture moved one level left or right: when YAML cannot read the file,
+    the message names that line and suggests one indentation, the one it had."""
+    indent = len(LINES[number - 1]) - len(LINES[number - 1].lstrip(" "))
+    if indent + step < 0 or (number, step) in NOT_A_SYNTAX_ERROR:
+        return
+    path = tmp_path / "moved.yaml"
+    path.write_text(_moved(number, indent + step), encoding="utf-8")
+    try:
+        load_profile(path)
+    except UserError as error:
+        first = error.render().replace(str(tmp_path) + "/", "").splitlines()[0]
+    else:
+        return  # read as something else (a continuation, a key of another mapping): not this sweep's mistake
+    if "YAML syntax error" not in first:
+        return
+    assert first.startswith(f"moved.yaml:{number}:"), first
+    hint = re.search(r"\(((?:indent|line up)[^()]*)\)$", first)
+    assert hint is not None, first
+    assert re.findall(r"(\d+) spaces?", hint.group(1)) == [str(indent)], first
