@@ -171,8 +171,127 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         found.append((place(location), index, message, location, full, hint))
     found.sort(key=lambda item: item[:2])
     found = _without_typo_twins(found, root, prefix)
-    return [Problem(message, location, dotted(full), hint() if shown < SHOWN_PROBLEMS else "")
+    excerpts: dict[tuple[Any, ...], str] = {}
+    found = _items_indented_like_their_parents(found, source, excerpts)
+    return [Problem(message, location, dotted(full), hint() if shown < SHOWN_PROBLEMS else "",
+                    excerpt=excerpts.get(full, ""))
             for shown, (_, _, message, location, full, hint) in enumerate(found)]
+
+
+#: What one item of a list is called in messages ("highlights of the role above"); any other
+#: list's is "an item of 'NAME'".
+_ITEM_NOUNS = {"roles": "role", "experience": "job", "projects": "project", "skills": "skill group",
+               "education": "school", "entries": "entry", "custom": "section", "awards": "award",
+               "certifications": "certification", "publications": "publication", "volunteering": "role",
+               "references": "reference", "interests": "interest", "languages": "language", "profiles": "profile"}
+_TEXT_FOR_MAPPING = "expected a mapping (key: value), found the text "
+
+
+def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _items_indented_like_their_parents(found: list[Any], source: SourceDocument,
+                                       excerpts: dict[tuple[Any, ...], str]) -> list[Any]:
+    """One problem, not one per line, for list items indented like the entries of the list
+    above them instead of under the key they belong to (newcomer trial: a role's highlights
+    written at the roles' '-' gave "roles[3]: expected a mapping (key: value), found the
+    text …" eight times, and "roles[2].highlights: expected a list, found nothing (null)").
+
+    Texts where a list expects mappings, one after another, right after an entry whose last
+    key is empty or a list of texts, and indented less than that key: they are that key's items."""
+    from resume_builder.loading.yaml_errors import excerpt
+
+    texts: dict[tuple[Any, ...], list[int]] = {}
+    for item in found:
+        full = item[4]
+        if item[2].startswith(_TEXT_FOR_MAPPING) and full and isinstance(full[-1], int) and full[-1] > 0:
+            texts.setdefault(full[:-1], []).append(full[-1])
+    if not texts:
+        return found
+    try:
+        text = Path(source.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, TypeError, ValueError):
+        return found
+    lines = source_lines(text)
+    drop: set[tuple[Any, ...]] = set()
+    merged: list[Any] = []
+    for parent, indices in texts.items():
+        indices.sort()
+        runs: list[list[int]] = []
+        for index in indices:
+            if runs and index == runs[-1][-1] + 1:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        for run in runs:
+            problem = _misplaced_run(parent, run, source, lines)
+            if problem is None:
+                continue
+            location, message, hint, covered = problem
+            drop |= covered
+            full = parent + (run[0],)
+            excerpts[full] = excerpt(text, location.line - 1, location.column - 1)
+            merged.append(((0, location.line, location.column), -1, message, location, full, lambda hint=hint: hint))
+    if not merged:
+        return found
+    kept = [item for item in found if item[4] not in drop]
+    return sorted(kept + merged, key=lambda item: item[:2])
+
+
+def _misplaced_run(parent: tuple[Any, ...], run: list[int], source: SourceDocument,
+                   lines: list[str]) -> tuple[Location, str, str, set[tuple[Any, ...]]] | None:
+    """(where, message, hint, the paths of the problems it stands for) for the texts at
+    ``parent[run...]`` when they are the items of the entry above's last key, else None."""
+    entries = _value_at(source.data, parent)
+    above = entries[run[0] - 1] if isinstance(entries, list) and len(entries) >= run[0] else None
+    if not isinstance(above, dict) or not above:
+        return None
+    key = list(above)[-1]
+    value = above[key]
+    if not (value is None or isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        return None
+    key_at = source.keys.get(parent + (run[0] - 1, key))
+    first = source.values.get(parent + (run[0],))
+    last = source.values.get(parent + (run[-1],))
+    if key_at is None or first is None or last is None or len(first) > 2 and first[2] != source.file:
+        return None
+    key_line, key_column = key_at[0] - 1, key_at[1] - 1
+    line = first[0] - 1
+    dash = re.match(r"( *)- ", lines[line]) if line < len(lines) else None
+    if dash is None or not key_line < line or len(dash.group(1)) >= key_column:
+        return None
+    column = len(dash.group(1))
+    if value:
+        at = source.values.get(parent + (run[0] - 1, key, 0))
+        item = re.match(r"( *)- ", lines[at[0] - 1]) if at and at[0] - 1 < len(lines) else None
+        target = len(item.group(1)) if item else key_column + 2
+    else:
+        own = source.keys.get(parent)
+        step = column - (own[1] - 1) if own is not None and column >= own[1] - 1 else 2
+        target = key_column + step
+    name = str(parent[-1]) if parent and isinstance(parent[-1], str) else ""
+    noun = _ITEM_NOUNS.get(name, f"item of '{name}'" if name else "item")
+    article = "an" if noun[:1] in "aeiou" else "a"
+    count = len(run)
+    these = "this line" if count == 1 else f"these {count} lines (to line {last[0]})"
+    they, them, look = ("it", "it", "looks") if count == 1 else ("they", "them", "look")
+    if count == 1:
+        like = f"one of the {key} of the {noun} above"
+    else:
+        like = f"{key} of the {noun} above" if value is None else f"more {key} of the {noun} above"
+    message = (f"{these} {look} like {like}, but {they} {'is' if count == 1 else 'are'} indented like {article} {noun} "
+               f"({column} spaces), so YAML reads {'it as' if count == 1 else 'each as'} {article} {noun}")
+    hint = f"indent {them} by {target} spaces, under '{key}:' (line {key_line + 1})"
+    covered = {parent + (index,) for index in run}
+    if value is None:
+        covered.add(parent + (run[0] - 1, key))
+    return Location(source.file, line + 1, column + 1), message, hint, covered
 
 
 def _language_keys_hint(value: dict[Any, Any]) -> str:

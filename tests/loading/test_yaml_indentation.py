@@ -123,3 +123,66 @@ def test_every_line_moved_one_level_is_named_with_its_own_indentation(tmp_path, 
     hint = re.search(r"\(((?:indent|line up)[^()]*)\)$", first)
     assert hint is not None, first
     assert re.findall(r"(\d+) spaces?", hint.group(1)) == [str(indent)], first
+
+
+def _problems(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "newcomer.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    return [str(problem).replace(str(tmp_path) + "/", "") for problem in caught.value.problems]
+
+
+def _dedented(first: int, last: int, indent: int) -> str:
+    """The fixture with its lines ``first``..``last`` (1-based) moved to ``indent`` spaces."""
+    lines = list(LINES)
+    for index in range(first - 1, last):
+        lines[index] = " " * indent + lines[index].lstrip(" ")
+    return "\n".join(lines)
+
+
+def test_highlights_at_the_level_of_the_roles_are_one_problem(tmp_path):
+    """Before: eight problems 'experience[0].roles[1..8]: expected a mapping (key: value), found
+    the text …' and one 'roles[0].highlights: expected a list, found nothing (null)', none
+    about indentation."""
+    assert LINES[15] == "        highlights:" and LINES[16].startswith("          - Led")
+    problems = _problems(tmp_path, _dedented(17, 24, 6))
+    assert len(problems) == 1, problems
+    first, quoted, caret = problems[0].splitlines()
+    assert first == ("newcomer.yaml:17:7: experience[0].roles[1]: these 8 lines (to line 24) look like highlights of "
+                     "the role above, but they are indented like a role (6 spaces), so YAML reads each as a role "
+                     "(indent them by 10 spaces, under 'highlights:' (line 16))")
+    assert quoted == "  17 |       - Led the move of the routing service from a monolith to three services."
+    assert caret.index("^") - caret.index("|") - 2 == 6
+
+
+def test_the_last_role_and_a_flat_job_and_a_project_too(tmp_path):
+    """The trial's own case was the last role (roles[5..10]); a job without roles and a project
+    have highlights too."""
+    last = _problems(tmp_path, _dedented(50, 55, 6))
+    assert len(last) == 1 and last[0].startswith("newcomer.yaml:50:7: experience[0].roles[5]: these 6 lines "
+                                                  "(to line 55) look like highlights of the role above"), last
+    assert last[0].splitlines()[0].endswith("(indent them by 10 spaces, under 'highlights:' (line 49))")
+    job = _problems(tmp_path, _dedented(63, 64, 2))
+    assert len(job) == 1 and job[0].splitlines()[0].endswith(
+        "indented like a job (2 spaces), so YAML reads each as a job (indent them by 6 spaces, under 'highlights:' "
+        "(line 62))"), job
+    project = _problems(tmp_path, _dedented(71, 71, 2))
+    assert len(project) == 1 and project[0].startswith(
+        "newcomer.yaml:71:3: projects[1]: this line looks like one of the highlights of the project above, but it "
+        "is indented like a project (2 spaces)"), project
+
+
+def test_highlights_after_the_first_ones_line_up_with_them(tmp_path):
+    problems = _problems(tmp_path, _dedented(20, 24, 6))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("newcomer.yaml:20:7: experience[0].roles[1]: these 5 lines (to line 24) look "
+                                  "like more highlights of the role above"), problems
+    assert "(indent them by 10 spaces, under 'highlights:' (line 16))" in problems[0]
+
+
+def test_a_text_where_an_entry_belongs_is_still_said_so(tmp_path):
+    """Not after an empty key or a list of texts: the plain message stays."""
+    text = "\n".join(LINES).replace("  - id: sakura\n", "  - Sakura Systems, 2013 to 2015\n  - id: sakura\n")
+    problems = _problems(tmp_path, text)
+    assert len(problems) == 1 and "experience[1]: expected a mapping (key: value), found the text" in problems[0]
