@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from resume_builder.errors import Location, Problem, UserError
-from resume_builder.loading.yaml_errors import excerpt, explain, line_and_column, stray_bom, utf16_bom
+from resume_builder.loading.yaml_errors import excerpt, explain, line_and_column, source_lines, stray_bom, utf16_bom
 from resume_builder.limits import (MAX_DEPTH, MAX_FIELD_CHARS, MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NUMBER_DIGITS,
                                    MAX_TEXT_CHARS, MAX_TOTAL_ITEMS, MAX_VALUES)
 from resume_builder.schema.base import PathKey
@@ -354,7 +354,10 @@ def check_yaml_events(text: str, file: str) -> None:
     - an alias inside the value its anchor names (``meta: &m {x: *m}``, a merge ``<<: *b``
       inside ``basics: &b``): that value would contain itself without end. ruamel.yaml read
       null in its place (``export`` wrote ``"x": null``) or, for the merge, failed with an
-      AttributeError.
+      AttributeError;
+    - a plain (unquoted) text that goes on over a line starting with a list's '-': a list
+      item indented more than the one above it, which YAML reads as more words of that one
+      (:func:`_swallowed_item`; newcomer trial: a highlight vanished into the one above).
 
     Walks the parser's events (libyaml's when available; its parser is a state machine and
     does not recurse) and stops at the first problem; the field's path is worked out only
@@ -365,7 +368,7 @@ def check_yaml_events(text: str, file: str) -> None:
             the alias, with the line quoted and a plain-words hint.
     """
     from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent
 
     pure = _pure_parser()
     from ruamel.yaml import YAML
@@ -374,12 +377,26 @@ def check_yaml_events(text: str, file: str) -> None:
     named: dict[str, tuple[int, Any]] = {}  # anchor -> (index, event) of the node it names now
     opened: list[int] = []  # index of each open collection's event
     unfinished: set[int] = set()  # those of them an anchor names
+    # each open collection: [its start event, nodes read in it so far, its last key's event]
+    frames: list[list[Any]] = []
+    lines: list[str] | None = None
     try:
         for index, event in enumerate(YAML(typ="safe", pure=pure).parse(text)):
             kind = type(event)
+            frame = frames[-1] if frames else None
+            if frame is not None and isinstance(event, (ScalarEvent, AliasEvent, CollectionStartEvent)):
+                frame[1] += 1
+                if isinstance(frame[0], MappingStartEvent) and frame[1] % 2:
+                    frame[2] = event
             if kind is ScalarEvent:
                 if event.tag is not None:
                     raise UserError(_tag_problem(event, text, file, _event_path(text, index, pure)))
+                if not event.style and event.end_mark.line > event.start_mark.line and frame is not None \
+                        and not frame[0].flow_style:
+                    lines = lines if lines is not None else source_lines(text)
+                    problem = _swallowed_item(event, frame, text, file, lines, lambda: _event_path(text, index, pure))
+                    if problem is not None:
+                        raise UserError(problem)
                 if event.anchor:
                     named[event.anchor] = (index, event)
             elif kind is AliasEvent:
@@ -395,14 +412,69 @@ def check_yaml_events(text: str, file: str) -> None:
                     raise UserError.at(file, line + 1, column + 1,
                                        f"the document is nested too deeply (limit {MAX_DEPTH} levels)")
                 opened.append(index)
+                frames.append([event, 0, None])
                 if event.anchor:
                     named[event.anchor] = (index, event)
                     unfinished.add(index)
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
                 unfinished.discard(opened.pop())
+                frames.pop()
     except YAMLError:
         return
+
+
+def _swallowed_item(event: Any, frame: list[Any], text: str, file: str, lines: list[str],
+                    path: Callable[[], PathKey]) -> Problem | None:
+    """The problem of a plain (unquoted) text ``event`` that goes on over lines starting with
+    a list's '-': YAML reads such a line, indented more than the text's own start, as more
+    words of the text, not as an item (newcomer trial: a highlight indented two spaces more
+    than the one above became part of it, silently). ``frame``: the collection the text is in
+    (its start event, the nodes read in it, its last key's event)."""
+    from ruamel.yaml.events import MappingStartEvent
+
+    from resume_builder.loading.yaml_levels import swallowed_item
+
+    first = _position(event.start_mark, text)[0]
+    last = line_and_column(text, max(event.end_mark.index - 1, 0))[0]
+    found = swallowed_item(lines, first, last)
+    if found is None:
+        return None
+    deeper = len(lines[found]) - len(lines[found].lstrip(" "))
+    if isinstance(frame[0], MappingStartEvent):
+        if str(event.value).startswith("-"):  # '-one' with no space: the list_text_hint of the schema's message
+            return None
+        key = frame[2]
+        name = str(getattr(key, "value", "")) if key is not None else ""
+        return Problem(f"this line starts with '- ', but YAML reads it as more text of '{name}:' on line {first + 1}, "
+                       "not as a list item", Location(file, found + 1, deeper + 1), dotted(path()),
+                       f"for a list, write '{name}:' alone on its line and each item under it; for one text, put it "
+                       "in quotes", excerpt(text, found, deeper))
+    column = _position(frame[0].start_mark, text)[1]
+    items = [i for i in range(first + 1, last + 1) if re.match(r" *-( |$)", lines[i])]
+    if frame[1] == 1 and deeper > column and all(len(lines[i]) - len(lines[i].lstrip(" ")) == deeper for i in items) \
+            and (len(items) > 1 or _under_key_by_step(lines, first, deeper)):
+        # the list's first item moved left: the items after it are where it should be
+        return Problem(f"this list item is indented by {column} spaces, but the items after it are indented by "
+                       f"{deeper} (line {found + 1}), so YAML reads them as more text of this one",
+                       Location(file, first + 1, column + 1), dotted(path()),
+                       f"indent it by {deeper} spaces, like the items after it", excerpt(text, first, column))
+    return Problem(f"this list item is indented more than the item above it (line {first + 1}): {deeper} spaces "
+                   f"instead of {column}, so YAML reads it as more text of that item",
+                   Location(file, found + 1, deeper + 1), dotted(path()),
+                   f"line up its '-' with the item above: indent it by {column} spaces", excerpt(text, found, deeper))
+
+
+def _under_key_by_step(lines: list[str], first: int, deeper: int) -> bool:
+    """Whether the item on line ``first`` is written at its key's column ('highlights:' then
+    '- …' under its 'h') where this file puts a list's items one step deeper, at ``deeper``."""
+    from resume_builder.loading.yaml_levels import indent_steps, owner
+
+    above = owner(lines, first)
+    if above is None or lines[above].lstrip().startswith("-") or not lines[above].rstrip().endswith(":"):
+        return False
+    column = len(lines[above]) - len(lines[above].lstrip(" "))
+    return column == len(lines[first]) - len(lines[first].lstrip(" ")) and deeper - column == indent_steps(lines)[1]
 
 
 def _position(mark: Any, text: str) -> tuple[int, int]:

@@ -20,6 +20,11 @@ a closing quote. A byte-order mark inside the file and a UTF-16 file are reporte
 parsing (:func:`stray_bom`, :func:`utf16_bom`). Anything else keeps a generic plain message
 with the parser's words beneath it.
 
+A line indented one level too far left or right is often noticed by the parser on another
+line too: :func:`resume_builder.loading.yaml_levels.misplaced_line` names the line that moved and
+the level of its siblings (the keys before and after it in the same mapping, the items of the
+same list), confirmed by parsing the file again with the line put there.
+
 An unclosed quote and a missing space after ``:`` or ``-`` are often noticed by the parser
 lines later; :func:`resume_builder.loading.yaml_slips.find_slip` finds the line where they were
 typed (by repairing each suspect line and parsing again) before the rules above look at the

@@ -30,10 +30,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["misplaced_line"]
+__all__ = ["misplaced_line", "swallowed_item", "reach", "owner", "indent_steps"]
 
 #: Repairs tried at most (each is one parse of the file).
 MAX_TRIES = 8
+#: Lines read at most to learn how deep this file indents (each looks up for the line it is under).
+MAX_STEP_LINES = 2000
 
 # '  - key: value' / '  - text' / '  key: value': indentation, list dashes, a plain or quoted key.
 _DASH = re.compile(r"^(?P<indent> *)(?P<dashes>(?:-(?: +|$))+)")
@@ -202,7 +204,7 @@ def _last_key_line(block: _Block, before: int) -> int | None:
     return lines[-1] if lines else None
 
 
-def _owner(lines: list[str], index: int) -> int | None:
+def owner(lines: list[str], index: int) -> int | None:
     """The line that line ``index`` belongs under: the nearest less indented line above it, or
     for a list item, a 'key:' alone on its line at the item's column (a list not indented
     under its key)."""
@@ -219,17 +221,17 @@ def _owner(lines: list[str], index: int) -> int | None:
     return None
 
 
-def _steps(lines: list[str]) -> tuple[int, int]:
+def indent_steps(lines: list[str]) -> tuple[int, int]:
     """How much deeper than the line it belongs under a line is indented in this file, for a
     key and for a list item: the most common steps (2 and 2 when no line says)."""
     counts: tuple[dict[int, int], dict[int, int]] = ({}, {})
-    for index, line in enumerate(lines):
+    for index, line in enumerate(lines[:MAX_STEP_LINES]):
         if not _content(line) or _indent(line) == 0:
             continue
-        owner = _owner(lines, index)
-        if owner is not None:
-            item = bool(_DASH.match(line)) and lines[owner].rstrip().endswith(":") and not _DASH.match(lines[owner])
-            step = _indent(line) - _indent(lines[owner])
+        under = owner(lines, index)
+        if under is not None:
+            item = bool(_DASH.match(line)) and lines[under].rstrip().endswith(":") and not _DASH.match(lines[under])
+            step = _indent(line) - _indent(lines[under])
             counts[item][step] = counts[item].get(step, 0) + 1
     key, item = (max(c, key=lambda s: (c[s], s == 2, -s)) if c else 2 for c in counts)
     return key, item
@@ -237,14 +239,14 @@ def _steps(lines: list[str]) -> tuple[int, int]:
 
 def _fits(lines: list[str], index: int, steps: tuple[int, int]) -> bool:
     """Whether line ``index`` is indented by this file's step under the line it belongs under
-    (:func:`_owner`; a line at column 0 always fits)."""
+    (:func:`owner`; a line at column 0 always fits)."""
     if _indent(lines[index]) == 0:
         return True
-    owner = _owner(lines, index)
-    if owner is None:
+    under = owner(lines, index)
+    if under is None:
         return False
-    item = bool(_DASH.match(lines[index])) and lines[owner].rstrip().endswith(":") and not _DASH.match(lines[owner])
-    return _indent(lines[index]) - _indent(lines[owner]) == steps[item]
+    item = bool(_DASH.match(lines[index])) and lines[under].rstrip().endswith(":") and not _DASH.match(lines[under])
+    return _indent(lines[index]) - _indent(lines[under]) == steps[item]
 
 
 def swallowed_item(lines: list[str], first: int, last: int) -> int | None:
@@ -406,7 +408,7 @@ def _candidates(lines: list[str], error: int, blocks: list[_Block]) -> tuple[lis
                             f"line up its '-' with theirs: indent it by {_spaces(block.column)}"))
         pending = entries[-1][2] if entries else None
         if pending is not None and pending.key is not None and pending.value == "empty" and pending.column >= here:
-            column = pending.column + _steps(lines)[1]
+            column = pending.column + indent_steps(lines)[1]
             key_line = lines[pending.line]
             options.append(((column != wanted, is_map, -1, -1), column,
                             f"this list item is indented by {_spaces(here)}, not deeper than {_word(key_line)} on line "
@@ -471,7 +473,7 @@ def misplaced_line(text: str, lines: list[str], error: int) -> tuple[int, int, s
     else:
         baseline = reach(text, parser)
         baseline = error if baseline == float("inf") or baseline < 0 else baseline
-        steps = _steps(lines)
+        steps = indent_steps(lines)
         scored = []
         for order, repair in enumerate(repairs):
             repaired = _reindented(lines, repair.line, repair.indent)
