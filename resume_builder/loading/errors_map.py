@@ -121,7 +121,7 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         hint: Callable[[], str] = str
         if kind == "extra_forbidden":
             message = f"unknown field '{loc[-1]}'"
-            hint = _unknown_key_hint(root, loc, err.get("input"))
+            hint = _unknown_key_hint(root, loc, err.get("input"), source, prefix)
             location = source.locate(full, prefer_key=True)
         elif kind == "missing":
             message = f"'{loc[-1]}' is required"
@@ -368,7 +368,8 @@ def _length_message(kind: str, loc: tuple[Any, ...], value: Any, ctx: dict[str, 
     return f"allows at most {count(bound, noun)}{has}", ""
 
 
-def _unknown_key_hint(root: type[BaseModel], loc: tuple[Any, ...], value: Any = None) -> Callable[[], str]:
+def _unknown_key_hint(root: type[BaseModel], loc: tuple[Any, ...], value: Any = None,
+                      source: SourceDocument | None = None, prefix: tuple[Any, ...] = ()) -> Callable[[], str]:
     def hint() -> str:
         parent = model_at(root, loc[:-1])
         choices = field_names(parent) if parent else []
@@ -378,12 +379,51 @@ def _unknown_key_hint(root: type[BaseModel], loc: tuple[Any, ...], value: Any = 
             shown = value if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
             fixed = f"{head}: {rest}" + (f": {shown}" if shown != "" else ":")
             return f"a key needs a space after the ':', so YAML read '{key}' as one key: write '{fixed}'"
+        moved = _moved_key_hint(root, loc, source, prefix) if source is not None else ""
+        if moved:
+            return moved
         suggestion = did_you_mean(key, choices)
         if not suggestion and choices:
             suggestion = "allowed here: " + ", ".join(sorted(choices))
         return suggestion
 
     return hint
+
+
+def _moved_key_hint(root: type[BaseModel], loc: tuple[Any, ...], source: SourceDocument,
+                    prefix: tuple[Any, ...]) -> str:
+    """For an unknown key that is a field one level up or one level down, where it was meant
+    to be (newcomer trial: basics' last key moved to column 0 got "unknown field 'location'
+    (did you mean 'education'?)"): the key of the mapping above it whose own model has it
+    (it moved left), or the mapping it is in, when the one around that has it (it moved right).
+    Said only for a YAML file, whose lines show the indentation."""
+    key = str(loc[-1])
+    parent = loc[:-1]
+    mapping = _value_at(source.data, prefix + parent)
+    here = source.keys.get(prefix + loc)
+    if not isinstance(mapping, dict) or here is None or str(source.file).lower().endswith(".json"):
+        return ""
+    names = list(mapping)
+    position = names.index(key) if key in names else -1
+    if position > 0:  # moved left: the mapping of the key above it has it
+        above = names[position - 1]
+        value = mapping[above]
+        inner: tuple[Any, ...] = parent + (above,)
+        if isinstance(value, list) and value and isinstance(value[-1], dict):
+            value, inner = value[-1], inner + (len(value) - 1,)
+        model = model_at(root, inner) if isinstance(value, dict) and value else None
+        first = source.keys.get(prefix + inner + (next(iter(value)),)) if model is not None else None
+        if model is not None and key in field_names(model) and first is not None and first[1] > here[1]:
+            return (f"'{key}' is a field of '{above}' above it, not of the mapping it is in: indent it by "
+                    f"{first[1] - 1} spaces, like the other keys of '{above}' (line {first[0]})")
+    outer = parent[:-2] if len(parent) > 1 and isinstance(parent[-1], int) else parent[:-1]
+    if parent and model_at(root, outer) is not None and key in field_names(model_at(root, outer)):
+        holder = parent[:-1] if isinstance(parent[-1], int) else parent
+        at = source.keys.get(prefix + holder)
+        if at is not None and at[1] < here[1]:
+            return (f"'{key}' is a field beside '{holder[-1]}' (line {at[0]}), not inside it: indent it by "
+                    f"{at[1] - 1} spaces, like '{holder[-1]}:'")
+    return ""
 
 
 def _meant_field(root: type[BaseModel], parent: tuple[Any, ...], key: str) -> str | None:

@@ -97,8 +97,8 @@ def _structure_lines() -> list[int]:
 #: The line moves this sweep leaves out: (line, step) → why.
 LEFT_OUT = {
     (2, 2): "the file's first key indented: every top-level key after it is then out of line",
-    (7, -2): "basics' last key at the top level: YAML reads it so, the schema says 'unknown field'",
-    (9, 2): "a top-level key moved into basics above it: YAML reads it so, the schema says 'unknown field'",
+    (7, -2): "basics' last key at the top level: valid YAML, an unknown field (test_a_key_one_level_off_…)",
+    (9, 2): "a top-level key moved into basics above it: valid YAML, an unknown field (test_a_key_one_level_off_…)",
     (71, -2): "the only highlight of a project under its key's 'h': the same list, written another way",
     (71, 2): "the only highlight of a project indented deeper: the same list",
 }
@@ -224,3 +224,20 @@ def test_a_text_over_several_lines_still_loads(tmp_path):
     path = tmp_path / "p.yaml"
     path.write_text(text, encoding="utf-8")
     assert load_profile(path).profile.basics.headline == "Backend Engineer - Go"
+
+
+def test_a_key_one_level_off_is_told_where_it_belongs(tmp_path):
+    """Valid YAML, so the schema speaks: before, "location: unknown field 'location' (did you
+    mean 'education'?)" and "basics.experience: unknown field 'experience' (allowed here:
+    contact_url, email, …)"."""
+    left = _problems(tmp_path, _moved(7, 0))
+    assert left == ["newcomer.yaml:7:1: location: unknown field 'location' ('location' is a field of 'basics' above "
+                    "it, not of the mapping it is in: indent it by 2 spaces, like the other keys of 'basics' (line 3))"]
+    right = _problems(tmp_path, _moved(9, 2))
+    assert right == ["newcomer.yaml:9:3: basics.experience: unknown field 'experience' ('experience' is a field "
+                     "beside 'basics' (line 2), not inside it: indent it by 0 spaces, like 'basics:')"]
+
+
+def test_a_misspelt_key_still_gets_did_you_mean(tmp_path):
+    problems = _problems(tmp_path, "\n".join(LINES).replace("  location: Bristol", "  locaton: Bristol", 1))
+    assert problems == ["newcomer.yaml:7:3: basics.locaton: unknown field 'locaton' (did you mean 'location'?)"]
