@@ -15,11 +15,18 @@ the level it belongs at is the level of its siblings, not of the nearest line ab
 :func:`misplaced_line` reads the structure the parser built up to its error (its events: each
 mapping with its keys, each list with its items, where each starts and ends), lists the
 repairs that structure suggests (the line before the error put back among the siblings it
-left; the line of the error put at the level of the mapping keys or list items around it),
-re-indents one line at a time and parses again. The repair that lets the parser read furthest
-wins; of equally good ones, the one the structure points to most clearly (the line that left a
-mapping or list which goes on after it; then the level of the siblings the line would join,
-by the keys below a list item, the kind of item, and the nearest level).
+left; the line of the error put at the level of the mapping keys or list items around it,
+chosen by the keys below a list item, the kind of item, and the nearest level; the first line
+of a mapping or list put where the lines after it are), re-indents one line at a time and
+parses again. The repair that lets the parser read furthest wins (a plain text swallowing a
+list item counts as where it stops: :func:`reach`); of equally good ones, the one that puts
+the line one step (the file's own, :func:`indent_steps`) under the line it belongs under,
+then the one the structure points to (a line that left a mapping which goes on after it),
+then a line that was not so placed before, then the structure's order.
+
+Some moves read the same both ways and only the meaning of the keys tells them apart: 'b: x'
+moved right under 'a:', whose value is a mapping at that column, parses as well as the key
+after 'a:' moved left; the line that left the mapping is named.
 
 Returns ``(line, column, message, hint)`` with a 0-based line and column, or ``None``.
 """
@@ -66,10 +73,9 @@ class _Block:
     expects_key: bool = True
 
 
-def _structure(text: str) -> list[_Block]:
-    """The block mappings and lists of ``text`` that the pure-Python parser built before its
-    first error, in the order they start."""
-    from ruamel.yaml import YAML
+def _structure(text: str, parser: Any) -> list[_Block]:
+    """The block mappings and lists of ``text`` that ``parser`` (a ruamel.yaml ``YAML``) built
+    before its first error, in the order they start."""
     from ruamel.yaml.error import YAMLError
     from ruamel.yaml.events import (AliasEvent, CollectionEndEvent, MappingStartEvent, ScalarEvent,
                                     SequenceStartEvent)
@@ -77,7 +83,7 @@ def _structure(text: str) -> list[_Block]:
     blocks: list[_Block] = []
     stack: list[_Block | None] = []  # None: a flow collection (its insides are not levels)
     try:
-        for event in YAML(typ="safe", pure=True).parse(text):
+        for event in parser.parse(text):
             if isinstance(event, CollectionEndEvent):
                 if stack:
                     done = stack.pop()
@@ -458,17 +464,17 @@ def misplaced_line(text: str, lines: list[str], error: int) -> tuple[int, int, s
     suggests no such line."""
     from resume_builder.loading.yaml_slips import BUDGET, _parsers
 
-    if not 0 <= error < len(lines) or len(text) > BUDGET["pure"]:
-        return None
-    blocks = _structure(text)
+    name, parser = _parsers()[0]
+    if not 0 <= error < len(lines) or len(text) > BUDGET[name] or any(c in text for c in "\x85\u2028\u2029"):
+        return None  # too large to read again; or lines that the parser and the message would count apart
+    blocks = _structure(text, parser)
     if not blocks:
         return None
     first, rest = _candidates(lines, error, blocks)
     repairs = (first + rest)[:MAX_TRIES]
     if not repairs:
         return None
-    name, parser = _parsers()[0]
-    if len(text) * (len(repairs) + 1) > BUDGET[name]:  # too large to parse again and again: the structure alone
+    if len(text) * (len(repairs) + 2) > BUDGET[name]:  # too large to parse again and again: the structure alone
         chosen = repairs[0]
     else:
         baseline = reach(text, parser)
