@@ -54,11 +54,12 @@ class LoadedProfile:
         return self.path.resolve().parent
 
 
-def load_source(path: Path, kind: str = "profile") -> SourceDocument:
+def load_source(path: Path, kind: str = "profile", judge: Any = None) -> SourceDocument:
     """Read and parse a YAML or JSON file whose top level must be a mapping; ``kind`` names
-    the file in messages ("profile", "variant file", "letter file", "vocabulary file")."""
+    the file in messages ("profile", "variant file", "letter file", "vocabulary file");
+    ``judge``: see :func:`resume_builder.loading.yaml_errors.explain`."""
     text = read_text(path, kind=kind)
-    doc = parse(text, str(path))
+    doc = parse(text, str(path), judge)
     if not isinstance(doc.data, dict):
         raise UserError.at(str(path), 1, 1, f"the top level must be a mapping (key: value pairs), "
                                             f"found {describe(doc.data)}")
@@ -127,13 +128,32 @@ def _load_careful(path: Path, lang: "str | _VariantLanguage | None",
     """Parse with positions, so that every problem is reported with its line and column."""
     from resume_builder.loading.includes import resolve_includes, with_chain
 
-    resolved = resolve_includes(load_source(path), path)
+    resolved = resolve_includes(load_source(path, judge=profile_problems), path)
     try:
         loaded = _validate_careful(path, resolved.doc, lang, input_format)
     except UserError as error:
         raise with_chain(error, resolved.chains) from None
     loaded.included = resolved.files
     return loaded
+
+
+def profile_problems(text: str) -> int | None:
+    """How many problems the profile ``text`` has (0: none), or None when it cannot be told
+    quickly (a syntax error, an anchor or a tag, no libyaml): tells apart two readings of an
+    indentation mistake that YAML reads equally well (loading/yaml_levels.py)."""
+    from resume_builder.loading.languages import select_language
+    from resume_builder.loading.source import parse_yaml_fast
+
+    doc = parse_yaml_fast(text, "<repaired profile>")
+    if doc is None or not isinstance(doc.data, dict):
+        return None
+    try:
+        validate_profile(select_language(doc, None).source)
+    except UserError as error:
+        return len(error.problems)
+    except Exception:  # noqa: BLE001  (a text no reading of which is a profile)
+        return None
+    return 0
 
 
 def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLanguage | None",

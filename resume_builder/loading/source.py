@@ -197,10 +197,11 @@ def read_text(path: Path, kind: str = "profile") -> str:
     return text
 
 
-def parse(text: str, file: str) -> SourceDocument:
+def parse(text: str, file: str, judge: Callable[[str], int | None] | None = None) -> SourceDocument:
     """Parse ``text`` as JSON when the file name or content says so, else as YAML.
 
-    The result is checked against the size limits (:func:`check_sizes`).
+    The result is checked against the size limits (:func:`check_sizes`). ``judge``: see
+    :func:`resume_builder.loading.yaml_errors.explain`.
     """
     bom = stray_bom(text, file)
     if bom is not None:
@@ -209,7 +210,7 @@ def parse(text: str, file: str) -> SourceDocument:
     if file.lower().endswith(".json") or (stripped[:1] in "{[" and not file.lower().endswith((".yaml", ".yml"))):
         doc = parse_json(text, file)
     else:
-        doc = parse_yaml(text, file)
+        doc = parse_yaml(text, file, judge)
     check_sizes(doc)
     return doc
 
@@ -640,7 +641,7 @@ def _check_raw_controls(text: str, file: str) -> None:
                             excerpt=excerpt(text, line, column)))
 
 
-def parse_yaml(text: str, file: str) -> SourceDocument:
+def parse_yaml(text: str, file: str, judge: Callable[[str], int | None] | None = None) -> SourceDocument:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     from resume_builder.loading.yaml_anchors import check_scalar_anchors
@@ -665,7 +666,7 @@ def parse_yaml(text: str, file: str) -> SourceDocument:
             col = mark.column + 1 if mark else None
             raise UserError.at(file, line, col, f"YAML syntax error: {message}",
                                hint="each key may appear once in a mapping: merge the two or delete one") from None
-        raise UserError(explain(exc, text, file)) from None
+        raise UserError(explain(exc, text, file, judge)) from None
     except RecursionError:
         raise UserError.at(file, None, None, f"the document is nested too deeply (limit {MAX_DEPTH} levels)") from None
     except YAMLError as exc:

@@ -183,8 +183,12 @@ def _mark(exc: Any, name: str) -> tuple[int, int] | None:
     return (mark.line, mark.column) if mark is not None else None
 
 
-def explain(exc: Any, text: str, file: str) -> Problem:
-    """A plain-words :class:`Problem` for a ruamel.yaml ``MarkedYAMLError`` in ``text``."""
+def explain(exc: Any, text: str, file: str, judge: Any = None) -> Problem:
+    """A plain-words :class:`Problem` for a ruamel.yaml ``MarkedYAMLError`` in ``text``.
+
+    ``judge``: for a file whose schema is known (a profile), how many problems a text has;
+    it tells apart two re-indentations that YAML reads equally well
+    (:func:`resume_builder.loading.yaml_levels.misplaced_line`)."""
     lines = source_lines(text) or [""]
     parser = _parser_message(exc)
     problem = _mark(exc, "problem_mark") or _mark(exc, "context_mark") or (0, 0)
@@ -195,7 +199,7 @@ def explain(exc: Any, text: str, file: str) -> Problem:
 
         found = find_slip(text, problem[0], str(getattr(exc, "problem", "") or ""))
     if found is None:
-        found = _diagnose(exc, lines, problem, context)
+        found = _diagnose(exc, lines, problem, context, judge)
     if found is None:
         line, col = problem
         found = (line, col, "this is not valid YAML",
@@ -226,7 +230,7 @@ def _diagnose_first(exc: Any, lines: list[str], problem: tuple[int, int],
 
 
 def _diagnose(exc: Any, lines: list[str], problem: tuple[int, int],
-              context: tuple[int, int] | None) -> tuple[int, int, str, str] | None:
+              context: tuple[int, int] | None, judge: Any = None) -> tuple[int, int, str, str] | None:
     problem_text = str(getattr(exc, "problem", "") or "")
     context_text = str(getattr(exc, "context", "") or "")
     pline = min(problem[0], len(lines) - 1)
@@ -300,7 +304,7 @@ def _diagnose(exc: Any, lines: list[str], problem: tuple[int, int],
                                "of another key", _suggest_quotes(match))
         from resume_builder.loading.yaml_levels import misplaced_line
 
-        moved = misplaced_line("\n".join(lines), lines, line)
+        moved = misplaced_line("\n".join(lines), lines, line, judge)
         if moved is not None:
             return moved
         if above:
@@ -314,6 +318,14 @@ def _diagnose(exc: Any, lines: list[str], problem: tuple[int, int],
                         "of the same mapping")
         return (line, col, "this line has a 'key:' where YAML does not expect one",
                 "check the indentation of this line and the one above")
+
+    # The file's first key indented, the ones after it not: the parser expects a second document.
+    if problem_text.startswith("expected '<document start>'"):
+        from resume_builder.loading.yaml_levels import misplaced_line
+
+        moved = misplaced_line("\n".join(lines), lines, pline, judge)
+        if moved is not None:
+            return moved
 
     # A line at an indentation that matches no level above it.
     if problem_text.startswith("expected <block end>") or "expected <block mapping start>" in problem_text:
@@ -340,7 +352,7 @@ def _diagnose(exc: Any, lines: list[str], problem: tuple[int, int],
                     "put the whole text inside the quotes")
         from resume_builder.loading.yaml_levels import misplaced_line
 
-        moved = misplaced_line("\n".join(lines), lines, line)
+        moved = misplaced_line("\n".join(lines), lines, line, judge)
         if moved is not None:
             return moved
         levels = _levels(lines, line)

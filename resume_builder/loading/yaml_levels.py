@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 __all__ = ["misplaced_line", "swallowed_item", "reach", "owner", "indent_steps"]
 
@@ -43,6 +43,10 @@ __all__ = ["misplaced_line", "swallowed_item", "reach", "owner", "indent_steps"]
 MAX_TRIES = 8
 #: Lines read at most to learn how deep this file indents (each looks up for the line it is under).
 MAX_STEP_LINES = 2000
+#: Repairs judged at most by the file's schema, and the longest text judged (each judgement
+#: parses and validates the whole file: some 10 ms for the example profile).
+MAX_JUDGED = 3
+JUDGE_CHARS = 200_000
 
 # '  - key: value' / '  - text' / '  key: value': indentation, list dashes, a plain or quoted key.
 _DASH = re.compile(r"^(?P<indent> *)(?P<dashes>(?:-(?: +|$))+)")
@@ -458,10 +462,23 @@ def _candidates(lines: list[str], error: int, blocks: list[_Block]) -> tuple[lis
     return first, rest + later
 
 
-def misplaced_line(text: str, lines: list[str], error: int) -> tuple[int, int, str, str] | None:
+def _problems(verdicts: dict[int, int | None], repair: _Repair) -> float:
+    """The judge's count of problems after ``repair`` (0 when not judged; a text it could not
+    read, a duplicate key say, counts as worse than any)."""
+    if id(repair) not in verdicts:
+        return 0
+    verdict = verdicts[id(repair)]
+    return float("inf") if verdict is None else verdict
+
+
+def misplaced_line(text: str, lines: list[str], error: int,
+                   judge: Callable[[str], int | None] | None = None) -> tuple[int, int, str, str] | None:
     """The line whose indentation explains a parser error at 0-based line ``error`` of ``text``
     (``lines``: its lines), where it belongs, and in which words; None when the structure
-    suggests no such line."""
+    suggests no such line. ``judge``: how many problems a repaired text has for its schema
+    (None: cannot tell); of repairs after which the whole file parses, the one with fewest
+    problems wins (``phone:`` moved right under ``headline:``, whose value is a mapping of
+    languages, reads as well as ``email:`` before it moved left; only a profile's fields tell)."""
     from resume_builder.loading.yaml_slips import BUDGET, _parsers
 
     name, parser = _parsers()[0]
@@ -488,7 +505,14 @@ def misplaced_line(text: str, lines: list[str], error: int) -> tuple[int, int, s
             # before (a line that did is less likely the one that moved); the structure's order.
             scored.append((reach("\n".join(repaired), parser), _fits(repaired, repair.line, steps),
                            repair in first, not _fits(lines, repair.line, steps), -order, repair))
-        best = max(scored, key=lambda item: item[:5])
+        top = [item for item in scored if item[0] == float("inf")]
+        verdicts = {}
+        if judge is not None and len(top) > 1 and len(text) <= JUDGE_CHARS:
+            for item in top[:MAX_JUDGED]:
+                verdicts[id(item[5])] = judge("\n".join(_reindented(lines, item[5].line, item[5].indent)))
+            if all(verdict is None for verdict in verdicts.values()):  # no judgement at all (no libyaml, an anchor)
+                verdicts = {}
+        best = max(scored, key=lambda item: (item[0], -_problems(verdicts, item[5])) + item[1:5])
         chosen = best[5]
         if best[0] <= baseline:  # no repair gets further: what the structure says about the error's own line
             found = next((repair for repair in repairs if repair.line == error), None)

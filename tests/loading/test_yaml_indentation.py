@@ -96,7 +96,6 @@ def _structure_lines() -> list[int]:
 
 #: The line moves this sweep leaves out: (line, step) → why.
 LEFT_OUT = {
-    (2, 2): "the file's first key indented: every top-level key after it is then out of line",
     (7, -2): "basics' last key at the top level: valid YAML, an unknown field (test_a_key_one_level_off_…)",
     (9, 2): "a top-level key moved into basics above it: valid YAML, an unknown field (test_a_key_one_level_off_…)",
     (71, -2): "the only highlight of a project under its key's 'h': the same list, written another way",
@@ -241,3 +240,33 @@ def test_a_key_one_level_off_is_told_where_it_belongs(tmp_path):
 def test_a_misspelt_key_still_gets_did_you_mean(tmp_path):
     problems = _problems(tmp_path, "\n".join(LINES).replace("  location: Bristol", "  locaton: Bristol", 1))
     assert problems == ["newcomer.yaml:7:3: basics.locaton: unknown field 'locaton' (did you mean 'location'?)"]
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "profiles" / "example.yaml"
+
+
+@pytest.mark.parametrize("number,indent,named", [
+    # 'phone:' under 'headline:', whose value is {en: …, de: …}: before, 'email:' (line 17) was
+    # to be indented like the languages
+    (18, 4, "moved.yaml:18:5: YAML syntax error: this line is indented more than 'email:' on line 17"),
+    # 'theme:' under 'max_highlights: 4' after 'overrides:' {basics.headline: …}
+    (367, 6, "moved.yaml:367:7: YAML syntax error: this line is indented more than 'max_highlights:' on line 366"),
+    # a variant's first key indented under it: before, the variant's own name was to move
+    (372, 6, "moved.yaml:372:7: YAML syntax error: 'description:' is indented by 6 spaces, but the keys after it"),
+    # the file's first key indented: before, "this is not valid YAML" at line 12
+    (10, 2, "moved.yaml:10:3: YAML syntax error: 'lang:' is indented by 2 spaces, but the keys after it"),
+])
+def test_of_two_readings_yaml_takes_equally_well_the_profiles_fields_choose(tmp_path, number, indent, named):
+    """Two repairs of some moves parse equally well: the key before put under the mapping
+    above, or the moved key put back; the one the profile's schema accepts is named."""
+    lines = EXAMPLE.read_text(encoding="utf-8").split("\n")
+    lines[number - 1] = " " * indent + lines[number - 1].lstrip(" ")
+    path = tmp_path / "moved.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_profile(path)
+    first = caught.value.render().replace(str(tmp_path) + "/", "").splitlines()[0]
+    assert first.startswith(named), first
+    original = len(EXAMPLE.read_text(encoding="utf-8").split("\n")[number - 1]) - \
+        len(EXAMPLE.read_text(encoding="utf-8").split("\n")[number - 1].lstrip(" "))
+    assert re.search(rf"\(indent it by {original} spaces?, like [^()]*(\([^()]*\))?[^()]*\)$", first), first
