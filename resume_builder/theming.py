@@ -131,6 +131,8 @@ class DocxStyle(_Strict):
     headline_size: float = Field(default=12, **_SIZE)
     heading_size: float = Field(default=12, **_SIZE)
     entry_title_size: float | None = Field(default=None, **_SIZE)
+    meta_size: float | None = Field(default=None, **_SIZE)  # the date line; unset: 0.92 x font_size
+    contacts_size: float | None = Field(default=None, **_SIZE)  # unset: 0.9 x font_size
     text_color: str = "#222222"
     muted_color: str = "#555555"
     heading_color: str | None = None
@@ -143,7 +145,39 @@ class DocxStyle(_Strict):
     heading_space_before: float = Field(default=10, **_SPACE)
     heading_space_after: float = Field(default=4, **_SPACE)
     paragraph_space_after: float = Field(default=3, **_SPACE)
+    # Word's "multiple" of the font's own line. Unset (the built-in themes), every line is
+    # exactly as tall as the PDF's: its size times the CSS line-height (the line_height option;
+    # the *_line_height keys below for the name, headings and date lines).
     line_spacing: float = Field(default=1.1, ge=0.5, le=5)
+    name_line_height: float = Field(default=1.1, ge=0.8, le=3)  # CSS .name line-height
+    heading_line_height: float = Field(default=1.2, ge=0.8, le=3)  # CSS .section-title line-height
+    meta_line_height: float | None = Field(default=None, ge=0.8, le=3)  # .entry-meta; unset: the option's
+    # The PDF's vertical gaps, from the theme's CSS, in points at the default options (the
+    # spacing option scales them, as the CSS's multiples of it): above the headline (not
+    # scaled: the CSS gives points), above the contact line, below the masthead beyond the first
+    # section's gap; above an entry (with a body / without), its description, its paragraphs,
+    # its fields, its list (the first bullet), each further bullet, a sub-list and each
+    # further sub-bullet, each further pair. Unset: derived from paragraph_space_after.
+    headline_space_before: float | None = Field(default=None, **_SPACE)
+    contacts_space_before: float | None = Field(default=None, **_SPACE)
+    masthead_space_after: float | None = Field(default=None, **_SPACE)
+    entry_space_before: float | None = Field(default=None, **_SPACE)
+    entry_no_body_space_before: float | None = Field(default=None, **_SPACE)
+    description_space_before: float | None = Field(default=None, **_SPACE)
+    text_space_before: float | None = Field(default=None, **_SPACE)
+    field_space_before: float | None = Field(default=None, **_SPACE)
+    list_space_before: float | None = Field(default=None, **_SPACE)
+    item_space_before: float | None = Field(default=None, **_SPACE)
+    sublist_space_before: float | None = Field(default=None, **_SPACE)
+    subitem_space_before: float | None = Field(default=None, **_SPACE)
+    pair_space_before: float | None = Field(default=None, **_SPACE)
+    # A rule under the masthead (compact's): its colour is the accent, its width in points,
+    # and masthead_rule_space the gap above it (the CSS padding, scaled like the gaps).
+    masthead_rule: float = Field(default=0, ge=0, le=6)
+    masthead_rule_space: float = Field(default=0, **_SPACE)
+    # Set what the theme's templates run in as they do (compact's): the headline and contact
+    # line, the summary's paragraphs, pairs, an undated entry's title and text, short lists.
+    run_in: bool = False
     reference_docx: str | None = None
 
 

@@ -26,13 +26,24 @@ from resume_builder.theming import Theme, ThemeOptions
 #: themes do (themes/classic/templates/letter.css.j2).
 LETTER_SCALE = 1.2
 LETTER_EXTRA_MARGIN_MM = 8
+LETTER_EXTRA_LINE = 0.22
 
 
 def letter_styles(look) -> dict:
     """The letter's paragraph styles (key -> ``w:style``), Word's built-in names where Word has one."""
     size = look.font_size * LETTER_SCALE
     gap = max(look.paragraph_after * 4, 6)
-    ppr, rpr = paragraph_properties, run_properties
+    rpr = run_properties
+    # letter.css.j2: .letter { line-height: line_height + 0.22 }, every line exactly that tall
+    # (a theme that gives Word's multiple: its multiple, 1.12 times it for the body text)
+    if look.line_spacing is None:
+        lines, body_lines = {"exact": size * look.pdf_scale * (look.line_height + LETTER_EXTRA_LINE)}, {}
+    else:
+        lines, body_lines = {}, {"line": max(look.line_spacing, 1.0) * 1.12}
+
+    def ppr(**arguments):
+        return paragraph_properties(**lines, **arguments)
+
     # In a right-to-left (w:bidi) paragraph Word reads jc "right" as the trailing edge, so "right" is
     # the date's end edge in both directions.
     return {
@@ -40,14 +51,14 @@ def letter_styles(look) -> dict:
                              ppr=ppr(before=gap * 2, after=gap * 1.5, jc="right"),
                              rpr=rpr(size=size)),
         "letter_address": style("InsideAddress", "Inside Address", "paragraph", based_on="Normal", priority=99,
-                                ppr=ppr(after=0, contextual=True), rpr=rpr(size=size)),
+                                ppr=ppr(before=0, after=0, contextual=True), rpr=rpr(size=size)),
         "letter_subject": style("SubjectLine", "Subject Line", "paragraph", based_on="Normal", next_id="Salutation",
                                 ppr=ppr(keep_next=True, before=gap * 2, after=gap * 1.5),
                                 rpr=rpr(bold=True, color=look.accent_color, size=size)),
         "letter_salutation": style("Salutation", "Salutation", "paragraph", based_on="Normal", next_id="BodyText",
                                    priority=99, ppr=ppr(keep_next=True, before=gap, after=gap), rpr=rpr(size=size)),
         "letter_body": style("BodyText", "Body Text", "paragraph", based_on="Normal", priority=99,
-                             ppr=ppr(after=gap, line=max(look.line_spacing, 1.0) * 1.12), rpr=rpr(size=size)),
+                             ppr=ppr(after=gap, **body_lines), rpr=rpr(size=size)),
         "letter_closing": style("Closing", "Closing", "paragraph", based_on="Normal", next_id="Signature", priority=99,
                                 ppr=ppr(keep_next=True, before=gap * 0.5, after=gap * 3.5), rpr=rpr(size=size)),
         "letter_signature": style("Signature", "Signature", "paragraph", based_on="Normal", priority=99,

@@ -1,4 +1,4 @@
-"""The DOCX look: the theme's ``[docx]`` values scaled by its options, and Word's line height of its font.
+"""The DOCX look: the theme's ``[docx]`` values scaled by its options, with the PDF's line heights and gaps.
 
 Units: points unless named (``_mm``, ``_twips``); colours as six upper-case hex digits.
 """
@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
-
 
 from resume_builder.errors import UserError
 from resume_builder.theming import DocxStyle, Theme, ThemeOptions
@@ -17,6 +15,27 @@ from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 
 # ============================================================================ the look
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """The PDF's vertical gaps (the theme's CSS margins) in points, at the options in force; each
+    is the space above a paragraph (``w:spacing w:before``), as CSS's margin-top."""
+
+    headline: float  # name -> headline
+    contacts: float  # headline -> contact line
+    masthead: float  # below the masthead, beyond the first section heading's own gap
+    entry: float  # above an entry with a body (not the first of its section)
+    entry_no_body: float  # above an entry that is only a header
+    description: float
+    text: float  # an entry's paragraphs and closing paragraphs
+    field: float
+    list: float  # an entry's first bullet
+    item: float  # each further bullet
+    sublist: float
+    subitem: float
+    pair: float  # each further pair (skills, languages)
+    paragraph: float  # each further summary paragraph
 
 
 @dataclass(frozen=True)
@@ -33,7 +52,8 @@ class DocxLook:
     headline_size: float
     heading_size: float
     entry_title_size: float
-    small_size: float
+    small_size: float  # the date line's
+    contacts_size: float
     text_color: str
     muted_color: str
     accent_color: str
@@ -47,7 +67,20 @@ class DocxLook:
     heading_before: float
     heading_after: float
     paragraph_after: float
-    line_spacing: float  # a multiple of the font's single line
+    # Line heights as CSS's line-height: a multiple of each paragraph's font size, set exactly
+    # (parts.paragraph_properties ``exact``), the PDF's line pitch in Word and LibreOffice alike.
+    line_height: float
+    # The PDF's body size over ours (Word sets sizes to the half point: classic's 9.2 pt is 9 pt):
+    # line heights are the PDF's, from its sizes.
+    pdf_scale: float
+    line_spacing: float | None  # the theme's Word "multiple" of the font's own line, when it gives one
+    name_line_height: float
+    heading_line_height: float
+    meta_line_height: float
+    gaps: Gaps
+    masthead_rule: float  # the rule under the masthead, its width in points (0: none)
+    masthead_rule_space: float
+    run_in: bool
     language: str
     rtl: bool
     page_width_mm: float
@@ -119,20 +152,20 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
     text_color = (_hex(options.text_color, "text_color", theme) if _changed(theme, options, "text_color")
                   else _hex(style.text_color, "text_color", theme))
 
-    if "line_spacing" in style.model_fields_set:
-        line_spacing = style.line_spacing * _ratio(theme, options, "line_height")
-    else:
-        # Match the PDF's line pitch: CSS line-height is a multiple of the font size, Word's
-        # "multiple" is one of the font's own line (ascent + descent, often 1.2-1.4 em).
-        natural = _natural_line(theme, body_font)
-        line_spacing = options.line_height / natural if natural else style.line_spacing
+    # Word's "multiple" only when the theme gives one; else exact lines of the PDF's height.
+    # (A multiple is one of the font's own line as each word processor computes it: LibreOffice
+    # drew classic's 0.88 of Noto Serif 7% taller than the PDF's 1.2 em.)
+    line_spacing = (style.line_spacing * _ratio(theme, options, "line_height")
+                    if "line_spacing" in style.model_fields_set else None)
+    paragraph_after = style.paragraph_space_after * gap
     width, height = PAGE_SIZES_MM[options.page_size]
     return DocxLook(
         body_font=body_font, heading_font=heading_font, font_size=font_size,
         name_size=style.name_size * size, headline_size=style.headline_size * size,
         heading_size=style.heading_size * size,
         entry_title_size=(style.entry_title_size * size) if style.entry_title_size else font_size,
-        small_size=font_size * 0.92,
+        small_size=style.meta_size * size if style.meta_size else font_size * 0.92,
+        contacts_size=style.contacts_size * size if style.contacts_size else font_size * 0.9,
         text_color=text_color, muted_color=_hex(style.muted_color, "muted_color", theme),
         accent_color=accent, heading_color=heading_color, name_color=name_color,
         heading_caps=_caps_mode(style.heading_caps), heading_rule=style.heading_rule,
@@ -143,7 +176,13 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
         if style.headline_color else _hex(style.muted_color, "muted_color", theme),
         headline_italic=style.headline_italic,
         heading_before=style.heading_space_before * gap, heading_after=style.heading_space_after * gap,
-        paragraph_after=style.paragraph_space_after * gap, line_spacing=line_spacing,
+        paragraph_after=paragraph_after, line_height=options.line_height, line_spacing=line_spacing,
+        pdf_scale=options.font_size / font_size if font_size else 1.0,
+        name_line_height=style.name_line_height, heading_line_height=style.heading_line_height,
+        meta_line_height=style.meta_line_height or options.line_height,
+        gaps=_gaps(style, gap, paragraph_after),
+        masthead_rule=style.masthead_rule, masthead_rule_space=style.masthead_rule_space * gap,
+        run_in=style.run_in,
         language=language or "en", rtl=rtl, page_width_mm=width, page_height_mm=height,
         margins_mm=options.margins, page_numbers=options.page_numbers,
         cs_font=complex_script_font(language) if rtl else None,
@@ -173,44 +212,27 @@ def _caps_mode(value) -> str:
     return "caps" if value else ""
 
 
-_NATURAL_CACHE: dict[Path, float | None] = {}
+def _gaps(style: DocxStyle, gap: float, paragraph: float) -> Gaps:
+    """The theme's gaps scaled by the spacing option (``gap``: its ratio to the theme's default);
+    a gap the theme does not give is a fraction of ``paragraph`` (the scaled paragraph_space_after)."""
+    small = paragraph * 0.3
 
+    def given(value: float | None, otherwise: float, *, scaled: bool = True) -> float:
+        return otherwise if value is None else value * (gap if scaled else 1)
 
-def _natural_line(theme: Theme, family: str) -> float | None:
-    """The regular face's line height in ems as Word computes it (winAscent + winDescent)."""
-    try:
-        faces = theme.font_faces()
-    except UserError:
-        return None
-    face = next((f for f in faces if f.word_family == family and f.weight == 400 and f.style == "normal"), None)
-    if face is None:
-        return None
-    if face.path not in _NATURAL_CACHE:
-        _NATURAL_CACHE[face.path] = _read_win_metrics(face.path)
-    return _NATURAL_CACHE[face.path]
-
-
-def _read_win_metrics(path: Path) -> float | None:
-    """(usWinAscent + usWinDescent) / unitsPerEm of the font file at ``path``, or None.
-
-    Word spaces "single" lines by the OpenType ``OS/2`` table's usWinAscent and
-    usWinDescent (https://learn.microsoft.com/typography/opentype/spec/os2), in units of
-    the ``head`` table's unitsPerEm. Read with fontTools: TrueType, OpenType/CFF, WOFF,
-    WOFF2 and collections (the first font). A file fontTools cannot read gives None, and
-    the theme's line spacing applies as it is.
-    """
-    from fontTools.ttLib import TTFont
-
-    try:
-        with TTFont(path, lazy=True, fontNumber=0) as font:
-            if "OS/2" not in font or "head" not in font:
-                return None
-            units = font["head"].unitsPerEm
-            ascent, descent = font["OS/2"].usWinAscent, font["OS/2"].usWinDescent
-    except Exception:  # a damaged or foreign file from a theme: no metrics, not a crash
-        return None
-    if not units or not ascent:
-        return None
-    return (ascent + descent) / units
-
-
+    return Gaps(
+        headline=given(style.headline_space_before, paragraph * 0.6, scaled=False),
+        contacts=given(style.contacts_space_before, paragraph * 0.6),
+        masthead=given(style.masthead_space_after, paragraph * 0.5),
+        entry=given(style.entry_space_before, paragraph * 1.2),
+        entry_no_body=given(style.entry_no_body_space_before, small),
+        description=given(style.description_space_before, small),
+        text=given(style.text_space_before, paragraph),
+        field=given(style.field_space_before, small),
+        list=given(style.list_space_before, small),
+        item=given(style.item_space_before, small),
+        sublist=given(style.sublist_space_before, small),
+        subitem=given(style.subitem_space_before, small),
+        pair=given(style.pair_space_before, small),
+        paragraph=paragraph,
+    )

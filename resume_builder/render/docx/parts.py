@@ -116,28 +116,25 @@ def run_properties(*, font: str | None = None, bold: bool | None = None, italic:
 
 
 def paragraph_properties(*, keep_next: bool = False, widow_control: bool = False, num_id: int | None = None,
-                         rule: tuple[str, float] | None = None, tab_right: int | None = None, bidi: bool = False,
+                         rule: tuple[str, float] | tuple[str, float, float] | None = None,
+                         tab_right: int | None = None, bidi: bool = False,
                          before: float | None = None, after: float | None = None, line: float | None = None,
-                         indent: tuple[int, int] | None = None, jc: str | None = None, outline: int | None = None,
-                         contextual: bool = False):
+                         exact: float | None = None, indent: tuple[int, int] | None = None, jc: str | None = None,
+                         outline: int | None = None, contextual: bool = False):
     """A ``w:pPr`` in schema order, or None when it would be empty.
 
-    ``rule`` is a bottom border (colour, width in points); ``tab_right`` a right tab stop
-    in twips; ``before``/``after`` spacing in points; ``line`` a multiple of single
-    spacing; ``indent`` (left, hanging) in twips.
+    ``rule`` is a bottom border (colour, width in points, and the gap above it in points: 1
+    unless given); ``tab_right`` a right tab stop in twips; ``before``/``after`` spacing in
+    points; ``line`` a multiple of single spacing, ``exact`` (instead) the line's height in
+    points (``w:lineRule="exact"``, ECMA-376 Part 1 §17.3.1.33); ``indent`` (left, hanging) in twips.
     """
-    spacing: dict[str, Any] = {}
-    if before is not None:
-        spacing["before"] = twips(before)
-    if after is not None:
-        spacing["after"] = twips(after)
-    if line is not None:
-        spacing.update(line=round(240 * line), lineRule="auto")
+    spacing = spacing_attributes(before=before, after=after, line=line, exact=exact)
     parts = [
         w("keepNext") if keep_next else None,
         w("widowControl") if widow_control else None,
         w("numPr", w("ilvl", val=0), w("numId", val=num_id)) if num_id is not None else None,
-        w("pBdr", w("bottom", val="single", sz=max(2, round(rule[1] * 8)), space=1, color=rule[0])) if rule else None,
+        w("pBdr", w("bottom", val="single", sz=max(2, round(rule[1] * 8)),
+                    space=round(rule[2]) if len(rule) > 2 else 1, color=rule[0])) if rule else None,
         w("tabs", w("tab", val="right", pos=tab_right)) if tab_right is not None else None,
         w("bidi") if bidi else None,
         w("spacing", **spacing) if spacing else None,
@@ -147,6 +144,22 @@ def paragraph_properties(*, keep_next: bool = False, widow_control: bool = False
         w("outlineLvl", val=outline) if outline is not None else None,
     ]
     return w("pPr", *parts) if any(part is not None for part in parts) else None
+
+
+def spacing_attributes(*, before: float | None = None, after: float | None = None, line: float | None = None,
+                       exact: float | None = None) -> dict[str, Any]:
+    """The attributes of a ``w:spacing`` (paragraph spacing): ``before``/``after`` in points, ``line``
+    a multiple of single spacing or ``exact`` a line height in points."""
+    spacing: dict[str, Any] = {}
+    if before is not None:
+        spacing["before"] = twips(before)
+    if after is not None:
+        spacing["after"] = twips(after)
+    if exact is not None:
+        spacing.update(line=twips(exact), lineRule="exact")
+    elif line is not None:
+        spacing.update(line=round(240 * line), lineRule="auto")
+    return spacing
 
 
 def style(style_id: str, name: str, kind: str, *, based_on: str | None = None, next_id: str | None = None,
@@ -172,68 +185,113 @@ def style_name(element) -> str:
 # ============================================================================ styles
 
 
+#: Each paragraph style's font size (a DocxLook attribute) and CSS line-height (a multiple of it:
+#: a DocxLook attribute) for its exact line height.
+_LINES = {
+    "normal": ("font_size", "line_height"), "title": ("name_size", "name_line_height"),
+    "subtitle": ("headline_size", "line_height"), "contacts": ("contacts_size", "line_height"),
+    "heading1": ("heading_size", "heading_line_height"), "heading2": ("entry_title_size", "line_height"),
+    "meta": ("small_size", "meta_line_height"), "field": ("field_size", "line_height"),
+}
+
+
+def line_spacing(look: DocxLook, key: str, size: float | None = None) -> dict[str, float]:
+    """The ``paragraph_properties`` line arguments of style ``key`` (or of text of ``size`` in it):
+    the exact height of the PDF's line, or the theme's Word multiple when it gives one (the name
+    and headings single)."""
+    size_name, height_name = _LINES.get(key, ("font_size", "line_height"))
+    if look.line_spacing is not None:
+        return {"line": look.line_spacing if key not in ("title", "heading1") else 1.0}
+    size = size if size is not None else (look.font_size * FIELD_SCALE if size_name == "field_size"
+                                          else getattr(look, size_name))
+    return {"exact": size * look.pdf_scale * getattr(look, height_name)}
+
+
+#: An entry field's ("Technologies: ...") size, of the body's.
+FIELD_SCALE = 0.93
+
+
+def style_spacing(look: DocxLook) -> dict[str, tuple[float, float]]:
+    """The space (before, after) in points each paragraph style gives, the CSS's margins: most
+    paragraphs have only space before (margin-top); the writer sets a paragraph's own where the
+    CSS's differs (the first of a list, an entry right under its section's heading)."""
+    g = look.gaps
+    return {
+        "normal": (0, 0), "title": (0, 0), "subtitle": (g.headline, 0), "contacts": (g.contacts, 0),
+        "heading1": (look.heading_before, look.heading_after), "heading2": (g.entry, 0),
+        "organisation": (0, 0), "meta": (0, 0), "heading3": (look.font_size * ROLE_GAP_EM, 0),
+        "description": (g.description, 0), "field": (g.field, 0), "pair": (g.pair, 0),
+        "bullet": (g.item, 0), "bullet2": (g.subitem, 0), "runin": (g.entry, 0),
+    }
+
+
+#: The gap between two roles of one company (base.css.j2: .role + .role), in ems of the body.
+ROLE_GAP_EM = 0.35
+
+
 def style_definitions(look: DocxLook, bullet_nums: tuple[int, int]) -> dict[str, Any]:
     """Every style the document uses (key of :data:`STYLE_NAMES` -> ``w:style``), in the theme's look."""
     L = look
-    P = L.paragraph_after
     lang = {"lang": L.language, "rtl_lang": L.rtl}
-    small = P * 0.3
-    ppr, rpr = paragraph_properties, run_properties
+    gaps = style_spacing(L)
+
+    def ppr(key: str, **extra: Any):
+        before, after = gaps.get(key, (0, 0))
+        return paragraph_properties(before=before, after=after, **line_spacing(L, key), **extra)
+
+    rpr = run_properties
     return {
         "normal": style("Normal", "Normal", "paragraph", default=True, priority=0,
-                        ppr=ppr(after=P, line=L.line_spacing, bidi=L.rtl),
+                        ppr=ppr("normal", bidi=L.rtl),
                         rpr=rpr(cs_font=L.cs_font, font=L.body_font, color=L.text_color, size=L.font_size, **lang)),
         "title": style("Title", "Title", "paragraph", based_on="Normal", next_id="Subtitle", priority=10,
-                       ppr=ppr(keep_next=True, before=0, after=0, line=1.0, jc=L.masthead_align),
+                       ppr=ppr("title", keep_next=True, jc=L.masthead_align),
                        rpr=rpr(cs_font=L.cs_font, font=L.heading_font, bold=True, color=L.name_color,
                                letter_spacing=L.name_size * 0.015, size=L.name_size)),
         "subtitle": style("Subtitle", "Subtitle", "paragraph", based_on="Normal", next_id="Normal", priority=11,
-                          ppr=ppr(keep_next=True, before=P * 0.6, after=P * 0.6, jc=L.masthead_align),
+                          ppr=ppr("subtitle", keep_next=True, jc=L.masthead_align),
                           rpr=rpr(cs_font=L.cs_font, font=L.heading_font, italic=L.headline_italic, bold=not L.headline_italic,
                                   color=L.headline_color, size=L.headline_size)),
         "contacts": style("ContactLine", STYLE_NAMES["contacts"][0], "paragraph", based_on="Normal",
-                          next_id="Normal", ppr=ppr(after=P * 0.5, jc=L.masthead_align),
-                          rpr=rpr(color=L.muted_color, size=L.font_size * 0.9)),
+                          next_id="Normal", ppr=ppr("contacts", jc=L.masthead_align),
+                          rpr=rpr(color=L.muted_color, size=L.contacts_size)),
         "heading1": style("Heading1", "heading 1", "paragraph", based_on="Normal", next_id="Normal", priority=9,
-                          ppr=ppr(keep_next=True, rule=(L.heading_color, 0.6) if L.heading_rule else None,
-                                  before=L.heading_before, after=L.heading_after, line=1.0, outline=0),
+                          ppr=ppr("heading1", keep_next=True, rule=(L.heading_color, 0.6) if L.heading_rule else None,
+                                  outline=0),
                           rpr=rpr(cs_font=L.cs_font, font=L.heading_font, bold=True, caps=L.heading_caps == "caps",
                                   small_caps=L.heading_caps == "small_caps", color=L.heading_color,
                                   letter_spacing=L.heading_size * (0.08 if L.heading_caps else 0.02),
                                   size=L.heading_size)),
-        # Contextual spacing: entries without a body stack without gaps, like the PDF's.
         "heading2": style("Heading2", "heading 2", "paragraph", based_on="Normal", next_id="Normal", priority=9,
-                          ppr=ppr(keep_next=False, before=P * 1.2, after=small,
-                                  contextual=True, outline=1),
+                          ppr=ppr("heading2", keep_next=False, outline=1),
                           rpr=rpr(cs_font=L.cs_font, font=L.body_font, bold=True, color=L.text_color, size=L.entry_title_size)),
         # An entry's header is three paragraphs, as in the PDF: the title (Heading 2), the
-        # organisation, then date and place; the last two stack under the title without gaps.
+        # organisation, then date and place.
         "organisation": style("EntryOrganisation", STYLE_NAMES["organisation"][0], "paragraph", based_on="Normal",
-                              next_id="Normal", ppr=ppr(before=0, after=0, contextual=True),
-                              rpr=rpr(italic=True)),
+                              next_id="Normal", ppr=ppr("organisation"), rpr=rpr(italic=True)),
         "meta": style("EntryDateLine", STYLE_NAMES["meta"][0], "paragraph", based_on="Normal", next_id="Normal",
-                      ppr=ppr(before=0, after=small, contextual=True),
-                      rpr=rpr(color=L.muted_color, size=L.small_size)),
+                      ppr=ppr("meta"), rpr=rpr(color=L.muted_color, size=L.small_size)),
         # A company's role (several roles at one employer), under the company's Heading 2:
         # set in from the margin (as the PDF sets roles in behind a rule), the position in
         # bold at the body's size, its dates at the right tab as for entries.
         "heading3": style("Heading3", "heading 3", "paragraph", based_on="Normal", next_id="Normal", priority=9,
-                          ppr=ppr(keep_next=False, tab_right=L.text_width_twips, before=P * 0.8, after=small,
-                                  indent=(ROLE_INDENT_TWIPS, 0), contextual=True, outline=2),
+                          ppr=ppr("heading3", keep_next=False, tab_right=L.text_width_twips,
+                                  indent=(ROLE_INDENT_TWIPS, 0), outline=2),
                           rpr=rpr(cs_font=L.cs_font, font=L.body_font, bold=True, color=L.text_color,
                                   size=L.font_size)),
         "description": style("EntryDescription", STYLE_NAMES["description"][0], "paragraph", based_on="Normal",
-                             next_id="Normal", ppr=ppr(after=small), rpr=rpr(italic=True, color=L.muted_color)),
+                             next_id="Normal", ppr=ppr("description"), rpr=rpr(italic=True, color=L.muted_color)),
         "field": style("EntryField", STYLE_NAMES["field"][0], "paragraph", based_on="Normal", next_id="Normal",
-                       ppr=ppr(after=small), rpr=rpr(size=L.font_size * 0.93)),
+                       ppr=ppr("field"), rpr=rpr(size=L.font_size * FIELD_SCALE)),
         "pair": style("PairLine", STYLE_NAMES["pair"][0], "paragraph", based_on="Normal", next_id="PairLine",
-                      ppr=ppr(after=small)),
+                      ppr=ppr("pair")),
         "bullet": style("ListBullet", "List Bullet", "paragraph", based_on="Normal", priority=99, semi_hidden=True,
-                        ppr=ppr(num_id=bullet_nums[0], after=small, indent=(255, 170))),
+                        ppr=ppr("bullet", num_id=bullet_nums[0], indent=(255, 170))),
         "bullet2": style("ListBullet2", "List Bullet 2", "paragraph", based_on="Normal", priority=99,
-                         semi_hidden=True, ppr=ppr(num_id=bullet_nums[1], after=small, indent=(510, 170))),
+                         semi_hidden=True, ppr=ppr("bullet2", num_id=bullet_nums[1], indent=(510, 170))),
         "footer": style("Footer", "footer", "paragraph", based_on="Normal", priority=99, semi_hidden=True,
-                        qformat=False, ppr=ppr(before=0, after=0, jc="right"), rpr=rpr(color="777777", size=7.5)),
+                        qformat=False, ppr=paragraph_properties(before=0, after=0, line=1.0, jc="right"),
+                        rpr=rpr(color="777777", size=7.5)),
         "hyperlink": style("Hyperlink", "Hyperlink", "character", based_on="DefaultParagraphFont", priority=99,
                            semi_hidden=True, qformat=False, rpr=rpr(underline="none")),
     }

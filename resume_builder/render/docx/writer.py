@@ -20,6 +20,8 @@ from resume_builder.render.docx_fonts import EMOJI_FONT, split_emoji
 from resume_builder.markdown import Span
 from resume_builder.theming import CODE_FONT_DOCX
 from resume_builder.render.docx.look import DocxLook
+from resume_builder.render.docx.parts import (ROLE_GAP_EM, paragraph_properties, spacing_attributes,
+                                              style_spacing, twips)
 from resume_builder.render.docx.parts import half_points as _half
 from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
 from resume_builder.render.docx.scripts import mark_separators, split_common, unspaced
@@ -29,6 +31,10 @@ DASH = " — "
 
 #: The space between the photo (above the masthead) and the name, in points (about 2 mm).
 PHOTO_GAP_PT = 6
+
+#: A company's roles (base.css.j2's .roles): the space above the first role and below the last,
+#: and above a role's paragraphs and list, in ems of the body's size.
+ROLES_TOP_EM, ROLES_BOTTOM_EM, ROLE_BODY_EM = 0.3, 0.45, 0.15
 
 #: The paragraph styles set in the theme's heading font (parts.style_definitions).
 HEADING_KEYS = frozenset({"title", "subtitle", "heading1"})
@@ -61,34 +67,64 @@ class Writer:
         self.latin_font = look.body_font
         # Whether the paragraph being written is right to left (its item separators get marks).
         self.rtl_paragraph = look.rtl
+        # Each style's space before and after (parts.style_spacing), and the space after the last
+        # paragraph written: the next one's space before makes up the CSS's collapsed margin.
+        self.spacing = style_spacing(look)
+        self.last_after = 0.0
 
     # ------------------------------------------------------------------ primitives
 
-    def paragraph(self, key: str, *, keep_next: bool = False):
+    def paragraph(self, key: str, *, keep_next: bool = False, before: float | None = None,
+                  after: float | None = None, ltr: bool = False, rule: tuple[str, float, float] | None = None):
+        """A new paragraph of style ``key``, appended to the body.
+
+        ``before`` is the CSS's margin-top of what the paragraph is in the PDF (None: its style's),
+        ``after`` its margin-bottom (None: the style's). Word adds the space after one paragraph
+        to the space before the next; CSS collapses the two margins to the larger: the paragraph
+        says its own space before, the larger less the space after the one above it, where that
+        differs from its style's. ``ltr``: a left-to-right paragraph in a right-to-left document
+        (``w:bidi w:val="0"``, see :meth:`text_paragraph`). ``rule``: a bottom border (colour,
+        width and the gap above it in points)."""
         self.latin_font = self.look.heading_font if key in HEADING_KEYS else self.look.body_font
-        self.rtl_paragraph = self.look.rtl
+        self.rtl_paragraph = self.look.rtl and not ltr
+        style_before, style_after = self.spacing.get(key, (0, 0))
+        wanted = style_before if before is None else before
+        before_here = max(0.0, wanted - self.last_after)
+        after_here = style_after if after is None else after
+        self.last_after = after_here
         p = OxmlElement("w:p")
-        ppr = OxmlElement("w:pPr")
+        ppr = OxmlElement("w:pPr")  # children in CT_PPrBase's order
         style = OxmlElement("w:pStyle")
         style.set(qn("w:val"), self.ids[key])
         ppr.append(style)
         if keep_next:
             ppr.append(OxmlElement("w:keepNext"))
+        if rule:
+            ppr.append(paragraph_properties(rule=rule).find(qn("w:pBdr")))
+        if self.look.rtl and ltr:
+            bidi = OxmlElement("w:bidi")
+            bidi.set(qn("w:val"), "0")
+            ppr.append(bidi)
+        changed = {}
+        if twips(before_here) != twips(style_before):
+            changed["before"] = before_here
+        if twips(after_here) != twips(style_after):
+            changed["after"] = after_here
+        if changed:
+            spacing = OxmlElement("w:spacing")
+            for name, value in spacing_attributes(**changed).items():
+                spacing.set(qn(f"w:{name}"), str(value))
+            ppr.append(spacing)
         p.append(ppr)
         self.body.append(p)
         return p
 
-    def text_paragraph(self, key: str, text: RichText, *, keep_next: bool = False):
+    def text_paragraph(self, key: str, text: RichText, *, keep_next: bool = False, before: float | None = None):
         """A paragraph of style ``key`` holding ``text``; in a right-to-left document, one with no
         right-to-left letter (an English bullet in an Arabic résumé) is set left to right
         (``w:bidi w:val="0"`` over the styles' ``w:bidi``), as the HTML's ``dir="ltr"``: laid
         out right to left, its runs read in the wrong order."""
-        p = self.paragraph(key, keep_next=keep_next)
-        if self.look.rtl and text.ltr_only:
-            bidi = OxmlElement("w:bidi")
-            bidi.set(qn("w:val"), "0")
-            p.find(qn("w:pPr")).append(bidi)  # after w:pStyle and w:keepNext (CT_PPrBase's order)
-            self.rtl_paragraph = False
+        p = self.paragraph(key, keep_next=keep_next, before=before, ltr=self.look.rtl and text.ltr_only)
         self.rich(p, text)
         return p
 
@@ -221,18 +257,33 @@ class Writer:
     # ------------------------------------------------------------------ document parts
 
     def masthead(self, doc: Document) -> None:
+        """The name (Title), the headline (Subtitle) and the contact line; the last of them has the
+        space the PDF leaves below its masthead beyond the first section's own, and the theme's
+        rule under the masthead (compact's), if any."""
+        look = self.look
         self.photo(doc)
-        p = self.paragraph("title", keep_next=True)
+        last = "contacts" if doc.contacts else "subtitle" if doc.headline else "title"
+
+        def end(key: str) -> dict:
+            if key != last:
+                return {}
+            rule = (look.accent_color, look.masthead_rule, look.masthead_rule_space) if look.masthead_rule else None
+            return {"after": look.gaps.masthead, "rule": rule}
+
+        p = self.paragraph("title", keep_next=True, **end("title"))
         self.text(p, doc.name)
         if doc.headline:
-            p = self.paragraph("subtitle", keep_next=True)
+            p = self.paragraph("subtitle", keep_next=True, **end("subtitle"))
             self.text(p, doc.headline)
         if doc.contacts:
-            p = self.paragraph("contacts")
-            for index, contact in enumerate(doc.contacts):
-                if index:
-                    p.extend(self.run(SEP, color=self.look.accent_color))
-                self.text(p, contact.text, href=contact.href)
+            p = self.paragraph("contacts", **end("contacts"))
+            self.contact_runs(p, doc)
+
+    def contact_runs(self, p, doc: Document) -> None:
+        for index, contact in enumerate(doc.contacts):
+            if index:
+                p.extend(self.run(SEP, color=self.look.accent_color))
+            self.text(p, contact.text, href=contact.href)
 
     def photo(self, doc: Document) -> None:
         """The profile's photo (PNG or JPEG, already checked) in a paragraph of its own above
@@ -251,10 +302,10 @@ class Writer:
         width, height = doc.photo.width or 1, doc.photo.height or 1
         scale = 22 / max(width, height)  # fit a 22 mm square, as the themes show it
         p = self.image_paragraph("contacts", doc.photo.data, Mm(width * scale), Mm(height * scale))
-        spacing = OxmlElement("w:spacing")  # after w:pStyle and w:keepNext (CT_PPrBase's order)
-        for name, value in (("before", 0), ("after", round(PHOTO_GAP_PT * 20)), ("line", 240), ("lineRule", "auto")):
-            spacing.set(qn(f"w:{name}"), str(value))
-        p.find(qn("w:pPr")).append(spacing)
+        spacing = self._spacing(p.find(qn("w:pPr")))
+        spacing.set(qn("w:before"), "0")
+        spacing.set(qn("w:after"), str(twips(PHOTO_GAP_PT)))
+        self.last_after = PHOTO_GAP_PT
 
     def image_paragraph(self, style_key: str, data: bytes, width, height):
         """A paragraph in style ``style_key`` (kept with the next) holding only an inline
@@ -266,30 +317,40 @@ class Writer:
         drawing.append(inline)
         r.append(drawing)
         p = self.paragraph(style_key, keep_next=True)
+        spacing = self._spacing(p.find(qn("w:pPr")))  # single lines: an exact line would cut the picture
+        spacing.set(qn("w:line"), "240")
+        spacing.set(qn("w:lineRule"), "auto")
         p.append(r)
         return p
 
     def section(self, section: Section) -> None:
+        """A section: its heading (Heading 1), paragraphs, bullets, then its entries or pairs; the
+        first entry right under the heading has no space above it (CSS: .section-title + .entry)."""
         p = self.paragraph("heading1")
         self.text(p, section.title)
-        for paragraph in section.paragraphs:
-            self.text_paragraph("normal", paragraph)
+        for index, paragraph in enumerate(section.paragraphs):
+            self.text_paragraph("normal", paragraph, before=self.look.gaps.paragraph if index else 0)
         self.bullets(section.bullets)
         if section.layout == "pairs":
-            for entry in section.entries:
-                self.pair(entry)
+            for index, entry in enumerate(section.entries):
+                self.pair(entry, first=index == 0)
         else:
-            for entry in section.entries:
-                self.entry(entry)
+            for index, entry in enumerate(section.entries):
+                self.entry(entry, first=index == 0 and not (section.paragraphs or section.bullets))
 
-    def bullets(self, bullets: tuple[Bullet, ...]) -> None:
-        for bullet in bullets:
-            self.text_paragraph("bullet", bullet.text)
-            for child in bullet.children:
-                self.text_paragraph("bullet2", child)
+    def bullets(self, bullets: tuple[Bullet, ...], first_gap: float | None = None) -> None:
+        """List Bullet paragraphs, each bullet's sub-points List Bullet 2. The first bullet has the
+        list's space above it (``first_gap``, else the theme's: the list's margin and its first
+        item's collapse to the larger), as the first of a sub-list has the sub-list's."""
+        gaps = self.look.gaps
+        for index, bullet in enumerate(bullets):
+            self.text_paragraph("bullet", bullet.text,
+                                before=None if index else max(gaps.list if first_gap is None else first_gap, gaps.item))
+            for number, child in enumerate(bullet.children):
+                self.text_paragraph("bullet2", child, before=None if number else max(gaps.sublist, gaps.subitem))
 
-    def pair(self, entry: Entry) -> None:
-        p = self.paragraph("pair")
+    def pair(self, entry: Entry, first: bool = False) -> None:
+        p = self.paragraph("pair", before=0 if first else None)
         self.rich(p, entry.title, bold=True, href=entry.url)
         if entry.description:
             p.extend(self.run(self.label_end, bold=True))
@@ -297,10 +358,10 @@ class Writer:
                 p.extend(self.run(label_gap(self.label_end)))
             self.rich(p, entry.description)
 
-    def role_header(self, role: Entry, has_body: bool, meta: str) -> None:
+    def role_header(self, role: Entry, has_body: bool, meta: str, before: float) -> None:
         """A company's role: one Heading 3 paragraph, the position then its dates (and place)
         at the right tab, as the PDF's role line reads (dates after the title in the text flow)."""
-        p = self.paragraph("heading3", keep_next=has_body)
+        p = self.paragraph("heading3", keep_next=has_body, before=before)
         self.rich(p, role.title, href=role.url)
         if role.subtitle:
             p.extend(self.run(DASH, bold=False))
@@ -315,20 +376,30 @@ class Writer:
             self.spans(p, (Span(role.url_text),), bold=False, color=self.look.muted_color,
                        size=self.look.small_size, href=role.url)
 
-    def entry(self, entry: Entry, heading: str = "heading2") -> None:
+    def entry(self, entry: Entry, heading: str = "heading2", first: bool = False, before: float | None = None) -> None:
         """An entry: its header as a heading paragraph (Heading 2; a company's role: Heading 3),
-        then its body; a company's roles follow last, each a Heading 3 with its own body."""
+        then its body; a company's roles follow last, each a Heading 3 with its own body.
+
+        The space above each paragraph is the PDF's (the theme's CSS margins, look.gaps): above the
+        entry, none when it is the first right under its section's heading (``first``), less when
+        it has no body; a role's own is ``before``."""
+        gaps = self.look.gaps
+        em = self.look.font_size
         body = [bool(entry.description), *(True for _ in entry.paragraphs), bool(entry.bullets),
                 *(True for _ in entry.closing), *(True for _ in entry.fields), bool(entry.roles)]
         has_body = any(body)
+        css_body = bool(entry.paragraphs or entry.bullets or entry.closing or entry.fields or entry.roles)
         meta = SEP.join(part for part in (entry.date, entry.location) if part)
         has_meta = bool(meta or entry.url_text)
         if heading == "heading3":
-            self.role_header(entry, has_body, meta)
+            self.role_header(entry, has_body, meta, before if before is not None else em * ROLE_GAP_EM)
+            # base.css.j2: .role > .entry-text and .role > ul.bullets, 0.15 em below the role's header
+            text_gap = list_gap = em * ROLE_BODY_EM
         else:
             # Title, organisation, then date and place: a paragraph each, as the PDF's three
             # lines, so parsers that read a DOCX paragraph by paragraph take the header apart.
-            p = self.paragraph(heading, keep_next=has_body or bool(entry.subtitle) or has_meta)
+            top = 0 if first else gaps.entry if css_body else gaps.entry_no_body
+            p = self.paragraph(heading, keep_next=has_body or bool(entry.subtitle) or has_meta, before=top)
             self.rich(p, entry.title, href=entry.url)
             if entry.subtitle:
                 self.rich(self.paragraph("organisation", keep_next=has_body or has_meta), entry.subtitle)
@@ -340,22 +411,42 @@ class Writer:
                     if meta:
                         p.extend(self.run(SEP))
                     self.spans(p, (Span(entry.url_text),), href=entry.url)
+            text_gap, list_gap = gaps.text, None
         if entry.description:
             more = bool(entry.paragraphs or entry.bullets or entry.closing or entry.fields)
             self.text_paragraph("description", entry.description, keep_next=more)
         for paragraph in entry.paragraphs:
-            self.text_paragraph("normal", paragraph)
-        self.bullets(entry.bullets)
+            self.text_paragraph("normal", paragraph, before=text_gap)
+        self.bullets(entry.bullets, list_gap)
         for paragraph in entry.closing:
-            self.text_paragraph("normal", paragraph)
+            self.text_paragraph("normal", paragraph, before=gaps.text)
         for fld in entry.fields:
             p = self.paragraph("field", keep_next=bool(entry.roles))
             p.extend(self.run(f"{fld.label}{self.label_end}", bold=True))
             if label_gap(self.label_end):
                 p.extend(self.run(label_gap(self.label_end)))
             self.rich(p, fld.value)
-        for role in entry.roles:
-            self.entry(role, "heading3")
+        for index, role in enumerate(entry.roles):
+            self.entry(role, "heading3", before=em * (ROLES_TOP_EM if index == 0 else ROLE_GAP_EM))
+        if entry.roles:
+            # base.css.j2: .roles { margin-bottom: 0.45em }, which the next entry's margin-top meets
+            self.last_after = max(self.last_after, em * ROLES_BOTTOM_EM)
+            last = self.body[-1].find(qn("w:pPr"))
+            self._set_after(last, self.last_after)
+
+    @staticmethod
+    def _spacing(ppr):
+        """The ``w:spacing`` of the paragraph properties ``ppr`` (which :meth:`paragraph` wrote:
+        nothing after it in CT_PPrBase's order), added if missing."""
+        spacing = ppr.find(qn("w:spacing"))
+        if spacing is None:
+            spacing = OxmlElement("w:spacing")
+            ppr.append(spacing)
+        return spacing
+
+    def _set_after(self, ppr, points: float) -> None:
+        """Give the paragraph properties ``ppr`` ``points`` of space after."""
+        self._spacing(ppr).set(qn("w:after"), str(twips(points)))
 
     def page_setup(self) -> None:
         look = self.look
