@@ -102,18 +102,91 @@ def test_photo_is_embedded_in_the_html_as_data(tmp_path):
     assert "me.png" not in markup and "file:" not in markup
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
+def docx_body(data: bytes):
+    import zipfile
+
+    from lxml import etree
+
+    return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")).find(f"{W}body")
+
+
 @pytest.mark.parametrize("kind", ["png", "jpeg"])
-def test_photo_is_in_the_docx_above_the_name(kind, tmp_path):
+def test_photo_is_in_the_docx_beside_the_name(kind, tmp_path):
+    """The photo floats at the right margin beside the masthead, as in the PDF: a picture anchored
+    in the name's paragraph, the text wrapping on its left, 4 mm away; no paragraph of its own
+    (before: one above the name, 22 mm more than the PDF's masthead)."""
     import docx
 
     path = profile_with(tmp_path, f"me.{kind}", png() if kind == "png" else jpeg())
     rendered = render(prepare(path), "docx", tmp_path / "cv.docx")[0]
     assert rendered.warnings == []
     document = docx.Document(io.BytesIO(rendered.data))
-    assert len(document.inline_shapes) == 1
+    assert len(document.inline_shapes) == 0
     texts = [p.text for p in document.paragraphs if p.text]
     assert texts[0] == "Jo Short"  # the name is still the first line an ATS reads
+    first = docx_body(rendered.data)[0]
+    assert first.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Title"
+    anchors = list(first.iter(f"{WP}anchor"))
+    assert len(anchors) == 1 and len(list(docx_body(rendered.data).iter(f"{WP}anchor"))) == 1
+    anchor = anchors[0]
+    assert anchor.find(f"{WP}positionH").get("relativeFrom") == "margin"
+    assert anchor.find(f"{WP}positionH/{WP}align").text == "right"
+    assert anchor.find(f"{WP}wrapSquare").get("wrapText") == "left"
+    assert int(anchor.get("distL")) == 144000  # 4 mm in EMU
+    extent = anchor.find(f"{WP}extent")
+    assert (int(extent.get("cx")), int(extent.get("cy"))) == (594000, 792000)  # 16.5 x 22 mm: 30 x 40 pixels
     assert render(prepare(path), "docx", tmp_path / "again.docx")[0].data == rendered.data  # reproducible
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "compact"])
+def test_docx_masthead_beside_a_photo_is_as_tall_as_the_photo(theme, tmp_path):
+    """The PDF's masthead is at least as tall as its photo (min-height: 22mm); the DOCX's text,
+    exact lines and the space between them, then the space above the first section's heading,
+    reach the photo's foot (22 mm) and the section's own gap below it. Before: Word and
+    LibreOffice let the heading run up beside the photo."""
+    from resume_builder.render.docx.look import resolve_look
+
+    path = profile_with(tmp_path, "me.png", png())
+    job = prepare(path, theme=theme)
+    data = render(job, "docx", tmp_path / "cv.docx")[0].data
+    look = resolve_look(job.theme, job.options)
+    styles = docx_styles(data)
+    height = 0.0
+    for paragraph in docx_body(data).iterchildren(f"{W}p"):
+        style = paragraph.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
+        own = paragraph.find(f"{W}pPr/{W}spacing")
+        spacing = {**styles[style], **{k.split("}")[1]: v for k, v in (own.attrib if own is not None else {}).items()}}
+        assert spacing["lineRule"] == "exact"
+        height += int(spacing.get("before", 0)) / 20
+        if style == "Heading1":
+            break
+        height += int(spacing["line"]) / 20 + int(spacing.get("after", 0)) / 20
+    assert height >= 22 / 25.4 * 72 + look.heading_before - 0.1, height
+
+
+def docx_styles(data: bytes) -> dict[str, dict[str, str]]:
+    """{style id: its w:spacing attributes, with those of the styles it is based on}."""
+    import zipfile
+
+    from lxml import etree
+
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml"))
+    own, based = {}, {}
+    for style in root.iter(f"{W}style"):
+        spacing = style.find(f"{W}pPr/{W}spacing")
+        own[style.get(f"{W}styleId")] = {k.split("}")[1]: v for k, v in (spacing.attrib if spacing is not None
+                                                                          else {}).items()}
+        parent = style.find(f"{W}basedOn")
+        based[style.get(f"{W}styleId")] = parent.get(f"{W}val") if parent is not None else None
+
+    def resolved(style_id):
+        return {**(resolved(based[style_id]) if based.get(style_id) else {}), **own.get(style_id, {})}
+
+    return {style_id: resolved(style_id) for style_id in own}
 
 
 def test_svg_photo_is_left_out_of_the_docx_with_a_warning(tmp_path):
@@ -283,26 +356,3 @@ def test_a_photo_given_as_an_address_is_left_out_with_a_warning(value, tmp_path)
     assert any("basics.photo" in w and "not shown" in w for w in job.warnings)
     markup = render(job, "html", tmp_path / "cv.html")[0].data.decode("utf-8")
     assert value not in markup
-
-
-@pytest.mark.parametrize("theme", ["classic", "modern", "compact"])
-def test_docx_photo_paragraph_has_single_line_spacing_and_a_gap(theme, tmp_path):
-    """The photo's paragraph says its own spacing: single lines (as tall as the photo) and space
-    below. Before: it took Contact Line's, a multiple of 0.88 in classic and 0.94 in compact
-    (LibreOffice cut the top of the photo off), with next to no space before the name (modern's
-    touched it). tests/render/test_docx_libreoffice.py looks at the result."""
-    import zipfile
-
-    from lxml import etree
-
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    path = profile_with(tmp_path, "me.png", png())
-    job = prepare(path, theme=theme)
-    data = render(job, "docx", tmp_path / "cv.docx")[0].data
-    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")).find(f"{w}body")
-    first = body[0]
-    assert first.find(f".//{w}drawing") is not None
-    spacing = first.find(f"{w}pPr/{w}spacing")
-    assert spacing is not None
-    assert (spacing.get(f"{w}line"), spacing.get(f"{w}lineRule")) == ("240", "auto")
-    assert int(spacing.get(f"{w}after")) >= 100  # 5 pt or more

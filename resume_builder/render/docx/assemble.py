@@ -42,7 +42,7 @@ def start(theme: Theme, look: DocxLook, extra_styles: dict[str, Any] | None = No
         fill_styles(document.styles.element, look, definitions)
         ids = {key: element.get(qn("w:styleId")) for key, element in definitions.items()}
         fill_settings(document.settings.element, look)
-    return Writer(document, look, ids)
+    return Writer(document, look, ids, theme)
 
 
 def finish(writer: Writer, theme: Theme, doc: Any) -> bytes:

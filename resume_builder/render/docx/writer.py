@@ -18,10 +18,10 @@ from docx.oxml.ns import qn
 from resume_builder.document import Bullet, Document, Entry, RichText, Section, label_gap
 from resume_builder.render.docx_fonts import EMOJI_FONT, split_emoji
 from resume_builder.markdown import Span
-from resume_builder.theming import CODE_FONT_DOCX
+from resume_builder.theming import CODE_FONT_DOCX, Theme
 from resume_builder.render.docx.look import DocxLook
-from resume_builder.render.docx.parts import (ROLE_GAP_EM, paragraph_properties, spacing_attributes,
-                                              style_spacing, twips)
+from resume_builder.render.docx.parts import (ROLE_GAP_EM, line_spacing, paragraph_properties,
+                                              spacing_attributes, style_spacing, twips)
 from resume_builder.render.docx.parts import half_points as _half
 from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
 from resume_builder.render.docx.scripts import mark_separators, split_common, unspaced
@@ -29,8 +29,12 @@ from resume_builder.render.docx.scripts import mark_separators, split_common, un
 SEP = " · "
 DASH = " — "
 
-#: The space between the photo (above the masthead) and the name, in points (about 2 mm).
-PHOTO_GAP_PT = 6
+#: The photo beside the masthead (base.css.j2 .photo): it fits a square this wide, in mm, this far
+#: from the masthead's text.
+PHOTO_MM, PHOTO_GAP_MM = 22, 4
+
+#: Points in a millimetre.
+PT_PER_MM = 72 / 25.4
 
 #: A company's roles (base.css.j2's .roles): the space above the first role and below the last,
 #: and above a role's paragraphs and list, in ems of the body's size.
@@ -54,8 +58,9 @@ def safe_text(text: str) -> str:
 
 
 class Writer:
-    def __init__(self, document, look: DocxLook, ids: dict[str, str]):
+    def __init__(self, document, look: DocxLook, ids: dict[str, str], theme: Theme | None = None):
         self.document = document
+        self.theme = theme  # its font files measure the masthead's text beside a photo
         self.look = look
         self.ids = ids
         self.body = document.element.body
@@ -71,6 +76,7 @@ class Writer:
         # paragraph written: the next one's space before makes up the CSS's collapsed margin.
         self.spacing = style_spacing(look)
         self.last_after = 0.0
+        self.extra_before = 0.0  # more space before the next paragraph (below a photo: Writer.masthead)
 
     # ------------------------------------------------------------------ primitives
 
@@ -89,7 +95,8 @@ class Writer:
         self.rtl_paragraph = self.look.rtl and not ltr
         style_before, style_after = self.spacing.get(key, (0, 0))
         wanted = style_before if before is None else before
-        before_here = max(0.0, wanted - self.last_after)
+        before_here = max(0.0, wanted - self.last_after) + self.extra_before
+        self.extra_before = 0.0
         after_here = style_after if after is None else after
         self.last_after = after_here
         p = OxmlElement("w:p")
@@ -259,18 +266,27 @@ class Writer:
     def masthead(self, doc: Document) -> None:
         """The name (Title), the headline (Subtitle) and the contact line; the last of them has the
         space the PDF leaves below its masthead beyond the first section's own, and the theme's
-        rule under the masthead (compact's), if any."""
+        rule under the masthead (compact's), if any.
+
+        Beside a photo (:meth:`photo`), the masthead is at least as tall as the photo, as the
+        PDF's (base.css.j2: min-height): the last paragraph's space after makes up what its
+        text (:meth:`masthead_height`) lacks."""
         look = self.look
-        self.photo(doc)
+        photo = self.photo(doc)
         last = "contacts" if doc.contacts else "subtitle" if doc.headline else "title"
+        rule = (look.accent_color, look.masthead_rule, look.masthead_rule_space) if look.masthead_rule else None
+        spare = 0.0
+        if photo is not None:
+            _, photo_width, photo_height = photo
+            text_width = look.text_width_twips / 20 - photo_width - PHOTO_GAP_MM * PT_PER_MM
+            spare = max(0.0, photo_height - self.masthead_height(doc, text_width))
 
         def end(key: str) -> dict:
-            if key != last:
-                return {}
-            rule = (look.accent_color, look.masthead_rule, look.masthead_rule_space) if look.masthead_rule else None
-            return {"after": look.gaps.masthead, "rule": rule}
+            return {"after": look.gaps.masthead, "rule": rule} if key == last else {}
 
         p = self.paragraph("title", keep_next=True, **end("title"))
+        if photo is not None:
+            p.append(photo[0])
         self.text(p, doc.name)
         if doc.headline:
             p = self.paragraph("subtitle", keep_next=True, **end("subtitle"))
@@ -278,6 +294,39 @@ class Writer:
         if doc.contacts:
             p = self.paragraph("contacts", **end("contacts"))
             self.contact_runs(p, doc)
+        # What the photo lacks of the masthead's text is no margin: the next paragraph adds it to its
+        # space before (LibreOffice takes the larger of one's space after and the next's before).
+        self.extra_before = spare
+
+    def masthead_height(self, doc: Document, width: float) -> float:
+        """The height in points of the masthead's text set ``width`` points wide: its lines
+        (:func:`measure.line_count`) at their exact heights, and the space between them."""
+        from resume_builder.render.docx.measure import Piece, line_count
+
+        look = self.look
+        heading = {"family": look.heading_font, "size": look.headline_size,
+                   "bold": not look.headline_italic, "italic": look.headline_italic}
+        paragraphs = [("title", [Piece(doc.name, look.heading_font, look.name_size, bold=True,
+                                       tracking=look.name_size * 0.015)])]
+        if doc.headline:
+            paragraphs.append(("subtitle", [Piece(doc.headline, **heading)]))
+        if doc.contacts:
+            text = SEP.join(contact.text for contact in doc.contacts)
+            paragraphs.append(("contacts", [Piece(text, look.body_font, look.contacts_size)]))
+        height = 0.0
+        for key, pieces in paragraphs:
+            lines = line_count(self.theme, pieces, width) if self.theme is not None else 1
+            height += self.spacing[key][0] + lines * self.line_height(key)
+        return height
+
+    def line_height(self, key: str) -> float:
+        """The height in points of a line of style ``key`` (a theme's Word multiple: about)."""
+        spacing = line_spacing(self.look, key)
+        if "exact" in spacing:
+            return spacing["exact"]
+        size = {"title": self.look.name_size, "subtitle": self.look.headline_size,
+                "contacts": self.look.contacts_size}.get(key, self.look.font_size)
+        return size * 1.3 * spacing["line"]
 
     def contact_runs(self, p, doc: Document) -> None:
         for index, contact in enumerate(doc.contacts):
@@ -285,27 +334,60 @@ class Writer:
                 p.extend(self.run(SEP, color=self.look.accent_color))
             self.text(p, contact.text, href=contact.href)
 
-    def photo(self, doc: Document) -> None:
-        """The profile's photo (PNG or JPEG, already checked) in a paragraph of its own above
-        the name, aligned like the masthead; it holds no text, so the name stays the first
-        line an ATS reads. Word cannot show an SVG without a raster copy: left out.
+    def photo(self, doc: Document):
+        """The profile's photo (PNG or JPEG, already checked) beside the masthead, as the PDF
+        floats it (base.css.j2 .photo): at the right margin (the left one right to left), its
+        top level with the name's line, the masthead's text wrapping beside it 4 mm away. A
+        picture anchored in the name's paragraph (``wp:anchor`` with ``wp:wrapSquare``, ECMA-376
+        Part 1 §20.4.2.3): no text of its own, so the name stays the first line an ATS reads, and
+        no table or text box. Word cannot show an SVG without a raster copy: left out.
 
-        The paragraph's line spacing is single (``w:spacing w:line="240" w:lineRule="auto"``,
-        ECMA-376 Part 1 §17.3.1.33), so its line is as tall as the photo, and
-        :data:`PHOTO_GAP_PT` separates it from the name. It took the Contact Line style's, a
-        multiple below 1 in classic (0.88) and compact (0.94): at the top of the page
-        LibreOffice cut the top of the photo off; and modern's photo touched the name."""
+        Returns the ``w:r`` holding it, for :meth:`masthead` to put in the name's paragraph, and
+        its width and height in points; None without a photo. Before, the photo had a paragraph
+        of its own above the name: 22 mm more than the PDF's masthead, and a one-page PDF's DOCX
+        ran on to a second page."""
         if doc.photo is None or doc.photo.format not in ("PNG", "JPEG"):
-            return
+            return None
         from docx.shared import Mm
 
         width, height = doc.photo.width or 1, doc.photo.height or 1
-        scale = 22 / max(width, height)  # fit a 22 mm square, as the themes show it
-        p = self.image_paragraph("contacts", doc.photo.data, Mm(width * scale), Mm(height * scale))
-        spacing = self._spacing(p.find(qn("w:pPr")))
-        spacing.set(qn("w:before"), "0")
-        spacing.set(qn("w:after"), str(twips(PHOTO_GAP_PT)))
-        self.last_after = PHOTO_GAP_PT
+        scale = PHOTO_MM / max(width, height)  # fit the PDF's 22 mm square
+        inline = self.part.new_pic_inline(io.BytesIO(doc.photo.data), Mm(width * scale), Mm(height * scale))
+        anchor = OxmlElement("wp:anchor")
+        for name, value in (("distT", 0), ("distB", 0), ("distL", 0 if self.look.rtl else Mm(PHOTO_GAP_MM)),
+                            ("distR", Mm(PHOTO_GAP_MM) if self.look.rtl else 0), ("simplePos", 0),
+                            ("relativeHeight", 1), ("behindDoc", 0), ("locked", 0), ("layoutInCell", 1),
+                            ("allowOverlap", 0)):
+            anchor.set(name, str(int(value)))
+        simple = OxmlElement("wp:simplePos")
+        simple.set("x", "0")
+        simple.set("y", "0")
+        across = OxmlElement("wp:positionH")
+        across.set("relativeFrom", "margin")
+        align = OxmlElement("wp:align")
+        align.text = "left" if self.look.rtl else "right"
+        across.append(align)
+        down = OxmlElement("wp:positionV")
+        down.set("relativeFrom", "paragraph")
+        offset = OxmlElement("wp:posOffset")
+        offset.text = "0"
+        down.append(offset)
+        wrap = OxmlElement("wp:wrapSquare")
+        wrap.set("wrapText", "right" if self.look.rtl else "left")
+        anchor.extend([simple, across, down, inline.find(qn("wp:extent"))])
+        effect = OxmlElement("wp:effectExtent")
+        for side in "ltrb":
+            effect.set(side, "0")
+        anchor.extend([effect, wrap])
+        for tag in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
+            found = inline.find(qn(tag))
+            if found is not None:
+                anchor.append(found)
+        r = OxmlElement("w:r")
+        drawing = OxmlElement("w:drawing")
+        drawing.append(anchor)
+        r.append(drawing)
+        return r, width * scale * PT_PER_MM, height * scale * PT_PER_MM
 
     def image_paragraph(self, style_key: str, data: bytes, width, height):
         """A paragraph in style ``style_key`` (kept with the next) holding only an inline
