@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import io
+import math
 import os
 import re
 import subprocess
@@ -270,6 +271,11 @@ def test_page_size_and_margins_follow_the_options(example_doc):
         assert abs(section.top_margin.mm - 20) < 0.1 and abs(section.bottom_margin.mm - 22) < 0.1
 
 
+def word_size(points: float) -> float:
+    """A size as Word sets it: to the half point at or below (text never wider than the PDF's)."""
+    return math.floor(points * 2 + 1e-6) / 2
+
+
 def test_theme_look_is_in_the_styles(example_doc, example_docx):
     styles = reopen(example_docx).styles
     theme = find_theme("classic")
@@ -282,14 +288,14 @@ def test_theme_look_is_in_the_styles(example_doc, example_docx):
     else:
         assert heading.font.all_caps is True
     assert heading.font.bold is True  # the text itself stays as written
-    assert heading.font.size.pt == theme.docx_style.heading_size
+    assert heading.font.size.pt == word_size(theme.docx_style.heading_size)
     rule = heading.element.find(f"{W}pPr/{W}pBdr/{W}bottom")
     assert rule is not None and rule.get(f"{W}color") == accent
     # Word's name for the family: the theme's, plus the width's name for a narrower instance.
     assert styles["Normal"].font.name == next(f.word_family for f in theme.fonts
                                               if f.family == theme.docx_style.body_font)
-    assert styles["Normal"].font.size.pt == theme.docx_style.font_size
-    assert styles["Title"].font.size.pt == theme.docx_style.name_size
+    assert styles["Normal"].font.size.pt == word_size(theme.docx_style.font_size)
+    assert styles["Title"].font.size.pt == word_size(theme.docx_style.name_size)
     assert str(styles["Title"].font.color.rgb) == accent
     assert styles["Subtitle"].font.italic is True
     # Options the profile changes win over the theme's [docx] values, and sizes scale.

@@ -37,7 +37,7 @@ def letter_styles(look) -> dict:
     # letter.css.j2: .letter { line-height: line_height + 0.22 }, every line exactly that tall
     # (a theme that gives Word's multiple: its multiple, 1.12 times it for the body text)
     if look.line_spacing is None:
-        lines, body_lines = {"exact": size * look.pdf_scale * (look.line_height + LETTER_EXTRA_LINE)}, {}
+        lines, body_lines = {"exact": size * (look.line_height + LETTER_EXTRA_LINE)}, {}
     else:
         lines, body_lines = {}, {"line": max(look.line_spacing, 1.0) * 1.12}
 

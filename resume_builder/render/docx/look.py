@@ -70,9 +70,6 @@ class DocxLook:
     # Line heights as CSS's line-height: a multiple of each paragraph's font size, set exactly
     # (parts.paragraph_properties ``exact``), the PDF's line pitch in Word and LibreOffice alike.
     line_height: float
-    # The PDF's body size over ours (Word sets sizes to the half point: classic's 9.2 pt is 9 pt):
-    # line heights are the PDF's, from its sizes.
-    pdf_scale: float
     line_spacing: float | None  # the theme's Word "multiple" of the font's own line, when it gives one
     name_line_height: float
     heading_line_height: float
@@ -177,7 +174,6 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
         headline_italic=style.headline_italic,
         heading_before=style.heading_space_before * gap, heading_after=style.heading_space_after * gap,
         paragraph_after=paragraph_after, line_height=options.line_height, line_spacing=line_spacing,
-        pdf_scale=options.font_size / font_size if font_size else 1.0,
         name_line_height=style.name_line_height, heading_line_height=style.heading_line_height,
         meta_line_height=style.meta_line_height or options.line_height,
         gaps=_gaps(style, gap, paragraph_after),

@@ -66,10 +66,13 @@ def _face_advances(theme: Theme, piece: Piece) -> dict[int, float] | None:
 
 def _widths(theme: Theme, piece: Piece) -> list[float]:
     """Each character's advance in points (plus the run's letter spacing)."""
+    from resume_builder.render.docx.parts import half_points
+
+    size = half_points(piece.size) / 2  # the size Word sets
     advances = _face_advances(theme, piece)
     if advances is None:
-        return [piece.size * 0.5 + piece.tracking for _ in piece.text]  # no font file: half an em a letter
-    return [advances.get(ord(char), 1.0) * piece.size + piece.tracking for char in piece.text]
+        return [size * 0.5 + piece.tracking for _ in piece.text]  # no font file: half an em a letter
+    return [advances.get(ord(char), 1.0) * size + piece.tracking for char in piece.text]
 
 
 def line_count(theme: Theme, pieces: list[Piece], width: float) -> int:

@@ -12,6 +12,7 @@ half-points, line spacing "auto" in 240ths of a line.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from docx.oxml import OxmlElement
@@ -37,6 +38,7 @@ STYLE_NAMES = {
     "description": ("Entry Description", "paragraph"),
     "field": ("Entry Field", "paragraph"),
     "pair": ("Pair Line", "paragraph"),
+    "runin": ("Entry Run-In", "paragraph"),
     "bullet": ("List Bullet", "paragraph"),
     "bullet2": ("List Bullet 2", "paragraph"),
     "footer": ("Footer", "paragraph"),
@@ -62,8 +64,9 @@ def twips_from_mm(mm: float) -> int:
 
 
 def half_points(points: float) -> int:
-    """Points as half-points (``w:sz``)."""
-    return round(points * 2)
+    """Points as half-points (``w:sz``), rounded down: text is never wider than the PDF's (9.2 pt
+    is 9; rounded up, 9.5 pt text wraps where the PDF's does not), and lines keep the PDF's height."""
+    return max(2, math.floor(points * 2 + 1e-6))
 
 
 # ============================================================================ elements
@@ -204,7 +207,7 @@ def line_spacing(look: DocxLook, key: str, size: float | None = None) -> dict[st
         return {"line": look.line_spacing if key not in ("title", "heading1") else 1.0}
     size = size if size is not None else (look.font_size * FIELD_SCALE if size_name == "field_size"
                                           else getattr(look, size_name))
-    return {"exact": size * look.pdf_scale * getattr(look, height_name)}
+    return {"exact": size * getattr(look, height_name)}
 
 
 #: An entry field's ("Technologies: ...") size, of the body's.
@@ -285,6 +288,9 @@ def style_definitions(look: DocxLook, bullet_nums: tuple[int, int]) -> dict[str,
                        ppr=ppr("field"), rpr=rpr(size=L.font_size * FIELD_SCALE)),
         "pair": style("PairLine", STYLE_NAMES["pair"][0], "paragraph", based_on="Normal", next_id="PairLine",
                       ppr=ppr("pair")),
+        # An undated entry run in (compact): its title in bold, then its text, one paragraph.
+        "runin": style("EntryRunIn", STYLE_NAMES["runin"][0], "paragraph", based_on="Normal", next_id="Normal",
+                       ppr=ppr("runin")),
         "bullet": style("ListBullet", "List Bullet", "paragraph", based_on="Normal", priority=99, semi_hidden=True,
                         ppr=ppr("bullet", num_id=bullet_nums[0], indent=(255, 170))),
         "bullet2": style("ListBullet2", "List Bullet 2", "paragraph", based_on="Normal", priority=99,

@@ -20,7 +20,7 @@ from resume_builder.render.docx_fonts import EMOJI_FONT, split_emoji
 from resume_builder.markdown import Span
 from resume_builder.theming import CODE_FONT_DOCX, Theme
 from resume_builder.render.docx.look import DocxLook
-from resume_builder.render.docx.parts import (ROLE_GAP_EM, line_spacing, paragraph_properties,
+from resume_builder.render.docx.parts import (FIELD_SCALE, ROLE_GAP_EM, line_spacing, paragraph_properties,
                                               spacing_attributes, style_spacing, twips)
 from resume_builder.render.docx.parts import half_points as _half
 from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
@@ -28,6 +28,14 @@ from resume_builder.render.docx.scripts import mark_separators, split_common, un
 
 SEP = " · "
 DASH = " — "
+RUN_IN_DASH = " – "  # compact: between a run-in title and its text, a parent bullet and its sub-points
+HEADLINE_SEP = " | "  # compact: between the headline and the contact details
+
+
+def short_list(bullets) -> bool:
+    """Whether compact sets ``bullets`` as one run-in line (macros.html.j2's short_list): three or
+    more, none longer than 60 characters, none with sub-points."""
+    return len(bullets) >= 3 and all(not b.children and len(b.text.plain) <= 60 for b in bullets)
 
 #: The photo beside the masthead (base.css.j2 .photo): it fits a square this wide, in mm, this far
 #: from the masthead's text.
@@ -81,7 +89,8 @@ class Writer:
     # ------------------------------------------------------------------ primitives
 
     def paragraph(self, key: str, *, keep_next: bool = False, before: float | None = None,
-                  after: float | None = None, ltr: bool = False, rule: tuple[str, float, float] | None = None):
+                  after: float | None = None, ltr: bool = False, rule: tuple[str, float, float] | None = None,
+                  line: float | None = None):
         """A new paragraph of style ``key``, appended to the body.
 
         ``before`` is the CSS's margin-top of what the paragraph is in the PDF (None: its style's),
@@ -90,7 +99,8 @@ class Writer:
         says its own space before, the larger less the space after the one above it, where that
         differs from its style's. ``ltr``: a left-to-right paragraph in a right-to-left document
         (``w:bidi w:val="0"``, see :meth:`text_paragraph`). ``rule``: a bottom border (colour,
-        width and the gap above it in points)."""
+        width and the gap above it in points); ``line``: its lines' exact height in points, not
+        its style's (a line of larger text run in)."""
         self.latin_font = self.look.heading_font if key in HEADING_KEYS else self.look.body_font
         self.rtl_paragraph = self.look.rtl and not ltr
         style_before, style_after = self.spacing.get(key, (0, 0))
@@ -117,6 +127,8 @@ class Writer:
             changed["before"] = before_here
         if twips(after_here) != twips(style_after):
             changed["after"] = after_here
+        if line is not None:
+            changed["exact"] = line
         if changed:
             spacing = OxmlElement("w:spacing")
             for name, value in spacing_attributes(**changed).items():
@@ -284,14 +296,18 @@ class Writer:
         def end(key: str) -> dict:
             return {"after": look.gaps.masthead, "rule": rule} if key == last else {}
 
+        if look.run_in and (doc.headline or doc.contacts):
+            last = "contacts"
         p = self.paragraph("title", keep_next=True, **end("title"))
         if photo is not None:
             p.append(photo[0])
         self.text(p, doc.name)
-        if doc.headline:
+        if look.run_in and (doc.headline or doc.contacts):
+            self.masthead_line(doc, **end("contacts"))
+        elif doc.headline:
             p = self.paragraph("subtitle", keep_next=True, **end("subtitle"))
             self.text(p, doc.headline)
-        if doc.contacts:
+        if doc.contacts and not look.run_in:
             p = self.paragraph("contacts", **end("contacts"))
             self.contact_runs(p, doc)
         # What the photo lacks of the masthead's text is no margin: the next paragraph adds it to its
@@ -308,11 +324,17 @@ class Writer:
                    "bold": not look.headline_italic, "italic": look.headline_italic}
         paragraphs = [("title", [Piece(doc.name, look.heading_font, look.name_size, bold=True,
                                        tracking=look.name_size * 0.015)])]
-        if doc.headline:
-            paragraphs.append(("subtitle", [Piece(doc.headline, **heading)]))
-        if doc.contacts:
-            text = SEP.join(contact.text for contact in doc.contacts)
-            paragraphs.append(("contacts", [Piece(text, look.body_font, look.contacts_size)]))
+        contacts = [Piece(SEP.join(contact.text for contact in doc.contacts), look.body_font, look.contacts_size)]
+        if look.run_in and (doc.headline or doc.contacts):
+            line = ([Piece(doc.headline, **heading)] if doc.headline else []) \
+                + ([Piece(HEADLINE_SEP, look.body_font, look.contacts_size)] if doc.headline and doc.contacts else []) \
+                + (contacts if doc.contacts else [])
+            paragraphs.append(("subtitle", line))  # its lines are the headline's, its gap above too
+        else:
+            if doc.headline:
+                paragraphs.append(("subtitle", [Piece(doc.headline, **heading)]))
+            if doc.contacts:
+                paragraphs.append(("contacts", contacts))
         height = 0.0
         for key, pieces in paragraphs:
             lines = line_count(self.theme, pieces, width) if self.theme is not None else 1
@@ -327,6 +349,19 @@ class Writer:
         size = {"title": self.look.name_size, "subtitle": self.look.headline_size,
                 "contacts": self.look.contacts_size}.get(key, self.look.font_size)
         return size * 1.3 * spacing["line"]
+
+    def masthead_line(self, doc: Document, **end) -> None:
+        """Run in (compact's header.html.j2): the headline, in the Subtitle's look, and the contact
+        details share one Contact Line paragraph, after " | "; its lines are as tall as the
+        headline's."""
+        look = self.look
+        p = self.paragraph("contacts", before=look.gaps.headline, line=self.line_height("subtitle"), **end)
+        if doc.headline:
+            self.text(p, doc.headline, bold=not look.headline_italic, italic=look.headline_italic or None,
+                      color=look.headline_color, size=look.headline_size)
+            if doc.contacts:
+                p.extend(self.run(HEADLINE_SEP, color=look.accent_color))
+        self.contact_runs(p, doc)
 
     def contact_runs(self, p, doc: Document) -> None:
         for index, contact in enumerate(doc.contacts):
@@ -410,10 +445,15 @@ class Writer:
         first entry right under the heading has no space above it (CSS: .section-title + .entry)."""
         p = self.paragraph("heading1")
         self.text(p, section.title)
-        for index, paragraph in enumerate(section.paragraphs):
-            self.text_paragraph("normal", paragraph, before=self.look.gaps.paragraph if index else 0)
+        if self.look.run_in and section.paragraphs:  # compact's section.html.j2: the summary runs together
+            self.run_together("normal", section.paragraphs, before=0)
+        else:
+            for index, paragraph in enumerate(section.paragraphs):
+                self.text_paragraph("normal", paragraph, before=self.look.gaps.paragraph if index else 0)
         self.bullets(section.bullets)
-        if section.layout == "pairs":
+        if section.layout == "pairs" and self.look.run_in and section.entries:
+            self.pairs_run_in(section.entries)
+        elif section.layout == "pairs":
             for index, entry in enumerate(section.entries):
                 self.pair(entry, first=index == 0)
         else:
@@ -425,14 +465,139 @@ class Writer:
         list's space above it (``first_gap``, else the theme's: the list's margin and its first
         item's collapse to the larger), as the first of a sub-list has the sub-list's."""
         gaps = self.look.gaps
+        first = max(gaps.list if first_gap is None else first_gap, gaps.item)
+        if self.look.run_in and bullets:
+            self.bullets_run_in(bullets, first)
+            return
         for index, bullet in enumerate(bullets):
-            self.text_paragraph("bullet", bullet.text,
-                                before=None if index else max(gaps.list if first_gap is None else first_gap, gaps.item))
+            self.text_paragraph("bullet", bullet.text, before=None if index else first)
             for number, child in enumerate(bullet.children):
                 self.text_paragraph("bullet2", child, before=None if number else max(gaps.sublist, gaps.subitem))
 
+    # ------------------------------------------------------------------ run in (compact)
+    # What compact's templates (section.html.j2, entry.html.j2, macros.html.j2) set inline, one
+    # paragraph each here, the same text in the same order with the same separators.
+
+    def bullets_run_in(self, bullets: tuple[Bullet, ...], first: float) -> None:
+        """A short list (:func:`short_list`) is one bullet, its items after middle dots; else a bullet
+        each, its sub-points run in after it (after a dash, unless it ends in punctuation), between
+        semicolons."""
+        accent, muted = self.look.accent_color, self.look.muted_color
+        if short_list(bullets):
+            p = self.paragraph("bullet", before=first, ltr=self.look.rtl and all(b.text.ltr_only for b in bullets))
+            for index, bullet in enumerate(bullets):
+                if index:
+                    p.extend(self.run(SEP, color=accent))
+                self.rich(p, bullet.text)
+            return
+        for index, bullet in enumerate(bullets):
+            texts = [bullet.text, *bullet.children]
+            p = self.paragraph("bullet", before=None if index else first,
+                               ltr=self.look.rtl and all(text.ltr_only for text in texts))
+            self.rich(p, bullet.text)
+            if bullet.children:
+                p.extend(self.run(" " if bullet.text.plain.rstrip()[-1:] in ":;,." else RUN_IN_DASH, color=muted))
+                for number, child in enumerate(bullet.children):
+                    if number:
+                        p.extend(self.run("; ", color=accent))
+                    self.rich(p, child)
+
+    def run_together(self, key: str, texts, *, before: float | None = None, keep_next: bool = False,
+                     italic_first: bool = False, fields=()):
+        """One paragraph of style ``key`` holding ``texts`` after one another, a space between (the
+        first in italics, in the muted colour, and a dash after it unless it ends in punctuation,
+        with ``italic_first``: an entry's description before its paragraphs), then ``fields``."""
+        texts = [text for text in texts if text]
+        ltr = self.look.rtl and all(text.ltr_only for text in texts)
+        p = self.paragraph(key, before=before, keep_next=keep_next, ltr=ltr)
+        for index, text in enumerate(texts):
+            if index:
+                lede_dash = index == 1 and italic_first and texts[0].plain.rstrip()[-1:] not in ".!?:;\u2026"
+                p.extend(self.run(RUN_IN_DASH if lede_dash else " ", color=self.look.muted_color if lede_dash else None))
+            if index == 0 and italic_first:
+                self.rich(p, text, italic=True, color=self.look.muted_color)
+            else:
+                self.rich(p, text)
+        self.field_runs(p, fields, space=bool(texts))
+        return p
+
+    def field_runs(self, p, fields, *, space: bool = True) -> None:
+        """Fields ("Technologies: ...") run in after what ``p`` holds, a little smaller, in the muted colour."""
+        size = self.look.font_size * FIELD_SCALE
+        for index, fld in enumerate(fields):
+            if index or space:
+                p.extend(self.run(" "))
+            p.extend(self.run(f"{fld.label}{self.label_end}", bold=True, size=size))
+            if label_gap(self.label_end):
+                p.extend(self.run(label_gap(self.label_end), size=size))
+            self.rich(p, fld.value, color=self.look.muted_color, size=size)
+
+    def pairs_run_in(self, entries: tuple[Entry, ...]) -> None:
+        """Pairs (skills, languages) in one paragraph, each label in bold, between semicolons."""
+        p = self.paragraph("pair", before=0, ltr=self.look.rtl and all(
+            e.title.ltr_only and e.description.ltr_only for e in entries))
+        for index, entry in enumerate(entries):
+            if index:
+                p.extend(self.run("; ", color=self.look.muted_color))
+            self.pair_runs(p, entry)
+
+    def entry_run_in(self, entry: Entry, first: bool) -> None:
+        """An entry as compact's entry.html.j2 sets it: a dated entry's header as classic's, then its
+        description and paragraphs in one paragraph; an undated one's title (and subtitle) with
+        them in one paragraph after a dash; then bullets, the closing paragraphs run together,
+        and the fields, run in after the prose they follow or each on a line of its own."""
+        gaps = self.look.gaps
+        css_body = bool(entry.paragraphs or entry.bullets or entry.closing or entry.fields or entry.roles)
+        has_body = css_body or bool(entry.description)
+        meta = SEP.join(part for part in (entry.date, entry.location) if part)
+        has_meta = bool(meta or entry.url_text)
+        lede = [entry.description, *entry.paragraphs] if entry.description else list(entry.paragraphs)
+        where = "closing" if entry.closing else "lede" if lede and not entry.bullets else "own"
+        lede_fields = entry.fields if where == "lede" else ()
+        top = 0 if first else gaps.entry if css_body else gaps.entry_no_body
+        if has_meta:
+            self.entry_header(entry, meta, has_body, top)
+            if lede:
+                self.run_together("normal", lede, before=gaps.description, italic_first=bool(entry.description),
+                                  keep_next=bool(entry.bullets or entry.closing or entry.roles), fields=lede_fields)
+        else:
+            p = self.paragraph("runin", before=top, keep_next=bool(entry.bullets) and not lede)
+            self.rich(p, entry.title, bold=True, href=entry.url)
+            if entry.subtitle:
+                p.extend(self.run(DASH))
+                self.rich(p, entry.subtitle)
+            if lede:
+                p.extend(self.run(RUN_IN_DASH, color=self.look.muted_color))
+                for index, text in enumerate(lede):
+                    if index:
+                        lede_dash = index == 1 and entry.description and \
+                            entry.description.plain.rstrip()[-1:] not in ".!?:;\u2026"
+                        p.extend(self.run(RUN_IN_DASH if lede_dash else " ",
+                                          color=self.look.muted_color if lede_dash else None))
+                    if index == 0 and entry.description:
+                        self.rich(p, text, italic=True, color=self.look.muted_color)
+                    else:
+                        self.rich(p, text)
+            self.field_runs(p, lede_fields)
+        self.bullets(entry.bullets)
+        if entry.closing:
+            self.run_together("normal", entry.closing, before=gaps.text,
+                              fields=entry.fields if where == "closing" else ())
+        if where == "own":
+            for fld in entry.fields:
+                p = self.paragraph("field", keep_next=bool(entry.roles))
+                self.field_label(p, fld)
+        em = self.look.font_size
+        for index, role in enumerate(entry.roles):
+            self.entry(role, "heading3", before=em * (ROLES_TOP_EM if index == 0 else ROLE_GAP_EM))
+        if entry.roles:
+            self.end_roles()
+
     def pair(self, entry: Entry, first: bool = False) -> None:
         p = self.paragraph("pair", before=0 if first else None)
+        self.pair_runs(p, entry)
+
+    def pair_runs(self, p, entry: Entry) -> None:
         self.rich(p, entry.title, bold=True, href=entry.url)
         if entry.description:
             p.extend(self.run(self.label_end, bold=True))
@@ -465,6 +630,9 @@ class Writer:
         The space above each paragraph is the PDF's (the theme's CSS margins, look.gaps): above the
         entry, none when it is the first right under its section's heading (``first``), less when
         it has no body; a role's own is ``before``."""
+        if self.look.run_in and heading == "heading2":
+            self.entry_run_in(entry, first)
+            return
         gaps = self.look.gaps
         em = self.look.font_size
         body = [bool(entry.description), *(True for _ in entry.paragraphs), bool(entry.bullets),
@@ -481,18 +649,7 @@ class Writer:
             # Title, organisation, then date and place: a paragraph each, as the PDF's three
             # lines, so parsers that read a DOCX paragraph by paragraph take the header apart.
             top = 0 if first else gaps.entry if css_body else gaps.entry_no_body
-            p = self.paragraph(heading, keep_next=has_body or bool(entry.subtitle) or has_meta, before=top)
-            self.rich(p, entry.title, href=entry.url)
-            if entry.subtitle:
-                self.rich(self.paragraph("organisation", keep_next=has_body or has_meta), entry.subtitle)
-            if has_meta:
-                p = self.paragraph("meta", keep_next=has_body)
-                if meta:
-                    p.extend(self.run(meta))
-                if entry.url_text:  # the link printed as text (theme option entry_urls), linked as well
-                    if meta:
-                        p.extend(self.run(SEP))
-                    self.spans(p, (Span(entry.url_text),), href=entry.url)
+            self.entry_header(entry, meta, has_body, top)
             text_gap, list_gap = gaps.text, None
         if entry.description:
             more = bool(entry.paragraphs or entry.bullets or entry.closing or entry.fields)
@@ -504,17 +661,39 @@ class Writer:
             self.text_paragraph("normal", paragraph, before=gaps.text)
         for fld in entry.fields:
             p = self.paragraph("field", keep_next=bool(entry.roles))
-            p.extend(self.run(f"{fld.label}{self.label_end}", bold=True))
-            if label_gap(self.label_end):
-                p.extend(self.run(label_gap(self.label_end)))
-            self.rich(p, fld.value)
+            self.field_label(p, fld)
         for index, role in enumerate(entry.roles):
             self.entry(role, "heading3", before=em * (ROLES_TOP_EM if index == 0 else ROLE_GAP_EM))
         if entry.roles:
-            # base.css.j2: .roles { margin-bottom: 0.45em }, which the next entry's margin-top meets
-            self.last_after = max(self.last_after, em * ROLES_BOTTOM_EM)
-            last = self.body[-1].find(qn("w:pPr"))
-            self._set_after(last, self.last_after)
+            self.end_roles()
+
+    def entry_header(self, entry: Entry, meta: str, has_body: bool, top: float) -> None:
+        """Title, organisation, then date and place: a paragraph each, as the PDF's three lines, so
+        parsers that read a DOCX paragraph by paragraph take the header apart; ``top``: the space above."""
+        has_meta = bool(meta or entry.url_text)
+        p = self.paragraph("heading2", keep_next=has_body or bool(entry.subtitle) or has_meta, before=top)
+        self.rich(p, entry.title, href=entry.url)
+        if entry.subtitle:
+            self.rich(self.paragraph("organisation", keep_next=has_body or has_meta), entry.subtitle)
+        if has_meta:
+            p = self.paragraph("meta", keep_next=has_body)
+            if meta:
+                p.extend(self.run(meta))
+            if entry.url_text:  # the link printed as text (theme option entry_urls), linked as well
+                if meta:
+                    p.extend(self.run(SEP))
+                self.spans(p, (Span(entry.url_text),), href=entry.url)
+
+    def field_label(self, p, fld) -> None:
+        p.extend(self.run(f"{fld.label}{self.label_end}", bold=True))
+        if label_gap(self.label_end):
+            p.extend(self.run(label_gap(self.label_end)))
+        self.rich(p, fld.value)
+
+    def end_roles(self) -> None:
+        """base.css.j2: .roles { margin-bottom: 0.45em }, which the next entry's margin-top meets."""
+        self.last_after = max(self.last_after, self.look.font_size * ROLES_BOTTOM_EM)
+        self._set_after(self.body[-1].find(qn("w:pPr")), self.last_after)
 
     @staticmethod
     def _spacing(ppr):
