@@ -242,17 +242,17 @@ PHOTO_COLOUR = (200, 20, 100)  # a colour no theme uses: the photo's pixels on t
 
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="needs pdftoppm (poppler-utils)")
 @pytest.mark.parametrize("theme_name", BUILT_IN)
-def test_libreoffice_shows_the_whole_photo_apart_from_the_name(theme_name, tmp_path):
-    """The photo (30 x 40 pixels, 16.5 x 22 mm) is drawn whole, in its proportions, with
-    PHOTO_GAP_PT of space between it and the name's line. Before: its paragraph took the Contact Line style's line
-    spacing, 0.88 in classic and 0.94 in compact, and LibreOffice cut the top of the photo off
-    (a square showed); in modern it touched the name."""
+def test_libreoffice_shows_the_whole_photo_beside_the_name(theme_name, tmp_path):
+    """The photo (30 x 40 pixels, 16.5 x 22 mm) is drawn whole, in its proportions, at the right
+    margin beside the masthead as in the PDF: its top level with the name's line, the name left
+    of it, and the first section heading below its foot (the PDF's masthead is at least as tall
+    as the photo). Before: a paragraph of its own above the name, 22 mm more than the PDF's
+    masthead; and earlier still, LibreOffice cut the top of it off."""
     import io
 
     from PIL import Image
 
     from resume_builder.pipeline import prepare
-    from resume_builder.render.docx.writer import PHOTO_GAP_PT
 
     folder = tmp_path / "profile"
     folder.mkdir()
@@ -277,11 +277,18 @@ def test_libreoffice_shows_the_whole_photo_apart_from_the_name(theme_name, tmp_p
     rows = [y for y in range(height) if any(photo(x, y) for x in range(0, width, 2))]
     columns = [x for x in range(width) if any(photo(x, y) for y in rows[::2])]
     assert rows and columns
-    shown = ((columns[-1] - columns[0] + 1) / dpi * 25.4, (rows[-1] - rows[0] + 1) / dpi * 25.4)
+    mm = 25.4 / dpi
+    shown = ((columns[-1] - columns[0] + 1) * mm, (rows[-1] - rows[0] + 1) * mm)
     assert abs(shown[0] - 16.5) < 0.6 and abs(shown[1] - 22) < 0.6, shown  # whole: 16.5 x 22 mm
-    below = next(y for y in range(rows[-1] + 1, height)
-                 if any(sum(pixels[x, y]) < 600 for x in range(0, width, 2)))  # the name's first ink
-    # The name's line has white above its capitals of its own (2 pt or more at the name's size):
-    # before, modern's 6.5 pt of white was that alone, the photo touching the name's line.
-    white = (below - rows[-1] - 1) / dpi * 72
-    assert white >= PHOTO_GAP_PT + 2, f"{white:.1f} pt between the photo and the name"
+    margin = job.options.margins
+    assert abs((columns[-1] + 1) * mm - (210 - margin)) < 0.6  # at the right margin
+    assert abs(rows[0] * mm - margin) < 1.5  # level with the top of the name's line
+    boxes = subprocess.run(["pdftotext", "-bbox-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    lines = [(float(top) * dpi / 72, float(right) * dpi / 72, normalise(" ".join(re.findall(r">([^<]*)</word>", body))))
+             for top, right, body in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>(.*?)</line>',
+                                                boxes, re.S)]  # (top, right edge, text) in pixels
+    name = next((top, right) for top, right, text in lines if text == "jophoto")
+    assert name[0] < rows[-1] and name[1] < columns[0]  # beside the photo, on its left
+    heading = next(top for top, _, text in lines if text == "summary")
+    assert heading > rows[-1], "the first heading runs up beside the photo"

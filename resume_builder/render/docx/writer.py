@@ -94,10 +94,11 @@ class Writer:
         """A new paragraph of style ``key``, appended to the body.
 
         ``before`` is the CSS's margin-top of what the paragraph is in the PDF (None: its style's),
-        ``after`` its margin-bottom (None: the style's). Word adds the space after one paragraph
-        to the space before the next; CSS collapses the two margins to the larger: the paragraph
-        says its own space before, the larger less the space after the one above it, where that
-        differs from its style's. ``ltr``: a left-to-right paragraph in a right-to-left document
+        ``after`` its margin-bottom (None: the style's). CSS collapses the two margins to the
+        larger; Word adds the space after one paragraph to the space before the next, and
+        LibreOffice takes the larger of them: the gap (the larger) is given on one side only, as
+        the space after the paragraph above when that has any, else as this one's space before
+        (said in the paragraph where that differs from its style's). ``ltr``: a left-to-right paragraph in a right-to-left document
         (``w:bidi w:val="0"``, see :meth:`text_paragraph`). ``rule``: a bottom border (colour,
         width and the gap above it in points); ``line``: its lines' exact height in points, not
         its style's (a line of larger text run in)."""
@@ -105,8 +106,16 @@ class Writer:
         self.rtl_paragraph = self.look.rtl and not ltr
         style_before, style_after = self.spacing.get(key, (0, 0))
         wanted = style_before if before is None else before
-        before_here = max(0.0, wanted - self.last_after) + self.extra_before
+        gap = max(wanted, self.last_after) + self.extra_before
         self.extra_before = 0.0
+        previous = self.body[-1] if len(self.body) else None
+        if self.last_after > 0 and previous is not None and previous.tag == qn("w:p"):
+            # the whole gap on one side: LibreOffice takes the larger of the two, Word adds them
+            if twips(gap) != twips(self.last_after):
+                self._set_after(previous.find(qn("w:pPr")), gap)
+            before_here = 0.0
+        else:
+            before_here = gap
         after_here = style_after if after is None else after
         self.last_after = after_here
         p = OxmlElement("w:p")
