@@ -7,10 +7,14 @@ plain paragraph styles based on Normal:
   the body (``Contact Line``), never in a header, table or text box;
 - each section title is ``Heading 1`` (capitals and the bottom rule in the accent colour
   are style formatting: the text stays as written);
-- each entry's first line is ``Heading 2``: title, subtitle after an em dash, then a tab
-  to a right tab stop at the text width and the date and location;
+- each entry's title is ``Heading 2``, its organisation and its date line paragraphs of their
+  own (as the PDF's three lines); a company's roles are ``Heading 3``;
 - highlights are ``List Bullet``, their sub-points ``List Bullet 2``; pairs (skills,
   languages) and fields (technologies, courses) are ``Label: value`` paragraphs;
+- a theme whose templates run text in (compact: ``[docx] run_in``) has the same lines as its
+  PDF: the headline in the Contact Line, the summary, the pairs, a short list, an undated
+  entry (``Entry Run-In``: its title in bold, then its text) each one paragraph;
+- the photo floats beside the masthead, anchored in the name's paragraph (no text of its own);
 - links (contacts, entry URLs, Markdown links) are real ``w:hyperlink`` elements with
   an external relationship; inline Markdown becomes bold and italic runs.
 
@@ -24,17 +28,21 @@ and a thumbnail); a theme may give ``[docx] reference_docx`` to start from its o
 file instead, whose styles then win. Page size and margins come from the theme options;
 the footer holds only a page-number field.
 
-Sizes: the ``[docx]`` table gives the look at the theme's default options; the profile's
-font size, line height and spacing options scale it. ``line_spacing``, when the theme sets
-it, is Word's "multiple" (of the font's own line height); otherwise the line pitch is
-computed from the font file to match the PDF's CSS ``line-height``.
+Sizes: the ``[docx]`` table gives the look at the theme's default options, as the PDF's CSS
+has it; the profile's font size, line height and spacing options scale it (so does a page
+budget, which tightens them). Every line is exactly as tall as the PDF's (``w:lineRule
+"exact"``: its size times the CSS line-height), sizes are the half point at or below the PDF's,
+and the space above each paragraph is the CSS's margin: a DOCX no taller than the PDF, which
+keeps the PDF's page budget (tests/render/test_docx_page_budget.py). ``line_spacing``, when
+the theme sets it, is Word's "multiple" of the font's own line instead.
 
 The package is re-zipped after python-docx saves it: fixed member order, timestamps
 from SOURCE_DATE_EPOCH and no trace of the library, so the same input gives the same
 bytes in any process.
 
-Modules: ``look`` (the layout values: sizes, colours, fonts, line height from the font
-file), ``parts`` (styles, bullet numbering, settings and app.xml, built as elements),
+Modules: ``look`` (the layout values: sizes, colours, fonts, line heights and gaps),
+``measure`` (the lines a paragraph takes, with the theme's font files: the masthead beside a
+photo), ``parts`` (styles, bullet numbering, settings and app.xml, built as elements),
 ``writer`` (the body: paragraphs, runs, hyperlinks, the page-number footer) and
 ``package`` (opening and cleaning the template or reference file, installing styles,
 core properties, the reproducible zip); ``assemble`` runs them in that order for the résumé

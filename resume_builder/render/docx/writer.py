@@ -98,10 +98,12 @@ class Writer:
         larger; Word adds the space after one paragraph to the space before the next, and
         LibreOffice takes the larger of them: the gap (the larger) is given on one side only, as
         the space after the paragraph above when that has any, else as this one's space before
-        (said in the paragraph where that differs from its style's). ``ltr``: a left-to-right paragraph in a right-to-left document
-        (``w:bidi w:val="0"``, see :meth:`text_paragraph`). ``rule``: a bottom border (colour,
-        width and the gap above it in points); ``line``: its lines' exact height in points, not
-        its style's (a line of larger text run in)."""
+        (said in the paragraph where that differs from its style's).
+
+        ``ltr``: a left-to-right paragraph in a right-to-left document (``w:bidi w:val="0"``, see
+        :meth:`text_paragraph`); ``rule``: a bottom border (colour, width and the gap above it in
+        points); ``line``: its lines' exact height in points, not its style's (a line of larger
+        text run in)."""
         self.latin_font = self.look.heading_font if key in HEADING_KEYS else self.look.body_font
         self.rtl_paragraph = self.look.rtl and not ltr
         style_before, style_after = self.spacing.get(key, (0, 0))
