@@ -50,7 +50,8 @@ JUDGE_CHARS = 200_000
 
 # '  - key: value' / '  - text' / '  key: value': indentation, list dashes, a plain or quoted key.
 _DASH = re.compile(r"^(?P<indent> *)(?P<dashes>(?:-(?: +|$))+)")
-_KEY = re.compile(r"""^(?P<indent> *)(?P<dashes>(?:-(?: +|$))*)(?P<key>[^\s#'"*&!@`%{}\[\]|>,-][^:#]*?|"[^"]*"|'[^']*'):(?: +|$)""")
+_KEY = re.compile(r"""^(?P<indent>\ *)(?P<dashes>(?:-(?:\ +|$))*)
+                      (?P<key>[^\s#'"*&!@`%{}\[\]|>,-][^:#]*?|"[^"]*"|'[^']*'):(?:\ +|$)""", re.VERBOSE)
 
 
 @dataclass
