@@ -31,7 +31,7 @@ from resume_builder.wording import count
 from resume_builder.errors import Problem, UserError
 from resume_builder.interop.jsonresume_export import EXTRAS_KEY, EXTRAS_VERSION, SECTIONS, UNMAPPED_KEY
 from resume_builder.loading.errors_map import dotted
-from resume_builder.loading.source import PathKey, SourceDocument
+from resume_builder.loading.source import PathKey, SourceDocument, value_at
 from resume_builder.schema.profile import Profile
 
 _JSON_NAME = {ours: theirs for ours, (theirs, _) in SECTIONS.items()}
@@ -141,7 +141,7 @@ def _note_changes(original: SourceDocument, mapped: SourceDocument, notes: dict[
     """Notes for the fields the mapping dropped (blank) or changed (links given https://)."""
     new_at = {pos: path for path, pos in mapped.values.items()}
     for old, pos in original.values.items():
-        value = _get(original.data, old)
+        value = value_at(original.data, old)
         new = new_at.get(pos)
         if new is None and old and (value is None or (isinstance(value, str) and not value.strip())):
             parent = new_at.get(original.values.get(old[:-1]))
@@ -149,20 +149,11 @@ def _note_changes(original: SourceDocument, mapped: SourceDocument, notes: dict[
                 what = f"'{old[-1]}'" if isinstance(old[-1], str) else f"item {old[-1]} of '{old[-2]}'"
                 notes.setdefault(parent, []).append(f"{what} was empty in {name}; left out")
         elif new is not None and isinstance(value, str):
-            now = _get(mapped.data, new)
+            now = value_at(mapped.data, new)
             if isinstance(now, str) and now != value:
                 notes.setdefault(new, []).append(f"was '{value}' in {name}")
     if moved_summary and ("basics", "summary") in original.values and ("summary",) in mapped.values:
         notes.setdefault(("summary",), []).append("JSON Resume keeps this in basics.summary")
-
-
-def _get(data: Any, path: PathKey) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 # --------------------------------------------------------------------------- meta.resume_builder
@@ -307,7 +298,7 @@ def _restore_translation(data: dict[str, Any], item: Any) -> bool:
     path = tuple(item["path"])
     if not path:
         return False
-    parent = _get(data, path[:-1])
+    parent = value_at(data, path[:-1])
     last = path[-1]
     if isinstance(parent, dict) and isinstance(last, str) and last in parent:
         current = parent[last]
@@ -382,7 +373,7 @@ def _drop_dangling(data: dict[str, Any], dangling: list[tuple[PathKey, Problem]]
         by_container[path[:-1]].append(path[-1])
         warnings.append(f"{problem.path}: {problem.message}; left out of the imported profile")
     for container, keys in by_container.items():
-        parent = _get(data, container)
+        parent = value_at(data, container)
         for key in sorted(keys, key=lambda k: (isinstance(k, int), k if isinstance(k, int) else 0), reverse=True):
             if isinstance(parent, list) and isinstance(key, int) and 0 <= key < len(parent):
                 del parent[key]
@@ -391,7 +382,7 @@ def _drop_dangling(data: dict[str, Any], dangling: list[tuple[PathKey, Problem]]
     for container in sorted(by_container, key=len, reverse=True):
         for depth in range(len(container), 1, -1):
             path = container[:depth]
-            value, parent = _get(data, path), _get(data, path[:-1])
+            value, parent = value_at(data, path), value_at(data, path[:-1])
             if value in ([], {}) and isinstance(parent, dict) and path[-1] in parent:
                 del parent[path[-1]]
                 if depth == 2:  # the profile's YAML cannot hold an empty variant
@@ -403,7 +394,7 @@ def _drop_dangling(data: dict[str, Any], dangling: list[tuple[PathKey, Problem]]
 def _move_unmapped(data: dict[str, Any], paths: list[PathKey], notes: dict[PathKey, list[str]], name: str) -> None:
     kept = []
     for path in sorted(set(paths), key=len, reverse=True):
-        parent = _get(data, path[:-1])
+        parent = value_at(data, path[:-1])
         if not isinstance(parent, dict) or path[-1] not in parent:
             continue
         value = parent.pop(path[-1])

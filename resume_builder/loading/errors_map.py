@@ -13,7 +13,7 @@ from resume_builder.errors import Location, Problem, did_you_mean
 from resume_builder.schema.base import model_at  # noqa: F401  (re-exported)
 from resume_builder.loading.toml_errors import toml_line
 from resume_builder.loading.yaml_errors import list_text_hint, mapping_text_hint, source_lines
-from resume_builder.loading.source import SourceDocument, dotted  # noqa: F401  (dotted re-exported)
+from resume_builder.loading.source import SourceDocument, dotted, value_at  # noqa: F401  (dotted re-exported)
 
 _TYPE_WORDS = {
     "string_type": "text", "list_type": "a list", "dict_type": "a mapping (key: value)",
@@ -187,15 +187,6 @@ _ITEM_NOUNS = {"roles": "role", "experience": "job", "projects": "project", "ski
 _TEXT_FOR_MAPPING = "expected a mapping (key: value), found the text "
 
 
-def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
 def _items_indented_like_their_parents(found: list[Any], source: SourceDocument,
                                        excerpts: dict[tuple[Any, ...], str]) -> list[Any]:
     """One problem, not one per line, for list items indented like the entries of the list
@@ -248,7 +239,7 @@ def _misplaced_run(parent: tuple[Any, ...], run: list[int], source: SourceDocume
                    lines: list[str]) -> tuple[Location, str, str, set[tuple[Any, ...]]] | None:
     """(where, message, hint, the paths of the problems it stands for) for the texts at
     ``parent[run...]`` when they are the items of the entry above's last key, else None."""
-    entries = _value_at(source.data, parent)
+    entries = value_at(source.data, parent)
     above = entries[run[0] - 1] if isinstance(entries, list) and len(entries) >= run[0] else None
     if not isinstance(above, dict) or not above:
         return None
@@ -399,7 +390,7 @@ def _moved_key_hint(root: type[BaseModel], loc: tuple[Any, ...], source: SourceD
     Said only for a YAML file, whose lines show the indentation."""
     key = str(loc[-1])
     parent = loc[:-1]
-    mapping = _value_at(source.data, prefix + parent)
+    mapping = value_at(source.data, prefix + parent)
     here = source.keys.get(prefix + loc)
     if not isinstance(mapping, dict) or here is None or str(source.file).lower().endswith(".json"):
         return ""

@@ -767,6 +767,16 @@ def _plain_from_yaml(node: Any, path: PathKey, doc: SourceDocument, count: list[
     return node
 
 
+def value_at(data: Any, path: PathKey) -> Any:
+    """The value at ``path`` (keys and list indexes) in parsed ``data``, or None where there is none."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 def dotted(path: PathKey) -> str:
     """A path as users write it: ``experience[2].highlights[0]``."""
     out = ""
