@@ -14,6 +14,8 @@ test` installs both (Makefile TEST_SYSTEM_PACKAGES, the dev extra).
 
 from __future__ import annotations
 
+import os
+
 import shutil
 from pathlib import Path
 
@@ -50,6 +52,16 @@ def browser():
             yield browser
         finally:
             browser.close()
+
+
+def _save(path: Path, text: str) -> None:
+    """Save as an editor does, whole at once (a temporary file renamed over the profile): a
+    plain write_text is a truncation and then a write, and on a loaded machine the server
+    rendered the empty or half-written file in between, one render more than the test waited
+    for (a fresh clone's run under two ``yes``)."""
+    temporary = path.with_name(path.name + ".saving")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _rendered(page, previous: str = "0") -> str:
@@ -90,8 +102,7 @@ def test_pages_update_on_save_and_errors_are_located(browser, tmp_path):
         first_png = page.request.get(address.rstrip("/") + first_src).body()
 
         # an edit: a new render arrives by itself, with other pixels
-        profile.write_text(text.replace("Site Reliability Engineer", "Site Reliability Engineer and Writer", 1),
-                           encoding="utf-8")
+        _save(profile, text.replace("Site Reliability Engineer", "Site Reliability Engineer and Writer", 1))
         second = _rendered(page, first)
         assert int(second) > int(first) and _pages_shown(page) == 1
         second_src = page.get_attribute("#pages img", "src")
@@ -100,7 +111,7 @@ def test_pages_update_on_save_and_errors_are_located(browser, tmp_path):
 
         # a mistake: the CLI's located message, with the last good render still beneath it
         broken = text.replace("start: 2021-03", "start: 2021-13", 1)
-        profile.write_text(broken, encoding="utf-8")
+        _save(profile, broken)
         page.wait_for_selector("#error:not([hidden])", timeout=WAIT_MS)
         shown = page.inner_text("#error-lines").splitlines()
         line = broken.splitlines().index("    start: 2021-13") + 1
@@ -111,7 +122,7 @@ def test_pages_update_on_save_and_errors_are_located(browser, tmp_path):
         assert page.evaluate("document.body.dataset.state") == "error"
 
         # fixed again: the error goes, a new render comes
-        profile.write_text(text.replace("Site Reliability Engineer", "Reliability Engineer", 1), encoding="utf-8")
+        _save(profile, text.replace("Site Reliability Engineer", "Reliability Engineer", 1))
         third = _rendered(page, second)
         page.wait_for_selector("#error", state="hidden", timeout=WAIT_MS)
         assert int(third) > int(second) and _pages_shown(page) == 1
