@@ -35,13 +35,15 @@ def test_docx_entry_headers_are_three_paragraphs_like_the_pdf_lines(theme, theme
     for entry in experience.entries:
         title = entry.title.plain
         at = next(i for i, (style, text) in enumerate(paragraphs) if style == "Heading 2" and text == title)
-        meta = " · ".join(part for part in (entry.date, entry.location) if part)
+        meta = "\u00a0· ".join(part for part in (entry.date, entry.location) if part)
         # a company with several roles has no organisation line: its name is the title
         header = ([("Entry Organisation", entry.subtitle.plain)] if entry.subtitle.plain else []) \
             + [("Entry Date Line", meta)]
         assert paragraphs[at + 1:at + 1 + len(header)] == header
         assert "\t" not in "".join(text for _, text in paragraphs[at:at + 1 + len(header)])
         # the PDF's text has the same lines, in the same order
+        # (a font whose no-break space is its space glyph, Lato, reads back a plain space)
         line = pdf_lines.index(title)
-        assert pdf_lines[line + 1:line + 1 + len(header)] == [text for _, text in header], \
+        assert [t.replace("\u00a0", " ") for t in pdf_lines[line + 1:line + 1 + len(header)]] \
+            == [text.replace("\u00a0", " ") for _, text in header], \
             pdf_lines[line:line + 1 + len(header)]

@@ -36,7 +36,7 @@ from tests.render import samples
 from tests.render.samples import EXAMPLE, REPO, SCRIPT, TEMPLATE, document, write_profile
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-SEP = " · "
+SEP = "\u00a0· "  # a no-break space before "·": a wrapped line never starts with it
 DASH = " — "
 
 # the shared profile, plus a phone number and inline Markdown, which DOCX turns into runs
@@ -87,7 +87,7 @@ def expected_paragraphs(doc: Document) -> list[tuple[str, tuple[str, ...], str]]
     """The DOCX mapping, made explicit: (style, text blocks, paragraph text) per body paragraph.
 
     One paragraph per text block, except:
-    - the contact details share one 'Contact Line' paragraph, joined by ' · ';
+    - the contact details share one 'Contact Line' paragraph, joined by ' · ' (a no-break space before the '·');
     - an entry's header is up to three paragraphs, like the PDF's lines: the title
       ('Heading 2'), the organisation ('Entry Organisation'), then the date, location and
       link text joined by ' · ' ('Entry Date Line');
@@ -255,7 +255,7 @@ def test_entry_header_is_title_organisation_then_date_line(example_docx):
     at = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 2")
     assert [(p.style.name, p.text) for p in paragraphs[at:at + 3]] == [
         ("Heading 2", "Platform Engineer"), ("Entry Organisation", "Fresha"),
-        ("Entry Date Line", "Mar 2023 – present · London, UK")]
+        ("Entry Date Line", "Mar 2023 – present\u00a0· London, UK")]
     assert reopened.styles["Entry Organisation"].font.italic
     assert not reopened.styles["Heading 2"].paragraph_format.tab_stops
     # the title keeps the organisation and the date line with it on one page
@@ -479,7 +479,7 @@ def test_hostile_text_is_literal(tmp_path):
     assert "*literal* and snake_case_name" in texts
     assert "backspace and tab inside" in texts
     header = texts.index("SRE C#")
-    assert texts[header + 1:header + 3] == ["<i>Evil</i> Corp", "Jan 2020 – present · **Nowhere**"]
+    assert texts[header + 1:header + 3] == ["<i>Evil</i> Corp", "Jan 2020 – present\u00a0· **Nowhere**"]
     # Only the Markdown link in the bullet is a link; the name's brackets stayed text.
     reopened = reopen(data)
     targets = [reopened.part.rels[h.get(f"{R}id")].target_ref for h in reopened.element.body.iter(f"{W}hyperlink")]

@@ -154,7 +154,7 @@ def test_compact_runs_in_what_its_pdf_runs_in(example):
     body = paragraphs(data)
     texts = [text for _, text, _ in body]
     # the headline and the contact details share a line
-    assert texts[1].startswith(example.headline + " | " + example.contacts[0].text)
+    assert texts[1].startswith(example.headline + "\u00a0| " + example.contacts[0].text)
     # the summary's paragraphs run together
     summary = example.section("summary")
     at = texts.index(summary.title)
@@ -167,11 +167,11 @@ def test_compact_runs_in_what_its_pdf_runs_in(example):
     # an undated entry is one paragraph, its title first, then its text after a dash
     projects = example.section("projects")
     runin = [text for style, text, _ in body if style == "EntryRunIn"]
-    assert runin and runin[0].startswith(projects.entries[0].title.plain + " – ")
+    assert runin and runin[0].startswith(projects.entries[0].title.plain + "\u00a0– ")
     # a short list is one bullet, its items after middle dots
     lists = [entry.bullets for s in example.sections for entry in s.entries if short_list(entry.bullets)]
     for bullets in lists:
-        assert " · ".join(b.text.plain for b in bullets) in texts
+        assert "\u00a0· ".join(b.text.plain for b in bullets) in texts
 
 
 def test_other_themes_keep_a_paragraph_for_each(example):
@@ -215,7 +215,7 @@ def test_lines_are_counted_with_the_theme_fonts():
     400 pt long: one line in 500 pt, two in 300, and a word wider than the line breaks anywhere."""
     theme = find_theme("classic")
     family = next(f.word_family for f in theme.fonts if f.family == "Noto Serif")
-    text = " · ".join(c.text for c in document(EXAMPLE).contacts)
+    text = "\u00a0· ".join(c.text for c in document(EXAMPLE).contacts)
     assert line_count(theme, [Piece(text, family, 8)], 500) == 1
     assert line_count(theme, [Piece(text, family, 8)], 300) == 2
     assert line_count(theme, [Piece("x" * 200, family, 8)], 100) > 5

@@ -64,7 +64,11 @@ def test_unbroken_500_character_words_wrap_inside_the_page(theme, tmp_path):
     for page, chars in pdf_chars(result.data):
         right_margin = page.width - job.options.margins * 72 / 25.4
         for char in chars:
-            assert 0 <= char.x0 and char.x1 <= right_margin + 1, (theme, char.get_text(), char.x1, right_margin)
+            # A separator (" · ", its no-break space glued to the word before it, so that no line starts
+            # with it) after a word that fills the whole line hangs into the margin, as hanging
+            # punctuation does; a space shows nothing. Every other character stays inside.
+            hangs = 6 if char.get_text() in "\u00a0·|–" else 0
+            assert 0 <= char.x0 and char.x1 <= right_margin + 1 + hangs, (theme, char.get_text(), char.x1, right_margin)
         text.append("".join(c.get_text() for c in chars))
     joined = re.sub(r"\s+", "", "".join(text))
     assert joined.count(LONG) >= 12  # every long word is there in full, broken only by line ends

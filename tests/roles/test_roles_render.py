@@ -135,7 +135,7 @@ def test_docx_roles_are_headings_and_lists_without_tables(outputs, theme):
     lead = rows.index(next(r for r in rows if r[1].startswith("Engineering Lead")))
     assert rows[lead][1] == "Engineering Lead\tSep 2020 – present"
     assert rows[lead + 1] == ("List Bullet", "Led a team of six")
-    assert ("Heading 3", "Senior Developer\tApr 2018 – Sep 2020 · Munich, Germany") in rows
+    assert ("Heading 3", "Senior Developer\tApr 2018 – Sep 2020\u00a0· Munich, Germany") in rows
     assert not document.tables
     with zipfile.ZipFile(path) as z:
         assert b"<w:tbl>" not in z.read("word/document.xml") and b"<w:tbl " not in z.read("word/document.xml")

@@ -393,7 +393,7 @@ def _body(entry: Entry, body: list[Line]) -> None:
             if line.level > top_level and entry.highlights:
                 entry.highlights[-1].details.append(Value(line.text, line.number))
                 continue
-            inline = [part.strip() for part in line.text.split(" · ")]
+            inline = [part.strip() for part in re.split(r"\s·\s", line.text)]  # " · ", or after a no-break space
             if len(inline) >= 3 and all(inline):
                 # Short bullets run together on one line (a compact layout): one highlight each.
                 entry.highlights.extend(Highlight(Value(part, line.number, False, "split at ' · '"))

@@ -26,10 +26,10 @@ from resume_builder.render.docx.parts import half_points as _half
 from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
 from resume_builder.render.docx.scripts import mark_separators, split_common, unspaced
 
-SEP = " · "
+SEP = "\u00a0· "  # a no-break space before the separator: a wrapped line ends with it, never starts
 DASH = " — "
-RUN_IN_DASH = " – "  # compact: between a run-in title and its text, a parent bullet and its sub-points
-HEADLINE_SEP = " | "  # compact: between the headline and the contact details
+RUN_IN_DASH = "\u00a0– "  # compact: between a run-in title and its text, a parent bullet and its sub-points
+HEADLINE_SEP = "\u00a0| "  # compact: between the headline and the contact details
 
 
 def short_list(bullets) -> bool:
