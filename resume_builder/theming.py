@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from resume_builder.containment import contained, is_inside, real
 from resume_builder.errors import Location, Problem, UserError, did_you_mean
+from resume_builder.schema.numbers import NOT_BOOLEAN, Number, WholeNumber
 from resume_builder.theme_paths import builtin_themes_folder
 
 API_VERSION = 1
@@ -93,7 +94,7 @@ class FontSpec(_Strict):
     dir: str = Field(default="", description="Folder of the files, inside the package or the theme")
     files: FontFiles
     license: str = "OFL-1.1"
-    width: float = Field(default=100, ge=50, le=200, description=(
+    width: Number = Field(default=100, ge=50, le=200, description=(
         "Width of a variable font with a 'wdth' axis, in per cent of normal (CSS font-stretch): "
         "87.5 is semi-condensed. The PDF sets it with font-variation-settings; the DOCX embeds "
         "that instance under the family name plus the width's name, e.g. 'Noto Serif SemiCondensed'"))
@@ -116,9 +117,9 @@ class FitLimits(_Strict):
     """How far a page budget may shrink the layout (used by tailoring's page fitting)."""
 
     # within the bounds of the options they limit (ThemeOptions)
-    min_font_size: float = Field(default=8.5, ge=7, le=14)
-    min_line_height: float = Field(default=1.15, ge=1.0, le=2.0)
-    min_spacing: float = Field(default=0.6, ge=0.4, le=2.0)
+    min_font_size: Number = Field(default=8.5, ge=7, le=14)
+    min_line_height: Number = Field(default=1.15, ge=1.0, le=2.0)
+    min_spacing: Number = Field(default=0.6, ge=0.4, le=2.0)
 
 
 class DocxStyle(_Strict):
@@ -126,13 +127,13 @@ class DocxStyle(_Strict):
 
     body_font: str | None = Field(default=None, pattern=FAMILY_PATTERN)
     heading_font: str | None = Field(default=None, pattern=FAMILY_PATTERN)
-    font_size: float | None = Field(default=None, **_SIZE)
-    name_size: float = Field(default=22, **_SIZE)
-    headline_size: float = Field(default=12, **_SIZE)
-    heading_size: float = Field(default=12, **_SIZE)
-    entry_title_size: float | None = Field(default=None, **_SIZE)
-    meta_size: float | None = Field(default=None, **_SIZE)  # the date line; unset: 0.92 x font_size
-    contacts_size: float | None = Field(default=None, **_SIZE)  # unset: 0.9 x font_size
+    font_size: Number | None = Field(default=None, **_SIZE)
+    name_size: Number = Field(default=22, **_SIZE)
+    headline_size: Number = Field(default=12, **_SIZE)
+    heading_size: Number = Field(default=12, **_SIZE)
+    entry_title_size: Number | None = Field(default=None, **_SIZE)
+    meta_size: Number | None = Field(default=None, **_SIZE)  # the date line; unset: 0.92 x font_size
+    contacts_size: Number | None = Field(default=None, **_SIZE)  # unset: 0.9 x font_size
     text_color: str = "#222222"
     muted_color: str = "#555555"
     heading_color: str | None = None
@@ -142,39 +143,39 @@ class DocxStyle(_Strict):
     headline_color: str | None = None  # default: the muted colour
     headline_italic: bool = True
     heading_rule: bool = True
-    heading_space_before: float = Field(default=10, **_SPACE)
-    heading_space_after: float = Field(default=4, **_SPACE)
-    paragraph_space_after: float = Field(default=3, **_SPACE)
+    heading_space_before: Number = Field(default=10, **_SPACE)
+    heading_space_after: Number = Field(default=4, **_SPACE)
+    paragraph_space_after: Number = Field(default=3, **_SPACE)
     # Word's "multiple" of the font's own line. Unset (the built-in themes), every line is
     # exactly as tall as the PDF's: its size times the CSS line-height (the line_height option;
     # the *_line_height keys below for the name, headings and date lines).
-    line_spacing: float = Field(default=1.1, ge=0.5, le=5)
-    name_line_height: float = Field(default=1.1, ge=0.8, le=3)  # CSS .name line-height
-    heading_line_height: float = Field(default=1.2, ge=0.8, le=3)  # CSS .section-title line-height
-    meta_line_height: float | None = Field(default=None, ge=0.8, le=3)  # .entry-meta; unset: the option's
+    line_spacing: Number = Field(default=1.1, ge=0.5, le=5)
+    name_line_height: Number = Field(default=1.1, ge=0.8, le=3)  # CSS .name line-height
+    heading_line_height: Number = Field(default=1.2, ge=0.8, le=3)  # CSS .section-title line-height
+    meta_line_height: Number | None = Field(default=None, ge=0.8, le=3)  # .entry-meta; unset: the option's
     # The PDF's vertical gaps, from the theme's CSS, in points at the default options (the
     # spacing option scales them, as the CSS's multiples of it): above the headline (not
     # scaled: the CSS gives points), above the contact line, below the masthead beyond the first
     # section's gap; above an entry (with a body / without), its description, its paragraphs,
     # its fields, its list (the first bullet), each further bullet, a sub-list and each
     # further sub-bullet, each further pair. Unset: derived from paragraph_space_after.
-    headline_space_before: float | None = Field(default=None, **_SPACE)
-    contacts_space_before: float | None = Field(default=None, **_SPACE)
-    masthead_space_after: float | None = Field(default=None, **_SPACE)
-    entry_space_before: float | None = Field(default=None, **_SPACE)
-    entry_no_body_space_before: float | None = Field(default=None, **_SPACE)
-    description_space_before: float | None = Field(default=None, **_SPACE)
-    text_space_before: float | None = Field(default=None, **_SPACE)
-    field_space_before: float | None = Field(default=None, **_SPACE)
-    list_space_before: float | None = Field(default=None, **_SPACE)
-    item_space_before: float | None = Field(default=None, **_SPACE)
-    sublist_space_before: float | None = Field(default=None, **_SPACE)
-    subitem_space_before: float | None = Field(default=None, **_SPACE)
-    pair_space_before: float | None = Field(default=None, **_SPACE)
+    headline_space_before: Number | None = Field(default=None, **_SPACE)
+    contacts_space_before: Number | None = Field(default=None, **_SPACE)
+    masthead_space_after: Number | None = Field(default=None, **_SPACE)
+    entry_space_before: Number | None = Field(default=None, **_SPACE)
+    entry_no_body_space_before: Number | None = Field(default=None, **_SPACE)
+    description_space_before: Number | None = Field(default=None, **_SPACE)
+    text_space_before: Number | None = Field(default=None, **_SPACE)
+    field_space_before: Number | None = Field(default=None, **_SPACE)
+    list_space_before: Number | None = Field(default=None, **_SPACE)
+    item_space_before: Number | None = Field(default=None, **_SPACE)
+    sublist_space_before: Number | None = Field(default=None, **_SPACE)
+    subitem_space_before: Number | None = Field(default=None, **_SPACE)
+    pair_space_before: Number | None = Field(default=None, **_SPACE)
     # A rule under the masthead (compact's): its colour is the accent, its width in points,
     # and masthead_rule_space the gap above it (the CSS padding, scaled like the gaps).
-    masthead_rule: float = Field(default=0, ge=0, le=6)
-    masthead_rule_space: float = Field(default=0, **_SPACE)
+    masthead_rule: Number = Field(default=0, ge=0, le=6)
+    masthead_rule_space: Number = Field(default=0, **_SPACE)
     # Set what the theme's templates run in as they do (compact's): the headline and contact
     # line, the summary's paragraphs, pairs, an undated entry's title and text, short lists.
     run_in: bool = False
@@ -189,10 +190,10 @@ class ThemeOptions(BaseModel):
     accent_color: str = Field(default="#1f3a5f", description="Hex colour, e.g. #1f3a5f")
     text_color: str = Field(default="#1d1d1f")
     font_family: str = Field(default="", description="One of the families the theme offers")
-    font_size: float = Field(default=10.0, ge=7, le=14, description="Base font size in points")
-    line_height: float = Field(default=1.3, ge=1.0, le=2.0)
-    spacing: float = Field(default=1.0, ge=0.4, le=2.0, description="Scale of vertical gaps")
-    margins: float = Field(default=16.0, ge=5, le=40, description="Page margins in millimetres")
+    font_size: Number = Field(default=10.0, ge=7, le=14, description="Base font size in points")
+    line_height: Number = Field(default=1.3, ge=1.0, le=2.0)
+    spacing: Number = Field(default=1.0, ge=0.4, le=2.0, description="Scale of vertical gaps")
+    margins: Number = Field(default=16.0, ge=5, le=40, description="Page margins in millimetres")
     page_size: Literal["A4", "Letter"] = "A4"
     page_numbers: bool = True
     section_order: list[str] = Field(default_factory=list, description="Section keys; empty = profile order")
@@ -220,7 +221,7 @@ class ThemeOptions(BaseModel):
 class Manifest(_Strict):
     name: str
     description: str = ""
-    api_version: int = API_VERSION
+    api_version: WholeNumber = API_VERSION
     extends: str | None = None
     options: dict[str, Any] = Field(default_factory=dict)
     fonts: list[FontSpec] = Field(default_factory=list)
@@ -443,6 +444,8 @@ def option_problem(err: dict[str, Any]) -> tuple[str, str]:
     if kind == "literal_error" and info is not None:
         allowed = [str(v) for v in get_args(info.annotation)]
         return f"{shown} is not one of the allowed values", "use one of: " + ", ".join(allowed)
+    if kind == NOT_BOOLEAN:  # true is no number, though Python's bool is an int (schema/numbers.py)
+        return f"{str(value).lower()} is not a number", _number_range(info)
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return f"{shown} is not a number", _number_range(info)
     if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):

@@ -45,3 +45,22 @@ def test_a_child_themes_partial_docx_table_is_fine(tmp_path):
     (tmp_path / "theme.toml").write_text('name = "ok"\nextends = "classic"\n[docx]\nbody_font = "Lato"\n',
                                          encoding="utf-8")
     assert read_manifest(Path(tmp_path)).docx == {"body_font": "Lato"}
+
+
+def test_a_boolean_is_not_a_number_in_theme_toml(tmp_path):
+    """Python's bool is an int: pydantic (lax) read ``masthead_rule = true`` as a 1 pt rule and
+    ``min_line_height = true`` as 1.0, silently; a number out of range only by luck was refused."""
+    (tmp_path / "theme.toml").write_text('name = "b"\napi_version = true\nextends = "classic"\n[[fonts]]\n'
+                                         'family = "X"\nwidth = true\nfiles = {regular = "X.ttf"}\n[fit]\n'
+                                         'min_line_height = true\n[docx]\nmasthead_rule = true\nline_spacing = false\n',
+                                         encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        read_manifest(tmp_path)
+    said = [(p.location.line, p.path, p.message) for p in caught.value.problems]
+    assert said == [
+        (2, "api_version", "must be a whole number, not true"),
+        (6, "fonts[0].width", "must be a number, not true"),
+        (9, "fit.min_line_height", "must be a number, not true"),
+        (11, "docx.masthead_rule", "must be a number, not true"),
+        (12, "docx.line_spacing", "must be a number, not false"),
+    ]

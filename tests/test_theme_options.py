@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from resume_builder.errors import UserError
-from resume_builder.pipeline import RenderRequest, prepare, theme_options
+from resume_builder.pipeline import RenderRequest, parse_option_overrides, prepare, theme_options
 from resume_builder.schema.profile import Profile
 from resume_builder.theming import find_theme
 
@@ -115,3 +115,22 @@ def test_a_page_size_is_a_name_in_any_case(tmp_path, given, size):
     assert job.options.page_size == size
     with pytest.raises(UserError, match="'a5' is not one of the allowed values"):
         prepare(RenderRequest(profile=_profile(tmp_path), options={"page_size": "a5"}))
+
+
+def test_a_boolean_theme_option_is_not_a_number_in_any_layer(tmp_path):
+    """``line_height: true`` in a variant and ``-O spacing=yes`` were read as 1.0 (Python's bool is
+    an int), silently, wherever 1 was in range; theme.toml's ``[options]`` too."""
+    path = _profile(tmp_path, PROFILE.replace("      margins: 14\n", "      line_height: true\n"))
+    with pytest.raises(UserError) as info:
+        prepare(RenderRequest(profile=path, variant="tight"))
+    assert str(info.value) == f"{path}:16:20: theme.line_height: true is not a number (use a number from 1 to 2)"
+    with pytest.raises(UserError) as info:
+        prepare(RenderRequest(profile=_profile(tmp_path), options=parse_option_overrides(["spacing=yes"])))
+    assert str(info.value) == "-O spacing: true is not a number (use a number from 0.4 to 2)"
+    theme = tmp_path / "themes" / "bools"
+    theme.mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "bools"\nextends = "classic"\n[options]\nspacing = false\n',
+                                      encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        find_theme(None, theme_dir=theme).options()
+    assert str(info.value) == f"{theme}/theme.toml:4:1: options.spacing: false is not a number (use a number from 0.4 to 2)"

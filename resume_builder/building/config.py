@@ -23,12 +23,13 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from resume_builder.errors import Problem, UserError, did_you_mean
 from resume_builder.limits import DEFAULT_TIMEOUT, timeout_refusal
+from resume_builder.schema.numbers import not_boolean
 
 BUILD_FILE = "resume-builder.toml"
 
@@ -69,9 +70,11 @@ class BuildConfig(BaseModel):
 
     out_dir: str = "output"
     check: StrictBool = True  # "yes" or "no" in quotes is a text: refused, not read as a yes/no
-    jobs: int = Field(default=0, ge=0, description="Worker processes; 0 = one per core")
-    timeout: float = Field(default=DEFAULT_TIMEOUT, ge=0,
-                           description="Seconds one target may take to render; 0 = no limit; at most a day")
+    # not_boolean: Python's bool is an int, so "timeout = true" was a one-second time limit
+    jobs: Annotated[int, not_boolean("a whole number of worker processes")] = Field(
+        default=0, ge=0, description="Worker processes; 0 = one per core")
+    timeout: Annotated[float, not_boolean("a number of seconds")] = Field(
+        default=DEFAULT_TIMEOUT, ge=0, description="Seconds one target may take to render; 0 = no limit; at most a day")
     targets: list[TargetSpec] = Field(min_length=1)
 
     @field_validator("timeout")

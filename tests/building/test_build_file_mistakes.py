@@ -49,3 +49,22 @@ def test_a_file_with_no_valid_target_says_only_what_the_schema_refused(tmp_path)
     with pytest.raises(UserError) as caught:
         load_config(tmp_path / "resume-builder.toml")
     assert [(p.path, p.hint) for p in caught.value.problems] == [("target", "did you mean 'targets'?")]
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("timeout", "true", "must be a number of seconds, not true"),
+    ("timeout", "false", "must be a number of seconds, not false"),
+    ("jobs", "true", "must be a whole number of worker processes, not true"),
+])
+def test_a_boolean_is_not_a_number_of_seconds_or_workers(tmp_path, key, value, message):
+    """``timeout = true`` was a one-second time limit and ``jobs = true`` one worker: Python's bool
+    is an int, and pydantic (lax) read true as 1."""
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
+    (tmp_path / "resume-builder.toml").write_text(f'check = false\n{key} = {value}\n[[targets]]\nprofile = "cv.yaml"\n',
+                                                 encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_config(tmp_path / "resume-builder.toml")
+    said = [(p.location.file, p.location.line, p.path, p.message) for p in caught.value.problems]
+    assert said == [(str(tmp_path / "resume-builder.toml"), 2, key, message)]
+    (tmp_path / "resume-builder.toml").write_text(f'{key} = 1\n[[targets]]\nprofile = "cv.yaml"\n', encoding="utf-8")
+    assert getattr(load_config(tmp_path / "resume-builder.toml")[1], key) == 1  # a number still is one
