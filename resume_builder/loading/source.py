@@ -79,32 +79,79 @@ class SourceDocument:
             prefer_key = False
 
 
-def nearby_name(path: Path, limit: int = 1000) -> str:
-    """``did you mean 'profiles/example.yaml'?`` for a missing ``path`` whose folder holds a
-    file of a close name with the same extension (``difflib`` on the names without it, as
-    every "did you mean"); '' when none does or the folder cannot be listed. Only the first
-    ``limit`` names of the folder are looked at."""
-    from itertools import islice
+def nearby_name(path: Path, limit: int = 1000, suffixes: tuple[str, ...] = ()) -> str:
+    """``did you mean 'profiles/example.yaml'?`` for a missing ``path``, or '' when nothing near
+    exists or a folder cannot be listed. Suggested, first found wins:
 
+    - in its folder, a file of a close name with the same extension (``difflib`` on the names
+      without it, as every "did you mean"; ``.yml`` and ``.yaml`` are one kind);
+    - in its folder, a file of the same name with one of ``suffixes``, the extensions the
+      caller reads (``(".pdf", ".docx")`` for check): ``example.docs`` → ``example.docx``;
+    - either of those in a folder of a close name beside its folder: ``outptu/example.pdf``
+      → ``output/example.pdf``.
+
+    Only the first ``limit`` names of a folder are looked at."""
+    found = _near_in_folder(path, limit, suffixes)
+    if found is None:
+        found = _near_in_near_folder(path, limit, suffixes)
+    return f"did you mean '{found}'?" if found is not None else ""
+
+
+def _closest(word: str, choices: Any) -> str | None:
+    """The choice :func:`~resume_builder.errors.did_you_mean` suggests for ``word``, or None."""
     from resume_builder.errors import did_you_mean
 
-    folder = path.parent
+    match = did_you_mean(word, choices)
+    return match[len("did you mean '"):-len("'?")] if match else None
+
+
+def _near_in_folder(path: Path, limit: int, suffixes: tuple[str, ...]) -> Path | None:
+    """A file in ``path``'s folder that ``path`` is a slip for (see :func:`nearby_name`), or None."""
+    from itertools import islice
+
     def kind(name: str) -> str:
         suffix = Path(name).suffix.lower()
         return ".yaml" if suffix == ".yml" else suffix
 
-    try:  # names of the same kind (suffix), compared without it: '.yaml' alone makes no likeness
-        stems = {Path(entry.name).stem: entry.name for entry in islice(os.scandir(folder), limit)
-                 if entry.is_file() and kind(entry.name) == kind(path.name)}
+    try:
+        files = [entry.name for entry in islice(os.scandir(path.parent), limit) if entry.is_file()]
     except OSError:
-        return ""
+        return None
+    # names of the same kind (suffix), compared without it: '.yaml' alone makes no likeness
+    stems = {Path(name).stem: name for name in files if kind(name) == kind(path.name)}
     if path.stem in stems:  # the same name with the other spelling of its extension (.yml, .yaml)
-        return f"did you mean '{path.with_name(stems[path.stem])}'?"
-    match = did_you_mean(path.stem, stems)
-    if not match:
-        return ""
-    name = stems[match[len("did you mean '"):-len("'?")]]
-    return f"did you mean '{path.with_name(name)}'?"
+        return path.with_name(stems[path.stem])
+    match = _closest(path.stem, stems)
+    if match is not None:
+        return path.with_name(stems[match])
+    wanted = [suffix.lower() for suffix in suffixes]
+    others = {Path(name).suffix.lower().lstrip("."): name for name in files
+              if Path(name).stem == path.stem and Path(name).suffix.lower() in wanted}
+    if others:  # the same name with another extension the caller reads, the likest first
+        suffix = _closest(path.suffix.lower().lstrip("."), others) or sorted(
+            others, key=lambda s: wanted.index("." + s))[0]
+        return path.with_name(others[suffix])
+    return None
+
+
+def _near_in_near_folder(path: Path, limit: int, suffixes: tuple[str, ...]) -> Path | None:
+    """``path``'s file (or a slip for it, :func:`_near_in_folder`) in a folder of a close name
+    beside ``path``'s folder, or None."""
+    from itertools import islice
+
+    folder = path.parent
+    if folder.name in ("", ".", ".."):
+        return None
+    try:
+        folders = [entry.name for entry in islice(os.scandir(folder.parent), limit)
+                   if entry.is_dir() and entry.name != folder.name]
+    except OSError:
+        return None
+    match = _closest(folder.name, folders)
+    if match is None:
+        return None
+    moved = folder.parent / match / path.name
+    return moved if moved.is_file() else _near_in_folder(moved, limit, suffixes)
 
 
 def read_bytes(path: Path, kind: str = "profile", limit: int = MAX_FILE_BYTES) -> bytes:

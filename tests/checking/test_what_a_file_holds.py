@@ -89,3 +89,25 @@ def test_a_missing_file_names_one_of_a_close_name(tmp_path):
     assert result.exit_code == 2
     assert f"{tmp_path / 'profle.pdf'}: file not found (did you mean '{tmp_path / 'profile.pdf'}'?)" in \
         " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("given, meant", [
+    ("output/example.docs", "output/example.docx"),  # a slip in the extension: the one check reads
+    ("output/example", "output/example.pdf"),  # no extension: the first check reads
+    ("outptu/example.pdf", "output/example.pdf"),  # a slip in the folder's name
+    ("outptu/exmaple.pdf", "output/example.pdf"),  # in both
+])
+def test_a_missing_file_names_the_file_meant_by_its_extension_or_folder(tmp_path, monkeypatch, given, meant):
+    """`check output/exmaple.pdf` had a "did you mean"; `output/example.docs` and
+    `outptu/example.pdf` had none."""
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "example.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
+    (tmp_path / "output" / "example.docx").write_bytes(b"PK\x03\x04")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", given])
+    assert result.exit_code == 2
+    assert f"{given}: file not found (did you mean '{meant}'?)" in " ".join(result.output.split())

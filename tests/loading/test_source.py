@@ -34,6 +34,13 @@ def test_missing_file(tmp_path):
     assert "nope.yaml: file not found" in error_text(tmp_path / "nope.yaml")
 
 
+def test_a_missing_profile_in_a_misspelt_folder_names_the_one_meant(tmp_path):
+    """nearby_name looks in a folder of a close name too (as for check's outptu/example.pdf)."""
+    (tmp_path / "profiles").mkdir()
+    write(tmp_path, "profiles/example.yml", "basics: {name: A}\n")
+    assert f"did you mean '{tmp_path / 'profiles' / 'example.yml'}'?" in error_text(tmp_path / "profiels" / "example.yaml")
+
+
 def test_not_utf8_reports_the_byte_position(tmp_path):
     path = write(tmp_path, "p.yaml", b"basics:\n  name: Ren\xe9\n")
     assert "p.yaml:2:12: not valid UTF-8" in error_text(path)
