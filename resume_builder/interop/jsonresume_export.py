@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from resume_builder.loading import jsonresume as jr_loading
+from resume_builder.loading.source import value_at
 from resume_builder.schema import jsonresume as jr
 from resume_builder.schema.profile import Profile
 
@@ -329,22 +330,11 @@ def _translations(translations: dict[tuple, dict[str, Any]], picked: Any) -> lis
     for path, texts in translations.items():
         if any(path[:n] in translations for n in range(len(path))):
             continue  # inside another text given in several languages: kept with that one
-        current = _get(picked, path)
+        current = value_at(picked, path, strict=True)
         chosen = next((lang for lang, text in texts.items() if text == current), None)
         out.append({"path": list(path),
                     "text": {lang: (None if lang == chosen else text) for lang, text in texts.items()}})
     return out
-
-
-def _get(data: Any, path: tuple) -> Any:
-    for part in path:
-        if isinstance(data, dict) and isinstance(part, str):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
 
 
 def _put_back_unmapped(out: dict[str, Any], unmapped: Any) -> list[str]:
@@ -357,7 +347,7 @@ def _put_back_unmapped(out: dict[str, Any], unmapped: Any) -> list[str]:
         if not isinstance(path, list) or not path or "value" not in item:
             warnings.append(f"meta.{UNMAPPED_KEY}: an item without 'path' and 'value' was left out")
             continue
-        parent = _get(out, tuple(path[:-1]))
+        parent = value_at(out, tuple(path[:-1]), strict=True)  # a path from the file
         if isinstance(parent, dict) and isinstance(path[-1], str) and path[-1] not in parent:
             parent[path[-1]] = copy.deepcopy(item["value"])
         else:

@@ -814,9 +814,18 @@ def _plain_from_yaml(node: Any, path: PathKey, doc: SourceDocument, count: list[
     return node
 
 
-def value_at(data: Any, path: PathKey) -> Any:
-    """The value at ``path`` (keys and list indexes) in parsed ``data``, or None where there is none."""
+def value_at(data: Any, path: PathKey, *, strict: bool = False) -> Any:
+    """The value at ``path`` (keys and list indexes) in parsed ``data``, or None where there is none.
+
+    ``strict``: for a path that comes from a file rather than from the data itself (export's
+    ``meta.jsonresume_unmapped``), only a text key of a mapping and an index of a list from 0
+    (an int, not a bool) lead on; Python's own indexing would take ``-1`` for the last item,
+    ``true`` for item 1 and an index of a text for one of its characters.
+    """
     for part in path:
+        if strict and not (isinstance(data, dict) and isinstance(part, str)
+                           or isinstance(data, list) and type(part) is int and part >= 0):
+            return None
         try:
             data = data[part]
         except (KeyError, IndexError, TypeError):

@@ -226,6 +226,30 @@ def test_fields_with_no_place_in_the_profile_are_kept_and_written_back(tmp_path)
     assert again["meta"] == {"version": "v1.0.0"}
 
 
+def test_a_field_kept_at_a_negative_or_boolean_index_is_not_written_back_elsewhere(tmp_path):
+    """meta.jsonresume_unmapped comes from a file: work[-1] is not the last job, work[true] not
+    the second (export's own path helper refused them; value_at(strict=True) does now)."""
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("""\
+basics: {name: A}
+experience:
+  - {company: Acme, position: Dev, start: 2020}
+  - {company: Beta, position: Ops, start: 2018}
+meta:
+  jsonresume_unmapped:
+    - {path: [work, -1, x-team], value: 5}
+    - {path: [work, true, x-team], value: 6}
+    - {path: [basics, name, 0, x-char], value: 7}
+    - {path: [work, 0, x-team], value: 8}
+""", encoding="utf-8")
+    result = export_json_resume(profile)
+    assert [job.get("x-team") for job in result.data["work"]] == [8, None]
+    assert [w for w in result.warnings if "nowhere to put back" in w] == [
+        "meta.jsonresume_unmapped: nowhere to put back work[-1].x-team; left out",
+        "meta.jsonresume_unmapped: nowhere to put back work[True].x-team; left out",
+        "meta.jsonresume_unmapped: nowhere to put back basics.name[0].x-char; left out"]
+
+
 # ----------------------------------------------------------------------------- import details
 
 

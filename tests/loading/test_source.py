@@ -41,6 +41,18 @@ def test_a_missing_profile_in_a_misspelt_folder_names_the_one_meant(tmp_path):
     assert f"did you mean '{tmp_path / 'profiles' / 'example.yml'}'?" in error_text(tmp_path / "profiels" / "example.yaml")
 
 
+def test_value_at_follows_python_indexing_unless_strict():
+    """One helper for a value at a path (the JSON Resume export had its own, stricter copy)."""
+    from resume_builder.loading.source import value_at
+
+    data = {"work": [{"name": "Acme"}, {"name": "Beta"}], "label": "Dev", 1: "one"}
+    assert value_at(data, ("work", 1, "name")) == value_at(data, ("work", 1, "name"), strict=True) == "Beta"
+    assert value_at(data, ("work", 9)) is None and value_at(data, ("work", 9), strict=True) is None
+    for path in (("work", -1, "name"), ("work", True, "name"), ("label", 0), (1,)):
+        assert value_at(data, path) is not None, path  # Python's: the last item, item 1, "D", a key 1
+        assert value_at(data, path, strict=True) is None, path  # a path from a file leads nowhere
+
+
 def test_not_utf8_reports_the_byte_position(tmp_path):
     path = write(tmp_path, "p.yaml", b"basics:\n  name: Ren\xe9\n")
     assert "p.yaml:2:12: not valid UTF-8" in error_text(path)
