@@ -298,11 +298,11 @@ def _restore_translation(data: dict[str, Any], item: Any) -> bool:
     path = tuple(item["path"])
     if not path:
         return False
-    parent = value_at(data, path[:-1])
+    parent = value_at(data, path[:-1], strict=True)  # the path comes from the file: work[-1] is no job
     last = path[-1]
     if isinstance(parent, dict) and isinstance(last, str) and last in parent:
         current = parent[last]
-    elif isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent):
+    elif isinstance(parent, list) and type(last) is int and 0 <= last < len(parent):
         current = parent[last]
     else:
         return False

@@ -373,3 +373,20 @@ def test_export_refuses_a_recursive_alias_instead_of_writing_null(tmp_path):
     assert result.exit_code == 2, result.output
     assert f"{profile}:3:14: meta.x: the alias '*m' is inside the value its anchor '&m' names" in result.output
     assert not out.exists()
+
+
+def test_a_translation_at_a_negative_or_boolean_index_is_not_restored_elsewhere(tmp_path):
+    """meta.resume_builder.translations comes from the file: a path through work[-1] or work[true]
+    names no job; before, Python's indexing restored it onto the last or the second job."""
+    source = tmp_path / "resume.json"
+    source.write_text(json.dumps({
+        "basics": {"name": "A"},
+        "work": [{"name": "Acme", "position": "Dev", "startDate": "2020", "summary": "one"},
+                 {"name": "Beta", "position": "Ops", "startDate": "2018", "summary": "two"}],
+        "meta": {"resume_builder": {"version": 1, "translations": [
+            {"path": ["experience", -1, "summary"], "text": {"en": None, "de": "zwei"}},
+            {"path": ["experience", True, "summary"], "text": {"en": None, "de": "zwei"}},
+            {"path": ["experience", 0, "summary"], "text": {"en": None, "de": "eins"}}]}}}), encoding="utf-8")
+    result = import_json_resume(source)
+    assert [job["summary"] for job in result.data["experience"]] == [{"en": "one", "de": "eins"}, "two"]
+    assert sum("were not restored" in w for w in result.warnings) == 2
