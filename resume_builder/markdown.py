@@ -123,6 +123,12 @@ def link_problem(url: str) -> str | None:
         return f"link '{url}' must start with http://, https://, mailto: or tel:"
     if scheme in ("http", "https") and not urlsplit(url).netloc:
         return f"link '{url}' has no host name"
+    if scheme in ("http", "https"):
+        from resume_builder.web_address import web_authority_problem
+
+        why = web_authority_problem(url)
+        if why:
+            return f"link '{url}': {why}"
     return None
 
 

@@ -35,6 +35,14 @@ def test_unsafe_links_are_reported_and_not_linked():
     assert all(span.href is None for span in parse_inline("[x](javascript:alert(1))"))
 
 
+def test_a_link_with_a_backslash_before_its_path_is_reported():
+    # A browser reads '\\' as '/': this opens evil.example, though urlsplit's host is good.example.
+    assert link_problems(r"[x](https://evil.example\\@good.example)") == [
+        r"link 'https://evil.example\@good.example': a web address has no backslash before its path; "
+        "write 'https://host/...' with slashes"]
+    assert link_problems("[x](https://good.example/a/b)") == []
+
+
 def test_escapes():
     assert plain_text(r"\*not italic\*") == "*not italic*"
 

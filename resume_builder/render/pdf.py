@@ -212,7 +212,7 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
 def _drop_foreign_links(rendered: Any, theme: Theme) -> list[str]:
     """Remove from ``rendered``'s pages every external link whose scheme is not one a profile
     may link to (:data:`resume_builder.markdown.ALLOWED_LINK_SCHEMES`), and every web link
-    whose host is not written ``//host`` (:func:`_web_authority_problem`); one warning per target.
+    whose host is not written ``//host`` (:func:`resume_builder.web_address.web_authority_problem`); one warning per target.
 
     Profile links are checked when the profile loads; a theme's are not, and WeasyPrint
     resolves a relative one against the theme folder: ``<a href="cv.html">`` became
@@ -222,6 +222,7 @@ def _drop_foreign_links(rendered: Any, theme: Theme) -> list[str]:
     from urllib.parse import urlsplit
 
     from resume_builder.markdown import ALLOWED_LINK_SCHEMES
+    from resume_builder.web_address import web_authority_problem
 
     folder = theme.folder.as_uri() + "/"
     schemes = ", ".join(ALLOWED_LINK_SCHEMES)
@@ -239,7 +240,7 @@ def _drop_foreign_links(rendered: Any, theme: Theme) -> list[str]:
                     why = (f"a PDF links to {schemes} addresses only (a relative link would point into "
                            "this machine's folders)")
                 else:
-                    why = _web_authority_problem(target) if scheme in ("http", "https") else None
+                    why = web_authority_problem(target) if scheme in ("http", "https") else None
                 if why is not None:
                     shown = target[len(folder):] if target.startswith(folder) else target
                     said.setdefault(shown, why)
@@ -247,37 +248,6 @@ def _drop_foreign_links(rendered: Any, theme: Theme) -> list[str]:
             kept.append(link)
         page.links[:] = kept
     return [f"theme '{theme.name}': the link to '{shown}' is left out of the PDF: {why}" for shown, why in said.items()]
-
-
-_BACKSLASH = re.compile(r"\\|%5c", re.I)  # WeasyPrint writes a link's backslash as %5C
-
-
-def _web_authority_problem(url: str) -> str | None:
-    """Why the http(s) address ``url`` names no host a reader can trust, or None when it writes
-    ``scheme://host`` with no backslash before its path.
-
-    Python's ``urlsplit`` and a PDF viewer or browser read these differently: a browser takes a
-    backslash for a slash in a web address, so ``https:/\\evil.example`` (kept in the PDF as
-    ``https:/%5Cevil.example``) opens evil.example while the address shows no host, and
-    ``https://evil.example\\@good.example`` opens evil.example, not good.example.
-    """
-    from urllib.parse import urlsplit
-
-    rest = url.split(":", 1)[1]
-    if not rest.startswith("//"):
-        return "a web address has two slashes before its host name; write 'https://host/...'"
-    authority = rest[2:]
-    for end in "/?#":
-        authority = authority.split(end, 1)[0]
-    if _BACKSLASH.search(authority):
-        return "a web address has no backslash before its path; write 'https://host/...' with slashes"
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return "the web address's host name is not valid (an unmatched '[' or ']'); write 'https://host/...'"
-    if not host:
-        return "the web address has no host name; write 'https://host/...'"
-    return None
 
 
 # Parsed style sheets by exact CSS text, base URL, allowed folders and the font files the

@@ -262,6 +262,11 @@ def _check_web_url(value: str) -> str:
     host = parts.hostname or ""
     if not host or " " in value or ("." not in host and host != "localhost"):
         raise PydanticCustomError("url_host", "'{value}' is not a valid web address", {"value": value})
+    from resume_builder.web_address import web_authority_problem
+
+    why = web_authority_problem(value)  # https://evil.example\@good.example: a browser opens evil.example
+    if why:
+        raise PydanticCustomError("url_host", "'{value}' is not a valid web address: {why}", {"value": value, "why": why})
     wrong = _host_character(host)
     if wrong:
         raise PydanticCustomError("url_host", "'{value}' is not a valid web address: a host name has no "

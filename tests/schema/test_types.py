@@ -183,3 +183,17 @@ def test_other_hosts_and_paths_still_pass(url):
     from resume_builder.schema.types import WebUrl
 
     assert TypeAdapter(WebUrl).validate_python(url) == url
+
+
+@pytest.mark.parametrize("url", ["https://evil.example\\@good.example", "https://evil.example\\good.example/x"])
+def test_a_web_address_with_a_backslash_before_its_path_is_refused(url):
+    """A browser reads '\\' as '/' in a web address (WHATWG URL Standard): the first one opens
+    evil.example while Python's urlsplit, and every check after it, saw good.example."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from resume_builder.schema.types import WebUrl
+
+    with pytest.raises(ValidationError) as error:
+        TypeAdapter(WebUrl).validate_python(url)
+    assert "no backslash before its path" in str(error.value)
+    assert TypeAdapter(WebUrl).validate_python("https://good.example/a\\b") == "https://good.example/a\\b"
