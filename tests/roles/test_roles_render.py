@@ -201,3 +201,33 @@ def test_png_pages_render(tmp_path):
     job = pipeline.prepare(profile)
     pages = pipeline.render(job, "png", tmp_path / "roles.png")
     assert pages and all(page.data.startswith(b"\x89PNG") for page in pages)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_docx_sets_a_roles_body_in_under_its_heading_as_the_pdf_does(outputs, theme):
+    """The PDF sets each role, heading and body, in from its company (base.css.j2 .roles); the
+    DOCX set in the Heading 3 only, so the role's bullets and text stood out to the left of it
+    (newcomer trial). Now every paragraph of a role's body is 170 twips (3 mm) further in than its
+    style says, the heading's own indent; the company's and other entries' paragraphs are not."""
+    import docx
+
+    document = docx.Document(str(outputs[(theme, "docx")]))
+    paragraphs = document.paragraphs
+
+    def extra(paragraph) -> int:
+        own = paragraph.paragraph_format.left_indent
+        base = paragraph.style.paragraph_format.left_indent or 0
+        return round(((own if own is not None else base) - base) / 635)  # EMU per twip
+
+    role_body = {"Led a team of six", "Cut delivery time by half", "Owned the shipping service.",
+                 "Shipped the first anvil tracker"}
+    seen = set()
+    for paragraph in paragraphs:
+        text = paragraph.text
+        for line in role_body:
+            if text.startswith(line):
+                assert extra(paragraph) == 170, (theme, text, paragraph.style.name)
+                seen.add(line)
+        if text.startswith(("Anvils for cartoon coyotes", "Freelance Engineer", "Solo Works", "Example University")):
+            assert extra(paragraph) == 0, (theme, text)
+    assert seen == role_body, seen

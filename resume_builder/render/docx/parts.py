@@ -46,8 +46,13 @@ STYLE_NAMES = {
 }
 
 
-#: How far a role's heading (Heading 3) is set in under its company, in twips (3 mm).
+#: How far a role (its Heading 3 and its body) is set in under its company, in twips (3 mm),
+#: as the PDF sets the roles in behind their rule (base.css.j2 .roles).
 ROLE_INDENT_TWIPS = 170
+
+#: The list styles' indents, (left, hanging) in twips: the text 255 (1.1 em at 9 pt, classic's
+#: ul.bullets padding) from the margin, the bullet 170 before it; a sub-list one step further.
+LIST_INDENTS = {"bullet": (255, 170), "bullet2": (510, 170)}
 
 
 # ============================================================================ units
@@ -292,9 +297,9 @@ def style_definitions(look: DocxLook, bullet_nums: tuple[int, int]) -> dict[str,
         "runin": style("EntryRunIn", STYLE_NAMES["runin"][0], "paragraph", based_on="Normal", next_id="Normal",
                        ppr=ppr("runin")),
         "bullet": style("ListBullet", "List Bullet", "paragraph", based_on="Normal", priority=99, semi_hidden=True,
-                        ppr=ppr("bullet", num_id=bullet_nums[0], indent=(255, 170))),
+                        ppr=ppr("bullet", num_id=bullet_nums[0], indent=LIST_INDENTS["bullet"])),
         "bullet2": style("ListBullet2", "List Bullet 2", "paragraph", based_on="Normal", priority=99,
-                         semi_hidden=True, ppr=ppr("bullet2", num_id=bullet_nums[1], indent=(510, 170))),
+                         semi_hidden=True, ppr=ppr("bullet2", num_id=bullet_nums[1], indent=LIST_INDENTS["bullet2"])),
         "footer": style("Footer", "footer", "paragraph", based_on="Normal", priority=99, semi_hidden=True,
                         qformat=False, ppr=paragraph_properties(before=0, after=0, line=1.0, jc="right"),
                         rpr=rpr(color="777777", size=7.5)),

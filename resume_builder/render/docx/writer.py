@@ -20,7 +20,7 @@ from resume_builder.render.docx_fonts import EMOJI_FONT, split_emoji
 from resume_builder.markdown import Span
 from resume_builder.theming import CODE_FONT_DOCX, Theme
 from resume_builder.render.docx.look import DocxLook
-from resume_builder.render.docx.parts import (FIELD_SCALE, ROLE_GAP_EM, line_spacing, paragraph_properties,
+from resume_builder.render.docx.parts import (FIELD_SCALE, LIST_INDENTS, ROLE_GAP_EM, ROLE_INDENT_TWIPS, line_spacing, paragraph_properties,
                                               spacing_attributes, style_spacing, twips)
 from resume_builder.render.docx.parts import half_points as _half
 from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
@@ -85,6 +85,7 @@ class Writer:
         self.spacing = style_spacing(look)
         self.last_after = 0.0
         self.extra_before = 0.0  # more space before the next paragraph (below a photo: Writer.masthead)
+        self.indent_more = 0  # twips more than its style's left indent for each paragraph (a role's body)
 
     # ------------------------------------------------------------------ primitives
 
@@ -145,6 +146,12 @@ class Writer:
             for name, value in spacing_attributes(**changed).items():
                 spacing.set(qn(f"w:{name}"), str(value))
             ppr.append(spacing)
+        if self.indent_more:  # after w:spacing, in CT_PPrBase's order
+            left, hanging = LIST_INDENTS.get(key, (0, 0))
+            ind = OxmlElement("w:ind")
+            ind.set(qn("w:left"), str(left + self.indent_more))
+            ind.set(qn("w:hanging"), str(hanging))
+            ppr.append(ind)
         p.append(ppr)
         self.body.append(p)
         return p
@@ -656,6 +663,7 @@ class Writer:
             self.role_header(entry, has_body, meta, before if before is not None else em * ROLE_GAP_EM)
             # base.css.j2: .role > .entry-text and .role > ul.bullets, 0.15 em below the role's header
             text_gap = list_gap = em * ROLE_BODY_EM
+            self.indent_more = ROLE_INDENT_TWIPS  # the body under its heading, as the PDF sets the role in
         else:
             # Title, organisation, then date and place: a paragraph each, as the PDF's three
             # lines, so parsers that read a DOCX paragraph by paragraph take the header apart.
@@ -673,6 +681,7 @@ class Writer:
         for fld in entry.fields:
             p = self.paragraph("field", keep_next=bool(entry.roles))
             self.field_label(p, fld)
+        self.indent_more = 0
         for index, role in enumerate(entry.roles):
             self.entry(role, "heading3", before=em * (ROLES_TOP_EM if index == 0 else ROLE_GAP_EM))
         if entry.roles:
