@@ -103,7 +103,10 @@ def sniff(path: Path) -> str:
             return DOCX
         raise UserError(f"{path}: a ZIP archive but not a Word document (no word/document.xml)",
                         hint="check takes a .pdf or .docx")
-    raise not_a_document(path, head, hint="check takes a .pdf or .docx")
+    hint = "check takes a .pdf or .docx"
+    if what_it_holds(head)[0] == "html":  # e.g. the HTML format of a render: check what a portal gets
+        hint += ", what you send: check the PDF or DOCX rendered from the same profile (resume-builder render -f pdf -f docx)"
+    raise not_a_document(path, head, hint=hint)
 
 
 #: Magic bytes of the files people take for a résumé that neither command reads, with what each is.
@@ -133,7 +136,7 @@ def what_it_holds(head: bytes) -> tuple[str, str]:
     if head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1"):
         return "image", "it is a HEIC image (a phone photo)"
     if stripped[:15].lower().startswith((b"<!doctype html", b"<html")):
-        return "html", "it holds an HTML page (a download that went wrong, or a page saved from a browser)"
+        return "html", "it holds an HTML page"
     if stripped[:1] in (b"{", b"["):
         return "json", "it holds JSON text"
     if _is_text(head):
@@ -148,7 +151,9 @@ def not_a_document(path: Path, head: bytes, *, hint: str, other: str = "neither 
     name does not end in .pdf or .docx (import: "not a kind of file import takes")."""
     named = {".pdf": "named .pdf but not a PDF", ".docx": "named .docx but not a Word document"}.get(
         path.suffix.lower(), other)
-    holds = what_it_holds(head)[1]
+    kind, holds = what_it_holds(head)
+    if kind == "html" and path.suffix.lower() in (".pdf", ".docx"):
+        holds += " (a download that went wrong, or a page saved from a browser)"
     return UserError(f"{path}: {named}" + (f": {holds}" if holds else ""), hint=hint)
 
 

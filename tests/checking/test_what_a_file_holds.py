@@ -33,7 +33,20 @@ def test_the_error_names_what_the_file_holds(tmp_path, name, content, said):
     with pytest.raises(UserError) as info:
         sniff(path)
     assert info.value.problems[0].message == str(tmp_path / said)
-    assert info.value.problems[0].hint == "check takes a .pdf or .docx"
+    assert info.value.problems[0].hint.startswith("check takes a .pdf or .docx")
+
+
+def test_an_html_file_is_said_plainly_and_check_names_the_formats_it_reads(tmp_path):
+    """check of a render's own HTML said "a download that went wrong, or a page saved from a
+    browser" (newcomer trial): that guess is for a file named .pdf or .docx holding a web page."""
+    path = tmp_path / "cv.html"
+    path.write_bytes(b"<!DOCTYPE html>\n<html lang=\"es\"><body>Luc\xc3\xada</body></html>")
+    with pytest.raises(UserError) as info:
+        sniff(path)
+    assert info.value.problems[0].message == f"{path}: neither a PDF nor a DOCX file: it holds an HTML page"
+    assert info.value.problems[0].hint == (
+        "check takes a .pdf or .docx, what you send: check the PDF or DOCX rendered from the same profile "
+        "(resume-builder render -f pdf -f docx)")
 
 
 def test_import_says_the_same_with_its_own_hint(tmp_path):
