@@ -3,8 +3,9 @@
 A posting says what it demands in its structure, not in its words: "Kubernetes" under
 *Requirements* is a demand, the same word under *Nice to have* or in "Istio is a plus" is
 a wish, and under *About us* or *Benefits* it asks nothing of the candidate. This module
-finds that structure, offline and deterministically, for postings in English, German and
-French, as plain text or Markdown (``#`` headings, ``**bold**`` headings, ``Heading:``
+finds that structure, offline and deterministically, for postings in every built-in language
+(English, German and French words below, the others' in :mod:`.posting_words`), as plain text
+or Markdown (``#`` headings, ``**bold**`` headings, ``Heading:``
 lines, bare heading lines such as ``Requirements``, and ``Label: text`` lines), and for
 JSON Resume job documents (https://jsonresume.org/job-description-schema: ``qualifications``
 and ``skills`` state requirements; ``description`` and ``responsibilities`` describe the
@@ -29,10 +30,12 @@ Pure functions only: reading files lives in :mod:`resume_builder.loading.posting
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from resume_builder.schema.posting import JobPosting, PostingDocument
+from resume_builder.tailoring.posting_words import SECTION_WORDS
 
 REQUIRED, PREFERRED, IGNORED = "required", "preferred", "ignored"
 
@@ -88,7 +91,7 @@ class Posting:
     parts: list[PostingPart] = field(default_factory=list)
     explicit: list[PostingPart] = field(default_factory=list)  # listed skills, one term each
     sections: list[PostingSection] = field(default_factory=list)
-    language: str = "en"  # guessed from common words: "en", "de" or "fr" (see _guess_language)
+    language: str = "en"  # guessed from common words: "en", "de", "fr", "es", "it", "pt" or "nl" (see _guess_language)
 
     @property
     def headline(self) -> str:
@@ -100,32 +103,64 @@ class Posting:
         return f"{title} {_AT.get(self.language, '—')} {self.company}"
 
 
-_AT = {"en": "at", "de": "bei", "fr": "chez"}
+_AT = {"en": "at", "de": "bei", "fr": "chez", "es": "en", "it": "presso", "pt": "em", "nl": "bij"}
 _COMMON_WORDS = {
     "en": {"and", "the", "we", "you", "with", "for", "our", "of", "to", "are"},
     "de": {"und", "wir", "die", "der", "das", "mit", "für", "unser", "du", "sie", "ist", "bei"},
     "fr": {"et", "les", "des", "nous", "vous", "pour", "avec", "une", "est", "du", "sur"},
+    "es": {"y", "el", "los", "las", "con", "para", "nuestro", "nuestra", "una", "es", "del", "somos"},
+    "it": {"il", "della", "delle", "con", "per", "una", "siamo", "nostro", "nostra", "sei", "che", "gli"},
+    "pt": {"os", "as", "com", "para", "uma", "nosso", "nossa", "somos", "você", "do", "da", "são"},
+    "nl": {"en", "het", "een", "wij", "jij", "je", "met", "voor", "van", "onze", "ons", "bij"},
 }
 
 
 def _guess_language(text: str) -> str:
-    """"en", "de" or "fr": whose most common function words the text uses most (English on a tie)."""
+    """"en", "de", "fr", "es", "it", "pt" or "nl": whose most common function words the text uses most (English on a tie)."""
     words = re.findall(r"\w+", text.lower())
     counts = {lang: sum(word in common for word in words) for lang, common in _COMMON_WORDS.items()}
     best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
     return best if counts[best] else "en"
 
 
-#: A company line just under the title: a name ending in a legal form, then perhaps a place
-#: ("Nordlicht Logistik GmbH, Hamburg").
+_ALT = "|".join
+
+#: Legal forms that end a company's name, for the countries of the built-in languages (case
+#: matters: "SA", "AS", "AB" are forms only in capitals). Longer forms first, so "Co., Ltd."
+#: is not read as "Co." followed by a place.
+_LEGAL_FORMS = _ALT([
+    r"GmbH & Co\. KG", r"GmbH", r"AG", r"SE", r"KGaA", r"KG", r"UG(?: \(haftungsbeschränkt\))?", r"e\.\s?V\.",  # de
+    r"Co\.,? Ltd\.?", r"Pvt\.? Ltd\.?", r"Private Limited", r"Ltd\.?", r"Limited", r"Inc\.?", r"LLC", r"LLP",
+    r"plc", r"Corp\.?", r"Co\.",  # en, and English forms used in Asia
+    r"SASU?", r"SARL", r"EURL", r"S\.A\.S\.", r"S\.A\.U\.", r"S\.A\.", r"SAU?", r"S\.L\.U\.", r"S\.L\.?", r"SLU?",
+    r"S\.C\.",  # fr, es
+    r"S\.r\.l\.s?", r"Srls?", r"S\.p\.A\.", r"SpA", r"S\.n\.c\.", r"S\.a\.s\.",  # it
+    r"Ltda\.?", r"Lda\.?", r"S/A", r"EIRELI",  # pt
+    r"B\.V\.", r"BV", r"N\.V\.", r"NV", r"V\.O\.F\.",  # nl, and Belgium
+    r"[Ss]p\. z o\.o\.", r"[Ss]p\. j\.", r"[Ss]p\. k\.",  # pl
+    r"AB", r"ASA", r"AS", r"A/S", r"ApS", r"Oyj?",  # Nordic countries
+    r"A\.Ş\.", r"Ltd\. Şti\.",  # tr
+    r"K\.K\.", r"G\.K\.",  # ja, in Latin letters
+    r'בע"מ', r"בע״מ",  # he
+    r"ش\.م\.م\.?", r"ذ\.م\.م\.?", r"ش\.م\.ع\.?",  # ar
+])
+#: What may follow the company on its line: a place, the work mode ("NubeCobro S.L., Madrid (híbrido)").
+_AFTER_COMPANY = r"(?:\s*[,;|–—(（，、].*)?"
+_NAME = r"[^,;|–—，、]"
+#: A company line just under the title: a name ending in a legal form ("Nordlicht Logistik
+#: GmbH, Hamburg", "NubeCobro S.L., Madrid"), a Russian, Japanese or Korean form before the
+#: name ("ООО «Пример», Москва", "株式会社サンプル", "(주)예시"), or a Chinese or Japanese
+#: form written after the name without a space ("示例科技有限公司", "サンプル株式会社").
 _COMPANY_LINE = re.compile(
-    r"(?P<company>[^,;|–—]{1,80}?\s(?:GmbH|AG|SE|KG|KGaA|UG|e\.\s?V\.|Ltd\.?|Limited|Inc\.?|LLC|LLP|plc|"
-    r"Corp\.?|Co\.|SAS|SARL|S\.A\.|SA|BV|B\.V\.|NV|AB|Oy|ApS))(?:\s*[,;|–—].*)?")
+    rf"(?P<company>{_NAME}{{1,80}}?\s(?:{_LEGAL_FORMS})"
+    rf"|(?:ООО|ОАО|ЗАО|ПАО|АО|ИП)\s+{_NAME}{{1,80}}?"
+    rf"|(?:株式会社|合同会社|有限会社|\(株\)|（株）|주식회사|\(주\)|（주）|㈜)\s*{_NAME}{{1,80}}?"
+    rf"|{_NAME}{{1,80}}?(?:股份有限公司|有限责任公司|有限公司|集团|集團|株式会社|合同会社|有限会社|\s?주식회사))"
+    + _AFTER_COMPANY)
 
 
 # --------------------------------------------------------------------------- headings
 
-_ALT = "|".join
 _PREFERENCE_WORDS = _ALT([
     r"nice[- ]to[- ]haves?", r"bonus(?: points)?", r"preferred(?: qualifications| skills)?", r"(?:a|big) plus",
     r"pluses", r"plus points?", r"desirable", r"would be (?:great|nice|a plus)", r"even better(?: if)?",
@@ -175,9 +210,43 @@ _HEADINGS: list[tuple[str, str]] = [
                          r"compétences(?: requises)?", r"prérequis", r"exigences", r"ce que (?:vous|tu) apporte[sz]?",
                          r"vous avez", r"tu as", r"qui (?:es[- ]tu|êtes[- ]vous)"])),
 ]
-_HEADING_SEARCH = [(kind, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)) for kind, words in _HEADINGS]
-_HEADING_WHOLE = [(kind, re.compile(rf"(?:our |your |the |dein |deine |ihr |ihre |vos |tes |nos )?(?:{words})",
-                                    re.I)) for kind, words in _HEADINGS]
+
+
+def _fold(text: str) -> str:
+    """``text`` without accents and other combining marks, so ``Que haras`` reads as
+    ``Qué harás`` (and ``İş tanımı`` as ``Is tanimi``, lower-cased by ``re.I`` like any ``I``)."""
+    return unicodedata.normalize("NFC", "".join(
+        char for char in unicodedata.normalize("NFD", text) if unicodedata.category(char) != "Mn"))
+
+
+# Every other built-in language's words (posting_words.py) join the last group of their kind,
+# so the more specific groups above are still tried first. Chinese, Japanese and Korean write
+# words without spaces between them: their words are found anywhere in a heading.
+_UNSPACED = ("ja", "zh", "ko")
+_LAST_OF_KIND = {kind: index for index, (kind, _) in enumerate(_HEADINGS)}
+
+
+def _heading_patterns(index: int, kind: str, words: str) -> tuple[str, str]:
+    """(spaced words, unspaced words) of group ``index`` of ``_HEADINGS``, as regex alternatives."""
+    spaced, unspaced = [words], []
+    if _LAST_OF_KIND[kind] == index:
+        for lang, table in SECTION_WORDS.items():
+            (unspaced if lang in _UNSPACED else spaced).extend(table.get(kind, ()))
+    return _fold(_ALT(spaced)), _fold(_ALT(unspaced))
+
+
+def _compile(spaced: str, unspaced: str, *, whole: bool) -> re.Pattern[str]:
+    if whole:
+        pattern = rf"(?:our |your |the |dein |deine |ihr |ihre |vos |tes |nos )?(?:{spaced})"
+    else:
+        pattern = rf"(?<!\w)(?:{spaced})(?!\w)"
+    return re.compile(pattern + (rf"|(?:{unspaced})" if unspaced else ""), re.I)
+
+
+_HEADING_SEARCH = [(kind, _compile(*_heading_patterns(index, kind, words), whole=False))
+                   for index, (kind, words) in enumerate(_HEADINGS)]
+_HEADING_WHOLE = [(kind, _compile(*_heading_patterns(index, kind, words), whole=True))
+                  for index, (kind, words) in enumerate(_HEADINGS)]
 _DETAIL_LABELS = re.compile(r"location|standort|arbeitsort|lieu|localisation|type|employment|contract|vertrag|"
                             r"contrat|start(?: date)?|beginn|remote|team size|reports? to|level|seniority|"
                             r"department|abteilung|département|posted|date", re.I)
@@ -191,7 +260,7 @@ def heading_kind(text: str, *, whole: bool = False) -> str | None:
     With ``whole``, the heading phrase must be all of ``text`` (for bare lines, which are
     headings only when they are nothing else).
     """
-    text = _strip_markup(text).strip(" :：-–—?!")
+    text = _fold(_strip_markup(text).strip(" :：-–—?!¿¡？！؟【】「」"))
     for kind, pattern in (_HEADING_WHOLE if whole else _HEADING_SEARCH):
         if (pattern.fullmatch(text) if whole else pattern.search(text)):
             return kind
