@@ -111,7 +111,9 @@ def escape_markdown(value: str) -> str:
 def substitute(text: str, values: Mapping[str, str | None]) -> str:
     """``text`` with every placeholder replaced by its value from ``values``, as plain text.
 
-    One pass over ``text``: what a value holds is never read as a placeholder. Raises
+    One pass over ``text``: what a value holds is never read as a placeholder. A value that
+    ends with a full stop ("NubeCobro S.L.") right before the text's full stop loses its
+    own, so the sentence ends with one ("… en NubeCobro S.L. Llevo …"). Raises
     :class:`PlaceholderError` for an unknown name or a name whose value is missing (None
     or empty), with the offsets of the ``{...}``.
     """
@@ -130,9 +132,19 @@ def substitute(text: str, values: Mapping[str, str | None]) -> str:
             raise PlaceholderError(PlaceholderProblem(
                 match.start(), match.end(), f"{{{name}}} has no value here: {NAMES[name]} is not given",
                 _missing_hint(name)))
-        return escape_markdown(" ".join(_CONTROL.sub("", value).split()))
+        value = " ".join(_CONTROL.sub("", value).split())
+        if _ends_sentence_twice(value, text[match.end():match.end() + 2]):
+            value = value[:-1]  # "{company}." with "NubeCobro S.L.": one full stop, the text's
+        return escape_markdown(value)
 
     return _TOKEN.sub(replace, text)
+
+
+def _ends_sentence_twice(value: str, following: str) -> bool:
+    """Whether a value ending in a full stop ("S.L.", "Inc.") is followed by the text's own
+    full stop, which would print two ("S.L.."). An ellipsis on either side is left as written."""
+    return (value.endswith(".") and not value.endswith("..")
+            and following[:1] == "." and following[1:2] != ".")
 
 
 def _missing_hint(name: str) -> str:

@@ -85,3 +85,46 @@ def test_any_value_comes_back_as_written(value):
         return
     assert " ".join(out.plain.split()) == " ".join(clean(value).split())
     assert not any(span.bold or span.italic or span.href or span.code for span in out.spans)
+
+
+# --------------------------------------------------------------------------- a value's full stop before the text's
+
+
+@pytest.mark.parametrize(("text", "company", "expected"), [
+    ("al puesto de Backend en {company}. Llevo", "NubeCobro S.L.", "al puesto de Backend en NubeCobro S.L. Llevo"),
+    ("at {company}.", "Example Inc.", "at Example Inc."),
+    ("at {company}, as", "Example Inc.", "at Example Inc., as"),  # no full stop follows: the value's stays
+    ("at {company}.", "Example Ltd", "at Example Ltd."),  # no full stop in the value: the text's stays
+    ("at {company}...", "Example Inc.", "at Example Inc...."),  # an ellipsis is left as written
+    ("at {company}.", "Wait...", "at Wait...."),
+])
+def test_a_value_ending_with_a_full_stop_before_the_texts_gives_one(text, company, expected):
+    """Before: "{company}." with recipient.company "NubeCobro S.L." printed "NubeCobro S.L.."."""
+    assert substitute(text, {"company": company}) == expected
+
+
+@pytest.mark.usefixtures("cheap_font_subsetting")
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+def test_the_letter_prints_one_full_stop_after_a_company_ending_in_one(fmt, tmp_path):
+    import io
+
+    from resume_builder import letter_pipeline, pipeline
+    from tests.conftest import FIXTURES
+
+    source = (FIXTURES / "letters" / "profile.yaml").read_text(encoding="utf-8")
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(source.replace("company: Northwind Pay", "company: NubeCobro S.L.").replace(
+        "a **reliability** engineer.", "a reliability engineer at {company}. Thank you."), encoding="utf-8")
+    job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=profile), "short")
+    data = pipeline.render(job, fmt, tmp_path / f"letter.{fmt}")[0].data
+    if fmt == "pdf":
+        from pdfminer.high_level import extract_text
+        text = extract_text(io.BytesIO(data))
+    elif fmt == "docx":
+        import docx
+        text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    else:
+        text = data.decode("utf-8")
+    text = " ".join(text.split())
+    assert "NubeCobro S.L. Thank you." in text
+    assert "S.L.." not in text
