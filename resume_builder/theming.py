@@ -538,6 +538,10 @@ def _builtin_entry_points() -> tuple[Any, ...]:
                         key=lambda ep: ep.name))
 
 
+#: The theme of a profile, variant and command line that name none.
+DEFAULT_THEME = "classic"
+
+
 def builtin_themes() -> list[tuple[str, Any]]:
     """The built-in themes: (name, entry point), found like installed themes. Run from a
     source tree that is not installed (no entry points declared), the built-in folder's
@@ -692,7 +696,7 @@ class ThemeFinder:
                                 "name different themes",
                                 hint="give one of them: --theme-dir uses the theme in that folder")
             name = in_folder
-        name = name or "classic"
+        name = name or DEFAULT_THEME
         for candidate, source, where in self.candidates():
             if candidate == name:
                 folder = where if isinstance(where, Path) else _entry_point_folder(where)

@@ -215,7 +215,8 @@ def expand(config: BuildConfig, base: Path, *, only: str | list[str] | None = No
 
     out_dir = (base / config.out_dir) if not Path(config.out_dir).is_absolute() else Path(config.out_dir)
     targets: list[Target] = []
-    seen: dict[Path, Target] = {}
+    seen: dict[Path, tuple[Target, int]] = {}
+    themes_used: dict[tuple[Path, str, str | None], str] = {}
 
     def add(target: Target, index: int) -> None:
         if not _inside(target.output, out_dir):
@@ -223,10 +224,22 @@ def expand(config: BuildConfig, base: Path, *, only: str | list[str] | None = No
                           f"outside the output folder {os.path.normpath(out_dir)}", ("targets", index, "name"),
                           "a name is a file name inside out_dir: no '..', no absolute path")
         if target.output in seen:
-            raise problem(f"two targets write {target.output}", ("targets", index),
+            other, other_index = seen[target.output]
+            raise problem(f"two targets write {target.output}: this one ({_described(target)}) and "
+                          f"{_named(other_index, index, source)} ({_described(other)})", ("targets", index),
                           "add {variant}, {theme}, {lang} or {document} to 'name'")
-        seen[target.output] = target
+        seen[target.output] = (target, index)
         targets.append(target)
+
+    def theme_of(profile: Path, variant: str, theme: str | None, lang: str | None) -> str:
+        """``{theme}``: the target's theme, else the one the render will use (the variant's,
+        else the profile's, else the default), so ``x-{theme}`` never loses its theme."""
+        if theme is not None:
+            return theme
+        key = (profile, variant, lang)
+        if key not in themes_used:
+            themes_used[key] = _theme_used(profile, variant, lang)
+        return themes_used[key]
 
     for index, spec in enumerate(config.targets):
         profiles = [spec.profile] if isinstance(spec.profile, str) else spec.profile
@@ -242,14 +255,16 @@ def expand(config: BuildConfig, base: Path, *, only: str | list[str] | None = No
                     for document in dict.fromkeys(spec.documents):
                         named = template if document == "resume" or "{document}" in template \
                             else template + "-letter"
-                        stem = _stem(named, profile=profile.stem, variant=_slug(variant), theme=theme or "",
+                        stem = _stem(named, profile=profile.stem, variant=_slug(variant),
+                                     theme=theme_of(profile, variant, theme, spec.lang) if "{theme}" in named else "",
                                      lang=spec.lang or "", document=document)
                         for fmt in spec.formats:
                             add(Target(profile, variant, theme, fmt, spec.lang, out_dir / f"{stem}.{TABLE[fmt].extension}",
                                        document, letter if document == "letter" else None,
                                        posting if document == "letter" else None), index)
                     if spec.bundle:
-                        stem = _stem(template, profile=profile.stem, variant=_slug(variant), theme=theme or "",
+                        stem = _stem(template, profile=profile.stem, variant=_slug(variant),
+                                     theme=theme_of(profile, variant, theme, spec.lang) if "{theme}" in template else "",
                                      lang=spec.lang or "", document="application")
                         if posting is not None and "{document}" not in template:
                             from resume_builder.pipeline import posting_slug
@@ -278,6 +293,44 @@ def expand(config: BuildConfig, base: Path, *, only: str | list[str] | None = No
                                      + (", …" if len({target.output.name for target in targets}) > 6 else ""))
         targets = [t for t in targets if any(fnmatch.fnmatch(name, glob) for glob in globs for name in names(t))]
     return targets
+
+
+def _theme_used(profile: Path, variant: str, lang: str | None) -> str:
+    """The theme a target that lists no ``themes`` renders with: the variant's ``theme:
+    name``, else the profile's, else the default theme; "" when the profile or variant cannot
+    be loaded (the target then fails with their own errors)."""
+    from resume_builder.loading.variants import load_variant
+    from resume_builder.theming import DEFAULT_THEME
+
+    try:
+        chosen = load_variant(profile, variant or None, lang=lang)
+    except UserError:
+        return ""
+    variant_theme = chosen.variant.theme if chosen.variant is not None else None
+    base_theme = chosen.base.profile.theme
+    return (variant_theme.name if variant_theme else None) or (base_theme.name if base_theme else None) \
+        or DEFAULT_THEME
+
+
+def _described(target: Target) -> str:
+    """What a target builds, in the build file's words: "profile.yaml, variant backend, pdf"."""
+    parts = [target.profile.name, f"variant {_slug(target.variant)}" if target.variant else "no variant"]
+    if target.theme:
+        parts.append(f"theme {target.theme}")
+    if target.document != "resume":
+        parts.append(target.document)
+    return ", ".join(parts + [target.fmt])
+
+
+def _named(other: int, index: int, source: Path | None) -> str:
+    """``targets[N]`` (with its line in the build file ``source``), or "another of its own
+    outputs" when a target's own outputs meet."""
+    if other == index:
+        return "another of its own outputs"
+    from resume_builder.loading.toml_errors import toml_location
+
+    line = toml_location(source, ("targets", other)).line if source else None
+    return f"targets[{other}]" + (f" at line {line}" if line else "")
 
 
 def _inside(path: Path, folder: Path) -> bool:

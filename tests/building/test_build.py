@@ -73,6 +73,36 @@ def test_colliding_outputs_are_an_error(project):
         expand(config, project)
 
 
+def test_theme_in_the_name_is_the_theme_used_when_the_target_lists_none(project):
+    """`name = "x-{theme}-y"` without `themes` wrote x-y.txt (newcomer trial): {theme} is now
+    the theme the render uses: the variant's, else the profile's, else the default."""
+    profile = project / "profiles" / "me.yaml"
+    profile.write_text(SMALL.replace("  web:\n", "  web:\n    theme: {name: compact}\n"), encoding="utf-8")
+    config = BuildConfig.model_validate({"targets": [{"profile": "profiles/me.yaml", "variants": ["", "web"],
+                                                      "formats": ["txt"], "name": "x-{theme}-{variant}-y"}]})
+    assert [t.output.name for t in expand(config, project)] == ["x-classic-y.txt", "x-compact-web-y.txt"]
+    profile.write_text("theme: {name: modern}\n" + SMALL, encoding="utf-8")
+    targets = expand(config, project)
+    assert [t.output.name for t in targets] == ["x-modern-y.txt", "x-modern-web-y.txt"]
+    assert [t.theme for t in targets] == [None, None]  # still rendered with the profile's (or variant's) theme
+
+
+def test_colliding_outputs_name_the_other_target(project):
+    """`targets[2]: two targets write .../me-web.pdf` did not say which other target writes it."""
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\n\n[[targets]]\nprofile = "profiles/me.yaml"\nvariants = ["web"]\n\n'
+        '[[targets]]\nprofile = "profiles/me.yaml"\nvariants = [""]\nname = "extra"\n\n'
+        '[[targets]]\nprofile = "profiles/me.yaml"\nvariants = ["web"]\nname = "{profile}-{variant}"\n',
+        encoding="utf-8")
+    path, config = load_config(None)
+    with pytest.raises(UserError) as raised:
+        expand(config, project, source=path)
+    message = str(raised.value)
+    assert "resume-builder.toml:12:1: targets[2]: two targets write" in message
+    assert "me-web.pdf: this one (me.yaml, variant web, pdf) and targets[0] at line 3 (me.yaml, variant web, pdf)" \
+        in message
+
+
 def test_unknown_key_in_build_file_has_did_you_mean(project):
     (project / "resume-builder.toml").write_text('[[targets]]\nprofile = "p.yaml"\nformts = ["pdf"]\n')
     result = runner.invoke(app, ["build"])
