@@ -51,11 +51,25 @@ class LanguageSelection:
     fallbacks: dict[PathKey, str] = field(default_factory=dict)
 
     @property
+    def untranslated(self) -> bool:
+        """Whether another language than the profile's was asked for and no text is written in it:
+        the résumé would have its headings and dates in ``lang`` over texts in ``default``."""
+        return base_language(self.lang) != base_language(self.default) and not any(
+            _find(mapping, self.lang) for mapping in self.alternatives.values())
+
+    @property
     def warnings(self) -> list[str]:
-        by_used: dict[str, list[PathKey]] = {}
-        for path, used in self.fallbacks.items():
-            by_used.setdefault(used, []).append(path)
         out = []
+        if self.untranslated:  # said once for the whole profile
+            where = self.source.locate(("lang",))  # the profile's lang:, else its first line
+            default, lang = self.default, self.lang
+            out.append(f"{where}: no text of the profile is written in '{lang}' (its texts are in '{default}'): "
+                       f"only the headings, dates and other built-in words will be in '{lang}'. To translate a "
+                       f"text, write it in both languages, e.g. summary: {{{default}: ..., {lang}: ...}}; or "
+                       f"leave out --lang (or the variant's lang) to render in '{default}'")
+        by_used: dict[str, list[PathKey]] = {}
+        for path, used in self.fallbacks.items():  # the texts written in other languages, but not this one
+            by_used.setdefault(used, []).append(path)
         for used, paths in by_used.items():
             names = [dotted(p) for p in paths[:MAX_NAMED]]
             more = f" and {len(paths) - MAX_NAMED} more" if len(paths) > MAX_NAMED else ""

@@ -93,7 +93,8 @@ def test_falls_back_to_the_first_language_when_even_the_default_is_missing(tmp_p
     text = "basics:\n  name: A\n  headline: {fr: Ingénieure, it: Ingegnere}\n"
     loaded = load_profile(write(tmp_path, text), lang="de")
     assert loaded.profile.basics.headline == "Ingénieure"
-    assert loaded.warnings == ["no 'de' text for basics.headline; used 'fr'"]
+    assert loaded.warnings[1:] == ["no 'de' text for basics.headline; used 'fr'"]  # after: none is in 'de'
+    assert "no text of the profile is written in 'de'" in loaded.warnings[0]
 
 
 def test_regional_tags_match_their_language(tmp_path):
@@ -213,3 +214,25 @@ def test_spaces_around_a_language_are_dropped_everywhere(tmp_path, monkeypatch):
     assert "Baut Dinge." in written.read_text(encoding="utf-8")
     with pytest.raises(UserError, match="the language is empty"):
         load_profile(write(tmp_path, PROFILE), lang=" ")
+
+
+def test_a_language_no_text_is_written_in_is_said_once(tmp_path):
+    """`--lang en` on a profile written only in Spanish (plain strings, `lang: es`) gave English
+    headings over Spanish text without a word (newcomer trial); README: --lang "warns about
+    texts that fall back"."""
+    text = ("lang: es\nbasics:\n  name: Lucía Ejemplo\n  headline: Ingeniera de backend\n"
+            "summary: Diseño servicios de pagos.\n")
+    loaded = load_profile(write(tmp_path, text), lang="en")
+    assert loaded.profile.summary == "Diseño servicios de pagos."
+    assert len(loaded.warnings) == 1
+    warning = loaded.warnings[0]
+    assert warning.startswith(f"{tmp_path / 'me.yaml'}:1:7: no text of the profile is written in 'en' "
+                              "(its texts are in 'es'): only the headings, dates")
+    assert "summary: {es: ..., en: ...}" in warning
+    assert load_profile(write(tmp_path, text)).warnings == []  # its own language: nothing to say
+    assert load_profile(write(tmp_path, text), lang="es").warnings == []
+
+
+def test_some_text_in_the_language_keeps_the_field_by_field_warning(tmp_path):
+    text = "lang: es\nbasics:\n  name: A\n  headline: {es: Ingeniera, en: Engineer}\nsummary: {es: Hola.}\n"
+    assert load_profile(write(tmp_path, text), lang="en").warnings == ["no 'en' text for summary; used 'es'"]
