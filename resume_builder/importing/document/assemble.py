@@ -98,8 +98,8 @@ def section_data(section: Section, data: dict, custom: list, s: Builder, body_si
         for entry in entries:
             path = (key, len(out))
             item: dict[str, Any] = {}
-            names = ("institution", "degree", "area", "location") if key == "education" else \
-                ("organization" if key == "volunteering" else "company", "position", "location")
+            names = ("institution", "degree", "area", "location", "url") if key == "education" else \
+                ("organization" if key == "volunteering" else "company", "position", "location", "url")
             for name in names:
                 if name in entry.fields:
                     s.put(item, name, entry.fields[name], path)

@@ -7,7 +7,9 @@ guessed it (which of two lines is the position and which the company). Rules:
 - Experience, volunteering, education: an entry's *head* is its run of short lines that are
   not bullets; each head holds one date range, so dates split runs into entries (dates last:
   ``Position / Company / Mar 2019 – Present``; or dates first, on the title's row or
-  above it). What shares the date's line (after ``·``, ``|`` or a comma) is the location.
+  above it). What shares the date's line (after ``·``, ``|`` or a comma) is the location;
+  after the dates, a link is the entry's url and a plain place name (``Madrid``, with no
+  comma) the location, as the built-in themes set ``dates · location · url``.
   Of the other head lines, the one with words of a job title is the position and the
   other the company (``Engineer at Acme`` and ``Engineer, Acme`` are split); a head of one
   line followed by indented (or nested-in-time) heads is a company with several roles.
@@ -113,18 +115,69 @@ def _is_head(line: Line, body_size: float) -> bool:
 
 def _pieces_of_date_line(line: Line, found: DateRange) -> list[str]:
     """What is on a date's line besides the dates, split at separators."""
+    before, after = _date_line_sides(line, found)
+    return before + after
+
+
+def _date_line_sides(line: Line, found: DateRange) -> tuple[list[str], list[str]]:
+    """The pieces of a date's line before the dates and after them, split at separators."""
     if len(line.segments) > 1:
-        out: list[str] = []
+        sides: tuple[list[str], list[str]] = ([], [])
+        side = 0
         for segment in line.segments:
             inner = find_range(segment)
-            if inner is not None and inner.text == found.text:
-                rest = segment[:inner.span[0]] + " · " + segment[inner.span[1]:]
-                out.extend(part for part in _SPLIT_DATE_REST.split(rest) if _meaningful(part))
-            else:
-                out.append(segment.strip())
-        return [part for part in out if _meaningful(part)]
-    rest = line.text[:found.span[0]] + " · " + line.text[found.span[1]:]
-    return [part.strip(" ,()") for part in _SPLIT_DATE_REST.split(rest) if _meaningful(part)]
+            if inner is not None and inner.text == found.text and not side:
+                sides[0].extend(_split_rest(segment[:inner.span[0]] + " · ", strip=""))
+                sides[1].extend(_split_rest(" · " + segment[inner.span[1]:], strip=""))
+                side = 1
+            elif _meaningful(segment):
+                sides[side].append(segment.strip())
+        return sides
+    return (_split_rest(line.text[:found.span[0]] + " · ", strip=" ,()"),
+            _split_rest(" · " + line.text[found.span[1]:], strip=" ,()"))
+
+
+def _split_rest(text: str, *, strip: str) -> list[str]:
+    return [part.strip(strip) for part in _SPLIT_DATE_REST.split(text) if _meaningful(part)]
+
+
+#: A link as a theme prints it beside the dates: ``example.com/path`` (or with its scheme).
+_LINK = re.compile(r"^(?:https?://\S+|(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]\S*)?)$")
+#: Small words inside a place's name: "Frankfurt am Main", "San Sebastián de los Reyes".
+_PLACE_JOINERS = {"am", "an", "upon", "on", "sur", "de", "del", "la", "las", "los", "el", "di", "da", "do",
+                  "dos", "das", "y", "en", "le", "les", "im", "ob", "der", "von"}
+
+
+def _plain_place(text: str) -> bool:
+    """A place's name without a comma: one to four capitalised words (``Madrid``, ``New
+    York``, ``Frankfurt am Main``), no job, company, degree or school words."""
+    words = re.split(r"[ -]", text)
+    if not 1 <= len(words) <= 4 or len(text) > 40:
+        return False
+    for n, word in enumerate(words):
+        if n and word in _PLACE_JOINERS:
+            continue
+        letters = word.replace("'", "").replace(".", "")
+        if not (letters.isalpha() and word[0].isupper() and any(ch.islower() for ch in word)):
+            return False
+    return (_jobness(text) <= 0 and not _COMPANY_WORDS.search(text) and not _DEGREE_WORDS.search(text)
+            and not _INSTITUTION_WORDS.search(text))
+
+
+def _place_after_dates(entry: "Entry", texts: list[tuple[str, int, bool]], after: set[int], kind: str) -> None:
+    """The location from a plain place name after the dates (``Jan 2019 – present · Madrid``),
+    when the entry keeps its names without it: two other lines (position and company), or
+    one that is no job title (a company over its roles; not in education, where a school's
+    short name may follow the dates)."""
+    for index in sorted(after):
+        text, number, _ = texts[index]
+        others = [other for i, (other, _, _) in enumerate(texts) if i != index]
+        if not _plain_place(text):
+            continue
+        if len(others) >= 2 or (kind != "education" and len(others) == 1 and _jobness(others[0]) <= 0):
+            entry.fields["location"] = Value(text, number, False, "a place after the dates")
+            texts.pop(index)
+            return
 
 
 def _meaningful(part: str) -> bool:
@@ -232,6 +285,7 @@ def _head_entry(head: list[Line], body: list[Line], kind: str) -> tuple[Entry, l
     """An entry from its head and body lines; values it could not place come back too."""
     entry = Entry(head_lines=head, level=min(line.level for line in head))
     texts: list[tuple[str, int, bool]] = []  # (text, line number, on the date line)
+    after_dates: set[int] = set()  # indexes in texts of what followed the dates on their line
     for line in head:
         labelled = _labelled(line)
         if labelled is not None:  # "Employer | Ebro Finance" (a Europass table), "Position: Accountant"
@@ -258,7 +312,15 @@ def _head_entry(head: list[Line], body: list[Line], kind: str) -> tuple[Entry, l
             entry.fields["start"] = Value(found.start or "", line.number, True, "dates parsed")
             if found.end:
                 entry.fields["end"] = Value(found.end, line.number, True, "dates parsed")
-            for piece in _pieces_of_date_line(line, found):
+            before, after = _date_line_sides(line, found)
+            for piece in before:
+                texts.append((piece, line.number, len(line.segments) == 1))
+            for piece in after:
+                if "url" not in entry.fields and _LINK.match(piece):
+                    url = piece if piece.startswith("http") else f"https://{piece}"
+                    entry.fields["url"] = Value(url, line.number, True, "a link beside the dates")
+                    continue
+                after_dates.add(len(texts))
                 texts.append((piece, line.number, len(line.segments) == 1))
         else:
             for segment in line.segments or [line.text]:
@@ -274,6 +336,8 @@ def _head_entry(head: list[Line], body: list[Line], kind: str) -> tuple[Entry, l
                                              else "looks like a place")
             texts.pop(index)
             break
+    if "location" not in entry.fields:
+        _place_after_dates(entry, texts, after_dates, kind)
     if kind == "education":
         _education_fields(entry, texts, leftovers)
     else:
@@ -508,7 +572,11 @@ def _nest_roles(entries: list[Entry], kind: str) -> list[Entry]:
             for role in following:
                 if "position" not in role.fields and company_key in role.fields:
                     role.fields["position"] = role.fields.pop(company_key)
-                role.fields.pop(company_key, None)
+                other = role.fields.pop(company_key, None)
+                if other is not None and "location" not in role.fields and _plain_place(other.text) \
+                        and "start" in role.fields and other.line == role.fields["start"].line:
+                    # "Jan 2019 – Mar 2021 · Porto" under its company: the role's own place
+                    role.fields["location"] = Value(other.text, other.line, False, "a place after the dates")
                 if "position" in role.fields and len(role.head_lines) <= 2:
                     value = role.fields["position"]
                     role.fields["position"] = Value(value.text, value.line, True, "a role under its company")
