@@ -167,14 +167,16 @@ def section_data(section: Section, data: dict, custom: list, s: Builder, body_si
     if key == "languages":
         out = data.setdefault("languages", [])
         for line in lines:
-            parts = [p.strip(" ()") for p in re.split(r"\s*[:–—|·(-]\s*|\s*,\s*", line.text, maxsplit=1) if p.strip(" ()")]
-            if not parts:
-                continue
-            item = {"language": parts[0]}
-            if len(parts) > 1:
-                item["fluency"] = parts[1]
-            out.append(item)
-            s.count(Value(parts[0], line.number, len(parts) > 1), ("languages", len(out) - 1, "language"))
+            for text in _language_items(line.text):
+                parts = [p.strip(" ()") for p in re.split(r"\s*[:–—|·(-]\s*|\s*,\s*", text, maxsplit=1)
+                         if p.strip(" ()")]
+                if not parts:
+                    continue
+                item = {"language": parts[0]}
+                if len(parts) > 1:
+                    item["fluency"] = parts[1]
+                out.append(item)
+                s.count(Value(parts[0], line.number, len(parts) > 1), ("languages", len(out) - 1, "language"))
         if not out:
             data.pop("languages")
         return len(out)
@@ -286,6 +288,16 @@ def _skill_groups(text: str) -> list[str]:
     the compact theme sets them) is two; any other line is one."""
     parts = [part.strip() for part in re.split(r";\s*", text) if part.strip()]
     return parts if len(parts) >= 2 and all(_labelled_group(part) for part in parts) else [text]
+
+
+def _language_items(text: str) -> list[str]:
+    """The languages of one line: ``Spanish: Native; English: C1`` (run in, as the compact
+    theme sets them, like its skill groups; a language without a level is its bare name,
+    ``Spanish; English: C1``) is two; any other line is one."""
+    parts = [part.strip() for part in re.split(r";\s*", text) if part.strip()]
+    if len(parts) >= 2 and all(_labelled_group(part) or len(part.split()) <= 3 for part in parts):
+        return parts
+    return [text]
 
 
 def _labelled_group(text: str) -> bool:

@@ -1,0 +1,46 @@
+"""Languages, skills and a project's line of dates and link, imported back from every
+built-in theme's PDF and DOCX (newcomer trial). Expected values come from the fixture file
+(tests/fixtures/profiles/lists_and_links.yaml); each document is rendered and imported once.
+"""
+
+from __future__ import annotations
+
+import pytest
+from ruamel.yaml import YAML
+
+from resume_builder import pipeline
+from resume_builder.importing.document.build import DocumentImport, import_document
+from tests.conftest import FIXTURES
+
+PROFILE = FIXTURES / "profiles" / "lists_and_links.yaml"
+CASES = [(theme, fmt) for theme in ("classic", "modern", "compact") for fmt in ("pdf", "docx")]
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], DocumentImport]:
+    """Each (theme, format) document of the fixture, imported."""
+    from tests.font_stand_ins import cheap_font_subsetting  # the importer reads text, not fonts
+
+    folder = tmp_path_factory.mktemp("lists-and-links")
+    out = {}
+    with cheap_font_subsetting():
+        for theme in ("classic", "modern", "compact"):
+            job = pipeline.prepare(PROFILE, theme_name=theme)
+            for fmt in ("pdf", "docx"):
+                (rendered,) = pipeline.render(job, fmt, folder / f"{theme}.{fmt}")
+                pipeline.write([rendered])
+                out[(theme, fmt)] = import_document(rendered.path)
+    return out
+
+
+@pytest.fixture(scope="module")
+def written() -> dict:
+    return YAML(typ="safe").load(PROFILE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("theme", "fmt"), CASES)
+def test_each_language_is_one_entry(imported, written, theme, fmt):
+    """compact's run-in "Portuguese: Native; English: C1 (advanced); …" was one language
+    whose fluency was all the others (its skill groups, set the same way, were split)."""
+    languages = imported[(theme, fmt)].data["languages"]
+    assert [item["language"] for item in languages] == [item["language"] for item in written["languages"]]
