@@ -44,3 +44,15 @@ def test_each_language_is_one_entry(imported, written, theme, fmt):
     whose fluency was all the others (its skill groups, set the same way, were split)."""
     languages = imported[(theme, fmt)].data["languages"]
     assert [item["language"] for item in languages] == [item["language"] for item in written["languages"]]
+
+
+@pytest.mark.parametrize(("theme", "fmt"), CASES)
+def test_a_closing_parenthesis_stays(imported, written, theme, fmt):
+    """``fluency: C1 (advanced)`` came back ``C1 (advanced``: the piece was stripped of every
+    parenthesis at its ends. Nor is a keyword cut inside its parentheses (``AWS (EC2, S3)``)."""
+    data = imported[(theme, fmt)].data
+    assert [item.get("fluency") for item in data["languages"]] == [item.get("fluency") for item in written["languages"]]
+    assert [(group["name"], group["keywords"]) for group in data["skills"]] == \
+        [(group["name"], group["keywords"]) for group in written["skills"]]
+    if theme != "compact":  # compact runs "Technologies: …" in after the description, read as its text
+        assert data["projects"][0]["keywords"] == written["projects"][0]["keywords"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from resume_builder.importing.document.brackets import split_outside, trim
 from resume_builder.importing.document.entries import Entry, Value, dated_entries, label_partition, titled_entries
 from resume_builder.importing.document.sections import Section
 
@@ -158,7 +159,7 @@ def section_data(section: Section, data: dict, custom: list, s: Builder, body_si
                     sure = True
                 else:
                     name, words, sure = section.title, text, False
-                keywords = [w.strip() for w in re.split(r"[,،、]\s*|\s[·|•/]\s|;\s*", words) if w.strip()]
+                keywords = [w.strip() for w in split_outside(r"[,،、]\s*|\s[·|•/]\s|;\s*", words) if w.strip()]
                 groups.append({"name": name, "keywords": keywords})
                 s.count(Value(name, line.number, sure), ("skills", len(groups) - 1, "name"))
         if not groups:
@@ -168,8 +169,7 @@ def section_data(section: Section, data: dict, custom: list, s: Builder, body_si
         out = data.setdefault("languages", [])
         for line in lines:
             for text in _language_items(line.text):
-                parts = [p.strip(" ()") for p in re.split(r"\s*[:–—|·(-]\s*|\s*,\s*", text, maxsplit=1)
-                         if p.strip(" ()")]
+                parts = [trim(p) for p in re.split(r"\s*[:–—|·(-]\s*|\s*,\s*", text, maxsplit=1) if trim(p)]
                 if not parts:
                     continue
                 item = {"language": parts[0]}
@@ -294,7 +294,7 @@ def _language_items(text: str) -> list[str]:
     """The languages of one line: ``Spanish: Native; English: C1`` (run in, as the compact
     theme sets them, like its skill groups; a language without a level is its bare name,
     ``Spanish; English: C1``) is two; any other line is one."""
-    parts = [part.strip() for part in re.split(r";\s*", text) if part.strip()]
+    parts = [part.strip() for part in split_outside(r";\s*", text) if part.strip()]
     if len(parts) >= 2 and all(_labelled_group(part) or len(part.split()) <= 3 for part in parts):
         return parts
     return [text]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from resume_builder.importing.document.brackets import split_outside, trim
 from resume_builder.importing.document.dates import DateRange, find_range
 from resume_builder.importing.document.lines import Line
 
@@ -127,18 +128,18 @@ def _date_line_sides(line: Line, found: DateRange) -> tuple[list[str], list[str]
         for segment in line.segments:
             inner = find_range(segment)
             if inner is not None and inner.text == found.text and not side:
-                sides[0].extend(_split_rest(segment[:inner.span[0]] + " · ", strip=""))
-                sides[1].extend(_split_rest(" · " + segment[inner.span[1]:], strip=""))
+                sides[0].extend(_split_rest(segment[:inner.span[0]] + " · ", strip=" "))
+                sides[1].extend(_split_rest(" · " + segment[inner.span[1]:], strip=" "))
                 side = 1
             elif _meaningful(segment):
                 sides[side].append(segment.strip())
         return sides
-    return (_split_rest(line.text[:found.span[0]] + " · ", strip=" ,()"),
-            _split_rest(" · " + line.text[found.span[1]:], strip=" ,()"))
+    return (_split_rest(line.text[:found.span[0]] + " · ", strip=","),
+            _split_rest(" · " + line.text[found.span[1]:], strip=","))
 
 
 def _split_rest(text: str, *, strip: str) -> list[str]:
-    return [part.strip(strip) for part in _SPLIT_DATE_REST.split(text) if _meaningful(part)]
+    return [trim(part, strip) for part in _SPLIT_DATE_REST.split(text) if _meaningful(part)]
 
 
 #: A link as a theme prints it beside the dates: ``example.com/path`` (or with its scheme).
@@ -474,7 +475,7 @@ def _body(entry: Entry, body: list[Line]) -> None:
             continue
         label, _, rest = label_partition(line.text)
         if rest.strip() and heading_group(label) == "skills" or label.strip().casefold() in _TECH_LABELS():
-            entry.keywords.extend(Value(word.strip(), line.number) for word in re.split(r",\s*|\s·\s|、", rest)
+            entry.keywords.extend(Value(word.strip(), line.number) for word in split_outside(r",\s*|\s·\s|、", rest)
                                   if word.strip())
             continue
         entry.summary.append(Value(line.text, line.number, True, "text of the entry"))
