@@ -56,3 +56,15 @@ def test_a_closing_parenthesis_stays(imported, written, theme, fmt):
         [(group["name"], group["keywords"]) for group in written["skills"]]
     if theme != "compact":  # compact runs "Technologies: …" in after the description, read as its text
         assert data["projects"][0]["keywords"] == written["projects"][0]["keywords"]
+
+
+@pytest.mark.parametrize(("theme", "fmt"), CASES)
+def test_a_projects_dates_and_link_are_read(imported, written, theme, fmt):
+    """The line under a project's title, ``2021 · github.com/…``, became its description: its
+    start and url were lost (and the real description moved to its summary)."""
+    (project,) = imported[(theme, fmt)].data["projects"]
+    expected = written["projects"][0]
+    assert (project["name"], str(project.get("start")), project.get("url")) == \
+        (expected["name"], str(expected["start"]), expected["url"])
+    assert project["description"].startswith(expected["description"]), project  # compact runs "Technologies: …" in
+    assert "summary" not in project, project

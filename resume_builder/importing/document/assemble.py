@@ -201,6 +201,8 @@ def section_data(section: Section, data: dict, custom: list, s: Builder, body_si
                 item["start"] = entry.dates.start
                 if entry.dates.end:
                     item["end"] = entry.dates.end
+            if "url" in entry.fields:
+                s.put(item, "url", entry.fields["url"], path)
             s.sure += len(head) + len(tail)
             out.append(item)
         s.unsorted.extend(Value(line.text, line.number, False) for line in before)
@@ -266,6 +268,8 @@ def section_data(section: Section, data: dict, custom: list, s: Builder, body_si
                 entry_item["start"] = entry.dates.start
                 if entry.dates.end:
                     entry_item["end"] = entry.dates.end
+            if "url" in entry.fields:
+                s.put(entry_item, "url", entry.fields["url"], path + ("entries", len(out)))
             out.append(entry_item)
         if out:
             item["entries"] = out

@@ -611,6 +611,7 @@ def titled_entries(lines: list[Line]) -> tuple[list[Entry], list[Line]]:
         else:
             starts = not line.bullet and line.look == look and len(line.text) <= 100 and \
                 not line.text.rstrip().endswith((".", ":"))
+        dated_link = None if starts or not entries or body else _dates_and_link(line)
         if starts:
             if entries:
                 _body(entries[-1], body)
@@ -630,6 +631,11 @@ def titled_entries(lines: list[Line]) -> tuple[list[Entry], list[Line]]:
                     body.append(Line(line.number, rest, [rest], line.size, zone=line.zone, page=line.page))
             entry.fields["title"] = Value(title, line.number, True, "styled as the section's entry titles")
             entries.append(entry)
+        elif dated_link is not None and entries[-1].dates is None and "url" not in entries[-1].fields:
+            found, link = dated_link  # "2021 · github.com/x/y" under the title: its dates and link
+            entries[-1].dates = found
+            if link:
+                entries[-1].fields["url"] = Value(link, line.number, True, "a link beside the dates")
         elif entries:
             body.append(line)
         else:
@@ -637,3 +643,20 @@ def titled_entries(lines: list[Line]) -> tuple[list[Entry], list[Line]]:
     if entries:
         _body(entries[-1], body)
     return entries, before
+
+
+def _dates_and_link(line: Line) -> tuple[DateRange | None, str | None] | None:
+    """(dates, url) of a line that holds nothing else: ``2021 · github.com/x/y``, ``Oct 2023``,
+    ``example.com/x`` (as the themes set them under a project's title); None for any other."""
+    if line.bullet:
+        return None
+    text = line.text.strip()
+    found = find_range(text)
+    if found is not None and text[:found.span[0]].strip(" ·|•,") and not text[:found.span[0]].endswith(" "):
+        found = None  # a number inside a link ("example.com/2021")
+    rest = _split_rest(text[:found.span[0]] + " · " + text[found.span[1]:], strip=",") if found else [text]
+    links = [piece for piece in rest if _LINK.match(piece)]
+    if len(links) != len(rest) or len(links) > 1 or not (found or links):
+        return None
+    link = links[0] if links else None
+    return found, (link if link is None or link.startswith("http") else f"https://{link}")
