@@ -2,8 +2,9 @@
 
 ruamel.yaml's round-trip dumper keeps key order and takes comments: a header at the top,
 and notes at the end of the line of the field they are about. Short lists of words
-(``tags``, ``keywords``) are written inline, texts of several lines as ``|`` blocks, long
-lines are never folded, and empty values are left out.
+(``tags``, ``keywords``) are written inline (one item a line when an item has a note of its
+own), texts of several lines as ``|`` blocks, long lines are never folded, and empty values
+are left out.
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ def _comment(root: Any, path: PathKey, text: str) -> None:
         else:
             parent.yaml_add_eol_comment(text, path[-1])
     elif isinstance(parent, CommentedSeq):
+        if parent.fa.flow_style():
+            # a comment inside "[a, b]" ends that line: the list is written one item a line
+            parent.fa.set_block_style()
         if isinstance(node, CommentedMap) and node:
             node.yaml_add_eol_comment(text, next(iter(node)))
         else:
