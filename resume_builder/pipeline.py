@@ -26,6 +26,7 @@ from resume_builder.document import Document, build_document
 from resume_builder.errors import Location, Problem, UserError, did_you_mean
 from resume_builder.formats import FORMATS, TABLE, format_of_extension, renderer
 from resume_builder.loading import LoadedProfile
+from resume_builder.loading.source import dotted
 from resume_builder.render.job import Rendered, RenderJob
 from resume_builder.schema.base import PathKey
 from resume_builder.schema.profile import Profile
@@ -149,7 +150,7 @@ def theme_options(theme: Theme, profile: Profile, *, profile_options: Mapping[st
                   variant_options: Mapping[str, Any], command_line: Mapping[str, Any],
                   locate_profile: Callable[[PathKey], Location | None] | None = None,
                   locate_variant: Callable[[PathKey], Location | None] | None = None,
-                  ) -> tuple[ThemeOptions, list[str] | None]:
+                  variant_block: str = "theme") -> tuple[ThemeOptions, list[str] | None]:
     """The theme options in force, and the section order they give (None: the profile's).
 
     The one statement of precedence, lowest first: the theme's defaults (``theme.toml``,
@@ -157,27 +158,31 @@ def theme_options(theme: Theme, profile: Profile, *, profile_options: Mapping[st
     block < the command line (``-O``). Each problem is located where the value that won
     was written: ``locate_profile(("theme", key, ...))`` / ``locate_variant(...)`` give
     file positions (none for the command line). ``section_order`` must name sections
-    ``profile`` has. Raises UserError listing every problem.
+    ``profile`` has. ``variant_block``: how a problem names the variant's block, as its path
+    in its file (``variants.backend.theme`` in the profile, ``theme`` in a variant file).
+    Raises UserError listing every problem.
     """
-    layers = (("profile", profile_options, locate_profile), ("variant", variant_options, locate_variant),
-              ("command line", command_line, None))
+    layers = (("theme", profile_options, locate_profile), (variant_block, variant_options, locate_variant),
+              ("theme", command_line, None))
     winner: dict[str, Callable[[PathKey], Location | None] | None] = {}
+    block: dict[str, str] = {}
     chosen: dict[str, Any] = {}
-    for _, values, locate in layers:
+    for named, values, locate in layers:
         for key, value in values.items():
-            chosen[key], winner[key] = value, locate
+            chosen[key], winner[key], block[key] = value, locate, named
 
     def where(*path: Any) -> Location | None:
         locate = winner.get(path[0])
         return locate(("theme", *path)) if locate is not None else None
 
-    options = theme.options(chosen, locate=where, command_line=frozenset(command_line))
+    options = theme.options(chosen, locate=where, command_line=frozenset(command_line),
+                            block=lambda key: block.get(key, "theme"))
     if not options.section_order:
         return options, None
     known = set(Profile.SECTION_FIELDS) - {"custom"} | {c.id for c in profile.custom}
     given = "-O section_order" if "section_order" in command_line else None  # named as the user wrote it
     problems = [Problem(f"unknown section '{key}'", where("section_order", index),
-                        given or f"theme.section_order[{index}]",
+                        given or f"{block.get('section_order', 'theme')}.section_order[{index}]",
                         did_you_mean(key, known) or "sections: " + ", ".join(sorted(known)))
                 for index, key in enumerate(options.section_order) if key not in known]
     if problems:
@@ -228,7 +233,8 @@ def tailored_options(theme: Theme, profile: Profile, tailored: Tailored,
     return theme_options(theme, profile, profile_options=dict(base_theme.model_extra or {}) if base_theme else {},
                          variant_options=dict(variant_theme.model_extra or {}) if variant_theme else {},
                          command_line=dict(command_line), locate_profile=tailored.base.source.locate,
-                         locate_variant=_variant_locator(tailored))
+                         locate_variant=_variant_locator(tailored),
+                         variant_block=dotted((*tailored.variant_at, "theme")) if tailored.variant else "theme")
 
 
 def _theme_name(request: RenderRequest, tailored: Tailored) -> str | None:

@@ -400,12 +400,14 @@ class Theme:
         return out
 
     def options(self, overrides: dict[str, Any] | None = None, *,
-                locate: Any = None, command_line: Any = frozenset()) -> ThemeOptions:
+                locate: Any = None, command_line: Any = frozenset(), block: Any = None) -> ThemeOptions:
         """Validate the theme's defaults merged with the profile's and command line's values.
 
         Raises UserError naming each bad option as the user gave it: ``-O KEY`` for a key in
-        ``command_line``, else ``theme.KEY`` (at its place in the profile when ``locate`` knows
-        it), each with the allowed values in plain words (:func:`option_problem`).
+        ``command_line``, else ``BLOCK.KEY`` (``block(key)``: the ``theme:`` block that gave it,
+        ``theme`` or ``variants.NAME.theme``; ``theme`` when not given), at its place in the file
+        when ``locate`` knows it, each with the allowed values in plain words
+        (:func:`option_problem`); the problems in the order they are written in the file.
         """
         values = {**self.default_options, **(overrides or {})}
         try:
@@ -420,11 +422,15 @@ class Theme:
                     hint = did_you_mean(key, ThemeOptions.model_fields) or \
                         "options: " + ", ".join(ThemeOptions.model_fields)
                 if key in (overrides or {}) or key not in self.default_options:
-                    name = f"-O {key}" if key in command_line else f"theme.{key}"
+                    name = f"-O {key}" if key in command_line else f"{block(key) if block else 'theme'}.{key}"
                     where = locate(key) if locate else None
                 else:  # the theme's own default: say which theme.toml holds it
                     name, where = f"options.{key}", self._manifest_location(key)
                 problems.append(Problem(message, where, name, hint, from_command_line=name.startswith("-O ")))
+            # as written, file by file, line by line (pydantic gives them in the fields' order)
+            problems.sort(key=lambda p: (p.location is None, p.location.file if p.location else "",
+                                         (p.location.line or 0) if p.location else 0,
+                                         (p.location.column or 0) if p.location else 0))
             raise UserError(problems) from None
         families = [font.family for font in self.fonts]
         if families and opts.font_family not in families:

@@ -92,6 +92,28 @@ def test_a_bad_option_in_a_variant_file_is_located_in_that_file(tmp_path):
     assert "tight.yaml:3:" in str(info.value) and "margins" in str(info.value)
 
 
+def test_a_variants_bad_options_are_named_by_their_path_in_order_as_written(tmp_path):
+    """They were named theme.font_size, a key of the profile's own theme block, and came in the
+    options' order, not the line's (newcomer trial); in a variant file the path is the file's."""
+    path = _profile(tmp_path, PROFILE.replace("      margins: 14\n",
+                                              "      margins: huge\n      font_size: big\n      spacing: 0\n")
+                    .replace("      section_order: [skills, summary]", "      section_order: [skils]"))
+    with pytest.raises(UserError) as info:
+        prepare(RenderRequest(profile=path, variant="tight"))
+    assert [(str(p.location), p.path) for p in info.value.problems] == [
+        (f"{path}:16:16", "variants.tight.theme.margins"), (f"{path}:17:18", "variants.tight.theme.font_size"),
+        (f"{path}:18:16", "variants.tight.theme.spacing")]
+    variant = tmp_path / "tight.yaml"
+    variant.write_text("profile: me.yaml\ntheme:\n  section_order: [skils]\n", encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        prepare(RenderRequest(variant=str(variant)))
+    assert [(str(p.location), p.path) for p in info.value.problems] == [(f"{variant}:3:19", "theme.section_order[0]")]
+    _profile(tmp_path, PROFILE.replace("      section_order: [skills, summary]", "      section_order: [skils]"))
+    with pytest.raises(UserError) as info:
+        prepare(RenderRequest(profile=path, variant="tight"))
+    assert [p.path for p in info.value.problems] == ["variants.tight.theme.section_order[0]"]
+
+
 def test_an_unknown_section_in_section_order_is_named_where_it_was_written(tmp_path):
     """From -O it was said to be theme.section_order[0], a place the user never wrote."""
     path = tmp_path / "me.yaml"
@@ -123,7 +145,8 @@ def test_a_boolean_theme_option_is_not_a_number_in_any_layer(tmp_path):
     path = _profile(tmp_path, PROFILE.replace("      margins: 14\n", "      line_height: true\n"))
     with pytest.raises(UserError) as info:
         prepare(RenderRequest(profile=path, variant="tight"))
-    assert str(info.value) == f"{path}:16:20: theme.line_height: true is not a number (use a number from 1 to 2)"
+    assert str(info.value) == (f"{path}:16:20: variants.tight.theme.line_height: true is not a number "
+                               "(use a number from 1 to 2)")
     with pytest.raises(UserError) as info:
         prepare(RenderRequest(profile=_profile(tmp_path), options=parse_option_overrides(["spacing=yes"])))
     assert str(info.value) == "-O spacing: true is not a number (use a number from 0.4 to 2)"

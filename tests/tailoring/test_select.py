@@ -261,11 +261,12 @@ def test_a_bad_theme_option_of_a_variant_is_located_where_the_variant_was_writte
     path.write_text(PROFILE + "  big:\n    theme: {font_size: huge}\n", encoding="utf-8")
     variant = tmp_path / "v.yaml"
     variant.write_text("profile: sam.yaml\ntheme:\n  font_size: huge\n", encoding="utf-8")
-    for args, where in [((path, "big"), f"{path}:13:24"), ((None, str(variant)), f"{variant}:3:14")]:
+    for args, where in [((path, "big"), f"{path}:13:24: variants.big"), ((None, str(variant)), f"{variant}:3:14: ")]:
         with pytest.raises(UserError) as info:
             prepare(args[0], variant=args[1])
         assert info.value.render() == (
-            f"{where}: theme.font_size: 'huge' is not a number (use a number from 7 to 14)")
+            f"{where}{'.' if where.endswith('big') else ''}theme.font_size: 'huge' is not a number "
+            "(use a number from 7 to 14)")
 
 
 def test_without_a_profile_the_one_init_wrote_wins_over_the_example(tmp_path, monkeypatch):
