@@ -68,3 +68,13 @@ def test_a_projects_dates_and_link_are_read(imported, written, theme, fmt):
         (expected["name"], str(expected["start"]), expected["url"])
     assert project["description"].startswith(expected["description"]), project  # compact runs "Technologies: …" in
     assert "summary" not in project, project
+
+
+@pytest.mark.parametrize(("theme", "fmt"), CASES)
+def test_a_headline_with_a_dash_stays_whole_and_the_location_is_the_contact_lines(imported, written, theme, fmt):
+    """compact sets the headline on the contact line ("Backend Engineer — Go, PostgreSQL | rosa@…
+    · Lisbon, Portugal"): the importer split it at the dash and took "Go, PostgreSQL" for the
+    location, and the real one went to Unsorted (newcomer trial)."""
+    basics = imported[(theme, fmt)].data["basics"]
+    assert basics["headline"] == written["basics"]["headline"]
+    assert basics["location"] == written["basics"]["location"]

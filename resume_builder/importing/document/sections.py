@@ -130,10 +130,27 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
 
 
 def contact_pieces(line: Line) -> list[str]:
+    """The pieces of a contact line, split at its separators (``·``, ``|``, a dash or slash
+    between spaces, wide gaps). What comes before a line's first `` | `` and holds no contact
+    detail is one piece: a headline sharing the line (compact's masthead, ``Backend Engineer —
+    Go, Kafka | a@b.example · …``) keeps its own dashes."""
     pieces = []
     for segment in line.segments or [line.text]:
+        bar = _BAR.search(segment)
+        if bar and segment[:bar.start()].strip() and not _holds_contact(segment[:bar.start()]):
+            pieces.append(segment[:bar.start()].strip())
+            segment = segment[bar.end():]
         pieces.extend(part.strip() for part in _SEPARATORS.split(segment) if part.strip())
     return pieces
+
+
+_BAR = re.compile(r"\s\|\s")  # compact's " | " after the headline (a no-break space before it)
+
+
+def _holds_contact(text: str) -> bool:
+    """Whether ``text`` holds an e-mail address, a phone number or a web address."""
+    return bool(EMAIL.search(text)) or any(_phone(part) or URL.fullmatch(part.strip())
+                                            for part in _SEPARATORS.split(text) if part.strip())
 
 
 def _phone(piece: str) -> str | None:
