@@ -8,7 +8,12 @@ A YAML parser reports where its grammar broke, which is often not where the pers
 - a missing space after ``:`` (``position:Platform Engineer``): YAML reads one word, and the
   parser fails on the next line, where a key appears inside that word's continuation;
 - a missing space after ``-`` (``-Promote …``): YAML reads more text of the item above, and the
-  parser fails at the next line that cannot continue it.
+  parser fails at the next line that cannot continue it;
+- a missing colon after a key (``location Zaragoza`` among the keys of a mapping): YAML reads a
+  text where a key belongs, and the parser fails at the next key, or at the next line less
+  indented when it was the mapping's last line. Only a line whose first word is the name of a
+  field (of any model of :mod:`resume_builder.schema`, or close to one) and that lines up with
+  the keys above it is taken for one: a line of text that goes on at the level of the keys is not.
 
 :func:`find_slip` lists the lines at or above the parser's error that hold one of these slips,
 nearest first, repairs each in turn (closes the quote at the end of its line, inserts the
@@ -17,13 +22,16 @@ line of the original error (or parse the whole file) confirms the slip: no guess
 indentation or layout is needed, so the rule holds for any line of any profile.
 
 Returns ``(line, column, message, hint)`` with a 0-based line and column (the opening quote,
-the colon, or the dash), or ``None`` when no single repair explains the error.
+the colon, the dash, or where the missing colon belongs), or ``None`` when no single repair
+explains the error.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
+
 __all__ = ["find_slip", "first_parse_error_line"]
 
 #: Repairs tried at most (each is one parse of the file).
@@ -39,6 +47,10 @@ _QUOTED_VALUE = re.compile(r"""^(?P<head>[ ]*(?:-[ ]+)*(?:[^\s#'"\-?:][^:#]*?:[ 
 _NO_SPACE_COLON = re.compile(r"^(?P<head>[ ]*(?:-[ ]+)*)(?P<key>[A-Za-z_][\w.-]*):(?P<value>[^\s:/#].*?)\s*$")
 # '-Promote …': a list dash followed by text with no space between.
 _NO_SPACE_DASH = re.compile(r"^(?P<head>[ ]*(?:-[ ]+)*)-(?P<value>[^\s\-].*?)\s*$")
+# 'location Zaragoza': a word, spaces and a value, with no ': ' anywhere (not a key, not a list item).
+_NO_COLON = re.compile(r"^(?P<head>[ ]*)(?P<key>[A-Za-z_][\w-]*)(?P<gap>[ ]+)(?P<value>[^\s#:].*?)\s*$")
+# A key at the start of a line: indentation, list dashes, a plain word key and ':'.
+_KEY_AT = re.compile(r"^(?P<head>[ ]*(?:-[ ]+)*)[^\s#'\"\-?:][^:#]*?:(?:[ ]|$)")
 # A block scalar header at the end of a line: 'summary: |', '- >-', 'text: |2+'.
 _BLOCK_HEADER = re.compile(r"(?:^|[ :])[|>][-+0-9]*\s*(?:#.*)?$")
 
@@ -65,6 +77,65 @@ def _closes(body: str, quote: str) -> bool:
                 continue
             return True
         index += 1
+    return False
+
+
+@lru_cache(maxsize=1)
+def field_names() -> frozenset[str]:
+    """The name of every field of every model of the inputs written in YAML: a profile (with its
+    variants and letters), a variant file, a letter, a job posting."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from resume_builder.schema import Profile, VariantFile
+    from resume_builder.schema.letter import LetterFile
+    from resume_builder.schema.posting import JobPosting
+
+    names: set[str] = set()
+    seen: set[type] = set()
+
+    def walk(annotation: Any) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation in seen:
+                return
+            seen.add(annotation)
+            for name, info in annotation.model_fields.items():
+                names.add(info.alias or name)
+                walk(info.annotation)
+            return
+        for arg in typing.get_args(annotation):
+            walk(arg)
+
+    for model in (Profile, VariantFile, LetterFile, JobPosting):
+        walk(model)
+    return frozenset(name for name in names if re.fullmatch(r"[a-z_][a-z0-9_]*", name))
+
+
+def _field_meant(word: str) -> str | None:
+    """The field name ``word`` is, or is a close typo of (one edit in a longer name), else None."""
+    import difflib
+
+    names = field_names()
+    if word in names:
+        return word
+    if len(word) < 4:
+        return None
+    close = difflib.get_close_matches(word.lower(), names, n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
+def _keys_line_up(lines: list[str], plain: list[bool], index: int, indent: int) -> bool:
+    """Whether the line above ``index`` that is not deeper than ``indent`` holds a key at
+    ``indent`` (a sibling key, or the first key of the same list item: ``- language: X``)."""
+    for above in range(index - 1, -1, -1):
+        if not plain[above]:
+            continue
+        line = lines[above]
+        if len(line) - len(line.lstrip(" ")) > indent:
+            continue
+        key = _KEY_AT.match(line)
+        return key is not None and key.end("head") == indent
     return False
 
 
@@ -110,6 +181,12 @@ def _candidates(lines: list[str], last: int) -> list[tuple[int, str, int, str]]:
         if dash:
             at = dash.end("head")
             found.append((index, "dash", at, line[: at + 1] + " " + line[at + 1:]))
+            continue
+        bare = _NO_COLON.match(line)
+        if bare and not re.search(r":(?:[ ]|$)", line) and _field_meant(bare.group("key")) \
+                and _keys_line_up(lines, plain, index, bare.end("head")):
+            at = bare.end("key")
+            found.append((index, "nocolon", at, line[:at] + ":" + line[at:]))
     return found
 
 
@@ -193,6 +270,13 @@ def _describe(line: str, index: int, kind: str, column: int, error_line: int,
         key, value = match.group("key"), match.group("value")
         return (index, column, f"'{key}:{_short(value)}' has no space after the ':', so YAML reads it as text, "
                                "not as a key", f"write '{key}: {_short(value)}'")
+    if kind == "nocolon":
+        match = _NO_COLON.match(line)
+        assert match is not None
+        key, value = match.group("key"), match.group("value")
+        meant = _field_meant(key) or key
+        return (index, column, f"'{key} {_short(value)}' has no colon after '{key}', so YAML does not read it "
+                               "as a key", f"write '{meant}: {_short(value)}'")
     match = _NO_SPACE_DASH.match(line)
     assert match is not None
     value = match.group("value")
