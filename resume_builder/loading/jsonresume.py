@@ -347,7 +347,7 @@ def validate_json_resume(doc: SourceDocument, warnings: list[str]) -> Profile:
                 continue
             warnings.append(f"{where}: {dotted(theirs)}: {message}; left out of the résumé (kept for export)")
             continue
-        return validate_profile(doc)
+        return validate_profile(doc, blanks=False)
     raise UserError(f"{doc.file}: too many values this résumé cannot show")
 
 

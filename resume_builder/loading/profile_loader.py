@@ -198,6 +198,7 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
         if not profile.basics.name.strip():  # required, but an importer writes "" for the user to fill in
             warnings.append(f"{chosen.source.locate(('basics', 'name'))}: basics.name is empty: the résumé has "
                             "no name at its head (write your name there)")
+        warnings.extend(blank_texts(profile, chosen.source)[1])
         said = phone_warning(profile)
         if said:
             warnings.append(f"{chosen.source.locate(('basics', 'phone'))}: basics.phone: {said}")
@@ -329,8 +330,8 @@ def _load_fast(path: Path, lang: "str | _VariantLanguage | None",
         profile = validate_profile(chosen.source)
     except UserError:
         return None
-    if not profile.basics.name.strip() or phone_warning(profile):
-        return None  # the careful path warns, at the name's (the phone's) line
+    if not profile.basics.name.strip() or phone_warning(profile) or blank_texts(profile, chosen.source)[1]:
+        return None  # the careful path warns, at the name's (the phone's, the blank text's) line
     source = chosen.source
     source.deferred = lambda: _load_careful(path, lang, input_format).source
     return LoadedProfile(profile, source, path, "yaml", chosen.lang, chosen.warnings, chosen.alternatives,
@@ -375,7 +376,11 @@ def _cache_key(path: Path, input_format: str | None = None) -> tuple | None:
     return (str(path.resolve()), path.as_posix(), digest, input_format)
 
 
-def validate_profile(doc: SourceDocument) -> Profile:
+def validate_profile(doc: SourceDocument, *, blanks: bool = True) -> Profile:
+    """``doc``'s data as a :class:`Profile`; every problem raised as one UserError.
+
+    ``blanks``: a blank item of a list of texts is an error (:func:`blank_texts`); a JSON
+    Resume file read as a profile leaves out such items itself (loading/jsonresume.py)."""
     try:
         profile = Profile.model_validate(doc.data)
     except ValidationError as exc:
@@ -387,6 +392,9 @@ def validate_profile(doc: SourceDocument) -> Profile:
                               if p.location else (0, 0))
         raise UserError(problems) from None
     problems = cross_check(profile, doc)
+    if blanks:
+        problems = sorted(problems + blank_texts(profile, doc)[0],
+                          key=lambda p: (p.location.line or 0, p.location.column or 0) if p.location else (0, 0))
     if not problems and profile.variants:
         from resume_builder.loading.variant_checks import check_profile_variants
 
@@ -398,6 +406,72 @@ def validate_profile(doc: SourceDocument) -> Profile:
     if problems:
         raise UserError(problems)
     return profile
+
+
+#: What one item of a list of texts is called in messages; any other list's is "item of 'NAME'".
+_BLANK_ITEM_NOUNS = {"highlights": "highlight", "details": "sub-point", "keywords": "keyword", "courses": "course",
+                     "items": "item", "roles": "role", "body": "paragraph", "address": "address line"}
+#: Lists whose items are written one to a line, so the fix is to remove the line.
+_ONE_PER_LINE = ("highlights", "details", "items", "body")
+#: Required texts left blank without a warning from :func:`blank_texts`: a blank name has its
+#: own (_validate_careful); a skill group without a name shows its keywords as one list (the
+#: LinkedIn import writes one).
+_BLANK_ALLOWED = {("Basics", "name"), ("SkillGroup", "name")}
+
+
+def blank_texts(profile: Profile, doc: SourceDocument) -> tuple[list[Problem], list[str]]:
+    """Blank (empty or white-space only) texts where the résumé prints one (newcomer trial:
+    ``highlights: ["", "  "]`` rendered two bare bullets, ``position: ""`` a job without a
+    title, both silently): (an error at each item of a list of texts that is blank, a
+    highlight, a keyword, a sub-point...; a warning at each required text that is blank, a
+    job's position, a project's name).
+
+    A required text left blank is a warning, not an error, as a blank name is: an import
+    leaves one blank for the person to fill in (a LinkedIn position without a title, with a
+    comment saying so) and its profile must load. An optional text left blank is as if absent
+    and is not reported."""
+    from pydantic import BaseModel
+
+    from resume_builder.schema.profile import Highlight
+
+    problems: list[Problem] = []
+    warnings: list[str] = []
+
+    def blank(value: Any) -> bool:
+        return isinstance(value, str) and not value.strip()
+
+    def walk(model: BaseModel, path: tuple[Any, ...]) -> None:
+        cls = type(model)
+        for name, info in cls.model_fields.items():
+            key = info.alias or name
+            value = getattr(model, name, None)
+            if isinstance(value, str):
+                instead = getattr(cls, "REQUIRED_OR", {}).get(name, ())
+                required = info.is_required() or (instead and not any(getattr(model, other, None)
+                                                                       for other in instead))
+                said = (cls.__name__, name) in _BLANK_ALLOWED or cls is Highlight  # a highlight: said as an item
+                if required and blank(value) and not said:
+                    warnings.append(f"{doc.locate(path + (key,))}: {dotted(path + (key,))}: '{key}' is empty: it is "
+                                    "printed as nothing (write it, or remove the entry)")
+            elif isinstance(value, BaseModel):
+                walk(value, path + (key,))
+            elif isinstance(value, list):
+                for index, element in enumerate(value):
+                    if blank(element) or isinstance(element, Highlight) and blank(element.text):
+                        noun = _BLANK_ITEM_NOUNS.get(key, f"item of '{key}'")
+                        fix = "remove the line or write its text" if key in _ONE_PER_LINE else \
+                            "remove it or write its text"
+                        problems.append(Problem(f"empty {noun}", doc.locate(path + (key, index)),
+                                                dotted(path + (key, index)), fix))
+                    if isinstance(element, BaseModel):
+                        walk(element, path + (key, index))
+            elif isinstance(value, dict) and key != "meta":
+                for entry, element in value.items():
+                    if isinstance(element, BaseModel):
+                        walk(element, path + (key, entry))
+
+    walk(profile, ())
+    return problems, warnings
 
 
 def cross_check(profile: Profile, doc: SourceDocument) -> list[Problem]:
