@@ -711,6 +711,9 @@ def parse_yaml(text: str, file: str, judge: Callable[[str], int | None] | None =
             message = re.sub(r' with value ".*', "", message)
             line = mark.line + 1 if mark else None
             col = mark.column + 1 if mark else None
+            first = _first_of_duplicate(text, exc)
+            if first is not None:
+                message += f", also on line {first}"
             raise UserError.at(file, line, col, f"YAML syntax error: {message}",
                                hint="each key may appear once in a mapping: merge the two or delete one") from None
         raise UserError(explain(exc, text, file, judge)) from None
@@ -724,6 +727,25 @@ def parse_yaml(text: str, file: str, judge: Callable[[str], int | None] | None =
     except UserError as error:  # quote the offending line under a located problem
         raise UserError([_with_excerpt(p, text) for p in error.problems]) from None
     return doc
+
+
+def _first_of_duplicate(text: str, exc: Any) -> int | None:
+    """The 1-based line of the first of two equal keys that ruamel.yaml's ``DuplicateKeyError``
+    ``exc`` reports (it marks the second key and the start of the mapping): the line between
+    them with the same key at the same column, after nothing but indentation and list dashes
+    (a block mapping); None when there is none (a flow mapping)."""
+    start, second = exc.context_mark, exc.problem_mark
+    found = re.search(r'duplicate key "(.*?)" with value', str(exc.problem or ""), re.DOTALL)
+    if start is None or second is None or found is None:
+        return None
+    key, column = found.group(1), second.column
+    lines = source_lines(text)
+    for index in range(start.line, min(second.line, len(lines))):
+        line = lines[index]
+        if re.fullmatch(r"[ ]*(?:-[ ]+)*", line[:column]) and re.match(
+                rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')[ ]*:(?:[ ]|$)""", line[column:]):
+            return index + 1
+    return None
 
 
 def _with_excerpt(problem: Problem, text: str) -> Problem:
