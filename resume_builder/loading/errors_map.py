@@ -149,7 +149,8 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
                     message = f"expected text, found the number {written}"
                 hint = (lambda written=written: f'put it in quotes to keep it as written: "{written}"')
             elif kind == "list_type":
-                hint = (lambda value=err.get("input"): list_text_hint(value))
+                hint = (lambda value=err.get("input"), key=loc[-1] if loc else "":
+                        list_text_hint(value) or _text_as_list_hint(key, value, source.file))
             elif kind in ("dict_type", "model_type", "model_attributes_type"):
                 hint = (lambda value=err.get("input"): mapping_text_hint(value))
             elif isinstance(err.get("input"), dict):
@@ -283,6 +284,24 @@ def _misplaced_run(parent: tuple[Any, ...], run: list[int], source: SourceDocume
     if value is None:
         covered.add(parent + (run[0] - 1, key))
     return Location(source.file, line + 1, column + 1), message, hint, covered
+
+
+def _text_as_list_hint(key: Any, value: Any, file: Any) -> str:
+    """For a text where a list belongs, the line written as a list: ``keywords: Go, PostgreSQL``
+    as ``keywords: [Go, PostgreSQL]`` (newcomer trial: the message gave no fix). Only for short
+    items (a sentence with commas is one highlight, not a list) on one line; "" otherwise."""
+    if not isinstance(key, str) or not isinstance(value, str) or "\n" in value.strip() or not value.strip():
+        return ""
+    items = [item.strip() for item in value.split(",")]
+    if any(not item or len(item.split()) > 4 for item in items):
+        return ""
+    if str(file).lower().endswith(".json"):
+        shown = ", ".join('"' + item.replace("\\", "\\\\").replace('"', '\\"') + '"' for item in items)
+        return f'write it as a list: "{key}": [{shown}]'
+    plain = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#\[\]{}]|:(?! )|(?<! )#)*")
+    shown = ", ".join(item if plain.fullmatch(item) else
+                      '"' + item.replace("\\", "\\\\").replace('"', '\\"') + '"' for item in items)
+    return f"write it as a list: {key}: [{shown}]"
 
 
 def _language_keys_hint(value: dict[Any, Any]) -> str:
