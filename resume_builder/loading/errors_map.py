@@ -392,12 +392,33 @@ def _unknown_key_hint(root: type[BaseModel], loc: tuple[Any, ...], value: Any = 
         moved = _moved_key_hint(root, loc, source, prefix) if source is not None else ""
         if moved:
             return moved
-        suggestion = did_you_mean(key, choices)
+        placed = _section_field_hint(parent, key) if len(loc) == 1 else ""
+        if placed.startswith("did you mean 'basics."):
+            return placed
+        suggestion = did_you_mean(key, choices) or placed
         if not suggestion and choices:
             suggestion = "allowed here: " + ", ".join(sorted(choices))
         return suggestion
 
     return hint
+
+
+def _section_field_hint(model: type[BaseModel] | None, key: str) -> str:
+    """For an unknown top-level key that is a field of ``basics`` (``name: Lucía`` at column 0),
+    where it goes (newcomer trial: "unknown field 'name'" listed the top-level keys only); for
+    one that is a field of the entries of a section (``company:``), which sections have it."""
+    fields = model.model_fields if model is not None else {}
+    if "basics" not in fields:
+        return ""
+    basics = model_at(model, ("basics",))
+    if basics is not None and key in field_names(basics):
+        return f"did you mean 'basics.{key}'? write it under 'basics:', indented like its other fields"
+    sections = [name for name in field_names(model)
+                if (entry := model_at(model, (name, 0))) is not None and key in field_names(entry)]
+    if not sections or len(sections) > 3:
+        return ""
+    named = " or ".join(f"'{name}'" for name in sections)
+    return f"'{key}' is a field of each entry of {named}: write it in an entry there, indented like its other fields"
 
 
 def _moved_key_hint(root: type[BaseModel], loc: tuple[Any, ...], source: SourceDocument,
@@ -470,6 +491,12 @@ def _without_typo_twins(found: list[Any], root: type[BaseModel], prefix: tuple[A
             missing.setdefault(parent, {})[name] = {name, *instead, *_ALTERNATIVE.findall(item[2])}
     if not missing:
         return found
+    # 'name:' written at the top level instead of under 'basics:': the one mistake is said there
+    top = {str(item[4][len(prefix)]) for item in found
+           if len(item[4]) == len(prefix) + 1 and item[2].startswith("unknown field ")}
+    moved = {(prefix + ("basics",), name) for name in missing.get(prefix + ("basics",), {}) if name in top}
+    if moved:
+        found = [item for item in found if not (_is_required(item) and (item[4][:-1], str(item[4][-1])) in moved)]
     meant: set[tuple[tuple[Any, ...], str]] = set()
     budget = SHOWN_PROBLEMS
     for item in found:
