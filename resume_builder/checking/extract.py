@@ -26,6 +26,7 @@ from xml.etree import ElementTree
 
 from resume_builder.bidi import without_controls
 from resume_builder.errors import UserError
+from resume_builder.loading.source import BINARY_MAGIC
 
 PDF, DOCX = "pdf", "docx"
 
@@ -109,15 +110,9 @@ def sniff(path: Path) -> str:
     raise not_a_document(path, head, hint=hint)
 
 
-#: Magic bytes of the files people take for a résumé that neither command reads, with what each is.
-_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image", "it is a PNG image"),
-          (b"\xff\xd8\xff", "image", "it is a JPEG image"),
-          (b"GIF87a", "image", "it is a GIF image"), (b"GIF89a", "image", "it is a GIF image"),
-          (b"II*\x00", "image", "it is a TIFF image"), (b"MM\x00*", "image", "it is a TIFF image"),
-          (b"BM", "image", "it is a BMP image"),
-          (b"{\\rtf", "word", "it is an RTF document"),
-          (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "word", "it is an old Word document (.doc) or another "
-                                                        "Office 97-2003 file"))
+#: Magic bytes of the files people take for a résumé that neither command reads, with what each is
+#: (loading/source.py holds them: it names them too, for a profile that is no text).
+_MAGIC = BINARY_MAGIC
 
 
 def what_it_holds(head: bytes) -> tuple[str, str]:

@@ -21,6 +21,7 @@ import datetime as _dt
 import json
 import os
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -215,6 +216,42 @@ def read_bytes(path: Path, kind: str = "profile", limit: int = MAX_FILE_BYTES) -
     return raw
 
 
+#: Magic bytes of the files people take for a résumé that no command reads as text, with what
+#: each is (checking/extract.py names them too).
+BINARY_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image", "it is a PNG image"),
+          (b"\xff\xd8\xff", "image", "it is a JPEG image"),
+          (b"GIF87a", "image", "it is a GIF image"), (b"GIF89a", "image", "it is a GIF image"),
+          (b"II*\x00", "image", "it is a TIFF image"), (b"MM\x00*", "image", "it is a TIFF image"),
+          (b"BM", "image", "it is a BMP image"),
+          (b"{\\rtf", "word", "it is an RTF document"),
+          (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "word", "it is an old Word document (.doc) or another "
+                                                        "Office 97-2003 file"))
+
+
+def binary_kind(raw: bytes) -> tuple[str, str] | None:
+    """What a file whose first bytes are ``raw`` is, when it is a document or an image rather
+    than text: ``(what it is, what to do)``, e.g. ``("a PDF file", "to read a PDF résumé into
+    a profile, use 'resume-builder import FILE'")``; None for anything else."""
+    importing = "use 'resume-builder import {file}'"
+    if raw.startswith(b"%PDF-"):
+        return "a PDF file", "to read a PDF résumé into a profile, " + importing
+    if raw.startswith(b"PK\x03\x04"):
+        length = int.from_bytes(raw[26:28], "little") if len(raw) >= 30 else 0
+        first = raw[30:30 + length].decode("cp437", "replace")
+        if first.startswith(("[Content_Types].xml", "_rels/", "word/", "docProps/", "customXml/")):
+            return "a Word document (DOCX)", "to read a DOCX résumé into a profile, " + importing
+        return "a ZIP archive", ("if it is LinkedIn's data export, " + importing + "; else unpack it and name "
+                                 "the profile inside")
+    for magic, kind, words in BINARY_MAGIC:
+        if raw.startswith(magic) and (magic != b"BM" or len(raw) >= 14 and raw[6:10] == b"\x00" * 4):
+            what = words.removeprefix("it is ")
+            if kind == "image":
+                return what, "a profile is text; import reads text, not pictures: import the PDF or DOCX the " \
+                             "résumé was made from"
+            return what, "open it in your word processor, save it as DOCX (or export a PDF), and " + importing
+    return None
+
+
 def read_text(path: Path, kind: str = "profile") -> str:
     """Read a UTF-8 text file (:func:`read_bytes`, at most MAX_FILE_BYTES), turning every
     I/O problem into a :class:`UserError`.
@@ -232,6 +269,12 @@ def read_text(path: Path, kind: str = "profile") -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        found = binary_kind(raw)
+        if found is not None:  # a PDF or a picture named cv.yaml: not "not valid UTF-8 (byte 0xda)"
+            what, todo = found
+            name = path.name or shown
+            raise UserError.at(shown, None, None, f"{name} is {what}, not {article(kind)} written in YAML or JSON",
+                               hint=todo.replace("{file}", shlex.quote(shown))) from None
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise UserError.at(shown, line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
