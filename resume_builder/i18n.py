@@ -196,6 +196,25 @@ def _script(tag: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def likely_region(tag: str) -> str | None:
+    """The country a language is most likely used in, by CLDR's likely subtags (Babel's
+    ``likely_subtags``: ``es`` → ES, ``pt`` → BR, ``en`` → US), for a tag that names none
+    itself; None when CLDR does not know the language."""
+    from babel import Locale
+    from babel.core import get_global
+
+    try:
+        locale = Locale.parse(normalize_tag(tag), sep="-")
+    except (ValueError, TypeError, LookupError):
+        return None
+    likely = get_global("likely_subtags").get(locale.language)
+    try:
+        return Locale.parse(likely).territory if likely else None
+    except (ValueError, TypeError, LookupError):
+        return None
+
+
 @lru_cache(maxsize=64)
 def labels_for(locale: str | None = None) -> Labels:
     """The labels of ``locale`` (default English); UnknownLocale if CLDR does not know it."""

@@ -225,6 +225,20 @@ def phone_warning(profile: Profile) -> str:
         return (f"'{written}' starts with 00, which is read as the international prefix only in a country "
                 f"the profile does not give: write + for it ('+{written.strip()[2:]}') so it can be linked")
     if not written.strip().startswith("+") and region is None:
+        tag = profile.locale or profile.lang
+        if tag:  # 'locale: es' names a language, not a country: say so, with the country it likely is
+            from resume_builder.i18n import likely_region
+
+            parts = tag.replace("_", "-").split("-")
+            own = region_for(None, "-".join(parts[:1] + parts[1:])) if profile.locale is None else None
+            guess = own or likely_region(tag)
+            guess = guess if guess in phonenumbers.SUPPORTED_REGIONS else None
+            example = f"+{phonenumbers.country_code_for_region(guess)}" if guess else "+44"
+            named = f"'locale: {parts[0]}-{guess}'" if guess else f"a locale with a country, e.g. 'locale: {parts[0]}-XX'"
+            said = f"the profile's locale '{tag}' names a language but no country" if profile.locale else \
+                f"the profile gives no locale (its lang '{tag}' sets the language only)"
+            return (f"'{written}' has no country code, and {said}: it is printed but not linked (write it with its "
+                    f"country code, e.g. {example} …, or name the country: {named}, or basics.location.country_code)")
         return (f"'{written}' has no country code, and the profile gives no country: it is printed but not "
                 "linked (write it with its country code, e.g. +44 …, or give basics.location.country_code)")
     number = parse_phone(written, region)

@@ -45,3 +45,24 @@ def test_a_number_read_in_the_profiles_country_says_which(tmp_path):
     output = " ".join(CliRunner().invoke(app, ["validate", str(profile)]).output.split())
     assert "'020 7946 0018' is not a possible phone number in FR (the profile's country)" in output, output
     assert "or write it with its country code" in output
+
+
+@pytest.mark.parametrize("head, said", [
+    ("locale: es\n", "and the profile's locale 'es' names a language but no country: it is printed but not linked "
+                     "(write it with its country code, e.g. +34 …, or name the country: 'locale: es-ES', or "
+                     "basics.location.country_code)"),
+    ("lang: es\n", "and the profile gives no locale (its lang 'es' sets the language only): it is printed but not "
+                   "linked (write it with its country code, e.g. +34 …, or name the country: 'locale: es-ES'"),
+    ("lang: pt-BR\n", "e.g. +55 …, or name the country: 'locale: pt-BR'"),
+])
+def test_a_locale_without_a_country_is_said_with_the_country_it_likely_is(tmp_path, head, said):
+    """``locale: es`` gave "e.g. +44 …" and "the profile gives no country", though it says Spanish
+    (newcomer trial): the example is the language's likely country, and the locale's missing
+    region is named as the thing to add."""
+    profile = tmp_path / "cv.yaml"
+    profile.write_text(f'{head}basics:\n  name: Ann Bee\n  phone: "612 34 56 78"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(profile)])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert f"warning: {profile}:4:10: basics.phone: '612 34 56 78' has no country code, " in output, output
+    assert said in output and "+44" not in output, output
