@@ -40,6 +40,18 @@ def source_date_epoch() -> int:
     return seconds
 
 
+def today() -> _dt.date:
+    """The day a profile's dates are compared with ("is this start in the future?"): the day
+    of SOURCE_DATE_EPOCH when it is set (a reproducible build says the same on any day, and
+    tests fix the day so), else the clock's (UTC). The fixed default that
+    :func:`libraries_see_build_date` sets while a PDF is written (1980) is no one's today: a
+    profile read meanwhile (another thread of ``serve``) goes by the clock."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value and value != str(DEFAULT_EPOCH):
+        return build_datetime().date()
+    return _dt.datetime.now(tz=_dt.timezone.utc).date()
+
+
 def build_datetime() -> _dt.datetime:
     return _dt.datetime.fromtimestamp(source_date_epoch(), tz=_dt.timezone.utc)
 

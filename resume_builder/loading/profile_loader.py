@@ -199,6 +199,7 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
             warnings.append(f"{chosen.source.locate(('basics', 'name'))}: basics.name is empty: the résumé has "
                             "no name at its head (write your name there)")
         warnings.extend(blank_texts(profile, chosen.source)[1])
+        warnings.extend(future_dates(profile, chosen.source))
         said = phone_warning(profile)
         if said:
             warnings.append(f"{chosen.source.locate(('basics', 'phone'))}: basics.phone: {said}")
@@ -344,8 +345,9 @@ def _load_fast(path: Path, lang: "str | _VariantLanguage | None",
         profile = validate_profile(chosen.source)
     except UserError:
         return None
-    if not profile.basics.name.strip() or phone_warning(profile) or blank_texts(profile, chosen.source)[1]:
-        return None  # the careful path warns, at the name's (the phone's, the blank text's) line
+    if not profile.basics.name.strip() or phone_warning(profile) or blank_texts(profile, chosen.source)[1] \
+            or future_dates(profile, chosen.source):
+        return None  # the careful path warns, at the name's (the phone's, the blank text's, the date's) line
     source = chosen.source
     source.deferred = lambda: _load_careful(path, lang, input_format).source
     return LoadedProfile(profile, source, path, "yaml", chosen.lang, chosen.warnings, chosen.alternatives,
@@ -486,6 +488,49 @@ def blank_texts(profile: Profile, doc: SourceDocument) -> tuple[list[Problem], l
 
     walk(profile, ())
     return problems, warnings
+
+
+def future_dates(profile: Profile, doc: SourceDocument, today: Any = None) -> list[str]:
+    """A warning at each date after ``today`` (default: :func:`resume_builder.output.today`,
+    SOURCE_DATE_EPOCH's day when set) that reads as a slip: a start in the future with the end
+    'present' (newcomer trial: 'start: 2030-01, end: present' validated in silence), or an end
+    in the future that is not 'present'. Warnings, not errors: an offer accepted for a later
+    start, a contract that ends on a known day, are real."""
+    from pydantic import BaseModel
+
+    from resume_builder.schema.base import DateRange
+    from resume_builder.schema.types import PRESENT, PartialDate
+
+    if today is None:
+        from resume_builder.output import today as clock
+
+        today = clock()
+    now = (today.year, today.month, today.day)
+    warnings: list[str] = []
+
+    def walk(model: BaseModel, path: tuple[Any, ...]) -> None:
+        if isinstance(model, DateRange):
+            start, end = getattr(model, "start", None), getattr(model, "end", None)
+            if isinstance(start, PartialDate) and end == PRESENT and start.earliest() > now:
+                warnings.append(f"{doc.locate(path + ('start',))}: {dotted(path + ('start',))}: start {start} is in "
+                                f"the future (today is {today.isoformat()}), and the end is 'present' (check the "
+                                "year; for an offer accepted for a later start, this is how it is shown)")
+            if isinstance(end, PartialDate) and end.earliest() > now:
+                warnings.append(f"{doc.locate(path + ('end',))}: {dotted(path + ('end',))}: end {end} is in the "
+                                f"future (today is {today.isoformat()}) (if it goes on, write end: present; keep the "
+                                "date if it ends then, as a contract does)")
+        for name, info in type(model).model_fields.items():
+            key = info.alias or name
+            value = getattr(model, name, None)
+            if isinstance(value, BaseModel):
+                walk(value, path + (key,))
+            elif isinstance(value, list):
+                for index, element in enumerate(value):
+                    if isinstance(element, BaseModel):
+                        walk(element, path + (key, index))
+
+    walk(profile, ())
+    return warnings
 
 
 def cross_check(profile: Profile, doc: SourceDocument) -> list[Problem]:
