@@ -276,8 +276,18 @@ def _pair(title: str, value: str | RichText, entry_id: str | None, tags: list[st
 
 
 def rich_list(items: list[str], sep: str = ", ") -> RichText:
-    """Items (keywords) each parsed on its own, then joined: a '*' or '`' in one keyword
-    never pairs with one in the next."""
+    """Items (keywords) each parsed on its own, then joined with ``sep`` (the locale's list
+    separator): a '*' or '`' in one keyword never pairs with one in the next. A right-to-left
+    script's separator (the Arabic comma) between items with no right-to-left letter (English
+    keywords in an Arabic résumé, a line set left to right) is the Latin comma."""
+    import unicodedata
+
+    from resume_builder.bidi import is_rtl_char
+
+    rtl_script = any(unicodedata.name(c, "").startswith(("ARABIC", "HEBREW", "SYRIAC", "THAANA", "NKO"))
+                     for c in sep)  # U+060C ARABIC COMMA is bidi class CS, not AL: its name says its script
+    if rtl_script and not any(is_rtl_char(c) for item in items for c in item):
+        sep = ", "
     spans: list[Span] = []
     for item in items:
         parsed = rich(item).spans

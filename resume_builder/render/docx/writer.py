@@ -612,7 +612,10 @@ class Writer:
             self.end_roles()
 
     def pair(self, entry: Entry, first: bool = False) -> None:
-        p = self.paragraph("pair", before=0 if first else None)
+        """A pair (a skill group, a language) as one paragraph; in a right-to-left document, one
+        with no right-to-left letter (English skills in an Arabic résumé) is set left to right."""
+        p = self.paragraph("pair", before=0 if first else None, ltr=self.look.rtl and entry.title.ltr_only
+                           and (not entry.description or entry.description.ltr_only))
         self.pair_runs(p, entry)
 
     def pair_runs(self, p, entry: Entry) -> None:
