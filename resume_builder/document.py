@@ -275,18 +275,20 @@ def _pair(title: str, value: str | RichText, entry_id: str | None, tags: list[st
     return Entry(id=entry_id, title=rich(title), description=description, tags=tuple(tags))
 
 
-def rich_list(items: list[str], sep: str = ", ") -> RichText:
+def rich_list(items: list[str], sep: str = ", ", *, label: str = "") -> RichText:
     """Items (keywords) each parsed on its own, then joined with ``sep`` (the locale's list
     separator): a '*' or '`' in one keyword never pairs with one in the next. A right-to-left
-    script's separator (the Arabic comma) between items with no right-to-left letter (English
-    keywords in an Arabic résumé, a line set left to right) is the Latin comma."""
+    script's separator (the Arabic comma) is the Latin comma where neither the items nor their
+    ``label`` (the skill group's name, "Technologies") hold a right-to-left letter: English
+    skills in an Arabic résumé, a line set left to right. Under an Arabic label the line is
+    right to left and keeps the Arabic comma, which orders its items from the right."""
     import unicodedata
 
     from resume_builder.bidi import is_rtl_char
 
     rtl_script = any(unicodedata.name(c, "").startswith(("ARABIC", "HEBREW", "SYRIAC", "THAANA", "NKO"))
                      for c in sep)  # U+060C ARABIC COMMA is bidi class CS, not AL: its name says its script
-    if rtl_script and not any(is_rtl_char(c) for item in items for c in item):
+    if rtl_script and not any(is_rtl_char(c) for text in (label, *items) for c in text):
         sep = ", "
     spans: list[Span] = []
     for item in items:
@@ -299,7 +301,8 @@ def rich_list(items: list[str], sep: str = ", ") -> RichText:
 
 
 def _keywords_field(keywords: list[str], labels: Labels) -> tuple[Field, ...]:
-    return (Field(labels.technologies, rich_list(keywords, labels.list_separator)),) if keywords else ()
+    return (Field(labels.technologies, rich_list(keywords, labels.list_separator, label=labels.technologies)),) \
+        if keywords else ()
 
 
 def _section_builders(profile: Profile, labels: Labels):
@@ -395,7 +398,8 @@ def _section_builders(profile: Profile, labels: Labels):
 
     def skills() -> Section:
         entries = tuple(_pair(_joined(s.name, f"({s.level})" if s.level else None, sep=" "),
-                              rich_list(s.keywords, labels.list_separator), s.id, s.tags) for s in profile.skills)
+                              rich_list(s.keywords, labels.list_separator, label=s.name or ""), s.id, s.tags)
+                        for s in profile.skills)
         return Section("skills", heading("skills"), "pairs", entries=entries)
 
     def languages() -> Section:
@@ -403,7 +407,8 @@ def _section_builders(profile: Profile, labels: Labels):
         return Section("languages", heading("languages"), "pairs", entries=entries)
 
     def interests() -> Section:
-        entries = tuple(_pair(i.name, rich_list(i.keywords, labels.list_separator), i.id, i.tags) for i in profile.interests)
+        entries = tuple(_pair(i.name, rich_list(i.keywords, labels.list_separator, label=i.name or ""), i.id, i.tags)
+                        for i in profile.interests)
         return Section("interests", heading("interests"), "pairs", entries=entries)
 
     builders = {

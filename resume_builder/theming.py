@@ -176,6 +176,12 @@ class DocxStyle(_Strict):
     # and masthead_rule_space the gap above it (the CSS padding, scaled like the gaps).
     masthead_rule: Number = Field(default=0, ge=0, le=6)
     masthead_rule_space: Number = Field(default=0, **_SPACE)
+    # A cover letter's letterhead (letter.css.j2 and letter-theme.css.j2 .letter-page .masthead):
+    # the space below it, and its own rule (classic's hairline) where the résumé's masthead has
+    # none; unset: the résumé's masthead space, no rule but the masthead's.
+    letterhead_space_after: Number | None = Field(default=None, **_SPACE)
+    letterhead_rule: Number = Field(default=0, ge=0, le=6)
+    letterhead_rule_space: Number = Field(default=0, **_SPACE)
     # Set what the theme's templates run in as they do (compact's): the headline and contact
     # line, the summary's paragraphs, pairs, an undated entry's title and text, short lists.
     run_in: bool = False

@@ -139,13 +139,38 @@ def break_long_runs(text: str) -> str:
     return "".join(out)
 
 
+#: Contact details that are addresses, written without their scheme (``linkedin.com/in/a-b``):
+#: they break only after a ``/`` as a URL in the text does, never at a hyphen.
+_ADDRESS_KINDS = ("email", "website", "profile")
+
+
+def contact_breaks(contact: Contact) -> Contact:
+    """``contact`` whose text breaks as an address does: an e-mail, web or profile address only
+    after a ``/`` (:func:`_url_breaks`: a WORD JOINER after each hyphen; LibreOffice broke
+    ``linkedin.com/in/alex-`` / ``example`` at a line's end); a phone number never (a WORD
+    JOINER after each of its spaces and hyphens: the spaces stay spaces in the extracted
+    text), as one reads and dials it whole."""
+    if contact.kind in _ADDRESS_KINDS:
+        text = _url_breaks(contact.text)
+    elif contact.kind == "phone":
+        text = contact.text.replace(" ", " " + WJ).replace("-", "-" + WJ)
+    else:
+        return contact
+    return dataclasses.replace(contact, text=text) if text != contact.text else contact
+
+
 def with_break_opportunities(value: Any) -> Any:
     """A copy of a Document (or any part of one) whose visible text has break opportunities.
 
-    Links, ids, the photo and the PDF metadata (title, author...) are left alone.
+    Links, ids, the photo and the PDF metadata (title, author...) are left alone. A contact
+    detail that is an address or a phone number breaks as one (:func:`contact_breaks`).
     """
     if isinstance(value, tuple):
         return tuple(with_break_opportunities(item) for item in value)
+    if isinstance(value, Contact):
+        value = contact_breaks(value)
+        if value.kind in _ADDRESS_KINDS or value.kind == "phone":
+            return value
     if not isinstance(value, _WALKED):
         return value
     changes = {}

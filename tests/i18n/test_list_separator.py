@@ -16,7 +16,9 @@ def _degree_and_keywords(lang: str) -> tuple[str, str]:
     profile = Profile.model_validate({
         "lang": lang, "basics": {"name": "Test Person"},
         "education": [{"institution": "U", "degree": "D1", "area": "A1", "start": "2010", "end": "2014"}],
-        "skills": [{"name": "S", "keywords": ["K1", "K2"]}],
+        # an Arabic group's line is right to left: its keywords take the Arabic comma (under a
+        # Latin name, a left-to-right line, the Latin one: tests/i18n/test_english_pairs_in_rtl_locale.py)
+        "skills": [{"name": "مهارات" if lang == "ar" else "S", "keywords": ["K1", "K2"]}],
     })
     doc = build_document(profile)
     sections = {s.key: s for s in doc.sections}

@@ -115,6 +115,28 @@ def test_docx_uses_word_letter_styles_and_no_tables(job, tmp_path):
     assert "document=letter" in document.core_properties.identifier
 
 
+#: The space below a letter's letterhead in the PDF, in points per unit of the spacing option
+#: (letter.css.j2 and compact's letter-theme.css.j2: .letter-page .masthead margin-bottom).
+LETTERHEAD_SPACE = {"classic": 20, "modern": 20, "compact": 16}
+
+
+def test_docx_leaves_the_pdfs_space_under_the_letterhead_and_draws_its_rule(job, tmp_path):
+    """The DOCX letter's recipient sat right under the contact line (newcomer trial), and
+    classic's hairline under the letterhead was missing."""
+    data = pipeline.render(job, "docx", tmp_path / "letter.docx")[0].data
+    document = docx.Document(io.BytesIO(data))
+    head = next(p for p in document.paragraphs if p.style.name == "Contact Line")
+    below = head.paragraph_format.space_after
+    wanted = LETTERHEAD_SPACE[job.theme.name] * job.options.spacing
+    assert below is not None and below.pt >= wanted - 0.05, (job.theme.name, below, wanted)
+    bottom = head._p.find(".//" + docx.oxml.ns.qn("w:bottom"))
+    if job.theme.name in ("classic", "compact"):  # classic's letterhead rule, compact's masthead rule
+        assert bottom is not None
+        assert bottom.get(docx.oxml.ns.qn("w:color")).lower() == job.options.accent_color.lstrip("#").lower()
+    else:
+        assert bottom is None
+
+
 def test_markdown_and_text_are_ready_to_paste(job, tmp_path):
     text = pipeline.render(job, "txt", tmp_path / "l.txt")[0].data.decode("utf-8")
     assert "**" not in text and "<" not in text

@@ -46,7 +46,9 @@ def paragraphs(data: bytes) -> list[tuple[str, str, etree._Element]]:
     out = []
     for p in part(data, "word/document.xml").find(f"{W}body").iterchildren(f"{W}p"):
         style = p.find(f"{W}pPr/{W}pStyle")
-        out.append((style.get(f"{W}val") if style is not None else "", "".join(p.itertext()), p))
+        # a w:noBreakHyphen (an address's hyphen, which never ends a line) reads as "-", as in Word
+        text = "".join("-" if e.tag == f"{W}noBreakHyphen" else e.text or "" for e in p.iter(f"{W}t", f"{W}noBreakHyphen"))
+        out.append((style.get(f"{W}val") if style is not None else "", text, p))
     return out
 
 

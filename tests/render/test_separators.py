@@ -55,3 +55,34 @@ def test_a_wrapped_contact_line_ends_with_its_separator_and_never_starts_with_on
     for line in lines[first:last + 1]:
         assert not line.startswith(("·", "|")), lines[first:last + 1]
     assert lines[first].endswith("·"), lines[first:last + 1]
+
+
+def test_an_address_or_phone_never_breaks_at_a_hyphen_or_space_in_the_pdf():
+    """compact's letter broke ``linkedin.com/in/alex-`` / ``example`` at a line's end in
+    LibreOffice; a contact detail is read (and dialled) whole, so in the PDF an address breaks
+    only after a "/" and a phone number nowhere (a WORD JOINER, which no reader extracts)."""
+    from resume_builder.document import Contact
+    from resume_builder.render.wrapping import WJ, contact_breaks
+
+    profile = contact_breaks(Contact("profile", "linkedin.com/in/alex-example", "https://linkedin.com/in/alex-example"))
+    assert profile.text == "linkedin.com/in/alex-" + WJ + "example"
+    assert contact_breaks(Contact("phone", "+1 555-0100", "tel:+1-555-0100")).text == f"+1 {WJ}555-{WJ}0100"
+    place = Contact("location", "Newcastle upon Tyne, UK")
+    assert contact_breaks(place) is place  # a place breaks between its words
+
+
+def test_docx_writes_an_addresss_hyphen_as_a_no_break_hyphen_that_reads_back_as_one(tmp_path):
+    """Word's own no-break hyphen (w:noBreakHyphen), not U+2011 in the text: python-docx (and an
+    ATS reading as it does) gets "-"."""
+    import docx
+
+    profile = tmp_path / "sam.yaml"
+    profile.write_text(PROFILE.format(pad=""), encoding="utf-8")
+    job = prepare(profile, theme_name="compact")
+    (rendered,) = render(job, "docx", tmp_path / "sam.docx")
+    rendered.path.write_bytes(rendered.data)
+    contact_line = next(p for p in docx.Document(str(rendered.path)).paragraphs if "example.org" in p.text)
+    assert "github.com/sam-example-with-a-long-handle" in contact_line.text
+    assert "+44 20 7946 0018" in contact_line.text and "\u2011" not in contact_line.text
+    xml = contact_line._p.xml
+    assert xml.count("<w:noBreakHyphen/>") == contact_line.text.split("Site Reliability Engineer")[1].count("-")

@@ -69,7 +69,11 @@ def letter_styles(look) -> dict:
 def render_letter_docx(doc: LetterDocument, theme: Theme, options: ThemeOptions) -> bytes:
     """Render the letter ``doc`` as DOCX bytes with ``theme``'s look; same input, same bytes."""
     look = resolve_look(theme, options, language=doc.metadata.language, rtl=doc.direction == "rtl")
-    look = dataclasses.replace(look, margins_mm=look.margins_mm + LETTER_EXTRA_MARGIN_MM)
+    look = dataclasses.replace(look, margins_mm=look.margins_mm + LETTER_EXTRA_MARGIN_MM,
+                               gaps=dataclasses.replace(look.gaps, masthead=look.letterhead_after))
+    if look.letterhead_rule:  # the letterhead's own rule (classic's hairline under it)
+        look = dataclasses.replace(look, masthead_rule=look.letterhead_rule,
+                                   masthead_rule_space=look.letterhead_rule_space)
     writer = start(theme, look, letter_styles(look))
     writer.masthead(doc)
     if doc.date:

@@ -77,6 +77,9 @@ class DocxLook:
     gaps: Gaps
     masthead_rule: float  # the rule under the masthead, its width in points (0: none)
     masthead_rule_space: float
+    letterhead_after: float  # a cover letter's: the space below its letterhead, in points
+    letterhead_rule: float  # its own rule's width in points (0: the masthead's, if any)
+    letterhead_rule_space: float
     run_in: bool
     language: str
     rtl: bool
@@ -178,6 +181,9 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
         meta_line_height=style.meta_line_height or options.line_height,
         gaps=_gaps(style, gap, paragraph_after),
         masthead_rule=style.masthead_rule, masthead_rule_space=style.masthead_rule_space * gap,
+        letterhead_after=(style.letterhead_space_after * gap if style.letterhead_space_after is not None
+                          else _gaps(style, gap, paragraph_after).masthead),
+        letterhead_rule=style.letterhead_rule, letterhead_rule_space=style.letterhead_rule_space * gap,
         run_in=style.run_in,
         language=language or "en", rtl=rtl, page_width_mm=width, page_height_mm=height,
         margins_mm=options.margins, page_numbers=options.page_numbers,

@@ -32,6 +32,20 @@ RUN_IN_DASH = "\u00a0– "  # compact: between a run-in title and its text, a pa
 HEADLINE_SEP = "\u00a0| "  # compact: between the headline and the contact details
 
 
+#: Stands for a ``w:noBreakHyphen`` in a run's text (:meth:`Writer._run`); never written itself.
+NO_BREAK_HYPHEN = "\u2011"
+
+
+def unbroken(contact) -> str:
+    """A contact detail's text as it may break in Word: an e-mail, web or profile address, or a
+    phone number, never at a hyphen (LibreOffice broke ``linkedin.com/in/alex-`` / ``example``),
+    as the PDF's (:func:`resume_builder.render.wrapping.contact_breaks`). A phone number's
+    spaces stay spaces: a no-break space or joiner would be in the text an ATS reads."""
+    if contact.kind in ("email", "website", "profile", "phone"):
+        return contact.text.replace("-", NO_BREAK_HYPHEN)
+    return contact.text
+
+
 def short_list(bullets) -> bool:
     """Whether compact sets ``bullets`` as one run-in line (macros.html.j2's short_list): three or
     more, none longer than 60 characters, none with sub-points."""
@@ -250,12 +264,16 @@ class Writer:
             r.append(rpr)
         if text == "\t":
             r.append(OxmlElement("w:tab"))
-        else:
-            t = OxmlElement("w:t")
-            t.text = safe_text(text)
-            if t.text != t.text.strip():
-                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            r.append(t)
+            return r
+        for index, piece in enumerate(text.split(NO_BREAK_HYPHEN)):
+            if index:  # Word's own no-break hyphen: read back as "-" (python-docx, Word's text export)
+                r.append(OxmlElement("w:noBreakHyphen"))
+            if piece:
+                t = OxmlElement("w:t")
+                t.text = safe_text(piece)
+                if t.text != t.text.strip():
+                    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                r.append(t)
         return r
 
     def hyperlink(self, parent, href: str):
@@ -385,7 +403,7 @@ class Writer:
         for index, contact in enumerate(doc.contacts):
             if index:
                 p.extend(self.run(SEP, color=self.look.accent_color))
-            self.text(p, contact.text, href=contact.href)
+            self.text(p, unbroken(contact), href=contact.href)
 
     def photo(self, doc: Document):
         """The profile's photo (PNG or JPEG, already checked) beside the masthead, as the PDF
