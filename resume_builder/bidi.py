@@ -97,7 +97,7 @@ def ltr_spans(text: str, *, prefixes: str = _PREFIX) -> list[tuple[int, int]]:
                 m += 1
             if m >= n or _kind(text[m]) not in ("L", "EN"):
                 break
-            gap = text[j:m]
+            gap = text[j:m].replace("\u2060", "")  # a WORD JOINER (render/wrapping.py) joins, it parts nothing
             if any(mark in gap for mark in ITEM_SEPARATORS):
                 break  # "London · 2023": items a separator sets apart are read one by one
             if not (has_letter or _kind(text[m]) == "L") and not (gap.isspace() or gap in _NUMBER_GAP):
