@@ -10,7 +10,9 @@ What a public copy leaves out:
 
 - ``basics.phone``, ``basics.email`` (``basics.contact_url``, when given, is listed first
   among the profiles, labelled "Contact", instead), ``basics.photo``, the street address
-  (the lines of ``address`` with a digit: a house number, a postcode) and postal code of
+  (the lines of ``address`` with a digit: a house number, a postcode, but for the city
+  beside a postcode and what follows it, ``12 Harbour Street, Bristol BS1 4AA, UK`` ->
+  ``Bristol, UK``) and postal code of
   ``basics.location`` (city, region and country stay, and so does an address line with no
   digit: the place the shorthand ``location: Bristol, UK`` names), and a social
   profile whose link or username is the e-mail address or phone number;
@@ -51,6 +53,28 @@ def _address_parts(line: str) -> list[str]:
     the one-line shorthand writes a whole address: each part with a digit is masked on its own
     (the line goes whole: a part without a digit may be a building's name)."""
     return [part.strip() for part in line.split(",") if part.strip()]
+
+
+#: A word of a postal code, not a house number: four or more digits (``10115``, ``75001``,
+#: ``100-0001``), or letters and digits as the UK and Canada write them (``BS1``, ``4AA``,
+#: ``SW1A``, ``K1A``, ``0B1``). A house number (``12``, ``12a``) is none of these.
+_POSTCODE_WORD = re.compile(r"\d{4,}(?:-\d+)?|[A-Z]{1,2}\d[A-Z\d]?|\d[A-Z]{2}|[A-Z]\d[A-Z]|\d[A-Z]\d")
+
+
+def _place_of(line: str) -> str:
+    """The place an address line with a digit names, for a public copy: when its last part
+    with a digit holds a postal code and words (``Bristol BS1 4AA``, ``10115 Berlin``), those
+    words and the parts after it (``12 Harbour Street, Bristol BS1 4AA, UK`` -> ``Bristol,
+    UK``); else "" (a public copy dropped the whole line, the city with it). When the last
+    part with a digit is a house number (``12 Harbour Street, Bristol``, ``Flat 3, Quillfeather
+    House``), what follows it may be a building's name as well as a city: the line goes."""
+    parts = _address_parts(line)
+    last = max(index for index, part in enumerate(parts) if _street_line(part))
+    words = parts[last].split()
+    if not all(_POSTCODE_WORD.fullmatch(word.strip(".")) for word in words if _street_line(word)):
+        return ""
+    city = " ".join(word for word in words if not _street_line(word))
+    return ", ".join(([city] if city else []) + parts[last + 1:]) if city else ""
 
 
 def _street_line(line: str) -> bool:
@@ -145,7 +169,9 @@ def public(profile: Profile) -> Profile:
         basics[name] = None
     location = basics.get("location")
     if isinstance(location, dict):
-        places = [line for line in (location.get("address") or "").splitlines() if not _street_line(line)]
+        places = [line if not _street_line(line) else _place_of(line)
+                  for line in (location.get("address") or "").splitlines()]
+        places = [line for line in places if line]
         location["address"] = "\n".join(places) or None
         location["postal_code"] = None
         if not any(location.values()):

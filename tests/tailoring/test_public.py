@@ -184,10 +184,28 @@ def test_a_place_written_as_the_location_shorthand_stays_and_is_not_masked_elsew
 
 def test_a_one_line_address_is_cut_at_its_commas_and_its_street_and_postcode_masked():
     """``location: "12 Harbour Street, Bristol BS1 4AA, UK"`` went whole, and the summary's
-    "12 Harbour Street" and "BS1 4AA" stayed unmasked (fresh trial). A line with a digit goes
-    whole, its city too, on the safe side (a part without a digit may name a building)."""
+    "12 Harbour Street" and "BS1 4AA" stayed unmasked (fresh trial). The city beside its
+    postcode and the country stay (the whole line went, the city with it: the trial after)."""
     data = {"basics": {"name": "Pat Public", "location": "12 Harbour Street, Bristol BS1 4AA, UK"},
             "summary": "I live at 12 Harbour Street. BS1 4AA is my postcode; bs14aa too. Bristol, UK is lovely."}
     copy = public(Profile.model_validate(data))
-    assert copy.basics.location is None
+    assert copy.basics.location.display() == "Bristol, UK"
     assert copy.summary == f"I live at {WITHHELD}. {WITHHELD} is my postcode; {WITHHELD} too. Bristol, UK is lovely."
+
+
+@pytest.mark.parametrize("line, place", [
+    ("12 Harbour Street, Bristol BS1 4AA, UK", "Bristol, UK"),
+    ("Rose Cottage, Mill Lane 4, Bristol, UK", None),  # after a house number: a building or a city?
+    ("Musterstraße 5, 10115 Berlin", "Berlin"),
+    ("Flat 3, 12 Harbour St, London SW1A 1AA", "London"),
+    ("12 Harbour Street", None),  # a street alone: nothing of it stays
+    ("Harbour Street 12, Bristol", None),
+    ("Flat 3, Quillfeather House", None),
+    ("Calle Mayor 7, 28013 Madrid, España", "Madrid, España"),
+])
+def test_a_public_copy_keeps_the_place_an_address_line_names(line, place):
+    """A one-line address lost its city in a public copy (the whole line went). The city beside
+    a postal code and what follows it stay; the street, its number, the postal code and
+    anything before them go, and so does a line whose last number is a house number."""
+    copy = public(Profile.model_validate({"basics": {"name": "Pat Public", "location": line}}))
+    assert (copy.basics.location.display() if copy.basics.location else None) == place
