@@ -21,7 +21,8 @@ arguments were seen, with the same style object (held by the entry, so its id ne
 another), gets the kept numbers and a fresh copy of the kept layout, so drawing, which may
 change a layout's text (ellipsis), never changes the kept one.
 
-Installed only over the WeasyPrint whose ``split_first_line``, ``first_line_metrics`` and
+The function it wraps is render/hanging_spaces.py's correction of ``split_first_line``, so
+what it keeps is corrected. Installed only over the WeasyPrint whose ``split_first_line``, ``first_line_metrics`` and
 ``Layout`` have the source this was written for (:data:`EXPECTED_SOURCES`), in the modules
 that call it by a name of their own (``weasyprint.layout.inline``, ``.preferred``). Entries
 not used by the last two layouts are dropped. tests/render/test_line_breaks.py checks the
@@ -76,6 +77,9 @@ def install() -> bool:
     """Put the memo in front of ``split_first_line`` where layout calls it (once); returns
     whether it is in place."""
     global _installed
+    from resume_builder.render import hanging_spaces
+
+    hanging_spaces.install()  # first: the memo keeps corrected lines (render/hanging_spaces.py)
     if _installed is not None:
         return _installed
     import weasyprint
