@@ -116,8 +116,8 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
                         f"recipient.company is '{recipient.company}': is this the letter for that posting?")
     elif request.posting is not None and not company and recipient is not None and recipient.company:
         warnings.append(f"no company could be read in the posting {request.posting.name} (it reads a title such as "
-                        "'Engineer at Acme', a 'Company: Acme' line or an 'About Acme' heading), so the letter is "
-                        f"addressed to its recipient.company '{recipient.company}': check that this is the company "
+                        "'Engineer at Acme' or 'Engineer — Acme', a 'Company: Acme' line or an 'About Acme' heading), "
+                        f"so the letter is addressed to its recipient.company '{recipient.company}': check that this is the company "
                         "of the posting")
     build_date = _build_date()
     if not loaded.letter.date and build_date is None:

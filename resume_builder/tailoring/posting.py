@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from resume_builder.schema.posting import JobPosting, PostingDocument
-from resume_builder.tailoring.posting_words import SECTION_WORDS
+from resume_builder.tailoring.posting_words import PLACES, SECTION_WORDS, WORK_ARRANGEMENTS
 
 REQUIRED, PREFERRED, IGNORED = "required", "preferred", "ignored"
 
@@ -219,6 +219,9 @@ def _fold(text: str) -> str:
         char for char in unicodedata.normalize("NFD", text) if unicodedata.category(char) != "Mn"))
 
 
+_NOT_A_COMPANY = frozenset(_fold(word).casefold() for word in (*WORK_ARRANGEMENTS, *PLACES))
+
+
 # Every other built-in language's words (posting_words.py) join the last group of their kind,
 # so the more specific groups above are still tried first. Chinese, Japanese and Korean write
 # words without spaces between them: their words are found anywhere in a heading.
@@ -349,7 +352,40 @@ _COLON_HEADING = re.compile(r"^\s*([^\s:.!?•*\-][^:.!?]{0,60}?)\s*[:：]\s*$")
 _LABELLED_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:\*\*|__)?([^\W\d_][\w '’/&()-]{1,40}?)\s*(?:\*\*|__)?\s*[:：]"
                             r"(?:\*\*|__)?\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*(?:[-*+•▪◦‣·]|\d{1,2}[.)])\s+")
-_TITLE_AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@|bei|chez)\s+(?P<company>[^,;()|]+?)\s*(?:[,;(|].*)?$")
+_TITLE_AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@|bei|chez|presso|bij)\s+(?P<company>[^,;()|]+?)\s*(?:[,;(|].*)?$")
+#: A title heading's parts after a dash or bar: "Senior Backend Engineer — Initech Systems",
+#: "Data Engineer – Acme | Berlin" (a spaced hyphen is left alone: "Developer - React/Node").
+_TITLE_SEPARATOR = re.compile(r"\s+[—–|｜]\s+")
+_GENDER_MARK = re.compile(r"\(?(?<!\w)[mwfdhxai]{1,3}(?:\s*/\s*[mwfdhxai]{1,3}){1,3}(?!\w)\)?", re.I)
+_TAIL_PIECES = re.compile(r"[,;/·•&+()]|\s(?:or|oder|ou|o|of|lub|und|and|et|y|e|en|ou)\s", re.I)
+
+
+def _names_no_company(text: str) -> bool:
+    """Whether a title heading's tail ("Remote", "Berlin (hybrid)", "Vollzeit", "Paris ou
+    télétravail") says where or how the job is worked: each of its pieces is a work
+    arrangement or a place (:mod:`.posting_words`), so it is not the company."""
+    text = _GENDER_MARK.sub(" ", _fold(text).casefold())
+    if text.strip(" -–—") in _NOT_A_COMPANY:
+        return True
+    pieces = [piece.strip(" -–—.") for piece in _TAIL_PIECES.split(text)]
+    pieces = [piece for piece in pieces if piece]
+    return not pieces or all(piece in _NOT_A_COMPANY for piece in pieces)
+
+
+def _title_company(written: str) -> tuple[str, str] | None:
+    """(title, company) from a heading as written, "Role — Company", "Role – Company" or "Role |
+    Company"; a part that is a place or a work arrangement ("Role — Remote", "Role – Berlin"),
+    or code ("Staff Engineer – `Go`"), is not the company, so the next part is tried; None when
+    no part names one."""
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(_strip_markup(written))]
+    if len(parts) < 2 or not parts[0]:
+        return None
+    raw = [part.strip() for part in _TITLE_SEPARATOR.split(written.strip())]
+    code = [bool(_CODE_SPAN.fullmatch(part)) for part in raw] if len(raw) == len(parts) else [False] * len(parts)
+    for part, is_code in zip(parts[1:], code[1:]):
+        if part and not is_code and not _names_no_company(part):
+            return parts[0], part
+    return None
 
 
 #: Markdown emphasis as posting authors write it: ``**bold**``, ``__bold__``, ``*em*``,
@@ -397,12 +433,15 @@ def posting_from_text(text: str, source: str) -> Posting:
     labelled = _LABELLED_LINE.match(first)
     heading = _MD_HEADING.match(first) or _BOLD_HEADING.match(first)
     if labelled and _TITLE_LABELS.fullmatch(labelled.group(1).strip()):
-        title = _strip_markup(labelled.group(2))
+        written = labelled.group(2)
     else:
-        title = _strip_markup(heading.group(1) if heading else first)
+        written = heading.group(1) if heading else first
+    title = _strip_markup(written)
     at = _TITLE_AT.match(title)
     if at:
         title, posting.company = at.group("title").strip(), at.group("company").strip()
+    # "Role — Company": the company a later line names wins; the heading's is used without one.
+    dashed = None if at else _title_company(written)
     posting.title = title[:200]
     posting.language = _guess_language(text)
     if posting.company is None and len(lines) > 1 and not _heading_of(lines[1]):
@@ -440,6 +479,13 @@ def posting_from_text(text: str, source: str) -> Posting:
                 posting.parts.extend(_parts(rest, kind, label))
                 continue
         posting.parts.extend(_parts(line, section.kind, section.heading or "description"))
+    if dashed is not None:
+        role, company = dashed
+        if posting.company is None:
+            posting.company = company
+        if " ".join(posting.company.split()).casefold() == " ".join(company.split()).casefold():
+            posting.title = role[:200]  # the company is not part of the job's title
+            posting.parts[0] = PostingPart(posting.title, REQUIRED, TITLE, TITLE)
     return posting
 
 

@@ -175,3 +175,72 @@ SECTION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "salary": (r"연봉", r"급여"),
     },
 }
+
+
+#: Words that say how or where a job is worked, not who offers it: a title heading's tail after
+#: a dash or bar ("Backend Engineer — Remote", "Data Engineer – Vollzeit") is not the company
+#: when every piece of it (split at ``,`` ``/`` ``·`` ``&`` ``+`` and "or") is one of these or a
+#: place in :data:`PLACES`. Matched whole, ignoring case and accents.
+WORK_ARRANGEMENTS: tuple[str, ...] = (
+    # en
+    "remote", "fully remote", "remote first", "remote-first", "hybrid", "on-site", "onsite", "on site", "in office",
+    "office", "full-time", "full time", "fulltime", "part-time", "part time", "parttime", "contract", "contractor",
+    "freelance", "temporary", "permanent", "internship", "intern", "apprenticeship", "working student", "worldwide",
+    "anywhere", "europe", "emea", "eu", "apac", "americas", "latam", "us", "uk", "usa", "junior", "mid-level", "mid",
+    "senior", "lead", "principal", "staff", "entry level", "entry-level", "graduate", "m/f/d", "m/w/d", "w/m/d",
+    "f/m/d", "h/f", "f/h", "m/f", "all genders",
+    # de
+    "vollzeit", "teilzeit", "voll- oder teilzeit", "festanstellung", "unbefristet", "befristet", "werkstudent",
+    "werkstudentin", "praktikum", "ausbildung", "homeoffice", "home office", "mobiles arbeiten", "vor ort",
+    "deutschlandweit", "bundesweit",
+    # fr
+    "télétravail", "teletravail", "full remote", "hybride", "sur site", "présentiel", "cdi", "cdd", "temps plein",
+    "temps partiel", "stage", "alternance", "freelance", "indépendant",
+    # es
+    "remoto", "en remoto", "teletrabajo", "híbrido", "presencial", "jornada completa", "media jornada",
+    "tiempo completo", "tiempo parcial", "indefinido", "prácticas", "autónomo",
+    # it
+    "da remoto", "smart working", "ibrido", "in sede", "tempo pieno", "tempo parziale", "tempo indeterminato",
+    "tempo determinato", "tirocinio",
+    # pt
+    "híbrida", "remota", "tempo integral", "meio período", "meio periodo", "estágio", "clt", "pj",
+    # nl
+    "op afstand", "thuiswerken", "hybride", "op locatie", "voltijd", "deeltijd", "vast contract", "stage",
+    # pl
+    "zdalnie", "praca zdalna", "hybrydowo", "praca hybrydowa", "stacjonarnie", "pełny etat", "pełen etat",
+    "pół etatu", "staż", "b2b", "umowa o pracę", "uop",
+)
+
+#: Places a title heading names after a dash or bar ("Site Reliability Engineer – Berlin"):
+#: the countries of the built-in languages and their larger cities, as written in those
+#: languages. Not a gazetteer: a tail that is a place not listed reads as the company when
+#: the posting names none elsewhere (a company it names elsewhere always wins).
+PLACES: tuple[str, ...] = (
+    "germany", "deutschland", "allemagne", "alemania", "germania", "alemanha", "duitsland", "niemcy",
+    "austria", "österreich", "autriche", "switzerland", "schweiz", "suisse", "suiza", "svizzera", "suíça",
+    "france", "frankreich", "francia", "frança", "frankrijk", "francja",
+    "spain", "spanien", "espagne", "españa", "spagna", "espanha", "spanje", "hiszpania",
+    "italy", "italien", "italie", "italia", "itália", "italië", "włochy",
+    "portugal", "portogallo", "portugalia", "brazil", "brasil", "brésil", "brasilien", "brasile",
+    "netherlands", "the netherlands", "niederlande", "pays-bas", "países bajos", "paesi bassi", "nederland",
+    "holandia", "belgium", "belgien", "belgique", "bélgica", "belgio", "belgië",
+    "poland", "polen", "pologne", "polonia", "polônia", "polska", "united kingdom", "great britain",
+    "england", "ireland", "irland", "irlande", "united states", "canada", "mexico", "méxico", "argentina",
+    "chile", "colombia", "sweden", "denmark", "norway", "finland", "luxembourg", "luxemburg", "czechia",
+    "india", "japan", "singapore", "australia", "dach",
+    "berlin", "munich", "münchen", "hamburg", "frankfurt", "frankfurt am main", "cologne", "köln", "stuttgart",
+    "düsseldorf", "leipzig", "dresden", "hannover", "nuremberg", "nürnberg", "bremen", "karlsruhe", "vienna",
+    "wien", "zurich", "zürich", "geneva", "genf", "genève", "basel", "bern",
+    "paris", "lyon", "marseille", "toulouse", "bordeaux", "lille", "nantes", "nice", "montpellier", "strasbourg",
+    "rennes", "grenoble", "sophia antipolis", "brussels", "bruxelles", "brussel", "antwerp", "antwerpen", "ghent",
+    "gent", "madrid", "barcelona", "valencia", "sevilla", "seville", "málaga", "malaga", "bilbao", "zaragoza",
+    "rome", "roma", "milan", "milano", "turin", "torino", "bologna", "florence", "firenze", "naples", "napoli",
+    "lisbon", "lisboa", "porto", "braga", "são paulo", "sao paulo", "rio de janeiro", "belo horizonte",
+    "amsterdam", "rotterdam", "the hague", "den haag", "utrecht", "eindhoven", "warsaw", "warszawa", "kraków",
+    "krakow", "wrocław", "wroclaw", "gdańsk", "gdansk", "poznań", "poznan", "łódź", "lodz", "katowice",
+    "london", "manchester", "edinburgh", "glasgow", "bristol", "cambridge", "oxford", "leeds", "birmingham",
+    "dublin", "cork", "new york", "new york city", "nyc", "san francisco", "sf", "bay area", "seattle", "boston",
+    "austin", "chicago", "los angeles", "denver", "toronto", "vancouver", "montreal", "montréal",
+    "mexico city", "buenos aires", "bogotá", "bogota", "santiago", "stockholm", "copenhagen", "oslo", "helsinki",
+    "prague", "tallinn", "luxembourg city", "bangalore", "bengaluru", "tokyo", "sydney", "melbourne",
+)
