@@ -25,7 +25,7 @@ from resume_builder.commands import themes as themes_command
 from resume_builder.commands import validate as validate_command
 from resume_builder.commands import watch as watch_command
 from resume_builder.commands.help_format import Command
-from resume_builder.errors import EXIT_INTERRUPTED
+from resume_builder.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
 
 app = typer.Typer(
     name="resume-builder",
@@ -91,9 +91,9 @@ def main() -> None:
     """Console-script entry point."""
     try:
         app(prog_name="resume-builder")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         sys.stderr.write("interrupted\n")
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED)
     except PermissionError as exc:  # a file the user gave that this user may not read or write
         if not exc.filename:
             raise

@@ -16,6 +16,12 @@ EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_USER_ERROR = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM: what a cancelled CI job sends
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an interruption where a command stops cleanly on it (``build``):
+    it unwinds as Ctrl-C does, and the command exits with :data:`EXIT_TERMINATED`."""
 
 # How many problems of one error are shown; the rest are counted. A person fixes the first
 # few and runs again; 20,000 lines (a file of unknown keys) help no one (issue 12).

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from resume_builder.building.config import Target
 
@@ -501,6 +502,37 @@ def stop_workers(executor: ProcessPoolExecutor, *, grace: float = 5.0) -> None:
                 process.join(1)
         except (OSError, ValueError, AssertionError):
             pass
+
+
+@contextmanager
+def sigterm_interrupts() -> Iterator[None]:
+    """Within the block (in the main thread), SIGTERM raises :class:`~resume_builder.errors.Terminated`,
+    a KeyboardInterrupt: the build stops as on Ctrl-C (workers stopped, only complete files
+    recorded) and exits 143. Further SIGTERMs while it stops are ignored, so the manifest
+    of what is complete gets written (SIGKILL still ends it at once). Build workers set
+    their own handler (:func:`_warm_up`)."""
+    import signal
+    import threading
+
+    from resume_builder.errors import Terminated
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    stopping = False
+
+    def on_sigterm(signum, frame):
+        nonlocal stopping
+        if stopping:
+            return
+        stopping = True
+        raise Terminated()
+
+    before = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def _alone_main(connection, parent: int | None, members: list[Target], digests: list[str], check: bool,

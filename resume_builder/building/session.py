@@ -83,10 +83,14 @@ class BuildSession:
             if partial:
                 mine = {name for name in old if (owner := self._owner(name)) is None or owner.output in selected}
                 self.previous = {name: entry for name, entry in old.items() if name not in mine}
+                self._write_manifest()
                 self._remove_outputs({name: old[name] for name in mine}, manifest=False)
             else:
                 self.previous = {}
-                self._remove_outputs(old)
+                # the manifest is rewritten (without the files about to go) before any file goes,
+                # never deleted: a build killed from here on leaves one describing files as they are
+                self._write_manifest()
+                self._remove_outputs(old, manifest=False)
         todo, digests, skipped = [], [], []
         for target in self.targets:
             digest = target_inputs(target, themes)
@@ -176,6 +180,8 @@ class BuildSession:
             reporter.line(result)
         def record(result: TargetResult) -> None:  # as each arrives: Ctrl-C keeps what is complete
             self.finished.append(result)
+            if result.status == "built":  # recorded at once: a kill -9 from now on keeps it in the manifest
+                self._write_manifest()
             reporter.update(result)
 
         with reporter:
@@ -190,8 +196,8 @@ class BuildSession:
         reporter.summary(self.finished, failures, self.out_dir / MANIFEST)
         return failures
 
-    def interrupted(self) -> None:
-        """Ctrl-C: record only the files that are complete, then stop.
+    def interrupted(self, signal_name: str = "") -> None:
+        """Ctrl-C (or ``signal_name``, SIGTERM): record only the files that are complete, then stop.
 
         The workers are stopped by then (runner.stop_workers); a temporary file that one
         could not remove (killed mid-write) is removed here.
@@ -201,7 +207,7 @@ class BuildSession:
         self._write_manifest()
         from resume_builder.console import err
 
-        err(f"interrupted: {len(self.finished)} of {count(len(self.targets), 'target')} complete; "
+        err(f"interrupted{f' ({signal_name})' if signal_name else ''}: {len(self.finished)} of {count(len(self.targets), 'target')} complete; "
             f"{self.out_dir / MANIFEST} lists only complete files")
 
     def _write_manifest(self) -> None:

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from resume_builder.commands.common import timeout_option, user_errors
-from resume_builder.errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED
+from resume_builder.errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
 
 
 def build(
@@ -27,16 +27,20 @@ def build(
                                    help="Render in this process's workers even when a 'resume-builder serve' is running."),
 ) -> None:
     """Build every target (profiles × variants × themes × formats), check each, write manifest.json."""
+    from resume_builder.building.runner import sigterm_interrupts
     from resume_builder.building.session import BuildSession
 
-    with user_errors():
+    # SIGTERM (a cancelled CI job) stops the build as Ctrl-C does: it died at once, leaving
+    # finished outputs and no manifest (release-engineer trial).
+    with user_errors(), sigterm_interrupts():
         session = BuildSession.from_config(config_file, jobs=jobs, only=only, clean=clean, timeout=timeout)
         session.use_server = not no_server
         with session.lock(wait=not no_wait):  # one build at a time per output folder; a second one waits
             try:
                 failures = session.run()
-            except KeyboardInterrupt:
-                session.interrupted()
-                raise typer.Exit(EXIT_INTERRUPTED) from None
+            except KeyboardInterrupt as stop:
+                terminated = isinstance(stop, Terminated)
+                session.interrupted("SIGTERM" if terminated else "")
+                raise typer.Exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED) from None
     if failures:
         raise typer.Exit(EXIT_CHECK_FAILED)

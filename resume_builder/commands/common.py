@@ -8,7 +8,7 @@ from typing import Iterator, Optional
 
 import typer
 
-from resume_builder.errors import EXIT_INTERRUPTED, EXIT_USER_ERROR, UserError
+from resume_builder.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USER_ERROR, Terminated, UserError
 
 
 @contextmanager
@@ -21,11 +21,11 @@ def user_errors() -> Iterator[None]:
 
         show_user_error(error)
         raise typer.Exit(EXIT_USER_ERROR) from None
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         from resume_builder.console import err
 
         err("interrupted")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise typer.Exit(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED) from None
 
 
 def formats_option():

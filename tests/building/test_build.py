@@ -488,6 +488,121 @@ def test_ctrl_c_stops_the_workers_and_keeps_only_complete_files(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == names
 
 
+def _many_targets(tmp_path: Path) -> Path:
+    """A project of 27 targets (3 variants × 3 themes × PDF, DOCX, Markdown), none built yet."""
+    project = tmp_path / "project"
+    (project / "profiles").mkdir(parents=True)
+    brief_example(project / "profiles")
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/example.yaml"\n'
+        'variants = ["", "platform", "monitoring"]\nformats = ["pdf", "docx", "md"]\n'
+        'themes = ["classic", "modern", "compact"]\n', encoding="utf-8")
+    return project
+
+
+def _listed_as_they_are(out: Path) -> list[str]:
+    """The files manifest.json lists, each checked against the file on disk."""
+    manifest = json.loads((out / "manifest.json").read_text())
+    for entry in manifest["files"]:
+        assert hashlib.sha256((out / entry["file"]).read_bytes()).hexdigest() == entry["sha256"], entry["file"]
+    return [entry["file"] for entry in manifest["files"]]
+
+
+def _wait_until_gone(group: int, seconds: float = 120.0) -> None:
+    """Wait (generously) until no process of the process group ``group`` is left."""
+    import signal
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.killpg(group, signal.SIGKILL)
+    pytest.fail(f"processes of the build were still running {seconds:g} s after it was stopped")
+
+
+@pytest.mark.slow
+def test_sigterm_stops_like_ctrl_c_and_writes_the_manifest_of_what_is_complete(tmp_path):
+    """SIGTERM to the build alone (a cancelled CI job) during a --clean build: the workers stop,
+    only complete files stay, the manifest lists them, exit 143 (it died at once, status -15,
+    with no manifest at all: release-engineer trial)."""
+    import signal
+    import time
+
+    project = _many_targets(tmp_path)
+    out = project / "out"
+    out.mkdir()
+    (out / "example-classic.md").write_text("from an older build", encoding="utf-8")
+    (out / "manifest.json").write_text(json.dumps({"files": [{"file": "example-classic.md", "sha256": hashlib.sha256(
+        b"from an older build").hexdigest(), "inputs": "old"}]}), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "resume_builder", "build", "--jobs", "2", "--clean"],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    printed = []
+    try:
+        for line in proc.stdout:  # wait until the first file is done
+            printed.append(line)
+            if line.startswith("built"):
+                break
+        time.sleep(0.2)
+        proc.send_signal(signal.SIGTERM)
+        rest, stderr = proc.communicate(timeout=120)
+        printed.append(rest)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 143, "".join(printed) + stderr
+    assert "interrupted" in stderr and "lists only complete files" in stderr, stderr
+    assert "Traceback" not in stderr
+    _wait_until_gone(proc.pid)  # the workers have stopped too
+    names = sorted(p.name for p in out.iterdir())
+    assert not [n for n in names if n.startswith(".") or n.endswith(".tmp")], names
+    listed = _listed_as_they_are(out)
+    assert listed and len(listed) < 27
+    # a file a worker finished while the rest of its group was cut short may stay unlisted
+    # (complete, as every write is atomic); what is listed is on disk as listed
+    assert set(listed) <= set(names)
+    time.sleep(1)  # nothing keeps writing after the command has returned
+    assert sorted(p.name for p in out.iterdir()) == names
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_clean_build_leaves_a_manifest_of_files_as_they_are(tmp_path):
+    """--clean deleted the manifest and wrote the next one at the end only: a build killed
+    with SIGKILL left outputs and no manifest. Now the manifest is written before the old files
+    go and again as each target completes."""
+    import signal
+
+    project = _many_targets(tmp_path)
+    out = project / "out"
+    out.mkdir()
+    (out / "example-classic.md").write_text("from an older build", encoding="utf-8")
+    (out / "manifest.json").write_text(json.dumps({"files": [{"file": "example-classic.md", "sha256": hashlib.sha256(
+        b"from an older build").hexdigest(), "inputs": "old"}]}), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "resume_builder", "build", "--jobs", "2", "--clean"],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    printed = []
+    try:
+        for line in proc.stdout:  # a target is complete (and recorded before it is shown)
+            printed.append(line)
+            if line.startswith("built"):
+                break
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=120)
+        _wait_until_gone(proc.pid)  # its workers stop with it
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert (out / "manifest.json").is_file(), "".join(printed)
+    listed = _listed_as_they_are(out)
+    assert printed[-1].split()[1].removeprefix("out/") in listed
+    assert "example-classic.md" not in listed or (out / "example-classic.md").read_text() != "from an older build"
+
+
 def test_interrupted_lists_only_files_as_they_are_and_removes_temporaries(project):
     from resume_builder.building.session import BuildSession
 
