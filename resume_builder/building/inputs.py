@@ -3,8 +3,9 @@
 A target is rebuilt when any of these change: the profile file, the files it includes
 (``{include: FILE}``, found by :func:`resume_builder.loading.includes.included_files`), a variant file, the theme
 files (all theme folders that can be found: built-in, ./themes and --theme-dir), the font
-files they use (by name and size), the target's own settings, the tool's version and
-SOURCE_DATE_EPOCH. Hashing reads small text files only, so a no-op build stays fast.
+files they use (by name and size), the target's own settings, the tool's version,
+SOURCE_DATE_EPOCH and, for an output the build checks, that it is checked (``check``).
+Hashing reads small text files only, so a no-op build stays fast.
 """
 
 from __future__ import annotations
@@ -53,12 +54,25 @@ def theme_folders(base: Path) -> list[Path]:
     return [builtin_themes_folder(), base / "themes"]
 
 
-def target_inputs(target: Target, themes: str) -> str:
+def checked(target: Target, check: bool) -> bool:
+    """Whether the build checks ``target``'s output (``check = true`` and a PDF, a DOCX or a
+    bundle folder: runner.render_group and runner._render_bundle say the same)."""
+    from resume_builder.formats import CHECKABLE
+
+    return check and (target.fmt in CHECKABLE or (target.fmt == "bundle" and not target.zip))
+
+
+def target_inputs(target: Target, themes: str, check: bool = False) -> str:
+    """The hash of what ``target`` is made from; ``check``: whether the build runs the ATS
+    check, which counts for an output it checks (turned on, an output built unchecked was
+    'up to date' for ever, its check null)."""
     digest = hashlib.sha256()
     for part in (__version__, os.environ.get("SOURCE_DATE_EPOCH", ""), target.fmt, target.variant,
                  target.theme or "", target.lang or "", themes, file_digest(target.profile)):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
+    if checked(target, check):  # added only then: outputs never checked keep their hash
+        digest.update(b"checked\0")
     if names_a_file(target.variant):  # its content decides the output too
         digest.update(file_digest(Path(target.variant)).encode())
     from resume_builder.loading.includes import included_files

@@ -93,7 +93,7 @@ class BuildSession:
                 self._remove_outputs(old, manifest=False)
         todo, digests, skipped = [], [], []
         for target in self.targets:
-            digest = target_inputs(target, themes)
+            digest = target_inputs(target, themes, self.config.check)
             entry = self.previous.get(self._key(target))
             if entry and entry.get("inputs") == digest and target.output.is_file() \
                     and sha256_file(target.output) == entry.get("sha256"):

@@ -183,6 +183,30 @@ def test_build_then_noop_then_change(project):
     assert "6 built, 0 up to date" in third.output
 
 
+def test_turning_the_check_on_checks_outputs_that_were_up_to_date(project):
+    """check = true after a build with check = false: the PDF said 'up to date' and its entry
+    kept "check": null for ever (release-engineer trial). The setting counts in what makes a
+    checkable output up to date; a Markdown file, which is never checked, stays up to date."""
+    def entries() -> dict:
+        return {e["file"]: e for e in json.loads((project / "out" / "manifest.json").read_text())["files"]}
+
+    only = ["--only", "me.pdf", "--only", "me.md"]
+    first = runner.invoke(app, ["build", "-j", "1", *only])
+    assert first.exit_code == 0, first.output
+    assert entries()["me.pdf"]["check"] is None
+    build_file = project / "resume-builder.toml"
+    build_file.write_text(build_file.read_text().replace("check = false", "check = true"), encoding="utf-8")
+    second = runner.invoke(app, ["build", "-j", "1", *only])
+    assert "1 built, 1 up to date" in second.output, second.output
+    assert entries()["me.pdf"]["check"] == {"passed": True, "failed": []}
+    assert entries()["me.md"]["check"] is None
+    assert "0 built, 2 up to date" in runner.invoke(app, ["build", "-j", "1", *only]).output
+    build_file.write_text(build_file.read_text().replace("check = true", "check = false"), encoding="utf-8")
+    fourth = runner.invoke(app, ["build", "-j", "1", *only])
+    assert "1 built, 1 up to date" in fourth.output, fourth.output
+    assert entries()["me.pdf"]["check"] is None  # no verdict kept that this build did not make
+
+
 def test_only_and_clean(project):
     """--clean with --only rebuilds the selected targets from scratch and leaves the others'
     outputs, on disk and in the manifest (it deleted them all: newcomer trial)."""
