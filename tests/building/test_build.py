@@ -207,6 +207,27 @@ def test_turning_the_check_on_checks_outputs_that_were_up_to_date(project):
     assert entries()["me.pdf"]["check"] is None  # no verdict kept that this build did not make
 
 
+def test_an_up_to_date_output_keeps_its_failed_check_and_its_reason(project):
+    """A check that fails: the next build (nothing changed) wrote "failed": [] beside
+    "passed": false and said 'failed: out/solo.pdf' with no reason (release-engineer trial).
+    The manifest is byte for byte the same, and the reason is said again."""
+    (project / "profiles" / "solo.yaml").write_text("basics: {name: Solo Person}\n", encoding="utf-8")
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncheck = true\n[[targets]]\nprofile = "profiles/solo.yaml"\nformats = ["pdf"]\n',
+        encoding="utf-8")
+    first = runner.invoke(app, ["build", "-j", "1", "--clean"])
+    assert first.exit_code == 1, first.output
+    manifest = (project / "out" / "manifest.json").read_bytes()
+    check = json.loads(manifest)["files"][0]["check"]
+    assert check["passed"] is False and check["failed"] == ["headings"]
+    assert "no sections" in check["reasons"]["headings"]
+    second = runner.invoke(app, ["build", "-j", "1"])
+    assert second.exit_code == 1, second.output
+    assert "0 built, 1 up to date, 1 failed" in second.output
+    assert (project / "out" / "manifest.json").read_bytes() == manifest
+    assert "ATS check 'headings': the profile has no sections" in second.output
+
+
 def test_only_and_clean(project):
     """--clean with --only rebuilds the selected targets from scratch and leaves the others'
     outputs, on disk and in the manifest (it deleted them all: newcomer trial)."""
