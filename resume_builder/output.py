@@ -17,6 +17,7 @@ from typing import Iterator
 from resume_builder.errors import UserError
 
 DEFAULT_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest date a zip entry can hold
+MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a date of four digits can say
 
 
 def source_date_epoch() -> int:
@@ -24,7 +25,9 @@ def source_date_epoch() -> int:
 
     Raises UserError for a value that is not a whole number of seconds, or is before 1970
     (it was taken as 1970 without a word; the convention asks a tool to fail on a malformed
-    value: https://reproducible-builds.org/specs/source-date-epoch/)."""
+    value: https://reproducible-builds.org/specs/source-date-epoch/), or after the end of
+    year 9999 (:data:`MAX_EPOCH`: 253402300800 ended in a traceback, "year 10000 is out of
+    range"). Commands check it before they start (cli: :func:`check_source_date_epoch`)."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not value:
         return DEFAULT_EPOCH
@@ -37,7 +40,18 @@ def source_date_epoch() -> int:
         raise UserError(f"SOURCE_DATE_EPOCH is before 1970 ({value} seconds)",
                         hint="give the seconds since 1970, e.g. the last commit's time: "
                              "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)")
+    if seconds > MAX_EPOCH:
+        raise UserError(f"SOURCE_DATE_EPOCH is after the end of year 9999 ({value} seconds)",
+                        hint=f"give the seconds since 1970, at most {MAX_EPOCH}, e.g. the last commit's time: "
+                             "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)")
     return seconds
+
+
+def check_source_date_epoch() -> None:
+    """Raise UserError for a SOURCE_DATE_EPOCH :func:`source_date_epoch` refuses: a command
+    calls it before it deletes or writes anything (``build --clean`` deleted its outputs,
+    built one, then failed the rest on 'abc', saying so twice, and wrote no manifest)."""
+    source_date_epoch()
 
 
 def today() -> _dt.date:

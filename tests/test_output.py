@@ -152,6 +152,23 @@ def test_a_source_date_epoch_before_1970_is_a_user_error(value, monkeypatch):
 
 
 
+@pytest.mark.parametrize("value", ["253402300800", "99999999999999"])
+def test_a_source_date_epoch_after_the_year_9999_is_a_user_error(value, monkeypatch):
+    """Year 10000 ended in a traceback (ValueError: year 10000 is out of range, in
+    build_datetime): release-engineer trial."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with pytest.raises(UserError) as info:
+        build_datetime()
+    assert info.value.problems[0].message == f"SOURCE_DATE_EPOCH is after the end of year 9999 ({value} seconds)"
+    assert "253402300799" in info.value.problems[0].hint
+
+
+def test_the_last_second_of_the_year_9999_is_a_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402300799")
+    assert build_datetime() == dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.timezone.utc)
+
+
+
 
 # ------------------------------------------------------------------ what may be replaced
 # (check_destination, called by write_set: its rules pinned here, where `make mutation` looks)

@@ -129,3 +129,19 @@ class Command(TyperCommand):
         except typer.BadParameter as exc:
             exc.message = plain_value_error(exc.message)
             raise
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command, once SOURCE_DATE_EPOCH is known to be a date (for a command that
+        reads it): a bad one is refused before the command deletes or writes anything (exit 2).
+        After the options are read, so ``--help`` still works."""
+        if self.name not in WITHOUT_EPOCH:
+            from resume_builder.commands.common import user_errors
+            from resume_builder.output import check_source_date_epoch
+
+            with user_errors():
+                check_source_date_epoch()
+        return super().invoke(ctx)
+
+
+#: Commands that never read SOURCE_DATE_EPOCH (no profile read, no dated file written).
+WITHOUT_EPOCH = frozenset({"schema", "themes", "init"})

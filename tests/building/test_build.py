@@ -228,6 +228,25 @@ def test_an_up_to_date_output_keeps_its_failed_check_and_its_reason(project):
     assert "ATS check 'headings': the profile has no sections" in second.output
 
 
+@pytest.mark.parametrize("value", ["253402300800", "99999999999999", "abc", "-1"])
+def test_a_bad_source_date_epoch_is_refused_before_anything_is_deleted_or_written(project, monkeypatch, value):
+    """Year 10000 gave a traceback; 'abc' was said (twice) only partway through build --clean,
+    its outputs deleted, one built, no manifest (release-engineer trial). Now: one message,
+    exit 2, the output folder as it was; render too."""
+    assert runner.invoke(app, ["build", "-j", "1", "--only", "*.md"]).exit_code == 0
+    out = project / "out"
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    for command in (["build", "-j", "1", "--clean"], ["render", "profiles/me.yaml", "-o", "out/extra.pdf"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        assert result.output.count("error:") == 1 and "error: SOURCE_DATE_EPOCH" in result.output, result.output
+        assert "Traceback" not in result.output
+        assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert runner.invoke(app, ["build", "--help"]).exit_code == 0  # what does not run anything still works
+
+
 def test_only_and_clean(project):
     """--clean with --only rebuilds the selected targets from scratch and leaves the others'
     outputs, on disk and in the manifest (it deleted them all: newcomer trial)."""
