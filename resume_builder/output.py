@@ -212,13 +212,36 @@ def _write_temporary(path: Path, data: bytes) -> str:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o644)
+        os.chmod(tmp_name, 0o666 & ~current_umask())  # as any new file: mkstemp made it 0600
     except BaseException as exc:
         _remove(tmp_name)
         if isinstance(exc, OSError):
             raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
     return tmp_name
+
+
+def _umask_at_start() -> int:
+    mask = os.umask(0o022)  # the only way to read it elsewhere sets it: done once, at import
+    os.umask(mask)
+    return mask
+
+
+_UMASK_AT_START = _umask_at_start()
+
+
+def current_umask() -> int:
+    """This process's umask, read without changing it (Linux: ``Umask:`` in /proc/self/status);
+    elsewhere the one it had when this module was imported. Outputs were written 0644 whatever
+    the umask: under ``umask 077`` a résumé with a phone number became world-readable."""
+    try:
+        with open("/proc/self/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return _UMASK_AT_START
 
 
 def _keep_older(path: Path) -> str | None:

@@ -14,13 +14,36 @@ from resume_builder.errors import UserError
 from resume_builder.output import DEFAULT_EPOCH, build_datetime, source_date_epoch, write_atomic
 
 
-def test_writes_the_bytes_creating_folders_readable_by_all(tmp_path, monkeypatch):
-    monkeypatch.setattr(os, "umask", os.umask)  # unchanged; the mode must not depend on it
+@pytest.fixture
+def umask():
+    """Set the process's umask for a test: ``umask(0o077)``; put back after it."""
+    before = os.umask(0o022)
+    os.umask(before)
+    yield os.umask
+    os.umask(before)
+
+
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o077, 0o600), (0o027, 0o640), (0o002, 0o664)])
+def test_writes_the_bytes_creating_folders_with_the_mode_the_umask_gives(tmp_path, umask, mask, mode):
+    """Outputs were 0644 whatever the umask: under umask 077 a résumé with a phone number
+    became world-readable (release-engineer trial). A new output is 0666 less the umask, as
+    any program's new file, and a replaced one too."""
+    umask(mask)
     target = tmp_path / "a" / "b" / "cv.pdf"
     write_atomic(target, b"%PDF-1.7 data")
     assert target.read_bytes() == b"%PDF-1.7 data"
-    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert stat.S_IMODE(target.stat().st_mode) == mode
     assert os.listdir(target.parent) == ["cv.pdf"]  # no temporary file left
+    write_atomic(target, b"%PDF-1.7 other data")
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+
+
+def test_the_umask_is_read_without_changing_it(umask, monkeypatch):
+    umask(0o037)
+    assert output.current_umask() == 0o037
+    monkeypatch.setattr(output, "open", lambda *a, **k: (_ for _ in ()).throw(OSError("no /proc")), raising=False)
+    assert output.current_umask() == output._UMASK_AT_START  # no /proc: the one at start
+    assert os.umask(0o037) == 0o037
 
 
 def test_replaces_an_older_file_whole(tmp_path):
