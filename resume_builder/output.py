@@ -192,6 +192,19 @@ def write_set(files: list[tuple[Path, bytes]]) -> None:
         _remove(older)
 
 
+#: Bytes of a file's name that its temporary files show (``.NAME.XXXXXXXX.tmp``): at most this
+#: many, so a temporary name is never longer than 50 bytes, whatever the file's name (a name of
+#: 241 to 255 bytes failed: 'cannot write in output: File name too long').
+TEMPORARY_NAME_BYTES = 32
+
+
+def temporary_prefix(name: str) -> str:
+    """The start of the names of ``name``'s temporary files: ``.`` + its first
+    :data:`TEMPORARY_NAME_BYTES` bytes (cut between characters), + ``.`` when all of it fits."""
+    short = name.encode("utf-8")[:TEMPORARY_NAME_BYTES].decode("utf-8", "ignore")
+    return f".{short}." if short == name else f".{short}"
+
+
 def _write_temporary(path: Path, data: bytes) -> str:
     path = Path(path)
     folder = path.parent  # "." for a bare file name
@@ -204,7 +217,7 @@ def _write_temporary(path: Path, data: bytes) -> str:
     except OSError as exc:
         raise UserError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise UserError(f"cannot write in {folder}: {exc.strerror or exc}") from None
     try:
@@ -248,7 +261,7 @@ def _keep_older(path: Path) -> str | None:
     """A hard link to the file at ``path`` under a temporary name (None when there is none)."""
     if not path.is_file():
         return None
-    name = tempfile.mktemp(prefix=f".{path.name}.", suffix=".old.tmp", dir=path.parent or Path("."))
+    name = tempfile.mktemp(prefix=temporary_prefix(path.name), suffix=".old.tmp", dir=path.parent or Path("."))
     try:
         os.link(path, name)
     except OSError:  # a file system without hard links: the rename itself is still atomic

@@ -79,6 +79,20 @@ def test_the_temporary_file_is_hidden_beside_the_target_and_fsynced(tmp_path, mo
     assert seen["content"] == b"data" and "fsync" in seen
 
 
+@pytest.mark.parametrize("name", ["y" * 251 + ".pdf", "ü" * 125 + ".pdf"])  # 255 bytes in UTF-8
+def test_a_name_as_long_as_the_file_system_allows_is_written(tmp_path, monkeypatch, name):
+    """The temporary name was '.NAME.XXXXXXXX.tmp', 14 bytes more than the name: a name of
+    241 to 255 bytes failed, 'cannot write in …: File name too long' (release-engineer trial)."""
+    seen = []
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda src, dst: (seen.append(os.path.basename(src)), real_replace(src, dst)))
+    target = tmp_path / name
+    write_atomic(target, b"first")
+    write_atomic(target, b"second")  # the older file is kept under a temporary name meanwhile
+    assert target.read_bytes() == b"second" and os.listdir(tmp_path) == [name]
+    assert seen and all(len(tmp.encode()) <= 50 and tmp.startswith(".") and tmp.endswith(".tmp") for tmp in seen)
+
+
 def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monkeypatch):
     target = tmp_path / "cv.pdf"
     target.write_bytes(b"old")

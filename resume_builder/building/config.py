@@ -223,6 +223,13 @@ def expand(config: BuildConfig, base: Path, *, only: str | list[str] | None = No
             raise problem(f"the name puts {target.output.name} in {os.path.normpath(target.output.parent)}, "
                           f"outside the output folder {os.path.normpath(out_dir)}", ("targets", index, "name"),
                           "a name is a file name inside out_dir: no '..', no absolute path")
+        long = _too_long(target, out_dir)
+        if long:
+            where = "name" if config.targets[index].name is not None else "profile"
+            raise problem(f"the name gives a file name of {long[1]} bytes ({_shortened(long[0])}), over the "
+                          f"file system's limit of {long[2]} bytes", ("targets", index, where),
+                          "shorten 'name'; what its placeholders stand for counts too"
+                          + ("; a PNG's pages add -1, -2, …" if target.fmt == "png" else ""))
         if target.output in seen:
             other, other_index = seen[target.output]
             raise problem(f"two targets write {target.output}: this one ({_described(target)}) and "
@@ -331,6 +338,41 @@ def _named(other: int, index: int, source: Path | None) -> str:
 
     line = toml_location(source, ("targets", other)).line if source else None
     return f"targets[{other}]" + (f" at line {line}" if line else "")
+
+
+def name_limit(folder: Path) -> int:
+    """The most bytes a file name may have in ``folder`` (or, while it does not exist, in the
+    folder it will be made in): ``os.pathconf``'s PC_NAME_MAX, else 255."""
+    existing = next((p for p in (folder, *folder.parents) if p.is_dir()), None)
+    try:
+        if existing is not None and hasattr(os, "pathconf"):
+            limit = os.pathconf(existing, "PC_NAME_MAX")
+            if limit and limit > 0:
+                return limit
+    except (OSError, ValueError):
+        pass
+    return 255
+
+
+def _too_long(target: Target, out_dir: Path) -> tuple[str, int, int] | None:
+    """The name in ``target``'s path below ``out_dir`` that is longer than the file system
+    allows (a PNG's by its pages' names), its length in bytes and the limit; None when none is."""
+    limit = name_limit(out_dir)
+    try:
+        parts = list(target.output.relative_to(out_dir).parts)
+    except ValueError:
+        parts = [target.output.name]
+    if target.fmt == "png" and parts:
+        parts[-1] = f"{target.output.stem}-99.png"  # its pages: NAME-1.png, NAME-2.png, …
+    for part in parts:
+        size = len(part.encode("utf-8", "surrogateescape"))
+        if size > limit:
+            return part, size, limit
+    return None
+
+
+def _shortened(name: str) -> str:
+    return name if len(name) <= 40 else f"{name[:20]}…{name[-16:]}"
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -256,14 +256,18 @@ class BuildSession:
         write_manifest(self.out_dir, list(entries.values()), tool_version=__version__, epoch=epoch)
 
     def _remove_temporaries(self) -> None:
-        """Temporary files of our atomic writes (``.NAME.*.tmp``) beside this build's outputs."""
+        """Temporary files of our atomic writes (``.NAME.*.tmp``, NAME cut short: output.temporary_prefix)
+        beside this build's outputs."""
         import glob
+
+        from resume_builder.output import temporary_prefix
 
         for target in self.targets:
             folder = target.output.parent
             if not folder.is_dir():
                 continue
-            for leftover in folder.glob(f".{glob.escape(target.output.stem)}*.tmp"):
+            start = temporary_prefix(target.output.stem).rstrip(".")  # also NAME-2.png's
+            for leftover in folder.glob(f"{glob.escape(start)}*.tmp"):
                 try:
                     leftover.unlink()
                 except OSError:

@@ -247,6 +247,45 @@ def test_a_bad_source_date_epoch_is_refused_before_anything_is_deleted_or_writte
     assert runner.invoke(app, ["build", "--help"]).exit_code == 0  # what does not run anything still works
 
 
+def test_a_file_name_up_to_the_limit_builds_and_one_over_it_is_at_the_name_line(project):
+    """A name of 241 to 255 bytes failed at its write (the temporary name was 14 bytes longer);
+    one over the file system's limit is said at the build file's 'name' line, before anything
+    is built (release-engineer trial)."""
+    from resume_builder.building.config import name_limit
+
+    limit = name_limit(project)
+    build_file = project / "resume-builder.toml"
+    stem = "y" * (limit - len(".txt"))
+    build_file.write_text('out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/me.yaml"\n'
+                          f'formats = ["md", "txt"]\nname = "{stem}"\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert (project / "out" / f"{stem}.txt").is_file() and (project / "out" / f"{stem}.md").is_file()
+    build_file.write_text(build_file.read_text().replace(stem, stem + "ü"), encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1", "--clean"])
+    assert result.exit_code == 2, result.output
+    assert f"resume-builder.toml:6:1: targets[0].name: the name gives a file name of {limit + 1} bytes" in result.output
+    assert f"over the file system's limit of {limit} bytes" in result.output
+    assert (project / "out" / f"{stem}.txt").is_file()  # nothing deleted (the .md: 1 byte over)
+
+
+def test_an_interrupted_build_removes_the_temporaries_of_a_long_name(project):
+    from resume_builder.building.session import BuildSession
+    from resume_builder.output import temporary_prefix
+
+    stem = "z" * 200
+    (project / "resume-builder.toml").write_text('out_dir = "out"\ncheck = false\n[[targets]]\n'
+                                                 f'profile = "profiles/me.yaml"\nformats = ["png"]\nname = "{stem}"\n',
+                                                 encoding="utf-8")
+    session = BuildSession.from_config(None, jobs=1)
+    session.out_dir.mkdir()
+    for page in (f"{stem}-1.png", f"{stem}-2.png"):
+        (session.out_dir / f"{temporary_prefix(page)}x1y2z3.tmp").write_bytes(b"half a page")
+    (session.out_dir / ".other.txt.x1y2z3.tmp").write_bytes(b"not ours")
+    session.interrupted()
+    assert sorted(p.name for p in session.out_dir.iterdir()) == [".other.txt.x1y2z3.tmp", "manifest.json"]
+
+
 def test_only_and_clean(project):
     """--clean with --only rebuilds the selected targets from scratch and leaves the others'
     outputs, on disk and in the manifest (it deleted them all: newcomer trial)."""
