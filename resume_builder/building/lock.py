@@ -35,6 +35,12 @@ def output_lock(out_dir: Path, *, wait: bool = True,
         return
     try:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # it said 'cannot lock the output folder …: Permission denied'
+        parent = next((p for p in Path(out_dir).parents if p.exists()), Path(out_dir).parent)
+        raise UserError(f"cannot create the output folder {_shown(Path(out_dir))}: {exc.strerror or exc}",
+                        hint=f"check that you may write in {_shown(parent)}, or set out_dir to a folder "
+                             "you can write") from None
+    try:
         fd = os.open(out_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise UserError(f"cannot lock the output folder {out_dir}: {exc.strerror or exc}") from None
@@ -51,3 +57,11 @@ def output_lock(out_dir: Path, *, wait: bool = True,
         yield
     finally:
         os.close(fd)  # releases the lock (workers holding a copy have exited by now)
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working directory when inside it (as the build file names it)."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd())) or "."
+    except ValueError:
+        return str(path)

@@ -209,7 +209,7 @@ class BuildSession:
         from resume_builder.console import err
 
         err(f"interrupted{f' ({signal_name})' if signal_name else ''}: {len(self.finished)} of {count(len(self.targets), 'target')} complete; "
-            f"{self.out_dir / MANIFEST} lists only complete files")
+            f"{_display(self.out_dir / MANIFEST)} lists only complete files")
 
     def _write_manifest(self) -> None:
         """Write manifest.json listing only files whose bytes on disk have the hash recorded.
@@ -275,11 +275,16 @@ class BuildSession:
 
 
 def _display(path: Path) -> str:
-    """A path as the user would type it: relative to the working directory when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """A path as the user would type it: relative to the working directory when inside it, as
+    the build file names it (an output folder that is a symbolic link to elsewhere is shown by
+    its own name, ``output/cv.pdf``: its targets were shown by their absolute paths)."""
+    cwd = Path.cwd()
+    for candidate, folder in ((path.absolute(), cwd), (path.resolve(), cwd.resolve())):
+        try:
+            return str(candidate.relative_to(folder))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def _relative(path: Path, base: Path) -> str:

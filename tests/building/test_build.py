@@ -66,6 +66,21 @@ def test_an_empty_value_in_the_name_takes_its_dashes_with_it(project):
     assert [t.output.name for t in expand(config, project)] == ["me-classic.md", "me-web-classic.md"]
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("Zoë CV {variant} 履歴書", ["Zoë CV 履歴書.md", "Zoë CV web 履歴書.md"]),
+    ("{profile} - {variant} - cv", ["me - cv.md", "me - web - cv.md"]),
+    ("{profile} {variant}", ["me.md", "me web.md"]),
+    ("{variant} {profile}", ["me.md", "web me.md"]),
+    ("{profile}--{variant}--cv", ["me-cv.md", "me--web--cv.md"]),
+])
+def test_an_empty_value_in_the_name_takes_its_spaces_with_it(project, name, expected):
+    """An empty {variant} in 'Zoë CV {variant} 履歴書' gave 'Zoë CV  履歴書.pdf', two spaces
+    (release-engineer trial): spaces are tidied as dashes are."""
+    config = BuildConfig.model_validate({"targets": [{"profile": "profiles/me.yaml", "variants": ["", "web"],
+                                                      "formats": ["md"], "name": name}]})
+    assert [t.output.name for t in expand(config, project)] == expected
+
+
 def test_colliding_outputs_are_an_error(project):
     config = BuildConfig.model_validate({"targets": [{"profile": "profiles/me.yaml", "themes": ["classic", "classic"],
                                                       "name": "{profile}"}]})
@@ -284,6 +299,36 @@ def test_an_interrupted_build_removes_the_temporaries_of_a_long_name(project):
     (session.out_dir / ".other.txt.x1y2z3.tmp").write_bytes(b"not ours")
     session.interrupted()
     assert sorted(p.name for p in session.out_dir.iterdir()) == [".other.txt.x1y2z3.tmp", "manifest.json"]
+
+
+def test_an_output_folder_that_is_a_link_is_shown_as_the_build_file_names_it(project, tmp_path_factory):
+    """With out/ a symbolic link to a folder elsewhere, the progress lines showed absolute paths
+    (other builds show out/…): release-engineer trial."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (project / "out").symlink_to(elsewhere, target_is_directory=True)
+    result = runner.invoke(app, ["build", "-j", "1", "--only", "*.md"])
+    assert result.exit_code == 0, result.output
+    assert "built       out/me.md (" in result.output and "built       out/me-web.md (" in result.output
+    assert "manifest: out/manifest.json" in result.output and str(elsewhere) not in result.output
+    assert (elsewhere / "me.md").is_file()
+
+
+def test_an_output_folder_that_cannot_be_created_says_so(project, monkeypatch):
+    """Its parent not writable: it said 'cannot lock the output folder …: Permission denied'."""
+    import pathlib
+
+    real_mkdir = pathlib.Path.mkdir
+
+    def mkdir(self, *args, **kwargs):
+        if self.name == "out":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "mkdir", mkdir)
+    result = runner.invoke(app, ["build", "-j", "1"])
+    assert result.exit_code == 2, result.output
+    assert "error: cannot create the output folder out: Permission denied" in result.output, result.output
+    assert "lock" not in result.output
 
 
 def test_only_and_clean(project):
