@@ -66,6 +66,18 @@ def today() -> _dt.date:
     return _dt.datetime.now(tz=_dt.timezone.utc).date()
 
 
+def zip_stamp() -> tuple[int, int, int, int, int, int]:
+    """The build date as a ZIP member's date and time (MS-DOS format, APPNOTE.TXT 4.4.6):
+    years 1980 to 2107 and even seconds only, so a SOURCE_DATE_EPOCH before or after those
+    is the first or last moment a ZIP can hold (DOCX packages and bundle zips)."""
+    when = build_datetime()
+    if when.year < 1980:
+        return (1980, 1, 1, 0, 0, 0)
+    if when.year > 2107:
+        return (2107, 12, 31, 23, 59, 58)
+    return (when.year, when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
+
+
 def build_datetime() -> _dt.datetime:
     return _dt.datetime.fromtimestamp(source_date_epoch(), tz=_dt.timezone.utc)
 

@@ -262,3 +262,22 @@ def test_paths_in_the_system_folders_are_refused(name):
 def test_a_link_resolving_into_a_system_folder_is_refused(tmp_path):
     (tmp_path / "proc-link").symlink_to("/proc")
     assert "is in a system folder of devices and processes" in _refused(tmp_path / "proc-link" / "cv.pdf")
+
+
+@pytest.mark.parametrize(("epoch", "stamp"), [("0", (1980, 1, 1, 0, 0, 0)), ("1700000001", (2023, 11, 14, 22, 13, 20)),
+                                              ("5000000000", (2107, 12, 31, 23, 59, 58))])
+def test_a_zip_holds_the_build_date_within_the_years_a_zip_can_hold(monkeypatch, tmp_path, epoch, stamp):
+    """SOURCE_DATE_EPOCH may now run to the year 9999, a ZIP's dates only to 2107: a bundle's
+    zip failed with struct.error ('ushort format requires 0 <= number <= 65535'), a traceback."""
+    import io
+    import zipfile
+
+    from resume_builder.building.bundle import zip_bytes
+    from resume_builder.output import zip_stamp
+    from resume_builder.render.job import Rendered
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert zip_stamp() == stamp
+    item = Rendered(path=tmp_path / "cv.txt", data=b"text")
+    with zipfile.ZipFile(io.BytesIO(zip_bytes([item], tmp_path / "application"))) as archive:
+        assert [info.date_time for info in archive.infolist()] == [stamp]

@@ -127,11 +127,9 @@ def make_bundle(request: RenderRequest, letter: str | None = None, *, zip_file: 
 def zip_bytes(files: list[Rendered], folder: Path) -> bytes:
     """The files as one zip, under the folder's name: sorted, stamped with the build date, no
     owner or permissions from the machine, so the same files give the same bytes."""
-    from resume_builder.output import build_datetime
+    from resume_builder.output import zip_stamp
 
-    when = build_datetime()
-    stamp = (1980, 1, 1, 0, 0, 0) if when.year < 1980 else \
-        (when.year, when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
+    stamp = zip_stamp()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for item in sorted(files, key=lambda f: f.path.name):

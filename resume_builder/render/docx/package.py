@@ -172,12 +172,9 @@ _FIRST_MEMBERS = ("[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "do
 
 
 def _zip_time() -> tuple[int, int, int, int, int, int]:
-    when = build_datetime()
-    if when.year < 1980:
-        return (1980, 1, 1, 0, 0, 0)
-    if when.year > 2107:
-        return (2107, 12, 31, 23, 59, 58)
-    return (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    from resume_builder.output import zip_stamp
+
+    return zip_stamp()
 
 
 def repack(data: bytes) -> bytes:
