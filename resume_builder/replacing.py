@@ -43,10 +43,12 @@ def same_document(old: Provenance, new: Provenance) -> bool:
     return _identity(old, with_later=with_later) == _identity(new, with_later=with_later)
 
 
-def guard_replacements(outputs: Iterable[Rendered]) -> None:
+def guard_replacements(outputs: Iterable[Rendered], *, by_build: bool = False) -> None:
     """Raise UserError if writing any output (its ``path``, ``data`` and ``source``, the
     document's encoded provenance) would replace a PDF or DOCX rendered from other inputs
-    (nothing is written: callers guard before :func:`pipeline.write`).
+    (nothing is written: callers guard before :func:`pipeline.write`). ``by_build``: for a
+    ``build`` target, whose ``name`` is what to change (over a file the build's own manifest
+    does not list; see building/session.py).
 
     An HTML, Markdown, text or PNG output (which record no provenance) that would replace an
     existing file is judged by the PDF or DOCX of the same name beside it: writing ``cv.txt``
@@ -62,7 +64,8 @@ def guard_replacements(outputs: Iterable[Rendered]) -> None:
             if item.source and sibling is not None and path.is_file():
                 from resume_builder.checking.origin import read_origin
 
-                _refuse_another(read_origin(sibling).provenance, Provenance.decode(item.source), path, sibling)
+                _refuse_another(read_origin(sibling).provenance, Provenance.decode(item.source), path, sibling,
+                                by_build)
             continue
         try:
             existing = path.read_bytes() if path.is_file() else None
@@ -74,14 +77,19 @@ def guard_replacements(outputs: Iterable[Rendered]) -> None:
 
         old = read_origin(path, existing).provenance
         if old is not None:
-            _refuse_another(old, read_origin(path, item.data).provenance, path, path)
+            _refuse_another(old, read_origin(path, item.data).provenance, path, path, by_build)
 
 
-def _refuse_another(old: Provenance | None, new: Provenance | None, path: Path, recorded_in: Path) -> None:
+def _refuse_another(old: Provenance | None, new: Provenance | None, path: Path, recorded_in: Path,
+                    by_build: bool = False) -> None:
     """Raise UserError when ``old`` (recorded in ``recorded_in``) is another document than
     ``new``, whose output would replace ``path`` (that file, or one of its set beside it)."""
     if old is None or new is None or same_document(old, new):
         return
+    if by_build:
+        raise UserError(f"{path} was rendered from {old.describe()}, not by this build; this target "
+                        f"({new.describe()}) would replace it",
+                        hint=f"give this target another 'name' in the build file, or move {path} away first")
     renamed = old.person and new.person and old.person != new.person and \
         _identity(old, with_later=False) == _identity(new, with_later=False)
     hint = f"write this one with -o FILE (or --out-dir DIR), or move {path} away first"

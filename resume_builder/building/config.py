@@ -101,6 +101,9 @@ class Target:
     letter: str | None = None  # the letter's name or file (letters and bundles)
     posting: Path | None = None  # the job posting (letters and bundles)
     zip: bool = False  # a bundle written as one zip
+    # a PDF or DOCX is at the output path that the build's manifest does not list (made by
+    # `render`, say): it is replaced only if it records the same document (replacing.py)
+    guard: bool = False
 
     @property
     def group(self) -> tuple:

@@ -237,6 +237,10 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
                 outputs = pipeline.render(job, target.fmt, target.output)
             if deadline is not None and time.time() > deadline:
                 break  # the build stopped waiting and builds the group itself: nothing late
+            if target.guard:  # a file there the build did not make (building/session.py)
+                from resume_builder.replacing import guard_replacements
+
+                guard_replacements(outputs, by_build=True)
             pipeline.write(outputs)
         except UserError as error:
             results.append(TargetResult(target, "failed", inputs=digest, error=error.render()))

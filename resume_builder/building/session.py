@@ -92,7 +92,10 @@ class BuildSession:
                 self._write_manifest()
                 self._remove_outputs(old, manifest=False)
         todo, digests, skipped = [], [], []
-        for target in self.targets:
+        for index, target in enumerate(self.targets):
+            if target.fmt in ("pdf", "docx") and self._key(target) not in old and target.output.is_file():
+                # not this build's file: replaced only if it records the same document
+                target = self.targets[index] = dataclasses.replace(target, guard=True)
             digest = target_inputs(target, themes, self.config.check)
             entry = self.previous.get(self._key(target))
             if entry and entry.get("inputs") == digest and target.output.is_file() \

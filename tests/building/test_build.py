@@ -939,3 +939,26 @@ def test_the_manifest_says_the_epoch_of_each_file_and_of_the_build_only_when_the
     assert manifest["source_date_epoch"] is None
     assert {e["file"]: e["source_date_epoch"] for e in manifest["files"]} == {"me.md": 1700000000,
                                                                                "me-web.md": 1600000000}
+
+
+def test_build_never_replaces_a_pdf_it_did_not_make_from_another_document(project):
+    """`render me-web.yaml` wrote out/me-web.pdf; a build target named me-web (profile me.yaml,
+    variant web) silently replaced it (release trial), where `render` refuses the same. A file
+    the build's manifest does not list is replaced only if it records the same document."""
+    other = project / "profiles" / "me-web.yaml"
+    other.write_text(SMALL.replace("Sam Sample", "Robin Other"), encoding="utf-8")
+    result = runner.invoke(app, ["render", str(other), "-f", "pdf", "--out-dir", "out"])
+    assert result.exit_code == 0, result.output
+    before = (project / "out" / "me-web.pdf").read_bytes()
+    result = runner.invoke(app, ["build", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert (project / "out" / "me-web.pdf").read_bytes() == before
+    assert "out/me-web.pdf was rendered from me-web.yaml (Robin Other)" in result.output
+    assert "not by this build" in result.output and "another 'name' in the build file" in result.output
+    assert (project / "out" / "me.pdf").is_file()  # the other targets are built
+    # The same document rendered by `render` first is the build's to replace.
+    (project / "out" / "me-web.pdf").unlink()
+    result = runner.invoke(app, ["render", "profiles/me.yaml", "--variant", "web", "-f", "pdf", "--out-dir", "out"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["build", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
