@@ -33,6 +33,8 @@ class BuildSession:
     # stay while their files keep the hash recorded, so the next build can skip them.
     all_targets: list[Target] = field(default_factory=list)
     use_server: bool = True  # hand the work to a running `serve` (--no-server: never)
+    # path -> ((size, mtime_ns, inode), sha256) of the files this build hashed (_digest)
+    hashed: dict[Path, tuple[tuple[int, int, int], str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_config(cls, path: Path | None, *, jobs: int | None = None, only: str | list[str] | None = None,
@@ -214,6 +216,20 @@ class BuildSession:
         err(f"interrupted{f' ({signal_name})' if signal_name else ''}: {len(self.finished)} of {count(len(self.targets), 'target')} complete; "
             f"{_display(self.out_dir / MANIFEST)} lists only complete files")
 
+    def _digest(self, path: Path) -> str | None:
+        """The SHA-256 of ``path`` as it is now (None: not a file), hashed again only when its
+        size or modification time changed since this build last hashed it: the manifest is
+        written after every target, and hashing every finished file each time grew with the
+        square of the number of targets."""
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+        if self.hashed.get(path, (None,))[0] != stamp:
+            self.hashed[path] = (stamp, sha256_file(path))
+        return self.hashed[path][1]
+
     def _write_manifest(self) -> None:
         """Write manifest.json listing only files whose bytes on disk have the hash recorded.
 
@@ -229,13 +245,13 @@ class BuildSession:
             path = self.out_dir / name
             owner = self._owner(name)
             if owner is not None and owner.output not in done and path.is_file() \
-                    and sha256_file(path) == entry.get("sha256"):  # not replaced by an unrecorded render
+                    and self._digest(path) == entry.get("sha256"):  # not replaced by an unrecorded render
                 entries[name] = entry
         for result in self.finished:
             if result.status == "failed":
                 continue
             files = result.files or [(result.target.output, result.sha256, result.bytes)]
-            changed = [path for path, digest, _ in files if not path.is_file() or sha256_file(path) != digest]
+            changed = [path for path, digest, _ in files if self._digest(path) != digest]
             if changed:
                 result.status = "failed"
                 result.error = (f"{_display(changed[0])} changed on disk after it was written (another program "
