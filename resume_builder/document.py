@@ -275,6 +275,22 @@ def _pair(title: str, value: str | RichText, entry_id: str | None, tags: list[st
     return Entry(id=entry_id, title=rich(title), description=description, tags=tuple(tags))
 
 
+def separator_for(sep: str, *texts: str | None) -> str:
+    """The locale's list separator ``sep`` for joining ``texts``, or the Latin comma when ``sep``
+    is a right-to-left script's (the Arabic comma) and no text holds a right-to-left letter:
+    English items in an Arabic résumé read ``BSc, Computer Science`` left to right, not
+    ``Computer Science ،BSc``."""
+    import unicodedata
+
+    from resume_builder.bidi import is_rtl_char
+
+    rtl_script = any(unicodedata.name(c, "").startswith(("ARABIC", "HEBREW", "SYRIAC", "THAANA", "NKO"))
+                     for c in sep)  # U+060C ARABIC COMMA is bidi class CS, not AL: its name says its script
+    if rtl_script and not any(is_rtl_char(c) for text in texts if text for c in text):
+        return ", "
+    return sep
+
+
 def rich_list(items: list[str], sep: str = ", ", *, label: str = "") -> RichText:
     """Items (keywords) each parsed on its own, then joined with ``sep`` (the locale's list
     separator): a '*' or '`' in one keyword never pairs with one in the next. A right-to-left
@@ -282,14 +298,7 @@ def rich_list(items: list[str], sep: str = ", ", *, label: str = "") -> RichText
     ``label`` (the skill group's name, "Technologies") hold a right-to-left letter: English
     skills in an Arabic résumé, a line set left to right. Under an Arabic label the line is
     right to left and keeps the Arabic comma, which orders its items from the right."""
-    import unicodedata
-
-    from resume_builder.bidi import is_rtl_char
-
-    rtl_script = any(unicodedata.name(c, "").startswith(("ARABIC", "HEBREW", "SYRIAC", "THAANA", "NKO"))
-                     for c in sep)  # U+060C ARABIC COMMA is bidi class CS, not AL: its name says its script
-    if rtl_script and not any(is_rtl_char(c) for text in (label, *items) for c in text):
-        sep = ", "
+    sep = separator_for(sep, label, *items)
     spans: list[Span] = []
     for item in items:
         parsed = rich(item).spans
@@ -349,8 +358,9 @@ def _section_builders(profile: Profile, labels: Labels):
 
     def projects() -> Section:
         entries = tuple(Entry(
-            id=p.id, title=rich(p.name), subtitle=rich(_joined(p.entity, labels.list_separator.join(p.roles), p.type,
-                                                            sep=labels.list_separator)),
+            id=p.id, title=rich(p.name), subtitle=rich(_joined(
+                p.entity, separator_for(labels.list_separator, p.entity, *p.roles, p.type).join(p.roles), p.type,
+                sep=separator_for(labels.list_separator, p.entity, *p.roles, p.type))),
             date=format_range(p.start, p.end, labels), url=p.url, description=rich(p.description),
             paragraphs=paragraphs(p.summary), bullets=_bullets(p.highlights), closing=paragraphs(p.outcome),
             fields=_keywords_field(p.keywords, labels), tags=tuple(p.tags),
@@ -360,7 +370,7 @@ def _section_builders(profile: Profile, labels: Labels):
     def education() -> Section:
         entries = []
         for e in profile.education:
-            degree = _joined(e.degree, e.area, sep=labels.list_separator)
+            degree = _joined(e.degree, e.area, sep=separator_for(labels.list_separator, e.degree, e.area))
             fields = []
             if e.score:
                 fields.append(Field(labels.score, rich(e.score)))

@@ -23,6 +23,14 @@ _TYPE_WORDS = {
 }
 
 
+#: What one blank item of a list of texts is called ("empty highlight"), here and in
+#: profile_loader.blank_texts.
+BLANK_ITEM_NOUNS = {"highlights": "highlight", "details": "sub-point", "keywords": "keyword", "courses": "course",
+                    "items": "item", "roles": "role", "body": "paragraph", "address": "address line"}
+#: Lists whose items are written one to a line, so the fix is to remove the line.
+ONE_PER_LINE = ("highlights", "details", "items", "body")
+
+
 def describe(value: Any) -> str:
     """A short description of what was found, for 'expected X, found Y' messages."""
     if value is None:
@@ -138,6 +146,14 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         elif kind in _LENGTHS:
             message, words = _length_message(kind, loc, err.get("input"), err.get("ctx") or {})
             hint = (lambda words=words: words)
+            location = source.locate(full)
+        elif kind in _TYPE_WORDS and err.get("input") is None and len(loc) >= 2 and isinstance(loc[-1], int) \
+                and loc[-2] in BLANK_ITEM_NOUNS and loc[-2] != "roles":
+            # a bare "-" in a list of texts: an empty highlight (or keyword...), not a mapping
+            # the user was meant to write (fresh trial: "expected a mapping (key: value), found nothing")
+            message = f"empty {BLANK_ITEM_NOUNS[loc[-2]]}"
+            hint = (lambda key=loc[-2]: "remove the line or write its text" if key in ONE_PER_LINE
+                    else "remove it or write its text")  # as profile_loader.blank_texts says of a blank one
             location = source.locate(full)
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"

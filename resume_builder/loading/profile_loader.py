@@ -10,6 +10,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from resume_builder.errors import Problem, UserError, did_you_mean
+from resume_builder.loading.errors_map import BLANK_ITEM_NOUNS as _BLANK_ITEM_NOUNS
+from resume_builder.loading.errors_map import ONE_PER_LINE as _ONE_PER_LINE
 from resume_builder.loading.errors_map import describe, problems_from_validation
 from resume_builder.loading.source import SourceDocument, dotted, parse, read_bytes, read_text
 from resume_builder.schema.profile import Profile
@@ -424,11 +426,6 @@ def validate_profile(doc: SourceDocument, *, blanks: bool = True) -> Profile:
     return profile
 
 
-#: What one item of a list of texts is called in messages; any other list's is "item of 'NAME'".
-_BLANK_ITEM_NOUNS = {"highlights": "highlight", "details": "sub-point", "keywords": "keyword", "courses": "course",
-                     "items": "item", "roles": "role", "body": "paragraph", "address": "address line"}
-#: Lists whose items are written one to a line, so the fix is to remove the line.
-_ONE_PER_LINE = ("highlights", "details", "items", "body")
 #: Required texts left blank without a warning from :func:`blank_texts`: a blank name has its
 #: own (_validate_careful); a skill group without a name shows its keywords as one list (the
 #: LinkedIn import writes one).

@@ -751,7 +751,7 @@ def parse_yaml(text: str, file: str, judge: Callable[[str], int | None] | None =
             mark = exc.problem_mark or exc.context_mark
             message = (exc.problem or exc.context or "invalid YAML").strip()
             message = message.replace("found duplicate key", "duplicate key")
-            message = re.sub(r' with value ".*', "", message)
+            message = re.sub(r' with value ".*', "", message, flags=re.S)  # a block value holds line breaks
             line = mark.line + 1 if mark else None
             col = mark.column + 1 if mark else None
             first = _first_of_duplicate(text, exc)

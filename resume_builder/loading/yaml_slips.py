@@ -250,7 +250,10 @@ def find_slip(text: str, error_line: int, parser_problem: str = "") -> tuple[int
             after = first_parse_error_line("\n".join(lines[:index] + [repaired] + lines[index + 1:]), parser)
             if after is None or after > failed_at:
                 return _describe(lines[index], index, kind, column, error_line, parser_problem)
-        return None
+        # No repair confirmed: the next parser tries. libyaml (YAML 1.1) fails before the loader on
+        # what YAML 1.2 allows, a ':' in a plain scalar of a flow mapping ({url: https://...}), and
+        # judged every repair further down by that failure (fresh trial); the pure-Python parser,
+        # the loader's own, does not.
     return None
 
 

@@ -42,3 +42,14 @@ def test_english_pairs_read_left_to_right_and_arabic_ones_right_to_left(tmp_path
     arabic = next(p for p in paragraphs if "بايثون" in p)
     english = next(p for p in paragraphs if "Kubernetes" in p)
     assert '<w:bidi w:val="0"/>' in english and "<w:bidi" not in arabic.split("</w:pPr>")[0]
+
+
+def test_an_english_degree_in_a_right_to_left_resume_keeps_its_order_and_the_latin_comma(tmp_path):
+    """``degree: BSc, area: Computer Science`` printed "Computer Science ،BSc" under --locale ar
+    (fresh trial): joined with the Arabic comma, the two English words were set right to left."""
+    profile = tmp_path / "example.yaml"
+    profile.write_text(ARABIC, encoding="utf-8")
+    job = pipeline.prepare(profile, locale="ar")
+    titles = [entry.title.plain for entry in job.document.section("education").entries]
+    assert titles and all("،" not in title for title in titles), titles
+    assert any(", " in title for title in titles), titles

@@ -15,7 +15,10 @@ from resume_builder.schema.profile import Profile
 def _degree_and_keywords(lang: str) -> tuple[str, str]:
     profile = Profile.model_validate({
         "lang": lang, "basics": {"name": "Test Person"},
-        "education": [{"institution": "U", "degree": "D1", "area": "A1", "start": "2010", "end": "2014"}],
+        # Arabic words in an Arabic profile: between English ones the Latin comma keeps their order
+        # (tests/i18n/test_english_pairs_in_rtl_locale.py)
+        "education": [{"institution": "U", "degree": "بكالوريوس" if lang == "ar" else "D1",
+                       "area": "علوم الحاسوب" if lang == "ar" else "A1", "start": "2010", "end": "2014"}],
         # an Arabic group's line is right to left: its keywords take the Arabic comma (under a
         # Latin name, a left-to-right line, the Latin one: tests/i18n/test_english_pairs_in_rtl_locale.py)
         "skills": [{"name": "مهارات" if lang == "ar" else "S", "keywords": ["K1", "K2"]}],
@@ -31,5 +34,5 @@ def _degree_and_keywords(lang: str) -> tuple[str, str]:
 def test_degree_and_keywords_use_the_locale_list_separator(lang, separator):
     assert labels_for(lang).list_separator == separator
     degree, keywords = _degree_and_keywords(lang)
-    assert f"D1{separator}A1" in degree
+    assert (f"بكالوريوس{separator}علوم الحاسوب" if lang == "ar" else f"D1{separator}A1") in degree
     assert keywords == f"K1{separator}K2"

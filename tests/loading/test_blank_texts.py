@@ -78,3 +78,12 @@ def test_a_skill_group_without_a_name_stays_allowed(tmp_path):
     """Keywords without a group name are shown as one list (the LinkedIn import writes such a group)."""
     said = _validate(tmp_path, "skills:\n  - name: ''\n    keywords: [Go]\n", code=0)
     assert "warning" not in said
+
+
+def test_a_bare_dash_in_a_list_of_texts_is_an_empty_highlight(tmp_path):
+    """A highlight written as a bare "-" (null) was "expected a mapping (key: value), found
+    nothing (null)": a highlight is a text, so that sent the user the wrong way (fresh trial)."""
+    said = _validate(tmp_path, JOB + "    highlights:\n      -\n      - Shipped it\n    keywords: [Go, null]\n")
+    assert "cv.yaml:8:8: experience[0].highlights[0]: empty highlight (remove the line or write its text)" in said, said
+    assert "experience[0].keywords[1]: empty keyword (remove it or write its text)" in said, said
+    assert "expected a mapping" not in said

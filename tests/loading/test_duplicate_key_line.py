@@ -14,6 +14,8 @@ from resume_builder.loading.source import parse
     ("basics:\n  name: A\nexperience:\n  - company: X\n    location: A\n    position: P\n    location: B\n",
      (7, 5), "location", 5),
     ('basics:\n  "name": A\n  email: a@example.com\n  name: B\n', (4, 3), "name", 2),
+    # block texts: their line breaks cut the message over three lines, with both values in it (fresh trial)
+    ("basics:\n  name: A\nsummary: |\n  First one.\nskills: []\nsummary: |\n  Another one.\n", (6, 1), "summary", 3),
 ])
 def test_a_duplicate_key_names_the_line_of_the_first(text, where, key, first):
     with pytest.raises(UserError) as caught:

@@ -76,3 +76,23 @@ def test_a_near_miss_of_a_field_name_gets_the_field_in_its_fix(tmp_path):
     said = _validate(tmp_path, "    locaton Zaragoza\n", "    location: Zaragoza\n")
     assert "cv.yaml:9:12: YAML syntax error: 'locaton Zaragoza' has no colon after 'locaton'" in said, said
     assert "(write 'location: Zaragoza')" in said, said
+
+
+@pytest.mark.parametrize("slipped, fixed, said_at", [
+    ("    location Zaragoza\n", "    location: Zaragoza\n", "has no colon after 'location'"),
+    ("    location:Zaragoza\n", "    location: Zaragoza\n", "has no space after the ':'"),
+    ('    location: "Zaragoza\n', "    location: Zaragoza\n", "is never closed"),
+])
+def test_a_slip_is_found_in_a_profile_with_a_link_in_a_flow_mapping(tmp_path, slipped, fixed, said_at):
+    """``profiles: [{network: GitHub, url: https://github.com/x}]`` is YAML 1.2 the loader reads,
+    but libyaml (YAML 1.1, the faster parser the slip finder tried first) fails on its ':' at
+    that line: every repair further down was judged by that failure, and each slip got the
+    plain "not valid YAML" at the line after it (fresh trial)."""
+    flow = PROFILE.replace('  phone: "+34 612 34 56 78"\n', '  phone: "+34 612 34 56 78"\n  profiles:\n'
+                           '    - {network: GitHub, username: lfernandez, url: https://github.com/lfernandez}\n')
+    profile = tmp_path / "cv.yaml"
+    profile.write_text(flow.replace(fixed, slipped, 1), encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(profile)])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2 and "cv.yaml:11:" in said and said_at in said, said
+    assert "not valid YAML" not in said
