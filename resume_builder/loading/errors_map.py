@@ -411,12 +411,23 @@ def _unknown_key_hint(root: type[BaseModel], loc: tuple[Any, ...], value: Any = 
         placed = _section_field_hint(parent, key) if len(loc) == 1 else ""
         if placed.startswith("did you mean 'basics."):
             return placed
+        ours = JSON_RESUME_NAMES.get(key)
+        if ours in choices:  # 'studyType' in a profile of ours: said as JSON Resume's name for 'degree'
+            return f"did you mean '{ours}'? ('{key}' is JSON Resume's name for it; a profile writes '{ours}')"
         suggestion = did_you_mean(key, choices) or placed
         if not suggestion and choices:
             suggestion = "allowed here: " + ", ".join(sorted(choices))
         return suggestion
 
     return hint
+
+
+#: JSON Resume (schema v1.0.0) field names and this profile's for the same field, for a
+#: profile that uses one (a person moving their résumé over by hand): "unknown field
+#: 'studyType'" listed the allowed fields without saying 'degree' was the one (fresh trial).
+JSON_RESUME_NAMES = {"startDate": "start", "endDate": "end", "studyType": "degree", "releaseDate": "date",
+                     "label": "headline", "work": "experience", "volunteer": "volunteering",
+                     "certificates": "certifications"}
 
 
 def _section_field_hint(model: type[BaseModel] | None, key: str) -> str:

@@ -45,7 +45,9 @@ def test_one_json_resume_key_does_not_switch_a_profile_of_ours(tmp_path):
         load_profile(path)
     shown = str(caught.value.problems[0])
     assert "studyType" in shown and ":10:" in shown  # the stray key itself, at its line
-    assert "basics.location" not in shown and "JSON Resume" not in shown
+    assert "basics.location" not in shown and "read as JSON Resume" not in shown  # still a profile of ours
+    assert "did you mean 'degree'?" in shown  # the key is said to be JSON Resume's name for 'degree'
+
 
 
 def test_a_guessed_json_resume_says_why_in_the_first_error(tmp_path):

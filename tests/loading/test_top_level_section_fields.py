@@ -38,3 +38,12 @@ def test_a_field_of_a_sections_entries_names_the_section(tmp_path):
 def test_a_typo_of_a_top_level_key_keeps_its_did_you_mean(tmp_path):
     said = _validate(tmp_path, "basics:\n  name: Ann\nprojcts: []\n")
     assert "did you mean 'projects'?" in said, said
+
+
+def test_a_json_resume_field_name_in_a_profile_names_the_profiles_own(tmp_path):
+    """``studyType`` in a profile of ours listed the allowed fields without saying which one
+    it meant (fresh trial): a JSON Resume name says this profile's name for the same field."""
+    said = _validate(tmp_path, "basics:\n  name: Ann\neducation:\n  - institution: U\n    studyType: BSc\n"
+                               "    start: 2010\n")
+    assert "cv.yaml:5:5: education[0].studyType: unknown field 'studyType' (did you mean 'degree'? ('studyType' " \
+           "is JSON Resume's name for it; a profile writes 'degree'))" in said, said
