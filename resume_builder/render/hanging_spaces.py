@@ -68,14 +68,12 @@ def install() -> bool:
     global _installed
     if _installed is not None:
         return _installed
-    import weasyprint
     from weasyprint.layout import inline, preferred
     from weasyprint.text import line_break
 
-    from resume_builder.render.line_breaks import EXPECTED_SOURCES, source_digests
+    from resume_builder.render.line_breaks import known_weasyprint
 
-    expected = EXPECTED_SOURCES.get(weasyprint.__version__)
-    if not expected or source_digests() != expected:
+    if not known_weasyprint():
         _installed = False
         return False
     fixed = corrected(line_break.split_first_line)

@@ -73,6 +73,16 @@ def installed() -> bool:
     return bool(_installed)
 
 
+def known_weasyprint() -> bool:
+    """Whether the installed WeasyPrint's line breaking is the source this module (and
+    render/hanging_spaces.py) was written for (:data:`EXPECTED_SOURCES`): only then is anything
+    put in front of its ``split_first_line``."""
+    import weasyprint
+
+    expected = EXPECTED_SOURCES.get(weasyprint.__version__)
+    return bool(expected) and source_digests() == expected
+
+
 def install() -> bool:
     """Put the memo in front of ``split_first_line`` where layout calls it (once); returns
     whether it is in place."""
@@ -82,12 +92,10 @@ def install() -> bool:
     hanging_spaces.install()  # first: the memo keeps corrected lines (render/hanging_spaces.py)
     if _installed is not None:
         return _installed
-    import weasyprint
     from weasyprint.layout import inline, preferred
     from weasyprint.text import line_break
 
-    expected = EXPECTED_SOURCES.get(weasyprint.__version__)
-    if not expected or source_digests() != expected:
+    if not known_weasyprint():
         _installed = False
         return False
     original = line_break.split_first_line

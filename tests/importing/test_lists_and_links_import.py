@@ -8,29 +8,17 @@ from __future__ import annotations
 import pytest
 from ruamel.yaml import YAML
 
-from resume_builder import pipeline
-from resume_builder.importing.document.build import DocumentImport, import_document
+from resume_builder.importing.document.build import DocumentImport
 from tests.conftest import FIXTURES
+from tests.importing.rendered import CASES, import_every_theme
 
 PROFILE = FIXTURES / "profiles" / "lists_and_links.yaml"
-CASES = [(theme, fmt) for theme in ("classic", "modern", "compact") for fmt in ("pdf", "docx")]
 
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], DocumentImport]:
     """Each (theme, format) document of the fixture, imported."""
-    from tests.font_stand_ins import cheap_font_subsetting  # the importer reads text, not fonts
-
-    folder = tmp_path_factory.mktemp("lists-and-links")
-    out = {}
-    with cheap_font_subsetting():
-        for theme in ("classic", "modern", "compact"):
-            job = pipeline.prepare(PROFILE, theme_name=theme)
-            for fmt in ("pdf", "docx"):
-                (rendered,) = pipeline.render(job, fmt, folder / f"{theme}.{fmt}")
-                pipeline.write([rendered])
-                out[(theme, fmt)] = import_document(rendered.path)
-    return out
+    return import_every_theme(PROFILE, tmp_path_factory.mktemp("lists-and-links"))
 
 
 @pytest.fixture(scope="module")
