@@ -408,16 +408,18 @@ def _relative_file(value: str | None, base: Path) -> str | None:
 
 
 def _stem(template: str, **values: str) -> str:
-    """``template`` (a target's ``name``) filled with ``values``; the dashes and spaces around
-    a value that is empty (the base variant "", no theme) go with it: ``{profile}-{variant}-{theme}``
-    gives ``me-classic``, not ``me--classic``, and ``Zoë CV {variant} 履歴書`` gives
+    """``template`` (a target's ``name``) filled with ``values``; the dashes, underscores and
+    spaces around a value that is empty (the base variant "", no theme) go with it:
+    ``{profile}-{variant}-{theme}`` gives ``me-classic``, not ``me--classic``,
+    ``{profile}_{variant}`` gives ``me``, not ``me_``, and ``Zoë CV {variant} 履歴書`` gives
     ``Zoë CV 履歴書``, not ``Zoë CV  履歴書``."""
     empty = "\0"
     filled = template.format(**{key: value or empty for key, value in values.items()})
+
     def join(found: re.Match) -> str:  # separators before and after: the one before stays, its dashes as one
         return re.sub("-+", "-", found.group(1)) if found.group(1) and found.group(2) else ""
 
-    return re.sub(rf"([- ]*){empty}(?:[- ]*{empty})*([- ]*)", join, filled).strip("- ")
+    return re.sub(rf"([-_ ]*){empty}(?:[-_ ]*{empty})*([-_ ]*)", join, filled).strip("-_ ")
 
 
 def _slug(variant: str) -> str:

@@ -72,6 +72,8 @@ def test_an_empty_value_in_the_name_takes_its_dashes_with_it(project):
     ("{profile} {variant}", ["me.md", "me web.md"]),
     ("{variant} {profile}", ["me.md", "web me.md"]),
     ("{profile}--{variant}--cv", ["me-cv.md", "me--web--cv.md"]),
+    ("{profile}_{variant}", ["me.md", "me_web.md"]),  # 'me_.md' before (release trial's note)
+    ("{profile}_{variant}_cv", ["me_cv.md", "me_web_cv.md"]),
 ])
 def test_an_empty_value_in_the_name_takes_its_spaces_with_it(project, name, expected):
     """An empty {variant} in 'Zoë CV {variant} 履歴書' gave 'Zoë CV  履歴書.pdf', two spaces
