@@ -66,3 +66,12 @@ def test_a_headline_with_a_dash_stays_whole_and_the_location_is_the_contact_line
     basics = imported[(theme, fmt)].data["basics"]
     assert basics["headline"] == written["basics"]["headline"]
     assert basics["location"] == written["basics"]["location"]
+
+
+@pytest.mark.parametrize(("theme", "fmt"), CASES)
+def test_a_social_profiles_user_name_comes_back_from_its_link(imported, written, theme, fmt):
+    """Only the link of a GitHub or LinkedIn profile came back; its user name, which the link
+    holds, was lost (fresh trial)."""
+    back = imported[(theme, fmt)].data["basics"]["profiles"]
+    assert [(p["network"], p.get("username")) for p in back] == \
+        [(p["network"], p["username"]) for p in written["basics"]["profiles"]]

@@ -104,7 +104,8 @@ def import_document(path: str | Path) -> DocumentImport:
                    "xing.com": "XING", "twitter.com": "Twitter", "x.com": "X",
                    "stackoverflow.com": "Stack Overflow"}.get(host)
         if network:
-            profiles.append({"network": network, "url": url})
+            username = _username(host, url)
+            profiles.append({"network": network, **({"username": username} if username else {}), "url": url})
             b.count(Value(url, line.number), ("basics", "profiles", len(profiles) - 1, "url"))
         elif "website" not in basics:
             b.put(basics, "website", Value(url, line.number), ("basics",))
@@ -180,3 +181,22 @@ def numbered_lines(lines: list[Line]) -> str:
         zone = " [header]" if line.zone == "header" else ""
         out.append(f"{line.number:4d} {mark} {' | '.join(line.segments) if len(line.segments) > 1 else line.text}{zone}")
     return "\n".join(out) + "\n"
+
+
+#: Where a network's address holds the user name: the path segment after these (none: the first).
+_USER_AFTER = {"linkedin.com": "in", "xing.com": "profile"}
+
+
+def _username(host: str, url: str) -> str | None:
+    """The user name a social profile's address holds (``github.com/lfibanez`` -> ``lfibanez``,
+    ``linkedin.com/in/alex-example`` -> ``alex-example``), as the profile wrote it beside the
+    link; None where the address holds none (Stack Overflow's numeric pages)."""
+    if host == "stackoverflow.com":
+        return None
+    parts = [part for part in re.sub(r"^https?://[^/]+", "", url).split("?")[0].split("#")[0].split("/") if part]
+    after = _USER_AFTER.get(host)
+    if after is not None:
+        parts = parts[parts.index(after) + 1:] if after in parts else []
+    name = parts[0] if parts else ""
+    return name if re.fullmatch(r"[\w.-]{1,100}", name) else None
+
