@@ -139,6 +139,8 @@ class DocxStyle(_Strict):
     heading_color: str | None = None
     name_color: str | None = None
     heading_caps: bool | Literal["small_caps"] = True  # true: capitals; "small_caps": small capitals
+    # a cover letter's subject line, as its letter-theme.css.j2 sets it; unset: as the headings
+    letter_subject_caps: bool | Literal["small_caps"] | None = None
     name_align: Literal["center", "left"] = "center"  # the name, headline and contact line
     headline_color: str | None = None  # default: the muted colour
     headline_italic: bool = True

@@ -137,6 +137,22 @@ def test_docx_leaves_the_pdfs_space_under_the_letterhead_and_draws_its_rule(job,
         assert bottom is None
 
 
+#: How each theme's letter-theme.css.j2 sets the subject line: classic in small capitals,
+#: modern in capitals (text-transform: uppercase), compact as written.
+SUBJECT_CAPS = {"classic": "smallCaps", "modern": "caps", "compact": None}
+
+
+def test_docx_sets_the_subject_line_in_the_pdfs_capitals(job, tmp_path):
+    """The DOCX letter's subject was plain bold in every theme, the PDF's in small capitals
+    (classic) or capitals (modern)."""
+    data = pipeline.render(job, "docx", tmp_path / "letter.docx")[0].data
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode("utf-8")
+    subject = re.search(r'<w:style [^>]*w:styleId="SubjectLine".*?</w:style>', styles, re.S).group(0)
+    found = [tag for tag in ("smallCaps", "caps") if f"<w:{tag}/>" in subject]
+    wanted = SUBJECT_CAPS[job.theme.name]
+    assert found == ([wanted] if wanted else []), (job.theme.name, found)
+
+
 def test_markdown_and_text_are_ready_to_paste(job, tmp_path):
     text = pipeline.render(job, "txt", tmp_path / "l.txt")[0].data.decode("utf-8")
     assert "**" not in text and "<" not in text

@@ -60,6 +60,7 @@ class DocxLook:
     heading_color: str
     name_color: str
     heading_caps: str  # "caps", "small_caps" or "" (as written)
+    letter_subject_caps: str  # the same, for a cover letter's subject line
     masthead_align: str | None  # "center", "left", or None: the paragraph's leading edge (RTL)
     headline_color: str
     headline_italic: bool
@@ -169,6 +170,8 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
         text_color=text_color, muted_color=_hex(style.muted_color, "muted_color", theme),
         accent_color=accent, heading_color=heading_color, name_color=name_color,
         heading_caps=_caps_mode(style.heading_caps), heading_rule=style.heading_rule,
+        letter_subject_caps=_caps_mode(style.heading_caps if style.letter_subject_caps is None
+                                       else style.letter_subject_caps),
         # No w:jc for a leading-edge masthead: in a bidi paragraph Word and LibreOffice read
         # "left"/"right" as start/end, so "right" put an Arabic name on the left.
         masthead_align=(None if rtl else "left") if style.name_align == "left" else "center",
