@@ -511,23 +511,32 @@ def test_a_target_over_the_timeout_fails_and_the_others_complete(project):
 
 
 def test_timeout_on_the_command_line_beats_the_build_file(project, monkeypatch):
-    """The build file's limit (0.2 s) would stop a render that takes a second; --timeout 60 does not."""
+    """The build file's limit (0.2 s) stops a render; --timeout on the command line replaces it.
+
+    No race against a clock: a render that never ends by itself (it waits until the limit's
+    alarm stops it) is stopped by the limit in force, whose message names it, on any machine,
+    however loaded; a render that ends at once builds under --timeout 60."""
     import time
 
     from resume_builder import formats
 
     real_md = formats.renderer("md")
+    endless = {"on": True}
 
-    def slow_md(job, path):
-        time.sleep(1)  # at least a second, on any machine: past 0.2 s, far from 60 s
+    def md(job, path):
+        while endless["on"]:
+            time.sleep(3600)  # until the limit's alarm stops the render
         return real_md(job, path)
 
-    monkeypatch.setitem(formats.RENDERERS, "md", slow_md)
+    monkeypatch.setitem(formats.RENDERERS, "md", md)
     (project / "resume-builder.toml").write_text(
         'out_dir = "out"\ncheck = false\ntimeout = 0.2\n[[targets]]\nprofile = "profiles/me.yaml"\n'
         'formats = ["md"]\n', encoding="utf-8")
     too_short = runner.invoke(app, ["build", "-j", "1"])
     assert too_short.exit_code == 1 and "took longer than 0.2 seconds" in too_short.output
+    replaced = runner.invoke(app, ["build", "-j", "1", "--timeout", "1.5"])
+    assert replaced.exit_code == 1 and "took longer than 1.5 seconds" in replaced.output, replaced.output
+    endless["on"] = False
     result = runner.invoke(app, ["build", "-j", "1", "--timeout", "60"])
     assert result.exit_code == 0, result.output
     assert (project / "out" / "me.md").is_file()
@@ -615,7 +624,6 @@ def test_ctrl_c_stops_the_workers_and_keeps_only_complete_files(tmp_path):
             printed.append(line)
             if line.startswith("built"):
                 break
-        time.sleep(0.2)
         os.killpg(proc.pid, signal.SIGINT)
         rest, stderr = proc.communicate(timeout=120)
         printed.append(rest)
@@ -625,6 +633,7 @@ def test_ctrl_c_stops_the_workers_and_keeps_only_complete_files(tmp_path):
     assert proc.returncode == 130, "".join(printed) + stderr
     assert "interrupted:" in stderr and "lists only complete files" in stderr
     assert "Traceback" not in stderr
+    _wait_until_gone(proc.pid)  # generously: on a loaded machine the workers take a moment to exit
     with pytest.raises(ProcessLookupError):  # every worker has stopped, none is left behind
         os.killpg(proc.pid, 0)
     names = sorted(p.name for p in out.iterdir())
@@ -634,7 +643,7 @@ def test_ctrl_c_stops_the_workers_and_keeps_only_complete_files(tmp_path):
     assert listed and len(listed) < 27
     for entry in manifest["files"]:
         assert hashlib.sha256((out / entry["file"]).read_bytes()).hexdigest() == entry["sha256"], entry["file"]
-    time.sleep(1)  # nothing keeps writing after the command has returned
+    _wait_until_gone(proc.pid)  # nothing keeps writing after the command has returned: no process is left
     assert sorted(p.name for p in out.iterdir()) == names
 
 
@@ -697,7 +706,6 @@ def test_sigterm_stops_like_ctrl_c_and_writes_the_manifest_of_what_is_complete(t
             printed.append(line)
             if line.startswith("built"):
                 break
-        time.sleep(0.2)
         proc.send_signal(signal.SIGTERM)
         rest, stderr = proc.communicate(timeout=120)
         printed.append(rest)
@@ -715,7 +723,7 @@ def test_sigterm_stops_like_ctrl_c_and_writes_the_manifest_of_what_is_complete(t
     # a file a worker finished while the rest of its group was cut short may stay unlisted
     # (complete, as every write is atomic); what is listed is on disk as listed
     assert set(listed) <= set(names)
-    time.sleep(1)  # nothing keeps writing after the command has returned
+    _wait_until_gone(proc.pid)  # nothing keeps writing after the command has returned: no process is left
     assert sorted(p.name for p in out.iterdir()) == names
 
 
