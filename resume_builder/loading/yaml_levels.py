@@ -136,6 +136,12 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+def _mismatch(subject: str, indent: int, others: str, column: int, seen: str) -> str:
+    """The one wording of an indentation that does not match: "SUBJECT is indented by N spaces,
+    but OTHERS are indented by M (SEEN)", SEEN naming where the other level is written."""
+    return f"{subject} is indented by {_spaces(indent)}, but {others} are indented by {column} ({seen})"
+
+
 def _spaces(n: int) -> str:
     return f"{n} space{'s' if n != 1 else ''}"
 
@@ -326,10 +332,8 @@ def _candidates(lines: list[str], error: int, blocks: list[_Block]) -> tuple[lis
             if ended:
                 sibling = _last_key_line(ended[0], moved_key)
                 said = f"{_word(lines[sibling])}, line {sibling + 1}; " if sibling is not None else ""
-                first.append(_Repair(moved_key, here, f"{_word(above)} is indented by {_spaces(_indent(above))}, "
-                                     f"but the keys before and after it in the same mapping are indented by "
-                                     f"{here} ({said}{_word(source)}, line {error + 1}), so YAML ends that "
-                                     "mapping here", f"indent it by {_spaces(here)}, like its sibling keys"))
+                first.append(_Repair(moved_key, here, _mismatch(_word(above), _indent(above), "the keys before and after it in the same mapping", here,
+                                               f"{said}{_word(source)}, line {error + 1}") + ", so YAML ends that mapping here", f"indent it by {_spaces(here)}, like its sibling keys"))
             elif empty is not None and empty.value == "empty" and empty.column <= _indent(above) \
                     and empty.line == (earlier[-1][0] if earlier else -1):
                 first.append(_Repair(moved_key, here, f"{_word(above)} is indented by {_spaces(_indent(above))}, "
@@ -338,9 +342,8 @@ def _candidates(lines: list[str], error: int, blocks: list[_Block]) -> tuple[lis
                                      f"so YAML reads {_word(lines[empty.line])} as empty",
                                      f"indent it by {_spaces(here)}, like the keys after it"))
             else:
-                later.append(_Repair(moved_key, here, f"{_word(above)} is indented by {_spaces(_indent(above))}, "
-                                     f"but the keys after it are indented by {here} ({_word(source)}, line "
-                                     f"{error + 1})", f"indent it by {_spaces(here)}, like the keys after it"))
+                later.append(_Repair(moved_key, here, _mismatch(_word(above), _indent(above), "the keys after it", here,
+                                               f"{_word(source)}, line {error + 1}"), f"indent it by {_spaces(here)}, like the keys after it"))
         elif above_key is not None:  # '- key: value' whose keys below are at the error line's column
             target = here - (above_key - _indent(above))
             if target >= 0:
@@ -349,9 +352,8 @@ def _candidates(lines: list[str], error: int, blocks: list[_Block]) -> tuple[lis
                 if lists and lists[0].entries:
                     item = lists[0].entries[-1].line
                     said = f", as in the other items of its list ({_word(lines[item])}, line {item + 1})"
-                repair = _Repair(moved_key, target, f"this list item is indented by {_spaces(_indent(above))}, "
-                                 f"but its keys below it are indented by {here} ({_word(source)}, line "
-                                 f"{error + 1}){said}",
+                repair = _Repair(moved_key, target, _mismatch("this list item", _indent(above), "its keys below it", here,
+                                           f"{_word(source)}, line {error + 1}") + said,
                                  f"indent its '-' by {_spaces(target)}, so that its keys line up")
                 (first if lists else later).append(repair)
 
@@ -382,9 +384,9 @@ def _candidates(lines: list[str], error: int, blocks: list[_Block]) -> tuple[lis
                 continue
             if dash or not _DASH.match(moved):
                 what = "list item" if dash else "key"
-                later.append(_Repair(starts, target, f"{_word(moved)} is indented by {_spaces(_indent(moved))}, "
-                                     f"but the {what}s after it in the same {'list' if dash else 'mapping'} are "
-                                     f"indented by {here} ({_word(source)}, line {error + 1})",
+                later.append(_Repair(starts, target, _mismatch(_word(moved), _indent(moved),
+                                               f"the {what}s after it in the same {'list' if dash else 'mapping'}",
+                                               here, f"{_word(source)}, line {error + 1}"),
                                      f"indent it by {_spaces(target)}, like the {what}s after it"))
             else:
                 later.append(_Repair(starts, target, f"the keys of this list item are indented by "
@@ -414,8 +416,8 @@ def _candidates(lines: list[str], error: int, blocks: list[_Block]) -> tuple[lis
             item = items[-1].line
             options.append(((block.column != wanted, not shape, abs(block.column - here), rank),
                             block.column,
-                            f"this list item is indented by {_spaces(here)}, but the other items of its list are "
-                            f"indented by {block.column} ({_word(lines[item])}, line {item + 1})",
+                            _mismatch("this list item", here, "the other items of its list", block.column,
+                                      f"{_word(lines[item])}, line {item + 1}"),
                             f"line up its '-' with theirs: indent it by {_spaces(block.column)}"))
         pending = entries[-1][2] if entries else None
         if pending is not None and pending.key is not None and pending.value == "empty" and pending.column >= here:
@@ -450,8 +452,7 @@ def _candidates(lines: list[str], error: int, blocks: list[_Block]) -> tuple[lis
                 hint = f"indent it by {_spaces(block.column)}, like {_word(lines[sibling])}, if it is a key of the " \
                        "same mapping"
             else:
-                message = (f"{_word(source)} is indented by {_spaces(here)}, but the keys of the mapping it belongs "
-                           f"to are indented by {block.column} ({said})")
+                message = _mismatch(_word(source), here, "the keys of the mapping it belongs to", block.column, said)
                 hint = f"indent it by {_spaces(block.column)}, like its sibling keys"
             unfit = False
             if opens and below is not None:  # 'key:' alone: the lines below it are its value
