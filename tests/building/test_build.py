@@ -667,6 +667,21 @@ def _listed_as_they_are(out: Path) -> list[str]:
     return [entry["file"] for entry in manifest["files"]]
 
 
+def _start_clean_build(tmp_path: Path) -> tuple[Path, subprocess.Popen]:
+    """``build --jobs 2 --clean`` of :func:`_many_targets` started in a process group of its own,
+    over an output folder holding an older build's file and manifest; (the folder, the process)."""
+    project = _many_targets(tmp_path)
+    out = project / "out"
+    out.mkdir()
+    (out / "example-classic.md").write_text("from an older build", encoding="utf-8")
+    (out / "manifest.json").write_text(json.dumps({"files": [{"file": "example-classic.md", "sha256": hashlib.sha256(
+        b"from an older build").hexdigest(), "inputs": "old"}]}), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "resume_builder", "build", "--jobs", "2", "--clean"],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    return out, proc
+
+
 def _wait_until_gone(group: int, seconds: float = 120.0) -> None:
     """Wait (generously) until no process of the process group ``group`` is left."""
     import signal
@@ -691,15 +706,7 @@ def test_sigterm_stops_like_ctrl_c_and_writes_the_manifest_of_what_is_complete(t
     import signal
     import time
 
-    project = _many_targets(tmp_path)
-    out = project / "out"
-    out.mkdir()
-    (out / "example-classic.md").write_text("from an older build", encoding="utf-8")
-    (out / "manifest.json").write_text(json.dumps({"files": [{"file": "example-classic.md", "sha256": hashlib.sha256(
-        b"from an older build").hexdigest(), "inputs": "old"}]}), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "resume_builder", "build", "--jobs", "2", "--clean"],
-                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    out, proc = _start_clean_build(tmp_path)
     printed = []
     try:
         for line in proc.stdout:  # wait until the first file is done
@@ -734,15 +741,7 @@ def test_kill_9_during_a_clean_build_leaves_a_manifest_of_files_as_they_are(tmp_
     go and again as each target completes."""
     import signal
 
-    project = _many_targets(tmp_path)
-    out = project / "out"
-    out.mkdir()
-    (out / "example-classic.md").write_text("from an older build", encoding="utf-8")
-    (out / "manifest.json").write_text(json.dumps({"files": [{"file": "example-classic.md", "sha256": hashlib.sha256(
-        b"from an older build").hexdigest(), "inputs": "old"}]}), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "resume_builder", "build", "--jobs", "2", "--clean"],
-                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    out, proc = _start_clean_build(tmp_path)
     printed = []
     try:
         for line in proc.stdout:  # a target is complete (and recorded before it is shown)
