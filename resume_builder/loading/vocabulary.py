@@ -39,11 +39,15 @@ def read_keyword_file(path: Path) -> tuple[Any, SourceDocument | None]:
     return source.data, source
 
 
-@lru_cache(maxsize=1)
 def read_builtin_vocabulary() -> dict[str, Any]:
-    """The built-in vocabulary's data (``resume_builder/tailoring/vocabulary.toml``), read once."""
+    """The built-in vocabulary's data (``resume_builder/tailoring/vocabulary.toml``), with
+    spoken languages' names under ``spoken_languages`` (``tailoring/spoken_languages.toml``,
+    from CLDR: ``{language code: {locale: name}}``, see :mod:`resume_builder.tailoring.spoken`)."""
     from importlib.resources import files
 
     # through the root package: importing resume_builder.tailoring to find its folder would
     # make loading import tailoring (tests/test_layers.py)
-    return tomllib.loads(files("resume_builder").joinpath("tailoring", "vocabulary.toml").read_text("utf-8"))
+    folder = files("resume_builder").joinpath("tailoring")
+    data = tomllib.loads(folder.joinpath("vocabulary.toml").read_text("utf-8"))
+    data["spoken_languages"] = tomllib.loads(folder.joinpath("spoken_languages.toml").read_text("utf-8"))["languages"]
+    return data

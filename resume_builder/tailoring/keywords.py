@@ -23,6 +23,7 @@ from typing import Any, Iterable, Mapping
 from resume_builder.errors import Location, Problem, UserError
 from resume_builder.loading.errors_map import describe, dotted
 from resume_builder.loading.source import SourceDocument
+from resume_builder.tailoring.spoken import CATEGORY as SPOKEN, SpokenLanguages
 from resume_builder.tailoring.posting import (IGNORED, PREFERRED, REQUIRED, WEIGHT_WISHED, Posting,  # noqa: F401
                                               PostingPart, posting_from_text)
 
@@ -86,9 +87,11 @@ class Vocabulary:
         self._implies: dict[str, list[str]] = {}
         self._hints: set[tuple[str, ...]] = set()  # surfaces (lower case) that only suggest their term
         self._longest = 1
+        self.spoken = SpokenLanguages({})  # spoken languages' names (tailoring/spoken.py)
 
     def copy(self) -> "Vocabulary":
         new = Vocabulary()
+        new.spoken = self.spoken  # read only
         new._insensitive = dict(self._insensitive)
         new._sensitive = dict(self._sensitive)
         new.categories = dict(self.categories)
@@ -215,8 +218,10 @@ def _glued(text: str, token: Token) -> bool:
 def vocabulary_from(data: Mapping[str, Any]) -> Vocabulary:
     """A vocabulary built from data shaped like ``vocabulary.toml`` (read by
     :func:`resume_builder.loading.vocabulary.read_builtin_vocabulary`): ``[terms.<category>]``
-    tables of ``Name = [alias, ...]``, ``case_sensitive``, ``[inferred]`` and ``[implies]``."""
+    tables of ``Name = [alias, ...]``, ``case_sensitive``, ``[inferred]`` and ``[implies]``;
+    ``spoken_languages`` (``{code: {locale: name}}``) for :class:`SpokenLanguages`."""
     vocab = Vocabulary()
+    vocab.spoken = SpokenLanguages(data.get("spoken_languages", {}))
     exact = set(data.get("case_sensitive", []))
     for category, terms in data["terms"].items():
         for name, aliases in terms.items():
@@ -332,8 +337,8 @@ def with_posting_terms(vocab: Vocabulary, posting: Posting) -> Vocabulary:
     """``vocab`` plus the posting's listed skills, so unknown ones are still matched."""
     vocab = vocab.copy()
     for part in posting.explicit:
-        if vocab.lookup(part.text) is None:
-            vocab.add(part.text, category="posting")
+        if vocab.lookup(part.text) is None and not vocab.spoken.asked(part.text, posting.language):
+            vocab.add(part.text, category="posting")  # "Inglés B2" is English (spoken.py), not a skill of its own
     return vocab
 
 
@@ -352,9 +357,12 @@ def extract_keywords(posting: Posting, vocab: Vocabulary) -> list[JobKeyword]:
 
     Terms named only where the posting asks nothing of the candidate (about the company,
     benefits, salary, how to apply) are left out. ``vocab`` should already hold the
-    posting's listed skills (see :func:`with_posting_terms`).
+    posting's listed skills (see :func:`with_posting_terms`). Spoken languages the posting
+    asks for ("Inglés nivel B2") are terms too, named in English (category ``spoken``,
+    :mod:`resume_builder.tailoring.spoken`).
     """
     found: dict[str, _Mentions] = {}
+    categories: dict[str, str] = {}
 
     def note(term: str, part: PostingPart, inferred: bool, surface: str) -> None:
         mentions = found.setdefault(term, _Mentions(len(found)))
@@ -371,15 +379,22 @@ def extract_keywords(posting: Posting, vocab: Vocabulary) -> list[JobKeyword]:
         term = vocab.lookup(part.text)
         if term:
             note(term, part, False, part.text)
+        for mention in [] if term else vocab.spoken.asked(part.text, posting.language):
+            categories[mention.term] = SPOKEN
+            note(mention.term, part, False, mention.surface)
     for part in posting.parts:
         if part.importance == IGNORED:
             continue
         for match in vocab.find(part.text):
             note(match.term, part, match.inferred, match.surface)
+        for mention in vocab.spoken.asked(part.text, posting.language):
+            categories[mention.term] = SPOKEN
+            note(mention.term, part, False, mention.surface)
     keywords = []
     for term, m in found.items():
         inferred = not m.written
         keywords.append(JobKeyword(
-            term, vocab.categories.get(term, "posting"), REQUIRED if m.required else PREFERRED, inferred,
+            term, categories.get(term) or vocab.categories.get(term, "posting"),
+            REQUIRED if m.required else PREFERRED, inferred,
             WEIGHT_WISHED if inferred else m.weight, m.count, m.where, m.first, m.written))
     return sorted(keywords, key=lambda k: (not k.required, -k.weight, -k.count, k.first))

@@ -362,6 +362,20 @@ def _line_at(text: str, offset: int) -> str:
     return text[start:] if end < 0 else text[start:end]
 
 
+def _spoken_languages(piece: _Text, vocab: Vocabulary) -> Iterator[tuple[str, int]]:
+    """(English name, offset) of each spoken language ``piece`` shows: an entry of the
+    ``languages`` section (``language: Inglés``), or a skill keyword that is a language's
+    name; a language named anywhere else ("a German bank") proves nothing of speaking it."""
+    if (piece.section, piece.field) not in (("languages", "language"), ("skills", "keywords")):
+        return
+    offset = 0
+    for line in piece.text.split("\n"):
+        term = vocab.spoken.named(line)
+        if term:
+            yield term, offset
+        offset += len(line) + 1
+
+
 def match(profile: Profile, posting: Posting, vocab: Vocabulary, *, profile_name: str = "profile",
           variant: str | None = None, top: int | None = None) -> MatchReport:
     """Match ``posting`` against ``profile`` (usually already tailored)."""
@@ -386,6 +400,10 @@ def match(profile: Profile, posting: Posting, vocab: Vocabulary, *, profile_name
             for implied in vocab.implied(m.term):
                 found.setdefault(implied, m.term)
                 at.setdefault(implied, m.start)
+        for term, offset in _spoken_languages(piece, vocab):
+            found.setdefault(term, None)
+            at.setdefault(term, offset)
+            written.add(term)
         hits = [term for term in found if term in weights]
         for term in hits:
             place = Place(piece.section, piece.entry_id, piece.title, piece.field, found[term],
