@@ -995,12 +995,15 @@ def _json_error(file: str, text: str, line: int | None, column: int | None, mess
             if any(row.strip() for row in rows[:line - 1]) else line
         column = len(rows[line - 1].rstrip()) + 1  # show the end of the last line with text
     if line:
-        quoted = excerpt(text, line - 1, (column or 1) - 1, lone_cr=False)  # json counts line feeds only
+        offset = sum(len(row) + 1 for row in text.split("\n")[:line - 1]) + (column or 1) - 1
         if not hint:
             from resume_builder.loading.json_errors import explain_json
 
-            offset = sum(len(row) + 1 for row in text.split("\n")[:line - 1]) + (column or 1) - 1
             message, hint = explain_json(message, text, offset)
+        if message.startswith("a comma before"):  # point at the comma to delete, not the bracket after it
+            comma = text.rindex(",", 0, offset)
+            line, column = text.count("\n", 0, comma) + 1, comma - text.rfind("\n", 0, comma)
+        quoted = excerpt(text, line - 1, (column or 1) - 1, lone_cr=False)  # json counts line feeds only
     return UserError(Problem(f"JSON syntax error: {message}", Location(file, line, column), hint=hint,
                              excerpt=quoted))
 

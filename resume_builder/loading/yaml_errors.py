@@ -115,19 +115,30 @@ def line_and_column(text: str, index: int, *, lone_cr: bool = True) -> tuple[int
     return line, index - start
 
 
+#: The most characters of a source line an excerpt quotes; a longer line is cut around the
+#: caret's column, an ellipsis marking each cut.
+EXCERPT_WIDTH = 100
+
+
 def excerpt(text: str, line: int, column: int, parser_message: str = "", *, lone_cr: bool = True) -> str:
     """The source line ``line`` (0-based, as :func:`source_lines` counts lines; ``lone_cr``:
     see there) quoted, a caret under ``column`` (0-based), and the parser's message; lines
     are indented so they read as part of the error above them. Tabs show as '→' and a
-    byte-order mark as '◆', so the caret stays under the right column."""
+    byte-order mark as '◆', so the caret stays under the right column. A line longer than
+    :data:`EXCERPT_WIDTH` characters is quoted around the column only."""
     lines = source_lines(text, lone_cr=lone_cr) or [""]
     line = min(max(line, 0), len(lines) - 1)
     source = lines[line]
     column = min(max(column, 0), len(source))
     number = str(line + 1)
     gutter = " " * (len(number) + 3)
-    out = [f"  {number} | {_visible(source)}",
-           f"{gutter}| {' ' * _width(_visible(source[:column]))}^"]
+    head, tail = "", ""
+    if len(source) > EXCERPT_WIDTH:  # a minified JSON file is one line: quote the part around the column
+        start = max(0, min(column - EXCERPT_WIDTH // 3, len(source) - EXCERPT_WIDTH))
+        head, tail = ("…" if start else ""), ("…" if start + EXCERPT_WIDTH < len(source) else "")
+        source, column = source[start:start + EXCERPT_WIDTH], column - start
+    out = [f"  {number} | {head}{_visible(source)}{tail}",
+           f"{gutter}| {' ' * (len(head) + _width(_visible(source[:column])))}^"]
     if parser_message:
         out.append(f"{gutter}YAML parser: {parser_message}")
     return "\n".join(out)

@@ -17,7 +17,7 @@ from resume_builder.loading.source import parse_json
 
 
 @pytest.mark.parametrize(("text", "where"), [
-    ('{"a": [1, 2,]}', "f.json:1:13:"),                 # trailing comma
+    ('{"a": [1, 2,]}', "f.json:1:12:"),                 # trailing comma: at the comma
     ('{"a": 1 # note\n}', "f.json:1:9:"),               # comment
     ("{'a': 1}", "f.json:1:2:"),                         # single quotes
     ('{a: 1}', "f.json:1:2:"),                           # bare key

@@ -117,19 +117,34 @@ def test_anchors_that_aliases_use_keep_working(tmp_path):
 # 12. JSON syntax errors: plain, complete, with the line and a caret ---------------------------
 
 @pytest.mark.parametrize("text, where, words", [
-    ('{"basics": {"name": "A", "label": "x",}}', ":1:39:", "no comma after the last item"),
+    ('{"basics": {"name": "A", "label": "x",}}', ":1:38:", "no comma after the last item"),  # at the comma
     ('{"basics": {"name": "A" "label": "x"}}', ":1:25:", "a comma is missing"),
     ('{"basics": {"name": "A\n"}}', ":1:23:", "a line break inside a text"),
     ('{"basics": {"name": "A\\q"}}', ":1:23:", "starts no escape"),
-    ('{"basics": {"name": "A"}, "work": [1,]}', ":1:38:", "no comma after the last item"),
+    ('{"basics": {"name": "A"}, "work": [1,]}', ":1:37:", "no comma after the last item"),
+    ('{\n  "basics": {\n    "name": "A",\n  }\n}\n', ":3:16:", "no comma after the last item"),
     ('{"basics": {"name": "Ann', ":1:21:", "never closed"),
 ])
 def test_json_syntax_errors_are_plain_and_show_the_line(tmp_path, text, where, words):
     path = _write(tmp_path, "p.json", text)
     message = _error(path)
     assert f"p.json{where} JSON syntax error: " in message and words in message, message
-    assert "  1 | " in message and "^" in message
-    assert not message.rstrip().endswith(" at")
+    assert "  1 | " in message or "  3 | " in message
+    assert "^" in message and not message.rstrip().endswith(" at")
+
+
+def test_a_mistake_in_a_minified_file_quotes_the_part_of_its_line_around_it(tmp_path):
+    """A minified JSON file is one line: the excerpt was the whole line (10 KB for a résumé,
+    20 KB for a nesting-depth error), with the caret some 5,000 spaces in."""
+    text = '{"basics": {"name": "A", "summary": "' + "x" * 3000 + '"}, "work": [{"name": "B", "highlights": ["' \
+        + "y" * 2000 + '"]}],}'
+    path = _write(tmp_path, "p.json", text)
+    message = _error(path)
+    quoted, caret = [line for line in message.splitlines() if line.lstrip().startswith(("1 |", "|"))]
+    assert len(quoted) < 120 and quoted.startswith("  1 | …") and quoted.endswith('"]}],}')
+    assert quoted[len(caret) - 1] == ","  # the caret stands under the comma to delete
+    deep = _write(tmp_path, "deep.json", '{"basics": {"name": "A"}, "work": ' + "[" * 300 + "]" * 300 + "}")
+    assert len(_error(deep)) < 600
 
 
 # 14. bad links: each one, where it is written -------------------------------------------------

@@ -74,7 +74,7 @@ def test_yaml_syntax_error_has_its_line(tmp_path):
 
 def test_json_syntax_error_has_its_line(tmp_path):
     path = write(tmp_path, "p.json", '{\n  "basics": {"name": "A",}\n}\n')
-    assert "p.json:2:26: JSON syntax error" in error_text(path)
+    assert "p.json:2:25: JSON syntax error" in error_text(path)
 
 
 def test_yaml_duplicate_key_is_an_error(tmp_path):

@@ -185,8 +185,8 @@ def test_a_json_syntax_error_after_such_a_character_is_quoted_on_its_line(tmp_pa
     with pytest.raises(UserError) as info:
         load_profile(path)
     message = info.value.render()
-    assert message.startswith(f"{path}:3:1: JSON syntax error"), message
-    assert _quoted_line(message) == (3, "}")
+    assert message.startswith(f"{path}:2:15: JSON syntax error"), message  # the comma to delete
+    assert _quoted_line(message) == (2, '"summary": "x",')
 
 
 def test_lines_are_counted_as_yaml_counts_them():
