@@ -227,6 +227,26 @@ def _is_syntax_error(exc: Any) -> bool:
     return type(exc).__name__ in ("ScannerError", "ParserError")
 
 
+# The escapes of YAML 1.2 double-quoted scalars (§5.7) and how many hexadecimal digits follow.
+_ESCAPES = {**dict.fromkeys("0abtnvfre \"/\\N_LP\t\n", 0), "x": 2, "u": 4, "U": 8}
+
+
+def _bad_escape(line: str, quote: int) -> int | None:
+    """The column of the first backslash in the double-quoted text opening at ``line[quote]``
+    that starts no escape YAML knows, or None."""
+    i = quote + 1
+    while i < len(line) and line[i] != '"':
+        if line[i] == "\\":
+            char = line[i + 1:i + 2]
+            digits = _ESCAPES.get(char)
+            if digits is None or not re.fullmatch(rf"[0-9A-Fa-f]{{{digits}}}", line[i + 2:i + 2 + digits]):
+                return i
+            i += 2 + digits
+            continue
+        i += 1
+    return None
+
+
 def _diagnose_first(exc: Any, lines: list[str], problem: tuple[int, int],
                     context: tuple[int, int] | None) -> tuple[int, int, str, str] | None:
     """Mistakes the parser reports on their own line: a tab in the indentation, a second document."""
@@ -264,6 +284,22 @@ def _diagnose(exc: Any, lines: list[str], problem: tuple[int, int],
         col = lines[pline].find("\t", max(problem[1] - 1, 0))
         return (pline, max(col, 0), "a tab character is not allowed here",
                 "replace it with spaces")
+
+    # A backslash in double quotes that starts no escape (YAML 1.2 §5.7): a Windows path
+    # ("C:\Users\me.jpg": '\U' wants eight hexadecimal digits, '\d' is no escape at all).
+    if "double-quoted scalar" in context_text and "escape" in problem_text and context is not None:
+        line, col = context
+        bad = _bad_escape(lines[line], col)
+        if bad is not None:
+            text = lines[line][col:]
+            closing = text.find('"', 1)
+            value = text[1:closing] if closing > 0 else text[1:]
+            single = "'" + value.replace("'", "''") + "'"
+            slashed = value.replace("\\", "/")
+            return (line, bad, "a backslash in double quotes starts an escape (\\n, \\t, \\u00e9...), and "
+                               f"'\\{lines[line][bad + 1:bad + 2]}' is not one",
+                    f"write the text in single quotes, where a backslash is a backslash: {single}; or a path "
+                    f"with '/' instead: \"{slashed}\"")
 
     # An unclosed quote: reported where it opens.
     if "quoted scalar" in context_text and context is not None:

@@ -33,6 +33,8 @@ MISTAKES: dict[str, tuple[str, tuple[int, int], str]] = {
     "colon-in-value": ("basics:\n  name: Ada Example\n  headline: Engineer: backend\n", (3, 21), "': '"),
     "unclosed-double-quote": ('basics:\n  name: "Ada Example\n  email: ada@example.com\n', (2, 9), "never closed"),
     "unclosed-single-quote": ("basics:\n  name: 'Ada Example\n  email: ada@example.com\n", (2, 9), "never closed"),
+    "windows-path": (BASICS + 'summary: "see C:\\Users\\ada\\cv"\n', (4, 17), "'\\U' is not one"),
+    "unknown-escape": (BASICS + 'summary: "C:\\data"\n', (4, 13), "'\\d' is not one"),
     "text-after-quote": ('basics:\n  name: "Ada" Example\n', (2, 14), "after the closing quote"),
     "list-item-level": (BASICS + ROLE + "      - one\n    - two\n", (10, 5), "list item"),
     "byte-order-mark": (BASICS.replace("  email", "\ufeff  email"), (3, 1), "byte-order mark"),
