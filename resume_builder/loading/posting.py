@@ -1,4 +1,4 @@
-"""Read a job posting: a JSON Resume job document (``.json``), else plain text or Markdown.
+"""Read a job posting: a JSON Resume job document (``.json``), a web page, else plain text or Markdown.
 
 JSON is validated by :class:`resume_builder.schema.posting.JobPosting`, and every problem
 is reported at its file:line:col with "did you mean" (the same mapping as profiles). What
@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from resume_builder.errors import UserError
 from resume_builder.loading.errors_map import problems_from_validation
+from resume_builder.loading.posting_html import html_to_text, looks_like_html
 from resume_builder.loading.source import SourceDocument, parse_json, read_text
 from resume_builder.schema.posting import JobPosting, PostingDocument, is_job_document
 
@@ -28,8 +29,16 @@ def _job(doc: SourceDocument, source: str) -> PostingDocument:
 
 
 def read_posting(path: Path) -> PostingDocument:
-    """Read the posting at ``path``; UserError (located) when it cannot be used."""
+    """Read the posting at ``path``: a JSON Resume job (``.json``), a saved web page
+    (:mod:`resume_builder.loading.posting_html`), else plain text or Markdown. UserError
+    (located) when it cannot be used: not text (a PDF, a DOCX), empty, a page without text."""
     text = read_text(path, "job posting")
+    if looks_like_html(text, path.suffix):
+        shown = html_to_text(text)
+        if not shown.strip():
+            raise UserError.at(str(path), None, None, "the web page shows no text to read as a job posting",
+                               hint="save the page again once the posting shows, or copy its text into a .txt file")
+        return PostingDocument(path.name, text=shown)
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         doc = parse_json(text, str(path))
         if not is_job_document(doc.data):

@@ -273,6 +273,14 @@ def read_text(path: Path, kind: str = "profile") -> str:
         if found is not None:  # a PDF or a picture named cv.yaml: not "not valid UTF-8 (byte 0xda)"
             what, todo = found
             name = path.name or shown
+            if kind == "job posting":  # read as text, Markdown, a web page or JSON; never imported as a résumé
+                raise UserError.at(shown, None, None, f"{name} is {what}, not a job posting written as text, "
+                                                      "Markdown, a web page (.html) or a JSON Resume job (.json)",
+                                   hint="copy the posting's text into a .txt or .md file"
+                                        + (f"; for a PDF, pdftotext {shlex.quote(shown)} posting.txt does it"
+                                           if what == "a PDF file" else "")) from None
+            if kind != "profile":
+                todo = f"give the {kind} as a text file"
             raise UserError.at(shown, None, None, f"{name} is {what}, not {article(kind)} written in YAML or JSON",
                                hint=todo.replace("{file}", shlex.quote(shown))) from None
         line = raw[: exc.start].count(b"\n") + 1

@@ -1,0 +1,88 @@
+"""A posting saved as a web page is read as the posting it shows; a PDF or DOCX posting is
+refused with advice about postings.
+
+Before, ``--job vaga.html`` read the raw markup (the title was ``<html><body><h1>…`` and
+"HTML" a required keyword), and ``--job posting.pdf`` said to import the file as a résumé.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from typer.testing import CliRunner
+
+from resume_builder.cli import app
+from resume_builder.errors import UserError
+from resume_builder.loading.posting import read_posting
+from resume_builder.pipeline import builtin_vocabulary
+from resume_builder.tailoring.keywords import extract_keywords, with_posting_terms
+from resume_builder.tailoring.posting import REQUIRED, structure
+from tests.conftest import EXAMPLE
+
+PAGE = """<!DOCTYPE html>
+<html lang="pt"><head><title>Vaga | Marés</title><style>h2 { color: red }</style>
+<script>document.write("<h2>Requirements</h2><li>Kotlin</li>")</script></head>
+<body><nav><a href="/">Início</a> <a href="/vagas">Vagas</a> Java</nav>
+<header>Marés Pagamentos &mdash; Carreiras</header>
+<h1>Engenheira/o de Dados S&eacute;nior</h1>
+<p>Lisboa, h&iacute;brido</p>
+<h2>Requisitos</h2>
+<ul><li>5 anos com <b>Apache Spark</b> &amp; Kafka</li>
+<li>Ingl&ecirc;s fluente</li></ul>
+<h2>Diferenciais</h2><ul><li>Terraform</li></ul>
+<div style="display: none">Scala</div><p hidden>Rust</p><span aria-hidden="true">Haskell</span>
+<footer>&copy; 2026 Marés. Cookies: Go</footer>
+</body></html>
+"""
+
+
+def keywords(path):
+    posting = structure(read_posting(path))
+    vocab = with_posting_terms(builtin_vocabulary(), posting)
+    return posting, {k.name: k for k in extract_keywords(posting, vocab)}
+
+
+@pytest.mark.parametrize("name", ["vaga.html", "vaga.htm", "vaga.txt"])
+def test_a_saved_web_page_is_read_as_the_posting_it_shows(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(PAGE, encoding="utf-8")
+    posting, found = keywords(path)
+    assert posting.title == "Engenheira/o de Dados Sénior"
+    assert [section.heading for section in posting.sections[1:]] == ["Requisitos", "Diferenciais"]
+    assert found["Apache Spark"].importance == REQUIRED and found["Apache Kafka"].importance == REQUIRED
+    assert found["English"].importance == REQUIRED  # "Inglês fluente"
+    assert found["Terraform"].importance != REQUIRED
+    # scripts, styles, navigation, header, footer and hidden elements are not the posting
+    assert not {"HTML", "Kotlin", "Java", "Scala", "Rust", "Haskell", "Go"} & set(found), sorted(found)
+
+
+def test_a_web_page_that_shows_no_text_is_refused(tmp_path):
+    path = tmp_path / "blank.html"
+    path.write_text("<html><head><script>load()</script></head><body><div id=app></div></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(UserError, match="the web page shows no text"):
+        read_posting(path)
+
+
+def _docx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("posting.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF file"),
+    ("posting.docx", _docx_bytes(), "a Word document (DOCX)"),
+])
+def test_a_pdf_or_docx_posting_is_refused_with_advice_about_postings(tmp_path, name, content, words):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = CliRunner().invoke(app, ["tailor", str(EXAMPLE), "--job", str(path)])
+    assert result.exit_code == 2
+    assert f"is {words}, not a job posting written as text, Markdown, a web page (.html)" in result.output
+    assert "copy the posting's text into a .txt or .md file" in result.output
+    assert "import" not in result.output  # a posting is not a résumé to import
