@@ -104,7 +104,10 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
     lang = request.lang or (chosen.variant.lang if chosen.variant is not None else None)
     theme = pipeline._located_theme(request, tailored)
     options, _ = pipeline.tailored_options(theme, profile, tailored, request.options or {})
-    labels, label_warnings = pipeline.document_labels(profile, lang=lang, locale=request.locale)
+    # The letter's own locale: over the résumé's, under --locale and --lang given for this run.
+    locale = request.locale or (None if request.lang else loaded.letter.locale)
+    labels, label_warnings = pipeline.document_labels(profile, lang=lang, locale=locale)
+    label_warnings += _language_warnings(letter_model, labels, locale or lang or profile.locale or profile.lang)
     photo, photo_warnings = pipeline.profile_photo(profile, base)
     signature, signature_warnings = _signature(loaded) if not public else (None, [])
     warnings = [*base.warnings, *chosen.warnings, *theme.notes, *label_warnings, *photo_warnings,
@@ -124,7 +127,7 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
         warnings.append(UNDATED)
     document = build_letter_document(profile, letter_model, filled, labels=labels, build_date=build_date,
                                      photo=photo, signature=signature, phone_format=options.phone_format)
-    document = _with_provenance(document, loaded, tailored, lang=lang, locale=request.locale, theme=theme,
+    document = _with_provenance(document, loaded, tailored, lang=lang, locale=locale, theme=theme,
                                 input_format=request.input_format, posting=request.posting, public=request.public)
     budget = request.max_pages or loaded.letter.max_pages
     options, messages = _fit(document, theme, options, base.folder, budget)
@@ -157,6 +160,26 @@ def _signature(loaded: Any):
     path = (*loaded.at, "signature", "image")
     field = ".".join(str(p) for p in path)
     return load_photo(sig.image, folder, locate=lambda: loaded.source.locate(path), field=field)
+
+
+def _language_warnings(letter: Any, labels: Any, chosen: str | None) -> list[str]:
+    """A warning when the letter's text is clearly in another language than the one its date,
+    salutation and closing default to, and nothing chose a language (a Portuguese letter
+    dated "March 2, 2026"): :func:`resume_builder.tailoring.posting.text_language`."""
+    from babel import Locale
+
+    from resume_builder.i18n import likely_region
+    from resume_builder.tailoring.posting import text_language
+
+    if chosen is not None:
+        return []
+    written = text_language("\n".join(text for _, text in letter.texts()))
+    if written is None or written == labels.language.split("-")[0]:
+        return []
+    region = likely_region(written)
+    regional = f" (or {written}-{region})" if region else ""
+    return [f"the letter reads as {Locale.parse(written).get_display_name('en')}, but its date, salutation and "
+            f"closing default to '{labels.language}': give the letter 'locale: {written}'{regional}"]
 
 
 def _with_provenance(document: LetterDocument, loaded: Any, tailored: Any, *, lang: str | None,

@@ -19,7 +19,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, field_validator
 
 from resume_builder.schema.base import StrictModel
-from resume_builder.schema.types import EntryId, Line, Markdown, PlainText, ProfileFile, parse_day
+from resume_builder.schema.types import EntryId, LanguageTag, Line, Markdown, PlainText, ProfileFile, parse_day
 
 PositiveInt = Annotated[int, Field(strict=True, ge=1)]
 
@@ -75,6 +75,10 @@ class Letter(StrictModel):
     date: Annotated[Line, BeforeValidator(_date_text)] | None = Field(
         default=None, description="YYYY-MM-DD (printed in the locale's long format) or any text printed as "
                                   "written. Default: the build's date (SOURCE_DATE_EPOCH), locale-formatted")
+    locale: LanguageTag | None = Field(
+        default=None, description="The letter's language or locale (e.g. pt, pt-BR, en-GB): its date, default "
+                                  "salutation and closing. Default: the résumé's (--locale, --lang, the variant's "
+                                  "and the profile's lang and locale)")
     subject: Line | None = Field(default=None, description="The subject line, e.g. 'Application: {position}'")
     salutation: Line | None = Field(default=None, description="Default: the locale's, e.g. 'Dear Hiring Manager,'")
     body: Annotated[list[Markdown], BeforeValidator(_paragraph_list)] = Field(

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
 from resume_builder.schema.base import DateRange, Entry, PrivateFields, StrictModel, TextShorthand, check_private_name, private_field
-from resume_builder.schema.types import (Date, Email, EntryId, Line, Link, Markdown, MultiLine, Phone, PlainText, WebUrl)
+from resume_builder.schema.types import (Date, Email, EntryId, LanguageTag, Line, Link, Markdown, MultiLine, Phone,
+                                         PlainText, WebUrl)
 from resume_builder.schema.letter import Letter
 from resume_builder.schema.variant import Variant
 
@@ -302,16 +303,6 @@ class ThemeSettings(StrictModel):
     name: PlainText | None = Field(default=None, description="Theme name: classic, modern, compact, ...")
 
 
-def _check_locale(value: str) -> str:
-    from resume_builder.i18n import UnknownLocale, check_locale
-
-    try:
-        return check_locale(value)
-    except UnknownLocale:
-        raise PydanticCustomError("locale", "'{value}' is not a language or locale: write e.g. en, de, en-GB, "
-                                            "pt-BR", {"value": value}) from None
-
-
 def _check_heading_keys(value: dict[str, str]) -> dict[str, str]:
     from resume_builder.errors import did_you_mean
     from resume_builder.i18n import HEADING_KEYS
@@ -323,9 +314,6 @@ def _check_heading_keys(value: dict[str, str]) -> dict[str, str]:
                                       {"key": key, "hint": hint})
     return value
 
-
-LanguageTag = Annotated[str, AfterValidator(_check_locale),
-                        WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"})]
 
 SECTION_FIELDS: tuple[str, ...] = (
     "summary", "experience", "projects", "skills", "education", "awards", "certifications",

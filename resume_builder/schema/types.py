@@ -357,3 +357,19 @@ EntryId = Annotated[str, AfterValidator(_check_id),
                     WithJsonSchema({"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$"})]
 Tag = Annotated[str, BeforeValidator(_normalise_tag), AfterValidator(_check_tag),
                 WithJsonSchema({"type": "string"})]
+
+
+def _check_locale(value: str) -> str:
+    from resume_builder.i18n import UnknownLocale, check_locale
+
+    try:
+        return check_locale(value)
+    except UnknownLocale:
+        raise PydanticCustomError("locale", "'{value}' is not a language or locale: write e.g. en, de, en-GB, "
+                                            "pt-BR", {"value": value}) from None
+
+
+#: A BCP 47 language tag of a language or locale the labels know (``de``, ``en-GB``, ``pt-BR``),
+#: checked by :func:`resume_builder.i18n.check_locale`.
+LanguageTag = Annotated[str, AfterValidator(_check_locale),
+                        WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"})]

@@ -115,6 +115,17 @@ _COMMON_WORDS = {
 }
 
 
+def text_language(text: str, *, at_least: int = 4) -> str | None:
+    """The language ``text`` is written in, among those of :data:`_COMMON_WORDS`, when its
+    common words say so clearly: at least ``at_least`` of one language's and more than twice
+    any other's; else None (too short, mixed, or another language)."""
+    words = re.findall(r"\w+", text.lower())
+    counts = sorted(((sum(word in common for word in words), lang) for lang, common in _COMMON_WORDS.items()),
+                    reverse=True)
+    (best, lang), (second, _) = counts[0], counts[1]
+    return lang if best >= at_least and best > 2 * second else None
+
+
 def _guess_language(text: str) -> str:
     """"en", "de", "fr", "es", "it", "pt" or "nl": whose most common function words the text uses most (English on a tie)."""
     words = re.findall(r"\w+", text.lower())

@@ -1,0 +1,83 @@
+"""A letter's own ``locale:``: its date, salutation and closing in the letter's language.
+
+Before, a letter written in Portuguese for a résumé in English was dated "March 2, 2026"
+and greeted "Dear Hiring Manager," with nothing to say so and no way to change it but
+``--locale`` for the whole run. Now a letter may say ``locale: pt-PT``, and a letter whose
+text clearly is in another language than its defaults gets a warning naming the fix.
+"""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from resume_builder import letter_pipeline, pipeline
+from resume_builder.cli import app
+
+PORTUGUESE = """\
+basics:
+  name: Agnieszka Example
+  email: agnieszka@example.com
+letters:
+  mares:
+{locale}    recipient:
+      company: Marés Pagamentos
+    body: |
+      Escrevo para me candidatar à vaga de engenheira de dados na vossa equipa. Tenho sete anos de
+      experiência com pipelines de dados e com a nossa plataforma de pagamentos.
+
+      Seria um prazer falar convosco sobre como posso ajudar a equipa da Marés.
+    closing: Com os melhores cumprimentos,
+"""
+
+
+def write(tmp_path, locale: str | None = None):
+    path = tmp_path / "p.yaml"
+    path.write_text(PORTUGUESE.format(locale=f"    locale: {locale}\n" if locale else ""), encoding="utf-8")
+    return path
+
+
+def prepare(path, **request):
+    return letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=path, **request), "mares")
+
+
+@pytest.fixture(autouse=True)
+def build_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772409600")  # 2026-03-02
+
+
+def test_the_letters_locale_dates_and_greets_in_its_language(tmp_path):
+    job = prepare(write(tmp_path, "pt-PT"))
+    assert job.document.date == "2 de março de 2026"
+    assert job.document.metadata.language == "pt-PT"
+    assert not [w for w in job.warnings if "reads as" in w]
+
+
+def test_a_letter_in_another_language_than_its_defaults_is_warned_about(tmp_path):
+    job = prepare(write(tmp_path))
+    assert job.document.date == "March 2, 2026"
+    warned = [w for w in job.warnings if "the letter reads as Portuguese" in w]
+    assert warned and "give the letter 'locale: pt'" in warned[0]
+
+
+def test_the_command_line_wins_over_the_letters_locale(tmp_path):
+    path = write(tmp_path, "pt-PT")
+    assert prepare(path, locale="de").document.date == "2. März 2026"
+    assert prepare(path, lang="en").document.date == "March 2, 2026"
+    assert not [w for w in prepare(path, lang="en").warnings if "reads as" in w]  # asked for: no warning
+
+
+def test_an_english_letter_is_not_warned_about(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("basics:\n  name: Ann Example\nletters:\n  acme:\n    body: |\n      I am writing to apply for "
+                    "the role with your team, and I would be glad to talk with you about the work.\n",
+                    encoding="utf-8")
+    job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=path), "acme")
+    assert not [w for w in job.warnings if "reads as" in w]
+
+
+def test_an_unknown_locale_is_a_located_error(tmp_path):
+    path = write(tmp_path, "xx-yy-zz")
+    result = CliRunner().invoke(app, ["letter", str(path), "--letter", "mares", "-f", "txt", "-o", "-"])
+    assert result.exit_code == 2
+    assert "p.yaml:6:13: letters.mares.locale: 'xx-yy-zz' is not a language or locale" in result.output
