@@ -196,6 +196,21 @@ def _script(tag: str) -> str | None:
     return None
 
 
+#: Countries whose paper is US Letter (8.5 × 11 in), per CLDR's supplemental measurement data
+#: (``<paperSize type="US-Letter" territories="...">``); elsewhere it is A4 (CLDR's ``001``).
+US_LETTER_TERRITORIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
+
+
+def page_size_for(tag: str) -> str | None:
+    """The paper of the country ``tag`` names (``en-US`` → ``"Letter"``, ``de-AT`` → ``"A4"``),
+    as the theme option ``page_size`` writes it; None when the tag names no country (``en``)."""
+    parts = normalize_tag(tag).split("-")
+    region = next((part for part in parts[1:] if re.fullmatch(r"[A-Z]{2}|\d{3}", part)), None)
+    if region is None:
+        return None
+    return "Letter" if region in US_LETTER_TERRITORIES else "A4"
+
+
 @lru_cache(maxsize=256)
 def likely_region(tag: str) -> str | None:
     """The country a language is most likely used in, by CLDR's likely subtags (Babel's

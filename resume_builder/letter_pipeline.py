@@ -103,10 +103,10 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
         raise UserError(problem_at(loaded.source, loaded.at, error.path, error.text, error.problem)) from None
     lang = request.lang or (chosen.variant.lang if chosen.variant is not None else None)
     theme = pipeline._located_theme(request, tailored)
-    options, _ = pipeline.tailored_options(theme, profile, tailored, request.options or {})
     # The letter's own locale: over the résumé's, under --locale and --lang given for this run.
     locale = request.locale or (None if request.lang else loaded.letter.locale)
     labels, label_warnings = pipeline.document_labels(profile, lang=lang, locale=locale)
+    options, _ = pipeline.tailored_options(theme, profile, tailored, request.options or {}, labels)
     label_warnings += _language_warnings(letter_model, labels, locale or lang or profile.locale or profile.lang)
     photo, photo_warnings = pipeline.profile_photo(profile, base)
     signature, signature_warnings = _signature(loaded) if not public else (None, [])

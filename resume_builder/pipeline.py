@@ -150,7 +150,8 @@ def theme_options(theme: Theme, profile: Profile, *, profile_options: Mapping[st
                   variant_options: Mapping[str, Any], command_line: Mapping[str, Any],
                   locate_profile: Callable[[PathKey], Location | None] | None = None,
                   locate_variant: Callable[[PathKey], Location | None] | None = None,
-                  variant_block: str = "theme") -> tuple[ThemeOptions, list[str] | None]:
+                  variant_block: str = "theme", locale_page_size: str | None = None
+                  ) -> tuple[ThemeOptions, list[str] | None]:
     """The theme options in force, and the section order they give (None: the profile's).
 
     The one statement of precedence, lowest first: the theme's defaults (``theme.toml``,
@@ -160,6 +161,8 @@ def theme_options(theme: Theme, profile: Profile, *, profile_options: Mapping[st
     file positions (none for the command line). ``section_order`` must name sections
     ``profile`` has. ``variant_block``: how a problem names the variant's block, as its path
     in its file (``variants.backend.theme`` in the profile, ``theme`` in a variant file).
+    ``locale_page_size`` (:func:`resume_builder.i18n.page_size_for` of the locale printed
+    in: Letter for en-US, fr-CA...) is the page size when no layer gives one.
     Raises UserError listing every problem.
     """
     layers = (("theme", profile_options, locate_profile), (variant_block, variant_options, locate_variant),
@@ -170,6 +173,8 @@ def theme_options(theme: Theme, profile: Profile, *, profile_options: Mapping[st
     for named, values, locate in layers:
         for key, value in values.items():
             chosen[key], winner[key], block[key] = value, locate, named
+    if locale_page_size is not None and "page_size" not in chosen and "page_size" not in theme.default_options:
+        chosen["page_size"] = locale_page_size  # the paper of the locale's country, as no one chose one
 
     def where(*path: Any) -> Location | None:
         locate = winner.get(path[0])
@@ -224,17 +229,21 @@ def check_theme(loaded: LoadedProfile) -> None:
         tailored_options(theme, tailored.profile, tailored, {})
 
 
-def tailored_options(theme: Theme, profile: Profile, tailored: Tailored,
-                     command_line: Mapping[str, Any]) -> tuple[ThemeOptions, list[str] | None]:
+def tailored_options(theme: Theme, profile: Profile, tailored: Tailored, command_line: Mapping[str, Any],
+                     labels: Any = None) -> tuple[ThemeOptions, list[str] | None]:
     """:func:`theme_options` for ``profile`` tailored as ``tailored``: the profile's and the
-    variant's ``theme:`` blocks, located where they are written, and ``command_line`` (``-O``)."""
+    variant's ``theme:`` blocks, located where they are written, and ``command_line`` (``-O``);
+    ``labels`` (the locale printed in) gives the page size when none of them does."""
+    from resume_builder.i18n import page_size_for
+
     base_theme = tailored.base.profile.theme
     variant_theme = tailored.variant.theme if tailored.variant else None
     return theme_options(theme, profile, profile_options=dict(base_theme.model_extra or {}) if base_theme else {},
                          variant_options=dict(variant_theme.model_extra or {}) if variant_theme else {},
                          command_line=dict(command_line), locate_profile=tailored.base.source.locate,
                          locate_variant=_variant_locator(tailored),
-                         variant_block=dotted((*tailored.variant_at, "theme")) if tailored.variant else "theme")
+                         variant_block=dotted((*tailored.variant_at, "theme")) if tailored.variant else "theme",
+                         locale_page_size=page_size_for(labels.language) if labels is not None else None)
 
 
 def _theme_name(request: RenderRequest, tailored: Tailored) -> str | None:
@@ -281,8 +290,8 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
     loaded, profile = tailored.base, tailored.profile
     lang = request.lang or (tailored.variant.lang if tailored.variant is not None else None)
     theme = _located_theme(request, tailored)
-    options, order = tailored_options(theme, profile, tailored, request.options or {})
     labels, label_warnings = document_labels(profile, lang=lang, locale=request.locale)
+    options, order = tailored_options(theme, profile, tailored, request.options or {}, labels)
     photo, photo_warnings = profile_photo(profile, loaded)
     warnings = [*loaded.warnings, *tailored.warnings, *theme.notes, *label_warnings, *photo_warnings]
     budget = max_pages or tailored.max_pages
