@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from resume_builder.checking.extract import DOCX, PDF, Extracted, normalise
+from resume_builder.checking.names import not_a_name
 from resume_builder.document import Document, Entry
 from resume_builder.wording import count
 
@@ -113,18 +114,18 @@ def _quote_list(values: list[str], limit: int = 4) -> str:
 # ----------------------------------------------------------------------------- contact details
 
 
-_NAME_RE = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){1,4}$")
-
-
 def check_name(ex: Extracted, doc: Document | None) -> CheckResult:
+    """Without a profile, the first line must read as a name (:mod:`.names`: any script, an
+    alternative name in parentheses, particles, initials) and not be a section heading."""
     if doc is None:
         first = ex.body[0] if ex.body else ""
-        if first and _NAME_RE.match(first) and not _heading_group(first):
-            return CheckResult("name", True, f"the first line, {first!r}, reads as a name")
         if not first:
             return _not_in_body(ex, "name", "name", None)
+        why = "it is a section heading" if _heading_group(first) else not_a_name(first)
+        if why is None:
+            return CheckResult("name", True, f"the first line, {first!r}, reads as a name")
         return CheckResult("name", False, f"the first line of text is {first!r}, which does not read as a "
-                                          "name; ATS take the candidate's name from the first line")
+                                          f"name ({why}); ATS take the candidate's name from the first line")
     where = _locate(ex, _contains(doc.name))
     if where is None and ex.body:
         return CheckResult("name", False, f"{doc.name!r} is not in the text, which begins {ex.body[0]!r}")
