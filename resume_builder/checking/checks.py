@@ -32,7 +32,9 @@ class CheckResult:
 
 # ----------------------------------------------------------------------------- helpers
 
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Letters of any script on both sides of the @ (RFC 6531 addresses: jörg.müller@beispiel.de),
+# so that no part of an address is left over to be taken for something else.
+EMAIL_RE = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 PHONE_RE = re.compile(r"(?<![\w+])\+?\(?\d[\d \u00a0().\-–/]{5,}\d(?!\w)")
 URL_RE = re.compile(r"(?<![@\w.])(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
                     r"(?:/[^\s·|,;]*)?", re.IGNORECASE)
@@ -53,13 +55,16 @@ def _phones(text: str) -> list[str]:
 
 
 def _urls(text: str) -> list[str]:
+    """The web addresses written in ``text``. An e-mail address is a contact, never a link: it
+    is taken out first, or its local part (jiwoo.park@…) would read as a domain."""
     found = []
+    text = EMAIL_RE.sub(" ", text)
     for match in URL_RE.finditer(text):
         value = match.group(0).rstrip(".)")
         host = re.sub(r"^(?:https?://)?(?:www\.)?", "", value, flags=re.IGNORECASE).split("/")[0]
         tld = host.rsplit(".", 1)[-1].lower()
         bare = not value.lower().startswith(("http", "www"))
-        if "@" in value or (bare and (tld in _NOT_TLDS or len(host.split(".")[0]) < 2)):
+        if bare and (tld in _NOT_TLDS or len(host.split(".")[0]) < 2):
             continue  # a file name ("app.js") or an abbreviation ("M.Tech"), not an address
         found.append(value)
     return found
