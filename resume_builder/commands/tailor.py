@@ -257,9 +257,76 @@ def _importance(keyword: Any) -> str:
     return keyword.importance + (" (inferred)" if keyword.inferred else "")
 
 
-def _place(place: Any) -> str:
+def _place(place: Any, limit: int) -> str:
+    """Where a term was found: the entry (its name cut to ``limit`` cells), field and term it came through."""
     name = place.section if place.entry_id in (None, place.section) else f"{place.section}/{place.entry_id}"
-    return f"{name} {place.field}" + (f" via {place.via}" if place.via else "") + (" (inferred)" if place.inferred else "")
+    return f"{_shorten(name, limit)} {place.field}" + (f" via {place.via}" if place.via else "") \
+        + (" (inferred)" if place.inferred else "")
+
+
+# Entry labels (a certification's full name, a long id) and keyword names are cut to a third of
+# the report's width, at least LABEL_MIN cells: the text columns beside them keep the rest, so
+# an 80- or 60-column report (piped, a CI log) reads as words, not 3-letter shreds.
+LABEL_MIN = 12
+
+
+def _label_width(width: int) -> int:
+    return max(LABEL_MIN, width // 3)
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` terminal cells (a CJK letter takes two), "…" marking the cut."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    if cell_len(text) <= limit:
+        return text
+    shown = Text(text)
+    shown.truncate(limit - 1, overflow="crop")
+    return shown.plain.rstrip() + "…"
+
+
+def _entry_label(name: str, field: str, limit: int) -> str:
+    """An entry's name and a field of it in ``limit`` cells: the name is cut, the field kept whole."""
+    room = limit - len(field) - 1
+    return f"{_shorten(name, room)} {field}" if room >= LABEL_MIN // 2 else _shorten(f"{name} {field}", limit)
+
+
+class _Terms:
+    """Terms in a table cell, comma-separated and wrapped only between terms: a rich renderable.
+
+    Rich wraps a cell at any space and folds a word wider than its column, which split
+    "Apache Flink" over two lines and "Accessibility" into "Acces/sibil/ity". Here a line
+    breaks only after a term's comma; a term wider than the whole column is cut with "…".
+    """
+
+    def __init__(self, terms: list[str]) -> None:
+        self.terms = terms
+
+    def _pieces(self) -> list[str]:
+        return [term + ("," if index < len(self.terms) - 1 else "") for index, term in enumerate(self.terms)]
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        pieces = self._pieces()
+        widest = max((cell_len(piece) for piece in pieces), default=0)
+        return Measurement(widest, cell_len(" ".join(pieces))).with_maximum(options.max_width)
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        width = options.max_width
+        lines: list[str] = []
+        for piece in self._pieces():
+            piece = _shorten(piece, width)
+            if lines and cell_len(lines[-1]) + 1 + cell_len(piece) <= width:
+                lines[-1] += " " + piece
+            else:
+                lines.append(piece)
+        yield Text("\n".join(lines), no_wrap=True, overflow="ellipsis")
 
 
 _STAGE_NAMES = {"variant": "variant", "page_budget": "page budget"}
@@ -272,12 +339,15 @@ def _survives(result: Any) -> str:
     return "cut by the " + " and the ".join(lost) if lost else "yes"
 
 
-def report_renderables(report: "MatchReport") -> list[Any]:
-    """The report as rich renderables (shared by the terminal and the golden tests)."""
+def report_renderables(report: "MatchReport", *, width: int = 100) -> list[Any]:
+    """The report as rich renderables (shared by the terminal and the golden tests), for a
+    console ``width`` columns wide: entry labels and keyword names are cut to a third of it
+    (:func:`_label_width`), the keyword lists and the text take the rest."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
+    label = _label_width(width)
     posting = report.posting
     heading = posting.headline
     out: list[Any] = [Text(heading, style="bold")]
@@ -308,7 +378,7 @@ def report_renderables(report: "MatchReport") -> list[Any]:
     if report.covered:
         table = Table(title="Covered", title_justify="left", box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
         table.add_column("Keyword", no_wrap=True)
-        table.add_column("Importance", no_wrap=True)
+        table.add_column("Importance")  # "preferred (inferred)" may take two lines
         table.add_column("Strongest evidence (+ other places)", overflow="fold")
         staged = any(k.survives for k in report.keywords)
         if staged:
@@ -317,8 +387,8 @@ def report_renderables(report: "MatchReport") -> list[Any]:
             evidence = result.evidence or result.strongest
             others = len(result.places) - (1 if evidence and any(p.identity == evidence.identity
                                                                   for p in result.places) else 0)
-            shown = (_place(evidence) if evidence else "") + (f" (+{others})" if others else "")
-            row = [result.keyword.name, _importance(result.keyword), shown]
+            shown = (_place(evidence, label) if evidence else "") + (f" (+{others})" if others else "")
+            row = [_shorten(result.keyword.name, label), _importance(result.keyword), shown]
             if staged:
                 row.append(_survives(result))
             table.add_row(*row)
@@ -326,34 +396,35 @@ def report_renderables(report: "MatchReport") -> list[Any]:
     if report.missing:
         table = Table(title="Missing", title_justify="left", box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
         table.add_column("Keyword", no_wrap=True, style="red")
-        table.add_column("Importance", no_wrap=True)
+        table.add_column("Importance")
         table.add_column("In the posting", overflow="fold", ratio=1)
         for result in report.missing:
             where = ", ".join(result.keyword.where)
             if result.evidence:
-                where += f"; the full profile shows it in {_place(result.evidence)}, {_survives(result)}"
-            table.add_row(result.keyword.name, _importance(result.keyword), where)
+                where += f"; the full profile shows it in {_place(result.evidence, label)}, {_survives(result)}"
+            table.add_row(_shorten(result.keyword.name, label), _importance(result.keyword), where)
         out.append(table)
     if report.entries:
         table = Table(title="Most relevant entries", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column("#", justify="right")
+        table.add_column("#", justify="right", no_wrap=True)
         table.add_column("Entry", no_wrap=True)
-        table.add_column("Score", justify="right")
-        table.add_column("Keywords", overflow="fold")
+        table.add_column("Score", justify="right", no_wrap=True)
+        table.add_column("Keywords")
         for rank, entry in enumerate(report.entries[:TOP_ENTRIES], 1):
             name = entry.entry_id or entry.title
-            table.add_row(str(rank), f"{entry.section}/{name}" if name != entry.section else name,
-                          str(entry.score), ", ".join(entry.keywords))
+            table.add_row(str(rank), _shorten(f"{entry.section}/{name}" if name != entry.section else name, label),
+                          str(entry.score), _Terms(list(entry.keywords)))
         out.append(table)
     if report.highlights:
         table = Table(title="Most relevant highlights", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column("#", justify="right")
+        table.add_column("#", justify="right", no_wrap=True)
         table.add_column("Entry", no_wrap=True)
-        table.add_column("Score", justify="right")
+        table.add_column("Score", justify="right", no_wrap=True)
         table.add_column("Highlight", overflow="fold")
         for rank, item in enumerate(report.highlights[:TOP_HIGHLIGHTS], 1):
             text = item.text if len(item.text) <= 90 else item.text[:89].rstrip() + "…"
-            table.add_row(str(rank), f"{item.entry_id or item.title} {item.field}", str(item.score), text)
+            table.add_row(str(rank), _entry_label(item.entry_id or item.title, item.field, label), str(item.score),
+                          text)
         out.append(table)
     if report.page_budget is not None:
         out.extend(_budget_renderables(report.page_budget))
@@ -388,7 +459,7 @@ def render_report(report: "MatchReport", *, width: int = 100) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False,
                       force_terminal=False, legacy_windows=False)
-    for item in report_renderables(report):
+    for item in report_renderables(report, width=width):
         console.print(item)
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
@@ -397,5 +468,5 @@ def _print_report(report: "MatchReport") -> None:
     from rich.console import Console
 
     console = Console(highlight=False, emoji=False)
-    for item in report_renderables(report):
+    for item in report_renderables(report, width=console.width):
         console.print(item)
