@@ -68,7 +68,8 @@ class BuildSession:
 
     def plan(self) -> tuple[list[Target], list[str], list[TargetResult]]:
         """Targets to render (with their input hashes) and results for those already up to date."""
-        themes = themes_digest(theme_folders(self.config_path.resolve().parent))
+        base = self.config_path.resolve().parent
+        themes: dict[Path, str] = {}  # by profile folder: the theme folders its renders search
         problems: list[str] = []
         old = read_manifest(self.out_dir, problems)
         for problem in problems:  # a corrupt manifest means a full build, never a crash
@@ -98,7 +99,10 @@ class BuildSession:
             if target.fmt in ("pdf", "docx") and self._key(target) not in old and target.output.is_file():
                 # not this build's file: replaced only if it records the same document
                 target = self.targets[index] = dataclasses.replace(target, guard=True)
-            digest = target_inputs(target, themes, self.config.check)
+            folder = target.profile.parent
+            if folder not in themes:
+                themes[folder] = themes_digest(theme_folders(folder))
+            digest = target_inputs(target, themes[folder], self.config.check, base)
             entry = self.previous.get(self._key(target))
             if entry and entry.get("inputs") == digest and target.output.is_file() \
                     and sha256_file(target.output) == entry.get("sha256"):

@@ -437,6 +437,63 @@ def test_two_clean_builds_give_identical_manifests(project):
     assert (project / "out" / "manifest.json").read_bytes() == first
 
 
+def test_the_manifest_is_the_same_in_any_folder_and_from_any_working_directory(tmp_path, monkeypatch):
+    """The input hashes named a variant file, a letter file and the included files by their
+    absolute paths, so the same project built in /tmp/x/b and /tmp/x/b3 wrote two manifests
+    (user trial); the README says no byte of the manifest depends on the folder."""
+    from tests.conftest import FIXTURES
+
+    def project(folder: Path) -> Path:
+        (folder / "apps").mkdir(parents=True)
+        (folder / "parts").mkdir()
+        profile = (FIXTURES / "letters" / "profile.yaml").read_text(encoding="utf-8")
+        (folder / "me.yaml").write_text(profile + "projects: {include: parts/projects.yaml}\n", encoding="utf-8")
+        (folder / "parts" / "projects.yaml").write_text("- {name: Lantern, description: A lamp.}\n", encoding="utf-8")
+        (folder / "apps" / "short.yaml").write_text("profile: ../me.yaml\nsections: [summary, projects]\n",
+                                                    encoding="utf-8")
+        (folder / "apps" / "acme.yaml").write_text(
+            "profile: ../me.yaml\nrecipient: {company: Northwind Pay}\nbody: [\"Dear {company}.\"]\n", encoding="utf-8")
+        shutil.copy(FIXTURES / "postings" / "sre-en.md", folder / "apps" / "posting.md")
+        shutil.copytree(FIXTURES / "themes" / "child", folder / "themes" / "mine")  # beside the profile
+        (folder / "resume-builder.toml").write_text(
+            'out_dir = "out"\ncheck = false\n\n[[targets]]\nprofile = "me.yaml"\nvariants = ["apps/short.yaml"]\n'
+            'themes = ["mine"]\nformats = ["md"]\n\n[[targets]]\nprofile = "me.yaml"\nvariants = ["sre"]\n'
+            'documents = ["resume", "letter"]\nletter = "apps/acme.yaml"\nposting = "apps/posting.md"\n'
+            'formats = ["md", "txt"]\n', encoding="utf-8")
+        return folder
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    first, second = project(tmp_path / "x" / "b"), project(tmp_path / "y" / "b3")
+    monkeypatch.chdir(first)
+    result = runner.invoke(app, ["build", "-j", "1", "--no-server"])
+    assert result.exit_code == 0, result.output
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = runner.invoke(app, ["build", "-j", "1", "--no-server", "-c", str(second / "resume-builder.toml")])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((first / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert {entry["file"] for entry in manifest["files"]} == {"me-short.md", "me-sre.md", "me-sre.txt",
+                                                             "me-sre-letter.md", "me-sre-letter.txt"}
+    assert (second / "out" / "manifest.json").read_bytes() == (first / "out" / "manifest.json").read_bytes()
+
+
+def test_a_theme_beside_the_profile_is_an_input_of_the_build(project):
+    """The build hashed ./themes beside the build file only, while a render finds themes beside
+    the working directory and beside the profile: an edit to profiles/themes/mine left its
+    outputs 'up to date'."""
+    shutil.copytree(REPO / "tests" / "fixtures" / "themes" / "child", project / "profiles" / "themes" / "mine")
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/me.yaml"\nthemes = ["mine"]\n'
+        'formats = ["html"]\n', encoding="utf-8")
+    assert runner.invoke(app, ["build", "-j", "1", "--no-server"]).exit_code == 0
+    style = project / "profiles" / "themes" / "mine" / "templates" / "style.css.j2"
+    style.write_text(style.read_text(encoding="utf-8") + "\nh1 { letter-spacing: 3pt; }\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1", "--no-server"])
+    assert "built       " in result.output and "me.html" in result.output, result.output
+    assert "letter-spacing: 3pt" in (project / "out" / "me.html").read_text(encoding="utf-8")
+
+
 def test_plain_lines_when_not_a_terminal(project):
     proc = subprocess.run([sys.executable, "-m", "resume_builder", "build", "-j", "2", "--only", "*.txt"],
                           cwd=project, capture_output=True, text=True, env={**__import__("os").environ,
