@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from resume_builder.containment import contained, is_inside, real
 from resume_builder.errors import Location, Problem, UserError, did_you_mean
+from resume_builder.loading.toml_text import without_bom
 from resume_builder.schema.numbers import NOT_BOOLEAN, Number, WholeNumber
 from resume_builder.theme_paths import builtin_themes_folder
 
@@ -650,7 +651,8 @@ class ThemeFinder:
         manifest = folder / "theme.toml"
         if manifest.is_file() and is_inside(manifest, folder):
             try:
-                return str(tomllib.loads(manifest.read_text(encoding="utf-8")).get("name") or folder.name)
+                return str(tomllib.loads(without_bom(manifest.read_text(encoding="utf-8"))).get("name")
+                           or folder.name)
             except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError, RecursionError, OSError):
                 return folder.name
         return folder.name
@@ -788,7 +790,7 @@ def read_manifest(folder: Path) -> Manifest:
     if path.stat().st_size > MAX_FILE_BYTES:
         raise UserError.at(str(path), None, None, f"theme.toml is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = without_bom(path.read_text(encoding="utf-8"))
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         from resume_builder.loading.toml_errors import toml_syntax_error

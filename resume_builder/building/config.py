@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, 
 
 from resume_builder.errors import Problem, UserError, did_you_mean
 from resume_builder.limits import DEFAULT_TIMEOUT, timeout_refusal
+from resume_builder.loading.toml_text import without_bom
 from resume_builder.schema.numbers import not_boolean
 
 BUILD_FILE = "resume-builder.toml"
@@ -117,7 +118,7 @@ def find_build_file(start: Path) -> tuple[Path, dict[str, Any]]:
         if not candidate.is_file():
             continue
         try:
-            text = candidate.read_text(encoding="utf-8")
+            text = without_bom(candidate.read_text(encoding="utf-8"))
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             from resume_builder.loading.toml_errors import toml_syntax_error
@@ -142,7 +143,7 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
                                hint=f"give the build file, e.g. {path / BUILD_FILE}")
         raw = read_bytes(path, "build file")  # not found, a FIFO or device, over MAX_FILE_BYTES: refused
         try:
-            text = raw.decode("utf-8")
+            text = without_bom(raw.decode("utf-8"))
             data = tomllib.loads(text)
         except UnicodeDecodeError:
             raise UserError.at(str(path), None, None, "not a text file (a build file is TOML, in UTF-8)") from None

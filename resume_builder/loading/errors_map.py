@@ -559,10 +559,9 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
     A missing key whose name an unknown key in the same table is a typo of is reported once,
     as the unknown key with its "did you mean" (``profle`` for ``profile``).
     """
-    try:
-        lines = source_lines(Path(str(file)).read_text(encoding="utf-8"), lone_cr=False)
-    except (OSError, UnicodeDecodeError):
-        lines = []
+    from resume_builder.loading.toml_text import toml_file_lines
+
+    lines = toml_file_lines(str(file)) or []
     errors = exc.errors(include_url=False)
     typos = {(tuple(err["loc"][:-1]), did_you_mean(str(err["loc"][-1]), names_at(tuple(err["loc"][:-1]))))
              for err in errors if err["type"] == "extra_forbidden"}

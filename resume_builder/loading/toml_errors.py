@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from resume_builder.errors import Location, UserError
+from resume_builder.loading.toml_text import toml_file_lines, without_bom
 from resume_builder.loading.yaml_errors import source_lines
 
 __all__ = ["toml_line", "toml_location", "toml_syntax_error"]
@@ -59,12 +60,8 @@ def toml_syntax_error(path: Path | str, exc: Exception, source: str | None = Non
 
 def _lines(path: Path | str, source: str | None) -> list[str] | None:
     """The TOML file's lines: of ``source`` when given, else read from ``path``; None when unreadable."""
-    if source is None:
-        try:
-            source = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-    return source_lines(source, lone_cr=False) or [""]
+    lines = source_lines(without_bom(source), lone_cr=False) if source is not None else toml_file_lines(path)
+    return None if lines is None else lines or [""]
 
 
 def _key_at(lines: list[str], line: int) -> tuple[str, int] | None:
@@ -143,9 +140,7 @@ def toml_line(lines: list[str], loc: tuple[Any, ...]) -> int | None:
 def toml_location(path: Path | str, loc: tuple[Any, ...]) -> Location:
     """``path`` at the line where ``loc`` is written (:func:`toml_line`); no line when the
     file cannot be read or ``loc`` is not written the simple way."""
-    try:
-        line = toml_line(source_lines(Path(path).read_text(encoding="utf-8"), lone_cr=False), loc)
-    except (OSError, UnicodeDecodeError):
-        line = None
+    lines = toml_file_lines(path)
+    line = toml_line(lines, loc) if lines is not None else None
     return Location(str(path), line, 1 if line else None)
 
