@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -103,10 +103,11 @@ class CheckFailed(Exception):
     """A check ran and found problems (exit code 1); its message is the report."""
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """Return ``"did you mean 'x'?"`` for the closest choice, or an empty string."""
+def did_you_mean(word: str, choices: Iterable[str], shown: Callable[[str], str] = str) -> str:
+    """Return ``"did you mean 'x'?"`` for the closest choice, or an empty string; ``shown``
+    writes the choice as the user would (a table name as ``[[targets]]``)."""
     matches = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else ""
+    return f"did you mean '{shown(matches[0])}'?" if matches else ""
 
 
 @dataclass

@@ -810,7 +810,10 @@ def read_manifest(folder: Path) -> Manifest:
     try:
         manifest = Manifest.model_validate(data)
     except ValidationError as exc:
-        problems = problems_from_toml_validation(exc, path, lambda loc: _keys_at(Manifest, loc))
+        from resume_builder.schema.base import table_keys
+
+        problems = problems_from_toml_validation(exc, path, lambda loc: _keys_at(Manifest, loc),
+                                                 tables_at=lambda loc: table_keys(Manifest, loc))
     if isinstance(data.get("docx"), dict):  # checked here, at its lines, not only when a DOCX is made
         try:
             _DocxTable.model_validate({"docx": data["docx"]})

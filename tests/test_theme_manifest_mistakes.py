@@ -64,3 +64,15 @@ def test_a_boolean_is_not_a_number_in_theme_toml(tmp_path):
         (11, "docx.masthead_rule", "must be a number, not true"),
         (12, "docx.line_spacing", "must be a number, not false"),
     ]
+
+
+def test_an_unknown_table_is_at_its_header_with_the_table_it_may_mean(tmp_path):
+    (tmp_path / "theme.toml").write_text('name = "t"\nextends = "classic"\n[[font]]\nfamily = "X"\n[fitt]\n'
+                                         'min_font_size = 8\n', encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        read_manifest(tmp_path)
+    said = [(p.location.line, p.path, p.message, p.hint) for p in caught.value.problems]
+    assert said == [
+        (3, "font", "unknown table [[font]]", "did you mean '[[fonts]]'?"),
+        (5, "fitt", "unknown table [fitt]", "did you mean '[fit]'?"),
+    ]

@@ -160,11 +160,13 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
         return file, BuildConfig.model_validate(data)
     except ValidationError as exc:
         from resume_builder.loading.errors_map import problems_from_toml_validation
+        from resume_builder.schema.base import table_keys
 
         def names_at(loc: tuple) -> list[str]:
             return list(TargetSpec.model_fields if "targets" in loc else BuildConfig.model_fields)
 
-        problems = problems_from_toml_validation(exc, file, names_at)
+        problems = problems_from_toml_validation(exc, file, names_at, tables_at=lambda loc: table_keys(BuildConfig, loc),
+                                                 within=_section(file))
         problems += _what_else(data, exc, file)
         problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)  # in line order
         raise UserError(problems) from None
@@ -340,7 +342,7 @@ def _named(other: int, index: int, source: Path | None) -> str:
         return "another of its own outputs"
     from resume_builder.loading.toml_errors import toml_location
 
-    line = toml_location(source, ("targets", other)).line if source else None
+    line = toml_location(source, _section(source) + ("targets", other)).line if source else None
     return f"targets[{other}]" + (f" at line {line}" if line else "")
 
 
@@ -389,7 +391,13 @@ def _problem(source: Path | None, message: str, loc: tuple, hint: str = "") -> P
     from resume_builder.loading.source import dotted
     from resume_builder.loading.toml_errors import toml_location
 
-    return Problem(message, toml_location(source, loc) if source else None, dotted(loc), hint)
+    return Problem(message, toml_location(source, _section(source) + loc) if source else None, dotted(loc), hint)
+
+
+def _section(file: Path) -> tuple[str, ...]:
+    """The table of ``file`` that holds the build settings: ``[tool.resume-builder]`` in
+    pyproject.toml, else the whole file."""
+    return ("tool", "resume-builder") if Path(file).name == "pyproject.toml" else ()
 
 
 def names_a_file(value: str) -> bool:

@@ -551,13 +551,18 @@ def _is_required(item: Any) -> bool:
 
 
 def problems_from_toml_validation(exc: ValidationError, file: str | Any,
-                                  names_at: Callable[[tuple[Any, ...]], Iterable[str]]) -> list[Problem]:
+                                  names_at: Callable[[tuple[Any, ...]], Iterable[str]], *,
+                                  tables_at: Callable[[tuple[Any, ...]], dict[str, bool]] | None = None,
+                                  within: tuple[str, ...] = ()) -> list[Problem]:
     """Problems for a TOML file (theme manifest, build file), at the line of the key (or of
     the table header for a missing key), found by :func:`resume_builder.loading.toml_errors.toml_line`; tomllib gives no positions.
 
     ``names_at(loc)`` gives the keys allowed where an unknown key was found, for "did you mean".
     A missing key whose name an unknown key in the same table is a typo of is reported once,
-    as the unknown key with its "did you mean" (``profle`` for ``profile``).
+    as the unknown key with its "did you mean" (``profle`` for ``profile``). An unknown table
+    (``[[target]]``) is said as written, with a "did you mean" among the tables allowed there,
+    ``tables_at(loc)`` (each with whether it is a list of tables: :func:`resume_builder.schema.base.table_keys`).
+    ``within``: the table the validated data is in (``("tool", "resume-builder")`` in pyproject.toml).
     """
     from resume_builder.loading.toml_text import toml_file_lines
 
@@ -569,7 +574,14 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
     for err in errors:
         loc = tuple(err["loc"])
         hint = ""
-        if err["type"] == "extra_forbidden":
+        header = _header(within + loc, err.get("input")) if err["type"] == "extra_forbidden" else None
+        if header is not None:
+            message, hint = f"unknown table {header(str(loc[-1]), None)}", ""
+            tables = tables_at(loc[:-1]) if tables_at is not None else {}
+            if tables:
+                hint = did_you_mean(str(loc[-1]), tables, lambda name: header(name, tables[name])) \
+                    or "tables here: " + ", ".join(header(name, tables[name]) for name in tables)
+        elif err["type"] == "extra_forbidden":
             allowed = list(names_at(loc[:-1]))
             hint = did_you_mean(str(loc[-1]), allowed) or ("keys here: " + ", ".join(allowed) if allowed else "")
             message = f"unknown key '{loc[-1]}'"
@@ -595,9 +607,28 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
                 hint = f'write {loc[-1]} = ["{value}"]'
         else:
             message = err["msg"].removeprefix("Value error, ")
-        line = toml_line(lines, loc if err["type"] != "missing" else loc[:-1])
+        line = toml_line(lines, within + (loc if err["type"] != "missing" else loc[:-1]))
         problems.append(Problem(message, Location(str(file), line, 1 if line else None), dotted(loc), hint))
     return problems
+
+
+def _header(loc: tuple[Any, ...], value: Any) -> Callable[[str, bool | None], str] | None:
+    """For an unknown key at ``loc`` whose ``value`` is a table (or a list of tables), how a
+    table there is written: ``header("targets", True)`` gives ``[[targets]]`` (``None``: as
+    the unknown one was); None when ``value`` is no table."""
+    if isinstance(value, dict):
+        written = False
+    elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        written = True
+    else:
+        return None
+    parent = ".".join(str(part) for part in loc[:-1] if not isinstance(part, int))
+
+    def header(name: str, array: bool | None) -> str:
+        brackets = ("[[", "]]") if (written if array is None else array) else ("[", "]")
+        return brackets[0] + (f"{parent}.{name}" if parent else name) + brackets[1]
+
+    return header
 
 
 def _literal_choices(expected: str) -> list[str]:

@@ -101,40 +101,65 @@ def _end_of_document(lines: list[str]) -> tuple[int, int, bool]:
     return last, len(lines[last - 1]) + 1, False
 
 
-def toml_line(lines: list[str], loc: tuple[Any, ...]) -> int | None:
-    """The 1-based line of ``lines`` (a TOML file) where ``loc`` is written: a top-level key,
-    a ``[table]`` or ``[[array]]`` (its n-th header for an index) and a key in it; None when
-    it is not written the simple way (inline tables, dotted keys)."""
-    if not loc:
-        return None
-    header = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-    table, count, start, end = None, -1, 0, len(lines)
-    if len(loc) >= 2:  # a key in a [table], or in the n-th [[array]] entry
-        wanted, index = str(loc[0]), loc[1] if isinstance(loc[1], int) else None
-        for number, line in enumerate(lines):
-            found = header.match(line)
-            if found is None:
+#: A ``[table]`` or ``[[array]]`` header: its brackets and its (dotted) name.
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+#: One part of a dotted key: bare, "basic" or 'literal' (TOML 1.0, Keys).
+_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+_KEY = re.compile(rf"^\s*({_PART}(?:\s*\.\s*{_PART})*)\s*=")
+
+
+def _dotted(key: str) -> tuple[str, ...]:
+    """The parts of a dotted key or table name as written (``tool."resume-builder".targets``),
+    quotes taken off."""
+    return tuple(part[1:-1] if part[:1] in "\"'" else part for part in re.findall(_PART, key))
+
+
+def _places(lines: list[str]) -> list[tuple[tuple[Any, ...], int, bool]]:
+    """Where each key and table of ``lines`` (a TOML file) is written: (its path as pydantic
+    gives a ``loc``, an ``[[array]]``'s entries numbered from 0; its 1-based line; whether
+    it is a header)."""
+    places: list[tuple[tuple[Any, ...], int, bool]] = []
+    entries: dict[tuple[str, ...], int] = {}  # each [[array]] written so far: its last entry
+    table: tuple[Any, ...] = ()
+
+    def resolved(names: tuple[str, ...]) -> tuple[Any, ...]:  # [a.b] after [[a]]: b of a's last entry
+        path: tuple[Any, ...] = ()
+        for end in range(1, len(names) + 1):
+            path += (names[end - 1],)
+            if names[:end] in entries:
+                path += (entries[names[:end]],)
+        return path
+
+    for number, text in enumerate(lines, start=1):
+        header = _HEADER.match(text)
+        if header:
+            names = _dotted(header.group(2))
+            if not names:
                 continue
-            if table is not None:
-                end = number
-                break
-            if found.group(1) == wanted:
-                count += 1
-                if index is None or count == index:
-                    table, start = wanted, number
-        if table is None:
-            return None
-        rest = loc[2:] if index is not None else loc[1:]
-        if not rest:
-            return start + 1
-        key = str(rest[0])
-        scope = range(start + 1, end)
-    else:
-        key = str(loc[0])
-        first = next((n for n, line in enumerate(lines) if header.match(line)), len(lines))
-        scope = range(0, first)
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-    return next((number + 1 for number in scope if pattern.match(lines[number])), None)
+            table = resolved(names[:-1]) + (names[-1],)
+            if header.group(1) == "[[":
+                entries[names] = entries.get(names, -1) + 1
+                table += (entries[names],)
+            places.append((table, number, True))
+            continue
+        key = _KEY.match(text)
+        if key:
+            places.append((table + _dotted(key.group(1)), number, False))
+    return places
+
+
+def toml_line(lines: list[str], loc: tuple[Any, ...]) -> int | None:
+    """The 1-based line of ``lines`` (a TOML file) where ``loc`` is written: the key, a
+    ``[table]`` or the n-th ``[[array]]`` header (an array's name alone: its first header),
+    else the nearest of them that holds it (the key of an inline table or list, the header
+    of a table a key is missing from); None when nothing of it is written there."""
+    best: tuple[int, int] | None = None  # (how much of loc matched, line): the longest, then the first
+    for path, number, is_header in _places(lines):
+        named = [path, path[:-1]] if is_header and path and isinstance(path[-1], int) else [path]
+        for written in named:
+            if written and loc[:len(written)] == written and (best is None or len(written) > best[0]):
+                best = (len(written), number)
+    return best[1] if best else None
 
 
 def toml_location(path: Path | str, loc: tuple[Any, ...]) -> Location:

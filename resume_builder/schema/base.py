@@ -138,6 +138,28 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
+def table_keys(root: type[BaseModel], loc: tuple[Any, ...]) -> dict[str, bool]:
+    """The keys of the mapping at ``loc`` (validated by ``root``) whose value is a table, each
+    with whether it is a list of them (TOML's ``[[fonts]]``) rather than one (``[fit]``): for a
+    "did you mean" to an unknown table of a TOML file."""
+    model = model_at(root, loc)
+    if model is None:
+        return {}
+    tables: dict[str, bool] = {}
+    for name, field in model.model_fields.items():
+        for kind in _unwrap(field.annotation):
+            if typing.get_origin(kind) in (list, tuple):
+                if any(_is_table(item) for arg in typing.get_args(kind) for item in _unwrap(arg)):
+                    tables[field.alias or name] = True
+            elif _is_table(kind):
+                tables.setdefault(field.alias or name, False)
+    return tables
+
+
+def _is_table(kind: Any) -> bool:
+    return (isinstance(kind, type) and issubclass(kind, BaseModel)) or kind is dict or typing.get_origin(kind) is dict
+
+
 def model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
     """The model class that validates the mapping found at ``loc``."""
     current: Any = root

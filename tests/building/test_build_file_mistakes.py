@@ -48,7 +48,63 @@ def test_a_file_with_no_valid_target_says_only_what_the_schema_refused(tmp_path)
     (tmp_path / "resume-builder.toml").write_text('[[target]]\nprofile = "cv.yaml"\n', encoding="utf-8")
     with pytest.raises(UserError) as caught:
         load_config(tmp_path / "resume-builder.toml")
-    assert [(p.path, p.hint) for p in caught.value.problems] == [("target", "did you mean 'targets'?")]
+    assert [(p.location.line, p.path, p.hint) for p in caught.value.problems] == \
+        [(1, "target", "did you mean '[[targets]]'?")]
+
+
+TABLES = '''out_dir = "out"
+chek = true
+
+[[targets]]
+profile = "cv.yaml"
+formats = ["pfd"]
+
+[[target]]
+profile = "cv.yaml"
+
+[tagets]
+x = 1
+
+[output]
+'''
+
+
+def test_an_unknown_table_is_at_its_header_with_the_table_it_may_mean_in_line_order(tmp_path):
+    """A misspelt [[target]] was "target: unknown key" with no line, listed before the
+    mistakes that had one (user trial)."""
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
+    (tmp_path / "resume-builder.toml").write_text(TABLES, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_config(tmp_path / "resume-builder.toml")
+    said = [(p.location.line, p.location.column, p.path, p.message, p.hint) for p in caught.value.problems]
+    assert said == [
+        (2, 1, "chek", "unknown key 'chek'", "did you mean 'check'?"),
+        (6, 1, "targets[0].formats[0]", "unknown format 'pfd'", "did you mean 'pdf'?"),
+        (8, 1, "target", "unknown table [[target]]", "did you mean '[[targets]]'?"),
+        (11, 1, "tagets", "unknown table [tagets]", "did you mean '[[targets]]'?"),
+        (14, 1, "output", "unknown table [output]", "tables here: [[targets]]"),
+    ]
+
+
+def test_mistakes_in_pyproject_are_at_their_lines_inside_its_section(tmp_path):
+    """In pyproject.toml no mistake of [tool.resume-builder] had a line: its tables are
+    written [[tool.resume-builder.targets]]."""
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "cv"\n\n[tool.resume-builder]\nchek = true\n\n[[tool.resume-builder.targets]]\n'
+        'profile = "cv.yaml"\nformats = ["pfd"]\n\n[[tool.resume-builder.targets]]\nprofile = "gone.yaml"\n\n'
+        '[[tool.resume-builder.target]]\nprofile = "cv.yaml"\n', encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_config(tmp_path / "pyproject.toml")
+    said = [(p.location.line, p.path, p.message, p.hint) for p in caught.value.problems]
+    assert said == [
+        (5, "chek", "unknown key 'chek'", "did you mean 'check'?"),
+        (9, "targets[0].formats[0]", "unknown format 'pfd'", "did you mean 'pdf'?"),
+        (12, "targets[1].profile", "profile gone.yaml not found",
+         "give the profile's path relative to the build file's folder"),
+        (14, "target", "unknown table [[tool.resume-builder.target]]",
+         "did you mean '[[tool.resume-builder.targets]]'?"),
+    ]
 
 
 @pytest.mark.parametrize("key, value, message", [
