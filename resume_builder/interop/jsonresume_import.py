@@ -32,6 +32,7 @@ from resume_builder.errors import Problem, UserError
 from resume_builder.interop.jsonresume_export import EXTRAS_KEY, EXTRAS_VERSION, SECTIONS, UNMAPPED_KEY
 from resume_builder.loading.errors_map import dotted
 from resume_builder.loading.source import PathKey, SourceDocument, value_at
+from resume_builder.schema import jsonresume as jr
 from resume_builder.schema.profile import Profile
 
 _JSON_NAME = {ours: theirs for ours, (theirs, _) in SECTIONS.items()}
@@ -75,6 +76,37 @@ def _refuse_our_profile(doc: Any, path: Path) -> None:
                        "there is nothing to import", hint=f"use it as it is: {command('validate', path)}")
 
 
+#: JSON Resume's top-level fields that hold a résumé's content (``$schema`` and ``meta`` do not).
+_CONTENT = tuple(key for key in jr.TOP if key not in ("$schema", "meta"))
+
+
+def _refuse_no_resume(doc: SourceDocument, path: Path) -> None:
+    """Raises UserError when ``doc`` holds none of JSON Resume's content fields (``basics``,
+    ``work``, ``education``...): a RenderCV file (:mod:`resume_builder.loading.other_tools`),
+    or any other YAML or JSON (``{"foo": 1}``, ``title: notes``). JSON Resume requires no
+    field, so such a file passes its schema; imported, it gave a profile with an empty name
+    and everything under meta, and a blank résumé (user trial). The message names the keys
+    found, located at the first."""
+    from resume_builder.loading.other_tools import refuse_rendercv
+
+    data = doc.data
+    if any(key in data for key in _CONTENT):
+        return
+    refuse_rendercv(doc, path.name)
+    keys = [f"'{key}'" for key in data]
+    sections = "JSON Resume's sections (basics, work, education, skills...)"
+    if keys:
+        shown = (", ".join(keys[:3]) + f" and {len(keys) - 3} more" if len(keys) > 3
+                 else " and ".join([", ".join(keys[:-1]), keys[-1]] if len(keys) > 1 else keys))
+        found = f"it has none of {sections} at its top level, only {shown}"
+        where = doc.locate((next(iter(data)),), prefer_key=True)
+    else:
+        found, where = f"it is empty, with none of {sections}", doc.locate(())
+    raise UserError.at(where.file, where.line, where.column, f"{path.name} is not a JSON Resume: {found}",
+                       hint="check that this is the file you meant; import also takes a PDF or DOCX résumé "
+                            "and LinkedIn's data export, a .zip file")
+
+
 def import_json_resume(path: str | Path, *, group_roles: bool = False) -> ImportResult:
     """Read a JSON Resume file as a profile (see the module docstring).
 
@@ -90,6 +122,7 @@ def import_json_resume(path: str | Path, *, group_roles: bool = False) -> Import
     path = Path(path)
     original = load_source(path)
     _refuse_our_profile(original, path)
+    _refuse_no_resume(original, path)
     warnings: list[str] = []
     mapped = to_profile_source(original, warnings=warnings)
     data = mapped.data

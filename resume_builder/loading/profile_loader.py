@@ -163,19 +163,22 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
     """``doc`` (the profile with its includes resolved) told apart, in its language, validated."""
     from resume_builder.loading import jsonresume
     from resume_builder.loading.languages import check_language, select_language
+    from resume_builder.loading.other_tools import refuse_rendercv
 
     if not isinstance(doc.data, dict):
         loc = doc.locate(())
         raise UserError.at(loc.file, loc.line, loc.column, f"the top level must be a mapping (key: value pairs), "
                                                            f"found {describe(doc.data)}")
+    refuse_rendercv(doc, path.name)  # neither format: read as either, it gave errors or an empty résumé
     fmt = "json" if str(path).lower().endswith(".json") else "yaml"
     warnings: list[str] = []
+    written = doc.data
     reason = jsonresume.json_resume_reason(doc.data) if input_format is None else None
     if input_format == "jsonresume" or reason:
         try:
             doc = jsonresume.to_profile_source(doc, warnings=warnings)
         except UserError as exc:
-            raise _guessed(exc, reason) if reason else _forced(exc, doc.data) from None
+            raise _guessed(exc, reason) if reason else _forced(exc, written) from None
         doc = _with_export_extras(doc, warnings)
         fmt = "jsonresume"
     lang = _wanted(lang, doc.data)
@@ -183,8 +186,8 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
     if fmt == "jsonresume":
         try:
             profile = jsonresume.validate_json_resume(chosen.source, warnings)
-        except UserError as exc:
-            raise _guessed(exc, reason) if reason else _forced(exc, doc.data) from None
+        except UserError as exc:  # the file as written: the mapped data has our names (experience)
+            raise _guessed(exc, reason) if reason else _forced(exc, written) from None
     else:
         try:
             profile = validate_profile(chosen.source)
@@ -266,8 +269,10 @@ def _forced(error: UserError, data: Any) -> UserError:
     the file has a top-level key only our profiles have (``experience``, ``variants``...), its
     first problem says so and to drop the option (newcomer trial: a profile of ours read as
     JSON Resume gave JSON Resume's errors and no way out)."""
+    from resume_builder.loading.jsonresume import PASS_THROUGH  # ours, and read in a JSON Resume file too
+
     ours = sorted((key for key in (data if isinstance(data, dict) else {})
-                   if key in Profile.model_fields and key not in _JSON_RESUME_KEYS),
+                   if key in Profile.model_fields and key not in _JSON_RESUME_KEYS and key not in PASS_THROUGH),
                   key=lambda key: (key != "experience", key))  # the key most profiles have, first
     if not ours:
         return error
