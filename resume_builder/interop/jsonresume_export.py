@@ -2,7 +2,8 @@
 
 Everything JSON Resume can say is written under its own names (``experience`` → ``work``,
 ``headline`` → ``basics.label``, ``start`` → ``startDate``...), so JSON Resume themes and
-tools read the document as it is. What JSON Resume has no field for goes under
+tools read the document as it is; an entry's ``id`` is written on its item (JSON Resume
+allows extra fields there), where a variant's reader finds it. What JSON Resume has no field for goes under
 ``meta.resume_builder``, so ``resume-builder import`` gives the profile back unchanged:
 
 ``profile``
@@ -12,7 +13,7 @@ tools read the document as it is. What JSON Resume has no field for goes under
     fields of ``basics`` that did not survive the trip (none, today);
 ``entries``
     per section, one object per entry (aligned with the JSON Resume list) holding the
-    entry's fields JSON Resume lacks: ``id``, ``tags``, a project's ``summary`` and
+    entry's fields JSON Resume lacks: ``tags``, a project's ``summary`` and
     ``outcome``, a job's ``keywords``, an ``end: present``...; a highlight's sub-points are
     kept as ``highlight_details`` (highlight index → sub-points), its text stays in the
     JSON Resume list;
@@ -23,7 +24,7 @@ tools read the document as it is. What JSON Resume has no field for goes under
     written, "companies": [{"at": index of a company's first work item, "count": its roles,
     "name": the company's name as exported (``import`` notices a ``work`` item renamed since),
     "company": its own fields (id, tags, location, summary, keywords)}, ...]}``; the roles'
-    own extras (ids, tags) are kept per work item under ``entries`` like any job's;
+    own ids are on their work items and their tags kept under ``entries`` like any job's;
 ``keys``
     the profile's top-level keys in file order (so sections come back in their order);
 ``translations``

@@ -214,7 +214,7 @@ def _apply_extras(data: dict[str, Any], extras: Any, mapped: SourceDocument, war
         if not isinstance(per_entry, list) or len(per_entry) != len(entries):
             warnings.append(f"{where}.entries.{section} no longer matches the {count(len(entries), 'entry')} of "
                             f"'{_JSON_NAME.get(section, section)}' (entries added or removed?); "
-                            "their ids, tags and other extra fields were not restored")
+                            "the tags and other fields kept there were not restored (ids on the items are kept)")
             continue
         order = _field_order(section)
         for index, (entry, patch) in enumerate(zip(entries, per_entry)):

@@ -10,7 +10,8 @@ Three steps, each with located messages in the JSON file:
    (:data:`resume_builder.schema.jsonresume.SECTIONS`), carrying every value's and key's
    file position. An empty string means "not given". Well-known legacy names are read as
    today's (``work[].website`` → ``url``, ``work[].company`` → ``name``,
-   ``basics.picture`` → ``image``). Every other key JSON Resume allows but our schema has
+   ``basics.picture`` → ``image``); an ``id`` on an item is its entry's id (what variants
+   name it by: JSON Resume allows extra fields). Every other key JSON Resume allows but our schema has
    no field for (``education[].gpa``, ``x-`` fields, ``isCurrentRole``...) is kept, with its
    JSON Resume path, under ``meta.jsonresume_unmapped``: ``export`` writes it back.
 3. **Nothing refused that the standard accepts.** Where our model needs a value the
@@ -347,7 +348,7 @@ def validate_json_resume(doc: SourceDocument, warnings: list[str]) -> Profile:
                 continue
             warnings.append(f"{where}: {dotted(theirs)}: {message}; left out of the résumé (kept for export)")
             continue
-        return validate_profile(doc, blanks=False)
+        return validate_profile(doc, blanks=False, json_resume=True)
     raise UserError(f"{doc.file}: too many values this résumé cannot show")
 
 

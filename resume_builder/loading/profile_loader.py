@@ -399,11 +399,13 @@ def _cache_key(path: Path, input_format: str | None = None) -> tuple | None:
     return (str(path.resolve()), path.as_posix(), digest, input_format)
 
 
-def validate_profile(doc: SourceDocument, *, blanks: bool = True) -> Profile:
+def validate_profile(doc: SourceDocument, *, blanks: bool = True, json_resume: bool = False) -> Profile:
     """``doc``'s data as a :class:`Profile`; every problem raised as one UserError.
 
     ``blanks``: a blank item of a list of texts is an error (:func:`blank_texts`); a JSON
-    Resume file read as a profile leaves out such items itself (loading/jsonresume.py)."""
+    Resume file read as a profile leaves out such items itself (loading/jsonresume.py).
+    ``json_resume``: ``doc`` was read from a JSON Resume file, so its variants' messages say
+    how to give an entry an id there (:func:`resume_builder.loading.variant_checks.check_variant`)."""
     try:
         profile = Profile.model_validate(doc.data)
     except ValidationError as exc:
@@ -421,7 +423,7 @@ def validate_profile(doc: SourceDocument, *, blanks: bool = True) -> Profile:
     if not problems and profile.variants:
         from resume_builder.loading.variant_checks import check_profile_variants
 
-        problems = check_profile_variants(profile, doc)
+        problems = check_profile_variants(profile, doc, json_resume=json_resume)
     if not problems and (profile.letters or any(v.letter for v in profile.variants.values())):
         from resume_builder.loading.letter_checks import check_profile_letters
 

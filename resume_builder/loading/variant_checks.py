@@ -9,6 +9,7 @@ for variant files); tailoring runs them again without positions as a safety net.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -17,6 +18,7 @@ from pydantic import ValidationError
 from resume_builder.errors import Location, Problem, did_you_mean
 from resume_builder.loading.errors_map import dotted, problems_from_validation
 from resume_builder.loading.source import SourceDocument
+from resume_builder.schema import jsonresume as jr
 from resume_builder.schema.base import PathKey
 from resume_builder.schema.profile import Profile
 from resume_builder.schema.variant import Variant
@@ -26,21 +28,25 @@ from resume_builder.schema.variant_rules import (LIST_SECTIONS, PATH_EXAMPLE, Pa
 
 
 def check_variant(profile: Profile, variant: Variant, *, source: SourceDocument | None = None,
-                  at: PathKey = ()) -> list[Problem]:
+                  at: PathKey = (), json_resume: bool = False) -> list[Problem]:
     """Everything ``variant`` names that ``profile`` lacks or the variant itself hides.
 
     ``source`` and ``at`` locate the problems: the document the variant was read from and
     the variant's path in it (``("variants", "platform")`` inside a profile, ``()`` for a
-    variant file).
+    variant file). ``json_resume``: the profile is a JSON Resume file, so an id the profile
+    lacks is given there (``"id": "maple"`` on its ``work`` item), not as a profile's ``id:``.
     """
-    return _Checker(profile, variant, source, tuple(at)).run()
+    return _Checker(profile, variant, source, tuple(at), json_resume).run()
 
 
-def check_profile_variants(profile: Profile, source: SourceDocument | None = None) -> list[Problem]:
-    """Check every variant declared in the profile (for ``validate``)."""
+def check_profile_variants(profile: Profile, source: SourceDocument | None = None, *,
+                           json_resume: bool = False) -> list[Problem]:
+    """Check every variant declared in the profile (for ``validate``); ``json_resume``: as
+    for :func:`check_variant`."""
     problems: list[Problem] = []
     for name, variant in profile.variants.items():
-        problems.extend(check_variant(profile, variant, source=source, at=("variants", name)))
+        problems.extend(check_variant(profile, variant, source=source, at=("variants", name),
+                                      json_resume=json_resume))
     return problems
 
 
@@ -58,8 +64,10 @@ def variant_problems_at(profile: Profile) -> list[tuple[PathKey, Problem]]:
 
 
 class _Checker:
-    def __init__(self, profile: Profile, variant: Variant, source: SourceDocument | None, at: PathKey) -> None:
+    def __init__(self, profile: Profile, variant: Variant, source: SourceDocument | None, at: PathKey,
+                 json_resume: bool = False) -> None:
         self.profile, self.variant, self.source, self.at = profile, variant, source, at
+        self.json_resume = json_resume
         self.problems: list[Problem] = []
         self.found: list[tuple[PathKey, Problem]] = []  # each problem with its path (self.at + path)
         self.shown = profile.section_order()
@@ -98,7 +106,8 @@ class _Checker:
                          "custom sections here: " + ", ".join(ids) if ids else "this profile has none")
             elif name not in self.shown:
                 self.add(f"the profile has no section '{name}'", ("sections", i),
-                         did_you_mean(name, self.shown) or "sections here: " + ", ".join(self.shown))
+                         self.their_section(name) or did_you_mean(name, self.shown)
+                         or "sections here: " + ", ".join(self.shown))
             seen.add(name)
 
     def select(self) -> None:
@@ -115,7 +124,8 @@ class _Checker:
                     message, hint = "the summary has no entries to select", "leave it out of 'sections' to hide it"
                 else:
                     message = f"the profile has no section '{name}' with entries"
-                    hint = did_you_mean(name, choices) or "sections here: " + ", ".join(choices)
+                    hint = self.their_section(name) or did_you_mean(name, choices) \
+                        or "sections here: " + ", ".join(choices)
                 self.add(message, ("select", name), hint, key=True)
             elif not (any(s.id in self.visible for s in self.profile.custom) if name == "custom"
                       else name == "*" or name in self.visible):
@@ -127,10 +137,46 @@ class _Checker:
                         self.add(f"no entry in the profile has tag '{tag}'", ("select", name, kind, i),
                                  did_you_mean(tag, self.tags))
 
+    def their_section(self, name: str) -> str:
+        """The hint for ``name`` when it is JSON Resume's name of a section of ours (``work``):
+        ``JSON Resume's 'work' is 'experience' here: did you mean 'experience'?``, or that the
+        profile has none."""
+        ours = jr.OUR_NAME.get(name)
+        if ours is None or ours == name or name in ("$schema", "basics", "meta"):
+            return ""
+        if ours in self.shown:
+            return f"JSON Resume's '{name}' is '{ours}' here: did you mean '{ours}'?"
+        return f"JSON Resume's '{name}' is '{ours}' here, and this profile has none"
+
+    def unknown_id(self, entry_id: str) -> str:
+        """The hint for an id no entry has: the closest one, or, in a JSON Resume file, how
+        to give an entry an id there (JSON Resume allows extra fields on every item)."""
+        if not self.json_resume:
+            return did_you_mean(entry_id, list(self.entries))
+        return did_you_mean(entry_id, list(self.entries)) or (
+            f'write "id": "{entry_id}" on the JSON Resume item you mean: any work, education, projects... '
+            "item may carry one")
+
+    def unnamed_in_json_resume(self, path_text: str, unnamed: str) -> str:
+        """The hint for an override path whose entry is missing from ``unnamed`` (a section of
+        ours, or a company's roles), no entry there having an id, in a JSON Resume file."""
+        step = parse_path(path_text)[0]
+        theirs = jr.JSON_NAME.get(unnamed)
+        if theirs is None or step.entry_id is None:  # a company's roles: export wrote each as a work item
+            return 'write "id": "ENTRY-ID" on the JSON Resume item you mean, and name it by that id'
+        entries = self.data.get(unnamed) or []
+        if step.entry_id.isdecimal() and int(step.entry_id) < len(entries):
+            index = int(step.entry_id)
+            suggested = _suggested_id(entries[index], unnamed)
+            rest = path_text.strip()[len(f"{unnamed}[{step.entry_id}]"):]
+            return (f'entries are named by id, not by position: write "id": "{suggested}" in {theirs}[{index}] '
+                    f"of the JSON Resume file, then {unnamed}[{suggested}]{rest}")
+        return f'give the entry an id in the JSON Resume file: write "id": "{step.entry_id}" in its {theirs} item'
+
     def pins(self) -> None:
         for i, entry_id in enumerate(self.variant.pin):
             if entry_id not in self.entries:
-                self.add(f"no entry has id '{entry_id}'", ("pin", i), did_you_mean(entry_id, list(self.entries)))
+                self.add(f"no entry has id '{entry_id}'", ("pin", i), self.unknown_id(entry_id))
         for i, tag in enumerate(self.variant.pin_tags):
             if tag not in self.tags:
                 self.add(f"no entry in the profile has tag '{tag}'", ("pin_tags", i), did_you_mean(tag, self.tags))
@@ -141,7 +187,7 @@ class _Checker:
             for i, entry_id in enumerate(getattr(self.variant, kind)):
                 info = self.entries.get(entry_id)
                 if info is None:
-                    self.add(f"no entry has id '{entry_id}'", (kind, i), did_you_mean(entry_id, list(self.entries)))
+                    self.add(f"no entry has id '{entry_id}'", (kind, i), self.unknown_id(entry_id))
                 elif kind == "drop" and entry_id in keep:
                     self.add(f"'{entry_id}' is both kept and dropped", (kind, i), "remove it from one list")
                 elif info.section not in self.visible:
@@ -176,7 +222,10 @@ class _Checker:
                 self.add(str(exc), where, PATH_EXAMPLE, key=True)
                 continue
             except PathError as exc:
-                self.add(exc.message, where, exc.hint, key=True)
+                hint = exc.hint
+                if exc.unnamed is not None and self.json_resume:
+                    hint = self.unnamed_in_json_resume(path_text, exc.unnamed)
+                self.add(exc.message, where, hint, key=True)
                 continue
             if target.section is not None and target.section not in self.visible:
                 self.add(f"section '{target.section}' is not shown by this variant, so this override has no effect",
@@ -213,3 +262,12 @@ class _Checker:
             out.append(replace(problem, path=dotted(base) + suffix,
                                location=problem.location if self.source else None))
         return out
+
+
+def _suggested_id(entry: Any, section: str) -> str:
+    """An id to suggest for ``entry`` of ``section``: its title (a job's company...) in
+    lower case, runs of other characters as '-'; ``ENTRY-ID`` when that leaves nothing."""
+    title = jr.SECTIONS[section][1].title if section in jr.SECTIONS else ()
+    text = next((entry[name] for name in title if isinstance(entry, dict) and isinstance(entry.get(name), str)
+                 and entry[name].strip()), "")
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "ENTRY-ID"

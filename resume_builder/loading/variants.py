@@ -100,7 +100,8 @@ def load_variant(profile_path: Path | None, variant: str | None, *, lang: str | 
     chosen = loaded.profile.variants.get(variant)
     if chosen is None:
         raise UserError(_unknown_variant(variant, loaded))
-    problems = check_variant(loaded.profile, chosen, source=loaded.source, at=("variants", variant))
+    problems = check_variant(loaded.profile, chosen, source=loaded.source, at=("variants", variant),
+                             json_resume=loaded.format == "jsonresume")
     if problems:
         raise UserError(problems)
     return LoadedVariant(loaded, chosen, variant, chosen.output or f"{stem}-{variant}", None, loaded.source,
@@ -124,7 +125,7 @@ def _from_file(profile_path: Path | None, variant_path: Path, lang: str | None,
         warnings.append(f"{doc.locate(('profile',))}: {variant_path.name} was written for {chosen.profile}; "
                         f"it tailors {profile_path} here, as given")
     loaded = load_profile(base, lang=lang or chosen.lang, input_format=input_format)
-    problems = check_variant(loaded.profile, chosen, source=doc)
+    problems = check_variant(loaded.profile, chosen, source=doc, json_resume=loaded.format == "jsonresume")
     if problems:
         raise UserError(problems)
     name = chosen.name or variant_path.stem

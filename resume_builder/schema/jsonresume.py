@@ -71,41 +71,45 @@ BASICS = Table((Field("name", "name"), Field("label", "headline"), Field("image"
                 Field("location", "location", LOCATION), Field("profiles", "profiles", PROFILE, many=True)),
                legacy={"website": "url", "picture": "image"})
 _DATES = (Field("startDate", "start", DATE), Field("endDate", "end", DATE))
+#: An entry's id (what variants name it by: ``drop: [maple]``, ``experience[maple].highlights``).
+#: JSON Resume has no such field but allows extra ones on every item, so an ``"id"`` written
+#: on a ``work`` (``education``, ``skills``...) item is the entry's id, and export writes it there.
+_ID = Field("id", "id")
 
 # Our section → (JSON Resume's section, its table).
 SECTIONS: dict[str, tuple[str, Table]] = {
     "experience": ("work", Table((
-        Field("name", "company"), Field("location", "location"), Field("description", "description"),
+        _ID, Field("name", "company"), Field("location", "location"), Field("description", "description"),
         Field("position", "position"), Field("url", "url", URL), *_DATES, Field("summary", "summary"),
         Field("highlights", "highlights", HIGHLIGHTS)), legacy={"company": "name", "website": "url"},
         title=("company", "position"))),
     "volunteering": ("volunteer", Table((
-        Field("organization", "organization"), Field("position", "position"), Field("url", "url", URL),
+        _ID, Field("organization", "organization"), Field("position", "position"), Field("url", "url", URL),
         *_DATES, Field("summary", "summary"), Field("highlights", "highlights", HIGHLIGHTS)),
         legacy={"website": "url"}, title=("organization", "position"))),
     "education": ("education", Table((
-        Field("institution", "institution"), Field("url", "url", URL), Field("area", "area"),
+        _ID, Field("institution", "institution"), Field("url", "url", URL), Field("area", "area"),
         Field("studyType", "degree"), *_DATES, Field("score", "score"), Field("courses", "courses", TEXTS)),
         legacy={"website": "url"}, title=("institution", "degree", "area"))),
     "awards": ("awards", Table((
-        Field("title", "title"), Field("date", "date", DATE), Field("awarder", "awarder"),
+        _ID, Field("title", "title"), Field("date", "date", DATE), Field("awarder", "awarder"),
         Field("summary", "summary")), title=("title",))),
     "certifications": ("certificates", Table((
-        Field("name", "name"), Field("date", "date", DATE), Field("url", "url", URL), Field("issuer", "issuer")),
+        _ID, Field("name", "name"), Field("date", "date", DATE), Field("url", "url", URL), Field("issuer", "issuer")),
         legacy={"website": "url"}, title=("name",))),
     "publications": ("publications", Table((
-        Field("name", "name"), Field("publisher", "publisher"), Field("releaseDate", "date", DATE),
+        _ID, Field("name", "name"), Field("publisher", "publisher"), Field("releaseDate", "date", DATE),
         Field("url", "url", URL), Field("summary", "summary")), legacy={"website": "url"}, title=("name",))),
     "skills": ("skills", Table((
-        Field("name", "name"), Field("level", "level"), Field("keywords", "keywords", TEXTS)), title=("name",))),
-    "languages": ("languages", Table((Field("language", "language"), Field("fluency", "fluency")),
+        _ID, Field("name", "name"), Field("level", "level"), Field("keywords", "keywords", TEXTS)), title=("name",))),
+    "languages": ("languages", Table((_ID, Field("language", "language"), Field("fluency", "fluency")),
                                      title=("language",))),
-    "interests": ("interests", Table((Field("name", "name"), Field("keywords", "keywords", TEXTS)),
+    "interests": ("interests", Table((_ID, Field("name", "name"), Field("keywords", "keywords", TEXTS)),
                                      title=("name",))),
-    "references": ("references", Table((Field("name", "name"), Field("reference", "reference")),
+    "references": ("references", Table((_ID, Field("name", "name"), Field("reference", "reference")),
                                        title=("name",))),
     "projects": ("projects", Table((
-        Field("name", "name"), Field("description", "description"), Field("highlights", "highlights", HIGHLIGHTS),
+        _ID, Field("name", "name"), Field("description", "description"), Field("highlights", "highlights", HIGHLIGHTS),
         Field("keywords", "keywords", TEXTS), *_DATES, Field("url", "url", URL), Field("roles", "roles", TEXTS),
         Field("entity", "entity"), Field("type", "type")), legacy={"website": "url"}, title=("name",))),
 }
@@ -163,3 +167,34 @@ def _their_rest(table: Table, rest: tuple) -> tuple:
     if found.kind == HIGHLIGHTS and len(tail) >= 2 and tail[1] == "text":
         tail = tail[:1]  # a highlight's text is the string itself in JSON Resume
     return (found.theirs, *tail)
+
+
+def _table_within(within: tuple[str, ...]) -> dict[str, str]:
+    """JSON Resume's field names → ours, for the object at ``within`` (our field names from
+    the top, no ids: ``()``, ``("basics",)``, ``("experience",)`` for a job, ``("experience",
+    "roles")`` for a role); empty where JSON Resume has no such object."""
+    if not within:
+        return {theirs: ours for theirs, ours in TOP.items() if theirs not in ("$schema", "meta")}
+    table: Table | None = BASICS if within[0] == "basics" else SECTIONS[within[0]][1] if within[0] in SECTIONS \
+        else None
+    for name in within[1:]:
+        if table is None:
+            return {}
+        if within[0] == "experience" and name == "roles":
+            continue  # a role holds a job's own fields (position, startDate...)
+        found = table.ours(name)
+        table = found.kind if found is not None and isinstance(found.kind, Table) else None
+    return {f.theirs: f.ours for f in table.fields} if table is not None else {}
+
+
+def their_name_hint(name: str, within: tuple[str, ...], names: list[str]) -> str:
+    """The hint for ``name``, not a field of ours at ``within`` (see :func:`_table_within`),
+    when it is JSON Resume's name for one: ``JSON Resume's 'label' is 'headline' here: did you
+    mean 'headline'?``; ``names`` are the fields there. JSON
+    Resume's ``basics.summary`` is our top-level ``summary``. Empty for any other name."""
+    if within == ("basics",) and name == "summary":
+        return "JSON Resume's basics.summary is the top-level 'summary' here: write summary"
+    ours = _table_within(within).get(name)
+    if ours is None or ours == name or ours not in names:
+        return ""
+    return f"JSON Resume's '{name}' is '{ours}' here: did you mean '{ours}'?"

@@ -37,6 +37,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from resume_builder.errors import did_you_mean
+from resume_builder.schema import jsonresume as jr
 from resume_builder.schema.base import model_at
 from resume_builder.schema.profile import SECTION_FIELDS, Profile
 from resume_builder.schema.variant import Variant
@@ -83,10 +84,15 @@ def parse_path(text: str) -> list[PathStep]:
 
 
 class PathError(Exception):
-    def __init__(self, message: str, hint: str = "") -> None:
+    """What an override path names that the profile lacks; ``unnamed`` is set (to the
+    section, e.g. ``experience``) when the entry is missing because no entry there has an
+    id, so a caller that knows the file's format can say how to give one there."""
+
+    def __init__(self, message: str, hint: str = "", *, unnamed: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.unnamed = unnamed
 
 
 @dataclass
@@ -111,8 +117,10 @@ def resolve_path(steps: list[PathStep], data: dict[str, Any]) -> Target:
         last = index == len(steps) - 1
         names = _field_names(model)
         if step.name not in names:
+            within = tuple(s.name for s in steps[:index])
             raise PathError(f"{where} has no field '{step.name}'",
-                            did_you_mean(step.name, names) or "fields here: " + ", ".join(names))
+                            jr.their_name_hint(step.name, within, names) or did_you_mean(step.name, names)
+                            or "fields here: " + ", ".join(names))
         if model is Profile and step.name in NOT_OVERRIDABLE:
             raise PathError(f"'{step.name}' cannot be overridden", NOT_OVERRIDABLE[step.name])
         if step.name == "id":
@@ -133,12 +141,13 @@ def resolve_path(steps: list[PathStep], data: dict[str, Any]) -> Target:
             found = [item for item in items if isinstance(item, dict) and item.get("id") == step.entry_id]
             if not found:
                 known = [str(item["id"]) for item in items if isinstance(item, dict) and item.get("id")]
+                hint = (_roles_elsewhere(steps, index, data, exact=True) or did_you_mean(step.entry_id, known)
+                        or _roles_elsewhere(steps, index, data, exact=False) or
+                        ("ids here: " + ", ".join(known) if known else
+                         f"{_path_text(steps[:index])} has no {step.name}" if steps[:index] and not items else ""))
                 raise PathError(f"no entry with id '{step.entry_id}' in {_steps_text(steps[:index])}{step.name}",
-                                _roles_elsewhere(steps, index, data, exact=True) or did_you_mean(step.entry_id, known)
-                                or _roles_elsewhere(steps, index, data, exact=False) or
-                                ("ids here: " + ", ".join(known) if known else
-                                 f"{_path_text(steps[:index])} has no {step.name}" if steps[:index] and not items
-                                 else "give the entry an 'id'"))
+                                hint or "give the entry an 'id'",
+                                unnamed=None if hint else f"{_steps_text(steps[:index])}{step.name}")
             ids.append(step.entry_id)
             if index == 0 and step.name == "custom":
                 section = step.entry_id

@@ -84,8 +84,8 @@ def test_example_export_is_valid_json_resume():
     assert data["$schema"] == SCHEMA_URL
     assert data["basics"]["label"] == "Platform & DevOps Engineer"
     assert data["basics"]["summary"].startswith("I am an experienced Senior Principal")
-    assert data["work"][0] == {"name": "Fresha", "location": "London, UK", "position": "Platform Engineer",
-                               "startDate": "2023-03"}  # no endDate: JSON Resume's "until now"
+    assert data["work"][0] == {"id": "fresha-platform", "name": "Fresha", "location": "London, UK",
+                               "position": "Platform Engineer", "startDate": "2023-03"}  # no endDate: "until now"
     assert data["projects"][1]["highlights"][1].startswith("Deployment orchestration")
     assert [k for k in data if k not in ("$schema", "basics", "meta")] == [
         "work", "education", "awards", "skills", "projects"]  # JSON Resume's usual order
@@ -98,8 +98,7 @@ def test_what_json_resume_lacks_lives_under_meta():
     assert set(extras["profile"]["variants"]) == {"platform", "monitoring"}
     assert extras["profile"]["lang"] == "en"
     work = extras["entries"]["experience"]
-    assert work[0] == {"id": "fresha-platform", "tags": ["platform", "devops", "kubernetes", "aws", "ci-cd"],
-                       "end": "present"}
+    assert work[0] == {"tags": ["platform", "devops", "kubernetes", "aws", "ci-cd"], "end": "present"}  # id: on the item
     projects = extras["entries"]["projects"]
     assert projects[0]["summary"].startswith("During my tenure") and projects[0]["outcome"].startswith("The successful")
     assert projects[1]["highlight_details"] == {"1": [
@@ -303,12 +302,14 @@ def test_importing_one_of_our_profiles_says_there_is_nothing_to_import(tmp_path)
 
 def test_edited_entries_do_not_get_the_wrong_ids(tmp_path):
     data = json.loads(exported(EXAMPLE, tmp_path).read_text(encoding="utf-8"))
+    ids = [job["id"] for job in data["work"]]  # each on its own work item: they move with it
     del data["work"][0]
     source = tmp_path / "edited.json"
     source.write_text(json.dumps(data), encoding="utf-8")
     result = import_json_resume(source)
     assert any("entries.experience no longer matches the 8 entries of 'work'" in w for w in result.warnings)
-    assert all("id" not in job for job in result.data["experience"])
+    assert [job["id"] for job in result.data["experience"]] == ids[1:]
+    assert all("tags" not in job for job in result.data["experience"])  # kept in meta, by position: not given
 
 
 # ----------------------------------------------------------------------------- commands
