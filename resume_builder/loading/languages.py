@@ -49,6 +49,8 @@ class LanguageSelection:
     alternatives: dict[PathKey, dict[str, Any]] = field(default_factory=dict)
     # paths whose text was not in ``lang``: path → the language used instead
     fallbacks: dict[PathKey, str] = field(default_factory=dict)
+    # read from a JSON Resume file, whose texts are strings only (its schema says so)
+    json_resume: bool = False
 
     @property
     def untranslated(self) -> bool:
@@ -65,8 +67,8 @@ class LanguageSelection:
             default, lang = self.default, self.lang
             out.append(f"{where}: no text of the profile is written in '{lang}' (its texts are in '{default}'): "
                        f"only the headings, dates and other built-in words will be in '{lang}'. To translate a "
-                       f"text, write it in both languages, e.g. summary: {{{default}: ..., {lang}: ...}}; or "
-                       f"leave out --lang (or the variant's lang) to render in '{default}'")
+                       f"text, {self._how_to_translate()}; or leave out --lang (or the variant's lang) to render "
+                       f"in '{default}'")
         by_used: dict[str, list[PathKey]] = {}
         for path, used in self.fallbacks.items():  # the texts written in other languages, but not this one
             by_used.setdefault(used, []).append(path)
@@ -75,6 +77,23 @@ class LanguageSelection:
             more = f" and {len(paths) - MAX_NAMED} more" if len(paths) > MAX_NAMED else ""
             out.append(f"no '{self.lang}' text for {', '.join(names)}{more}; used '{used}'")
         return out
+
+
+    def _how_to_translate(self) -> str:
+        """How to give a text in ``lang`` too: in the profile, or, for a JSON Resume file (where
+        every text is a string), in the YAML profile ``import`` makes of it (user trial: the
+        profile's way in a JSON Resume file gave 'basics.summary: expected text')."""
+        example = f"summary: {{{self.default}: ..., {self.lang}: ...}}"
+        if not self.json_resume:
+            return f"write it in both languages, e.g. {example}"
+        from pathlib import Path
+
+        from resume_builder.console import command
+
+        name = Path(self.source.file)
+        imported = command("import", name, "-o", name.stem + ".yaml")
+        return (f"import the file as a YAML profile ({imported}) and write the text in both languages there, "
+                f"e.g. {example} (a JSON Resume text holds one language)")
 
 
 def profile_default_language(data: Any) -> str:
@@ -87,10 +106,12 @@ def profile_default_language(data: Any) -> str:
 
 
 def select_language(doc: SourceDocument, lang: str | None = None,
-                    root: type[BaseModel] | None = None) -> LanguageSelection:
+                    root: type[BaseModel] | None = None, *, json_resume: bool = False) -> LanguageSelection:
     """A copy of ``doc`` with every language mapping replaced by its ``lang`` text.
 
     ``lang`` defaults to the profile's ``lang:`` (else ``en``). ``doc`` is left unchanged.
+    ``json_resume``: ``doc`` was read from a JSON Resume file (its warnings say how to
+    translate one).
     """
     if root is None:
         from resume_builder.schema.profile import Profile
@@ -99,7 +120,7 @@ def select_language(doc: SourceDocument, lang: str | None = None,
     default = profile_default_language(doc.data)
     wanted = normalize_tag(lang) if lang else default
     out = SourceDocument(doc.file, None, dict(doc.values), dict(doc.keys))
-    selection = LanguageSelection(out, wanted, default)
+    selection = LanguageSelection(out, wanted, default, json_resume=json_resume)
     walker = _Walker(selection)
     out.data = walker.walk(doc.data, root, ())
     return selection

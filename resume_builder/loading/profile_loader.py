@@ -182,7 +182,7 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
         doc = _with_export_extras(doc, warnings)
         fmt = "jsonresume"
     lang = _wanted(lang, doc.data)
-    chosen = select_language(doc, check_language(lang) if lang else None)
+    chosen = select_language(doc, check_language(lang) if lang else None, json_resume=fmt == "jsonresume")
     if fmt == "jsonresume":
         try:
             profile = jsonresume.validate_json_resume(chosen.source, warnings)

@@ -233,6 +233,23 @@ def test_a_language_no_text_is_written_in_is_said_once(tmp_path):
     assert load_profile(write(tmp_path, text), lang="es").warnings == []
 
 
+def test_a_json_resume_file_is_told_to_be_imported_to_translate_it(tmp_path):
+    """`render resume.json --lang ko` advised `summary: {en: ..., ko: ...}`, which a JSON Resume
+    file refuses (`basics.summary: expected text, found a mapping`) (user trial): the way there
+    is a YAML profile made by `import`."""
+    path = tmp_path / "resume.json"
+    path.write_text('{"basics": {"name": "Kit Sample", "label": "Engineer", "summary": "Builds things."}}',
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["render", str(path), "--lang", "ko", "-f", "md", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    warning = next(line for line in result.stderr.splitlines() if "no text of the profile" in line)
+    assert warning.endswith(
+        f"To translate a text, import the file as a YAML profile (resume-builder import {path} -o resume.yaml) and "
+        "write the text in both languages there, e.g. summary: {en: ..., ko: ...} (a JSON Resume text holds one "
+        "language); or leave out --lang (or the variant's lang) to render in 'en'")
+    assert "write it in both languages" not in result.stderr
+
+
 def test_some_text_in_the_language_keeps_the_field_by_field_warning(tmp_path):
     text = "lang: es\nbasics:\n  name: A\n  headline: {es: Ingeniera, en: Engineer}\nsummary: {es: Hola.}\n"
     assert load_profile(write(tmp_path, text), lang="en").warnings == ["no 'en' text for summary; used 'es'"]
