@@ -175,6 +175,9 @@ class DocxStyle(_Strict):
     sublist_space_before: Number | None = Field(default=None, **_SPACE)
     subitem_space_before: Number | None = Field(default=None, **_SPACE)
     pair_space_before: Number | None = Field(default=None, **_SPACE)
+    # Above each further paragraph of the summary (CSS .summary-text + .summary-text); unset:
+    # paragraph_space_after.
+    summary_paragraph_space: Number | None = Field(default=None, **_SPACE)
     # A rule under the masthead (compact's): its colour is the accent, its width in points,
     # and masthead_rule_space the gap above it (the CSS padding, scaled like the gaps).
     masthead_rule: Number = Field(default=0, ge=0, le=6)

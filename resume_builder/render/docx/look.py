@@ -239,5 +239,5 @@ def _gaps(style: DocxStyle, gap: float, paragraph: float) -> Gaps:
         sublist=given(style.sublist_space_before, small),
         subitem=given(style.subitem_space_before, small),
         pair=given(style.pair_space_before, small),
-        paragraph=paragraph,
+        paragraph=given(style.summary_paragraph_space, paragraph),
     )
