@@ -159,11 +159,11 @@ _LEGAL_FORMS = _ALT([
 _AFTER_COMPANY = r"(?:\s*[,;|–—(（，、].*)?"
 _NAME = r"[^,;|–—，、]"
 #: A company line just under the title: a name ending in a legal form ("Nordlicht Logistik
-#: GmbH, Hamburg", "NubeCobro S.L., Madrid"), a Russian, Japanese or Korean form before the
+#: GmbH, Hamburg", "NubeCobro S.L., Madrid", "Marés Pagamentos, S.A., Lisboa"), a Russian, Japanese or Korean form before the
 #: name ("ООО «Пример», Москва", "株式会社サンプル", "(주)예시"), or a Chinese or Japanese
 #: form written after the name without a space ("示例科技有限公司", "サンプル株式会社").
 _COMPANY_LINE = re.compile(
-    rf"(?P<company>{_NAME}{{1,80}}?\s(?:{_LEGAL_FORMS})"
+    rf"(?P<company>{_NAME}{{1,80}}?,?\s(?:{_LEGAL_FORMS})"
     rf"|(?:ООО|ОАО|ЗАО|ПАО|АО|ИП)\s+{_NAME}{{1,80}}?"
     rf"|(?:株式会社|合同会社|有限会社|\(株\)|（株）|주식회사|\(주\)|（주）|㈜)\s*{_NAME}{{1,80}}?"
     rf"|{_NAME}{{1,80}}?(?:股份有限公司|有限责任公司|有限公司|集团|集團|株式会社|合同会社|有限会社|\s?주식회사))"
@@ -383,11 +383,12 @@ def _names_no_company(text: str) -> bool:
     return not pieces or all(piece in _NOT_A_COMPANY for piece in pieces)
 
 
-def _title_company(written: str) -> tuple[str, str] | None:
+def _title_company(written: str) -> tuple[str, str | None] | None:
     """(title, company) from a heading as written, "Role — Company", "Role – Company" or "Role |
     Company"; a part that is a place or a work arrangement ("Role — Remote", "Role – Berlin"),
-    or code ("Staff Engineer – `Go`"), is not the company, so the next part is tried; None when
-    no part names one."""
+    or code ("Staff Engineer – `Go`"), is not the company, so the next part is tried. When
+    every other part is a place or an arrangement ("Role — Remoto (Lisboa)"), (title, None):
+    the role alone is the job's title. None when the heading has no such parts."""
     parts = [part.strip() for part in _TITLE_SEPARATOR.split(_strip_markup(written))]
     if len(parts) < 2 or not parts[0]:
         return None
@@ -396,7 +397,21 @@ def _title_company(written: str) -> tuple[str, str] | None:
     for part, is_code in zip(parts[1:], code[1:]):
         if part and not is_code and not _names_no_company(part):
             return parts[0], part
+    if all(part and _names_no_company(part) for part in parts[1:]):
+        return parts[0], None
     return None
+
+
+def same_company(one: str, other: str) -> bool:
+    """Whether two writings name one company: the same words, in any case, with or without
+    a legal form at the end ("Northwind Health" and "Northwind Health Inc.", "Marés
+    Pagamentos" and "Marés Pagamentos, S.A.")."""
+    def bare(name: str) -> str:
+        name = " ".join(name.split())
+        name = re.sub(rf",?\s(?:{_LEGAL_FORMS})$", "", name)
+        return name.strip(" ,").casefold()
+
+    return bare(one) == bare(other)
 
 
 #: Markdown emphasis as posting authors write it: ``**bold**``, ``__bold__``, ``*em*``,
@@ -494,8 +509,8 @@ def posting_from_text(text: str, source: str) -> Posting:
         role, company = dashed
         if posting.company is None:
             posting.company = company
-        if " ".join(posting.company.split()).casefold() == " ".join(company.split()).casefold():
-            posting.title = role[:200]  # the company is not part of the job's title
+        if company is None or (posting.company is not None and same_company(posting.company, company)):
+            posting.title = role[:200]  # the company, a place or "Remote" is not part of the job's title
             posting.parts[0] = PostingPart(posting.title, REQUIRED, TITLE, TITLE)
     return posting
 

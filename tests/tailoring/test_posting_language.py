@@ -40,7 +40,7 @@ def test_german_company_line_and_headings_as_written():
 def test_french_title_uses_the_french_word():
     posting = posting_from_text(FRENCH, "fr.txt")
     assert posting.company == "Exemple Analytique"
-    assert posting.headline == "Ingénieur Data (H/F) – Lyon chez Exemple Analytique"
+    assert posting.headline == "Ingénieur Data (H/F) chez Exemple Analytique"  # the place is not the title
 
 
 def test_english_title_keeps_at():
