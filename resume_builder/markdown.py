@@ -32,8 +32,8 @@ ALLOWED_LINK_SCHEMES = ("http", "https", "mailto", "tel")
 #: The markdown-it-py inline rules profile text may use (see the module docstring).
 INLINE_RULES = ("emphasis", "link", "backticks", "escape")
 
-__all__ = ["ALLOWED_LINK_SCHEMES", "INLINE_RULES", "Span", "link_problem", "link_problems", "located_link_problems", "merge_spans",
-           "parse_inline", "plain_text", "commonmark_spans"]
+__all__ = ["ALLOWED_LINK_SCHEMES", "INLINE_RULES", "RefusedLink", "Span", "link_problem", "link_problems",
+           "located_link_problems", "merge_spans", "parse_inline", "plain_text", "commonmark_spans", "without_refused_links"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ def _parser(full: bool = False) -> "MarkdownIt":
         md = MarkdownIt("zero").enable(list(INLINE_RULES))
         md.inline.ruler.before("emphasis", "underscore_text", _underscore_text)
         md.inline.ruler.before("link", "image_text", _image_text)
+        md.inline.ruler.at("link", _link_with_place)
     # Links are judged by link_problem() (the schema refuses bad ones, the renderers drop
     # them); targets are kept exactly as written, never re-encoded.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -102,6 +103,24 @@ def _image_text(state, silent: bool) -> bool:
     return True
 
 
+def _link_with_place(state, silent: bool) -> bool:
+    """Inline rule: markdown-it's own link rule, which also notes where each link is written
+    (``[`` at ``start``, ``]`` at ``label_end``, ``)`` just before ``end``, and its target) in
+    ``state.env["links"]`` when that list is there (:func:`without_refused_links`)."""
+    from markdown_it.rules_inline.link import link
+
+    start = state.pos
+    places = None if silent else state.env.get("links")
+    label_end = state.md.helpers.parseLinkLabel(state, start, True) if places is not None else -1
+    before = len(state.tokens)
+    if not link(state, silent):
+        return False
+    if places is not None:
+        opened = next(t for t in state.tokens[before:] if t.type == "link_open")
+        places.append((start, label_end, state.pos, str(opened.attrs.get("href", ""))))
+    return True
+
+
 def _tokens(text: str, full: bool = False) -> list["Token"]:
     found = _parser(full).parseInline(text)
     return list(found[0].children or []) if found else []
@@ -120,7 +139,9 @@ def link_problem(url: str) -> str | None:
                 "what is shown would not be what it opens; remove it")
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ALLOWED_LINK_SCHEMES:
-        return f"link '{url}' must start with http://, https://, mailto: or tel:"
+        hint = _scheme_hint(url)
+        return f"link '{url}' must start with http://, https://, mailto: or tel:" + \
+            (f"; did you mean '{hint}'?" if hint else "")
     if scheme in ("http", "https") and not urlsplit(url).netloc:
         return f"link '{url}' has no host name"
     if scheme in ("http", "https"):
@@ -130,6 +151,23 @@ def link_problem(url: str) -> str | None:
         if why:
             return f"link '{url}': {why}"
     return None
+
+
+#: A web address written without its scheme: a host name with a dot (``jiwoo.dev/work``,
+#: ``www.example.com``, ``//example.com/x``), optionally a port, then a path, query or nothing.
+_BARE_WEB = re.compile(r"^(?://)?[^\s/@:?#.]+(?:\.[^\s/@:?#.]+)+(?::\d+)?(?:[/?#]\S*)?$")
+#: An e-mail address written without ``mailto:``.
+_BARE_EMAIL = re.compile(r"^[^\s/@:]+@[^\s/@:.]+(?:\.[^\s/@:.]+)+$")
+
+
+def _scheme_hint(url: str) -> str:
+    """The link ``url`` most likely meant, when it is a web or e-mail address written without
+    its scheme (``jiwoo.dev/work`` -> ``https://jiwoo.dev/work``); else ""."""
+    if _BARE_EMAIL.match(url):
+        return "mailto:" + url
+    if _BARE_WEB.match(url):
+        return "https://" + url.removeprefix("//")
+    return ""
 
 
 _WRITTEN_LINK = re.compile(r"\]\(([^)]*)\)")
@@ -159,6 +197,39 @@ def located_link_problems(text: str) -> list[tuple[str, str]]:
             if problem:
                 out.append((problem, target))
     return out
+
+
+@dataclass(frozen=True)
+class RefusedLink:
+    """A link :func:`without_refused_links` took out: why (:func:`link_problem`), its target
+    and its text (Markdown markers removed), as written."""
+
+    problem: str
+    target: str
+    text: str
+
+
+def without_refused_links(text: str) -> tuple[str, list[RefusedLink]]:
+    """``text`` with each link :func:`link_problem` refuses replaced by its own text, as
+    written (``See my [portfolio](jiwoo.dev/work)`` -> ``See my portfolio``; emphasis inside
+    the link's text stays), and those links, in the order written.
+
+    Everything else is kept byte for byte. A ``](...)`` CommonMark reads as no link (a control
+    character in its target) is not one here either: :func:`located_link_problems` still
+    reports it.
+    """
+    if "[" not in text:
+        return text, []
+    env: dict = {"links": []}
+    _parser().parseInline(text, env)
+    out, refused = text, []
+    for start, label_end, end, target in reversed(env["links"]):
+        problem = link_problem(target)
+        if problem and 0 <= start < label_end <= end:
+            label = out[start + 1:label_end]
+            out = out[:start] + label + out[end:]
+            refused.append(RefusedLink(problem, target, plain_text(label)))
+    return out, refused[::-1]
 
 
 def _spans(tokens: Iterable["Token"], *, strict: bool) -> list[Span]:

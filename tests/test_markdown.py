@@ -90,3 +90,26 @@ def test_plain_text_shortcut_agrees_with_the_parser():
         assert parse_inline(text) == _spans(_tokens(text), strict=False)
 
     check()
+
+
+def test_a_refused_link_is_replaced_by_its_text_and_the_rest_kept_as_written():
+    from resume_builder.markdown import without_refused_links
+
+    text = r"See **[my *site*](jiwoo.dev)**, [mail](me@example.com), [ok](https://a.example) and [a\]b](x.example)."
+    shown, refused = without_refused_links(text)
+    assert shown == r"See **my *site***, mail, [ok](https://a.example) and a\]b."
+    assert [(link.target, link.text) for link in refused] == [
+        ("jiwoo.dev", "my site"), ("me@example.com", "mail"), ("x.example", "a]b")]
+    assert without_refused_links("No links, [no](https://a.example) bad ones.") == (
+        "No links, [no](https://a.example) bad ones.", [])
+
+
+@pytest.mark.parametrize("target, hint", [
+    ("jiwoo.dev/work", "; did you mean 'https://jiwoo.dev/work'?"),
+    ("www.example.com", "; did you mean 'https://www.example.com'?"),
+    ("//example.com/x", "; did you mean 'https://example.com/x'?"),
+    ("me@example.com", "; did you mean 'mailto:me@example.com'?"),
+    ("javascript:alert(1)", ""), ("notes", ""), ("ftp://files.example.com", "")])
+def test_a_link_without_its_scheme_gets_the_address_it_meant(target, hint):
+    assert link_problems(f"[x]({target})") == [
+        f"link '{target}' must start with http://, https://, mailto: or tel:{hint}"]

@@ -339,21 +339,45 @@ def _translations(translations: dict[tuple, dict[str, Any]], picked: Any) -> lis
 
 
 def _put_back_unmapped(out: dict[str, Any], unmapped: Any) -> list[str]:
-    """Fields ``import`` found no place for go back to where they were in the JSON Resume file."""
+    """Fields ``import`` found no place for go back to where they were in the JSON Resume file.
+
+    An item with ``shown`` is a text whose refused links the résumé shows as plain text
+    (``loading/jsonresume.py``): it is written back as it was while the text is still the one
+    shown; a text edited since stays as edited. A list item left out is put back at its
+    index. Shorter paths go first, and a list's items in order, so each index is the one the
+    file had."""
     if not isinstance(unmapped, list):
         return [] if unmapped is None else [f"meta.{UNMAPPED_KEY} is not a list; left out"]
     warnings = []
+    items = []
     for item in unmapped:
         path = item.get("path") if isinstance(item, dict) else None
         if not isinstance(path, list) or not path or "value" not in item:
             warnings.append(f"meta.{UNMAPPED_KEY}: an item without 'path' and 'value' was left out")
             continue
+        items.append(item)
+    for item in sorted(items, key=lambda item: (len(item["path"]), [_order(part) for part in item["path"]])):
+        path = item["path"]
         parent = value_at(out, tuple(path[:-1]), strict=True)  # a path from the file
-        if isinstance(parent, dict) and isinstance(path[-1], str) and path[-1] not in parent:
-            parent[path[-1]] = copy.deepcopy(item["value"])
+        key = path[-1]
+        if "shown" in item and value_at(out, tuple(path), strict=True) is not None:
+            if value_at(out, tuple(path), strict=True) == item["shown"]:
+                parent[key] = copy.deepcopy(item["value"])
+            else:
+                warnings.append(f"meta.{UNMAPPED_KEY}: {_dotted(path)} was edited since import; written as edited "
+                                "(remove its item from meta.{UNMAPPED_KEY})".replace("{UNMAPPED_KEY}", UNMAPPED_KEY))
+        elif "shown" not in item and isinstance(parent, dict) and isinstance(key, str) and key not in parent:
+            parent[key] = copy.deepcopy(item["value"])
+        elif "shown" not in item and isinstance(parent, list) and type(key) is int and 0 <= key <= len(parent):
+            parent.insert(key, copy.deepcopy(item["value"]))
         else:
             warnings.append(f"meta.{UNMAPPED_KEY}: nowhere to put back {_dotted(path)}; left out")
     return warnings
+
+
+def _order(part: Any) -> tuple[int, Any]:
+    """Sort key of one part of a path: list indices by number (10 after 9), keys by name."""
+    return (0, part) if type(part) is int else (1, str(part))
 
 
 def _dotted(path: list[Any]) -> str:

@@ -39,7 +39,9 @@ def _empty(value: Any) -> bool:
     return value is None or value == [] or value == {}
 
 
-def _node(value: Any, key: Any) -> Any:
+def _node(value: Any, key: Any, *, exact: bool = False) -> Any:
+    """``value`` as ruamel.yaml nodes. ``exact``: within meta.jsonresume_unmapped, whose texts
+    ``export`` writes back byte for byte, a ``|`` block gets no line break the text lacks."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import LiteralScalarString
 
@@ -49,16 +51,16 @@ def _node(value: Any, key: Any) -> Any:
         out = CommentedMap()
         for k, v in value.items():
             if not _empty(v):
-                out[k] = _node(v, k)
+                out[k] = _node(v, k, exact=exact or k == "jsonresume_unmapped")
         return out
     if isinstance(value, list):
-        seq = CommentedSeq(_node(item, None) for item in value)
+        seq = CommentedSeq(_node(item, None, exact=exact) for item in value)
         scalars = all(isinstance(item, (str, int, float)) and "\n" not in str(item) for item in value)
         if scalars and key in _INLINE_LISTS:
             seq.fa.set_flow_style()
         return seq
     if isinstance(value, str) and "\n" in value.strip() and not _HIDDEN.search(value):
-        return LiteralScalarString(value if value.endswith("\n") else value + "\n")
+        return LiteralScalarString(value if value.endswith("\n") or exact else value + "\n")
     return value  # ruamel.yaml quotes it, with escapes for what a YAML file may not hold as is
 
 

@@ -75,7 +75,7 @@ def field_names(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def _link_location(source: SourceDocument, path: tuple[Any, ...], target: str, after: Any = None):
+def link_location(source: SourceDocument, path: tuple[Any, ...], target: str, after: Any = None):
     """Where the link ``target`` is written in the text at ``path``: its own line and column
     when the file shows it (a ``|`` or ``>`` block, a text over several lines), else the
     text's own location. ``after``: the location of the previous bad link of the same text
@@ -137,7 +137,7 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
         elif kind == "markdown_link" and (err.get("ctx") or {}).get("links"):
             after = None
             for number, (message, target) in enumerate(err["ctx"]["links"]):
-                location = after = _link_location(source, full, target, after)
+                location = after = link_location(source, full, target, after)
                 found.append((place(location), index + number / 1000, message, location, full, str))
             continue
         elif kind in _BOUNDS:

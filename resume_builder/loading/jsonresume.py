@@ -19,7 +19,9 @@ Three steps, each with located messages in the JSON file:
    and the entry is shown without it; a warning names what is missing when an entry has
    nothing to title it. A value the standard accepts but a résumé cannot show (a date
    ``2021-13``, a link ``ftp://...``, a phone number ``call me``) is left out of the
-   rendered output with a warning naming it (:func:`validate_json_resume`).
+   rendered output with a warning naming it (:func:`validate_json_resume`); of a text, only
+   the links a résumé cannot open are left out (``[portfolio](jiwoo.dev/work)`` reads
+   ``portfolio``).
 """
 
 from __future__ import annotations
@@ -299,7 +301,10 @@ def validate_json_resume(doc: SourceDocument, warnings: list[str]) -> Profile:
 
     A value our model refuses (but the standard accepted) is removed from ``doc.data``
     with a warning naming it in JSON Resume's terms and its location (emptied instead where
-    its entry needs it, so the entry stays: see :func:`_drop`); mistakes in our own
+    its entry needs it, so the entry stays: see :func:`_drop`); a text refused for its links
+    loses only those links, each named in a warning at its target (:func:`_unlink`). What
+    is left out or changed is kept as written under ``meta.jsonresume_unmapped`` (a changed
+    text with ``shown``: the text as the résumé has it), for ``export``. Mistakes in our own
     top-level fields (:data:`PASS_THROUGH`) stay errors.
     """
     from resume_builder.loading.profile_loader import validate_profile
@@ -326,6 +331,15 @@ def validate_json_resume(doc: SourceDocument, warnings: list[str]) -> Profile:
                 raise UserError(problems_from_validation(exc, doc, Profile)) from None
             error = errors[0]
             where = doc.locate(tuple(error["loc"]))
+            meta = doc.data.setdefault("meta", {})
+            if error["type"] == "markdown_link":
+                unlinked = _unlink(doc, tuple(error["loc"]))
+                if unlinked is not None:  # only the refused links go; their texts stay
+                    path, value, shown, refused = unlinked
+                    theirs = jr.their_path(as_written(path))
+                    meta.setdefault(UNMAPPED_KEY, []).append({"path": list(theirs), "value": value, "shown": shown})
+                    warnings.extend(_unlinked_warnings(doc, path, theirs, refused))
+                    continue
             dropped = _drop(doc, tuple(error["loc"]))
             if dropped is None:
                 raise UserError(problems_from_validation(exc, doc, Profile)) from None
@@ -335,8 +349,7 @@ def validate_json_resume(doc: SourceDocument, warnings: list[str]) -> Profile:
                 removed.setdefault(written[:-1], []).append(written[-1])
             theirs = jr.their_path(written)
             message = error["msg"].removeprefix("Value error, ")
-            meta = doc.data.setdefault("meta", {})
-            meta.setdefault(UNMAPPED_KEY, []).append({"path": list(theirs), "value": value})
+            _keep_unmapped(meta, theirs, value)
             start = _start_of_open_entry(doc, path)
             if start is not None:  # a job without its end reads as current: leave out its start too
                 dropped_start = _drop(doc, start)
@@ -365,6 +378,56 @@ def _start_of_open_entry(doc: SourceDocument, path: PathKey) -> PathKey | None:
     entry = section[path[1]] if isinstance(section, list) and isinstance(path[1], int) \
         and path[1] < len(section) else None
     return path[:2] + ("start",) if isinstance(entry, dict) and entry.get("start") not in (None, "") else None
+
+
+def _unlink(doc: SourceDocument, loc: PathKey) -> tuple[PathKey, str, str, list] | None:
+    """Take the refused links out of the text at ``loc``, keeping their own texts
+    (:func:`resume_builder.markdown.without_refused_links`): its path, the text as it was,
+    the text now, and the links taken out; None when there is no such text, or no link in it
+    to take out (what is wrong is then left to :func:`_drop`)."""
+    from resume_builder.markdown import without_refused_links
+
+    container: Any = None
+    current: Any = doc.data
+    path: PathKey = ()
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str) and part in current \
+                or isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            container, current, path = current, current[part], path + (part,)
+        else:
+            break
+    if container is None or not isinstance(current, str):
+        return None
+    shown, refused = without_refused_links(current)
+    if not refused:
+        return None
+    container[path[-1]] = shown
+    return path, current, shown, refused
+
+
+def _unlinked_warnings(doc: SourceDocument, path: PathKey, theirs: PathKey, refused: list) -> list[str]:
+    """One warning per link :func:`_unlink` took out, at its target in the file."""
+    from resume_builder.loading.errors_map import link_location
+
+    out, after = [], None
+    for link in refused:
+        where = after = link_location(doc, path, link.target, after)
+        shown = f"shows '{link.text}' without the link" if link.text.strip() else "leaves the link out"
+        end = "" if link.problem.endswith("?") else "."
+        out.append(f"{where}: {dotted(theirs)}: {link.problem}{end} The résumé {shown} (the text as written is "
+                   "kept for export)")
+    return out
+
+
+def _keep_unmapped(meta: dict[str, Any], theirs: PathKey, value: Any) -> None:
+    """Keep ``value``, left out at ``theirs``, under meta.jsonresume_unmapped for export; a
+    text whose refused links were taken out before (:func:`_unlink`) is kept as written."""
+    kept = meta.setdefault(UNMAPPED_KEY, [])
+    for item in kept:
+        if item["path"] == list(theirs) and "shown" in item:
+            del item["shown"]  # the whole text is left out now: its original is what export writes back
+            return
+    kept.append({"path": list(theirs), "value": value})
 
 
 def _drop(doc: SourceDocument, loc: PathKey) -> tuple[PathKey, Any] | None:

@@ -435,28 +435,29 @@ def test_a_mistake_in_our_own_fields_stays_an_error_in_a_json_resume_file(tmp_pa
 
 def test_items_left_out_of_a_list_are_located_where_each_was_written(tmp_path: Path):
     """Leaving out one list item moves the items after it up: the next one is still located
-    at its own line in the file (its positions move with it), and the rest is kept."""
+    at its own line in the file (its positions move with it), and the rest is kept. (A
+    ``](...)`` with a control character is no link to take out: its item is left out whole.)"""
     doc = {"basics": {"name": "Ann Example", "label": "Engineer"},
            "work": [{"name": "Acme", "position": "Dev", "startDate": "2021-05",
-                     "highlights": ["See [a](javascript:x)", "Shipped", "Also [b](ftp://x.example)", "Ran"]}]}
+                     "highlights": ["See [a](\u0007x)", "Shipped", "Also [b](\u0008x.example)", "Ran"]}]}
     path = tmp_path / "resume.json"
     path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
     loaded = load_profile(path)
     # ... and named by its index as written (it was named highlights[1], its index after the first went)
     assert [w.split(": ")[:2] for w in loaded.warnings] == [[f"{path}:12:9", "work[0].highlights[0]"],
                                                             [f"{path}:14:9", "work[0].highlights[2]"]]
-    assert "link 'javascript:x' must start with" in loaded.warnings[0]
-    assert "link 'ftp://x.example' must start with" in loaded.warnings[1]
+    assert "link contains the control character U+0007" in loaded.warnings[0]
+    assert "link contains the control character U+0008" in loaded.warnings[1]
     assert [h.text for h in loaded.profile.experience[0].highlights] == ["Shipped", "Ran"]
     assert loaded.profile.meta["jsonresume_unmapped"] == [
-        {"path": ["work", 0, "highlights", 0], "value": "See [a](javascript:x)"},
-        {"path": ["work", 0, "highlights", 2], "value": "Also [b](ftp://x.example)"}]
+        {"path": ["work", 0, "highlights", 0], "value": "See [a](\u0007x)"},
+        {"path": ["work", 0, "highlights", 2], "value": "Also [b](\u0008x.example)"}]
 
 
 def test_an_entry_after_one_left_out_is_named_by_its_index_as_written(tmp_path: Path):
     doc = {"basics": {"name": "Ann Example", "label": "Engineer"},
            "work": [{"name": "Acme", "position": "Dev", "startDate": "2021-05",
-                     "highlights": ["[a](javascript:x)", "[b](javascript:y)", "Kept"]}]}
+                     "highlights": ["[a](\u0007x)", "[b](\u0007y)", "Kept"]}]}
     path = tmp_path / "resume.json"
     path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
     loaded = load_profile(path)

@@ -106,14 +106,15 @@ def test_a_value_the_resume_cannot_show_and_no_entry_needs_is_left_out_entirely(
 
 
 def test_list_items_left_out_are_named_and_their_neighbours_located_as_written(tmp_path: Path):
-    """Items left out of highlights in two jobs: each warning names the item by its index as
+    """Items left out of highlights in two jobs (a ``](...)`` with a control character is no
+    link to take out, so the whole item goes): each warning names the item by its index as
     written, and the items kept are still located at their own lines (later messages, e.g.
     from validate, point there)."""
     doc = {"basics": {"name": "Robin Quayle", "label": "Surveyor"},
            "work": [{"name": "Tern Maps", "position": "Cartographer", "startDate": "2021",
-                     "highlights": ["Kept first", "Drawn [b](javascript:b)", "Kept third"]},
+                     "highlights": ["Kept first", "Drawn [b](\u0007b)", "Kept third"]},
                     {"name": "Fathom Ltd", "position": "Hydrographer", "startDate": "2019",
-                     "highlights": ["Charted the context [c](javascript:c)", "Sounded [d](javascript:d)",
+                     "highlights": ["Charted the context [c](\u0007c)", "Sounded [d](\u0007d)",
                                     "Kept last"]}]}
     path, text = written(tmp_path, doc)
     loaded = load_profile(path)
@@ -128,9 +129,9 @@ def test_list_items_left_out_are_named_and_their_neighbours_located_as_written(t
         line_of(text, "Kept first"), line_of(text, "Kept third")]
     assert source.locate(("experience", 1, "highlights", 0)).line == line_of(text, "Kept last")
     assert loaded.profile.meta["jsonresume_unmapped"] == [
-        {"path": ["work", 0, "highlights", 1], "value": "Drawn [b](javascript:b)"},
-        {"path": ["work", 1, "highlights", 0], "value": "Charted the context [c](javascript:c)"},
-        {"path": ["work", 1, "highlights", 1], "value": "Sounded [d](javascript:d)"}]
+        {"path": ["work", 0, "highlights", 1], "value": "Drawn [b](\u0007b)"},
+        {"path": ["work", 1, "highlights", 0], "value": "Charted the context [c](\u0007c)"},
+        {"path": ["work", 1, "highlights", 1], "value": "Sounded [d](\u0007d)"}]
 
 
 def test_an_end_the_resume_cannot_show_takes_the_start_of_an_open_ended_entry_only(tmp_path: Path):

@@ -38,6 +38,9 @@ def test_every_problem_has_line_and_column():
     ("basics: {name: A}\nexperience:\n  - {company: C, position: P, start: 2021, end: present}\n", None),
     ("basics: {name: A, website: 'http://x'}\n", "'http://x' is not a valid web address"),
     ("basics: {name: A}\nsummary: '[x](file:///etc/passwd)'\n", "link 'file:///etc/passwd' must start with http"),
+    ("basics: {name: A}\nsummary: See my [portfolio](jiwoo.dev/work).\n",  # user trial: the address it meant
+     "2:29: summary: link 'jiwoo.dev/work' must start with http://, https://, mailto: or tel:; did you mean "
+     "'https://jiwoo.dev/work'?"),
     ("basics:\n  profiles:\n    - network: X\n", "2:3: basics.name: 'name' is required"),
 ])
 def test_single_mistakes(tmp_path, text, expected):
