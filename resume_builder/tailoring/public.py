@@ -12,7 +12,8 @@ What a public copy leaves out:
   among the profiles, labelled "Contact", instead), ``basics.photo``, the street address
   (the lines of ``address`` with a digit: a house number, a postcode, but for the city
   beside a postcode and what follows it, ``12 Harbour Street, Bristol BS1 4AA, UK`` ->
-  ``Bristol, UK``) and postal code of
+  ``Bristol, UK``; a unit of the building, ``Suite 1200``, ``Flat B``, ``Piso 3``, goes
+  with its number) and postal code of
   ``basics.location`` (city, region and country stay, and so does an address line with no
   digit: the place the shorthand ``location: Bristol, UK`` names), and a social
   profile whose link or username is the e-mail address or phone number;
@@ -61,16 +62,63 @@ def _address_parts(line: str) -> list[str]:
 _POSTCODE_WORD = re.compile(r"\d{4,}(?:-\d+)?|[A-Z]{1,2}\d[A-Z\d]?|\d[A-Z]{2}|[A-Z]\d[A-Z]|\d[A-Z]\d")
 
 
+#: Words that name a unit of a building or a postal box, not a place, in the languages of
+#: :data:`PERSONAL_LABELS` (English, German, French, Spanish, Italian, Portuguese, Dutch),
+#: compared in lower case without ``.``, ``:``, ``#``, ``º``, ``ª`` and ``°``: the number
+#: after one (``Suite 1200``, ``Wohnung 1012``) is no postal code, and the word no city. A
+#: public copy printed "Suite, Toronto" for ``200 Bay Street, Suite 1200`` (user trial).
+#: Left out: abbreviations that are also a region's code beside a postal code (``FL``, ``SC``
+#: for Florida and South Carolina; ``AP``, ``CS``, ``PO`` for Italian provinces; ``C.P.``,
+#: which introduces a Spanish or Mexican postal code) and ``of`` (``Isle of Man IM1 1AA``).
+_UNIT_WORDS = frozenset({
+    # English
+    "suite", "ste", "apt", "apartment", "unit", "flat", "floor", "flr", "level", "lvl", "room", "rm",
+    "building", "bldg", "blk", "office", "ofc", "box", "pobox", "lot",
+    # German
+    "wohnung", "whg", "etage", "stock", "stockwerk", "og", "eg", "ug", "dg", "zimmer", "gebäude", "stiege", "tür",
+    "top", "postfach", "app", "appartement",
+    # French
+    "appt", "apprt", "étage", "bâtiment", "batiment", "bât", "bat", "escalier", "esc", "porte", "bureau", "boîte",
+    "boite", "bp",
+    # Spanish
+    "piso", "planta", "puerta", "pta", "departamento", "depto", "dpto", "apartamento", "apto", "oficina", "local",
+    "escalera", "interior", "int", "bloque", "apartado", "casilla",
+    # Italian
+    "piano", "interno", "scala", "appartamento", "edificio", "ufficio", "casella",
+    # Portuguese
+    "andar", "sala", "bloco", "conjunto", "cj", "loja", "caixa", "fração", "fracção",
+    # Dutch
+    "verdieping", "bus", "kamer", "postbus", "gebouw",
+})
+_UNIT_MARKS = re.compile(r"[.:#º°ª,]")
+
+
+def _unit_word(word: str) -> bool:
+    """Whether ``word`` names a unit of a building or a postal box (:data:`_UNIT_WORDS`)."""
+    return _UNIT_MARKS.sub("", word).casefold() in _UNIT_WORDS
+
+
+def _unit_part(part: str) -> bool:
+    """Whether a part of an address line (between commas) names a unit of the building without
+    a digit: a unit word and a mark of one or two characters (``Suite A``, ``Flat B``)."""
+    words = part.split()
+    return len(words) == 2 and _unit_word(words[0]) and 0 < len(_UNIT_MARKS.sub("", words[1])) <= 2
+
+
 def _place_of(line: str) -> str:
     """The place an address line with a digit names, for a public copy: when its last part
     with a digit holds a postal code and words (``Bristol BS1 4AA``, ``10115 Berlin``), those
     words and the parts after it (``12 Harbour Street, Bristol BS1 4AA, UK`` -> ``Bristol,
     UK``); else "" (a public copy dropped the whole line, the city with it). When the last
     part with a digit is a house number (``12 Harbour Street, Bristol``, ``Flat 3, Quillfeather
-    House``), what follows it may be a building's name as well as a city: the line goes."""
+    House``), what follows it may be a building's name as well as a city: the line goes, as
+    it does when that part names a unit of the building (``Suite 1200``, ``Piso 12``,
+    ``Wohnung 1012``: :data:`_UNIT_WORDS`), whose number is no postal code."""
     parts = _address_parts(line)
     last = max(index for index, part in enumerate(parts) if _street_line(part))
     words = parts[last].split()
+    if any(_unit_word(word) for word in words):
+        return ""
     if not all(_POSTCODE_WORD.fullmatch(word.strip(".")) for word in words if _street_line(word)):
         return ""
     city = " ".join(word for word in words if not _street_line(word))
@@ -82,8 +130,9 @@ def _street_line(line: str) -> bool:
     postcode: it has a digit) rather than a place (``Bristol, UK``, as the one-line shorthand
     ``location: Bristol, UK`` writes it). A place stays in a public copy, as the city does: the
     shorthand's "Bristol, UK" was removed, and masked as "(withheld)" in every job's location
-    that said the same (newcomer trial)."""
-    return any(char.isdigit() for char in line)
+    that said the same (newcomer trial). A unit of the building without a digit (``Suite A``,
+    :func:`_unit_part`) is part of the street address too."""
+    return any(char.isdigit() for char in line) or any(_unit_part(part) for part in _address_parts(line))
 
 
 WITHHELD = "(withheld)"
@@ -204,6 +253,8 @@ def _secrets(profile: Profile) -> _Secrets:
             for part in _address_parts(line) if _street_line(line) else ():
                 if _street_line(part):
                     secrets.add_text(part)
+                    if any(_unit_word(word) for word in part.split()):
+                        continue  # "Suite 1200": the part is masked whole, its number alone is no postcode
                     # the postcode in it ("Bristol BS1 4AA"): its words with digits, next to each other
                     coded = " ".join(word for word in part.split() if any(char.isdigit() for char in word)
                                      or word.isupper() and len(word) <= 3)

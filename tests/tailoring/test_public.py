@@ -202,6 +202,22 @@ def test_a_one_line_address_is_cut_at_its_commas_and_its_street_and_postcode_mas
     ("Harbour Street 12, Bristol", None),
     ("Flat 3, Quillfeather House", None),
     ("Calle Mayor 7, 28013 Madrid, España", "Madrid, España"),
+    # a unit of the building goes with its number, whatever the number looks like (user trial)
+    ("200 Bay Street, Suite 1200", None),
+    ("200 Bay Street, Suite 1200, Toronto ON M5J 2T3", "Toronto ON"),
+    ("1 Main St, Apt 4B", None),
+    ("Flat 2, Quillfeather House", None),
+    ("12 Harbour Street, Floor 1200", None),
+    ("Unit B12, 4 Dock Road", None),
+    ("Calle Mayor 7, Piso 1200", None),
+    ("Musterstraße 5, Wohnung 1012", None),
+    ("12 Rue de la Paix, Appartement 4500", None),
+    ("Via Roma 1, Interno 1200", None),
+    ("Rua Augusta 100, Sala 1200", None),
+    ("Keizersgracht 1, bus 1200", None),
+    ("12 Harbour Street, Suite A", None),  # no digit in the unit's part: still the street's
+    ("Charleston SC 29401, USA", "Charleston SC, USA"),  # a region's code is no unit
+    ("Isle of Man IM1 1AA", "Isle of Man"),
 ])
 def test_a_public_copy_keeps_the_place_an_address_line_names(line, place):
     """A one-line address lost its city in a public copy (the whole line went). The city beside
@@ -209,3 +225,18 @@ def test_a_public_copy_keeps_the_place_an_address_line_names(line, place):
     anything before them go, and so does a line whose last number is a house number."""
     copy = public(Profile.model_validate({"basics": {"name": "Pat Public", "location": line}}))
     assert (copy.basics.location.display() if copy.basics.location else None) == place
+
+
+def test_a_public_copy_of_an_address_with_a_suite_keeps_no_fragment_of_it(tmp_path):
+    """``address: 200 Bay Street, Suite 1200`` (city Toronto, region Ontario, country CA) was
+    printed "Suite, Toronto, Ontario, CA" (user trial): "1200" was read as a postal code and
+    "Suite" as its city. Nor is the suite's number alone masked in the text as a postal code."""
+    location = {"address": "200 Bay Street, Suite 1200", "city": "Toronto", "region": "Ontario",
+                "country_code": "CA"}
+    data = {"basics": {"name": "Jiwoo Park", "location": location},
+            "summary": "Served 1200 clients from Suite 1200."}
+    copy = public(Profile.model_validate(data))
+    assert copy.basics.location.display() == "Toronto, Ontario, CA"
+    assert copy.summary == f"Served 1200 clients from {WITHHELD}."
+    data = {"basics": {"name": "Jiwoo Park", "location": {**location, "address": "200 Bay Street\nFlat B"}}}
+    assert public(Profile.model_validate(data)).basics.location.display() == "Toronto, Ontario, CA"
