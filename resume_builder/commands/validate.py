@@ -16,6 +16,8 @@ def validate(
         None, help="Profile files (YAML, JSON or JSON Resume). Default: profile.yaml if it is here, else profiles/example.yaml."),
     outline: bool = typer.Option(False, "--outline", help="Also print the sections and entries found."),
     input_format: Optional[str] = input_format_option(),
+    strict: bool = typer.Option(False, "--strict",
+                                help="Warnings fail too (exit 2): for CI, where a warning goes unread."),
 ) -> None:
     """Check profiles against the schema; every problem is shown as FILE:LINE:COL."""
     from resume_builder.console import err, out, show_user_error
@@ -35,8 +37,16 @@ def validate(
             failed = True
             continue
         kind = {"jsonresume": " (JSON Resume)", "json": "", "yaml": ""}[loaded.format]
+        warnings = [*loaded.warnings, *photo_warnings]
+        if strict and warnings:
+            for warning in warnings:
+                err(f"error: {warning}", style="red")
+            count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+            err(f"✗ {path}{kind}: {count}, which --strict counts as errors", style="red")
+            failed = True
+            continue
         out(f"✓ {path}{kind}: valid", style="green")
-        for warning in [*loaded.warnings, *photo_warnings]:
+        for warning in warnings:
             err(f"warning: {warning}", style="yellow")
         if outline:
             for line in outline_lines(loaded.profile):
