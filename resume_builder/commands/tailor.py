@@ -254,7 +254,8 @@ def _where(result: Any, limit: int = 3) -> str:
 
 
 def _importance(keyword: Any) -> str:
-    return keyword.importance + (" (inferred)" if keyword.inferred else "")
+    met = f" (or {keyword.met_by}, shown)" if getattr(keyword, "met_by", None) else ""
+    return keyword.importance + (" (inferred)" if keyword.inferred else "") + met
 
 
 def _place(place: Any, limit: int) -> str:

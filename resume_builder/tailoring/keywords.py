@@ -327,6 +327,9 @@ class JobKeyword:
     where: list[str]
     first: int  # order of first appearance, for stable sorting
     written: list[str] = field(default_factory=list)  # how the posting wrote it
+    # Terms the posting offers in its place ("Jest, Playwright or Cypress"): any one will do.
+    alternatives: list[str] = field(default_factory=list)
+    met_by: str | None = None  # the alternative the profile shows, when it lacks this term (matching.match)
 
     @property
     def required(self) -> bool:
@@ -340,6 +343,39 @@ def with_posting_terms(vocab: Vocabulary, posting: Posting) -> Vocabulary:
         if vocab.lookup(part.text) is None and not vocab.spoken.asked(part.text, posting.language):
             vocab.add(part.text, category="posting")  # "Inglés B2" is English (spoken.py), not a skill of its own
     return vocab
+
+
+# Words that offer a choice between the terms they join, in the built-in locales' languages
+# written with spaces ("React or Vue", "Jest, Playwright oder Cypress", "Java ou Kotlin").
+_OR_WORDS = frozenset("or oder ou o of lub albo или veya ya da または 或 或者 또는".split())
+_LIST_GLUE = re.compile(r"[\s,/]*")
+
+
+def alternative_groups(text: str, matches: list[Match]) -> list[list[str]]:
+    """The groups of terms ``text`` offers as a choice: consecutive matched terms joined only by
+    commas, slashes and an "or" word ("Jest, Playwright or Cypress", "React or Vue", "Go oder
+    Rust"), at least one join being that word; "Kubernetes, Terraform and Go" asks for all."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    offered = False
+    for before, after in zip(matches, matches[1:]):
+        between = text[before.end:after.start]
+        words = between.replace(",", " ").replace("/", " ").split()
+        joined = (not words and _LIST_GLUE.fullmatch(between) is not None) or \
+            (len(words) == 1 and words[0].casefold() in _OR_WORDS)
+        if joined:
+            if not current:
+                current = [before.term]
+            if after.term not in current:
+                current.append(after.term)
+            offered = offered or bool(words)
+            continue
+        if offered and len(current) > 1:
+            groups.append(current)
+        current, offered = [], False
+    if offered and len(current) > 1:
+        groups.append(current)
+    return groups
 
 
 @dataclass
@@ -382,11 +418,17 @@ def extract_keywords(posting: Posting, vocab: Vocabulary) -> list[JobKeyword]:
         for mention in [] if term else vocab.spoken.asked(part.text, posting.language):
             categories[mention.term] = SPOKEN
             note(mention.term, part, False, mention.surface)
+    alternatives: dict[str, list[str]] = {}
     for part in posting.parts:
         if part.importance == IGNORED:
             continue
-        for match in vocab.find(part.text):
+        matches = vocab.find(part.text)
+        for match in matches:
             note(match.term, part, match.inferred, match.surface)
+        for group in alternative_groups(part.text, matches):
+            for term in group:
+                known = alternatives.setdefault(term, [])
+                known.extend(other for other in group if other != term and other not in known)
         for mention in vocab.spoken.asked(part.text, posting.language):
             categories[mention.term] = SPOKEN
             note(mention.term, part, False, mention.surface)
@@ -396,5 +438,6 @@ def extract_keywords(posting: Posting, vocab: Vocabulary) -> list[JobKeyword]:
         keywords.append(JobKeyword(
             term, categories.get(term) or vocab.categories.get(term, "posting"),
             REQUIRED if m.required else PREFERRED, inferred,
-            WEIGHT_WISHED if inferred else m.weight, m.count, m.where, m.first, m.written))
+            WEIGHT_WISHED if inferred else m.weight, m.count, m.where, m.first, m.written,
+            alternatives.get(term, [])))
     return sorted(keywords, key=lambda k: (not k.required, -k.weight, -k.count, k.first))

@@ -102,7 +102,8 @@ class KeywordResult:
                      **{f"survives_{stage}": self.survives.get(stage) for stage in STAGES}}
         return {"keyword": k.name, "category": k.category, "importance": k.importance, "inferred": k.inferred,
                 "weight": k.weight, "mentions": k.count, "in_posting": k.where, "written": k.written,
-                "covered": self.covered, "evidence": shown, "where": [p.to_dict() for p in self.places]}
+                "covered": self.covered, "evidence": shown, "where": [p.to_dict() for p in self.places],
+                "alternatives": k.alternatives, "met_by": k.met_by}
 
 
 @dataclass
@@ -362,6 +363,22 @@ def _line_at(text: str, offset: int) -> str:
     return text[start:] if end < 0 else text[start:end]
 
 
+def _alternatives_met(results: dict[str, "KeywordResult"]) -> None:
+    """A required term the profile lacks, offered as a choice with one it shows ("Jest,
+    Playwright or Cypress" with Jest shown), is asked for no more than preferred: the posting
+    wants one of them. Its ``met_by`` names the one shown; its weight stays (ranking)."""
+    from resume_builder.tailoring.posting import PREFERRED
+
+    shown = [name for name, result in results.items() if result.places]
+    for result in results.values():
+        keyword = result.keyword
+        if result.places or not keyword.required:
+            continue
+        met = next((name for name in shown if name in keyword.alternatives), None)
+        if met is not None:
+            keyword.importance, keyword.met_by = PREFERRED, met
+
+
 def _spoken_languages(piece: _Text, vocab: Vocabulary) -> Iterator[tuple[str, int]]:
     """(English name, offset) of each spoken language ``piece`` shows: an entry of the
     ``languages`` section (``language: Inglés``), or a skill keyword that is a language's
@@ -426,6 +443,7 @@ def match(profile: Profile, posting: Posting, vocab: Vocabulary, *, profile_name
                                               ordered))
     for result in results.values():  # direct evidence first, then what implies the keyword
         result.places.sort(key=lambda p: p.via is not None)
+    _alternatives_met(results)
     entries = []
     for position, (key, terms) in enumerate(entry_terms.items()):
         if not terms or key[0] in ("basics", "summary"):
