@@ -1,5 +1,6 @@
-"""`resume-builder import`: a JSON Resume file, LinkedIn's data export (.zip), or a PDF or DOCX résumé, as a
-readable, commented YAML profile (which one a file is: resume_builder/importing/kinds.py)."""
+"""`resume-builder import`: a JSON Resume or RenderCV file, LinkedIn's data export (.zip), or a PDF or DOCX
+résumé, as a readable, commented YAML profile (which one a file is: resume_builder/importing/kinds.py; a
+YAML or JSON file with RenderCV's top-level `cv`, resume_builder/loading/other_tools.py)."""
 
 from __future__ import annotations
 
@@ -12,23 +13,25 @@ from resume_builder.commands.common import user_errors
 
 
 def import_profile(
-    source: Path = typer.Argument(..., help="A JSON Resume file (resume.json), LinkedIn's data export (.zip), or a PDF or DOCX résumé."),
+    source: Path = typer.Argument(..., help="A JSON Resume file (resume.json), a RenderCV file (cv.yaml), LinkedIn's "
+                                            "data export (.zip), or a PDF or DOCX résumé."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="YAML profile to write. Default: standard output."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
     group_roles: bool = typer.Option(False, "--group-roles",
                                      help="JSON Resume: group consecutive work items with the same company name as "
                                           "that company's roles (export writes them back one per role). "
-                                          "LinkedIn's export and PDF/DOCX group roles without it."),
+                                          "LinkedIn's export, RenderCV files and PDF/DOCX group roles without it."),
     lines: bool = typer.Option(False, "--lines",
                                help="PDF/DOCX: print the document's lines, numbered as the '# check:' "
                                     "comments name them, and write nothing (refused for other files)."),
 ) -> None:
-    """Import a JSON Resume file, a LinkedIn data export (.zip), or a PDF or DOCX résumé, as a YAML profile.
+    """Import a JSON Resume or RenderCV file, a LinkedIn export (.zip), or a PDF or DOCX résumé, as a YAML profile.
 
-    Comments mark what had no direct equivalent (JSON Resume) or what the importer guessed
-    (PDF, DOCX: '# check: guessed from line N'); text it could not place is kept in a custom
-    section "Unsorted". A confidence summary per section is printed.
+    Comments mark what had no direct equivalent (JSON Resume, RenderCV: kept under meta and
+    listed as 'not placed') or what the importer guessed (PDF, DOCX: '# check: guessed from
+    line N'); text it could not place is kept in a custom section "Unsorted". A confidence
+    summary per section is printed.
     """
     from resume_builder.console import command, err, out
 
@@ -56,13 +59,25 @@ def import_profile(
                        *([f"not in the archive: {', '.join(result.missing)}"] if result.missing else [])]
         else:
             from resume_builder.interop.jsonresume_import import import_json_resume
+            from resume_builder.loading.other_tools import is_rendercv
+            from resume_builder.loading.profile_loader import load_source
 
-            result = import_json_resume(source, group_roles=group_roles)
+            original = load_source(source)
+            if is_rendercv(original.data):
+                from resume_builder.importing.rendercv import import_rendercv
+
+                if group_roles:
+                    err("warning: --group-roles has no effect on a RenderCV file: jobs in a row at one company "
+                        "become its roles without it", style="yellow")
+                result = import_rendercv(original, source, output.parent if output is not None else Path.cwd())
+                skipped = result.report
+            else:
+                result = import_json_resume(source, group_roles=group_roles, original=original)
         if output is not None:
             from resume_builder.output import write_atomic
 
             write_atomic(output, result.text.encode("utf-8"))
-    for warning in result.warnings:
+    for warning in getattr(result, "warnings", ()):
         err(f"warning: {warning}", style="yellow")
     for line in skipped:
         err(line)
@@ -79,7 +94,7 @@ def _lines_refused(source: Path, kind: str):
     from resume_builder.errors import UserError
 
     what = ("LinkedIn's data export (tables, with no lines to number)" if kind == "linkedin"
-            else "a JSON Resume file (a text file: its messages name its own lines)")
+            else "a JSON Resume or RenderCV file (a text file: its messages name its own lines)")
     return UserError(f"--lines prints the lines of a PDF or DOCX résumé; {source} is {what}",
                      hint=f"import it without --lines: {command('import', source)}")
 

@@ -15,7 +15,9 @@ page, plain text...) and :data:`TAKES`, the list every such message gives.
   ``word/``...) a DOCX, an OpenDocument file (first member ``mimetype``) is refused, any
   other ZIP archive is LinkedIn's export.
 - A JSON Resume is a file named ``.json``, ``.yaml`` or ``.yml`` (its reader says what is
-  wrong with its text: empty, UTF-16, not valid UTF-8), or any other text starting with ``{``.
+  wrong with its text: empty, UTF-16, not valid UTF-8), or any other text starting with ``{``;
+  ``import`` reads one with RenderCV's top-level ``cv`` as a RenderCV file
+  (:mod:`.rendercv`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from resume_builder.errors import UserError
 PDF, DOCX, LINKEDIN, JSONRESUME = "pdf", "docx", "linkedin", "jsonresume"
 
 #: What import takes, in every message that says so.
-TAKES = "import takes a PDF, a DOCX, a LinkedIn data export (.zip) or a JSON Resume file (.json)"
+TAKES = ("import takes a PDF, a DOCX, a LinkedIn data export (.zip), a JSON Resume file (.json) or a RenderCV "
+         "file (.yaml)")
 
 #: What to do with a file of each kind :func:`resume_builder.checking.extract.what_it_holds` names.
 _WHAT_TO_DO = {

@@ -165,20 +165,7 @@ def _deepest(data: Any, loc: tuple[Any, ...]) -> tuple[Any, Any]:
 def _yaml(data: dict[str, Any], notes: Notes, name: str, missing: list[str]) -> str:
     from resume_builder.interop.yaml_writer import profile_yaml
 
-    comments: dict[tuple[Any, ...], list[str]] = {}
-
-    def collect(node: Any, path: tuple[Any, ...]) -> None:
-        if isinstance(node, dict):
-            for key, text in notes.comments.get(id(node), []):
-                comments.setdefault(path + (key,) if key is not None and key in node else path, []).append(text)
-            for key, value in node.items():
-                collect(value, path + (key,))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                collect(value, path + (index,))
-
-    collect(data, ())
-    comments = {path: texts for path, texts in comments.items() if path}
+    comments = notes.by_path(data)
     header = [f"Imported from {one_line(name)} (LinkedIn data export) by 'resume-builder import'.",
               "Positions → experience (positions in a row at one company → its roles), Education → education,",
               "Skills → skills, Certifications → certifications, Languages → languages, Projects → projects,",

@@ -74,6 +74,21 @@ class Notes:
         for key, text in self.comments.pop(id(old), []):
             self.comment(new, key, text)
 
+    def by_path(self, data: Any) -> dict[tuple[Any, ...], list[str]]:
+        """The comments on the dicts inside ``data``, by the path of what each is about
+        (the key it names, else the dict itself), as the YAML writer takes them."""
+        out: dict[tuple[Any, ...], list[str]] = {}
+        stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+        while stack:
+            path, node = stack.pop()
+            if isinstance(node, dict):
+                for key, text in self.comments.get(id(node), []):
+                    out.setdefault(path + (key,) if key is not None and key in node else path, []).append(text)
+                stack.extend((path + (key,), value) for key, value in reversed(node.items()))
+            elif isinstance(node, list):
+                stack.extend((path + (index,), value) for index, value in reversed(list(enumerate(node))))
+        return {path: texts for path, texts in out.items() if path}
+
 
 @dataclass
 class Rec:

@@ -92,7 +92,7 @@ def _refuse_no_resume(doc: SourceDocument, path: Path) -> None:
     data = doc.data
     if any(key in data for key in _CONTENT):
         return
-    refuse_rendercv(doc, path.name)
+    refuse_rendercv(doc, path)
     keys = [f"'{key}'" for key in data]
     sections = "JSON Resume's sections (basics, work, education, skills...)"
     if keys:
@@ -107,20 +107,22 @@ def _refuse_no_resume(doc: SourceDocument, path: Path) -> None:
                             "and LinkedIn's data export, a .zip file")
 
 
-def import_json_resume(path: str | Path, *, group_roles: bool = False) -> ImportResult:
+def import_json_resume(path: str | Path, *, group_roles: bool = False,
+                       original: SourceDocument | None = None) -> ImportResult:
     """Read a JSON Resume file as a profile (see the module docstring).
 
     ``group_roles`` (``--group-roles``): consecutive ``work`` items with the same ``name``
     (and link and description) become one company with ``roles``
     (:func:`resume_builder.loading.jsonresume.group_roles`). Companies that ``export`` wrote
-    from a profile's ``roles`` come back as they were either way.
+    from a profile's ``roles`` come back as they were either way. ``original``: the file as
+    already read, if it was.
     """
     from resume_builder.interop.yaml_writer import profile_yaml
     from resume_builder.loading.jsonresume import to_profile_source
     from resume_builder.loading.profile_loader import load_source
 
     path = Path(path)
-    original = load_source(path)
+    original = load_source(path) if original is None else original
     _refuse_our_profile(original, path)
     _refuse_no_resume(original, path)
     warnings: list[str] = []

@@ -15,7 +15,8 @@ from resume_builder.loading.toml_errors import toml_line
 from resume_builder.loading.yaml_errors import list_text_hint, mapping_text_hint, source_lines
 from resume_builder.loading.source import SourceDocument, dotted, value_at  # noqa: F401  (dotted re-exported)
 
-_TYPE_WORDS = {
+#: How a message names the kind of value a field expects, by pydantic's error type.
+TYPE_WORDS = {
     "string_type": "text", "list_type": "a list", "dict_type": "a mapping (key: value)",
     "model_type": "a mapping (key: value)", "model_attributes_type": "a mapping (key: value)",
     "int_type": "a whole number", "int_parsing": "a whole number", "float_type": "a number",
@@ -147,7 +148,7 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
             message, words = _length_message(kind, loc, err.get("input"), err.get("ctx") or {})
             hint = (lambda words=words: words)
             location = source.locate(full)
-        elif kind in _TYPE_WORDS and err.get("input") is None and len(loc) >= 2 and isinstance(loc[-1], int) \
+        elif kind in TYPE_WORDS and err.get("input") is None and len(loc) >= 2 and isinstance(loc[-1], int) \
                 and loc[-2] in BLANK_ITEM_NOUNS and loc[-2] != "roles":
             # a bare "-" in a list of texts: an empty highlight (or keyword...), not a mapping
             # the user was meant to write (fresh trial: "expected a mapping (key: value), found nothing")
@@ -155,8 +156,8 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
             hint = (lambda key=loc[-2]: "remove the line or write its text" if key in ONE_PER_LINE
                     else "remove it or write its text")  # as profile_loader.blank_texts says of a blank one
             location = source.locate(full)
-        elif kind in _TYPE_WORDS:
-            message = f"expected {_TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
+        elif kind in TYPE_WORDS:
+            message = f"expected {TYPE_WORDS[kind]}, found {describe(err.get('input'))}"
             location = source.locate(full)
             written = _as_written(location, lines_of) if kind == "string_type" and \
                 isinstance(err.get("input"), (int, float, bool)) else None
@@ -600,9 +601,9 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
             message, hint = _length_message(err["type"], loc, err.get("input"), err.get("ctx") or {})
         elif err["type"] == "string_pattern_mismatch":
             message = _pattern_message(err.get("input"), (err.get("ctx") or {}).get("pattern", ""))
-        elif err["type"] in _TYPE_WORDS:
+        elif err["type"] in TYPE_WORDS:
             value = err.get("input")
-            message = f"expected {_TYPE_WORDS[err['type']]}, found {describe(value)}"
+            message = f"expected {TYPE_WORDS[err['type']]}, found {describe(value)}"
             if err["type"] == "list_type" and isinstance(value, str):
                 hint = f'write {loc[-1]} = ["{value}"]'
         else:

@@ -5,12 +5,13 @@ maybe ``design``, ``locale``, ``locale_catalog`` and ``rendercv_settings``, as R
 own documentation describes its input) is neither a profile of ours nor a JSON Resume:
 read as a profile it gave "basics is required" and "unknown field 'cv'", and read as a JSON
 Resume (which allows any extra key) an empty résumé. ``validate``, ``render`` and ``import``
-refuse it with one message that says what it is (user trial). resume-builder does not
-read RenderCV's format, so the message says so and how to start a profile instead.
+refuse it with one message that says what it is (user trial); ``import`` converts it
+(:mod:`resume_builder.importing.rendercv`), so the message of the others says to.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from resume_builder.errors import UserError
@@ -26,9 +27,9 @@ def is_rendercv(data: Any) -> bool:
     return isinstance(data, dict) and isinstance(data.get("cv"), dict) and all(key in RENDERCV_KEYS for key in data)
 
 
-def refuse_rendercv(doc: SourceDocument, name: str) -> None:
+def refuse_rendercv(doc: SourceDocument, path: str | Path) -> None:
     """Raises UserError, located at its ``cv`` key, when ``doc`` is a RenderCV file
-    (:func:`is_rendercv`); ``name`` is the file's name as the message shows it."""
+    (:func:`is_rendercv`); ``path`` is the file as given, which the hint's command names."""
     if not is_rendercv(doc.data):
         return
     from resume_builder.console import command
@@ -37,7 +38,6 @@ def refuse_rendercv(doc: SourceDocument, name: str) -> None:
     found = " and ".join([", ".join(keys[:-1]), keys[-1]] if len(keys) > 1 else keys)
     where = doc.locate(("cv",), prefer_key=True)
     raise UserError.at(where.file, where.line, where.column,
-                       f"{name} is a RenderCV file (it has {found}), not a resume-builder profile or a JSON "
-                       "Resume: resume-builder does not read or import RenderCV files",
-                       hint=f"start a profile with {command('init')} and copy your details from 'cv' into it by "
-                            "hand; the README's section 'The profile' says where each goes")
+                       f"{Path(path).name} is a RenderCV file (it has {found}), not a resume-builder profile or a "
+                       "JSON Resume: convert it into a profile first",
+                       hint=f"{command('import', path, '-o', 'profile.yaml')}, then use profile.yaml")

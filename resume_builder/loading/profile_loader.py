@@ -169,7 +169,7 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
         loc = doc.locate(())
         raise UserError.at(loc.file, loc.line, loc.column, f"the top level must be a mapping (key: value pairs), "
                                                            f"found {describe(doc.data)}")
-    refuse_rendercv(doc, path.name)  # neither format: read as either, it gave errors or an empty résumé
+    refuse_rendercv(doc, path)  # neither format: read as either, it gave errors or an empty résumé
     fmt = "json" if str(path).lower().endswith(".json") else "yaml"
     warnings: list[str] = []
     written = doc.data

@@ -14,7 +14,8 @@ from resume_builder.cli import app
 
 runner = CliRunner()
 
-TAKES = "import takes a PDF, a DOCX, a LinkedIn data export (.zip) or a JSON Resume file (.json)"
+TAKES = ("import takes a PDF, a DOCX, a LinkedIn data export (.zip), a JSON Resume file (.json) or a RenderCV "
+         "file (.yaml)")
 
 
 def _odt() -> bytes:

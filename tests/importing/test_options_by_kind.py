@@ -47,7 +47,7 @@ def test_lines_on_a_json_resume_is_refused(tmp_path):
     source.write_text(json.dumps({"basics": {"name": "Jo Short"}}), encoding="utf-8")
     result = runner.invoke(app, ["import", str(source), "--lines"])
     assert result.exit_code == 2, result.output
-    assert result.stdout == "" and f"{source} is a JSON Resume file" in result.stderr
+    assert result.stdout == "" and f"{source} is a JSON Resume or RenderCV file" in result.stderr
 
 
 def test_group_roles_on_a_linkedin_export_warns_and_changes_nothing(tmp_path):

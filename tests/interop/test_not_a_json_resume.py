@@ -1,7 +1,8 @@
 """A file with none of JSON Resume's content is not imported as an empty résumé (user trial:
 a RenderCV file, ``{"foo": 1}`` and ``title: notes`` were each written as a profile with
-``name: ''`` and everything under ``meta.jsonresume_unmapped``, exit 0, and rendered blank),
-and a RenderCV file is named as one by ``import``, ``validate`` and ``render`` alike."""
+``name: ''`` and everything under ``meta.jsonresume_unmapped``, exit 0, and rendered blank);
+a RenderCV file is converted by ``import`` (tests/importing/test_rendercv_import.py) and named
+as one by ``validate`` and ``render``, whose message gives the ``import`` command."""
 
 from __future__ import annotations
 
@@ -20,18 +21,13 @@ design: {theme: classic}
 """
 
 
-def test_import_refuses_a_rendercv_file_and_says_what_it_is(tmp_path):
+def test_import_converts_a_rendercv_file(tmp_path):
     source = tmp_path / "rendercv.yaml"
     source.write_text(RENDERCV, encoding="utf-8")
     target = tmp_path / "p.yaml"
     result = runner.invoke(app, ["import", str(source), "-o", str(target)])
-    assert result.exit_code == 2, result.output
-    assert result.stderr.splitlines()[0] == (
-        f"error: {source}:1:1: rendercv.yaml is a RenderCV file (it has 'cv' and 'design'), not a resume-builder "
-        "profile or a JSON Resume: resume-builder does not read or import RenderCV files (start a profile with "
-        "resume-builder init and copy your details from 'cv' into it by hand; the README's section 'The profile' "
-        "says where each goes)")
-    assert not target.exists() and "wrote" not in result.output and "Traceback" not in result.output
+    assert result.exit_code == 0, result.output
+    assert "company: Feedzai" in target.read_text(encoding="utf-8") and "Traceback" not in result.output
 
 
 @pytest.mark.parametrize("command", [["validate"], ["render", "-f", "md"]])
@@ -44,9 +40,8 @@ def test_validate_and_render_name_a_rendercv_file_in_one_message(tmp_path, comma
     assert result.exit_code == 2, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == [f"error: {source}:3:1: rendercv.yaml is a RenderCV file (it has 'design', 'locale', 'cv' and "
-                      "'rendercv_settings'), not a resume-builder profile or a JSON Resume: resume-builder does not "
-                      "read or import RenderCV files (start a profile with resume-builder init and copy your details "
-                      "from 'cv' into it by hand; the README's section 'The profile' says where each goes)"]
+                      "'rendercv_settings'), not a resume-builder profile or a JSON Resume: convert it into a profile "
+                      f"first (resume-builder import {source} -o profile.yaml, then use profile.yaml)"]
     assert "basics" not in result.stderr and "unknown field" not in result.stderr
     assert not (tmp_path / "out").exists()
 
