@@ -9,7 +9,9 @@ In order, stopping as soon as it fits:
    entry's long paragraphs (``summary``, ``outcome``; the longest first, as a posting's
    equal points have it), then its highlights from the end, keeping its first one (its first
    two under a lead-in), then the next oldest's (see :func:`_bullets`); then whole entries,
-   oldest (and among equals, last listed) first.
+   oldest (and among equals, last listed) first. Then what is no longer needed is put back,
+   the most relevant (the last cut) first: four undated languages cut before a long 2016
+   internship come back once the internship is cut (see :func:`_restore`).
    With a posting (a :class:`Relevance`), by relevance across the whole résumé (see
    :func:`_relevant_cuts`): first what loses no posting term — irrelevant entries, then
    paragraphs and bullets without posting terms, those of the least relevant entries
@@ -22,7 +24,7 @@ In order, stopping as soon as it fits:
    term, the three most relevant highlights (a role's count too), each entry's best
    highlight (its two best under a lead-in, unless the lead-in goes with its list). Past positions
    and degrees go only after everything else. Then cut items are put back, most relevant
-   first, while the pages still fit;
+   first, while the pages still fit (:func:`_restore`);
 3. never cut the most recent position, the highest degree, or anything pinned (by id or
    tag); the contact block is not an entry and is never cut;
 
@@ -44,7 +46,8 @@ without its lead-in or a lead-in with one item.
 
 Page counts come from a ``count_pages(profile, options)`` function (the real PDF layout in
 the pipeline), so this module stays pure and testable. Each search is a bisection over how
-much to cut, so a fit needs a dozen or so layouts, not one per bullet point.
+much to cut, so a fit needs a dozen or so layouts, not one per bullet point; putting cuts
+back takes at most :data:`RESTORE_TRIALS` more.
 """
 
 from __future__ import annotations
@@ -155,6 +158,8 @@ class _Bullet:
     owner: str = ""  # the entry's (or role's) label
     of: int = 0  # how many highlights the entry (or role) has
     kind: str = "highlight"  # or "paragraph"
+    size: int = 0  # characters of text it removes
+    blocks: int = 1  # blocks of text it removes (see _room)
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,8 @@ class _Droppable:
     rank: tuple
     label: str
     role: int | None = None  # a company's role (not its newest), dropped alone
+    size: int = 0  # characters of text it removes
+    blocks: int = 1  # blocks of text it removes (see _room)
 
 
 def fit(profile: Profile, options: ThemeOptions, limits: FitLimits, max_pages: int, count_pages: CountPages,
@@ -198,23 +205,41 @@ def _fit(profile: Profile, options: ThemeOptions, limits: FitLimits, max_pages: 
         units = _relevant_cuts(profile, pinned, relevance)
         fitted, pages, chosen = _bisect_units(profile, options, units, max_pages, count_pages, pages)
         if pages <= max_pages:
-            chosen = _refill(profile, options, chosen, max_pages, count_pages)
-            fitted = _apply_units(profile, chosen)
-            pages = count_pages(fitted, options)
+            staying = _restore(chosen, sorted(chosen, key=lambda u: (u.points, u.rank), reverse=True),
+                               lambda trial: count_pages(_apply_units(profile, trial), options) <= max_pages,
+                               _in_unit)
+            if len(staying) < len(chosen):
+                chosen = staying
+                fitted = _apply_units(profile, chosen)
+                pages = count_pages(fitted, options)
             result = FitResult(fitted, options, pages, cuts)
             result.cut = _describe_cuts(chosen)
             result.cuts.extend(c.describe() for c in result.cut)
             return result, chosen
         _raise_over(max_pages, pages)
+    whole = profile
     bullets = _bullets(profile, pinned)
     profile, pages, dropped_bullets = _bisect_cut(profile, options, bullets, max_pages, count_pages, _drop_bullets)
-    if pages <= max_pages:
-        return _in_order(FitResult(profile, options, pages, cuts), dropped_bullets, []), []
-    entries = _entries(profile, pinned)
-    profile, pages, dropped_entries = _bisect_cut(profile, options, entries, max_pages, count_pages, _drop_entries)
-    if pages <= max_pages:
-        return _in_order(FitResult(profile, options, pages, cuts), dropped_bullets, dropped_entries), []
-    _raise_over(max_pages, pages)
+    dropped_entries: list[_Droppable] = []
+    if pages > max_pages:
+        entries = _entries(profile, pinned)
+        profile, pages, dropped_entries = _bisect_cut(profile, options, entries, max_pages, count_pages,
+                                                      _drop_entries)
+        if pages > max_pages:
+            _raise_over(max_pages, pages)
+
+    def without(cut: list) -> Profile:
+        return _drop_entries(_drop_bullets(whole, [c for c in cut if isinstance(c, _Bullet)]),
+                             [c for c in cut if isinstance(c, _Droppable)])
+
+    cut = dropped_bullets + dropped_entries  # in the order cut: the least relevant first
+    staying = _restore(cut, cut[::-1], lambda trial: count_pages(without(trial), options) <= max_pages,
+                       _in_profile_order)
+    if len(staying) < len(cut):
+        profile = without(staying)
+        pages = count_pages(profile, options)
+    return _in_order(FitResult(profile, options, pages, cuts), [c for c in staying if isinstance(c, _Bullet)],
+                     [c for c in staying if isinstance(c, _Droppable)]), []
 
 
 def _in_order(result: FitResult, bullets: list[_Bullet], entries: list[_Droppable]) -> FitResult:
@@ -490,7 +515,7 @@ def _bullets(profile: Profile, pinned: set) -> list[_Bullet]:
             age = _age_key(entry if role is None else roles[role])
             owner = _label(section, entry) if role is None else _role_label(section, entry, role)
             out.append(_Bullet(section, index, custom, name, (age, -index, order, 0, -len(text)), f"{owner} {part}",
-                               role, owner, kind="paragraph"))
+                               role, owner, kind="paragraph", size=len(text)))
         for role, prefix, highlights in _highlight_lists(entry):
             least = LEAD_IN_ITEMS if prefix in lead_ins else 1
             if len(highlights) <= least or (kept_role is not None and role == kept_role):
@@ -500,7 +525,8 @@ def _bullets(profile: Profile, pinned: set) -> list[_Bullet]:
             for i in range(len(highlights) - 1, least - 1, -1):
                 rank = (age, -index, order, 1, len(highlights) - 1 - i)
                 out.append(_Bullet(section, index, custom, f"{prefix}highlights[{i}]", rank,
-                                   f"{label}: \"{_preview(highlights[i].text)}\"", role, label, len(highlights)))
+                                   f"{label}: \"{_preview(highlights[i].text)}\"", role, label, len(highlights),
+                                   size=len(_highlight_text(highlights[i]))))
     return sorted(out, key=lambda b: b.rank)
 
 
@@ -510,13 +536,29 @@ def _entries(profile: Profile, pinned: set) -> list[_Droppable]:
         if (section, index, custom) in pinned:
             continue
         if (section, index, custom, _NEWEST_ROLE) not in pinned:
-            out.append(_Droppable(section, index, custom, (_age_key(entry), -index), _label(section, entry)))
+            out.append(_Droppable(section, index, custom, (_age_key(entry), -index), _label(section, entry),
+                                  size=_entry_length(entry), blocks=_blocks(entry)))
         roles = _roles(entry)
         if len(roles) > 1:  # a company's past roles go before the company itself
             newest = _newest_role(entry)
-            out.extend(_Droppable(section, index, custom, (_age_key(role), -index), _role_label(section, entry, r), r)
-                       for r, role in enumerate(roles) if r != newest)
+            out.extend(_Droppable(section, index, custom, (_age_key(role), -index), _role_label(section, entry, r), r,
+                                  _entry_length(role), _blocks(role)) for r, role in enumerate(roles) if r != newest)
     return sorted(out, key=lambda d: d.rank)
+
+
+_HIGHLIGHT_AT = re.compile(r"(.*)highlights\[(\d+)\]$")  # a highlight's list (its field's prefix) and index
+
+
+def _in_profile_order(item: _Bullet | _Droppable, kept: _Bullet | _Droppable) -> bool:
+    """Whether ``item`` (cut without a posting) cannot come back while ``kept`` stays cut: it is a
+    part of the entry or role ``kept`` drops whole, or a later highlight of the list ``kept`` is
+    from (highlights go from a list's end, as the change lines say: "the last 2 of 4")."""
+    if (item.section, item.entry, item.custom) != (kept.section, kept.entry, kept.custom) or item is kept:
+        return False
+    if isinstance(kept, _Droppable):
+        return kept.role is None or item.role == kept.role
+    mine, theirs = _HIGHLIGHT_AT.match(getattr(item, "field", "")), _HIGHLIGHT_AT.match(kept.field)
+    return bool(mine and theirs and mine.group(1) == theirs.group(1) and int(mine.group(2)) > int(theirs.group(2)))
 
 
 # ----------------------------------------------------------------------------- cutting
@@ -600,6 +642,7 @@ class _Unit:
     label: str
     size: int = 0  # characters of text it removes (to estimate how much must go)
     parts: tuple[str, ...] = ()  # a list's highlights, cut with its lead-in (``field``)
+    blocks: int = 1  # blocks of text it removes (see _room)
 
 
 def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[_Unit]:
@@ -640,7 +683,7 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
             length = _entry_length(entry)
             units.append(_Unit("entry", section, index, custom, None, entry_points, entry_terms,
                                (late, entry_points > 0, _density(entry_points, 0, length), _TIERS["entry"], -length, age, order), label,
-                               length))
+                               length, blocks=_blocks(entry)))
         if (section, index, custom) in pinned:
             continue
         roles = _roles(entry)
@@ -656,7 +699,8 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
                 length = _entry_length(role)
                 units.append(_Unit("entry", section, index, custom, name, role_points, role_terms,
                                    (True, role_points > 0, _density(role_points, 0, length), _TIERS["entry"], -length,
-                                    _age_key(role), order), _role_label(section, entry, r), length))
+                                    _age_key(role), order), _role_label(section, entry, r), length,
+                                   blocks=_blocks(role)))
         lead_ins = _lead_ins(entry)
         prose = [(name, name, getattr(entry, name, None)) for name in _PROSE]
         prose += [(f"roles[{r}].summary", _role_label(section, entry, r), role.summary)
@@ -692,7 +736,8 @@ def _relevant_cuts(profile: Profile, pinned: set, relevance: Relevance) -> list[
                     length = len(text) + sum(len(_highlight_text(h)) for h in highlights)
                     units.append(_Unit("list", section, index, custom, lead, points, terms,
                                        (False, points > 0, _value(points, context, length), _TIERS["list"], -length,
-                                        age, order), f"{where}: \"{_preview(_lead_in(text)[1])}\"", length, items))
+                                        age, order), f"{where}: \"{_preview(_lead_in(text)[1])}\"", length, items,
+                                       blocks=1 + len(items)))
             least = LEAD_IN_ITEMS if prefix in lead_ins else 1  # each list keeps its best (two under a lead-in)
             if len(highlights) <= least:
                 continue
@@ -724,6 +769,21 @@ def _value(points: int, context: float, length: int) -> float:
 def _density(points: int, context: float, length: int) -> float:
     """Relevance per character: what a cut loses for the room it frees (0 when irrelevant)."""
     return (points + context) / max(length, _SHORTEST)
+
+
+def _blocks(entry: Any) -> int:
+    """Blocks of text ``entry`` (or a role) shows, each starting a line: its heading, each
+    paragraph (``description``, ``summary``, ``outcome``) and highlight, each role's."""
+    paragraphs = sum(1 for name in ("description", *_PROSE) if getattr(entry, name, None))
+    highlights = len(getattr(entry, "highlights", None) or [])
+    return 1 + paragraphs + highlights + sum(_blocks(role) for role in _roles(entry))
+
+
+def _room(item: _Unit | _Bullet | _Droppable) -> int:
+    """The room a cut frees, in characters, to compare cuts by (:func:`_restore`): its text,
+    and a line's worth (:data:`_SHORTEST`) for each block of it, as each starts a line and a
+    text shorter than a line still takes one."""
+    return item.size + _SHORTEST * item.blocks
 
 
 def _field_text(entry: Any, name: str) -> str:
@@ -824,19 +884,86 @@ def _text_length(profile: Profile) -> int:
     return walk(profile.model_dump(mode="json"))
 
 
-REFILL_TRIALS = 2  # layouts spent putting cuts back
+def _in_unit(unit: _Unit, kept: _Unit) -> bool:
+    """Whether ``unit`` cannot come back while ``kept`` stays cut: it is a part of the entry, the
+    role or the list (a lead-in with its highlights) ``kept`` cuts whole."""
+    if (unit.section, unit.entry, unit.custom) != (kept.section, kept.entry, kept.custom) or unit is kept:
+        return False
+    if kept.field is None:
+        return True
+    if kept.kind == "entry":  # a past role
+        return unit.field is not None and unit.field.startswith(kept.field + ".")
+    return kept.kind == "list" and unit.field in (kept.field, *kept.parts)
 
 
-def _refill(profile: Profile, options: ThemeOptions, chosen: list[_Unit], max_pages: int,
-            count_pages: CountPages) -> list[_Unit]:
-    """Put cut items back, most valuable first (the last cut first among equals), while the
-    résumé still fits: the bisection stops at a cut that makes it fit, often with room left."""
-    candidates = sorted(chosen, key=lambda u: (u.points, u.rank), reverse=True)
-    for unit in candidates[:REFILL_TRIALS]:
-        trial = [u for u in chosen if u is not unit]
-        if count_pages(_apply_units(profile, trial), options) <= max_pages:
-            chosen = trial
-    return chosen
+#: Layouts at most spent putting cuts back (:func:`_restore`).
+RESTORE_TRIALS = 8
+
+
+def _restore(cut: list, order: list, fits: Callable[[list], bool], within: Callable[[Any, Any], bool]) -> list:
+    """What of ``cut`` must stay cut, in ``cut``'s order: every cut that is not needed comes back.
+
+    ``cut`` is what made the résumé fit, in the order it was cut, so its last item is the one
+    that made it fit; ``order`` is the same items, the most relevant first; ``fits(cuts)`` lays
+    the résumé out with ``cuts`` cut and says whether it fits; ``within(item, kept)`` says that
+    ``item`` cannot come back while ``kept`` stays cut (a part of an entry dropped whole; without
+    a posting, a highlight after one that stays cut, as highlights go from a list's end).
+
+    The searches cut in a fixed order and stop at the first prefix that fits, so what they cut
+    early may no longer be needed once a later, longer cut is made (four undated languages, then
+    a long past job: the job alone was needed). So, the most relevant first, each cut comes back
+    if the résumé still fits with it: greedy, so when two cuts cannot both come back the more
+    relevant does. Cost: at most :data:`RESTORE_TRIALS` layouts. Each round first tries putting
+    back everything left (one layout; usually the last), else finds how many of the next ones
+    can come back together by galloping then bisecting (one layout when the first cannot), so a
+    run of cuts costs a few layouts, not one each; the first that cannot stays cut. A cut that
+    would take no less room (:func:`_room`) than one that could not come back (the last cut is
+    one: the search tried the résumé without it) stays cut untried. When the layouts run out,
+    what is left stays cut (the least relevant).
+    """
+    back: set[int] = set()  # positions in ``cut`` of what comes back
+    stay: list[int] = []
+    position = {id(item): i for i, item in enumerate(cut)}
+    pending = [position[id(item)] for item in order]
+    too_long = _room(cut[-1]) if cut else 0
+    trials = RESTORE_TRIALS
+
+    def fit_with(more: list[int]) -> bool:
+        nonlocal trials
+        trials -= 1
+        returning = back | set(more)
+        return fits([item for i, item in enumerate(cut) if i not in returning])
+
+    while pending and trials:
+        left = []
+        for i in pending:
+            if _room(cut[i]) >= too_long or any(within(cut[i], cut[j]) for j in stay):
+                stay.append(i)
+            else:
+                left.append(i)
+        pending = left
+        if not pending:
+            break
+        # pending[:low] may come back together, pending[:high] may not (with nothing staying cut,
+        # everything coming back is the résumé before the cuts, which does not fit)
+        if stay and fit_with(pending):
+            back.update(pending)
+            pending = []
+            break
+        low, high, step = 0, len(pending), 1
+        while high - low > 1 and trials:
+            probe = min(low + step, (low + high) // 2)
+            if fit_with(pending[:probe]):
+                low, step = probe, step * 2
+            else:
+                high = probe
+        back.update(pending[:low])
+        if high - low > 1:  # out of layouts: the rest stays cut
+            break
+        stay.append(pending[low])
+        too_long = min(too_long, _room(cut[pending[low]]))
+        pending = pending[high:]
+    return [item for i, item in enumerate(cut) if i not in back]
 
 
 def _describe_cuts(chosen: list[_Unit]) -> list[Cut]:
