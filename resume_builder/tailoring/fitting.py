@@ -472,9 +472,19 @@ def _degree_rank(entry: Any) -> int:
     return max((rank for word, rank in _DEGREE_RANK if word in text), default=0)
 
 
+#: The fields an entry without an id is known by, the first one given: a project's, an
+#: interest's or a certification's ``name``, an award's or a custom entry's ``title``, a job's
+#: ``company``, a volunteer's ``organization``, a degree's ``institution`` (else the degree or
+#: its area: a JSON Resume entry may have an empty institution), a ``language``.
+_NAMED_BY = ("name", "title", "company", "organization", "institution", "degree", "area", "language")
+
+
 def _label(section: str, entry: Any) -> str:
-    name = getattr(entry, "id", None) or getattr(entry, "name", None) or getattr(entry, "title", None) \
-        or getattr(entry, "company", None) or getattr(entry, "institution", None) or getattr(entry, "degree", "")
+    """``languages/Portuguese``: the section and the entry's id, else its name as the résumé
+    shows it (:data:`_NAMED_BY`, Markdown removed)."""
+    if getattr(entry, "id", None):
+        return f"{section}/{entry.id}"
+    name = next((plain_text(value) for value in (getattr(entry, field, None) for field in _NAMED_BY) if value), "")
     return f"{section}/{name}"
 
 

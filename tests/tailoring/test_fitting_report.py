@@ -112,6 +112,28 @@ def test_dropping_entries_hands_on_the_tightened_options_and_the_page_count():
     assert result.to_dict()["max_pages"] == 2
 
 
+def test_an_entry_without_an_id_is_named_as_the_resume_shows_it():
+    """Before: ``dropped entry languages/`` (and ``volunteering/``): the label read ids, names,
+    titles, companies and degrees only. Every droppable section, each entry without an id; all
+    but the newest job and the highest degree (3 lines, 3 a page) must go."""
+    profile = _profile({
+        "experience": [{**NOW, "highlights": []}, {"company": "Old Co", "position": "Dev", "start": "2010",
+                                                    "end": "2012"}],
+        "projects": [{"name": "**Load** balancer manager"}],
+        "volunteering": [{"organization": "Food Bank", "position": "Driver"}],
+        "education": [{"institution": "Open University", "degree": "MSc", "end": "2015"},
+                      {"institution": "", "degree": "Diploma in Sound", "end": "2008"}],
+        "awards": [{"title": "Hackathon winner"}], "certifications": [{"name": "CKA"}],
+        "publications": [{"name": "On queues"}], "references": [{"name": "Ann Example"}],
+        "interests": [{"name": "Bouldering"}], "languages": [{"language": "Portuguese", "fluency": "C1"}],
+        "custom": [{"id": "talks", "title": "Talks", "entries": [{"title": "Kafka at scale"}]}]})
+    result = fit(profile, TIGHT, LIMITS, 1, lambda p, o: -(-lines(p) // 2))
+    assert sorted(result.cuts) == sorted(f"dropped entry {label}" for label in (
+        "experience/Old Co", "projects/Load balancer manager", "volunteering/Food Bank",
+        "education/Diploma in Sound", "awards/Hackathon winner", "certifications/CKA", "publications/On queues",
+        "references/Ann Example", "interests/Bouldering", "languages/Portuguese", "talks/Kafka at scale"))
+
+
 # ----------------------------------------------------------------------------- cuts with a posting
 
 
