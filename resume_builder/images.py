@@ -80,15 +80,25 @@ def load_photo(value: str | None, folder: Path, *,
         return None, [f"{locate() or field}: {field}: {problem.message}: the photo is not shown"]
 
 
+def photo_file(value: str | None, folder: Path) -> Path | None:
+    """The file :func:`load_photo` reads for ``value`` (relative to ``folder``, symlinks
+    followed), whether or not it exists; None when it reads none: no value, an address, or a
+    path outside ``folder`` (refused unread)."""
+    if not value or not value.strip() or _URL.match(value.strip()):
+        return None
+    root = Path(os.path.realpath(folder))
+    real = Path(os.path.realpath(root / value.strip()))
+    return real if real == root or root in real.parents else None
+
+
 def _read_photo(value: str, folder: Path, locate: Callable[[], Location | None], field: str,
                 missing_ok: bool) -> tuple[Image | None, list[str]]:
 
     def fail(message: str, hint: str = "") -> UserError:
         return UserError(Problem(message, locate(), field, hint))
 
-    root = Path(os.path.realpath(folder))
-    real = Path(os.path.realpath(root / value))
-    if real != root and root not in real.parents:
+    real = photo_file(value, folder)
+    if real is None:
         raise fail(f"the photo '{value}' is outside the profile's folder", "put the photo beside the profile")
     if missing_ok and not real.exists():
         return None, [f"{locate() or field}: {field} '{value}' is no file beside the profile: the photo is not shown"]

@@ -1,7 +1,9 @@
 """Watch mode: one warm process, re-render when an input changes, report time or errors.
 
-Watched: exactly the inputs the last render read: the profile and the files it includes, a variant file, the photo
-and the theme's files (its folder and its parents'). Any other change (a log file beside
+Watched: exactly the inputs the last render read, as :mod:`resume_builder.render_inputs` names
+them (the list the build's input hash takes too): the profile and the files it includes, a
+variant file, the photo and the theme's files (its folder and its parents', and the font
+files it declares in a font package). Any other change (a log file beside
 the profile, the outputs, an editor's backup) is ignored, so a process writing into the
 profile's folder cannot make the watcher loop. A mistake in the profile is printed and
 the watcher waits for the next save.
@@ -66,7 +68,7 @@ class Watcher:
 
             self.files |= self._given_files() | set(included_files(self.profile))
             return []
-        self.files, self.folders = self.inputs_of(job)
+        self.files, self.folders = self.inputs_of(request)
         elapsed = time.perf_counter() - started
         names = ", ".join(str(o.path) for o in outputs)
         self._say(f"rendered {names} in {elapsed:.2f}s", "green")
@@ -80,18 +82,22 @@ class Watcher:
             files.add(Path(self.variant).resolve())
         return files
 
-    def inputs_of(self, job) -> tuple[set[Path], set[Path]]:
-        """What a render of ``job`` read: (files, folders read whole).
+    def inputs_of(self, request) -> tuple[set[Path], set[Path]]:
+        """What a render of ``request`` (a :class:`~resume_builder.pipeline.RenderRequest` that
+        has just rendered) read: (files, folders read whole), symlinks followed.
 
-        Files: the profile given, the profile a variant file names, the files they include,
-        the variant file and the photo. Folders: the theme's folders (templates, style sheets, fonts and images a
-        theme uses all live there), its parents' and a ``--theme-dir``.
+        Files: the profile given, the files :func:`resume_builder.render_inputs.render_inputs`
+        names (the profile a variant file names, the files they include, the variant file, the
+        photo, the theme's font files in a font package). Folders: the theme's folders
+        (templates, style sheets, fonts and images a theme uses all live there), its parents'
+        and a ``--theme-dir``.
         """
-        files = self._given_files() | {job.loaded.path.resolve()} | set(job.loaded.included)
-        photo = job.profile.basics.photo
-        if photo and "://" not in str(photo):
-            files.add((job.loaded.folder / str(photo)).resolve())
-        folders = {Path(folder).resolve() for folder in job.theme.folders}
+        from resume_builder.render_inputs import render_inputs
+
+        reads = render_inputs(request)
+        files = self._given_files() | {Path(path).resolve() for path in reads.files} \
+            | {path.resolve() for _label, path in reads.fonts}
+        folders = {Path(folder).resolve() for _label, folder in reads.folders}
         if self.theme_dir:
             folders.add(self.theme_dir.resolve())
         return files, folders

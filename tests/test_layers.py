@@ -3,7 +3,7 @@
 Layers, lowest first (a module may import its own layer and those below):
 shared helpers (native_libraries among them) < schema (and the outline of a profile) < loading, interop (JSON Resume in and out)
 < theming, document (and the letter's) < tailoring < render (and the format table) < checking, importing
-(LinkedIn exports, PDF/DOCX résumés in: it reads the headings table of checking) < pipeline (and the letter's) < building, watching, serving (the preview server) < commands < cli.
+(LinkedIn exports, PDF/DOCX résumés in: it reads the headings table of checking) < pipeline (and the letter's, and the list of files a render reads) < building, watching, serving (the preview server) < commands < cli.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ HELPERS = ("resume_builder", "errors", "limits", "i18n", "markdown", "phones", "
            "wording", "theme_paths", "output", "provenance", "images", "progress", "bidi", "overwrite",
            "native_libraries", "invisible", "web_address")
 LAYERS = [HELPERS, ("schema", "outline"), ("loading", "interop"), ("theming", "document", "letter_document"), ("tailoring",),
-          ("render", "formats"), ("checking", "importing"), ("pipeline", "letter_pipeline", "replacing"), ("building", "watching", "serving"), ("commands",), ("cli", "__main__")]
+          ("render", "formats"), ("checking", "importing"), ("pipeline", "letter_pipeline", "replacing", "render_inputs"), ("building", "watching", "serving"), ("commands",), ("cli", "__main__")]
 RANK = {group: rank for rank, groups in enumerate(LAYERS) for group in groups}
 
 

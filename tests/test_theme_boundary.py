@@ -134,16 +134,16 @@ def test_a_local_theme_may_still_extend_the_built_in_one_of_its_name(received):
 
 
 def test_build_input_hashes_never_read_a_theme_file_linked_from_outside(tmp_path):
-    """An incremental build hashes the theme folders; a symlink out of one is not read."""
-    from resume_builder.building.inputs import themes_digest
+    """An incremental build hashes the theme's folders; a symlink out of one is not read."""
+    from resume_builder.building.inputs import folder_digest
 
     outside = tmp_path / "secret.css"
     outside.write_text("one", encoding="utf-8")
     themes = tmp_path / "themes"
     theme = _theme(themes / "mine", "mine")
     (theme / "leak.css").symlink_to(outside)
-    before = themes_digest([themes])
+    before = folder_digest(theme)
     outside.write_text("two", encoding="utf-8")
-    assert themes_digest([themes]) == before
+    assert folder_digest(theme) == before
     (theme / "own.css").write_text("x", encoding="utf-8")
-    assert themes_digest([themes]) != before
+    assert folder_digest(theme) != before

@@ -23,7 +23,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
@@ -31,6 +31,9 @@ from resume_builder.errors import Problem, UserError, did_you_mean
 from resume_builder.limits import DEFAULT_TIMEOUT, timeout_refusal
 from resume_builder.loading.toml_text import without_bom
 from resume_builder.schema.numbers import not_boolean
+
+if TYPE_CHECKING:
+    from resume_builder.pipeline import RenderRequest
 
 BUILD_FILE = "resume-builder.toml"
 
@@ -105,6 +108,13 @@ class Target:
     # a PDF or DOCX is at the output path that the build's manifest does not list (made by
     # `render`, say): it is replaced only if it records the same document (replacing.py)
     guard: bool = False
+
+    def request(self) -> "RenderRequest":
+        """The render request this target's render is made from (its letter aside)."""
+        from resume_builder.pipeline import RenderRequest
+
+        return RenderRequest(profile=self.profile, variant=self.variant or None, lang=self.lang or None,
+                             theme=self.theme, posting=self.posting)
 
     @property
     def group(self) -> tuple:

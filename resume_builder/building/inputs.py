@@ -1,15 +1,21 @@
 """Content hashes of everything a target is made from, for incremental builds.
 
-A target is rebuilt when any of these change: the profile file, the files it includes
-(``{include: FILE}``, found by :func:`resume_builder.loading.includes.included_files`), a variant file, the theme
-files (every theme folder its render searches: built-in, ``themes/`` beside the working
-directory and beside the profile), the font files they use (by name and size), the target's
-own settings, the tool's version, SOURCE_DATE_EPOCH and, for an output the build checks, that
-it is checked (``check``). Hashing reads small text files only, so a no-op build stays fast.
+A target is rebuilt when any file its render reads changes, as
+:func:`resume_builder.render_inputs.render_inputs` names them (the one list, which watch mode
+takes too): the profile and the files it includes, the photo, a variant file, the letter
+file and its signature image, the job posting, every file of the theme's folders (and its
+parents'), wherever the theme is (``themes/`` beside the working directory or the profile,
+built in, an installed package), and the font files it declares in a font package; and
+when the target's own settings, the tool's version, SOURCE_DATE_EPOCH or, for an output
+the build checks, that it is checked (``check``) change. Finding those files loads the
+profile, the variant and the letter and looks the theme up, but renders nothing, so a
+no-op build stays fast.
 
 A file enters the hash by its content and by its path relative to the build file's folder,
 never by an absolute path: the manifest records the hash, and no byte of the manifest may
-depend on the folder a project is built in (README, "Release builds").
+depend on the folder a project is built in (README, "Release builds"). A theme's files are
+named by the theme and their path inside its folder, a font package's by the package and
+their path inside it, as those folders lie wherever the theme or package is installed.
 """
 
 from __future__ import annotations
@@ -18,51 +24,84 @@ import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
+from typing import TYPE_CHECKING
 
 from resume_builder import __version__
 from resume_builder.building.config import Target, names_a_file
 from resume_builder.containment import is_inside
 
-_TEXT_SUFFIXES = {".toml", ".j2", ".css", ".html", ".svg", ".docx", ".png", ".jpg", ".jpeg"}
+if TYPE_CHECKING:
+    from resume_builder.render_inputs import RenderInputs
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _file_digest(path: str, size: int, mtime_ns: int) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def file_digest(path: Path) -> str:
+    """The SHA-256 of ``path``'s bytes (64 hex digits); ``missing`` or ``not a file``."""
     try:
-        stat = path.stat()
-    except OSError:
+        info = path.stat()
+        if not S_ISREG(info.st_mode):  # a FIFO would block the build; a render refuses it anyway
+            return "not a file"
+        return _file_digest(str(path), info.st_size, info.st_mtime_ns)
+    except (OSError, ValueError):
         return "missing"
-    return _file_digest(str(path), stat.st_size, stat.st_mtime_ns)
 
 
-def themes_digest(folders: list[Path]) -> str:
+def folder_digest(folder: Path) -> str:
+    """The hash of every file in ``folder`` and below (a theme's: templates, style sheets,
+    images, fonts...), each by its path inside the folder and its content; Python's byte-code
+    caches left out, and a symlink out of the folder never read (its theme may not use it)."""
     digest = hashlib.sha256()
-    for folder in folders:
-        if not folder.is_dir():
-            continue
+    if folder.is_dir():
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in _TEXT_SUFFIXES and "__pycache__" not in path.parts \
-                    and is_inside(path, folder):  # a theme's symlink out of its folder is never read
-                digest.update(str(path.relative_to(folder)).encode())
-                digest.update(file_digest(path).encode())
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc" \
+                    and is_inside(path, folder):
+                digest.update(f"{path.relative_to(folder).as_posix()}\0{file_digest(path)}\0".encode())
     return digest.hexdigest()
 
 
-def theme_folders(profile_folder: Path) -> list[Path]:
-    """The ``themes`` folders a render of a profile in ``profile_folder`` finds themes in, in
-    theming.find_theme's order: built-in, beside the working directory, beside the profile
-    (each once)."""
-    from resume_builder.theme_paths import builtin_themes_folder
+def reads_digest(reads: "RenderInputs", base: Path, folders: dict[Path, str] | None = None) -> str:
+    """The hash of the files ``reads`` names (64 hex digits): each project file by its path
+    relative to ``base`` (the build file's folder) and its content, each theme folder by its
+    label and :func:`folder_digest`, each font file by its label and content. ``folders``:
+    folder digests already computed in this build, by folder (filled as they are)."""
+    folders = folders if folders is not None else {}
+    digest = hashlib.sha256()
+    for path in reads.files:
+        digest.update(f"file {relative_name(path, base)}\0{file_digest(Path(path))}\0".encode("utf-8"))
+    for label, folder in reads.folders:
+        if folder not in folders:
+            folders[folder] = folder_digest(folder)
+        digest.update(f"{label}\0{folders[folder]}\0".encode("utf-8"))
+    for label, path in reads.fonts:
+        digest.update(f"{label}\0{file_digest(path)}\0".encode("utf-8"))
+    return digest.hexdigest()
 
-    folders: list[Path] = []
-    for folder in (builtin_themes_folder(), Path.cwd() / "themes", profile_folder / "themes"):
-        if folder.resolve() not in {seen.resolve() for seen in folders}:
-            folders.append(folder)
-    return folders
+
+def target_reads(target: Target) -> "RenderInputs":
+    """What ``target``'s render reads (:func:`resume_builder.render_inputs.render_inputs`).
+
+    Raises UserError when its profile, variant, letter or theme cannot be loaded (the target
+    then fails with that error): the caller hashes :func:`named_files` instead.
+    """
+    from resume_builder.render_inputs import render_inputs
+
+    return render_inputs(target.request(), letter=target.letter, document=target.document)
+
+
+def named_files(target: Target) -> "RenderInputs":
+    """The files ``target`` names itself (profile, variant and letter files, posting), for a
+    target whose render cannot be looked into: it fails, and is built again next time."""
+    from resume_builder.render_inputs import RenderInputs
+
+    files = [target.profile, *(Path(value) for value in (target.variant, target.letter or "") if names_a_file(value)),
+             *([target.posting] if target.posting is not None else [])]
+    return RenderInputs(tuple(files), ())
 
 
 def relative_name(path: Path | str, base: Path) -> str:
@@ -83,12 +122,12 @@ def checked(target: Target, check: bool) -> bool:
     return check and (target.fmt in CHECKABLE or (target.fmt == "bundle" and not target.zip))
 
 
-def target_inputs(target: Target, themes: str, check: bool = False, base: Path | None = None) -> str:
-    """The hash of what ``target`` is made from (64 hex digits); ``themes``: the
-    :func:`themes_digest` of its theme folders; ``check``: whether the build runs the ATS
-    check, which counts for an output it checks (turned on, an output built unchecked was
+def target_inputs(target: Target, reads: str, check: bool = False, base: Path | None = None) -> str:
+    """The hash of what ``target`` is made from (64 hex digits); ``reads``: the
+    :func:`reads_digest` of the files its render reads; ``check``: whether the build runs the
+    ATS check, which counts for an output it checks (turned on, an output built unchecked was
     'up to date' for ever, its check null); ``base``: the build file's folder, which the
-    files are named relative to (default: the profile's folder)."""
+    variant and letter files are named relative to (default: the profile's folder)."""
     base = base if base is not None else Path(target.profile).parent
 
     def named(value: str) -> str:  # a variant or letter: a file by its relative path, a name as it is
@@ -96,22 +135,12 @@ def target_inputs(target: Target, themes: str, check: bool = False, base: Path |
 
     digest = hashlib.sha256()
     for part in (__version__, os.environ.get("SOURCE_DATE_EPOCH", ""), target.fmt, named(target.variant),
-                 target.theme or "", target.lang or "", themes, file_digest(target.profile)):
+                 target.theme or "", target.lang or "", reads):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     if checked(target, check):  # added only then: outputs never checked keep their hash
         digest.update(b"checked\0")
-    if names_a_file(target.variant):  # its content decides the output too
-        digest.update(file_digest(Path(target.variant)).encode())
-    from resume_builder.loading.includes import included_files
-
-    for included, content in included_files(Path(target.profile)).items():
-        digest.update(f"{relative_name(included, base)}\0{content}\0".encode("utf-8"))
-    if target.document != "resume":  # letters and bundles: the letter file and the posting too
+    if target.document != "resume":  # letters and bundles: which letter, and a bundle's zip
         for part in (target.document, named(target.letter or ""), str(target.zip)):
             digest.update(part.encode("utf-8") + b"\0")
-        if target.letter and names_a_file(target.letter):
-            digest.update(file_digest(Path(target.letter)).encode())
-        if target.posting is not None:
-            digest.update(file_digest(target.posting).encode())
     return digest.hexdigest()

@@ -211,8 +211,7 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
     results: list[TargetResult] = []
     try:
         _cpu_backstop(timeout)
-        request = pipeline.RenderRequest(profile=first.profile, variant=first.variant or None,
-                                         lang=first.lang or None, theme=first.theme, posting=first.posting)
+        request = first.request()  # the request building/inputs.py looks into: one for both
         if first.document == "bundle":
             return [_render_bundle(target, request, digest, check, timeout) for target, digest in zip(targets, inputs)]
         with time_limit(timeout, f"preparing {first.profile.name}"):

@@ -12,7 +12,7 @@ from typing import Any
 from resume_builder import __version__
 from resume_builder.wording import count
 from resume_builder.building.config import BuildConfig, Target, check_targets, expand, load_config
-from resume_builder.building.inputs import target_inputs, theme_folders, themes_digest
+from resume_builder.building.inputs import named_files, reads_digest, target_inputs, target_reads
 from resume_builder.building.manifest import MANIFEST, read_manifest, sha256_file, write_manifest
 from resume_builder.building.runner import TargetResult, run_build
 
@@ -69,7 +69,8 @@ class BuildSession:
     def plan(self) -> tuple[list[Target], list[str], list[TargetResult]]:
         """Targets to render (with their input hashes) and results for those already up to date."""
         base = self.config_path.resolve().parent
-        themes: dict[Path, str] = {}  # by profile folder: the theme folders its renders search
+        reads: dict[tuple, str] = {}  # by group: the hash of the files its render reads
+        folders: dict[Path, str] = {}  # theme folders hashed in this build
         problems: list[str] = []
         old = read_manifest(self.out_dir, problems)
         for problem in problems:  # a corrupt manifest means a full build, never a crash
@@ -99,10 +100,10 @@ class BuildSession:
             if target.fmt in ("pdf", "docx") and self._key(target) not in old and target.output.is_file():
                 # not this build's file: replaced only if it records the same document
                 target = self.targets[index] = dataclasses.replace(target, guard=True)
-            folder = target.profile.parent
-            if folder not in themes:
-                themes[folder] = themes_digest(theme_folders(folder))
-            digest = target_inputs(target, themes[folder], self.config.check, base)
+            key = (*target.group, target.zip)
+            if key not in reads:
+                reads[key] = reads_digest(_reads(target), base, folders)
+            digest = target_inputs(target, reads[key], self.config.check, base)
             entry = self.previous.get(self._key(target))
             if entry and entry.get("inputs") == digest and target.output.is_file() \
                     and sha256_file(target.output) == entry.get("sha256"):
@@ -295,6 +296,15 @@ class BuildSession:
                     leftover.unlink()
                 except OSError:
                     pass
+
+
+def _reads(target: Target) -> Any:
+    """What ``target``'s render reads; what it names itself when that cannot be looked into
+    (it then fails with the reason, and is built again next time)."""
+    try:
+        return target_reads(target)
+    except Exception:  # noqa: BLE001 - a UserError, or an installed theme's entry point raising anything
+        return named_files(target)
 
 
 def _display(path: Path) -> str:

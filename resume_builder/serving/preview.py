@@ -118,7 +118,7 @@ class Preview:
                 return
             self.error = None
             self.report = report
-            self.watcher.files, self.watcher.folders = self.watcher.inputs_of(job)
+            self.watcher.files, self.watcher.folders = self.watcher.inputs_of(request)
             if self.posting is not None:
                 self.watcher.files.add(self.posting.resolve())
             self.previous = self.snapshot
