@@ -654,10 +654,12 @@ def stale_pages(outputs: list[Rendered]) -> list[Path]:
 
 
 def read_files(request: RenderRequest, jobs: Iterable[Any] = (), extra: Iterable[Path | None] = ()) -> list[Path]:
-    """The files a render of ``request`` read that an output must never replace: the profile
-    and every file it includes (from each prepared job), a variant file, the job posting,
-    and ``extra`` (a letter file)."""
+    """The files a render of ``request`` read that an output must never replace: the profile,
+    every file it includes and its photo, a letter's file and signature image (from each
+    prepared job, as :mod:`resume_builder.render_inputs` names them), a variant file, the job
+    posting, and ``extra`` (a letter file)."""
     from resume_builder.loading.variants import looks_like_file
+    from resume_builder.render_inputs import letter_inputs, profile_inputs
 
     paths: list[Path | None] = [request.profile, request.posting, *extra]
     if request.variant is not None and looks_like_file(request.variant):
@@ -665,6 +667,8 @@ def read_files(request: RenderRequest, jobs: Iterable[Any] = (), extra: Iterable
     for job in jobs:
         loaded = getattr(job, "loaded", None)
         if loaded is not None:
-            paths.append(loaded.path)
-            paths.extend(loaded.included)
+            paths.extend(profile_inputs(loaded))
+        letter = getattr(job, "letter", None)  # a letter's job (letter_pipeline.prepare_letter)
+        if letter is not None:
+            paths.extend(letter_inputs(letter))
     return [path for path in paths if path is not None]
