@@ -19,8 +19,8 @@ English "pools"), so in a posting a name counts only where the text speaks of la
   language test (TOEFL, IELTS, DELE, JLPT N2, ...) or a word of language ability in one of
   the built-in languages (:data:`CUES`: "fluent", "nivel", "verhandlungssicher", "courant",
   "biegła", "свободно", "流暢", ...), or
-- the part holds nothing but language names and words joining them ("German, French",
-  "Inglés y alemán").
+- the part holds nothing but language names, words joining them and words of a wish
+  ("German, French", "Inglés y alemán", "French is a plus").
 
 English names match with their capital only ("Polish", never "polish"); Dutch names only in
 a posting in Dutch (:attr:`Posting.language`: "Pools", "Fins" and "Turks" are English words),
@@ -84,8 +84,14 @@ _UNSPACED_CUES = ("語学", "言語", "流暢", "ネイティブ", "ビジネス
 # CEFR levels (A1..C2, also "B2+", "C1/C2"), JLPT levels and language tests by their names.
 _LEVEL = re.compile(r"(?<![\w-])(?:[ABC][12]\+?|N[1-5]|TOEFL|IELTS|TOEIC|DELE|DELF|DALF|TestDaF|Goethe|"
                     r"JLPT|HSK|TOPIK|CELI|CILS|CAPLE|Cambridge|CEFR|GER|MCER|QECR|ERK)(?![\w-])")
-# Words that join names in a list of languages ("German and French", "Inglés y alemán").
-_JOINERS = frozenset("and or y o e und oder et ou i lub oraz или и ve veya ile en of".split())
+# Words that join names in a list of languages ("German and French", "Inglés y alemán"), and
+# those of a wish that closes it ("French is a plus", "Alemán es un plus", "Französisch von
+# Vorteil", "un atout"): a part of nothing else asks for the languages it names.
+_JOINERS = frozenset("and or y o e und oder et ou i lub oraz или и ve veya ile en of "
+                     "is a an plus bonus nice to have would be great preferred desirable advantage welcome "
+                     "es un una valorará valorable deseable ist ein von vorteil wünschenswert erwünscht "
+                     "est atout serait apprécié souhaité é um diferencial desejável è gradito "
+                     "mile widziane pluspunt".split())
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?")
 
 

@@ -87,12 +87,18 @@ def test_a_language_is_asked_for_in_any_built_in_language(text, language):
     assert found[language].required and found[language].category == "spoken"
 
 
+def test_a_language_wished_for_is_preferred():
+    found = keywords("Engineer\n\nRequirements:\n- Python\n- French is a plus\n")
+    assert found["French"].category == "spoken" and not found["French"].required
+
+
 @pytest.mark.parametrize("text", [
     "Experience with German payroll systems",  # an adjective, no word of language ability
     "Polish the UI and write docs",
     "polish the UI",
     "Connection pools and fluent APIs",  # Dutch "Pools" (Polish) is an English word
     "You will work in our Spanish office",
+    "A German bank is a plus",  # a word that is neither a language word nor a wish
 ])
 def test_a_language_name_that_does_not_speak_of_languages_asks_for_nothing(text):
     found = keywords(f"Engineer\n\nRequirements:\n- {text}\n")
