@@ -278,14 +278,19 @@ def test_a_changed_included_file_is_read_again_by_a_warm_process(tree):
 
 def test_build_hashes_change_with_an_included_file(tree):
     from resume_builder.building.config import Target
-    from resume_builder.building.inputs import target_inputs
+    from resume_builder.building.inputs import reads_digest, target_inputs, target_reads
 
     target = Target(profile=tree / "main.yaml", variant="", fmt="txt", theme=None, lang=None,
                     output=tree / "out" / "main.txt")
-    first = target_inputs(target, "themes")
+
+    def inputs() -> str:  # as the build hashes a target: what its render reads, then the target
+        return target_inputs(target, reads_digest(target_reads(target), tree))
+
+    first = inputs()
     assert set(included_files(tree / "main.yaml")) == set(load_profile(tree / "main.yaml").included)
+    assert set(load_profile(tree / "main.yaml").included) <= set(target_reads(target).files)
     (tree / "parts" / "projects.yaml").write_text("- name: Beacon\n")
-    assert target_inputs(target, "themes") != first
+    assert inputs() != first
 
 
 def test_watch_rerenders_when_an_included_file_changes(tree, monkeypatch):
