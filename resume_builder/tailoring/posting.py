@@ -115,13 +115,41 @@ _COMMON_WORDS = {
 }
 
 
+# Words of a letter's first-person register, beside the common words above: what a cover
+# letter in each language is written with ("I", "my", "would", "your").
+_LETTER_WORDS = {
+    "en": {"i", "my", "me", "your", "am", "have", "would", "this", "in", "at", "be", "will", "as", "look"},
+    "de": {"ich", "mich", "mir", "mein", "meine", "meinen", "ihr", "ihre", "ihnen", "habe", "bin", "würde",
+           "gerne", "einen", "eine", "den", "dem", "ein", "zu", "als", "auf", "nicht"},
+    "fr": {"je", "mon", "mes", "votre", "vos", "suis", "ai", "serais", "au", "aux", "dans", "ce", "cette", "qui",
+           "chez", "ma"},
+    "es": {"yo", "mis", "soy", "tengo", "estoy", "sería", "por", "al", "lo", "muy", "su", "sus", "equipo"},
+    "it": {"io", "mio", "mia", "miei", "sono", "ho", "sarei", "vostro", "vostra", "nel", "nella", "alla",
+           "molto", "di"},
+    "pt": {"eu", "meu", "minha", "meus", "tenho", "seria", "vossa", "vosso", "na", "no", "ao", "não", "muito",
+           "em"},
+    "nl": {"ik", "mijn", "mij", "ben", "heb", "zou", "uw", "graag", "te", "op", "dat", "zijn"},
+}
+
+
+def _own_words() -> dict[str, frozenset[str]]:
+    """Each language's common and letter words that no other language here has ("et" is
+    French only; "de", "con" and "para" are several languages' and tell nothing)."""
+    words = {lang: _COMMON_WORDS[lang] | _LETTER_WORDS[lang] for lang in _COMMON_WORDS}
+    return {lang: frozenset(own - set().union(*(other for name, other in words.items() if name != lang)))
+            for lang, own in words.items()}
+
+
+_OWN_WORDS = _own_words()
+
+
 def text_language(text: str, *, at_least: int = 4) -> str | None:
-    """The language ``text`` is written in, among those of :data:`_COMMON_WORDS`, when its
-    common words say so clearly: at least ``at_least`` of one language's and more than twice
-    any other's; else None (too short, mixed, or another language)."""
+    """The language ``text`` is written in, among those of :data:`_COMMON_WORDS` (English,
+    German, French, Spanish, Italian, Portuguese, Dutch), when the words only one of them has
+    (:data:`_OWN_WORDS`) say so clearly: at least ``at_least`` of one language's and more than
+    twice any other's; else None (too short, mixed, or another language)."""
     words = re.findall(r"\w+", text.lower())
-    counts = sorted(((sum(word in common for word in words), lang) for lang, common in _COMMON_WORDS.items()),
-                    reverse=True)
+    counts = sorted(((sum(word in own for word in words), lang) for lang, own in _OWN_WORDS.items()), reverse=True)
     (best, lang), (second, _) = counts[0], counts[1]
     return lang if best >= at_least and best > 2 * second else None
 

@@ -81,3 +81,25 @@ def test_an_unknown_locale_is_a_located_error(tmp_path):
     result = CliRunner().invoke(app, ["letter", str(path), "--letter", "mares", "-f", "txt", "-o", "-"])
     assert result.exit_code == 2
     assert "p.yaml:6:13: letters.mares.locale: 'xx-yy-zz' is not a language or locale" in result.output
+
+
+@pytest.mark.parametrize(("body", "language", "name"), [
+    ("Je me permets de vous adresser ma candidature pour le poste de développeur. Je serais ravi de rejoindre "
+     "votre équipe et de mettre mes compétences à votre service.", "fr", "French"),
+    ("Me dirijo a ustedes para presentar mi candidatura al puesto de ingeniero. Tengo cinco años de experiencia "
+     "y estoy muy interesado en su equipo.", "es", "Spanish"),
+    ("Scrivo per candidarmi alla posizione di ingegnere presso la vostra azienda. Ho cinque anni di esperienza e "
+     "sarei molto felice di far parte del vostro team.", "it", "Italian"),
+    ("Hiermit bewerbe ich mich um die Stelle als Entwicklerin. Ich habe fünf Jahre Erfahrung und würde mich "
+     "freuen, Ihr Team zu unterstützen.", "de", "German"),
+    ("Graag solliciteer ik naar de functie van ontwikkelaar. Ik heb vijf jaar ervaring en zou graag bij uw team "
+     "werken.", "nl", "Dutch"),
+])
+def test_each_language_the_warning_knows_is_told(tmp_path, body, language, name):
+    """French, Spanish and Italian letters got no warning: their common words overlap
+    ("de", "con", "para"), and only words one language has tell them apart (user trial)."""
+    path = tmp_path / "p.yaml"
+    path.write_text(f"basics:\n  name: Kit Example\nletters:\n  x:\n    body: \"{body}\"\n", encoding="utf-8")
+    job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=path), "x")
+    warned = [w for w in job.warnings if "the letter reads as" in w]
+    assert warned and f"reads as {name}" in warned[0] and f"'locale: {language}'" in warned[0]
