@@ -349,18 +349,22 @@ def with_posting_terms(vocab: Vocabulary, posting: Posting) -> Vocabulary:
 # written with spaces ("React or Vue", "Jest, Playwright oder Cypress", "Java ou Kotlin").
 _OR_WORDS = frozenset("or oder ou o of lub albo или veya ya da または 或 或者 또는".split())
 _LIST_GLUE = re.compile(r"[\s,/]*")
+# "and/or" and its kin offer a choice too ("Java and/or Kotlin", "Java und/oder Kotlin").
+_AND_OR = re.compile(r"(?<!\w)(?:and|und|et|y|e|i|en)\s*/\s*(?:or|oder|ou|o|lub|of)(?!\w)", re.I)
 
 
 def alternative_groups(text: str, matches: list[Match]) -> list[list[str]]:
     """The groups of terms ``text`` offers as a choice: consecutive matched terms joined only by
     commas, slashes and an "or" word ("Jest, Playwright or Cypress", "React or Vue", "Go oder
-    Rust"), at least one join being that word; "Kubernetes, Terraform and Go" asks for all."""
+    Rust", "Java and/or Kotlin"), at least one join being that word or a bare slash
+    ("AWS/GCP"); "Kubernetes, Terraform and Go" asks for all."""
     groups: list[list[str]] = []
     current: list[str] = []
     offered = False
     for before, after in zip(matches, matches[1:]):
-        between = text[before.end:after.start]
+        between = _AND_OR.sub(" or ", text[before.end:after.start])
         words = between.replace(",", " ").replace("/", " ").split()
+        slash = not words and between.strip() == "/"  # "AWS/GCP", "React/Vue": either
         joined = (not words and _LIST_GLUE.fullmatch(between) is not None) or \
             (len(words) == 1 and words[0].casefold() in _OR_WORDS)
         if joined:
@@ -368,7 +372,7 @@ def alternative_groups(text: str, matches: list[Match]) -> list[list[str]]:
                 current = [before.term]
             if after.term not in current:
                 current.append(after.term)
-            offered = offered or bool(words)
+            offered = offered or bool(words) or slash
             continue
         if offered and len(current) > 1:
             groups.append(current)

@@ -366,8 +366,9 @@ def _line_at(text: str, offset: int) -> str:
 def _alternatives_met(results: dict[str, "KeywordResult"]) -> None:
     """A required term the profile lacks, offered as a choice with one it shows ("Jest,
     Playwright or Cypress" with Jest shown), is asked for no more than preferred: the posting
-    wants one of them. Its ``met_by`` names the one shown; its weight stays (ranking)."""
-    from resume_builder.tailoring.posting import PREFERRED
+    wants one of them. Its ``met_by`` names the one shown, and it weighs as a wish, so the
+    weighted coverage does not count it as a requirement missed."""
+    from resume_builder.tailoring.posting import PREFERRED, WEIGHT_WISHED
 
     shown = [name for name, result in results.items() if result.places]
     for result in results.values():
@@ -376,7 +377,7 @@ def _alternatives_met(results: dict[str, "KeywordResult"]) -> None:
             continue
         met = next((name for name in shown if name in keyword.alternatives), None)
         if met is not None:
-            keyword.importance, keyword.met_by = PREFERRED, met
+            keyword.importance, keyword.met_by, keyword.weight = PREFERRED, met, WEIGHT_WISHED
 
 
 def _spoken_languages(piece: _Text, vocab: Vocabulary) -> Iterator[tuple[str, int]]:

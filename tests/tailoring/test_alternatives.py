@@ -39,6 +39,10 @@ def report(highlight: str):
     ("Kubernetes, Terraform and Go", []),
     ("Kubernetes and React or Vue", [["React", "Vue.js"]]),
     ("Experience with React; or Vue for smaller apps", []),  # a clause between: not one list
+    ("AWS/GCP", [["AWS", "Google Cloud"]]),
+    ("Java and/or Kotlin", [["Java", "Kotlin"]]),
+    ("Java und/oder Kotlin", [["Java", "Kotlin"]]),
+    ("CI/CD and Docker", []),  # one term with a slash in it
 ])
 def test_a_choice_is_read_as_one_group(text, groups):
     vocab = builtin_vocabulary()
@@ -50,6 +54,7 @@ def test_one_alternative_shown_meets_the_requirement():
     for name, met in (("Playwright", "Jest"), ("Cypress", "Jest"), ("Vue.js", "React")):
         assert not found[name].covered and found[name].keyword.importance == "preferred"
         assert found[name].keyword.met_by == met
+        assert found[name].keyword.weight == 1  # a wish: the weighted coverage does not count it missed
         assert found[name].to_dict()["met_by"] == met
     for name in ("Kubernetes", "Terraform"):  # "and": each one is asked for
         assert found[name].keyword.required and found[name].keyword.met_by is None
