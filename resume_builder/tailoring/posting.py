@@ -318,7 +318,12 @@ _TRAILING = re.compile(r"(?<!\w)(?:would be (?:great|nice|ideal|helpful|awesome)
                        r"great to have|good to have|not required|not a must|optional|"
                        r"von vorteil|wünschenswert|ein plus|gern gesehen|gerne gesehen|erwünscht|"
                        r"est un plus|serait un plus|un atout|appréciée?s?|souhaitée?s?|bienvenue?s?|"
-                       r"optionnel(?:le)?))(?!\w)", re.I)
+                       r"optionnel(?:le)?|"
+                       # Spanish, Portuguese, Italian, Dutch, Polish
+                       r"(?:es|será|sería) un plus|se valorará|valorable|deseable|"
+                       r"(?:é|será|seria) um (?:plus|diferencial)|desejável|"
+                       r"(?:è|sarà|sarebbe) un plus|costituisce (?:un )?titolo preferenziale|gradit[oa]|"
+                       r"is een pré|is een pluspunt|een pluspunt|mile widziane))(?!\w)", re.I)
 # "ideally Go", "bonus points for Rust": a wish that opens what follows.
 _LEADING = re.compile(r"(?<!\w)(?:ideally|preferably|bonus(?: points)?(?: if| for)?|even better(?: if)?|"
                       r"plus if|nice if|extra points? (?:if|for)|idealerweise|vorzugsweise|gerne auch|"

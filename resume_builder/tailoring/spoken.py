@@ -58,17 +58,19 @@ _EXTRA = {
 # together with one of these asks for that language. Chinese, Japanese and Korean ones
 # are found inside words.
 CUES = {
-    "en": "fluent fluency fluently native proficient proficiency speaker speakers speaking spoken speak "
+    "en": "fluent fluency fluently native proficient proficiency speaker speakers speaking spoken speak speaks "
           "written verbal bilingual conversational tongue language languages level",
     "de": "fließend fliessend verhandlungssicher muttersprache muttersprachlich muttersprachler sprache "
-          "sprachen sprachkenntnisse kenntnisse niveau konversationssicher schrift",
-    "fr": "courant couramment natif native bilingue niveau maîtrise maitrise parlé écrit langue langues",
+          "sprachen sprachkenntnisse kenntnisse niveau konversationssicher schrift sprichst sprechen spricht",
+    "fr": "courant couramment natif native bilingue niveau maîtrise maitrise parlé écrit langue langues parles "
+          "parlez parler",
     "es": "idioma idiomas lengua nivel fluido fluida fluidez nativo nativa bilingüe hablado escrito "
-          "dominio conversacional avanzado intermedio",
-    "it": "lingua lingue fluente madrelingua nativo bilingue livello conoscenza parlato scritto",
+          "dominio conversacional avanzado intermedio hablas habla hablar",
+    "it": "lingua lingue fluente madrelingua nativo bilingue livello conoscenza parlato scritto parli parlare",
     "pt": "idioma idiomas língua fluente fluência nativo nativa bilíngue nível domínio falado escrito "
-          "avançado intermediário",
-    "nl": "taal talen vloeiend moedertaal tweetalig niveau beheersing mondeling schriftelijk",
+          "avançado intermediário fala falar",
+    "nl": "taal talen vloeiend moedertaal tweetalig niveau beheersing mondeling schriftelijk spreekt spreken "
+          "spreek kennis",
     "pl": "język języka języku językiem znajomość biegły biegła biegle płynny płynnie ojczysty poziom "
           "poziomie komunikatywny",
     "ru": "язык языка языком языке свободно свободный свободное владение носитель уровень уровне "

@@ -105,6 +105,18 @@ def test_a_language_name_that_does_not_speak_of_languages_asks_for_nothing(text)
     assert not [name for name, k in found.items() if k.category == "spoken"], found
 
 
+@pytest.mark.parametrize(("text", "language", "required"), [
+    ("Ingeniero\n\nRequisitos:\n- Python\n- Francés es un plus\n", "French", False),
+    ("Engenheiro\n\nRequisitos:\n- Python\n- Inglês é um diferencial\n", "English", False),
+    ("Ontwikkelaar\n\nWat wij vragen:\n- Je spreekt Pools en Frans\n- Ervaring met Python\n", "Polish", True),
+    ("Ontwikkelaar\n\nWat wij vragen:\n- Goede kennis van het Duits\n- Ervaring met Python\n", "German", True),
+])
+def test_wishes_and_ways_of_speaking_in_other_languages(text, language, required):
+    """A trial found "Francés es un plus" required and "Je spreekt Pools en Frans" asking for nothing."""
+    found = keywords(text)
+    assert found[language].category == "spoken" and found[language].required == required
+
+
 def test_a_dutch_posting_reads_dutch_names():
     found = keywords("Ontwikkelaar\n\nWat wij vragen:\n- Je spreekt Pools en Frans, vloeiend\n- Ervaring met Python\n")
     assert {"Polish", "French"} <= set(found)
