@@ -47,12 +47,35 @@ class Token:
         return self.text.lower()
 
 
+# Han and kana: Chinese and Japanese put no space between words, so a term written against
+# them ("Pythonの実務経験", "熟悉Kubernetes") is a word of its own.
+_UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+")
+
+
+def _words(text: str, start: int) -> list[Token]:
+    """The word ``text`` (at offset ``start``), split where Han or kana meet other letters."""
+    if not _UNSPACED_RUN.search(text):
+        return [Token(text, start, start + len(text))]
+    tokens, at = [], 0
+    for run in _UNSPACED_RUN.finditer(text):
+        if run.start() > at:
+            tokens.append(Token(text[at:run.start()], start + at, start + run.start()))
+        tokens.append(Token(run.group(), start + run.start(), start + run.end()))
+        at = run.end()
+    if at < len(text):
+        tokens.append(Token(text[at:], start + at, start + len(text)))
+    return tokens
+
+
 def tokenize(text: str) -> list[Token]:
-    """Words and ``/``/``&`` separators; other punctuation and line breaks become boundaries."""
+    """Words and ``/``/``&`` separators; other punctuation and line breaks become boundaries.
+    A word is also cut where Han or kana meet other letters (:data:`_UNSPACED_RUN`)."""
     tokens: list[Token] = []
     for match in _TOKEN_RE.finditer(text):
         kind = match.lastgroup
-        if kind in ("word", "sep"):
+        if kind == "word":
+            tokens.extend(_words(match.group(), match.start()))
+        elif kind == "sep":
             tokens.append(Token(match.group(), match.start(), match.end()))
         elif kind in ("url", "other") and (not tokens or tokens[-1].text != BOUNDARY):
             tokens.append(Token(BOUNDARY, match.start(), match.end()))

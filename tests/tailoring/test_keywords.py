@@ -277,3 +277,15 @@ def test_inferred_words_suggest_their_term_and_nothing_else():
             assert (match.term, match.inferred) == (name, True), hint
     (written,) = VOCAB.find("Kubernetes")
     assert not written.inferred and not VOCAB.find("k8s")[0].inferred
+
+
+def test_a_term_written_against_chinese_or_japanese_text_is_found():
+    """Chinese and Japanese put no space between words: "Pythonの実務経験" was one word, and a
+    Japanese posting's Python, Go and AWS were never found (user trial)."""
+    from resume_builder.pipeline import builtin_vocabulary
+
+    vocab = builtin_vocabulary()
+    for text, term in [("Pythonの実務経験", "Python"), ("Go言語の経験", "Go"), ("熟悉Kubernetes和Docker", "Kubernetes"),
+                       ("熟悉Kubernetes和Docker", "Docker"), ("AWSでの運用経験", "AWS"), ("C言語", "C")]:
+        assert term in [m.term for m in vocab.find(text)], (text, term)
+    assert [m.surface for m in vocab.find("Pythonの実務経験")] == ["Python"]
