@@ -309,8 +309,56 @@ def parse(text: str, file: str, judge: Callable[[str], int | None] | None = None
         doc = parse_json(text, file)
     else:
         doc = parse_yaml(text, file, judge)
+        escaped = escaped_paths(text, doc)
+        if escaped:
+            raise UserError(escaped)
     check_sizes(doc)
     return doc
+
+
+# A Windows path ("C:\temp\new") in a YAML double-quoted text: '\t' and '\n' are escapes, so it
+# loads as "C:<tab>emp<line break>ew" without a word said (user trial: a highlight printed
+# with a tab and a line break in it; a photo path "with a control character" never typed).
+_DRIVE_PATH = re.compile(r"(?<![A-Za-z])[A-Za-z]:\\(?!\\)")
+_ESCAPED_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\t\n]")
+
+
+def escaped_paths(text: str, doc: SourceDocument) -> list[Problem]:
+    """A problem at each double-quoted YAML text holding a Windows path whose backslashes
+    made escapes of it (a control character in the value, ``X:\\`` in the source); a path
+    whose escapes YAML refuses (``\\U``, ``\\d``) is a syntax error said in
+    :mod:`resume_builder.loading.yaml_errors`."""
+    from resume_builder.loading.yaml_errors import source_lines
+
+    lines: list[str] | None = None
+    problems: list[Problem] = []
+    stack: list[tuple[PathKey, Any]] = [((), doc.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((path + (key,), item) for key, item in reversed(list(value.items())))
+        elif isinstance(value, list):
+            stack.extend((path + (index,), item) for index, item in reversed(list(enumerate(value))))
+        elif isinstance(value, str) and _ESCAPED_CONTROL.search(value):
+            where = doc.locate(path)
+            if where is None or where.line is None or where.column is None:
+                continue
+            lines = lines if lines is not None else source_lines(text)
+            source = lines[where.line - 1][where.column - 1:] if where.line <= len(lines) else ""
+            closing = re.match(r'"(?:[^"\\]|\\.)*"?', source)
+            quoted = closing.group() if source.startswith('"') and closing else ""
+            drive = _DRIVE_PATH.search(quoted)
+            if drive is None:
+                continue
+            backslash = where.column + drive.end() - 1
+            escape = quoted[drive.end() - 1:drive.end() + 1]
+            single = "'" + quoted.strip('"').replace("'", "''") + "'"
+            problems.append(Problem(
+                f"a Windows path in double quotes: '{escape}' here is an escape (a control character), "
+                "not a backslash and a letter", Location(doc.file, where.line, backslash), dotted(path),
+                f"write the text in single quotes, where a backslash is a backslash: {single}; or a path "
+                f"with '/' instead: {quoted.replace(chr(92), '/')}"))
+    return problems
 
 
 def check_sizes(doc: SourceDocument) -> None:
@@ -684,8 +732,8 @@ def parse_yaml_fast(text: str, file: str) -> SourceDocument | None:
         return None
     from resume_builder.loading.yaml_anchors import may_hold_anchors
 
-    if "\ufeff" in text or may_hold_anchors(text):  # a stray byte-order mark, an anchor: the careful path
-        return None
+    if "\ufeff" in text or may_hold_anchors(text) or _DRIVE_PATH.search(text):
+        return None  # a stray byte-order mark, an anchor, a Windows path (escaped_paths): the careful path
     try:
         check_yaml_events(text, file)  # libyaml's composer recurses in C: check before loading
         yaml = _yaml("safe")
