@@ -9,7 +9,8 @@ Gal·la) or the periods of initials and short abbreviations (J. R. R., J.R.R., J
 Besides those it may hold:
 
 - an alternative name or nickname in parentheses or quotes (``Jiwoo Park (박지우)``,
-  ``Jiwoo (Ji-woo) Park``, ``Robert “Bob” Smith``);
+  ``Jiwoo (Ji-woo) Park``, ``Robert “Bob” Smith``), or pronouns (``Alex Kim (they/them)``,
+  ``Ann Example, she/her``);
 - lower-case particles (van der, de la, bin, al-…; :data:`_PARTICLES`);
 - up to two commas (``Park, Jiwoo``; ``Jane Doe, PhD``).
 
@@ -66,6 +67,10 @@ _JOINERS = "\u200c\u200d"  # ZWNJ, ZWJ: inside Persian and Indic words
 _ASIDE = re.compile(r"\(([^()]*)\)|（([^（）]*)）|\"([^\"]*)\"|“([^“”]*)”|„([^„“”]*)[“”]|«([^«»]*)»"
                     r"|‘([^‘’]*)’|「([^「」]*)」|(?<!\w)'([^']*)'(?!\w)")
 _JOINED = re.compile(rf"^[^\W\d_]{{1,4}}[{re.escape(_APOSTROPHES + _HYPHENS)}](.)")
+#: Pronouns written beside a name, "(they/them)", "(she/her)", ", he/him": one to three words of
+#: letters joined by slashes.
+_PRONOUNS = re.compile(r"[^\W\d_]{1,6}(?:\s*/\s*[^\W\d_]{1,6}){1,2}")
+_PRONOUNS_AFTER = re.compile(r",\s*[^\W\d_]{1,6}(?:\s*/\s*[^\W\d_]{1,6}){1,2}\s*$")
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\W\d_]{2,}")
 _WEB = re.compile(r"(?i)(?:https?://|www\.)|\w\.(?:com|org|net|dev|io|me|info|eu)\b")
 
@@ -152,8 +157,10 @@ def not_a_name(line: str) -> str | None:
     def aside(match: re.Match) -> str:
         asides.append(next(group for group in match.groups() if group is not None))
         return ","  # a break between words, as a comma is: 'Jiwoo (Ji-woo) Park'
-    outside = _ASIDE.sub(aside, text)
+    outside = _PRONOUNS_AFTER.sub("", _ASIDE.sub(aside, text))
     for inner in asides:
+        if _PRONOUNS.fullmatch(inner.strip()):
+            continue  # "(they/them)": pronouns beside the name
         problem, count, names = _words_problem(inner.strip(" ,"))
         if problem or not names or count > MAX_WORDS // 2:
             return problem or "its parentheses or quotes hold no name"

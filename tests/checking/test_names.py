@@ -27,6 +27,7 @@ NAMES = [
     "Ludwig van Beethoven", "Johannes van der Berg", "María de la Cruz", "Juan Pablo de la Cruz Fernández García",
     "Ngũgĩ wa Thiong'o", "J. R. R. Tolkien", "J.R.R. Tolkien", "Dr. Jane Doe", "John Smith, Jr.",
     "Jane Doe, Ph.D.", "Park, Jiwoo", "Robert “Bob” Smith", "Robert 'Bob' Smith", "ALEX EXAMPLE",
+    "Alex Kim (they/them)", "Alex Kim (she/her)", "Ann Example, she/her",  # pronouns (trial: "not a name")
 ]
 
 
