@@ -46,12 +46,18 @@ CODE_FONTS = ("DejaVu Sans Mono", "Noto Sans Mono CJK SC")
 CJK_REGIONS = (("zh-hk", "HK"), ("zh-mo", "HK"), ("zh-tw", "TC"), ("zh-hant", "TC"), ("ja", "JP"), ("ko", "KR"))
 
 
+def cjk_region(language: str) -> str:
+    """The Noto CJK region code (JP, KR, SC, TC or HK) of a BCP 47 ``language``: the first of
+    :data:`CJK_REGIONS` it is or starts with, else SC."""
+    tag = (language or "").replace("_", "-").lower()
+    return next((code for prefix, code in CJK_REGIONS if tag == prefix or tag.startswith(prefix + "-")), "SC")
+
+
 def regional_fonts(fonts: tuple[str, ...], language: str) -> tuple[str, ...]:
     """``fonts`` (:data:`FALLBACK_FONTS` or :data:`CODE_FONTS`) with the Noto CJK faces of
-    ``language``'s region (:data:`CJK_REGIONS`) in place of the Simplified Chinese ones, so a
+    ``language``'s region (:func:`cjk_region`) in place of the Simplified Chinese ones, so a
     Japanese résumé's kanji take Japanese forms (visual review: its PDF used Noto Sans CJK SC)."""
-    tag = (language or "").replace("_", "-").lower()
-    region = next((code for prefix, code in CJK_REGIONS if tag == prefix or tag.startswith(prefix + "-")), "SC")
+    region = cjk_region(language)
     return tuple(name[:-2] + region if name.endswith("CJK SC") else name for name in fonts)
 CODE_FONT_DOCX = "Courier New"
 

@@ -26,7 +26,9 @@ What is embedded, and how:
 Fallbacks in the font table (§17.8.3): ``w:altName`` (Cambria for serif families, Calibri
 for sans: Office installs both on Windows and macOS), ``w:panose1``, ``w:charset``,
 ``w:family`` and ``w:pitch`` read from the font file's OS/2 table, and ``w:sig`` (its
-Unicode and code-page ranges) so Word can tell which scripts the font covers.
+Unicode and code-page ranges) so Word can tell which scripts the font covers. Fonts the
+theme does not ship but runs name (the Noto CJK faces of East Asian text) are described by
+the caller (:class:`FontSubstitute`): a regional ``w:altName`` and ``w:charset``.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ from docx.oxml.ns import qn
 
 from resume_builder.theming import WIDTH_NAMES, FontFace, Theme
 
-__all__ = ["OBFUSCATED_FONT_TYPE", "EMOJI_FONT", "deobfuscate", "embed_fonts", "obfuscate", "split_emoji"]
+__all__ = ["OBFUSCATED_FONT_TYPE", "EMOJI_FONT", "FontSubstitute", "deobfuscate", "embed_fonts", "is_serif",
+           "obfuscate", "split_emoji"]
 
 OBFUSCATED_FONT_TYPE = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -323,11 +326,54 @@ def _font_info(path: Path) -> _FontInfo:
     return _FontInfo("".join(f"{v:02X}" for v in values), family, tuple(f"{v:08X}" for v in sig))
 
 
+@dataclass(frozen=True)
+class FontSubstitute:
+    """A font the document names but does not embed, as its font table entry describes it
+    (ECMA-376 Part 1, §17.8.3): ``alt_name`` the font to use instead, ``charset`` a Windows
+    character set in hexadecimal (``81``: Hangul), ``family`` roman or swiss, ``panose`` 20 hex
+    digits, ``sig`` the six hex words of the Unicode and code-page ranges."""
+
+    name: str
+    alt_name: str
+    charset: str
+    family: str
+    panose: str
+    sig: tuple[str, str, str, str, str, str]
+
+
+def is_serif(theme: Theme | None, family: str) -> bool:
+    """Whether the font ``family`` (a name the DOCX uses, e.g. ``Noto Serif SemiCondensed``) has
+    serifs: by the PANOSE number of the theme's file for it (:func:`_font_info`), else by its name
+    (``Serif`` and not ``Sans`` in it)."""
+    from resume_builder.errors import UserError
+
+    try:
+        faces = theme.font_faces() if theme is not None else []
+    except UserError:
+        faces = []
+    face = next((face for face in faces if face.word_family == family), None)
+    if face is not None:
+        return _font_info(face.path).family == "roman"
+    return "serif" in family.lower() and "sans" not in family.lower()
+
+
 def _el(tag: str, **attrs) -> OxmlElement:
     element = OxmlElement(tag)
     for name, value in attrs.items():
         element.set(qn(name.replace("_", ":", 1)), value)
     return element
+
+
+def _substitute_entry(font: FontSubstitute):
+    """A ``w:font`` for a font the document does not embed, children in schema order (CT_Font)."""
+    u0, u1, u2, u3, c0, c1 = font.sig
+    entry = _el("w:font", w_name=font.name)
+    for child in (_el("w:altName", w_val=font.alt_name), _el("w:panose1", w_val=font.panose),
+                  _el("w:charset", w_val=font.charset), _el("w:family", w_val=font.family),
+                  _el("w:pitch", w_val="variable"),
+                  _el("w:sig", w_usb0=u0, w_usb1=u1, w_usb2=u2, w_usb3=u3, w_csb0=c0, w_csb1=c1)):
+        entry.append(child)
+    return entry
 
 
 def _font_entry(name: str, info: _FontInfo | None, embeds: dict[tuple[bool, bool], tuple[str, str]]):
@@ -377,9 +423,11 @@ def _set_settings(document) -> None:
                     _el("w:saveSubsetFonts"))
 
 
-def embed_fonts(document, theme: Theme, families: list[str], *, emoji: bool) -> None:
-    """Write the font table for ``families`` (and the emoji font when ``emoji``), embedding
-    the theme's faces the document uses. Call after the body, header and footer are filled.
+def embed_fonts(document, theme: Theme, families: list[str], *, emoji: bool,
+                substitutes: tuple[FontSubstitute, ...] = ()) -> None:
+    """Write the font table for ``families`` (and the emoji font when ``emoji``, then the fonts
+    ``substitutes`` describe), embedding the theme's faces the document uses. Call after the
+    body, header and footer are filled.
 
     Raises nothing for a family the theme does not ship (it is listed, not embedded).
     """
@@ -394,8 +442,9 @@ def embed_fonts(document, theme: Theme, families: list[str], *, emoji: bool) -> 
     for rid, rel in list(table_part.rels.items()):
         if rel.reltype == RT.FONT:
             del table_part.rels[rid]
+    described = {font.name for font in substitutes}
     names = [name for name in dict.fromkeys([*families, *(family for family, _b, _i in used)])
-             if name != EMOJI_FONT]
+             if name != EMOJI_FONT and name not in described]
     emoji = emoji or any(family == EMOJI_FONT for family, _b, _i in used)
     entries, number = [], 0
     for name in names:
@@ -407,7 +456,7 @@ def embed_fonts(document, theme: Theme, families: list[str], *, emoji: bool) -> 
             if face is None:
                 continue
             info = info or _font_info(face.path)
-            if chars is None:
+            if chars is None or not chars & _cmap(face.path):  # e.g. upright Hangul in italics: drawn by its CJK face
                 continue
             wanted = frozenset((chars | _ASCII) & _cmap(face.path))  # same subset, same cache entry
             data = _embeddable(face.path, face.weight, face.width, name, bold, italic, wanted)
@@ -421,6 +470,7 @@ def embed_fonts(document, theme: Theme, families: list[str], *, emoji: bool) -> 
         entries.append(_font_entry(name, info, embeds))
     if emoji:
         entries.append(_font_entry(EMOJI_FONT, None, {}))
+    entries.extend(_substitute_entry(font) for font in substitutes)
     root = parse_xml(f'<w:fonts xmlns:w="{W_NS}" '
                      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>')
     root.extend(entries)

@@ -43,7 +43,9 @@ bytes in any process.
 Modules: ``look`` (the layout values: sizes, colours, fonts, line heights and gaps),
 ``measure`` (the lines a paragraph takes, with the theme's font files: the masthead beside a
 photo), ``parts`` (styles, bullet numbering, settings and app.xml, built as elements),
-``writer`` (the body: paragraphs, runs, hyperlinks, the page-number footer) and
+``writer`` (the body: paragraphs, runs, hyperlinks, the page-number footer), ``scripts`` and
+``east_asian`` (writing systems: Word's font and language slots, the Noto CJK face and
+language of Chinese, Japanese and Korean text, which is never italic) and
 ``package`` (opening and cleaning the template or reference file, installing styles,
 core properties, the reproducible zip); ``assemble`` runs them in that order for the résumé
 and the letter (:mod:`resume_builder.render.docx.letter`).

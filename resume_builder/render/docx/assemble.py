@@ -11,6 +11,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from resume_builder.render.docx.east_asian import substitute
 from resume_builder.render.docx.look import DocxLook
 from resume_builder.render.docx.package import (install_styles, numbering_part, open_package, repack,
                                                 set_core_properties, set_language, strip_package)
@@ -46,10 +47,15 @@ def start(theme: Theme, look: DocxLook, extra_styles: dict[str, Any] | None = No
 
 
 def finish(writer: Writer, theme: Theme, doc: Any) -> bytes:
-    """The package's bytes: the theme's fonts embedded (and the emoji font when used), core
-    properties from ``doc``'s metadata, a reproducible zip."""
+    """The package's bytes: the theme's fonts embedded (and the emoji font and the Noto CJK faces
+    when used, with their Windows fallbacks), core properties from ``doc``'s metadata, a
+    reproducible zip."""
     look = writer.look
-    embed_fonts(writer.document, theme, [look.body_font, look.heading_font], emoji=writer.emoji)
+    east_asian = writer.east_asian_fonts  # the styles' faces too, once a run has East Asian text
+    if east_asian:
+        east_asian = east_asian | {font for font in (look.east_asian_body_font, look.east_asian_heading_font) if font}
+    embed_fonts(writer.document, theme, [look.body_font, look.heading_font], emoji=writer.emoji,
+                substitutes=tuple(filter(None, (substitute(name) for name in sorted(east_asian)))))
     set_core_properties(writer.document, doc)
     buffer = io.BytesIO()
     writer.document.save(buffer)

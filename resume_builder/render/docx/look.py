@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from resume_builder.errors import UserError
 from resume_builder.theming import DocxStyle, Theme, ThemeOptions
+from resume_builder.render.docx.east_asian import document_languages
 from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
+from resume_builder.render.docx_fonts import is_serif
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 
@@ -89,6 +91,11 @@ class DocxLook:
     margins_mm: float
     page_numbers: bool
     cs_font: str | None = None  # the complex-script font (w:cs) of a right-to-left document
+    # The East Asian fonts (w:eastAsia) of the styles beside the body and heading fonts: the Noto
+    # CJK face of the document's Han (east_asian.document_languages) in each one's class, for the
+    # text no run names a face for (a space LibreOffice gives the East Asian slot after Hangul).
+    east_asian_body_font: str | None = None
+    east_asian_heading_font: str | None = None
 
     @property
     def text_width_twips(self) -> int:
@@ -160,6 +167,7 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
                     if "line_spacing" in style.model_fields_set else None)
     paragraph_after = style.paragraph_space_after * gap
     width, height = PAGE_SIZES_MM[options.page_size]
+    han = document_languages(language or "en")["han"]
     return DocxLook(
         body_font=body_font, heading_font=heading_font, font_size=font_size,
         name_size=style.name_size * size, headline_size=style.headline_size * size,
@@ -191,6 +199,8 @@ def resolve_look(theme: Theme, options: ThemeOptions, *, language: str = "en", r
         language=language or "en", rtl=rtl, page_width_mm=width, page_height_mm=height,
         margins_mm=options.margins, page_numbers=options.page_numbers,
         cs_font=complex_script_font(language) if rtl else None,
+        east_asian_body_font=han.font(is_serif(theme, body_font)),
+        east_asian_heading_font=han.font(is_serif(theme, heading_font)),
     )
 
 

@@ -89,20 +89,23 @@ def w(tag: str, *children: Any, **attributes: Any):
 def run_properties(*, font: str | None = None, bold: bool | None = None, italic: bool | None = None,
                    caps: bool = False, small_caps: bool = False, color: str | None = None,
                    letter_spacing: float | None = None, size: float | None = None, underline: str | None = None,
-                   lang: str | None = None, rtl_lang: bool = False, cs_font: str | None = None):
+                   lang: str | None = None, rtl_lang: bool = False, cs_font: str | None = None,
+                   east_asian_font: str | None = None):
     """A ``w:rPr`` in schema order, or None when it would be empty.
 
     ``font`` sets the Latin slots (``w:ascii``, ``w:hAnsi``); ``cs_font`` the complex-script
-    slot (``w:cs``: Arabic, Hebrew), set in right-to-left documents only. East Asian text
-    keeps the word processor's fonts. ``letter_spacing`` and ``size`` are in points; ``lang`` the
+    slot (``w:cs``: Arabic, Hebrew), set in right-to-left documents only; ``east_asian_font``
+    the East Asian one (``w:eastAsia``: a Noto CJK face, :mod:`resume_builder.render.docx.east_asian`).
+    ``letter_spacing`` and ``size`` are in points; ``lang`` the
     document's BCP 47 tag, set in the slot of its script (``scripts.language_attributes``:
     East Asian for ja/ko/zh, complex-script for Arabic, Hebrew, Hindi... and whenever
     ``rtl_lang``), Latin text then being English.
     """
     parts: list[Any] = []
-    if font or cs_font:
+    if font or cs_font or east_asian_font:
         slots = {"ascii": font, "hAnsi": font} if font else {}
-        parts.append(w("rFonts", **slots, **({"cs": cs_font} if cs_font else {})))
+        parts.append(w("rFonts", **slots, **({"eastAsia": east_asian_font} if east_asian_font else {}),
+                       **({"cs": cs_font} if cs_font else {})))
     for value, tags in ((bold, ("b", "bCs")), (italic, ("i", "iCs"))):
         if value is not None:
             parts.extend(w(tag) if value else w(tag, val="0") for tag in tags)
@@ -190,6 +193,24 @@ def style_name(element) -> str:
     return element.find(qn("w:name")).get(qn("w:val"))
 
 
+def italic_style(styles_element, style_id: str) -> bool:
+    """Whether the style ``style_id`` of ``styles_element`` (``w:styles``) sets its text in
+    italics: its own ``w:i``, else its ``w:basedOn`` chain's, else the document defaults'
+    (ECMA-376 Part 1, §17.7.2 style hierarchy)."""
+    styles = {element.get(qn("w:styleId")): element for element in styles_element.findall(qn("w:style"))}
+    seen = set()
+    while style_id in styles and style_id not in seen:
+        seen.add(style_id)
+        element = styles[style_id]
+        switch = element.find(f"{qn('w:rPr')}/{qn('w:i')}")
+        if switch is not None:
+            return switch.get(qn("w:val"), "true").lower() not in ("0", "false", "off")
+        based = element.find(qn("w:basedOn"))
+        style_id = based.get(qn("w:val")) if based is not None else None
+    switch = styles_element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:i')}")
+    return switch is not None and switch.get(qn("w:val"), "true").lower() not in ("0", "false", "off")
+
+
 # ============================================================================ styles
 
 
@@ -248,17 +269,19 @@ def style_definitions(look: DocxLook, bullet_nums: tuple[int, int]) -> dict[str,
         return paragraph_properties(before=before, after=after, **line_spacing(L, key), **extra)
 
     rpr = run_properties
+    body = {"cs_font": L.cs_font, "font": L.body_font, "east_asian_font": L.east_asian_body_font}
+    heading = {"cs_font": L.cs_font, "font": L.heading_font, "east_asian_font": L.east_asian_heading_font}
     return {
         "normal": style("Normal", "Normal", "paragraph", default=True, priority=0,
                         ppr=ppr("normal", bidi=L.rtl),
-                        rpr=rpr(cs_font=L.cs_font, font=L.body_font, color=L.text_color, size=L.font_size, **lang)),
+                        rpr=rpr(**body, color=L.text_color, size=L.font_size, **lang)),
         "title": style("Title", "Title", "paragraph", based_on="Normal", next_id="Subtitle", priority=10,
                        ppr=ppr("title", keep_next=True, jc=L.masthead_align),
-                       rpr=rpr(cs_font=L.cs_font, font=L.heading_font, bold=True, color=L.name_color,
+                       rpr=rpr(**heading, bold=True, color=L.name_color,
                                letter_spacing=L.name_size * 0.015, size=L.name_size)),
         "subtitle": style("Subtitle", "Subtitle", "paragraph", based_on="Normal", next_id="Normal", priority=11,
                           ppr=ppr("subtitle", keep_next=True, jc=L.masthead_align),
-                          rpr=rpr(cs_font=L.cs_font, font=L.heading_font, italic=L.headline_italic, bold=not L.headline_italic,
+                          rpr=rpr(**heading, italic=L.headline_italic, bold=not L.headline_italic,
                                   color=L.headline_color, size=L.headline_size)),
         "contacts": style("ContactLine", STYLE_NAMES["contacts"][0], "paragraph", based_on="Normal",
                           next_id="Normal", ppr=ppr("contacts", jc=L.masthead_align),
@@ -266,13 +289,13 @@ def style_definitions(look: DocxLook, bullet_nums: tuple[int, int]) -> dict[str,
         "heading1": style("Heading1", "heading 1", "paragraph", based_on="Normal", next_id="Normal", priority=9,
                           ppr=ppr("heading1", keep_next=True, rule=(L.heading_color, 0.6) if L.heading_rule else None,
                                   outline=0),
-                          rpr=rpr(cs_font=L.cs_font, font=L.heading_font, bold=True, caps=L.heading_caps == "caps",
+                          rpr=rpr(**heading, bold=True, caps=L.heading_caps == "caps",
                                   small_caps=L.heading_caps == "small_caps", color=L.heading_color,
                                   letter_spacing=L.heading_size * (0.08 if L.heading_caps else 0.02),
                                   size=L.heading_size)),
         "heading2": style("Heading2", "heading 2", "paragraph", based_on="Normal", next_id="Normal", priority=9,
                           ppr=ppr("heading2", keep_next=False, outline=1),
-                          rpr=rpr(cs_font=L.cs_font, font=L.body_font, bold=True, color=L.text_color, size=L.entry_title_size)),
+                          rpr=rpr(**body, bold=True, color=L.text_color, size=L.entry_title_size)),
         # An entry's header is three paragraphs, as in the PDF: the title (Heading 2), the
         # organisation, then date and place.
         "organisation": style("EntryOrganisation", STYLE_NAMES["organisation"][0], "paragraph", based_on="Normal",
@@ -285,7 +308,7 @@ def style_definitions(look: DocxLook, bullet_nums: tuple[int, int]) -> dict[str,
         "heading3": style("Heading3", "heading 3", "paragraph", based_on="Normal", next_id="Normal", priority=9,
                           ppr=ppr("heading3", keep_next=False, tab_right=L.text_width_twips,
                                   indent=(ROLE_INDENT_TWIPS, 0), outline=2),
-                          rpr=rpr(cs_font=L.cs_font, font=L.body_font, bold=True, color=L.text_color,
+                          rpr=rpr(**body, bold=True, color=L.text_color,
                                   size=L.font_size)),
         "description": style("EntryDescription", STYLE_NAMES["description"][0], "paragraph", based_on="Normal",
                              next_id="Normal", ppr=ppr("description"), rpr=rpr(italic=True, color=L.muted_color)),
@@ -327,7 +350,8 @@ def fill_styles(root, look: DocxLook, definitions: dict[str, Any]) -> None:
     _replace_children(root, [
         w("docDefaults",
           w("rPrDefault", run_properties(font=look.body_font, size=look.font_size, lang=look.language,
-                                         rtl_lang=look.rtl, cs_font=look.cs_font)),
+                                         rtl_lang=look.rtl, cs_font=look.cs_font,
+                                         east_asian_font=look.east_asian_body_font)),
           w("pPrDefault", paragraph_properties(widow_control=True, after=0, line=1.0))),
         *_base_styles(),
         *definitions.values(),

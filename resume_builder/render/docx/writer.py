@@ -24,7 +24,11 @@ from resume_builder.render.docx.parts import (FIELD_SCALE, LIST_INDENTS, ROLE_GA
                                               spacing_attributes, style_spacing, twips)
 from resume_builder.render.docx.parts import half_points as _half
 from resume_builder.render.docx.parts import twips_from_mm as _twips_mm
-from resume_builder.render.docx.scripts import mark_separators, split_common, unspaced
+from resume_builder.render.docx.east_asian import EastAsian, document_languages, han_language
+from resume_builder.render.docx.east_asian import pieces as east_asian_pieces
+from resume_builder.render.docx.parts import italic_style
+from resume_builder.render.docx.scripts import language_attributes, mark_separators, split_common, unspaced
+from resume_builder.render.docx_fonts import is_serif
 
 SEP = "\u00a0· "  # a no-break space before the separator: a wrapped line ends with it, never starts
 DASH = " — "
@@ -100,6 +104,15 @@ class Writer:
         self.last_after = 0.0
         self.extra_before = 0.0  # more space before the next paragraph (below a photo: Writer.masthead)
         self.indent_more = 0  # twips more than its style's left indent for each paragraph (a role's body)
+        # East Asian text (east_asian.py): its languages in this document, the Noto CJK faces runs
+        # name (the font table describes them), whether the paragraph's style is italic (its East
+        # Asian text is set upright) and which Latin fonts have serifs (the CJK face follows).
+        self.east_asian = document_languages(look.language)
+        self.east_asian_fonts: set[str] = set()
+        styles = document.styles.element
+        self.italic_keys = frozenset(key for key, style_id in ids.items() if italic_style(styles, style_id))
+        self.italic_paragraph = False
+        self._serif: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ primitives
 
@@ -121,6 +134,7 @@ class Writer:
         text run in)."""
         self.latin_font = self.look.heading_font if key in HEADING_KEYS else self.look.body_font
         self.rtl_paragraph = self.look.rtl and not ltr
+        self.italic_paragraph = key in self.italic_keys
         style_before, style_after = self.spacing.get(key, (0, 0))
         wanted = style_before if before is None else before
         gap = max(wanted, self.last_after) + self.extra_before
@@ -180,8 +194,18 @@ class Writer:
         return p
 
     def run(self, text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
-            size: float | None = None, style: str | None = None, font: str | None = None):
-        """The ``w:r`` elements for ``text``: one, or in a right-to-left document one per direction.
+            size: float | None = None, style: str | None = None, font: str | None = None,
+            han: EastAsian | None = None):
+        """The ``w:r`` elements for ``text``: one, or in a right-to-left document one per direction,
+        and more for East Asian text in italics.
+
+        East Asian text (:mod:`resume_builder.render.docx.east_asian`) names the Noto CJK face of
+        its language's region in the class of the paragraph's Latin font (``w:rFonts/@w:eastAsia``)
+        and says its language (``w:lang/@w:eastAsia``); a run of two East Asian languages is cut
+        between them. In italics (``italic``, or the paragraph's style's), East Asian stretches are
+        runs of their own set upright: CJK scripts have no italic. ``han`` is the language of Han
+        alone, from the whole text the run is part of (:func:`~resume_builder.render.docx.east_asian.han_language`);
+        None: from ``text``.
 
         Right-to-left documents: each left-to-right run of ``text`` (a phone number, an
         e-mail, ``C++``: :func:`resume_builder.bidi.ltr_spans`) gets a ``w:r`` of its own
@@ -195,8 +219,10 @@ class Writer:
         In a right-to-left paragraph, an item separator between left-to-right items is followed
         by a RIGHT-TO-LEFT MARK (:func:`resume_builder.render.docx.scripts.mark_separators`).
         """
+        if han is None:
+            han = han_language(text, self.east_asian)
         if not self.look.rtl or text == "\t":
-            return [self._run(text, bold=bold, italic=italic, color=color, size=size, style=style, font=font)]
+            return self._runs(text, han, bold=bold, italic=italic, color=color, size=size, style=style, font=font)
         from resume_builder.bidi import LRM, segments
 
         runs = []
@@ -204,22 +230,63 @@ class Writer:
             if ltr:
                 first, last = unicodedata.bidirectional(piece[0]), unicodedata.bidirectional(piece[-1])
                 piece = (LRM if first != "L" else "") + piece + (LRM if last != "L" else "")
-                runs.append(self._run(piece, bold=bold, italic=italic, color=color, size=size, style=style,
-                                      font=font))
+                runs.extend(self._runs(piece, han, bold=bold, italic=italic, color=color, size=size, style=style,
+                                       font=font))
                 continue
             if self.rtl_paragraph:
                 piece = mark_separators(piece)
             for part, common in (split_common(piece) if font is None else [(piece, False)]):
-                runs.append(self._run(part, bold=bold, italic=italic, color=color, size=size, style=style,
-                                      font=font, rtl=True, cs_font=self.latin_font if common else None))
+                runs.extend(self._runs(part, han, bold=bold, italic=italic, color=color, size=size, style=style,
+                                       font=font, rtl=True, cs_font=self.latin_font if common else None))
         return runs
+
+    def _runs(self, text: str, han: EastAsian, *, italic: bool | None = None, font: str | None = None,
+              **fmt) -> list:
+        """``text`` as one ``w:r`` (:meth:`_run`), or more where East Asian text needs its own
+        (:meth:`run`); emoji and code runs (``font``) keep their one font in every slot."""
+        if font is not None or text == "\t":
+            return [self._run(text, italic=italic, font=font, **fmt)]
+        cut = east_asian_pieces(text, self.east_asian, han)
+        languages = {language for _piece, language in cut if language is not None}
+        if not languages:
+            return [self._run(text, italic=italic, **fmt)]
+        slanted = italic is True or (italic is None and self.italic_paragraph)
+        if not slanted and len(languages) == 1:  # one run: Latin letters keep their slot's font
+            cut = [(text, languages.pop())]
+        elif not slanted:  # a cut between East Asian languages only
+            merged: list[tuple[str, EastAsian | None]] = []
+            for piece, language in cut:
+                if merged and (language is None or merged[-1][1] is None):
+                    merged[-1] = (merged[-1][0] + piece, merged[-1][1] or language)
+                else:
+                    merged.append((piece, language))
+            cut = merged
+        runs = []
+        for piece, language in cut:
+            if language is None:
+                runs.append(self._run(piece, italic=italic, **fmt))
+                continue
+            east_font = language.font(self.serif(self.latin_font))
+            self.east_asian_fonts.add(east_font)
+            lang = {**language_attributes(self.look.language, rtl=self.look.rtl), "eastAsia": language.language}
+            runs.append(self._run(piece, italic=False if slanted else italic, east_asian_font=east_font,
+                                  lang=lang, **fmt))
+        return runs
+
+    def serif(self, family: str) -> bool:
+        """Whether the Latin font ``family`` has serifs (:func:`resume_builder.render.docx_fonts.is_serif`)."""
+        if family not in self._serif:
+            self._serif[family] = is_serif(self.theme, family)
+        return self._serif[family]
 
     @staticmethod
     def _run(text: str, *, bold: bool | None = None, italic: bool | None = None, color: str | None = None,
              size: float | None = None, style: str | None = None, font: str | None = None, rtl: bool = False,
-             cs_font: str | None = None):
+             cs_font: str | None = None, east_asian_font: str | None = None, lang: dict[str, str] | None = None):
         """One ``w:r``; ``font`` names every font slot, ``cs_font`` (without ``font``) the complex-script
-        one. Text in a script that joins or stacks is never letter-spaced (:func:`scripts.unspaced`)."""
+        one, ``east_asian_font`` the East Asian one; ``lang`` the ``w:lang`` attributes (without
+        the ``w:`` prefix). Text in a script that joins or stacks is never letter-spaced
+        (:func:`scripts.unspaced`)."""
         r = OxmlElement("w:r")
         props = []  # in the order CT_RPr's schema sequence requires
         if style:
@@ -231,9 +298,12 @@ class Writer:
             for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
                 e.set(qn(slot), font)
             props.append(e)
-        elif cs_font:
+        elif cs_font or east_asian_font:
             e = OxmlElement("w:rFonts")
-            e.set(qn("w:cs"), cs_font)
+            if east_asian_font:
+                e.set(qn("w:eastAsia"), east_asian_font)
+            if cs_font:
+                e.set(qn("w:cs"), cs_font)
             props.append(e)
         for value, tags in ((bold, ("w:b", "w:bCs")), (italic, ("w:i", "w:iCs"))):
             if value is None:
@@ -258,6 +328,11 @@ class Writer:
                 props.append(e)
         if rtl:  # after w:sz/w:szCs, w:u and w:vertAlign, before w:lang (CT_RPr's order)
             props.append(OxmlElement("w:rtl"))
+        if lang:
+            e = OxmlElement("w:lang")
+            for name, value in lang.items():
+                e.set(qn(f"w:{name}"), value)
+            props.append(e)
         if props:
             rpr = OxmlElement("w:rPr")
             rpr.extend(props)
@@ -290,6 +365,8 @@ class Writer:
         """Append formatted runs; neighbouring spans with the same link share one hyperlink."""
         group_href: str | None = None
         target = parent
+        spans = tuple(spans)
+        han = han_language("".join(span.text for span in spans), self.east_asian)
         for span in spans:
             link = span.href or href
             if link != group_href:
@@ -301,7 +378,8 @@ class Writer:
                 self.emoji = self.emoji or is_emoji
                 target.extend(self.run(piece, bold=b, italic=i, color=color, size=size,
                                        style=self.ids["hyperlink"] if link else None,
-                                       font=EMOJI_FONT if is_emoji else (CODE_FONT_DOCX if span.code else None)))
+                                       font=EMOJI_FONT if is_emoji else (CODE_FONT_DOCX if span.code else None),
+                                       han=han))
 
     def text(self, parent, text: str, **fmt) -> None:
         self.spans(parent, [Span(text)], **fmt)
@@ -775,6 +853,7 @@ class Writer:
         """A footer holding only the page-number fields 'PAGE / NUMPAGES'."""
         self.latin_font = self.look.body_font  # Footer is based on Normal
         self.rtl_paragraph = self.look.rtl
+        self.italic_paragraph = "footer" in self.italic_keys
         footer = self.document.sections[0].footer
         footer.is_linked_to_previous = False  # python-docx adds the part and the reference
         ftr = footer.part.element
