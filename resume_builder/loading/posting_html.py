@@ -7,6 +7,10 @@ that: ``<h1>``-``<h6>`` become ``#`` headings, ``<li>`` items ``- `` lines, para
 ``<br>`` and other blocks line breaks; what a reader does not see as the posting
 (``<script>``, ``<style>``, ``<template>``, ``<noscript>``, ``<svg>``, ``<head>``, ``<nav>``,
 ``<header>``, ``<footer>``, ``<form>``, ``<button>``, hidden elements) is left out.
+Elements are opened and closed as a browser's parser does (the HTML standard's tree
+construction, 13.2.6, in the parts that decide what is inside what): an end tag HTML implies
+(``<li>`` after an unclosed ``<li>``, ``<p>`` after ``<p>``, ``<dd>``, ``<tr>``, ``<td>``, a
+parent's end tag) ends a left-out element as it ends a shown one.
 Character references are decoded (Python's ``html.parser``, HTML5's named references).
 Nothing is fetched: links and images are text or nothing.
 """
@@ -22,6 +26,34 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "main", "aside", "ul", "o
                      "tr", "blockquote", "pre", "address", "figure", "figcaption", "hr", "details", "summary"})
 _VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed",
                    "param", "track"})
+# Elements the HTML standard calls "special" (13.2.4.3): an end tag for an ordinary element
+# (<b>, <span>) never reaches past one, and <li>, <dd>, <dt> end an open one of theirs only
+# when no special element but <address>, <div> or <p> stands between.
+_SPECIAL = frozenset({
+    "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br",
+    "button", "caption", "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed",
+    "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5",
+    "h6", "head", "header", "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link", "listing",
+    "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript", "object", "ol", "p", "param",
+    "plaintext", "pre", "script", "search", "section", "select", "source", "style", "summary", "table",
+    "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp"})
+# An end tag (</div>, </ul>) closes the elements left open inside it, but not across these
+# ("has an element in scope"); a start tag that ends an open <p> looks no further than these
+# and <button> ("in button scope").
+_SCOPE = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"})
+_BUTTON_SCOPE = _SCOPE | {"button"}
+_ITEM_SCOPE = _SPECIAL - {"address", "div", "p"}
+_TABLE_SCOPE = frozenset({"html", "table", "template"})  # how far an end tag of a table's part reaches
+# Start tags that end an open <p> ("close a p element" in the standard's "in body" rules).
+_CLOSES_P = frozenset({
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
+    "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "p", "search",
+    "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "listing", "form", "table", "hr",
+    "xmp", "plaintext", "li", "dd", "dt"})
+_TABLE_PARTS = frozenset({"table", "caption", "tbody", "thead", "tfoot", "tr", "td", "th", "template"})
+_P = frozenset({"p"})
+_HEAD_CONTENT = frozenset({"base", "basefont", "bgsound", "link", "meta", "noframes", "noscript", "script",
+                           "style", "template", "title"})
 _MARK = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<h[1-6][\s>]|<(?:div|p|ul|li)[\s>]", re.I)
 
 
@@ -34,13 +66,35 @@ def looks_like_html(text: str, suffix: str) -> bool:
     return head.startswith("<") and bool(_MARK.search(head))
 
 
+class _Open:
+    """An open element, and the nearest open elements of each kind at or above it (their
+    places in the stack, -1 for none), so each rule of the standard is one look-up."""
+
+    __slots__ = ("tag", "skipped", "foreign", "special", "item", "scope", "button", "table", "tables", "p")
+
+    def __init__(self, tag: str, skipped: bool, parent: _Open | None, at: int) -> None:
+        def nearest(kinds: frozenset[str], name: str) -> int:
+            return at if tag in kinds else getattr(parent, name) if parent else -1
+
+        self.tag, self.skipped = tag, skipped
+        self.foreign = tag in ("svg", "math") or bool(parent and parent.foreign)
+        self.special = nearest(_SPECIAL, "special")
+        self.item = nearest(_ITEM_SCOPE, "item")
+        self.scope = nearest(_SCOPE, "scope")
+        self.button = nearest(_BUTTON_SCOPE, "button")
+        self.table = nearest(_TABLE_PARTS, "table")
+        self.tables = nearest(_TABLE_SCOPE, "tables")
+        self.p = nearest(_P, "p")
+
+
 class _Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.current: list[str] = []
-        self.skipping: list[str] = []  # open elements whose content is left out
         self.prefix = ""
+        self.stack: list[_Open] = []  # the open elements, as a browser's parser keeps them
+        self.where: dict[str, list[int]] = {}  # tag -> its places in the stack
 
     def _break(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -48,13 +102,58 @@ class _Text(HTMLParser):
             self.lines.append(self.prefix + text)
         self.current, self.prefix = [], ""
 
+    def _push(self, tag: str, skipped: bool) -> None:
+        self.stack.append(_Open(tag, skipped, self.stack[-1] if self.stack else None, len(self.stack)))
+        self.where.setdefault(tag, []).append(len(self.stack) - 1)
+
+    def _close_to(self, at: int) -> None:
+        """Close the open elements from the innermost down to the one at ``at``."""
+        while len(self.stack) > at:
+            element = self.stack.pop()
+            self.where[element.tag].pop()
+            if not element.skipped:
+                self._ended(element.tag)
+
+    def _ended(self, tag: str) -> None:
+        if tag == "li" or tag in _BLOCKS or re.fullmatch(r"h[1-6]", tag):
+            self._break()
+
+    def _implied_ends(self, tag: str) -> None:
+        """Close what the start tag ``tag`` ends without an end tag, as HTML's "in body" rules
+        do: ``<li>`` an open ``<li>``, ``<dt>``/``<dd>`` an open ``<dt>``/``<dd>``, a block an
+        open ``<p>``, ``<h2>`` an open heading, ``<tr>``/``<td>``/``<th>`` an open row or cell,
+        ``<option>`` an open option, and anything but head content the ``<head>``."""
+        stack = self.stack
+        if self.where.get("head") and tag not in _HEAD_CONTENT:
+            self._close_to(self.where["head"][-1])
+        if not stack or stack[-1].foreign:
+            return
+        if tag in ("li", "dd", "dt") and stack[-1].item >= 0:
+            open_item = stack[stack[-1].item].tag
+            if open_item == tag or (tag != "li" and open_item in ("dd", "dt")):
+                self._close_to(stack[-1].item)
+        if stack and tag in _CLOSES_P and stack[-1].p > stack[-1].button:
+            self._close_to(stack[-1].p)
+        if stack and re.fullmatch(r"h[1-6]", tag) and re.fullmatch(r"h[1-6]", stack[-1].tag):
+            self._close_to(len(stack) - 1)
+        ends = {"td": ("td", "th"), "th": ("td", "th"), "tr": ("td", "th", "tr")}.get(
+            tag, ("td", "th", "tr", "tbody", "thead", "tfoot", "caption") if tag in _TABLE_PARTS else ())
+        while stack and stack[-1].table >= 0 and stack[stack[-1].table].tag in ends:
+            self._close_to(stack[-1].table)
+        if stack and stack[-1].tag == "option" and tag in ("option", "optgroup"):
+            self._close_to(len(stack) - 1)
+        if stack and stack[-1].tag == "optgroup" and tag == "optgroup":
+            self._close_to(len(stack) - 1)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._implied_ends(tag)
         hidden = any(name == "hidden" or (name == "aria-hidden" and value == "true")
                      or (name == "style" and value and re.search(r"display\s*:\s*none", value))
                      for name, value in attrs)
-        if self.skipping or tag in _SKIPPED or hidden:
-            if tag not in _VOID:
-                self.skipping.append(tag)
+        skipped = bool(self.stack and self.stack[-1].skipped) or tag in _SKIPPED or hidden
+        if tag not in _VOID:
+            self._push(tag, skipped)
+        if skipped:
             return
         if tag == "br":
             self._break()
@@ -67,18 +166,33 @@ class _Text(HTMLParser):
         elif tag in _BLOCKS:
             self._break()
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # "<div/>" opens a div in HTML (the slash means nothing there); only inside <svg> and
+        # <math> does it close the element too
+        self.handle_starttag(tag, attrs)
+        if self.stack and self.stack[-1].foreign and self.stack[-1].tag == tag:
+            self._close_to(len(self.stack) - 1)
+
     def handle_endtag(self, tag: str) -> None:
-        if self.skipping:
-            if tag == self.skipping[-1]:
-                self.skipping.pop()
-            elif tag in self.skipping:  # unclosed elements inside: close them with it
-                del self.skipping[self.skipping.index(tag):]
+        places = self.where.get(tag)
+        if not places:  # nothing of that name is open: a stray end tag, ignored
             return
-        if tag == "li" or tag in _BLOCKS or re.fullmatch(r"h[1-6]", tag):
-            self._break()
+        at, innermost = places[-1], self.stack[-1]
+        if innermost.foreign:  # inside <svg> or <math> an end tag closes its element whatever is open
+            reaches = True
+        elif tag in _TABLE_PARTS:
+            reaches = at >= innermost.tables
+        elif tag in _SPECIAL:
+            reaches = at >= innermost.scope
+        else:
+            reaches = at >= innermost.special
+        if reaches:
+            self._close_to(at)
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
+        if self.stack and self.stack[-1].tag == "head" and data.strip():
+            self._close_to(len(self.stack) - 1)  # text ends the <head>, as <body> does
+        if not (self.stack and self.stack[-1].skipped):
             self.current.append(data)
 
 

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from resume_builder.cli import app
 from resume_builder.errors import UserError
 from resume_builder.loading.posting import read_posting
+from resume_builder.loading.posting_html import html_to_text
 from resume_builder.pipeline import builtin_vocabulary
 from resume_builder.tailoring.keywords import extract_keywords, with_posting_terms
 from resume_builder.tailoring.posting import REQUIRED, structure
@@ -86,3 +87,23 @@ def test_a_pdf_or_docx_posting_is_refused_with_advice_about_postings(tmp_path, n
     assert f"is {words}, not a job posting written as text, Markdown, a web page (.html)" in result.output
     assert "copy the posting's text into a .txt or .md file" in result.output
     assert "import" not in result.output  # a posting is not a résumé to import
+
+
+@pytest.mark.parametrize("page, shown", [
+    ("<ul><li>Terraform<li hidden>Perl<li>Prometheus</ul>", "- Terraform\n- Prometheus"),
+    ("<dl><dt>Cloud<dd hidden>AWS<dd>GCP</dl>", "Cloud\nGCP"),
+    ("<p hidden>Rust<p>Go<div>Docker</div>", "Go\nDocker"),
+    ("<ul><li hidden>Perl</ul><p>Ansible", "Ansible"),  # a parent's end tag closes its open children
+    ("<html><head><title>Job</title><body><h1>SRE</h1>", "# SRE"),  # <body> ends an unclosed <head>
+])
+def test_an_end_tag_html_implies_ends_a_hidden_element_too(page, shown):
+    # before, an unclosed hidden element stayed open to the end of the page: its siblings hid
+    assert html_to_text(page) == shown
+
+
+def test_an_unclosed_hidden_list_item_keeps_the_rest_of_the_list(tmp_path):
+    path = tmp_path / "job.html"
+    path.write_text("<h1>SRE</h1><h2>Requirements</h2><ul><li>Terraform<li hidden>Perl<li>Prometheus</ul>",
+                    encoding="utf-8")
+    _, found = keywords(path)
+    assert "Prometheus" in found and "Perl" not in found
