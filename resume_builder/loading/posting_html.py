@@ -6,7 +6,8 @@ structure from Markdown (``## Requirements``, ``- Kubernetes``), so the page is 
 that: ``<h1>``-``<h6>`` become ``#`` headings, ``<li>`` items ``- `` lines, paragraphs,
 ``<br>`` and other blocks line breaks; what a reader does not see as the posting
 (``<script>``, ``<style>``, ``<template>``, ``<noscript>``, ``<svg>``, ``<head>``, ``<nav>``,
-``<header>``, ``<footer>``, ``<form>``, ``<button>``, hidden elements) is left out.
+the page's own ``<header>`` and ``<footer>`` (not an article's or a section's, which hold
+its title), ``<form>``, ``<button>``, hidden elements) is left out.
 Elements are opened and closed as a browser's parser does (the HTML standard's tree
 construction, 13.2.6, in the parts that decide what is inside what): an end tag HTML implies
 (``<li>`` after an unclosed ``<li>``, ``<p>`` after ``<p>``, ``<dd>``, ``<tr>``, ``<td>``, a
@@ -20,8 +21,13 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_SKIPPED = frozenset({"script", "style", "template", "noscript", "svg", "head", "nav", "header", "footer",
-                      "form", "button", "select", "iframe", "object", "canvas", "dialog"})
+_SKIPPED = frozenset({"script", "style", "template", "noscript", "svg", "head", "nav", "form", "button", "select",
+                      "iframe", "object", "canvas", "dialog"})
+# A <header> or <footer> is the page's banner or footer (left out) unless it is inside one of
+# these, where it is that article's or section's own, its title and company among it
+# (HTML-AAM's mapping of header and footer to the banner and contentinfo roles).
+_SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
+_SECTIONING_ROLES = frozenset({"article", "complementary", "main", "navigation", "region"})
 _BLOCKS = frozenset({"p", "div", "section", "article", "main", "aside", "ul", "ol", "dl", "dt", "dd", "table",
                      "tr", "blockquote", "pre", "address", "figure", "figcaption", "hr", "details", "summary"})
 _VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed",
@@ -70,13 +76,14 @@ class _Open:
     """An open element, and the nearest open elements of each kind at or above it (their
     places in the stack, -1 for none), so each rule of the standard is one look-up."""
 
-    __slots__ = ("tag", "skipped", "foreign", "special", "item", "scope", "button", "table", "tables", "p")
+    __slots__ = ("tag", "skipped", "sectioned", "foreign", "special", "item", "scope", "button", "table", "tables", "p")
 
-    def __init__(self, tag: str, skipped: bool, parent: _Open | None, at: int) -> None:
+    def __init__(self, tag: str, skipped: bool, sectioned: bool, parent: _Open | None, at: int) -> None:
         def nearest(kinds: frozenset[str], name: str) -> int:
             return at if tag in kinds else getattr(parent, name) if parent else -1
 
         self.tag, self.skipped = tag, skipped
+        self.sectioned = sectioned  # inside an <article>, <main>, <section>, ...: its header is its own
         self.foreign = tag in ("svg", "math") or bool(parent and parent.foreign)
         self.special = nearest(_SPECIAL, "special")
         self.item = nearest(_ITEM_SCOPE, "item")
@@ -102,8 +109,8 @@ class _Text(HTMLParser):
             self.lines.append(self.prefix + text)
         self.current, self.prefix = [], ""
 
-    def _push(self, tag: str, skipped: bool) -> None:
-        self.stack.append(_Open(tag, skipped, self.stack[-1] if self.stack else None, len(self.stack)))
+    def _push(self, tag: str, skipped: bool, sectioned: bool) -> None:
+        self.stack.append(_Open(tag, skipped, sectioned, self.stack[-1] if self.stack else None, len(self.stack)))
         self.where.setdefault(tag, []).append(len(self.stack) - 1)
 
     def _close_to(self, at: int) -> None:
@@ -150,9 +157,13 @@ class _Text(HTMLParser):
         hidden = any(name == "hidden" or (name == "aria-hidden" and value == "true")
                      or (name == "style" and value and re.search(r"display\s*:\s*none", value))
                      for name, value in attrs)
-        skipped = bool(self.stack and self.stack[-1].skipped) or tag in _SKIPPED or hidden
+        inside = bool(self.stack and self.stack[-1].sectioned)
+        skipped = (bool(self.stack and self.stack[-1].skipped) or tag in _SKIPPED or hidden
+                   or (tag in ("header", "footer") and not inside))
         if tag not in _VOID:
-            self._push(tag, skipped)
+            roles = (next((value for name, value in attrs if name == "role"), None) or "").lower().split()
+            role = roles[0] if roles else ""  # ARIA takes the first role of a list
+            self._push(tag, skipped, inside or tag in _SECTIONING or role in _SECTIONING_ROLES)
         if skipped:
             return
         if tag == "br":

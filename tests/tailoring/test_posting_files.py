@@ -107,3 +107,27 @@ def test_an_unclosed_hidden_list_item_keeps_the_rest_of_the_list(tmp_path):
                     encoding="utf-8")
     _, found = keywords(path)
     assert "Prometheus" in found and "Perl" not in found
+
+
+ARTICLE = ("<body><header>Careers at Northwind</header><main><article><header>"
+           "<h1>Senior Site Reliability Engineer</h1><p>Northwind Pay Ltd, London</p></header>"
+           "<h2>Requirements</h2><ul><li>Kubernetes<li>Terraform</ul>"
+           "<footer>Apply by 1 June</footer></article></main><footer>&copy; Northwind: Go</footer></body>")
+
+
+def test_an_articles_own_header_holds_the_title_and_company(tmp_path):
+    # before, every <header> was left out as the page's banner: the title was "Requirements"
+    path = tmp_path / "sre.html"
+    path.write_text(ARTICLE, encoding="utf-8")
+    posting, found = keywords(path)
+    assert (posting.title, posting.company) == ("Senior Site Reliability Engineer", "Northwind Pay Ltd")
+    assert found["Kubernetes"].importance == REQUIRED
+    shown = html_to_text(ARTICLE)
+    assert "Apply by 1 June" in shown  # the article's footer is the article's
+    assert "Careers" not in shown and "Go" not in found  # the page's banner and footer are not
+
+
+@pytest.mark.parametrize("outer", ["section", "aside", "main", 'div role="main"', 'div role="region"'])
+def test_a_header_inside_sectioning_content_is_shown(outer):
+    assert html_to_text(f"<{outer}><header><h1>Data Engineer</h1></header></{outer.split()[0]}>") \
+        == "# Data Engineer"
