@@ -3,8 +3,9 @@
 A browser's "Save page as" keeps the posting's markup: headings, lists, paragraphs, and
 around them scripts, styles, navigation and cookie banners. Tailoring reads a posting's
 structure from Markdown (``## Requirements``, ``- Kubernetes``), so the page is turned into
-that: ``<h1>``-``<h6>`` become ``#`` headings, ``<li>`` items ``- `` lines, paragraphs,
-``<br>`` and other blocks line breaks; what a reader does not see as the posting
+that: ``<h1>``-``<h6>`` become ``#`` headings, ``<li>`` items ``- `` lines, a table's rows
+lines with their cells apart (``GraphQL | good``), paragraphs, ``<br>`` and other blocks
+line breaks; what a reader does not see as the posting
 (``<script>``, ``<style>``, ``<template>``, ``<noscript>``, ``<svg>``, ``<head>``, ``<nav>``,
 the page's own ``<header>`` and ``<footer>`` (not an article's or a section's, which hold
 its title), ``<form>``, ``<button>``, hidden elements) is left out.
@@ -29,7 +30,7 @@ _SKIPPED = frozenset({"script", "style", "template", "noscript", "svg", "head", 
 _SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
 _SECTIONING_ROLES = frozenset({"article", "complementary", "main", "navigation", "region"})
 _BLOCKS = frozenset({"p", "div", "section", "article", "main", "aside", "ul", "ol", "dl", "dt", "dd", "table",
-                     "tr", "blockquote", "pre", "address", "figure", "figcaption", "hr", "details", "summary"})
+                     "tr", "blockquote", "pre", "address", "figure", "figcaption", "hr", "details", "summary", "caption", "thead", "tbody", "tfoot"})
 _VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed",
                    "param", "track"})
 # Elements the HTML standard calls "special" (13.2.4.3): an end tag for an ordinary element
@@ -76,7 +77,7 @@ class _Open:
     """An open element, and the nearest open elements of each kind at or above it (their
     places in the stack, -1 for none), so each rule of the standard is one look-up."""
 
-    __slots__ = ("tag", "skipped", "sectioned", "foreign", "special", "item", "scope", "button", "table", "tables", "p")
+    __slots__ = ("tag", "skipped", "sectioned", "cell", "foreign", "special", "item", "scope", "button", "table", "tables", "p")
 
     def __init__(self, tag: str, skipped: bool, sectioned: bool, parent: _Open | None, at: int) -> None:
         def nearest(kinds: frozenset[str], name: str) -> int:
@@ -84,6 +85,8 @@ class _Open:
 
         self.tag, self.skipped = tag, skipped
         self.sectioned = sectioned  # inside an <article>, <main>, <section>, ...: its header is its own
+        # inside a table cell (not a table within it): a paragraph there does not end the row's line
+        self.cell = tag not in _TABLE_PARTS and bool(parent and (parent.cell or parent.tag in ("td", "th")))
         self.foreign = tag in ("svg", "math") or bool(parent and parent.foreign)
         self.special = nearest(_SPECIAL, "special")
         self.item = nearest(_ITEM_SCOPE, "item")
@@ -100,6 +103,9 @@ class _Text(HTMLParser):
         self.lines: list[str] = []
         self.current: list[str] = []
         self.prefix = ""
+        self.written = False  # the current line has text
+        self.cells = 0  # cells begun in the current table row
+        self.separate = False  # a cell began after another: " | " before its first text
         self.stack: list[_Open] = []  # the open elements, as a browser's parser keeps them
         self.where: dict[str, list[int]] = {}  # tag -> its places in the stack
 
@@ -107,11 +113,12 @@ class _Text(HTMLParser):
         text = " ".join("".join(self.current).split())
         if text:
             self.lines.append(self.prefix + text)
-        self.current, self.prefix = [], ""
+        self.current, self.prefix, self.written, self.separate = [], "", False, False
 
-    def _push(self, tag: str, skipped: bool, sectioned: bool) -> None:
+    def _push(self, tag: str, skipped: bool, sectioned: bool) -> _Open:
         self.stack.append(_Open(tag, skipped, sectioned, self.stack[-1] if self.stack else None, len(self.stack)))
         self.where.setdefault(tag, []).append(len(self.stack) - 1)
+        return self.stack[-1]
 
     def _close_to(self, at: int) -> None:
         """Close the open elements from the innermost down to the one at ``at``."""
@@ -119,10 +126,19 @@ class _Text(HTMLParser):
             element = self.stack.pop()
             self.where[element.tag].pop()
             if not element.skipped:
-                self._ended(element.tag)
+                self._ended(element)
 
-    def _ended(self, tag: str) -> None:
-        if tag == "li" or tag in _BLOCKS or re.fullmatch(r"h[1-6]", tag):
+    def _ended(self, element: _Open) -> None:
+        if element.tag == "li" or re.fullmatch(r"h[1-6]", element.tag):
+            self._break()
+        elif element.tag in _BLOCKS:
+            self._block(element)
+
+    def _block(self, element: _Open) -> None:
+        """A block begins or ends: a new line, or in a table cell a space (the row is one line)."""
+        if element.cell:
+            self.current.append(" ")
+        else:
             self._break()
 
     def _implied_ends(self, tag: str) -> None:
@@ -160,10 +176,11 @@ class _Text(HTMLParser):
         inside = bool(self.stack and self.stack[-1].sectioned)
         skipped = (bool(self.stack and self.stack[-1].skipped) or tag in _SKIPPED or hidden
                    or (tag in ("header", "footer") and not inside))
+        element = None
         if tag not in _VOID:
             roles = (next((value for name, value in attrs if name == "role"), None) or "").lower().split()
             role = roles[0] if roles else ""  # ARIA takes the first role of a list
-            self._push(tag, skipped, inside or tag in _SECTIONING or role in _SECTIONING_ROLES)
+            element = self._push(tag, skipped, inside or tag in _SECTIONING or role in _SECTIONING_ROLES)
         if skipped:
             return
         if tag == "br":
@@ -174,8 +191,16 @@ class _Text(HTMLParser):
         elif tag == "li":
             self._break()
             self.prefix = "- "
-        elif tag in _BLOCKS:
+        elif tag in ("td", "th"):
+            # a row is one line, its cells apart: "GraphQL | good" (a posting's "Terraform | nice
+            # to have" reads as preferred, as written on one line)
+            self.separate = self.cells > 0
+            self.cells += 1
+        elif tag == "tr":
             self._break()
+            self.cells = 0
+        elif element is not None and tag in _BLOCKS:
+            self._block(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # "<div/>" opens a div in HTML (the slash means nothing there); only inside <svg> and
@@ -204,6 +229,10 @@ class _Text(HTMLParser):
         if self.stack and self.stack[-1].tag == "head" and data.strip():
             self._close_to(len(self.stack) - 1)  # text ends the <head>, as <body> does
         if not (self.stack and self.stack[-1].skipped):
+            if data.strip():
+                if self.separate and self.written:
+                    self.current.append(" | ")
+                self.separate, self.written = False, True
             self.current.append(data)
 
 

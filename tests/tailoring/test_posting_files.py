@@ -131,3 +131,17 @@ def test_an_articles_own_header_holds_the_title_and_company(tmp_path):
 def test_a_header_inside_sectioning_content_is_shown(outer):
     assert html_to_text(f"<{outer}><header><h1>Data Engineer</h1></header></{outer.split()[0]}>") \
         == "# Data Engineer"
+
+
+def test_a_table_row_is_a_line_with_its_cells_apart(tmp_path):
+    # before, a row's cells were glued: "GraphQLgood", "Terraformnice to have"
+    table = ("<h1>Backend Engineer</h1><h2>Skills</h2><table><thead><tr><th>Skill<th>Level</thead>"
+             "<tr><td>GraphQL</td><td>good</td></tr><tr><td><p>Docker</p></td><td><p>basic</p></td></tr>"
+             "<tr><td>Terraform<td>nice to have</table>")
+    assert html_to_text(table).splitlines()[2:] == [
+        "Skill | Level", "GraphQL | good", "Docker | basic", "Terraform | nice to have"]
+    path = tmp_path / "backend.html"
+    path.write_text(table, encoding="utf-8")
+    _, found = keywords(path)
+    assert found["GraphQL"].importance == REQUIRED and found["Docker"].importance == REQUIRED
+    assert found["Terraform"].importance != REQUIRED
