@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from resume_builder.errors import UserError
 from resume_builder.loading.errors_map import problems_from_validation
+from resume_builder.loading.html_charset import declared_encoding
 from resume_builder.loading.posting_html import html_to_text, looks_like_html
 from resume_builder.loading.source import SourceDocument, parse_json, read_text
 from resume_builder.schema.posting import JobPosting, PostingDocument, is_job_document
@@ -31,8 +32,12 @@ def _job(doc: SourceDocument, source: str) -> PostingDocument:
 def read_posting(path: Path) -> PostingDocument:
     """Read the posting at ``path``: a JSON Resume job (``.json``), a saved web page
     (:mod:`resume_builder.loading.posting_html`), else plain text or Markdown. UserError
-    (located) when it cannot be used: not text (a PDF, a DOCX), empty, a page without text."""
-    text = read_text(path, "job posting")
+    (located) when it cannot be used: not text (a PDF, a DOCX), empty, a page without text,
+    not UTF-8 unless a web page that declares its encoding (:mod:`resume_builder.loading.html_charset`)."""
+    def page_encoding(raw: bytes) -> str | None:  # a web page saved in the encoding its <meta> names
+        return declared_encoding(raw) if looks_like_html(raw[:4096].decode("latin-1"), path.suffix) else None
+
+    text = read_text(path, "job posting", declared=page_encoding)
     if looks_like_html(text, path.suffix):
         shown = html_to_text(text)
         if not shown.strip():

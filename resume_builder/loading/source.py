@@ -252,22 +252,30 @@ def binary_kind(raw: bytes) -> tuple[str, str] | None:
     return None
 
 
-def read_text(path: Path, kind: str = "profile") -> str:
+def read_text(path: Path, kind: str = "profile",
+              declared: Callable[[bytes], str | None] | None = None) -> str:
     """Read a UTF-8 text file (:func:`read_bytes`, at most MAX_FILE_BYTES), turning every
     I/O problem into a :class:`UserError`.
 
     ``kind`` says what the file is ("profile", "job posting", "vocabulary file"), so a
     missing or empty file gets a hint that fits it (``init`` only makes profiles).
+    ``declared``, given the file's bytes, names the Python codec the file declares for
+    itself (a web page's ``<meta charset>``) or None; without a UTF-8 byte order mark, a
+    file that declares one is decoded with it (a byte it cannot decode becomes U+FFFD, as a
+    browser shows it), else the file must be UTF-8.
     """
     shown = str(path)
     raw = read_bytes(path, kind)
     if utf16_bom(raw):
         raise UserError.at(shown, None, None, f"the file is saved as {utf16_bom(raw)}, not UTF-8",
                            hint="save it as UTF-8 in your editor: Save As…, Encoding: UTF-8")
-    if raw.startswith(b"\xef\xbb\xbf"):
+    encoding = "utf-8"
+    if raw.startswith(b"\xef\xbb\xbf"):  # the mark outranks what the file says (WHATWG's "decode")
         raw = raw[3:]
+    elif declared is not None:
+        encoding = declared(raw) or "utf-8"
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8") if encoding == "utf-8" else raw.decode(encoding, errors="replace")
     except UnicodeDecodeError as exc:
         found = binary_kind(raw)
         if found is not None:  # a PDF or a picture named cv.yaml: not "not valid UTF-8 (byte 0xda)"

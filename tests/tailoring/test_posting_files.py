@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from resume_builder.cli import app
 from resume_builder.errors import UserError
+from resume_builder.loading.html_charset import declared_encoding
 from resume_builder.loading.posting import read_posting
 from resume_builder.loading.posting_html import html_to_text
 from resume_builder.pipeline import builtin_vocabulary
@@ -145,3 +146,39 @@ def test_a_table_row_is_a_line_with_its_cells_apart(tmp_path):
     _, found = keywords(path)
     assert found["GraphQL"].importance == REQUIRED and found["Docker"].importance == REQUIRED
     assert found["Terraform"].importance != REQUIRED
+
+
+@pytest.mark.parametrize("name, meta", [
+    ("stelle.html", b'<meta charset="windows-1252">'),
+    ("stelle.htm", b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'),
+    ("stelle.txt", b"<!DOCTYPE html><html><head><meta content='text/html; charset=latin1' http-equiv=content-type>"),
+])
+def test_a_web_page_is_read_in_the_encoding_it_declares(tmp_path, name, meta):
+    # before: "not valid UTF-8 (byte 0xfc)"; iso-8859-1 and latin1 mean windows-1252 on the web (0x80: €)
+    path = tmp_path / name
+    path.write_bytes(meta + b"<h1>Entwickler (m/w/d)</h1><h2>Anforderungen</h2><ul><li>Python</li>"
+                            b"<li>M\xfcnchen, 60.000 \x80</li></ul>")
+    assert read_posting(path).text.splitlines()[-1] == "- München, 60.000 €"
+
+
+def test_a_page_reads_as_utf8_when_it_has_the_mark_or_declares_nothing(tmp_path):
+    marked = tmp_path / "marked.html"
+    marked.write_bytes(b'\xef\xbb\xbf<meta charset="windows-1252"><p>M\xc3\xbcnchen')  # the BOM outranks the meta
+    assert read_posting(marked).text == "München"
+    for name, content in [("plain.html", b"<p>M\xfcnchen"),  # nothing declared
+                          ("plain.txt", b'Write <meta charset="windows-1252"> in M\xfcnchen')]:  # not a page
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(UserError, match=r"not valid UTF-8 \(byte 0xfc\)"):
+            read_posting(path)
+
+
+@pytest.mark.parametrize("head, encoding", [
+    (b"<!-- <meta charset=koi8-r> --><meta charset=utf-8>", "utf-8"),  # a comment is stepped over
+    (b"<meta charset=rot13><meta charset=' Shift_JIS'>", "shift_jis"),  # no page's encoding: the next
+    (b'<title lang=">"></title><meta http-equiv=Content-Type content="text/html;charset=\'gb2312\'">', "gbk"),
+    (b'<meta content="text/html; charset=koi8-r">', None),  # content without http-equiv
+    (b" " * 1020 + b"<meta charset=big5>", None),  # past the first 1,024 bytes
+])
+def test_the_declared_encoding_is_found_as_a_browser_prescans(head, encoding):
+    assert declared_encoding(head) == encoding
