@@ -282,11 +282,13 @@ def read_text(path: Path, kind: str = "profile",
             what, todo = found
             name = path.name or shown
             if kind == "job posting":  # read as text, Markdown, a web page or JSON; never imported as a résumé
+                # the text beside the PDF, never over it: posting.pdf -> posting.txt, posting.txt -> posting-text.txt
+                text_file = path.with_name(path.stem + ("-text.txt" if path.suffix.lower() == ".txt" else ".txt"))
                 raise UserError.at(shown, None, None, f"{name} is {what}, not a job posting written as text, "
                                                       "Markdown, a web page (.html) or a JSON Resume job (.json)",
                                    hint="copy the posting's text into a .txt or .md file"
-                                        + (f"; for a PDF, pdftotext {shlex.quote(shown)} posting.txt does it"
-                                           if what == "a PDF file" else "")) from None
+                                        + (f"; for a PDF, pdftotext {shlex.quote(shown)} {shlex.quote(str(text_file))} "
+                                           "does it" if what == "a PDF file" else "")) from None
             if kind != "profile":
                 todo = f"give the {kind} as a text file"
             raise UserError.at(shown, None, None, f"{name} is {what}, not {article(kind)} written in YAML or JSON",

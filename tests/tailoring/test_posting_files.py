@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -182,3 +183,15 @@ def test_a_page_reads_as_utf8_when_it_has_the_mark_or_declares_nothing(tmp_path)
 ])
 def test_the_declared_encoding_is_found_as_a_browser_prescans(head, encoding):
     assert declared_encoding(head) == encoding
+
+
+@pytest.mark.parametrize("name, text_file", [("posting.pdf", "posting.txt"), ("posting.txt", "posting-text.txt"),
+                                             ("Job Ad.TXT", "'Job Ad-text.txt'")])
+def test_the_pdftotext_advice_never_writes_over_the_pdf(tmp_path, monkeypatch, name, text_file):
+    # before, a PDF named posting.txt was told "pdftotext posting.txt posting.txt": its own name
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    with pytest.raises(UserError) as caught:
+        read_posting(Path(name))
+    quoted = f"'{name}'" if " " in name else name
+    assert f"pdftotext {quoted} {text_file} does it" in str(caught.value)
