@@ -30,7 +30,8 @@ _SKIPPED = frozenset({"script", "style", "template", "noscript", "svg", "head", 
 _SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
 _SECTIONING_ROLES = frozenset({"article", "complementary", "main", "navigation", "region"})
 _BLOCKS = frozenset({"p", "div", "section", "article", "main", "aside", "ul", "ol", "dl", "dt", "dd", "table",
-                     "tr", "blockquote", "pre", "address", "figure", "figcaption", "hr", "details", "summary", "caption", "thead", "tbody", "tfoot"})
+                     "tr", "blockquote", "pre", "address", "figure", "figcaption", "hr", "details", "summary",
+                     "caption", "thead", "tbody", "tfoot"})
 _VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed",
                    "param", "track"})
 # Elements the HTML standard calls "special" (13.2.4.3): an end tag for an ordinary element
@@ -77,7 +78,8 @@ class _Open:
     """An open element, and the nearest open elements of each kind at or above it (their
     places in the stack, -1 for none), so each rule of the standard is one look-up."""
 
-    __slots__ = ("tag", "skipped", "sectioned", "cell", "foreign", "special", "item", "scope", "button", "table", "tables", "p")
+    __slots__ = ("tag", "skipped", "sectioned", "cell", "foreign",
+                 "special", "item", "scope", "button", "table", "tables", "p")
 
     def __init__(self, tag: str, skipped: bool, sectioned: bool, parent: _Open | None, at: int) -> None:
         def nearest(kinds: frozenset[str], name: str) -> int:
