@@ -287,7 +287,7 @@ def _dates(target: str, source: dict[str, Any], at: PathKey, entry: dict[str, An
             continue
         value = value.strip()
         # a year as a number, as profiles write it (a text '2018' would be quoted in the YAML)
-        read[key] = "present" if value.lower() == "present" else int(value) if value.isdigit() else value
+        read[key] = "present" if value.lower() == "present" else int(value) if value.isdecimal() else value
     if "end_date" in source and source["end_date"] is not None and "end_date" not in read and "start_date" in read:
         kept.leave_out(at + ("start_date",), source["start_date"], "left out with the end date, which was not kept "
                        "(a start alone would read as 'to present')", entry=entry)

@@ -57,8 +57,8 @@ def test_import_says_the_same_with_its_own_hint(tmp_path):
     with pytest.raises(UserError) as info:
         check_document(path)
     assert info.value.problems[0].message == f"{path}: named .pdf but not a PDF: it holds plain text"
-    assert info.value.problems[0].hint == ("import takes a PDF, a DOCX, a LinkedIn data export (.zip) or a JSON "
-                                           "Resume file (.json)")
+    assert info.value.problems[0].hint == ("import takes a PDF, a DOCX, a LinkedIn data export (.zip), a JSON "
+                                           "Resume file (.json) or a RenderCV file (.yaml)")
 
 
 def test_a_pdf_cut_short_says_so_and_a_whole_damaged_one_does_not(tmp_path):
