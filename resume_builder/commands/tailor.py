@@ -255,6 +255,11 @@ def _where(result: Any, limit: int = 3) -> str:
 
 def _importance(keyword: Any) -> str:
     met = f" (or {keyword.met_by}, shown)" if getattr(keyword, "met_by", None) else ""
+    level = getattr(keyword, "level", None)
+    if level and getattr(keyword, "profile_level", None):
+        met += f" ({level}; the profile gives {keyword.profile_level})"
+    elif level:
+        met += f" ({level})"
     return keyword.importance + (" (inferred)" if keyword.inferred else "") + met
 
 

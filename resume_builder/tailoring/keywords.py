@@ -23,7 +23,7 @@ from typing import Any, Iterable, Mapping
 from resume_builder.errors import Location, Problem, UserError
 from resume_builder.loading.errors_map import describe, dotted
 from resume_builder.loading.source import SourceDocument
-from resume_builder.tailoring.spoken import CATEGORY as SPOKEN, SpokenLanguages
+from resume_builder.tailoring.spoken import CATEGORY as SPOKEN, SpokenLanguages, cefr_level
 from resume_builder.tailoring.posting import (IGNORED, PREFERRED, REQUIRED, WEIGHT_WISHED, Posting,  # noqa: F401
                                               PostingPart, posting_from_text)
 
@@ -353,6 +353,8 @@ class JobKeyword:
     # Terms the posting offers in its place ("Jest, Playwright or Cypress"): any one will do.
     alternatives: list[str] = field(default_factory=list)
     met_by: str | None = None  # the alternative the profile shows, when it lacks this term (matching.match)
+    level: str | None = None  # a spoken language's CEFR level asked ("Inglés nivel B2": B2), spoken.cefr_level
+    profile_level: str | None = None  # the lower level the profile gives it, when that fails the one asked
 
     @property
     def required(self) -> bool:
@@ -446,6 +448,7 @@ def extract_keywords(posting: Posting, vocab: Vocabulary) -> list[JobKeyword]:
             categories[mention.term] = SPOKEN
             note(mention.term, part, False, mention.surface)
     alternatives: dict[str, list[str]] = {}
+    levels: dict[str, str] = {}  # a spoken language's lowest CEFR level asked
     for part in posting.parts:
         if part.importance == IGNORED:
             continue
@@ -459,6 +462,9 @@ def extract_keywords(posting: Posting, vocab: Vocabulary) -> list[JobKeyword]:
         for mention in vocab.spoken.asked(part.text, posting.language):
             categories[mention.term] = SPOKEN
             note(mention.term, part, False, mention.surface)
+            level = cefr_level(part.text)
+            if level is not None and part.importance == REQUIRED:
+                levels[mention.term] = min(level, levels.get(mention.term, level))
     keywords = []
     for term, m in found.items():
         inferred = not m.written
@@ -466,5 +472,5 @@ def extract_keywords(posting: Posting, vocab: Vocabulary) -> list[JobKeyword]:
             term, categories.get(term) or vocab.categories.get(term, "posting"),
             REQUIRED if m.required else PREFERRED, inferred,
             WEIGHT_WISHED if inferred else m.weight, m.count, m.where, m.first, m.written,
-            alternatives.get(term, [])))
+            alternatives.get(term, []), level=levels.get(term)))
     return sorted(keywords, key=lambda k: (not k.required, -k.weight, -k.count, k.first))

@@ -103,7 +103,8 @@ class KeywordResult:
         return {"keyword": k.name, "category": k.category, "importance": k.importance, "inferred": k.inferred,
                 "weight": k.weight, "mentions": k.count, "in_posting": k.where, "written": k.written,
                 "covered": self.covered, "evidence": shown, "where": [p.to_dict() for p in self.places],
-                "alternatives": k.alternatives, "met_by": k.met_by}
+                "alternatives": k.alternatives, "met_by": k.met_by, "level": k.level,
+                "profile_level": k.profile_level}
 
 
 @dataclass
@@ -363,6 +364,28 @@ def _line_at(text: str, offset: int) -> str:
     return text[start:] if end < 0 else text[start:end]
 
 
+def _levels_met(results: dict[str, "KeywordResult"], profile: Profile, vocab: Vocabulary) -> None:
+    """A spoken language asked at a CEFR level ("Inglés nivel B2") that the profile's
+    ``languages`` entry gives a lower one ("fluency: B1") is not shown by that entry: its
+    places there are taken away, and ``profile_level`` says the level the profile gives. An
+    entry whose fluency names no level ("Fluent", "Professional") still shows it: there is no
+    level to compare (:func:`resume_builder.tailoring.spoken.cefr_level`)."""
+    from resume_builder.tailoring.spoken import cefr_level
+
+    given: dict[str, str] = {}
+    for entry in profile.languages:
+        term = vocab.spoken.named(_plain(entry.language))
+        level = cefr_level(_plain(entry.fluency)) if entry.fluency else None
+        if term and level:
+            given[term] = max(level, given.get(term, level))
+    for result in results.values():
+        keyword = result.keyword
+        if keyword.level is None or keyword.name not in given or given[keyword.name] >= keyword.level:
+            continue
+        keyword.profile_level = given[keyword.name]
+        result.places = [place for place in result.places if place.section != "languages"]
+
+
 def _alternatives_met(results: dict[str, "KeywordResult"]) -> None:
     """A required term the profile lacks, offered as a choice with one it shows ("Jest,
     Playwright or Cypress" with Jest shown), is asked for no more than preferred: the posting
@@ -444,6 +467,7 @@ def match(profile: Profile, posting: Posting, vocab: Vocabulary, *, profile_name
                                               ordered))
     for result in results.values():  # direct evidence first, then what implies the keyword
         result.places.sort(key=lambda p: p.via is not None)
+    _levels_met(results, profile, vocab)
     _alternatives_met(results)
     entries = []
     for position, (key, terms) in enumerate(entry_terms.items()):

@@ -86,6 +86,23 @@ _UNSPACED_CUES = ("語学", "言語", "流暢", "ネイティブ", "ビジネス
 # CEFR levels (A1..C2, also "B2+", "C1/C2"), JLPT levels and language tests by their names.
 _LEVEL = re.compile(r"(?<![\w-])(?:[ABC][12]\+?|N[1-5]|TOEFL|IELTS|TOEIC|DELE|DELF|DALF|TestDaF|Goethe|"
                     r"JLPT|HSK|TOPIK|CELI|CILS|CAPLE|Cambridge|CEFR|GER|MCER|QECR|ERK)(?![\w-])")
+_CEFR = re.compile(r"(?<![\w-])([ABC][12])(?![\w-])")
+# A mother tongue, in the built-in languages' words (casefolded, accents kept): as good as C2.
+_NATIVE = re.compile(r"(?<!\w)(?:native|mother tongue|first language|bilingual|muttersprach\w*|"
+                     r"langue maternelle|natif|native|bilingue|nativ[oa]|lengua materna|madrelingua|"
+                     r"língua materna|moedertaal|ojczyst\w*|родной|anadil\w*)(?!\w)", re.I)
+
+
+def cefr_level(text: str) -> str | None:
+    """The CEFR level (Council of Europe: A1 < A2 < B1 < B2 < C1 < C2) ``text`` names: the
+    lowest one written ("B2 o superior", "C1/C2": B2, C1), else C2 for a mother tongue
+    ("Native", "Muttersprache", "nativo"), else None (no level to compare: "Fluent")."""
+    levels = sorted(_CEFR.findall(text))
+    if levels:
+        return levels[0]
+    return "C2" if _NATIVE.search(text) else None
+
+
 # Words that join names in a list of languages ("German and French", "Inglés y alemán"), and
 # those of a wish that closes it ("French is a plus", "Alemán es un plus", "Französisch von
 # Vorteil", "un atout"): a part of nothing else asks for the languages it names.

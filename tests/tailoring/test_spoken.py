@@ -162,3 +162,23 @@ def test_the_report_lists_the_language_in_json():
     english = next(k for k in report.to_dict()["keywords"] if k["keyword"] == "English")
     assert english["covered"] and english["category"] == "spoken" and english["written"] == ["Inglés"]
     assert json.loads(json.dumps(english))["evidence"]["section"] == "languages"
+
+
+@pytest.mark.parametrize(("fluency", "covered", "profile_level"), [
+    ("C1", True, None), ("B2", True, None), ("Nativo", True, None), ("Fluent", True, None),  # no level: shown
+    ("B1", False, "B1"), ("A2 (básico)", False, "A2"),
+])
+def test_a_level_asked_is_compared_with_the_profiles(fluency, covered, profile_level):
+    """Before, "Inglés nivel B2" was met by any English, B1 included."""
+    report = match(profile([("Inglés", fluency)]), posting_from_text(SPANISH_POSTING, "job.md"), builtin_vocabulary())
+    english = next(k for k in report.keywords if k.keyword.name == "English")
+    assert english.keyword.level == "B2"
+    assert english.covered == covered and english.keyword.profile_level == profile_level
+    assert english.to_dict()["profile_level"] == profile_level
+
+
+def test_the_lowest_level_written_is_the_one_asked():
+    from resume_builder.tailoring.spoken import cefr_level
+
+    assert [cefr_level(t) for t in ("B2 o superior", "C1/C2", "Muttersprache", "fluent", "A1")] == \
+        ["B2", "C1", "C2", None, "A1"]
