@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import shutil
 import subprocess
+import signal
 import sys
 from pathlib import Path
 
@@ -675,19 +676,8 @@ def test_ctrl_c_stops_the_workers_and_keeps_only_complete_files(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "resume_builder", "build", "-j", "2"], cwd=project,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
                             env={**os.environ, "PYTHONPATH": str(REPO)}, preexec_fn=as_from_a_terminal)
-    printed = []
-    try:
-        for line in proc.stdout:  # wait until the workers are warm and the first file is done
-            printed.append(line)
-            if line.startswith("built"):
-                break
-        os.killpg(proc.pid, signal.SIGINT)
-        rest, stderr = proc.communicate(timeout=120)
-        printed.append(rest)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-    assert proc.returncode == 130, "".join(printed) + stderr
+    printed, stderr = _stop_after_first_target(proc, signal.SIGINT)  # the workers warm, the first file done
+    assert proc.returncode == 130, printed + stderr
     assert "interrupted:" in stderr and "lists only complete files" in stderr
     assert "Traceback" not in stderr
     _wait_until_gone(proc.pid)  # generously: on a loaded machine the workers take a moment to exit
@@ -739,6 +729,29 @@ def _start_clean_build(tmp_path: Path) -> tuple[Path, subprocess.Popen]:
     return out, proc
 
 
+def _stop_after_first_target(proc: subprocess.Popen, signum: int) -> tuple[str, str]:
+    """Send ``signum`` once ``proc`` (a build) prints its first "built" line: no timer, the
+    build says when a target is complete; (what it printed, its stderr). The process group
+    is killed if the build is still running afterwards."""
+    printed = []
+    stderr = ""
+    try:
+        for line in proc.stdout:
+            printed.append(line)
+            if line.startswith("built"):
+                break
+        if signum == signal.SIGINT:
+            os.killpg(proc.pid, signum)  # Ctrl-C reaches the whole foreground group
+        else:
+            proc.send_signal(signum)
+        rest, stderr = proc.communicate(timeout=120)
+        printed.append(rest)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    return "".join(printed), stderr
+
+
 def _wait_until_gone(group: int, seconds: float = 120.0) -> None:
     """Wait (generously) until no process of the process group ``group`` is left."""
     import signal
@@ -764,19 +777,8 @@ def test_sigterm_stops_like_ctrl_c_and_writes_the_manifest_of_what_is_complete(t
     import time
 
     out, proc = _start_clean_build(tmp_path)
-    printed = []
-    try:
-        for line in proc.stdout:  # wait until the first file is done
-            printed.append(line)
-            if line.startswith("built"):
-                break
-        proc.send_signal(signal.SIGTERM)
-        rest, stderr = proc.communicate(timeout=120)
-        printed.append(rest)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-    assert proc.returncode == 143, "".join(printed) + stderr
+    printed, stderr = _stop_after_first_target(proc, signal.SIGTERM)
+    assert proc.returncode == 143, printed + stderr
     assert "interrupted" in stderr and "lists only complete files" in stderr, stderr
     assert "Traceback" not in stderr
     _wait_until_gone(proc.pid)  # the workers have stopped too
@@ -799,21 +801,12 @@ def test_kill_9_during_a_clean_build_leaves_a_manifest_of_files_as_they_are(tmp_
     import signal
 
     out, proc = _start_clean_build(tmp_path)
-    printed = []
-    try:
-        for line in proc.stdout:  # a target is complete (and recorded before it is shown)
-            printed.append(line)
-            if line.startswith("built"):
-                break
-        proc.send_signal(signal.SIGKILL)
-        proc.communicate(timeout=120)
-        _wait_until_gone(proc.pid)  # its workers stop with it
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-    assert (out / "manifest.json").is_file(), "".join(printed)
+    printed, _ = _stop_after_first_target(proc, signal.SIGKILL)  # a target complete, recorded before shown
+    _wait_until_gone(proc.pid)  # its workers stop with it
+    assert (out / "manifest.json").is_file(), printed
     listed = _listed_as_they_are(out)
-    assert printed[-1].split()[1].removeprefix("out/") in listed
+    built = [line for line in printed.splitlines() if line.startswith("built")][-1]  # the target it waited for
+    assert built.split()[1].removeprefix("out/") in listed
     assert "example-classic.md" not in listed or (out / "example-classic.md").read_text() != "from an older build"
 
 
