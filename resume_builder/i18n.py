@@ -214,8 +214,8 @@ def page_size_for(tag: str) -> str | None:
 @lru_cache(maxsize=256)
 def likely_region(tag: str) -> str | None:
     """The country a language is most likely used in, by CLDR's likely subtags (Babel's
-    ``likely_subtags``: ``es`` → ES, ``pt`` → BR, ``en`` → US), for a tag that names none
-    itself; None when CLDR does not know the language."""
+    ``likely_subtags``: ``es`` → ES, ``pt`` → BR, ``en`` → US, ``zh-Hant`` → TW: its script
+    first), for a tag that names none itself; None when CLDR does not know the language."""
     from babel import Locale
     from babel.core import get_global
 
@@ -223,7 +223,9 @@ def likely_region(tag: str) -> str | None:
         locale = Locale.parse(normalize_tag(tag), sep="-")
     except (ValueError, TypeError, LookupError):
         return None
-    likely = get_global("likely_subtags").get(locale.language)
+    subtags = get_global("likely_subtags")  # a script first: zh-Hant is Taiwan's, zh (Hans) China's
+    likely = (subtags.get(f"{locale.language}_{locale.script}") if locale.script else None) \
+        or subtags.get(locale.language)
     try:
         return Locale.parse(likely).territory if likely else None
     except (ValueError, TypeError, LookupError):

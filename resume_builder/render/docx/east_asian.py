@@ -71,21 +71,14 @@ _SUBTAG = re.compile(r"[-_]")
 @lru_cache(maxsize=64)
 def _with_region(language: str) -> str:
     """``language`` as language-REGION (``zh-Hant`` -> ``zh-TW``, ``ja`` -> ``ja-JP``): its own
-    region subtag, else CLDR's likely one (through Babel); the language alone when neither."""
-    from babel.core import get_global
+    region subtag, else CLDR's likely one (:func:`resume_builder.i18n.likely_region`); the
+    language alone when neither."""
+    from resume_builder.i18n import likely_region
 
     parts = [part for part in _SUBTAG.split(language) if part]
     primary = parts[0].lower()
     region = next((part.upper() for part in parts[1:] if len(part) == 2 and part.isalpha()
-                   or len(part) == 3 and part.isdigit()), None)
-    if region is None:
-        likely = get_global("likely_subtags")
-        script = next((part.title() for part in parts[1:] if len(part) == 4 and part.isalpha()), None)
-        for key in ((f"{primary}_{script}",) if script else ()) + (primary,):
-            found = likely.get(key)
-            if found:
-                region = next((part for part in found.split("_")[1:] if len(part) == 2 or part.isdigit()), None)
-                break
+                   or len(part) == 3 and part.isdigit()), None) or likely_region(language)
     return f"{primary}-{region}" if region else primary
 
 
