@@ -98,6 +98,26 @@ class Match:
     end: int
     surface: str
     inferred: bool = False  # written as a word that only suggests the term ("payments" for Fintech)
+    doubtful: bool = False  # may be an ordinary word ("Swift delivery"): see Vocabulary.find
+
+
+# A term that is also an ordinary English word ("Swift", "Spring", "Go") is known by its
+# capital, which says nothing at the start of a sentence or list item: there it counts only
+# when the words around it speak of technology (see Vocabulary._doubtful).
+_SENTENCE_START = frozenset(".!?:;\n\u2022\u00b7*>|\u2013\u2014-")
+_OPENING_QUOTES = " \t\"'\u201c\u2018\u201e\u00ab"
+# Words that may follow such a term when it means the technology ("Rust experience",
+# "Swift developers", "Go is a plus"): the built-in locales' languages that use these words.
+_TECH_CONTEXT = frozenset("""
+    experience experienced expert expertise knowledge skill proficiency proficient background
+    developer engineer engineering development programming programmer code coding codebase
+    service microservice app application backend frontend stack ecosystem framework library
+    libraries sdk api tooling tool cluster job pipeline component module project script scripting
+    version ui is are was were
+    kenntnisse erfahrung entwicklung entwickler programmierung ist sind
+    est sont es son sono
+""".split())
+_JOINING_WORDS = frozenset("and or und oder et ou y o e i en och og".split())
 
 
 class Vocabulary:
@@ -109,6 +129,7 @@ class Vocabulary:
         self.categories: dict[str, str] = {}
         self._implies: dict[str, list[str]] = {}
         self._hints: set[tuple[str, ...]] = set()  # surfaces (lower case) that only suggest their term
+        self._ordinary: set[str] = set()  # one-word surfaces that are also English words ("Swift")
         self._longest = 1
         self.spoken = SpokenLanguages({})  # spoken languages' names (tailoring/spoken.py)
 
@@ -120,6 +141,7 @@ class Vocabulary:
         new.categories = dict(self.categories)
         new._implies = {k: list(v) for k, v in self._implies.items()}
         new._hints = set(self._hints)
+        new._ordinary = set(self._ordinary)
         new._longest = self._longest
         return new
 
@@ -142,13 +164,17 @@ class Vocabulary:
                 or self._insensitive.get(tuple(t.lower for t in phrase)))
 
     def add(self, name: str, aliases: Iterable[str] = (), *, category: str = "custom",
-            case_sensitive: Iterable[str] = (), hints: Iterable[str] = ()) -> str:
+            case_sensitive: Iterable[str] = (), hints: Iterable[str] = (),
+            ordinary_words: Iterable[str] = ()) -> str:
         """Add a term (or aliases to an existing one); returns its canonical name.
 
         A name that already is a way of writing a known term extends that term, so
         ``add("kubernetes", ["kube"])`` adds an alias to ``Kubernetes``. ``hints`` are words
         that suggest the term without naming it ("payments" for Fintech): they match like
-        aliases, but a match through one is :attr:`Match.inferred`.
+        aliases, but a match through one is :attr:`Match.inferred`. ``ordinary_words`` are
+        case-sensitive one-word surfaces that are also English words ("Swift"): at the start
+        of a sentence one counts only among words of technology ("Swift delivery" is no
+        Swift, "Swift developers" is).
         """
         name = name.strip()
         canonical = self.lookup(name) or name
@@ -162,6 +188,8 @@ class Vocabulary:
                 continue
             if surface in exact:
                 self._sensitive[tuple(t.text for t in phrase)] = canonical
+                if surface in ordinary_words and len(phrase) == 1:
+                    self._ordinary.add(surface)
             else:
                 self._insensitive[tuple(t.lower for t in phrase)] = canonical
             if surface in hinted:
@@ -191,7 +219,18 @@ class Vocabulary:
         return out
 
     def find(self, text: str) -> list[Match]:
-        """Every term in ``text``, longest first, left to right, not overlapping."""
+        """Every term in ``text``, longest first, left to right, not overlapping.
+
+        A term that is also an ordinary word, written at the start of a sentence among
+        words that do not speak of technology ("Swift delivery of features"), counts only
+        if ``text`` also names it where there is no doubt."""
+        matches = self.find_all(text)
+        sure = {m.term for m in matches if not m.doubtful}
+        return [m for m in matches if not m.doubtful or m.term in sure]
+
+    def find_all(self, text: str) -> list[Match]:
+        """Like :meth:`find`, but keeps doubtful matches (:attr:`Match.doubtful`), for a
+        caller that settles them over several texts (a whole posting)."""
         tokens = tokenize(text)
         matches: list[Match] = []
         i = 0
@@ -204,9 +243,39 @@ class Vocabulary:
             start, end = tokens[i].start, tokens[i + length - 1].end
             surface = tuple(t.lower for t in tokens[i:i + length])
             inferred = surface in self._hints or (surface[:-1] + (surface[-1][:-1],)) in self._hints
-            matches.append(Match(term, start, end, text[start:end], inferred))
+            doubtful = length == 1 and self._doubtful(tokens, i, text)
+            matches.append(Match(term, start, end, text[start:end], inferred, doubtful))
             i += length
         return matches
+
+    def _doubtful(self, tokens: list[Token], i: int, text: str) -> bool:
+        """Whether the one-word match at ``tokens[i]`` may be an ordinary word: an ordinary
+        word's capitalised form (:attr:`_ordinary`) that starts a sentence or list item and
+        is followed by a word that does not speak of technology."""
+        token = tokens[i]
+        if token.text not in self._ordinary:
+            return False
+        before = text[:token.start].rstrip(_OPENING_QUOTES)
+        if before and before[-1] not in _SENTENCE_START:
+            return False
+        if text[token.end:token.end + 1] == "-":
+            return False  # "Rust-based", "Swift-Kenntnisse"
+        following = tokens[i + 1:i + 3]
+        if not following or following[0].text in (BOUNDARY, "/", "&"):
+            return False  # alone on its line, or listed ("Swift, Kotlin", "Swift/Kotlin")
+        word = following[0].lower
+        if not (word.isascii() and word.isalpha()):
+            return False  # "Swift 5", "Go言語": English words are what make the doubt
+        if word in _TECH_CONTEXT or (word.endswith("s") and word[:-1] in _TECH_CONTEXT):
+            return False
+        if self._names_technology(tokens, i + 1, text):
+            return False  # "Go microservices", "React TypeScript"
+        return not (word in _JOINING_WORDS and self._names_technology(tokens, i + 2, text))
+
+    def _names_technology(self, tokens: list[Token], i: int, text: str) -> bool:
+        if i >= len(tokens):
+            return False
+        return self._match_at(tokens, i, text) is not None
 
     def _match_at(self, tokens: list[Token], i: int, text: str) -> tuple[str, int] | None:
         if tokens[i].text in (BOUNDARY, "/", "&"):
@@ -249,7 +318,9 @@ def vocabulary_from(data: Mapping[str, Any]) -> Vocabulary:
     for category, terms in data["terms"].items():
         for name, aliases in terms.items():
             surfaces = [name, *aliases]
-            vocab.add(name, aliases, category=category, case_sensitive=[s for s in surfaces if s in exact])
+            sensitive = [s for s in surfaces if s in exact]
+            vocab.add(name, aliases, category=category, case_sensitive=sensitive,
+                      ordinary_words=[s for s in sensitive if len(s) > 1 and s[0].isupper() and not s.isupper()])
     for name, hints in data.get("inferred", {}).items():
         if name not in vocab:
             raise AssertionError(f"vocabulary.toml: [inferred] names an unknown term {name!r}")
@@ -449,10 +520,12 @@ def extract_keywords(posting: Posting, vocab: Vocabulary) -> list[JobKeyword]:
             note(mention.term, part, False, mention.surface)
     alternatives: dict[str, list[str]] = {}
     levels: dict[str, str] = {}  # a spoken language's lowest CEFR level asked
-    for part in posting.parts:
-        if part.importance == IGNORED:
-            continue
-        matches = vocab.find(part.text)
+    # A doubtful mention ("Swift delivery", Vocabulary.find) counts where the posting names
+    # the term without doubt somewhere else.
+    read = [(part, vocab.find_all(part.text)) for part in posting.parts if part.importance != IGNORED]
+    sure = {m.term for _, matches in read for m in matches if not m.doubtful} | set(found)
+    for part, matches in read:
+        matches = [m for m in matches if not m.doubtful or m.term in sure]
         for match in matches:
             note(match.term, part, match.inferred, match.surface)
         for group in alternative_groups(part.text, matches):

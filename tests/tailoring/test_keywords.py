@@ -69,6 +69,42 @@ def test_ordinary_words_are_not_terms(text):
                              "Computer Vision"}, found
 
 
+@pytest.mark.parametrize("text", [
+    "Swift delivery of features matters.", "We move fast. Swift delivery is key.", "- Spring cleaning of old services",
+    "Go beyond the obvious", "Express interest by e-mail", "1. Spark curiosity in the team", "\u201cSwift delivery\u201d",
+    "Less than two weeks", "Storm of requests",
+])
+def test_an_ordinary_word_starting_a_sentence_is_not_a_term(text):
+    # Its capital says nothing there: the term counts only among words of technology.
+    assert not set(terms(text)) & {"Swift", "Spring", "Go", "Express", "Apache Spark", "Less", "Apache Storm"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Swift developers wanted", ["Swift"]),
+    ("- Swift and Kotlin", ["Swift", "Kotlin"]),
+    ("Swift, Kotlin", ["Swift", "Kotlin"]),
+    ("Swift", ["Swift"]),
+    ("Rust is a plus", ["Rust"]),
+    ("Rust-based tooling", ["Rust"]),
+    ("Go microservices", ["Go", "Microservices"]),
+    ("Swift/Objective-C", ["Swift", "Objective-C"]),
+    ("Experience with Swift delivery", ["Swift"]),  # not at a sentence's start: the capital tells
+    ("Swift delivery. We build in Swift.", ["Swift", "Swift"]),  # named without doubt in the same text
+    ("Swift-Kenntnisse erforderlich", ["Swift"]),
+])
+def test_an_ordinary_word_among_technology_is_a_term(text, expected):
+    assert terms(text) == expected
+
+
+def test_a_doubtful_mention_counts_where_the_posting_names_the_term_elsewhere():
+    alone = extract_keywords(posting_from_string("# Mobile Engineer\n\n## Requirements\n- Swift delivery of features\n- Python\n"), VOCAB)
+    assert [k.name for k in alone] == ["Python"]
+    named = extract_keywords(posting_from_string(
+        "# Mobile Engineer\n\n## Requirements\n- Swift delivery of features\n- Python\n\n## Nice to have\n- iOS apps in Swift\n"), VOCAB)
+    swift = next(k for k in named if k.name == "Swift")
+    assert swift.required and swift.count == 2
+
+
 def test_matches_carry_offsets():
     text = "Strong Node.js skills."
     (match,) = VOCAB.find(text)
