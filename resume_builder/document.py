@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
-from resume_builder.i18n import Labels, labels_for, resolve_locale
+from resume_builder.i18n import Labels, country_name, labels_for, resolve_locale
 from resume_builder.markdown import Span, merge_spans, parse_inline
 from resume_builder.schema.profile import Experience, Highlight, Profile, Role
 from resume_builder.schema.types import PRESENT, PartialDate
@@ -491,8 +492,9 @@ def _contacts(profile: Profile, labels: Labels, phone_format: str = "as_written"
     if b.phone:
         region = region_for(b.location.country_code if b.location else None, labels.locale)
         out.append(Contact("phone", clean(format_phone(b.phone, phone_format, region)), tel_uri(b.phone, region)))
-    if b.location and b.location.display():
-        out.append(Contact("location", clean(b.location.display())))
+    location = b.location.display(partial(country_name, locale=labels.locale)) if b.location else ""
+    if location:
+        out.append(Contact("location", clean(location)))
     if b.website:
         out.append(Contact("website", display_url(b.website), b.website))
     for p in b.profiles:

@@ -232,6 +232,21 @@ def likely_region(tag: str) -> str | None:
         return None
 
 
+@lru_cache(maxsize=256)
+def country_name(code: str, locale: str | None = None) -> str | None:
+    """The name CLDR gives the country ``code`` (ISO 3166-1 alpha-2, any case: ``"pt"``) in
+    ``locale``'s language (default English): ``PT`` → "Portugal", in ``de`` "Portugal", in
+    ``ja`` "ポルトガル". None for anything else ("Portugal", "UK", "XX"), which is then
+    printed as written; an unknown locale reads as English."""
+    if not re.fullmatch(r"[A-Za-z]{2}", code.strip()):
+        return None
+    try:
+        names = _babel_locale(locale or DEFAULT_LOCALE).territories
+    except UnknownLocale:
+        names = _babel_locale(DEFAULT_LOCALE).territories
+    return names.get(code.strip().upper())
+
+
 @lru_cache(maxsize=64)
 def labels_for(locale: str | None = None) -> Labels:
     """The labels of ``locale`` (default English); UnknownLocale if CLDR does not know it."""

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from resume_builder import pipeline
 from resume_builder.errors import UserError
+from resume_builder.i18n import country_name
 from resume_builder.letter_document import LetterDocument, build_letter_document
 from resume_builder.pipeline import RenderRequest
 from resume_builder.render.job import Rendered, RenderJob
@@ -97,15 +99,16 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
                                  chosen.source, chosen.at)
     base = chosen.base
     title, company = _posting_facts(request.posting)
-    try:
-        filled = fill_letter(letter_model, profile, posting_title=title, posting_company=company, public=public)
-    except LetterPlaceholderError as error:
-        raise UserError(problem_at(loaded.source, loaded.at, error.path, error.text, error.problem)) from None
     lang = request.lang or (chosen.variant.lang if chosen.variant is not None else None)
-    theme = pipeline._located_theme(request, tailored)
     # The letter's own locale: over the résumé's, under --locale and --lang given for this run.
     locale = request.locale or (None if request.lang else loaded.letter.locale)
     labels, label_warnings = pipeline.document_labels(profile, lang=lang, locale=locale)
+    try:
+        filled = fill_letter(letter_model, profile, posting_title=title, posting_company=company, public=public,
+                             country_name=partial(country_name, locale=labels.locale))
+    except LetterPlaceholderError as error:
+        raise UserError(problem_at(loaded.source, loaded.at, error.path, error.text, error.problem)) from None
+    theme = pipeline._located_theme(request, tailored)
     options, _ = pipeline.tailored_options(theme, profile, tailored, request.options or {}, labels)
     label_warnings += _language_warnings(letter_model, labels, locale or lang or profile.locale or profile.lang)
     photo, photo_warnings = pipeline.profile_photo(profile, base)

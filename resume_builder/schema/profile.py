@@ -7,6 +7,7 @@ Field names follow JSON Resume where they mean the same (``highlights``, ``keywo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
@@ -38,15 +39,23 @@ class Location(StrictModel):
     region: Line | None = None
     country_code: PlainText | None = None
 
-    def display(self) -> str:
+    def display(self, country_name: Callable[[str], str | None] | None = None) -> str:
         """Everything given, on one line: address lines, city, region, postal code, country.
 
         Nothing the profile says is left out (JSON Resume's ``address`` and ``postalCode``
         included); the order is neutral rather than one country's postal convention.
+        ``country_name`` turns ``country_code`` into the country's name for the reader
+        (``PT`` → "Portugal", :func:`resume_builder.i18n.country_name`); a code it does not
+        know stays as written, and a name the other parts already give is not repeated
+        ("Lisbon, Portugal" with ``PT``).
         """
         lines = [line.strip() for line in (self.address or "").splitlines() if line.strip()]
-        parts = [*lines, *(p.strip() for p in (self.city, self.region, self.postal_code, self.country_code)
-                           if p and p.strip())]
+        parts = [*lines, *(p.strip() for p in (self.city, self.region, self.postal_code) if p and p.strip())]
+        code = (self.country_code or "").strip()
+        country = (country_name(code) if country_name and code else None) or code
+        said = {piece.strip().casefold() for part in parts for piece in part.split(",")}
+        if country and country.casefold() not in said:
+            parts.append(country)
         return ", ".join(parts)
 
 

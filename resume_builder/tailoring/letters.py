@@ -9,6 +9,7 @@ text, one pass, never template execution.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,8 +42,10 @@ class FilledLetter:
 
 
 def placeholder_values(letter: Letter, profile: Profile, *, posting_title: str | None = None,
-                       posting_company: str | None = None, public: bool = False) -> dict[str, str | None]:
-    """Every placeholder's value (None: not given).
+                       posting_company: str | None = None, public: bool = False,
+                       country_name: Callable[[str], str | None] | None = None) -> dict[str, str | None]:
+    """Every placeholder's value (None: not given). ``country_name`` names the country of
+    ``{basics.location}`` as the résumé does (:meth:`Location.display`).
 
     ``public``: ``profile`` is a public copy (:func:`resume_builder.tailoring.public.public`),
     so ``{basics.email}`` is what the public résumé shows instead, the ``basics.contact_url``,
@@ -69,16 +72,17 @@ def placeholder_values(letter: Letter, profile: Profile, *, posting_title: str |
         "basics.email": email,
         "basics.phone": phone,
         "basics.website": basics.website,
-        "basics.location": basics.location.display() if basics.location else None,
+        "basics.location": basics.location.display(country_name) if basics.location else None,
     }
 
 
 def fill_letter(letter: Letter, profile: Profile, *, posting_title: str | None = None,
-                posting_company: str | None = None, public: bool = False) -> FilledLetter:
+                posting_company: str | None = None, public: bool = False,
+                country_name: Callable[[str], str | None] | None = None) -> FilledLetter:
     """``letter``'s texts with placeholders replaced; raises :class:`LetterPlaceholderError`.
     ``public``: ``profile`` is a public copy (see :func:`placeholder_values`)."""
     values = placeholder_values(letter, profile, posting_title=posting_title, posting_company=posting_company,
-                                public=public)
+                                public=public, country_name=country_name)
 
     def fill(path: tuple[Any, ...], text: str | None) -> str | None:
         if text is None:

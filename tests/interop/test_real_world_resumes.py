@@ -181,7 +181,7 @@ def test_address_postal_code_and_profiles_without_links_are_all_shown():
     job = prepare(path, input_format="jsonresume")
     contacts = [(c.kind, c.text, c.href) for c in job.document.contacts]
     assert contacts == [
-        ("location", "4 Quay Row, Flat 2, Porthaven, PH1 2AB, GB", None),
+        ("location", "4 Quay Row, Flat 2, Porthaven, PH1 2AB, United Kingdom", None),
         ("profile", "Mastodon: social.example.net/@kit", "https://social.example.net/@kit"),
         ("profile", "Codeberg", None),
     ]
