@@ -184,11 +184,18 @@ class Document:
     direction: str = "ltr"
     #: What ends a label before its value, in the document's locale (i18n.Labels.label_end).
     label_end: str = ":"
+    #: Between items that hold commas themselves, in the document's locale (i18n.Labels.semicolon).
+    semicolon: str = ";"
 
     @property
     def label_gap(self) -> str:
         """What follows :attr:`label_end` before the value: a space, none after a full-width colon."""
         return label_gap(self.label_end)
+
+    @property
+    def semicolon_separator(self) -> str:
+        """:attr:`semicolon` and the space after it ("; ", "؛ "; none after the full-width "；")."""
+        return self.semicolon + label_gap(self.semicolon)
 
     def labelled(self, label: str, value: str) -> str:
         """``label`` and ``value`` as every format writes them: ``Technologies: Go``."""
@@ -215,8 +222,9 @@ def _bullet_texts(bullets: tuple[Bullet, ...]) -> Iterator[str]:
 
 
 def label_gap(label_end: str) -> str:
-    """The space between a label's end and its value: none after a full-width colon (U+FF1A)."""
-    return "" if label_end.endswith("\uff1a") else " "
+    """The space after a label's end (or a semicolon): none after a full-width colon or
+    semicolon (U+FF1A, U+FF1B), whose glyph holds its own space."""
+    return "" if label_end.endswith(("\uff1a", "\uff1b")) else " "
 
 
 def entry_texts(entry: Entry, label_end: str = ":") -> Iterator[str]:
@@ -589,7 +597,8 @@ def build_document(profile: Profile, *, order: list[str] | None = None,
         keywords=keywords, language=labels.language)
     return Document(name=name, headline=headline, contacts=_contacts(profile, labels, phone_format),
                     sections=tuple(sections),
-                    metadata=metadata, photo=photo, direction=labels.direction, label_end=labels.label_end)
+                    metadata=metadata, photo=photo, direction=labels.direction, label_end=labels.label_end,
+                    semicolon=labels.semicolon)
 
 
 def masthead_texts(doc: Any) -> Iterator[str]:

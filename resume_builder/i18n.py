@@ -59,6 +59,10 @@ class Labels:
     #: What ends a label before its value ("Technologies: Go"): ``label_end`` in the
     #: translation file (French "\u00a0:", Japanese and Chinese the full-width "："), else ":".
     label_end: str = ":"
+    #: What sets apart items that hold commas themselves (compact's "Languages: Go, Rust; Spoken:
+    #: …", its sub-points): ``semicolon`` in the translation file (Arabic "؛", Japanese and
+    #: Chinese the full-width "；", French "\u00a0;"), else ";".
+    semicolon: str = ";"
     direction: str = "ltr"
     locale: str = "en"
     translated: bool = True  # False: no translation file for this language, English words kept
@@ -267,6 +271,7 @@ def labels_for(locale: str | None = None) -> Labels:
         courses=chosen.get("courses", english.get("courses", "Courses")),
         score=chosen.get("score", english.get("score", "Score")),
         label_end=chosen.get("label_end", ":"),
+        semicolon=chosen.get("semicolon", ";"),
         direction="rtl" if babel_locale.character_order == "right-to-left" else "ltr",
         locale=str(babel_locale),
         translated=words is not None,

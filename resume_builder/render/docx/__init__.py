@@ -67,6 +67,7 @@ def render_docx(doc: Document, theme: Theme, options: ThemeOptions) -> bytes:
     look = resolve_look(theme, options, language=doc.metadata.language, rtl=doc.direction == "rtl")
     writer = start(theme, look)
     writer.label_end = doc.label_end
+    writer.semicolon = doc.semicolon_separator
     writer.masthead(doc)
     for section in doc.sections:
         writer.section(section)

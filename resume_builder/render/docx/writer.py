@@ -93,6 +93,7 @@ class Writer:
         self.part = document.part
         self.emoji = False  # set when a run names the emoji font (the font table lists it)
         self.label_end = ":"  # what ends a label before its value: the document's (Document.label_end)
+        self.semicolon = "; "  # between items holding commas, with its space (Document.semicolon_separator)
         # The Latin font of the paragraph being written: the complex-script font of the digits
         # and punctuation of its right-to-left runs (scripts.split_common).
         self.latin_font = look.body_font
@@ -613,7 +614,7 @@ class Writer:
                 p.extend(self.run(" " if bullet.text.plain.rstrip()[-1:] in ":;,." else RUN_IN_DASH, color=muted))
                 for number, child in enumerate(bullet.children):
                     if number:
-                        p.extend(self.run("; ", color=accent))
+                        p.extend(self.run(self.semicolon, color=accent))
                     self.rich(p, child)
 
     def run_together(self, key: str, texts, *, before: float | None = None, keep_next: bool = False,
@@ -652,7 +653,7 @@ class Writer:
             e.title.ltr_only and e.description.ltr_only for e in entries))
         for index, entry in enumerate(entries):
             if index:
-                p.extend(self.run("; ", color=self.look.muted_color))
+                p.extend(self.run(self.semicolon, color=self.look.muted_color))
             self.pair_runs(p, entry)
 
     def entry_run_in(self, entry: Entry, first: bool) -> None:
