@@ -471,8 +471,16 @@ def render_report(report: "MatchReport", *, width: int = 100) -> str:
 
 
 def _print_report(report: "MatchReport") -> None:
+    """The report on the terminal, in colour; piped or redirected, as :func:`render_report`
+    writes it: the console's width (COLUMNS), no trailing spaces (a table padded every line
+    to its full width in a log or a file)."""
+    import sys
+
     from rich.console import Console
 
     console = Console(highlight=False, emoji=False)
+    if not console.is_terminal:
+        sys.stdout.write(render_report(report, width=console.width))
+        return
     for item in report_renderables(report, width=console.width):
         console.print(item)

@@ -127,3 +127,5 @@ def test_the_command_fits_the_terminal(tmp_path):
     report_lines = result.stdout.split("Render the résumé")[0].splitlines()
     assert all(cell_len(line) <= 60 for line in report_lines), result.stdout
     assert "Infrastructure as Code," in result.stdout and "Acces\n" not in result.stdout
+    # Piped, no line is padded with spaces to the table's width.
+    assert not [line for line in result.stdout.splitlines() if line != line.rstrip()], result.stdout
