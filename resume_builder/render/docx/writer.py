@@ -570,7 +570,7 @@ class Writer:
             self.pairs_run_in(section.entries)
         elif section.layout == "pairs":
             for index, entry in enumerate(section.entries):
-                self.pair(entry, first=index == 0)
+                self.pair(entry, first=index == 0, keep_next=_holds_neighbour(index, len(section.entries)))
         else:
             for index, entry in enumerate(section.entries):
                 self.entry(entry, first=index == 0 and not (section.paragraphs or section.bullets))
@@ -585,9 +585,12 @@ class Writer:
             self.bullets_run_in(bullets, first)
             return
         for index, bullet in enumerate(bullets):
-            self.text_paragraph("bullet", bullet.text, before=None if index else first)
+            held = _holds_neighbour(index, len(bullets))  # the item's last paragraph keeps with the next item
+            self.text_paragraph("bullet", bullet.text, before=None if index else first,
+                                keep_next=held and not bullet.children)
             for number, child in enumerate(bullet.children):
-                self.text_paragraph("bullet2", child, before=None if number else max(gaps.sublist, gaps.subitem))
+                self.text_paragraph("bullet2", child, before=None if number else max(gaps.sublist, gaps.subitem),
+                                    keep_next=held and number == len(bullet.children) - 1)
 
     # ------------------------------------------------------------------ run in (compact)
     # What compact's templates (section.html.j2, entry.html.j2, macros.html.j2) set inline, one
@@ -708,10 +711,12 @@ class Writer:
         if entry.roles:
             self.end_roles()
 
-    def pair(self, entry: Entry, first: bool = False) -> None:
+    def pair(self, entry: Entry, first: bool = False, keep_next: bool = False) -> None:
         """A pair (a skill group, a language) as one paragraph; in a right-to-left document, one
-        with no right-to-left letter (English skills in an Arabic résumé) is set left to right."""
-        p = self.paragraph("pair", before=0 if first else None, ltr=self.look.rtl and entry.title.ltr_only
+        with no right-to-left letter (English skills in an Arabic résumé) is set left to right.
+        ``keep_next``: kept on the page of the next pair (:func:`_holds_neighbour`)."""
+        p = self.paragraph("pair", before=0 if first else None, keep_next=keep_next,
+                           ltr=self.look.rtl and entry.title.ltr_only
                            and (not entry.description or entry.description.ltr_only))
         self.pair_runs(p, entry)
 
@@ -876,3 +881,9 @@ class Writer:
         ftr.append(p)
 
 
+def _holds_neighbour(index: int, count: int) -> bool:
+    """Whether item ``index`` of a list of ``count`` keeps with the item after it, so that a
+    page never begins or ends with one item of a list alone (the themes' CSS: ``li:first-child
+    { break-after: avoid }``, ``li:last-child { break-before: avoid }``): the first item, and
+    the one before the last. Word's "keep with next" on the item's last paragraph."""
+    return count > 1 and index in (0, count - 2)
