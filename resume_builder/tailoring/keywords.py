@@ -130,6 +130,7 @@ class Vocabulary:
         self._implies: dict[str, list[str]] = {}
         self._hints: set[tuple[str, ...]] = set()  # surfaces (lower case) that only suggest their term
         self._ordinary: set[str] = set()  # one-word surfaces that are also English words ("Swift")
+        self._starts: set[str] = set()  # every surface's first word, lower case: where a match may begin
         self._longest = 1
         self.spoken = SpokenLanguages({})  # spoken languages' names (tailoring/spoken.py)
 
@@ -142,6 +143,7 @@ class Vocabulary:
         new._implies = {k: list(v) for k, v in self._implies.items()}
         new._hints = set(self._hints)
         new._ordinary = set(self._ordinary)
+        new._starts = set(self._starts)
         new._longest = self._longest
         return new
 
@@ -194,6 +196,7 @@ class Vocabulary:
                 self._insensitive[tuple(t.lower for t in phrase)] = canonical
             if surface in hinted:
                 self._hints.add(tuple(t.lower for t in phrase))
+            self._starts.add(phrase[0].lower)
             self._longest = max(self._longest, len(phrase))
         return canonical
 
@@ -280,6 +283,9 @@ class Vocabulary:
     def _match_at(self, tokens: list[Token], i: int, text: str) -> tuple[str, int] | None:
         if tokens[i].text in (BOUNDARY, "/", "&"):
             return None
+        first = tokens[i].lower
+        if first not in self._starts and not (first.endswith("s") and first[:-1] in self._starts):
+            return None  # no term begins with this word (most words of a text): nothing to try
         limit = min(self._longest, len(tokens) - i)
         for length in range(limit, 0, -1):
             window = tokens[i:i + length]

@@ -165,6 +165,7 @@ class SpokenLanguages:
     def __init__(self, names: Mapping[str, Mapping[str, str]]) -> None:
         self._names = names
         self._tables: dict[str | None, tuple[dict, dict, dict]] = {}
+        self._inside: dict[str | None, re.Pattern[str] | None] = {}  # the names found inside words, as one pattern
         self._english: dict[tuple[str, ...], str] | None = None
 
     def _table(self, language: str | None) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str],
@@ -201,6 +202,8 @@ class SpokenLanguages:
         the spans of its words."""
         exact, folded, inside = self._table(language)
         tokens = list(_TOKEN.finditer(text))
+        words = [t.group() for t in tokens]
+        folded_words = [_fold(w) for w in words]  # once each: a long posting has tens of thousands
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
@@ -208,8 +211,7 @@ class SpokenLanguages:
                 window = tokens[i:i + length]
                 if len(window) < length:
                     continue
-                written = tuple(t.group() for t in window)
-                term = exact.get(written) or folded.get(tuple(_fold(w) for w in written))
+                term = exact.get(tuple(words[i:i + length])) or folded.get(tuple(folded_words[i:i + length]))
                 if term:
                     start, end = window[0].start(), window[-1].end()
                     found.append(Mention(term, text[start:end], start, end))
@@ -218,13 +220,21 @@ class SpokenLanguages:
             else:
                 i += 1
         taken = [(m.start, m.end) for m in found]
-        for name, term in inside.items():
-            for hit in re.finditer(re.escape(name), text):
-                if not any(s < hit.end() and hit.start() < e for s, e in taken):
-                    found.append(Mention(term, name, hit.start(), hit.end()))
-                    taken.append((hit.start(), hit.end()))
+        pattern = self._inside_pattern(language, inside)
+        for hit in pattern.finditer(text) if pattern is not None else ():
+            if not any(s < hit.end() and hit.start() < e for s, e in taken):
+                found.append(Mention(inside[hit.group()], hit.group(), hit.start(), hit.end()))
+                taken.append((hit.start(), hit.end()))
         found.sort(key=lambda m: m.start)
         return found, [(t.start(), t.end()) for t in tokens]
+
+    def _inside_pattern(self, language: str | None, inside: dict[str, str]) -> "re.Pattern[str] | None":
+        """One pattern for every name found inside words (Japanese, Chinese), longest first:
+        one search of a text instead of one per name."""
+        if language not in self._inside:
+            names = sorted(inside, key=lambda name: (-len(name), name))
+            self._inside[language] = re.compile("|".join(map(re.escape, names))) if names else None
+        return self._inside[language]
 
     def asked(self, text: str, language: str | None) -> list[Mention]:
         """The spoken languages a posting's part ``text`` asks for (see the module docstring);
