@@ -29,7 +29,8 @@ from resume_builder.tailoring.posting import (IGNORED, PREFERRED, REQUIRED, WEIG
 
 # --------------------------------------------------------------------------- tokens
 
-_WORD = r"\.?[^\W_](?:[^\W_]|[+#])*(?:\.[^\W_](?:[^\W_]|[+#])*)*"
+# "1:1s" (one-on-one meetings) and times ("10:30") are one word; a colon elsewhere ends one.
+_WORD = r"\d+:\d+[^\W_]*|\.?[^\W_](?:[^\W_]|[+#])*(?:\.[^\W_](?:[^\W_]|[+#])*)*"
 _TOKEN_RE = re.compile(
     rf"(?P<url>https?://\S+|www\.\S+)|(?P<word>{_WORD})|(?P<sep>[/&])|(?P<dash>-)|(?P<space>[ \t]+)|(?P<other>.)",
     re.S)
@@ -118,6 +119,27 @@ _TECH_CONTEXT = frozenset("""
     est sont es son sono
 """.split())
 _JOINING_WORDS = frozenset("and or und oder et ou y o e i en och og".split())
+# "{n}" in a vocabulary surface stands for a number ("led a team of {n}"): a number written in
+# digits, or in English words up to twenty, is read as this word when nothing else matches.
+_NUMBER = "0"
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty dozen""".split())
+# Words that share the noun after them ("Platform / SRE Engineer", "Data & ML Engineer"):
+# the first word and that noun are read as a term too (Platform Engineering, Data Engineering).
+_SHARING = frozenset(["/", "&", "and", "or"])
+
+
+def _singular(phrase: tuple[str, ...]) -> tuple[str, ...] | None:
+    """``phrase`` with its last word's plural "s" taken off, the way a term tolerates one
+    ("payments": "payment"); None when the last word is no such plural."""
+    last = phrase[-1]
+    if len(last) >= 4 and last.endswith("s") and not last.endswith("ss") and last.isalpha():
+        return phrase[:-1] + (last[:-1],)
+    return None
+
+
+def _numbered(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_NUMBER if w.isdigit() or w in _NUMBER_WORDS else w for w in words)
 
 
 class Vocabulary:
@@ -132,6 +154,7 @@ class Vocabulary:
         self._ordinary: set[str] = set()  # one-word surfaces that are also English words ("Swift")
         self._starts: set[str] = set()  # every surface's first word, lower case: where a match may begin
         self._longest = 1
+        self._numbered = False  # whether a surface has a number in it ("led a team of {n}")
         self.spoken = SpokenLanguages({})  # spoken languages' names (tailoring/spoken.py)
 
     def copy(self) -> "Vocabulary":
@@ -145,6 +168,7 @@ class Vocabulary:
         new._ordinary = set(self._ordinary)
         new._starts = set(self._starts)
         new._longest = self._longest
+        new._numbered = self._numbered
         return new
 
     def __len__(self) -> int:
@@ -185,17 +209,27 @@ class Vocabulary:
             self.categories[canonical] = category
         hinted = list(hints)
         for surface in [name, *aliases, *hinted]:
-            phrase = _phrase(surface)
+            phrase = _phrase(surface.replace("{n}", _NUMBER))
             if not phrase:
                 continue
+            lower = tuple(t.lower for t in phrase)
             if surface in exact:
                 self._sensitive[tuple(t.text for t in phrase)] = canonical
                 if surface in ordinary_words and len(phrase) == 1:
                     self._ordinary.add(surface)
             else:
-                self._insensitive[tuple(t.lower for t in phrase)] = canonical
+                self._insensitive[lower] = canonical
             if surface in hinted:
-                self._hints.add(tuple(t.lower for t in phrase))
+                self._hints.add(lower)
+                # A hint's singular suggests as much as its plural ("payment APIs" as "payments");
+                # the plural of a singular hint is found like any term's (Vocabulary._match_at).
+                single = _singular(lower) if surface not in exact else None
+                if single is not None and single not in self._insensitive:
+                    self._insensitive[single] = canonical
+                    self._hints.add(single)
+                    self._starts.add(single[0])
+            if _NUMBER in lower:
+                self._numbered = True
             self._starts.add(phrase[0].lower)
             self._longest = max(self._longest, len(phrase))
         return canonical
@@ -240,16 +274,43 @@ class Vocabulary:
         while i < len(tokens):
             found = self._match_at(tokens, i, text)
             if found is None:
+                shared = self._shared_noun(tokens, i, text)
+                if shared is not None:
+                    matches.append(shared)
                 i += 1
                 continue
             term, length = found
             start, end = tokens[i].start, tokens[i + length - 1].end
-            surface = tuple(t.lower for t in tokens[i:i + length])
-            inferred = surface in self._hints or (surface[:-1] + (surface[-1][:-1],)) in self._hints
+            inferred = self._hinted(tokens[i:i + length])
             doubtful = length == 1 and self._doubtful(tokens, i, text)
             matches.append(Match(term, start, end, text[start:end], inferred, doubtful))
             i += length
         return matches
+
+    def _hinted(self, window: list[Token]) -> bool:
+        """Whether ``window`` is written as a hint (:attr:`Match.inferred`), in the plural too."""
+        for surface in (tuple(t.lower for t in window), _numbered(tuple(t.lower for t in window))):
+            if surface in self._hints or _singular(surface) in self._hints:
+                return True
+        return False
+
+    def _shared_noun(self, tokens: list[Token], i: int, text: str) -> Match | None:
+        """The term that the word at ``tokens[i]`` makes with the noun it shares with the next
+        word ("Platform / SRE Engineer": Platform Engineering), if any; the match spans that
+        word, its surface is the term as the two words would be written alone."""
+        if i + 3 >= len(tokens) or tokens[i].text in (BOUNDARY, "/", "&") or tokens[i + 1].lower not in _SHARING:
+            return None
+        if any(t.text in (BOUNDARY, "/", "&") for t in tokens[i + 2:i + 4]):
+            return None
+        for length in range(min(self._longest - 1, len(tokens) - i - 3), 0, -1):
+            noun = tokens[i + 3:i + 3 + length]
+            if any(t.text in (BOUNDARY, "/", "&") for t in noun):
+                continue
+            found = self._match_at([tokens[i], *noun], 0, text)
+            if found is not None and found[1] == 1 + length:
+                surface = " ".join(t.text for t in [tokens[i], *noun])
+                return Match(found[0], tokens[i].start, tokens[i].end, surface, self._hinted([tokens[i], *noun]))
+        return None
 
     def _doubtful(self, tokens: list[Token], i: int, text: str) -> bool:
         """Whether the one-word match at ``tokens[i]`` may be an ordinary word: an ordinary
@@ -284,7 +345,8 @@ class Vocabulary:
         if tokens[i].text in (BOUNDARY, "/", "&"):
             return None
         first = tokens[i].lower
-        if first not in self._starts and not (first.endswith("s") and first[:-1] in self._starts):
+        if first not in self._starts and not (first.endswith("s") and first[:-1] in self._starts) \
+                and not (self._numbered and _numbered((first,)) == (_NUMBER,) and _NUMBER in self._starts):
             return None  # no term begins with this word (most words of a text): nothing to try
         limit = min(self._longest, len(tokens) - i)
         for length in range(limit, 0, -1):
@@ -297,6 +359,8 @@ class Vocabulary:
             last = lower[-1]
             if term is None and len(last) >= 4 and last.endswith("s") and not last.endswith("ss"):
                 term = self._insensitive.get(lower[:-1] + (last[:-1],))
+            if term is None and self._numbered and length > 1:
+                term = self._insensitive.get(_numbered(lower))
             if term is None:
                 continue
             if length == 1 and len(window[0].text) == 1 and _glued(text, window[0]):
