@@ -131,6 +131,39 @@ class BuildSession:
         if manifest:
             (self.out_dir / MANIFEST).unlink(missing_ok=True)
 
+    def check_writable(self) -> None:
+        """Raise one UserError, at the build file's ``out_dir`` line, naming each folder a
+        target writes to that cannot be made or written (a read-only mount, ``chattr +i``, no
+        permission, a file where a bundle's folder goes). Called before anything is rendered:
+        a read-only output folder was found only after every target had rendered, each
+        failing with its own line (newcomer trial: 23 targets, 8.7 s, 23 FAILED lines).
+
+        Probes each folder (or, while it does not exist, the nearest folder above it that
+        does) by creating and removing a temporary file: permission bits alone do not say
+        what root, a read-only mount or an immutable folder allow.
+        """
+        from resume_builder.building.config import _problem
+        from resume_builder.errors import UserError
+
+        folders = dict.fromkeys([self.out_dir, *(target.output.parent for target in self.targets)])
+        refused: dict[Path, str] = {}  # the folder a write was refused in: why
+        for folder in folders:
+            found = _unwritable(folder)
+            if found is not None:
+                refused.setdefault(*found)
+        if not refused:
+            return
+        problems = []
+        for place, why in refused.items():
+            wanted = sorted({_display(f) for f in folders if f == place or place in f.parents})
+            under = "" if wanted == [_display(place)] else f" (for {', '.join(wanted[:3])}{', …' if len(wanted) > 3 else ''})"
+            fix = "move the file away, or give the target another 'name'" if place.is_file() else \
+                "make the folder writable (a read-only mount? chattr +i? its owner?), or set out_dir to a folder " \
+                "you can write"
+            problems.append(_problem(self.config_path, f"cannot write in {_display(place)}{under}: {why}; "
+                                     "nothing was built", ("out_dir",), fix))
+        raise UserError(problems)
+
     def lock(self, *, wait: bool = True):
         """The output folder's lock (resume_builder/building/lock.py): hold it around run().
 
@@ -173,6 +206,7 @@ class BuildSession:
 
     def run(self) -> list[TargetResult]:
         """Plan, render, verify and record; call with :meth:`lock` held."""
+        self.check_writable()
         broken = self.broken_profiles()
         todo, digests, skipped = self.plan()
         unbuilt = [TargetResult(target, "failed", inputs=digest, error=broken[target.profile])
@@ -296,6 +330,30 @@ class BuildSession:
                     leftover.unlink()
                 except OSError:
                     pass
+
+
+def _unwritable(folder: Path) -> tuple[Path, str] | None:
+    """Where a write into ``folder`` (made first when missing) is refused and why: the
+    folder itself, or the nearest one above it that exists (or the file in the way); None
+    when a file can be created there."""
+    import os
+    import tempfile
+
+    place = folder
+    while not place.exists() and not place.is_symlink() and place.parent != place:
+        place = place.parent
+    if not place.is_dir():
+        return place, "it is a file, not a folder" if place.exists() else "it does not exist"
+    try:
+        handle, name = tempfile.mkstemp(prefix=".resume-builder-probe-", suffix=".tmp", dir=place)
+    except OSError as exc:
+        return place, exc.strerror or str(exc)
+    os.close(handle)
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+    return None
 
 
 def _reads(target: Target) -> Any:

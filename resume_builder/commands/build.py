@@ -35,6 +35,7 @@ def build(
     with user_errors(), sigterm_interrupts():
         session = BuildSession.from_config(config_file, jobs=jobs, only=only, clean=clean, timeout=timeout)
         session.use_server = not no_server
+        session.check_writable()  # a read-only output folder: said once, before the lock makes it
         with session.lock(wait=not no_wait):  # one build at a time per output folder; a second one waits
             try:
                 failures = session.run()
