@@ -465,9 +465,19 @@ class _Reporter:
 
         built = sum(r.status == "built" for r in results)
         skipped = sum(r.status == "skipped" for r in results)
-        for result in results:  # what render would have said of each (a language without built-in words, ...)
+        # What render would have said of each (a language without built-in words, ...), each
+        # warning once with the targets it is about: "the letter is undated" came once per
+        # letter target (newcomer trial).
+        about: dict[str, list[str]] = {}
+        for result in results:
             for warning in result.warnings:
-                err(f"warning: {_display(result.target.output)}: {warning}", style="yellow")
+                about.setdefault(warning, []).append(_display(result.target.output))
+        for warning, outputs in about.items():
+            if len(outputs) == 1:
+                err(f"warning: {outputs[0]}: {warning}", style="yellow")
+            else:
+                shown = ", ".join(outputs[:3]) + (", …" if len(outputs) > 3 else "")
+                err(f"warning: {count(len(outputs), 'target')} ({shown}): {warning}", style="yellow")
         out(f"{built} built, {skipped} up to date, {len(failures)} failed; manifest: {_display(manifest)}")
         said: dict[str, list[str]] = {}  # a broken profile's targets: one line for them all
         for failure in failures:

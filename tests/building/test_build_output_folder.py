@@ -77,3 +77,17 @@ def test_a_target_folder_that_cannot_be_made_is_said_before_rendering(project):
         "out_dir: cannot write in out/me-application: it is a file, not a folder" in result.output, result.output
     assert "FAILED" not in result.output and "built   " not in result.output
     assert sorted(p.name for p in (project / "out").iterdir()) == ["me-application"]
+
+
+def test_a_warning_of_many_targets_is_said_once_with_how_many(project, monkeypatch):
+    """"the letter is undated" came once per letter target (newcomer trial)."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    (project / "resume-builder.toml").write_text(
+        'check = false\nout_dir = "out"\n[[targets]]\nprofile = "profiles/me.yaml"\nvariants = ["", "web"]\n'
+        'documents = ["letter"]\nformats = ["md", "txt"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1, result.output
+    assert warnings[0].startswith("warning: 4 targets (out/me-letter.md, out/me-letter.txt, out/me-web-letter.md, …): "
+                                  "the letter is undated"), warnings
