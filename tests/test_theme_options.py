@@ -156,4 +156,4 @@ def test_a_boolean_theme_option_is_not_a_number_in_any_layer(tmp_path):
                                       encoding="utf-8")
     with pytest.raises(UserError) as info:
         find_theme(None, theme_dir=theme).options()
-    assert str(info.value) == f"{theme}/theme.toml:4:1: options.spacing: false is not a number (use a number from 0.4 to 2)"
+    assert str(info.value) == f"{theme}/theme.toml:4:11: options.spacing: false is not a number (use a number from 0.4 to 2)"

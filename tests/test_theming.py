@@ -395,7 +395,7 @@ def test_a_bad_default_in_a_themes_own_file_is_located_there(tmp_path):
     theme: Theme = theming.find_theme(None, theme_dir=folder)
     with pytest.raises(UserError) as caught:
         theme.options({})
-    assert f"{toml}:{line}:1: options.font_size: 40 is out of range (use a number from 7 to 14)" == str(caught.value)
+    assert f"{toml}:{line}:13: options.font_size: 40 is out of range (use a number from 7 to 14)" == str(caught.value)
     with pytest.raises(UserError, match=r"^theme.font_size: 50 is out of range"):  # the profile's value: as before
         theme.options({"font_size": 50})
 
@@ -458,7 +458,7 @@ def test_extending_an_unknown_theme_is_at_its_line_with_did_you_mean(tmp_path, m
     monkeypatch.chdir(tmp_path)
     with pytest.raises(UserError) as info:
         find_theme("child")
-    assert str(info.value).startswith(f"{folder.resolve() / 'theme.toml'}:3:1: extends: theme 'child' extends "
+    assert str(info.value).startswith(f"{folder.resolve() / 'theme.toml'}:3:11: extends: theme 'child' extends "
                                       "'clasic', which cannot be found (did you mean 'classic'? themes: classic, ")
 
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from resume_builder.errors import Location, Problem, did_you_mean
 from resume_builder.schema.base import model_at  # noqa: F401  (re-exported)
-from resume_builder.loading.toml_errors import toml_line
+from resume_builder.loading.toml_errors import toml_place
 from resume_builder.loading.yaml_errors import list_text_hint, mapping_text_hint, source_lines
 from resume_builder.loading.source import SourceDocument, dotted, value_at  # noqa: F401  (dotted re-exported)
 
@@ -556,7 +556,8 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
                                   tables_at: Callable[[tuple[Any, ...]], dict[str, bool]] | None = None,
                                   within: tuple[str, ...] = ()) -> list[Problem]:
     """Problems for a TOML file (theme manifest, build file), at the line of the key (or of
-    the table header for a missing key), found by :func:`resume_builder.loading.toml_errors.toml_line`; tomllib gives no positions.
+    the table header for a missing key), found by :func:`resume_builder.loading.toml_errors.toml_place`; tomllib gives no positions.
+    The column is the value's (an item of a list: the item's), an unknown key's its key's.
 
     ``names_at(loc)`` gives the keys allowed where an unknown key was found, for "did you mean".
     A missing key whose name an unknown key in the same table is a typo of is reported once,
@@ -608,8 +609,11 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
                 hint = f'write {loc[-1]} = ["{value}"]'
         else:
             message = err["msg"].removeprefix("Value error, ")
-        line = toml_line(lines, within + (loc if err["type"] != "missing" else loc[:-1]))
-        problems.append(Problem(message, Location(str(file), line, 1 if line else None), dotted(loc), hint))
+        # at the value that is wrong; at the key of an unknown key, the header of a missing one
+        place = toml_place(lines, within + (loc if err["type"] != "missing" else loc[:-1]),
+                           at_value=err["type"] != "extra_forbidden")
+        problems.append(Problem(message, Location(str(file), *place) if place else Location(str(file)),
+                                dotted(loc), hint))
     return problems
 
 

@@ -16,7 +16,7 @@ from resume_builder.errors import Location, UserError
 from resume_builder.loading.toml_text import toml_file_lines, without_bom
 from resume_builder.loading.yaml_errors import source_lines
 
-__all__ = ["toml_line", "toml_location", "toml_syntax_error"]
+__all__ = ["toml_line", "toml_location", "toml_place", "toml_syntax_error"]
 
 _AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
 
@@ -114,11 +114,12 @@ def _dotted(key: str) -> tuple[str, ...]:
     return tuple(part[1:-1] if part[:1] in "\"'" else part for part in re.findall(_PART, key))
 
 
-def _places(lines: list[str]) -> list[tuple[tuple[Any, ...], int, bool]]:
+def _places(lines: list[str]) -> list[tuple[tuple[Any, ...], int, bool, int, int]]:
     """Where each key and table of ``lines`` (a TOML file) is written: (its path as pydantic
     gives a ``loc``, an ``[[array]]``'s entries numbered from 0; its 1-based line; whether
-    it is a header)."""
-    places: list[tuple[tuple[Any, ...], int, bool]] = []
+    it is a header; the 1-based column of the key or of the header's ``[``; the column of
+    the value after ``=``, a header's own)."""
+    places: list[tuple[tuple[Any, ...], int, bool, int, int]] = []
     entries: dict[tuple[str, ...], int] = {}  # each [[array]] written so far: its last entry
     table: tuple[Any, ...] = ()
 
@@ -140,11 +141,12 @@ def _places(lines: list[str]) -> list[tuple[tuple[Any, ...], int, bool]]:
             if header.group(1) == "[[":
                 entries[names] = entries.get(names, -1) + 1
                 table += (entries[names],)
-            places.append((table, number, True))
+            places.append((table, number, True, header.start(1) + 1, header.start(1) + 1))
             continue
         key = _KEY.match(text)
         if key:
-            places.append((table + _dotted(key.group(1)), number, False))
+            value = key.end() + len(text[key.end():]) - len(text[key.end():].lstrip(" \t"))
+            places.append((table + _dotted(key.group(1)), number, False, key.start(1) + 1, value + 1))
     return places
 
 
@@ -153,19 +155,80 @@ def toml_line(lines: list[str], loc: tuple[Any, ...]) -> int | None:
     ``[table]`` or the n-th ``[[array]]`` header (an array's name alone: its first header),
     else the nearest of them that holds it (the key of an inline table or list, the header
     of a table a key is missing from); None when nothing of it is written there."""
-    best: tuple[int, int] | None = None  # (how much of loc matched, line): the longest, then the first
-    for path, number, is_header in _places(lines):
+    place = toml_place(lines, loc, at_value=False)
+    return place[0] if place else None
+
+
+def toml_place(lines: list[str], loc: tuple[Any, ...], *, at_value: bool = True) -> tuple[int, int] | None:
+    """The 1-based line and column of ``lines`` (a TOML file) where ``loc`` is written, found
+    as :func:`toml_line` finds its line. The column is its value's (``at_value``: the first
+    character after ``=``; an item of a list, ``formats[1]``, its own, also on a later line of
+    the list), else its key's (an unknown key); a table's, its header's ``[``. None when
+    nothing of it is written there. (Every build-file error was at column 1.)"""
+    best: tuple[int, tuple[Any, ...], int, bool, int, int] | None = None  # the longest match, then the first
+    for path, number, is_header, key_column, value_column in _places(lines):
         named = [path, path[:-1]] if is_header and path and isinstance(path[-1], int) else [path]
         for written in named:
             if written and loc[:len(written)] == written and (best is None or len(written) > best[0]):
-                best = (len(written), number)
-    return best[1] if best else None
+                best = (len(written), path, number, is_header, key_column, value_column)
+    if best is None:
+        return None
+    length, _, number, is_header, key_column, value_column = best
+    if is_header or not at_value:
+        return number, key_column
+    rest = loc[length:]
+    if rest and isinstance(rest[0], int):  # an item of the list written here
+        item = _item(lines, number, value_column, rest[0])
+        if item is not None:
+            return item
+    return number, value_column
 
 
-def toml_location(path: Path | str, loc: tuple[Any, ...]) -> Location:
-    """``path`` at the line where ``loc`` is written (:func:`toml_line`); no line when the
-    file cannot be read or ``loc`` is not written the simple way."""
+def _item(lines: list[str], line: int, column: int, index: int) -> tuple[int, int] | None:
+    """Where item ``index`` of the list that opens at ``line``, ``column`` (1-based) begins
+    (the list may go on over later lines, with comments), or None when the value there is not
+    a list or has no such item."""
+    if not lines[line - 1][column - 1:column].startswith("["):
+        return None
+    depth, count, quote, escaped = 0, -1, None, False
+    waiting = False  # after "[" or ",": the next character that is not blank starts an item
+    for number in range(line, len(lines) + 1):
+        text = lines[number - 1]
+        for position in range(column - 1 if number == line else 0, len(text)):
+            char = text[position]
+            if quote:
+                if escaped:
+                    escaped = False
+                elif char == "\\" and quote == '"':
+                    escaped = True
+                elif char == quote:
+                    quote = None
+                continue
+            if char == "#":
+                break
+            if waiting and depth == 1 and not char.isspace() and char not in ",]":
+                count += 1
+                waiting = False
+                if count == index:
+                    return number, position + 1
+            if char in "\"'":
+                quote = char
+            elif char in "[{":
+                depth += 1
+                if depth == 1:
+                    waiting = True
+            elif char in "]}":
+                depth -= 1
+                if depth == 0:
+                    return None
+            elif char == "," and depth == 1:
+                waiting = True
+    return None
+
+
+def toml_location(path: Path | str, loc: tuple[Any, ...], *, at_value: bool = True) -> Location:
+    """``path`` at the line and column where ``loc`` is written (:func:`toml_place`); no
+    line when the file cannot be read or ``loc`` is not written the simple way."""
     lines = toml_file_lines(path)
-    line = toml_line(lines, loc) if lines is not None else None
-    return Location(str(path), line, 1 if line else None)
-
+    place = toml_place(lines, loc, at_value=at_value) if lines is not None else None
+    return Location(str(path), *place) if place else Location(str(path))

@@ -152,19 +152,19 @@ def test_a_missing_required_key_is_at_its_table(project):
     ('out_dir = "out\n[[targets]]\nprofile = "profiles/me.yaml"\n',
      ":1:15: TOML syntax error: Illegal character '\\n' (a quoted text ends on its line: add the closing quote)"),
     ('[[targets]]\nprofile = "profiles/me.yaml"\nthemes = "modern"\n',
-     ':3:1: targets[0].themes: expected a list, found the text \'modern\' (write themes = ["modern"])'),
+     ':3:10: targets[0].themes: expected a list, found the text \'modern\' (write themes = ["modern"])'),
     ('[[targets]]\nprofile = "profiles/me.yaml"\n\nformats = ["pfd"]\n',
-     ":4:1: targets[0].formats[0]: unknown format 'pfd' (did you mean 'pdf'?)"),
+     ":4:12: targets[0].formats[0]: unknown format 'pfd' (did you mean 'pdf'?)"),
     ('[[targets]]\nprofile = "profiles/me.yaml"\ndocuments = ["resme"]\n',
-     ":3:1: targets[0].documents[0]: the text 'resme' is not one of: resume, letter (did you mean 'resume'?)"),
+     ":3:14: targets[0].documents[0]: the text 'resme' is not one of: resume, letter (did you mean 'resume'?)"),
     ('[[targets]]\nprofile = "profiles/me.yaml"\ncolour = 1\n',
      ":3:1: targets[0].colour: unknown key 'colour' (keys here: profile, variants, formats, themes, lang, name, "
      "documents, letter, posting, bundle, zip)"),
     # a language no one speaks failed each target while building (exit 1, no line); "no" was taken for false
     ('[[targets]]\nprofile = "profiles/me.yaml"\nlang = "klingon"\n',
-     ":3:1: targets[0].lang: 'klingon' is not a language (write a language code, e.g. en, de, fr, pt-BR)"),
+     ":3:8: targets[0].lang: 'klingon' is not a language (write a language code, e.g. en, de, fr, pt-BR)"),
     ('check = "no"\n[[targets]]\nprofile = "profiles/me.yaml"\n',
-     ":1:1: check: expected true or false, found the text 'no'"),
+     ":1:9: check: expected true or false, found the text 'no'"),
     # which key was given twice went unsaid
     ('[[targets]]\nprofile = "profiles/me.yaml"\nprofile = "profiles/me.yaml"\n',
      ":3:1: TOML syntax error: Cannot overwrite a value: 'profile' is given twice (each key may be given once)"),
@@ -282,7 +282,7 @@ def test_a_file_name_up_to_the_limit_builds_and_one_over_it_is_at_the_name_line(
     build_file.write_text(build_file.read_text().replace(stem, stem + "ü"), encoding="utf-8")
     result = runner.invoke(app, ["build", "-j", "1", "--clean"])
     assert result.exit_code == 2, result.output
-    assert f"resume-builder.toml:6:1: targets[0].name: the name gives a file name of {limit + 1} bytes" in result.output
+    assert f"resume-builder.toml:6:8: targets[0].name: the name gives a file name of {limit + 1} bytes" in result.output
     assert f"over the file system's limit of {limit} bytes" in result.output
     assert (project / "out" / f"{stem}.txt").is_file()  # nothing deleted (the .md: 1 byte over)
 
@@ -366,25 +366,25 @@ def test_a_failing_target_does_not_stop_the_others(project):
 
 @pytest.mark.parametrize("target, expected", [
     ('profile = "profiles/nobody.yaml"\n',
-     ":5:1: targets[0].profile: profile profiles/nobody.yaml not found (give the profile's path relative to the "
+     ":5:11: targets[0].profile: profile profiles/nobody.yaml not found (give the profile's path relative to the "
      "build file's folder)"),
     ('profile = ["profiles/me.yaml", "profiles"]\n',
-     ":5:1: targets[0].profile[1]: profile profiles is a folder"),
+     ":5:32: targets[0].profile[1]: profile profiles is a folder"),
     ('profile = "profiles/me.yaml"\nthemes = ["modern", "clasic"]\n',
-     ":6:1: targets[0].themes[1]: no theme named 'clasic' (did you mean 'classic'? available: classic, compact, "
+     ":6:21: targets[0].themes[1]: no theme named 'clasic' (did you mean 'classic'? available: classic, compact, "
      "modern)"),
     ('profile = "profiles/me.yaml"\nvariants = ["", "wbe"]\n',
-     ":6:1: targets[0].variants[1]: profiles/me.yaml has no variant 'wbe' (did you mean 'web'? variants there: web)"),
+     ":6:17: targets[0].variants[1]: profiles/me.yaml has no variant 'wbe' (did you mean 'web'? variants there: web)"),
     ('profile = "profiles/me.yaml"\nvariants = ["tailored/web.yaml"]\n',
-     ":6:1: targets[0].variants[0]: variant file tailored/web.yaml not found"),
+     ":6:13: targets[0].variants[0]: variant file tailored/web.yaml not found"),
     ('profile = "profiles/me.yaml"\ndocuments = ["resume", "letter"]\nposting = "postings/acme.md"\n',
-     ":7:1: targets[0].posting: posting file postings/acme.md not found"),
+     ":7:11: targets[0].posting: posting file postings/acme.md not found"),
     ('profile = "profiles/me.yaml"\ndocuments = ["resume", "letter"]\nletter = "nolet"\n',
-     ":7:1: targets[0].letter: profiles/me.yaml has no letter 'nolet' (the profile declares no letters)"),
+     ":7:10: targets[0].letter: profiles/me.yaml has no letter 'nolet' (the profile declares no letters)"),
     ('profile = "profiles/me.yaml"\nbundle = true\n',
-     ":6:1: targets[0].bundle: profiles/me.yaml declares no letters, so there is no letter to build"),
+     ":6:10: targets[0].bundle: profiles/me.yaml declares no letters, so there is no letter to build"),
     ('profile = "profiles/nov.yaml"\nvariants = ["*"]\n',
-     ':6:1: targets[0].variants[0]: profiles/nov.yaml declares no variants, so "*" builds nothing'),
+     ':6:13: targets[0].variants[0]: profiles/nov.yaml declares no variants, so "*" builds nothing'),
 ])
 def test_a_target_naming_what_does_not_exist_is_at_its_line_and_nothing_is_built(project, target, expected):
     """These failed each target at build time with exit 1, after the others were built, and
@@ -407,7 +407,7 @@ def test_an_out_dir_inside_a_file_is_at_its_line(project):
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 2
     assert result.output.splitlines()[0].split(".toml")[-1] == \
-        ":1:1: out_dir: the output folder afile/out would be inside afile, which is a file " \
+        ":1:11: out_dir: the output folder afile/out would be inside afile, which is a file " \
         "(give a folder; it is made when missing)"
     assert (project / "afile").read_text(encoding="utf-8") == "x"
 
@@ -422,10 +422,10 @@ def test_every_missing_input_is_named_at_once_in_line_order(project):
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 2
     lines = [line.split(".toml")[-1] for line in result.output.splitlines()]
-    assert lines == [":1:1: out_dir: the output folder afile is a file (give a folder; it is made when missing)",
-                     ":4:1: targets[0].themes[0]: no theme named 'nope' (available: classic, compact, modern)",
-                     ":5:1: targets[0].formats[0]: unknown format 'pfd' (did you mean 'pdf'?)",
-                     ":8:1: targets[1].profile: profile profiles/gone.yaml not found (give the profile's path "
+    assert lines == [":1:11: out_dir: the output folder afile is a file (give a folder; it is made when missing)",
+                     ":4:11: targets[0].themes[0]: no theme named 'nope' (available: classic, compact, modern)",
+                     ":5:12: targets[0].formats[0]: unknown format 'pfd' (did you mean 'pdf'?)",
+                     ":8:11: targets[1].profile: profile profiles/gone.yaml not found (give the profile's path "
                      "relative to the build file's folder)",
                      "4 problems found"]
 
@@ -608,7 +608,7 @@ def test_a_build_file_timeout_past_a_day_is_a_located_mistake(project, timeout):
         'formats = ["md"]\n', encoding="utf-8")
     result = runner.invoke(app, ["build", "-j", "1"])
     assert result.exit_code == 2, result.output
-    assert "resume-builder.toml:3:1: timeout: " in result.output and "give 0 for no limit" in result.output
+    assert "resume-builder.toml:3:11: timeout: " in result.output and "give 0 for no limit" in result.output
     assert not (project / "out").exists()
 
 
@@ -874,7 +874,7 @@ def test_a_name_never_writes_outside_the_output_folder(project, name, folder):
     result = runner.invoke(app, ["build", "-j", "1"])
     assert result.exit_code == 2
     where = folder.format(project=project)
-    assert f"resume-builder.toml:6:1: targets[0].name: the name puts " in result.output
+    assert f"resume-builder.toml:6:8: targets[0].name: the name puts " in result.output
     assert f" in {where}, outside the output folder {project / 'out'} (a name is a file name inside out_dir: " \
            "no '..', no absolute path)" in result.output
     assert (project / "notes.md").read_text(encoding="utf-8") == "precious"
@@ -914,7 +914,7 @@ def test_build_file_mistakes_come_in_line_order(project):
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 2
     lines = [line.split(".toml")[-1][:20] for line in result.output.splitlines()[:2]]
-    assert lines == [":2:1: colour: unknow", ":6:1: targets[0].doc"]
+    assert lines == [":2:1: colour: unknow", ":6:14: targets[0].do"]
 
 
 def test_a_target_that_builds_nothing_or_sets_what_does_nothing_is_a_mistake(project):
@@ -926,11 +926,11 @@ def test_a_target_that_builds_nothing_or_sets_what_does_nothing_is_a_mistake(pro
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 2
     lines = [line.split(".toml")[-1] for line in result.output.splitlines()]
-    assert lines == [":4:1: targets[0].formats: formats is empty, so this target builds nothing (leave 'formats' "
+    assert lines == [":4:11: targets[0].formats: formats is empty, so this target builds nothing (leave 'formats' "
                      "out for its default, or name what to build)",
-                     ":5:1: targets[0].zip: zip = true without bundle = true does nothing (add bundle = true: zip "
+                     ":5:7: targets[0].zip: zip = true without bundle = true does nothing (add bundle = true: zip "
                      "makes the bundle one .zip file)",
-                     ":6:1: targets[0].lang: lang is empty (give a language code, e.g. de, or leave 'lang' out)",
+                     ":6:8: targets[0].lang: lang is empty (give a language code, e.g. de, or leave 'lang' out)",
                      "3 problems found"]
 
 

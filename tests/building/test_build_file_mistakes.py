@@ -79,7 +79,7 @@ def test_an_unknown_table_is_at_its_header_with_the_table_it_may_mean_in_line_or
     said = [(p.location.line, p.location.column, p.path, p.message, p.hint) for p in caught.value.problems]
     assert said == [
         (2, 1, "chek", "unknown key 'chek'", "did you mean 'check'?"),
-        (6, 1, "targets[0].formats[0]", "unknown format 'pfd'", "did you mean 'pdf'?"),
+        (6, 12, "targets[0].formats[0]", "unknown format 'pfd'", "did you mean 'pdf'?"),
         (8, 1, "target", "unknown table [[target]]", "did you mean '[[targets]]'?"),
         (11, 1, "tagets", "unknown table [tagets]", "did you mean '[[targets]]'?"),
         (14, 1, "output", "unknown table [output]", "tables here: [[targets]]"),
