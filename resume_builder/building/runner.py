@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import time
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -42,6 +42,12 @@ class TargetResult:
 # a worker to stop; it finishes no further target.
 _STOPPING = False
 _IN_WORKER = False
+# Told of each target's result as soon as it is complete, before the rest of its group
+# (set by run_build: in a worker, a queue to the build; in the build's own process, its
+# report). A group's results came back only when the whole group was done, so a Ctrl-C
+# left that group's finished files on disk, unlisted ("0 of 26 targets complete" beside two
+# complete PDFs: newcomer trial).
+_PROGRESS: Callable[[Any], None] | None = None
 
 
 #: Seconds a stopping worker is given to unwind before it exits regardless (see _on_sigterm).
@@ -81,7 +87,7 @@ def _needs_layout(targets: list[Target]) -> bool:
     return any(target.fmt in _LAID_OUT for target in targets)
 
 
-def _warm_up(parent: int | None = None, layout: bool = True) -> None:
+def _warm_up(parent: int | None = None, layout: bool = True, progress: Any = None) -> None:
     """Pool initializer: stop signals, then import the heavy libraries once per worker
     (WeasyPrint only when ``layout``: see :func:`_needs_layout`).
 
@@ -89,11 +95,13 @@ def _warm_up(parent: int | None = None, layout: bool = True) -> None:
     parent stops them (SIGTERM), so a worker never dies half-way through a write.
     ``parent`` is the build's process id when workers are forked from it: a worker
     stops when the build dies, however it dies (see :func:`_die_with_parent`).
+    ``progress``: a queue the worker puts each complete target's result on (:data:`_PROGRESS`).
     """
     import signal
 
-    global _IN_WORKER
+    global _IN_WORKER, _PROGRESS
     _IN_WORKER = True
+    _PROGRESS = progress.put if progress is not None else None
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
     _die_with_parent(parent)
@@ -200,11 +208,8 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
                   timeout: float | None, deadline: float | None = None) -> list[TargetResult]:
     """The group's results (see :func:`render_group`). ``deadline``: a ``time.time()`` after
     which nothing more is written (a ``serve`` building for a build that stopped waiting)."""
-    import hashlib
-
     from resume_builder import pipeline
     from resume_builder.errors import UserError
-    from resume_builder.formats import CHECKABLE
     from resume_builder.limits import time_limit
 
     first = targets[0]
@@ -230,6 +235,8 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
         if _STOPPING:
             break
         started = time.perf_counter()
+        outputs: list[Any] = []
+        written = False
         try:
             _cpu_backstop(timeout)
             with time_limit(timeout, f"rendering {target.output.name}"):
@@ -241,35 +248,73 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
 
                 guard_replacements(outputs, by_build=True)
             pipeline.write(outputs)
+            written = True
+            result = _finished(target, digest, job, outputs, check, timeout, started)
         except UserError as error:
-            results.append(TargetResult(target, "failed", inputs=digest, error=error.render()))
+            results.append(_announced(TargetResult(target, "failed", inputs=digest, error=error.render())))
             continue
         except MemoryError:
-            results.append(TargetResult(target, "failed", inputs=digest,
-                                        error="ran out of memory (the limit is in resume_builder/limits.py)"))
+            _unwrite(outputs if written else [])
+            results.append(_announced(TargetResult(target, "failed", inputs=digest,
+                                                   error="ran out of memory (the limit is in resume_builder/limits.py)")))
             continue
         except Exception as exc:  # a bug: keep going with other targets, report with its type
             import traceback
 
-            results.append(TargetResult(target, "failed", inputs=digest,
-                                        error=f"internal error: {exc!r}\n{traceback.format_exc()}"))
+            _unwrite(outputs if written else [])
+            results.append(_announced(TargetResult(target, "failed", inputs=digest,
+                                                   error=f"internal error: {exc!r}\n{traceback.format_exc()}")))
             continue
-        main = outputs[0]
-        result = TargetResult(target, "built", sha256=hashlib.sha256(main.data).hexdigest(),
-                              bytes=len(main.data), pages=main.pages if target.fmt == "pdf" else None,
-                              inputs=digest, warnings=list(dict.fromkeys([*job.warnings, *main.warnings])),
-                              files=[(o.path, hashlib.sha256(o.data).hexdigest(), len(o.data)) for o in outputs])
-        if check and target.fmt in CHECKABLE:
-            try:
-                with time_limit(timeout, f"checking {target.output.name}"):
-                    result.check = run_check(target.output, job.document)
-            except UserError as error:
-                result.status, result.error = "failed", error.render()
-            if result.check and result.check.get("pages") and result.pages is None:
-                result.pages = result.check["pages"]
-        result.seconds = time.perf_counter() - started
-        results.append(result)
+        except BaseException:  # stopped (SIGTERM, Ctrl-C) before the build heard of these files
+            _unwrite(outputs if written else [])
+            raise
+        results.append(_announced(result))
     return results
+
+
+def _announced(result: TargetResult) -> TargetResult:
+    """``result``, told to :data:`_PROGRESS` (the build) at once."""
+    if _PROGRESS is not None:
+        _PROGRESS(result)
+    return result
+
+
+def _unwrite(outputs: list[Any]) -> None:
+    """Remove the files of ``outputs`` that hold what this render wrote: a target stopped
+    after its write but before the build heard of it leaves no file its manifest does not
+    list. A file that holds anything else (an older file not replaced yet) stays."""
+    for output in outputs:
+        try:
+            if output.path.read_bytes() == output.data:
+                output.path.unlink()
+        except OSError:
+            pass
+
+
+def _finished(target: Target, digest: str, job: Any, outputs: list[Any], check: bool,
+              timeout: float | None, started: float) -> TargetResult:
+    """The result of a target whose ``outputs`` are written: hashes, pages, warnings, its check."""
+    import hashlib
+
+    from resume_builder.errors import UserError
+    from resume_builder.formats import CHECKABLE
+    from resume_builder.limits import time_limit
+
+    main = outputs[0]
+    result = TargetResult(target, "built", sha256=hashlib.sha256(main.data).hexdigest(),
+                          bytes=len(main.data), pages=main.pages if target.fmt == "pdf" else None,
+                          inputs=digest, warnings=list(dict.fromkeys([*job.warnings, *main.warnings])),
+                          files=[(o.path, hashlib.sha256(o.data).hexdigest(), len(o.data)) for o in outputs])
+    if check and target.fmt in CHECKABLE:
+        try:
+            with time_limit(timeout, f"checking {target.output.name}"):
+                result.check = run_check(target.output, job.document)
+        except UserError as error:
+            result.status, result.error = "failed", error.render()
+        if result.check and result.check.get("pages") and result.pages is None:
+            result.pages = result.check["pages"]
+    result.seconds = time.perf_counter() - started
+    return result
 
 
 def _render_bundle(target: Target, request: Any, digest: str, check: bool, timeout: float | None) -> TargetResult:
@@ -345,9 +390,13 @@ def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: boo
         members[0].append(target)
         members[1].append(digest)
     results: list[TargetResult] = []
+    reported: set[Path] = set()
 
     def report(group_results: list[TargetResult]) -> None:
         for result in group_results:
+            if result.target.output in reported:  # told as it completed (_PROGRESS), then with its group
+                continue
+            reported.add(result.target.output)
             results.append(result)
             on_result(result)
 
@@ -358,33 +407,53 @@ def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: boo
     workers = max(1, min(workers, len(groups)))
     if not groups:
         return results
+    global _PROGRESS
     if workers == 1:
-        for members, digests in groups.values():
-            report(render_group(members, digests, check, timeout))
+        _PROGRESS = lambda result: report([result])  # noqa: E731 - each target as it completes
+        try:
+            for members, digests in groups.values():
+                report(render_group(members, digests, check, timeout))
+        finally:
+            _PROGRESS = None
         return results
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
+
+    progress = multiprocessing.get_context().SimpleQueue()  # each target's result as it completes
+
+    def heard() -> None:
+        while not progress.empty():
+            report([progress.get()])
 
     orphans: list[tuple[list[Target], list[str]]] = []
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up,
-                                   initargs=(_fork_parent(), _needs_layout(targets)))
+                                   initargs=(_fork_parent(), _needs_layout(targets), progress))
     try:
         futures = {executor.submit(render_group, members, digests, check, timeout): (members, digests)
                    for members, digests in groups.values()}
-        for future in as_completed(futures):
-            try:
-                group_results = future.result()
-            except BrokenProcessPool:  # a worker died: which group killed it is unknown
-                orphans.append(futures[future])
-                continue
-            except Exception as exc:  # e.g. a result that could not be sent back
-                group_results = [TargetResult(t, "failed", inputs=h, error=f"worker failed: {exc!r}")
-                                 for t, h in zip(*futures[future])]
-            report(group_results)
+        waiting = set(futures)
+        while waiting:
+            # read as they come (a worker blocks on a full queue); a group's future says it is over
+            done, waiting = wait(waiting, timeout=0.05, return_when=FIRST_COMPLETED)
+            heard()
+            for future in done:
+                try:
+                    group_results = future.result()
+                except BrokenProcessPool:  # a worker died: which group killed it is unknown
+                    orphans.append(futures[future])
+                    continue
+                except Exception as exc:  # e.g. a result that could not be sent back
+                    group_results = [TargetResult(t, "failed", inputs=h, error=f"worker failed: {exc!r}")
+                                     for t, h in zip(*futures[future])]
+                report(group_results)
     except KeyboardInterrupt:
         stop_workers(executor)
+        heard()  # what the workers completed before they stopped: its files are on disk
         raise
     else:
         executor.shutdown(wait=True)
+    heard()
     for members, digests in orphans:
         report(_render_alone(members, digests, check, timeout))
     return results
