@@ -10,7 +10,10 @@ Read from ``resume-builder.toml`` or from ``[tool.resume-builder]`` in ``pyproje
     variants = ["", "platform", "monitoring"]   # "" is the untailored profile; "*" all declared
     formats = ["pdf", "docx"]
     themes = ["classic"]                        # default: the profile's (or variant's) theme
-    name = "{profile}-{variant}-{theme}"        # default: "{profile}" or "{profile}-{variant}"
+    name = "{profile}-{variant}-{theme}"        # default: "{profile}" or "{profile}-{variant}",
+                                                # then "+<posting>" and "-<N>pages" as render names them
+    max_pages = 1                               # the résumé's page budget, as render --max-pages
+    posting = "postings/acme.md"                # ranks what the budget cuts, as render --job
 
 Each target row expands to profiles × variants × themes × formats.
 """
@@ -51,8 +54,12 @@ class TargetSpec(BaseModel):
         default_factory=lambda: ["resume"], description="What to build: the résumé, the cover letter, or both")
     letter: str | None = Field(default=None, description="The letter (a name, or a letter file relative to the "
                                                          "build file); default: the variant's, else the only one")
-    posting: str | None = Field(default=None, description="A job posting (relative to the build file): fills the "
-                                                          "letter's placeholders, ranks the page budget's cuts")
+    posting: str | None = Field(default=None, description="A job posting (relative to the build file): ranks what "
+                                                          "the résumé's page budget cuts (as render --job), fills "
+                                                          "the letter's placeholders")
+    # not_boolean: "max_pages = true" would be read as a budget of one page
+    max_pages: Annotated[int, not_boolean("a whole number of pages")] | None = Field(
+        default=None, ge=1, description="The résumé's page budget (as render --max-pages); default: the variant's")
     bundle: StrictBool = Field(default=False, description="Also build one application bundle per variant and theme "
                                                     "(résumé + letter, PDF/DOCX/text, application.json)")
     zip: StrictBool = Field(default=False, description="The bundle as one reproducible zip instead of a folder")
@@ -103,24 +110,26 @@ class Target:
     output: Path
     document: str = "resume"  # resume, letter, or bundle (fmt "bundle": application.json and its files)
     letter: str | None = None  # the letter's name or file (letters and bundles)
-    posting: Path | None = None  # the job posting (letters and bundles)
+    posting: Path | None = None  # the job posting: ranks a résumé's page-budget cuts, fills a letter
     zip: bool = False  # a bundle written as one zip
     # a PDF or DOCX is at the output path that the build's manifest does not list (made by
     # `render`, say): it is replaced only if it records the same document (replacing.py)
     guard: bool = False
+    max_pages: int | None = None  # the résumé's page budget (résumés and bundles; else the variant's)
 
     def request(self) -> "RenderRequest":
-        """The render request this target's render is made from (its letter aside)."""
+        """The render request this target's render is made from (its letter aside): for a
+        résumé, what ``render --max-pages N --job POSTING`` asks for."""
         from resume_builder.pipeline import RenderRequest
 
         return RenderRequest(profile=self.profile, variant=self.variant or None, lang=self.lang or None,
-                             theme=self.theme, posting=self.posting)
+                             theme=self.theme, posting=self.posting, max_pages=self.max_pages)
 
     @property
     def group(self) -> tuple:
         """Targets sharing a group are rendered from one prepared job."""
         return (str(self.profile), self.variant, self.theme, self.lang, self.document, self.letter,
-                str(self.posting or ""))
+                str(self.posting or ""), self.max_pages)
 
 
 def find_build_file(start: Path) -> tuple[Path, dict[str, Any]]:
@@ -281,10 +290,15 @@ def expand(config: BuildConfig, base: Path, *, only: str | list[str] | None = No
                         stem = _stem(named, profile=profile.stem, variant=_slug(variant),
                                      theme=theme_of(profile, variant, theme, spec.lang) if "{theme}" in named else "",
                                      lang=spec.lang or "", document=document)
+                        resume = document == "resume"
+                        if resume and spec.name is None:  # named as render names it: +<posting>, -<N>pages
+                            from resume_builder.pipeline import tailored_stem
+
+                            stem = tailored_stem(stem, spec.max_pages, posting)
                         for fmt in spec.formats:
                             add(Target(profile, variant, theme, fmt, spec.lang, out_dir / f"{stem}.{TABLE[fmt].extension}",
-                                       document, letter if document == "letter" else None,
-                                       posting if document == "letter" else None), index)
+                                       document, None if resume else letter, posting,
+                                       max_pages=spec.max_pages if resume else None), index)
                     if spec.bundle:
                         stem = _stem(template, profile=profile.stem, variant=_slug(variant),
                                      theme=theme_of(profile, variant, theme, spec.lang) if "{theme}" in template else "",
@@ -297,7 +311,7 @@ def expand(config: BuildConfig, base: Path, *, only: str | list[str] | None = No
                             stem += "-application"
                         output = out_dir / (f"{stem}.zip" if spec.zip else f"{stem}/application.json")
                         add(Target(profile, variant, theme, "bundle", spec.lang, output, "bundle", letter, posting,
-                                   spec.zip), index)
+                                   spec.zip, max_pages=spec.max_pages), index)
     if only:
         globs = [only] if isinstance(only, str) else list(only)
 
@@ -467,7 +481,10 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
     ``out_dir`` that is a file or inside one; an unknown format; a profile, variant, letter or posting file
     that does not exist; a theme no search finds (the same search a target's render makes:
     the working directory, then the profile's folder); a variant or letter the profile does
-    not declare, ``variants = ["*"]`` or a letter for a profile that declares none. A profile
+    not declare, ``variants = ["*"]`` or a letter for a profile that declares none; a résumé
+    given a ``posting`` without a page budget (the target's ``max_pages`` or its variant's),
+    which the posting could not tailor, as ``render --job`` without ``--max-pages`` is
+    refused; ``max_pages`` on a target that builds no résumé. A profile
     that cannot be loaded is left to its targets, which report its own located errors.
     ``numbering``: each target's index in the file, when ``config`` holds only some of them."""
     from resume_builder.formats import FORMATS
@@ -550,6 +567,16 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
                     hint = did_you_mean(variant, variants)
                     problem(f"{relative(profile)} has no variant '{variant}'", where,
                             (hint + " " if hint else "") + listing(variants, "variants"))
+            if spec.posting and "resume" in spec.documents and spec.max_pages is None:
+                unbudgeted = [variant for variant in _variants(spec, profile, base)
+                              if (variant == "" or names_a_file(variant) or variant in variants)
+                              and _variant_budget(profile, variant, spec.lang) is None]
+                if unbudgeted:
+                    problem(f"a posting tailors the résumé by ranking what its page budget cuts, as render --job "
+                            f"does, but {_without_budget(unbudgeted)} no max_pages",
+                            ("targets", index, "posting"),
+                            "add max_pages = N here, as render --max-pages N --job POSTING; or keep the posting "
+                            "for the letter alone: documents = [\"letter\"] here, the résumé in a target of its own")
             letter = spec.letter
             if letters_wanted and letter and not names_a_file(letter) and letter not in letters:
                 hint = did_you_mean(letter, letters)
@@ -560,6 +587,10 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
                 problem(f"{relative(profile)} declares no letters, so there is no letter to build",
                         ("targets", index, key),
                         "declare one under 'letters:' in the profile, or give a letter file: letter = \"FILE.yaml\"")
+        if spec.max_pages is not None and "resume" not in spec.documents and not spec.bundle:
+            problem("max_pages is the résumé's page budget, and this target builds no résumé",
+                    ("targets", index, "max_pages"),
+                    "add \"resume\" to documents, or leave max_pages out (a letter keeps to one page by itself)")
         for key in ("posting", "letter"):
             value = getattr(spec, key)
             if value and (key == "posting" or names_a_file(value)) \
@@ -569,6 +600,30 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
     if problems:
         problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)
         raise UserError(problems)
+
+
+def _variant_budget(profile: Path, variant: str, lang: str | None) -> int | bool | None:
+    """The page budget (``max_pages``) of ``variant`` ("" the untailored profile: none), or
+    False when the variant cannot be loaded (its targets report their own errors)."""
+    if not variant:
+        return None
+    from resume_builder.loading.variants import load_variant
+
+    try:
+        chosen = load_variant(profile, variant, lang=lang)
+    except UserError:
+        return False
+    return chosen.variant.max_pages if chosen.variant is not None else None
+
+
+def _without_budget(variants: list[str]) -> str:
+    """``the untailored profile has``, ``variant backend has``, ``variants backend and web have``."""
+    named = [f"'{_slug(variant)}'" for variant in variants if variant]
+    parts = (["the untailored profile"] if "" in variants else []) + \
+        ([f"variant{'s' if len(named) > 1 else ''} " + (" and ".join(named) if len(named) < 3
+                                                          else ", ".join(named[:-1]) + " and " + named[-1])]
+         if named else [])
+    return " and ".join(parts) + (" have" if len(variants) > 1 else " has")
 
 
 def _declared(profile: Path) -> tuple[list[str], list[str]] | None:

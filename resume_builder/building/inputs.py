@@ -6,8 +6,8 @@ takes too): the profile and the files it includes, the photo, a variant file, th
 file and its signature image, the job posting, every file of the theme's folders (and its
 parents'), wherever the theme is (``themes/`` beside the working directory or the profile,
 built in, an installed package), and the font files it declares in a font package; and
-when the target's own settings, the tool's version, SOURCE_DATE_EPOCH or, for an output
-the build checks, that it is checked (``check``) change. Finding those files loads the
+when the target's own settings (its page budget among them), the tool's version,
+SOURCE_DATE_EPOCH or, for an output the build checks, that it is checked (``check``) change. Finding those files loads the
 profile, the variant and the letter and looks the theme up, but renders nothing, so a
 no-op build stays fast.
 
@@ -140,6 +140,8 @@ def target_inputs(target: Target, reads: str, check: bool = False, base: Path | 
         digest.update(b"\0")
     if checked(target, check):  # added only then: outputs never checked keep their hash
         digest.update(b"checked\0")
+    if target.max_pages is not None:  # added only then: targets without a budget keep their hash
+        digest.update(f"max_pages {target.max_pages}\0".encode("utf-8"))
     if target.document != "resume":  # letters and bundles: which letter, and a bundle's zip
         for part in (target.document, named(target.letter or ""), str(target.zip)):
             digest.update(part.encode("utf-8") + b"\0")

@@ -32,6 +32,9 @@ class TargetResult:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     files: list[tuple[Path, str, int]] = field(default_factory=list)  # every file written: path, sha256, bytes
+    # what render says of the document besides the file: the page budget's report (tightened, cut,
+    # kept for the posting), said once per prepared document, with the first of its files built
+    messages: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -249,7 +252,8 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
                 guard_replacements(outputs, by_build=True)
             pipeline.write(outputs)
             written = True
-            result = _finished(target, digest, job, outputs, check, timeout, started)
+            result = _finished(target, digest, job, outputs, check, timeout, started,
+                               first_built=not any(r.status == "built" for r in results))
         except UserError as error:
             results.append(_announced(TargetResult(target, "failed", inputs=digest, error=error.render())))
             continue
@@ -292,8 +296,9 @@ def _unwrite(outputs: list[Any]) -> None:
 
 
 def _finished(target: Target, digest: str, job: Any, outputs: list[Any], check: bool,
-              timeout: float | None, started: float) -> TargetResult:
-    """The result of a target whose ``outputs`` are written: hashes, pages, warnings, its check."""
+              timeout: float | None, started: float, first_built: bool = True) -> TargetResult:
+    """The result of a target whose ``outputs`` are written: hashes, pages, warnings, its check;
+    the document's messages (the page budget's report) with the first file built of it only."""
     import hashlib
 
     from resume_builder.errors import UserError
@@ -304,7 +309,8 @@ def _finished(target: Target, digest: str, job: Any, outputs: list[Any], check: 
     result = TargetResult(target, "built", sha256=hashlib.sha256(main.data).hexdigest(),
                           bytes=len(main.data), pages=main.pages if target.fmt == "pdf" else None,
                           inputs=digest, warnings=list(dict.fromkeys([*job.warnings, *main.warnings])),
-                          files=[(o.path, hashlib.sha256(o.data).hexdigest(), len(o.data)) for o in outputs])
+                          files=[(o.path, hashlib.sha256(o.data).hexdigest(), len(o.data)) for o in outputs],
+                          messages=list(job.messages) if first_built else [])
     if check and target.fmt in CHECKABLE:
         try:
             with time_limit(timeout, f"checking {target.output.name}"):
@@ -345,7 +351,8 @@ def _render_bundle(target: Target, request: Any, digest: str, check: bool, timeo
         return TargetResult(target, "failed", inputs=digest, error="ran out of memory while bundling")
     result = TargetResult(target, "built", sha256=hashlib.sha256(main.data).hexdigest(), bytes=len(main.data),
                           inputs=digest, warnings=[*made.resume.warnings, *made.letter.warnings],
-                          files=[(o.path, hashlib.sha256(o.data).hexdigest(), len(o.data)) for o in outputs])
+                          files=[(o.path, hashlib.sha256(o.data).hexdigest(), len(o.data)) for o in outputs],
+                          messages=[*made.resume.messages, *made.letter.messages])
     if check and not target.zip:
         reports = []
         for entry in made.report["files"]:

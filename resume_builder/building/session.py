@@ -458,7 +458,8 @@ class _Reporter:
         check = ""
         if result.check is not None:
             check = ", ATS check passed" if result.check.get("passed") else ", ATS check FAILED"
-        return f"built       {name} ({result.bytes // 1024 or 1} KiB{pages}{check}, {result.seconds:.1f}s)"
+        return f"built       {name} ({result.bytes // 1024 or 1} KiB{pages}{check}, {result.seconds:.1f}s)" \
+            + "".join(f"\n            {message}" for message in result.messages)  # the page budget's report
 
     def summary(self, results: list[TargetResult], failures: list[TargetResult], manifest: Path) -> None:
         from resume_builder.console import err, out

@@ -20,6 +20,7 @@ TYPE_WORDS = {
     "string_type": "text", "list_type": "a list", "dict_type": "a mapping (key: value)",
     "model_type": "a mapping (key: value)", "model_attributes_type": "a mapping (key: value)",
     "int_type": "a whole number", "int_parsing": "a whole number", "float_type": "a number",
+    "int_from_float": "a whole number",  # 1.5 where a count is wanted: pydantic's own words were shown
     "float_parsing": "a number", "bool_type": "true or false", "bool_parsing": "true or false",
 }
 

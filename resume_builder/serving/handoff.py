@@ -167,23 +167,34 @@ def render_via_server(request: RenderRequest, variants: list[str | None], *, sta
 BUILD_ENDPOINT = "/api/build"
 
 
+#: A build target's fields that are paths (the rest are texts, numbers, booleans or null).
+_TARGET_PATHS = ("profile", "output", "posting")
+
+
 def _target_to_json(target: Any) -> dict[str, Any]:
-    return {"profile": str(target.profile), "variant": target.variant, "theme": target.theme, "fmt": target.fmt,
-            "lang": target.lang, "output": str(target.output)}
+    """Every field of a build target (building.config.Target): the server builds what the
+    build asked for, a letter as a letter and a résumé to its posting and page budget (only
+    the first six fields were sent, and a served letter target was built as a résumé)."""
+    data = dataclasses.asdict(target)
+    return {key: str(value) if key in _TARGET_PATHS and value is not None else value for key, value in data.items()}
 
 
 def _target_from_json(data: dict[str, Any]) -> Any:
     from resume_builder.building.config import Target
 
-    return Target(Path(data["profile"]), str(data["variant"]), data["theme"], str(data["fmt"]), data["lang"],
-                  Path(data["output"]))
+    if not isinstance(data, dict):
+        raise TypeError("a target is a JSON object")
+    known = {item.name for item in dataclasses.fields(Target)}
+    return Target(**{key: Path(value) if key in _TARGET_PATHS and value is not None else value
+                     for key, value in data.items() if key in known})
 
 
 def _result_to_json(result: Any) -> dict[str, Any]:
     return {"target": _target_to_json(result.target), "status": result.status, "sha256": result.sha256,
             "bytes": result.bytes, "pages": result.pages, "inputs": result.inputs, "check": result.check,
             "error": result.error, "seconds": result.seconds, "warnings": list(result.warnings),
-            "files": [[str(path), digest, size] for path, digest, size in result.files]}
+            "files": [[str(path), digest, size] for path, digest, size in result.files],
+            "messages": list(result.messages)}
 
 
 def _result_from_json(data: dict[str, Any]) -> Any:
@@ -191,7 +202,8 @@ def _result_from_json(data: dict[str, Any]) -> Any:
 
     return TargetResult(_target_from_json(data["target"]), data["status"], data["sha256"], data["bytes"],
                         data["pages"], data["inputs"], data["check"], data["error"], data["seconds"],
-                        list(data["warnings"]), [(Path(p), d, s) for p, d, s in data["files"]])
+                        list(data["warnings"]), [(Path(p), d, s) for p, d, s in data["files"]],
+                        list(data.get("messages", [])))
 
 
 def serve_build(payload: dict[str, Any], lock: Any) -> tuple[int, dict[str, Any]]:

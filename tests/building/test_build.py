@@ -159,7 +159,7 @@ def test_a_missing_required_key_is_at_its_table(project):
      ":3:14: targets[0].documents[0]: the text 'resme' is not one of: resume, letter (did you mean 'resume'?)"),
     ('[[targets]]\nprofile = "profiles/me.yaml"\ncolour = 1\n',
      ":3:1: targets[0].colour: unknown key 'colour' (keys here: profile, variants, formats, themes, lang, name, "
-     "documents, letter, posting, bundle, zip)"),
+     "documents, letter, posting, max_pages, bundle, zip)"),
     # a language no one speaks failed each target while building (exit 1, no line); "no" was taken for false
     ('[[targets]]\nprofile = "profiles/me.yaml"\nlang = "klingon"\n',
      ":3:8: targets[0].lang: 'klingon' is not a language (write a language code, e.g. en, de, fr, pt-BR)"),
@@ -460,7 +460,7 @@ def test_the_manifest_is_the_same_in_any_folder_and_from_any_working_directory(t
             'out_dir = "out"\ncheck = false\n\n[[targets]]\nprofile = "me.yaml"\nvariants = ["apps/short.yaml"]\n'
             'themes = ["mine"]\nformats = ["md"]\n\n[[targets]]\nprofile = "me.yaml"\nvariants = ["sre"]\n'
             'documents = ["resume", "letter"]\nletter = "apps/acme.yaml"\nposting = "apps/posting.md"\n'
-            'formats = ["md", "txt"]\n', encoding="utf-8")
+            'max_pages = 2\nformats = ["md", "txt"]\n', encoding="utf-8")
         return folder
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
@@ -474,7 +474,8 @@ def test_the_manifest_is_the_same_in_any_folder_and_from_any_working_directory(t
     result = runner.invoke(app, ["build", "-j", "1", "--no-server", "-c", str(second / "resume-builder.toml")])
     assert result.exit_code == 0, result.output
     manifest = json.loads((first / "out" / "manifest.json").read_text(encoding="utf-8"))
-    assert {entry["file"] for entry in manifest["files"]} == {"me-short.md", "me-sre.md", "me-sre.txt",
+    assert {entry["file"] for entry in manifest["files"]} == {"me-short.md", "me-sre+posting-2pages.md",
+                                                             "me-sre+posting-2pages.txt",
                                                              "me-sre-letter.md", "me-sre-letter.txt"}
     assert (second / "out" / "manifest.json").read_bytes() == (first / "out" / "manifest.json").read_bytes()
 

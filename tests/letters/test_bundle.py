@@ -96,16 +96,17 @@ def test_a_bundle_with_a_mistake_writes_nothing(project):
 def test_build_targets_expand_letters_and_bundles(project):
     config = BuildConfig.model_validate({"targets": [
         {"profile": "profile.yaml", "variants": ["sre"], "documents": ["resume", "letter"], "formats": ["pdf", "docx"],
-         "posting": "sre-en.md", "bundle": True},
+         "posting": "sre-en.md", "max_pages": 2, "bundle": True},
         {"profile": "profile.yaml", "variants": ["plain"], "documents": ["letter"], "letter": "generic",
          "formats": ["txt"], "bundle": True, "zip": True, "name": "{profile}-{variant}-{document}"}]})
     targets = expand(config, project)
     assert [(t.output.relative_to(project / "output").as_posix(), t.document) for t in targets] == [
-        ("profile-sre.pdf", "resume"), ("profile-sre.docx", "resume"),
+        ("profile-sre+sre-en-2pages.pdf", "resume"),  # as render --job names them
+        ("profile-sre+sre-en-2pages.docx", "resume"),
         ("profile-sre-letter.pdf", "letter"), ("profile-sre-letter.docx", "letter"),
         ("profile-sre+sre-en-application/application.json", "bundle"),
         ("profile-plain-letter.txt", "letter"), ("profile-plain-application.zip", "bundle")]
-    assert targets[2].posting == project / "sre-en.md" and targets[0].posting is None
+    assert targets[2].posting == targets[0].posting == project / "sre-en.md"  # the résumé's cuts are ranked by it
     assert targets[5].letter == "generic" and targets[6].zip
 
 
