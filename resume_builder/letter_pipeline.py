@@ -107,7 +107,8 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
         filled = fill_letter(letter_model, profile, posting_title=title, posting_company=company, public=public,
                              country_name=partial(country_name, locale=labels.locale))
     except LetterPlaceholderError as error:
-        raise UserError(problem_at(loaded.source, loaded.at, error.path, error.text, error.problem)) from None
+        raise UserError([problem_at(loaded.source, loaded.at, path, text, problem)
+                         for problem, path, text in error.every]) from None
     theme = pipeline._located_theme(request, tailored)
     options, _ = pipeline.tailored_options(theme, profile, tailored, request.options or {}, labels)
     label_warnings += _language_warnings(letter_model, labels, locale or lang or profile.locale or profile.lang)

@@ -19,7 +19,7 @@ from resume_builder.loading.errors_map import problems_from_validation
 from resume_builder.loading.letter_checks import check_letter
 from resume_builder.loading.profile_loader import default_profile, load_source
 from resume_builder.loading.source import SourceDocument
-from resume_builder.loading.variants import LoadedVariant, load_variant, looks_like_file
+from resume_builder.loading.variants import LoadedVariant, beside, load_variant, looks_like_file
 from resume_builder.schema.letter import Letter, LetterFile
 
 
@@ -37,15 +37,27 @@ class LoadedLetter:
 
 def load_letter_file(path: Path) -> tuple[LetterFile, SourceDocument]:
     """Read and validate a letter file; every problem raised as one located UserError."""
+    letter, doc, problems = _read_letter_file(path)
+    if problems:
+        raise UserError(problems)
+    return letter, doc
+
+
+def _read_letter_file(path: Path) -> tuple[LetterFile, SourceDocument, list[Problem]]:
+    """A letter file validated, with its placeholders' problems (raised only when the file
+    cannot be read as a letter at all, so its other problems can be told in the same run)."""
     doc = load_source(Path(path), kind="letter file")
     try:
         letter = LetterFile.model_validate(doc.data)
     except ValidationError as exc:
         raise UserError(problems_from_validation(exc, doc, LetterFile)) from None
-    problems = check_letter(letter, source=doc)
-    if problems:
-        raise UserError(problems)
-    return letter, doc
+    return letter, doc, check_letter(letter, source=doc)
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    """Problems of one file by their line and column, as the file reads."""
+    return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0)
+                  if p.location else (0, 0))
 
 
 def load_letter(profile_path: Path | None, letter: str | None, variant: str | None = None, *,
@@ -90,17 +102,33 @@ def load_letter(profile_path: Path | None, letter: str | None, variant: str | No
 
 def _from_file(profile_path: Path | None, letter_path: Path, variant: str | None, lang: str | None,
                input_format: str | None, chosen: LoadedVariant | None = None) -> LoadedLetter:
-    letter, doc = load_letter_file(letter_path)
+    # Every mistake of the letter file at once: its placeholders, its profile: and its
+    # variant:, so one run names them all (the profile's own problems come along).
+    letter, doc, problems = _read_letter_file(letter_path)
     if chosen is None:
         base = profile_path
         if base is None:
-            base = Path(letter_path).parent / letter.profile
+            base = beside(letter_path, letter.profile)
             if not base.is_file():
-                raise UserError(Problem(f"profile '{letter.profile}' not found (looked for {base})",
+                problems.append(Problem(f"profile '{letter.profile}' not found (looked for {base})",
                                         doc.locate(("profile",)), "profile", "the path is relative to the letter file"))
+                raise UserError(_in_order(problems))
+        named_at = None
         if variant is None and letter.variant:
-            variant = str(Path(letter_path).parent / letter.variant) if looks_like_file(letter.variant) \
-                else letter.variant
-        chosen = load_variant(base if base is not None else default_profile(), variant, lang=lang,
-                              input_format=input_format)
+            named_at = doc.locate(("variant",))
+            variant = letter.variant
+            if looks_like_file(letter.variant):
+                variant = str(beside(letter_path, letter.variant))
+                if not Path(variant).is_file():
+                    problems.append(Problem(f"variant file '{letter.variant}' not found (looked for {variant})",
+                                            named_at, "variant", "the path is relative to the letter file"))
+                    raise UserError(_in_order(problems))
+        try:
+            chosen = load_variant(base if base is not None else default_profile(), variant, lang=lang,
+                                  input_format=input_format, named_at=named_at)
+        except UserError as error:
+            here = [p for p in error.problems if p.location is not None and p.location.file == doc.file]
+            raise UserError(_in_order(problems + here) + [p for p in error.problems if p not in here]) from None
+    if problems:
+        raise UserError(_in_order(problems))
     return LoadedLetter(chosen, letter, letter.name or Path(letter_path).stem, doc, (), Path(letter_path))

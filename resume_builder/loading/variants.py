@@ -45,6 +45,19 @@ class LoadedVariant:
         return self.variant.max_pages if self.variant else None
 
 
+def beside(file: str | Path, relative: str | Path) -> Path:
+    """The path ``relative`` names from the folder of ``file`` (a variant or letter file's
+    ``profile:``), written as the user would name it: ``apps/../profile.yaml`` is
+    ``profile.yaml``. The written form is kept when dropping ``..`` would name another file
+    (a symbolic link to a folder on the way)."""
+    joined = Path(file).parent / relative
+    shown = Path(os.path.normpath(joined))
+    try:
+        return shown if shown == joined or os.path.samefile(shown, joined) else joined
+    except OSError:  # one of them is not there: the caller says which one is missing
+        return shown if not joined.exists() else joined
+
+
 def looks_like_file(value: str) -> bool:
     """Whether ``--variant`` names a file rather than a variant declared in the profile."""
     return value.lower().endswith(VARIANT_SUFFIXES) or "/" in value or os.sep in value
@@ -68,7 +81,7 @@ def load_variant_file(path: str | Path) -> tuple[VariantFile, SourceDocument]:
 
 def base_profile_path(variant: VariantFile, variant_path: Path, doc: SourceDocument) -> Path:
     """The profile a variant file names, relative to the variant file; located error if missing."""
-    path = Path(variant_path).parent / variant.profile
+    path = beside(variant_path, variant.profile)
     if path.is_file() and path.resolve() == Path(variant_path).resolve():
         raise UserError(Problem("the variant file names itself as its profile", doc.locate(("profile",)), "profile",
                                 "name the profile it tailors, relative to this file, e.g. profile: ../profiles/me.yaml"))
@@ -80,7 +93,7 @@ def base_profile_path(variant: VariantFile, variant_path: Path, doc: SourceDocum
 
 
 def load_variant(profile_path: Path | None, variant: str | None, *, lang: str | None = None,
-                 input_format: str | None = None) -> LoadedVariant:
+                 input_format: str | None = None, named_at: Location | None = None) -> LoadedVariant:
     """Load the profile and the variant ``variant`` (a name, a file, or None for no variant).
 
     Texts given in several languages are read in ``lang``, else in the variant's ``lang``,
@@ -88,7 +101,9 @@ def load_variant(profile_path: Path | None, variant: str | None, *, lang: str | 
     explicitly given ``profile_path`` wins over the file's ``profile:``, so one variant
     file can be tried on another copy of the profile. ``input_format`` (``--from``:
     profile or jsonresume) states the profile's format. Raises UserError, located, for
-    anything the variant names that the profile lacks.
+    anything the variant names that the profile lacks. ``named_at``: where the variant's
+    name was written when a file gave it (a letter file's ``variant:``), so an unknown name
+    is reported there rather than at the profile's ``variants:`` or as the command line's.
     """
     if variant is not None and looks_like_file(variant):
         return _from_file(profile_path, Path(variant), lang, input_format)
@@ -99,7 +114,7 @@ def load_variant(profile_path: Path | None, variant: str | None, *, lang: str | 
         return LoadedVariant(loaded, None, None, stem)
     chosen = loaded.profile.variants.get(variant)
     if chosen is None:
-        raise UserError(_unknown_variant(variant, loaded))
+        raise UserError(_unknown_variant(variant, loaded, named_at))
     problems = check_variant(loaded.profile, chosen, source=loaded.source, at=("variants", variant),
                              json_resume=loaded.format == "jsonresume")
     if problems:
@@ -133,8 +148,12 @@ def _from_file(profile_path: Path | None, variant_path: Path, lang: str | None,
     return LoadedVariant(loaded, chosen, name, stem, variant_path, doc, warnings=warnings)
 
 
-def _unknown_variant(name: str, loaded: LoadedProfile) -> Problem:
+def _unknown_variant(name: str, loaded: LoadedProfile, named_at: Location | None = None) -> Problem:
     names = list(loaded.profile.variants)
+    if named_at is not None:  # a file named it: the mistake is there, and a save of that file fixes it
+        hint = did_you_mean(name, names) or (("variants of " + str(loaded.path) + ": " + ", ".join(names)) if names
+                                             else f"{loaded.path} declares no variants")
+        return Problem(f"{loaded.path} has no variant '{name}'", named_at, "variant", hint)
     if names:
         location = loaded.source.locate(("variants",), prefer_key=True)
         hint = did_you_mean(name, names) or "variants here: " + ", ".join(names)

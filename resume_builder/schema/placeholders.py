@@ -129,15 +129,34 @@ def substitute(text: str, values: Mapping[str, str | None]) -> str:
         name = match.group(1)
         value = values.get(name)
         if not value:
-            raise PlaceholderError(PlaceholderProblem(
-                match.start(), match.end(), f"{{{name}}} has no value here: {NAMES[name]} is not given",
-                _missing_hint(name)))
+            raise PlaceholderError(_no_value(match))
         value = " ".join(_CONTROL.sub("", value).split())
         if _ends_sentence_twice(value, text[match.end():match.end() + 2]):
             value = value[:-1]  # "{company}." with "NubeCobro S.L.": one full stop, the text's
         return escape_markdown(value)
 
     return _TOKEN.sub(replace, text)
+
+
+def unfilled(text: str, values: Mapping[str, str | None]) -> list[PlaceholderProblem]:
+    """Every problem :func:`substitute` would raise for ``text``, not only the first: unknown
+    names and names whose value is missing, in the order written."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        if match.group(1) is None:
+            continue
+        problem = _judge(match.group(1), match.start(), match.end())
+        if problem is None and not values.get(match.group(1)):
+            problem = _no_value(match)
+        if problem is not None:
+            found.append(problem)
+    return found
+
+
+def _no_value(match: re.Match) -> PlaceholderProblem:
+    name = match.group(1)
+    return PlaceholderProblem(match.start(), match.end(), f"{{{name}}} has no value here: {NAMES[name]} is not given",
+                              _missing_hint(name))
 
 
 def _ends_sentence_twice(value: str, following: str) -> bool:

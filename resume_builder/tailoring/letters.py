@@ -14,18 +14,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from resume_builder.schema.letter import Letter
-from resume_builder.schema.placeholders import PlaceholderError, PlaceholderProblem, substitute
+from resume_builder.schema.placeholders import PlaceholderError, PlaceholderProblem, substitute, unfilled
 from resume_builder.schema.profile import Profile
 
 
 class LetterPlaceholderError(PlaceholderError):
     """A placeholder that could not be filled in, with the path of its text in the letter
-    (``("body", 2)``) and the text itself, so the caller can locate it in the file."""
+    (``("body", 2)``) and the text itself, so the caller can locate it in the file.
+    ``every``: each such (problem, path, text) of the letter, this one first, so all of
+    them are told in one run."""
 
-    def __init__(self, problem: PlaceholderProblem, path: tuple[Any, ...], text: str):
+    def __init__(self, problem: PlaceholderProblem, path: tuple[Any, ...], text: str,
+                 every: list[tuple[PlaceholderProblem, tuple[Any, ...], str]] | None = None):
         super().__init__(problem)
         self.path = path
         self.text = text
+        self.every = every or [(problem, path, text)]
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,9 @@ def fill_letter(letter: Letter, profile: Profile, *, posting_title: str | None =
     ``public``: ``profile`` is a public copy (see :func:`placeholder_values`)."""
     values = placeholder_values(letter, profile, posting_title=posting_title, posting_company=posting_company,
                                 public=public, country_name=country_name)
+    every = [(problem, path, text) for path, text in letter.texts() for problem in unfilled(text, values)]
+    if every:  # all of them at once: a letter missing a posting misses it in several places
+        raise LetterPlaceholderError(*every[0], every=every)
 
     def fill(path: tuple[Any, ...], text: str | None) -> str | None:
         if text is None:

@@ -56,6 +56,20 @@ def test_a_missing_placeholder_value_is_located(tmp_path):
     assert "--job POSTING" in result.output and not (tmp_path / "o").exists()
 
 
+
+def test_every_missing_placeholder_value_is_told_in_one_run(tmp_path):
+    """A letter without its posting misses it in several places: each is said at once, not
+    one per run."""
+    letter = tmp_path / "x.yaml"
+    letter.write_text(f"profile: {PROFILE}\nsubject: 'For {{position}}'\n"
+                      "body: ['At {company}, {posting.title}.']\n", encoding="utf-8")
+    result = runner.invoke(app, ["letter", "--letter", str(letter), "-f", "txt", "--out-dir", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert [line.split(": ")[2:4] for line in result.output.splitlines() if "has no value" in line] == [
+        ["subject", "{position} has no value here"], ["body[0]", "{company} has no value here"],
+        ["body[0]", "{posting.title} has no value here"]]
+    assert not (tmp_path / "o").exists()
+
 @pytest.mark.slow
 @pytest.mark.parametrize("theme", ["classic", "modern", "compact"])
 def test_the_example_letter_fits_one_page_and_passes_its_checks(theme, tmp_path):

@@ -109,6 +109,70 @@ def test_a_letter_file_with_a_typo_is_located(tmp_path):
     assert "bad.yaml:3:11: body[0]: unknown placeholder {postion} (did you mean {position}?)" in str(error.value)
 
 
+def _application(tmp_path: Path, letter_text: str) -> Path:
+    """The trial's layout: the profile in a folder, a letter file in ``apps/`` beside it."""
+    shutil.copy(PROFILE, tmp_path / "profile.yaml")
+    (tmp_path / "apps").mkdir()
+    letter = tmp_path / "apps" / "acme-letter.yaml"
+    letter.write_text(letter_text, encoding="utf-8")
+    return letter
+
+
+def test_a_letter_files_variant_typo_is_located_in_the_letter_file(tmp_path, monkeypatch):
+    """Trial: ``variant: backendd`` was reported as ``apps/../profile.yaml:156:1: variants``."""
+    monkeypatch.chdir(tmp_path)
+    _application(tmp_path, "profile: ../profile.yaml\nvariant: sr\nposition: Dev\nbody: [Hi]\n")
+    with pytest.raises(UserError) as error:
+        load_letter(None, "apps/acme-letter.yaml")
+    assert error.value.shown() == [
+        "apps/acme-letter.yaml:2:10: variant: profile.yaml has no variant 'sr' (did you mean 'sre'?)"]
+    assert not error.value.problems[0].from_command_line  # a save of the letter file fixes it
+
+
+def test_a_letter_files_missing_variant_file_is_located_in_the_letter_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _application(tmp_path, "profile: ../profile.yaml\nvariant: sre.yaml\nbody: [Hi]\n")
+    with pytest.raises(UserError) as error:
+        load_letter(None, "apps/acme-letter.yaml")
+    assert error.value.shown() == ["apps/acme-letter.yaml:2:10: variant: variant file 'sre.yaml' not found "
+                                   "(looked for apps/sre.yaml) (the path is relative to the letter file)"]
+
+
+def test_every_mistake_of_a_letter_file_is_told_in_one_run(tmp_path, monkeypatch):
+    """Trial: the placeholder typo came first, the variant typo only on a second run."""
+    monkeypatch.chdir(tmp_path)
+    _application(tmp_path, "profile: ../profile.yaml\nvariant: sr\nbody: ['Hello {compnay}']\n")
+    with pytest.raises(UserError) as error:
+        load_letter(None, "apps/acme-letter.yaml")
+    assert error.value.shown() == [
+        "apps/acme-letter.yaml:2:10: variant: profile.yaml has no variant 'sr' (did you mean 'sre'?)",
+        "apps/acme-letter.yaml:3:15: body[0]: unknown placeholder {compnay} (did you mean {company}?)"]
+
+
+def test_a_letter_files_profile_is_named_without_dot_dot(tmp_path, monkeypatch):
+    """The profile's own mistakes name it as the user would: ``profile.yaml``, not
+    ``apps/../profile.yaml``."""
+    monkeypatch.chdir(tmp_path)
+    _application(tmp_path, "profile: ../profile.yaml\nposition: Dev\nbody: [Hi]\n")
+    (tmp_path / "profile.yaml").write_text(PROFILE.read_text(encoding="utf-8").replace("basics:", "basic:", 1),
+                                           encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        load_letter(None, "apps/acme-letter.yaml")
+    assert error.value.problems[0].location.file == "profile.yaml"
+    assert "apps/.." not in str(error.value)
+
+
+def test_a_variant_files_profile_is_named_without_dot_dot(tmp_path, monkeypatch):
+    """The same kind for a variant file's ``profile: ../profile.yaml``."""
+    from resume_builder.loading.variants import load_variant
+
+    monkeypatch.chdir(tmp_path)
+    _application(tmp_path, "profile: ../profile.yaml\nbody: [Hi]\n")
+    (tmp_path / "apps" / "sre.yaml").write_text("profile: ../profile.yaml\nsections: [experience]\n",
+                                                encoding="utf-8")
+    assert str(load_variant(None, "apps/sre.yaml").base.path) == "profile.yaml"
+
+
 def test_a_letter_file_whose_profile_is_missing(tmp_path):
     letter = tmp_path / "x.yaml"
     letter.write_text("profile: nowhere.yaml\nbody: [Hi]\n", encoding="utf-8")

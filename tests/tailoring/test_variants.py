@@ -350,7 +350,7 @@ def test_variant_file_names_its_profile_relative_to_itself(tmp_path):
     write(tmp_path / "me.yaml", EXAMPLE.read_text(encoding="utf-8"))
     result = select_variant(None, str(path))
     assert result.name == "acme" and result.stem == "me-acme" and result.max_pages == 1
-    assert result.base.path == folder / ".." / "me.yaml"
+    assert result.base.path == tmp_path / "me.yaml"  # as the user would name it, without ".."
     assert "anomaly-detection" not in [p.id for p in result.profile.projects]
     assert result.variant_path == path
 
