@@ -2,7 +2,10 @@
 
 Every tag, id, section and override path a variant names must exist in the profile and be
 shown by the variant; otherwise :func:`check_variant` reports it at its line and column,
-with "did you mean". Loading runs these checks (for variants declared in a profile and
+with "did you mean". A variant whose selection leaves the résumé with no section at all is
+a problem too (an empty résumé, only the name and contact line, is never what anyone
+sends); one that empties some of the sections the profile fills is told as a warning, at
+the rule that did it (:func:`emptied_sections`). Loading runs these checks (for variants declared in a profile and
 for variant files); tailoring runs them again without positions as a safety net.
 """
 
@@ -25,6 +28,7 @@ from resume_builder.schema.variant import Variant
 from resume_builder.schema.variant_rules import (LIST_SECTIONS, PATH_EXAMPLE, PathError, Target, all_tags,
                                                  entry_index, ids_in, parse_path, profile_data, resolve_path,
                                                  select_entries)
+from resume_builder.wording import count
 
 
 def check_variant(profile: Profile, variant: Variant, *, source: SourceDocument | None = None,
@@ -37,6 +41,19 @@ def check_variant(profile: Profile, variant: Variant, *, source: SourceDocument 
     lacks is given there (``"id": "maple"`` on its ``work`` item), not as a profile's ``id:``.
     """
     return _Checker(profile, variant, source, tuple(at), json_resume).run()
+
+
+def emptied_sections(profile: Profile, variant: Variant, *, source: SourceDocument | None = None,
+                     at: PathKey = ()) -> list[str]:
+    """Warnings, one per section the profile fills that ``variant``'s ``select`` (or
+    ``drop``) leaves with no entry, located at that rule and saying why: ``profile.yaml:182:7:
+    variants.x.select.experience: keeps none of the profile's 3 experience entries: tag
+    'hobby' is only on projects``. A section the variant leaves out with ``sections`` is
+    meant and not told. Empty when the whole résumé is emptied: that is
+    :func:`check_variant`'s problem."""
+    checker = _Checker(profile, variant, source, tuple(at))
+    checker.run()
+    return [] if checker.all_emptied else [str(problem) for problem in checker.emptied]
 
 
 def check_profile_variants(profile: Profile, source: SourceDocument | None = None, *,
@@ -77,7 +94,10 @@ class _Checker:
         self.data = profile_data(profile)
         selected = copy.deepcopy(self.data)
         select_entries(selected, variant)
+        self.selected = selected
         self.selected_ids = set(ids_in(selected))
+        self.emptied: list[Problem] = []  # sections the selection empties (warnings)
+        self.all_emptied = False
 
     def locate(self, path: PathKey, *, key: bool = False) -> Location | None:
         return self.source.locate(self.at + path, prefer_key=key) if self.source else None
@@ -92,6 +112,8 @@ class _Checker:
         self.ids()
         self.pins()
         self.overrides()
+        if not self.problems:
+            self.emptiness()
         return sorted(self.problems, key=lambda p: (p.location.line or 0, p.location.column or 0)
                       if p.location else (0, 0))
 
@@ -136,6 +158,80 @@ class _Checker:
                     if tag not in self.tags:
                         self.add(f"no entry in the profile has tag '{tag}'", ("select", name, kind, i),
                                  did_you_mean(tag, self.tags))
+
+    def emptiness(self) -> None:
+        """The sections the profile fills and the variant shows that its selection empties;
+        a problem when that leaves no section at all (the profile having some)."""
+        data, selected = self.data, self.selected
+        shown = [name for name in self.shown if name in self.visible or
+                 (name == "summary" and self.variant.sections is None)]
+        for name in shown:
+            if name in LIST_SECTIONS and data.get(name) and not selected.get(name):
+                self.empty(name, len(data[name]), f"entry in {name}", _tag_sets(data[name], name))
+        custom = {s["id"]: s for s in selected.get("custom") or []}
+        for section in data.get("custom") or []:
+            if section["id"] not in shown:
+                continue
+            if section["id"] not in custom:
+                if section.get("items") or section.get("entries"):
+                    self.empty("custom", len(data["custom"]), "custom section",
+                               [list(s.get("tags") or []) for s in data["custom"]])
+            elif section.get("entries") and not custom[section["id"]].get("entries") \
+                    and not custom[section["id"]].get("items"):
+                self.empty(section["id"], len(section["entries"]), f"entry in {section['id']}",
+                           [list(e.get("tags") or []) for e in section["entries"]])
+        left = [name for name in shown if (name == "summary" and selected.get("summary"))
+                or (name in LIST_SECTIONS and selected.get(name))
+                or (name in custom and (custom[name].get("items") or custom[name].get("entries")))]
+        if shown and not left:
+            self.all_emptied = True
+            who = f"variant '{self.at[1]}'" if self.at[:1] == ("variants",) and len(self.at) > 1 else "this variant"
+            why = "; ".join(f"{p.path[len(dotted(self.at)) + 1:] if self.at else p.path} {p.message}"
+                            for p in self.emptied)
+            where = ("select",) if self.variant.select else ("drop",) if self.variant.drop else ("sections",)
+            self.add(f"{who} leaves the résumé with no section, only the name and contact line: {why}", where,
+                     "loosen 'select' or 'drop', or show other sections in 'sections'", key=True)
+
+    def empty(self, name: str, total: int, noun: str, tag_sets: list[list[str]]) -> None:
+        """Record that the selection empties section ``name`` (``total`` entries, each with its
+        tags in ``tag_sets``), at the rule that did it and saying why."""
+        rule_name = name if name in self.variant.select else "*" if "*" in self.variant.select else None
+        rule = self.variant.select.get(rule_name) if rule_name else None
+        what = f"keeps none of the profile's {count(total, noun, noun.replace('entry', 'entries', 1))}"
+        if rule is not None and not any(rule.matches(tags) for tags in tag_sets):
+            path, why = ("select", rule_name), self.why(rule, tag_sets, name, f"entry in {name}" if name != "custom"
+                                                         else "custom section")
+        else:  # the tags keep some; 'drop' names them all
+            path, why = ("drop",), "'drop' names every one of them"
+        problem = Problem(f"{what}: {why}", self.locate(path, key=path[0] == "select"), dotted(self.at + path),
+                          "the section is left out of this variant's résumé")
+        self.emptied.append(problem)
+
+    def why(self, rule: Any, tag_sets: list[list[str]], name: str, singular: str) -> str:
+        """Why ``rule`` keeps none of the entries with ``tag_sets``, in the rule's words."""
+        candidates = tag_sets
+        if rule.any:
+            candidates = [tags for tags in tag_sets if set(tags) & set(rule.any)]
+            if not candidates:
+                quoted = ", ".join(f"'{t}'" for t in rule.any)
+                elsewhere = sorted({key for key in LIST_SECTIONS for tags in _tag_sets(self.data.get(key) or [], key)
+                                    if set(tags) & set(rule.any)}
+                                   | {s["id"] for s in self.data.get("custom") or [] for tags in
+                                      [s.get("tags") or []] + [e.get("tags") or [] for e in s.get("entries") or []]
+                                      if set(tags) & set(rule.any)})
+                elsewhere = [s for s in elsewhere if s != name]
+                subject = f"tag {quoted} is" if len(rule.any) == 1 else f"tags {quoted} are"
+                return f"{subject} only on {', '.join(elsewhere)}" if elsewhere else \
+                    f"no {singular} has {'it' if len(rule.any) == 1 else 'any of them'}"
+        if rule.all:
+            matching = [tags for tags in candidates if set(rule.all) <= set(tags)]
+            if not matching:
+                tags = ", ".join(f"'{t}'" for t in rule.all)
+                return f"no {singular}{' it would keep' if rule.any else ''} has " + \
+                    (f"tag {tags}" if len(rule.all) == 1 else f"all of {tags}")
+            candidates = matching
+        return f"every {singular}{' it would keep' if rule.any or rule.all else ''} has one of the tags in " \
+               "'none' (" + ", ".join(f"'{t}'" for t in rule.none) + ")"
 
     def their_section(self, name: str) -> str:
         """The hint for ``name`` when it is JSON Resume's name of a section of ours (``work``):
@@ -262,6 +358,17 @@ class _Checker:
             out.append(replace(problem, path=dotted(base) + suffix,
                                location=problem.location if self.source else None))
         return out
+
+
+def _tag_sets(entries: list[dict[str, Any]], section: str) -> list[list[str]]:
+    """The tags each entry is selected by: a company's roles one by one, each with its
+    company's tags (:func:`resume_builder.schema.variant_rules.kept_roles`)."""
+    out = []
+    for entry in entries:
+        tags = list(entry.get("tags") or [])
+        roles = entry.get("roles") if section == "experience" else None
+        out += [tags + list(role.get("tags") or []) for role in roles] if roles else [tags]
+    return out
 
 
 def _suggested_id(entry: Any, section: str) -> str:

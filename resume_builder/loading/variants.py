@@ -21,7 +21,7 @@ from resume_builder.errors import Location, Problem, UserError, did_you_mean
 from resume_builder.loading.errors_map import problems_from_validation
 from resume_builder.loading.profile_loader import LoadedProfile, default_profile, load_profile, load_source
 from resume_builder.loading.source import SourceDocument
-from resume_builder.loading.variant_checks import check_variant
+from resume_builder.loading.variant_checks import check_variant, emptied_sections
 from resume_builder.schema.variant import Variant, VariantFile
 
 VARIANT_SUFFIXES = (".yaml", ".yml", ".json")
@@ -120,7 +120,9 @@ def load_variant(profile_path: Path | None, variant: str | None, *, lang: str | 
     if problems:
         raise UserError(problems)
     return LoadedVariant(loaded, chosen, variant, chosen.output or f"{stem}-{variant}", None, loaded.source,
-                         ("variants", variant))
+                         ("variants", variant),
+                         warnings=emptied_sections(loaded.profile, chosen, source=loaded.source,
+                                                   at=("variants", variant)))
 
 
 def _from_file(profile_path: Path | None, variant_path: Path, lang: str | None,
@@ -143,6 +145,7 @@ def _from_file(profile_path: Path | None, variant_path: Path, lang: str | None,
     problems = check_variant(loaded.profile, chosen, source=doc, json_resume=loaded.format == "jsonresume")
     if problems:
         raise UserError(problems)
+    warnings += emptied_sections(loaded.profile, chosen, source=doc)
     name = chosen.name or variant_path.stem
     stem = chosen.output or f"{loaded.path.stem}-{name}"
     return LoadedVariant(loaded, chosen, name, stem, variant_path, doc, warnings=warnings)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -474,7 +474,10 @@ def variants(draw) -> Variant:
     data["overrides"] = overrides
     if draw(st.booleans()):
         data["theme"] = {"name": draw(st.sampled_from(["classic", "modern"])), "accent": "#224466"}
-    return Variant.model_validate(data)
+    chosen = Variant.model_validate(data)
+    # a variant that leaves no section is an error (test_a_variant_that_empties_the_whole_resume...)
+    assume(not any("no section" in problem.message for problem in check_variant(EXAMPLE_PROFILE, chosen)))
+    return chosen
 
 
 def _kept_entries(candidate: Variant) -> list[dict]:
@@ -567,3 +570,73 @@ def test_a_variant_file_names_a_profile_file_only_and_no_other_file_is_read(tmp_
     assert "v.yaml:1:10: profile: '../secret.env' is not a profile file: name a .yaml, .yml or .json file" \
         in result.output
     assert "foo: bar" not in result.output and not (tmp_path / "o.txt").exists()
+
+
+# --------------------------------------------------------------------------- selections that empty sections
+
+
+def test_a_selection_that_empties_a_section_is_told_at_its_rule():
+    """Trial: ``experience: {any: [hobby]}``, a tag only on a project, rendered without a word."""
+    from resume_builder.loading.variant_checks import emptied_sections
+
+    chosen = variant(select={"experience": {"any": ["innovation"]}})
+    assert check_variant(EXAMPLE_PROFILE, chosen) == []  # the rest of the résumé stands: a warning
+    total = len(EXAMPLE_PROFILE.experience)
+    assert emptied_sections(EXAMPLE_PROFILE, chosen, at=("variants", "x")) == [
+        f"variants.x.select.experience: keeps none of the profile's {total} entries in experience: tag 'innovation' "
+        "is only on awards (the section is left out of this variant's résumé)"]
+
+
+@pytest.mark.parametrize(("rule", "why"), [
+    ({"all": ["devops", "ml"]}, "no entry in experience has all of 'devops', 'ml'"),
+    ({"any": ["devops"], "none": ["devops"]}, "every entry in experience it would keep has one of the tags in "
+                                              "'none' ('devops')"),
+    ({"any": ["no-such-tag-anywhere"]}, None),  # an unknown tag is check_variant's problem instead
+])
+def test_why_a_selection_keeps_nothing_is_said_in_the_rules_words(rule, why):
+    from resume_builder.loading.variant_checks import emptied_sections
+
+    said = emptied_sections(EXAMPLE_PROFILE, variant(select={"experience": rule}))
+    if why is None:
+        assert said == [] and check_variant(EXAMPLE_PROFILE, variant(select={"experience": rule}))
+    else:
+        assert len(said) == 1 and f": {why} (" in said[0]
+
+
+def test_a_drop_naming_every_entry_of_a_section_is_told_at_drop():
+    from resume_builder.loading.variant_checks import emptied_sections
+
+    ids = [entry.id for entry in EXAMPLE_PROFILE.awards]
+    said = emptied_sections(EXAMPLE_PROFILE, variant(drop=ids))
+    assert said == [f"drop: keeps none of the profile's {len(ids)} entries in awards: 'drop' names every one of "
+                    "them (the section is left out of this variant's résumé)"]
+
+
+def test_a_section_the_variant_leaves_out_on_purpose_is_not_told():
+    from resume_builder.loading.variant_checks import emptied_sections
+
+    chosen = variant(select={"awards": {"any": ["computer-science"]}}, sections=["summary", "experience"])
+    assert [p for p in check_variant(EXAMPLE_PROFILE, chosen) if "no section" in p.message] == []
+
+
+def test_a_variant_that_empties_the_whole_resume_is_an_error_naming_it(tmp_path, monkeypatch):
+    """An empty résumé (name and contact line) is never what anyone sends: exit 2, nothing written."""
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "me.yaml", EXAMPLE.read_text(encoding="utf-8"))
+    write(tmp_path / "empty.yaml", "profile: me.yaml\nselect:\n  experience: {any: [innovation]}\n"
+                                   "  projects: {any: [innovation]}\n"
+                                   "sections: [experience, projects]\n")
+    result = CliRunner().invoke(app, ["render", "-V", "empty.yaml", "-f", "pdf"])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("error: empty.yaml:2:1: select: this variant leaves the résumé with no section, "
+                                    "only the name and contact line: select.experience keeps none of")
+    assert "tag 'innovation' is only on awards" in result.output and "select.projects keeps none" in result.output
+    assert not (tmp_path / "output").exists()
+    write(tmp_path / "half.yaml", "profile: me.yaml\nselect:\n  experience: {any: [innovation]}\n")
+    result = CliRunner().invoke(app, ["render", "-V", "half.yaml", "-f", "txt"])
+    assert result.exit_code == 0, result.output
+    assert "warning: half.yaml:3:3: select.experience: keeps none of the profile's" in result.output
