@@ -310,7 +310,10 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
                                 public=request.public, options=request.options)
     stem = tailored_stem(tailored.stem, max_pages, posting) + language_suffix(profile, lang=request.lang,
                                                                               locale=request.locale)
-    return RenderJob(loaded, profile, theme, options, document, stem, tailored.name, messages=cuts,
+    from resume_builder.tailoring.variants import capped_highlights
+
+    capped = capped_highlights(tailored.base.profile, tailored.variant) if tailored.variant is not None else []
+    return RenderJob(loaded, profile, theme, options, document, stem, tailored.name, messages=[*capped, *cuts],
                      warnings=warnings, fit=fitted)
 
 
