@@ -124,25 +124,25 @@ def test_a_letter_takes_the_posting_but_not_the_resumes_page_budget(project):
 @pytest.mark.parametrize("target, expected", [
     # no budget: nothing for the posting to rank (render --job without --max-pages is refused too)
     ('profile = "me.yaml"\nposting = "postings/ops.md"\n',
-     ":6:1: targets[0].posting: a posting tailors the résumé by ranking what its page budget cuts, as render "
+     ":6:11: targets[0].posting: a posting tailors the résumé by ranking what its page budget cuts, as render "
      "--job does, but the untailored profile has no max_pages (add max_pages = N here, as render --max-pages N "
      "--job POSTING; or keep the posting for the letter alone: documents = [\"letter\"] here, the résumé in a "
      "target of its own)"),
     ('profile = "me.yaml"\nvariants = ["*"]\nposting = "postings/ops.md"\n',
-     ":7:1: targets[0].posting: a posting tailors the résumé by ranking what its page budget cuts, as render "
+     ":7:11: targets[0].posting: a posting tailors the résumé by ranking what its page budget cuts, as render "
      "--job does, but variant 'open' has no max_pages ("),
     ('profile = "me.yaml"\nmax_pages = 0\n',
-     ":6:1: targets[0].max_pages: 0 is out of range: use a number of at least 1"),
+     ":6:13: targets[0].max_pages: 0 is out of range: use a number of at least 1"),
     ('profile = "me.yaml"\nmax_pages = "one"\n',
-     ":6:1: targets[0].max_pages: expected a whole number, found the text 'one'"),
+     ":6:13: targets[0].max_pages: expected a whole number, found the text 'one'"),
     ('profile = "me.yaml"\nmax_pages = true\n',
-     ":6:1: targets[0].max_pages: must be a whole number of pages, not true"),
+     ":6:13: targets[0].max_pages: must be a whole number of pages, not true"),
     ('profile = "me.yaml"\nmax_pages = 1.5\n',  # pydantic's own words were shown ("got a number with a fractional part")
-     ":6:1: targets[0].max_pages: expected a whole number, found the number 1.5"),
+     ":6:13: targets[0].max_pages: expected a whole number, found the number 1.5"),
     ('profile = "me.yaml"\nmax_page = 1\n', ":6:1: targets[0].max_page: unknown key 'max_page' (did you mean "
                                              "'max_pages'?)"),
     ('profile = "me.yaml"\ndocuments = ["letter"]\nletter = "l.yaml"\nmax_pages = 1\n',
-     ":8:1: targets[0].max_pages: max_pages is the résumé's page budget, and this target builds no résumé"),
+     ":8:13: targets[0].max_pages: max_pages is the résumé's page budget, and this target builds no résumé"),
 ])
 def test_a_posting_without_a_budget_and_a_bad_max_pages_are_at_their_line(project, target, expected):
     (project / "l.yaml").write_text("profile: me.yaml\nbody: [\"Dear team.\"]\n", encoding="utf-8")
