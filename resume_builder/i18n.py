@@ -89,7 +89,13 @@ class Labels:
 
 
 class UnknownLocale(ValueError):
-    """A locale name that is malformed or unknown to CLDR."""
+    """A locale name that is malformed or unknown to CLDR. :attr:`hint` says how to fix it:
+    the code CLDR gives for a deprecated one (``iw`` → ``he``), else ``None``."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__(tag)
+        self.tag = tag
+        self.hint = replacement_hint(tag)
 
 
 def normalize_tag(tag: str) -> str:
@@ -123,8 +129,49 @@ def _cldr_languages() -> frozenset[str]:
 
 
 def is_language_tag(value: Any) -> bool:
-    """Whether ``value`` names a language CLDR knows (``en``, ``de-AT``, ``zh-Hans``)."""
+    """Whether ``value`` names a language CLDR knows (``en``, ``de-AT``, ``zh-Hans``); a
+    deprecated code (``iw``: :func:`deprecated_alias`) is not one."""
     return looks_like_tag(value) and base_language(value) in _cldr_languages()
+
+
+@lru_cache(maxsize=64)
+def deprecated_alias(value: str) -> str | None:
+    """The tag that replaces a deprecated language code, by CLDR's language aliases (Babel's
+    ``language_aliases``: ``iw`` → ``he``, ``in`` → ``id``, ``ji`` → ``yi``, ``mo`` → ``ro``,
+    ``sh`` → ``sr-Latn``), the rest of the tag kept (``iw-IL`` → ``he-IL``); None when the
+    language of ``value`` is not deprecated, or its replacement is no language CLDR has data for.
+
+    Such a code is refused, with this tag as "did you mean", rather than read as its
+    replacement: the tag is written into file names (``-he``), the HTML ``lang`` and the DOCX
+    language, and keys texts in several languages, so one spelling of each language keeps
+    ``iw:`` and ``he:`` from naming one language twice.
+    """
+    if not looks_like_tag(value):
+        return None
+    parts = normalize_tag(value).split("-")
+    if parts[0] in _cldr_languages():
+        return None
+    from babel.core import get_global
+
+    replacement = get_global("language_aliases").get(parts[0])
+    if not replacement or base_language(replacement) not in _cldr_languages():
+        return None
+    return "-".join([normalize_tag(replacement), *parts[1:]])
+
+
+def replacement_hint(value: str) -> str | None:
+    """"did you mean 'he'? 'iw' is an old code for Hebrew, now written 'he'" for a deprecated language
+    code (:func:`deprecated_alias`), else None: the hint of every message refusing a language or locale."""
+    replacement = deprecated_alias(value) if isinstance(value, str) else None
+    if replacement is None:
+        return None
+    from babel import Locale
+
+    from babel.core import get_global
+
+    language = normalize_tag(get_global("language_aliases")[base_language(value)])  # sh → sr-Latn
+    name = Locale.parse(base_language(replacement)).get_display_name("en")
+    return f"did you mean '{replacement}'? '{base_language(value)}' is an old code for {name}, now written '{language}'"
 
 
 @lru_cache(maxsize=64)

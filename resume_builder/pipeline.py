@@ -465,8 +465,9 @@ def document_labels(profile: Profile, *, lang: str | None = None, locale: str | 
     chosen = resolve_locale(locale=locale, lang=lang, profile_locale=profile.locale, profile_lang=profile.lang)
     try:
         labels = labels_for(chosen)
-    except UnknownLocale:
-        raise UserError(f"'{chosen}' is not a known locale", hint="write e.g. en, de, en-GB, pt-BR, ar") from None
+    except UnknownLocale as error:
+        raise UserError(f"'{chosen}' is not a known locale",
+                        hint=error.hint or "write e.g. en, de, en-GB, pt-BR, ar") from None
     warnings = []
     if not labels.translated:
         warnings.append(f"no built-in translation for '{chosen}': headings and 'present' stay in English "

@@ -326,11 +326,14 @@ def _language_keys_hint(value: dict[Any, Any]) -> str:
     """For a mapping where text was expected: when some of its keys are language codes, the
     ones that are not (a text in several languages is keyed by language codes only); when it
     is one key and a text or number, the colon slip of an unquoted text (newcomer trial)."""
-    from resume_builder.i18n import is_language_tag
+    from resume_builder.i18n import is_language_tag, replacement_hint
 
     keys = [str(key) for key in value]
     tags = [key for key in keys if is_language_tag(key)]
     others = [key for key in keys if key not in tags]
+    old = next((key for key in others if replacement_hint(key)), None)
+    if old is not None and tags:  # ``iw:`` for Hebrew beside ``en:`` (alone, ``In: 2019 ...`` is a colon slip)
+        return f"a text in several languages is keyed by language codes; '{old}' is not one: {replacement_hint(old)}"
     if len(value) == 1 and not tags:  # ``- AWS: advanced``: the colon slip of an unquoted text
         (head, rest), = value.items()
         if rest is None or isinstance(rest, (str, int, float)) and not isinstance(rest, bool):

@@ -267,5 +267,6 @@ def check_language(lang: str) -> str:
 
     try:
         return check_locale(lang)
-    except UnknownLocale:
-        raise UserError(f"'{lang}' is not a language", hint="write a language code, e.g. en, de, fr, pt-BR") from None
+    except UnknownLocale as error:
+        raise UserError(f"'{lang}' is not a language",
+                        hint=error.hint or "write a language code, e.g. en, de, fr, pt-BR") from None

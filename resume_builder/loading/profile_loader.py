@@ -181,8 +181,17 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
             raise _guessed(exc, reason) if reason else _forced(exc, written) from None
         doc = _with_export_extras(doc, warnings)
         fmt = "jsonresume"
-    lang = _wanted(lang, doc.data)
-    chosen = select_language(doc, check_language(lang) if lang else None, json_resume=fmt == "jsonresume")
+    wanted = _wanted(lang, doc.data)
+    try:
+        checked = check_language(wanted) if wanted else None
+    except UserError as error:
+        if not isinstance(lang, _VariantLanguage):
+            raise
+        at = ("variants", lang.name, "lang")  # the variant's own lang:, at its line and column
+        raise UserError(Problem(error.problems[0].message, doc.locate(at), dotted(at), error.problems[0].hint)) \
+            from None
+    lang = wanted
+    chosen = select_language(doc, checked, json_resume=fmt == "jsonresume")
     if fmt == "jsonresume":
         try:
             profile = jsonresume.validate_json_resume(chosen.source, warnings)

@@ -129,11 +129,11 @@ def _from_file(profile_path: Path | None, variant_path: Path, lang: str | None,
                input_format: str | None = None) -> LoadedVariant:
     chosen, doc = load_variant_file(variant_path)
     if chosen.lang and not lang:
-        from resume_builder.i18n import is_language_tag
+        from resume_builder.i18n import is_language_tag, replacement_hint
 
         if not is_language_tag(chosen.lang):
             raise UserError(Problem(f"'{chosen.lang}' is not a language", doc.locate(("lang",)), "lang",
-                                    "write a language code, e.g. en, de, fr, pt-BR"))
+                                    replacement_hint(chosen.lang) or "write a language code, e.g. en, de, fr, pt-BR"))
     base = profile_path if profile_path is not None else base_profile_path(chosen, variant_path, doc)
     warnings = []
     named = variant_path.parent / chosen.profile if chosen.profile else None

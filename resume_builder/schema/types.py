@@ -364,9 +364,9 @@ def _check_locale(value: str) -> str:
 
     try:
         return check_locale(value)
-    except UnknownLocale:
-        raise PydanticCustomError("locale", "'{value}' is not a language or locale: write e.g. en, de, en-GB, "
-                                            "pt-BR", {"value": value}) from None
+    except UnknownLocale as error:
+        raise PydanticCustomError("locale", "'{value}' is not a language or locale: {hint}",
+                                  {"value": value, "hint": error.hint or "write e.g. en, de, en-GB, pt-BR"}) from None
 
 
 #: A BCP 47 language tag of a language or locale the labels know (``de``, ``en-GB``, ``pt-BR``),
