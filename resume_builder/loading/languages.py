@@ -56,8 +56,8 @@ class LanguageSelection:
     def untranslated(self) -> bool:
         """Whether another language than the profile's was asked for and no text is written in it:
         the résumé would have its headings and dates in ``lang`` over texts in ``default``."""
-        return base_language(self.lang) != base_language(self.default) and not any(
-            _find(mapping, self.lang) for mapping in self.alternatives.values())
+        return base_language(self.lang) != base_language(self.default) and not written_in(self.alternatives,
+                                                                                           self.lang)
 
     @property
     def warnings(self) -> list[str]:
@@ -243,6 +243,12 @@ class _Walker:
                 if inner[n] == key and (of_values or new != path):  # the field keeps its own key
                     moved[new] = pos
             positions.update(moved)
+
+
+def written_in(alternatives: dict[PathKey, dict[str, Any]], lang: str) -> bool:
+    """Whether any text in several languages (:attr:`LanguageSelection.alternatives`) is written
+    in ``lang``: the same tag, else the same language (``en-US`` finds ``en:``)."""
+    return any(_find(mapping, lang) for mapping in alternatives.values())
 
 
 def _find(mapping: dict[str, Any], lang: str) -> str | None:

@@ -65,9 +65,39 @@ def load_letter(profile_path: Path | None, letter: str | None, variant: str | No
     """The letter ``letter`` (a name, a file or None) with its profile and variant, loaded and checked.
 
     A letter file's ``profile:`` and ``variant:`` apply unless ``profile_path`` /
-    ``variant`` are given. Raises UserError (located) when the letter does not exist, has
-    unknown placeholders, or when no letter can be chosen.
+    ``variant`` are given. Texts given in several languages (the letterhead's name and
+    headline, the letter's own) are read in ``lang`` (``--lang``), else in the language of
+    the letter's ``locale:`` when the profile has texts in it (:func:`letter_language`), else
+    in the variant's ``lang``, else in the profile's. Raises UserError (located) when the
+    letter does not exist, has unknown placeholders, or when no letter can be chosen.
     """
+    loaded = _load_letter(profile_path, letter, variant, lang, input_format)
+    own = letter_language(loaded) if lang is None else None
+    return loaded if own is None else _load_letter(profile_path, letter, variant, own, input_format)
+
+
+def letter_language(loaded: LoadedLetter) -> str | None:
+    """The letter's ``locale:`` when it names another language than the one the profile's texts
+    were read in and the profile has texts in that language, else None.
+
+    A letter's ``locale:`` names the language it is written in, so a Hebrew profile's letter
+    with ``locale: en-US`` is headed by the profile's English name and headline, and its
+    English texts are chosen, as ``--lang en`` would choose them (user trial: it kept the
+    Hebrew letterhead and texts under an English date and salutation). A profile with no text
+    in that language is read in its own: a letter in Portuguese for a résumé written only in
+    English keeps the English letterhead, without a warning that nothing is translated.
+    """
+    from resume_builder.i18n import base_language
+    from resume_builder.loading.languages import written_in
+
+    locale, base = loaded.letter.locale, loaded.chosen.base
+    if not locale or base_language(locale) == base_language(base.lang):
+        return None
+    return locale if written_in(base.translations, locale) else None
+
+
+def _load_letter(profile_path: Path | None, letter: str | None, variant: str | None, lang: str | None,
+                 input_format: str | None) -> LoadedLetter:
     if letter is not None and looks_like_file(letter):
         return _from_file(profile_path, Path(letter), variant, lang, input_format)
     chosen = load_variant(profile_path, variant, lang=lang, input_format=input_format)

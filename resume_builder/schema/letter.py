@@ -77,8 +77,10 @@ class Letter(StrictModel):
                                   "written. Default: the build's date (SOURCE_DATE_EPOCH), locale-formatted")
     locale: LanguageTag | None = Field(
         default=None, description="The letter's language or locale (e.g. pt, pt-BR, en-GB): its date, default "
-                                  "salutation and closing. Default: the résumé's (--locale, --lang, the variant's "
-                                  "and the profile's lang and locale)")
+                                  "salutation and closing, and the language its letterhead and texts are read in "
+                                  "where the profile has texts in it (over the variant's lang; --lang wins). "
+                                  "Default: the résumé's (--locale, --lang, the variant's and the profile's lang "
+                                  "and locale)")
     subject: Line | None = Field(default=None, description="The subject line, e.g. 'Application: {position}'")
     salutation: Line | None = Field(default=None, description="Default: the locale's, e.g. 'Dear Hiring Manager,'")
     body: Annotated[list[Markdown], BeforeValidator(_paragraph_list)] = Field(

@@ -103,3 +103,83 @@ def test_each_language_the_warning_knows_is_told(tmp_path, body, language, name)
     job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=path), "x")
     warned = [w for w in job.warnings if "the letter reads as" in w]
     assert warned and f"reads as {name}" in warned[0] and f"'locale: {language}'" in warned[0]
+
+
+HEBREW = """\
+lang: he
+basics:
+  name: {he: נועה בן-דוד, en: Noa Ben-David, ar: نوعا بن دافيد}
+  headline: {he: מהנדסת תוכנה בכירה, en: Senior Software Engineer, ar: مهندسة برمجيات أولى}
+  email: noa@example.com
+variants:
+  arabic:
+    lang: ar
+letters:
+  general:
+{locale}    recipient:
+      company: {he: נחשון טכנולוגיות, en: Nachshon Tech, ar: ناحشون تك}
+    body:
+      - he: אני מגישה מועמדות למשרת מהנדסת Backend ב-{company}.
+        en: I am applying for the Backend Engineer role at {company}.
+        ar: أتقدم لوظيفة مهندسة Backend في {company}.
+"""
+
+
+def hebrew(tmp_path, locale):
+    path = tmp_path / "noa.yaml"
+    path.write_text(HEBREW.replace("{locale}", f"    locale: {locale}\n" if locale else ""), encoding="utf-8")
+    return path
+
+
+def letter_of(path, **request):
+    return letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=path, **request), "general")
+
+
+def test_the_letters_locale_reads_the_profiles_texts_in_its_language(tmp_path):
+    """User trial: a letter with ``locale: en-US`` on a Hebrew profile with English texts kept
+    the Hebrew name, headline, body and signature under an English date and salutation."""
+    job = letter_of(hebrew(tmp_path, "en-US"))
+    document = job.document
+    assert (document.name, document.headline) == ("Noa Ben-David", "Senior Software Engineer")
+    assert [p.plain for p in document.paragraphs] == ["I am applying for the Backend Engineer role at Nachshon Tech."]
+    assert [line.plain for line in document.recipient] == ["Nachshon Tech"]
+    assert document.signature_name.plain == "Noa Ben-David"
+    assert (document.date, document.direction, document.metadata.language) == ("March 2, 2026", "ltr", "en-US")
+    assert not [w for w in job.warnings if "text" in w]  # every text has its English: nothing to warn of
+
+
+def test_the_letters_locale_wins_over_the_variants_lang(tmp_path):
+    job = letter_of(hebrew(tmp_path, "en-US"), variant="arabic")
+    assert job.document.name == "Noa Ben-David"
+
+
+def test_lang_given_for_the_run_wins_over_the_letters_locale(tmp_path):
+    job = letter_of(hebrew(tmp_path, "en-US"), lang="he")
+    assert (job.document.name, job.document.direction, job.document.date) == ("נועה בן-דוד", "rtl", "2 במרץ 2026")
+
+
+def test_locale_given_for_the_run_changes_the_words_not_the_letters_language(tmp_path):
+    job = letter_of(hebrew(tmp_path, "en-US"), locale="en-GB")
+    assert (job.document.name, job.document.date) == ("Noa Ben-David", "2 March 2026")
+
+
+def test_without_a_locale_the_letter_reads_the_profiles_language(tmp_path):
+    assert letter_of(hebrew(tmp_path, None)).document.name == "נועה בן-דוד"
+    assert letter_of(hebrew(tmp_path, None), variant="arabic").document.name == "نوعا بن دافيد"
+
+
+def test_a_locale_the_profile_has_no_texts_in_keeps_its_texts_without_a_warning(tmp_path):
+    job = letter_of(hebrew(tmp_path, "pt-PT"))
+    assert job.document.name == "נועה בן-דוד"
+    assert job.document.date == "2 de março de 2026"
+    assert not [w for w in job.warnings if "no text of the profile" in w or "no 'pt" in w]
+
+
+def test_the_letter_file_renders_in_its_language_in_every_format(tmp_path):
+    path = hebrew(tmp_path, "en-US")
+    result = CliRunner().invoke(app, ["letter", str(path), "-f", "txt", "-f", "md", "-f", "html",
+                                      "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    for suffix in ("txt", "md", "html"):
+        text = (tmp_path / "out" / f"noa-letter-general.{suffix}").read_text(encoding="utf-8")
+        assert "Noa Ben-David" in text and "נועה" not in text
