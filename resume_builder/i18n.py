@@ -222,28 +222,29 @@ def _translation(tag: str) -> dict[str, Any] | None:
     folder = resources.files("resume_builder") / "locales"
     for name in (normalize_tag(tag), base_language(tag)):
         item = folder / f"{name}.toml"
-        if item.is_file() and (name != base_language(tag) or _script(tag) == _script(name)):
+        if item.is_file() and (name != base_language(tag) or script_of(tag) == script_of(name)):
             return tomllib.loads(item.read_text(encoding="utf-8"))
     return None
 
 
 @lru_cache(maxsize=256)
-def _script(tag: str) -> str | None:
-    """The script ``tag`` is written in: its own subtag, else CLDR's likely subtags (Babel's
-    ``likely_subtags``: ``zh`` → ``zh_Hans_CN``, ``zh_TW`` → ``zh_Hant_TW``), else None."""
-    from babel import Locale
-    from babel.core import get_global
+def script_of(tag: str) -> str | None:
+    """The script ``tag`` is written in (ISO 15924): its own subtag, else CLDR's likely subtags
+    (Babel's ``likely_subtags``: ``zh`` → ``zh_Hans_CN``, ``zh_TW`` → ``zh_Hant_TW``, ``ja`` →
+    ``ja_Jpan_JP``, ``he`` → ``he_Hebr_IL``), else None. The tags are split, not parsed as
+    Babel locales, which drop a script Babel has no locale data for (``ja_Jpan_JP`` is ``ja_JP``)."""
+    from babel.core import get_global, parse_locale
 
     try:
-        locale = Locale.parse(normalize_tag(tag), sep="-")
-    except (ValueError, TypeError, LookupError):
+        language, territory, script, *_ = parse_locale(normalize_tag(tag), sep="-")
+    except (ValueError, TypeError):
         return None
-    if locale.script:
-        return locale.script
+    if script:
+        return script
     likely = get_global("likely_subtags")
-    for key in ([f"{locale.language}_{locale.territory}"] if locale.territory else []) + [locale.language]:
+    for key in ([f"{language}_{territory}"] if territory else []) + [language]:
         if key in likely:
-            return Locale.parse(likely[key]).script
+            return parse_locale(likely[key])[2]
     return None
 
 

@@ -112,6 +112,8 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
     theme = pipeline._located_theme(request, tailored)
     options, _ = pipeline.tailored_options(theme, profile, tailored, request.options or {}, labels)
     label_warnings += _language_warnings(letter_model, labels, locale or lang or profile.locale or profile.lang)
+    label_warnings += _script_warnings(letter_model, labels, profile, given=request.locale or request.lang,
+                                       own=loaded.letter.locale)
     photo, photo_warnings = pipeline.profile_photo(profile, base)
     signature, signature_warnings = _signature(loaded) if not public else (None, [])
     warnings = [*base.warnings, *chosen.warnings, *theme.notes, *label_warnings, *photo_warnings,
@@ -184,6 +186,22 @@ def _language_warnings(letter: Any, labels: Any, chosen: str | None) -> list[str
     regional = f" (or {written}-{region})" if region else ""
     return [f"the letter reads as {Locale.parse(written).get_display_name('en')}, but its date, salutation and "
             f"closing default to '{labels.language}': give the letter 'locale: {written}'{regional}"]
+
+
+def _script_warnings(letter: Any, labels: Any, profile: Any, *, given: str | None, own: str | None) -> list[str]:
+    """A warning when the letter's text is mostly in a script its locale does not write (Hebrew
+    paragraphs under ``--locale ja`` got a Japanese salutation and were laid out left to right:
+    user trial), naming the locale to give: :func:`resume_builder.scripts.script_warning`.
+    ``given``: the locale or language of the run; ``own``: the letter's ``locale:``."""
+    from resume_builder.scripts import script_warning
+
+    def fix(language: str) -> str:
+        if given:
+            return f"give --locale {language}"
+        return f"give the letter 'locale: {language}'" + (f" instead of '{own}'" if own else "")
+
+    return script_warning((text for _, text in letter.texts()), labels.language, what="the letter",
+                          words="its date, salutation and closing", fix=fix, prefer=(profile.lang, profile.locale))
 
 
 def _with_provenance(document: LetterDocument, loaded: Any, tailored: Any, *, lang: str | None,

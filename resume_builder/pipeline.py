@@ -305,6 +305,7 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
     document = build_document(profile, order=order, labels=labels, photo=photo,
                               entry_urls=options.entry_urls, phone_format=options.phone_format)
+    warnings += _script_warnings(document, labels, profile, given=request.locale or lang)
     document = _with_provenance(document, loaded, tailored, lang=lang, locale=request.locale, theme=theme,
                                 input_format=request.input_format, max_pages=max_pages, posting=posting,
                                 public=request.public, options=request.options)
@@ -473,6 +474,26 @@ def document_labels(profile: Profile, *, lang: str | None = None, locale: str | 
         warnings.append(f"no built-in translation for '{chosen}': headings and 'present' stay in English "
                         "(translate them with 'headings:' in the profile)")
     return labels, warnings
+
+
+def _script_warnings(document: Document, labels: Any, profile: Profile, *, given: str | None) -> list[str]:
+    """A warning when the résumé's text (its contact line left out: addresses are Latin in
+    every language) is mostly in a script its locale does not write: Hebrew texts under
+    ``--locale ja`` got Japanese headings and dates and were laid out left to right (user
+    trial). ``given``: the locale or language of the run or the variant
+    (:func:`resume_builder.scripts.script_warning`)."""
+    from resume_builder.scripts import script_warning
+
+    contacts = {contact.text for contact in document.contacts}
+    texts = (text for text in document.text_blocks() if text not in contacts)
+
+    def fix(language: str) -> str:
+        if given:
+            return f"give --locale {language}"
+        return f"give --locale {language}, or 'locale: {language}' in the profile"
+
+    return script_warning(texts, labels.language, what="the résumé", words="its headings, dates and built-in words",
+                          fix=fix, prefer=(profile.lang, profile.locale))
 
 
 # Page counts of the page budget's trials, by everything that decides the layout: the same

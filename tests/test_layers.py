@@ -19,7 +19,7 @@ from tests.conftest import EXAMPLE, REPO
 PACKAGE = REPO / "resume_builder"
 HELPERS = ("resume_builder", "errors", "limits", "i18n", "markdown", "phones", "containment", "console",
            "wording", "theme_paths", "output", "provenance", "images", "progress", "bidi", "overwrite",
-           "native_libraries", "invisible", "web_address")
+           "native_libraries", "invisible", "web_address", "scripts")
 LAYERS = [HELPERS, ("schema", "outline"), ("loading", "interop"), ("theming", "document", "letter_document"), ("tailoring",),
           ("render", "formats"), ("checking", "importing"), ("pipeline", "letter_pipeline", "replacing", "render_inputs"), ("building", "watching", "serving"), ("commands",), ("cli", "__main__")]
 RANK = {group: rank for rank, groups in enumerate(LAYERS) for group in groups}
