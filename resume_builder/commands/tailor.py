@@ -35,6 +35,12 @@ def tailor(
     job: Path = typer.Option(..., "--job", help="The job posting: plain text, Markdown, or a JSON Resume job (.json)."),
     variant: Optional[str] = typer.Option(
         None, "--variant", "-V", help="Tailor first: a variant name from the profile, or a variant file."),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", help="Language of texts given in several, e.g. ar: the texts matched against the posting "
+                             "(default: the variant's lang, else the profile's)."),
+    locale: Optional[str] = typer.Option(
+        None, "--locale", help="Headings, month names and dates, e.g. de, en-GB, as for render: the page budget's "
+                               "layout. Default: the language."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     write_variant: Optional[Path] = typer.Option(
         None, "--write-variant", help="Write a starting variant file that keeps the most relevant projects."),
@@ -49,31 +55,41 @@ def tailor(
     with user_errors():
         import json
 
+        from resume_builder.i18n import given_language, given_locale
+
+        lang = given_language(lang) if lang is not None else None  # "" is a mistake, not "not given"
+        locale = given_locale(locale) if locale is not None else None
         if write_variant is not None and not force:
             _refuse_existing(write_variant)  # before the matching: nothing is printed for nothing
 
         from resume_builder.loading.posting import read_posting
-        from resume_builder.pipeline import builtin_vocabulary, read_extension_file, select_variant
+        from resume_builder.pipeline import builtin_vocabulary, document_labels, read_extension_file, select_variant
         from resume_builder.tailoring.keywords import extend, profile_extension
         from resume_builder.tailoring.posting import structure
 
         from resume_builder.progress import working
 
         with working(f"matching {job} against the profile"):
-            chosen = select_variant(profile, variant)
+            chosen = select_variant(profile, variant, lang=lang)
+            language = lang or (chosen.variant.lang if chosen.variant is not None else None)
+            document_labels(chosen.profile, lang=language, locale=locale)  # an unknown --locale: before matching
             vocab = extend(builtin_vocabulary(), profile_extension(chosen.base.profile, chosen.base.source))
             if keywords is not None:
                 extend(vocab, read_extension_file(keywords))
             posting = structure(read_posting(job))
             report = explain_match(chosen, posting, vocab, job=job, profile=profile, variant=variant,
-                                   max_pages=max_pages)
-            written = write_starting_variant(write_variant, report, chosen, job=job, force=force) \
+                                   max_pages=max_pages, lang=lang, locale=locale)
+            written = write_starting_variant(write_variant, report, chosen, job=job, force=force, lang=lang) \
                 if write_variant is not None else None
-        command = render_command(chosen, job, written, max_pages)
-        if chosen.warnings:
+        command = render_command(chosen, job, written, max_pages, lang=lang if written is None else None,
+                                 locale=locale)
+        warnings = [*(chosen.base.warnings if lang else ()), *chosen.warnings]
+        if warnings:
             from resume_builder.console import err
 
-            for warning in chosen.warnings:  # e.g. a variant file written for another profile
+            # the texts not written in --lang (matched in the profile's language), a variant file
+            # written for another profile
+            for warning in warnings:
                 err(f"warning: {warning}", style="yellow")
         if json_out:
             typer.echo(json.dumps({**report.to_dict(), "render_command": command}, indent=2, ensure_ascii=False))
@@ -95,9 +111,11 @@ def tailor(
 DEFAULT_PAGES = 2
 
 
-def render_command(chosen: "Tailored", job: Path, written: Path | None, max_pages: int | None = None) -> str:
+def render_command(chosen: "Tailored", job: Path, written: Path | None, max_pages: int | None = None, *,
+                   lang: str | None = None, locale: str | None = None) -> str:
     """The one command that renders the résumé tailored to ``job``: the variant written by
-    --write-variant (else the one given), the variant's page budget (else
+    --write-variant (else the one given), ``--lang`` and ``--locale`` as given to ``tailor``
+    (the written variant holds the language itself), the variant's page budget (else
     :data:`DEFAULT_PAGES`), and the posting to rank what the budget cuts. Paths are quoted
     for a POSIX shell."""
     import shlex
@@ -112,16 +130,19 @@ def render_command(chosen: "Tailored", job: Path, written: Path | None, max_page
             parts += ["--variant", str(chosen.variant_path)]
         elif chosen.name:
             parts += ["--variant", chosen.name]
+    parts += [*(["--lang", lang] if lang else []), *(["--locale", locale] if locale else [])]
     parts += ["--max-pages", str(max_pages or chosen.max_pages or DEFAULT_PAGES), "--job", str(job)]
     return " ".join([program(), *(shlex.quote(part) for part in parts)])
 
 
 def explain_match(chosen: "Tailored", posting: Any, vocab: Any, *, job: Path, profile: Path | None,
-                  variant: str | None, max_pages: int | None) -> "MatchReport":
+                  variant: str | None, max_pages: int | None, lang: str | None = None,
+                  locale: str | None = None) -> "MatchReport":
     """Match the full profile, then what the variant shows, then what the page budget keeps.
 
     The report is the last stage's (coverage of what is shown), with each keyword's strongest
-    evidence in the full profile and whether it survives each stage.
+    evidence in the full profile and whether it survives each stage. ``lang`` and ``locale``:
+    as for render (``chosen`` was read in ``lang``); the page budget lays the résumé out in them.
     """
     from resume_builder.tailoring.matching import follow, match
 
@@ -139,7 +160,7 @@ def explain_match(chosen: "Tailored", posting: Any, vocab: Any, *, job: Path, pr
     if budget:
         from resume_builder.pipeline import prepare
 
-        fitted = prepare(profile, variant=variant, max_pages=budget, posting=job).fit
+        fitted = prepare(profile, variant=variant, max_pages=budget, posting=job, lang=lang, locale=locale).fit
         stages.append(("page_budget", run(fitted.profile)))
     report = follow(full, *stages)
     report.page_budget = fitted
@@ -159,11 +180,13 @@ def _refuse_existing(path: Path) -> None:
 
 
 def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored", *, job: Path | None = None,
-                           force: bool = False) -> Path:
+                           force: bool = False, lang: str | None = None) -> Path:
     """Write a variant file for this posting, then load it back to be sure it validates.
 
     ``job``: the posting's path as given on the command line, repeated in the file's comment.
     ``force``: replace an existing file (atomically); else an existing ``path`` is a UserError.
+    ``lang``: the language the texts were matched in (``--lang``), written as the variant's
+    ``lang:`` so that it renders the texts it was made from.
     """
     import os
 
@@ -181,6 +204,8 @@ def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored"
     base = None
     if chosen.variant is not None:
         base = chosen.variant.model_dump(mode="json", exclude_defaults=True, exclude={"output"})
+    if lang:
+        base = {**(base or {}), "lang": lang}
     ref = Path(os.path.relpath(chosen.base.path.resolve(), path.resolve().parent)).as_posix()
     data = starting_variant(report, chosen.profile, profile_ref=ref, base=base)
     text = _variant_header(report, job) + _yaml(data)
