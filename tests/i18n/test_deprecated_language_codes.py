@@ -106,4 +106,4 @@ def test_a_build_target_says_the_new_code(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 2
-    assert f":3:1: targets[0].lang: 'iw' is not a language ({HEBREW})" in result.output
+    assert f":3:8: targets[0].lang: 'iw' is not a language ({HEBREW})" in result.output
