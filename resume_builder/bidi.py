@@ -15,16 +15,21 @@ means the same), so the run is laid out left to right as one unit.
   ``(EKS)``, ``($1.2M``, ``ו-.NET``);
 - it goes on over anything but right-to-left letters and Arabic digits while the next letter
   or digit is left-to-right: ``Example Systems``, ``layla@example.com``, ``C++, Python``.
-  Two numbers are joined only across spaces or one ``,`` ``.`` ``-`` ``/`` between them
-  (``+971 50 123 4567``, ``10,000``), never across a dash, so a date range such as
-  ``2013 – 2017`` keeps the right-to-left order readers of the script expect; never across
-  an item separator (``·``, ``•``, ``|``, the Arabic comma and semicolon), so
-  ``London, UK · 2023`` is two runs;
+  Two numbers are joined only across spaces or one ``,`` ``.`` ``/`` or hyphen (``-``, and
+  U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN) between them (``+971 50 123 4567``,
+  ``054-555-0123``, ``10,000``), never across a dash, so a date range such as ``2013 – 2017``
+  keeps the right-to-left order readers of the script expect; never across an item separator
+  (``·``, ``•``, ``|``, the Arabic comma and semicolon), so ``London, UK · 2023`` is two runs;
 - it ends at its last letter or digit, plus the ``+ # % *`` and closing brackets glued to it
   (``C++``, ``C#``, ``40%``, ``(EKS)``), and the full stop of an abbreviation (``B.Sc.``,
   ``Ph.D.``, ``e.g.``), never a sentence's full stop after any other word, nor a comma;
-- a run made of digits alone is isolated only when it holds a space or starts with ``+``
-  (a phone number): single numbers are already laid out correctly.
+- a run made of digits alone is isolated only when it starts with ``+`` or two of its numbers
+  are joined by anything but one common separator (bidi class CS: ``,`` ``.`` ``/``), that is
+  by a space or a hyphen (phone numbers: ``+971 50 123 4567``, ``054-555-0123``). Rule W4
+  keeps a common separator inside a number in either script (``10,000``, ``3.12``), so single
+  numbers are already laid out correctly; but after an Arabic letter rule W2 makes digits
+  Arabic numbers (AN), which a hyphen (ES) does not join, and a DOCX's no-break hyphen (class
+  ON) joins no numbers at all, so unisolated, ``054-555-0123`` showed as ``0123-555-054``.
 
 The same function reads a PDF back (:func:`visual_to_logical`): pdfminer gives each line's
 characters in the order they are drawn (visual order), and the runs isolated when rendering
@@ -49,7 +54,7 @@ _STOP = {"R", "AL", "AN", "B", "S"}
 #: A run ending in an abbreviation: pieces of one to three letters joined by full stops, each
 #: capitalised or a single letter ("B.Sc", "Ph.D", "M.B.A", "e.g"; not "Node.js", "v2.0").
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z][A-Za-z]{0,2}|[a-z])(?:\.(?:[A-Z][A-Za-z]{0,2}|[a-z]))+$")
-_NUMBER_GAP = {",", ".", "-", "/"}
+_NUMBER_GAP = {",", ".", "/", "-", "\u2010", "\u2011"}  # common separators (CS) and hyphens
 #: Separators between items of a line (contacts, date · place): a run never spans one.
 ITEM_SEPARATORS = "\u00b7\u2022|\u060c\u061b"
 
@@ -81,6 +86,7 @@ def ltr_spans(text: str, *, prefixes: str = _PREFIX) -> list[tuple[int, int]]:
             start -= 1
         has_letter = kind == "L"
         last_digit = kind == "EN"
+        parted = False  # two numbers joined by a space or a hyphen: laid out as one only when isolated
         end = i + 1
         j = i + 1
         while j < n:
@@ -102,6 +108,7 @@ def ltr_spans(text: str, *, prefixes: str = _PREFIX) -> list[tuple[int, int]]:
                 break  # "London · 2023": items a separator sets apart are read one by one
             if not (has_letter or _kind(text[m]) == "L") and not (gap.isspace() or gap in _NUMBER_GAP):
                 break  # two numbers across a dash or a word: the script's own order
+            parted = parted or len(gap) != 1 or _kind(gap) != "CS"
             j = m
         opened = text.count("(", start, end) - text.count(")", start, end) + \
             text.count("[", start, end) - text.count("]", start, end)
@@ -115,7 +122,7 @@ def ltr_spans(text: str, *, prefixes: str = _PREFIX) -> list[tuple[int, int]]:
         if end < n and text[end] == "." and _ABBREVIATION.search(text, start, end):
             end += 1  # "B.Sc.", "Ph.D.", "e.g.": the abbreviation's own full stop
         run = text[start:end]
-        if has_letter or run.startswith("+") or any(ch.isspace() for ch in run):
+        if has_letter or run.startswith("+") or parted:
             spans.append((start, end))
         i = end
     return spans
