@@ -47,6 +47,13 @@ LRI, PDI = "\u2066", "\u2069"  # LEFT-TO-RIGHT ISOLATE, POP DIRECTIONAL ISOLATE
 LRM = "\u200e"  # LEFT-TO-RIGHT MARK: a strong L character that is not drawn
 #: Bidi controls and marks: never content, dropped when text is compared.
 CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: The controls that open or close an embedding, an override or an isolate (UAX #9, section
+#: 2: LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI). Their state runs on past the text they
+#: were typed in and can make what is shown differ from what is read ("Trojan source",
+#: CVE-2021-42574), so profile text loses them (said as a warning). The marks (LRM, RLM and
+#: ARABIC LETTER MARK) are strong characters with no state, the standard way to set the
+#: direction of a neutral (``(‎-74%)``), and are kept.
+EMBEDDING_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 _PREFIX = "+(.[#$€£"
 _SUFFIX = "+#%*"

@@ -6,8 +6,10 @@ Markdown is parsed into :class:`~resume_builder.markdown.Span` runs. PDF, DOCX, 
 Markdown and plain text all walk this structure in the same order, so they say the same
 things in the same order, and no renderer ever reads the raw profile.
 
-Text is cleaned here once: control characters and bidirectional overrides (which can
-reorder or hide text) are removed; everything else is kept as data, never markup.
+Text is cleaned here once: control characters and the bidi controls that open or close an
+embedding, override or isolate (which can reorder or hide text; the loader warns where it
+finds one: loading/bidi_controls.py) are removed; everything else, the bidi marks (LRM, RLM,
+ALM) included, is kept as data, never markup.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
+from resume_builder.bidi import EMBEDDING_CONTROLS
 from resume_builder.i18n import Labels, country_name, labels_for, resolve_locale
 from resume_builder.markdown import Span, merge_spans, parse_inline
 from resume_builder.schema.profile import Experience, Highlight, Profile, Role
@@ -26,11 +29,12 @@ from resume_builder.schema.types import PRESENT, PartialDate
 if TYPE_CHECKING:
     from resume_builder.images import Image
 
-_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f" + "".join(sorted(EMBEDDING_CONTROLS)) + "]")
 
 
 def clean(text: str) -> str:
-    """Remove control characters and bidi overrides; tabs become spaces."""
+    """Remove control characters and bidi embeddings, overrides and isolates
+    (:data:`resume_builder.bidi.EMBEDDING_CONTROLS`); tabs become spaces. Bidi marks are kept."""
     return _UNSAFE_CHARS.sub("", text.replace("\t", " "))
 
 

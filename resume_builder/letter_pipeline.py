@@ -23,6 +23,7 @@ from resume_builder import pipeline
 from resume_builder.errors import UserError
 from resume_builder.i18n import country_name
 from resume_builder.letter_document import LetterDocument, build_letter_document
+from resume_builder.loading.bidi_controls import dropped_controls
 from resume_builder.pipeline import RenderRequest
 from resume_builder.render.job import Rendered, RenderJob
 
@@ -117,7 +118,7 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
     photo, photo_warnings = pipeline.profile_photo(profile, base)
     signature, signature_warnings = _signature(loaded) if not public else (None, [])
     warnings = [*base.warnings, *chosen.warnings, *theme.notes, *label_warnings, *photo_warnings,
-                *signature_warnings]
+                *signature_warnings, *(dropped_controls(loaded.source) if loaded.path is not None else [])]
     recipient = letter_model.recipient
     if company and recipient is not None and recipient.company and \
             " ".join(recipient.company.split()).casefold() != " ".join(company.split()).casefold():

@@ -162,6 +162,7 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
                       input_format: str | None) -> LoadedProfile:
     """``doc`` (the profile with its includes resolved) told apart, in its language, validated."""
     from resume_builder.loading import jsonresume
+    from resume_builder.loading.bidi_controls import dropped_controls
     from resume_builder.loading.languages import check_language, select_language
     from resume_builder.loading.other_tools import refuse_rendercv
 
@@ -218,6 +219,7 @@ def _validate_careful(path: Path, doc: SourceDocument, lang: "str | _VariantLang
         if said:
             warnings.append(f"{chosen.source.locate(('basics', 'phone'))}: basics.phone: {said}")
 
+    warnings.extend(dropped_controls(chosen.source))
     return LoadedProfile(profile, chosen.source, path, fmt, chosen.lang, [*warnings, *chosen.warnings],
                          chosen.alternatives, requested=lang)
 
@@ -341,6 +343,7 @@ def _load_fast(path: Path, lang: "str | _VariantLanguage | None",
     Any problem here returns None and the careful path reports it with its location.
     """
     from resume_builder.loading import jsonresume
+    from resume_builder.loading.bidi_controls import dropped_controls
     from resume_builder.loading.languages import check_language, select_language
     from resume_builder.loading.includes import resolve_includes
     from resume_builder.loading.source import parse_yaml_fast
@@ -362,8 +365,8 @@ def _load_fast(path: Path, lang: "str | _VariantLanguage | None",
     except UserError:
         return None
     if not profile.basics.name.strip() or phone_warning(profile) or blank_texts(profile, chosen.source)[1] \
-            or future_dates(profile, chosen.source):
-        return None  # the careful path warns, at the name's (the phone's, the blank text's, the date's) line
+            or future_dates(profile, chosen.source) or dropped_controls(chosen.source):
+        return None  # the careful path warns, at the name's (the phone's, the blank text's, the date's...) line
     source = chosen.source
     source.deferred = lambda: _load_careful(path, lang, input_format).source
     return LoadedProfile(profile, source, path, "yaml", chosen.lang, chosen.warnings, chosen.alternatives,

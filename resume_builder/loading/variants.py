@@ -135,7 +135,9 @@ def _from_file(profile_path: Path | None, variant_path: Path, lang: str | None,
             raise UserError(Problem(f"'{chosen.lang}' is not a language", doc.locate(("lang",)), "lang",
                                     replacement_hint(chosen.lang) or "write a language code, e.g. en, de, fr, pt-BR"))
     base = profile_path if profile_path is not None else base_profile_path(chosen, variant_path, doc)
-    warnings = []
+    from resume_builder.loading.bidi_controls import dropped_controls
+
+    warnings = dropped_controls(doc)
     named = variant_path.parent / chosen.profile if chosen.profile else None
     if profile_path is not None and named is not None and named.resolve() != Path(profile_path).resolve():
         # The given profile wins (one variant file can be tried on a copy of its profile), said aloud.

@@ -77,23 +77,24 @@ def test_unbroken_500_character_words_wrap_inside_the_page(theme, tmp_path):
 
 def test_control_and_bidi_characters_are_removed_from_every_format(tmp_path):
     nasty = "Ann\u202eevil\u202c \u0007bell\u0000nul\u001b[31m \u2066iso\u2069 \u200fmark"
-    # One-line fields refuse control characters (tests/test_hostile_inputs.py); bidi marks are removed.
+    # One-line fields refuse control characters (tests/test_hostile_inputs.py); bidi embeddings,
+    # overrides and isolates are removed (with a warning: tests/render/test_bidi_marks.py), marks kept.
     line = "Ann\u202eevil\u202c bellnul[31m \u2066iso\u2069 \u200fmark"
     path = tmp_path / "p.json"
     path.write_text(json.dumps({"basics": {"name": line}, "summary": nasty,
                                 "experience": [{"company": line, "position": "Eng", "start": "2020",
                                                 "highlights": [nasty]}]}), encoding="utf-8")
     job = prepare(path)
-    unsafe = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+    unsafe = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
     for fmt in ("md", "txt", "html"):
         text = render(job, fmt, tmp_path / f"x.{fmt}")[0].data.decode("utf-8").replace("\\[", "[")  # md escapes [
         assert not unsafe.search(text), fmt
-        assert "Annevil bellnul[31m iso mark" in text, fmt
+        assert "Annevil bellnul[31m iso \u200fmark" in text, fmt
     import docx
 
     document = docx.Document(io.BytesIO(render(job, "docx", tmp_path / "x.docx")[0].data))
     paragraphs = "\n".join(p.text for p in document.paragraphs)
-    assert not unsafe.search(paragraphs) and "Annevil bellnul[31m iso mark" in paragraphs
+    assert not unsafe.search(paragraphs) and "Annevil bellnul[31m iso \u200fmark" in paragraphs
     pdf = render(job, "pdf", tmp_path / "x.pdf")[0].data
     pdf_text = "".join(c.get_text() for _, chars in pdf_chars(pdf) for c in chars)
     assert not unsafe.search(pdf_text) and "Annevilbellnul[31misomark" in pdf_text.replace(" ", "")
