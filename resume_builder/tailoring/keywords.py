@@ -48,17 +48,28 @@ class Token:
         return self.text.lower()
 
 
-# Han and kana: Chinese and Japanese put no space between words, so a term written against
-# them ("Pythonの実務経験", "熟悉Kubernetes") is a word of its own.
-_UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+")
+#: Scripts a term may be written against with no space: a word is cut where a letter of one
+#: of them meets a letter of another or of any other script (Latin, Cyrillic...). Han and
+#: kana: Chinese and Japanese put no space between words ("Pythonの実務経験", "熟悉Kubernetes").
+#: Arabic and Hebrew write a one-letter "and", "in", "the"... joined to the next word, a Latin
+#: one included ("في Kubernetes وAWS", "בPython", "וRedis"). Ranges: the Unicode blocks of each
+#: script (Arabic, its Supplement and Extended-A, its presentation forms; Hebrew and its
+#: presentation forms), their combining marks included.
+_SCRIPTS = {
+    "han_kana": "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f",
+    "arabic": "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc",
+    "hebrew": "\u0590-\u05ff\ufb1d-\ufb4f",
+}
+_SCRIPT_RUN = re.compile("|".join(f"[{ranges}]+" for ranges in _SCRIPTS.values()))
 
 
 def _words(text: str, start: int) -> list[Token]:
-    """The word ``text`` (at offset ``start``), split where Han or kana meet other letters."""
-    if not _UNSPACED_RUN.search(text):
+    """The word ``text`` (at offset ``start``), cut where a script of :data:`_SCRIPTS` meets another script."""
+    runs = list(_SCRIPT_RUN.finditer(text))
+    if not runs or (len(runs) == 1 and runs[0].group() == text):
         return [Token(text, start, start + len(text))]
     tokens, at = [], 0
-    for run in _UNSPACED_RUN.finditer(text):
+    for run in runs:
         if run.start() > at:
             tokens.append(Token(text[at:run.start()], start + at, start + run.start()))
         tokens.append(Token(run.group(), start + run.start(), start + run.end()))
@@ -70,7 +81,8 @@ def _words(text: str, start: int) -> list[Token]:
 
 def tokenize(text: str) -> list[Token]:
     """Words and ``/``/``&`` separators; other punctuation and line breaks become boundaries.
-    A word is also cut where Han or kana meet other letters (:data:`_UNSPACED_RUN`)."""
+    A word is also cut where Han or kana, Arabic or Hebrew letters meet other letters
+    (:data:`_SCRIPTS`)."""
     tokens: list[Token] = []
     for match in _TOKEN_RE.finditer(text):
         kind = match.lastgroup

@@ -325,3 +325,19 @@ def test_a_term_written_against_chinese_or_japanese_text_is_found():
                        ("熟悉Kubernetes和Docker", "Docker"), ("AWSでの運用経験", "AWS"), ("C言語", "C")]:
         assert term in [m.term for m in vocab.find(text)], (text, term)
     assert [m.surface for m in vocab.find("Pythonの実務経験")] == ["Python"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("خبرة في Kubernetes وAWS", ["Kubernetes", "AWS"]),
+    ("معرفة بـ PostgreSQL وRedis", ["PostgreSQL", "Redis"]),
+    ("خبيرة في asyncio وPostgreSQL 16 وKubernetes", ["PostgreSQL", "Kubernetes"]),
+    ("ניסיון בPython וRedis", ["Python", "Redis"]),
+    ("הכרות עם הKubernetes שלנו", ["Kubernetes"]),
+])
+def test_a_term_joined_to_an_arabic_or_hebrew_prefix_is_found(text, expected):
+    """Arabic writes "and" (و) and prefixes such as بـ joined to the next word, Latin ones too,
+    and Hebrew its one-letter prefixes (ב, ו, ה): "وAWS" was one word, and an Arabic posting's
+    AWS and Redis were never found (trial). The word is cut where the scripts meet, on the
+    posting's side and the profile's alike."""
+    assert terms(text) == expected
+    assert [t.text for t in tokenize("وAWS בPython")] == ["و", "AWS", "ב", "Python"]
