@@ -262,10 +262,19 @@ def read_text(path: Path, kind: str = "profile",
     ``declared``, given the file's bytes, names the Python codec the file declares for
     itself (a web page's ``<meta charset>``) or None; without a UTF-8 byte order mark, a
     file that declares one is decoded with it (a byte it cannot decode becomes U+FFFD, as a
-    browser shows it), else the file must be UTF-8.
+    browser shows it), else the file must be UTF-8. A job posting with a UTF-16 byte order
+    mark is read as UTF-16; any other file with one is refused.
     """
     shown = str(path)
     raw = read_bytes(path, kind)
+    if utf16_bom(raw) and kind == "job posting":
+        # A posting saved from a browser or Notepad ("Unicode") in UTF-16: its byte order mark
+        # names the encoding, as a browser reads it (WHATWG Encoding, "decode": the BOM first).
+        # A profile stays UTF-8: it is kept in git and diffed as text.
+        text = raw.decode("utf-16", errors="replace")
+        if not text.strip():
+            raise UserError.at(shown, 1, 1, f"the {kind} is empty", hint=f"put the {kind}'s text in it")
+        return text
     if utf16_bom(raw):
         raise UserError.at(shown, None, None, f"the file is saved as {utf16_bom(raw)}, not UTF-8",
                            hint="save it as UTF-8 in your editor: Save As…, Encoding: UTF-8")
