@@ -10,15 +10,14 @@ still left out, now with a warning at their line and column, in ``validate`` and
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from resume_builder.cli import app
+from tests.render.drawn_text import drawn_pdf_lines
 
 # About what documents say and the order it is drawn in, not fonts (tests/font_stand_ins.py).
 pytestmark = pytest.mark.usefixtures("cheap_font_subsetting")
@@ -50,22 +49,6 @@ def _run(args: list[str]):
     return result
 
 
-def _drawn_lines(data: bytes) -> list[str]:
-    """Each line of the PDF's text layer as drawn, left to right."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar, LTTextLine
-
-    def lines(item):
-        if isinstance(item, LTTextLine):
-            yield item
-        elif hasattr(item, "__iter__"):
-            for child in item:
-                yield from lines(child)
-
-    return ["".join(c.get_text() for c in sorted((c for c in line if isinstance(c, LTChar)), key=lambda c: c.x0))
-            for page in extract_pages(io.BytesIO(data)) for line in lines(page)]
-
-
 def test_marks_typed_in_profile_and_letter_text_reach_every_format(tmp_path):
     (tmp_path / "p.yaml").write_text(PROFILE, encoding="utf-8")
     out = tmp_path / "out"
@@ -80,7 +63,7 @@ def test_marks_typed_in_profile_and_letter_text_reach_every_format(tmp_path):
         xml = zipfile.ZipFile(out / f"{stem}.docx").read("word/document.xml").decode("utf-8")
         assert f"{LRM}-74%" in xml, stem
         # as drawn: the minus sign on the number's left, as typed (before: "74%-")
-        drawn = [line for line in _drawn_lines((out / f"{stem}.pdf").read_bytes()) if "74%" in line]
+        drawn = [line for line in drawn_pdf_lines((out / f"{stem}.pdf").read_bytes()) if "74%" in line]
         assert drawn and all("-74%" in line and "74%-" not in line for line in drawn), (stem, drawn)
     text = (out / "p.txt").read_text(encoding="utf-8")
     assert f",{RLM} " in text and f"נתון{ALM} 5" in text
@@ -101,7 +84,7 @@ def test_embedding_controls_are_left_out_with_a_warning_where_they_are(tmp_path)
     assert "U+202E RIGHT-TO-LEFT OVERRIDE" in result.output
     text = (out / "p.txt").read_text(encoding="utf-8")
     # the LRI … PDI around "XY" are the renderer's own (the heading is upper case)
-    assert "ראש צוות" in text and f"\u2066XY\u2069" in text and not re.search("[\u202a-\u202e\u2067]", text)
+    assert "ראש צוות" in text and "\u2066XY\u2069" in text and not re.search("[\u202a-\u202e\u2067]", text)
 
 
 def test_a_letter_file_and_a_variant_file_say_theirs_too(tmp_path):

@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from resume_builder.bidi import CONTROLS, LRI, LRM, PDI, isolate_ltr
 from resume_builder.cli import app
+from tests.render.drawn_text import drawn_pdf_lines
 
 # About the order of what is drawn, not fonts: font subsetting is stood in for (tests/font_stand_ins.py).
 pytestmark = pytest.mark.usefixtures("cheap_font_subsetting")
@@ -73,22 +74,6 @@ def _render(tmp_path: Path, lang: str) -> dict[str, bytes]:
             for p in out.iterdir()}
 
 
-def _drawn_pdf_lines(data: bytes) -> list[str]:
-    """Each line of the PDF's text layer as drawn, left to right."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar, LTTextLine
-
-    def lines(item):
-        if isinstance(item, LTTextLine):
-            yield item
-        elif hasattr(item, "__iter__"):
-            for child in item:
-                yield from lines(child)
-
-    return ["".join(c.get_text() for c in sorted((c for c in line if isinstance(c, LTChar)), key=lambda c: c.x0))
-            for page in extract_pages(io.BytesIO(data)) for line in lines(page)]
-
-
 def _drawn_docx_paragraphs(data: bytes) -> list[str]:
     """Each paragraph of the DOCX laid out right to left by the bidi algorithm alone, as
     LibreOffice does (python-bidi here), a ``w:noBreakHyphen`` read as U+2011."""
@@ -109,7 +94,7 @@ def test_a_hyphenated_phone_reads_as_typed_in_every_format(lang, tmp_path):
         for fmt in ("txt", "html", "md"):
             text = files[f"{name}.{fmt}"].decode("utf-8")
             assert text.count(f"{LRI}{PHONE}{PDI}") >= lines, (name, fmt)
-        pdf = [line for line in _drawn_pdf_lines(files[f"{name}.pdf"]) if "555" in line]
+        pdf = [line for line in drawn_pdf_lines(files[f"{name}.pdf"]) if "555" in line]
         assert len(pdf) == lines and all(PHONE in line for line in pdf), (name, pdf)
         docx = [p.replace("\u2011", "-") for p in _drawn_docx_paragraphs(files[f"{name}.docx"]) if "555" in p]
         assert len(docx) == lines and all(PHONE in p for p in docx), (name, docx)
