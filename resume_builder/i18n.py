@@ -288,15 +288,28 @@ def likely_region(tag: str) -> str | None:
 def country_name(code: str, locale: str | None = None) -> str | None:
     """The name CLDR gives the country ``code`` (ISO 3166-1 alpha-2, any case: ``"pt"``) in
     ``locale``'s language (default English): ``PT`` → "Portugal", in ``de`` "Portugal", in
-    ``ja`` "ポルトガル". None for anything else ("Portugal", "UK", "XX"), which is then
-    printed as written; an unknown locale reads as English."""
-    if not re.fullmatch(r"[A-Za-z]{2}", code.strip()):
+    ``ja`` "ポルトガル". None for anything else ("Portugal", "UK", "ZZ", "EU": see
+    :func:`_is_country`), which is then printed as written; an unknown locale reads as English."""
+    code = code.strip().upper()
+    if not re.fullmatch(r"[A-Z]{2}", code) or not _is_country(code):
         return None
     try:
         names = _babel_locale(locale or DEFAULT_LOCALE).territories
     except UnknownLocale:
         names = _babel_locale(DEFAULT_LOCALE).territories
-    return names.get(code.strip().upper())
+    return names.get(code)
+
+
+def _is_country(code: str) -> bool:
+    """Whether the upper-case two-letter ``code`` may name a country: not one of ISO 3166-1's
+    user-assigned codes (AA, QM–QZ, XA–XZ, ZZ), which CLDR uses for "Unknown Region", its
+    pseudo-locales and "Outlying Oceania" (Kosovo's XK, in common use, excepted), nor the
+    groupings CLDR names with letters (EU, EZ, UN)."""
+    if code in ("EU", "EZ", "UN", "AA", "ZZ"):
+        return False
+    if code[0] == "Q" and code[1] >= "M" or code[0] == "X" and code != "XK":
+        return False
+    return True
 
 
 @lru_cache(maxsize=64)

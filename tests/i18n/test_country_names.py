@@ -19,13 +19,13 @@ from resume_builder.schema.profile import Location
 @pytest.mark.parametrize(("code", "locale", "name"), [
     ("PT", None, "Portugal"), ("pt", "en", "Portugal"), ("DE", "fr", "Allemagne"), ("DE", "es", "Alemania"),
     ("PT", "ja", "ポルトガル"), ("US", "en-GB", "United States"), ("GB", "de-AT", "Vereinigtes Königreich"),
-    (" JP ", "xx-unknown", "Japan"),
+    (" JP ", "xx-unknown", "Japan"), ("XK", "en", "Kosovo"), ("QA", "en", "Qatar"),
 ])
 def test_cldr_names_the_country_in_the_locales_language(code, locale, name):
     assert country_name(code, locale) == name
 
 
-@pytest.mark.parametrize("written", ["Portugal", "UK", "XX", "P", "PRT", ""])
+@pytest.mark.parametrize("written", ["Portugal", "UK", "XX", "P", "PRT", "", "ZZ", "zz", "EU", "EZ", "UN", "QO", "XA", "AA"])
 def test_anything_but_a_known_two_letter_code_is_not_named(written):
     assert country_name(written) is None
 
