@@ -201,7 +201,11 @@ def _script_warnings(letter: Any, labels: Any, profile: Any, *, given: str | Non
             return f"give --locale {language}"
         return f"give the letter 'locale: {language}'" + (f" instead of '{own}'" if own else "")
 
-    return script_warning((text for _, text in letter.texts()), labels.language, what="the letter",
+    import re
+
+    # A placeholder's name ({position}) is no word of the letter: its value is the profile's.
+    texts = (re.sub(r"\{[^{}]*\}", " ", text) for _, text in letter.texts())
+    return script_warning(texts, labels.language, what="the letter",
                           words="its date, salutation and closing", fix=fix, prefer=(profile.lang, profile.locale))
 
 

@@ -18,6 +18,7 @@ and name the locale to give. It reads:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -69,10 +70,16 @@ def char_script(char: str) -> str | None:
     return _script_codes().get(words[0].split("-")[0])
 
 
+#: An e-mail address or a web address: Latin in every language, so no word of the text's script.
+_ADDRESS = re.compile(r"[^\s@]+@[^\s@]+|(?:https?://|www\.)\S+", re.I)
+
+
 def word_counts(texts: Iterable[str]) -> Counter[str]:
-    """Words per script in ``texts`` (see the module's docstring)."""
+    """Words per script in ``texts`` (see the module's docstring); e-mail and web addresses
+    are left out (:data:`_ADDRESS`)."""
     counts: Counter[str] = Counter()
     for text in texts:
+        text = _ADDRESS.sub(" ", text)
         previous = None
         for char in text:
             script = char_script(char)

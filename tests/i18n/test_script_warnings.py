@@ -146,3 +146,17 @@ def test_the_commands_print_the_warning(tmp_path):
         result = CliRunner().invoke(app, [command, str(path), "--locale", "ja", "-f", "txt", "-o", "-"])
         assert result.exit_code == 0, result.output
         assert "written mostly in Hebrew script, which its locale 'ja' does not write" in result.output
+
+
+def test_addresses_and_placeholder_names_are_no_words_of_the_text(tmp_path):
+    """A trial's short Arabic letter with an e-mail address and two placeholders was told it
+    was "written mostly in Latin script": layla, example, com, position and company were
+    counted as five Latin words against four Arabic ones."""
+    assert word_counts(["بريدي layla@example.com و https://example.com/cv"]) == {"Arab": 2}
+    path = tmp_path / "ml.yaml"
+    path.write_text("lang: en\nbasics: {name: Layla Example, email: layla@example.com}\n"
+                    "letters:\n  apply:\n    locale: ar\n    recipient: {company: شركة}\n    position: مهندسة\n"
+                    "    body:\n      - أتقدم لوظيفة {position} في {company}. بريدي layla@example.com.\n",
+                    encoding="utf-8")
+    job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=path), "apply")
+    assert said(job.warnings) == []
