@@ -47,3 +47,15 @@ def test_compact_sets_its_semicolons_in_the_documents_language(tmp_path, lang, s
     assert xml.count(f">{separator}<") == 2 or xml.count(f'xml:space="preserve">{separator}<') == 2
     if separator != "; ":
         assert ">; <" not in xml and '"sep">; <' not in html
+
+
+def test_no_gap_is_added_after_a_full_width_semicolon(tmp_path):
+    """compact's pairs are inline blocks a space and a margin apart; after the full-width
+    "；", whose glyph holds its own space, that showed as a wide gap ("EKS；  Cloud")."""
+    path = tmp_path / "p.yaml"
+    path.write_text(PROFILE, encoding="utf-8")
+    for lang, between, margin in (("ja", "；</span></li><li", "margin-inline-end: 0;"),
+                                  (None, "; </span></li> <li", "margin-inline-end: 0.5em;")):
+        job = pipeline.prepare(pipeline.RenderRequest(profile=path, lang=lang, theme="compact"))
+        html = pipeline.render(job, "html", tmp_path / "out.html")[0].data.decode()
+        assert between in html and f"li.pair {{ display: inline-block; {margin} }}" in html, lang
