@@ -314,6 +314,9 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
     from resume_builder.tailoring.variants import capped_highlights
 
     capped = capped_highlights(tailored.base.profile, tailored.variant) if tailored.variant is not None else []
+    if fitted is not None:  # an entry the page budget then dropped whole: its cap is no news
+        dropped = {cut.label for cut in fitted.cut if cut.kind == "entry"}
+        capped = [line for line in capped if line.split(" highlights of ", 1)[1].split(" (", 1)[0] not in dropped]
     return RenderJob(loaded, profile, theme, options, document, stem, tailored.name, messages=[*capped, *cuts],
                      warnings=warnings, fit=fitted)
 

@@ -55,3 +55,16 @@ def test_render_says_it(tmp_path):
     assert 'max_highlights 2: left out the last of 3 highlights of experience/acme ("Hired and mentored 4 engineers")' \
         in job.messages
     assert not [m for m in pipeline.prepare(pipeline.RenderRequest(profile=path)).messages if "max_highlights" in m]
+
+
+def test_an_entry_the_page_budget_drops_is_not_said_to_be_capped():
+    """A trial's build said "max_highlights 4: left out the last 3 of 7 highlights of
+    projects/edge-deployment", then "page budget 1: dropped entry projects/edge-deployment"."""
+    from tests.conftest import EXAMPLE
+
+    job = pipeline.prepare(pipeline.RenderRequest(profile=EXAMPLE, variant="platform", max_pages=1))  # max_highlights: 4
+    dropped = {m.split("dropped entry ", 1)[1].split(" ", 1)[0] for m in job.messages if "dropped entry " in m}
+    capped = capped_highlights(job.loaded.profile, job.loaded.profile.variants["platform"])
+    assert {line.split(" highlights of ", 1)[1].split(" (", 1)[0] for line in capped} & dropped  # the case
+    said = [m for m in job.messages if m.startswith("max_highlights")]
+    assert not [m for m in said if m.split(" highlights of ", 1)[1].split(" (", 1)[0] in dropped], job.messages
