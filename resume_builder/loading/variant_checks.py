@@ -2,11 +2,13 @@
 
 Every tag, id, section and override path a variant names must exist in the profile and be
 shown by the variant; otherwise :func:`check_variant` reports it at its line and column,
-with "did you mean". A variant whose selection leaves the résumé with no section at all is
-a problem too (an empty résumé, only the name and contact line, is never what anyone
-sends); one that empties some of the sections the profile fills is told as a warning, at
-the rule that did it (:func:`emptied_sections`). Loading runs these checks (for variants declared in a profile and
-for variant files); tailoring runs them again without positions as a safety net.
+with "did you mean". A variant that leaves the résumé with no section at all (by its
+``sections``, selection, overrides or ``public``, alone or together) is a problem too (an
+empty résumé, only the name and contact line, is never what anyone sends); one that
+empties some of the sections the profile fills is told as a warning, at the rule that did
+it (:func:`emptied_sections`). Loading runs these checks (for variants declared in a
+profile and for variant files); tailoring runs them again without positions as a safety
+net.
 """
 
 from __future__ import annotations
@@ -22,12 +24,12 @@ from resume_builder.errors import Location, Problem, did_you_mean
 from resume_builder.loading.errors_map import dotted, problems_from_validation
 from resume_builder.loading.source import SourceDocument
 from resume_builder.schema import jsonresume as jr
-from resume_builder.schema.base import PathKey
+from resume_builder.schema.base import PRIVATE_TAG, PathKey
 from resume_builder.schema.profile import Profile
 from resume_builder.schema.variant import Variant
 from resume_builder.schema.variant_rules import (LIST_SECTIONS, PATH_EXAMPLE, PathError, Target, all_tags,
-                                                 entry_index, ids_in, parse_path, profile_data, resolve_path,
-                                                 select_entries)
+                                                 choose_sections, entry_index, ids_in, parse_path, profile_data,
+                                                 resolve_path, select_entries)
 from resume_builder.wording import count
 
 
@@ -97,6 +99,7 @@ class _Checker:
         self.selected = selected
         self.selected_ids = set(ids_in(selected))
         self.emptied: list[Problem] = []  # sections the selection empties (warnings)
+        self.emptied_by: dict[str, Problem] = {}  # the same, by section (custom sections by id)
         self.all_emptied = False
 
     def locate(self, path: PathKey, *, key: bool = False) -> Location | None:
@@ -180,17 +183,60 @@ class _Checker:
                     and not custom[section["id"]].get("items"):
                 self.empty(section["id"], len(section["entries"]), f"entry in {section['id']}",
                            [list(e.get("tags") or []) for e in section["entries"]])
-        left = [name for name in shown if (name == "summary" and selected.get("summary"))
-                or (name in LIST_SECTIONS and selected.get(name))
-                or (name in custom and (custom[name].get("items") or custom[name].get("entries")))]
-        if shown and not left:
-            self.all_emptied = True
-            who = f"variant '{self.at[1]}'" if self.at[:1] == ("variants",) and len(self.at) > 1 else "this variant"
-            why = "; ".join(f"{p.path[len(dotted(self.at)) + 1:] if self.at else p.path} {p.message}"
-                            for p in self.emptied)
-            where = ("select",) if self.variant.select else ("drop",) if self.variant.drop else ("sections",)
-            self.add(f"{who} leaves the résumé with no section, only the name and contact line: {why}", where,
-                     "loosen 'select' or 'drop', or show other sections in 'sections'", key=True)
+        self.whole_resume(shown)
+
+    def whole_resume(self, shown: list[str]) -> None:
+        """A problem when the variant leaves the résumé with no section, the profile filling
+        some: whatever did it (``sections: []``, a selection or ``drop``, an override that
+        empties a section, ``public: true`` leaving out references and private entries, or
+        several of these), told at the rule that emptied the first section it shows."""
+        if not _filled(self.data):
+            return  # an empty profile is the profile's problem, not the variant's
+        final = copy.deepcopy(self.selected)
+        if self.variant.sections is not None:
+            choose_sections(final, self.variant.sections)
+        before = set(_filled(final))
+        by_override: dict[str, str] = {}  # section -> the override path that emptied it
+        for path_text, value in self.variant.overrides.items():
+            try:
+                target = resolve_path(parse_path(path_text), final)
+            except (ValueError, PathError):  # told by overrides(); this runs only without problems
+                continue
+            target.container[target.field] = copy.deepcopy(value)
+            if target.section is not None:
+                by_override[target.section] = path_text
+        if self.variant.public:
+            _public_sections(final)
+        if _filled(final):
+            return
+        self.all_emptied = True
+        prefix = len(dotted(self.at)) + 1 if self.at else 0
+        causes: list[tuple[PathKey, str, str]] = []  # (where, why, hint)
+        for name in shown:
+            if name not in before:
+                rule = self.emptied_by.get(name) or (None if name in LIST_SECTIONS or name == "summary"
+                                                     else self.emptied_by.get("custom"))
+                if rule is not None:
+                    where = ("select",) if rule.path[prefix:].startswith("select") else ("drop",)
+                    causes.append((where, f"{rule.path[prefix:]} {rule.message}",
+                                   "loosen 'select' or 'drop', or show other sections in 'sections'"))
+            elif name in by_override:
+                causes.append((("overrides", by_override[name]),
+                               f"overrides.{by_override[name]} empties {'the summary' if name == 'summary' else name}",
+                               "remove that override, or show other sections in 'sections'"))
+            elif self.variant.public:
+                causes.append((("public",), f"'public: true' leaves out {name}",
+                               "show other sections in 'sections', or render the full résumé"))
+        if not causes:  # nothing shown: 'sections' names none of the sections the profile fills
+            causes.append((("sections",), "'sections' names none of the profile's sections" if not shown
+                           else "none of the sections it names has anything left",
+                           "list the sections to show (here: " + ", ".join(_filled(self.data)) +
+                           "), or remove 'sections' to show them all"))
+        who = f"variant '{self.at[1]}'" if self.at[:1] == ("variants",) and len(self.at) > 1 else "this variant"
+        why = "; ".join(dict.fromkeys(why for _, why, _ in causes))
+        where, _, hint = causes[0]
+        self.add(f"{who} leaves the résumé with no section, only the name and contact line: {why}", where, hint,
+                 key=True)
 
     def empty(self, name: str, total: int, noun: str, tag_sets: list[list[str]]) -> None:
         """Record that the selection empties section ``name`` (``total`` entries, each with its
@@ -206,6 +252,7 @@ class _Checker:
         problem = Problem(f"{what}: {why}", self.locate(path, key=path[0] == "select"), dotted(self.at + path),
                           "the section is left out of this variant's résumé")
         self.emptied.append(problem)
+        self.emptied_by[name] = problem
 
     def why(self, rule: Any, tag_sets: list[list[str]], name: str, singular: str) -> str:
         """Why ``rule`` keeps none of the entries with ``tag_sets``, in the rule's words."""
@@ -358,6 +405,31 @@ class _Checker:
             out.append(replace(problem, path=dotted(base) + suffix,
                                location=problem.location if self.source else None))
         return out
+
+
+def _filled(data: dict[str, Any]) -> list[str]:
+    """The sections of profile ``data`` that print something: the summary when it has a word,
+    a list section with an entry, a custom section (by id) with an item or an entry."""
+    out = ["summary"] if isinstance(data.get("summary"), str) and data["summary"].strip() else []
+    out += [key for key in LIST_SECTIONS if data.get(key)]
+    return out + [s["id"] for s in data.get("custom") or [] if s.get("items") or s.get("entries")]
+
+
+def _public_sections(data: dict[str, Any]) -> None:
+    """What a public copy leaves of ``data``'s sections (the rest of
+    :func:`resume_builder.tailoring.public.public` changes words, not sections): no
+    references, and no entry, role or custom section tagged private."""
+    def shown(item: Any) -> bool:
+        return not (isinstance(item, dict) and PRIVATE_TAG in (item.get("tags") or []))
+
+    data["references"] = []
+    for key in LIST_SECTIONS:
+        entries = [entry for entry in data.get(key) or [] if shown(entry)]
+        if key == "experience":  # a company all of whose roles are private is not shown
+            entries = [e for e in entries if not e.get("roles") or any(shown(r) for r in e["roles"])]
+        data[key] = entries
+    data["custom"] = [dict(s, entries=[e for e in s.get("entries") or [] if shown(e)])
+                      for s in data.get("custom") or [] if shown(s)]
 
 
 def _tag_sets(entries: list[dict[str, Any]], section: str) -> list[list[str]]:

@@ -640,3 +640,105 @@ def test_a_variant_that_empties_the_whole_resume_is_an_error_naming_it(tmp_path,
     result = CliRunner().invoke(app, ["render", "-V", "half.yaml", "-f", "txt"])
     assert result.exit_code == 0, result.output
     assert "warning: half.yaml:3:3: select.experience: keeps none of the profile's" in result.output
+
+
+# --------------------------------------------------------------------------- every way of emptying the résumé
+
+SMALL = """\
+lang: en
+basics:
+  name: Vera Test
+  email: vera@example.com
+summary: Engineer.
+experience:
+  - id: acme
+    company: Acme
+    position: Dev
+    start: 2020-01
+    tags: [backend]
+projects:
+  - id: hobby1
+    name: Hobby
+    tags: [hobby]
+skills:
+  - name: Lang
+    keywords: [Go, Python]
+references:
+  - name: Ann Ref
+    reference: Worked with Vera.
+"""
+
+#: Each way a variant leaves the résumé with no section (trial: render wrote a PDF of the
+#: name and e-mail for the first three), with the line:column its error is told at (in the
+#: variant file: line 1 is 'profile: p.yaml'), the rule there and what the message says why.
+EMPTYING = {
+    "sections-none": ("sections: []\n", "2:1", "sections", "'sections' names none of the profile's sections"),
+    "override-list": ("sections: [skills]\noverrides:\n  skills: []\n", "4:3", "overrides.skills",
+                      "overrides.skills empties skills"),
+    "override-summary": ("sections: [summary]\noverrides:\n  summary: ''\n", "4:3", "overrides.summary",
+                         "overrides.summary empties the summary"),
+    "override-every": ("overrides:\n  summary: ' '\n  experience: []\n  projects: []\n  skills: []\n"
+                       "  references: []\n", "3:3", "overrides.summary",
+                       "overrides.summary empties the summary; overrides.experience empties experience"),
+    "select-and-override": ("sections: [experience, skills]\nselect:\n  experience: {any: [hobby]}\n"
+                            "overrides:\n  skills: []\n", "3:1", "select",
+                            "select.experience keeps none of the profile's 1 entry in experience: tag 'hobby' is "
+                            "only on projects; overrides.skills empties skills"),
+    "drop-every": ("sections: [experience, projects]\ndrop: [acme, hobby1]\n", "3:1", "drop",
+                   "drop keeps none of the profile's 1 entry in experience"),
+    "public-references": ("sections: [references]\npublic: true\n", "3:1", "public",
+                          "'public: true' leaves out references"),
+}
+
+
+@pytest.mark.parametrize("way", list(EMPTYING))
+def test_every_way_a_variant_file_empties_the_resume_is_an_error_at_its_rule(tmp_path, monkeypatch, way):
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    text, where, rule, why = EMPTYING[way]
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "p.yaml", SMALL)
+    write(tmp_path / "v.yaml", "profile: p.yaml\n" + text)
+    result = CliRunner().invoke(app, ["render", "-V", "v.yaml", "-f", "pdf"])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: v.yaml:{where}: {rule}: this variant leaves the résumé with no section, "
+                                    "only the name and contact line: "), result.output
+    assert why in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize("way", list(EMPTYING))
+def test_every_way_a_declared_variant_empties_the_resume_is_an_error_naming_it(tmp_path, monkeypatch, way):
+    """The same error for a variant declared in the profile, at its rule there; ``check -V``
+    tells it too, where it once blamed the profile's checks."""
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    text, _, rule, why = EMPTYING[way]
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "plain.yaml", SMALL)
+    assert CliRunner().invoke(app, ["render", "plain.yaml", "-f", "pdf", "-o", "plain.pdf"]).exit_code == 0
+    declared = "".join(f"    {line}\n" for line in text.splitlines())
+    write(tmp_path / "p.yaml", SMALL + "variants:\n  bare:\n" + declared)
+    for args in (["render", "p.yaml", "-V", "bare", "-f", "pdf"], ["check", "plain.pdf", "-p", "p.yaml", "-V", "bare"]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2, result.output
+        assert f": variants.bare.{rule}: variant 'bare' leaves the résumé with no section, only the name and " \
+               "contact line: " in result.output, result.output
+        assert why in result.output and result.output.startswith("error: p.yaml:")
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_variant_that_refills_or_keeps_one_section_is_not_an_empty_resume():
+    """Only a résumé with no section at all is the error: one section left, or an override
+    that fills the section a selection emptied, is a résumé."""
+    profile = Profile.model_validate(__import__("yaml").safe_load(SMALL))
+    for kept in (variant(sections=["summary", "skills"], overrides={"skills": []}),
+                 variant(sections=["experience"], select={"experience": {"any": ["hobby"]}},
+                         overrides={"experience": [{"company": "Beta", "position": "Dev", "start": "2019-01"}]}),
+                 variant(sections=["references", "skills"], public=True)):
+        assert check_variant(profile, kept) == [], kept
+        assert tailor(profile, kept).section_order()
