@@ -73,6 +73,8 @@ class LanguageSelection:
         for path, used in self.fallbacks.items():  # the texts written in other languages, but not this one
             by_used.setdefault(used, []).append(path)
         for used, paths in by_used.items():
+            if self.untranslated and used == self.default:
+                continue  # the warning above says every text is in the profile's language (README: one warning)
             names = [dotted(p) for p in paths[:MAX_NAMED]]
             more = f" and {len(paths) - MAX_NAMED} more" if len(paths) > MAX_NAMED else ""
             out.append(f"no '{self.lang}' text for {', '.join(names)}{more}; used '{used}'")

@@ -97,6 +97,15 @@ def test_falls_back_to_the_first_language_when_even_the_default_is_missing(tmp_p
     assert "no text of the profile is written in 'de'" in loaded.warnings[0]
 
 
+def test_a_language_no_text_is_written_in_is_one_warning_not_a_list_of_every_field(tmp_path):
+    """Trial: --lang de on a profile written in 'en' and 'ar' said so, then listed every text
+    as falling back to 'en' (render and tailor alike); the README promises one warning."""
+    text = "lang: en\nbasics:\n  name: {en: Layla, ar: ليلى}\n  headline: {en: Engineer, ar: مهندسة}\n"
+    loaded = load_profile(write(tmp_path, text), lang="de")
+    assert len(loaded.warnings) == 1 and "no text of the profile is written in 'de'" in loaded.warnings[0]
+    assert loaded.profile.basics.headline == "Engineer"
+
+
 def test_regional_tags_match_their_language(tmp_path):
     text = "lang: de-CH\nbasics:\n  name: A\n  headline: {de: Ingenieurin, en-GB: Engineer}\n"
     loaded = load_profile(write(tmp_path, text))
@@ -178,7 +187,8 @@ def test_render_prints_language_warnings(tmp_path):
     result = CliRunner().invoke(app, ["render", str(EXAMPLE), "--lang", "fr", "-f", "md",
                                       "-o", str(tmp_path / "fr.md")])
     assert result.exit_code == 0, result.output
-    assert "warning: no 'fr' text for basics.headline, summary; used 'en'" in result.output
+    # no text is in 'fr': one warning says so, not a second listing every text (trial)
+    assert "no text of the profile is written in 'fr'" in result.output and "no 'fr' text for" not in result.output
 
 
 @pytest.mark.parametrize("option, message", [
