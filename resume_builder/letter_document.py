@@ -16,8 +16,8 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from resume_builder.document import (Contact, Metadata, RichText, build_document, clean, masthead_texts, plain,
-                                      rich)
+from resume_builder.document import (Contact, Metadata, RichText, build_document, clean, label_gap, masthead_texts,
+                                      plain, rich)
 from resume_builder.bidi import arabic_final_punctuation
 from resume_builder.i18n import Labels, letter_words
 
@@ -51,6 +51,14 @@ class LetterDocument:
     #: The company and position the letter is addressed for ({company}, {position}), for ``check``.
     company: str = ""
     position: str = ""
+    #: The locale's semicolon, as the résumé's (Document.semicolon): a theme's stylesheet, shared
+    #: by the résumé and the letter, may read it.
+    semicolon: str = ";"
+
+    @property
+    def semicolon_separator(self) -> str:
+        """:attr:`semicolon` and the space after it, as :attr:`Document.semicolon_separator`."""
+        return self.semicolon + label_gap(self.semicolon)
 
     @property
     def sections(self) -> tuple:
@@ -115,7 +123,8 @@ def build_letter_document(profile: "Profile", letter: "Letter", filled: "FilledL
         salutation=rich(arabic_final_punctuation(filled.salutation or words.salutation)),
         paragraphs=tuple(r for r in (rich(text) for text in filled.body) if r),
         closing=rich(arabic_final_punctuation(filled.closing or words.closing_for(filled.salutation))), signature_name=signer, photo=photo, signature=signature,
-        direction=head.direction, company=clean(filled.company or ""), position=clean(filled.position or ""))
+        direction=head.direction, company=clean(filled.company or ""), position=clean(filled.position or ""),
+        semicolon=head.semicolon)
 
 
 def is_letter(document: object) -> bool:
