@@ -534,17 +534,18 @@ def _start_build_in_subprocess(project: Path, *args: str, fault: str) -> subproc
 
 @pytest.mark.slow
 def test_a_target_over_the_timeout_fails_and_the_others_complete(project):
-    """big.pdf never finishes by itself; the limit is generous so that the others always can.
+    """big.pdf never finishes by itself; the limit (600 s) is generous so that the others always
+    can, on a machine however loaded.
 
     big.pdf's render runs on a fake clock that jumps to the end of its time limit (the
     ``overrun`` fault, tests/building/hooks/sitecustomize.py): the build's own alarm stops it
-    at once, and its message names the build file's limit, so nobody waits out 20 seconds.
+    at once, and its message names the build file's limit, so nobody waits it out.
     One build with a single worker (-j 1) and one with two (-j 2), side by side in their own
     copies of the project.
     """
     shutil.copy(project / "profiles" / "me.yaml", project / "profiles" / "big.yaml")
     (project / "resume-builder.toml").write_text(
-        'out_dir = "out"\ncheck = false\ntimeout = 20\n[[targets]]\n'
+        'out_dir = "out"\ncheck = false\ntimeout = 600\n[[targets]]\n'
         'profile = ["profiles/me.yaml", "profiles/big.yaml"]\nformats = ["pdf", "md"]\n', encoding="utf-8")
     copies = {}
     for jobs in ("1", "2"):
@@ -562,7 +563,7 @@ def test_a_target_over_the_timeout_fails_and_the_others_complete(project):
         output = f"-j {jobs}:\n{stdout}{stderr}"
         assert procs[jobs].returncode == 1, output
         assert "failed: out/big.pdf" in output
-        assert "took longer than 20 seconds and was stopped" in output
+        assert "took longer than 600 seconds and was stopped" in output
         out = copies[jobs] / "out"
         assert sorted(p.name for p in out.iterdir()) == ["big.md", "manifest.json", "me.md", "me.pdf"], output
         manifest = json.loads((out / "manifest.json").read_text())
