@@ -488,6 +488,26 @@ def _label(section: str, entry: Any) -> str:
     return f"{section}/{name}"
 
 
+def capped_report(whole: Profile, capped: Profile, cap: int) -> list[str]:
+    """What a variant's ``max_highlights`` (``cap``) left out, one line per entry or role, named
+    as the page budget names them (:func:`_label`, :func:`_role_label`): ``whole`` is the profile
+    tailored without the cap, ``capped`` with it (the same entries, in the same order). In the
+    résumé's order of sections."""
+    lines: list[tuple[str, str]] = []
+    for (section, _, _, entry), (_, _, _, kept) in zip(_all_entries(whole), _all_entries(capped)):
+        for (role, _, highlights), (_, _, left) in zip(_highlight_lists(entry), _highlight_lists(kept)):
+            if len(highlights) <= len(left):
+                continue
+            label = _label(section, entry) if role is None else _role_label(section, entry, role)
+            gone = len(highlights) - len(left)
+            shown = _preview(highlights[len(left)].text)
+            lines.append((section, f"max_highlights {cap}: left out {'the last' if gone == 1 else f'the last {gone}'} "
+                                   f"of {count(len(highlights), 'highlight')} of {label}"
+                                   + (f' ("{shown}")' if shown else "")))
+    order = {key: i for i, key in enumerate(capped.section_order())}
+    return [line for _, line in sorted(lines, key=lambda item: order.get(item[0], len(order)))]
+
+
 def _preview(text: str) -> str:
     text = plain_text(text)
     return text if len(text) <= 60 else text[:57] + "…"

@@ -39,15 +39,10 @@ from resume_builder.loading.errors_map import dotted
 from resume_builder.loading.variant_checks import check_variant
 from resume_builder.schema.profile import Profile
 from resume_builder.schema.variant import Variant
-from resume_builder.schema.variant_rules import (LIST_SECTIONS, choose_sections, entries_with_highlights, parse_path,
-                                                 profile_data, resolve_path, select_entries)
-from resume_builder.wording import count
+from resume_builder.schema.variant_rules import (choose_sections, entries_with_highlights, parse_path, profile_data,
+                                                 resolve_path, select_entries)
 
 __all__ = ["tailor", "capped_highlights"]
-
-#: The fields an entry without an id is known by in messages, the first one given (as the
-#: page budget's, resume_builder.tailoring.fitting._NAMED_BY; a role by its position).
-_NAMED_BY = ("name", "title", "company", "organization", "institution", "degree", "area", "language", "position")
 
 
 def tailor(profile: Profile, variant: Variant) -> Profile:
@@ -93,51 +88,15 @@ def tailor(profile: Profile, variant: Variant) -> Profile:
 
 
 def capped_highlights(profile: Profile, variant: Variant) -> list[str]:
-    """What ``variant``'s ``max_highlights`` leaves out of ``profile``, one line per entry:
-    ``max_highlights 3: left out the last 1 of 4 highlights of experience/lieferfix ("Hired
-    and mentored 4 engineers")`` (the first left out, shortened to 60 characters). Empty when
-    the variant caps nothing. Pure, like :func:`tailor`; the entries are those it selects."""
-    cap = variant.max_highlights
-    if cap is None:
+    """What ``variant``'s ``max_highlights`` leaves out of ``profile``, one line per entry (or
+    role), named as the page budget names it
+    (:func:`resume_builder.tailoring.fitting.capped_report`): ``max_highlights 3: left out
+    the last of 4 highlights of experience/lieferfix ("Hired and mentored 4 engineers")``.
+    Empty when the variant caps nothing. Pure, like :func:`tailor`: the profile tailored with
+    and without the cap, compared."""
+    if variant.max_highlights is None:
         return []
-    from resume_builder.markdown import plain_text
+    from resume_builder.tailoring.fitting import capped_report
 
-    data = profile_data(profile)
-    select_entries(data, variant)
-    if variant.sections is not None:
-        choose_sections(data, variant.sections)
-    lines = []
-    for label, entry in _labelled_entries(data):
-        highlights = entry.get("highlights")
-        if not isinstance(highlights, list) or len(highlights) <= cap:
-            continue
-        first = highlights[cap]
-        text = plain_text(first.get("text", "") if isinstance(first, dict) else str(first))
-        left = len(highlights) - cap
-        last = "the last" if left == 1 else f"the last {left}"
-        shown = text if len(text) <= 60 else text[:57] + "…"
-        lines.append(f"max_highlights {cap}: left out {last} of {count(len(highlights), 'highlight')} of {label}"
-                     + (f' ("{shown}")' if shown else ""))
-    return lines
-
-
-def _labelled_entries(data: dict):
-    """Every entry dict that may carry highlights with its label (``experience/lieferfix``, a
-    role's ``experience/lieferfix/Team Lead``), in the order :func:`entries_with_highlights` walks."""
-    from resume_builder.markdown import plain_text
-
-    def name(entry: dict) -> str:
-        if entry.get("id"):
-            return str(entry["id"])
-        return next((plain_text(str(entry[f])) for f in _NAMED_BY if entry.get(f)), "")
-
-    for key in LIST_SECTIONS:
-        for entry in data.get(key) or []:
-            yield f"{key}/{name(entry)}", entry
-            if key == "experience":
-                for role in entry.get("roles") or []:
-                    yield f"{key}/{name(entry)}/{name(role)}", role
-    for section in data.get("custom") or []:
-        for entry in section.get("entries") or []:
-            yield f"{section.get('id')}/{name(entry)}", entry
-
+    whole = tailor(profile, variant.model_copy(update={"max_highlights": None}))
+    return capped_report(whole, tailor(profile, variant), variant.max_highlights)

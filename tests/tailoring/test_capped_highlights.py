@@ -31,12 +31,12 @@ def test_each_capped_entry_is_named_with_what_it_lost():
     profile = Profile.model_validate(PROFILE)
     assert capped_highlights(profile, Variant.model_validate({"max_highlights": 1})) == [
         'max_highlights 1: left out the last 2 of 3 highlights of experience/acme ("Ran the on-call rota")',
-        'max_highlights 1: left out the last 2 of 3 highlights of experience/Globex/Team Lead ("Set up CI")',
+        'max_highlights 1: left out the last 2 of 3 highlights of experience/Globex: Team Lead ("Set up CI")',
         'max_highlights 1: left out the last 3 of 4 highlights of projects/Side project ("two")',
     ]
     assert capped_highlights(profile, Variant.model_validate({"max_highlights": 2, "sections": ["experience"]})) == [
         'max_highlights 2: left out the last of 3 highlights of experience/acme ("Hired and mentored 4 engineers")',
-        'max_highlights 2: left out the last of 3 highlights of experience/Globex/Team Lead ("Cut costs")',
+        'max_highlights 2: left out the last of 3 highlights of experience/Globex: Team Lead ("Cut costs")',
     ]  # what the variant's sections leave out is not reported as capped
 
 
