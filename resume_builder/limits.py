@@ -6,7 +6,7 @@ work a theme's templates may do, and how long and how much memory a render may t
 Each was chosen by measuring (see SECURITY.md): a real résumé stays far below every one,
 and a document at a limit still renders within seconds.
 
-Only constants, two small guards (:func:`time_limit`, :func:`memory_limit`) and the words
+Only constants, two small guards (:class:`time_limit`, :func:`memory_limit`) and the words
 refusing a time limit (:func:`timeout_refusal`) live here, so importing this module costs nothing.
 """
 
@@ -18,6 +18,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 # ----------------------------------------------------------------------------- profiles
 
@@ -134,7 +135,7 @@ MEMORY_HEADROOM_BYTES = 3 * 1024 * 1024 * 1024
 
 
 class RenderTimeout(Exception):
-    """Raised in the rendering thread when a :func:`time_limit` expires.
+    """Raised in the rendering thread when a :class:`time_limit` expires.
 
     Not a :class:`~resume_builder.errors.UserError` on purpose: code that turns a theme's
     failures into user errors must let it through (see ``render/html.py`` and ``render/sandbox.py``); the guard
@@ -164,8 +165,7 @@ def _timeout_error(seconds: float, what: str):
                      hint="a very large profile or a hostile theme? raise the limit with --timeout SECONDS")
 
 
-@contextmanager
-def time_limit(seconds: float | None, what: str = "rendering") -> Iterator[None]:
+class time_limit:  # noqa: N801 - used as a function: ``with time_limit(30, "rendering"):``
     """Stop the block with a UserError once it has run for ``seconds`` (wall clock).
 
     Uses SIGALRM, so it works in the main thread on Unix (the CLI and build workers);
@@ -175,46 +175,74 @@ def time_limit(seconds: float | None, what: str = "rendering") -> Iterator[None]
 
     The alarm interrupts only the block itself: one that fires before the block begins (a
     limit so small it is over by the time it is armed) or while the limit is being taken
-    down still ends in the UserError, never in a bare :class:`RenderTimeout`. ``seconds``
-    must be finite and at most :data:`MAX_TIMEOUT` (callers check what users give).
+    down still ends in the UserError, never in a bare :class:`RenderTimeout`, and never leaves
+    the timer running. A class, not a generator: ``contextlib``'s ``__enter__`` returns from
+    the generator through a call, where the interpreter handles signals, so an alarm there
+    escaped before the block began and left the timer firing into whatever ran next.
+    ``seconds`` must be finite and at most :data:`MAX_TIMEOUT` (callers check what users give).
     """
-    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") \
-            or threading.current_thread() is not threading.main_thread() \
-            or signal.getitimer(signal.ITIMER_REAL)[0] > 0:  # an outer limit is running: it governs
-        yield
-        return
-    expired = False
-    armed = False  # the handler raises only while the block runs; otherwise it only marks expiry
 
-    def on_alarm(signum, frame):
-        nonlocal expired
-        expired = True
-        if armed:
-            raise RenderTimeout(what)
+    def __init__(self, seconds: float | None, what: str = "rendering") -> None:
+        self.seconds = seconds
+        self.what = what
+        self._expired = False
+        self._armed = False  # the handler raises only while the block runs; otherwise it only marks expiry
+        self._previous: Any = None
+        self._active = False
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    try:
+    def _on_alarm(self, signum: int, frame: Any) -> None:
+        self._expired = True
+        if self._armed and (frame is None or frame.f_code not in _OWN_CODE):
+            raise RenderTimeout(self.what)
+
+    def __enter__(self) -> None:
+        seconds = self.seconds
+        if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") \
+                or threading.current_thread() is not threading.main_thread() \
+                or signal.getitimer(signal.ITIMER_REAL)[0] > 0:  # an outer limit is running: it governs
+            return
+        self._active = True
+        self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
         try:
             signal.setitimer(signal.ITIMER_REAL, seconds, 0.2)
-            armed = True
-            if expired:  # it fired before the block began
-                raise RenderTimeout(what)
-            yield
-        finally:
-            armed = False  # first: from here on an alarm cannot interrupt the clean-up
-    except RenderTimeout:
-        raise _timeout_error(seconds, what) from None
-    except KeyboardInterrupt:
-        raise
-    except BaseException:
-        if expired:  # e.g. a MemoryError or a theme error caused by the interruption
-            raise _timeout_error(seconds, what) from None
-        raise
-    finally:
+        except BaseException:
+            self._stop()
+            raise
+        # From here to the block there is no call, so no point where a signal is handled: an
+        # alarm due from now on is handled in the block, or in __exit__, which sees it.
+        self._armed = True
+        if self._expired:  # it fired before the block began
+            self._stop()
+            raise _timeout_error(seconds, self.what)
+
+    def _stop(self) -> None:
+        self._armed = False
         signal.setitimer(signal.ITIMER_REAL, 0, 0)
-        signal.signal(signal.SIGALRM, previous)
-    if expired:
-        raise _timeout_error(seconds, what)
+        signal.signal(signal.SIGALRM, self._previous)
+        self._active = False
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: Any) -> bool:
+        # An alarm handled as this method starts is not raised (its frame is ours): the timer is
+        # always taken down.
+        self._armed = False
+        if not self._active:
+            return False
+        # Whether the block was stopped is decided before the limit comes down: an alarm while
+        # it does makes a block that ended well a timeout, but a mistake made in time stays that
+        # mistake.
+        interrupted = kind is not None and (issubclass(kind, RenderTimeout) or self._expired) \
+            and not issubclass(kind, KeyboardInterrupt)
+        self._stop()
+        if interrupted or kind is None and self._expired:
+            # an interruption, or a MemoryError or theme error it caused, or expiry in a block
+            # that swallowed the stop
+            raise _timeout_error(self.seconds, self.what) from None
+        return False
+
+
+#: The guard's own code: an alarm handled there marks expiry but never raises, so the limit
+#: is always set up and taken down whole.
+_OWN_CODE = frozenset(method.__code__ for method in (time_limit.__enter__, time_limit.__exit__, time_limit._stop))
 
 
 def _address_space() -> int | None:
