@@ -247,20 +247,6 @@ def test_a_theme_naming_an_outside_path_fails_whatever_the_format(name, fmt, tmp
 # ----------------------------------------------------------------------------- files that are no files
 
 
-def _cli_in_a_child(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    """The CLI in a child process with 1 GiB of address space: a regression waits on a FIFO
-    or reads /dev/zero there, not in the test worker. The timeout only keeps a hang from
-    stalling the suite; nothing here is timed."""
-    import resource
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (4 * 1024 ** 3, resource.RLIM_INFINITY))
-
-    return subprocess.run([sys.executable, "-m", "resume_builder", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=600, preexec_fn=cap,
-                          env={**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200"})
-
-
 #: command line (FILE: the file that is no regular file, CV: a valid profile) -> what the file is
 _NAMED_FILES = [
     (["validate", "FILE"], "profile"),
@@ -278,33 +264,63 @@ _NAMED_FILES = [
 ]
 
 
+_REFUSALS: dict[str, dict[int, tuple[Path, Path, dict]]] = {}
+
+
+def _refusals(special: str, root: Path) -> dict[int, tuple[Path, Path, dict]]:
+    """For each command line of _NAMED_FILES (by index): (its folder, the file named, what it did),
+    every command run with ``special`` (a FIFO or a device) in one child process with 4 GiB of
+    address space (tests/cli_batch.py): a regression waits on a FIFO or reads /dev/zero there,
+    not in the test worker. The timeout only keeps a hang from stalling the suite; nothing here
+    is timed."""
+    import json
+    import resource
+    import shutil
+
+    if special in _REFUSALS:
+        return _REFUSALS[special]
+    suffix = {"build file": ".toml", "keywords file": ".toml", "job posting": ".md", "file to import": ".json",
+              "file to check": ".pdf"}
+    cases, folders = [], []
+    for index, (args, kind) in enumerate(_NAMED_FILES):
+        folder = root / f"case-{index}"
+        folder.mkdir()
+        shutil.copy(REPO / "tests" / "fixtures" / "profiles" / "one_page.yaml", folder / "cv.yaml")
+        (folder / "job.md").write_text("Site Reliability Engineer\n\nWe need Linux and Terraform.\n", encoding="utf-8")
+        (folder / "cv.pdf").write_bytes(b"%PDF-1.7\n")
+        if special == "fifo":
+            named = folder / f"special{suffix.get(kind, '.yaml')}"
+            os.mkfifo(named)
+        else:
+            named = Path(special)
+        line = [str(named) if word == "FILE" else "cv.yaml" if word == "CV" else word for word in args]
+        cases.append({"args": line, "cwd": str(folder)})
+        folders.append((folder, named))
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (4 * 1024 ** 3, resource.RLIM_INFINITY))
+
+    done = subprocess.run([sys.executable, str(REPO / "tests" / "cli_batch.py")], input=json.dumps(cases), capture_output=True,
+                          text=True, cwd=REPO, timeout=600, preexec_fn=cap,
+                          env={**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    _REFUSALS[special] = {index: (*folders[index], result) for index, result in enumerate(json.loads(done.stdout))}
+    return _REFUSALS[special]
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="POSIX FIFOs and /dev/zero")
 @pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
 @pytest.mark.parametrize("args, kind", _NAMED_FILES, ids=lambda value: "-".join(value[:2]) if isinstance(value, list)
                          else value)
-def test_a_named_file_that_is_a_fifo_or_a_device_is_refused_unopened(args, kind, special, tmp_path):
+def test_a_named_file_that_is_a_fifo_or_a_device_is_refused_unopened(args, kind, special, tmp_path_factory):
     """``validate fifo.yaml`` waited forever for a writer, ``validate /dev/zero`` grew to gigabytes and
     ``render --job /dev/zero`` ended in a MemoryError (security review): every file named on the
     command line is refused, unread, unless it is a regular file."""
-    import shutil
-
-    shutil.copy(REPO / "tests" / "fixtures" / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
-    (tmp_path / "job.md").write_text("Site Reliability Engineer\n\nWe need Linux and Terraform.\n", encoding="utf-8")
-    (tmp_path / "cv.pdf").write_bytes(b"%PDF-1.7\n")
-    suffix = {"build file": ".toml", "keywords file": ".toml", "job posting": ".md", "file to import": ".json",
-              "file to check": ".pdf"}
-    if special == "fifo":
-        named = tmp_path / f"special{suffix.get(kind, '.yaml')}"
-        os.mkfifo(named)
-        said = "is a named pipe (FIFO), not a regular file"
-    else:
-        named = Path(special)
-        said = "is a device, not a regular file"
-    line = [str(named) if word == "FILE" else "cv.yaml" if word == "CV" else word for word in args]
-    done = _cli_in_a_child(line, tmp_path)
-    assert done.returncode == 2, (done.returncode, done.stdout[-2000:], done.stderr[-2000:])
+    folder, named, done = _refusals(special, tmp_path_factory.mktemp("special"))[_NAMED_FILES.index((args, kind))]
+    said = "is a named pipe (FIFO), not a regular file" if special == "fifo" else "is a device, not a regular file"
+    assert done["code"] == 2, (done["code"], done["stdout"][-2000:], done["stderr"][-2000:])
     if kind == "file to check":  # PDF and DOCX readers say it in their words
         said = f"{named}: not a file"
-    assert said in done.stderr or said in done.stdout, done.stderr[-2000:]
-    assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr
-    assert not any(tmp_path.glob("out.*"))
+    assert said in done["stderr"] or said in done["stdout"], done["stderr"][-2000:]
+    assert "Traceback" not in done["stderr"] and "MemoryError" not in done["stderr"]
+    assert not any(folder.glob("out.*"))

@@ -57,16 +57,24 @@ def fontconfig_file(theme: Theme, folder: Path) -> Path:
 
 
 def convert(docx_path: Path, out_dir: Path, fonts_conf: Path) -> Path:
+    (pdf,) = convert_all([docx_path], out_dir, fonts_conf)
+    return pdf
+
+
+def convert_all(docx_paths: list[Path], out_dir: Path, fonts_conf: Path) -> list[Path]:
+    """The PDFs LibreOffice makes of ``docx_paths`` (distinct names), in one run: starting
+    LibreOffice costs most of a conversion."""
     home = out_dir / "home"
     home.mkdir(exist_ok=True)
     env = {**os.environ, "HOME": str(home), "FONTCONFIG_FILE": str(fonts_conf)}
     result = subprocess.run(
         ["soffice", "--headless", "--norestore", f"-env:UserInstallation={home.as_uri()}/lo",
-         "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
-        check=False, capture_output=True, text=True, env=env, timeout=120)
-    pdf = out_dir / (docx_path.stem + ".pdf")
-    assert result.returncode == 0 and pdf.is_file(), f"LibreOffice failed:\n{result.stdout}\n{result.stderr}"
-    return pdf
+         "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_paths)],
+        check=False, capture_output=True, text=True, env=env, timeout=300)
+    pdfs = [out_dir / (path.stem + ".pdf") for path in docx_paths]
+    assert result.returncode == 0 and all(pdf.is_file() for pdf in pdfs), \
+        f"LibreOffice failed:\n{result.stdout}\n{result.stderr}"
+    return pdfs
 
 
 def page_count(pdf: Path) -> int:
