@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import inspect
 import os
 import re
@@ -72,19 +73,26 @@ def theme_may_read(obj: Any, attr: str) -> bool:
       sandbox allows;
     - anything else (a path, a module, a class): nothing.
     """
+    return _type_may_read(type(obj), attr)
+
+
+@functools.lru_cache(maxsize=4096)
+def _type_may_read(kind: type, attr: str) -> bool:
+    """:func:`theme_may_read` for any value of the type ``kind``: the answer depends on the
+    type and the name only, so it is worked out once per pair (a résumé's render asks
+    thousands of times)."""
     from jinja2.environment import TemplateModule
     from jinja2.runtime import LoopContext, Undefined
     from jinja2.utils import Cycler, Joiner
     from pydantic import BaseModel
 
-    if isinstance(obj, BaseModel):
-        model = type(obj)
-        return attr in model.model_fields or attr in model.model_computed_fields
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return attr in {item.name for item in dataclasses.fields(obj)} or \
-            isinstance(inspect.getattr_static(type(obj), attr, None), property)
-    return isinstance(obj, (*_PLAIN_VALUES, LoopContext, Undefined, Cycler, Joiner, Namespace, Macro, _CountedRange,
-                            TemplateModule))
+    if issubclass(kind, BaseModel):
+        return attr in kind.model_fields or attr in kind.model_computed_fields
+    if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
+        return attr in {item.name for item in dataclasses.fields(kind)} or \
+            isinstance(inspect.getattr_static(kind, attr, None), property)
+    return issubclass(kind, (*_PLAIN_VALUES, LoopContext, Undefined, Cycler, Joiner, Namespace, Macro, _CountedRange,
+                             TemplateModule))
 
 
 class OutputTooLarge(SecurityError):
