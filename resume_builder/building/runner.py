@@ -65,17 +65,23 @@ def _on_sigterm(signum, frame):
     catches BaseException), the worker would go back to waiting for work from a parent that
     is gone, forever. So the first SIGTERM also starts a watchdog that ends the process
     after :data:`UNWIND_SECONDS` whatever happens; an unwinding that ends sooner exits sooner.
+    Later SIGTERMs change nothing: they would break off the unwinding.
     """
     global _STOPPING
-    if not _STOPPING:
-        _STOPPING = True
-        import threading
+    if _STOPPING:
+        # Told again while stopping (the build stops its workers, then, as it exits, the
+        # kernel signals them for their parent's death): a second SystemExit would break off
+        # the first one's unwinding, in a clean-up or in a callback run during exit ("Exception
+        # ignored in ... Traceback" on the build's stderr). The watchdog ends it in time.
+        return
+    _STOPPING = True
+    import threading
 
-        def watchdog() -> None:
-            time.sleep(UNWIND_SECONDS)
-            os._exit(128 + signum)
+    def watchdog() -> None:
+        time.sleep(UNWIND_SECONDS)
+        os._exit(128 + signum)
 
-        threading.Thread(target=watchdog, name="stop-watchdog", daemon=True).start()
+    threading.Thread(target=watchdog, name="stop-watchdog", daemon=True).start()
     raise SystemExit(128 + signum)  # unwinds a write in progress: its temporary file is removed
 
 

@@ -58,3 +58,22 @@ def test_a_group_that_ends_after_a_stop_ends_the_worker():
     """)
     assert "returned to the pool" not in result.stdout
     assert result.returncode == 143, result.stderr
+
+
+def test_a_second_stop_does_not_interrupt_the_unwinding_of_the_first():
+    """A worker told to stop twice (the build stops its workers, then, as the build exits, the
+    kernel signals them again for their parent's death) raised a second SystemExit in the middle
+    of the first one's unwinding: in a ``finally``'s clean-up, or in a callback run during exit,
+    where Python printed "Exception ignored in ... Traceback" on the build's stderr (found by a
+    full test run: test_sigterm_stops_like_ctrl_c...)."""
+    result = _run("""
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(60)
+        finally:
+            os.kill(os.getpid(), signal.SIGTERM)  # again, while the first one unwinds
+            print("cleaned up", flush=True)
+    """)
+    assert result.stdout == "cleaned up\n", result.stderr
+    assert result.returncode == 143, result.stderr
+    assert "Traceback" not in result.stderr
