@@ -45,6 +45,55 @@ def _command_built_once() -> None:
 
 
 _command_built_once()
+
+
+# The page budget's trials are laid out once per run, not once per worker: a fit of the
+# example (a dozen layouts) recurs in several test files, which the two workers share out.
+# pipeline._PAGE_COUNTS keys a trial's page count by everything that decides its layout but
+# the theme's and the fonts' files, which do not change while the tests run for the built-in
+# themes: only trials of a built-in theme and a profile of this repository are shared (in the
+# run's own cache folder, beside the font cache). A test that edits a theme does so in a
+# folder of its own, which stays with its own process.
+def _page_counts_shared_by_the_run() -> None:
+    import hashlib
+    from collections import OrderedDict
+
+    from resume_builder import pipeline
+
+    folder = TEST_FONT_CACHE / "page-counts"
+    themes = str(REPO / "themes") + os.sep
+
+    def path(key: tuple) -> Path | None:
+        shared = len(key) > 3 and str(key[2]).startswith(themes) and str(key[3]).startswith(str(REPO) + os.sep)
+        return folder / hashlib.sha256(repr(key).encode()).hexdigest() if shared else None
+
+    class Shared(OrderedDict):
+        def __contains__(self, key: object) -> bool:
+            if super().__contains__(key):
+                return True
+            where = path(key)  # type: ignore[arg-type]
+            try:
+                pages = int(where.read_text(encoding="ascii")) if where else None
+            except (OSError, ValueError):
+                return False
+            if pages is None:
+                return False
+            super().__setitem__(key, pages)
+            return True
+
+        def __setitem__(self, key: Any, pages: int) -> None:
+            super().__setitem__(key, pages)
+            where = path(key)
+            if where is not None:
+                folder.mkdir(parents=True, exist_ok=True)
+                temporary = where.with_name(f"{where.name}.{os.getpid()}")
+                temporary.write_text(str(pages), encoding="ascii")
+                os.replace(temporary, where)
+
+    pipeline._PAGE_COUNTS = Shared()
+
+
+_page_counts_shared_by_the_run()
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE = REPO / "profiles" / "example.yaml"
