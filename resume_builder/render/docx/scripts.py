@@ -131,6 +131,7 @@ def split_common(text: str) -> list[tuple[str, bool]]:
 _UNSPACED_BLOCKS = ((0x0600, 0x08FF), (0x0900, 0x0DFF), (0x0F00, 0x109F), (0x1780, 0x18AF), (0xA840, 0xA87F),
                     (0xA8E0, 0xA8FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF), (0x10AC0, 0x10AFF), (0x10B80, 0x10BAF),
                     (0x10D00, 0x10D3F), (0x10F30, 0x10FFF), (0x11000, 0x11AFF), (0x1E900, 0x1E95F))
+_UNSPACED = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _UNSPACED_BLOCKS) + "]")
 
 
 def unspaced(text: str) -> bool:
@@ -143,7 +144,7 @@ def unspaced(text: str) -> bool:
     the name "ليلى حسن" with flattened final letters and "الخبرة المهنية" with the alef as a
     second lam.
     """
-    return any(low <= ord(char) <= high for char in text for low, high in _UNSPACED_BLOCKS)
+    return _UNSPACED.search(text) is not None
 
 
 def mark_separators(text: str) -> str:
