@@ -48,3 +48,27 @@ def test_embedded_fonts_are_small_woff2_subsets_holding_every_letter_shown(name,
         assert {(w, s) for _f, w, s, _d in faces} == {("400 700", "normal"), ("400 700", "italic")}
     assert len(markup) < 400_000, len(markup)
     assert render_html(doc, theme, theme.options(), embed_fonts=True) == markup
+
+
+def test_woff2_files_are_compressed_at_the_chosen_quality(monkeypatch):
+    """fontTools writes WOFF2 at Brotli's quality 11 and has no option for it; ours are written
+    at WOFF2_QUALITY (10: about 1% larger, in less than half the time)."""
+    import brotli
+
+    from resume_builder.render import font_subset
+    from resume_builder.theming import find_theme
+
+    qualities = []
+    compress = brotli.compress
+
+    def spy(data, *args, **options):
+        qualities.append(options.get("quality"))
+        return compress(data, *args, **options)
+
+    monkeypatch.setattr(brotli, "compress", spy)
+    font_subset._subset.cache_clear()
+    monkeypatch.setenv("RESUME_BUILDER_CACHE_DIR", "")
+    face = find_theme("classic").font_faces()[0]
+    data = font_subset.web_subset(face.path, "Quality")
+    assert data[:4] == b"wOF2"
+    assert qualities and set(qualities) == {font_subset.WOFF2_QUALITY} and font_subset.WOFF2_QUALITY == 10
