@@ -55,6 +55,12 @@ _PROGRESS: Callable[[Any], None] | None = None
 
 #: Seconds a stopping worker is given to unwind before it exits regardless (see _on_sigterm).
 UNWIND_SECONDS = 5.0
+# True while a worker writes a target's files, and while it tells the build of them: a
+# SIGTERM then waits until that is done (_render_group). Its SystemExit, raised between a
+# file's last rename and the worker noting the write, or half-way through telling the build,
+# left the file on disk and the build unaware of it (a complete file the manifest did not
+# list: full test runs, test_sigterm_stops_like_ctrl_c...).
+_HOLDING = False
 
 
 def _on_sigterm(signum, frame):
@@ -82,6 +88,8 @@ def _on_sigterm(signum, frame):
         os._exit(128 + signum)
 
     threading.Thread(target=watchdog, name="stop-watchdog", daemon=True).start()
+    if _HOLDING:  # a target is being written or told to the build: it stops after (_render_group)
+        return
     raise SystemExit(128 + signum)  # unwinds a write in progress: its temporary file is removed
 
 
@@ -112,7 +120,7 @@ def _warm_up(parent: int | None = None, layout: bool = True, progress: Any = Non
     _IN_WORKER = True
     _PROGRESS = progress.put if progress is not None else None
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _on_sigterm)
+    signal.signal(signal.SIGTERM, _exit_while_warming_up)
     _die_with_parent(parent)
     if layout:
         import weasyprint  # noqa: F401
@@ -120,6 +128,15 @@ def _warm_up(parent: int | None = None, layout: bool = True, progress: Any = Non
     from resume_builder import pipeline
 
     pipeline.available_formats()
+    signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+def _exit_while_warming_up(signum, frame):
+    """SIGTERM while a worker still imports its libraries: nothing is being written, so it
+    exits at once. A SystemExit raised there reached the process pool, which printed it as
+    "Exception in initializer: Traceback ..." for every worker (Ctrl-C half a second into a
+    build: trial)."""
+    os._exit(128 + signum)
 
 
 def _fork_parent() -> int | None:
@@ -240,12 +257,13 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
     except MemoryError:
         return [TargetResult(t, "failed", inputs=h, error="ran out of memory while preparing the document")
                 for t, h in zip(targets, inputs)]
+    global _HOLDING
     for target, digest in zip(targets, inputs):
         if _STOPPING:
             break
         started = time.perf_counter()
         outputs: list[Any] = []
-        written = False
+        written = told = False
         try:
             _cpu_backstop(timeout)
             with time_limit(timeout, f"rendering {target.output.name}"):
@@ -256,10 +274,23 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
                 from resume_builder.replacing import guard_replacements
 
                 guard_replacements(outputs, by_build=True)
-            pipeline.write(outputs)
-            written = True
+            _HOLDING = True  # a SIGTERM waits until the files are written and noted (_on_sigterm)
+            try:
+                pipeline.write(outputs)
+                written = True
+            finally:
+                _HOLDING = False
+            if _STOPPING:  # stopped while writing: undone below, as any stop before the build is told
+                raise SystemExit(143)
             result = _finished(target, digest, job, outputs, check, timeout, started,
                                first_built=not any(r.status == "built" for r in results))
+            _HOLDING = True  # a SIGTERM waits until the build is told
+            try:
+                told = not _IN_WORKER  # in the build's own process the report records it, then may stop
+                _announced(result)
+                told = True
+            finally:
+                _HOLDING = False
         except UserError as error:
             results.append(_announced(TargetResult(target, "failed", inputs=digest, error=error.render())))
             continue
@@ -276,10 +307,15 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
                                                    error=f"internal error: {exc!r}\n{traceback.format_exc()}")))
             continue
         except BaseException:  # stopped (SIGTERM, Ctrl-C) before the build heard of these files
-            _unwrite(outputs if written else [])
+            _unwrite(outputs if written and not told else [])
             raise
-        results.append(_announced(result))
+        results.append(result)
     return results
+
+
+def _reported_held(report: Callable[[list[TargetResult]], None], result: TargetResult) -> None:
+    with _results_held():
+        report([result])
 
 
 def _announced(result: TargetResult) -> TargetResult:
@@ -422,7 +458,7 @@ def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: boo
         return results
     global _PROGRESS
     if workers == 1:
-        _PROGRESS = lambda result: report([result])  # noqa: E731 - each target as it completes
+        _PROGRESS = lambda result: _reported_held(report, result)  # noqa: E731 - each target as it completes
         try:
             for members, digests in groups.values():
                 report(render_group(members, digests, check, timeout))
@@ -436,8 +472,9 @@ def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: boo
     progress = multiprocessing.get_context().SimpleQueue()  # each target's result as it completes
 
     def heard() -> None:
-        while not progress.empty():
-            report([progress.get()])
+        with _results_held():
+            while not progress.empty():
+                report([progress.get()])
 
     orphans: list[tuple[list[Target], list[str]]] = []
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up,
@@ -459,7 +496,8 @@ def run_build(targets: list[Target], inputs: list[str], *, jobs: int, check: boo
                 except Exception as exc:  # e.g. a result that could not be sent back
                     group_results = [TargetResult(t, "failed", inputs=h, error=f"worker failed: {exc!r}")
                                      for t, h in zip(*futures[future])]
-                report(group_results)
+                with _results_held():
+                    report(group_results)
     except KeyboardInterrupt:
         stop_workers(executor)
         heard()  # what the workers completed before they stopped: its files are on disk
@@ -589,13 +627,48 @@ def stop_workers(executor: ProcessPoolExecutor, *, grace: float = 5.0) -> None:
             pass
 
 
+# In the build's own process: True while it takes in results (a result read from the queue
+# and not yet recorded would be lost, its complete file left unlisted: full test runs,
+# test_sigterm_stops_like_ctrl_c...). An interruption then waits until they are recorded.
+_HELD = False
+_PENDING: BaseException | None = None
+
+
+@contextmanager
+def _results_held() -> Iterator[None]:
+    """Within the block, Ctrl-C and SIGTERM (in :func:`sigterm_interrupts`) wait: raised as
+    the block ends, so a result read is a result recorded."""
+    global _HELD, _PENDING
+    if _HELD:
+        yield
+        return
+    _HELD = True
+    try:
+        yield
+    finally:
+        _HELD = False
+    pending, _PENDING = _PENDING, None
+    if pending is not None:
+        raise pending
+
+
+def _interrupt(error: BaseException) -> None:
+    """Raise ``error`` (a KeyboardInterrupt) now, or once results are recorded (:func:`_results_held`)."""
+    global _PENDING
+    if _HELD:
+        _PENDING = _PENDING or error
+        return
+    raise error
+
+
 @contextmanager
 def sigterm_interrupts() -> Iterator[None]:
     """Within the block (in the main thread), SIGTERM raises :class:`~resume_builder.errors.Terminated`,
     a KeyboardInterrupt: the build stops as on Ctrl-C (workers stopped, only complete files
     recorded) and exits 143. Further SIGTERMs while it stops are ignored, so the manifest
-    of what is complete gets written (SIGKILL still ends it at once). Build workers set
-    their own handler (:func:`_warm_up`)."""
+    of what is complete gets written (SIGKILL still ends it at once). Either interruption
+    waits while the build records results it has read (:func:`_results_held`). Build workers
+    set their own handler (:func:`_warm_up`)."""
     import signal
     import threading
 
@@ -611,13 +684,20 @@ def sigterm_interrupts() -> Iterator[None]:
         if stopping:
             return
         stopping = True
-        raise Terminated()
+        _interrupt(Terminated())
+
+    def on_sigint(signum, frame):
+        _interrupt(KeyboardInterrupt())
 
     before = signal.signal(signal.SIGTERM, on_sigterm)
+    before_int = signal.signal(signal.SIGINT, on_sigint) if signal.getsignal(signal.SIGINT) is \
+        signal.default_int_handler else None
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, before)
+        if before_int is not None:
+            signal.signal(signal.SIGINT, before_int)
 
 
 def _alone_main(connection, parent: int | None, members: list[Target], digests: list[str], check: bool,

@@ -77,3 +77,45 @@ def test_a_second_stop_does_not_interrupt_the_unwinding_of_the_first():
     assert result.stdout == "cleaned up\n", result.stderr
     assert result.returncode == 143, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_stop_while_a_worker_warms_up_ends_it_without_a_traceback():
+    """Ctrl-C half a second into a build stopped the workers while they still imported
+    WeasyPrint (the pool's initializer): the SystemExit of their SIGTERM handler reached the
+    pool, which printed "Exception in initializer: Traceback ..." for each (trial). The
+    pool's catch-all is stood in for by one here."""
+    result = _run("""
+        import sys, traceback
+        runner._die_with_parent = lambda parent: os.kill(os.getpid(), signal.SIGTERM)  # arrives mid-warm-up
+        try:
+            runner._warm_up(None, False)
+        except BaseException:  # as concurrent.futures' worker does with its initializer
+            traceback.print_exc()
+            sys.exit(1)
+        print("warmed up", flush=True)
+    """)
+    assert result.returncode == 143, (result.stdout, result.stderr)
+    assert result.stdout == "" and "Traceback" not in result.stderr, result.stderr
+
+
+def test_an_interruption_while_the_build_takes_in_results_waits_until_they_are_recorded():
+    """SIGTERM or Ctrl-C reaching the build between reading a worker's result and recording it
+    lost the result: its complete file stayed on disk, missing from the manifest (full test
+    runs, test_sigterm_stops_like_ctrl_c...). Each signal is sent for real, inside the build's
+    handlers."""
+    import signal
+
+    import pytest
+
+    from resume_builder.building import runner
+    from resume_builder.errors import Terminated
+
+    for signum, stop in ((signal.SIGTERM, Terminated), (signal.SIGINT, KeyboardInterrupt)):
+        recorded = []
+        with pytest.raises(stop):
+            with runner.sigterm_interrupts():
+                with runner._results_held():
+                    os.kill(os.getpid(), signum)  # arrives as the result has been read
+                    recorded.append("result")
+                recorded.append("after")  # never: the interruption is raised as the results are in
+        assert recorded == ["result"], (signum, recorded)
