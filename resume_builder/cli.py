@@ -8,24 +8,30 @@ from __future__ import annotations
 
 import sys
 
-import typer
+# Ctrl-C while the command is still starting (importing its modules) ends it as Ctrl-C does
+# later: "interrupted", exit 130, no traceback (trial).
+try:
+    import typer
 
-from resume_builder.commands import build as build_command
-from resume_builder.commands import bundle as bundle_command
-from resume_builder.commands import check as check_command
-from resume_builder.commands import export as export_command
-from resume_builder.commands import import_cmd as import_command
-from resume_builder.commands import init as init_command
-from resume_builder.commands import letter as letter_command
-from resume_builder.commands import render as render_command
-from resume_builder.commands import schema as schema_command
-from resume_builder.commands import serve as serve_command
-from resume_builder.commands import tailor as tailor_command
-from resume_builder.commands import themes as themes_command
-from resume_builder.commands import validate as validate_command
-from resume_builder.commands import watch as watch_command
-from resume_builder.commands.help_format import Command
-from resume_builder.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
+    from resume_builder.commands import build as build_command
+    from resume_builder.commands import bundle as bundle_command
+    from resume_builder.commands import check as check_command
+    from resume_builder.commands import export as export_command
+    from resume_builder.commands import import_cmd as import_command
+    from resume_builder.commands import init as init_command
+    from resume_builder.commands import letter as letter_command
+    from resume_builder.commands import render as render_command
+    from resume_builder.commands import schema as schema_command
+    from resume_builder.commands import serve as serve_command
+    from resume_builder.commands import tailor as tailor_command
+    from resume_builder.commands import themes as themes_command
+    from resume_builder.commands import validate as validate_command
+    from resume_builder.commands import watch as watch_command
+    from resume_builder.commands.help_format import Command
+    from resume_builder.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
+except KeyboardInterrupt:
+    sys.stderr.write("interrupted\n")
+    sys.exit(130)  # errors.EXIT_INTERRUPTED, which may not be imported yet
 
 app = typer.Typer(
     name="resume-builder",

@@ -537,7 +537,7 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
             if not profile.is_file():
                 where = ("targets", index, "profile") if isinstance(spec.profile, str) \
                     else ("targets", index, "profile", number)
-                problem(f"profile {relative(profile)} " + ("is a folder" if profile.is_dir() else "not found"),
+                problem(f"profile {relative(profile)} {_not_a_file(profile)}",
                         where, "give the profile's path relative to the build file's folder")
                 continue
             finder = ThemeFinder(search_dirs=[Path.cwd(), profile.parent])
@@ -561,7 +561,7 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
                                 "declare variants under 'variants:' in the profile, or leave \"*\" out")
                 elif names_a_file(variant):
                     if not (base / variant).is_file():
-                        problem(f"variant file {variant} not found", where,
+                        problem(f"variant file {variant} {_not_a_file(base / variant)}", where,
                                 "give the variant file's path relative to the build file's folder")
                 elif variant not in variants:
                     hint = did_you_mean(variant, variants)
@@ -595,7 +595,7 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
             value = getattr(spec, key)
             if value and (key == "posting" or names_a_file(value)) \
                     and not (base / value).is_file():
-                problem(f"{key} file {value} not found", ("targets", index, key),
+                problem(f"{key} file {value} {_not_a_file(base / value)}", ("targets", index, key),
                         f"give the {key} file's path relative to the build file's folder")
     if problems:
         problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)
@@ -635,3 +635,20 @@ def _declared(profile: Path) -> tuple[list[str], list[str]] | None:
     except UserError:
         return None
     return list(loaded.variants or {}), list(loaded.letters or {})
+
+
+def _not_a_file(path: Path) -> str:
+    """What ``path``, which is no regular file, is instead: "not found", "is a folder", or
+    "is a named pipe (FIFO), not a regular file" (a FIFO named as a profile was "not found":
+    trial; render and build -c say what it is)."""
+    import stat
+
+    from resume_builder.output import file_kind
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "not found"
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    return f"is {file_kind(mode)}, not a regular file"

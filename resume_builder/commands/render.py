@@ -179,6 +179,9 @@ def _write_stdout(outputs) -> None:
     if len(outputs) != 1:
         raise UserError(f"standard output takes one file, but this render made {len(outputs)} "
                         "(a PNG has one file per page)", hint="write them with --out-dir instead")
+    if sys.stdout is None:  # started with standard output closed (``>&-``)
+        raise UserError("standard output is closed, so '-o -' has nowhere to write",
+                        hint="give -o FILE, or run it with its output sent to a file or a pipe")
     stream = sys.stdout.buffer
     stream.write(outputs[0].data)
     stream.flush()

@@ -124,3 +124,30 @@ def test_a_boolean_is_not_a_number_of_seconds_or_workers(tmp_path, key, value, m
     assert said == [(str(tmp_path / "resume-builder.toml"), 2, key, message)]
     (tmp_path / "resume-builder.toml").write_text(f'{key} = 1\n[[targets]]\nprofile = "cv.yaml"\n', encoding="utf-8")
     assert getattr(load_config(tmp_path / "resume-builder.toml")[1], key) == 1  # a number still is one
+
+
+def test_a_named_pipe_or_a_folder_named_as_a_targets_file_is_said_to_be_one(tmp_path):
+    """A FIFO named as a target's profile was "not found" though it was there (trial); render
+    and build -c say what it is, and so does the build file now."""
+    import os
+
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    os.mkfifo(tmp_path / "job.md")
+    (tmp_path / "folder.yaml").mkdir()
+    (tmp_path / "resume-builder.toml").write_text(
+        '[[targets]]\nprofile = "pipe.yaml"\n[[targets]]\nprofile = "folder.yaml"\n'
+        '[[targets]]\nprofile = "cv.yaml"\nposting = "job.md"\nmax_pages = 1\n'
+        '[[targets]]\nprofile = "cv.yaml"\nvariants = ["pipe.yaml"]\n', encoding="utf-8")
+    from resume_builder.building.config import check_targets
+
+    source, config = load_config(tmp_path / "resume-builder.toml")
+    with pytest.raises(UserError) as caught:
+        check_targets(config, tmp_path, source)
+    said = [(p.location.line, p.message) for p in caught.value.problems]
+    assert said == [
+        (2, "profile pipe.yaml is a named pipe (FIFO), not a regular file"),
+        (4, "profile folder.yaml is a folder"),
+        (7, "posting file job.md is a named pipe (FIFO), not a regular file"),
+        (11, "variant file pipe.yaml is a named pipe (FIFO), not a regular file"),
+    ], said
