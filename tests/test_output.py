@@ -281,3 +281,117 @@ def test_a_zip_holds_the_build_date_within_the_years_a_zip_can_hold(monkeypatch,
     item = Rendered(path=tmp_path / "cv.txt", data=b"text")
     with zipfile.ZipFile(io.BytesIO(zip_bytes([item], tmp_path / "application"))) as archive:
         assert [info.date_time for info in archive.infolist()] == [stamp]
+
+
+# ----------------------------------------------------------------------------- the rules, each pinned
+# (mutation testing, tools/mutation.py: the functions added since its last pass had no test here)
+
+
+@pytest.mark.parametrize(("value", "seconds"), [(None, DEFAULT_EPOCH), ("", DEFAULT_EPOCH), ("  ", DEFAULT_EPOCH),
+                                                (" 1700000000 ", 1700000000), ("0", 0),
+                                                (str(output.MAX_EPOCH), output.MAX_EPOCH)])
+def test_source_date_epoch_reads_whole_seconds_from_1970_to_the_end_of_9999(monkeypatch, value, seconds):
+    if value is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    assert source_date_epoch() == seconds
+    output.check_source_date_epoch()  # accepted
+
+
+@pytest.mark.parametrize(("value", "said", "hint"), [
+    ("abc", "SOURCE_DATE_EPOCH must be a whole number of seconds, not 'abc'",
+     "e.g. the last commit's time: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"),
+    ("1.5", "SOURCE_DATE_EPOCH must be a whole number of seconds, not '1.5'", "SOURCE_DATE_EPOCH=$(git log"),
+    ("-1", "SOURCE_DATE_EPOCH is before 1970 (-1 seconds)",
+     "give the seconds since 1970, e.g. the last commit's time: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"),
+    (str(output.MAX_EPOCH + 1), f"SOURCE_DATE_EPOCH is after the end of year 9999 ({output.MAX_EPOCH + 1} seconds)",
+     f"give the seconds since 1970, at most {output.MAX_EPOCH}, e.g. the last commit's time: "
+     "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"),
+])
+def test_a_source_date_epoch_that_is_no_date_is_refused_in_words(monkeypatch, value, said, hint):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    for read in (source_date_epoch, output.check_source_date_epoch):
+        with pytest.raises(UserError) as caught:
+            read()
+        (problem,) = caught.value.problems
+        assert problem.message == said
+        assert hint in problem.hint
+
+
+def test_today_is_the_build_dates_day_when_one_is_given_else_the_clocks(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", " 1700000000 ")
+    assert output.today() == dt.date(2023, 11, 14)
+    clock = dt.datetime.now(tz=dt.timezone.utc).date()
+    for unset in ("", str(DEFAULT_EPOCH), f" {DEFAULT_EPOCH} "):  # the fixed default is no one's today
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", unset)
+        assert output.today() in (clock, clock + dt.timedelta(days=1))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert output.today() in (clock, clock + dt.timedelta(days=1))
+
+
+@pytest.mark.parametrize(("seconds", "stamp"), [
+    (0, (1980, 1, 1, 0, 0, 0)),  # before the first moment a ZIP can hold
+    (DEFAULT_EPOCH - 1, (1980, 1, 1, 0, 0, 0)),
+    (DEFAULT_EPOCH, (1980, 1, 1, 0, 0, 0)),
+    (1700000001, (2023, 11, 14, 22, 13, 20)),  # odd seconds go down to even ones
+    (1700000000, (2023, 11, 14, 22, 13, 20)),
+    (4354819199, (2107, 12, 31, 23, 59, 58)),  # 2107-12-31T23:59:59
+    (4354819200, (2107, 12, 31, 23, 59, 58)),  # 2108: after the last
+    (output.MAX_EPOCH, (2107, 12, 31, 23, 59, 58)),
+])
+def test_the_zip_stamp_is_the_build_date_within_what_a_zip_holds(monkeypatch, seconds, stamp):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(seconds))
+    assert output.zip_stamp() == stamp
+
+
+def test_file_kinds_are_named_in_words(tmp_path):
+    import socket
+
+    (tmp_path / "file").write_text("x")
+    os.mkfifo(tmp_path / "fifo")
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(tmp_path / "sock"))
+        kinds = {name: output.file_kind(os.stat(tmp_path / name).st_mode) for name in ("file", "fifo", "sock")}
+    finally:
+        server.close()
+    assert kinds == {"file": "a regular file", "fifo": "a named pipe (FIFO)", "sock": "a socket"}
+    assert output.file_kind(os.stat(tmp_path).st_mode) == "a folder"
+    assert output.file_kind(os.stat("/dev/null").st_mode) == "a device"
+    assert output.file_kind(stat.S_IFBLK) == "a device"
+    assert output.file_kind(stat.S_IFLNK) == "a special file"
+
+
+def test_temporary_names_show_at_most_32_bytes_of_the_files_name():
+    assert output.TEMPORARY_NAME_BYTES == 32
+    assert output.temporary_prefix("cv.pdf") == ".cv.pdf."
+    assert output.temporary_prefix("a" * 32) == "." + "a" * 32 + "."
+    assert output.temporary_prefix("a" * 33) == "." + "a" * 32
+    assert output.temporary_prefix("é" * 17) == "." + "é" * 16  # 34 bytes: cut between characters
+
+
+def test_the_older_file_is_kept_under_a_temporary_name_and_nothing_when_there_is_none(tmp_path):
+    assert output._keep_older(tmp_path / "none.pdf") is None
+    (tmp_path / "folder.pdf").mkdir()
+    assert output._keep_older(tmp_path / "folder.pdf") is None
+    target = tmp_path / "cv.pdf"
+    target.write_bytes(b"older")
+    kept = output._keep_older(target)
+    assert kept is not None and Path(kept).parent == tmp_path
+    assert Path(kept).name.startswith(".cv.pdf.") and kept.endswith(".old.tmp")
+    assert Path(kept).read_bytes() == b"older" and os.stat(kept).st_ino == os.stat(target).st_ino
+    output._remove(kept)
+    assert not Path(kept).exists() and target.read_bytes() == b"older"
+    output._remove(kept)  # gone already: nothing to do
+    output._remove(None)
+
+
+def test_the_umask_is_read_without_changing_it():
+    before = os.umask(0o027)
+    try:
+        assert output._umask_at_start() == 0o027
+        assert os.umask(0o027) == 0o027  # still what it was
+        assert output.current_umask() == 0o027
+    finally:
+        os.umask(before)
