@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+from resume_builder.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
+
 # Ctrl-C while the command is still starting (importing its modules) ends it as Ctrl-C does
 # later: "interrupted", exit 130, no traceback (trial).
 try:
@@ -28,10 +30,9 @@ try:
     from resume_builder.commands import validate as validate_command
     from resume_builder.commands import watch as watch_command
     from resume_builder.commands.help_format import Command
-    from resume_builder.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
 except KeyboardInterrupt:
     sys.stderr.write("interrupted\n")
-    sys.exit(130)  # errors.EXIT_INTERRUPTED, which may not be imported yet
+    sys.exit(EXIT_INTERRUPTED)
 
 app = typer.Typer(
     name="resume-builder",
