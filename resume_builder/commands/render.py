@@ -66,6 +66,9 @@ def render(
                             hint=f"write -o {out_dir / output.name}" if str(output) != "-" else "drop --out-dir")
         out_dir = out_dir if out_dir is not None else Path("output")
         to_stdout = output is not None and str(output) == "-"
+        if to_stdout and sys.stdout is None:  # started with standard output closed (``>&-``): before any work
+            raise UserError("standard output is closed, so '-o -' has nowhere to write",
+                            hint="give -o FILE, or run it with its output sent to a file or a pipe")
         if output is not None and not to_stdout:
             from resume_builder.output import check_destination
 
@@ -179,9 +182,6 @@ def _write_stdout(outputs) -> None:
     if len(outputs) != 1:
         raise UserError(f"standard output takes one file, but this render made {len(outputs)} "
                         "(a PNG has one file per page)", hint="write them with --out-dir instead")
-    if sys.stdout is None:  # started with standard output closed (``>&-``)
-        raise UserError("standard output is closed, so '-o -' has nowhere to write",
-                        hint="give -o FILE, or run it with its output sent to a file or a pipe")
     stream = sys.stdout.buffer
     stream.write(outputs[0].data)
     stream.flush()

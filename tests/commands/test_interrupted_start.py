@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import EXAMPLE, REPO
 
 _ENV = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -32,9 +34,11 @@ main()
     assert result.stderr == "interrupted\n"
 
 
-def test_writing_to_a_closed_standard_output_is_said_in_one_line(tmp_path):
-    """`render -f md -o - >&-` ended in "AttributeError: 'NoneType' object has no attribute 'buffer'"."""
-    result = subprocess.run([sys.executable, "-m", "resume_builder", "render", str(EXAMPLE), "-f", "md", "-o", "-"],
+@pytest.mark.parametrize("fmt", ["md", "pdf"])
+def test_writing_to_a_closed_standard_output_is_said_in_one_line(tmp_path, fmt):
+    """`render -f md -o - >&-` ended in "AttributeError: 'NoneType' object has no attribute 'buffer'"
+    after rendering; a PDF's in the check for a terminal (sys.stdout.isatty())."""
+    result = subprocess.run([sys.executable, "-m", "resume_builder", "render", str(EXAMPLE), "-f", fmt, "-o", "-"],
                             stderr=subprocess.PIPE, text=True, env=_ENV, cwd=tmp_path, timeout=120,
                             preexec_fn=lambda: os.close(1))
     assert result.returncode == 2, result.stderr
