@@ -55,10 +55,12 @@ Known equivalent mutants (no input can tell them apart; they stay "survived"):
   Not equivalent, left: validate_json_resume's range(500) → 501 and the message after it
   (UserError(None)): telling them apart takes 500 values a résumé cannot show, whose 500
   validation rounds take about 15 seconds.
-- tailoring/variants.py: copy.deepcopy → copy.copy (validation builds new containers from
-  the copied data); the theme's model_dump mode "json" → "python" (both give the same
-  strings, numbers, booleans and lists, all a theme option accepts; only YAML oddities such
-  as !!binary or .inf differ); errors(include_url=True) (the url is not read).
+- tailoring/variants.py (tailor): the theme's copy.deepcopy → copy.copy (model_dump already
+  builds new containers, held by nothing else; the overrides' deepcopy is not equivalent: a
+  later override may reach into an earlier one's value); the theme's model_dump mode "json"
+  → "python", None, left out or misspelt (4; pydantic reads any mode but "json" as "python";
+  both give the same strings, numbers, booleans and lists, all a theme option accepts; only
+  YAML oddities such as !!binary or .inf differ); errors(include_url=True) (the url is not read).
 - tailoring/fitting.py:
   - _age_key: ``roles and hasattr(entry, "span")`` → ``or`` (only Experience has span(), which
     gives its own start and end when it has no roles); weakening the ``hasattr(entry,
@@ -126,7 +128,10 @@ MODULES: dict[str, tuple[str, list[str]]] = {
                 "tests/test_pipeline_request.py"]),
     "tailor": ("resume_builder/tailoring/variants.py",
                ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py",
-                "tests/tailoring/test_tailor_rules.py"]),
+                "tests/tailoring/test_tailor_rules.py",
+                # capped_highlights; not the file's last test, whose page budget lays out PDFs
+                "tests/tailoring/test_capped_highlights.py::test_each_capped_entry_is_named_with_what_it_lost",
+                "tests/tailoring/test_capped_highlights.py::test_nothing_is_said_when_nothing_is_capped"]),
     "variants": ("resume_builder/schema/variant_rules.py",
                  ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py",
                   "tests/tailoring/test_select.py", "tests/tailoring/test_tailor_rules.py",

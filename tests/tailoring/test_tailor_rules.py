@@ -57,3 +57,17 @@ def test_overrides_valid_one_by_one_but_not_together_are_refused_with_the_reason
     assert [(p.path, p.message) for p in info.value.problems] == [
         ("experience[0].end", f"the tailored profile is invalid: end {end} is before start {start}: swap them, or correct the one that is wrong")]
     assert info.value.render() == f"experience[0].end: the tailored profile is invalid: end {end} is before start {start}: swap them, or correct the one that is wrong"
+
+
+def test_an_override_inside_another_overrides_value_leaves_the_variant_as_it_was():
+    """Overrides apply in order, each to the data the ones before it left: a later path may
+    reach into an earlier value. The tailored profile gets the later value; the variant keeps
+    its own (tailoring never changes its input, so a second tailoring gives the same)."""
+    base = Profile.model_validate({"basics": {"name": "Sam Sample", "location": {"city": "Berlin"}}})
+    chosen = variant(overrides={"basics": {"name": "Sam Sample", "location": {"city": "Hamburg"}},
+                                "basics.location.city": "Köln"})
+    assert tailor(base, chosen).basics.location.city == "Köln"
+    assert chosen.overrides == {"basics": {"name": "Sam Sample", "location": {"city": "Hamburg"}},
+                                "basics.location.city": "Köln"}
+    assert tailor(base, chosen).basics.location.city == "Köln"
+    assert base.basics.location.city == "Berlin"
