@@ -109,7 +109,8 @@ WORK = REPO / "build" / "mutation"
 # name → (module, the test files that pin its rules)
 MODULES: dict[str, tuple[str, list[str]]] = {
     "dates": ("resume_builder/schema/types.py",
-              ["tests/schema/test_types.py", "tests/schema/test_contact_rules.py"]),
+              ["tests/schema/test_types.py", "tests/schema/test_contact_rules.py",
+               "tests/schema/test_types_rules.py"]),
     "jsonresume": ("resume_builder/loading/jsonresume.py",
                    ["tests/loading/test_jsonresume.py", "tests/loading/test_jsonresume_rules.py",
                     "tests/interop/test_jsonresume_roundtrip.py",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from resume_builder.schema.profile import Basics, Experience, SocialProfile
-from resume_builder.schema.types import PartialDate, parse_date
+from resume_builder.schema.types import PartialDate, parse_date, parse_day
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -75,6 +77,42 @@ def test_partial_dates_know_their_first_and_last_day_and_print_as_written():
     assert (PartialDate(2021, 3, 9).earliest(), PartialDate(2021, 3, 9).latest()) == ((2021, 3, 9), (2021, 3, 9))
     assert [str(PartialDate(2021)), str(PartialDate(2021, 3)), str(PartialDate(2021, 3, 9))] == [
         "2021", "2021-03", "2021-03-09"]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2026-03-02", datetime.date(2026, 3, 2)), (" 2024-02-29 ", datetime.date(2024, 2, 29)),
+    ("1900-01-01", datetime.date(1900, 1, 1)), ("2200-12-31", datetime.date(2200, 12, 31)),
+    ("2 March 2026", None), ("2026-03", None), ("20260302", None), ("2026-003-02", None), ("2026/03/02", None),
+])
+def test_a_day_written_year_first_is_read_and_other_text_is_not(value, expected):
+    """A letter's date: YYYY-MM-DD is a day; other text (``2 March 2026``) is kept as written."""
+    assert parse_day(value) == expected
+
+
+@pytest.mark.parametrize("value, kind, message", [
+    ("2026-13-01", "date_month", "month 13 does not exist in '2026-13-01': months run from 01 to 12 "
+                                 "(write YYYY-MM-DD, e.g. 2026-03-01)"),
+    ("2026-00-01", "date_month", "month 0 does not exist in '2026-00-01': months run from 01 to 12 "
+                                 "(write YYYY-MM-DD, e.g. 2026-03-01)"),
+    ("2026-02-29", "date_day", "day 29 does not exist in '2026-02-29': February 2026 has 28 days"),
+    ("2024-02-30", "date_day", "day 30 does not exist in '2024-02-30': February 2024 has 29 days"),
+    ("2026-01-32", "date_day", "day 32 does not exist in '2026-01-32': January 2026 has 31 days"),
+    ("2026-04-31", "date_day", "day 31 does not exist in '2026-04-31': April 2026 has 30 days"),
+    ("2026-12-00", "date_day", "day 0 does not exist in '2026-12-00': December 2026 has 31 days"),
+    ("2201-01-01", "date_year", "year 2201 is out of range in '2201-01-01': write a year from 1900 to 2200"),
+    ("1899-12-31", "date_year", "year 1899 is out of range in '1899-12-31': write a year from 1900 to 2200"),
+    (" 2026-3-2 ", "date_format", "'2026-3-2' is not a date: write YYYY-MM-DD, with two digits for the month "
+                                  "and the day (2026-03-02)"),
+    ("2026-03-2", "date_format", "'2026-03-2' is not a date: write YYYY-MM-DD, with two digits for the month "
+                                 "and the day (2026-03-02)"),
+    ("2026-3-02", "date_format", "'2026-3-02' is not a date: write YYYY-MM-DD, with two digits for the month "
+                                 "and the day (2026-03-02)"),
+])
+def test_a_day_that_does_not_exist_is_refused_in_the_words_of_a_whole_day(value, kind, message):
+    """parse_day's hints show YYYY-MM-DD and never suggest leaving the day out (a letter's date is a day)."""
+    with pytest.raises(PydanticCustomError) as info:
+        parse_day(value)
+    assert (info.value.type, str(info.value)) == (kind, message)
 
 
 @pytest.mark.parametrize("start, end", [
