@@ -92,6 +92,13 @@ Known equivalent mutants (no input can tell them apart; they stay "survived"):
   tuning in _bisect_units (``freed`` starting at 1, the probe's range check, the ``bracketed``
   bookkeeping, where the probe moves after a miss, how its step grows): the same cut every
   time, in as many layouts (one more at most) or fewer in every case tried.
+- schema/types.py (4, each a text mutated to hold an "X", a letter):
+  - _check_no_controls: the default ``allow=""`` → ``"XXXX"``, and _check_single_line's
+    ``allow="\\t"`` → ``"XX\\tXX"`` (only control characters are looked up in ``allow``, and "X"
+    is none: the same characters are refused).
+  - _check_web_url: ``parts.hostname or ""`` → ``or "XXXX"`` (a host "XXXX" has no dot and is not
+    localhost: refused with the same url_host message as no host at all).
+  - _host_character: ``"-._"`` → ``"XX-._XX"`` (an "X" passes isalnum() before it is looked up).
 """
 
 from __future__ import annotations
