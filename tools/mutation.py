@@ -16,9 +16,12 @@ mutated function, which matters on a small machine. cosmic-ray is also well kept
 needs a session database and a per-operator configuration for the same result.
 
 Known equivalent mutants (no input can tell them apart; they stay "survived"):
-- loading/variants.py, load_variant's check_variant call for a variant declared in the
-  profile: loading the profile already checks every declared variant, located the same way
-  (profile_loader.validate_profile), so mutating or removing this call changes nothing.
+- loading/variants.py:
+  - load_variant's check_variant call for a variant declared in the profile, and the raise
+    after it (12): loading the profile already checks every declared variant, located the
+    same way (profile_loader.validate_profile), so the call never finds a problem.
+  - _from_file: ``if chosen.profile`` made always true (a variant file's profile is required
+    and ends in .yaml, .yml or .json: never empty).
 - loading/jsonresume.py (a JSON Resume document, checked by the official schema, then mapped):
   - official_problems: _describe_error(error, None) (it does not read the path); "line or 1",
     "column or 1" (a location always has both: locate falls back to 1:1); sort(key=None) (no
@@ -133,7 +136,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "select": ("resume_builder/loading/variants.py",
                ["tests/tailoring/test_select.py", "tests/commands/test_variant_file_profile.py",
                 "tests/loading/test_variant_language.py", "tests/letters/test_letter_loading.py",
-                "tests/test_pipeline_request.py"]),
+                "tests/test_pipeline_request.py", "tests/loading/test_variant_loading_rules.py"]),
     "tailor": ("resume_builder/tailoring/variants.py",
                ["tests/tailoring/test_variants.py", "tests/tailoring/test_override_paths.py",
                 "tests/tailoring/test_tailor_rules.py",
