@@ -57,6 +57,8 @@ SECURITY_HEADERS = [
     (b"cache-control", b"no-store"),
 ]
 KEEP_ALIVE_SECONDS = 15.0
+#: When, after the watcher restarts, the inputs are compared again (seconds after the last check).
+CATCH_UP_SECONDS = (0.3, 1.5)
 
 
 class SecurityHeaders:
@@ -169,7 +171,7 @@ class PreviewServer:
         once more later, the inputs' modification times and sizes are compared with those
         taken as the last render began: a difference means a save that render may not have read.
         """
-        for delay in (0.3, 1.5):
+        for delay in CATCH_UP_SECONDS:
             await asyncio.sleep(delay)
             if any(_stamps([path]).get(path) != stamp for path, stamp in self._stamps.items()):
                 assert self._wanted is not None

@@ -22,7 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from resume_builder.cli import app
-from tests.building.test_build import SMALL
+from tests.building.test_build import SMALL, _living_in_group
 from tests.conftest import REPO
 
 runner = CliRunner()
@@ -56,19 +56,6 @@ def _start_build(project: Path, *args: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "resume_builder", "build", *args], cwd=project,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
                             env={**os.environ, "PYTHONPATH": str(REPO)})
-
-
-def _living_in_group(group: int) -> list[int]:
-    """Processes of a process group that are still running (zombies are dead: not counted)."""
-    alive = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[2]) == group and fields[0] != "Z":  # fields: state, ppid, pgrp, ...
-            alive.append(int(stat.parent.name))
-    return alive
 
 
 def _manifest_tells_the_truth(out: Path) -> list[str]:

@@ -1,7 +1,8 @@
 """A real word processor opens the DOCX: LibreOffice converts it to PDF with the theme's fonts.
 
 Skipped unless ``soffice`` and ``pdftotext`` are on PATH (CI installs libreoffice-writer and
-poppler-utils). One conversion per built-in theme, shared by the tests of this module.
+poppler-utils). One LibreOffice run per built-in theme converts every document this module has
+drawn in it (:func:`drawn`), shared by the tests.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import subprocess
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pytest
@@ -31,6 +33,11 @@ pytestmark = [pytest.mark.slow,
                                  reason="needs LibreOffice (soffice) and poppler-utils (pdftotext)")]
 
 BUILT_IN = sorted(name for name, source, _ in ThemeFinder().available() if source == "built-in")
+RTL_FIXTURES = REPO / "tests" / "checking" / "fixtures"
+#: The font LibreOffice takes for each right-to-left fixture's letters (the DOCX's w:cs).
+SCRIPT_FONTS = {"he": "NotoSansHebrew", "ar": "NotoSansArabic"}
+EAST_ASIAN = ["ja", "zh"]
+PHOTO_COLOUR = (200, 20, 100)  # a colour no theme uses: the photo's pixels on the page
 
 
 def fontconfig_file(theme: Theme, folder: Path) -> Path:
@@ -54,11 +61,6 @@ def fontconfig_file(theme: Theme, folder: Path) -> Path:
     path = folder / "fonts.conf"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-def convert(docx_path: Path, out_dir: Path, fonts_conf: Path) -> Path:
-    (pdf,) = convert_all([docx_path], out_dir, fonts_conf)
-    return pdf
 
 
 def convert_all(docx_paths: list[Path], out_dir: Path, fonts_conf: Path) -> list[Path]:
@@ -100,19 +102,66 @@ class Converted:
     our_pages: int
 
 
-@pytest.fixture(scope="module", params=BUILT_IN)
-def converted(request, tmp_path_factory) -> Converted:
-    theme = find_theme(request.param)
-    folder = tmp_path_factory.mktemp(f"lo-{request.param}")
+def _photo_profile(folder: Path) -> Path:
+    """A short profile with a photo (30 x 40 pixels of :data:`PHOTO_COLOUR`) in ``folder``."""
+    from PIL import Image
+
+    folder.mkdir()
+    Image.new("RGB", (30, 40), PHOTO_COLOUR).save(folder / "me.png")
+    profile = folder / "cv.yaml"
+    profile.write_text("basics:\n  name: Jo Photo\n  photo: me.png\n  email: jo@example.com\n"
+                       "summary: A short summary.\n", encoding="utf-8")
+    return profile
+
+
+def _sources(theme: Theme, folder: Path) -> dict[str, tuple[bytes, Any]]:
+    """{name: (a DOCX of ``theme``, what its tests need besides LibreOffice's PDF of it)}: every
+    document this module has LibreOffice draw in ``theme``."""
+    from resume_builder.pipeline import prepare
+
     doc = build_document(load_profile(EXAMPLE).profile)
     options = theme.options()
-    docx_path = folder / "example.docx"
-    docx_path.write_bytes(render_docx(doc, theme, options))
-    pdf = convert(docx_path, folder, fontconfig_file(theme, folder))
+    ours = render_pdf(doc, theme, options, profile_folder=EXAMPLE.parent)
+    photo = prepare(_photo_profile(folder / "profile"), theme=theme.name)
+    sources = {"example": (render_docx(doc, theme, options), (doc, ours.pages)),
+               "photo": (render_docx(photo.document, photo.theme, photo.options), photo)}
+    if theme.name == "classic":  # the right-to-left and East Asian résumés are drawn in classic
+        for language in sorted(SCRIPT_FONTS):
+            rtl = build_document(load_profile(RTL_FIXTURES / f"bidi_{language}.yaml").profile)
+            sources[f"bidi_{language}"] = (render_docx(rtl, theme, theme.options()), rtl)
+        for language in EAST_ASIAN:
+            job = prepare(EXAMPLE, lang=language)
+            assert job.theme.name == theme.name
+            sources[f"example-{language}"] = (render_docx(job.document, job.theme, job.options), job)
+    return sources
+
+
+_DRAWN: dict[str, dict[str, tuple[Path, Any]]] = {}
+
+
+def drawn(theme_name: str, name: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+    """LibreOffice's PDF of the document ``name`` of :func:`_sources` in ``theme_name``, and what
+    its tests need. Every document of a theme is converted in one LibreOffice run, the first
+    time one is asked for: starting LibreOffice costs about a second, a document a tenth."""
+    if theme_name not in _DRAWN:
+        theme = find_theme(theme_name)
+        folder = tmp_path_factory.mktemp(f"lo-{theme_name}")
+        sources = _sources(theme, folder)
+        paths = []
+        for stem, (data, _) in sources.items():
+            paths.append(folder / f"{stem}.docx")
+            paths[-1].write_bytes(data)
+        pdfs = convert_all(paths, folder, fontconfig_file(theme, folder))
+        _DRAWN[theme_name] = {stem: (pdf, need) for (stem, (_, need)), pdf in zip(sources.items(), pdfs)}
+    return _DRAWN[theme_name][name]
+
+
+@pytest.fixture(scope="module", params=BUILT_IN)
+def converted(request, tmp_path_factory) -> Converted:
+    pdf, (doc, our_pages) = drawn(request.param, "example", tmp_path_factory)
     text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
                           ).stdout.decode("utf-8")
-    ours = render_pdf(doc, theme, options, profile_folder=EXAMPLE.parent)
-    return Converted(doc, theme, pdf, text, ours.pages)
+    return Converted(doc, find_theme(request.param), pdf, text, our_pages)
 
 
 def test_libreoffice_shows_all_content_in_order(converted):
@@ -141,11 +190,6 @@ def test_libreoffice_uses_the_theme_fonts(converted):
     assert re.search(rf"\+{re.escape(family)}-Bold\b", fonts), fonts
 
 
-RTL_FIXTURES = REPO / "tests" / "checking" / "fixtures"
-#: The font LibreOffice takes for each right-to-left fixture's letters (the DOCX's w:cs).
-SCRIPT_FONTS = {"he": "NotoSansHebrew", "ar": "NotoSansArabic"}
-
-
 def drawn_fonts(pdf: Path) -> dict[str, set[str]]:
     """{character: the fonts it is drawn in} of every glyph of ``pdf`` (subset prefixes dropped)."""
     from pdfminer.high_level import extract_pages
@@ -168,13 +212,8 @@ def drawn_fonts(pdf: Path) -> dict[str, set[str]]:
 @pytest.fixture(scope="module", params=sorted(SCRIPT_FONTS))
 def right_to_left(request, tmp_path_factory) -> Converted:
     """The Hebrew or Arabic fixture's DOCX (classic) as LibreOffice draws it."""
-    theme = find_theme("classic")
-    folder = tmp_path_factory.mktemp(f"lo-bidi-{request.param}")
-    doc = build_document(load_profile(RTL_FIXTURES / f"bidi_{request.param}.yaml").profile)
-    docx_path = folder / f"bidi_{request.param}.docx"
-    docx_path.write_bytes(render_docx(doc, theme, theme.options()))
-    pdf = convert(docx_path, folder, fontconfig_file(theme, folder))
-    return Converted(doc, theme, pdf, "", 1)
+    pdf, doc = drawn("classic", f"bidi_{request.param}", tmp_path_factory)
+    return Converted(doc, find_theme("classic"), pdf, "", 1)
 
 
 def test_libreoffice_draws_a_right_to_left_resume_in_its_own_fonts(right_to_left):
@@ -195,18 +234,13 @@ def test_libreoffice_draws_a_right_to_left_resume_in_its_own_fonts(right_to_left
                           for digit in digits), {digit: drawn.get(digit) for digit in digits}
 
 
-@pytest.mark.parametrize("language", ["ja", "zh"])
-def test_libreoffice_breaks_english_words_of_an_east_asian_resume_only_between_words(language, tmp_path):
+@pytest.mark.parametrize("language", EAST_ASIAN)
+def test_libreoffice_breaks_english_words_of_an_east_asian_resume_only_between_words(language, tmp_path_factory):
     """LibreOffice wraps the English text of the Japanese and Chinese résumés between words: no
     line ends in a piece of a word the next line finishes. Before: styles.xml said
     <w:lang w:val="ja">, marking the English text Japanese, and LibreOffice broke it at any
     letter: "Passionate a" / "bout", "deliver" / "ing"."""
-    from resume_builder.pipeline import prepare
-
-    job = prepare(EXAMPLE, lang=language)
-    docx_path = tmp_path / f"example-{language}.docx"
-    docx_path.write_bytes(render_docx(job.document, job.theme, job.options))
-    pdf = convert(docx_path, tmp_path, fontconfig_file(job.theme, tmp_path))
+    pdf, job = drawn("classic", f"example-{language}", tmp_path_factory)
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
                           ).stdout.decode("utf-8")
     latin = re.compile(r"[A-Za-z]+")
@@ -245,12 +279,9 @@ def test_libreoffice_lays_out_right_to_left_items_in_the_pdfs_order(right_to_lef
         assert from_the_right(["C++", "Python", "Go"])
 
 
-PHOTO_COLOUR = (200, 20, 100)  # a colour no theme uses: the photo's pixels on the page
-
-
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="needs pdftoppm (poppler-utils)")
 @pytest.mark.parametrize("theme_name", BUILT_IN)
-def test_libreoffice_shows_the_whole_photo_beside_the_name(theme_name, tmp_path):
+def test_libreoffice_shows_the_whole_photo_beside_the_name(theme_name, tmp_path_factory):
     """The photo (30 x 40 pixels, 16.5 x 22 mm) is drawn whole, in its proportions, at the right
     margin beside the masthead as in the PDF: its top level with the name's line, the name left
     of it, and the first section heading below its foot (the PDF's masthead is at least as tall
@@ -260,18 +291,7 @@ def test_libreoffice_shows_the_whole_photo_beside_the_name(theme_name, tmp_path)
 
     from PIL import Image, ImageChops
 
-    from resume_builder.pipeline import prepare
-
-    folder = tmp_path / "profile"
-    folder.mkdir()
-    Image.new("RGB", (30, 40), PHOTO_COLOUR).save(folder / "me.png")
-    profile = folder / "cv.yaml"
-    profile.write_text("basics:\n  name: Jo Photo\n  photo: me.png\n  email: jo@example.com\n"
-                       "summary: A short summary.\n", encoding="utf-8")
-    job = prepare(profile, theme=theme_name)
-    docx_path = tmp_path / "cv.docx"
-    docx_path.write_bytes(render_docx(job.document, job.theme, job.options))
-    pdf = convert(docx_path, tmp_path, fontconfig_file(job.theme, tmp_path))
+    pdf, job = drawn(theme_name, "photo", tmp_path_factory)
     dpi = 144
     png = subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", str(pdf)],
                          capture_output=True, check=True).stdout

@@ -49,6 +49,7 @@ class _Preview:
 
 def _run(tmp_path: Path, monkeypatch, save: bool) -> int:
     monkeypatch.setattr(memory, "release", lambda: None)
+    monkeypatch.setattr(app_module, "CATCH_UP_SECONDS", (0.01, 0.05))  # both checks, without their waits
     profile = tmp_path / "cv.yaml"
     profile.write_text("before\n", encoding="utf-8")
     os.utime(profile, (1_700_000_000, 1_700_000_000))  # saved long before the server started
