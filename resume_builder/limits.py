@@ -143,16 +143,22 @@ class RenderTimeout(Exception):
     """
 
 
-def timeout_refusal(seconds: float) -> str | None:
+def timeout_refusal(seconds: float, shown: str | None = None) -> str | None:
     """Why ``seconds`` cannot be a time limit, in words, or None when it can.
 
-    A limit is 0 (no limit) up to :data:`MAX_TIMEOUT` seconds; ``inf``, ``nan`` and larger
-    numbers are refused (callers check the lower bound themselves). The words follow
-    "--timeout 1e+12:" or "timeout: 1e+12" and end with what to write instead.
+    A limit is 0 (no limit) up to :data:`MAX_TIMEOUT` seconds; a negative number, ``nan``,
+    ``inf`` and numbers past a day are refused. ``shown`` is the value as the user wrote it
+    (``1e400`` rather than the ``inf`` it reads as). The words follow "--timeout 1e+12:" or
+    "timeout: 1e+12" and end with what to write instead.
     """
-    if seconds <= MAX_TIMEOUT:  # False for nan too
+    if 0 <= seconds <= MAX_TIMEOUT:  # False for nan too
         return None
-    return (f"{seconds:g} seconds is more than a time limit may be ({MAX_TIMEOUT:,} seconds, a day); "
+    shown = shown or f"{seconds:g}"
+    if seconds != seconds:  # nan
+        return f"{shown} is not a number of seconds; give 0 (no limit) up to {MAX_TIMEOUT:,} (a day)"
+    if seconds < 0:
+        return f"{shown} seconds is negative; give 0 for no limit"
+    return (f"{shown} seconds is more than a time limit may be ({MAX_TIMEOUT:,} seconds, a day); "
             "give 0 for no limit")
 
 

@@ -85,13 +85,14 @@ class BuildConfig(BaseModel):
     jobs: Annotated[int, not_boolean("a whole number of worker processes")] = Field(
         default=0, ge=0, description="Worker processes; 0 = one per core")
     timeout: Annotated[float, not_boolean("a number of seconds")] = Field(
-        default=DEFAULT_TIMEOUT, ge=0, description="Seconds one target may take to render; 0 = no limit; at most a day")
+        default=DEFAULT_TIMEOUT, description="Seconds one target may take to render; 0 = no limit; at most a day")
     targets: list[TargetSpec] = Field(min_length=1)
 
     @field_validator("timeout")
     @classmethod
     def _bounded_timeout(cls, value: float) -> float:
-        """At most MAX_TIMEOUT: TOML's ``inf`` or ``1e999`` ended in an OverflowError traceback."""
+        """From 0 to MAX_TIMEOUT: TOML's ``inf`` or ``1e999`` ended in an OverflowError traceback,
+        and ``nan`` was said to be "out of range" of "at least 0.0"."""
         refusal = timeout_refusal(value)
         if refusal:
             raise ValueError(refusal)

@@ -53,19 +53,32 @@ def theme_options_option():
 def timeout_option(default: float | None, help: str):
     """``--timeout SECONDS``: a time limit from 0 (none) to :data:`~resume_builder.limits.MAX_TIMEOUT`.
 
-    A larger number, ``inf`` or ``1e999`` is refused as a bad option value (exit 2), with the
-    words of :func:`~resume_builder.limits.timeout_refusal`; it ended in an OverflowError
-    traceback when the limit was armed."""
-    return typer.Option(default, "--timeout", min=0, callback=_checked_timeout, help=help)
+    A negative number, ``nan``, ``inf``, a number past a day (``1e999``) or a text that is not
+    a plain number (``1_0``) is refused as a bad option value (exit 2), in the words of
+    :func:`~resume_builder.limits.timeout_refusal`, quoting the value as typed; ``inf`` ended
+    in an OverflowError traceback when the limit was armed."""
+    return typer.Option(default, "--timeout", parser=_seconds, metavar="SECONDS", help=help)
 
 
-def _checked_timeout(value: float | None) -> float | None:
+def _seconds(value: str | float) -> float:
+    """A number of seconds as written on the command line: Python's float syntax without its
+    digit separators (``1_0``), refused with :func:`~resume_builder.limits.timeout_refusal`."""
     from resume_builder.limits import timeout_refusal
 
-    refusal = None if value is None else timeout_refusal(value)
+    if isinstance(value, float):
+        return value
+    text = str(value).strip()
+    try:
+        if "_" in text:
+            raise ValueError(text)
+        seconds = float(text)
+    except ValueError:
+        raise typer.BadParameter("must be a number of seconds, e.g. 30 or 2.5 (0: no limit), "
+                                 f"not {value!r}") from None
+    refusal = timeout_refusal(seconds, shown=text)
     if refusal:
         raise typer.BadParameter(refusal)
-    return value
+    return seconds
 
 
 def input_format_option():

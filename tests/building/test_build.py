@@ -614,6 +614,19 @@ def test_a_build_file_timeout_past_a_day_is_a_located_mistake(project, timeout):
     assert not (project / "out").exists()
 
 
+@pytest.mark.parametrize("timeout, words", [("nan", "nan is not a number of seconds"),
+                                             ("-1", "-1 seconds is negative; give 0 for no limit")])
+def test_a_build_file_timeout_below_zero_or_not_a_number_is_said_so(project, timeout, words):
+    """``timeout = nan`` was "out of range: use a number of at least 0.0" (trial)."""
+    (project / "resume-builder.toml").write_text(
+        f'out_dir = "out"\ncheck = false\ntimeout = {timeout}\n[[targets]]\nprofile = "profiles/me.yaml"\n'
+        'formats = ["md"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1"])
+    assert result.exit_code == 2, result.output
+    assert f"resume-builder.toml:3:11: timeout: {words}" in result.output, result.output
+    assert not (project / "out").exists()
+
+
 def test_workers_start_weasyprint_only_for_formats_it_lays_out(project):
     """A build of Markdown and text alone imports no WeasyPrint in its workers (about a second
     of CPU each); a PDF, PNG or bundle target does, before its first target."""

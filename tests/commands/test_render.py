@@ -246,6 +246,23 @@ def test_a_timeout_past_a_day_is_a_command_line_mistake(tmp_path, monkeypatch, c
     assert isinstance(result.exception, SystemExit) and list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("seconds, words", [
+    ("nan", "nan is not a number of seconds; give 0 (no limit) up to 86,400 (a day)"),
+    ("-1", "-1 seconds is negative; give 0 for no limit"),
+    ("1e400", "1e400 seconds is more than a time limit may be"),  # as typed, not the "inf" it reads as
+    ("1_0", "must be a number of seconds, e.g. 30 or 2.5 (0: no limit), not '1_0'"),
+    ("ten", "must be a number of seconds, e.g. 30 or 2.5 (0: no limit), not 'ten'"),
+])
+def test_a_timeout_that_is_not_a_time_limit_is_said_as_typed(tmp_path, monkeypatch, seconds, words):
+    """``--timeout nan`` was refused as "must be at least 0" (click's range check, before ours),
+    ``1e400`` was echoed as "inf", and ``1_0`` was read as ten seconds (trial)."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["render", "--timeout", seconds], env={"COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '--timeout': {words}" in result.output, result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_timeout_of_a_day_is_allowed(tmp_path):
     result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "txt", "-o", str(tmp_path / "cv.txt"),
                                  "--timeout", "86400", "--no-server"])
