@@ -17,6 +17,7 @@ EXIT_CHECK_FAILED = 1
 EXIT_USER_ERROR = 2
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143  # 128 + SIGTERM: what a cancelled CI job sends
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of standard output closed it early, as for any Unix tool
 
 
 class Terminated(KeyboardInterrupt):

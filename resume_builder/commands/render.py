@@ -178,13 +178,23 @@ def _is_binary(fmt: str) -> bool:
 
 
 def _write_stdout(outputs) -> None:
-    """``-o -``: the one output's bytes to standard output."""
+    """``-o -``: the one output's bytes to standard output. A reader that closes it before they
+    are all written ends the command with exit 141, saying nothing (click made it 1, which means
+    a check failed)."""
     if len(outputs) != 1:
         raise UserError(f"standard output takes one file, but this render made {len(outputs)} "
                         "(a PNG has one file per page)", hint="write them with --out-dir instead")
     stream = sys.stdout.buffer
-    stream.write(outputs[0].data)
-    stream.flush()
+    try:
+        stream.write(outputs[0].data)
+        stream.flush()
+    except BrokenPipeError:  # the reader closed it early (``| head``): quietly, as a Unix tool ends
+        import os
+
+        from resume_builder.errors import EXIT_BROKEN_PIPE
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
 
 
 def _declared_variants(path: Path, input_format: str | None = None) -> list[str]:

@@ -89,6 +89,22 @@ def test_dash_takes_binary_formats_through_a_pipe(tmp_path):
     assert proc.stdout.startswith(b"%PDF-") and proc.stdout.rstrip().endswith(b"%%EOF")
 
 
+def test_a_reader_that_closes_the_pipe_early_ends_the_render_quietly_with_141(tmp_path):
+    """``render -o - | head``: a reader gone before the file is written made the command exit 1
+    (click's answer to EPIPE), which means "a check failed"; now 141 (128 + SIGPIPE), as any
+    Unix tool ends, with nothing said and nothing written beside it."""
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first byte
+    try:
+        proc = subprocess.run([sys.executable, "-m", "resume_builder", "render", str(ONE_PAGE), "-f", "md",
+                               "-o", "-", "--no-server"], cwd=tmp_path, stdout=write, stderr=subprocess.PIPE,
+                              env={**os.environ, "PYTHONPATH": str(REPO)})
+    finally:
+        os.close(write)
+    assert (proc.returncode, proc.stderr) == (141, b"")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_dash_refuses_check(tmp_path):
     result = runner.invoke(app, ["render", str(ONE_PAGE), "-o", "-", "--check"])
     assert result.exit_code == 2 and "--check" in result.output
