@@ -649,7 +649,10 @@ def _not_a_file(path: Path) -> str:
     try:
         mode = path.stat().st_mode
     except OSError:
-        return "not found"
+        from resume_builder.loading.source import not_found
+
+        said = not_found(path)
+        return "not found" if said == "file not found" else said
     if stat.S_ISDIR(mode):
         return "is a folder"
     return f"is {file_kind(mode)}, not a regular file"

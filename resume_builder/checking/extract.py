@@ -85,10 +85,10 @@ def sniff(path: Path) -> str:
     """``pdf`` or ``docx`` from the file's bytes, or a UserError for anything else."""
     if not path.exists():
         from resume_builder.formats import CHECKABLE, TABLE
-        from resume_builder.loading.source import nearby_name
+        from resume_builder.loading.source import nearby_name, not_found
 
         readable = tuple("." + TABLE[name].extension for name in CHECKABLE)  # .pdf, .docx
-        raise UserError(f"{path}: file not found", hint=nearby_name(path, suffixes=readable))  # as render's
+        raise UserError(f"{path}: {not_found(path)}", hint=nearby_name(path, suffixes=readable))  # as render's
     if not path.is_file():
         raise UserError(f"{path}: not a file")
     head = file_head(path)

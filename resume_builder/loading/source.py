@@ -155,6 +155,20 @@ def _near_in_near_folder(path: Path, limit: int, suffixes: tuple[str, ...]) -> P
     return moved if moved.is_file() else _near_in_folder(moved, limit, suffixes)
 
 
+def not_found(path: Path) -> str:
+    """How to say that ``path`` does not exist: "file not found", or, for a symbolic link whose
+    target is missing, "is a symbolic link to 'TARGET', which does not exist" (it was "file not
+    found" beside an ``ls`` that lists the file: trial)."""
+    import os
+
+    if path.is_symlink():
+        try:
+            return f"is a symbolic link to '{os.readlink(path)}', which does not exist"
+        except OSError:
+            pass
+    return "file not found"
+
+
 def read_bytes(path: Path, kind: str = "profile", limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of the regular file at ``path``, at most ``limit`` of them; every problem a
     :class:`UserError` naming the file.
@@ -176,8 +190,11 @@ def read_bytes(path: Path, kind: str = "profile", limit: int = MAX_FILE_BYTES) -
 
     shown = str(path)
     if not path.exists():
+        if path.is_symlink():
+            raise UserError.at(shown, None, None, not_found(path),
+                               hint="point the link at the file, or name the file itself")
         near = nearby_name(path)
-        raise UserError.at(shown, None, None, "file not found",
+        raise UserError.at(shown, None, None, not_found(path),
                            hint=(near + "; " if near else "") + (
                                "check the path, or run 'resume-builder init' to write profile.yaml, which "
                                "commands read when no profile is named"

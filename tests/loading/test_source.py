@@ -34,6 +34,24 @@ def test_missing_file(tmp_path):
     assert "nope.yaml: file not found" in error_text(tmp_path / "nope.yaml")
 
 
+def test_a_link_to_nothing_is_said_to_be_one(tmp_path):
+    """A symbolic link whose file is gone was "file not found", though ``ls`` lists it (trial):
+    profiles, `check`'s files and a build file's targets say where it points."""
+    from resume_builder.building.config import _not_a_file
+    from resume_builder.checking.extract import extract
+
+    link = tmp_path / "cv.yaml"
+    link.symlink_to(tmp_path / "moved" / "cv.yaml")
+    said = f"is a symbolic link to '{tmp_path / 'moved' / 'cv.yaml'}', which does not exist"
+    assert error_text(link) == f"{link}: {said} (point the link at the file, or name the file itself)"
+    (tmp_path / "cv.pdf").symlink_to("old.pdf")
+    with pytest.raises(UserError) as caught:
+        extract(tmp_path / "cv.pdf")
+    assert f"cv.pdf: is a symbolic link to 'old.pdf', which does not exist" in caught.value.render()
+    assert _not_a_file(link) == said
+    assert _not_a_file(tmp_path / "absent.yaml") == "not found"
+
+
 def test_a_missing_profile_in_a_misspelt_folder_names_the_one_meant(tmp_path):
     """nearby_name looks in a folder of a close name too (as for check's outptu/example.pdf)."""
     (tmp_path / "profiles").mkdir()
