@@ -51,9 +51,11 @@ _command_built_once()
 # example (a dozen layouts) recurs in several test files, which the two workers share out.
 # pipeline._PAGE_COUNTS keys a trial's page count by everything that decides its layout but
 # the theme's and the fonts' files, which do not change while the tests run for the built-in
-# themes: only trials of a built-in theme and a profile of this repository are shared (in the
-# run's own cache folder, beside the font cache). A test that edits a theme does so in a
-# folder of its own, which stays with its own process.
+# themes: only trials of a built-in theme are shared (in the run's own cache folder, beside
+# the font cache). A test that edits a theme does so in a folder of its own, which stays with
+# its own process. The profile's folder is in the key for what the layout reads from it, which
+# is only its photo, itself in the key (its bytes): so a copy of the example in a test's own
+# folder shares the example's trials.
 def _page_counts_shared_by_the_run() -> None:
     import hashlib
     from collections import OrderedDict
@@ -64,8 +66,9 @@ def _page_counts_shared_by_the_run() -> None:
     themes = str(REPO / "themes") + os.sep
 
     def path(key: tuple) -> Path | None:
-        shared = len(key) > 3 and str(key[2]).startswith(themes) and str(key[3]).startswith(str(REPO) + os.sep)
-        return folder / hashlib.sha256(repr(key).encode()).hexdigest() if shared else None
+        if not (len(key) > 3 and str(key[2]).startswith(themes)):
+            return None
+        return folder / hashlib.sha256(repr((*key[:3], *key[4:])).encode()).hexdigest()
 
     class Shared(OrderedDict):
         def __contains__(self, key: object) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -393,13 +394,38 @@ def _font_info(font, key: str, resolve) -> FontInfo:
     return FontInfo(name, embedded)
 
 
+#: What the last PDFs read held, by the SHA-256 of their bytes: reading a PDF (pdfminer parses
+#: every content stream in Python) takes about a tenth of a second a page, and the same file is
+#: often checked twice in one process (``render --check``, then ``check`` on what it wrote; the
+#: tests).
+_READ: "OrderedDict[str, Extracted]" = OrderedDict()
+
+
 def extract_pdf(path: Path) -> Extracted:
     """The text and facts of a PDF (see :class:`Extracted`); pypdf's own notes about damage
-    stay silent (the UserError for a damaged file says it)."""
+    stay silent (the UserError for a damaged file says it). A file with the same bytes as one
+    of the last eight read is not read again (what it holds depends on its bytes alone)."""
+    import copy
+    import dataclasses
+    import hashlib
+
     from resume_builder.checking.quiet import quiet_pdf_library
 
+    try:
+        with path.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        digest = None  # said by the reading below
+    if digest in _READ:
+        _READ.move_to_end(digest)
+        return dataclasses.replace(copy.deepcopy(_READ[digest]), path=path)
     with quiet_pdf_library():
-        return _extract_pdf(path)
+        extracted = _extract_pdf(path)
+    if digest is not None:
+        _READ[digest] = copy.deepcopy(extracted)
+        while len(_READ) > 8:
+            _READ.popitem(last=False)
+    return extracted
 
 
 def _extract_pdf(path: Path) -> Extracted:

@@ -124,3 +124,25 @@ def test_a_missing_file_names_the_file_meant_by_its_extension_or_folder(tmp_path
     result = CliRunner().invoke(app, ["check", given])
     assert result.exit_code == 2
     assert f"{given}: file not found (did you mean '{meant}'?)" in " ".join(result.output.split())
+
+
+def test_a_pdf_read_again_is_the_same_and_a_changed_one_is_read_anew(tmp_path, monkeypatch):
+    """extract_pdf keeps what the last PDFs held by their bytes: the same bytes at another path
+    give the same facts under that path, without reading the file again; what a caller changes
+    in one result is not in the next; a file whose bytes changed is read again."""
+    from resume_builder.checking import extract as extract_module
+    from tests.checking.builders import pdf_plain, pdf_with_ligature_glyphs
+
+    first = pdf_plain(tmp_path / "a.pdf")
+    read = extract_module.extract_pdf(first)
+    copy = tmp_path / "b.pdf"
+    copy.write_bytes(first.read_bytes())
+    calls = []
+    monkeypatch.setattr(extract_module, "_extract_pdf", lambda path: calls.append(path))
+    again = extract_module.extract_pdf(copy)
+    assert calls == [] and again.path == copy and again.body == read.body and again.pages == read.pages
+    again.body.append("changed by a caller")
+    assert extract_module.extract_pdf(first).body == read.body
+    monkeypatch.undo()
+    pdf_with_ligature_glyphs(first)
+    assert extract_module.extract_pdf(first).body != read.body
