@@ -16,11 +16,39 @@ if TYPE_CHECKING:
 def _console(stderr: bool) -> "Console":
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """The reader closed the stream (``| head``). Rich's own answer is SystemExit(1), which
+            the README gives to a failed check, and which broke a build off without recording the
+            files its workers went on writing (trial). What is still to be printed goes nowhere,
+            and standard output's closing stops the command (:data:`on_closed_output`)."""
+            import os
+
+            self.quiet = True
+            if not stderr:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing to flush at exit
+                on_closed_output()
+
+    return _Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _stop_on_closed_output() -> None:
+    from resume_builder.errors import EXIT_BROKEN_PIPE
+
+    raise SystemExit(EXIT_BROKEN_PIPE)
+
+
+#: Called once standard output is found closed by its reader: the command ends with exit 141,
+#: as a Unix tool does. A build sets it to stop the way a signal does, once the results it is
+#: recording are recorded (:class:`~resume_builder.errors.OutputClosed`, building/runner.py).
+on_closed_output = _stop_on_closed_output
 
 
 def out(message: str = "", *, style: str | None = None) -> None:
-    """Print a line of results to stdout (no markup interpretation)."""
+    """Print a line of results to stdout (no markup interpretation).
+
+    When the reader has closed standard output (``| head``), what is still to be printed goes
+    to the null device and :data:`on_closed_output` stops the command."""
     _console(False).print(message, style=style, markup=False)
 
 

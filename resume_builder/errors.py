@@ -24,6 +24,12 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, turned into an interruption where a command stops cleanly on it (``build``):
     it unwinds as Ctrl-C does, and the command exits with :data:`EXIT_TERMINATED`."""
 
+
+class OutputClosed(KeyboardInterrupt):
+    """Standard output closed by its reader (``| head``): the command stops as on Ctrl-C (a
+    build records what is complete and stops its workers), quietly, and exits with
+    :data:`EXIT_BROKEN_PIPE`."""
+
 # How many problems of one error are shown; the rest are counted. A person fixes the first
 # few and runs again; 20,000 lines (a file of unknown keys) help no one (issue 12).
 SHOWN_PROBLEMS = 50

@@ -665,14 +665,16 @@ def _interrupt(error: BaseException) -> None:
 def sigterm_interrupts() -> Iterator[None]:
     """Within the block (in the main thread), SIGTERM raises :class:`~resume_builder.errors.Terminated`,
     a KeyboardInterrupt: the build stops as on Ctrl-C (workers stopped, only complete files
-    recorded) and exits 143. Further SIGTERMs while it stops are ignored, so the manifest
+    recorded) and exits 143; so does a standard output closed by its reader
+    (:class:`~resume_builder.errors.OutputClosed`, exit 141). Further SIGTERMs while it stops are ignored, so the manifest
     of what is complete gets written (SIGKILL still ends it at once). Either interruption
     waits while the build records results it has read (:func:`_results_held`). Build workers
     set their own handler (:func:`_warm_up`)."""
     import signal
     import threading
 
-    from resume_builder.errors import Terminated
+    from resume_builder import console
+    from resume_builder.errors import OutputClosed, Terminated
 
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -689,12 +691,17 @@ def sigterm_interrupts() -> Iterator[None]:
     def on_sigint(signum, frame):
         _interrupt(KeyboardInterrupt())
 
+    def on_closed_output() -> None:  # | head: stop as on a signal, once results read are recorded
+        _interrupt(OutputClosed())
+
     before = signal.signal(signal.SIGTERM, on_sigterm)
     before_int = signal.signal(signal.SIGINT, on_sigint) if signal.getsignal(signal.SIGINT) is \
         signal.default_int_handler else None
+    before_closed, console.on_closed_output = console.on_closed_output, on_closed_output
     try:
         yield
     finally:
+        console.on_closed_output = before_closed
         signal.signal(signal.SIGTERM, before)
         if before_int is not None:
             signal.signal(signal.SIGINT, before_int)

@@ -8,7 +8,8 @@ from typing import List, Optional
 import typer
 
 from resume_builder.commands.common import timeout_option, user_errors
-from resume_builder.errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
+from resume_builder.errors import (EXIT_BROKEN_PIPE, EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_TERMINATED,
+                                    OutputClosed, Terminated)
 
 
 def build(
@@ -39,6 +40,9 @@ def build(
         with session.lock(wait=not no_wait):  # one build at a time per output folder; a second one waits
             try:
                 failures = session.run()
+            except OutputClosed:  # | head: what is complete is recorded, the workers stopped
+                session.interrupted("standard output closed")
+                raise typer.Exit(EXIT_BROKEN_PIPE) from None
             except KeyboardInterrupt as stop:
                 terminated = isinstance(stop, Terminated)
                 session.interrupted("SIGTERM" if terminated else "")

@@ -186,7 +186,9 @@ def _write_stdout(outputs) -> None:
                         "(a PNG has one file per page)", hint="write them with --out-dir instead")
     stream = sys.stdout.buffer
     try:
-        stream.write(outputs[0].data)
+        left = memoryview(outputs[0].data)
+        while left:  # unbuffered (PYTHONUNBUFFERED, python -u), one write may take only a part
+            left = left[stream.write(left) or 0:]
         stream.flush()
     except BrokenPipeError:  # the reader closed it early (``| head``): quietly, as a Unix tool ends
         import os

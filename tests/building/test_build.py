@@ -627,6 +627,35 @@ def test_a_build_file_timeout_below_zero_or_not_a_number_is_said_so(project, tim
     assert not (project / "out").exists()
 
 
+@pytest.mark.parametrize("command", [["build", "-j", "2"], ["validate", "profiles/me.yaml"]])
+def test_a_reader_that_closes_the_pipe_early_ends_the_command_with_141(project, command):
+    """``build | head -1``: the build exited 1 (rich's answer to a closed pipe, which the README
+    gives to a failure) and its workers went on writing files the manifest never listed (trial).
+    Now a closed standard output stops it as Ctrl-C does: the manifest lists what is on disk,
+    the workers stop, exit 141 (128 + SIGPIPE), as for any command that prints results."""
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/me.yaml"\n'
+        'variants = ["", "web"]\nthemes = ["classic", "modern", "compact"]\nformats = ["md", "txt", "html"]\n',
+        encoding="utf-8")
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first line
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "resume_builder", *command], cwd=project, stdout=write,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                env={**os.environ, "PYTHONPATH": str(REPO)})
+    finally:
+        os.close(write)
+    _, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 141, stderr
+    assert "Traceback" not in stderr
+    if command[0] == "build":
+        _wait_until_gone(proc.pid)  # its workers stopped with it
+        assert "interrupted (standard output closed):" in stderr
+        manifest = json.loads((project / "out" / "manifest.json").read_text())
+        listed = sorted(entry["file"] for entry in manifest["files"])
+        assert listed == sorted(p.name for p in (project / "out").iterdir() if p.name != "manifest.json")
+
+
 def test_workers_start_weasyprint_only_for_formats_it_lays_out(project):
     """A build of Markdown and text alone imports no WeasyPrint in its workers (about a second
     of CPU each); a PDF, PNG or bundle target does, before its first target."""

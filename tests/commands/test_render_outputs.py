@@ -105,6 +105,33 @@ def test_a_reader_that_closes_the_pipe_early_ends_the_render_quietly_with_141(tm
     assert list(tmp_path.iterdir()) == []
 
 
+def test_dash_writes_every_byte_where_one_write_takes_only_a_part(monkeypatch):
+    """Unbuffered (PYTHONUNBUFFERED=1, common in containers and CI), standard output's one write
+    may take only part of the bytes: `render -o - | head -c 100` exited 0 and said it wrote
+    210 KiB (trial). Every byte is written, however many writes it takes."""
+    import io
+    import types
+
+    from resume_builder.commands import render as render_command
+
+    class Raw(io.RawIOBase):
+        def __init__(self) -> None:
+            self.taken = bytearray()
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data) -> int:
+            self.taken += bytes(data[:1000])
+            return min(len(data), 1000)
+
+    raw = Raw()
+    monkeypatch.setattr(sys, "stdout", types.SimpleNamespace(buffer=raw))
+    data = bytes(range(256)) * 40
+    render_command._write_stdout([types.SimpleNamespace(data=data)])
+    assert bytes(raw.taken) == data
+
+
 def test_dash_refuses_check(tmp_path):
     result = runner.invoke(app, ["render", str(ONE_PAGE), "-o", "-", "--check"])
     assert result.exit_code == 2 and "--check" in result.output
