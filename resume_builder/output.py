@@ -8,6 +8,7 @@ intact until the new one is complete.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import os
 import tempfile
 from contextlib import contextmanager
@@ -116,7 +117,8 @@ def check_destination(path: Path) -> None:
     """Raise a UserError unless ``path`` may be replaced by a regular file.
 
     Refused: an existing path that is not a regular file (a FIFO, a socket, a character or
-    block device, a folder), whether named directly or through symbolic links, and any
+    block device, a folder), whether named directly or through symbolic links, a loop of
+    symbolic links (it was a RuntimeError traceback: trial), and any
     path in or resolving into /dev (but /dev/shm), /proc or /sys (``/dev/stdout`` names a descriptor of
     this process; replacing it would break the terminal or, as root, the system). A
     symbolic link to a regular file is allowed: the atomic write replaces the link.
@@ -124,16 +126,24 @@ def check_destination(path: Path) -> None:
     import stat
 
     path = Path(path)
+    loop = UserError(f"{path} leads to itself through symbolic links (a loop of links); outputs are only "
+                     "written to regular files", hint="point the link at a file, or name another path")
     try:
         info = os.stat(path)
-    except OSError:  # missing, or a folder on the way is missing or not a folder: the write says so
+    except OSError as exc:  # missing, or a folder on the way is missing or not a folder: the write says so
+        if exc.errno == errno.ELOOP:
+            raise loop from None
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
         kind = file_kind(info.st_mode)
         raise UserError(f"{path} is {kind}, not a regular file; outputs are only written to regular files",
                         hint="name a file path" + (", or '-o -' for standard output"
                                                    if not stat.S_ISDIR(info.st_mode) else ""))
-    if any(_in_special_folder(candidate) for candidate in (path.absolute(), path.resolve())):
+    try:
+        resolved = path.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop, 3.13 OSError
+        raise loop from None
+    if any(_in_special_folder(candidate) for candidate in (path.absolute(), resolved)):
         raise UserError(f"{path} is in a system folder of devices and processes; outputs are only written "
                         "to regular files", hint="name a file path, or '-o -' for standard output")
 

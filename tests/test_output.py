@@ -384,3 +384,18 @@ def test_the_umask_is_read_without_changing_it():
         assert output.current_umask() == 0o027
     finally:
         os.umask(before)
+
+
+def test_a_loop_of_links_is_refused_as_a_destination(tmp_path):
+    """``-o l1.txt`` where l1.txt and l2.txt link to each other ended in "RuntimeError: Symlink
+    loop" from Path.resolve (trial); so did a path through such a loop."""
+    from resume_builder.output import check_destination
+
+    (tmp_path / "l1.txt").symlink_to("l2.txt")
+    (tmp_path / "l2.txt").symlink_to("l1.txt")
+    for path in (tmp_path / "l1.txt", tmp_path / "l1.txt" / "cv.txt"):
+        with pytest.raises(UserError) as caught:
+            check_destination(path)
+        assert caught.value.render() == (f"{path} leads to itself through symbolic links (a loop of links); outputs "
+                                         "are only written to regular files (point the link at a file, or name "
+                                         "another path)")

@@ -158,10 +158,16 @@ def _near_in_near_folder(path: Path, limit: int, suffixes: tuple[str, ...]) -> P
 def not_found(path: Path) -> str:
     """How to say that ``path`` does not exist: "file not found", or, for a symbolic link whose
     target is missing, "is a symbolic link to 'TARGET', which does not exist" (it was "file not
-    found" beside an ``ls`` that lists the file: trial)."""
+    found" beside an ``ls`` that lists the file: trial), or that the links lead in a loop."""
+    import errno
     import os
 
     if path.is_symlink():
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return f"is a symbolic link to '{os.readlink(path)}', which leads back to it (a loop of links)"
         try:
             return f"is a symbolic link to '{os.readlink(path)}', which does not exist"
         except OSError:

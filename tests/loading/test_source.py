@@ -50,6 +50,11 @@ def test_a_link_to_nothing_is_said_to_be_one(tmp_path):
     assert f"cv.pdf: is a symbolic link to 'old.pdf', which does not exist" in caught.value.render()
     assert _not_a_file(link) == said
     assert _not_a_file(tmp_path / "absent.yaml") == "not found"
+    (tmp_path / "a.yaml").symlink_to("b.yaml")
+    (tmp_path / "b.yaml").symlink_to("a.yaml")
+    assert error_text(tmp_path / "a.yaml") == (f"{tmp_path / 'a.yaml'}: is a symbolic link to 'b.yaml', which leads "
+                                               "back to it (a loop of links) (point the link at the file, or name "
+                                               "the file itself)")
 
 
 def test_a_missing_profile_in_a_misspelt_folder_names_the_one_meant(tmp_path):
