@@ -136,6 +136,10 @@ class Target:
 def find_build_file(start: Path) -> tuple[Path, dict[str, Any]]:
     for candidate in (start / BUILD_FILE, start / "pyproject.toml"):
         if not candidate.is_file():
+            if candidate.name == BUILD_FILE and os.path.lexists(candidate):  # there, but no file to read
+                from resume_builder.loading.source import read_bytes
+
+                read_bytes(candidate, "build file")  # says what it is: a link to nothing, a folder, a FIFO
             continue
         try:
             text = without_bom(candidate.read_text(encoding="utf-8"))

@@ -656,6 +656,20 @@ def test_a_reader_that_closes_the_pipe_early_ends_the_command_with_141(project, 
         assert listed == sorted(p.name for p in (project / "out").iterdir() if p.name != "manifest.json")
 
 
+def test_a_build_file_that_is_no_file_is_said_to_be_what_it_is(project):
+    """resume-builder.toml as a link to nothing or a folder was "no build file: create
+    resume-builder.toml" beside an ls that lists it (trial); `build -c` said what it was."""
+    (project / "resume-builder.toml").unlink()
+    (project / "resume-builder.toml").symlink_to("gone.toml")
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 2
+    assert "resume-builder.toml: is a symbolic link to 'gone.toml', which does not exist" in result.output
+    (project / "resume-builder.toml").unlink()
+    (project / "resume-builder.toml").mkdir()
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 2 and "resume-builder.toml: is a folder, not a file" in result.output
+
+
 def test_workers_start_weasyprint_only_for_formats_it_lays_out(project):
     """A build of Markdown and text alone imports no WeasyPrint in its workers (about a second
     of CPU each); a PDF, PNG or bundle target does, before its first target."""
