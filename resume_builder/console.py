@@ -48,8 +48,28 @@ def out(message: str = "", *, style: str | None = None) -> None:
     """Print a line of results to stdout (no markup interpretation).
 
     When the reader has closed standard output (``| head``), what is still to be printed goes
-    to the null device and :data:`on_closed_output` stops the command."""
+    to the null device and :data:`on_closed_output` stops the command; so it does when the
+    command started with standard output closed (``>&-``: an AttributeError traceback before)."""
+    if sys.stdout is None:
+        on_closed_output()
+        return
     _console(False).print(message, style=style, markup=False)
+
+
+def write(text: str) -> None:
+    """Write ``text`` as it is to stdout (a schema, a report laid out already), stopping the
+    command as :func:`out` does when standard output is closed or its reader is gone."""
+    if sys.stdout is None:
+        on_closed_output()
+        return
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        on_closed_output()
 
 
 def err(message: str, *, style: str | None = None) -> None:

@@ -28,6 +28,16 @@ def user_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED) from None
 
 
+def refuse_closed_stdout() -> None:
+    """``-o -`` when the command started with standard output closed (``>&-``): a UserError
+    before any work (it was an AttributeError traceback in ``letter``: trial)."""
+    import sys
+
+    if sys.stdout is None:
+        raise UserError("standard output is closed, so '-o -' has nowhere to write",
+                        hint="give -o FILE, or run it with its output sent to a file or a pipe")
+
+
 def formats_option():
     """``-f``: output formats, repeatable; the default comes from ``-o``'s extension."""
     return typer.Option(None, "--format", "-f", help="pdf, html, png, docx, md or txt; repeat for several. "

@@ -9,7 +9,8 @@ from typing import List, Optional
 import typer
 
 from resume_builder.commands.common import (formats_option, input_format_option, profile_or_default, theme_dir_option,
-                                            theme_option, theme_options_option, timeout_option, user_errors)
+                                            refuse_closed_stdout, theme_option, theme_options_option, timeout_option,
+                                            user_errors)
 from resume_builder.errors import UserError
 from resume_builder.limits import DEFAULT_TIMEOUT
 
@@ -66,9 +67,8 @@ def render(
                             hint=f"write -o {out_dir / output.name}" if str(output) != "-" else "drop --out-dir")
         out_dir = out_dir if out_dir is not None else Path("output")
         to_stdout = output is not None and str(output) == "-"
-        if to_stdout and sys.stdout is None:  # started with standard output closed (``>&-``): before any work
-            raise UserError("standard output is closed, so '-o -' has nowhere to write",
-                            hint="give -o FILE, or run it with its output sent to a file or a pipe")
+        if to_stdout:
+            refuse_closed_stdout()  # started with standard output closed (``>&-``): before any work
         if output is not None and not to_stdout:
             from resume_builder.output import check_destination
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -21,7 +20,9 @@ def schema(
     text = profile_schema_text()
     with user_errors():
         if output is None:
-            sys.stdout.write(text)
+            from resume_builder.console import write
+
+            write(text)
         else:
             from resume_builder.output import write_atomic
             from resume_builder.overwrite import guard_output

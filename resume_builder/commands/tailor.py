@@ -92,7 +92,9 @@ def tailor(
             for warning in warnings:
                 err(f"warning: {warning}", style="yellow")
         if json_out:
-            typer.echo(json.dumps({**report.to_dict(), "render_command": command}, indent=2, ensure_ascii=False))
+            from resume_builder.console import write
+
+            write(json.dumps({**report.to_dict(), "render_command": command}, indent=2, ensure_ascii=False) + "\n")
         else:
             _print_report(report)
         if written is not None:
@@ -503,9 +505,11 @@ def _print_report(report: "MatchReport") -> None:
 
     from rich.console import Console
 
-    console = Console(highlight=False, emoji=False)
-    if not console.is_terminal:
-        sys.stdout.write(render_report(report, width=console.width))
+    from resume_builder.console import write
+
+    if sys.stdout is None or not sys.stdout.isatty():  # piped, redirected or closed: laid out as text
+        write(render_report(report, width=Console(highlight=False, emoji=False).width))
         return
+    console = Console(highlight=False, emoji=False)
     for item in report_renderables(report, width=console.width):
         console.print(item)

@@ -132,6 +132,23 @@ def test_dash_writes_every_byte_where_one_write_takes_only_a_part(monkeypatch):
     assert bytes(raw.taken) == data
 
 
+@pytest.mark.parametrize("command", [["letter", str(ONE_PAGE), "-f", "txt", "-o", "-"], ["schema"],
+                                     ["validate", str(ONE_PAGE)]])
+def test_a_command_started_with_standard_output_closed_says_so_or_ends_quietly(tmp_path, command):
+    """``>&-``: `letter -o -` and `schema` ended in an AttributeError traceback (trial). A
+    document to write to it is refused (exit 2, as `render -o -` is); results to print end the
+    command as a closed pipe does (141)."""
+    proc = subprocess.run([sys.executable, "-m", "resume_builder", *command], cwd=tmp_path, stdout=None,
+                          stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)},
+                          preexec_fn=lambda: os.close(1))
+    assert "Traceback" not in proc.stderr, proc.stderr
+    if command[0] == "letter":
+        assert proc.returncode == 2 and "standard output is closed, so '-o -' has nowhere to write" in proc.stderr
+    else:
+        assert (proc.returncode, proc.stderr) == (141, "")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_dash_refuses_check(tmp_path):
     result = runner.invoke(app, ["render", str(ONE_PAGE), "-o", "-", "--check"])
     assert result.exit_code == 2 and "--check" in result.output
