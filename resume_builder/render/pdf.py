@@ -7,6 +7,8 @@ warm re-render several times faster than the first.
 
 from __future__ import annotations
 
+import errno
+
 import logging
 import re
 from collections import OrderedDict
@@ -138,10 +140,21 @@ def _guarded(theme: Theme, messages: list[str], html: str = "", fetcher: Any = N
         raise UserError(f"theme '{theme.name}': laying out the document ran out of memory") from None
     except (UserError, RenderTimeout):
         raise
+    except OSError as exc:
+        if exc.errno not in _NO_ROOM:
+            raise _engine_failure(theme, html, exc) from None
+        # a full disk or a file size limit (ulimit -f) where the fonts are cached: not the theme's fault
+        raise UserError(f"cannot write {exc.filename or 'a file'} while rendering: {exc.strerror}",
+                        hint="free some disk space, or raise the file size limit (ulimit -f)") from None
     except Exception as exc:  # noqa: BLE001 - the engine on hostile CSS: ZeroDivisionError, ValueError...
         raise _engine_failure(theme, html, exc) from None
     finally:
         logger.removeHandler(handler)
+
+
+#: errno values that mean there is no room to write: the disk or the quota is full, or a file
+#: is over the size limit (ulimit -f). Said as such, not as a theme the engine cannot lay out.
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
 
 
 def _engine_failure(theme: Theme, html: str, exc: Exception) -> UserError:

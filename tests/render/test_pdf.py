@@ -26,6 +26,7 @@ import pytest
 pypdf = pytest.importorskip("pypdf")
 
 from resume_builder.document import Document, Entry, build_document, entry_texts
+from resume_builder.errors import UserError
 from resume_builder.pipeline import prepare
 from resume_builder.render.pdf import PdfResult, render_pdf
 
@@ -596,3 +597,25 @@ def test_pdfminer_reads_everything_the_profile_says_in_order(example):
     text = norm(pdfminer_text(example.path))
     find_in_order(text, ordered_facts(EXAMPLE))
     assert [fact for fact in every_fact(EXAMPLE) if norm(fact) not in text] == []
+
+
+@pytest.mark.parametrize("number", ["ENOSPC", "EFBIG", "EDQUOT"])
+def test_no_room_to_write_while_rendering_is_not_blamed_on_the_theme(monkeypatch, number):
+    """Under ``ulimit -f 20`` the PDF said "theme 'classic' cannot be laid out (WeasyPrint:
+    OSError: [Errno 27] File too large)", sending the user to the theme's CSS (trial): the font
+    cache's write failed. No room to write is said as such; other errors still name the engine."""
+    import errno
+
+    import weasyprint
+
+    job = prepare(ONE_PAGE)
+
+    def full(*args, **kwargs):
+        raise OSError(getattr(errno, number), os.strerror(getattr(errno, number)), "/cache/fonts/x.woff2")
+
+    monkeypatch.setattr(weasyprint.HTML, "render", full)
+    with pytest.raises(UserError) as caught:
+        render_pdf(job.document, job.theme, job.options, profile_folder=ONE_PAGE.parent)
+    assert caught.value.render() == (f"cannot write /cache/fonts/x.woff2 while rendering: "
+                                     f"{os.strerror(getattr(errno, number))} (free some disk space, or raise the "
+                                     "file size limit (ulimit -f))")
