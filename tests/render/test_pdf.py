@@ -614,6 +614,11 @@ def test_no_room_to_write_while_rendering_is_not_blamed_on_the_theme(monkeypatch
         raise OSError(getattr(errno, number), os.strerror(getattr(errno, number)), "/cache/fonts/x.woff2")
 
     monkeypatch.setattr(weasyprint.HTML, "render", full)
+    from collections import OrderedDict
+
+    from resume_builder.render import pdf as pdf_module
+
+    monkeypatch.setattr(pdf_module, "_RECENT", OrderedDict())  # laid out by an earlier test: not again
     with pytest.raises(UserError) as caught:
         render_pdf(job.document, job.theme, job.options, profile_folder=ONE_PAGE.parent)
     assert caught.value.render() == (f"cannot write /cache/fonts/x.woff2 while rendering: "
