@@ -16,7 +16,7 @@ def import_profile(
     source: Path = typer.Argument(..., help="A JSON Resume file (resume.json), a RenderCV file (cv.yaml), LinkedIn's "
                                             "data export (.zip), or a PDF or DOCX résumé."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                          help="YAML profile to write. Default: standard output."),
+                                          help="YAML profile to write ('-' or none: standard output)."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
     group_roles: bool = typer.Option(False, "--group-roles",
                                      help="JSON Resume: group consecutive work items with the same company name as "
@@ -35,6 +35,8 @@ def import_profile(
     """
     from resume_builder.console import command, err, out
 
+    if output is not None and str(output) == "-":  # as with render: standard output (it wrote a file named '-')
+        output = None
     with user_errors():
         from resume_builder.importing.kinds import DOCX, JSONRESUME, LINKEDIN, PDF, input_kind
 
@@ -82,7 +84,9 @@ def import_profile(
     for line in skipped:
         err(line)
     if output is None:
-        typer.echo(result.text, nl=False)
+        from resume_builder.console import write
+
+        write(result.text)
     else:
         out(f"wrote {output}: check it with: {command('validate', output)}")
 
@@ -133,6 +137,8 @@ def _import_document(source: Path, output: Optional[Path], *, force: bool, lines
         err(f"warning: this layout defeated the importer ({'; '.join(result.report.reasons)}): "
             "every value is marked '# check:'; compare the profile with the document", style="yellow")
     if output is None:
-        typer.echo(result.text, nl=False)
+        from resume_builder.console import write
+
+        write(result.text)
     else:
         out(f"wrote {output}: check the '# check:' values, then run: {command('validate', output)}")

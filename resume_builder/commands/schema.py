@@ -11,13 +11,15 @@ from resume_builder.commands.common import user_errors
 
 
 def schema(
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout ('-': stdout)."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
 ) -> None:
     """Print the JSON Schema of the profile, for editors and other tools."""
     from resume_builder.schema.json_schema import profile_schema_text
 
     text = profile_schema_text()
+    if output is not None and str(output) == "-":  # as with render: standard output (it wrote a file named '-')
+        output = None
     with user_errors():
         if output is None:
             from resume_builder.console import write

@@ -110,3 +110,15 @@ def test_validate_shows_language_fallback_warnings(tmp_path):
     result = runner.invoke(app, ["validate", str(profile)])
     assert result.exit_code == 0
     assert "warning: no 'en' text for experience[0].company; used 'de'" in result.output
+
+
+@pytest.mark.parametrize("command", [["schema", "-o", "-"],
+                                     ["import", str(FIXTURES / "jsonresume" / "full.resume.json"), "-o", "-"]])
+def test_dash_is_standard_output_for_schema_and_import_too(tmp_path, monkeypatch, command):
+    """`schema -o -` and `import X -o -` wrote a file named '-' (then `validate -` failed), where
+    render, letter and export write to standard output (trial)."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, command)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("{" if command[0] == "schema" else "# Imported from full.resume.json")
+    assert list(tmp_path.iterdir()) == []
