@@ -22,12 +22,9 @@ def _console(stderr: bool) -> "Console":
             the README gives to a failed check, and which broke a build off without recording the
             files its workers went on writing (trial). What is still to be printed goes nowhere,
             and standard output's closing stops the command (:data:`on_closed_output`)."""
-            import os
-
             self.quiet = True
             if not stderr:
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing to flush at exit
-                on_closed_output()
+                stdout_closed()
 
     return _Console(stderr=stderr, highlight=False, soft_wrap=True)
 
@@ -66,10 +63,17 @@ def write(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        import os
+        stdout_closed()
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        on_closed_output()
+
+def stdout_closed() -> None:
+    """Standard output's reader is gone: what is still to be written goes to the null device
+    (Python's flush at exit has nothing to fail on), and :data:`on_closed_output` stops the
+    command."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    on_closed_output()
 
 
 def err(message: str, *, style: str | None = None) -> None:

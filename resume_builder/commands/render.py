@@ -191,12 +191,9 @@ def _write_stdout(outputs) -> None:
             left = left[stream.write(left) or 0:]
         stream.flush()
     except BrokenPipeError:  # the reader closed it early (``| head``): quietly, as a Unix tool ends
-        import os
+        from resume_builder.console import stdout_closed
 
-        from resume_builder.errors import EXIT_BROKEN_PIPE
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
-        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+        stdout_closed()
 
 
 def _declared_variants(path: Path, input_format: str | None = None) -> list[str]:
