@@ -28,6 +28,12 @@ def user_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED) from None
 
 
+def dash_means_stdout(output: Optional[Path]) -> Optional[Path]:
+    """``-o -`` is standard output, as for ``render``: None (print), else ``output`` (a file).
+    ``schema`` and ``import`` wrote a file named '-' (trial)."""
+    return None if output is not None and str(output) == "-" else output
+
+
 def refuse_closed_stdout() -> None:
     """``-o -`` when the command started with standard output closed (``>&-``): a UserError
     before any work (it was an AttributeError traceback in ``letter``: trial)."""

@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from resume_builder.commands.common import input_format_option, profile_or_default, user_errors
+from resume_builder.commands.common import (dash_means_stdout, input_format_option, profile_or_default,
+                                            user_errors)
 from resume_builder.errors import UserError
 
 EXPORT_FORMATS = ("jsonresume",)
@@ -26,8 +27,7 @@ def export(
     """Export a profile as JSON Resume; what JSON Resume lacks is kept under meta.resume_builder."""
     from resume_builder.console import err, out
 
-    if output is not None and str(output) == "-":  # as with render: standard output
-        output = None
+    output = dash_means_stdout(output)
     with user_errors():
         fmt = to.lower().replace("-", "").replace("_", "")
         if fmt not in EXPORT_FORMATS:

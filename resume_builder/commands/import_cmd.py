@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from resume_builder.commands.common import user_errors
+from resume_builder.commands.common import dash_means_stdout, user_errors
 
 
 def import_profile(
@@ -35,8 +35,7 @@ def import_profile(
     """
     from resume_builder.console import command, err, out
 
-    if output is not None and str(output) == "-":  # as with render: standard output (it wrote a file named '-')
-        output = None
+    output = dash_means_stdout(output)
     with user_errors():
         from resume_builder.importing.kinds import DOCX, JSONRESUME, LINKEDIN, PDF, input_kind
 

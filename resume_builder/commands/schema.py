@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from resume_builder.commands.common import user_errors
+from resume_builder.commands.common import dash_means_stdout, user_errors
 
 
 def schema(
@@ -18,8 +18,7 @@ def schema(
     from resume_builder.schema.json_schema import profile_schema_text
 
     text = profile_schema_text()
-    if output is not None and str(output) == "-":  # as with render: standard output (it wrote a file named '-')
-        output = None
+    output = dash_means_stdout(output)
     with user_errors():
         if output is None:
             from resume_builder.console import write

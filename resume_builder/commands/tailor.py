@@ -507,9 +507,9 @@ def _print_report(report: "MatchReport") -> None:
 
     from resume_builder.console import write
 
-    if sys.stdout is None or not sys.stdout.isatty():  # piped, redirected or closed: laid out as text
-        write(render_report(report, width=Console(highlight=False, emoji=False).width))
-        return
     console = Console(highlight=False, emoji=False)
+    if sys.stdout is None or not console.is_terminal:  # piped, redirected or closed: laid out as text
+        write(render_report(report, width=console.width))
+        return
     for item in report_renderables(report, width=console.width):
         console.print(item)
