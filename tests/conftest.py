@@ -97,6 +97,19 @@ def _page_counts_shared_by_the_run() -> None:
 
 
 _page_counts_shared_by_the_run()
+
+
+# Many tests lay out the same résumé (the example in a built-in theme, a fixture profile):
+# a worker keeps its last 16 layouts, not 2, so the same HTML is laid out once per worker
+# (about 290 layouts of a run, 17 s of CPU). A laid-out résumé is 5 to 15 MB. Tests that
+# change what the HTML does not say (WeasyPrint's drawing, the fonts' files) clear the cache.
+def _layouts_kept_by_each_worker() -> None:
+    from resume_builder.render import pdf
+
+    pdf.RECENT_LAYOUTS = 16
+
+
+_layouts_kept_by_each_worker()
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE = REPO / "profiles" / "example.yaml"

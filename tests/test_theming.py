@@ -533,6 +533,7 @@ def test_themes_lists_a_theme_naming_a_template_it_does_not_have_as_broken(tmp_p
     assert "BROKEN" not in lines["child"]
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads text and markup, not the fonts
 def test_a_theme_with_its_own_macros_keeps_working_in_right_to_left(tmp_path, monkeypatch):
     """The paragraph-direction macros live in direction.html.j2, not macros.html.j2: a theme
     that replaces macros.html.j2 (with rich and bullets only, as before) still renders an

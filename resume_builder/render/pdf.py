@@ -175,6 +175,9 @@ def _engine_failure(theme: Theme, html: str, exc: Exception) -> UserError:
 # The last layouts by their exact HTML (and allowed folders): laying out the same HTML again
 # gives the same pages, so the page budget's final trial is reused for the PDF itself.
 _RECENT: "OrderedDict[tuple, tuple[Any, list[str]]]" = OrderedDict()
+#: How many layouts :data:`_RECENT` keeps (a laid-out résumé holds 5 to 15 MB): the page
+#: budget's last trial and the one before it.
+RECENT_LAYOUTS = 2
 
 
 def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder: Path):
@@ -217,7 +220,7 @@ def layout(doc: Document, theme: Theme, options: ThemeOptions, *, profile_folder
         raise UserError(f"theme '{theme.name}' attaches files to the PDF (rel=\"attachment\"), which is not allowed")
     messages.extend(_drop_foreign_links(rendered, theme))
     _RECENT[key] = (rendered, list(messages))
-    while len(_RECENT) > 2:
+    while len(_RECENT) > RECENT_LAYOUTS:
         _RECENT.popitem(last=False)
     return rendered, messages
 

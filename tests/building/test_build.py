@@ -480,6 +480,7 @@ def test_the_manifest_is_the_same_in_any_folder_and_from_any_working_directory(t
     assert (second / "out" / "manifest.json").read_bytes() == (first / "out" / "manifest.json").read_bytes()
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads text and markup, not the fonts
 def test_a_theme_beside_the_profile_is_an_input_of_the_build(project):
     """The build hashed ./themes beside the build file only, while a render finds themes beside
     the working directory and beside the profile: an edit to profiles/themes/mine left its

@@ -58,6 +58,7 @@ def test_check_passes_on_the_example_in_every_built_in_locale(language, theme, f
     assert report.passed, "\n".join(f"{c.name}: {c.detail}" for c in report.failures)
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads text and markup, not the fonts
 def test_headings_of_every_locale_are_standard_without_a_profile(tmp_path):
     """Without --profile, the German example's headings are recognised as standard ones."""
     job = pipeline.prepare(EXAMPLE, lang="de")
@@ -71,6 +72,7 @@ def test_headings_of_every_locale_are_standard_without_a_profile(tmp_path):
     assert "Berufserfahrung" in result.detail
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads text and markup, not the fonts
 def test_the_profiles_own_headings_are_accepted(tmp_path):
     """A profile's `headings:` override is the section's heading; check finds it on its own line."""
     profile = tmp_path / "own.yaml"

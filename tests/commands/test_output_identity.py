@@ -345,6 +345,7 @@ def test_another_persons_profile_of_the_same_file_name_is_refused_not_replaced(t
     _written(other)  # another language is another default name: nothing to replace
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads text and markup, not the fonts
 def test_a_text_or_html_output_is_judged_by_the_pdf_beside_it(tmp_path, monkeypatch):
     """Text, Markdown and HTML record no provenance: Bob's cv.txt silently replaced the one
     that goes with Ann's cv.pdf, leaving a set of two people's outputs (newcomer trial)."""

@@ -177,6 +177,7 @@ def _fail_on_call(monkeypatch, name: str, number: int, error: OSError) -> None:
     monkeypatch.setattr(output_module.os, name, failing)
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads text and markup, not the fonts
 @pytest.mark.parametrize("failing_write", [2, 3])
 def test_disk_full_half_way_through_a_set_leaves_the_older_set(failing_write, monkeypatch, tmp_path):
     out = tmp_path / "out"

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import zipfile
 
+import pytest
+
 from resume_builder import pipeline
 from tests.conftest import EXAMPLE
 
@@ -21,6 +23,7 @@ ARABIC = EXAMPLE.read_text(encoding="utf-8").replace(
     "skills:\n", "skills:\n  - name: لغات البرمجة\n    keywords: [بايثون, جافا]\n", 1)
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads text and markup, not the fonts
 def test_english_pairs_read_left_to_right_and_arabic_ones_right_to_left(tmp_path):
     profile = tmp_path / "example.yaml"
     profile.write_text(ARABIC, encoding="utf-8")

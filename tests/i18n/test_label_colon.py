@@ -17,6 +17,7 @@ PROFILE = {"basics": {"name": "Camille Martin"},
            "skills": [{"name": "Cloud", "keywords": ["AWS", "GCP"]}]}
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads text and markup, not the fonts
 @pytest.mark.parametrize("lang, field, pair", [
     ("fr", "Technologies\u00a0: Go, Kafka", "Cloud\u00a0: AWS, GCP"),
     ("ja", "使用技術：Go、Kafka", "Cloud：AWS、GCP"),

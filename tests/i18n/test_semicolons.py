@@ -30,6 +30,7 @@ skills:
 """
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads text and markup, not the fonts
 @pytest.mark.parametrize(("lang", "separator"), [
     (None, "; "), ("ar", "\u061b "), ("ja", "\uff1b"), ("zh", "\uff1b"), ("fr", "\u00a0; "), ("he", "; "),
 ])
@@ -49,6 +50,7 @@ def test_compact_sets_its_semicolons_in_the_documents_language(tmp_path, lang, s
         assert ">; <" not in xml and '"sep">; <' not in html
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads text and markup, not the fonts
 def test_no_gap_is_added_after_a_full_width_semicolon(tmp_path):
     """compact's pairs are inline blocks a space and a margin apart; after the full-width
     "；", whose glyph holds its own space, that showed as a wide gap ("EKS；  Cloud")."""

@@ -75,6 +75,7 @@ def _text(fmt: str, data: bytes) -> str:
     return data.decode("utf-8")
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads text and markup, not the fonts
 @pytest.mark.parametrize("fmt", ["md", "txt", "html", "docx", "pdf"])
 def test_every_format_shows_the_text_and_links_nowhere_it_cannot_open(tmp_path: Path, fmt):
     job = prepare(written(tmp_path, RESUME))

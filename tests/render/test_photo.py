@@ -142,6 +142,7 @@ def test_photo_is_in_the_docx_beside_the_name(kind, tmp_path):
     assert render(prepare(path), "docx", tmp_path / "again.docx")[0].data == rendered.data  # reproducible
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads text and markup, not the fonts
 @pytest.mark.parametrize("theme", ["classic", "modern", "compact"])
 def test_docx_masthead_beside_a_photo_is_as_tall_as_the_photo(theme, tmp_path):
     """The PDF's masthead is at least as tall as its photo (min-height: 22mm); the DOCX's text,

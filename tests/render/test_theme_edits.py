@@ -8,6 +8,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from resume_builder import pipeline
 from tests.conftest import FIXTURES
 
@@ -25,6 +27,7 @@ def _save(path: Path, text: str) -> None:
     os.utime(path, ns=(before + 2_000_000_000, before + 2_000_000_000))
 
 
+@pytest.mark.usefixtures("cheap_font_subsetting")  # reads text and markup, not the fonts
 def test_template_and_manifest_edits_reach_the_next_render(tmp_path):
     shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
     theme = tmp_path / "mine"
