@@ -10,6 +10,7 @@ import pytest
 
 from resume_builder.render import pdf
 from resume_builder.render.collection import RENDER_THRESHOLD, fewer_collections
+from tests.conftest import EXAMPLE
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +48,6 @@ def test_a_collector_turned_off_stays_off_and_a_higher_threshold_stays():
 
 def test_a_pdf_render_runs_inside_the_block(monkeypatch, tmp_path):
     from resume_builder import pipeline
-    from tests.conftest import EXAMPLE
 
     seen = []
     layout = pdf.layout

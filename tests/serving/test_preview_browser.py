@@ -38,9 +38,10 @@ def _chromium() -> str | None:
     return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless chromium for the whole session (per test process)."""
+    """One headless chromium for this file's tests, closed after them rather than at the
+    session's end: idle, its processes would stay alive beside the rest of the run."""
     executable = _chromium()
     if executable is None:
         pytest.skip("Debian's chromium is not installed (make test installs it: apt-get install chromium)")
