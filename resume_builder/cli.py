@@ -101,6 +101,23 @@ def main() -> None:
     except KeyboardInterrupt as stop:
         sys.stderr.write("interrupted\n")
         sys.exit(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED)
+    except BrokenPipeError as exc:
+        # The reader of a message went away before it was written (`render --bogus 2>&1 | true`):
+        # the exit code is the mistake's (2 for click's usage errors), not Python's 1 for the
+        # traceback nobody can read; a closed pipe otherwise ends as every command's does, 141.
+        import os
+
+        from resume_builder.errors import EXIT_BROKEN_PIPE
+
+        for stream in (sys.stdout, sys.stderr):  # Python's flush at exit has nothing to fail on
+            if stream is not None:
+                try:
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+                except (OSError, ValueError):
+                    pass
+        context = exc.__context__  # click's error, whichever copy of click typer runs on
+        clicks = any(kind.__name__ == "ClickException" for kind in type(context).__mro__)
+        sys.exit(context.exit_code if clicks else EXIT_BROKEN_PIPE)
     except PermissionError as exc:  # a file the user gave that this user may not read or write
         if not exc.filename:
             raise

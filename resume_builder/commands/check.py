@@ -83,7 +83,9 @@ def check(
             data["notes"] = comparison.notes
         if comparison.warnings:
             data["warnings"] = comparison.warnings
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        from resume_builder.console import write
+
+        write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # closed standard output: exit 141
     else:
         from resume_builder.console import out
 

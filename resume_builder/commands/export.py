@@ -55,7 +55,9 @@ def export(
     for warning in result.warnings:
         err(f"warning: {warning}", style="yellow")
     if output is None:
-        typer.echo(text, nl=False)
+        from resume_builder.console import write
+
+        write(text)  # a closed standard output ends the command with 141, as schema's does
     else:
         out(f"wrote {output} (JSON Resume)")
 

@@ -120,7 +120,9 @@ def _import_document(source: Path, output: Optional[Path], *, force: bool, lines
 
         if lines:
             _, found = read_lines(source)
-            typer.echo(numbered_lines(found), nl=False)
+            from resume_builder.console import write
+
+            write(numbered_lines(found))  # closed standard output: exit 141
             return
         from resume_builder.overwrite import guard_output
 

@@ -14,15 +14,17 @@ from tests.conftest import EXAMPLE, REPO
 _ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 
 
-def test_ctrl_c_while_the_commands_modules_are_imported_says_interrupted():
+@pytest.mark.parametrize("module", ["resume_builder.native_libraries", "resume_builder.commands.render"])
+def test_ctrl_c_while_the_commands_modules_are_imported_says_interrupted(module):
     """Ctrl-C in the first tens of milliseconds of `render` or `build` printed a KeyboardInterrupt
-    traceback from an import in resume_builder/cli.py. An import hook raises it here at one of
-    those imports, where the signal would."""
-    script = """
+    traceback from an import in resume_builder/cli.py, or in the package's own __init__ (its
+    native_libraries, imported before cli.py's first line runs). An import hook raises it here
+    at one of those imports, where the signal would."""
+    script = f"""
 import sys
 class CtrlC:
     def find_spec(self, name, path=None, target=None):
-        if name == "resume_builder.commands.render":
+        if name == {module!r}:
             raise KeyboardInterrupt
 sys.meta_path.insert(0, CtrlC())
 from resume_builder.cli import main

@@ -105,6 +105,38 @@ def test_a_reader_that_closes_the_pipe_early_ends_the_render_quietly_with_141(tm
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("arguments", [["check", "--json"], ["import", "--lines"]])
+def test_a_report_printed_to_a_closed_standard_output_ends_with_141(tmp_path, arguments):
+    """`check cv.docx --json >&-` and `import cv.docx --lines >&-` ended 0, their report dropped
+    unsaid by click's echo; they end as every command that prints results does."""
+    from resume_builder import pipeline
+
+    target = tmp_path / "cv.docx"
+    job = pipeline.prepare(ONE_PAGE)
+    target.write_bytes(pipeline.render(job, "docx", target)[0].data)
+    command, option = arguments
+    proc = subprocess.run([sys.executable, "-m", "resume_builder", command, str(target), option], cwd=tmp_path,
+                          stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)},
+                          preexec_fn=lambda: os.close(1))
+    assert (proc.returncode, proc.stderr) == (141, "")
+    assert [path.name for path in tmp_path.iterdir()] == ["cv.docx"]
+
+
+@pytest.mark.parametrize("arguments", [["render", "--timeout", "nan"], ["render", "--no-such-option"]])
+def test_a_usage_error_whose_reader_is_gone_still_ends_with_2(arguments):
+    """``render --timeout nan 2>&1 | head -1``: the reader gone before click's usage error was
+    written made the command exit 1 (Python's, for the traceback nobody could read), which the
+    README gives to a failed check. The mistake's own code, 2, stands."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "resume_builder", *arguments], stdout=write, stderr=write,
+                              env={**os.environ, "PYTHONPATH": str(REPO)})
+    finally:
+        os.close(write)
+    assert proc.returncode == 2
+
+
 def test_dash_writes_every_byte_where_one_write_takes_only_a_part(monkeypatch):
     """Unbuffered (PYTHONUNBUFFERED=1, common in containers and CI), standard output's one write
     may take only part of the bytes: `render -o - | head -c 100` exited 0 and said it wrote
@@ -133,7 +165,11 @@ def test_dash_writes_every_byte_where_one_write_takes_only_a_part(monkeypatch):
 
 
 @pytest.mark.parametrize("command", [["letter", str(ONE_PAGE), "-f", "txt", "-o", "-"], ["schema"],
-                                     ["validate", str(ONE_PAGE)]])
+                                     ["validate", str(ONE_PAGE)],
+                                     # these printed through click's echo, which drops what has no
+                                     # stream: `export >&-` ended 0 with nothing written (trial)
+                                     ["export", str(ONE_PAGE), "--to", "jsonresume"],
+                                     ["import", str(REPO / "tests" / "fixtures" / "jsonresume" / "full.resume.json")]])
 def test_a_command_started_with_standard_output_closed_says_so_or_ends_quietly(tmp_path, command):
     """``>&-``: `letter -o -` and `schema` ended in an AttributeError traceback (trial). A
     document to write to it is refused (exit 2, as `render -o -` is); results to print end the
