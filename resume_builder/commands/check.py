@@ -117,6 +117,10 @@ def _compared_document(file: Path, profile: Path, variant: str | None, lang: str
     from resume_builder.loading.variants import looks_like_file
     from resume_builder.provenance import Provenance
 
+    if posting is not None:  # a posting given that cannot be read is a mistake, whether or not it is used
+        from resume_builder.loading.posting import read_posting
+
+        read_posting(posting)
     origin = read_origin(file)
     recorded = origin.provenance
     asked_locale = locale

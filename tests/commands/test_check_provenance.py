@@ -135,3 +135,18 @@ def test_a_file_older_than_its_profile_is_said_to_be_out_of_date(tmp_path):
     stale = runner.invoke(app, ["check", str(pdf), "--profile", str(tmp_path / "cv.yaml"), "--json"])
     assert json.loads(stale.output)["notes"] == [f"cv.yaml was changed after {pdf} was written: render it again, "
                                                  "or what differs below may be only that change"]
+
+
+def test_a_posting_given_to_check_is_read_whether_or_not_it_is_used(german, tmp_path):
+    """`check cv.docx --profile cv.yaml --job missing.md` only noted that --job was not used (the
+    file had no page budget), while the file it named was not there (trial). A posting given
+    that cannot be read is a mistake, as in `render --job`; one that can is noted as unused."""
+    docx = str(german / "out" / "cv-de.docx")
+    missing = runner.invoke(app, ["check", docx, "--profile", str(german / "cv.yaml"), "--job", str(tmp_path / "gone.md")])
+    assert missing.exit_code == 2
+    assert f"{tmp_path / 'gone.md'}: file not found (check the path of the job posting)" in " ".join(missing.output.split())
+    posting = tmp_path / "posting.md"
+    posting.write_text("Platform engineer: Kubernetes, Terraform, Go.\n", encoding="utf-8")
+    unused = runner.invoke(app, ["check", docx, "--profile", str(german / "cv.yaml"), "--job", str(posting)])
+    assert unused.exit_code == 0, unused.output
+    assert f"--job {posting} is not used" in " ".join(unused.output.split())
