@@ -226,6 +226,15 @@ def test_a_regular_file_a_missing_one_and_a_link_to_a_file_may_be_replaced(tmp_p
     output.check_destination(Path("/dev/shm/cv.pdf"))  # a tmpfs of ordinary files
 
 
+def test_an_output_that_is_a_link_is_replaced_and_its_target_kept(tmp_path):
+    """As the README says: the atomic write renames a new file over the link's name."""
+    (tmp_path / "cv.txt").write_bytes(b"old")
+    (tmp_path / "link.txt").symlink_to("cv.txt")
+    output.write_atomic(tmp_path / "link.txt", b"new")
+    assert not (tmp_path / "link.txt").is_symlink() and (tmp_path / "link.txt").read_bytes() == b"new"
+    assert (tmp_path / "cv.txt").read_bytes() == b"old"
+
+
 def test_a_folder_is_refused_without_the_standard_output_hint(tmp_path):
     message = _refused(tmp_path)
     assert message == (f"{tmp_path} is a folder, not a regular file; outputs are only written to regular files "
