@@ -16,7 +16,7 @@ waiting for its ``--timeout``.
 Wire format (JSON over HTTP POST ``/api/render`` on 127.0.0.1, ``Authorization: Bearer
 TOKEN``): ``{"cwd", "source_date_epoch", "request": {RenderRequest fields}, "variants":
 [name or null, ...]}`` → ``{"jobs": [{"variant", "theme", "warnings", "messages",
-"outputs": [{"path", "data" (base64), "pages", "warnings"}]}]}``, or ``{"user_error": true}``.
+"outputs": [{"path", "data" (base64), "pages", "warnings", "source", "format"}]}]}``, or ``{"user_error": true}``.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def serve_request(payload: dict[str, Any], lock: Any) -> tuple[int, dict[str, An
                              "messages": list(job.messages),
                              "outputs": [{"path": str(item.path), "data": base64.b64encode(item.data).decode("ascii"),
                                           "pages": item.pages, "warnings": list(item.warnings),
-                                          "source": item.source}
+                                          "source": item.source, "format": item.format}
                                          for item in outputs]})
         except UserError:
             return 200, {"user_error": True}  # the client renders in-process and says it as the CLI does
@@ -156,7 +156,7 @@ def render_via_server(request: RenderRequest, variants: list[str | None], *, sta
         return None
     return [HandedJob(job["variant"], job["theme"], job["warnings"], job["messages"],
                       [Rendered(Path(item["path"]), base64.b64decode(item["data"]), item["pages"], item["warnings"],
-                                source=str(item.get("source") or ""))
+                                fmt=item.get("format"), source=str(item.get("source") or ""))
                        for item in job["outputs"]])
             for job in reply["jobs"]]
 

@@ -195,6 +195,23 @@ def test_render_hands_off_to_the_server_with_byte_identical_outputs(server):
         assert "2024-04-05T" in docx.read("docProps/core.xml").decode("utf-8")
 
 
+def test_a_render_to_standard_output_is_said_the_same_when_handed_off(server):
+    """`render -o -` handed to the server said "wrote standard output (18 KiB, theme classic)",
+    without the page count a render in-process gives: the format came from the path's
+    extension, and '-' has none. The server now says which format each output is."""
+    _, project = server
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1712345678"}
+    said = {}
+    for how in ([], ["--no-server"]):
+        done = subprocess.run([sys.executable, "-m", "resume_builder", "render", "one_page.yaml", "-o", "-", *how],
+                              cwd=project, capture_output=True, env=env)
+        assert done.returncode == 0, done.stderr
+        said[bool(how)] = (done.stdout, done.stderr.decode("utf-8"))
+    assert said[False] == said[True]
+    assert said[False][0].startswith(b"%PDF-") and "wrote standard output (" in said[False][1]
+    assert ", 1 page, theme classic)" in said[False][1]
+
+
 def test_a_stopped_server_is_not_waited_for(server):
     """Ctrl-Z on `serve`: the render did not come back until its --timeout (120 s) ran out;
     now it renders itself at once and says why (tests/serving/test_stopped_server.py has the rest)."""
