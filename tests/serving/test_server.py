@@ -224,6 +224,8 @@ def test_a_stopped_server_is_not_waited_for(server):
         done = _render_process(project, "one_page.yaml", "-f", "pdf", "--out-dir", "output")
     finally:
         os.kill(pid, signal.SIGCONT)
+        while process_stopped(pid):  # the next test of this server finds it running
+            time.sleep(0.01)
     assert done.stdout.splitlines()[-1] == "in-process"
     assert f"(process {pid}) is stopped, so this renders here" in " ".join(done.stderr.split())
 
