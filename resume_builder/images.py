@@ -103,8 +103,13 @@ def _read_photo(value: str, folder: Path, locate: Callable[[], Location | None],
     if missing_ok and not real.exists():
         return None, [f"{locate() or field}: {field} '{value}' is no file beside the profile: the photo is not shown"]
     if not real.is_file():
-        raise fail(f"photo file '{value}' not found" if not real.exists() else f"the photo '{value}' is not a file",
-                   f"paths are relative to {folder}")
+        from resume_builder.output import path_kind
+
+        found = path_kind(Path(folder) / value.strip())  # the path as written: a link that leads nowhere is named
+        if found.kind == "missing":
+            raise fail(f"photo file '{value}' not found", f"paths are relative to {folder}")
+        raise fail(f"the photo '{value}' {found.said}", "point the link at the photo, or name the photo itself"
+                   if found.link else f"name an image file; paths are relative to {folder}")
     try:
         with real.open("rb") as handle:
             data = handle.read(MAX_IMAGE_BYTES + 1)

@@ -7,7 +7,8 @@ Each was chosen by measuring (see SECURITY.md): a real résumé stays far below 
 and a document at a limit still renders within seconds.
 
 Only constants, two small guards (:class:`time_limit`, :func:`memory_limit`) and the words
-refusing a time limit (:func:`timeout_refusal`) live here, so importing this module costs nothing.
+refusing a number given on the command line or in the build file (:class:`Amount`:
+:data:`SECONDS`, :data:`WORKERS`, :data:`PAGES`) live here, so importing this module costs nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 # ----------------------------------------------------------------------------- profiles
@@ -130,6 +132,15 @@ DEFAULT_TIMEOUT = 120  # seconds (an int, so that --help shows "120")
 #: ``1e12`` or ``1e999`` ended in an OverflowError traceback from ``setitimer`` (its timer
 #: holds at most about 292 years).
 MAX_TIMEOUT = 24 * 60 * 60
+#: The most worker processes ``build --jobs`` or the build file's ``jobs`` may ask for. A fixed
+#: number, not the machine's cores, so that a build file means the same on a laptop and on a CI
+#: runner (0 asks for one per core); a build never starts more workers than it has groups of
+#: targets to render. ``--jobs 99999999999999999999`` was accepted (trial).
+MAX_JOBS = 256
+#: The largest page budget ``--max-pages`` or a build target's ``max_pages`` may set: a résumé
+#: has one to three pages, a long academic CV a few dozen. ``--max-pages 99999999999999999999``
+#: was accepted and named the output ``-99999999999999999999pages`` (trial).
+MAX_PAGES = 100
 #: Memory a render may add to what the process holds when it starts (address space).
 MEMORY_HEADROOM_BYTES = 3 * 1024 * 1024 * 1024
 
@@ -143,23 +154,55 @@ class RenderTimeout(Exception):
     """
 
 
-def timeout_refusal(seconds: float, shown: str | None = None) -> str | None:
-    """Why ``seconds`` cannot be a time limit, in words, or None when it can.
+@dataclass(frozen=True)
+class Amount:
+    """A number given both on the command line and in the build file (``--timeout`` and
+    ``timeout``, ``--jobs`` and ``jobs``, ``--max-pages`` and a target's ``max_pages``), and the
+    words that refuse a wrong one, the same in both places: "must be {noun}, e.g. {example}, not
+    ..." for what is no such number (:meth:`not_a_number`), "{shown} {unit} is {under}" or
+    "... is {over}" for one out of bounds (:meth:`refusal`). The words follow "--jobs 300:" or
+    "jobs:" and end with what to write instead."""
 
-    A limit is 0 (no limit) up to :data:`MAX_TIMEOUT` seconds; a negative number, ``nan``,
-    ``inf`` and numbers past a day are refused. ``shown`` is the value as the user wrote it
-    (``1e400`` rather than the ``inf`` it reads as). The words follow "--timeout 1e+12:" or
-    "timeout: 1e+12" and end with what to write instead.
-    """
-    if 0 <= seconds <= MAX_TIMEOUT:  # False for nan too
-        return None
-    shown = shown or f"{seconds:g}"
-    if seconds != seconds:  # nan
-        return f"{shown} is not a number of seconds; give 0 (no limit) up to {MAX_TIMEOUT:,} (a day)"
-    if seconds < 0:
-        return f"{shown} seconds is negative; give 0 for no limit"
-    return (f"{shown} seconds is more than a time limit may be ({MAX_TIMEOUT:,} seconds, a day); "
-            "give 0 for no limit")
+    noun: str  # what the value must be: "a number of seconds"
+    unit: str  # after a number: "seconds"
+    example: str  # "30 or 2.5 (0: no limit)"
+    least: int
+    most: int
+    span: str  # what to give instead of nan: "0 (no limit) up to 86,400 (a day)"
+    under: str  # below ``least``: "negative; give 0 for no limit"
+    over: str  # past ``most``: "more than a time limit may be (86,400 seconds, a day); give 0 for no limit"
+    whole: bool = False  # a whole number: 2.5 (or 2.0, written so) is no such number
+
+    def refusal(self, number: float, shown: str | None = None) -> str | None:
+        """Why ``number`` cannot be this amount, in words, or None when it can (bounds only:
+        whether it must be whole is the caller's to check). ``shown`` is the value as the user
+        wrote it (``1e400`` rather than the ``inf`` it reads as)."""
+        if self.least <= number <= self.most:  # False for nan too
+            return None
+        shown = shown or (str(number) if isinstance(number, int) else f"{number:g}")
+        if number != number:  # nan
+            return f"{shown} is not {self.noun}; give {self.span}"
+        return f"{shown} {self.unit} is {self.under if number < self.least else self.over}"
+
+    def not_a_number(self, found: str, *, quoted: bool = False) -> str:
+        """The words refusing a value that is no such number; ``found`` says what it is instead
+        (``'1_0'`` as typed, ``a date``); ``quoted``: a number written in quotes, a text."""
+        return f"must be {self.noun}{' written without quotes' if quoted else ''}, e.g. {self.example}, not {found}"
+
+
+#: ``--timeout`` and the build file's ``timeout``: 0 (no limit) up to :data:`MAX_TIMEOUT`.
+SECONDS = Amount("a number of seconds", "seconds", "30 or 2.5 (0: no limit)", 0, MAX_TIMEOUT,
+                 span=f"0 (no limit) up to {MAX_TIMEOUT:,} (a day)", under="negative; give 0 for no limit",
+                 over=f"more than a time limit may be ({MAX_TIMEOUT:,} seconds, a day); give 0 for no limit")
+#: ``build --jobs`` and the build file's ``jobs``: 0 (one per core) up to :data:`MAX_JOBS`.
+WORKERS = Amount("a whole number of worker processes", "worker processes", "4 (0: one per core)", 0, MAX_JOBS,
+                 span=f"0 (one per core) up to {MAX_JOBS}", under="negative; give 0 for one per core",
+                 over=f"more than a build may start ({MAX_JOBS}); give at most {MAX_JOBS} (0: one per core)",
+                 whole=True)
+#: ``--max-pages`` and a build target's ``max_pages``: 1 up to :data:`MAX_PAGES`.
+PAGES = Amount("a whole number of pages", "pages", "2", 1, MAX_PAGES, span=f"1 to {MAX_PAGES}",
+               under=f"fewer than a page budget may be (1 page); give 1 to {MAX_PAGES}",
+               over=f"more than a page budget may be ({MAX_PAGES} pages); give 1 to {MAX_PAGES}", whole=True)
 
 
 def _timeout_error(seconds: float, what: str):

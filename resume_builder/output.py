@@ -12,6 +12,7 @@ import errno
 import os
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -113,8 +114,12 @@ _SPECIAL_FOLDERS = (Path("/dev"), Path("/proc"), Path("/sys"))
 _SHARED_MEMORY = Path("/dev/shm")
 
 
-def check_destination(path: Path) -> None:
+def check_destination(path: Path, *, standard_output: str | None = "-o -") -> None:
     """Raise a UserError unless ``path`` may be replaced by a regular file.
+
+    ``standard_output``: how the command writes to standard output instead, for the hint
+    (``-o -``), or None for a command that cannot (``init``, ``tailor --write-variant``: the hint
+    named an option they do not have: trial).
 
     Refused: an existing path that is not a regular file (a FIFO, a socket, a character or
     block device, a folder), whether named directly or through symbolic links, a loop of
@@ -123,29 +128,24 @@ def check_destination(path: Path) -> None:
     this process; replacing it would break the terminal or, as root, the system). A
     symbolic link to a regular file is allowed: the atomic write replaces the link.
     """
-    import stat
-
     path = Path(path)
     loop = UserError(f"{path} leads to itself through symbolic links (a loop of links); outputs are only "
                      "written to regular files", hint="point the link at a file, or name another path")
-    try:
-        info = os.stat(path)
-    except OSError as exc:  # missing, or a folder on the way is missing or not a folder: the write says so
-        if exc.errno == errno.ELOOP:
-            raise loop from None
-        info = None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        kind = file_kind(info.st_mode)
-        raise UserError(f"{path} is {kind}, not a regular file; outputs are only written to regular files",
-                        hint="name a file path" + (", or '-o -' for standard output"
-                                                   if not stat.S_ISDIR(info.st_mode) else ""))
+    found = path_kind(path)  # missing (or a folder on the way is missing or not a folder): the write says so
+    if found.kind == "loop":
+        raise loop
+    if found.kind in ("folder", "special"):
+        raise UserError(f"{path} is {found.what}, not a regular file; outputs are only written to regular files",
+                        hint="name a file path" + (f", or '{standard_output}' for standard output"
+                                                   if standard_output and found.kind == "special" else ""))
     try:
         resolved = path.resolve()
     except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop, 3.13 OSError
         raise loop from None
     if any(_in_special_folder(candidate) for candidate in (path.absolute(), resolved)):
         raise UserError(f"{path} is in a system folder of devices and processes; outputs are only written "
-                        "to regular files", hint="name a file path, or '-o -' for standard output")
+                        "to regular files", hint="name a file path" + (f", or '{standard_output}' for standard output"
+                                                                      if standard_output else ""))
 
 
 def file_kind(mode: int) -> str:
@@ -156,6 +156,74 @@ def file_kind(mode: int) -> str:
     return ("a regular file" if stat.S_ISREG(mode) else "a folder" if stat.S_ISDIR(mode)
             else "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file")
+
+
+@dataclass(frozen=True)
+class PathKind:
+    """What is at a path, as :func:`path_kind` finds it.
+
+    ``kind``: "file" (a regular file, through links too), "missing", "dangling" (a symbolic
+    link whose target does not exist), "loop" (symbolic links that lead back to themselves),
+    "folder", "special" (a named pipe, a socket, a device) or "unknown" (it cannot be looked
+    at: no permission to a folder on the way, a name too long). ``target``: the link's target
+    as written, for "dangling" and "loop"; ``what``: for one that exists, what it is in words
+    (:func:`file_kind`: "a folder", "a named pipe (FIFO)");
+    ``reason``: why an "unknown" path cannot be looked at."""
+
+    kind: str
+    target: str = ""
+    what: str = ""
+    reason: str = ""
+
+    @property
+    def said(self) -> str:
+        """What the path is, to follow its name in a message: "not found", "is a symbolic link to
+        'old.yaml', which does not exist", "is a symbolic link to 'b.yaml', which leads back to it
+        (a loop of links)", "is a folder", "is a named pipe (FIFO), not a regular file", "is a
+        file", "cannot be looked at (Permission denied)"."""
+        if self.kind == "dangling":
+            return f"is a symbolic link to '{self.target}', which does not exist"
+        if self.kind == "loop":
+            return f"is a symbolic link to '{self.target}', which leads back to it (a loop of links)"
+        if self.kind == "special":
+            return f"is {self.what}, not a regular file"
+        if self.kind == "unknown":
+            return f"cannot be looked at ({self.reason})"
+        return {"missing": "not found", "folder": "is a folder", "file": "is a file"}[self.kind]
+
+    @property
+    def link(self) -> bool:
+        """Whether the path is a symbolic link that leads to no file ("dangling" or "loop"): the
+        fix is the link's, so a hint says to point it at the file."""
+        return self.kind in ("dangling", "loop")
+
+
+def path_kind(path: Path | str) -> PathKind:
+    """What is at ``path`` (symbolic links followed): one classification for every message that
+    says a path is the wrong kind of file (the profile loader's, a build file's targets, an
+    include, a photo, a variant file's profile, ``check``'s file, an output folder). A symbolic
+    link that leads nowhere is "dangling" or "loop" with its target, so the message can say
+    where it points (it was "file not found" beside an ``ls`` that lists the file: trial).
+    Never raises."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except ValueError:  # a NUL in the name: no such file
+        return PathKind("missing")
+    except OSError as exc:
+        gone = exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.EBADF) \
+            or getattr(exc, "winerror", None) in (21, 123, 1921)  # as pathlib's exists()
+        if gone and os.path.islink(path):
+            try:
+                return PathKind("loop" if exc.errno == errno.ELOOP else "dangling", os.readlink(path))
+            except OSError:
+                pass
+        if gone:
+            return PathKind("missing")
+        return PathKind("unknown", reason=exc.strerror or str(exc))
+    return PathKind("file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "special",
+                    what=file_kind(mode))
 
 
 def _in_special_folder(path: Path) -> bool:
@@ -233,9 +301,14 @@ def _write_temporary(path: Path, data: bytes) -> str:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), folder)
-        raise UserError(f"cannot write into {folder}: {blocker} is a file, not a folder",
-                        hint="choose another --out-dir (or -o), or move that file away") from None
+        # a file, or a symbolic link to nothing (it was "is a file": trial), where a folder must be
+        blocker, found = next(((p, found) for p in (folder, *folder.parents)
+                               if (found := path_kind(p)).kind not in ("missing", "folder")), (folder, PathKind("file")))
+        said = "is a file, not a folder" if found.kind == "file" else f"is {found.what}, not a folder" \
+            if found.kind == "special" else found.said
+        raise UserError(f"cannot write into {folder}: {blocker} {said}",
+                        hint="point the link at a folder, or choose another --out-dir (or -o)" if found.link
+                        else "choose another --out-dir (or -o), or move that file away") from None
     except OSError as exc:
         raise UserError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
     try:

@@ -1,7 +1,11 @@
 """Words for counts in messages: ``count(1, "entry")`` is "1 entry", ``count(2, "entry")``
-"2 entries". English plurals for the nouns our messages use; irregular ones are passed in."""
+"2 entries". English plurals for the nouns our messages use; irregular ones are passed in.
+What a value read from a file is, for "found ..." (:func:`describe`)."""
 
 from __future__ import annotations
+
+import datetime
+from typing import Any
 
 
 def plural(noun: str) -> str:
@@ -46,3 +50,28 @@ def article(phrase: str) -> str:
         return f"an {phrase}"
     vowel = lowered[:1] in ("a", "e", "i", "o", "u") and not lowered.startswith(_CONSONANT_SOUND)
     return f"{'an' if vowel else 'a'} {phrase}"
+
+
+def describe(value: Any) -> str:
+    """A short description of what was found, for 'expected X, found Y' messages: "the number
+    3", "the text 'x'", "a list", "a date" (TOML's dates and times: "found date" had no article)."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{shown}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, datetime.datetime):  # before date: a datetime is a date too
+        return "a date and time"
+    if isinstance(value, datetime.date):
+        return "a date"
+    if isinstance(value, datetime.time):
+        return "a time of day"
+    return article(type(value).__name__)

@@ -319,8 +319,8 @@ def test_a_named_file_that_is_a_fifo_or_a_device_is_refused_unopened(args, kind,
     folder, named, done = _refusals(special, tmp_path_factory.mktemp("special"))[_NAMED_FILES.index((args, kind))]
     said = "is a named pipe (FIFO), not a regular file" if special == "fifo" else "is a device, not a regular file"
     assert done["code"] == 2, (done["code"], done["stdout"][-2000:], done["stderr"][-2000:])
-    if kind == "file to check":  # PDF and DOCX readers say it in their words
-        said = f"{named}: not a file"
+    if kind == "file to check":  # before the PDF and DOCX readers, in the profile loader's words
+        said = f"{named}: {said}"
     assert said in done["stderr"] or said in done["stdout"], done["stderr"][-2000:]
     assert "Traceback" not in done["stderr"] and "MemoryError" not in done["stderr"]
     assert not any(folder.glob("out.*"))

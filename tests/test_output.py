@@ -134,6 +134,45 @@ def test_a_folder_that_cannot_be_created_is_a_user_error(tmp_path):
     assert info.value.problems[0].hint == "choose another --out-dir (or -o), or move that file away"
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_path_kind_tells_every_wrong_kind_of_file_apart(tmp_path):
+    """One classification for every "wrong kind of file" message (the profile loader, a build
+    file's targets, includes, photos, a variant file's profile, check, an output folder)."""
+    from resume_builder.output import path_kind
+
+    (tmp_path / "cv.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / "to-cv.yaml").symlink_to("cv.yaml")
+    (tmp_path / "gone.yaml").symlink_to("moved/cv.yaml")
+    (tmp_path / "a.yaml").symlink_to("b.yaml")
+    (tmp_path / "b.yaml").symlink_to("a.yaml")
+    (tmp_path / "folder").mkdir()
+    os.mkfifo(tmp_path / "pipe")
+    said = {name: (found.kind, found.said, found.link) for name in ("cv.yaml", "to-cv.yaml", "gone.yaml", "a.yaml",
+                                                                    "folder", "pipe", "absent", "cv.yaml/x")
+            for found in [path_kind(tmp_path / name)]}
+    assert said == {
+        "cv.yaml": ("file", "is a file", False), "to-cv.yaml": ("file", "is a file", False),
+        "gone.yaml": ("dangling", "is a symbolic link to 'moved/cv.yaml', which does not exist", True),
+        "a.yaml": ("loop", "is a symbolic link to 'b.yaml', which leads back to it (a loop of links)", True),
+        "folder": ("folder", "is a folder", False),
+        "pipe": ("special", "is a named pipe (FIFO), not a regular file", False),
+        "absent": ("missing", "not found", False), "cv.yaml/x": ("missing", "not found", False),
+    }
+    assert path_kind("/dev/null").said == "is a device, not a regular file"
+    assert path_kind(f"{tmp_path}/nul\x00.yaml").kind == "missing"
+
+
+def test_a_folder_that_is_a_dangling_link_is_said_to_be_one(tmp_path):
+    """An output folder that is a symbolic link to a removed folder "is a file" (trial)."""
+    (tmp_path / "out").symlink_to("gone")
+    with pytest.raises(UserError) as info:
+        write_atomic(tmp_path / "out" / "sub" / "cv.pdf", b"x")
+    assert info.value.problems[0].message == (f"cannot write into {tmp_path / 'out' / 'sub'}: {tmp_path / 'out'} is a "
+                                              "symbolic link to 'gone', which does not exist")
+    assert info.value.problems[0].hint == "point the link at a folder, or choose another --out-dir (or -o)"
+    assert os.listdir(tmp_path) == ["out"]
+
+
 def test_a_folder_that_cannot_be_written_is_a_user_error(tmp_path, monkeypatch):
     def no_temporary(*args, **kwargs):
         raise PermissionError(13, "Permission denied")

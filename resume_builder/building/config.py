@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from resume_builder.errors import Problem, UserError, did_you_mean
-from resume_builder.limits import DEFAULT_TIMEOUT, timeout_refusal
+from resume_builder.limits import DEFAULT_TIMEOUT, PAGES, SECONDS, WORKERS
 from resume_builder.loading.toml_text import without_bom
-from resume_builder.schema.numbers import not_boolean
+from resume_builder.schema.numbers import amount_of
 
 if TYPE_CHECKING:
     from resume_builder.pipeline import RenderRequest
@@ -57,9 +57,10 @@ class TargetSpec(BaseModel):
     posting: str | None = Field(default=None, description="A job posting (relative to the build file): ranks what "
                                                           "the résumé's page budget cuts (as render --job), fills "
                                                           "the letter's placeholders")
-    # not_boolean: "max_pages = true" would be read as a budget of one page
-    max_pages: Annotated[int, not_boolean("a whole number of pages")] | None = Field(
-        default=None, ge=1, description="The résumé's page budget (as render --max-pages); default: the variant's")
+    # amount_of: "max_pages = true" would be read as a budget of one page, "2" as 2, 1e20 as 1e20 pages
+    max_pages: Annotated[int, amount_of(PAGES)] | None = Field(
+        default=None, description="The résumé's page budget, 1 to 100 (as render --max-pages); default: the "
+                                  "variant's")
     bundle: StrictBool = Field(default=False, description="Also build one application bundle per variant and theme "
                                                     "(résumé + letter, PDF/DOCX/text, application.json)")
     zip: StrictBool = Field(default=False, description="The bundle as one reproducible zip instead of a folder")
@@ -81,22 +82,14 @@ class BuildConfig(BaseModel):
 
     out_dir: str = "output"
     check: StrictBool = True  # "yes" or "no" in quotes is a text: refused, not read as a yes/no
-    # not_boolean: Python's bool is an int, so "timeout = true" was a one-second time limit
-    jobs: Annotated[int, not_boolean("a whole number of worker processes")] = Field(
-        default=0, ge=0, description="Worker processes; 0 = one per core")
-    timeout: Annotated[float, not_boolean("a number of seconds")] = Field(
+    # amount_of: as --jobs and --timeout say it. Python's bool is an int, so "timeout = true" was a
+    # one-second time limit; "30" in quotes was read as 30; TOML's inf or 1e999 ended in an
+    # OverflowError traceback, and nan was said to be "out of range" of "at least 0.0"
+    jobs: Annotated[int, amount_of(WORKERS)] = Field(
+        default=0, description="Worker processes; 0 = one per core; at most 256")
+    timeout: Annotated[float, amount_of(SECONDS)] = Field(
         default=DEFAULT_TIMEOUT, description="Seconds one target may take to render; 0 = no limit; at most a day")
     targets: list[TargetSpec] = Field(min_length=1)
-
-    @field_validator("timeout")
-    @classmethod
-    def _bounded_timeout(cls, value: float) -> float:
-        """From 0 to MAX_TIMEOUT: TOML's ``inf`` or ``1e999`` ended in an OverflowError traceback,
-        and ``nan`` was said to be "out of range" of "at least 0.0"."""
-        refusal = timeout_refusal(value)
-        if refusal:
-            raise ValueError(refusal)
-        return value
 
 
 @dataclass(frozen=True)
@@ -542,8 +535,8 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
             if not profile.is_file():
                 where = ("targets", index, "profile") if isinstance(spec.profile, str) \
                     else ("targets", index, "profile", number)
-                problem(f"profile {relative(profile)} {_not_a_file(profile)}",
-                        where, "give the profile's path relative to the build file's folder")
+                said, hint = _not_a_file(profile, "profile")
+                problem(f"profile {relative(profile)} {said}", where, hint)
                 continue
             finder = ThemeFinder(search_dirs=[Path.cwd(), profile.parent])
             known = sorted({candidate[0] for candidate in finder.candidates()})
@@ -566,8 +559,8 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
                                 "declare variants under 'variants:' in the profile, or leave \"*\" out")
                 elif names_a_file(variant):
                     if not (base / variant).is_file():
-                        problem(f"variant file {variant} {_not_a_file(base / variant)}", where,
-                                "give the variant file's path relative to the build file's folder")
+                        said, hint = _not_a_file(base / variant, "variant file")
+                        problem(f"variant file {variant} {said}", where, hint)
                 elif variant not in variants:
                     hint = did_you_mean(variant, variants)
                     problem(f"{relative(profile)} has no variant '{variant}'", where,
@@ -600,8 +593,8 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
             value = getattr(spec, key)
             if value and (key == "posting" or names_a_file(value)) \
                     and not (base / value).is_file():
-                problem(f"{key} file {value} {_not_a_file(base / value)}", ("targets", index, key),
-                        f"give the {key} file's path relative to the build file's folder")
+                said, hint = _not_a_file(base / value, f"{key} file")
+                problem(f"{key} file {value} {said}", ("targets", index, key), hint)
     if problems:
         problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)
         raise UserError(problems)
@@ -642,21 +635,15 @@ def _declared(profile: Path) -> tuple[list[str], list[str]] | None:
     return list(loaded.variants or {}), list(loaded.letters or {})
 
 
-def _not_a_file(path: Path) -> str:
-    """What ``path``, which is no regular file, is instead: "not found", "is a folder", or
-    "is a named pipe (FIFO), not a regular file" (a FIFO named as a profile was "not found":
-    trial; render and build -c say what it is)."""
-    import stat
+def _not_a_file(path: Path, what: str) -> tuple[str, str]:
+    """What ``path``, a target's ``what`` ("profile", "posting file") that is no regular file,
+    is instead, and the hint: ``("not found", "give the profile's path relative to the build
+    file's folder")``, ``("is a folder", ...)``, ``("is a named pipe (FIFO), not a regular file",
+    ...)`` (a FIFO named as a profile was "not found": trial), or, for a symbolic link that
+    leads nowhere, where it points and that the link is to fix (:func:`~resume_builder.output.path_kind`)."""
+    from resume_builder.output import path_kind
 
-    from resume_builder.output import file_kind
-
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        from resume_builder.loading.source import not_found
-
-        said = not_found(path)
-        return "not found" if said == "file not found" else said
-    if stat.S_ISDIR(mode):
-        return "is a folder"
-    return f"is {file_kind(mode)}, not a regular file"
+    found = path_kind(path)
+    if found.link:  # the path was right: the link's target is not there (trial)
+        return found.said, f"point the link at the {what}, or name the {what} itself"
+    return found.said, f"give the {what}'s path relative to the build file's folder"

@@ -82,16 +82,36 @@ def file_head(path: Path, size: int = 1024) -> bytes:
                         hint="check the file's permissions") from None
 
 
+def _inside(folder: Path, suffixes: tuple[str, ...]) -> str:
+    """The hint for a folder given as the file to check: give the PDF or DOCX file inside it,
+    naming the first of its files with one of ``suffixes`` (of its first 1,000 names), if any."""
+    import os
+    from itertools import islice
+
+    try:
+        names = sorted(entry.name for entry in islice(os.scandir(folder), 1000)
+                       if entry.name.lower().endswith(suffixes) and entry.is_file())
+    except OSError:
+        names = []
+    return "give the PDF or DOCX file inside it" + (f", e.g. {folder / names[0]}" if names else "")
+
+
 def sniff(path: Path) -> str:
     """``pdf`` or ``docx`` from the file's bytes, or a UserError for anything else."""
-    if not path.exists():
+    if not path.is_file():
         from resume_builder.formats import CHECKABLE, TABLE
-        from resume_builder.loading.source import nearby_name, not_found
+        from resume_builder.loading.source import nearby_name
+        from resume_builder.output import path_kind
 
         readable = tuple("." + TABLE[name].extension for name in CHECKABLE)  # .pdf, .docx
-        raise UserError(f"{path}: {not_found(path)}", hint=nearby_name(path, suffixes=readable))  # as render's
-    if not path.is_file():
-        raise UserError(f"{path}: not a file")
+        found = path_kind(path)  # the profile loader's words: "not a file" said nothing of what it was (trial)
+        if found.kind == "missing":
+            raise UserError(f"{path}: file not found", hint=nearby_name(path, suffixes=readable))  # as render's
+        if found.kind == "folder":
+            raise UserError(f"{path}: is a folder, not a file", hint=_inside(path, readable))
+        raise UserError(f"{path}: {found.said}", hint="point the link at the file, or name the file itself"
+                        if found.link else "save it to a file and name that file: pipes and devices are not read"
+                        if found.kind == "special" else "")
     head = file_head(path)
     if b"%PDF-" in head:
         return PDF

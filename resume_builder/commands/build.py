@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import timeout_option, user_errors
+from resume_builder.commands.common import jobs_option, timeout_option, user_errors
 from resume_builder.errors import (EXIT_BROKEN_PIPE, EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_TERMINATED,
                                     OutputClosed, Terminated)
 
@@ -15,7 +15,7 @@ from resume_builder.errors import (EXIT_BROKEN_PIPE, EXIT_CHECK_FAILED, EXIT_INT
 def build(
     config_file: Optional[Path] = typer.Option(None, "--config", "-c",
                                                help="Build file. Default: resume-builder.toml or pyproject.toml."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default, or 0: one per core)."),
+    jobs: Optional[int] = jobs_option("Worker processes (default, or 0: one per core)."),
     only: Optional[List[str]] = typer.Option(None, "--only", help="Build only outputs matching this glob, e.g. "
                                                                    "'*.pdf' or 'output/*.txt' (repeatable: any of them)."),
     clean: bool = typer.Option(False, "--clean", help="Remove previous outputs and rebuild everything "

@@ -7,8 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (input_format_option, profile_or_default, theme_dir_option, theme_option,
-                                            theme_options_option, timeout_option, user_errors)
+from resume_builder.commands.common import (input_format_option, max_pages_option, profile_or_default, theme_dir_option,
+                                            theme_option, theme_options_option, timeout_option, user_errors)
 from resume_builder.limits import DEFAULT_TIMEOUT
 
 
@@ -27,8 +27,7 @@ def bundle(
     zip_file: bool = typer.Option(False, "--zip", help="Write one reproducible zip instead of a folder."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
     locale: Optional[str] = typer.Option(None, "--locale", help="Headings, dates, salutation and closing."),
-    max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1,
-                                            help="The résumé's page budget (default: the variant's)."),
+    max_pages: Optional[int] = max_pages_option("The résumé's page budget (default: the variant's)."),
     check: bool = typer.Option(False, "--check", help="Run the ATS check on the PDFs and DOCX files; exit 1 if "
                                                       "one fails."),
     timeout: float = timeout_option(DEFAULT_TIMEOUT, "Stop a render that runs longer than this many seconds "

@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 import typer
 
-from resume_builder.commands.common import input_format_option, user_errors
+from resume_builder.commands.common import input_format_option, max_pages_option, user_errors
 from resume_builder.errors import EXIT_CHECK_FAILED, UserError
 
 
@@ -33,9 +33,8 @@ def check(
                                                                    "a letter's: check that it names the posting's "
                                                                    "company and position (needs --profile; "
                                                                    "default: as recorded in the file)."),
-    max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, help="The résumé's page budget, as for "
-                                                                             "render (needs --profile; default: as "
-                                                                             "recorded in the file)."),
+    max_pages: Optional[int] = max_pages_option("The résumé's page budget, as for render (needs --profile; "
+                                                "default: as recorded in the file)."),
     json_output: bool = typer.Option(False, "--json", help="Print a machine-readable JSON report."),
     input_format: Optional[str] = input_format_option(),
 ) -> None:

@@ -9,6 +9,7 @@ from typing import Iterator, Optional
 import typer
 
 from resume_builder.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USER_ERROR, Terminated, UserError
+from resume_builder.limits import PAGES, SECONDS, WORKERS, Amount
 
 
 @contextmanager
@@ -71,30 +72,66 @@ def timeout_option(default: float | None, help: str):
 
     A negative number, ``nan``, ``inf``, a number past a day (``1e999``) or a text that is not
     a plain number (``1_0``) is refused as a bad option value (exit 2), in the words of
-    :func:`~resume_builder.limits.timeout_refusal`, quoting the value as typed; ``inf`` ended
+    :data:`~resume_builder.limits.SECONDS`, quoting the value as typed; ``inf`` ended
     in an OverflowError traceback when the limit was armed."""
     return typer.Option(default, "--timeout", parser=_seconds, metavar="SECONDS", help=help)
 
 
-def _seconds(value: str | float) -> float:
-    """A number of seconds as written on the command line: Python's float syntax without its
-    digit separators (``1_0``), refused with :func:`~resume_builder.limits.timeout_refusal`."""
-    from resume_builder.limits import timeout_refusal
+def jobs_option(help: str):
+    """``--jobs N``/``-j``: worker processes, 0 (one per core) up to
+    :data:`~resume_builder.limits.MAX_JOBS`, refused as :func:`timeout_option`'s value is, in the
+    words of :data:`~resume_builder.limits.WORKERS` (``1_0`` was read as 10: trial); ``min`` and
+    ``max`` only show the bounds in the help (``[from 0 to 256]``): the parser checks them first."""
+    return typer.Option(None, "--jobs", "-j", parser=_workers, min=WORKERS.least, max=WORKERS.most, metavar="N",
+                        help=help)
 
-    if isinstance(value, float):
+
+def max_pages_option(help: str):
+    """``--max-pages N``: a page budget from 1 to :data:`~resume_builder.limits.MAX_PAGES`, refused
+    as :func:`timeout_option`'s value is, in the words of :data:`~resume_builder.limits.PAGES`
+    (``1_0`` was read as 10 and ``99999999999999999999`` accepted: trial); ``min`` and ``max`` only
+    show the bounds in the help, as for :func:`jobs_option`."""
+    return typer.Option(None, "--max-pages", parser=_pages, min=PAGES.least, max=PAGES.most, metavar="N",
+                        help=help)
+
+
+def _number(value: str | float, amount: Amount) -> float:
+    """``value`` as written on the command line, a number of ``amount``'s kind: Python's float (a
+    whole number: int) syntax without its digit separators (``1_0``). A default (a number)
+    passes as it is.
+
+    Raises ``typer.BadParameter`` in ``amount``'s words (:class:`~resume_builder.limits.Amount`),
+    quoting the value as typed."""
+    if isinstance(value, (int, float)):
         return value
     text = str(value).strip()
     try:
         if "_" in text:
             raise ValueError(text)
-        seconds = float(text)
+        number: float = int(text) if amount.whole else float(text)
     except ValueError:
-        raise typer.BadParameter("must be a number of seconds, e.g. 30 or 2.5 (0: no limit), "
-                                 f"not {value!r}") from None
-    refusal = timeout_refusal(seconds, shown=text)
+        if not (amount.whole and text.lstrip("+-").isdecimal()):
+            raise typer.BadParameter(amount.not_a_number(repr(value))) from None
+        number = float("-inf" if text.startswith("-") else "inf")  # more digits than int() reads
+    refusal = amount.refusal(number, shown=text)
     if refusal:
         raise typer.BadParameter(refusal)
-    return seconds
+    return number
+
+
+def _seconds(value: str | float) -> float:
+    """``--timeout``'s value: :func:`_number` of :data:`~resume_builder.limits.SECONDS`."""
+    return _number(value, SECONDS)
+
+
+def _workers(value: str | int) -> int:
+    """``--jobs``' value: :func:`_number` of :data:`~resume_builder.limits.WORKERS`."""
+    return int(_number(value, WORKERS))
+
+
+def _pages(value: str | int) -> int:
+    """``--max-pages``' value: :func:`_number` of :data:`~resume_builder.limits.PAGES`."""
+    return int(_number(value, PAGES))
 
 
 def input_format_option():

@@ -18,7 +18,7 @@ def init(
     from importlib.resources import files
 
     from resume_builder.console import command, out
-    from resume_builder.output import write_atomic
+    from resume_builder.output import check_destination, write_atomic
 
     with user_errors():
         suffix = path.suffix.lower()
@@ -27,6 +27,9 @@ def init(
         if suffix not in (".yaml", ".yml", ".json"):
             raise UserError(f"{path}: a profile is a .yaml, .yml or .json file",
                             hint=f"for example {_shown(path.with_suffix('.yaml'))}: YAML keeps the starter's comments")
+        # a FIFO or a device: refused with or without --force, so the hint names neither --force nor
+        # an '-o -' init does not have (trial)
+        check_destination(path, standard_output=None)
         if path.exists() and not force:
             raise UserError(f"{path} already exists", hint="choose another path or pass --force")
         text = files("resume_builder").joinpath("starter.yaml").read_text(encoding="utf-8")

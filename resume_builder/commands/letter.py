@@ -8,9 +8,9 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (formats_option, input_format_option, profile_or_default, theme_dir_option,
-                                            refuse_closed_stdout, theme_option, theme_options_option, timeout_option,
-                                            user_errors)
+from resume_builder.commands.common import (formats_option, input_format_option, max_pages_option, profile_or_default,
+                                            refuse_closed_stdout, theme_dir_option, theme_option, theme_options_option,
+                                            timeout_option, user_errors)
 from resume_builder.errors import UserError
 from resume_builder.limits import DEFAULT_TIMEOUT
 
@@ -35,8 +35,8 @@ def letter(
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
     locale: Optional[str] = typer.Option(None, "--locale", help="Salutation, closing and date format, e.g. "
                                                                 "de, en-GB. Default: the language."),
-    max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1,
-                                            help="Page budget (default: the letter's max_pages, 1): tighten, never cut."),
+    max_pages: Optional[int] = max_pages_option("Page budget (default: the letter's max_pages, 1): tighten, never "
+                                                "cut."),
     check: bool = typer.Option(False, "--check", help="Run the ATS check on the PDF/DOCX written; exit 1 if it fails."),
     timeout: float = timeout_option(DEFAULT_TIMEOUT, "Stop a render that runs longer than this many seconds "
                                                     "(0: no limit; at most a day)."),

@@ -8,9 +8,9 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (formats_option, input_format_option, profile_or_default, theme_dir_option,
-                                            refuse_closed_stdout, theme_option, theme_options_option, timeout_option,
-                                            user_errors)
+from resume_builder.commands.common import (formats_option, input_format_option, max_pages_option, profile_or_default,
+                                            refuse_closed_stdout, theme_dir_option, theme_option, theme_options_option,
+                                            timeout_option, user_errors)
 from resume_builder.errors import UserError
 from resume_builder.limits import DEFAULT_TIMEOUT
 
@@ -31,8 +31,7 @@ def render(
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
     locale: Optional[str] = typer.Option(None, "--locale",
                                          help="Headings, month names and dates, e.g. de, en-GB. Default: the language."),
-    max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1,
-                                            help="Page budget: tighten, then cut the least relevant content."),
+    max_pages: Optional[int] = max_pages_option("Page budget: tighten, then cut the least relevant content."),
     job_posting: Optional[Path] = typer.Option(None, "--job",
                                                help="Job posting that ranks what --max-pages cuts."),
     check: bool = typer.Option(False, "--check", help="Run the ATS check on the PDF/DOCX written; exit 1 if it fails."),

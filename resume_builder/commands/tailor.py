@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from resume_builder.commands.common import user_errors
+from resume_builder.commands.common import max_pages_option, user_errors
 from resume_builder.wording import count
 
 if TYPE_CHECKING:
@@ -46,9 +46,8 @@ def tailor(
         None, "--write-variant", help="Write a starting variant file that keeps the most relevant projects."),
     keywords: Optional[Path] = typer.Option(
         None, "--keywords", help="Extra keyword aliases: YAML/JSON 'aliases: {Name: [alias, ...]}' or TOML."),
-    max_pages: Optional[int] = typer.Option(
-        None, "--max-pages", min=1, help="Apply this page budget (default: the variant's max_pages) and report "
-                                         "what it keeps and cuts."),
+    max_pages: Optional[int] = max_pages_option("Apply this page budget (default: the variant's max_pages) and "
+                                                "report what it keeps and cuts."),
     force: bool = typer.Option(False, "--force", help="Let --write-variant replace an existing file."),
 ) -> None:
     """Match a profile against a job posting: what it requires, what the résumé proves, what survives."""
@@ -59,8 +58,8 @@ def tailor(
 
         lang = given_language(lang) if lang is not None else None  # "" is a mistake, not "not given"
         locale = given_locale(locale) if locale is not None else None
-        if write_variant is not None and not force:
-            _refuse_existing(write_variant)  # before the matching: nothing is printed for nothing
+        if write_variant is not None:
+            _refuse_existing(write_variant, force=force)  # before the matching: nothing is printed for nothing
 
         from resume_builder.loading.posting import read_posting
         from resume_builder.pipeline import builtin_vocabulary, document_labels, read_extension_file, select_variant
@@ -172,11 +171,18 @@ def explain_match(chosen: "Tailored", posting: Any, vocab: Any, *, job: Path, pr
 # --------------------------------------------------------------------------- the variant file
 
 
-def _refuse_existing(path: Path) -> None:
-    """A UserError when ``path`` exists: a starting variant replaces a file only with --force."""
+def _refuse_existing(path: Path, *, force: bool) -> None:
+    """A UserError when ``path`` is no place for the starting variant: a folder, a FIFO or a
+    device (with or without --force, so neither hint names --force, nor an '-o -' tailor does not
+    have: trial), or an existing file without ``force``."""
     from resume_builder.errors import UserError
+    from resume_builder.output import check_destination
 
-    if path.exists():
+    if path.is_dir():
+        raise UserError.at(str(path), None, None, "is a folder, not a file",
+                           hint=f"give the variant file's name, e.g. {path / 'sre.yaml'}")
+    check_destination(path, standard_output=None)
+    if path.exists() and not force:
         raise UserError.at(str(path), None, None, "already exists; the starting variant is not written over it",
                            hint="choose another file name, or pass --force to replace it")
 
@@ -186,7 +192,8 @@ def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored"
     """Write a variant file for this posting, then load it back to be sure it validates.
 
     ``job``: the posting's path as given on the command line, repeated in the file's comment.
-    ``force``: replace an existing file (atomically); else an existing ``path`` is a UserError.
+    ``force``: replace an existing file (atomically); else an existing ``path`` is a UserError,
+    as, with or without ``force``, a folder, a FIFO or a device is.
     ``lang``: the language the texts were matched in (``--lang``), written as the variant's
     ``lang:`` so that it renders the texts it was made from.
     """
@@ -197,10 +204,7 @@ def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored"
     from resume_builder.loading.variant_checks import check_variant
     from resume_builder.loading.variants import load_variant_file
 
-    if not force:
-        _refuse_existing(path)
-    if path.is_dir():
-        raise UserError.at(str(path), None, None, "is a folder; give the variant file's name (e.g. sre.yaml)")
+    _refuse_existing(path, force=force)
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise UserError.at(str(path), None, None, "a variant file name must end in .yaml or .yml")
     base = None

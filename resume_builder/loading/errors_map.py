@@ -10,7 +10,9 @@ from typing import Any, Callable, Iterable
 from pydantic import BaseModel, ValidationError
 
 from resume_builder.errors import Location, Problem, did_you_mean
+from resume_builder.wording import describe
 from resume_builder.schema.base import model_at  # noqa: F401  (re-exported)
+from resume_builder.schema.numbers import AMOUNT_REFUSED, amount_refusal
 from resume_builder.loading.toml_errors import toml_place
 from resume_builder.loading.yaml_errors import list_text_hint, mapping_text_hint, source_lines
 from resume_builder.loading.source import SourceDocument, dotted, value_at  # noqa: F401  (dotted re-exported)
@@ -31,24 +33,6 @@ BLANK_ITEM_NOUNS = {"highlights": "highlight", "details": "sub-point", "keywords
                     "items": "item", "roles": "role", "body": "paragraph", "address": "address line"}
 #: Lists whose items are written one to a line, so the fix is to remove the line.
 ONE_PER_LINE = ("highlights", "details", "items", "body")
-
-
-def describe(value: Any) -> str:
-    """A short description of what was found, for 'expected X, found Y' messages."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (a boolean)"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text '{shown}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
 
 
 def _as_written(location: Any, files: dict[str, list[str] | None]) -> str | None:
@@ -604,6 +588,8 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
             message = _bound_message(err["type"], err.get("input"), err.get("ctx") or {})
         elif err["type"] in _LENGTHS:
             message, hint = _length_message(err["type"], loc, err.get("input"), err.get("ctx") or {})
+        elif err["type"] == AMOUNT_REFUSED:  # a number the command line gives too: in its words
+            message, hint = err["msg"], (err.get("ctx") or {}).get("hint", "")
         elif err["type"] == "string_pattern_mismatch":
             message = _pattern_message(err.get("input"), (err.get("ctx") or {}).get("pattern", ""))
         elif err["type"] in TYPE_WORDS:
@@ -616,9 +602,24 @@ def problems_from_toml_validation(exc: ValidationError, file: str | Any,
         # at the value that is wrong; at the key of an unknown key, the header of a missing one
         place = toml_place(lines, within + (loc if err["type"] != "missing" else loc[:-1]),
                            at_value=err["type"] != "extra_forbidden")
+        if err["type"] == AMOUNT_REFUSED and place:
+            message, hint = _amount_as_written(err, lines, place) or (message, hint)
         problems.append(Problem(message, Location(str(file), *place) if place else Location(str(file)),
                                 dotted(loc), hint))
     return problems
+
+
+def _amount_as_written(err: dict[str, Any], lines: list[str], place: tuple[int, int]) -> tuple[str, str] | None:
+    """An :data:`~resume_builder.schema.numbers.AMOUNT_REFUSED` error's (message, hint) again, with
+    the number as written at ``place`` (``timeout = 1e400`` was said to be ``inf`` seconds, as
+    TOML reads it); None when the value is no number or cannot be read there."""
+    value, ctx = err.get("input"), err.get("ctx") or {}
+    line, column = place
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or "amount" not in ctx \
+            or not 0 < line <= len(lines):
+        return None
+    written = re.match(r"[^\s,\]}#]+", lines[line - 1][column - 1:])
+    return amount_refusal(ctx["amount"], ctx.get("key", ""), value, shown=written.group()) if written else None
 
 
 def _header(loc: tuple[Any, ...], value: Any) -> Callable[[str, bool | None], str] | None:

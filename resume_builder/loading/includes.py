@@ -48,6 +48,7 @@ from resume_builder.errors import Location, Problem, UserError
 from resume_builder.limits import (MAX_DEPTH, MAX_FILE_BYTES, MAX_INCLUDE_DEPTH, MAX_INCLUDED_BYTES,
                                    MAX_INCLUDED_FILES, MAX_INCLUDES, MAX_VALUES)
 from resume_builder.loading.source import PathKey, SourceDocument, check_sizes, dotted, parse, read_text
+from resume_builder.output import path_kind
 
 INCLUDE_KEY = "include"
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -315,10 +316,13 @@ class _Resolver:
         if len(frame.sites) >= MAX_INCLUDE_DEPTH:
             raise fail(f"includes are nested too deeply (limit {MAX_INCLUDE_DEPTH} levels of includes inside "
                        "includes)", "include the innermost files directly from the profile instead")
-        if not resolved.exists():
-            raise fail(f"included file '{shown_target}' not found", self._suggest(target, given, stack))
         if not resolved.is_file():
-            raise fail(f"'{shown_target}' is not a file", "include a .yaml, .yml or .json file")
+            found = path_kind(given)  # what the loader says of a profile that is no file, with the include's place
+            if found.kind == "missing":
+                raise fail(f"included file '{shown_target}' not found", self._suggest(target, given, stack))
+            raise fail(f"included file '{shown_target}' {found.said}",
+                       "point the link at the file, or include the file itself" if found.link
+                       else "include a .yaml, .yml or .json file")
         if len(self.files) + 1 >= MAX_INCLUDED_FILES and resolved not in self.files:
             raise fail(f"a profile may read at most {MAX_INCLUDED_FILES} files with its includes",
                        "merge some of the included files")

@@ -158,21 +158,12 @@ def _near_in_near_folder(path: Path, limit: int, suffixes: tuple[str, ...]) -> P
 def not_found(path: Path) -> str:
     """How to say that ``path`` does not exist: "file not found", or, for a symbolic link whose
     target is missing, "is a symbolic link to 'TARGET', which does not exist" (it was "file not
-    found" beside an ``ls`` that lists the file: trial), or that the links lead in a loop."""
-    import errno
-    import os
+    found" beside an ``ls`` that lists the file: trial), or that the links lead in a loop
+    (:func:`~resume_builder.output.path_kind`'s words)."""
+    from resume_builder.output import path_kind
 
-    if path.is_symlink():
-        try:
-            os.stat(path)
-        except OSError as exc:
-            if exc.errno == errno.ELOOP:
-                return f"is a symbolic link to '{os.readlink(path)}', which leads back to it (a loop of links)"
-        try:
-            return f"is a symbolic link to '{os.readlink(path)}', which does not exist"
-        except OSError:
-            pass
-    return "file not found"
+    found = path_kind(path)
+    return found.said if found.link else "file not found"
 
 
 def read_bytes(path: Path, kind: str = "profile", limit: int = MAX_FILE_BYTES) -> bytes:
@@ -192,20 +183,20 @@ def read_bytes(path: Path, kind: str = "profile", limit: int = MAX_FILE_BYTES) -
     """
     import stat
 
-    from resume_builder.output import file_kind
+    from resume_builder.output import file_kind, path_kind
 
     shown = str(path)
-    if not path.exists():
-        if path.is_symlink():
-            raise UserError.at(shown, None, None, not_found(path),
-                               hint="point the link at the file, or name the file itself")
+    found = path_kind(path)
+    if found.link:
+        raise UserError.at(shown, None, None, found.said, hint="point the link at the file, or name the file itself")
+    if found.kind == "missing":
         near = nearby_name(path)
-        raise UserError.at(shown, None, None, not_found(path),
+        raise UserError.at(shown, None, None, "file not found",
                            hint=(near + "; " if near else "") + (
                                "check the path, or run 'resume-builder init' to write profile.yaml, which "
                                "commands read when no profile is named"
                                if kind == "profile" else f"check the path of the {kind}"))
-    if path.is_dir():
+    if found.kind == "folder":
         raise UserError.at(shown, None, None, "is a folder, not a file")
 
     def not_regular(mode: int) -> UserError:

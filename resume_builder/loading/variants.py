@@ -86,9 +86,15 @@ def base_profile_path(variant: VariantFile, variant_path: Path, doc: SourceDocum
         raise UserError(Problem("the variant file names itself as its profile", doc.locate(("profile",)), "profile",
                                 "name the profile it tailors, relative to this file, e.g. profile: ../profiles/me.yaml"))
     if not path.is_file():
-        raise UserError(Problem(f"base profile '{variant.profile}' not found (looked for {path})",
-                                doc.locate(("profile",)), "profile",
-                                "the path is relative to the variant file"))
+        from resume_builder.output import path_kind
+
+        found = path_kind(path)  # a link that leads nowhere, a folder, a FIFO: said as the profile loader says it
+        if found.kind == "missing":
+            raise UserError(Problem(f"base profile '{variant.profile}' not found (looked for {path})",
+                                    doc.locate(("profile",)), "profile", "the path is relative to the variant file"))
+        raise UserError(Problem(f"base profile '{variant.profile}' {found.said}", doc.locate(("profile",)), "profile",
+                                "point the link at the profile, or name the profile itself" if found.link
+                                else "name the profile's file, relative to the variant file"))
     return path
 
 

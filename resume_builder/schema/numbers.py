@@ -2,17 +2,24 @@
 ``true`` and ``false`` are not numbers.
 
 Python's ``bool`` is an ``int``, and pydantic in lax mode reads ``true`` as 1 (1.0 for a
-float): ``timeout = true`` in the build file was a one-second time limit and
-``spacing: yes`` in a profile a spacing of 1.0, without a word. Texts such as ``"11"``
-are still read as numbers, as before (``-O`` and YAML give them).
+float): ``spacing: yes`` in a profile was a spacing of 1.0, without a word. Texts such as
+``"11"`` are still read as numbers there, as before (``-O`` and YAML give them). The build
+file's numbers, which the command line gives too (``timeout``, ``jobs``, ``max_pages``), are
+read as the command line reads them and refused in its words (:func:`amount_of`).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import re
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
+
+from resume_builder.wording import describe
+
+if TYPE_CHECKING:
+    from resume_builder.limits import Amount
 
 #: The error type :func:`not_boolean` raises; its message is "must be WHAT, not true".
 NOT_BOOLEAN = "number_not_boolean"
@@ -40,3 +47,68 @@ Number = Annotated[float, not_boolean("a number")]
 
 WholeNumber = Annotated[int, not_boolean("a whole number")]
 """An int that is not a boolean."""
+
+
+#: The error type :func:`amount_of` raises; its message is :func:`amount_refusal`'s, its context
+#: holds ``hint``, and ``amount`` and ``key`` to say it again with the number as written.
+AMOUNT_REFUSED = "amount_refused"
+
+
+def amount_of(amount: Amount) -> BeforeValidator:
+    """A validator for a number of the build file that an option gives too (``timeout``, as
+    ``--timeout``: ``amount`` is :data:`~resume_builder.limits.SECONDS`): what is not one is refused
+    in the words the option's are, by :func:`amount_refusal`, ``"30"`` in quotes included (pydantic,
+    lax, read it as 30). A value that is one passes on, unchanged.
+
+    Raises (inside pydantic's validation): ``PydanticCustomError`` of type :data:`AMOUNT_REFUSED`."""
+
+    def check(value: Any, info: ValidationInfo) -> Any:
+        key = info.field_name or ""
+        refused = amount_refusal(amount, key, value)
+        if refused:
+            words, hint = refused
+            # "words" last: each key of the context is put in the message in turn, so a "{key}" in
+            # a text quoted in the words would be replaced were it put in before
+            raise PydanticCustomError(AMOUNT_REFUSED, "{words}",
+                                      {"hint": hint, "amount": amount, "key": key, "words": words})
+        return value
+
+    return BeforeValidator(check)
+
+
+def amount_refusal(amount: Amount, key: str, value: Any, shown: str | None = None) -> tuple[str, str] | None:
+    """(message, hint) refusing ``value``, read from a TOML file at ``key``, as ``amount``, or None
+    when it is one: a number out of bounds (:meth:`~resume_builder.limits.Amount.refusal`), a
+    fraction where a whole number is wanted, a text (``"30"``: "written without quotes", with the
+    hint ``write timeout = 30`` when that is one), a boolean, a date, a list...
+    (:meth:`~resume_builder.limits.Amount.not_a_number`). ``shown``: the number as written in the
+    file (``1e400``, which TOML reads as ``inf``)."""
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if is_number and not (amount.whole and isinstance(value, float)):
+        refusal = amount.refusal(value, shown)
+        return (refusal, "") if refusal else None
+    if isinstance(value, str):
+        text = value.strip()
+        unquoted = _toml_number(text)
+        fits = unquoted is not None and amount_refusal(amount, key, unquoted) is None
+        return amount.not_a_number(describe(value), quoted=True), f"write {key} = {text}" if fits else ""
+    if is_number:  # a fraction where a whole number is wanted: as written (2.0, not 2)
+        found = shown or repr(value)
+    elif isinstance(value, bool):
+        found = str(value).lower()
+    else:
+        found = describe(value)
+    return amount.not_a_number(found), ""
+
+
+def _toml_number(text: str) -> int | float | None:
+    """``text`` read as a TOML number (``30``, ``2.5``, ``1e3``, ``1_000``), or None when it is none."""
+    import tomllib
+
+    if not re.fullmatch(r"[0-9A-Za-z+\-._]+", text):
+        return None
+    try:
+        value = tomllib.loads(f"value = {text}")["value"]
+    except tomllib.TOMLDecodeError:
+        return None
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None

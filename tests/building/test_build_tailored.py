@@ -132,13 +132,14 @@ def test_a_letter_takes_the_posting_but_not_the_resumes_page_budget(project):
      ":7:11: targets[0].posting: a posting tailors the résumé by ranking what its page budget cuts, as render "
      "--job does, but variant 'open' has no max_pages ("),
     ('profile = "me.yaml"\nmax_pages = 0\n',
-     ":6:13: targets[0].max_pages: 0 is out of range: use a number of at least 1"),
+     ":6:13: targets[0].max_pages: 0 pages is fewer than a page budget may be (1 page); give 1 to 100"),
     ('profile = "me.yaml"\nmax_pages = "one"\n',
-     ":6:13: targets[0].max_pages: expected a whole number, found the text 'one'"),
+     ":6:13: targets[0].max_pages: must be a whole number of pages written without quotes, e.g. 2, not the text "
+     "'one'\n"),
     ('profile = "me.yaml"\nmax_pages = true\n',
-     ":6:13: targets[0].max_pages: must be a whole number of pages, not true"),
+     ":6:13: targets[0].max_pages: must be a whole number of pages, e.g. 2, not true"),
     ('profile = "me.yaml"\nmax_pages = 1.5\n',  # pydantic's own words were shown ("got a number with a fractional part")
-     ":6:13: targets[0].max_pages: expected a whole number, found the number 1.5"),
+     ":6:13: targets[0].max_pages: must be a whole number of pages, e.g. 2, not 1.5"),
     ('profile = "me.yaml"\nmax_page = 1\n', ":6:1: targets[0].max_page: unknown key 'max_page' (did you mean "
                                              "'max_pages'?)"),
     ('profile = "me.yaml"\ndocuments = ["letter"]\nletter = "l.yaml"\nmax_pages = 1\n',

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 import typer
@@ -94,6 +95,29 @@ def test_bad_input_exits_2(files, content, message):
     result = invoke(str(path))
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_folder_or_a_fifo_to_check_is_said_to_be_one(files, tmp_path):
+    """``check DIR`` and ``check FIFO`` said only "not a file" (trial): a folder is named as one,
+    with the PDF or DOCX inside it to give, and a FIFO as one, unopened."""
+    import os
+
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "example.pdf").write_bytes(files["example"].read_bytes())
+    (tmp_path / "output" / "example.txt").write_text("text", encoding="utf-8")
+    result = invoke(str(tmp_path / "output"))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"{tmp_path / 'output'}: is a folder, not a file (give the PDF or DOCX file inside it, e.g. " \
+           f"{tmp_path / 'output' / 'example.pdf'})" in " ".join(result.output.split())
+    (tmp_path / "empty").mkdir()
+    assert f"{tmp_path / 'empty'}: is a folder, not a file (give the PDF or DOCX file inside it)" \
+        in " ".join(invoke(str(tmp_path / "empty")).output.split())
+    os.mkfifo(tmp_path / "cv.pdf")
+    result = invoke(str(tmp_path / "cv.pdf"))
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'cv.pdf'}: is a named pipe (FIFO), not a regular file (save it to a file and name that " \
+           "file: pipes and devices are not read)" in " ".join(result.output.split())
 
 
 def test_variant_without_profile_exits_2(files):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -93,6 +94,19 @@ def test_init_refuses_a_name_it_cannot_write_a_profile_to(tmp_path, name, words)
     result = runner.invoke(app, ["init", str(tmp_path / name)])
     assert result.exit_code == 2 and words in result.output and "--force" not in result.output
     assert not (tmp_path / "notes.txt").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_init_refuses_a_fifo_naming_only_options_it_has(tmp_path, force):
+    """``init pipe.yaml`` suggested --force, which then refused it with the hint "'-o -' for standard
+    output", an option init does not have (trial): a FIFO is said to be one, with or without --force."""
+    os.mkfifo(tmp_path / "pipe.yaml")
+    result = runner.invoke(app, ["init", str(tmp_path / "pipe.yaml"), *force])
+    assert result.exit_code == 2
+    assert " ".join(result.output.split()) == (
+        f"error: {tmp_path / 'pipe.yaml'} is a named pipe (FIFO), not a regular file; outputs are only written to "
+        "regular files (name a file path)")
 
 
 def test_python_dash_m_entry_point_and_exit_code():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -263,6 +264,64 @@ def test_a_timeout_that_is_not_a_time_limit_is_said_as_typed(tmp_path, monkeypat
     assert list(tmp_path.iterdir()) == []
 
 
+def _commands_with(option: str) -> list[str]:
+    import typer
+
+    commands = typer.main.get_command(app).commands
+    return sorted(name for name, command in commands.items() if any(option in p.opts for p in command.params))
+
+
+def test_every_command_with_a_page_budget_or_workers_is_known():
+    assert _commands_with("--max-pages") == ["bundle", "check", "letter", "render", "tailor"]
+    assert _commands_with("--jobs") == ["build"]
+
+
+@pytest.mark.parametrize("command", _commands_with("--max-pages"))
+@pytest.mark.parametrize("pages, words", [
+    ("1_0", "must be a whole number of pages, e.g. 2, not '1_0'"),  # was read as 10
+    ("99999999999999999999", "99999999999999999999 pages is more than a page budget may be (100 pages); give 1 to "
+                             "100"),  # was accepted
+    ("101", "101 pages is more than a page budget may be (100 pages); give 1 to 100"),
+    ("0", "0 pages is fewer than a page budget may be (1 page); give 1 to 100"),
+    ("1.5", "must be a whole number of pages, e.g. 2, not '1.5'"),
+])
+def test_a_page_budget_that_is_not_one_is_said_as_typed(tmp_path, monkeypatch, command, pages, words):
+    """``--max-pages 1_0`` was a budget of 10 pages (Python's int() reads digit separators) and
+    ``99999999999999999999`` was accepted (trial): refused as ``--timeout 1_0`` is, in the same words
+    as a build file's ``max_pages``, before anything is read or written."""
+    monkeypatch.chdir(tmp_path)
+    args = [command, "cv.pdf"] if command == "check" else [command]
+    result = runner.invoke(app, [*args, "--max-pages", pages], env={"COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '--max-pages': {words}" in result.output, result.output
+    assert isinstance(result.exception, SystemExit) and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("jobs, words", [
+    ("1_0", "must be a whole number of worker processes, e.g. 4 (0: one per core), not '1_0'"),  # was read as 10
+    ("99999999999999999999", "99999999999999999999 worker processes is more than a build may start (256); give "
+                             "at most 256 (0: one per core)"),  # was accepted
+    ("257", "257 worker processes is more than a build may start (256); give at most 256 (0: one per core)"),
+    ("-1", "-1 worker processes is negative; give 0 for one per core"),
+    ("nan", "must be a whole number of worker processes, e.g. 4 (0: one per core), not 'nan'"),
+])
+def test_a_number_of_workers_that_is_not_one_is_said_as_typed(tmp_path, monkeypatch, jobs, words):
+    """``build --jobs 1_0`` built with 10 workers and ``--jobs 99999999999999999999`` was accepted
+    (trial): refused as ``--timeout 1_0`` is, in the same words as the build file's ``jobs``."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build", "--jobs", jobs], env={"COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '--jobs' / '-j': {words}" in result.output, result.output
+    assert isinstance(result.exception, SystemExit) and list(tmp_path.iterdir()) == []
+
+
+def test_a_page_budget_of_100_pages_is_allowed(tmp_path):
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "txt", "-o", str(tmp_path / "cv.txt"),
+                                 "--max-pages", "100", "--no-server"])
+    assert result.exit_code == 0, result.output
+    assert "page budget 100" in result.output
+
+
 def test_a_timeout_of_a_day_is_allowed(tmp_path):
     result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "txt", "-o", str(tmp_path / "cv.txt"),
                                  "--timeout", "86400", "--no-server"])
@@ -322,6 +381,16 @@ def test_output_folder_that_is_a_file_is_a_user_error(tmp_path):
     assert result.exit_code == 2
     assert f"cannot write into {blocker / 'sub'}: {blocker} is a file, not a folder" in " ".join(result.output.split())
     assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_output_folder_that_is_a_dangling_link_is_said_to_be_one(tmp_path):
+    """``--out-dir X``, X a symbolic link to a folder since removed, said X "is a file" (trial)."""
+    (tmp_path / "out").symlink_to("gone", target_is_directory=True)
+    result = runner.invoke(app, ["render", str(ONE_PAGE), "-f", "txt", "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert f"cannot write into {tmp_path / 'out'}: {tmp_path / 'out'} is a symbolic link to 'gone', which does not " \
+           "exist (point the link at a folder, or choose another --out-dir (or -o))" in " ".join(result.output.split())
+    assert sorted(os.listdir(tmp_path)) == ["out"] and "Traceback" not in result.output
 
 
 def test_error_while_replacing_leaves_old_file_and_no_temporary(tmp_path, monkeypatch):

@@ -120,6 +120,26 @@ def test_write_variant_needs_a_yaml_name(job, tmp_path):
     assert result.exit_code == 2 and "must end in .yaml" in result.stderr
 
 
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_write_variant_to_a_folder_or_a_fifo_says_what_it_is_and_never_suggests_force(job, tmp_path, force):
+    """``--write-variant DIR`` suggested --force, which was then refused too; a FIFO's hint named
+    '-o -', which tailor does not have (trial): both are refused before the report, with or without --force."""
+    import os
+
+    (tmp_path / "variants").mkdir()
+    result = invoke(str(EXAMPLE), "--job", str(job), "--write-variant", str(tmp_path / "variants"), *force)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert " ".join(result.stderr.split()) == (f"error: {tmp_path / 'variants'}: is a folder, not a file (give the "
+                                               f"variant file's name, e.g. {tmp_path / 'variants' / 'sre.yaml'})")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    result = invoke(str(EXAMPLE), "--job", str(job), "--write-variant", str(tmp_path / "pipe.yaml"), *force)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert " ".join(result.stderr.split()) == (
+        f"error: {tmp_path / 'pipe.yaml'} is a named pipe (FIFO), not a regular file; outputs are only written to "
+        "regular files (name a file path)")
+    assert sorted(os.listdir(tmp_path)) == ["pipe.yaml", "variants"] and os.listdir(tmp_path / "variants") == []
+
+
 def test_keywords_file(tmp_path):
     posting = tmp_path / "job.md"
     posting.write_text("# Platform engineer\n\nRequirements: Backstage, Kubernetes\n", encoding="utf-8")

@@ -59,6 +59,35 @@ def test_a_variant_file_naming_a_missing_profile_is_a_located_error(variant, tmp
     assert not (tmp_path / "x.txt").exists()
 
 
+def test_a_variant_files_profile_that_is_a_dangling_link_a_folder_or_a_fifo_says_what_it_is(variant, tmp_path):
+    """``profile:`` naming a symbolic link to a moved profile, a folder or a FIFO said "not found"
+    (trial): it says what the path is, at the key, as the profile loader does."""
+    import os
+
+    people = tmp_path / "people"
+    (people / "moved.yaml").symlink_to("robin-old.yaml")
+    (people / "all.yaml").mkdir()
+    os.mkfifo(people / "pipe.yaml")
+    said = {}
+    for name in ("moved.yaml", "all.yaml", "pipe.yaml"):
+        variant.write_text(f"profile: ../people/{name}\n", encoding="utf-8")
+        with pytest.raises(UserError) as info:
+            profile_or_default(None, str(variant))
+        said[name] = str(info.value)
+    assert said == {
+        "moved.yaml": f"{variant}:1:10: profile: base profile '../people/moved.yaml' is a symbolic link to "
+                      "'robin-old.yaml', which does not exist (point the link at the profile, or name the profile "
+                      "itself)",
+        "all.yaml": f"{variant}:1:10: profile: base profile '../people/all.yaml' is a folder (name the profile's "
+                    "file, relative to the variant file)",
+        "pipe.yaml": f"{variant}:1:10: profile: base profile '../people/pipe.yaml' is a named pipe (FIFO), not a "
+                     "regular file (name the profile's file, relative to the variant file)",
+    }
+    result = runner.invoke(app, ["render", "-V", str(variant), "-f", "txt", "-o", str(tmp_path / "x.txt")])
+    assert result.exit_code == 2 and said["pipe.yaml"] in " ".join(result.output.split())
+    assert not (tmp_path / "x.txt").exists()
+
+
 def test_a_profile_given_as_a_variant_file_is_said_once(tmp_path):
     """``--variant profiles/example.yaml`` printed eleven "unknown field" errors (newcomer trial)."""
     result = runner.invoke(app, ["render", "--variant", str(EXAMPLE), "-f", "md", "-o", str(tmp_path / "x.md")])

@@ -86,7 +86,7 @@ def test_command_list_is_not_cut_off():
 
 def test_range_in_words():
     help_text = runner.invoke(app, ["render", "--help"], env={"COLUMNS": "200"}).output
-    assert "[at least 1]" in help_text
+    assert "[from 1 to 100]" in help_text  # --max-pages
 
 
 def test_count_and_plural():
@@ -144,7 +144,8 @@ def test_import_names_the_command_that_checks_its_output_pasteable(tmp_path, mon
 
 
 @pytest.mark.parametrize("args, words", [
-    (["render", "--max-pages", "0"], "Invalid value for '--max-pages': must be at least 1"),
+    (["render", "--max-pages", "0"], "Invalid value for '--max-pages': 0 pages is fewer than a page budget may be "
+                                     "(1 page); give 1 to 100"),
     (["render", "--max-pages", "two"], "Invalid value for '--max-pages': must be a whole number"),
     (["render", "--timeout", "soon"], "Invalid value for '--timeout': must be a number"),
 ])

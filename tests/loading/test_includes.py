@@ -187,6 +187,28 @@ def test_a_missing_include_never_suggests_a_file_that_includes_it(tmp_path):
     assert "did you mean 'misc.yaml'?" in message
 
 
+def test_an_include_of_a_dangling_link_a_loop_a_folder_or_a_fifo_says_what_it_is(tree):
+    """``include:`` of a symbolic link whose file is gone said "not found" beside an ``ls`` that
+    lists it, and a folder "is not a file" (trial): said as the profile loader says it, where written."""
+    (tree / "parts" / "gone.yaml").symlink_to("moved.yaml")
+    (tree / "parts" / "a.yaml").symlink_to("b.yaml")
+    (tree / "parts" / "b.yaml").symlink_to("a.yaml")
+    (tree / "parts" / "old.yaml").mkdir()
+    os.mkfifo(tree / "parts" / "pipe.yaml")
+    site = f"{tree / 'main.yaml'}:9:21: projects.include: "
+    assert _error(_with_projects(tree, "parts/gone.yaml")) == (
+        f"{site}included file 'parts/gone.yaml' is a symbolic link to 'moved.yaml', which does not exist "
+        "(point the link at the file, or include the file itself)")
+    assert _error(_with_projects(tree, "parts/a.yaml")) == (
+        f"{site}included file 'parts/a.yaml' is a symbolic link to 'b.yaml', which leads back to it (a loop of "
+        "links) (point the link at the file, or include the file itself)")
+    assert _error(_with_projects(tree, "parts/old.yaml")) == (
+        f"{site}included file 'parts/old.yaml' is a folder (include a .yaml, .yml or .json file)")
+    assert _error(_with_projects(tree, "parts/pipe.yaml")) == (
+        f"{site}included file 'parts/pipe.yaml' is a named pipe (FIFO), not a regular file "
+        "(include a .yaml, .yml or .json file)")
+
+
 def test_outside_refusals_do_not_say_whether_the_file_exists(tree):
     there = _error(_with_projects(tree, "../secret.yaml"))
     nowhere = _error(_with_projects(tree, "../no-such-file.yaml"))

@@ -48,8 +48,9 @@ def test_a_link_to_nothing_is_said_to_be_one(tmp_path):
     with pytest.raises(UserError) as caught:
         extract(tmp_path / "cv.pdf")
     assert f"cv.pdf: is a symbolic link to 'old.pdf', which does not exist" in caught.value.render()
-    assert _not_a_file(link) == said
-    assert _not_a_file(tmp_path / "absent.yaml") == "not found"
+    assert _not_a_file(link, "profile") == (said, "point the link at the profile, or name the profile itself")
+    assert _not_a_file(tmp_path / "absent.yaml", "profile") == (
+        "not found", "give the profile's path relative to the build file's folder")
     (tmp_path / "a.yaml").symlink_to("b.yaml")
     (tmp_path / "b.yaml").symlink_to("a.yaml")
     assert error_text(tmp_path / "a.yaml") == (f"{tmp_path / 'a.yaml'}: is a symbolic link to 'b.yaml', which leads "

@@ -241,6 +241,22 @@ def test_missing_photo_is_a_located_error(tmp_path):
     assert "basics.photo: photo file 'nope.png' not found" in message
 
 
+def test_a_photo_that_is_a_dangling_link_a_loop_or_a_folder_says_what_it_is(tmp_path):
+    """A photo that is a symbolic link to a moved file was "photo file 'me.png' not found" beside
+    an ``ls`` that lists it (trial): it says where the link points, at the photo's line."""
+    (tmp_path / "me.png").symlink_to("old/me.png")
+    path = profile_with(tmp_path, "me.png")
+    assert error_of(path) == (f"{path}:3:10: basics.photo: the photo 'me.png' is a symbolic link to 'old/me.png', "
+                              "which does not exist (point the link at the photo, or name the photo itself)")
+    (tmp_path / "a.png").symlink_to("b.png")
+    (tmp_path / "b.png").symlink_to("a.png")
+    assert "the photo 'a.png' is a symbolic link to 'b.png', which leads back to it (a loop of links)" \
+        in error_of(profile_with(tmp_path, "a.png"))
+    (tmp_path / "pics").mkdir()
+    assert f"basics.photo: the photo 'pics' is a folder (name an image file; paths are relative to {tmp_path})" \
+        in error_of(profile_with(tmp_path, "pics"))
+
+
 def test_validate_finds_a_missing_or_broken_photo_as_render_does(tmp_path):
     """validate said "✓ valid" for a photo that was missing or not an image; render then failed."""
     path = profile_with(tmp_path, "me.jpg")
