@@ -223,18 +223,19 @@ def test_a_tiny_timeout_is_the_timeout_message_not_a_traceback(tmp_path, monkeyp
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
 
 
-def _commands_with_a_timeout() -> list[str]:
+def _commands_with(option: str) -> list[str]:
+    """The names of the commands that take ``option`` (``--timeout``, ``--max-pages``)."""
     import typer
 
     commands = typer.main.get_command(app).commands
-    return sorted(name for name, command in commands.items() if any("--timeout" in p.opts for p in command.params))
+    return sorted(name for name, command in commands.items() if any(option in p.opts for p in command.params))
 
 
 def test_every_command_with_a_timeout_is_known():
-    assert _commands_with_a_timeout() == ["build", "bundle", "letter", "render"]
+    assert _commands_with("--timeout") == ["build", "bundle", "letter", "render"]
 
 
-@pytest.mark.parametrize("command", _commands_with_a_timeout())
+@pytest.mark.parametrize("command", _commands_with("--timeout"))
 @pytest.mark.parametrize("seconds", ["inf", "1e12", "1e999", "86401"])
 def test_a_timeout_past_a_day_is_a_command_line_mistake(tmp_path, monkeypatch, command, seconds):
     """``--timeout inf`` ended in "OverflowError: timestamp out of range for platform time_t" from
@@ -262,13 +263,6 @@ def test_a_timeout_that_is_not_a_time_limit_is_said_as_typed(tmp_path, monkeypat
     assert result.exit_code == 2, result.output
     assert f"Invalid value for '--timeout': {words}" in result.output, result.output
     assert list(tmp_path.iterdir()) == []
-
-
-def _commands_with(option: str) -> list[str]:
-    import typer
-
-    commands = typer.main.get_command(app).commands
-    return sorted(name for name, command in commands.items() if any(option in p.opts for p in command.params))
 
 
 def test_every_command_with_a_page_budget_or_workers_is_known():
