@@ -59,6 +59,10 @@ SECURITY_HEADERS = [
 KEEP_ALIVE_SECONDS = 15.0
 #: When, after the watcher restarts, the inputs are compared again (seconds after the last check).
 CATCH_UP_SECONDS = (0.3, 1.5)
+#: Seconds between comparisons of the inputs with what the last render read, under the watcher:
+#: a save whose event never arrives (a loaded machine, a file system without inotify, a save
+#: the watcher's filter missed) is rendered within this time instead of never.
+POLL_SECONDS = 2.0
 
 
 class SecurityHeaders:
@@ -82,13 +86,14 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def _stamps(paths: Any) -> dict[Path, tuple[int, int] | None]:
-    """Each path's modification time and size (None when it cannot be read)."""
-    stamps: dict[Path, tuple[int, int] | None] = {}
+def _stamps(paths: Any) -> dict[Path, tuple[int, int, int] | None]:
+    """Each path's modification time, size and inode (an editor's save by rename makes a new
+    file: same size, and on a coarse clock the same time); None when it cannot be read."""
+    stamps: dict[Path, tuple[int, int, int] | None] = {}
     for path in paths:
         try:
             info = os.stat(path)
-            stamps[path] = (info.st_mtime_ns, info.st_size)
+            stamps[path] = (info.st_mtime_ns, info.st_size, info.st_ino)
         except OSError:
             stamps[path] = None
     return stamps
@@ -108,14 +113,15 @@ class PreviewServer:
         self._wanted: asyncio.Event | None = None
         self._restart_watch: asyncio.Event | None = None
         self._tasks: list[asyncio.Task] = []
-        self._stamps: dict[Path, tuple[int, int] | None] = {}
+        self._stamps: dict[Path, tuple[int, int, int] | None] = {}
 
     # ------------------------------------------------------------------ lifecycle
 
     async def start(self) -> None:
         self._wanted = asyncio.Event()
         self._wanted.set()  # the first render
-        self._tasks = [asyncio.create_task(self._render_loop()), asyncio.create_task(self._watch_loop())]
+        self._tasks = [asyncio.create_task(self._render_loop()), asyncio.create_task(self._watch_loop()),
+                       asyncio.create_task(self._poll_loop())]
 
     async def stop(self) -> None:
         self.close()
@@ -173,10 +179,24 @@ class PreviewServer:
         """
         for delay in CATCH_UP_SECONDS:
             await asyncio.sleep(delay)
-            if any(_stamps([path]).get(path) != stamp for path, stamp in self._stamps.items()):
+            if self._changed_since_render():
                 assert self._wanted is not None
                 self._wanted.set()
                 return
+
+    def _changed_since_render(self) -> bool:
+        """Whether an input differs from what it was as the last render began."""
+        return any(_stamps([path]).get(path) != stamp for path, stamp in self._stamps.items())
+
+    async def _poll_loop(self) -> None:
+        """Render again when an input changed and no render is running or wanted: the watcher's
+        event for that save never came (once, under heavy load, a saved mistake was never shown).
+        Each look is a stat of the last render's inputs, every :data:`POLL_SECONDS`."""
+        assert self._wanted is not None
+        while True:
+            await asyncio.sleep(POLL_SECONDS)
+            if not self.busy and not self._wanted.is_set() and self._changed_since_render():
+                self._wanted.set()
 
     def _report(self, seconds: float) -> None:
         """One line in the terminal per render: the error lines, or what was rendered."""
