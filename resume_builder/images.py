@@ -100,11 +100,13 @@ def _read_photo(value: str, folder: Path, locate: Callable[[], Location | None],
     real = photo_file(value, folder)
     if real is None:
         raise fail(f"the photo '{value}' is outside the profile's folder", "put the photo beside the profile")
-    if missing_ok and not real.exists():
-        return None, [f"{locate() or field}: {field} '{value}' is no file beside the profile: the photo is not shown"]
-    if not real.is_file():
-        from resume_builder.output import path_kind
+    from resume_builder.output import path_kind
 
+    if missing_ok and not real.exists():
+        found = path_kind(Path(folder) / value.strip())  # a link to a moved photo: where it points, as basics.photo's
+        said = found.said if found.link else "is no file beside the profile"
+        return None, [f"{locate() or field}: {field} '{value}' {said}: the photo is not shown"]
+    if not real.is_file():
         found = path_kind(Path(folder) / value.strip())  # the path as written: a link that leads nowhere is named
         if found.kind == "missing":
             raise fail(f"photo file '{value}' not found", f"paths are relative to {folder}")

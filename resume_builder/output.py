@@ -232,12 +232,20 @@ def _in_special_folder(path: Path) -> bool:
     return any(path == folder or path.is_relative_to(folder) for folder in _SPECIAL_FOLDERS)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the whole new one."""
-    write_set([(Path(path), data)])
+#: How to write elsewhere, in the hint of an output folder that cannot be made: the default,
+#: for a command with ``--out-dir`` and ``-o``.
+FOLDER_HINT = "choose another --out-dir (or -o)"
 
 
-def write_set(files: list[tuple[Path, bytes]]) -> None:
+def write_atomic(path: Path, data: bytes, *, standard_output: str | None = "-o -",
+                 folder_hint: str = FOLDER_HINT) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the whole new one
+    (``standard_output``, ``folder_hint``: as :func:`write_set`'s)."""
+    write_set([(Path(path), data)], standard_output=standard_output, folder_hint=folder_hint)
+
+
+def write_set(files: list[tuple[Path, bytes]], *, standard_output: str | None = "-o -",
+              folder_hint: str = FOLDER_HINT) -> None:
     """Write several files all-or-nothing: afterwards every file is new, or every file is as before.
 
     Each file goes to a temporary name in its target folder (flushed and fsynced); only when
@@ -246,16 +254,21 @@ def write_set(files: list[tuple[Path, bytes]]) -> None:
     temporary name until the set is in place. A full disk, a folder that cannot be written,
     an error or Ctrl-C leave the older set intact and no temporary file. Every destination
     is checked first (:func:`check_destination`). Raises UserError naming the file and why.
+
+    ``standard_output``: as :func:`check_destination`'s (None for a command without ``-o -``:
+    ``build``, ``bundle``); ``folder_hint``: how the command's user chooses another output
+    folder, for the hint of a folder that cannot be made (``build``: its build file's
+    ``out_dir``; ``bundle``: ``--out-dir`` without ``-o``).
     """
     items = [(Path(path), data) for path, data in files]
     for path, _ in items:
-        check_destination(path)
+        check_destination(path, standard_output=standard_output)
     temporaries: list[tuple[Path, str]] = []
     backups: list[tuple[Path, str | None]] = []  # destination, its older version (None: there was none)
     renamed: list[Path] = []
     try:
         for path, data in items:
-            temporaries.append((path, _write_temporary(path, data)))
+            temporaries.append((path, _write_temporary(path, data, folder_hint)))
         for path, _ in items:
             backups.append((path, _keep_older(path)))
         for path, tmp_name in temporaries:
@@ -295,7 +308,7 @@ def temporary_prefix(name: str) -> str:
     return f".{short}." if short == name else f".{short}"
 
 
-def _write_temporary(path: Path, data: bytes) -> str:
+def _write_temporary(path: Path, data: bytes, folder_hint: str) -> str:
     path = Path(path)
     folder = path.parent  # "." for a bare file name
     try:
@@ -307,8 +320,8 @@ def _write_temporary(path: Path, data: bytes) -> str:
         said = "is a file, not a folder" if found.kind == "file" else f"is {found.what}, not a folder" \
             if found.kind == "special" else found.said
         raise UserError(f"cannot write into {folder}: {blocker} {said}",
-                        hint="point the link at a folder, or choose another --out-dir (or -o)" if found.link
-                        else "choose another --out-dir (or -o), or move that file away") from None
+                        hint=f"point the link at a folder, or {folder_hint}" if found.link
+                        else f"{folder_hint}, or move that file away") from None
     except OSError as exc:
         raise UserError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
     try:

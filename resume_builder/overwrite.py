@@ -19,7 +19,7 @@ def _same_file(a: Path, b: Path) -> bool:
     except OSError:
         try:
             return a.resolve() == b.resolve()
-        except OSError:
+        except (OSError, RuntimeError):  # a loop of links: Python 3.11 raises RuntimeError, 3.13 OSError
             return False
 
 

@@ -649,17 +649,21 @@ def _builtin_vocabulary() -> "Vocabulary":
     return vocabulary_from(read_builtin_vocabulary())
 
 
-def write(outputs: list[Rendered], inputs: Iterable[Path | None] = ()) -> None:
+def write(outputs: list[Rendered], inputs: Iterable[Path | None] = (), *, standard_output: str | None = "-o -",
+          folder_hint: str | None = None) -> None:
     """Write every output all-or-nothing (resume_builder.output.write_set): every file is
     new afterwards, or every older file is intact. Callers render everything first.
 
     ``inputs``: the files the render read (see :func:`read_files`); an output that is one of
-    them is refused with a UserError before anything is written."""
-    from resume_builder.output import write_set
+    them is refused with a UserError before anything is written. ``standard_output``,
+    ``folder_hint``: the hints' words for a command without ``-o`` (``build``, ``bundle``), as
+    :func:`resume_builder.output.write_set`'s."""
+    from resume_builder.output import FOLDER_HINT, write_set
     from resume_builder.overwrite import refuse_inputs
 
     refuse_inputs([item.path for item in outputs], inputs)
-    write_set([(item.path, item.data) for item in outputs])
+    write_set([(item.path, item.data) for item in outputs], standard_output=standard_output,
+              folder_hint=folder_hint or FOLDER_HINT)
 
 
 def stale_pages(outputs: list[Rendered]) -> list[Path]:

@@ -69,6 +69,7 @@ def _json_type(value: Any) -> str:
 def write_manifest(out_dir: Path, entries: list[dict[str, Any]], *, tool_version: str, epoch: int | None) -> Path:
     """Write ``out_dir/manifest.json``: the tool, the SOURCE_DATE_EPOCH the files were built
     with (None when they were built with several: each entry says its own), the entries."""
+    from resume_builder.building import OUT_DIR_HINT
     from resume_builder.output import write_atomic
 
     document = {
@@ -77,5 +78,6 @@ def write_manifest(out_dir: Path, entries: list[dict[str, Any]], *, tool_version
         "files": sorted(entries, key=lambda e: e["file"]),
     }
     path = out_dir / MANIFEST
-    write_atomic(path, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_atomic(path, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+                 standard_output=None, folder_hint=OUT_DIR_HINT)
     return path

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from resume_builder.building import OUT_DIR_HINT
 from resume_builder.building.config import Target
 
 
@@ -276,7 +277,7 @@ def _render_group(targets: list[Target], inputs: list[str], check: bool,
                 guard_replacements(outputs, by_build=True)
             _HOLDING = True  # a SIGTERM waits until the files are written and noted (_on_sigterm)
             try:
-                pipeline.write(outputs)
+                pipeline.write(outputs, standard_output=None, folder_hint=OUT_DIR_HINT)
                 written = True
             finally:
                 _HOLDING = False
@@ -386,7 +387,7 @@ def _render_bundle(target: Target, request: Any, digest: str, check: bool, timeo
             made = make_bundle(request, target.letter, zip_file=target.zip, name=named)
         outputs = made.outputs
         main = next(o for o in outputs if o.path == target.output)
-        pipeline.write(outputs)
+        pipeline.write(outputs, standard_output=None, folder_hint=OUT_DIR_HINT)
     except UserError as error:
         return TargetResult(target, "failed", inputs=digest, error=error.render())
     except MemoryError:

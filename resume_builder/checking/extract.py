@@ -23,11 +23,15 @@ import zipfile
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from resume_builder.bidi import without_controls
 from resume_builder.errors import UserError
 from resume_builder.loading.source import BINARY_MAGIC
+
+if TYPE_CHECKING:
+    from resume_builder.output import PathKind
 
 PDF, DOCX = "pdf", "docx"
 
@@ -96,6 +100,20 @@ def _inside(folder: Path, suffixes: tuple[str, ...]) -> str:
     return "give the PDF or DOCX file inside it" + (f", e.g. {folder / names[0]}" if names else "")
 
 
+def no_document(path: Path, found: PathKind) -> UserError:
+    """The UserError for a PDF or DOCX to read (``check``'s, ``import``'s) that is there but is
+    no regular file: what it is (``found``, :func:`resume_builder.output.path_kind`'s), a folder
+    with the PDF or DOCX file inside it to give."""
+    from resume_builder.formats import CHECKABLE, TABLE
+
+    if found.kind == "folder":
+        return UserError(f"{path}: is a folder, not a file",
+                         hint=_inside(path, tuple("." + TABLE[name].extension for name in CHECKABLE)))
+    return UserError(f"{path}: {found.said}", hint="point the link at the file, or name the file itself"
+                     if found.link else "save it to a file and name that file: pipes and devices are not read"
+                     if found.kind == "special" else "")
+
+
 def sniff(path: Path) -> str:
     """``pdf`` or ``docx`` from the file's bytes, or a UserError for anything else."""
     if not path.is_file():
@@ -107,11 +125,7 @@ def sniff(path: Path) -> str:
         found = path_kind(path)  # the profile loader's words: "not a file" said nothing of what it was (trial)
         if found.kind == "missing":
             raise UserError(f"{path}: file not found", hint=nearby_name(path, suffixes=readable))  # as render's
-        if found.kind == "folder":
-            raise UserError(f"{path}: is a folder, not a file", hint=_inside(path, readable))
-        raise UserError(f"{path}: {found.said}", hint="point the link at the file, or name the file itself"
-                        if found.link else "save it to a file and name that file: pipes and devices are not read"
-                        if found.kind == "special" else "")
+        raise no_document(path, found)
     head = file_head(path)
     if b"%PDF-" in head:
         return PDF

@@ -57,7 +57,7 @@ def bundle(
             err(f"warning: {warning}", style="yellow")
         for message in [*made.resume.messages, *made.letter.messages]:
             out(message)
-        pipeline.write(made.outputs)
+        pipeline.write(made.outputs, standard_output=None, folder_hint="choose another --out-dir")  # no -o
     report = made.report
     addressed = ", ".join(v for v in report["addressed_to"].values() if v)
     out(f"wrote {made.path}{'' if zip_file else '/'} ({count(len(report['files']), 'file')} and application.json"

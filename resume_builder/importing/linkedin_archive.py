@@ -61,10 +61,13 @@ class Archive:
         self.path = Path(path)
         self.label = self.path.name
         self._read_total = 0
-        if not self.path.exists():
-            raise UserError(f"{self.path}: no such file", hint="give the .zip file LinkedIn sent you")
         if not self.path.is_file():
-            raise UserError(f"{self.path}: not a regular file", hint="give the .zip file LinkedIn sent you")
+            from resume_builder.output import path_kind
+
+            found = path_kind(self.path)  # a link to a moved export said "no such file", a FIFO "not a regular file"
+            said = {"missing": "no such file", "folder": "is a folder, not a file"}.get(found.kind, found.said)
+            raise UserError(f"{self.path}: {said}", hint="point the link at the .zip file LinkedIn sent you"
+                            if found.link else "give the .zip file LinkedIn sent you")
         try:
             self._zip = zipfile.ZipFile(self.path)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError):

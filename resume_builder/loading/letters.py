@@ -140,8 +140,7 @@ def _from_file(profile_path: Path | None, letter_path: Path, variant: str | None
         if base is None:
             base = beside(letter_path, letter.profile)
             if not base.is_file():
-                problems.append(Problem(f"profile '{letter.profile}' not found (looked for {base})",
-                                        doc.locate(("profile",)), "profile", "the path is relative to the letter file"))
+                problems.append(_no_file("profile", letter.profile, base, doc.locate(("profile",)), "profile"))
                 raise UserError(_in_order(problems))
         named_at = None
         if variant is None and letter.variant:
@@ -150,8 +149,7 @@ def _from_file(profile_path: Path | None, letter_path: Path, variant: str | None
             if looks_like_file(letter.variant):
                 variant = str(beside(letter_path, letter.variant))
                 if not Path(variant).is_file():
-                    problems.append(Problem(f"variant file '{letter.variant}' not found (looked for {variant})",
-                                            named_at, "variant", "the path is relative to the letter file"))
+                    problems.append(_no_file("variant file", letter.variant, Path(variant), named_at, "variant"))
                     raise UserError(_in_order(problems))
         try:
             chosen = load_variant(base if base is not None else default_profile(), variant, lang=lang,
@@ -162,3 +160,19 @@ def _from_file(profile_path: Path | None, letter_path: Path, variant: str | None
     if problems:
         raise UserError(_in_order(problems))
     return LoadedLetter(chosen, letter, letter.name or Path(letter_path).stem, doc, (), Path(letter_path))
+
+
+def _no_file(what: str, written: str, path: Path, at: Location | None, key: str) -> Problem:
+    """The problem of a letter file's ``profile:`` or ``variant:`` (``key``, as ``written``) whose
+    ``path`` is no file: what it is (a link that leads nowhere, a folder, a FIFO), as a variant
+    file's ``profile:`` says it (each was "not found")."""
+    from resume_builder.output import path_kind
+
+    found = path_kind(path)
+    if found.kind == "missing":
+        return Problem(f"{what} '{written}' not found (looked for {path})", at, key,
+                       "the path is relative to the letter file")
+    file = "the profile's file" if what == "profile" else f"the {what}"
+    return Problem(f"{what} '{written}' {found.said}", at, key,
+                   f"point the link at the {what}, or name the {what} itself" if found.link
+                   else f"name {file}, relative to the letter file")

@@ -91,3 +91,38 @@ def test_a_warning_of_many_targets_is_said_once_with_how_many(project, monkeypat
     assert len(warnings) == 1, result.output
     assert warnings[0].startswith("warning: 4 targets (out/me-letter.md, out/me-letter.txt, out/me-web-letter.md, …): "
                                   "the letter is undated"), warnings
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_fifo_where_a_target_goes_names_no_option_build_lacks(project):
+    """A FIFO where a target's file or a bundle's application.json goes failed with "or '-o -'
+    for standard output": build has no -o."""
+    (project / "resume-builder.toml").write_text(
+        'check = false\nout_dir = "out"\n[[targets]]\nprofile = "profiles/me.yaml"\nformats = ["md"]\n'
+        '[[targets]]\nprofile = "profiles/me.yaml"\nformats = ["md"]\nbundle = true\nname = "b"\n', encoding="utf-8")
+    (project / "out" / "b-application").mkdir(parents=True)
+    os.mkfifo(project / "out" / "me.md")
+    os.mkfifo(project / "out" / "b-application" / "application.json")
+    result = runner.invoke(app, ["build", "-j", "1"])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    said = " ".join(result.output.split())
+    for name in ("me.md", "b-application/application.json"):
+        assert f"{project / 'out' / name} is a named pipe (FIFO), not a regular file; outputs are only written to " \
+               "regular files (name a file path)" in said, said
+    assert "'-o -'" not in said and "built out/b.md" in said
+
+
+def test_an_output_folder_that_cannot_be_made_names_the_build_files_out_dir(tmp_path):
+    """The hint for a folder that cannot be made said "choose another --out-dir (or -o)": build
+    has neither; its folder is the build file's out_dir."""
+    from resume_builder.building.manifest import write_manifest
+    from resume_builder.errors import UserError
+
+    (tmp_path / "out").write_text("in the way", encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        write_manifest(tmp_path / "out" / "sub", [], tool_version="0", epoch=None)
+    assert info.value.problems[0].hint == "set out_dir to another folder, or move that file away"
+    (tmp_path / "gone").symlink_to("moved")
+    with pytest.raises(UserError) as info:
+        write_manifest(tmp_path / "gone", [], tool_version="0", epoch=None)
+    assert info.value.problems[0].hint == "point the link at a folder, or set out_dir to another folder"

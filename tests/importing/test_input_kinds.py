@@ -5,6 +5,7 @@ mapping", and the hints for a .pdf or .docx mistake left LinkedIn's .zip out).""
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 
 import pytest
@@ -70,6 +71,34 @@ def test_a_json_resume_needs_no_json_name_and_a_document_no_document_name(tmp_pa
     result = runner.invoke(app, ["import", str(saved)])
     assert result.exit_code == 0, result.output
     assert "name: Robin Sample" in result.stdout and "(DOCX)" in result.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_pdf_or_docx_to_import_that_is_a_folder_a_fifo_or_a_dangling_link_says_what_it_is(tmp_path):
+    """``import cv.pdf`` said only "not a file" for a folder or a FIFO, and "file not found" for a
+    symbolic link to a moved file or a loop of links: each says what it is, as ``check`` does."""
+    (tmp_path / "cv.pdf").mkdir()
+    (tmp_path / "cv.pdf" / "robin.pdf").write_bytes(b"%PDF-1.7\n")
+    os.mkfifo(tmp_path / "pipe.docx")
+    (tmp_path / "moved.pdf").symlink_to("old/cv.pdf")
+    (tmp_path / "a.pdf").symlink_to("b.pdf")
+    (tmp_path / "b.pdf").symlink_to("a.pdf")
+    said = {}
+    for name in ("cv.pdf", "pipe.docx", "moved.pdf", "a.pdf"):
+        result = runner.invoke(app, ["import", str(tmp_path / name), "-o", str(tmp_path / "profile.yaml")])
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+        said[name] = " ".join(result.stderr.split())
+    assert said == {
+        "cv.pdf": f"error: {tmp_path / 'cv.pdf'}: is a folder, not a file (give the PDF or DOCX file inside it, e.g. "
+                  f"{tmp_path / 'cv.pdf' / 'robin.pdf'})",
+        "pipe.docx": f"error: {tmp_path / 'pipe.docx'}: is a named pipe (FIFO), not a regular file (save it to a "
+                     "file and name that file: pipes and devices are not read)",
+        "moved.pdf": f"error: {tmp_path / 'moved.pdf'}: is a symbolic link to 'old/cv.pdf', which does not exist "
+                     "(point the link at the file, or name the file itself)",
+        "a.pdf": f"error: {tmp_path / 'a.pdf'}: is a symbolic link to 'b.pdf', which leads back to it (a loop of "
+                 "links) (point the link at the file, or name the file itself)",
+    }
+    assert not (tmp_path / "profile.yaml").exists()
 
 
 @pytest.mark.parametrize("name, content", [

@@ -140,8 +140,21 @@ def test_a_file_that_is_not_a_zip_archive_is_refused(tmp_path, content):
 
 def test_a_folder_or_a_missing_file_is_refused(tmp_path):
     (tmp_path / "folder.zip").mkdir()
-    refused(tmp_path / "folder.zip", tmp_path, "not a regular file")
+    refused(tmp_path / "folder.zip", tmp_path, "folder.zip: is a folder, not a file")
     refused(tmp_path / "absent.zip", tmp_path, "absent.zip: no such file")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_fifo_or_a_dangling_link_says_what_it_is(tmp_path):
+    """A symbolic link to a moved export said "no such file" beside an ``ls`` that lists it, and
+    a FIFO "not a regular file": each says what it is."""
+    (tmp_path / "export.zip").symlink_to("Downloads/export.zip")
+    said = refused(tmp_path / "export.zip", tmp_path)
+    assert " ".join(said.split()) == (f"error: {tmp_path / 'export.zip'}: is a symbolic link to "
+                                      "'Downloads/export.zip', which does not exist (point the link at the .zip file "
+                                      "LinkedIn sent you)")
+    os.mkfifo(tmp_path / "pipe.zip")
+    refused(tmp_path / "pipe.zip", tmp_path, "pipe.zip: is a named pipe (FIFO), not a regular file")
 
 
 def test_too_many_members_are_refused(tmp_path, monkeypatch):

@@ -228,6 +228,34 @@ def test_a_json_resume_image_that_is_no_local_file_is_left_out_with_a_warning(tm
         prepare(ours)
 
 
+def test_a_json_resume_image_that_is_a_dangling_link_or_a_loop_says_so(tmp_path: Path):
+    """``basics.image`` naming a symbolic link to a moved photo said "is no file beside the
+    profile" beside an ``ls`` that lists it: the warning says where the link points, as
+    ``basics.photo``'s error does; a loop of links is said as one, and render still writes
+    (it ended in a RuntimeError traceback comparing its output with the files it read)."""
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    path = tmp_path / "resume.json"
+    (tmp_path / "kit.jpg").symlink_to("old/kit.jpg")
+    path.write_text(json.dumps({"basics": {"name": "Kit Sample", "label": "Engineer", "image": "kit.jpg"}}),
+                    encoding="utf-8")
+    job = prepare(path)
+    assert job.document.photo is None
+    assert job.warnings == [f"{path}:1:65: basics.image 'kit.jpg' is a symbolic link to 'old/kit.jpg', which does "
+                            "not exist: the photo is not shown"]
+    (tmp_path / "a.jpg").symlink_to("b.jpg")
+    (tmp_path / "b.jpg").symlink_to("a.jpg")
+    path.write_text(json.dumps({"basics": {"name": "Kit Sample", "label": "Engineer", "image": "a.jpg"}}),
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["render", str(path), "-f", "txt", "-o", str(tmp_path / "cv.txt")])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {path}:1:65: basics.image 'a.jpg' is a symbolic link to 'b.jpg', which leads back to it (a " \
+           "loop of links): the photo is not shown" in " ".join(result.output.split())
+    assert (tmp_path / "cv.txt").is_file()
+
+
 def test_the_one_table_names_our_paths_in_json_resume_terms():
     from resume_builder.schema.jsonresume import their_path
 

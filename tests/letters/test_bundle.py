@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -91,6 +93,33 @@ def test_a_bundle_with_a_mistake_writes_nothing(project):
     result = runner.invoke(app, ["bundle", "profile.yaml", "-V", "sre", "--job", "sre-en.md"])
     assert result.exit_code == 2 and "did you mean {company}?" in result.output
     assert not (project / "output").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_fifo_or_a_file_where_the_bundle_goes_names_no_option_bundle_lacks(project):
+    """A FIFO where the bundle's zip or application.json goes was refused with "or '-o -' for
+    standard output", and a file where its folder goes with "choose another --out-dir (or -o)":
+    bundle has no -o."""
+    (project / "output" / "profile-sre-application").mkdir(parents=True)
+    os.mkfifo(project / "output" / "profile-sre-application.zip")
+    os.mkfifo(project / "output" / "profile-sre-application" / "application.json")
+    said = []
+    for zipped in (["--zip"], []):
+        result = runner.invoke(app, ["bundle", "profile.yaml", "-V", "sre", "-L", "short", *zipped])
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+        said.append(" ".join(result.output.split()))
+    assert said == [f"error: {Path('output', name)} is a named pipe (FIFO), not a regular file; outputs are only "
+                    "written to regular files (name a file path)"
+                    for name in ("profile-sre-application.zip", "profile-sre-application/application.json")]
+    shutil.rmtree(project / "output")
+    (project / "output").mkdir()
+    (project / "output" / "profile-sre-application").write_text("in the way", encoding="utf-8")
+    result = runner.invoke(app, ["bundle", "profile.yaml", "-V", "sre", "-L", "short"])
+    assert result.exit_code == 2, result.output
+    assert " ".join(result.output.split()) == (
+        f"error: cannot write into {Path('output', 'profile-sre-application')}: "
+        f"{Path('output', 'profile-sre-application')} is a file, not a folder (choose another --out-dir, "
+        "or move that file away)")
 
 
 def test_build_targets_expand_letters_and_bundles(project):

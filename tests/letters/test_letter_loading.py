@@ -3,6 +3,7 @@ every mistake a located error with "did you mean"."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -136,6 +137,59 @@ def test_a_letter_files_missing_variant_file_is_located_in_the_letter_file(tmp_p
         load_letter(None, "apps/acme-letter.yaml")
     assert error.value.shown() == ["apps/acme-letter.yaml:2:10: variant: variant file 'sre.yaml' not found "
                                    "(looked for apps/sre.yaml) (the path is relative to the letter file)"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_letter_files_profile_or_variant_that_is_a_dangling_link_a_loop_a_folder_or_a_fifo_says_what_it_is(
+        tmp_path, monkeypatch):
+    """A letter file's ``profile:`` and ``variant:`` naming a symbolic link to a moved file, a loop
+    of links, a folder or a FIFO said "not found": each says what the path is, at its key, as a
+    variant file's ``profile:`` does."""
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    letter = _application(tmp_path, "")
+    (tmp_path / "moved.yaml").symlink_to("robin-old.yaml")
+    (tmp_path / "a.yaml").symlink_to("b.yaml")
+    (tmp_path / "b.yaml").symlink_to("a.yaml")
+    (tmp_path / "all.yaml").mkdir()
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "apps" / "sre.yaml").symlink_to("old-sre.yaml")
+    (tmp_path / "apps" / "web.yaml").mkdir()
+    os.mkfifo(tmp_path / "apps" / "pipe.yaml")
+    said = {}
+    for text in ("profile: ../moved.yaml", "profile: ../a.yaml", "profile: ../all.yaml", "profile: ../pipe.yaml",
+                 "profile: ../profile.yaml\nvariant: sre.yaml", "profile: ../profile.yaml\nvariant: web.yaml",
+                 "profile: ../profile.yaml\nvariant: pipe.yaml"):
+        letter.write_text(f"{text}\nbody: [Hi]\n", encoding="utf-8")
+        with pytest.raises(UserError) as error:
+            load_letter(None, "apps/acme-letter.yaml")
+        said[text.split("\n")[-1]] = error.value.shown()
+    assert said == {
+        "profile: ../moved.yaml": ["apps/acme-letter.yaml:1:10: profile: profile '../moved.yaml' is a symbolic link "
+                                   "to 'robin-old.yaml', which does not exist (point the link at the profile, or name "
+                                   "the profile itself)"],
+        "profile: ../a.yaml": ["apps/acme-letter.yaml:1:10: profile: profile '../a.yaml' is a symbolic link to "
+                               "'b.yaml', which leads back to it (a loop of links) (point the link at the profile, or "
+                               "name the profile itself)"],
+        "profile: ../all.yaml": ["apps/acme-letter.yaml:1:10: profile: profile '../all.yaml' is a folder (name the "
+                                 "profile's file, relative to the letter file)"],
+        "profile: ../pipe.yaml": ["apps/acme-letter.yaml:1:10: profile: profile '../pipe.yaml' is a named pipe "
+                                  "(FIFO), not a regular file (name the profile's file, relative to the letter file)"],
+        "variant: sre.yaml": ["apps/acme-letter.yaml:2:10: variant: variant file 'sre.yaml' is a symbolic link to "
+                              "'old-sre.yaml', which does not exist (point the link at the variant file, or name the "
+                              "variant file itself)"],
+        "variant: web.yaml": ["apps/acme-letter.yaml:2:10: variant: variant file 'web.yaml' is a folder (name the "
+                              "variant file, relative to the letter file)"],
+        "variant: pipe.yaml": ["apps/acme-letter.yaml:2:10: variant: variant file 'pipe.yaml' is a named pipe (FIFO), "
+                               "not a regular file (name the variant file, relative to the letter file)"],
+    }
+    result = CliRunner().invoke(app, ["letter", "-L", "apps/acme-letter.yaml", "-f", "txt", "-o", "x.txt"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert said["variant: pipe.yaml"][0] in " ".join(result.output.split())
+    assert not (tmp_path / "x.txt").exists()
 
 
 def test_every_mistake_of_a_letter_file_is_told_in_one_run(tmp_path, monkeypatch):

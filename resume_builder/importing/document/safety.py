@@ -23,10 +23,14 @@ def check_document(path: Path) -> str:
     """``"pdf"`` or ``"docx"`` for a file safe to read; a UserError saying why not otherwise."""
     from resume_builder.limits import MAX_IMPORT_BYTES
 
-    if not path.exists():
-        raise UserError(f"{path}: file not found")
     if not path.is_file():
-        raise UserError(f"{path}: not a file")
+        from resume_builder.checking.extract import no_document
+        from resume_builder.output import path_kind
+
+        found = path_kind(path)  # "not a file" said nothing of what it was, a dangling link "not found"
+        if found.kind == "missing":
+            raise UserError(f"{path}: file not found")
+        raise no_document(path, found)  # check's words
     size = path.stat().st_size
     if size > MAX_IMPORT_BYTES:
         raise UserError(f"{path}: {size / 1024 / 1024:.1f} MB is more than a résumé "
