@@ -30,8 +30,18 @@ def read_manifest(out_dir: Path, problems: list[str] | None = None) -> dict[str,
     ``file`` (and, if any, a string ``sha256``). A manifest that is not (invalid JSON, a list,
     ``{"files": 5}``) is treated as empty, which means a full build; an entry that is not
     is left out. What was wrong is appended to ``problems`` for the caller to report.
+    Raises UserError when ``manifest.json`` is a folder, a named pipe or a device: no build
+    can write its manifest there, and reading a pipe would wait forever.
     """
     path = out_dir / MANIFEST
+    from resume_builder.output import path_kind
+
+    found = path_kind(path)
+    if found.kind in ("folder", "special"):  # a FIFO's read never ended: the build hung (trial)
+        from resume_builder.errors import UserError
+
+        raise UserError(f"{path} {found.said}; a build records the files it wrote there",
+                        hint="remove it, or set out_dir to another folder")
     if not path.exists():
         return {}
     note = problems.append if problems is not None else (lambda _message: None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -16,6 +17,7 @@ from typer.testing import CliRunner
 
 from resume_builder.cli import app
 from tests.building.test_build import SMALL
+from tests.conftest import REPO
 
 runner = CliRunner()
 
@@ -110,6 +112,25 @@ def test_a_fifo_where_a_target_goes_names_no_option_build_lacks(project):
         assert f"{project / 'out' / name} is a named pipe (FIFO), not a regular file; outputs are only written to " \
                "regular files (name a file path)" in said, said
     assert "'-o -'" not in said and "built out/b.md" in said
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_manifest_that_is_a_fifo_or_a_folder_is_said_before_rendering(project, kind):
+    """A FIFO named out/manifest.json made `build` wait forever: reading the last build's
+    manifest opened the pipe, which no one writes (trial). Said at once, nothing rendered."""
+    (project / "resume-builder.toml").write_text(
+        'check = false\nout_dir = "out"\n[[targets]]\nprofile = "profiles/me.yaml"\nformats = ["md"]\n',
+        encoding="utf-8")
+    (project / "out").mkdir()
+    manifest = project / "out" / "manifest.json"
+    os.mkfifo(manifest) if kind == "fifo" else manifest.mkdir()
+    done = subprocess.run([sys.executable, "-m", "resume_builder", "build", "-j", "1"], cwd=project, timeout=120,
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 2, done.stdout + done.stderr
+    what = "a named pipe (FIFO), not a regular file" if kind == "fifo" else "a folder"
+    assert f"{manifest} is {what}; a build records the files it wrote there (remove it, or set out_dir to " \
+           "another folder)" in " ".join(done.stderr.split())
+    assert sorted(path.name for path in (project / "out").iterdir()) == ["manifest.json"]
 
 
 def test_an_output_folder_that_cannot_be_made_names_the_build_files_out_dir(tmp_path):
