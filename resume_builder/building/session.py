@@ -417,7 +417,7 @@ class _Reporter:
     def __init__(self, total: int, *, already: int) -> None:
         self.total = total
         self.done = already
-        self.tty = sys.stdout.isatty()
+        self.tty = sys.stdout is not None and sys.stdout.isatty()  # None: started with it closed (>&-)
         self.progress = None
 
     def __enter__(self) -> "_Reporter":

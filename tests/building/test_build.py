@@ -629,12 +629,15 @@ def test_a_build_file_timeout_below_zero_or_not_a_number_is_said_so(project, tim
     assert not (project / "out").exists()
 
 
-@pytest.mark.parametrize("command", [["build", "-j", "2"], ["validate", "profiles/me.yaml"]])
-def test_a_reader_that_closes_the_pipe_early_ends_the_command_with_141(project, command):
+@pytest.mark.parametrize("command, closed", [(["build", "-j", "2"], False), (["validate", "profiles/me.yaml"], False),
+                                             (["build", "-j", "2"], True)])
+def test_a_reader_that_closes_the_pipe_early_ends_the_command_with_141(project, command, closed):
     """``build | head -1``: the build exited 1 (rich's answer to a closed pipe, which the README
     gives to a failure) and its workers went on writing files the manifest never listed (trial).
     Now a closed standard output stops it as Ctrl-C does: the manifest lists what is on disk,
-    the workers stop, exit 141 (128 + SIGPIPE), as for any command that prints results."""
+    the workers stop, exit 141 (128 + SIGPIPE), as for any command that prints results.
+    ``build >&-`` (``closed``: no standard output at all) ended in an AttributeError traceback
+    from the progress line's terminal check, exit 1, nothing built (trial)."""
     (project / "resume-builder.toml").write_text(
         'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/me.yaml"\n'
         'variants = ["", "web"]\nthemes = ["classic", "modern", "compact"]\nformats = ["md", "txt", "html"]\n',
@@ -642,9 +645,10 @@ def test_a_reader_that_closes_the_pipe_early_ends_the_command_with_141(project, 
     read, write = os.pipe()
     os.close(read)  # the reader is gone before the first line
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "resume_builder", *command], cwd=project, stdout=write,
-                                stderr=subprocess.PIPE, text=True, start_new_session=True,
-                                env={**os.environ, "PYTHONPATH": str(REPO)})
+        proc = subprocess.Popen([sys.executable, "-m", "resume_builder", *command], cwd=project,
+                                stdout=None if closed else write, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True, env={**os.environ, "PYTHONPATH": str(REPO)},
+                                preexec_fn=(lambda: os.close(1)) if closed else None)
     finally:
         os.close(write)
     _, stderr = proc.communicate(timeout=300)
