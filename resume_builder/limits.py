@@ -172,6 +172,13 @@ class Amount:
     under: str  # below ``least``: "negative; give 0 for no limit"
     over: str  # past ``most``: "more than a time limit may be (86,400 seconds, a day); give 0 for no limit"
     whole: bool = False  # a whole number: 2.5 (or 2.0, written so) is no such number
+    zero: str = ""  # what 0 means, where it may be given: "no limit"
+
+    def too_small(self, shown: str) -> str:
+        """The words refusing ``shown``, a number written with digits other than 0 that reads as
+        0 (``1e-400``): 0 means :attr:`zero`, the opposite of a tiny amount."""
+        return (f"{shown} {self.unit} is too small to tell from 0, which means {self.zero}; give 0 for "
+                f"{self.zero}, or {self.noun} such as {self.example.split(' ')[0]}")
 
     def refusal(self, number: float, shown: str | None = None) -> str | None:
         """Why ``number`` cannot be this amount, in words, or None when it can (bounds only:
@@ -193,7 +200,8 @@ class Amount:
 #: ``--timeout`` and the build file's ``timeout``: 0 (no limit) up to :data:`MAX_TIMEOUT`.
 SECONDS = Amount("a number of seconds", "seconds", "30 or 2.5 (0: no limit)", 0, MAX_TIMEOUT,
                  span=f"0 (no limit) up to {MAX_TIMEOUT:,} (a day)", under="negative; give 0 for no limit",
-                 over=f"more than a time limit may be ({MAX_TIMEOUT:,} seconds, a day); give 0 for no limit")
+                 over=f"more than a time limit may be ({MAX_TIMEOUT:,} seconds, a day); give 0 for no limit",
+                 zero="no limit")
 #: ``build --jobs`` and the build file's ``jobs``: 0 (one per core) up to :data:`MAX_JOBS`.
 WORKERS = Amount("a whole number of worker processes", "worker processes", "4 (0: one per core)", 0, MAX_JOBS,
                  span=f"0 (one per core) up to {MAX_JOBS}", under="negative; give 0 for one per core",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
@@ -113,6 +114,8 @@ def _number(value: str | float, amount: Amount) -> float:
         if not (amount.whole and text.lstrip("+-").isdecimal()):
             raise typer.BadParameter(amount.not_a_number(repr(value))) from None
         number = float("-inf" if text.startswith("-") else "inf")  # more digits than int() reads
+    if number == 0 and re.search(r"[1-9]", re.split(r"[eE]", text)[0]):  # 1e-400 read as 0: no limit
+        raise typer.BadParameter(amount.too_small(text))
     refusal = amount.refusal(number, shown=text)
     if refusal:
         raise typer.BadParameter(refusal)

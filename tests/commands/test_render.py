@@ -236,6 +236,20 @@ def test_every_command_with_a_timeout_is_known():
 
 
 @pytest.mark.parametrize("command", _commands_with("--timeout"))
+@pytest.mark.parametrize("seconds", ["1e-400", "0.5e-400", "5e-325"])
+def test_a_timeout_too_small_to_tell_from_0_is_not_taken_as_no_limit(tmp_path, monkeypatch, command, seconds):
+    """``--timeout 1e-400`` reads as 0.0, which means no limit: the render ran unbounded, the
+    opposite of what was written (trial), while 1e-300 stops it at once. Refused, as typed."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [command, "--timeout", seconds], env={"COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert f"Invalid value for '--timeout': {seconds} seconds is too small to tell from 0, which means no " \
+           "limit; give 0 for no limit, or a number of seconds such as 30" in said, said
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", _commands_with("--timeout"))
 @pytest.mark.parametrize("seconds", ["inf", "1e12", "1e999", "86401"])
 def test_a_timeout_past_a_day_is_a_command_line_mistake(tmp_path, monkeypatch, command, seconds):
     """``--timeout inf`` ended in "OverflowError: timestamp out of range for platform time_t" from
