@@ -148,6 +148,25 @@ def check_destination(path: Path, *, standard_output: str | None = "-o -") -> No
                                                                       if standard_output else ""))
 
 
+def looping_link(path: Path | str) -> Path | None:
+    """The first of ``path``'s folders, or ``path`` itself, that is a symbolic link leading back
+    to itself (a loop of links), or None. ``out_dir = "l1"`` or ``--out-dir l1/sub`` with ``l1`` a
+    loop ended in a RuntimeError traceback from ``Path.resolve`` (Python 3.11; trial)."""
+    path = Path(path)
+    for candidate in [*reversed(path.parents), path]:
+        if candidate != Path(candidate.anchor or ".") and path_kind(candidate).kind == "loop":
+            return candidate
+    return None
+
+
+def check_folder(folder: Path | str) -> None:
+    """Raise a UserError, in :func:`check_destination`'s words, when an output folder
+    (``--out-dir``) is, or lies below, a loop of symbolic links: said before anything is rendered."""
+    if looping_link(folder) is not None:
+        raise UserError(f"{folder} leads to itself through symbolic links (a loop of links); outputs are only "
+                        "written to regular files", hint="point the link at a folder, or name another --out-dir")
+
+
 def file_kind(mode: int) -> str:
     """What a file of ``mode`` (``os.stat``'s ``st_mode``) is, in words: "a regular file", "a
     folder", "a named pipe (FIFO)", "a socket", "a device" or "a special file"."""

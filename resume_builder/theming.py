@@ -740,7 +740,11 @@ class ThemeFinder:
                         hint=(hint + " " if hint else "") + "available: " + ", ".join(names))
 
     def _load(self, name: str, source: str, folder: Path, chain: list[tuple[str, Path]]) -> Theme:
-        folder = folder.resolve()
+        try:
+            folder = folder.resolve()
+        except (RuntimeError, OSError):  # a loop of links: Python 3.11 raises RuntimeError, 3.13 OSError
+            read_manifest(folder)  # raises: it says what the folder is
+            raise
         manifest = read_manifest(folder)
         theme = Theme(name=manifest.name, source=source, folders=[folder], manifests=[manifest])
         if manifest.api_version != API_VERSION:
@@ -782,6 +786,12 @@ class ThemeFinder:
 
 
 def read_manifest(folder: Path) -> Manifest:
+    from resume_builder.output import path_kind
+
+    found = path_kind(folder)
+    if found.link:  # a loop of links (was a RuntimeError traceback from Path.resolve: trial) or a dangling link
+        raise UserError.at(str(folder), None, None, f"{found.said}, not a theme folder",
+                           hint="point the link at a folder holding theme.toml, or name another --theme-dir")
     if not folder.exists():
         raise UserError.at(str(folder), None, None, "no such theme folder",
                            hint="--theme-dir names a folder holding theme.toml; 'resume-builder themes' lists the themes")

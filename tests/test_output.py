@@ -447,3 +447,34 @@ def test_a_loop_of_links_is_refused_as_a_destination(tmp_path):
         assert caught.value.render() == (f"{path} leads to itself through symbolic links (a loop of links); outputs "
                                          "are only written to regular files (point the link at a file, or name "
                                          "another path)")
+
+
+@pytest.mark.parametrize("given", ["l1", "l1/sub"])
+def test_a_bundle_out_dir_through_a_loop_of_links_is_refused_before_rendering(tmp_path, monkeypatch, given):
+    """``bundle --out-dir l1`` (l1 and l2 linking to each other) rendered the whole application
+    before refusing its first file; the build's ``out_dir = "l1"`` ended in "RuntimeError:
+    Symlink loop" from Path.resolve (trial). Said at once, without a render."""
+    from typer.testing import CliRunner
+
+    from resume_builder.building import bundle
+    from resume_builder.cli import app
+    from resume_builder.output import check_folder, looping_link
+    from tests.conftest import REPO
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "l1").symlink_to("l2")
+    (tmp_path / "l2").symlink_to("l1")
+    assert looping_link(given) == Path("l1") and looping_link("elsewhere/out") is None
+    with pytest.raises(UserError) as caught:
+        check_folder(given)
+    assert caught.value.render() == (f"{given} leads to itself through symbolic links (a loop of links); outputs are "
+                                     "only written to regular files (point the link at a folder, or name another "
+                                     "--out-dir)")
+
+    def no_render(*args, **kwargs):
+        raise AssertionError("rendered")
+
+    monkeypatch.setattr(bundle, "make_bundle", no_render)
+    result = CliRunner().invoke(app, ["bundle", str(REPO / "profiles" / "example.yaml"), "--out-dir", given])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: {given} leads to itself through symbolic links (a loop of links)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -378,6 +379,30 @@ def test_a_theme_dir_that_is_missing_or_a_file_says_so(tmp_path):
     (tmp_path / "me.yaml").write_text("basics: {}\n", encoding="utf-8")
     with pytest.raises(UserError, match="me.yaml: is a file, not a theme folder"):
         theming.find_theme(None, theme_dir=tmp_path / "me.yaml")
+
+
+def test_a_theme_dir_that_is_a_loop_of_links_says_so(tmp_path, monkeypatch):
+    """``--theme-dir a.yaml`` with a.yaml and b.yaml linking to each other ended render and
+    letter in "RuntimeError: Symlink loop" from Path.resolve; ``themes`` listed it as "no such
+    theme folder" (trial)."""
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.yaml").symlink_to("b.yaml")
+    (tmp_path / "b.yaml").symlink_to("a.yaml")
+    said = "a.yaml: is a symbolic link to 'b.yaml', which leads back to it (a loop of links), not a theme folder"
+    with pytest.raises(UserError, match=re.escape(said)):
+        theming.find_theme(None, theme_dir=Path("a.yaml"))
+    profile = str(REPO / "profiles" / "example.yaml")
+    for command in (["render", profile, "-f", "txt"], ["letter", profile, "-f", "txt"]):
+        result = CliRunner().invoke(app, [*command, "--theme-dir", "a.yaml", "--out-dir", "out"])
+        assert result.exit_code == 2, result.output
+        assert f"error: {said}" in " ".join(result.output.split())
+        assert not (tmp_path / "out").exists()
+    result = CliRunner().invoke(app, ["themes", "--theme-dir", "a.yaml"])
+    assert said in " ".join(result.output.split()) and "no such theme folder" not in result.output
 
 
 def test_a_bad_default_in_a_themes_own_file_is_located_there(tmp_path):

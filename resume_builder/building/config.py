@@ -503,8 +503,14 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
     def listing(words: list[str], what: str) -> str:
         return f"{what} there: " + ", ".join(words) if words else f"the profile declares no {what}"
 
+    from resume_builder.output import looping_link, path_kind
+
     out_dir = base / config.out_dir
-    if out_dir.exists() and not out_dir.is_dir():
+    loop = looping_link(out_dir)
+    if loop is not None:  # it was a RuntimeError traceback from Path.resolve (trial)
+        problem(f"the output folder {config.out_dir}: {relative(loop)} {path_kind(loop).said}", ("out_dir",),
+                "point the link at a folder, or give another out_dir")
+    elif out_dir.exists() and not out_dir.is_dir():
         problem(f"the output folder {config.out_dir} is a file", ("out_dir",), "give a folder; it is made when missing")
     else:
         existing = next((folder for folder in out_dir.parents if folder.exists()), None)

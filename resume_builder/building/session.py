@@ -370,10 +370,11 @@ def _display(path: Path) -> str:
     the build file names it (an output folder that is a symbolic link to elsewhere is shown by
     its own name, ``output/cv.pdf``: its targets were shown by their absolute paths)."""
     cwd = Path.cwd()
-    for candidate, folder in ((path.absolute(), cwd), (path.resolve(), cwd.resolve())):
+    for candidate, folder in ((path.absolute(), cwd), (path.resolve, cwd.resolve)):
         try:
-            return str(candidate.relative_to(folder))
-        except ValueError:
+            return str((candidate() if callable(candidate) else candidate)
+                       .relative_to(folder() if callable(folder) else folder))
+        except (ValueError, RuntimeError, OSError):  # a loop of links: RuntimeError on Python 3.11
             continue
     return str(path)
 

@@ -45,7 +45,10 @@ def bundle(
     from resume_builder.progress import working
     from resume_builder.wording import count
 
+    from resume_builder.output import check_folder
+
     with user_errors():
+        check_folder(out_dir)  # a loop of links: said before the render, not after it
         request = pipeline.RenderRequest(
             profile=profile_or_default(profile, variant), variant=variant, lang=lang, locale=locale, theme=theme,
             theme_dir=theme_dir, options=pipeline.parse_option_overrides(option), out_dir=out_dir,

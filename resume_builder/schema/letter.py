@@ -19,9 +19,9 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, field_validator
 
 from resume_builder.schema.base import StrictModel
+from resume_builder.schema.numbers import PageBudget
 from resume_builder.schema.types import EntryId, LanguageTag, Line, Markdown, PlainText, ProfileFile, parse_day
 
-PositiveInt = Annotated[int, Field(strict=True, ge=1)]
 
 
 def _paragraph_list(value: Any) -> Any:
@@ -88,7 +88,7 @@ class Letter(StrictModel):
                                   "between paragraphs, or a list")
     closing: Line | None = Field(default=None, description="Default: the locale's, e.g. 'Yours sincerely,'")
     signature: Signature | None = None
-    max_pages: PositiveInt = Field(default=1, description="Page budget: tightened to fit, never cut")
+    max_pages: PageBudget = Field(default=1, description="Page budget, 1 to 100: tightened to fit, never cut")
 
     @field_validator("date")
     @classmethod

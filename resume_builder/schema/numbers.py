@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BeforeValidator, ValidationInfo
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from resume_builder.wording import describe
@@ -112,3 +112,29 @@ def _toml_number(text: str) -> int | float | None:
     except tomllib.TOMLDecodeError:
         return None
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+#: The error type :data:`PageBudget` raises: its message is the command line's (``--max-pages``).
+PAGE_BUDGET = "page_budget"
+
+
+def _page_budget(value: int) -> int:
+    from resume_builder.limits import PAGES
+
+    refusal = PAGES.refusal(value)
+    if refusal:
+        raise PydanticCustomError(PAGE_BUDGET, "{words}", {"words": refusal})
+    return value
+
+
+def _pages_bounds() -> dict[str, int]:
+    from resume_builder.limits import MAX_PAGES
+
+    return {"minimum": 1, "maximum": MAX_PAGES}
+
+
+PageBudget = Annotated[int, Field(strict=True, json_schema_extra=_pages_bounds()), AfterValidator(_page_budget)]
+"""A page budget in a profile, variant or letter file (``max_pages``): a whole number from 1 to
+:data:`~resume_builder.limits.MAX_PAGES`, refused in ``--max-pages``' words ("101 pages is more
+than a page budget may be (100 pages); give 1 to 100"). A variant's 101 was taken, and ``tailor``
+then printed a ``render --max-pages 101`` the command line refuses (trial)."""

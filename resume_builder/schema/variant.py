@@ -14,10 +14,10 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, model_validator
 
 from resume_builder.schema.base import StrictModel
+from resume_builder.schema.numbers import PageBudget
 from resume_builder.schema.types import EntryId, PlainText, ProfileFile, Tag
 
 SectionName = Annotated[EntryId, Field(description="A section key (experience, projects, ...) or a custom section id")]
-PositiveInt = Annotated[int, Field(strict=True, ge=1)]
 Count = Annotated[int, Field(strict=True, ge=0)]
 
 
@@ -68,7 +68,7 @@ class Variant(StrictModel):
                     "'experience[fresha-platform].highlights' (entries are picked by id)")
     max_highlights: Count | None = Field(default=None, description="Keep at most this many highlights per entry")
     theme: ThemeChoice | None = Field(default=None, description="Theme and options for this variant")
-    max_pages: PositiveInt | None = Field(default=None, description="Page budget for the rendered résumé")
+    max_pages: PageBudget | None = Field(default=None, description="Page budget for the rendered résumé, 1 to 100")
     pin: list[EntryId] = Field(default_factory=list,
                                description="Entry ids the page budget never cuts (nor their highlights)")
     pin_tags: list[Tag] = Field(default_factory=list,

@@ -147,3 +147,18 @@ def test_an_output_folder_that_cannot_be_made_names_the_build_files_out_dir(tmp_
     with pytest.raises(UserError) as info:
         write_manifest(tmp_path / "gone", [], tool_version="0", epoch=None)
     assert info.value.problems[0].hint == "point the link at a folder, or set out_dir to another folder"
+
+
+@pytest.mark.parametrize("out_dir", ["l1", "l1/sub"])
+def test_an_out_dir_through_a_loop_of_links_is_at_its_line(project, out_dir):
+    """``out_dir = "l1"`` with l1 and l2 linking to each other ended in "RuntimeError: Symlink
+    loop" from Path.resolve, exit 1 (trial)."""
+    (project / "l1").symlink_to("l2")
+    (project / "l2").symlink_to("l1")
+    (project / "resume-builder.toml").write_text(f'out_dir = "{out_dir}"\n[[targets]]\nprofile = "profiles/me.yaml"\n'
+                                                  'formats = ["txt"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines()[0] == (
+        f"error: resume-builder.toml:1:11: out_dir: the output folder {out_dir}: l1 is a symbolic link to 'l2', "
+        "which leads back to it (a loop of links) (point the link at a folder, or give another out_dir)")

@@ -21,9 +21,13 @@ def _message(tmp_path, text: str) -> str:
 
 
 def test_a_number_below_its_bound_says_the_bound(tmp_path):
-    message = _message(tmp_path, "variants:\n  short:\n    max_pages: 0\n")
-    assert "me.yaml:6:16: variants.short.max_pages: 0 is out of range: use a number of at least 1" in message
+    message = _message(tmp_path, "variants:\n  short:\n    max_highlights: -1\n")
+    assert "me.yaml:6:21: variants.short.max_highlights: -1 is out of range: use a number of at least 0" in message
     assert "Input should be" not in message
+    # a page budget is said in --max-pages' words (tests/loading/test_variant_loading_rules.py)
+    message = _message(tmp_path, "variants:\n  short:\n    max_pages: 0\n")
+    assert "me.yaml:6:16: variants.short.max_pages: 0 pages is fewer than a page budget may be (1 page); give 1 to " \
+        "100" in message
 
 
 @pytest.mark.parametrize("written", ["presnt", "Preset", "prsent"])

@@ -204,3 +204,34 @@ def test_an_unknown_variant_named_in_a_file_of_a_profile_without_variants(tmp_pa
     letter = Location("letter.yaml", 2, 10)
     assert problems_of(load_variant, plain, "web", named_at=letter) == [
         Problem(f"{plain} has no variant 'web'", letter, "variant", f"{plain} declares no variants")]
+
+
+@pytest.mark.parametrize("value, words", [
+    ("101", "101 pages is more than a page budget may be (100 pages); give 1 to 100"),
+    ("99999999999999999999", "99999999999999999999 pages is more than a page budget may be (100 pages); give 1 to 100"),
+    ("0", "0 pages is fewer than a page budget may be (1 page); give 1 to 100"),
+])
+def test_a_page_budget_beyond_what_max_pages_takes_is_refused_at_its_place(tmp_path, monkeypatch, value, words):
+    """A variant's ``max_pages: 101`` (in the profile's variants, or a variant file) was taken,
+    while ``--max-pages`` and a build target's ``max_pages`` take 1 to 100; ``tailor`` then
+    printed a ``render --max-pages 101`` the command line refuses (trial). A letter's too."""
+    from typer.testing import CliRunner
+
+    from resume_builder.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    written(tmp_path / "sam.yaml", PROFILE.replace("max_pages: 1", f"max_pages: {value}"))
+    written(tmp_path / "v.yaml", f"profile: ok.yaml\nmax_pages: {value}\n")
+    written(tmp_path / "ok.yaml", PROFILE + "letters:\n  hi:\n    body: Hello.\n")
+    written(tmp_path / "l.yaml", f"profile: ok.yaml\nbody: Hello.\nmax_pages: {value}\n")
+    runner = CliRunner()
+    for command, where in ((["validate", "--strict", "sam.yaml"], "sam.yaml:11:16: variants.short.max_pages"),
+                           (["render", "sam.yaml", "-V", "short", "-f", "txt", "--out-dir", "out"],
+                            "sam.yaml:11:16: variants.short.max_pages"),
+                           (["render", "ok.yaml", "-V", "v.yaml", "-f", "txt", "--out-dir", "out"],
+                            "v.yaml:2:12: max_pages"),
+                           (["letter", "-L", "l.yaml", "-f", "txt", "--out-dir", "out"], "l.yaml:3:12: max_pages")):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2, (command, result.output)
+        assert result.output.startswith(f"error: {where}: {words}"), (command, result.output)
+        assert "Traceback" not in result.output and not (tmp_path / "out").exists()
