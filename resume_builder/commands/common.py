@@ -107,11 +107,11 @@ def _number(value: str | float, amount: Amount) -> float:
         return value
     text = str(value).strip()
     try:
-        if "_" in text:
+        if "_" in text or not text.isascii():  # int() reads 1_0 as 10 and full-width ２ as 2
             raise ValueError(text)
         number: float = int(text) if amount.whole else float(text)
     except ValueError:
-        if not (amount.whole and text.lstrip("+-").isdecimal()):
+        if not (amount.whole and text.isascii() and text.lstrip("+-").isdecimal()):
             raise typer.BadParameter(amount.not_a_number(repr(value))) from None
         number = float("-inf" if text.startswith("-") else "inf")  # more digits than int() reads
     if number == 0 and re.search(r"[1-9]", re.split(r"[eE]", text)[0]):  # 1e-400 read as 0: no limit
@@ -120,6 +120,22 @@ def _number(value: str | float, amount: Amount) -> float:
     if refusal:
         raise typer.BadParameter(refusal)
     return number
+
+
+def port_option(help: str):
+    """``serve --port N``: 0 to 65535, in ASCII digits only (``1_0`` was port 10: trial)."""
+    return typer.Option(None, "--port", parser=_port, min=0, max=65535, metavar="N", help=help)
+
+
+def _port(value: str | int) -> int:
+    """``--port``'s value; ``typer.BadParameter`` for what is not a whole number from 0 to 65535
+    (click's own range check does not run on a value a parser gave: 70000 reached bind())."""
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if not (text.isascii() and text.isdecimal() and int(text) <= 65535):
+        raise typer.BadParameter(f"must be a port number from 0 to 65535, e.g. 8719, not {value!r}")
+    return int(text)
 
 
 def _seconds(value: str | float) -> float:

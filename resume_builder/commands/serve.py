@@ -7,8 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (input_format_option, profile_or_default, theme_dir_option, theme_option,
-                                            theme_options_option, user_errors)
+from resume_builder.commands.common import (input_format_option, port_option, profile_or_default, theme_dir_option,
+                                            theme_option, theme_options_option, user_errors)
 from resume_builder.errors import EXIT_INTERRUPTED
 
 
@@ -16,8 +16,7 @@ def serve(
     profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
     job: Optional[Path] = typer.Option(None, "--job", help="Job posting: show its coverage report beside the pages."),
-    port: Optional[int] = typer.Option(None, "--port", min=0, max=65535,
-                                       help="Port on 127.0.0.1 (default 8719, or a free one if taken; 0: any free one)."),
+    port: Optional[int] = port_option("Port on 127.0.0.1 (default 8719, or a free one if taken; 0: any free one)."),
     open_browser: bool = typer.Option(False, "--open", help="Open the page in the default browser."),
     theme: Optional[str] = theme_option("Theme name (switchable in the page)."),
     theme_dir: Optional[Path] = theme_dir_option(),

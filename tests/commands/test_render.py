@@ -292,6 +292,7 @@ def test_every_command_with_a_page_budget_or_workers_is_known():
     ("101", "101 pages is more than a page budget may be (100 pages); give 1 to 100"),
     ("0", "0 pages is fewer than a page budget may be (1 page); give 1 to 100"),
     ("1.5", "must be a whole number of pages, e.g. 2, not '1.5'"),
+    ("\uff12", "must be a whole number of pages, e.g. 2, not '\uff12'"),  # a full-width 2: was read as 2
 ])
 def test_a_page_budget_that_is_not_one_is_said_as_typed(tmp_path, monkeypatch, command, pages, words):
     """``--max-pages 1_0`` was a budget of 10 pages (Python's int() reads digit separators) and
@@ -312,6 +313,7 @@ def test_a_page_budget_that_is_not_one_is_said_as_typed(tmp_path, monkeypatch, c
     ("257", "257 worker processes is more than a build may start (256); give at most 256 (0: one per core)"),
     ("-1", "-1 worker processes is negative; give 0 for one per core"),
     ("nan", "must be a whole number of worker processes, e.g. 4 (0: one per core), not 'nan'"),
+    ("\u0663", "must be a whole number of worker processes, e.g. 4 (0: one per core), not '\u0663'"),  # Arabic-Indic 3
 ])
 def test_a_number_of_workers_that_is_not_one_is_said_as_typed(tmp_path, monkeypatch, jobs, words):
     """``build --jobs 1_0`` built with 10 workers and ``--jobs 99999999999999999999`` was accepted

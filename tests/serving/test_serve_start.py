@@ -67,3 +67,15 @@ def test_render_names_a_file_of_a_close_name_too(tmp_path):
     result = runner.invoke(app, ["render", str(tmp_path / "exmaple.yaml"), "-f", "md", "-o", "-"])
     assert result.exit_code == 2
     assert f"did you mean '{tmp_path / 'example.yaml'}'?" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("port", ["1_0", "２", "nan", "70000", "99999999999999999999", "-1"])
+def test_a_port_that_is_no_port_number_is_refused_as_typed(tmp_path, monkeypatch, port):
+    """`serve --port 1_0` served on port 10 (Python's int() reads digit separators and full-width
+    digits), where --jobs 1_0 and --max-pages 1_0 are refused (trial)."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["serve", "--port", port], env={"COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '--port': must be a port number from 0 to 65535, e.g. 8719, not '{port}'" in \
+        " ".join(result.output.split())
+    assert list(tmp_path.iterdir()) == []
