@@ -98,6 +98,14 @@ def main() -> None:
     """Console-script entry point."""
     try:
         app(prog_name="resume-builder")
+    except SystemExit as stop:
+        # click's own answer to a reader gone while it printed (help, --version): exit 1, which
+        # the README gives to a failed check, with the streams swapped for quiet wrappers
+        if stop.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            from resume_builder.errors import EXIT_BROKEN_PIPE
+
+            sys.exit(EXIT_BROKEN_PIPE)
+        raise
     except KeyboardInterrupt as stop:
         sys.stderr.write("interrupted\n")
         sys.exit(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED)

@@ -137,6 +137,20 @@ def test_a_usage_error_whose_reader_is_gone_still_ends_with_2(arguments):
     assert proc.returncode == 2
 
 
+@pytest.mark.parametrize("arguments", [["--help"], ["render", "--help"], ["--version"]])
+def test_help_to_a_reader_that_is_gone_ends_with_141(arguments):
+    """``resume-builder --help | true`` exited 1 (click's answer to a closed pipe), which the
+    README gives to a failed check; it ends as every command's output to a closed pipe does."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "resume_builder", *arguments], stdout=write,
+                              stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO)})
+    finally:
+        os.close(write)
+    assert (proc.returncode, proc.stderr) == (141, b"")
+
+
 def test_dash_writes_every_byte_where_one_write_takes_only_a_part(monkeypatch):
     """Unbuffered (PYTHONUNBUFFERED=1, common in containers and CI), standard output's one write
     may take only part of the bytes: `render -o - | head -c 100` exited 0 and said it wrote
