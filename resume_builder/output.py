@@ -34,6 +34,8 @@ def source_date_epoch() -> int:
     if not value:
         return DEFAULT_EPOCH
     try:
+        if not (value.isascii() and value.lstrip("+-").isdecimal()):  # int() reads 1_0 and ١٠ as 10
+            raise ValueError(value)
         seconds = int(value)
     except ValueError:
         raise UserError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{value}'",

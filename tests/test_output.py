@@ -211,7 +211,7 @@ def test_build_datetime_is_utc(monkeypatch):
     assert build_datetime().utcoffset() == dt.timedelta(0)
 
 
-@pytest.mark.parametrize("value", ["yesterday", "1.5", "1e9"])
+@pytest.mark.parametrize("value", ["yesterday", "1.5", "1e9", "1_0", "\u0661\u0660"])  # int() read the last two as 10
 def test_a_bad_source_date_epoch_is_a_user_error(value, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     with pytest.raises(UserError) as info:
