@@ -233,8 +233,7 @@ def path_kind(path: Path | str) -> PathKind:
     except ValueError:  # a NUL in the name: no such file
         return PathKind("missing")
     except OSError as exc:
-        gone = exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.EBADF) \
-            or getattr(exc, "winerror", None) in (21, 123, 1921)  # as pathlib's exists()
+        gone = exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.EBADF)  # as pathlib's exists()
         if gone and os.path.islink(path):
             try:
                 return PathKind("loop" if exc.errno == errno.ELOOP else "dangling", os.readlink(path))

@@ -478,3 +478,11 @@ def test_a_bundle_out_dir_through_a_loop_of_links_is_refused_before_rendering(tm
     result = CliRunner().invoke(app, ["bundle", str(REPO / "profiles" / "example.yaml"), "--out-dir", given])
     assert result.exit_code == 2, result.output
     assert result.output.startswith(f"error: {given} leads to itself through symbolic links (a loop of links)")
+
+
+def test_a_path_that_cannot_be_looked_at_is_said_so_with_why(tmp_path):
+    """Neither missing nor any kind of file: a name longer than the file system allows."""
+    found = output.path_kind(tmp_path / ("x" * 300))
+    assert (found.kind, found.reason, found.link) == ("unknown", "File name too long", False)
+    assert found.said == "cannot be looked at (File name too long)"
+    assert output.path_kind(tmp_path / "a\0b").said == "not found"  # a NUL in the name

@@ -126,7 +126,12 @@ MODULES: dict[str, tuple[str, list[str]]] = {
                     "tests/interop/test_jsonresume_roundtrip.py",
                     "tests/interop/test_jsonresume_conformance.py", "tests/interop/test_real_world_resumes.py",
                     "tests/loading/test_format_guess.py", "tests/roles/test_roles_jsonresume.py"]),
-    "output": ("resume_builder/output.py", ["tests/test_output.py"]),
+    "output": ("resume_builder/output.py",
+               ["tests/test_output.py",
+                # path_kind's words, as includes and variant files say them (in-process tests
+                # only: a command in a process of its own cannot load mutmut's trampolines)
+                "tests/loading/test_includes.py", "tests/commands/test_variant_file_profile.py",
+                "tests/loading/test_future_dates.py"]),
     "fitting": ("resume_builder/tailoring/fitting.py",
                 ["tests/tailoring/test_fitting.py", "tests/tailoring/test_fitting_rules.py",
                  "tests/tailoring/test_fitting_order.py", "tests/tailoring/test_fitting_relevance.py",
