@@ -51,7 +51,7 @@ def export(
         if output is not None:
             from resume_builder.output import write_atomic
 
-            write_atomic(output, text.encode("utf-8"))
+            write_atomic(output, text.encode("utf-8"), folder_hint="choose another -o")
     for warning in result.warnings:
         err(f"warning: {warning}", style="yellow")
     if output is None:

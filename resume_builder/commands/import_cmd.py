@@ -77,7 +77,7 @@ def import_profile(
         if output is not None:
             from resume_builder.output import write_atomic
 
-            write_atomic(output, result.text.encode("utf-8"))
+            write_atomic(output, result.text.encode("utf-8"), folder_hint="choose another -o")
     for warning in getattr(result, "warnings", ()):
         err(f"warning: {warning}", style="yellow")
     for line in skipped:
@@ -131,7 +131,7 @@ def _import_document(source: Path, output: Optional[Path], *, force: bool, lines
         if output is not None:
             from resume_builder.output import write_atomic
 
-            write_atomic(output, result.text.encode("utf-8"))
+            write_atomic(output, result.text.encode("utf-8"), folder_hint="choose another -o")
     for line in result.report.lines():
         err(line)
     if result.report.defeated:

@@ -37,7 +37,7 @@ def init(
             text = _as_json(text)
         else:  # the starter's own instructions name the file it was written to
             text = text.replace(f"resume-builder validate {STARTER_NAME}", f"resume-builder validate {_shown(path)}")
-        write_atomic(path, text.encode("utf-8"))
+        write_atomic(path, text.encode("utf-8"), standard_output=None, folder_hint="name another path")
     out(f"wrote {path}: edit it, then run: {command('validate', path)}"
         + (" (JSON has no comments: 'init profile.yaml' writes the starter with its guidance)"
            if suffix == ".json" else ""))

@@ -30,4 +30,4 @@ def schema(
 
             guard_output(output, force=force)
 
-            write_atomic(output, text.encode("utf-8"))
+            write_atomic(output, text.encode("utf-8"), folder_hint="choose another -o")

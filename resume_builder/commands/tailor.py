@@ -218,7 +218,8 @@ def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored"
     from resume_builder.output import write_atomic
 
     try:
-        write_atomic(path, text.encode("utf-8"))
+        write_atomic(path, text.encode("utf-8"), standard_output=None,
+                     folder_hint="give --write-variant another path")
     except OSError as exc:
         raise UserError.at(str(path), None, None, f"cannot write the variant: {exc.strerror or exc}") from None
     written, doc = load_variant_file(path)

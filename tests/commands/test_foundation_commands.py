@@ -136,3 +136,26 @@ def test_dash_is_standard_output_for_schema_and_import_too(tmp_path, monkeypatch
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("{" if command[0] == "schema" else "# Imported from full.resume.json")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("arguments, hint", [
+    (["init", "{blocked}/p.yaml"], "name another path"),
+    (["schema", "-o", "{blocked}/x.json"], "choose another -o"),
+    (["export", str(EXAMPLE), "-o", "{blocked}/x.json"], "choose another -o"),
+    (["import", str(FIXTURES / "jsonresume" / "full.resume.json"), "-o", "{blocked}/x.yaml"], "choose another -o"),
+    (["tailor", str(EXAMPLE), "--job", str(FIXTURES / "postings" / "sre-en.md"), "--write-variant",
+      "{blocked}/v.yaml"], "give --write-variant another path"),
+])
+@pytest.mark.parametrize("blocker", ["file", "dangling link"])
+def test_a_file_where_a_folder_must_be_names_only_options_the_command_has(tmp_path, monkeypatch, arguments, hint,
+                                                                          blocker):
+    """`init dd/p.yaml` (dd a file or a link to nothing) said "choose another --out-dir (or -o)":
+    init, tailor --write-variant and schema, import and export -o have no --out-dir (trial)."""
+    monkeypatch.chdir(tmp_path)
+    blocked = tmp_path / "blocked"
+    blocked.write_text("x") if blocker == "file" else blocked.symlink_to("nowhere")
+    result = runner.invoke(app, [part.format(blocked=blocked) for part in arguments], env={"COLUMNS": "300"})
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert f"cannot write into {blocked}: {blocked} is " in said and hint in said, said
+    assert "--out-dir" not in said
