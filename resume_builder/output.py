@@ -131,8 +131,7 @@ def check_destination(path: Path, *, standard_output: str | None = "-o -") -> No
     symbolic link to a regular file is allowed: the atomic write replaces the link.
     """
     path = Path(path)
-    loop = UserError(f"{path} leads to itself through symbolic links (a loop of links); outputs are only "
-                     "written to regular files", hint="point the link at a file, or name another path")
+    loop = _loop_refusal(path, "point the link at a file, or name another path")
     found = path_kind(path)  # missing (or a folder on the way is missing or not a folder): the write says so
     if found.kind == "loop":
         raise loop
@@ -165,8 +164,13 @@ def check_folder(folder: Path | str) -> None:
     """Raise a UserError, in :func:`check_destination`'s words, when an output folder
     (``--out-dir``) is, or lies below, a loop of symbolic links: said before anything is rendered."""
     if looping_link(folder) is not None:
-        raise UserError(f"{folder} leads to itself through symbolic links (a loop of links); outputs are only "
-                        "written to regular files", hint="point the link at a folder, or name another --out-dir")
+        raise _loop_refusal(folder, "point the link at a folder, or name another --out-dir")
+
+
+def _loop_refusal(path: Path | str, hint: str) -> UserError:
+    """The UserError for an output ``path`` that is, or lies below, a loop of symbolic links."""
+    return UserError(f"{path} leads to itself through symbolic links (a loop of links); outputs are only "
+                     "written to regular files", hint=hint)
 
 
 def file_kind(mode: int) -> str:

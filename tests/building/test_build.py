@@ -864,7 +864,6 @@ def test_sigterm_stops_like_ctrl_c_and_writes_the_manifest_of_what_is_complete(t
     only complete files stay, the manifest lists them, exit 143 (it died at once, status -15,
     with no manifest at all: release-engineer trial)."""
     import signal
-    import time
 
     out, proc = _start_clean_build(tmp_path)
     printed, stderr = _stop_after_first_target(proc, signal.SIGTERM)
