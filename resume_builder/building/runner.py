@@ -521,7 +521,16 @@ def _share_with_server(groups: dict, check: bool, timeout: float | None, server_
 
     Measured on 2 cores, 11 targets: the server alone took 11.5 s where two workers of our
     own took 7.1 s (newcomer trial), as the server renders one group at a time.
+
+    Interrupted (Ctrl-C, SIGTERM, a closed standard output: a KeyboardInterrupt), no further
+    group goes to the server or to a worker; the workers stop (:func:`stop_workers`), and the
+    group the server is writing is waited for (up to ``timeout``) and reported, with every
+    target a worker completed, before the interruption goes on: the server writes that
+    group's files whatever the build does, and a build that left at once wrote a manifest
+    without them (complete files it did not list: newcomer trial, ``build --clean | true``
+    with a ``serve`` running). A second Ctrl-C while it waits stops the waiting.
     """
+    import multiprocessing
     import queue
     import threading
     from collections import deque
@@ -534,10 +543,11 @@ def _share_with_server(groups: dict, check: bool, timeout: float | None, server_
     pending = deque(groups)  # keys, in the build's order
     lock = threading.Lock()
     done: "queue.Queue[tuple[tuple, list[TargetResult]] | None]" = queue.Queue()
+    stopping = False
 
     def take() -> tuple | None:
         with lock:
-            return pending.popleft() if pending else None
+            return pending.popleft() if pending and not stopping else None
 
     def serve_groups() -> None:
         try:
@@ -552,18 +562,31 @@ def _share_with_server(groups: dict, check: bool, timeout: float | None, server_
         finally:
             done.put(None)
 
+    progress = multiprocessing.get_context().SimpleQueue()  # each target's result as a worker completes it
     executor = ProcessPoolExecutor(max_workers=local, initializer=_warm_up,
-                                   initargs=(_fork_parent(), layout)) if local > 0 and len(pending) > 1 else None
+                                   initargs=(_fork_parent(), layout, progress)) \
+        if local > 0 and len(pending) > 1 else None
     running: dict[Any, tuple] = {}
+
+    def heard() -> None:
+        with _results_held():
+            while not progress.empty():
+                report([progress.get()])
+
+    def served(item: tuple[tuple, list[TargetResult]]) -> None:
+        with _results_held():
+            del groups[item[0]]
+            report(item[1])
     if executor is not None:  # a group for a worker only once it is warm: a no-op task waits for that
         # Submitted before the hand-off thread starts: with the fork start method the pool
         # forks its workers at the first submit, and a fork while another thread holds a
         # lock (an import, the HTTP client's) leaves the worker stuck on it for ever.
         running = {executor.submit(_ready): None for _ in range(local)}
     thread = threading.Thread(target=serve_groups, name="serve-handoff", daemon=True)
-    thread.start()
     server_running = True
     try:
+        with _results_held():  # an interruption as it starts comes once it has started
+            thread.start()
         while server_running or running:
             try:
                 item = done.get(timeout=0.05 if running else None)
@@ -572,8 +595,8 @@ def _share_with_server(groups: dict, check: bool, timeout: float | None, server_
             if item is None:
                 server_running = False
             elif item:
-                del groups[item[0]]
-                report(item[1])
+                served(item)
+            heard()
             for future in [future for future in running if future.done()]:
                 key = running.pop(future)
                 try:
@@ -581,8 +604,9 @@ def _share_with_server(groups: dict, check: bool, timeout: float | None, server_
                 except Exception:  # a worker died or failed: the caller builds what is left as usual
                     continue
                 if key is not None:
-                    del groups[key]
-                    report(results)
+                    with _results_held():
+                        del groups[key]
+                        report(results)
                 if (key := take()) is not None:
                     try:
                         running[executor.submit(render_group, *groups[key], check, timeout)] = key
@@ -590,11 +614,22 @@ def _share_with_server(groups: dict, check: bool, timeout: float | None, server_
                         with lock:
                             pending.appendleft(key)
     except KeyboardInterrupt:
+        with lock:
+            stopping = True  # the hand-off thread sends no further group
         if executor is not None:
             stop_workers(executor)
+            heard()  # what the workers completed before they stopped: its files are on disk
+        if server_running and thread.ident is not None:
+            thread.join()  # the group in flight: the server writes it, so the manifest must list it
+            while (item := done.get()) is not None:
+                try:
+                    served(item)
+                except KeyboardInterrupt:  # told again as it was reported (a closed output): it is recorded
+                    pass
         raise
     if executor is not None:
         executor.shutdown(wait=True)
+    heard()
     thread.join()
 
 

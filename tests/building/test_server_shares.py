@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from resume_builder.building import runner
 from resume_builder.building.config import expand, load_config
 from resume_builder.serving import handoff
@@ -77,3 +79,50 @@ def test_a_server_writes_nothing_for_a_build_that_stopped_waiting(tmp_path, monk
     body["deadline"] = time.time() + 600
     status, reply = handoff.serve_build(body, threading.Lock())
     assert status == 200 and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["cv-classic.md", "cv-classic.txt"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_interrupted_build_records_the_group_the_server_is_writing(tmp_path, monkeypatch, jobs):
+    """`build --clean | true` with a `serve` running left a complete file of the group the
+    server was writing that the manifest did not list (newcomer trial): the build stopped at
+    once while the server went on writing. Interrupted, the build sends no further group,
+    waits for the one in flight and reports it, as it does every file a worker of its own
+    completed: every file in the output folder is one the build reported."""
+    import os
+    import signal
+
+    (tmp_path / "cv.yaml").write_text((FIXTURES / "profiles" / "one_page.yaml").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    (tmp_path / "resume-builder.toml").write_text(BUILD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _file, config = load_config()
+    targets = expand(config, tmp_path)
+    interrupted = threading.Event()
+    sent: list = []
+
+    class Server:  # Ctrl-C reaches the build while the server writes its first group
+        def render_group(self, members, digests, check):
+            sent.append(members[0].group)
+            os.kill(os.getpid(), signal.SIGINT)
+            assert interrupted.wait(60)
+            return runner.render_group(members, digests, check, None)
+
+    def on_sigint(signum, frame):  # as the build's own handler does (runner.sigterm_interrupts)
+        interrupted.set()
+        runner._interrupt(KeyboardInterrupt())
+
+    monkeypatch.setattr(handoff.BuildClient, "find", classmethod(lambda cls, folder, timeout, notice=None: Server()))
+    before = signal.signal(signal.SIGINT, on_sigint)
+    results: list = []
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            runner.run_build(targets, ["x"] * len(targets), jobs=jobs, check=False, on_result=results.append,
+                             server_dir=tmp_path / "out")
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert len(sent) == 1  # no group went to the server after the interruption
+    first = {str(t.output) for t in targets if t.group == sent[0]}
+    reported = {str(result.target.output) for result in results if result.status == "built"}
+    assert first <= reported
+    on_disk = {str(path) for path in (tmp_path / "out").iterdir()}
+    assert on_disk <= reported, sorted(on_disk - reported)
