@@ -197,6 +197,15 @@ class Amount:
         return f"must be {self.noun}{' written without quotes' if quoted else ''}, e.g. {self.example}, not {found}"
 
 
+def reads_as_zero(text: str) -> bool:
+    """Whether the number written ``text`` has a digit other than 0 before any exponent yet is
+    read as 0: ``1e-400`` (a float that small underflows to 0.0). For a time limit, 0 means
+    no limit, the opposite of the tiny amount written (:meth:`Amount.too_small` says so)."""
+    import re
+
+    return float(text) == 0 and re.search(r"[1-9]", re.split(r"[eE]", text)[0]) is not None
+
+
 #: ``--timeout`` and the build file's ``timeout``: 0 (no limit) up to :data:`MAX_TIMEOUT`.
 SECONDS = Amount("a number of seconds", "seconds", "30 or 2.5 (0: no limit)", 0, MAX_TIMEOUT,
                  span=f"0 (no limit) up to {MAX_TIMEOUT:,} (a day)", under="negative; give 0 for no limit",

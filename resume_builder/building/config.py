@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, 
 from resume_builder.errors import Problem, UserError, did_you_mean
 from resume_builder.limits import DEFAULT_TIMEOUT, PAGES, SECONDS, WORKERS
 from resume_builder.loading.toml_text import without_bom
-from resume_builder.schema.numbers import amount_of
+from resume_builder.schema.numbers import amount_of, toml_float
 
 if TYPE_CHECKING:
     from resume_builder.pipeline import RenderRequest
@@ -136,7 +136,7 @@ def find_build_file(start: Path) -> tuple[Path, dict[str, Any]]:
             continue
         try:
             text = without_bom(candidate.read_text(encoding="utf-8"))
-            data = tomllib.loads(text)
+            data = tomllib.loads(text, parse_float=toml_float)
         except tomllib.TOMLDecodeError as exc:
             from resume_builder.loading.toml_errors import toml_syntax_error
 
@@ -161,7 +161,7 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
         raw = read_bytes(path, "build file")  # not found, a FIFO or device, over MAX_FILE_BYTES: refused
         try:
             text = without_bom(raw.decode("utf-8"))
-            data = tomllib.loads(text)
+            data = tomllib.loads(text, parse_float=toml_float)
         except UnicodeDecodeError:
             raise UserError.at(str(path), None, None, "not a text file (a build file is TOML, in UTF-8)") from None
         except tomllib.TOMLDecodeError as exc:

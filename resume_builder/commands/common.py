@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
@@ -10,7 +9,7 @@ from typing import Iterator, Optional
 import typer
 
 from resume_builder.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USER_ERROR, Terminated, UserError
-from resume_builder.limits import PAGES, SECONDS, WORKERS, Amount
+from resume_builder.limits import PAGES, SECONDS, WORKERS, Amount, reads_as_zero
 
 
 @contextmanager
@@ -114,7 +113,7 @@ def _number(value: str | float, amount: Amount) -> float:
         if not (amount.whole and text.isascii() and text.lstrip("+-").isdecimal()):
             raise typer.BadParameter(amount.not_a_number(repr(value))) from None
         number = float("-inf" if text.startswith("-") else "inf")  # more digits than int() reads
-    if number == 0 and re.search(r"[1-9]", re.split(r"[eE]", text)[0]):  # 1e-400 read as 0: no limit
+    if number == 0 and reads_as_zero(text):  # 1e-400 read as 0: no limit
         raise typer.BadParameter(amount.too_small(text))
     refusal = amount.refusal(number, shown=text)
     if refusal:

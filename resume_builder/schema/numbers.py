@@ -11,15 +11,13 @@ read as the command line reads them and refused in its words (:func:`amount_of`)
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
+from resume_builder.limits import MAX_PAGES, Amount, reads_as_zero
 from resume_builder.wording import describe
-
-if TYPE_CHECKING:
-    from resume_builder.limits import Amount
 
 #: The error type :func:`not_boolean` raises; its message is "must be WHAT, not true".
 NOT_BOOLEAN = "number_not_boolean"
@@ -84,6 +82,8 @@ def amount_refusal(amount: Amount, key: str, value: Any, shown: str | None = Non
     (:meth:`~resume_builder.limits.Amount.not_a_number`). ``shown``: the number as written in the
     file (``1e400``, which TOML reads as ``inf``)."""
     is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(value, TinyFloat) and amount.zero and not amount.whole:  # 1e-400: not "no limit"
+        return amount.too_small(shown or value.written), ""
     if is_number and not (amount.whole and isinstance(value, float)):
         refusal = amount.refusal(value, shown)
         return (refusal, "") if refusal else None
@@ -101,6 +101,27 @@ def amount_refusal(amount: Amount, key: str, value: Any, shown: str | None = Non
     return amount.not_a_number(found), ""
 
 
+class TinyFloat(float):
+    """A TOML float written with a digit other than 0 that reads as 0.0 (``timeout = 1e-400``);
+    ``written`` is its text. Equal to 0.0 in every other way."""
+
+    written: str
+
+
+def toml_float(text: str) -> float:
+    """``tomllib``'s ``parse_float`` for a file of amounts (the build file): TOML's float
+    ``text`` (underscores already taken out by tomllib) as Python's float, or, when it reads
+    as 0 though written otherwise (:func:`~resume_builder.limits.reads_as_zero`), a
+    :class:`TinyFloat` that keeps the text, so that :func:`amount_refusal` refuses it as the
+    command line does: TOML's reading, 0.0, is "no limit" for ``timeout``."""
+    value = float(text)
+    if value == 0 and reads_as_zero(text):
+        tiny = TinyFloat(value)
+        tiny.written = text
+        return tiny
+    return value
+
+
 def _toml_number(text: str) -> int | float | None:
     """``text`` read as a TOML number (``30``, ``2.5``, ``1e3``, ``1_000``), or None when it is none."""
     import tomllib
@@ -108,7 +129,7 @@ def _toml_number(text: str) -> int | float | None:
     if not re.fullmatch(r"[0-9A-Za-z+\-._]+", text):
         return None
     try:
-        value = tomllib.loads(f"value = {text}")["value"]
+        value = tomllib.loads(f"value = {text}", parse_float=toml_float)["value"]
     except tomllib.TOMLDecodeError:
         return None
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
@@ -127,13 +148,8 @@ def _page_budget(value: int) -> int:
     return value
 
 
-def _pages_bounds() -> dict[str, int]:
-    from resume_builder.limits import MAX_PAGES
-
-    return {"minimum": 1, "maximum": MAX_PAGES}
-
-
-PageBudget = Annotated[int, Field(strict=True, json_schema_extra=_pages_bounds()), AfterValidator(_page_budget)]
+PageBudget = Annotated[int, Field(strict=True, json_schema_extra={"minimum": 1, "maximum": MAX_PAGES}),
+                       AfterValidator(_page_budget)]
 """A page budget in a profile, variant or letter file (``max_pages``): a whole number from 1 to
 :data:`~resume_builder.limits.MAX_PAGES`, refused in ``--max-pages``' words ("101 pages is more
 than a page budget may be (100 pages); give 1 to 100"). A variant's 101 was taken, and ``tailor``

@@ -147,6 +147,13 @@ def test_a_boolean_is_not_a_number_of_seconds_or_workers(tmp_path, key, value, m
     # as typed, not as TOML reads it: 1e400 was said to be "inf seconds"
     ("timeout = 1e400", "", (1, "timeout", "1e400 seconds is more than a time limit may be (86,400 seconds, a day); "
                                            "give 0 for no limit", "")),
+    # TOML reads 1e-400 as 0.0, which is no limit at all: refused as --timeout 1e-400 is
+    ("timeout = 1e-400", "", (1, "timeout", "1e-400 seconds is too small to tell from 0, which means no limit; give 0 "
+                                            "for no limit, or a number of seconds such as 30", "")),
+    ("timeout = -0.5e-4_00", "", (1, "timeout", "-0.5e-4_00 seconds is too small to tell from 0, which means no "
+                                                "limit; give 0 for no limit, or a number of seconds such as 30", "")),
+    ('timeout = "1e-400"', "", (1, "timeout", "must be a number of seconds written without quotes, e.g. 30 or 2.5 (0: "
+                                              "no limit), not the text '1e-400'", "")),  # no hint to write what is refused
     ("", "max_pages = 2.0", (4, "targets[0].max_pages", "must be a whole number of pages, e.g. 2, not 2.0", "")),
     # no upper bound: a 99999999999999999999-page budget was built
     ("jobs = 99999999999999999999", "", (1, "jobs", "99999999999999999999 worker processes is more than a build may "
@@ -167,6 +174,7 @@ def test_a_wrong_number_is_located_and_said_as_the_command_line_says_it(tmp_path
 
 @pytest.mark.parametrize("option, key, value", [
     ("--jobs", "jobs", "300"), ("--jobs", "jobs", "-1"), ("--timeout", "timeout", "1e400"),
+    ("--timeout", "timeout", "1e-400"),
     ("--timeout", "timeout", "-1"), ("--timeout", "timeout", "nan"), ("--max-pages", "max_pages", "101"),
     ("--max-pages", "max_pages", "0"),
 ])
@@ -200,6 +208,25 @@ def test_the_largest_page_budget_and_number_of_workers_are_allowed(tmp_path):
                                                  'max_pages = 100\n', encoding="utf-8")
     config = load_config(tmp_path / "resume-builder.toml")[1]
     assert (config.jobs, config.timeout, config.targets[0].max_pages) == (256, 86400, 100)
+
+
+def test_a_time_limit_that_toml_reads_as_zero_is_refused_in_pyproject_too_and_zero_is_no_limit(tmp_path,
+                                                                                                 monkeypatch):
+    """The build file found beside the profile (pyproject.toml's [tool.resume-builder]) is read
+    as -c's is: ``timeout = 1e-400`` is no "no limit"; ``0.0`` and a tiny number that is one are."""
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
+    monkeypatch.chdir(tmp_path)
+    for written, expected in [("1e-400", None), ("0.0", 0.0), ("0e-400", 0.0), ("1e-300", 1e-300)]:
+        (tmp_path / "pyproject.toml").write_text(f'[tool.resume-builder]\ntimeout = {written}\n[[tool.resume-builder'
+                                                 f'.targets]]\nprofile = "cv.yaml"\n', encoding="utf-8")
+        if expected is None:
+            with pytest.raises(UserError) as caught:
+                load_config()
+            said = [(p.location.line, p.location.column, p.message) for p in caught.value.problems]
+            assert said == [(2, 11, f"{written} seconds is too small to tell from 0, which means no limit; give 0 "
+                                    "for no limit, or a number of seconds such as 30")]
+        else:
+            assert load_config()[1].timeout == expected
 
 
 def test_a_date_where_text_belongs_is_found_a_date(tmp_path):
