@@ -510,13 +510,21 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
     if loop is not None:  # it was a RuntimeError traceback from Path.resolve (trial)
         problem(f"the output folder {config.out_dir}: {relative(loop)} {path_kind(loop).said}", ("out_dir",),
                 "point the link at a folder, or give another out_dir")
-    elif out_dir.exists() and not out_dir.is_dir():
-        problem(f"the output folder {config.out_dir} is a file", ("out_dir",), "give a folder; it is made when missing")
     else:
-        existing = next((folder for folder in out_dir.parents if folder.exists()), None)
-        if existing is not None and not existing.is_dir():  # "me.pdf/out": no folder can be made there
-            problem(f"the output folder {config.out_dir} would be inside {relative(existing)}, which is a file",
-                    ("out_dir",), "give a folder; it is made when missing")
+        # the folder, or the nearest thing above it that is there: "me.pdf/out" cannot be made.
+        # A link to nothing was "cannot write in out: it does not exist" and a FIFO "a file" (trial)
+        for place in (out_dir, *out_dir.parents):
+            kind = path_kind(place)
+            if kind.kind == "missing":
+                continue
+            if kind.kind not in ("folder", "unknown"):  # unknown: check_writable says why, at the write
+                said = {"special": f"is {kind.what}, not a folder"}.get(kind.kind, kind.said)
+                problem(f"the output folder {config.out_dir} {said}" if place == out_dir else
+                        f"the output folder {config.out_dir} would be inside {relative(place)}"
+                        + (f", {said.removeprefix('is ')}" if kind.kind == "dangling" else f", which {said}"),
+                        ("out_dir",), "point the link at a folder, or give another out_dir" if kind.kind == "dangling"
+                        else "give a folder; it is made when missing")
+            break
     for index, spec in zip(numbering if numbering is not None else range(len(config.targets)), config.targets):
         for key in ("formats", "variants", "documents"):
             if not getattr(spec, key):

@@ -412,6 +412,32 @@ def test_an_out_dir_inside_a_file_is_at_its_line(project):
     assert (project / "afile").read_text(encoding="utf-8") == "x"
 
 
+@pytest.mark.parametrize("out_dir, make, expected", [
+    ("gone", lambda p: (p / "gone").symlink_to("nowhere"),
+     "the output folder gone is a symbolic link to 'nowhere', which does not exist (point the link at a folder, or "
+     "give another out_dir)"),
+    ("pipe", lambda p: os.mkfifo(p / "pipe"),
+     "the output folder pipe is a named pipe (FIFO), not a folder (give a folder; it is made when missing)"),
+    ("gone/out", lambda p: (p / "gone").symlink_to("nowhere"),
+     "the output folder gone/out would be inside gone, a symbolic link to 'nowhere', which does not exist (point the "
+     "link at a folder, or give another out_dir)"),
+    ("pipe/out", lambda p: os.mkfifo(p / "pipe"),
+     "the output folder pipe/out would be inside pipe, which is a named pipe (FIFO), not a folder (give a folder; it "
+     "is made when missing)"),
+], ids=["dangling link", "fifo", "inside a dangling link", "inside a fifo"])
+def test_an_out_dir_that_is_a_link_to_nothing_or_a_fifo_is_said_to_be_one(project, out_dir, make, expected):
+    """A link to nothing was "cannot write in gone: it does not exist; nothing was built (make the
+    folder writable (a read-only mount? chattr +i? its owner?) ...)", and a FIFO "a file" (trial):
+    render --out-dir said each exactly."""
+    make(project)
+    (project / "resume-builder.toml").write_text(f'out_dir = "{out_dir}"\n[[targets]]\nprofile = "profiles/me.yaml"\n',
+                                                  encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1"])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[0].split(".toml")[-1] == f":1:11: out_dir: {expected}", result.output
+    assert not os.path.lexists(project / "nowhere")  # no folder made through the link
+
+
 def test_every_missing_input_is_named_at_once_in_line_order(project):
     """A wrong format hid the other mistakes, and an out_dir naming a file said only
     "cannot lock the output folder … File exists" (newcomer trial)."""
