@@ -54,8 +54,13 @@ class Image:
 
 def load_photo(value: str | None, folder: Path, *,
                locate: Callable[[], Location | None] = lambda: None,
-               field: str = "basics.photo", missing_ok: bool = False) -> tuple[Image | None, list[str]]:
+               field: str = "basics.photo", missing_ok: bool = False,
+               what: str = "photo", beside: str = "the profile") -> tuple[Image | None, list[str]]:
     """The photo named by ``value`` (relative to ``folder``) and any warnings.
+
+    ``what`` names the image in the messages ("photo", "signature image": a letter's
+    ``signature.image`` was called "the photo"), ``beside`` the file whose folder ``folder``
+    is ("the profile", "the letter file").
 
     Raises a :class:`UserError` located at ``field`` (``locate()``) when the file is
     missing, outside the folder, too large, of another format or unsafe. An address
@@ -69,15 +74,15 @@ def load_photo(value: str | None, folder: Path, *,
     value = value.strip()
     if _URL.match(value):
         shown = value if len(value) <= 60 else value[:57] + "..."
-        return None, [(f"{locate() or field}: {field} '{shown}' is an address, not a file: the photo is not shown "
-                       "(photos are image files in the profile's folder; nothing is downloaded)")]
+        return None, [(f"{locate() or field}: {field} '{shown}' is an address, not a file: the {what} is not shown "
+                       f"({what}s are image files in {beside}'s folder; nothing is downloaded)")]
     try:
-        return _read_photo(value, folder, locate, field, missing_ok)
+        return _read_photo(value, folder, locate, field, missing_ok, what, beside)
     except UserError as error:
         if not missing_ok:
             raise
         problem = error.problems[0]
-        return None, [f"{locate() or field}: {field}: {problem.message}: the photo is not shown"]
+        return None, [f"{locate() or field}: {field}: {problem.message}: the {what} is not shown"]
 
 
 def photo_file(value: str | None, folder: Path) -> Path | None:
@@ -92,38 +97,39 @@ def photo_file(value: str | None, folder: Path) -> Path | None:
 
 
 def _read_photo(value: str, folder: Path, locate: Callable[[], Location | None], field: str,
-                missing_ok: bool) -> tuple[Image | None, list[str]]:
+                missing_ok: bool, what: str, beside: str) -> tuple[Image | None, list[str]]:
 
     def fail(message: str, hint: str = "") -> UserError:
         return UserError(Problem(message, locate(), field, hint))
 
     real = photo_file(value, folder)
     if real is None:
-        raise fail(f"the photo '{value}' is outside the profile's folder", "put the photo beside the profile")
+        raise fail(f"the {what} '{value}' is outside {beside}'s folder", f"put the {what} beside {beside}")
     from resume_builder.output import path_kind
 
     if missing_ok and not real.exists():
         found = path_kind(Path(folder) / value.strip())  # a link to a moved photo: where it points, as basics.photo's
-        said = found.said if found.link else "is no file beside the profile"
-        return None, [f"{locate() or field}: {field} '{value}' {said}: the photo is not shown"]
+        said = found.said if found.link else f"is no file beside {beside}"
+        return None, [f"{locate() or field}: {field} '{value}' {said}: the {what} is not shown"]
     if not real.is_file():
         found = path_kind(Path(folder) / value.strip())  # the path as written: a link that leads nowhere is named
         if found.kind == "missing":
-            raise fail(f"photo file '{value}' not found", f"paths are relative to {folder}")
-        raise fail(f"the photo '{value}' {found.said}", "point the link at the photo, or name the photo itself"
+            raise fail(f"{what} file '{value}' not found", f"paths are relative to {folder}")
+        raise fail(f"the {what} '{value}' {found.said}", f"point the link at the {what}, or name the {what} itself"
                    if found.link else f"name an image file; paths are relative to {folder}")
     try:
         with real.open("rb") as handle:
             data = handle.read(MAX_IMAGE_BYTES + 1)
     except OSError as exc:
-        raise fail(f"cannot read the photo '{value}': {exc.strerror or exc}") from None
+        raise fail(f"cannot read the {what} '{value}': {exc.strerror or exc}") from None
     if len(data) > MAX_IMAGE_BYTES:
-        raise fail(f"the photo '{value}' is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MB",
-                   "a photo for a résumé needs well under 1 MB")
+        raise fail(f"the {what} '{value}' is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MB",
+                   "a photo for a résumé needs well under 1 MB" if what == "photo" else
+                   f"a {what} needs well under 1 MB")
     try:
         return check_image(data), []
     except ValueError as exc:
-        raise fail(f"the photo '{value}' {exc}") from None
+        raise fail(f"the {what} '{value}' {exc}") from None
 
 
 def check_image(data: bytes, *, allow_svg: bool = True) -> Image:
@@ -146,7 +152,7 @@ def check_image(data: bytes, *, allow_svg: bool = True) -> Image:
     if width <= 0 or height <= 0:
         raise ValueError(f"has no pixels ({width}x{height})")
     if width * height > MAX_IMAGE_PIXELS:
-        raise ValueError(f"is {width}x{height} pixels ({width * height / 1e6:.0f} megapixels); photos may have at most "
+        raise ValueError(f"is {width}x{height} pixels ({width * height / 1e6:.0f} megapixels); an image may have at most "
                          f"{MAX_IMAGE_PIXELS / 1e6:.0f} megapixels")
     return Image(fmt, data, width, height)
 
@@ -221,7 +227,7 @@ class _EmbeddedBudget:
         self.size += len(image.data)
         if self.pixels > MAX_IMAGE_PIXELS:
             raise ValueError(f"is an SVG whose embedded images have {self.pixels / 1e6:.0f} megapixels together; "
-                             f"a photo may have at most {MAX_IMAGE_PIXELS / 1e6:.0f}")
+                             f"an image may have at most {MAX_IMAGE_PIXELS / 1e6:.0f}")
         if self.size > MAX_IMAGE_BYTES:
             raise ValueError(f"is an SVG whose embedded images hold more than {MAX_IMAGE_BYTES // (1024 * 1024)} MB")
 

@@ -166,7 +166,8 @@ def _signature(loaded: Any):
     folder = loaded.path.parent if loaded.path is not None else loaded.chosen.base.folder
     path = (*loaded.at, "signature", "image")
     field = ".".join(str(p) for p in path)
-    return load_photo(sig.image, folder, locate=lambda: loaded.source.locate(path), field=field)
+    return load_photo(sig.image, folder, locate=lambda: loaded.source.locate(path), field=field,
+                      what="signature image", beside="the letter file" if loaded.path is not None else "the profile")
 
 
 def _language_warnings(letter: Any, labels: Any, chosen: str | None) -> list[str]:

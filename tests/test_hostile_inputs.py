@@ -36,7 +36,7 @@ PROFILES = {
     "del_in_profile_url.yaml": "basics.profiles[0].url: contains the control character U+007F",
     "nul_in_markdown_link.yaml": "summary: link contains the control character U+0000",
     "nul_in_photo_path.yaml": "basics.photo: contains the control character U+0000",
-    "svg_giant_embedded/profile.yaml": "embedded image is 13000x13000 pixels (169 megapixels); photos may have at most 25",
+    "svg_giant_embedded/profile.yaml": "embedded image is 13000x13000 pixels (169 megapixels); an image may have at most 25",
     "svg_css_escape_url/profile.yaml": "refers to 'url(file:///etc/passwd)'",
     "svg_css_escape_import/profile.yaml": "is an SVG whose style imports another style sheet",
     "svg_embedded_gif/profile.yaml": "embedded image is not a PNG or JPEG image (it is GIF)",

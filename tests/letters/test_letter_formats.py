@@ -4,6 +4,7 @@ DOCX with Word's built-in letter styles, no tables or text boxes; same input, sa
 from __future__ import annotations
 
 import io
+import shutil
 import re
 import unicodedata
 import zipfile
@@ -236,3 +237,39 @@ def test_hostile_letter_text_stays_text_in_every_format(tmp_path):
     xml = zipfile.ZipFile(io.BytesIO(pipeline.render(job, "docx", tmp_path / "a.docx")[0].data)).read(
         "word/document.xml").decode("utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in xml and "\u202e" not in xml
+
+
+def test_a_signature_images_mistakes_name_the_signature_image_and_the_letter_file(tmp_path, monkeypatch):
+    """Every refusal of ``signature.image`` called it "the photo" and its folder "the profile's
+    folder" (trial): they name the signature image, and the letter file it sits beside."""
+    from resume_builder.errors import UserError
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(PROFILE, tmp_path / "profile.yaml")
+    (tmp_path / "apps").mkdir()
+    (tmp_path / "apps" / "moved.png").symlink_to("old.png")
+    (tmp_path / "apps" / "text.png").write_text("not an image", encoding="utf-8")
+    letter = tmp_path / "apps" / "acme-letter.yaml"
+    said = {}
+    for image in ("sig.png", "../profile.yaml", "moved.png", "text.png"):
+        letter.write_text(f"profile: ../profile.yaml\nbody: [Hi]\nsignature: {{name: R. Sample, image: {image}}}\n",
+                          encoding="utf-8")
+        with pytest.raises(UserError) as error:
+            letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=None), "apps/acme-letter.yaml")
+        said[image] = error.value.shown()
+    where = "apps/acme-letter.yaml:3:37: signature.image: "
+    assert said == {
+        "sig.png": [f"{where}signature image file 'sig.png' not found (paths are relative to apps)"],
+        "../profile.yaml": [f"{where}the signature image '../profile.yaml' is outside the letter file's folder (put "
+                            "the signature image beside the letter file)"],
+        "moved.png": [f"{where}the signature image 'moved.png' is a symbolic link to 'old.png', which does not exist "
+                      "(point the link at the signature image, or name the signature image itself)"],
+        "text.png": [f"{where}the signature image 'text.png' is not a PNG, JPEG or SVG image"],
+    }
+    letter.write_text("profile: ../profile.yaml\nbody: [Hi]\nsignature: {name: R. Sample, image: 'https://x.test/s.png'}\n",
+                      encoding="utf-8")
+    job = letter_pipeline.prepare_letter(pipeline.RenderRequest(profile=None), "apps/acme-letter.yaml")
+    assert job.document.signature is None
+    assert [w for w in job.warnings if "signature" in w] == [
+        "apps/acme-letter.yaml:3:37: signature.image 'https://x.test/s.png' is an address, not a file: the signature "
+        "image is not shown (signature images are image files in the letter file's folder; nothing is downloaded)"]
