@@ -140,7 +140,7 @@ def check_destination(path: Path, *, standard_output: str | None = "-o -") -> No
                         hint="name a file path" + (f", or '{standard_output}' for standard output"
                                                    if standard_output and found.kind == "special" else ""))
     try:
-        resolved = path.resolve()
+        resolved = path.resolve()  # raising here is the point: a loop is refused (containment.real never raises)
     except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop, 3.13 OSError
         raise loop from None
     if any(_in_special_folder(candidate) for candidate in (path.absolute(), resolved)):

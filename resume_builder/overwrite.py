@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from resume_builder.errors import UserError
+from resume_builder.containment import real
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -17,10 +18,7 @@ def _same_file(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)
     except OSError:
-        try:
-            return a.resolve() == b.resolve()
-        except (OSError, RuntimeError):  # a loop of links: Python 3.11 raises RuntimeError, 3.13 OSError
-            return False
+        return real(a) == real(b)  # a loop of links too (containment.real never raises for one)
 
 
 def guard_output(output: Optional[Path], *, force: bool, inputs: Iterable[Optional[Path]] = ()) -> None:

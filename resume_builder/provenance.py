@@ -20,6 +20,7 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
+from resume_builder.containment import real
 
 #: The PDF document information key (alphanumeric: WeasyPrint keeps only those characters).
 PDF_KEY = "ResumeBuilder"
@@ -102,7 +103,7 @@ def relative_name(path: Path, folder: Path) -> str:
     records files: names, never absolute folders; the file name alone when no relative path
     exists (another drive on Windows)."""
     try:
-        return Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
+        return Path(os.path.relpath(real(path), real(folder))).as_posix()
     except ValueError:
         return path.name
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from resume_builder.containment import real
 
 
 def builtin_themes_folder() -> Path:
@@ -11,4 +12,4 @@ def builtin_themes_folder() -> Path:
     spec = importlib.util.find_spec("resume_builder.builtin_themes")
     if spec is not None and spec.submodule_search_locations:
         return Path(list(spec.submodule_search_locations)[0])
-    return Path(__file__).resolve().parents[1] / "themes"
+    return real(__file__).parents[1] / "themes"

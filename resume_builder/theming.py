@@ -31,6 +31,7 @@ from resume_builder.errors import Location, Problem, UserError, did_you_mean
 from resume_builder.loading.toml_text import without_bom
 from resume_builder.schema.numbers import NOT_BOOLEAN, Number, WholeNumber
 from resume_builder.theme_paths import builtin_themes_folder
+from resume_builder.containment import real
 
 API_VERSION = 1
 ENTRY_POINT_GROUP = "resume_builder.themes"
@@ -636,7 +637,7 @@ class ThemeFinder:
         out = []
         for base in self.search_dirs:
             themes = base / "themes"
-            if themes.is_dir() and themes.resolve() != builtin.resolve():
+            if themes.is_dir() and real(themes) != real(builtin):
                 for child in sorted(themes.iterdir()):
                     if (child / "theme.toml").is_file():
                         out.append((child.name, f"{themes}", child))
@@ -740,11 +741,11 @@ class ThemeFinder:
                         hint=(hint + " " if hint else "") + "available: " + ", ".join(names))
 
     def _load(self, name: str, source: str, folder: Path, chain: list[tuple[str, Path]]) -> Theme:
-        try:
-            folder = folder.resolve()
-        except (RuntimeError, OSError):  # a loop of links: Python 3.11 raises RuntimeError, 3.13 OSError
+        from resume_builder.output import path_kind
+
+        if path_kind(folder).link:  # a loop of links or a link to nothing: said by the name given
             read_manifest(folder)  # raises: it says what the folder is
-            raise
+        folder = real(folder)
         manifest = read_manifest(folder)
         theme = Theme(name=manifest.name, source=source, folders=[folder], manifests=[manifest])
         if manifest.api_version != API_VERSION:
@@ -769,7 +770,7 @@ class ThemeFinder:
             if candidate != name:
                 continue
             folder = where if isinstance(where, Path) else _entry_point_folder(where)
-            if folder.resolve() in in_chain:
+            if real(folder) in in_chain:
                 looped = True
                 continue
             return self._load(name, source, folder, chain)
@@ -863,6 +864,6 @@ def find_theme(name: str | None, *, theme_dir: Path | None = None,
                profile_folder: Path | None = None) -> Theme:
     """Find a theme by name with the standard search order."""
     search = [Path.cwd()]
-    if profile_folder is not None and profile_folder.resolve() != Path.cwd().resolve():
+    if profile_folder is not None and real(profile_folder) != real(Path.cwd()):
         search.append(profile_folder)
     return ThemeFinder(theme_dir=theme_dir, search_dirs=search).find(name)

@@ -18,6 +18,7 @@ from typing import Callable
 
 from resume_builder.wording import count
 from resume_builder.errors import UserError
+from resume_builder.containment import real
 
 
 @dataclass
@@ -77,9 +78,9 @@ class Watcher:
     def _given_files(self) -> set[Path]:
         from resume_builder.loading.variants import looks_like_file
 
-        files = {self.profile.resolve()}
+        files = {real(self.profile)}
         if self.variant and looks_like_file(self.variant):
-            files.add(Path(self.variant).resolve())
+            files.add(real(self.variant))
         return files
 
     def inputs_of(self, request) -> tuple[set[Path], set[Path]]:
@@ -95,21 +96,21 @@ class Watcher:
         from resume_builder.render_inputs import render_inputs
 
         reads = render_inputs(request)
-        files = self._given_files() | {Path(path).resolve() for path in reads.files} \
-            | {path.resolve() for _label, path in reads.fonts}
-        folders = {Path(folder).resolve() for _label, folder in reads.folders}
+        files = self._given_files() | {real(path) for path in reads.files} \
+            | {real(path) for _label, path in reads.fonts}
+        folders = {real(folder) for _label, folder in reads.folders}
         if self.theme_dir:
-            folders.add(self.theme_dir.resolve())
+            folders.add(real(self.theme_dir))
         return files, folders
 
     def relevant(self, path: str | Path) -> bool:
         """Whether a change to ``path`` can change the outputs (is an input of the last render)."""
         given = Path(path).absolute()
-        resolved = given.resolve()
+        resolved = real(given)
         name = given.name
         if name.startswith(".") or name.endswith((".tmp", "~", ".swp")):  # temporary files of writers and editors
             return False
-        out_dir = self.out_dir.resolve()
+        out_dir = real(self.out_dir)
         if resolved == out_dir or out_dir in resolved.parents:
             return False
         if given in self.files or resolved in self.files:
@@ -119,7 +120,7 @@ class Watcher:
     def watched_paths(self, theme_folders: list[Path] | None = None) -> list[Path]:
         """Folders to subscribe to: the inputs' folders (editors save by replacing files)."""
         paths = {path.parent for path in self.files or self._given_files()} | set(self.folders)
-        paths.update(Path(folder).resolve() for folder in theme_folders or [])
+        paths.update(real(folder) for folder in theme_folders or [])
         return sorted(path for path in paths if path.is_dir())
 
     def run(self, *, stop_after: int | None = None) -> None:

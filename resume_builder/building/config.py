@@ -34,6 +34,7 @@ from resume_builder.errors import Problem, UserError, did_you_mean
 from resume_builder.limits import DEFAULT_TIMEOUT, PAGES, SECONDS, WORKERS
 from resume_builder.loading.toml_text import without_bom
 from resume_builder.schema.numbers import amount_of, toml_float
+from resume_builder.containment import real
 
 if TYPE_CHECKING:
     from resume_builder.pipeline import RenderRequest
@@ -218,7 +219,7 @@ def _what_else(data: Any, exc: ValidationError, file: Path) -> list[Problem]:
     config = BuildConfig.model_construct(out_dir=data.get("out_dir") if isinstance(data.get("out_dir"), str)
                                          else "output", targets=specs)
     try:
-        check_targets(config, file.resolve().parent, source=file, numbering=kept)
+        check_targets(config, real(file).parent, source=file, numbering=kept)
     except UserError as error:
         return list(error.problems)
     return []
@@ -314,9 +315,9 @@ def expand(config: BuildConfig, base: Path, *, only: str | list[str] | None = No
         globs = [only] if isinstance(only, str) else list(only)
 
         def names(target: Target) -> tuple[str, ...]:  # its file name, its path from the build file, in full
-            folder = base.resolve()
-            relative = target.output.resolve().relative_to(folder).as_posix() \
-                if target.output.resolve().is_relative_to(folder) else target.output.name
+            folder = real(base)
+            relative = real(target.output).relative_to(folder).as_posix() \
+                if real(target.output).is_relative_to(folder) else target.output.name
             return target.output.name, relative, str(target.output)
 
         for glob in globs:  # a glob that matches nothing is a typo, also beside others that match

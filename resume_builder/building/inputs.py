@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from resume_builder import __version__
 from resume_builder.building.config import Target, names_a_file
 from resume_builder.containment import is_inside
+from resume_builder.containment import real
 
 if TYPE_CHECKING:
     from resume_builder.render_inputs import RenderInputs
@@ -109,7 +110,7 @@ def relative_name(path: Path | str, base: Path) -> str:
     when outside it), with '/' on every system, so the same project gives the same hash in
     any folder; the absolute path only when there is none (another drive on Windows)."""
     try:
-        return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
+        return Path(os.path.relpath(real(path), real(base))).as_posix()
     except ValueError:
         return str(path)
 

@@ -15,6 +15,7 @@ from resume_builder.building.config import BuildConfig, Target, check_targets, e
 from resume_builder.building.inputs import named_files, reads_digest, target_inputs, target_reads
 from resume_builder.building.manifest import MANIFEST, read_manifest, sha256_file, write_manifest
 from resume_builder.building.runner import TargetResult, run_build
+from resume_builder.containment import real
 
 
 @dataclass
@@ -40,7 +41,7 @@ class BuildSession:
     def from_config(cls, path: Path | None, *, jobs: int | None = None, only: str | list[str] | None = None,
                     clean: bool = False, timeout: float | None = None) -> "BuildSession":
         config_path, config = load_config(path)
-        base = config_path.resolve().parent
+        base = real(config_path).parent
         out_dir = base / config.out_dir
         check_targets(config, base, source=config_path)  # missing inputs, unknown names: at their line
         targets = expand(config, base, only=only, source=config_path)
@@ -68,7 +69,7 @@ class BuildSession:
 
     def plan(self) -> tuple[list[Target], list[str], list[TargetResult]]:
         """Targets to render (with their input hashes) and results for those already up to date."""
-        base = self.config_path.resolve().parent
+        base = real(self.config_path).parent
         reads: dict[tuple, str] = {}  # by group: the hash of the files its render reads
         folders: dict[Path, str] = {}  # theme folders hashed in this build
         problems: list[str] = []
@@ -119,11 +120,11 @@ class BuildSession:
     def _remove_outputs(self, old: dict[str, dict[str, Any]], *, manifest: bool = True) -> None:
         """Delete the files ``old`` (manifest entries) names inside the output folder, this
         build's targets' outputs, and (``manifest``) the manifest itself."""
-        root = self.out_dir.resolve()
+        root = real(self.out_dir)
         for name in old:
             path = self.out_dir / name
             # the manifest is a file in the repository: '../x' or '/home/...' must not delete anything
-            if path.parent.resolve().is_relative_to(root) and (path.is_file() or path.is_symlink()):
+            if real(path.parent).is_relative_to(root) and (path.is_file() or path.is_symlink()):
                 path.unlink()  # a symlink goes, never what it points at
         for target in self.targets:
             if target.output.is_file():
@@ -301,7 +302,7 @@ class BuildSession:
                 entries[key] = {
                     "file": key, "sha256": digest, "bytes": size,
                     "pages": result.pages if len(files) == 1 else 1, "format": result.target.fmt,
-                    "profile": _relative(result.target.profile, self.config_path.resolve().parent),
+                    "profile": _relative(result.target.profile, real(self.config_path).parent),
                     "variant": Path(result.target.variant).stem if result.target.variant else None,
                     "theme": result.target.theme, "inputs": result.inputs, "check": _check_summary(result.check),
                     "source_date_epoch": source_date_epoch(),  # what this file was built with
@@ -381,7 +382,7 @@ def _display(path: Path) -> str:
 
 def _relative(path: Path, base: Path) -> str:
     try:
-        return str(path.resolve().relative_to(base))
+        return str(real(path).relative_to(base))
     except ValueError:
         return str(path)
 

@@ -19,6 +19,7 @@ import typer
 
 from resume_builder.commands.common import max_pages_option, user_errors
 from resume_builder.wording import count
+from resume_builder.containment import real
 
 if TYPE_CHECKING:
     from resume_builder.tailoring.matching import MatchReport
@@ -212,7 +213,7 @@ def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored"
         base = chosen.variant.model_dump(mode="json", exclude_defaults=True, exclude={"output"})
     if lang:
         base = {**(base or {}), "lang": lang}
-    ref = Path(os.path.relpath(chosen.base.path.resolve(), path.resolve().parent)).as_posix()
+    ref = Path(os.path.relpath(real(chosen.base.path), real(path).parent)).as_posix()
     data = starting_variant(report, chosen.profile, profile_ref=ref, base=base)
     text = _variant_header(report, job) + _yaml(data)
     from resume_builder.output import write_atomic

@@ -33,6 +33,7 @@ from resume_builder.importing.linkedin_text import one_line
 from resume_builder.importing.rendercv_fit import UNMAPPED_KEY, Kept, fit, text
 from resume_builder.loading.source import PathKey, SourceDocument
 from resume_builder.schema import profile as model
+from resume_builder.containment import real
 
 #: RenderCV's names of its languages (``locale.language``) → the profile's language tags,
 #: for the languages resume-builder has headings for (resume_builder/locales/).
@@ -147,13 +148,18 @@ def _photo(value: Any, path: Path, folder: Path, basics: dict[str, Any], origin:
            kept: Kept) -> None:
     """RenderCV's photo path (relative to its file) as one relative to the profile's folder,
     when the file is there and inside that folder (a profile's photo must be)."""
-    found = (path.parent / str(value)).resolve() if isinstance(value, str) else None
-    inside = found is not None and found.is_file() and found.is_relative_to(folder.resolve())
+    found = real(path.parent / str(value)) if isinstance(value, str) else None
+    inside = found is not None and found.is_file() and found.is_relative_to(real(folder))
     if not inside:
-        kept.leave_out(("cv", "photo"), value, f"no such image file beside the profile in {folder}: copy it there "
-                       "and name it in basics.photo", entry=basics)
+        from resume_builder.output import path_kind
+
+        found_kind = path_kind(path.parent / str(value)) if isinstance(value, str) else None
+        said = f"'{value}' {found_kind.said}: copy the image itself beside the profile, in {folder}," \
+            if found_kind is not None and found_kind.link else \
+            f"no such image file beside the profile in {folder}: copy it there"  # a link to nothing, a loop: said
+        kept.leave_out(("cv", "photo"), value, f"{said} and name it in basics.photo", entry=basics)
         return
-    basics["photo"] = Path(os.path.relpath(found, folder.resolve())).as_posix()
+    basics["photo"] = Path(os.path.relpath(found, real(folder))).as_posix()
     origin["photo"] = ("cv", "photo")
 
 

@@ -15,6 +15,7 @@ from resume_builder.loading.errors_map import ONE_PER_LINE as _ONE_PER_LINE
 from resume_builder.loading.errors_map import describe, problems_from_validation
 from resume_builder.loading.source import SourceDocument, dotted, parse, read_bytes, read_text
 from resume_builder.schema.profile import Profile
+from resume_builder.containment import real
 
 DEFAULT_PROFILE = Path("profiles/example.yaml")
 #: What ``resume-builder init`` writes when given no name; read first when it is there.
@@ -53,7 +54,7 @@ class LoadedProfile:
 
     @property
     def folder(self) -> Path:
-        return self.path.resolve().parent
+        return real(self.path).parent
 
 
 def load_source(path: Path, kind: str = "profile", judge: Any = None) -> SourceDocument:
@@ -408,7 +409,7 @@ def _cache_key(path: Path, input_format: str | None = None) -> tuple | None:
         digest = hashlib.sha256(read_bytes(path)).hexdigest()
     except (UserError, OSError):
         return None
-    return (str(path.resolve()), path.as_posix(), digest, input_format)
+    return (str(real(path)), path.as_posix(), digest, input_format)
 
 
 def validate_profile(doc: SourceDocument, *, blanks: bool = True, json_resume: bool = False) -> Profile:

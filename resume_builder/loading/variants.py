@@ -23,6 +23,7 @@ from resume_builder.loading.profile_loader import LoadedProfile, default_profile
 from resume_builder.loading.source import SourceDocument
 from resume_builder.loading.variant_checks import check_variant, emptied_sections
 from resume_builder.schema.variant import Variant, VariantFile
+from resume_builder.containment import real
 
 VARIANT_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -82,7 +83,7 @@ def load_variant_file(path: str | Path) -> tuple[VariantFile, SourceDocument]:
 def base_profile_path(variant: VariantFile, variant_path: Path, doc: SourceDocument) -> Path:
     """The profile a variant file names, relative to the variant file; located error if missing."""
     path = beside(variant_path, variant.profile)
-    if path.is_file() and path.resolve() == Path(variant_path).resolve():
+    if path.is_file() and real(path) == real(variant_path):
         raise UserError(Problem("the variant file names itself as its profile", doc.locate(("profile",)), "profile",
                                 "name the profile it tailors, relative to this file, e.g. profile: ../profiles/me.yaml"))
     if not path.is_file():
@@ -145,7 +146,7 @@ def _from_file(profile_path: Path | None, variant_path: Path, lang: str | None,
 
     warnings = dropped_controls(doc)
     named = variant_path.parent / chosen.profile if chosen.profile else None
-    if profile_path is not None and named is not None and named.resolve() != Path(profile_path).resolve():
+    if profile_path is not None and named is not None and real(named) != real(profile_path):
         # The given profile wins (one variant file can be tried on a copy of its profile), said aloud.
         warnings.append(f"{doc.locate(('profile',))}: {variant_path.name} was written for {chosen.profile}; "
                         f"it tailors {profile_path} here, as given")

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from resume_builder.pipeline import RenderRequest, Rendered
+from resume_builder.containment import real
 
 _PATHS = ("profile", "theme_dir", "output", "out_dir", "posting")
 ENDPOINT = "/api/render"
@@ -89,7 +90,7 @@ def serve_request(payload: dict[str, Any], lock: Any) -> tuple[int, dict[str, An
         epoch = payload.get("source_date_epoch")
     except (KeyError, TypeError, ValueError):
         return 400, {"error": "malformed request"}
-    if not isinstance(cwd, str) or Path(cwd).resolve() != Path.cwd().resolve():
+    if not isinstance(cwd, str) or real(cwd) != real(Path.cwd()):
         return 409, {"error": "this server renders for another folder"}
     jobs = []
     with lock, _environment("SOURCE_DATE_EPOCH", epoch if isinstance(epoch, str) else None):
@@ -220,7 +221,7 @@ def serve_build(payload: dict[str, Any], lock: Any) -> tuple[int, dict[str, Any]
             raise ValueError
     except (KeyError, TypeError, ValueError):
         return 400, {"error": "malformed request"}
-    if not isinstance(cwd, str) or Path(cwd).resolve() != Path.cwd().resolve():
+    if not isinstance(cwd, str) or real(cwd) != real(Path.cwd()):
         return 409, {"error": "this server renders for another folder"}
     deadline = payload.get("deadline")
     deadline = float(deadline) if isinstance(deadline, (int, float)) and not isinstance(deadline, bool) else None

@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 from resume_builder.errors import UserError
 from resume_builder.watching import Watcher
+from resume_builder.containment import real
 
 PAGE_SIZES = ("A4", "Letter")
 
@@ -120,7 +121,7 @@ class Preview:
             self.report = report
             self.watcher.files, self.watcher.folders = self.watcher.inputs_of(request)
             if self.posting is not None:
-                self.watcher.files.add(self.posting.resolve())
+                self.watcher.files.add(real(self.posting))
             self.previous = self.snapshot
             self.snapshot = Snapshot(self.generation, job.stem, pdf.data, pages, job.theme.name, job.variant,
                                      [*job.warnings, *pdf.warnings], job=job)
@@ -143,7 +144,7 @@ class Preview:
         from resume_builder.theming import ThemeFinder
 
         try:
-            finder = ThemeFinder(theme_dir=self.theme_dir, search_dirs=[Path.cwd(), self.profile.resolve().parent])
+            finder = ThemeFinder(theme_dir=self.theme_dir, search_dirs=[Path.cwd(), real(self.profile).parent])
             themes = [name for name, _source, _folder in finder.available()]
         except UserError:
             themes = []

@@ -185,3 +185,19 @@ def test_other_themes_and_languages_are_notes_and_a_known_language_is_the_profil
     assert data["headings"] == {"experience": "Erfahrung"}  # German's own heading is "Berufserfahrung"
     assert "design.theme: RenderCV's theme; resume-builder's are classic, modern and compact" in result.stderr
     assert "locale.present: RenderCV's own word for the résumé; the locale's is used" in result.stderr
+
+
+def test_a_photo_that_is_a_loop_or_a_link_to_nothing_is_said_to_be_one_and_left_out(tmp_path):
+    """``photo: loop.jpg`` with loop.jpg a loop of links ended in "RuntimeError: Symlink loop" from
+    Path.resolve (trial): every path the product resolves now follows links without raising
+    (containment.real), and the photo is left out with what the link is."""
+    (tmp_path / "loop.jpg").symlink_to("loop.jpg")
+    (tmp_path / "moved.jpg").symlink_to("old.jpg")
+    for name, said in (("loop.jpg", "is a symbolic link to 'loop.jpg', which leads back to it (a loop of links)"),
+                       ("moved.jpg", "is a symbolic link to 'old.jpg', which does not exist")):
+        (tmp_path / "profile.yaml").unlink(missing_ok=True)
+        result, source, target = _import(tmp_path, f"cv:\n  name: Kit Example\n  photo: {name}\n")
+        assert result.exit_code == 0, result.output
+        assert (f"not placed: {source}:3:10: cv.photo: '{name}' {said}: copy the image itself beside the profile, in "
+                f"{tmp_path}, and name it in basics.photo; kept under meta.rendercv_unmapped") in result.stderr
+        assert "photo" not in YAML(typ="safe", pure=True).load(target.read_text(encoding="utf-8"))["basics"]
