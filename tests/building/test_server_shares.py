@@ -23,13 +23,18 @@ name = "{profile}-{theme}"
 """
 
 
-def test_the_servers_groups_and_the_workers_groups_make_the_whole_build(tmp_path, monkeypatch):
+def _targets(tmp_path, monkeypatch) -> list:
+    """BUILD's targets (three groups: one per theme), in ``tmp_path``, the working directory."""
     (tmp_path / "cv.yaml").write_text((FIXTURES / "profiles" / "one_page.yaml").read_text(encoding="utf-8"),
                                       encoding="utf-8")
     (tmp_path / "resume-builder.toml").write_text(BUILD, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    file, config = load_config()
-    targets = expand(config, tmp_path)
+    _file, config = load_config()
+    return expand(config, tmp_path)
+
+
+def test_the_servers_groups_and_the_workers_groups_make_the_whole_build(tmp_path, monkeypatch):
+    targets = _targets(tmp_path, monkeypatch)
     assert len({target.group for target in targets}) == 3
     local_done = threading.Event()
     served: list = []
@@ -64,12 +69,7 @@ def test_a_server_writes_nothing_for_a_build_that_stopped_waiting(tmp_path, monk
     the build stops waiting, and nothing is written after it."""
     import time
 
-    (tmp_path / "cv.yaml").write_text((FIXTURES / "profiles" / "one_page.yaml").read_text(encoding="utf-8"),
-                                      encoding="utf-8")
-    (tmp_path / "resume-builder.toml").write_text(BUILD, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    _file, config = load_config()
-    group = [target for target in expand(config, tmp_path) if target.theme == "classic"]
+    group = [target for target in _targets(tmp_path, monkeypatch) if target.theme == "classic"]
     body = {"cwd": str(tmp_path), "targets": [handoff._target_to_json(t) for t in group], "inputs": ["x"] * len(group),
             "check": False, "deadline": time.time() - 1}
     status, reply = handoff.serve_build(body, threading.Lock())
@@ -91,12 +91,7 @@ def test_an_interrupted_build_records_the_group_the_server_is_writing(tmp_path, 
     import os
     import signal
 
-    (tmp_path / "cv.yaml").write_text((FIXTURES / "profiles" / "one_page.yaml").read_text(encoding="utf-8"),
-                                      encoding="utf-8")
-    (tmp_path / "resume-builder.toml").write_text(BUILD, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    _file, config = load_config()
-    targets = expand(config, tmp_path)
+    targets = _targets(tmp_path, monkeypatch)
     interrupted = threading.Event()
     sent: list = []
 
