@@ -13,7 +13,7 @@ keeps the best projects and every entry that is the only evidence of a posting t
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 import typer
 
@@ -60,7 +60,9 @@ def tailor(
         lang = given_language(lang) if lang is not None else None  # "" is a mistake, not "not given"
         locale = given_locale(locale) if locale is not None else None
         if write_variant is not None:
-            _refuse_existing(write_variant, force=force)  # before the matching: nothing is printed for nothing
+            # before the matching: nothing is printed for nothing; the files the profile includes
+            # are known once it is loaded (write_starting_variant)
+            _refuse_existing(write_variant, force=force, inputs=_named_inputs(profile, variant, job, keywords))
 
         from resume_builder.loading.posting import read_posting
         from resume_builder.pipeline import builtin_vocabulary, document_labels, read_extension_file, select_variant
@@ -79,8 +81,8 @@ def tailor(
             posting = structure(read_posting(job))
             report = explain_match(chosen, posting, vocab, job=job, profile=profile, variant=variant,
                                    max_pages=max_pages, lang=lang, locale=locale)
-            written = write_starting_variant(write_variant, report, chosen, job=job, force=force, lang=lang) \
-                if write_variant is not None else None
+            written = write_starting_variant(write_variant, report, chosen, job=job, force=force, lang=lang,
+                                             inputs=[keywords]) if write_variant is not None else None
         command = render_command(chosen, job, written, max_pages, lang=lang if written is None else None,
                                  locale=locale)
         warnings = [*(chosen.base.warnings if lang else ()), *chosen.warnings]
@@ -172,13 +174,31 @@ def explain_match(chosen: "Tailored", posting: Any, vocab: Any, *, job: Path, pr
 # --------------------------------------------------------------------------- the variant file
 
 
-def _refuse_existing(path: Path, *, force: bool) -> None:
-    """A UserError when ``path`` is no place for the starting variant: a folder, a FIFO or a
-    device (with or without --force, so neither hint names --force, nor an '-o -' tailor does not
-    have: trial), or an existing file without ``force``."""
+def _named_inputs(profile: Path | None, variant: str | None, job: Path, keywords: Path | None) -> list[Path]:
+    """The files the command line names that tailor reads: the profile (or the default one),
+    a variant file, the posting and the keyword file."""
+    from resume_builder.commands.common import profile_or_default
+    from resume_builder.loading.variants import looks_like_file
+
+    named = [job, *([keywords] if keywords is not None else [])]
+    if variant is not None and looks_like_file(variant):
+        named.append(Path(variant))
+    if profile is not None or variant is None or not looks_like_file(variant):
+        named.append(profile_or_default(profile))  # a variant file may name its own profile
+    return named
+
+
+def _refuse_existing(path: Path, *, force: bool, inputs: Iterable[Path | None] = ()) -> None:
+    """A UserError when ``path`` is no place for the starting variant: a file the command
+    reads (``inputs``: the profile, a variant file, the posting; with or without --force: the
+    input would be lost), a folder, a FIFO or a device (with or without --force, so neither
+    hint names --force, nor an '-o -' tailor does not have: trial), or an existing file
+    without ``force``."""
     from resume_builder.errors import UserError
     from resume_builder.output import check_destination
+    from resume_builder.overwrite import refuse_inputs
 
+    refuse_inputs([path], inputs)
     if path.is_dir():
         raise UserError.at(str(path), None, None, "is a folder, not a file",
                            hint=f"give the variant file's name, e.g. {path / 'sre.yaml'}")
@@ -189,7 +209,8 @@ def _refuse_existing(path: Path, *, force: bool) -> None:
 
 
 def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored", *, job: Path | None = None,
-                           force: bool = False, lang: str | None = None) -> Path:
+                           force: bool = False, lang: str | None = None,
+                           inputs: Iterable[Path | None] = ()) -> Path:
     """Write a variant file for this posting, then load it back to be sure it validates.
 
     ``job``: the posting's path as given on the command line, repeated in the file's comment.
@@ -197,6 +218,9 @@ def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored"
     as, with or without ``force``, a folder, a FIFO or a device is.
     ``lang``: the language the texts were matched in (``--lang``), written as the variant's
     ``lang:`` so that it renders the texts it was made from.
+    ``inputs``: other files the command read (a keyword file). ``path`` being one of them, or
+    the profile, a file it includes, its photo, the variant file or the posting, is a
+    UserError, ``force`` or not.
     """
     import os
 
@@ -205,7 +229,10 @@ def write_starting_variant(path: Path, report: "MatchReport", chosen: "Tailored"
     from resume_builder.loading.variant_checks import check_variant
     from resume_builder.loading.variants import load_variant_file
 
-    _refuse_existing(path, force=force)
+    from resume_builder.render_inputs import profile_inputs
+
+    read = [*profile_inputs(chosen.base), chosen.variant_path, job, *inputs]
+    _refuse_existing(path, force=force, inputs=read)
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise UserError.at(str(path), None, None, "a variant file name must end in .yaml or .yml")
     base = None

@@ -140,6 +140,40 @@ def test_write_variant_to_a_folder_or_a_fifo_says_what_it_is_and_never_suggests_
     assert sorted(os.listdir(tmp_path)) == ["pipe.yaml", "variants"] and os.listdir(tmp_path / "variants") == []
 
 
+def test_write_variant_never_replaces_a_file_tailor_reads(job, tmp_path):
+    """``--write-variant profile.yaml --force`` replaced the profile being read with a variant,
+    and ``-V my.yaml --write-variant my.yaml --force`` the variant file (trial): every file
+    tailor reads (the profile, a file it includes, the variant file, the posting, the keyword
+    file, through a link too) is refused, --force or not, and left as it was."""
+    import shutil
+
+    shutil.copy(EXAMPLE, tmp_path / "example.yaml")
+    profile = tmp_path / "example.yaml"
+    posting = tmp_path / "job.txt"
+    posting.write_text(job.read_text(encoding="utf-8"), encoding="utf-8")
+    keywords = tmp_path / "aliases.yaml"
+    keywords.write_text("aliases:\n  Kubernetes: [k8s]\n", encoding="utf-8")
+    (tmp_path / "main.yaml").write_text("include: example.yaml\n", encoding="utf-8")
+    variant = tmp_path / "mine.yaml"
+    assert invoke(str(profile), "--job", str(posting), "--write-variant", str(variant)).exit_code == 0
+    (tmp_path / "link.yaml").symlink_to("example.yaml")
+    cases = [
+        ([str(profile)], profile),
+        ([str(profile)], posting),
+        ([str(profile), "--keywords", str(keywords)], keywords),
+        (["-V", str(variant)], variant),
+        (["-V", str(variant)], tmp_path / "link.yaml"),  # the profile the variant file names, through a link
+        ([str(tmp_path / "main.yaml")], profile),  # a file the profile includes
+    ]
+    for args, target in cases:
+        before = {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()}
+        result = invoke(*args, "--job", str(posting), "--write-variant", str(target), "--force")
+        assert result.exit_code == 2 and result.stdout == "", (args, target, result.output)
+        assert " ".join(result.stderr.split()) == (
+            f"error: {target} is the file being read: writing it would replace the input (choose another output path)")
+        assert {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()} == before
+
+
 def test_keywords_file(tmp_path):
     posting = tmp_path / "job.md"
     posting.write_text("# Platform engineer\n\nRequirements: Backstage, Kubernetes\n", encoding="utf-8")
