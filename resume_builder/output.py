@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from resume_builder.containment import real
 from resume_builder.errors import UserError
 
 DEFAULT_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest date a zip entry can hold
@@ -160,11 +161,45 @@ def looping_link(path: Path | str) -> Path | None:
     return None
 
 
-def check_folder(folder: Path | str) -> None:
-    """Raise a UserError, in :func:`check_destination`'s words, when an output folder
-    (``--out-dir``) is, or lies below, a loop of symbolic links: said before anything is rendered."""
+def check_folder(folder: Path | str, *, option: str = "--out-dir", standard_output: bool = False) -> None:
+    """Raise a UserError, in the words the write would use, when outputs cannot be written
+    into ``folder`` (an ``--out-dir``), said before anything is rendered or served: it is, or
+    lies below, a loop of symbolic links, a file, a named pipe, a socket, a device or a link
+    to nothing; or it is in /dev, /proc or /sys; or it is ``-`` (standard output is ``-o -``,
+    where a command has it). A folder that does not exist yet is fine
+    (the write makes it). ``option``: the command's option for the folder, in the hint;
+    ``standard_output``: whether the command writes to standard output with ``-o -``.
+    (``serve --out-dir FILE`` ended in a FileExistsError traceback: trial.)"""
+    if str(folder) == "-":  # it made a folder named '-' (bundle --out-dir -: trial)
+        raise UserError("--out-dir - names a folder called '-'",
+                        hint="name a folder" + (", or write -o - for standard output" if standard_output else ""))
+    folder = Path(folder)
     if looping_link(folder) is not None:
-        raise _loop_refusal(folder, "point the link at a folder, or name another --out-dir")
+        raise _loop_refusal(folder, f"point the link at a folder, or name another {option}")
+    blocked = _blocked_folder(folder, f"choose another {option}", missing_is=None)
+    if blocked is not None:
+        raise blocked
+    if _in_special_folder(folder.absolute()) or _in_special_folder(real(folder)):
+        raise UserError(f"{folder} is in a system folder of devices and processes; outputs are only written "
+                        "to regular files", hint=f"choose another {option}")
+
+
+def _blocked_folder(folder: Path, folder_hint: str, *, missing_is: "PathKind | None") -> UserError | None:
+    """The UserError for a ``folder`` that cannot be made because it, or a folder on its way, is
+    something else (a file, a FIFO, a link to nothing); None when nothing is in the way. When
+    nothing can be named, ``missing_is`` is what to blame ``folder`` for (None: nothing)."""
+    found = next(((p, kind) for p in (folder, *folder.parents)
+                  if (kind := path_kind(p)).kind not in ("missing", "folder")), None)
+    if found is None:
+        if missing_is is None:
+            return None
+        found = (folder, missing_is)
+    blocker, kind = found
+    said = "is a file, not a folder" if kind.kind == "file" else f"is {kind.what}, not a folder" \
+        if kind.kind == "special" else kind.said
+    return UserError(f"cannot write into {folder}: {blocker} {said}",
+                     hint=f"point the link at a folder, or {folder_hint}" if kind.link
+                     else folder_hint if kind.kind == "unknown" else f"{folder_hint}, or move that file away")
 
 
 def _loop_refusal(path: Path | str, hint: str) -> UserError:
@@ -248,6 +283,24 @@ def path_kind(path: Path | str) -> PathKind:
         return PathKind("unknown", reason=exc.strerror or str(exc))
     return PathKind("file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "special",
                     what=file_kind(mode))
+
+
+def entry_is_file(entry: "os.DirEntry[str]") -> bool:
+    """``entry.is_file()`` of an ``os.scandir`` listing, False where it raises: a loop of
+    symbolic links in a folder raises ELOOP, which ended the whole listing (a "did you mean"
+    for a missing profile vanished when its folder held a loop: trial)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def entry_is_dir(entry: "os.DirEntry[str]") -> bool:
+    """``entry.is_dir()``, False where it raises (see :func:`entry_is_file`)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _in_special_folder(path: Path) -> bool:
@@ -339,13 +392,7 @@ def _write_temporary(path: Path, data: bytes, folder_hint: str) -> str:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
         # a file, or a symbolic link to nothing (it was "is a file": trial), where a folder must be
-        blocker, found = next(((p, found) for p in (folder, *folder.parents)
-                               if (found := path_kind(p)).kind not in ("missing", "folder")), (folder, PathKind("file")))
-        said = "is a file, not a folder" if found.kind == "file" else f"is {found.what}, not a folder" \
-            if found.kind == "special" else found.said
-        raise UserError(f"cannot write into {folder}: {blocker} {said}",
-                        hint=f"point the link at a folder, or {folder_hint}" if found.link
-                        else f"{folder_hint}, or move that file away") from None
+        raise _blocked_folder(folder, folder_hint, missing_is=PathKind("file")) from None
     except OSError as exc:
         raise UserError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
     try:

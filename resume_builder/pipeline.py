@@ -612,11 +612,16 @@ def check_extension(output: Path, fmt: str) -> None:
                     hint=f"write -o {output.with_suffix('.' + expected)}" + (f", or -f {named}" if named else ""))
 
 
-def render(job: RenderJob, fmt: str, path: Path) -> list[Rendered]:
-    """Render ``job`` as ``fmt`` to be written at ``path`` (nothing is written yet)."""
+def check_format(fmt: str) -> None:
+    """Raise a UserError (with a "did you mean") unless ``fmt`` is one of :data:`FORMATS`."""
     if fmt not in TABLE:
         hint = did_you_mean(fmt, FORMATS)
         raise UserError(f"unknown format '{fmt}'", hint=(hint + "; " if hint else "") + "formats: " + ", ".join(FORMATS))
+
+
+def render(job: RenderJob, fmt: str, path: Path) -> list[Rendered]:
+    """Render ``job`` as ``fmt`` to be written at ``path`` (nothing is written yet)."""
+    check_format(fmt)
     outputs = renderer(fmt)(job, path)
     for item in outputs:
         item.fmt = fmt

@@ -480,6 +480,23 @@ def test_a_bundle_out_dir_through_a_loop_of_links_is_refused_before_rendering(tm
     assert result.output.startswith(f"error: {given} leads to itself through symbolic links (a loop of links)")
 
 
+def test_a_loop_of_links_beside_a_missing_file_keeps_its_did_you_mean(tmp_path):
+    """One loop of links in a folder made ``os.scandir``'s ``is_file()`` raise, and the "did you
+    mean" for a missing profile, check file or folder vanished (trial)."""
+    from resume_builder.loading.source import nearby_name
+
+    (tmp_path / "cv.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "cv.pdf").write_text("x", encoding="utf-8")
+    for folder in (tmp_path, tmp_path / "output"):
+        (folder / "l1").symlink_to("l2")
+        (folder / "l2").symlink_to("l1")
+    assert nearby_name(tmp_path / "cvv.yaml") == f"did you mean '{tmp_path / 'cv.yaml'}'?"
+    assert nearby_name(tmp_path / "outptu" / "cv.pdf") == f"did you mean '{tmp_path / 'output' / 'cv.pdf'}'?"
+    assert nearby_name(tmp_path / "output" / "cv.docx", suffixes=(".pdf",)) == \
+        f"did you mean '{tmp_path / 'output' / 'cv.pdf'}'?"
+
+
 def test_a_path_that_cannot_be_looked_at_is_said_so_with_why(tmp_path):
     """Neither missing nor any kind of file: a name longer than the file system allows."""
     found = output.path_kind(tmp_path / ("x" * 300))

@@ -92,9 +92,11 @@ def _inside(folder: Path, suffixes: tuple[str, ...]) -> str:
     import os
     from itertools import islice
 
+    from resume_builder.output import entry_is_file
+
     try:
         names = sorted(entry.name for entry in islice(os.scandir(folder), 1000)
-                       if entry.name.lower().endswith(suffixes) and entry.is_file())
+                       if entry.name.lower().endswith(suffixes) and entry_is_file(entry))
     except OSError:
         names = []
     return "give the PDF or DOCX file inside it" + (f", e.g. {folder / names[0]}" if names else "")

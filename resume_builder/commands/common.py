@@ -177,3 +177,38 @@ def profile_or_default(path: Optional[Path], variant: Optional[str] = None) -> P
     from resume_builder.loading.profile_loader import default_profile
 
     return default_profile()
+
+
+def refuse_what_no_save_fixes(path: Path, options: list[str], *, out_dir: Path, **request: object) -> None:
+    """End `serve` or `watch` at once (a UserError, exit 2) for a mistake in the command line
+    itself: an ``--out-dir`` that cannot hold outputs (a file, a FIFO, a link to nothing: it
+    was a traceback from serve and a wait no save could end from watch), a profile that is not there (a typo far more often than a file still to be written), an
+    ``-O`` that is not KEY=VALUE, or what the first render refuses in the command line
+    alone (newcomer trials): an ``-O`` key or value the theme refuses (``-O font_size=99``),
+    a ``--theme`` no search finds, a ``--theme-dir`` that is not there, a ``--variant`` the
+    profile does not declare or a variant file that is not there. Those problems have no
+    place in a file; a mistake inside a file has one, and is shown in the page instead until
+    a save fixes it (so is a command-line mistake that only a good profile lets us see: it
+    shows once the profile loads).
+    """
+    from resume_builder import pipeline
+    from resume_builder.loading.source import read_text
+    from resume_builder.output import check_folder
+
+    check_folder(out_dir)
+    if not path.is_file():
+        read_text(path)  # raises: not found (with a "did you mean"), a folder, unreadable
+    overrides = pipeline.parse_option_overrides(options)  # raises for what is not KEY=VALUE
+    theme_dir = request.get("theme_dir")
+    if isinstance(theme_dir, Path) and not theme_dir.is_dir():
+        from resume_builder.theming import read_manifest
+
+        read_manifest(theme_dir)  # raises: no such theme folder, a file
+    try:
+        pipeline.prepare(pipeline.RenderRequest(profile=path, options=overrides, **request))  # type: ignore[arg-type]
+    except UserError as error:
+        variant = request.get("variant")  # a variant file named on the command line, not there
+        given = [problem for problem in error.problems if problem.location is None or problem.from_command_line
+                 or variant is not None and problem.location.line is None and problem.location.file == str(variant)]
+        if given and (len(given) == len(error.problems) or any(p.from_command_line for p in given)):
+            raise UserError(given) from None

@@ -68,6 +68,11 @@ def letter(
 
             pipeline.check_extension(output, formats[0])
             check_destination(output)
+        if output is None:
+            from resume_builder.output import check_folder
+
+            check_folder(out_dir if out_dir is not None else Path("output"), option="--out-dir (or -o)",
+                         standard_output=True)
         if to_stdout and check:
             raise UserError("--check reads the file written, and -o - writes none", hint="write to a file with -o")
         if to_stdout and _is_binary(formats[0]) and sys.stdout.isatty():

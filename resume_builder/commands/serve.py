@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (input_format_option, port_option, profile_or_default, theme_dir_option,
+from resume_builder.commands.common import (input_format_option, port_option, profile_or_default,
+                                            refuse_what_no_save_fixes, theme_dir_option,
                                             theme_option, theme_options_option, user_errors)
 from resume_builder.errors import EXIT_INTERRUPTED
 
@@ -35,8 +36,8 @@ def serve(
 
     with user_errors():
         path = profile_or_default(profile, variant)
-        _refuse_what_no_save_fixes(path, list(option), variant=variant, theme=theme, theme_dir=theme_dir,
-                                   input_format=input_format.lower() if input_format else None)
+        refuse_what_no_save_fixes(path, list(option), out_dir=out_dir, variant=variant, theme=theme,
+                                  theme_dir=theme_dir, input_format=input_format.lower() if input_format else None)
         if job is not None and not job.is_file():
             from resume_builder.loading.source import read_text
 
@@ -48,39 +49,6 @@ def serve(
             run(preview, port=port, out_dir=out_dir, open_browser=open_browser, say=out)
         except KeyboardInterrupt:
             raise typer.Exit(EXIT_INTERRUPTED) from None
-
-
-def _refuse_what_no_save_fixes(path: Path, options: list[str], **request: object) -> None:
-    """End `serve` at once (a UserError, exit 2) for a mistake in the command line itself: a
-    profile that is not there (a typo far more often than a file still to be written), an
-    ``-O`` that is not KEY=VALUE, or what the first render refuses in the command line
-    alone (newcomer trials): an ``-O`` key or value the theme refuses (``-O font_size=99``),
-    a ``--theme`` no search finds, a ``--theme-dir`` that is not there, a ``--variant`` the
-    profile does not declare or a variant file that is not there. Those problems have no
-    place in a file; a mistake inside a file has one, and is shown in the page instead until
-    a save fixes it (so is a command-line mistake that only a good profile lets us see: it
-    shows once the profile loads).
-    """
-    from resume_builder import pipeline
-    from resume_builder.errors import UserError
-    from resume_builder.loading.source import read_text
-
-    if not path.is_file():
-        read_text(path)  # raises: not found (with a "did you mean"), a folder, unreadable
-    overrides = pipeline.parse_option_overrides(options)  # raises for what is not KEY=VALUE
-    theme_dir = request.get("theme_dir")
-    if isinstance(theme_dir, Path) and not theme_dir.is_dir():
-        from resume_builder.theming import read_manifest
-
-        read_manifest(theme_dir)  # raises: no such theme folder, a file
-    try:
-        pipeline.prepare(pipeline.RenderRequest(profile=path, options=overrides, **request))  # type: ignore[arg-type]
-    except UserError as error:
-        variant = request.get("variant")  # a variant file named on the command line, not there
-        given = [problem for problem in error.problems if problem.location is None or problem.from_command_line
-                 or variant is not None and problem.location.line is None and problem.location.file == str(variant)]
-        if given and (len(given) == len(error.problems) or any(p.from_command_line for p in given)):
-            raise UserError(given) from None
 
 
 def _coverage(job: Path):

@@ -7,8 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (input_format_option, profile_or_default, theme_dir_option, theme_option,
-                                            theme_options_option, user_errors)
+from resume_builder.commands.common import (input_format_option, profile_or_default, refuse_what_no_save_fixes,
+                                            theme_dir_option, theme_option, theme_options_option, user_errors)
 from resume_builder.errors import EXIT_INTERRUPTED
 
 
@@ -27,7 +27,16 @@ def watch(
     from resume_builder.watching import Watcher
 
     with user_errors():
-        watcher = Watcher(profile_or_default(profile, variant), formats=formats, theme=theme, theme_dir=theme_dir,
+        from resume_builder.pipeline import check_format
+
+        formats = list(dict.fromkeys(fmt.lower().lstrip(".") for fmt in formats))  # as render reads -f
+        for fmt in formats:
+            check_format(fmt)  # no save can fix it
+        path = profile_or_default(profile, variant)
+        refuse_what_no_save_fixes(path, list(option), out_dir=out_dir, variant=variant, theme=theme,
+                                  theme_dir=theme_dir, input_format=input_format.lower() if input_format else None,
+                                  public=public)
+        watcher = Watcher(path, formats=formats, theme=theme, theme_dir=theme_dir,
                           options=option, variant=variant, out_dir=out_dir,
                           input_format=input_format.lower() if input_format else None, public=public)
         try:

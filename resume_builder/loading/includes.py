@@ -361,12 +361,14 @@ class _Resolver:
 
     def _suggest(self, target: str, given: Path, including: tuple[Path, ...] = ()) -> str:
         """A hint for a missing include: a close file name in its folder, never one of the files
-        including it (that would be a cycle), else what the folder holds."""
+        including it (that would be a cycle) nor a link leading out of the profile's folder
+        (it would be refused as outside: trial), else what the folder holds."""
         folder = real(given.parent)
         names: list[str] = []
         if folder.is_dir() and is_inside(folder, self.boundary):
+            # a link leading out of the profile's folder is no suggestion: it would be refused
             names = sorted(p.name for p in folder.iterdir() if p.name.lower().endswith(SUFFIXES) and p.is_file()
-                           and real(p) not in including)
+                           and real(p) not in including and is_inside(real(p), self.boundary))
         close = difflib.get_close_matches(given.name, names, n=1, cutoff=0.6)
         if close:
             return f"did you mean '{str(Path(target).with_name(close[0]))}'?"

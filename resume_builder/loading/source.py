@@ -110,12 +110,14 @@ def _near_in_folder(path: Path, limit: int, suffixes: tuple[str, ...]) -> Path |
     """A file in ``path``'s folder that ``path`` is a slip for (see :func:`nearby_name`), or None."""
     from itertools import islice
 
+    from resume_builder.output import entry_is_file
+
     def kind(name: str) -> str:
         suffix = Path(name).suffix.lower()
         return ".yaml" if suffix == ".yml" else suffix
 
     try:
-        files = [entry.name for entry in islice(os.scandir(path.parent), limit) if entry.is_file()]
+        files = [entry.name for entry in islice(os.scandir(path.parent), limit) if entry_is_file(entry)]
     except OSError:
         return None
     # names of the same kind (suffix), compared without it: '.yaml' alone makes no likeness
@@ -140,12 +142,14 @@ def _near_in_near_folder(path: Path, limit: int, suffixes: tuple[str, ...]) -> P
     beside ``path``'s folder, or None."""
     from itertools import islice
 
+    from resume_builder.output import entry_is_dir
+
     folder = path.parent
     if folder.name in ("", ".", ".."):
         return None
     try:
         folders = [entry.name for entry in islice(os.scandir(folder.parent), limit)
-                   if entry.is_dir() and entry.name != folder.name]
+                   if entry_is_dir(entry) and entry.name != folder.name]
     except OSError:
         return None
     match = _closest(folder.name, folders)

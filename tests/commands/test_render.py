@@ -403,6 +403,37 @@ def test_output_folder_that_is_a_dangling_link_is_said_to_be_one(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["out"] and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("command", ["render", "letter"])
+def test_an_out_dir_that_cannot_hold_outputs_is_said_before_any_render(tmp_path, monkeypatch, command):
+    """``--out-dir LOOP`` said the first output "leads to itself ... (point the link at a
+    file ...)" after rendering it, and ``--out-dir -`` made a folder named '-' (trial): the
+    folder is looked at first, and what is wrong with it said as a folder."""
+    from resume_builder import pipeline
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "l1").symlink_to("l2")
+    (tmp_path / "l2").symlink_to("l1")
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+
+    def no_render(*args, **kwargs):
+        raise AssertionError("rendered")
+
+    monkeypatch.setattr(pipeline, "render", no_render)
+    for out_dir, said in [
+        ("l1", "error: l1 leads to itself through symbolic links (a loop of links); outputs are only written to "
+               "regular files (point the link at a folder, or name another --out-dir (or -o))"),
+        ("-", "error: --out-dir - names a folder called '-' (name a folder, or write -o - for standard output)"),
+        ("a-file/out", "error: cannot write into a-file/out: a-file is a file, not a folder (choose another "
+                       "--out-dir (or -o), or move that file away)"),
+        ("/sys/out", "error: /sys/out is in a system folder of devices and processes; outputs are only written to "
+                     "regular files (choose another --out-dir (or -o))"),
+    ]:
+        result = runner.invoke(app, [command, str(EXAMPLE), "-f", "txt", "--out-dir", out_dir])
+        assert result.exit_code == 2, result.output
+        assert " ".join(result.output.split()) == said
+    assert sorted(os.listdir(tmp_path)) == ["a-file", "l1", "l2"]
+
+
 def test_error_while_replacing_leaves_old_file_and_no_temporary(tmp_path, monkeypatch):
     out = tmp_path / "out"
     out.mkdir()

@@ -187,6 +187,19 @@ def test_a_missing_include_never_suggests_a_file_that_includes_it(tmp_path):
     assert "did you mean 'misc.yaml'?" in message
 
 
+def test_a_missing_include_never_suggests_a_link_leading_out_of_the_profiles_folder(tmp_path):
+    """``include: secrts.yaml`` suggested 'secrets.yaml', a link to a file outside the folder,
+    which the include would then refuse (trial); a file inside the folder is still suggested."""
+    (tmp_path / "outside.yaml").write_text("name: SECRET\n", encoding="utf-8")
+    (tmp_path / "cv").mkdir()
+    (tmp_path / "cv" / "secrets.yaml").symlink_to(tmp_path / "outside.yaml")
+    (tmp_path / "cv" / "main.yaml").write_text("basics:\n  include: secrts.yaml\n", encoding="utf-8")
+    message = _error(tmp_path / "cv" / "main.yaml")
+    assert "included file 'secrts.yaml' not found" in message and "secrets.yaml" not in message
+    (tmp_path / "cv" / "secret.yaml").write_text("name: A\n", encoding="utf-8")
+    assert "did you mean 'secret.yaml'?" in _error(tmp_path / "cv" / "main.yaml")
+
+
 def test_an_include_of_a_dangling_link_a_loop_a_folder_or_a_fifo_says_what_it_is(tree):
     """``include:`` of a symbolic link whose file is gone said "not found" beside an ``ls`` that
     lists it, and a folder "is not a file" (trial): said as the profile loader says it, where written."""

@@ -1,9 +1,12 @@
-"""`serve` ends at once (exit 2, no server) for a mistake in its own command line, which no save
-can fix: a misspelt profile name kept it serving "file not found" (newcomer trial), and so did
-``-O font_size=99``. A mistake inside the profile is still shown in the page until a save."""
+"""`serve` and `watch` end at once (exit 2, no server, no wait) for a mistake in their own command
+line, which no save can fix: a misspelt profile name kept serve serving "file not found" (newcomer
+trial), and so did ``-O font_size=99``; ``serve --out-dir FILE`` ended in a traceback and ``watch``
+kept waiting for all of them (trial). A mistake inside the profile is still shown in the page
+until a save."""
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -25,7 +28,16 @@ def project(tmp_path, monkeypatch):
     def run(preview, **_):
         started.append(preview.profile)
 
+    def watch(watcher):
+        started.append(watcher.profile)
+
     monkeypatch.setattr("resume_builder.serving.app.run", run)
+    monkeypatch.setattr("resume_builder.watching.Watcher.run", watch)
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    (tmp_path / "to-nothing").symlink_to("nowhere")
+    (tmp_path / "loop-a").symlink_to("loop-b")
+    (tmp_path / "loop-b").symlink_to("loop-a")
+    os.mkfifo(tmp_path / "pipe")
     return started
 
 
@@ -40,12 +52,29 @@ def project(tmp_path, monkeypatch):
     (["cv.yaml", "--variant", "nope.yaml"], "error: nope.yaml: file not found (check the path of the variant file)"),
     (["cv.yaml", "--variant", "nope"], "error: cv.yaml:"),  # at its variants: the profile declares none
     (["cv.yml"], "error: cv.yml: file not found (did you mean 'cv.yaml'?;"),
+    (["cv.yaml", "--out-dir", "a-file"], "error: cannot write into a-file: a-file is a file, not a folder "
+                                         "(choose another --out-dir, or move that file away)"),
+    (["cv.yaml", "--out-dir", "a-file/sub"], "error: cannot write into a-file/sub: a-file is a file, not a folder"),
+    (["cv.yaml", "--out-dir", "pipe"], "error: cannot write into pipe: pipe is a named pipe (FIFO), not a folder"),
+    (["cv.yaml", "--out-dir", "to-nothing"], "error: cannot write into to-nothing: to-nothing is a symbolic link to "
+                                             "'nowhere', which does not exist (point the link at a folder, or "
+                                             "choose another --out-dir)"),
+    (["cv.yaml", "--out-dir", "loop-a/sub"], "error: loop-a/sub leads to itself through symbolic links (a loop of "
+                                             "links); outputs are only written to regular files (point the link "
+                                             "at a folder, or name another --out-dir)"),
+    (["cv.yaml", "--out-dir", "/proc/x"], "error: /proc/x is in a system folder of devices and processes"),
+    (["cv.yaml", "--out-dir", "-"], "error: --out-dir - names a folder called '-' (name a folder)"),
 ])
-def test_a_mistake_in_the_command_line_ends_serve_before_it_starts(project, arguments, said):
-    result = runner.invoke(app, ["serve", *arguments, "--port", "0"])
+@pytest.mark.parametrize("command", ["serve", "watch"])
+def test_a_mistake_in_the_command_line_ends_serve_before_it_starts(project, arguments, said, command):
+    if command == "watch" and "--job" in arguments:
+        arguments = ["cv.yaml", "-f", "docs"]  # watch has no --job: a mistake of its own instead
+        said = "error: unknown format 'docs' (did you mean 'docx'?; formats: pdf, html, png, docx, md, txt)"
+    result = runner.invoke(app, [command, *arguments, *(["--port", "0"] if command == "serve" else [])])
     assert result.exit_code == 2, result.output
     assert " ".join(result.output.split()).startswith(said), result.output
     assert project == [] and "Traceback" not in result.output
+    assert sorted(os.listdir()) == ["a-file", "cv.yaml", "loop-a", "loop-b", "pipe", "to-nothing"]
 
 
 def test_a_mistake_inside_the_profile_still_starts_the_preview(project, tmp_path):
