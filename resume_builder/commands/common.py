@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
@@ -119,6 +120,20 @@ def _number(value: str | float, amount: Amount) -> float:
     if refusal:
         raise typer.BadParameter(refusal)
     return number
+
+
+def file_name(value: str | Path) -> Path:
+    """A path option or argument that names a file to write (``-o``, ``--write-variant``,
+    ``init FILE``); ``typer.BadParameter`` for one that ends in a slash (``-o out/`` wrote a
+    file named ``out``: ``Path`` drops the slash, so it is read here, as typed: trial) or
+    names ``.`` or ``..``, which are folders whatever is there."""
+    if isinstance(value, Path):
+        return value
+    text = str(value)
+    if text.endswith(("/", os.sep)) or Path(text).name in ("", ".", ".."):
+        raise typer.BadParameter(f"{text!r} names a folder, not a file; give the file's name, "
+                                 f"e.g. {text.rstrip('/' + os.sep) or '.'}{os.sep}NAME")
+    return Path(text)
 
 
 def port_option(help: str):

@@ -9,13 +9,13 @@ from typing import Optional
 
 import typer
 
-from resume_builder.commands.common import dash_means_stdout, user_errors
+from resume_builder.commands.common import dash_means_stdout, file_name, user_errors
 
 
 def import_profile(
     source: Path = typer.Argument(..., help="A JSON Resume file (resume.json), a RenderCV file (cv.yaml), LinkedIn's "
                                             "data export (.zip), or a PDF or DOCX résumé."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
+    output: Optional[Path] = typer.Option(None, "--output", "-o", parser=file_name,
                                           help="YAML profile to write ('-' or none: standard output)."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
     group_roles: bool = typer.Option(False, "--group-roles",

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import typer
 
-from resume_builder.commands.common import user_errors
+from resume_builder.commands.common import file_name, user_errors
 from resume_builder.errors import UserError
 
 
 def init(
-    path: Path = typer.Argument(Path("profile.yaml"), help="Where to write the starter profile.", metavar="FILE"),
+    path: Path = typer.Argument(Path("profile.yaml"), parser=file_name, help="Where to write the starter profile.", metavar="FILE"),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """Write a commented starter profile that validates, to edit into your own."""

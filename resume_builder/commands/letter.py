@@ -8,9 +8,9 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (formats_option, input_format_option, max_pages_option, profile_or_default,
-                                            refuse_closed_stdout, theme_dir_option, theme_option, theme_options_option,
-                                            timeout_option, user_errors)
+from resume_builder.commands.common import (file_name, formats_option, input_format_option, max_pages_option,
+                                            profile_or_default, refuse_closed_stdout, theme_dir_option, theme_option,
+                                            theme_options_option, timeout_option, user_errors)
 from resume_builder.errors import UserError
 from resume_builder.limits import DEFAULT_TIMEOUT
 
@@ -28,7 +28,7 @@ def letter(
     theme: Optional[str] = theme_option(),
     theme_dir: Optional[Path] = theme_dir_option(),
     option: List[str] = theme_options_option(),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
+    output: Optional[Path] = typer.Option(None, "--output", "-o", parser=file_name,
                                           help="Output file (one format only; '-' for standard output)."),
     out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Folder for outputs named "
                                                                    "<profile>-letter-<name>.<ext> (default: output)."),

@@ -7,11 +7,11 @@ from typing import Optional
 
 import typer
 
-from resume_builder.commands.common import dash_means_stdout, user_errors
+from resume_builder.commands.common import dash_means_stdout, file_name, user_errors
 
 
 def schema(
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout ('-': stdout)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", parser=file_name, help="Write to this file instead of stdout ('-': stdout)."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
 ) -> None:
     """Print the JSON Schema of the profile, for editors and other tools."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 import typer
 
-from resume_builder.commands.common import max_pages_option, user_errors
+from resume_builder.commands.common import file_name, max_pages_option, user_errors
 from resume_builder.wording import count
 from resume_builder.containment import real
 
@@ -44,7 +44,7 @@ def tailor(
                                "layout. Default: the language."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     write_variant: Optional[Path] = typer.Option(
-        None, "--write-variant", help="Write a starting variant file that keeps the most relevant projects."),
+        None, "--write-variant", parser=file_name, help="Write a starting variant file that keeps the most relevant projects."),
     keywords: Optional[Path] = typer.Option(
         None, "--keywords", help="Extra keyword aliases: YAML/JSON 'aliases: {Name: [alias, ...]}' or TOML."),
     max_pages: Optional[int] = max_pages_option("Apply this page budget (default: the variant's max_pages) and "

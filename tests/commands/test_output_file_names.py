@@ -1,0 +1,45 @@
+"""An option that names a file to write refuses a name that ends in a slash, or is ``.`` or
+``..``: ``render -o out/`` wrote a file named ``out`` (``Path`` drops the slash; trial)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from resume_builder.cli import app
+from tests.conftest import EXAMPLE, JOB_SAMPLE
+
+runner = CliRunner()
+
+COMMANDS = {
+    "render": (["render", str(EXAMPLE), "-f", "txt", "-o"], "'--output' / '-o'"),
+    "letter": (["letter", str(EXAMPLE), "-f", "txt", "-o"], "'--output' / '-o'"),
+    "export": (["export", str(EXAMPLE), "-o"], "'--output' / '-o'"),
+    "import": (["import", str(EXAMPLE), "-o"], "'--output' / '-o'"),
+    "schema": (["schema", "-o"], "'-o' / '--output'"),
+    "tailor": (["tailor", str(EXAMPLE), "--job", str(JOB_SAMPLE), "--write-variant"], "'--write-variant'"),
+    "init": (["init"], "'FILE'"),
+}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("name, example", [("out/", "out/NAME"), ("new/sub/", "new/sub/NAME"), (".", "./NAME"),
+                                           ("out/..", "out/../NAME")])
+def test_a_file_name_that_names_a_folder_is_refused_and_nothing_is_written(tmp_path, monkeypatch, command, name,
+                                                                          example):
+    monkeypatch.chdir(tmp_path)
+    arguments, option = COMMANDS[command]
+    result = runner.invoke(app, [*arguments, name], env={"COLUMNS": "300"})
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for {option}: '{name}' names a folder, not a file; give the file's name, e.g. {example}" \
+        in " ".join(result.output.split())
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_file_name_is_still_written_where_it_says(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["render", str(EXAMPLE), "-f", "txt", "-o", "out/cv.txt"])
+    assert result.exit_code == 0, result.output
+    assert os.listdir(tmp_path / "out") == ["cv.txt"]
