@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import re
 import typing
 from collections import OrderedDict
@@ -28,7 +29,9 @@ from resume_builder.formats import FORMATS, TABLE, format_of_extension, renderer
 from resume_builder.loading import LoadedProfile
 from resume_builder.loading.source import dotted
 from resume_builder.render.job import Rendered, RenderJob
+from resume_builder.limits import reads_as_zero
 from resume_builder.schema.base import PathKey
+from resume_builder.schema.numbers import PLAIN_NUMBER
 from resume_builder.schema.profile import Profile
 from resume_builder.schema.variant import Variant
 from resume_builder.theming import Theme, ThemeOptions, find_theme
@@ -125,8 +128,11 @@ def select_variant(profile_path: Path | None, variant: str | None, *, lang: str 
 
 
 def parse_option_overrides(pairs: list[str]) -> dict[str, Any]:
-    """``-O key=value`` pairs to typed values: numbers, booleans (true/false/yes/no), and
-    comma-separated lists for the options that take a list (``section_order``)."""
+    """``-O key=value`` pairs to typed values: numbers (written in ASCII digits,
+    :data:`~resume_builder.schema.numbers.PLAIN_NUMBER`: Python's ``int()`` read ``٩`` as 9 and
+    ``1_0`` as 10), booleans (true/false/yes/no), comma-separated lists for the options that
+    take a list (``section_order``), and text for the rest. Raises UserError for a pair that
+    is not KEY=VALUE."""
     lists = {name for name, info in ThemeOptions.model_fields.items() if typing.get_origin(info.annotation) is list}
     out: dict[str, Any] = {}
     for pair in pairs:
@@ -138,11 +144,12 @@ def parse_option_overrides(pairs: list[str]) -> dict[str, Any]:
             out[key] = [part.strip() for part in value.split(",") if part.strip()]
         elif value.lower() in ("true", "false", "yes", "no"):
             out[key] = value.lower() in ("true", "yes")
+        elif PLAIN_NUMBER.fullmatch(value):
+            number = float(value) if any(c in value for c in ".eE") else int(value)
+            # 1e400 (inf) and 1e-400 (0.0) stay as written, for the message to say them so
+            out[key] = value if math.isinf(number) or reads_as_zero(value) else number
         else:
-            try:
-                out[key] = float(value) if any(c in value for c in ".eE") else int(value)
-            except ValueError:
-                out[key] = value
+            out[key] = value  # text: the option says whether it takes one ('1_0', '١٠', 'inf' are no numbers)
     return out
 
 

@@ -157,3 +157,33 @@ def test_a_boolean_theme_option_is_not_a_number_in_any_layer(tmp_path):
     with pytest.raises(UserError) as info:
         find_theme(None, theme_dir=theme).options()
     assert str(info.value) == f"{theme}/theme.toml:4:11: options.spacing: false is not a number (use a number from 0.4 to 2)"
+
+
+@pytest.mark.parametrize("written, said", [
+    ("٩", "'٩' is not a number"),  # Python's int() reads other scripts' digits: it was 9
+    ("１０", "'１０' is not a number"),  # full-width digits: it was 10
+    ("1_0", "'1_0' is not a number"),  # a digit separator: it was 10
+    ("inf", "'inf' is not a number"),  # it was "'inf' is out of range"
+    ("nan", "'nan' is not a number"),
+    ("0x10", "'0x10' is not a number"),
+    ("1e400", "'1e400' is out of range"),  # it was "inf is out of range"
+    ("1e-400", "'1e-400' is out of range"),  # it was "0.0 is out of range"
+])
+def test_a_number_option_is_a_number_in_ascii_digits_and_said_as_written(tmp_path, written, said):
+    """``-O font_size=٩`` rendered at 9 pt, ``1_0`` at 10 (trial); a profile's quoted ``"1_0"``
+    too (pydantic's lax reading). Refused in both, and said as written."""
+    with pytest.raises(UserError) as info:
+        prepare(RenderRequest(profile=_profile(tmp_path), options=parse_option_overrides([f"font_size={written}"])))
+    assert str(info.value) == f"-O font_size: {said} (use a number from 7 to 14)"
+    if written.isascii():
+        path = _profile(tmp_path, PROFILE.replace("  font_size: 9\n", f'  font_size: "{written}"\n'))
+        with pytest.raises(UserError) as info:
+            prepare(RenderRequest(profile=path))
+        assert str(info.value) == f"{path}:9:14: theme.font_size: {said} (use a number from 7 to 14)"
+
+
+@pytest.mark.parametrize("written, value", [("10", 10), ("9.5", 9.5), ("+9", 9), (".95e1", 9.5), (" 11 ", 11)])
+def test_plain_numbers_are_still_read(tmp_path, written, value):
+    assert parse_option_overrides([f"font_size={written}"]) == {"font_size": value}
+    path = _profile(tmp_path, PROFILE.replace("  font_size: 9\n", f'  font_size: "{written}"\n'))
+    assert prepare(RenderRequest(profile=path)).options.font_size == value

@@ -40,11 +40,29 @@ def not_boolean(what: str = "a number") -> BeforeValidator:
     return BeforeValidator(refuse)
 
 
-Number = Annotated[float, not_boolean("a number")]
-"""A float (an int is fine) that is not a boolean; bounds are given with ``Field(ge=, le=)``."""
+#: A number written as text the way a person writes one: ASCII digits, an optional sign,
+#: decimal point and exponent (``11``, ``-2.5``, ``.5``, ``1e3``); no digit separators, no
+#: other scripts' digits, no ``inf``/``nan``, no hexadecimal.
+PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
-WholeNumber = Annotated[int, not_boolean("a whole number")]
-"""An int that is not a boolean."""
+
+def _plain_number_text(value: Any) -> Any:
+    """A text where a number is wanted (``-O font_size=11``, a quoted ``"11"`` in a profile's
+    ``theme:``) is read only when :data:`PLAIN_NUMBER` matches it, spaces aside: pydantic read
+    ``"1_0"`` as 10 and ``"inf"``, ``"nan"`` as floats (trial). Anything else passes on.
+
+    Raises (inside pydantic's validation): ``PydanticCustomError`` of type ``float_parsing``."""
+    if isinstance(value, str) and not PLAIN_NUMBER.fullmatch(value.strip()):
+        raise PydanticCustomError("float_parsing", "Input should be a valid number")
+    return value
+
+
+Number = Annotated[float, not_boolean("a number"), BeforeValidator(_plain_number_text)]
+"""A float (an int is fine) that is not a boolean, nor a text other than a plain number
+(:data:`PLAIN_NUMBER`); bounds are given with ``Field(ge=, le=)``."""
+
+WholeNumber = Annotated[int, not_boolean("a whole number"), BeforeValidator(_plain_number_text)]
+"""An int that is not a boolean, nor a text other than a plain number."""
 
 
 #: The error type :func:`amount_of` raises; its message is :func:`amount_refusal`'s, its context
