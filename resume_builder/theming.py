@@ -31,7 +31,6 @@ from resume_builder.errors import Location, Problem, UserError, did_you_mean
 from resume_builder.loading.toml_text import without_bom
 from resume_builder.schema.numbers import NOT_BOOLEAN, Number, WholeNumber
 from resume_builder.theme_paths import builtin_themes_folder
-from resume_builder.containment import real
 
 API_VERSION = 1
 ENTRY_POINT_GROUP = "resume_builder.themes"
@@ -410,12 +409,27 @@ class Theme:
             contained(self.folder, reference, owner=f"theme '{self.name}'", what="[docx] reference_docx")
 
     def template_roots(self) -> list[tuple[Path, Path]]:
-        """(templates folder, theme folder it must stay in) for the template loader."""
+        """(templates folder, theme folder it must stay in) for the template loader, child first;
+        a theme folder without ``templates/`` has none of its own.
+
+        Raises:
+            UserError: a ``templates`` that is a symlink out of its theme folder, or that is
+            there but no folder (a file, a FIFO, a link to nothing, a loop of links).
+        """
+        from resume_builder.output import path_kind
+
         out = []
         for folder in self.folders:
-            if (folder / "templates").is_dir():
-                owner = f"theme '{self.name}'" + (f" (its parent in {folder})" if folder != self.folder else "")
+            owner = f"theme '{self.name}'" + (f" (its parent in {folder})" if folder != self.folder else "")
+            found = path_kind(folder / "templates")
+            if found.kind == "folder":
                 out.append((contained(folder, "templates", owner=owner, what="the templates folder"), folder))
+            elif found.kind != "missing":  # it was passed over for the parent's templates, silently (trial)
+                said = "is a file, not a folder" if found.kind == "file" else \
+                    f"is {found.what}, not a folder" if found.kind == "special" else found.said
+                raise UserError(f"{owner}: {folder / 'templates'} {said}",
+                                hint="point the link at the templates folder" if found.link
+                                else "a theme's templates/ must be a folder of templates")
         return out
 
     def options(self, overrides: dict[str, Any] | None = None, *,

@@ -45,6 +45,7 @@ def _template_problem(folder: Optional[Path], finder=None, name: str = "") -> st
 
     from resume_builder.errors import UserError
     from resume_builder.render.html import template_environment
+    from resume_builder.render.sandbox import BrokenTemplate
 
     own = template_environment(((folder / "templates", folder),))
     try:  # the templates it can name: its own, then those of the themes it extends
@@ -65,6 +66,8 @@ def _template_problem(folder: Optional[Path], finder=None, name: str = "") -> st
                     every.loader.get_source(every, named)
                 except TemplateNotFound:
                     return f"{path}:{node.lineno}: names the template '{named}', which the theme does not have"
+        except BrokenTemplate as exc:  # a FIFO, a folder, a link to nothing where a template goes
+            return f"{path} {exc.said}"
         except TemplateError as exc:
             line = f":{exc.lineno}" if getattr(exc, "lineno", None) else ""
             return f"{path}{line}: {getattr(exc, 'message', None) or exc}"

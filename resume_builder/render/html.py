@@ -25,7 +25,7 @@ from resume_builder.document import Document
 from resume_builder.errors import UserError
 from resume_builder.limits import MAX_OUTPUT_CHARS, RenderTimeout
 from resume_builder.output import build_datetime
-from resume_builder.render.sandbox import OutputTooLarge, render_template, sandboxed_environment
+from resume_builder.render.sandbox import BrokenTemplate, OutputTooLarge, render_template, sandboxed_environment
 from resume_builder.theming import CODE_FONTS, FALLBACK_FONTS, FontFace, Theme, ThemeOptions, regional_fonts
 
 #: What a browser may load from our HTML output: inline styles, and fonts and images
@@ -139,6 +139,10 @@ def _render(env: SandboxedEnvironment, name: str, theme: Theme, **context) -> st
     except RecursionError as exc:
         raise _template_error(exc, name, lambda file: f"theme '{theme.name}': template {file} nests or recurses "
                                                       "too deeply") from None
+    except BrokenTemplate as exc:
+        raise UserError(f"theme '{theme.name}': {exc.filename} {exc.said}",
+                        hint="point the link at the template file, or remove it" if exc.link
+                        else "a template must be a file: remove it, or replace it with the template") from None
     except TemplateNotFound as exc:
         raise _template_error(exc, name, lambda file: f"theme '{theme.name}' has no template '{exc.name}'",
                               hint=f"looked in {', '.join(str(f) for f in theme.template_folders())}") from None

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, nodes
-from jinja2.exceptions import SecurityError
+from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.runtime import Macro
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
@@ -529,6 +529,20 @@ class LimitedSandbox(SandboxedEnvironment):
         return _check_size(result)
 
 
+class BrokenTemplate(TemplateError):
+    """A template's name in a theme's ``templates/`` is not a regular file: a named pipe, a
+    folder, a symbolic link to nothing or a loop of links. ``name``: the template's name;
+    ``filename``: its path; ``said``: what it is, in :class:`~resume_builder.output.PathKind`'s words."""
+
+    def __init__(self, name: str, filename: str) -> None:
+        from resume_builder.output import path_kind
+
+        found = path_kind(filename)
+        self.name, self.filename, self.link = name, filename, found.link
+        self.said = found.said if found.kind != "folder" else "is a folder, not a file"
+        super().__init__(f"template '{name}' {self.said}")
+
+
 class ContainedLoader(FileSystemLoader):
     """Reads templates only from inside its theme folder, after resolving symlinks.
 
@@ -536,7 +550,9 @@ class ContainedLoader(FileSystemLoader):
     lie inside it (``Theme.template_roots``), and every file read must too, so neither a
     ``templates/x -> ~/.ssh/id_rsa`` nor a ``templates -> /`` symlink can bring an outside
     file into the résumé. (``followlinks=False`` only affects listing.) Raises
-    SecurityError for a template that resolves outside the theme folder.
+    SecurityError for a template that resolves outside the theme folder, and
+    :class:`BrokenTemplate` for a name that is there but no regular file (it is not passed
+    over for the parent theme's template of that name).
     """
 
     def __init__(self, searchpath: str, root: Path) -> None:
@@ -549,6 +565,10 @@ class ContainedLoader(FileSystemLoader):
         pieces = split_template_path(template)  # refuses '..' segments
         for folder in self.searchpath:
             filename = os.path.join(folder, *pieces)
+            if not os.path.isfile(filename) and os.path.lexists(filename):
+                # a FIFO, a folder, a link to nothing: jinja2 passed over it to the parent theme's
+                # template of that name, silently (trial)
+                raise BrokenTemplate(template, filename)
             if os.path.isfile(filename) and not is_inside(filename, self.root):
                 # checked before the file is opened: an outside file is never read
                 raise SecurityError(f"template '{template}' links to a file outside the theme folder")

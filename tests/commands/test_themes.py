@@ -128,3 +128,69 @@ def test_a_theme_whose_own_defaults_render_refuses_is_listed_as_broken(cwd, tmp_
     listed = rows(result.output)
     assert "BROKEN" in listed["loud"] and "options.font_size: 40 is out of range" in listed["loud"]
     assert "BROKEN" not in listed["modern"]
+
+
+def _broken(path: Path, kind: str) -> None:
+    import os
+
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "dangling":
+        path.symlink_to("nowhere")
+    elif kind == "loop":
+        path.symlink_to(path.name + "-2")
+        path.with_name(path.name + "-2").symlink_to(path.name)
+    else:
+        path.write_text("x", encoding="utf-8")
+
+
+TEMPLATE_SAID = {"fifo": ("is a named pipe (FIFO), not a regular file",
+                          "a template must be a file: remove it, or replace it with the template"),
+                 "folder": ("is a folder, not a file", "a template must be a file: remove it, or replace it with the "
+                                                       "template"),
+                 "dangling": ("is a symbolic link to 'nowhere', which does not exist",
+                              "point the link at the template file, or remove it"),
+                 "loop": ("is a symbolic link to 'style.css.j2-2', which leads back to it (a loop of links)",
+                          "point the link at the template file, or remove it")}
+
+
+@pytest.mark.parametrize("kind", sorted(TEMPLATE_SAID))
+def test_a_template_that_is_no_file_is_said_not_passed_over_for_the_parents(cwd, kind):
+    """A child theme's style.css.j2 that was a FIFO, a folder or a link to nothing was passed
+    over for its parent's, silently, and `themes` listed it as "BROKEN: PATH: style.css.j2" (trial)."""
+    from tests.conftest import EXAMPLE
+
+    folder = make_theme(cwd / "themes" / "mine", "mine", "Mine.")
+    (folder / "theme.toml").write_text('name = "mine"\nextends = "classic"\n', encoding="utf-8")
+    (folder / "templates").mkdir()
+    _broken(folder / "templates" / "style.css.j2", kind)
+    said, hint = TEMPLATE_SAID[kind]
+    result = runner.invoke(app, ["render", str(EXAMPLE), "--theme", "mine", "-f", "html", "-o", "cv.html"])
+    assert result.exit_code == 2
+    assert " ".join(result.output.split()) == \
+        f"error: theme 'mine': {folder / 'templates' / 'style.css.j2'} {said} ({hint})"
+    assert not (cwd / "cv.html").exists()
+    listed = rows(runner.invoke(app, ["themes"]).output)
+    assert " ".join(listed["mine"].split()) == \
+        f"mine BROKEN: {folder / 'templates' / 'style.css.j2'} {said} [{cwd / 'themes'}]"
+
+
+@pytest.mark.parametrize("kind, said", [
+    ("file", "is a file, not a folder (a theme's templates/ must be a folder of templates)"),
+    ("fifo", "is a named pipe (FIFO), not a folder (a theme's templates/ must be a folder of templates)"),
+    ("dangling", "is a symbolic link to 'nowhere', which does not exist (point the link at the templates folder)"),
+    ("loop", "is a symbolic link to 'templates-2', which leads back to it (a loop of links) (point the link at the "
+             "templates folder)"),
+])
+def test_a_templates_folder_that_is_no_folder_is_said(cwd, kind, said):
+    from tests.conftest import EXAMPLE
+
+    folder = make_theme(cwd / "themes" / "mine", "mine", "Mine.")
+    (folder / "theme.toml").write_text('name = "mine"\nextends = "classic"\n', encoding="utf-8")
+    _broken(folder / "templates", kind)
+    result = runner.invoke(app, ["render", str(EXAMPLE), "--theme", "mine", "-f", "html", "-o", "cv.html"])
+    assert result.exit_code == 2
+    assert " ".join(result.output.split()) == f"error: theme 'mine': {folder / 'templates'} {said}"
+    assert "BROKEN" in rows(runner.invoke(app, ["themes"]).output)["mine"]
