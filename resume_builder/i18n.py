@@ -90,12 +90,13 @@ class Labels:
 
 class UnknownLocale(ValueError):
     """A locale name that is malformed or unknown to CLDR. :attr:`hint` says how to fix it:
-    the code CLDR gives for a deprecated one (``iw`` → ``he``), else ``None``."""
+    the code CLDR gives for a deprecated one (``iw`` → ``he``), the region to write for an
+    unknown one (``de-XX``: :func:`region_hint`), else ``None``."""
 
-    def __init__(self, tag: str) -> None:
+    def __init__(self, tag: str, hint: str | None = None) -> None:
         super().__init__(tag)
         self.tag = tag
-        self.hint = replacement_hint(tag)
+        self.hint = hint or replacement_hint(tag)
 
 
 def normalize_tag(tag: str) -> str:
@@ -189,12 +190,93 @@ def _babel_locale(tag: str):
 
 
 def check_locale(value: str) -> str:
-    """Return ``value`` normalised (``en_gb`` → ``en-GB``); UnknownLocale if CLDR lacks it."""
+    """Return ``value`` normalised (``en_gb`` → ``en-GB``); UnknownLocale if CLDR lacks its
+    language, or its region (``de-XX``: :func:`unknown_region`), whose hint names one to write."""
     if not looks_like_tag(value):
         raise UnknownLocale(value)
     if base_language(value) not in _cldr_languages():
         raise UnknownLocale(value)
+    region = unknown_region(value)
+    if region is not None:
+        raise UnknownLocale(value, hint=region_hint(value, region))
     return normalize_tag(value)
+
+
+def _region_at(tag: str) -> int | None:
+    """The index of the region subtag of ``tag`` split at ``-`` (BCP 47: after the language and
+    a four-letter script, two letters or three digits), else None. Three letters there count
+    too: no extended language subtag is written so, but ISO 3166 alpha-3 (``en-USA``) is."""
+    parts = normalize_tag(tag).split("-")
+    at = 2 if len(parts) > 1 and len(parts[1]) == 4 and parts[1].isalpha() else 1
+    if len(parts) > at and re.fullmatch(r"[A-Z]{2,3}|\d{3}", parts[at]):
+        return at
+    return None
+
+
+@lru_cache(maxsize=1)
+def _cldr_regions() -> frozenset[str]:
+    """The region codes CLDR names (Babel's ``Locale("en").territories``: ``DE``, ``419``...),
+    without the codes ISO 3166 leaves for private use that CLDR gives its own meanings to
+    (``ZZ`` "Unknown Region", ``XA``/``XB`` pseudo-locales, ``QO`` "Outlying Oceania"; Kosovo's
+    ``XK``, in common use, kept)."""
+    from babel import Locale
+
+    return frozenset(code for code in Locale("en").territories
+                     if code.isdigit() or code == "XK" or not (code in ("AA", "ZZ") or code[0] == "X"
+                                                               or code[0] == "Q" and code[1] >= "M"))
+
+
+def unknown_region(tag: str) -> str | None:
+    """The region subtag of ``tag`` when CLDR knows no such region (``de-XX`` → ``XX``,
+    ``en-UK`` → ``UK``, ``en-USA`` → ``USA``: see :func:`region_hint`), else None (``de-AT``,
+    ``es-419``, ``zh-Hant-TW``, or no region)."""
+    at = _region_at(tag)
+    if at is None:
+        return None
+    region = normalize_tag(tag).split("-")[at]
+    if region in _cldr_regions():
+        return None
+    if len(region) == 3 and region.isalpha() and region not in _territory_aliases():
+        return None  # three letters but no country's: not a region subtag, left to Babel as before
+    return region
+
+
+def _territory_aliases() -> dict[str, list[str]]:
+    """CLDR's territory aliases (Babel's ``territory_aliases``): old and other codes of regions
+    (``UK`` → GB, ``USA`` → US, ``276`` → DE, ``SU`` → RU, AM, AZ...)."""
+    from babel.core import get_global
+
+    return get_global("territory_aliases")
+
+
+def _region_alias(code: str) -> str | None:
+    """The one region CLDR writes for ``code`` (its territory aliases: ``UK`` → ``GB``,
+    ``USA`` → ``US``, ``276`` → ``DE``), else None (none, or several: ``SU``)."""
+    regions = _territory_aliases().get(code) or []
+    return regions[0] if len(regions) == 1 and regions[0] in _cldr_regions() else None
+
+
+def region_hint(tag: str, region: str) -> str:
+    """How to write the unknown ``region`` of ``tag``: "did you mean 'en-GB'? the code for United
+    Kingdom is 'GB'" when CLDR writes it otherwise (``en-UK``, ``en-USA``, ``de-276``), else the
+    country CLDR gives the language (its likely subtags) and the tag without a region:
+    "'XX' is not a country or region code; write e.g. de-DE, or leave the region out: de"."""
+    from babel import Locale
+
+    parts = normalize_tag(tag).split("-")
+    at = _region_at(tag)
+    if at is None or parts[at] != region:
+        at = parts.index(region)
+    alias = _region_alias(region)
+    if alias is not None:
+        name = Locale("en").territories.get(alias, alias)
+        return f"did you mean '{'-'.join([*parts[:at], alias, *parts[at + 1:]])}'? the code for {name} is '{alias}'"
+    bare = "-".join([*parts[:at], *parts[at + 1:]])
+    likely = likely_region("-".join(parts[:at]))
+    if likely is None:
+        return f"'{region}' is not a country or region code; write a country's code or leave the region out: {bare}"
+    return (f"'{region}' is not a country or region code; write e.g. {'-'.join([*parts[:at], likely, *parts[at + 1:]])}"
+            f", or leave the region out: {bare}")
 
 
 def built_in_languages() -> list[str]:

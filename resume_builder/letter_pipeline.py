@@ -207,7 +207,7 @@ def _script_warnings(letter: Any, labels: Any, profile: Any, *, given: str | Non
     # A placeholder's name ({position}) is no word of the letter: its value is the profile's.
     texts = (re.sub(r"\{[^{}]*\}", " ", text) for _, text in letter.texts())
     return script_warning(texts, labels.language, what="the letter",
-                          words="its date, salutation and closing", fix=fix, prefer=(profile.lang, profile.locale))
+                          words="its date, salutation and closing", untranslated="its date", fix=fix, prefer=(profile.lang, profile.locale))
 
 
 def _with_provenance(document: LetterDocument, loaded: Any, tailored: Any, *, lang: str | None,

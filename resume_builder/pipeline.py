@@ -503,7 +503,7 @@ def _script_warnings(document: Document, labels: Any, profile: Profile, *, given
         return f"give --locale {language}, or 'locale: {language}' in the profile"
 
     return script_warning(texts, labels.language, what="the résumé", words="its headings, dates and built-in words",
-                          fix=fix, prefer=(profile.lang, profile.locale))
+                          untranslated="its dates", fix=fix, prefer=(profile.lang, profile.locale))
 
 
 # Page counts of the page budget's trials, by everything that decides the layout: the same

@@ -157,11 +157,14 @@ def _direction(language: str | None, locale: str) -> str | None:
     return theirs if theirs != ours else None
 
 
-def script_warning(texts: Iterable[str], locale: str, *, what: str, words: str, fix: Callable[[str], str],
-                   prefer: Iterable[str | None] = ()) -> list[str]:
+def script_warning(texts: Iterable[str], locale: str, *, what: str, words: str, untranslated: str,
+                   fix: Callable[[str], str], prefer: Iterable[str | None] = ()) -> list[str]:
     """The warning about ``what`` ("the letter") when its ``texts`` are mostly in a script
     ``locale`` does not write (:func:`foreign_script`), else []. ``words``: what the locale
-    gives it ("its date, salutation and closing"); ``fix(language)``: how to give the locale
+    gives it ("its date, salutation and closing"); ``untranslated``: what a locale without a
+    built-in translation still gives it, from CLDR ("its date": the rest stays English, which
+    the commands say in a warning of their own; --locale zh-Hant said both that the headings
+    were English and that they were Chinese: trial); ``fix(language)``: how to give the locale
     that writes the script ("give --locale he")."""
     found = foreign_script(texts, locale, prefer)
     if found is None:
@@ -170,9 +173,18 @@ def script_warning(texts: Iterable[str], locale: str, *, what: str, words: str, 
 
     from resume_builder.i18n import labels_for
 
-    tongue = Locale.parse(labels_for(locale).locale).get_display_name("en")
-    laid = {"rtl": ", and it is laid out left to right, which scrambles the order of its words",
-            "ltr": ", and it is laid out right to left"}.get(found.direction or "", "")
+    labels = labels_for(locale)
+    tongue = Locale.parse(labels.locale).get_display_name("en")
+    own = words if labels.translated else untranslated
+    laid = {"rtl": "it is laid out left to right, which scrambles the order of its words",
+            "ltr": "it is laid out right to left"}.get(found.direction or "", "")
+    said = [f"{own} {'are' if _plural(own) else 'is'} in {tongue}"]
+    said += [laid] if laid else []
     how = fix(found.language) if found.language else f"give a locale written in {found.name} script"
     return [f"{what} is written mostly in {found.name} script, which its locale '{locale}' does not write: "
-            f"{words} are in {tongue}{laid}; {how}"]
+            f"{', and '.join(said)}; {how}"]
+
+
+def _plural(words: str) -> bool:
+    """Whether ``words`` ("its date", "its dates", "its date and closing") take "are"."""
+    return " and " in words or "," in words or words.endswith("s")
