@@ -39,7 +39,38 @@ class _Collect(logging.Handler):
         self.messages = messages
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        self.messages.append(short_data_uris(record.getMessage()))
+
+
+#: A data: URI as WeasyPrint quotes it in a message: media type, parameters (";base64"), data.
+_DATA_URI = re.compile(r"""\bdata:([\w.+-]+/[\w.+-]+)?((?:;[^,;\s"']*)*),([^\s"'()<>]*)""", re.I)
+#: The longest data: URI a message keeps as it is.
+_DATA_URI_SHOWN = 64
+
+
+def short_data_uris(message: str) -> str:
+    """``message`` with every long data: URI cut to its type and size (``data:image/png;base64,…
+    (12 kB)``): WeasyPrint quotes an image's ``src`` in full ("Image "data:image/png;base64,iVBOR…"
+    has no required alt description"), which printed a signature image's megabytes (user trial)."""
+    def shorten(found: re.Match) -> str:
+        if len(found.group()) <= _DATA_URI_SHOWN:
+            return found.group()
+        data = found.group(3)
+        if ";base64" in found.group(2).lower():
+            size = len(data.rstrip("=")) * 3 // 4
+        else:
+            size = len(data) - 2 * data.count("%")  # %XX is one byte
+        return f"{found.group()[:found.start(3) - found.start()]}… ({_size(size)})"
+
+    return _DATA_URI.sub(shorten, message) if "data:" in message.lower() else message
+
+
+def _size(size: int) -> str:
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{round(size / 1000)} kB"
+    return f"{size / 1_000_000:.1f} MB"
 
 
 @lru_cache(maxsize=8)
@@ -126,11 +157,11 @@ def _guarded(theme: Theme, messages: list[str], html: str = "", fetcher: Any = N
             raise UserError(f"the theme or profile names a file that is not there: "
                             f"{unquote(urlsplit(exc.url).path)}",
                             hint="check the url(...) in the theme's CSS or the path in the profile") from None
-        raise UserError(f"the theme or profile asked for a resource that is not allowed: {exc}",
+        raise UserError(f"the theme or profile asked for a resource that is not allowed: {short_data_uris(str(exc))}",
                         hint="themes may only load files from their own folder and the profile's folder") from None
     except FatalURLFetchingError as exc:  # the fetcher failed in another way (a bug or an OS error)
         cause = f": {exc.__cause__}" if exc.__cause__ else ""
-        raise UserError(f"a resource could not be read: {exc}{cause}") from None
+        raise UserError(short_data_uris(f"a resource could not be read: {exc}{cause}")) from None
     except RecursionError:
         raise UserError(f"theme '{theme.name}' nests elements too deeply to lay out") from None
     except OverflowError:  # pango's integer units: font-size: 1e9px, letter-spacing: 1e9px...
@@ -164,7 +195,7 @@ def _engine_failure(theme: Theme, html: str, exc: Exception) -> UserError:
         suspects = suspect_declarations(html)
     except Exception:  # noqa: BLE001 - naming a cause is a courtesy; the error stands without it
         suspects = []
-    cause = f" (WeasyPrint: {type(exc).__name__}: {str(exc)[:200]})"
+    cause = f" (WeasyPrint: {type(exc).__name__}: {short_data_uris(str(exc))[:200]})"
     if suspects:
         return UserError(f"theme '{theme.name}' cannot be laid out: its CSS has values far beyond a page: "
                          + "; ".join(suspects) + cause, hint="use sizes a page can hold")
