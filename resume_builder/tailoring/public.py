@@ -24,11 +24,21 @@ What a public copy leaves out:
   field the entry cannot do without (a company's name) is printed as "(withheld)";
 - in a custom entry's ``fields``, the date and place of birth and marital status, under the
   labels in :data:`PERSONAL_LABELS` (whatever the letter case and punctuation);
-- the values above written anywhere else: the e-mail address and the phone number (with
-  any separators, with or without the country code or trunk prefix, percent-encoded) and
-  the street address lines, postal code and birth date are replaced by "(withheld)" in
-  every text; a link whose target holds one (``mailto:``, ``tel:``, a URL) is removed, and
-  a Markdown link to one keeps only its (checked) text.
+- the values above written anywhere else: the e-mail address and the phone number and the
+  street address lines, postal code and birth date are replaced by "(withheld)" in every
+  text (the rest of the text is kept as written); a link whose target holds one
+  (``mailto:``, ``tel:``, a URL) is removed, and a Markdown link to one keeps only its
+  (checked) text. A text is searched as written and as a reader sees it (:func:`_fold`):
+  percent-encoding decoded, Unicode compatibility forms folded (NFKC: ``＠``, ``﹫``,
+  ``％``, fullwidth and mathematical digits), digits of any script read as ASCII digits, an
+  ideographic full stop read as a dot (UTS #46 maps it to one in domain names) and
+  characters that draw nothing (:mod:`resume_builder.invisible`) left out. The phone
+  number is the profile's own, read by libphonenumber (:func:`_phone_readings`): found with
+  any separators between its digits (spaces, dots, dashes, slashes, parentheses), with or
+  without a country code (after ``+``, ``00`` or nothing: ``4420 7946 0958``) or its
+  region's trunk prefix (``0``; ``8`` in Russia, ``06`` in Hungary), never inside a longer
+  run of digits. Only the profile's own values are looked for, so years, versions,
+  amounts, dates and other numbers are never taken for a phone number.
 
 The profile given is not changed.
 """
@@ -41,6 +51,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
+from resume_builder.invisible import first_invisible
 from resume_builder.phones import parse_phone, region_for
 from resume_builder.schema.base import PRIVATE_TAG, model_at
 from resume_builder.schema.profile import Profile
@@ -147,8 +158,10 @@ PERSONAL_LABELS = frozenset({
     "burgerlijkestaat",
 })
 
-#: Separators people write between a phone number's digits (and their percent-encodings).
-_SEP = r"(?:[\s\-.()/\u00a0\u2010-\u2015]|%20|%2[dD])*"
+#: Separators people write between a phone number's digits (and their percent-encodings): white
+#: space, hyphens, dashes and the minus sign, dots (the middle dot and hyphenation point too),
+#: slashes and parentheses.
+_SEP = r"(?:[\s\-.()/\u00a0\u00b7\u2010-\u2015\u2027\u2212]|%20|%2[dD])*"
 _LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
 
 
@@ -167,43 +180,140 @@ class _Secrets:
             self.patterns.append(re.compile(rf"(?<!\w){escaped}(?!\w)" if words else escaped, re.IGNORECASE))
 
     def add_phone(self, phone: str | None, region: str | None) -> None:
+        """The profile's phone number, in every reading of it (:func:`_phone_readings`), as
+        patterns (:func:`_phone_pattern`); a number of fewer than 5 digits as its text."""
         if not phone:
             return
-        number = parse_phone(phone, region)
-        if number is not None:
-            import phonenumbers
-
-            national, country = phonenumbers.national_significant_number(number), str(number.country_code)
-        else:
-            national, country = re.sub(r"\D", "", phone).lstrip("0"), ""
-        if len(national) < 5:
+        readings = [reading for reading in _phone_readings(phone, region) if len(reading[1]) >= 5]
+        if not readings:
             self.add_text(phone)
-            return
-        body = _SEP.join(national)
-        international = rf"(?:\+|%2[bB]|00){_SEP}{_SEP.join(country)}{_SEP}(?:\(0\){_SEP})?" if country else ""
-        prefix = rf"(?:{international}|0{_SEP})?" if international else rf"(?:0{_SEP})?"
-        opening = r"(?:\((?=[\d\s+]{1,6}\)))?"  # "(020) 7946 …": the parenthesis goes with the number
-        self.patterns.append(re.compile(rf"(?<!\d){opening}{prefix}{body}(?!\d)"))
+        for _country, national, trunk in readings:
+            self.patterns.append(_phone_pattern(national, trunk))
 
     def found(self, text: str) -> bool:
-        return any(p.search(text) for p in self.patterns) or any(p.search(_normal(text)) for p in self.patterns)
+        if any(p.search(text) for p in self.patterns):
+            return True
+        normal = _normal(text)
+        return normal != text and any(p.search(normal) for p in self.patterns)
 
     def mask(self, text: str) -> str:
-        normal = _normal(text)
-        if normal != text and any(p.search(normal) for p in self.patterns):
-            text = normal  # percent-encoded or look-alike characters: mask what it says
-        for pattern in self.patterns:
-            text = pattern.sub(WITHHELD, text)
+        """``text`` with every secret, found as written or as a reader sees it (:func:`_fold`),
+        replaced by "(withheld)"; the characters around it stay as written (the whole text was
+        printed in its NFKC form: a Japanese summary lost its fullwidth punctuation)."""
+        spans = [m.span() for p in self.patterns for m in p.finditer(text) if m.end() > m.start()]
+        folded, origin = _fold(text)
+        if folded != text:
+            spans += [(origin[m.start()][0], origin[m.end() - 1][1])
+                      for p in self.patterns for m in p.finditer(folded) if m.end() > m.start()]
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        parts, at = [], 0
+        for start, end in merged:
+            parts += [text[at:start], WITHHELD]
+            at = end
+        return "".join(parts) + text[at:]
+
+
+def _phone_readings(phone: str, region: str | None) -> list[tuple[str, str, str]]:
+    """The numbers ``basics.phone`` may be, as ``(country code, national significant number,
+    trunk prefix)``, read by libphonenumber: in the profile's region (:func:`region_for`), and,
+    when it is written without "+" and does not start with a single trunk "0" (``4420 7946
+    0958``, ``0044 20 7946 0958``), as an international number too ("00" read as "+") when
+    that is a valid number. Read in a German profile's region alone, ``4420 7946 0958`` was a
+    German number and the text's "020 7946 0958" stayed (user trial). The trunk prefix is the
+    region's (libphonenumber's metadata: ``8`` in Russia, ``06`` in Hungary), else "0". With
+    no reading, the number's digits without leading zeros, with no country code."""
+    import phonenumbers
+
+    written = _normal(phone).strip()
+    digits = re.sub(r"\D", "", written)
+    numbers = [parse_phone(written, region)]
+    if not written.startswith("+") and (digits.startswith("00") or digits[:1] in tuple("123456789")):
+        international = parse_phone("+" + (written.replace("00", "", 1) if digits.startswith("00") else written))
+        if international is not None and phonenumbers.is_valid_number(international):
+            numbers.append(international)
+    readings: list[tuple[str, str, str]] = []
+    for number in numbers:
+        if number is None:
+            continue
+        code = phonenumbers.region_code_for_number(number)
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(code) if code else None
+        reading = (str(number.country_code), phonenumbers.national_significant_number(number),
+                   (metadata.national_prefix if metadata is not None else None) or "0")
+        if reading not in readings:
+            readings.append(reading)
+    return readings or [("", digits.lstrip("0"), "0")]
+
+
+def _phone_pattern(national: str, trunk: str) -> re.Pattern[str]:
+    """The phone number ``national`` (its national significant number) as written in a text:
+    any separators (:data:`_SEP`) between its digits, after a country code of 1 to 3 digits
+    (after "+", "00" or nothing: ``4420 7946 0958``; any code, as a number written without
+    "+" in the profile may be read in another country's region) and the trunk prefix in
+    parentheses or not (``+44 (0)20``, ``+44 020``), or after the trunk prefix alone
+    (``020``; "0" or ``trunk``), and never inside a longer run of digits (``2079460958123``)."""
+    digits = _SEP.join
+    trunks = "|".join(digits(t) for t in sorted({"0", trunk}, key=len, reverse=True))
+    trunk_part = rf"(?:\((?:{trunks})\)|(?:{trunks})){_SEP}"
+    lead = rf"(?:(?:\+|%2[bB]|00){_SEP})?\d{{1,3}}{_SEP}"
+    prefix = rf"(?:{lead}(?:{trunk_part})?|{trunk_part})?"
+    opening = r"(?:\((?=[\d\s+]{1,6}\)))?"  # "(020) 7946 …": the parenthesis goes with the number
+    return re.compile(rf"(?<!\d){opening}{prefix}{digits(national)}(?!\d)")
+
+
+_PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def _fold_chars(text: str) -> str:
+    """``text`` (one character and its combining marks, or decoded percent-escapes) as a
+    reader sees it: NFKC (``＠``, ``﹫``, ``％`` and fullwidth or mathematical digits are
+    ``@``, ``%`` and ASCII digits), a decimal digit of any script (``٠٢٠``) its ASCII digit,
+    the ideographic full stop a dot (UTS #46 maps it to one in a domain name: ``example。org``)
+    and a character that draws nothing (:func:`resume_builder.invisible.first_invisible`:
+    ``kit\\u200b@…``) left out."""
+    if text.isascii():
         return text
+    text = unicodedata.normalize("NFKC", text)
+    return "".join("." if char == "\u3002" else str(unicodedata.decimal(char)) if char.isdecimal() and not
+                   char.isascii() else "" if first_invisible(char) else char for char in text)
+
+
+def _fold(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` as a reader sees it, so a secret cannot hide in another spelling of the same
+    characters: each character with its combining marks folded (:func:`_fold_chars`), then
+    percent-escapes decoded (after folding: ``％40`` is ``%40``, an ``@``) and folded in turn;
+    with, for each character of the result, the span of ``text`` it comes from."""
+    if text.isascii() and "%" not in text:
+        return text, [(index, index + 1) for index in range(len(text))]
+    chars: list[str] = []
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in range(1, len(text) + 1):
+        if end < len(text) and unicodedata.category(text[end]).startswith("M"):
+            continue  # a combining mark goes with its character: NFKC composes them
+        folded = _fold_chars(text[start:end])
+        chars += folded
+        spans += [(start, end)] * len(folded)
+        start = end
+    folded = "".join(chars)
+    if "%" not in folded:
+        return folded, spans
+    chars, decoded_spans, at = [], [], 0
+    for run in _PERCENT_RUN.finditer(folded):
+        decoded = _fold_chars(unquote(run.group()))
+        chars += folded[at:run.start()] + decoded
+        decoded_spans += spans[at:run.start()] + [(spans[run.start()][0], spans[run.end() - 1][1])] * len(decoded)
+        at = run.end()
+    return "".join(chars) + folded[at:], decoded_spans + spans[at:]
 
 
 def _normal(text: str) -> str:
-    """``text`` as a reader sees it: percent-encoding decoded, then Unicode compatibility
-    forms folded (NFKC: a fullwidth '＠' or 'Ｑ' is '@' or 'Q'), so a secret cannot hide in
-    another spelling of the same characters."""
-    if "%" in text:
-        text = unquote(text)
-    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+    """``text`` as a reader sees it (:func:`_fold`)."""
+    return text if text.isascii() and "%" not in text else _fold(text)[0]
 
 
 def public(profile: Profile) -> Profile:

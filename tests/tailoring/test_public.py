@@ -240,3 +240,79 @@ def test_a_public_copy_of_an_address_with_a_suite_keeps_no_fragment_of_it(tmp_pa
     assert copy.summary == f"Served 1200 clients from {WITHHELD}."
     data = {"basics": {"name": "Jiwoo Park", "location": {**location, "address": "200 Bay Street\nFlat B"}}}
     assert public(Profile.model_validate(data)).basics.location.display() == "Toronto, Ontario, CA"
+
+
+# ------------------------------------------------------------------ other spellings of the same value
+# A user trial found ``kit.sample％40example.org`` (a fullwidth percent sign) and a phone number
+# written without its "+" (``4420 7946 0958``; or ``basics.phone`` written so, and the text saying
+# ``020 7946 0958``) printed in the public copy.
+
+
+@pytest.mark.parametrize("written", [
+    "kit.sample％40example.org",  # a fullwidth percent sign: read as "%40", which is "@"
+    "kit.sample%EF%BC%A0example.org",  # a fullwidth at sign, percent-encoded
+    "kit％2Esample％40example．org",
+    "ｋｉｔ．ｓａｍｐｌｅ＠ｅｘａｍｐｌｅ．ｏｒｇ",
+    "kit.sample﹫example.org",  # the small at sign
+    "kit.sample@example。org",  # an ideographic full stop: a dot in a domain name (UTS #46)
+    "kit.sample\u200b@exam\u00adple.org",  # characters that draw nothing
+])
+def test_the_email_is_masked_in_compatibility_and_encoded_spellings(written):
+    assert public(_profile(summary=f"Write to {written}.")).summary == f"Write to {WITHHELD}."
+
+
+@pytest.mark.parametrize("written", [
+    "4420 7946 0958", "44 20 7946 0958", "44 (0)20 7946 0958", "+44 020 7946 0958", "44-20-7946-0958",
+    "０２０ ７９４６ ０９５８", "＋４４ ２０ ７９４６ ０９５８", "٠٢٠ ٧٩٤٦ ٠٩٥٨", "𝟎𝟐𝟎 𝟕𝟗𝟒𝟔 𝟎𝟗𝟓𝟖",
+    "020·7946·0958", "020\u200b7946\u200b0958", "020％207946％200958",
+])
+def test_the_phone_number_is_masked_whole_without_a_plus_or_in_other_digits(written):
+    assert public(_profile(summary=f"Call {written} today.")).summary == f"Call {WITHHELD} today."
+
+
+@pytest.mark.parametrize("phone", ["4420 7946 0958", "0044 20 7946 0958", "44 20 7946 0958", "020 7946 0958"])
+@pytest.mark.parametrize("country", [None, "US", "DE"])
+@pytest.mark.parametrize("written", ["020 7946 0958", "(020) 7946-0958", "020.7946.0958", "+44 20 7946 0958",
+                                     "0044 20 7946 0958", "4420 7946 0958"])
+def test_a_profile_phone_written_without_a_plus_is_masked_however_the_text_writes_it(phone, country, written):
+    """``basics.phone: 4420 7946 0958`` read in the profile's region (DE: a German number; none:
+    no number) left "call me on 020 7946 0958" in the public copy. A number written without
+    "+" that does not start with a single trunk "0" is read as international as well."""
+    location = {"city": "London", **({"country_code": country} if country else {})}
+    profile = Profile.model_validate({"basics": {"name": "Kit", "phone": phone, "location": location},
+                                      "summary": f"call me on {written}, not after 2019."})
+    assert public(profile).summary == f"call me on {WITHHELD}, not after 2019."
+
+
+@pytest.mark.parametrize("phone, written", [
+    ("+7 495 123-45-67", "8 (495) 123-45-67"),  # Russia's trunk prefix is 8
+    ("+36 1 234 5678", "(06 1) 234 5678"),  # Hungary's is 06
+    ("+1 415 555 0132", "1-415-555-0132"),
+    ("+39 06 1234 5678", "06 1234 5678"),  # Italy: none, the 0 belongs to the number
+])
+def test_the_national_format_with_the_regions_own_trunk_prefix_is_masked(phone, written):
+    profile = Profile.model_validate({"basics": {"name": "Kit", "phone": phone}, "summary": f"Call {written}."})
+    assert public(profile).summary == f"Call {WITHHELD}."
+
+
+def test_text_around_a_masked_value_keeps_its_own_characters():
+    """The whole text was printed in its NFKC form when a secret was found in it: a Japanese
+    summary lost its fullwidth punctuation. Only the secret is replaced now."""
+    summary = "電話：０２０－７９４６－０９５８（平日）、メール：kit.sample＠example.org。ｍ² ＆ ﬁne"
+    assert public(_profile(summary=summary)).summary == f"電話：{WITHHELD}（平日）、メール：{WITHHELD}。ｍ² ＆ ﬁne"
+
+
+ORDINARY = ("2019 – 2023, 2019-2023 and 2015–2017; Python 3.11.7; 1 000 000 requests a day, $2,500,000 saved, "
+            "99.95% uptime, up 40 %; since 2021-03-04 (04.03.2021); ISBN 978-0-13-235088-4; "
+            "https://example.org/issues/2079460958123 and https://doi.org/10.1000/182; 7946 users in 20 "
+            "countries, 44 teams, 0958 builds; order 20794609581.")
+
+
+@pytest.mark.parametrize("phone", ["+44 20 7946 0958", "4420 7946 0958", "020 7946 0958", "+1 415 555 0132"])
+def test_ordinary_numbers_are_not_masked(phone):
+    """Years, ranges, versions, amounts, percentages, dates, ISBNs and numbers in links stay as
+    written: only the profile's own number is looked for, and never inside a longer one."""
+    profile = Profile.model_validate({"basics": {"name": "Kit", "phone": phone, "email": "kit@example.org",
+                                                 "location": {"city": "London", "country_code": "GB"}},
+                                      "summary": ORDINARY})
+    assert public(profile).summary == ORDINARY
