@@ -17,7 +17,7 @@ from resume_builder.errors import UserError
 from resume_builder.loading.errors_map import problems_from_validation
 from resume_builder.loading.html_charset import declared_encoding
 from resume_builder.loading.posting_html import html_to_text, looks_like_html
-from resume_builder.loading.source import SourceDocument, parse_json, read_text
+from resume_builder.loading.source import TEXT_CONTROL, SourceDocument, check_controls, parse_json, read_text
 from resume_builder.schema.posting import JobPosting, PostingDocument, is_job_document
 
 
@@ -32,12 +32,16 @@ def _job(doc: SourceDocument, source: str) -> PostingDocument:
 def read_posting(path: Path) -> PostingDocument:
     """Read the posting at ``path``: a JSON Resume job (``.json``), a saved web page
     (:mod:`resume_builder.loading.posting_html`), else plain text or Markdown. UserError
-    (located) when it cannot be used: not text (a PDF, a DOCX), empty, a page without text,
+    (located) when it cannot be used: not text (a PDF, a DOCX, a control character other than
+    a tab, a line or page break: :data:`~resume_builder.loading.source.TEXT_CONTROL`), empty, a page without text,
     not UTF-8 unless a web page that declares its encoding (:mod:`resume_builder.loading.html_charset`)."""
     def page_encoding(raw: bytes) -> str | None:  # a web page saved in the encoding its <meta> names
         return declared_encoding(raw) if looks_like_html(raw[:4096].decode("latin-1"), path.suffix) else None
 
     text = read_text(path, "job posting", declared=page_encoding)
+    # a binary file that happens to be UTF-8, or text with terminal escapes: its title is printed
+    check_controls(text, str(path), TEXT_CONTROL, "which a job posting may not hold",
+                   "delete it, or give the posting as plain text, Markdown, a saved web page or a JSON Resume job")
     if looks_like_html(text, path.suffix):
         shown = html_to_text(text)
         if not shown.strip():

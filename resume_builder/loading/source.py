@@ -814,14 +814,27 @@ def _check_raw_controls(text: str, file: str) -> None:
     Raises:
         UserError: at the character's line and column, with the line quoted.
     """
-    found = _RAW_CONTROL.search(text)
+    check_controls(text, file, _RAW_CONTROL, "which YAML does not allow",
+                   "delete it (write \\t, \\n or \\u escapes inside double quotes if it was meant)")
+
+
+#: Characters a text file to read as prose (a job posting) does not hold: C0 controls other
+#: than tab, line feed, form feed (a page break, as pdftotext writes) and carriage return,
+#: DEL, and C1 controls other than NEL. An escape (U+001B) printed back would drive the
+#: terminal (a posting's title is printed).
+TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+
+
+def check_controls(text: str, file: str, pattern: re.Pattern[str], why: str, hint: str) -> None:
+    """Raise a UserError at the first character of ``text`` that ``pattern`` matches: "the file
+    holds the control character U+XXXX, ``why``", at its line and column in ``file``, with the
+    line quoted (the character shown as a visible symbol) and ``hint``."""
+    found = pattern.search(text)
     if found is None:
         return
     line, column = line_and_column(text, found.start())
-    raise UserError(Problem(f"the file holds the control character U+{ord(found.group()):04X}, which YAML does "
-                            "not allow", Location(file, line + 1, column + 1),
-                            hint="delete it (write \\t, \\n or \\u escapes inside double quotes if it was meant)",
-                            excerpt=excerpt(text, line, column)))
+    raise UserError(Problem(f"the file holds the control character U+{ord(found.group()):04X}, {why}",
+                            Location(file, line + 1, column + 1), hint=hint, excerpt=excerpt(text, line, column)))
 
 
 def parse_yaml(text: str, file: str, judge: Callable[[str], int | None] | None = None) -> SourceDocument:
