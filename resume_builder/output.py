@@ -179,7 +179,7 @@ def check_folder(folder: Path | str, *, option: str = "--out-dir", standard_outp
     blocked = _blocked_folder(folder, f"choose another {option}", missing_is=None)
     if blocked is not None:
         raise blocked
-    if _in_special_folder(folder.absolute()) or _in_special_folder(real(folder)):
+    if in_system_folder(folder):
         raise UserError(f"{folder} is in a system folder of devices and processes; outputs are only written "
                         "to regular files", hint=f"choose another {option}")
 
@@ -307,6 +307,14 @@ def _in_special_folder(path: Path) -> bool:
     if path.is_relative_to(_SHARED_MEMORY):  # a tmpfs of ordinary files
         return False
     return any(path == folder or path.is_relative_to(folder) for folder in _SPECIAL_FOLDERS)
+
+
+def in_system_folder(path: Path | str) -> bool:
+    """Whether ``path``, as written (made absolute) or with its links resolved, is in /dev (but
+    /dev/shm), /proc or /sys: folders of devices, processes and kernel settings, where no
+    output goes."""
+    path = Path(path)
+    return _in_special_folder(path.absolute()) or _in_special_folder(real(path))
 
 
 #: How to write elsewhere, in the hint of an output folder that cannot be made: the default,

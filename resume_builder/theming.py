@@ -807,18 +807,25 @@ def read_manifest(folder: Path) -> Manifest:
     if found.link:  # a loop of links (was a RuntimeError traceback from Path.resolve: trial) or a dangling link
         raise UserError.at(str(folder), None, None, f"{found.said}, not a theme folder",
                            hint="point the link at a folder holding theme.toml, or name another --theme-dir")
-    if not folder.exists():
+    if found.kind == "missing":
         raise UserError.at(str(folder), None, None, "no such theme folder",
                            hint="--theme-dir names a folder holding theme.toml; 'resume-builder themes' lists the themes")
-    if not folder.is_dir():
-        raise UserError.at(str(folder), None, None, "is a file, not a theme folder",
+    if found.kind != "folder":  # a file, a FIFO (it was "is a file": trial), a device; or not to be looked at
+        said = "is a file" if found.kind == "file" else f"is {found.what}" if found.kind == "special" else found.said
+        raise UserError.at(str(folder), None, None, f"{said}, not a theme folder",
                            hint="--theme-dir names a folder holding theme.toml")
     path = folder / "theme.toml"
     if not is_inside(path, folder):  # checked first: says nothing about the link's target
         raise UserError.at(str(path), None, None, "theme.toml is a symlink out of the theme folder",
                            hint="themes may use only files inside their own folder")
-    if not path.is_file():
+    manifest = path_kind(path)
+    if manifest.kind == "missing":
         raise UserError.at(str(path), None, None, "theme.toml is missing: is this a theme folder?")
+    if manifest.kind != "file":  # a folder, a FIFO, a link to nothing: said as what it is
+        said = f"is {manifest.what}" if manifest.kind in ("folder", "special") else manifest.said
+        raise UserError.at(str(path), None, None, f"{said}, not a file",
+                           hint="point the link at the theme's TOML file" if manifest.link
+                           else "a theme's theme.toml is a TOML file")
     from resume_builder.limits import MAX_FILE_BYTES
 
     if path.stat().st_size > MAX_FILE_BYTES:

@@ -381,6 +381,29 @@ def test_a_theme_dir_that_is_missing_or_a_file_says_so(tmp_path):
         theming.find_theme(None, theme_dir=tmp_path / "me.yaml")
 
 
+def test_a_theme_dir_or_theme_toml_of_another_kind_says_what_it_is(tmp_path):
+    """``--theme-dir FIFO`` said "is a file", and a theme.toml that is a folder, a FIFO or a
+    link to nothing "theme.toml is missing" (trial)."""
+    import os
+
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(UserError) as info:
+        theming.find_theme(None, theme_dir=tmp_path / "pipe")
+    assert str(info.value) == (f"{tmp_path / 'pipe'}: is a named pipe (FIFO), not a theme folder (--theme-dir names "
+                               "a folder holding theme.toml)")
+    for name, make, said, hint in [
+        ("folder", lambda p: p.mkdir(), "is a folder", "a theme's theme.toml is a TOML file"),
+        ("fifo", os.mkfifo, "is a named pipe (FIFO)", "a theme's theme.toml is a TOML file"),
+        ("dangling", lambda p: p.symlink_to("gone.toml"), "is a symbolic link to 'gone.toml', which does not exist",
+         "point the link at the theme's TOML file"),
+    ]:
+        (tmp_path / name).mkdir()
+        make(tmp_path / name / "theme.toml")
+        with pytest.raises(UserError) as info:
+            theming.find_theme(None, theme_dir=tmp_path / name)
+        assert str(info.value) == f"{tmp_path / name / 'theme.toml'}: {said}, not a file ({hint})"
+
+
 def test_a_theme_dir_that_is_a_loop_of_links_says_so(tmp_path, monkeypatch):
     """``--theme-dir a.yaml`` with a.yaml and b.yaml linking to each other ended render and
     letter in "RuntimeError: Symlink loop" from Path.resolve; ``themes`` listed it as "no such

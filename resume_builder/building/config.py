@@ -504,13 +504,16 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
     def listing(words: list[str], what: str) -> str:
         return f"{what} there: " + ", ".join(words) if words else f"the profile declares no {what}"
 
-    from resume_builder.output import looping_link, path_kind
+    from resume_builder.output import in_system_folder, looping_link, path_kind
 
     out_dir = base / config.out_dir
     loop = looping_link(out_dir)
     if loop is not None:  # it was a RuntimeError traceback from Path.resolve (trial)
         problem(f"the output folder {config.out_dir}: {relative(loop)} {path_kind(loop).said}", ("out_dir",),
                 "point the link at a folder, or give another out_dir")
+    elif in_system_folder(out_dir):  # /proc/self was "cannot write in /proc/self: No such file or directory"
+        problem(f"the output folder {config.out_dir} is in a system folder of devices and processes", ("out_dir",),
+                "give a folder of your own; it is made when missing")
     else:
         # the folder, or the nearest thing above it that is there: "me.pdf/out" cannot be made.
         # A link to nothing was "cannot write in out: it does not exist" and a FIFO "a file" (trial)

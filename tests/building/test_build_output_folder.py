@@ -162,3 +162,16 @@ def test_an_out_dir_through_a_loop_of_links_is_at_its_line(project, out_dir):
     assert result.output.splitlines()[0] == (
         f"error: resume-builder.toml:1:11: out_dir: the output folder {out_dir}: l1 is a symbolic link to 'l2', "
         "which leads back to it (a loop of links) (point the link at a folder, or give another out_dir)")
+
+
+@pytest.mark.parametrize("out_dir", ["/proc/self", "/proc/nothing/out", "/sys", "/dev/null"])
+def test_an_out_dir_in_a_system_folder_is_at_its_line(project, out_dir):
+    """``out_dir = "/proc/self"`` said "cannot write in /proc/self: No such file or directory ...
+    a read-only mount?" (trial): a folder of devices and processes is said to be one."""
+    (project / "resume-builder.toml").write_text(f'out_dir = "{out_dir}"\n[[targets]]\nprofile = "profiles/me.yaml"\n'
+                                                  'formats = ["txt"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines()[0] == (
+        f"error: resume-builder.toml:1:11: out_dir: the output folder {out_dir} is in a system folder of devices and "
+        "processes (give a folder of your own; it is made when missing)")
