@@ -7,13 +7,14 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (input_format_option, max_pages_option, profile_or_default, theme_dir_option,
-                                            theme_option, theme_options_option, timeout_option, user_errors)
+from resume_builder.commands.common import (given_path, input_format_option, max_pages_option, profile_or_default,
+                                            theme_dir_option, theme_option, theme_options_option, timeout_option,
+                                            user_errors)
 from resume_builder.limits import DEFAULT_TIMEOUT
 
 
 def bundle(
-    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
+    profile: Optional[Path] = typer.Argument(None, parser=given_path, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
     job_posting: Optional[Path] = typer.Option(None, "--job", help="The job posting: ranks what the résumé's page "
                                                                    "budget cuts, fills the letter's placeholders, "

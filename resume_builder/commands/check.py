@@ -9,12 +9,12 @@ from typing import Any, Optional
 
 import typer
 
-from resume_builder.commands.common import input_format_option, max_pages_option, user_errors
+from resume_builder.commands.common import given_path, input_format_option, max_pages_option, user_errors
 from resume_builder.errors import EXIT_CHECK_FAILED, UserError
 
 
 def check(
-    file: Path = typer.Argument(..., help="The résumé to check: a .pdf or .docx file."),
+    file: Path = typer.Argument(..., parser=given_path, help="The résumé to check: a .pdf or .docx file."),
     profile: Optional[Path] = typer.Option(
         None, "--profile", "-p", help="Also check that this profile's contact details, headings and "
                                       "experience/education entries are all there, in order. The variant, "

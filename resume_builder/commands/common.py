@@ -122,6 +122,17 @@ def _number(value: str | float, amount: Amount) -> float:
     return number
 
 
+def given_path(value: str | Path) -> Path:
+    """A path argument of a file to read (a profile, a file to check or import);
+    ``typer.BadParameter`` for an empty one, which ``Path`` reads as ``.`` (``validate ""``
+    said ".: is a folder, not a file": trial)."""
+    if isinstance(value, Path):
+        return value
+    if not str(value).strip():
+        raise typer.BadParameter("the name is empty; name the file")
+    return Path(value)
+
+
 def file_name(value: str | Path) -> Path:
     """A path option or argument that names a file to write (``-o``, ``--write-variant``,
     ``init FILE``); ``typer.BadParameter`` for one that ends in a slash (``-o out/`` wrote a

@@ -7,15 +7,15 @@ from typing import Optional
 
 import typer
 
-from resume_builder.commands.common import (dash_means_stdout, file_name, input_format_option, profile_or_default,
-                                            user_errors)
+from resume_builder.commands.common import (dash_means_stdout, file_name, given_path, input_format_option,
+                                            profile_or_default, user_errors)
 from resume_builder.errors import UserError
 
 EXPORT_FORMATS = ("jsonresume",)
 
 
 def export(
-    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
+    profile: Optional[Path] = typer.Argument(None, parser=given_path, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
     to: str = typer.Option("jsonresume", "--to", help="Format to write: jsonresume (JSON Resume v1.0.0)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", parser=file_name, help="File to write ('-' or none: standard output)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),

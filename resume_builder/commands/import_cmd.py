@@ -9,11 +9,11 @@ from typing import Optional
 
 import typer
 
-from resume_builder.commands.common import dash_means_stdout, file_name, user_errors
+from resume_builder.commands.common import dash_means_stdout, file_name, given_path, user_errors
 
 
 def import_profile(
-    source: Path = typer.Argument(..., help="A JSON Resume file (resume.json), a RenderCV file (cv.yaml), LinkedIn's "
+    source: Path = typer.Argument(..., parser=given_path, help="A JSON Resume file (resume.json), a RenderCV file (cv.yaml), LinkedIn's "
                                             "data export (.zip), or a PDF or DOCX résumé."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", parser=file_name,
                                           help="YAML profile to write ('-' or none: standard output)."),

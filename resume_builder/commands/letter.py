@@ -8,15 +8,16 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (file_name, formats_option, input_format_option, max_pages_option,
-                                            profile_or_default, refuse_closed_stdout, theme_dir_option, theme_option,
-                                            theme_options_option, timeout_option, user_errors)
+from resume_builder.commands.common import (file_name, formats_option, given_path, input_format_option,
+                                            max_pages_option, profile_or_default, refuse_closed_stdout,
+                                            theme_dir_option, theme_option, theme_options_option, timeout_option,
+                                            user_errors)
 from resume_builder.errors import UserError
 from resume_builder.limits import DEFAULT_TIMEOUT
 
 
 def letter(
-    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profile.yaml if it is here, "
+    profile: Optional[Path] = typer.Argument(None, parser=given_path, help="Profile file. Default: profile.yaml if it is here, "
                                                         "else profiles/example.yaml (or the profile a letter file names)."),
     letter_name: Optional[str] = typer.Option(None, "--letter", "-L", metavar="NAME|FILE",
                                               help="A letter under 'letters:' in the profile, or a letter file. "

@@ -7,14 +7,14 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (input_format_option, port_option, profile_or_default,
-                                            refuse_what_no_save_fixes, theme_dir_option,
-                                            theme_option, theme_options_option, user_errors)
+from resume_builder.commands.common import (given_path, input_format_option, port_option, profile_or_default,
+                                            refuse_what_no_save_fixes, theme_dir_option, theme_option,
+                                            theme_options_option, user_errors)
 from resume_builder.errors import EXIT_INTERRUPTED
 
 
 def serve(
-    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
+    profile: Optional[Path] = typer.Argument(None, parser=given_path, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
     job: Optional[Path] = typer.Option(None, "--job", help="Job posting: show its coverage report beside the pages."),
     port: Optional[int] = port_option("Port on 127.0.0.1 (default 8719, or a free one if taken; 0: any free one)."),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 import typer
 
-from resume_builder.commands.common import file_name, max_pages_option, user_errors
+from resume_builder.commands.common import file_name, given_path, max_pages_option, user_errors
 from resume_builder.wording import count
 from resume_builder.containment import real
 
@@ -31,7 +31,7 @@ TOP_HIGHLIGHTS = 8
 
 def tailor(
     profile: Optional[Path] = typer.Argument(
-        None, help="Profile file (YAML, JSON or JSON Resume). Default: profile.yaml if it is "
+        None, parser=given_path, help="Profile file (YAML, JSON or JSON Resume). Default: profile.yaml if it is "
                    "here, else profiles/example.yaml, or the profile a variant file names."),
     job: Path = typer.Option(..., "--job", help="The job posting: plain text, Markdown, or a JSON Resume job (.json)."),
     variant: Optional[str] = typer.Option(

@@ -7,13 +7,13 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import input_format_option, profile_or_default
+from resume_builder.commands.common import given_path, input_format_option, profile_or_default
 from resume_builder.errors import EXIT_USER_ERROR, UserError
 
 
 def validate(
     profiles: Optional[List[Path]] = typer.Argument(
-        None, help="Profile files (YAML, JSON or JSON Resume). Default: profile.yaml if it is here, else profiles/example.yaml."),
+        None, parser=given_path, help="Profile files (YAML, JSON or JSON Resume). Default: profile.yaml if it is here, else profiles/example.yaml."),
     outline: bool = typer.Option(False, "--outline", help="Also print the sections and entries found."),
     input_format: Optional[str] = input_format_option(),
     strict: bool = typer.Option(False, "--strict",

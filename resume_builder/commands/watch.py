@@ -7,13 +7,14 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (input_format_option, profile_or_default, refuse_what_no_save_fixes,
-                                            theme_dir_option, theme_option, theme_options_option, user_errors)
+from resume_builder.commands.common import (given_path, input_format_option, profile_or_default,
+                                            refuse_what_no_save_fixes, theme_dir_option, theme_option,
+                                            theme_options_option, user_errors)
 from resume_builder.errors import EXIT_INTERRUPTED
 
 
 def watch(
-    profile: Optional[Path] = typer.Argument(None, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
+    profile: Optional[Path] = typer.Argument(None, parser=given_path, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
     formats: List[str] = typer.Option(["pdf"], "--format", "-f", help="Formats to keep fresh; repeatable."),
     theme: Optional[str] = theme_option(),
     theme_dir: Optional[Path] = theme_dir_option(),

@@ -43,3 +43,18 @@ def test_a_file_name_is_still_written_where_it_says(tmp_path, monkeypatch):
     result = runner.invoke(app, ["render", str(EXAMPLE), "-f", "txt", "-o", "out/cv.txt"])
     assert result.exit_code == 0, result.output
     assert os.listdir(tmp_path / "out") == ["cv.txt"]
+
+
+@pytest.mark.parametrize("arguments, name", [
+    (["validate", ""], "'PROFILE'"), (["validate", str(EXAMPLE), " "], "'PROFILE'"), (["render", ""], "'PROFILE'"),
+    (["letter", ""], "'PROFILE'"), (["tailor", "", "--job", str(JOB_SAMPLE)], "'PROFILE'"), (["export", ""], "'PROFILE'"),
+    (["bundle", ""], "'PROFILE'"), (["serve", ""], "'PROFILE'"), (["watch", ""], "'PROFILE'"),
+    (["check", ""], "'FILE'"), (["import", ""], "'FILE'"),
+])
+def test_an_empty_file_name_is_said_to_be_empty(tmp_path, monkeypatch, arguments, name):
+    """``validate ""`` said ".: is a folder, not a file": Path reads an empty name as '.' (trial)."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, arguments, env={"COLUMNS": "300"})
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for {name}: the name is empty; name the file" in " ".join(result.output.split())
+    assert os.listdir(tmp_path) == []
