@@ -111,3 +111,23 @@ def test_relayed_weasyprint_messages_shorten_every_data_uri():
     assert not _too_long(messages), [m[:200] for m in messages]
     assert messages[0] == 'Image "data:image/png;base64,… (165 kB)" has no required alt description'
     assert messages[1] == "Failed to load image at data:,hello and data:image/png;base64,… (165 kB)"
+
+
+def test_the_docx_pictures_carry_the_same_alt_text(tmp_path):
+    """The DOCX's signature and photo had no description (``wp:docPr`` without ``descr``): Word's
+    Alt Text was empty where the PDF's said whose signature and photo they are."""
+    import io
+    import zipfile
+
+    from PIL import Image
+
+    job = _signed_letter(tmp_path)
+    data = pipeline.render(job, "docx", tmp_path / "a.docx")[0].data
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    assert re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', xml) == ["Signature of R. Sample"]
+    Image.new("RGB", (30, 40), (200, 20, 100)).save(tmp_path / "me.png")
+    (tmp_path / "cv.yaml").write_text("basics:\n  name: Jo Photo\n  photo: me.png\n", encoding="utf-8")
+    resume = pipeline.prepare(pipeline.RenderRequest(profile=tmp_path / "cv.yaml"))
+    data = pipeline.render(resume, "docx", tmp_path / "cv.docx")[0].data
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    assert re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', xml) == ["Jo Photo"]

@@ -102,4 +102,6 @@ def _signature_image(writer: Writer, doc: LetterDocument) -> None:
     image = doc.signature
     width, height = image.width or 1, image.height or 1
     scale = min(16 / height, 60 / width)
-    writer.image_paragraph("letter_signature", image.data, Mm(width * scale), Mm(height * scale))
+    name = doc.signature_name.plain
+    writer.image_paragraph("letter_signature", image.data, Mm(width * scale), Mm(height * scale),
+                           alt=f"Signature of {name}" if name else "Signature")  # as the HTML's alt

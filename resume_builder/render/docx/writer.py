@@ -10,6 +10,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -503,6 +504,7 @@ class Writer:
         width, height = doc.photo.width or 1, doc.photo.height or 1
         scale = PHOTO_MM / max(width, height)  # fit the PDF's 22 mm square
         inline = self.part.new_pic_inline(io.BytesIO(doc.photo.data), Mm(width * scale), Mm(height * scale))
+        _describe(inline, doc.name)  # as the HTML photo's alt
         anchor = OxmlElement("wp:anchor")
         for name, value in (("distT", 0), ("distB", 0), ("distL", 0 if self.look.rtl else Mm(PHOTO_GAP_MM)),
                             ("distR", Mm(PHOTO_GAP_MM) if self.look.rtl else 0), ("simplePos", 0),
@@ -539,11 +541,12 @@ class Writer:
         r.append(drawing)
         return r, width * scale * PT_PER_MM, height * scale * PT_PER_MM
 
-    def image_paragraph(self, style_key: str, data: bytes, width, height):
+    def image_paragraph(self, style_key: str, data: bytes, width, height, alt: str = ""):
         """A paragraph in style ``style_key`` (kept with the next) holding only an inline
-        picture of ``data`` (PNG or JPEG bytes) at ``width`` x ``height`` (python-docx lengths);
-        returned."""
+        picture of ``data`` (PNG or JPEG bytes) at ``width`` x ``height`` (python-docx lengths),
+        described by ``alt`` (its alternative text); returned."""
         inline = self.part.new_pic_inline(io.BytesIO(data), width, height)
+        _describe(inline, alt)
         r = OxmlElement("w:r")
         drawing = OxmlElement("w:drawing")
         drawing.append(inline)
@@ -887,3 +890,12 @@ def _holds_neighbour(index: int, count: int) -> bool:
     { break-after: avoid }``, ``li:last-child { break-before: avoid }``): the first item, and
     the one before the last. Word's "keep with next" on the item's last paragraph."""
     return count > 1 and index in (0, count - 2)
+
+
+def _describe(inline: Any, alt: str) -> None:
+    """Give a picture's ``wp:docPr`` the alternative text ``alt`` (its ``descr``, ECMA-376 Part 1
+    §20.4.2.5: what Word shows as Alt Text and a screen reader reads), as the PDF's ``alt``."""
+    if alt:
+        found = inline.find(qn("wp:docPr"))
+        if found is not None:
+            found.set("descr", alt)
