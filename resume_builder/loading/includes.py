@@ -14,6 +14,13 @@ at every key and list item). Included files may include others.
 
 Rules, each a located :class:`~resume_builder.errors.UserError`:
 
+- ``include`` is alone in its mapping: an include stands for the whole value (or list
+  item, or file), so ``{include: b.yaml, extra: 1}``, and ``include:`` beside other keys at
+  the top of a file, are refused at the first other key, not read as a mapping of fields;
+- its value is one path: a number, a list, a mapping, ``null`` or an empty text is refused
+  saying what was found; a key that is ``include`` in other letters (``Include:``), or
+  close to it (``includes: parts/p.yaml`` alone in its mapping), gets "did you mean
+  'include'?" rather than an unknown field;
 - the path is relative to the including file; it must name a ``.yaml``, ``.yml`` or
   ``.json`` file inside the profile's folder tree after following symlinks (the folder of
   the profile file given, itself resolved). Absolute paths, ``..`` leading out, symlinks
@@ -49,6 +56,7 @@ from resume_builder.limits import (MAX_DEPTH, MAX_FILE_BYTES, MAX_INCLUDE_DEPTH,
                                    MAX_INCLUDED_FILES, MAX_INCLUDES, MAX_VALUES)
 from resume_builder.loading.source import PathKey, SourceDocument, check_sizes, dotted, parse, read_text
 from resume_builder.output import path_kind
+from resume_builder.wording import describe
 
 INCLUDE_KEY = "include"
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -63,12 +71,36 @@ def is_include(value: Any) -> bool:
     return isinstance(value, dict) and len(value) == 1 and INCLUDE_KEY in value
 
 
+def _misspelt_include(key: Any, value: Any, alone: bool) -> bool:
+    """Whether the mapping key ``key`` (with ``value``; ``alone``: the mapping's only key) is
+    ``include`` mistyped: in other letters (``Include``), when alone or naming a YAML or JSON
+    file, or a close typo (``includes``, ``inlcude``) alone and naming one. Free-form
+    mappings (``meta``) keep any other key."""
+    if not isinstance(key, str) or key == INCLUDE_KEY or not 5 <= len(key) <= 12:
+        return False
+    folded = key.strip().casefold()
+    names_file = isinstance(value, str) and value.strip().lower().endswith(SUFFIXES)
+    if folded == INCLUDE_KEY:
+        return alone or names_file
+    return alone and names_file and difflib.SequenceMatcher(None, folded, INCLUDE_KEY).ratio() >= 0.8
+
+
+def _include_like(value: dict[Any, Any]) -> bool:
+    """Whether the mapping ``value`` is, or was meant as, an include (well formed or not)."""
+    if INCLUDE_KEY in value:
+        return True
+    alone = len(value) == 1
+    return any(_misspelt_include(key, item, alone) for key, item in value.items())
+
+
 def holds_includes(data: Any) -> bool:
-    """Whether any value or list item of ``data`` is an include (walked without recursion)."""
+    """Whether any value or list item of ``data`` is an include, or a mapping meant as one
+    (``include`` beside other keys, ``Include:``: the resolver refuses those, located), walked
+    without recursion."""
     stack = [data]
     while stack:
         value = stack.pop()
-        if is_include(value):
+        if isinstance(value, dict) and _include_like(value):
             return True
         if isinstance(value, dict):
             stack.extend(value.values())
@@ -124,9 +156,10 @@ class _Frame:
     root: bool
     label: str = ""
 
-    def locate(self, path: PathKey) -> Location:
-        """Where ``path`` is written in this file, as a position read from it reports it."""
-        where = self.doc.locate(path)
+    def locate(self, path: PathKey, *, prefer_key: bool = False) -> Location:
+        """Where ``path`` (its key, with ``prefer_key``) is written in this file, as a position
+        read from it reports it."""
+        where = self.doc.locate(path, prefer_key=prefer_key)
         return where if self.root else Location(self.label, where.line, where.column)
 
 
@@ -191,6 +224,11 @@ def included_files(path: Path) -> dict[Path, str]:
     return dict(resolver.files)
 
 
+def _shown(text: str) -> str:
+    """``text`` as a message quotes it: at most 200 characters, unprintable ones escaped."""
+    return text if text.isprintable() and len(text) <= 200 else text[:200].encode("unicode_escape").decode("ascii")
+
+
 def file_digest(path: Path) -> str:
     """SHA-256 of the file's bytes, or ``"missing"``: what a cached profile compares."""
     try:
@@ -244,8 +282,10 @@ class _Resolver:
         pos = self._position(frame.doc.values.get(local), frame)
         if pos is not None:
             self.out.values[merged] = pos
+        if isinstance(value, dict) and _include_like(value):
+            self._check_form(value, merged, local, frame)
         if is_include(value):
-            inner = self._open(value, local, frame, stack)
+            inner = self._open(value, merged, local, frame, stack)
             self.out.values[merged] = self._position(inner.doc.values.get(()) or (1, 1), inner)
             return self._value(inner.doc.data, merged, (), inner, stack + (inner.real,))
         if isinstance(value, dict):
@@ -267,7 +307,7 @@ class _Resolver:
         """Append ``value``'s items to ``items``; an included list is spliced in, item by item."""
         for index, item in enumerate(value):
             if is_include(item):
-                inner = self._open(item, local + (index,), frame, stack)
+                inner = self._open(item, merged + (len(items),), local + (index,), frame, stack)
                 if isinstance(inner.doc.data, list):
                     self._items(inner.doc.data, items, merged, (), inner, stack + (inner.real,))
                     continue
@@ -275,22 +315,58 @@ class _Resolver:
                 continue
             items.append(self._value(item, merged + (len(items),), local + (index,), frame, stack))
 
+    def _check_form(self, value: dict[Any, Any], merged: PathKey, local: PathKey, frame: _Frame) -> None:
+        """Refuse a mapping meant as an include that is not one: ``include`` beside other keys
+        (located at the first other key), or ``include`` mistyped (at that key)."""
+        if INCLUDE_KEY in value and len(value) > 1:
+            others = [key for key in value if key != INCLUDE_KEY]
+            first = others[0]
+            names = ", ".join(f"'{_shown(str(key))}'" for key in others[:3])
+            if len(others) > 3:
+                names += f" and {len(others) - 3} more"
+            elif len(others) > 1:
+                names = names.rsplit(", ", 1)[0] + f" and '{_shown(str(others[-1]))}'"
+            target = value[INCLUDE_KEY]
+            into = f"'{_shown(target.strip())}'" if isinstance(target, str) and target.strip() else "the included file"
+            if local or not frame.root:
+                hint = f"move {names} into {into}, or drop 'include' and write the whole value here"
+            else:
+                key = str(first) if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]{0,30}", str(first)) else "projects"
+                hint = (f"a file that is an include holds nothing else: move {names} into {into}, or drop "
+                        f"'include' and include each part at its own key, e.g. {key}: {{include: parts/{key}.yaml}}")
+            raise UserError(Problem(f"an include must be alone in its mapping: {names} beside 'include'",
+                                    frame.locate(local + (first,), prefer_key=True), dotted(merged + (first,)), hint))
+        alone = len(value) == 1
+        for key, item in value.items():
+            if _misspelt_include(key, item, alone):
+                said = ["keys are case-sensitive"] if key.strip().casefold() == INCLUDE_KEY else []
+                if isinstance(item, str) and item.strip():
+                    said.append(f"write {{include: {_shown(item.strip())}}}")
+                hint = " ".join(["did you mean 'include'?", ": ".join(said)]).strip()
+                raise UserError(Problem(f"unknown field '{_shown(key)}'", frame.locate(local + (key,), prefer_key=True),
+                                        dotted(merged + (key,)), hint))
+
     # ------------------------------------------------------------------ opening a file
 
-    def _open(self, include: dict[str, Any], local: PathKey, frame: _Frame, stack: tuple[Path, ...]) -> _Frame:
+    def _open(self, include: dict[str, Any], merged: PathKey, local: PathKey, frame: _Frame,
+              stack: tuple[Path, ...]) -> _Frame:
         site = frame.locate(local + (INCLUDE_KEY,))
-        where = dotted(local + (INCLUDE_KEY,))
+        where = dotted(merged + (INCLUDE_KEY,))  # as the profile reads it, as validation errors say
 
         def fail(message: str, hint: str = "") -> UserError:
             return UserError(Problem(message, site, where, hint))
 
         target = include[INCLUDE_KEY]
         if not isinstance(target, str) or not target.strip():
-            raise fail("an include names a file: write a path relative to this file",
-                       "e.g. {include: parts/projects.yaml}")
+            found = "an empty text" if isinstance(target, str) else "nothing" if target is None else describe(target)
+            hint = ("an include names one file: to include several, write one include per list item, "
+                    "e.g. - {include: parts/a.yaml}") if isinstance(target, list) \
+                else "write a path relative to this file after 'include:', e.g. {include: parts/projects.yaml}"
+            # nothing written has no place of its own (YAML puts it at the next line): the key's
+            at = site if target is not None else frame.locate(local + (INCLUDE_KEY,), prefer_key=True)
+            raise UserError(Problem(f"an include names a file: expected a path, found {found}", at, where, hint))
         target = target.strip()
-        shown_target = target if target.isprintable() and len(target) <= 200 \
-            else target[:200].encode("unicode_escape").decode("ascii")
+        shown_target = _shown(target)
         if _URL.match(target) and not re.match(r"^[A-Za-z]:[\\/]", target):
             raise fail(f"'{shown_target}' is not a file: includes are read from files only, "
                        "never from the network", "copy the content into a file beside the profile and include that")

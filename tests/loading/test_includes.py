@@ -399,3 +399,143 @@ def test_an_include_bomb_is_refused_before_it_expands(tree, as_mapping):
     assert result.exit_code == 2, result.output
     assert f"a profile may follow at most {MAX_INCLUDES:,} includes" in result.output, result.output
     assert "included from" in result.output and "Traceback" not in result.output
+
+
+# ------------------------------------------------------------------ the form of an include (user trial)
+#
+# ``{include: b.yaml, extra: 1}`` was read as a mapping of fields: "unknown field 'include'"
+# beside "'name' is required", or (in free-form ``meta``) nothing at all; ``include: 3`` and
+# ``include: [a.yaml]`` were "an include names a file" without saying what was found, an empty
+# ``include:`` was placed on the next line, and ``Include:`` was an unknown field with no "did
+# you mean".
+
+ALONE = "an include must be alone in its mapping"
+ALONE_HINT = "or drop 'include' and write the whole value here"
+
+
+@pytest.fixture
+def cv(tree, monkeypatch):
+    """The profile folder, as the current folder: messages name files as a user types them."""
+    monkeypatch.chdir(tree)
+    return tree
+
+
+def _written(cv: Path, text: str, name: str = "main.yaml") -> Path:
+    (cv / name).write_text(text, encoding="utf-8")
+    profile_loader._LOADED.clear()
+    return Path(name)
+
+
+def test_an_include_beside_another_key_is_refused_at_that_key(cv):
+    (cv / "b.yaml").write_text("name: Ann\nemail: ann@example.com\n", encoding="utf-8")
+    _written(cv, "basics: {include: b.yaml, extra: 1}\n")
+    result = runner.invoke(app, ["validate", "main.yaml"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.output == (f"error: main.yaml:1:27: basics.extra: {ALONE}: 'extra' beside 'include' "
+                             f"(move 'extra' into 'b.yaml', {ALONE_HINT})\n")
+
+
+@pytest.mark.parametrize("item, where", [
+    ("  - include: parts/projects.yaml\n    name: Extra\n", "4:5"),
+    ("  - name: Extra\n    include: parts/projects.yaml\n", "3:5"),  # the other key, wherever include is
+    ("  - {include: parts/projects.yaml, name: Extra}\n", "3:36"),
+], ids=["include-first", "include-last", "flow"])
+def test_a_list_item_include_beside_another_key_is_refused_at_that_key(cv, item, where):
+    message = _error(_written(cv, "basics: {name: Ann}\nprojects:\n" + item))
+    assert message == (f"main.yaml:{where}: projects[0].name: {ALONE}: 'name' beside 'include' "
+                       f"(move 'name' into 'parts/projects.yaml', {ALONE_HINT})")
+
+
+def test_every_other_key_is_named_and_a_json_include_too(cv):
+    message = _error(_written(cv, "basics: {name: Ann}\nprojects: {include: parts/projects.yaml, a: 1, b: 2}\n"))
+    assert message.startswith(f"main.yaml:2:42: projects.a: {ALONE}: 'a' and 'b' beside 'include'")
+    message = _error(_written(cv, "basics: {name: Ann}\nmeta: {a: 1, include: x.yaml, b: 2, c: 3, d: 4}\n"))
+    assert message.startswith(f"main.yaml:2:8: meta.a: {ALONE}: 'a', 'b', 'c' and 1 more beside 'include'")
+    message = _error(_written(cv, '{"basics": {"include": "b.json", "extra": 1}}', "cv.json"))
+    assert message.startswith(f"cv.json:1:34: basics.extra: {ALONE}: 'extra' beside 'include' "
+                              "(move 'extra' into 'b.json'")
+
+
+def test_an_include_beside_another_key_in_free_form_meta_is_refused_too(cv):
+    """``meta`` takes any key, so ``{include: 3, extra: 1}`` there was kept as data, silently."""
+    assert _error(_written(cv, "basics: {name: Ann}\nmeta: {include: parts/m.yaml, extra: 1}\n")).startswith(
+        f"main.yaml:2:31: meta.extra: {ALONE}: 'extra' beside 'include'")
+
+
+def test_an_include_beside_another_key_in_an_included_file_is_located_there_with_the_chain(cv):
+    (cv / "parts" / "who.yaml").write_text("name: Ann\nlocation: {include: where.yaml, city: Oslo}\n")
+    message = _error(_written(cv, "basics: {include: parts/who.yaml}\n"))
+    assert message == (f"parts/who.yaml:2:33: basics.location.city: {ALONE}: 'city' beside 'include' "
+                       f"(move 'city' into 'where.yaml', {ALONE_HINT})\n  included from main.yaml:1:19")
+
+
+def test_include_beside_other_keys_at_the_top_of_a_file(cv):
+    (cv / "parts" / "whole.yaml").write_text(MAIN.replace("parts/", ""))
+    message = _error(_written(cv, "include: parts/whole.yaml\nprojects: []\n"))
+    assert message == (f"main.yaml:2:1: projects: {ALONE}: 'projects' beside 'include' (a file that is an include "
+                       "holds nothing else: move 'projects' into 'parts/whole.yaml', or drop 'include' and include "
+                       "each part at its own key, e.g. projects: {include: parts/projects.yaml})")
+    (cv / "parts" / "top.yaml").write_text("include: projects.yaml\nname: Extra\n")
+    message = _error(_written(cv, "basics: {name: Ann}\nprojects:\n  - {include: parts/top.yaml}\n"))
+    assert message == (f"parts/top.yaml:2:1: projects[0].name: {ALONE}: 'name' beside 'include' "
+                       f"(move 'name' into 'projects.yaml', {ALONE_HINT})\n  included from main.yaml:3:15")
+
+
+@pytest.mark.parametrize("written, found, where", [
+    ("3", "the number 3", "2:21"),
+    ("true", "true (a boolean)", "2:21"),
+    ("[parts/projects.yaml]", "a list", "2:21"),
+    ("{x: 1}", "a mapping", "2:21"),
+    ('""', "an empty text", "2:21"),
+    ('"  "', "an empty text", "2:21"),
+    ("null", "nothing", "2:12"),  # nothing has no place of its own: at the key
+    ("", "nothing", "2:12"),
+], ids=["number", "boolean", "list", "mapping", "empty", "blank", "null", "missing"])
+def test_an_include_that_names_no_file_says_what_it_found_where_written(cv, written, found, where):
+    message = _error(_written(cv, f"basics: {{name: Ann}}\nprojects: {{include: {written}}}\n"))
+    assert message.startswith(f"main.yaml:{where}: projects.include: an include names a file: expected a path, "
+                              f"found {found} (")
+    if found == "a list":
+        assert "to include several, write one include per list item, e.g. - {include: parts/a.yaml}" in message
+
+
+def test_an_empty_include_in_block_style_is_placed_at_its_key_not_the_next_line(cv):
+    message = _error(_written(cv, "projects:\n  include:\nbasics: {name: Ann}\n"))
+    assert message.startswith("main.yaml:2:3: projects.include: an include names a file: expected a path, "
+                              "found nothing")
+
+
+def test_a_bad_include_in_an_included_file_names_the_path_as_the_profile_reads_it(cv):
+    (cv / "parts" / "who.yaml").write_text("name: Ann\nlocation:\n  include: 3\n")
+    assert _error(_written(cv, "basics: {include: parts/who.yaml}\n")) == (
+        "parts/who.yaml:3:12: basics.location.include: an include names a file: expected a path, found the number 3 "
+        "(write a path relative to this file after 'include:', e.g. {include: parts/projects.yaml})\n"
+        "  included from main.yaml:1:19")
+
+
+@pytest.mark.parametrize("key", ["Include", "INCLUDE"])
+def test_include_in_other_letters_says_did_you_mean(cv, key):
+    message = _error(_written(cv, f"basics: {{name: Ann}}\nprojects:\n  - {{{key}: parts/projects.yaml}}\n"))
+    assert message == (f"main.yaml:3:6: projects[0].{key}: unknown field '{key}' (did you mean 'include'? "
+                       "keys are case-sensitive: write {include: parts/projects.yaml})")
+    message = _error(_written(cv, f"{key}: parts/whole.yaml\n"))  # the whole file, too
+    assert message.startswith(f"main.yaml:1:1: {key}: unknown field '{key}' (did you mean 'include'?")
+
+
+def test_a_close_typo_of_include_naming_a_file_says_did_you_mean(cv):
+    message = _error(_written(cv, "basics: {name: Ann}\nprojects: {includes: parts/projects.yaml}\n"))
+    assert message == ("main.yaml:2:12: projects.includes: unknown field 'includes' (did you mean 'include'? "
+                       "write {include: parts/projects.yaml})")
+
+
+def test_free_form_meta_keeps_keys_that_are_not_an_include(cv):
+    """Only a mapping meant as an include is refused: ``Include`` beside other keys and not
+    naming a file, or a key like ``included`` beside others, stay free-form data."""
+    meta = "meta: {Include: 3, other: 1, included: x.yaml, nested: {includes: 4}}\n"
+    loaded = load_profile(_written(cv, "basics: {name: Ann}\n" + meta))
+    assert loaded.profile.meta["Include"] == 3 and loaded.profile.meta["included"] == "x.yaml"
+
+
+def test_included_files_stops_quietly_at_a_malformed_include(cv):
+    (cv / "main.yaml").write_text(MAIN.replace("{include: parts/jobs.yaml}", "{include: parts/jobs.yaml, x: 1}"))
+    assert set(included_files(cv / "main.yaml")) <= {(cv / "parts" / "projects.yaml").resolve()}
