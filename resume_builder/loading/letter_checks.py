@@ -9,7 +9,7 @@ is reported where it is written.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from resume_builder.errors import Location, Problem, did_you_mean
 from resume_builder.loading.errors_map import dotted
@@ -64,6 +64,65 @@ def check_letter(letter: Letter, *, source: SourceDocument | None, at: tuple[Any
             for path, text in letter.texts() for problem in placeholder_problems(text)]
 
 
+def check_letter_data(data: Any, *, source: SourceDocument | None, at: tuple[Any, ...] = (),
+                      skip: Iterable[str] = ()) -> list[Problem]:
+    """Every unknown or malformed placeholder in the texts of a letter that did not validate,
+    read from its data (``data``, the mapping written at ``at``): what :func:`check_letter`
+    finds in a valid one, told with the letter's other problems rather than once they are
+    fixed (user trial: a bad ``date:`` hid a ``{compnay}``). A text that is no text, or whose
+    own path (dotted, in ``skip``) or whose list's has a problem already, is left to it."""
+    from resume_builder.schema.letter import _paragraph_list
+
+    if not isinstance(data, dict):
+        return []
+    skipped = set(skip)
+    texts: list[tuple[tuple[Any, ...], str]] = []
+    for key in ("subject", "salutation", "body", "closing"):
+        value = data.get(key)
+        if dotted(tuple(at) + (key,)) in skipped:
+            continue
+        if key == "body":
+            paragraphs = _paragraph_list(value)
+            if isinstance(paragraphs, list):
+                texts += [((key, index), text) for index, text in enumerate(paragraphs)
+                          if isinstance(text, str) and dotted(tuple(at) + (key, index)) not in skipped]
+        elif isinstance(value, str):
+            texts.append(((key,), value))
+    return [problem_at(source, at, path, text, problem)
+            for path, text in texts for problem in placeholder_problems(text)]
+
+
+def check_profile_letters_data(data: Any, source: SourceDocument | None, skip: Iterable[str] = ()) -> list[Problem]:
+    """:func:`check_profile_letters` for a profile that did not validate, from its data: each
+    letter's placeholders (:func:`check_letter_data`) and each variant's ``letter:`` naming a
+    letter the profile has, where what they are written in has no problem of its own (dotted
+    paths in ``skip``)."""
+    from resume_builder.loading.variants import looks_like_file
+
+    if not isinstance(data, dict):
+        return []
+    skipped = set(skip)
+    letters = data.get("letters")
+    letters = letters if isinstance(letters, dict) and "letters" not in skipped else {}
+    problems: list[Problem] = []
+    for name, letter in letters.items():
+        problems += check_letter_data(letter, source=source, at=("letters", name), skip=skipped)
+    variants = data.get("variants")
+    for name, variant in (variants.items() if isinstance(variants, dict) and "variants" not in skipped else ()):
+        path = ("variants", name, "letter")
+        wanted = variant.get("letter") if isinstance(variant, dict) else None
+        if not isinstance(wanted, str) or not wanted.strip() or dotted(path) in skipped \
+                or dotted(path[:2]) in skipped or "letters" in skipped:
+            continue
+        wanted = wanted.strip()
+        if not looks_like_file(wanted) and wanted not in letters:
+            problems.append(Problem(f"the profile has no letter '{wanted}'",
+                                    source.locate(path) if source else None, dotted(path),
+                                    did_you_mean(wanted, [str(key) for key in letters])
+                                    or _letters_named(list(letters))))
+    return problems
+
+
 def check_profile_letters(profile: Any, source: SourceDocument | None) -> list[Problem]:
     """The profile's letters' placeholders, and each variant's ``letter:`` naming a letter it has."""
     from resume_builder.loading.variants import looks_like_file
@@ -83,6 +142,9 @@ def check_profile_letters(profile: Any, source: SourceDocument | None) -> list[P
 
 
 def _letters_here(profile: Any) -> str:
-    names = list(profile.letters)
+    return _letters_named(list(profile.letters))
+
+
+def _letters_named(names: list[str]) -> str:
     return ("letters here: " + ", ".join(names)) if names else \
         "declare it under 'letters:' in the profile, or name a letter file (.yaml)"

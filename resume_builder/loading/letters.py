@@ -38,20 +38,43 @@ class LoadedLetter:
 def load_letter_file(path: Path) -> tuple[LetterFile, SourceDocument]:
     """Read and validate a letter file; every problem raised as one located UserError."""
     letter, doc, problems = _read_letter_file(path)
-    if problems:
-        raise UserError(problems)
+    if problems or letter is None:
+        raise UserError(_in_order(problems))
     return letter, doc
 
 
-def _read_letter_file(path: Path) -> tuple[LetterFile, SourceDocument, list[Problem]]:
-    """A letter file validated, with its placeholders' problems (raised only when the file
-    cannot be read as a letter at all, so its other problems can be told in the same run)."""
-    doc = load_source(Path(path), kind="letter file")
+def _read_letter_file(path: Path) -> tuple[LetterFile | None, SourceDocument, list[Problem]]:
+    """A letter file validated (None when it is not valid), with every problem found in it:
+    its schema's, a text or list over its size limit, its placeholders. Raised only when the
+    file cannot be read as a mapping at all, so its other problems (its profile:, its
+    variant:) can be told in the same run."""
+    from resume_builder.loading.letter_checks import check_letter_data
+    from resume_builder.loading.source import gathered_sizes, with_oversized
+
+    with gathered_sizes():  # a text over its limit is told with the rest, not alone before it
+        doc = load_source(Path(path), kind="letter file")
     try:
         letter = LetterFile.model_validate(doc.data)
     except ValidationError as exc:
-        raise UserError(problems_from_validation(exc, doc, LetterFile)) from None
-    return letter, doc, check_letter(letter, source=doc)
+        # The placeholders of the texts that did validate are told too: a bad date: (or any
+        # other field's mistake) hid every {compnay} until it was fixed (user trial).
+        problems = problems_from_validation(exc, doc, LetterFile)
+        problems += check_letter_data(doc.data, source=doc, skip={problem.path for problem in problems})
+        return None, doc, with_oversized(_in_order(problems), doc.oversized, doc.file)
+    return letter, doc, with_oversized(check_letter(letter, source=doc), doc.oversized, doc.file)
+
+
+def _written(letter: LetterFile | None, doc: SourceDocument, key: str, problems: list[Problem]) -> str | None:
+    """The letter file's ``profile:`` or ``variant:`` (``key``): as validated, or, in a letter
+    that did not validate, as written when that key has no problem of its own (so where it
+    leads is checked with the letter's other mistakes); None when not given or not usable."""
+    if letter is not None:
+        return getattr(letter, key)
+    value = doc.data.get(key) if isinstance(doc.data, dict) else None
+    if not isinstance(value, str) or not value.strip() or any(
+            problem.path == key or problem.path.startswith((key + ".", key + "[")) for problem in problems):
+        return None
+    return value.strip()
 
 
 def _in_order(problems: list[Problem]) -> list[Problem]:
@@ -132,32 +155,40 @@ def _load_letter(profile_path: Path | None, letter: str | None, variant: str | N
 
 def _from_file(profile_path: Path | None, letter_path: Path, variant: str | None, lang: str | None,
                input_format: str | None, chosen: LoadedVariant | None = None) -> LoadedLetter:
-    # Every mistake of the letter file at once: its placeholders, its profile: and its
-    # variant:, so one run names them all (the profile's own problems come along).
+    # Every mistake of the letter file at once: its schema's, its placeholders, its profile:
+    # and its variant:, so one run names them all (the profile's own problems come along).
     letter, doc, problems = _read_letter_file(letter_path)
     if chosen is None:
         base = profile_path
+        missing = False
         if base is None:
-            base = beside(letter_path, letter.profile)
-            if not base.is_file():
-                problems.append(_no_file("profile", letter.profile, base, doc.locate(("profile",)), "profile"))
-                raise UserError(_in_order(problems))
+            written = _written(letter, doc, "profile", problems)
+            if written is not None:
+                base = beside(letter_path, written)
+                if not base.is_file():
+                    problems.append(_no_file("profile", written, base, doc.locate(("profile",)), "profile"))
+                    missing = True
+            else:
+                missing = letter is None  # no usable profile: (its own problem is told)
         named_at = None
-        if variant is None and letter.variant:
+        written = _written(letter, doc, "variant", problems)
+        if variant is None and written:
             named_at = doc.locate(("variant",))
-            variant = letter.variant
-            if looks_like_file(letter.variant):
-                variant = str(beside(letter_path, letter.variant))
+            variant = written
+            if looks_like_file(written):
+                variant = str(beside(letter_path, written))
                 if not Path(variant).is_file():
-                    problems.append(_no_file("variant file", letter.variant, Path(variant), named_at, "variant"))
-                    raise UserError(_in_order(problems))
+                    problems.append(_no_file("variant file", written, Path(variant), named_at, "variant"))
+                    missing = True
+        if missing:  # nothing more to load: the profile or the variant file is not there
+            raise UserError(_in_order(problems))
         try:
             chosen = load_variant(base if base is not None else default_profile(), variant, lang=lang,
                                   input_format=input_format, named_at=named_at)
         except UserError as error:
             here = [p for p in error.problems if p.location is not None and p.location.file == doc.file]
             raise UserError(_in_order(problems + here) + [p for p in error.problems if p not in here]) from None
-    if problems:
+    if problems or letter is None:
         raise UserError(_in_order(problems))
     return LoadedLetter(chosen, letter, letter.name or Path(letter_path).stem, doc, (), Path(letter_path))
 

@@ -13,7 +13,7 @@ from resume_builder.errors import Problem, UserError, did_you_mean
 from resume_builder.loading.errors_map import BLANK_ITEM_NOUNS as _BLANK_ITEM_NOUNS
 from resume_builder.loading.errors_map import ONE_PER_LINE as _ONE_PER_LINE
 from resume_builder.loading.errors_map import describe, problems_from_validation
-from resume_builder.loading.source import SourceDocument, dotted, parse, read_bytes, read_text
+from resume_builder.loading.source import SourceDocument, dotted, in_file_order, parse, read_bytes, read_text
 from resume_builder.schema.profile import Profile
 from resume_builder.containment import real
 
@@ -130,12 +130,19 @@ def _load_careful(path: Path, lang: "str | _VariantLanguage | None",
                   input_format: str | None = None) -> LoadedProfile:
     """Parse with positions, so that every problem is reported with its line and column."""
     from resume_builder.loading.includes import resolve_includes, with_chain
+    from resume_builder.loading.source import gathered_sizes, with_oversized
 
-    resolved = resolve_includes(load_source(path, judge=profile_problems), path)
+    with gathered_sizes():  # a text or list over its limit is told with the schema's problems
+        resolved = resolve_includes(load_source(path, judge=profile_problems), path)
+    oversized = resolved.doc.oversized
     try:
         loaded = _validate_careful(path, resolved.doc, lang, input_format)
     except UserError as error:
+        if oversized:
+            error = UserError(with_oversized(error.problems, oversized, str(path)))
         raise with_chain(error, resolved.chains) from None
+    if oversized:
+        raise with_chain(UserError(oversized), resolved.chains)
     loaded.included = resolved.files
     return loaded
 
@@ -419,30 +426,30 @@ def validate_profile(doc: SourceDocument, *, blanks: bool = True, json_resume: b
     Resume file read as a profile leaves out such items itself (loading/jsonresume.py).
     ``json_resume``: ``doc`` was read from a JSON Resume file, so its variants' messages say
     how to give an entry an id there (:func:`resume_builder.loading.variant_checks.check_variant`)."""
+    from resume_builder.loading.letter_checks import check_profile_letters, check_profile_letters_data
+
     try:
         profile = Profile.model_validate(doc.data)
     except ValidationError as exc:
         problems = problems_from_validation(exc, doc, Profile)
         found = {problem.path for problem in problems}
         duplicates = [p for p in _duplicates(_raw_ids(doc.data), doc) if p.path not in found]
-        if duplicates:  # said with the rest, in line order: not only once the rest is fixed (newcomer trial)
-            problems = sorted(problems + duplicates, key=lambda p: (p.location.line or 0, p.location.column or 0)
-                              if p.location else (0, 0))
-        raise UserError(problems) from None
+        # Said with the rest, in line order, not only once the rest is fixed: duplicate ids
+        # (newcomer trial), the letters' placeholders and the letter each variant names.
+        raise UserError(in_file_order(problems + duplicates + check_profile_letters_data(doc.data, doc, found),
+                                    doc.file)) from None
+    # Every check of a valid profile, each told with the others rather than once they are fixed.
     problems = cross_check(profile, doc)
     if blanks:
-        problems = sorted(problems + blank_texts(profile, doc)[0],
-                          key=lambda p: (p.location.line or 0, p.location.column or 0) if p.location else (0, 0))
-    if not problems and profile.variants:
+        problems += blank_texts(profile, doc)[0]
+    if profile.variants:
         from resume_builder.loading.variant_checks import check_profile_variants
 
-        problems = check_profile_variants(profile, doc, json_resume=json_resume)
-    if not problems and (profile.letters or any(v.letter for v in profile.variants.values())):
-        from resume_builder.loading.letter_checks import check_profile_letters
-
-        problems = check_profile_letters(profile, doc)
+        problems += check_profile_variants(profile, doc, json_resume=json_resume)
+    if profile.letters or any(v.letter for v in profile.variants.values()):
+        problems += check_profile_letters(profile, doc)
     if problems:
-        raise UserError(problems)
+        raise UserError(in_file_order(problems, doc.file))
     return profile
 
 

@@ -22,9 +22,11 @@ import json
 import os
 import re
 import shlex
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from resume_builder.errors import Location, Problem, UserError
 from resume_builder.loading.yaml_errors import excerpt, explain, line_and_column, source_lines, stray_bom, utf16_bom
@@ -62,6 +64,10 @@ class SourceDocument:
     keys: dict[PathKey, Position] = field(default_factory=dict)
     #: For a document read by the fast parser: computes the positions when first needed.
     deferred: Callable[[], "SourceDocument"] | None = field(default=None, repr=False, compare=False)
+    #: A text or a list over its size limit, found by :func:`check_sizes` while sizes are
+    #: gathered (:func:`gathered_sizes`): reported by the loader with the file's other
+    #: problems, not alone before them.
+    oversized: list[Problem] = field(default_factory=list, repr=False, compare=False)
 
     def locate(self, path: PathKey, *, prefer_key: bool = False) -> Location:
         """Best known location for ``path``: the value (or key), else the nearest parent."""
@@ -398,16 +404,42 @@ def escaped_paths(text: str, doc: SourceDocument) -> list[Problem]:
     return problems
 
 
-def check_sizes(doc: SourceDocument) -> None:
+#: Whether :func:`check_sizes` gathers a text or a list over its limit on the document
+#: (``SourceDocument.oversized``) instead of raising it: set by :func:`gathered_sizes`.
+_GATHER_SIZES: ContextVar[bool] = ContextVar("gather_sizes", default=False)
+
+
+@contextmanager
+def gathered_sizes() -> Iterator[None]:
+    """Within the block, a text or a list over its limit does not end the load: :func:`check_sizes`
+    keeps it on the document (``oversized``) for the loader to report with the file's other
+    problems, in file order (user trial: a 20,001-character summary hid a 1,001-character
+    name, told only once the summary was cut). A loader that reports ``oversized`` uses it;
+    elsewhere (a variant file, an import, the fast path) such a document is refused at once."""
+    token = _GATHER_SIZES.set(True)
+    try:
+        yield
+    finally:
+        _GATHER_SIZES.reset(token)
+
+
+def check_sizes(doc: SourceDocument, *, gather: bool | None = None) -> None:
     """Refuse a text field, a list or a whole document larger than the limits.
 
     The limits (``resume_builder/limits.py``) are far above any résumé and keep every
     render within seconds; a hostile file (or YAML aliases repeating a long text) gets a
     located error naming the limit instead of a render that runs for minutes.
+
+    Every text and list over its limit is found, in file order. ``gather`` (default: inside
+    :func:`gathered_sizes`): keep them on ``doc.oversized`` rather than raise them, so the
+    loader tells them with the schema's problems. A document over the whole-document limits
+    is raised at once either way (see below).
     """
     problems: list[Problem] = []
     total = items = 0
     stack: list[tuple[PathKey, Any]] = [((), doc.data)]
+    # The walk visits every value: the parser already bounded them (MAX_VALUES, MAX_DEPTH),
+    # so telling every oversized text and list costs no more than the parse did.
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
@@ -425,20 +457,55 @@ def check_sizes(doc: SourceDocument) -> None:
                     f"this list has {len(value):,} items; a list may hold at most {MAX_LIST_ITEMS:,}",
                     doc.locate(path), dotted(path)))
             stack.extend((path + (index,), item) for index, item in reversed(list(enumerate(value))))
-        if len(problems) >= 20:
-            break
+    whole: list[Problem] = []
     if total > MAX_TEXT_CHARS and not problems:
-        problems.append(Problem(
+        whole.append(Problem(
             f"the document holds {total:,} characters of text; a profile may hold at most {MAX_TEXT_CHARS:,}",
             Location(doc.file, None, None), "",
             "YAML aliases (*name) that repeat long texts count every time they are used"))
     if items > MAX_TOTAL_ITEMS and not problems:
-        problems.append(Problem(
+        whole.append(Problem(
             f"the document's lists hold {items:,} items together; a profile may hold at most {MAX_TOTAL_ITEMS:,}",
             Location(doc.file, None, None), "",
             "YAML aliases (*name) that repeat lists count every time they are used"))
-    if problems:
+    # An early stop, kept on purpose: a document over the whole-document limits ends the load
+    # here, with what was found, even while sizes are gathered. Aliases repeat a text or a list
+    # without it being written again, so such a document may expand to any size (250,000 uses
+    # of a 20,000-character text are five billion characters); validating it, which reads every
+    # text, would take time without bound. Below these limits validation reads at most a
+    # million characters and ten thousand items, and a field or list over its own limit is
+    # gathered with the file's other problems.
+    if whole or total > MAX_TEXT_CHARS or items > MAX_TOTAL_ITEMS:
+        raise UserError(problems + whole)
+    if gather if gather is not None else _GATHER_SIZES.get():
+        doc.oversized = problems
+    elif problems:
         raise UserError(problems)
+
+
+def with_oversized(problems: list[Problem], oversized: list[Problem], file: str) -> list[Problem]:
+    """``problems`` (the schema's, of the document read from ``file``) and ``oversized`` (what
+    :func:`check_sizes` gathered) as one list in file order: ``file``'s own first, then each
+    other file's (an included one) in the order first met. A text over the field limit that
+    the schema finds too long as well (a one-line field, whose own limit is lower) is said
+    once, in the schema's words."""
+    if not oversized:
+        return problems
+    long = {problem.path for problem in problems if "characters long" in problem.message}
+    return in_file_order(problems + [problem for problem in oversized if problem.path not in long], file)
+
+
+def in_file_order(problems: list[Problem], file: str) -> list[Problem]:
+    """``problems`` by line and column: those in ``file`` first, then each other file's (an
+    included one) in the order first met; a stable sort, those without a place first."""
+    rank: dict[Any, int] = {file: 0}
+
+    def place(problem: Problem) -> tuple[int, int, int]:
+        where = problem.location
+        if where is None:
+            return (0, 0, 0)
+        return rank.setdefault(where.file, len(rank)), where.line or 0, where.column or 0
+    return sorted(problems, key=place)
 
 
 # --------------------------------------------------------------------------- YAML
@@ -777,7 +844,7 @@ def parse_yaml_fast(text: str, file: str) -> SourceDocument | None:
         yaml.Resolver = _once_versioned(yaml.Resolver)
         data = yaml.load(text)
         doc = SourceDocument(file, _plain(data, 0, [0]))
-        check_sizes(doc)
+        check_sizes(doc, gather=False)  # anything over a limit: the careful path tells it
     except Exception:  # syntax errors, tags, limits: the careful path says exactly what and where
         return None
     return doc
