@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +29,27 @@ def user_errors() -> Iterator[None]:
 
         err("interrupted")
         raise typer.Exit(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED) from None
+    except OSError as error:
+        # A name longer than the file system takes (255 bytes a part, on Linux) is the user's, at
+        # whichever call first meets it: pathlib's exists() and is_file() raise for it (they pass
+        # over only ENOENT, ENOTDIR, EBADF and ELOOP), which ended a dozen commands in a
+        # traceback (trial). Every other OSError keeps its traceback.
+        if error.errno != errno.ENAMETOOLONG:
+            raise
+        from resume_builder.console import show_user_error
+
+        show_user_error(name_too_long(error.filename))
+        raise typer.Exit(EXIT_USER_ERROR) from None
+
+
+def name_too_long(name: object) -> UserError:
+    """The UserError for a file name the file system refuses as too long (``ENAMETOOLONG``):
+    the name, its middle left out past 80 characters, and the limits (Linux: 255 bytes for
+    each part of a path, ``NAME_MAX``; 4,096 for the whole, ``PATH_MAX``)."""
+    text = os.fsdecode(name) if isinstance(name, (str, bytes, os.PathLike)) else "a file name"
+    shown = text if len(text) <= 80 else f"{text[:50]}…{text[-25:]} ({len(text.encode('utf-8', 'replace')):,} bytes)"
+    return UserError(f"{shown}: the name is too long for the file system",
+                     hint="a file or folder name may have at most 255 bytes, a whole path 4,096; choose a shorter name")
 
 
 def dash_means_stdout(output: Optional[Path]) -> Optional[Path]:
