@@ -10,7 +10,7 @@ import typer
 from resume_builder.commands.common import (given_path, input_format_option, port_option, profile_or_default,
                                             refuse_what_no_save_fixes, theme_dir_option, theme_option,
                                             theme_options_option, user_errors)
-from resume_builder.errors import EXIT_INTERRUPTED
+from resume_builder.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
 
 
 def serve(
@@ -47,8 +47,8 @@ def serve(
                           coverage=_coverage(job) if job is not None else None, posting=job)
         try:
             run(preview, port=port, out_dir=out_dir, open_browser=open_browser, say=out)
-        except KeyboardInterrupt:
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except KeyboardInterrupt as stop:  # Ctrl-C: 130; SIGTERM: 143, as every command (README)
+            raise typer.Exit(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED) from None
 
 
 def _coverage(job: Path):

@@ -457,26 +457,23 @@ def run(preview: Preview, *, port: int | None, out_dir, open_browser: bool = Fal
 
             webbrowser.open(url)
         _Server(config).run(sockets=[sock])
-    except (KeyboardInterrupt, _Terminated):  # a normal stop
-        pass
-    finally:
+    finally:  # a Ctrl-C or SIGTERM goes on to the command, which exits 130 or 143 (it exited 0: trial)
         remove_state(Path(out_dir), token)
         sock.close()
         if previous_term is not None:
             signal.signal(signal.SIGTERM, previous_term)
 
 
-class _Terminated(Exception):
-    """SIGTERM arrived: stop as after Ctrl-C."""
-
-
 def _stop_on_sigterm() -> Any:
-    """In the main thread: make SIGTERM raise :class:`_Terminated`; the handler it replaces
-    (None when signals cannot be set here: another thread)."""
+    """In the main thread: make SIGTERM raise :class:`~resume_builder.errors.Terminated` (a
+    KeyboardInterrupt: it unwinds as Ctrl-C does); the handler it replaces (None when signals
+    cannot be set here: another thread)."""
     if threading.current_thread() is not threading.main_thread():
         return None
 
+    from resume_builder.errors import Terminated
+
     def terminated(signum: int, frame: Any) -> None:
-        raise _Terminated()
+        raise Terminated()
 
     return signal.signal(signal.SIGTERM, terminated)

@@ -20,12 +20,13 @@ START_TIMEOUT = 120.0
 
 
 @contextmanager
-def running_server(profile: Path, cwd: Path, *arguments: str, stop: int = signal.SIGINT) -> Iterator[str]:
+def running_server(profile: Path, cwd: Path, *arguments: str, stop: int = signal.SIGINT,
+                   exits: list[int] | None = None) -> Iterator[str]:
     """Start ``resume-builder serve PROFILE --port 0 ARGUMENTS`` in ``cwd``; yield its address.
 
     The server is stopped with ``stop`` (SIGINT, as Ctrl-C would; SIGTERM, as ``kill`` or a
     service manager would) when the block ends; what it printed is in the assertion message
-    if it does not start or stop.
+    if it does not start or stop. ``exits``: its exit status is appended to it once it stopped.
     """
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(REPO)}
     process = subprocess.Popen([sys.executable, "-m", "resume_builder", "serve", str(profile), "--port", "0",
@@ -59,7 +60,9 @@ def running_server(profile: Path, cwd: Path, *arguments: str, stop: int = signal
         if process.poll() is None:
             process.send_signal(stop)
             try:
-                process.wait(timeout=START_TIMEOUT)  # generous: a loaded machine may be finishing a render
+                code = process.wait(timeout=START_TIMEOUT)  # generous: a loaded machine may be finishing a render
+                if exits is not None:
+                    exits.append(code)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()

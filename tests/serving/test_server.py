@@ -250,11 +250,15 @@ def test_without_a_server_render_works_in_process(tmp_path):
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_the_state_file_goes_when_the_server_stops(tmp_path, stop):
     """SIGTERM (``kill``, a service manager) left it behind: uvicorn re-raises the signal once
-    it has shut down, and SIGTERM's default action ended the process before the clean-up."""
+    it has shut down, and SIGTERM's default action ended the process before the clean-up.
+    The exit status says which signal stopped it."""
     shutil.copy(ONE_PAGE, tmp_path / "one_page.yaml")
-    with running_server(Path("one_page.yaml"), tmp_path, "--out-dir", "out", stop=stop):
+    exits: list[int] = []
+    with running_server(Path("one_page.yaml"), tmp_path, "--out-dir", "out", stop=stop, exits=exits):
         assert (tmp_path / "out" / STATE_NAME).exists()
     assert not (tmp_path / "out" / STATE_NAME).exists()
+    # as every command: 130 after Ctrl-C, 143 after SIGTERM (it exited 0 after Ctrl-C: trial)
+    assert exits == [130 if stop == signal.SIGINT else 143]
 
 
 BUILD_FILE = """\
