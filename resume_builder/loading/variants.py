@@ -146,13 +146,20 @@ def _from_file(profile_path: Path | None, variant_path: Path, lang: str | None,
 
     warnings = dropped_controls(doc)
     named = variant_path.parent / chosen.profile if chosen.profile else None
-    if profile_path is not None and named is not None and real(named) != real(profile_path):
+    elsewhere = profile_path is not None and named is not None and real(named) != real(profile_path)
+    if elsewhere:
         # The given profile wins (one variant file can be tried on a copy of its profile), said aloud.
         warnings.append(f"{doc.locate(('profile',))}: {variant_path.name} was written for {chosen.profile}; "
                         f"it tailors {profile_path} here, as given")
     loaded = load_profile(base, lang=lang or chosen.lang, input_format=input_format)
     problems = check_variant(loaded.profile, chosen, source=doc, json_resume=loaded.format == "jsonresume")
     if problems:
+        if elsewhere:  # the likely cause first: its ids are another profile's (it was said only without them: trial)
+            problems = [Problem(f"{variant_path.name} was written for {chosen.profile}, not for {profile_path}: the "
+                                "entries it names are that profile's", doc.locate(("profile",)), "profile",
+                                f"leave out {profile_path} to tailor {chosen.profile}, or write a variant for "
+                                f"{profile_path}: resume-builder tailor {profile_path} --job POSTING --write-variant "
+                                "FILE"), *problems]
         raise UserError(problems)
     warnings += emptied_sections(loaded.profile, chosen, source=doc)
     name = chosen.name or variant_path.stem

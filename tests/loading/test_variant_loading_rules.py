@@ -175,6 +175,20 @@ def test_a_variant_file_given_another_profile_says_so_before_what_it_empties(pro
         f"{path}:2:10: select.projects: {EMPTIES_PROJECTS}"]
 
 
+def test_a_variant_file_given_another_profile_says_so_first_when_its_rules_fail(profile, tmp_path):
+    """Its rules name the other profile's entries: five "no entry has id" errors, and the note
+    saying why came only when there were none (trial). It comes first, as a problem, with the fix."""
+    other = written(tmp_path / "other.yaml", "basics: {name: Kim Other}\nsummary: Other things.\n")
+    path = written(tmp_path / "v.yaml", "profile: sam.yaml\ndrop: [web, gone]\n")
+    with pytest.raises(UserError) as caught:
+        load_variant(other, str(path))
+    assert [str(problem) for problem in caught.value.problems][0] == (
+        f"{path}:1:10: profile: v.yaml was written for sam.yaml, not for {other}: the entries it names are that "
+        f"profile's (leave out {other} to tailor sam.yaml, or write a variant for {other}: resume-builder tailor "
+        f"{other} --job POSTING --write-variant FILE)")
+    assert len(caught.value.problems) == 3 and "no entry has id 'web'" in str(caught.value.problems[1])
+
+
 def test_a_variant_file_given_its_own_profile_however_written_warns_of_nothing_else(profile, tmp_path, monkeypatch):
     (tmp_path / "apps").mkdir()
     path = written(tmp_path / "apps" / "v.yaml", "profile: ../sam.yaml\nmax_pages: 1\n")
