@@ -312,6 +312,11 @@ def prepare(request: RenderRequest | Path | None = None, **arguments: Any) -> Re
                         hint="to compare a posting with the résumé, use 'resume-builder tailor --job'")
     document = build_document(profile, order=order, labels=labels, photo=photo,
                               entry_urls=options.entry_urls, phone_format=options.phone_format)
+    if not (document.name.strip() or document.headline.strip() or document.contacts or document.sections):
+        # a JSON Resume file with no name and empty sections ({"awards": []}) rendered a blank page, exit 0
+        raise UserError.at(str(loaded.path), None, None, "the résumé would be empty: it has no name, headline, "
+                           "contact or section with anything in it",
+                           hint="give basics.name and a section with entries (work, skills, projects...)")
     warnings += _script_warnings(document, labels, profile, given=request.locale or lang)
     document = _with_provenance(document, loaded, tailored, lang=lang, locale=request.locale, theme=theme,
                                 input_format=request.input_format, max_pages=max_pages, posting=posting,

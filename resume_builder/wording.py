@@ -23,6 +23,12 @@ def count(number: int, noun: str, plural_form: str | None = None) -> str:
     return f"{number:,} {word}"
 
 
+def file_size(size: int) -> str:
+    """A file's size as the commands say it: whole KiB (1,024 bytes), or bytes below one KiB
+    ("1 byte", "12 bytes"; "1 KiB" was said of a 1-byte text: trial)."""
+    return count(size, "byte") if size < 1024 else f"{size // 1024:,} KiB"
+
+
 def seconds(value: float) -> str:
     """A duration in words: "1 second", "0.2 seconds", "120 seconds" (``:g`` formatting)."""
     return f"{value:g} second{'' if value == 1 else 's'}"

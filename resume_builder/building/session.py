@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from resume_builder import __version__
-from resume_builder.wording import count
+from resume_builder.wording import count, file_size
 from resume_builder.building.config import BuildConfig, Target, check_targets, expand, load_config
 from resume_builder.building.inputs import named_files, reads_digest, target_inputs, target_reads
 from resume_builder.building.manifest import MANIFEST, read_manifest, sha256_file, write_manifest
@@ -460,7 +460,7 @@ class _Reporter:
         check = ""
         if result.check is not None:
             check = ", ATS check passed" if result.check.get("passed") else ", ATS check FAILED"
-        return f"built       {name} ({result.bytes // 1024 or 1} KiB{pages}{check}, {result.seconds:.1f}s)" \
+        return f"built       {name} ({file_size(result.bytes)}{pages}{check}, {result.seconds:.1f}s)" \
             + "".join(f"\n            {message}" for message in result.messages)  # the page budget's report
 
     def summary(self, results: list[TargetResult], failures: list[TargetResult], manifest: Path) -> None:

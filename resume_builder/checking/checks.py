@@ -15,7 +15,7 @@ from typing import Any
 from resume_builder.checking.extract import DOCX, PDF, Extracted, normalise
 from resume_builder.checking.names import not_a_name
 from resume_builder.document import Document, Entry
-from resume_builder.wording import count
+from resume_builder.wording import count, file_size
 
 MAX_BYTES = 2_000_000  # the upload limit many ATS have ("2 MB")
 
@@ -652,7 +652,7 @@ def check_size(ex: Extracted, doc: Document | None) -> CheckResult:
     """The file's size in KiB, as the report's heading gives it (checking/report.py), against
     the "2 MB" (2,000,000 bytes: 1,953 KiB) upload limit many ATS have; it said "0.10 MB" or
     "43 kB" under a heading of "100 KiB" (newcomer trial)."""
-    shown = f"{max(ex.size // 1024, 1):,} KiB"
+    shown = file_size(ex.size)
     limit = f"2 MB ({MAX_BYTES // 1024:,} KiB)"
     if ex.size < MAX_BYTES:
         return CheckResult("file-size", True, f"{shown}, under the {limit} upload limit many ATS have")

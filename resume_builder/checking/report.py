@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resume_builder.checking.checks import CheckResult
+from resume_builder.wording import file_size
 
 if TYPE_CHECKING:
     from resume_builder.document import Document
@@ -46,7 +47,7 @@ class Report:
 
     def summary(self) -> str:
         pages = f", {self.pages} page{'s' if self.pages != 1 else ''}" if self.pages else ""
-        return f"{self.file} ({self.kind.upper()}{pages}, {max(self.bytes // 1024, 1)} KiB)"
+        return f"{self.file} ({self.kind.upper()}{pages}, {file_size(self.bytes)})"
 
     def verdict(self) -> str:
         if self.passed:

@@ -14,6 +14,7 @@ from resume_builder.commands.common import (file_name, formats_option, given_pat
                                             user_errors)
 from resume_builder.errors import UserError
 from resume_builder.limits import DEFAULT_TIMEOUT
+from resume_builder.wording import file_size
 
 
 def render(
@@ -147,7 +148,7 @@ def render(
         if public:
             tailored += ", public copy"
         theme = job.theme_name if hasattr(job, "theme_name") else job.theme.name
-        out(f"wrote {'standard output' if to_stdout else item.path} ({len(item.data) // 1024 or 1} KiB{pages}, theme {theme}{tailored})")
+        out(f"wrote {'standard output' if to_stdout else item.path} ({file_size(len(item.data))}{pages}, theme {theme}{tailored})")
         for warning in item.warnings:
             err(f"warning: {warning}", style="yellow")
     for stale in removed:

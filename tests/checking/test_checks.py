@@ -305,7 +305,8 @@ def test_file_over_two_megabytes_fails():
     assert not results["file-size"].passed and "2 MB" in results["file-size"].detail
 
 
-@pytest.mark.parametrize("size, shown", [(43_000, "41 KiB"), (102_400, "100 KiB"), (500, "1 KiB")])
+@pytest.mark.parametrize("size, shown", [(43_000, "41 KiB"), (102_400, "100 KiB"), (500, "500 bytes"),
+                                         (1, "1 byte")])
 def test_the_size_is_said_in_the_headings_unit(size, shown):
     """The heading says KiB; the check said "0.10 MB" or "43 kB" (newcomer trial)."""
     results = {r.name: r for r in all_checks(_extracted(["Alex Example"], size=size), None)}

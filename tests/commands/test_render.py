@@ -564,3 +564,22 @@ def test_unwritable_output_folder_gives_a_clear_error(tmp_path, monkeypatch):
     assert f"cannot write in {out}" in result.output and "Permission denied" in result.output
     assert files_in(out) == ["one_page.md"]
     assert (out / "one_page.md").read_text(encoding="utf-8") == "older"
+
+
+def test_a_profile_with_nothing_to_print_is_refused(tmp_path):
+    """``{"awards": []}`` read as JSON Resume (no name, no entries) rendered a blank page, exit 0,
+    "wrote standard output (1 KiB ...)" for 1 byte (trial)."""
+    (tmp_path / "empty.json").write_text('{"awards": []}', encoding="utf-8")
+    result = runner.invoke(app, ["render", str(tmp_path / "empty.json"), "--from", "jsonresume", "-f", "txt", "-o", "-"])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert " ".join(result.stderr.split()).endswith(
+        f"error: {tmp_path / 'empty.json'}: the résumé would be empty: it has no name, headline, contact or section "
+        "with anything in it (give basics.name and a section with entries (work, skills, projects...))")
+
+
+def test_a_size_under_a_kib_is_said_in_bytes():
+    from resume_builder.wording import file_size
+
+    assert [file_size(n) for n in (1, 2, 1023, 1024, 1_500_000)] == ["1 byte", "2 bytes", "1,023 bytes", "1 KiB",
+                                                                   "1,464 KiB"]
