@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -371,6 +372,9 @@ def _display(path: Path) -> str:
     the build file names it (an output folder that is a symbolic link to elsewhere is shown by
     its own name, ``output/cv.pdf``: its targets were shown by their absolute paths)."""
     cwd = Path.cwd()
+    tidy = Path(os.path.normpath(path.absolute()))
+    if tidy != path.absolute() and real(tidy) == real(path):  # out_dir = "../out" from w/: not w/../out (trial)
+        path = tidy
     for candidate, folder in ((path.absolute(), cwd), (path.resolve, cwd.resolve)):
         try:
             return str((candidate() if callable(candidate) else candidate)
@@ -482,22 +486,23 @@ class _Reporter:
                 shown = ", ".join(outputs[:3]) + (", …" if len(outputs) > 3 else "")
                 err(f"warning: {count(len(outputs), 'target')} ({shown}): {warning}", style="yellow")
         out(f"{built} built, {skipped} up to date, {len(failures)} failed; manifest: {_display(manifest)}")
-        said: dict[str, list[str]] = {}  # a broken profile's targets: one line for them all
+        # Targets that failed for one reason (a broken profile's; a résumé that does not fit, in
+        # each format and its bundle) are one line for them all, with the reason once: the same
+        # reason came once per target (trial), after each target's FAILED line had said it.
+        said: dict[str, list[str]] = {}
         for failure in failures:
-            if failure.error.endswith("(said above)"):
+            if failure.error:
                 said.setdefault(failure.error, []).append(_display(failure.target.output))
                 continue
             err(f"failed: {_display(failure.target.output)}", style="red")
-            if failure.error:
-                for line in failure.error.splitlines():
-                    err(f"  {line}")
-            elif failure.check:
+            if failure.check:
                 for check in failure.check.get("checks", []):
                     if not check.get("passed", True):
                         err(f"  ATS check '{check.get('name')}': {check.get('detail', '')}")
         for error, outputs in said.items():
             err(f"failed: {', '.join(outputs)}", style="red")
-            err(f"  {error}")
+            for line in error.splitlines():
+                err(f"  {line}")
 
 
 def _note(text: str) -> None:

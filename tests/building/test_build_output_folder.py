@@ -175,3 +175,24 @@ def test_an_out_dir_in_a_system_folder_is_at_its_line(project, out_dir):
     assert result.output.splitlines()[0] == (
         f"error: resume-builder.toml:1:11: out_dir: the output folder {out_dir} is in a system folder of devices and "
         "processes (give a folder of your own; it is made when missing)")
+
+
+def test_targets_failing_for_one_reason_are_told_once_with_tidy_paths(project):
+    """The reason came once per target after each FAILED line had said it, and an out_dir of
+    "../out" in a build file in w/ was shown as w/../out/... (trial)."""
+    theme = project / "themes" / "broken"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "broken"\nextends = "classic"\n', encoding="utf-8")
+    (theme / "templates" / "resume.html.j2").write_text("{{ 1 // 0 }}\n", encoding="utf-8")
+    (project / "w").mkdir()
+    (project / "w" / "b.toml").write_text('out_dir = "../out"\n[[targets]]\nprofile = "../profiles/me.yaml"\n'
+                                          'themes = ["broken"]\nformats = ["html", "pdf"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", "-c", "w/b.toml"])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert "w/.." not in result.output
+    summary = lines.index("0 built, 0 up to date, 2 failed; manifest: out/manifest.json")
+    assert lines[summary + 1] == "failed: out/me.html, out/me.pdf"
+    assert lines[summary + 2] == (f"  {theme / 'templates' / 'resume.html.j2'}:1:1: theme 'broken': template "
+                                  "resume.html.j2 failed: ZeroDivisionError: integer division or modulo by zero")
+    assert len(lines) == summary + 3
