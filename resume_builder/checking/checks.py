@@ -147,10 +147,23 @@ def check_name(ex: Extracted, doc: Document | None) -> CheckResult:
     return CheckResult("name", True, f"{doc.name!r} is on a line of its own at the top of the body text")
 
 
+def _nothing_to_look_for(doc: Any, what: str) -> str:
+    """Why no ``what`` ("e-mail address") is looked for: the profile has none, or the document is
+    a public copy, which leaves it out ("the profile has no e-mail address" was said of a
+    profile that has one, checked against its public copy: trial)."""
+    from resume_builder.provenance import Provenance
+
+    metadata = getattr(doc, "metadata", None)
+    recorded = Provenance.decode(getattr(metadata, "source", None))
+    if recorded is not None and recorded.public:
+        return f"a public copy leaves the {what} out: none to look for"
+    return f"the profile has no {what} to look for"
+
+
 def check_email(ex: Extracted, doc: Document | None) -> CheckResult:
     expected = next((c.text for c in doc.contacts if c.kind == "email"), None) if doc else None
     if doc is not None and expected is None:
-        return CheckResult("email", True, "the profile has no e-mail address to look for")
+        return CheckResult("email", True, _nothing_to_look_for(doc, "e-mail address"))
     if expected:
         find = _contains(expected)
     else:
@@ -168,7 +181,7 @@ def check_phone(ex: Extracted, doc: Document | None) -> CheckResult:
 
     contact = next((c for c in doc.contacts if c.kind == "phone"), None) if doc else None
     if doc is not None and contact is None:
-        return CheckResult("phone", True, "the profile has no phone number to look for")
+        return CheckResult("phone", True, _nothing_to_look_for(doc, "phone number"))
     expected = contact.text if contact else None
     # The number itself, parsed from the link (tel:+44-20-7946-0000;ext=12) by libphonenumber:
     # found however it is printed, extension included.
