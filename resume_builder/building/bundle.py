@@ -60,15 +60,34 @@ def name_slug(name: str, fallback: str = "") -> str:
     return _ascii_slug(fallback)[0] or slug or "applicant"
 
 
-def bundle_stem(letter: RenderJob, posting: Path | None, *, public: bool = False) -> str:
-    """``<profile>-<variant>`` (as ``render`` names the variant's files), ``-public`` for
-    ``--public`` (unless the variant is public itself), ``+<posting>`` with a posting (the mark
-    of a posting: see :func:`resume_builder.pipeline.tailored_stem`)."""
-    chosen = letter.letter.chosen  # type: ignore[attr-defined]
-    stem = chosen.stem
+def bundle_stem(letter: RenderJob, posting: Path | None, *, public: bool = False, named: bool = False) -> str:
+    """``<profile>-<variant>`` (as ``render`` names the variant's files); ``named`` (the
+    letter was named, ``--letter``, not the variant's or profile's own), ``-letter-<name>``
+    too, unless the letter is named as the variant is (as ``letter`` names its files:
+    :func:`resume_builder.letter_pipeline.letter_stem`; ``--letter l2.yaml`` replaced the
+    bundle of ``--letter l1.yaml``: trial); ``-public`` for ``--public`` (unless the variant is
+    public itself), ``+<posting>`` with a posting (the mark of a posting: see
+    :func:`resume_builder.pipeline.tailored_stem`)."""
+    from resume_builder.letter_pipeline import letter_stem
+
+    loaded = letter.letter  # type: ignore[attr-defined]
+    chosen = loaded.chosen
+    stem = letter_stem(chosen.stem, loaded.name, None).removesuffix("-letter") if named else chosen.stem
     if public and not (chosen.variant is not None and chosen.variant.public):
         stem += "-public"
     return pipeline.tailored_stem(stem, None, posting)
+
+
+def _default_letter(chosen: Any) -> str | None:
+    """The name of the letter a bundle of ``chosen`` (a loaded variant) takes when none is named:
+    the variant's ``letter:`` (a file's stem), else the profile's only letter, else None."""
+    variant = chosen.variant
+    if variant is not None and variant.letter:
+        from resume_builder.loading.variants import looks_like_file
+
+        return Path(variant.letter).stem if looks_like_file(variant.letter) else variant.letter
+    letters = chosen.base.profile.letters
+    return next(iter(letters)) if len(letters) == 1 else None
 
 
 @dataclasses.dataclass
@@ -102,7 +121,9 @@ def make_bundle(request: RenderRequest, letter: str | None = None, *, zip_file: 
             resume_request = dataclasses.replace(request, posting=None)  # no budget: nothing for it to rank
     resume = pipeline.prepare(resume_request)
     letter_job = letter_pipeline.prepare_letter(dataclasses.replace(request, max_pages=None), letter)
-    name = name or f"{bundle_stem(letter_job, posting, public=request.public)}-application"
+    loaded = letter_job.letter  # type: ignore[attr-defined]
+    named = letter is not None and loaded.name != _default_letter(loaded.chosen)
+    name = name or f"{bundle_stem(letter_job, posting, public=request.public, named=named)}-application"
     folder = request.out_dir / name
     person = name_slug(resume.document.name, resume.loaded.path.stem)
     rendered: list[tuple[str, str, Rendered]] = []

@@ -167,3 +167,18 @@ def test_build_makes_letters_and_a_bundle_and_skips_them_when_up_to_date(project
     third = runner.invoke(app, ["build", "--jobs", "1"])
     assert third.exit_code == 0, third.output
     assert "Southwind Pay" in (out / "profile-sre-letter.txt").read_text()  # the posting is an input
+
+
+def test_a_bundle_of_a_named_letter_never_replaces_another_letters(project):
+    """``bundle --letter l1.yaml`` then ``--letter l2.yaml`` wrote one output/...-application.zip,
+    the second replacing the first, silently (trial): a letter named on the command line, other
+    than the one the variant takes, names the bundle as `letter` names its files."""
+    written = []
+    for letter in ("short", "generic"):
+        result = runner.invoke(app, ["bundle", "profile.yaml", "-V", "sre", "-L", letter, "--zip"])
+        assert result.exit_code == 0, result.output
+        written.append(result.output.split("wrote ", 1)[1].split(" ", 1)[0])
+    # short is the sre variant's own letter: its bundle keeps the variant's name
+    assert written == ["output/profile-sre-application.zip", "output/profile-sre-letter-generic-application.zip"]
+    assert sorted(p.name for p in (project / "output").iterdir()) == [
+        "profile-sre-application.zip", "profile-sre-letter-generic-application.zip"]
