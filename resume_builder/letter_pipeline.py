@@ -137,7 +137,11 @@ def prepare_letter(request: RenderRequest, letter: str | None = None) -> RenderJ
     document = _with_provenance(document, loaded, tailored, lang=lang, locale=locale, theme=theme,
                                 input_format=request.input_format, posting=request.posting, public=request.public)
     budget = request.max_pages or loaded.letter.max_pages
-    options, messages = _fit(document, theme, options, base.folder, budget)
+    from resume_builder.loading.source import dotted
+
+    body = tuple(loaded.at) + ("body",)
+    options, messages = _fit(document, theme, options, base.folder, budget,
+                             where=(loaded.source.locate(body, prefer_key=True), dotted(body)))
     stem = letter_stem(tailored.stem, loaded.name, request.posting) + pipeline.language_suffix(
         profile, lang=request.lang, locale=request.locale)
     job = RenderJob(base, profile, theme, options, document, stem, tailored.name, messages=messages,
@@ -229,12 +233,17 @@ def _with_provenance(document: LetterDocument, loaded: Any, tailored: Any, *, la
 # ----------------------------------------------------------------------------- the page budget
 
 
-def _fit(document: LetterDocument, theme: Any, options: Any, folder: Path, budget: int) -> tuple[Any, list[str]]:
+def _fit(document: LetterDocument, theme: Any, options: Any, folder: Path, budget: int,
+         where: Any = None) -> tuple[Any, list[str]]:
     """Options that fit ``document`` in ``budget`` pages (tightened if need be), and what changed.
 
     Raises UserError saying how far over the budget the letter still is at the tightest
-    layout the theme allows: a letter is never cut.
+    layout the theme allows: a letter is never cut. ``where``: the letter's ``body`` in its
+    file (a :class:`~resume_builder.errors.Location` and the field's path), where the error is
+    told (it named no file: trial).
     """
+    from resume_builder.errors import Problem
+
     from resume_builder.render.pdf import layout
     from resume_builder.tailoring.letters import fit_letter
 
@@ -247,13 +256,13 @@ def _fit(document: LetterDocument, theme: Any, options: Any, folder: Path, budge
         rendered, _ = layout(document, theme, fitted, profile_folder=folder)
         over_mm, lines = _overflow(rendered, budget)
         pages_word = "page" if budget == 1 else "pages"
-        raise UserError(
+        raise UserError(Problem(
             f"the letter does not fit in {budget} {pages_word}: even at the tightest layout theme "
             f"'{theme.name}' allows (font size {fitted.font_size:g} pt, line height {fitted.line_height:g}, "
             f"spacing {fitted.spacing:g}) it takes {pages} pages, about {over_mm:.0f} mm "
-            f"({lines} line{'s' if lines != 1 else ''}) over; nothing was cut",
-            hint=f"shorten the body by about {lines} line{'s' if lines != 1 else ''}, or give the letter "
-                 f"'max_pages: {pages}' (or --max-pages {pages})")
+            f"({lines} line{'s' if lines != 1 else ''}) over; nothing was cut", *(where or (None, "")),
+            f"shorten the body by about {lines} line{'s' if lines != 1 else ''}, or give the letter "
+            f"'max_pages: {pages}' (or --max-pages {pages})"))
     return fitted, [f"letter page budget {budget}: {change}" for change in changes]
 
 

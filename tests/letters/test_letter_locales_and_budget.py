@@ -100,6 +100,10 @@ def test_a_letter_far_too_long_fails_saying_by_how_much_and_writes_nothing(tmp_p
     assert result.exit_code == 2
     message = result.output
     assert "the letter does not fit in 1 page" in message and "nothing was cut" in message
+    # at the letter's body, where it is written (it named no file: trial)
+    line = PROFILE.read_text(encoding="utf-8").splitlines().index("  generic:") + 1
+    assert message.startswith(f"error: {tmp_path / 'profile.yaml'}:{line + 1}:5: letters.long.body: the letter does "
+                              "not fit in 1 page")
     assert "mm (" in message and "lines) over" in message and "max_pages: 2" in message
     assert "Traceback" not in message
     assert not (tmp_path / "out").exists()
