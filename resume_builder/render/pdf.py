@@ -20,7 +20,7 @@ from pathlib import Path
 
 from resume_builder.provenance import PDF_KEY
 from resume_builder.document import Document
-from resume_builder.errors import UserError
+from resume_builder.errors import Location, Problem, UserError
 from resume_builder.render.html import render_html
 from resume_builder.render.pdf_streams import install as install_stream_cache
 from resume_builder.theming import Theme, ThemeOptions
@@ -71,6 +71,43 @@ def _size(size: int) -> str:
     if size < 1_000_000:
         return f"{round(size / 1000)} kB"
     return f"{size / 1_000_000:.1f} MB"
+
+
+def written_in_theme(theme: Theme, url: str) -> Location | None:
+    """Where ``url`` (a resource the fetcher refused) is written in ``theme``'s templates, the
+    theme's own first: the first line holding it as written, its path (``file:///etc/passwd``
+    as ``/etc/passwd``) or its path relative to a theme folder (``img/logo.png``); None when no
+    template holds it (the profile named it, or the theme built it from pieces). A refusal
+    named no file or line (trial)."""
+    from urllib.parse import unquote, urlsplit
+
+    from resume_builder.limits import MAX_FILE_BYTES
+
+    path = unquote(urlsplit(url).path)
+    relative = []  # as a template writes a file of its theme: relative to the theme's folder
+    for folder in theme.folders:
+        try:
+            relative.append(Path(path).relative_to(folder).as_posix())
+        except ValueError:
+            continue
+    wanted = [text for text in dict.fromkeys((url, path, *relative)) if len(text) > 1]
+    try:
+        folders = theme.template_folders()
+    except UserError:
+        return None
+    for folder in folders:
+        for path in sorted(folder.glob("*.j2")):
+            try:
+                if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+                    continue
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            for number, line in enumerate(text.splitlines(), 1):
+                column = next((line.find(w) for w in wanted if w in line), -1)
+                if column >= 0:
+                    return Location(str(path), number, column + 1)
+    return None
 
 
 @lru_cache(maxsize=8)
@@ -151,14 +188,17 @@ def _guarded(theme: Theme, messages: list[str], html: str = "", fetcher: Any = N
         if fetcher is not None and fetcher.refused:
             raise fetcher.refused[0]
     except FetchRefused as exc:
+        where = written_in_theme(theme, exc.url)  # at the url(...) in the theme, when it is written there
+        owner = "the theme" if where is not None else "the theme or profile"
         if exc.reason == "file not found":  # inside the folders it may read, only not there (newcomer trial)
             from urllib.parse import unquote, urlsplit
 
-            raise UserError(f"the theme or profile names a file that is not there: "
-                            f"{unquote(urlsplit(exc.url).path)}",
-                            hint="check the url(...) in the theme's CSS or the path in the profile") from None
-        raise UserError(f"the theme or profile asked for a resource that is not allowed: {short_data_uris(str(exc))}",
-                        hint="themes may only load files from their own folder and the profile's folder") from None
+            raise UserError(Problem(f"{owner} names a file that is not there: {unquote(urlsplit(exc.url).path)}",
+                                    where, hint="check the url(...) in the theme's CSS or the path in the "
+                                                "profile")) from None
+        raise UserError(Problem(f"{owner} asked for a resource that is not allowed: {short_data_uris(str(exc))}",
+                                where, hint="themes may only load files from their own folder and the profile's "
+                                            "folder")) from None
     except FatalURLFetchingError as exc:  # the fetcher failed in another way (a bug or an OS error)
         cause = f": {exc.__cause__}" if exc.__cause__ else ""
         raise UserError(short_data_uris(f"a resource could not be read: {exc}{cause}")) from None

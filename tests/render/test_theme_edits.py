@@ -86,5 +86,28 @@ def test_a_css_url_to_a_missing_file_inside_the_theme_says_it_is_not_there(tmp_p
     with pytest.raises(UserError) as caught:
         pipeline.render(job, "pdf", tmp_path / "cv.pdf")
     (problem,) = caught.value.problems
-    assert problem.message == f"the theme or profile names a file that is not there: {theme / 'fonts' / 'missing.ttf'}"
+    assert problem.message == f"the theme names a file that is not there: {theme / 'fonts' / 'missing.ttf'}"
     assert "not allowed" not in str(caught.value)
+    # at its url(...) in the template (it named no file or line: trial)
+    assert (problem.location.file, problem.location.line, problem.location.column) == (
+        str(theme / "templates" / "style.css.j2"), 2, 44)
+
+
+def test_a_css_url_the_theme_may_not_read_is_told_at_its_line(tmp_path):
+    import pytest
+
+    from resume_builder.errors import UserError
+
+    shutil.copy(FIXTURES / "profiles" / "one_page.yaml", tmp_path / "cv.yaml")
+    theme = tmp_path / "mine"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "mine"\nextends = "classic"\n', encoding="utf-8")
+    _save(theme / "templates" / "style.css.j2", '{% include "base.css.j2" %}\n\n'
+          'body { background: url("file:///etc/passwd"); }\n')
+    job = pipeline.prepare(pipeline.RenderRequest(profile=tmp_path / "cv.yaml", theme_dir=theme))
+    with pytest.raises(UserError) as caught:
+        pipeline.render(job, "pdf", tmp_path / "cv.pdf")
+    (problem,) = caught.value.problems
+    assert problem.message.startswith("the theme asked for a resource that is not allowed: ")
+    assert (problem.location.file, problem.location.line, problem.location.column) == (
+        str(theme / "templates" / "style.css.j2"), 3, 25)
