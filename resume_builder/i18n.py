@@ -432,6 +432,7 @@ def resolve_locale(*, locale: str | None = None, lang: str | None = None,
     spaces (``--locale ""``), which was taken for no choice at all; spaces around one are dropped.
     """
     locale, lang = _given(locale, "locale", "de-CH"), _given(lang, "language", "de")
+    profile_locale, profile_lang = canonical_tag(profile_locale), canonical_tag(profile_lang)
     if locale:
         return locale
     if lang:
@@ -441,15 +442,27 @@ def resolve_locale(*, locale: str | None = None, lang: str | None = None,
     return profile_locale or profile_lang or DEFAULT_LOCALE
 
 
+def canonical_tag(value: str | None) -> str | None:
+    """The one spelling of a language or locale tag as the user may write it (``DE`` → ``de``,
+    ``de_de`` → ``de-DE``, ``ZH_hant_tw`` → ``zh-Hant-TW``: :func:`normalize_tag`), so that a
+    language written two ways is never two languages (file names, recorded metadata, messages,
+    comparisons); spaces around it dropped. What is no tag at all (``not a language``) is
+    returned as written, for the message that refuses it to quote."""
+    if value is None:
+        return None
+    return normalize_tag(value) if looks_like_tag(value) else value.strip()
+
+
 def _given(value: str | None, what: str, example: str) -> str | None:
-    """``value`` without spaces around it; a UserError when nothing is left."""
+    """``value`` in its one spelling (:func:`canonical_tag`) without spaces around it; a UserError
+    when nothing is left."""
     if value is None:
         return None
     if not value.strip():
         from resume_builder.errors import UserError
 
         raise UserError(f"the {what} is empty", hint=f"give a {what} code, e.g. {example}, or leave the option out")
-    return value.strip()
+    return canonical_tag(value)
 
 
 @lru_cache(maxsize=4096)
@@ -552,10 +565,12 @@ def _salutation_key(salutation: str) -> str:
 
 
 def given_language(lang: str) -> str:
-    """A language given by a command (``--lang``) without spaces around it; UserError when empty."""
+    """A language given by a command (``--lang``) or a variant's ``lang:`` in its one spelling
+    (``DE`` → ``de``: :func:`canonical_tag`), without spaces around it; UserError when empty."""
     return _given(lang, "language", "de")
 
 
 def given_locale(locale: str) -> str:
-    """A locale given by a command (``--locale``) without spaces around it; UserError when empty."""
+    """A locale given by a command (``--locale``) in its one spelling (``de_de`` → ``de-DE``:
+    :func:`canonical_tag`), without spaces around it; UserError when empty."""
     return _given(locale, "locale", "de-CH")

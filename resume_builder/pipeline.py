@@ -375,8 +375,10 @@ def asked_language(profile: Profile, *, lang: str | None, locale: str | None) ->
     when the locale it gives is the one ``lang`` alone gives (``--lang de --locale de``).
     So asking for what the profile already is gives the same document: the same provenance
     and the same default name (newcomer trial: ``--lang en`` was refused as another render)."""
-    from resume_builder.i18n import DEFAULT_LOCALE, normalize_tag, resolve_locale
+    from resume_builder.i18n import DEFAULT_LOCALE, canonical_tag, normalize_tag, resolve_locale
 
+    # one spelling recorded, whoever wrote the tag (a variant's ``lang: DE`` is ``de``, as --lang DE is)
+    lang, locale = canonical_tag(lang), canonical_tag(locale)
     if lang is not None and lang.strip() and normalize_tag(lang) == normalize_tag(profile.lang or DEFAULT_LOCALE):
         lang = None
     if locale is not None and locale.strip():
