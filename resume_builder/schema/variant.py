@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from resume_builder.schema.base import StrictModel
 from resume_builder.schema.numbers import PageBudget
@@ -80,6 +80,15 @@ class Variant(StrictModel):
                                                              "Default: <profile>-<variant>")
     letter: PlainText | None = Field(default=None, description="The cover letter of this application: a name "
                                                                "under 'letters:' or a letter file")
+
+    @field_validator("lang")
+    @classmethod
+    def _one_spelling(cls, value: str | None) -> str | None:
+        """``lang: DE`` is ``de``, as ``--lang DE`` is (:func:`resume_builder.i18n.canonical_tag`):
+        recorded, named and compared in one spelling."""
+        from resume_builder.i18n import canonical_tag
+
+        return canonical_tag(value)
 
 
 class VariantFile(Variant):

@@ -175,3 +175,10 @@ def test_a_variants_lang_written_two_ways_is_one_language(tmp_path):
     profile.write_text(text.replace("lang: DE", "lang: de"), encoding="utf-8")
     _wrote(runner.invoke(app, args))  # not refused as another language
     assert read_origin(out / "p-german.pdf").provenance.lang == "de"
+
+
+def test_a_variants_lang_is_read_in_its_one_spelling():
+    from resume_builder.schema.variant import Variant
+
+    assert [Variant.model_validate({"lang": given}).lang for given in ("DE", "de_de", " pt_br ", "de")] == [
+        "de", "de-DE", "pt-BR", "de"]
