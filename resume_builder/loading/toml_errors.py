@@ -55,7 +55,28 @@ def toml_syntax_error(path: Path | str, exc: Exception, source: str | None = Non
             text = "Unclosed array: the file ends before the list opened here is closed" if unclosed \
                 else f"{text} (at the end of the file)"
     hint = next((words for start, words in _HINTS if text.startswith(start)), "")
+    if text.startswith("Invalid value") and line is not None and column is not None:
+        hint = _boolean_hint(_lines(path, source), line, column) or hint
     return UserError.at(str(path), line, column, f"TOML syntax error: {text}", hint=hint)
+
+
+def _boolean_hint(lines: list[str] | None, line: int, column: int) -> str:
+    """The hint for a bare word where a value goes that was meant as a boolean (``check = tru``,
+    ``True``, ``yes``: "a text value goes in double quotes" was said: trial), else ""."""
+    from resume_builder.errors import did_you_mean
+
+    if not lines or not 0 < line <= len(lines):
+        return ""
+    found = re.match(r"[A-Za-z][A-Za-z_-]*", lines[line - 1][column - 1:])
+    if found is None:
+        return ""
+    word = found.group()
+    meant = {"true": "true", "false": "false", "yes": "true", "on": "true", "no": "false",
+             "off": "false"}.get(word.lower())
+    if meant is not None:
+        return f"write {meant}: TOML's booleans are true and false, in lower case, without quotes"
+    close = did_you_mean(word, ["true", "false"])
+    return f"{close} TOML's booleans are true and false; a text value goes in double quotes" if close else ""
 
 
 def _lines(path: Path | str, source: str | None) -> list[str] | None:
