@@ -22,14 +22,17 @@ def init(
 
     with user_errors():
         suffix = path.suffix.lower()
+        if str(path) == "-":  # no standard output for init: it was "for example -.yaml" (trial)
+            raise UserError("init writes a file, not standard output", hint=f"give a file name, e.g. {STARTER_NAME}")
         if path.is_dir():
             raise UserError(f"{path} is a folder", hint=f"name a file in it, e.g. {_shown(path / STARTER_NAME)}")
+        # a FIFO or a device (/dev/null was "for example /dev/null.yaml": trial): refused with or
+        # without --force, so the hint names neither --force nor an '-o -' init does not have (trial);
+        # before the extension, which is no fix for it
+        check_destination(path, standard_output=None)
         if suffix not in (".yaml", ".yml", ".json"):
             raise UserError(f"{path}: a profile is a .yaml, .yml or .json file",
                             hint=f"for example {_shown(path.with_suffix('.yaml'))}: YAML keeps the starter's comments")
-        # a FIFO or a device: refused with or without --force, so the hint names neither --force nor
-        # an '-o -' init does not have (trial)
-        check_destination(path, standard_output=None)
         if path.exists() and not force:
             raise UserError(f"{path} already exists", hint="choose another path or pass --force")
         text = files("resume_builder").joinpath("starter.yaml").read_text(encoding="utf-8")

@@ -58,3 +58,17 @@ def test_an_empty_file_name_is_said_to_be_empty(tmp_path, monkeypatch, arguments
     assert result.exit_code == 2, result.output
     assert f"Invalid value for {name}: the name is empty; name the file" in " ".join(result.output.split())
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("name, said", [
+    ("/dev/null", "error: /dev/null is a device, not a regular file; outputs are only written to regular files "
+                  "(name a file path)"),
+    ("-", "error: init writes a file, not standard output (give a file name, e.g. profile.yaml)"),
+])
+def test_init_says_what_is_wrong_with_a_device_or_a_dash(tmp_path, monkeypatch, name, said):
+    """``init /dev/null`` suggested /dev/null.yaml and ``init -`` -.yaml (trial)."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", name])
+    assert result.exit_code == 2, result.output
+    assert " ".join(result.output.split()) == said
+    assert os.listdir(tmp_path) == []
