@@ -374,10 +374,15 @@ class _Resolver:
                 or re.match(r"^[A-Za-z]:", target):
             raise fail(f"'{shown_target}' is an absolute path; an include is relative to the file it is written in",
                        "keep included files in the profile's folder and write e.g. parts/projects.yaml")
-        if not target.lower().endswith(SUFFIXES):
-            raise fail(f"'{shown_target}' is not a YAML or JSON file", "include a .yaml, .yml or .json file")
         given = frame.given.parent / target
         resolved = real(given)
+        if not target.lower().endswith(SUFFIXES):
+            # a folder of the profile's ("is not a YAML or JSON file" was said of one: trial); an
+            # outside one is not looked at, so that the refusal tells nothing about it
+            if is_inside(resolved, self.boundary) and path_kind(given).kind == "folder":
+                raise fail(f"'{shown_target}' is a folder, not a file",
+                           f"include a file in it, e.g. {shown_target.rstrip('/')}/projects.yaml")
+            raise fail(f"'{shown_target}' is not a YAML or JSON file", "include a .yaml, .yml or .json file")
         if not is_inside(resolved, self.boundary):
             raise fail(f"'{shown_target}' is outside the profile's folder",
                        "a profile may include only files inside its own folder, after following symlinks")

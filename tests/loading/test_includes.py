@@ -166,6 +166,8 @@ def test_a_non_mapping_where_a_mapping_is_wanted_is_located_in_the_included_file
     ("file:///etc/passwd.yaml", "includes are read from files only, never from the network"),
     ("//server/share/p.yaml", "includes are read from files only, never from the network"),
     ("parts/projects.txt", "'parts/projects.txt' is not a YAML or JSON file"),
+    ("parts", "'parts' is a folder, not a file (include a file in it, e.g. parts/projects.yaml)"),  # trial
+    ("..", "'..' is not a YAML or JSON file"),  # a folder outside: not looked at
     ("main.yaml", "include cycle: main.yaml → main.yaml"),
     ("parts/projcts.yaml", "included file 'parts/projcts.yaml' not found (did you mean 'parts/projects.yaml'?)"),
 ])
