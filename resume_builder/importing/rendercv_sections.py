@@ -292,6 +292,11 @@ def _dates(target: str, source: dict[str, Any], at: PathKey, entry: dict[str, An
         kept.leave_out(at + ("start_date",), source["start_date"], "left out with the end date, which was not kept "
                        "(a start alone would read as 'to present')", entry=entry)
         del read["start_date"]
+    if source.get("start_date") is not None and "start_date" not in read and "end_date" in read:
+        # the mirror case: 'start_date: 2020-13, end_date: present' read "Engineer – present" (trial)
+        kept.leave_out(at + ("end_date",), source["end_date"], "left out with the start date, which was not kept "
+                       "(an end alone would read as the whole span)", entry=entry)
+        del read["end_date"]
     dated = target in ("publications", "custom")
     if "date" in read and (dated and target == "publications" or not ({"start_date", "end_date"} & set(read))):
         if dated:

@@ -175,6 +175,27 @@ cv:
     assert runner.invoke(app, ["validate", str(target)]).exit_code == 0
 
 
+def test_an_end_without_the_start_it_had_is_left_out_with_it(tmp_path):
+    """``start_date: 2020-13, end_date: present`` was imported as an end alone, "Engineer – present"
+    (trial): as a start goes with a refused end, an end goes with a refused start."""
+    result, source, target = _import(tmp_path, """\
+cv:
+  name: Kit Example
+  sections:
+    experience:
+      - company: Acme
+        position: Engineer
+        start_date: 2020-13
+        end_date: present
+""")
+    assert result.exit_code == 0, result.output
+    assert f"not placed: {source}:8:19: cv.sections.experience[0].end_date: left out with the start date" \
+        in result.stderr
+    data = YAML(typ="safe", pure=True).load(target.read_text(encoding="utf-8"))
+    assert data["experience"] == [{"company": "Acme", "position": "Engineer"}]
+    assert [item["value"] for item in data["meta"]["rendercv_unmapped"]] == ["2020-13", "present"]
+
+
 def test_other_themes_and_languages_are_notes_and_a_known_language_is_the_profile_lang(tmp_path):
     result, _, target = _import(tmp_path, "cv:\n  name: Kit\n  sections:\n    erfahrung:\n      - company: Acme\n"
                                           "        position: Ingenieur\n        start_date: 2020-01\n"
