@@ -95,6 +95,9 @@ def import_linkedin_export(path: str | Path) -> LinkedInImport:
                                   else "a column resume-builder does not know")
                 if why and any(row.values.get(ckey) for row in table.rows):
                     notes.skipped.append(f"{member} column '{shown(column)}' ({why})")
+            for line, column, what in table.dropped:
+                notes.warnings.append(f"{member}:{line}: {column}: left out {what}: control characters and bidi "
+                                      "controls are never part of a profile's text")
             if table.unnamed_values:
                 notes.skipped.append(f"{member}: {count(table.unnamed_values, 'value')} in columns without a name")
             spec.convert(table, out, notes)

@@ -10,7 +10,10 @@ header row (``Notes:`` then a quoted paragraph, then a blank line). This module:
   the file's key column, so notes before it are passed over;
 - matches columns by name whatever their case and spacing, keeping those it does not know
   (reported by the caller) and treating missing ones as empty;
-- drops control characters other than line breaks and tabs from every value.
+- drops control characters other than line breaks and tabs from every value (a terminal's
+  escape sequence whole: ``ESC [31m`` left "[31m" behind: trial), and the bidi controls
+  the résumé leaves out (:data:`resume_builder.bidi.EMBEDDING_CONTROLS`), each value's
+  noted in :attr:`Table.dropped` for the import to report: nothing is lost silently.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass, field
 #: Rows looked at for the header (LinkedIn puts at most a few lines of notes first).
 HEADER_SEARCH_ROWS = 20
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def column_key(name: str) -> str:
@@ -51,6 +54,9 @@ class Table:
     unknown_columns: list[str] = field(default_factory=list)
     missing_columns: list[str] = field(default_factory=list)
     unnamed_values: int = 0  # values in columns without a name, or beyond the header's last column
+    #: (line, column as written, what was dropped: "U+001B ESCAPE" and how many more) for each
+    #: value that held control characters or bidi controls, dropped from it
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 class CsvProblem(Exception):
@@ -90,6 +96,7 @@ def read_table(data: bytes, file: str, key_column: str, known: tuple[str, ...]) 
     skipped = 0
     rows: list[Row] = []
     unnamed = 0
+    dropped: list[tuple[int, str, str]] = []
     try:
         while header is None:
             line = reader.line_num + 1
@@ -111,8 +118,15 @@ def read_table(data: bytes, file: str, key_column: str, known: tuple[str, ...]) 
             if not any(c.strip() for c in cells):
                 continue
             values = {}
-            for key, cell in zip(keys, cells):
+            for key, column, cell in zip(keys, header, cells):
                 if key and key not in values:
+                    found = _CONTROL.findall(cell)
+                    if found:
+                        from resume_builder.invisible import describe
+
+                        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+                        first = "a terminal escape sequence" if len(found[0]) > 1 else describe(found[0])
+                        dropped.append((line, column, first + more))
                     values[key] = _CONTROL.sub("", cell).strip()
                 elif cell.strip():
                     unnamed += 1
@@ -124,7 +138,8 @@ def read_table(data: bytes, file: str, key_column: str, known: tuple[str, ...]) 
     present = set(keys)
     return Table(file, header, rows, encoding_note, skipped,
                  unknown_columns=[c for c, k in zip(header, keys) if k and k not in known_keys],
-                 missing_columns=[c for c in known if column_key(c) not in present], unnamed_values=unnamed)
+                 missing_columns=[c for c in known if column_key(c) not in present], unnamed_values=unnamed,
+                 dropped=dropped)
 
 
 def _rows(reader):

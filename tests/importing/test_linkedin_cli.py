@@ -81,3 +81,21 @@ def test_the_imported_profile_renders_as_pdf(tmp_path):
     for expected in ("Ana Exemplo", "Lead Data Engineer", "Mar 2021 – present", "Universidade Inventada",
                      "Rui Inventado, CTO, Exemplo Dados"):
         assert expected in text, expected
+
+
+def test_control_characters_and_bidi_controls_are_left_out_and_said(tmp_path):
+    """An escape in the headline was dropped without a word, leaving "[31m", and a U+202E in
+    the last name was written into the profile, unsaid (trial)."""
+    from tests.importing.linkedin_archives import csv_text
+
+    profile = csv_text(["First Name", "Last Name", "Headline"], [["Ann", "Ex\u202eample", "Data \x1b[31mAnalyst\x07"]])
+    archive = write_archive(tmp_path / "export.zip", {**FULL, "Profile.csv": profile})
+    out = tmp_path / "profile.yaml"
+    result = runner.invoke(app, ["import", str(archive), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert ("Profile.csv:2: Last Name: left out U+202E RIGHT-TO-LEFT OVERRIDE: control characters and bidi "
+            "controls are never part of a profile's text") in said
+    assert "Profile.csv:2: Headline: left out a terminal escape sequence (and 1 more):" in said
+    text = out.read_text(encoding="utf-8")
+    assert "Data Analyst" in text and "Example" in text and "[31m" not in text and "\u202e" not in text
