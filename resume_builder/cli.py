@@ -129,6 +129,8 @@ def main() -> None:
     except PermissionError as exc:  # a file the user gave that this user may not read or write
         if not exc.filename:
             raise
-        sys.stderr.write(f"error: {exc.filename}: {exc.strerror or 'permission denied'} "
+        from resume_builder.errors import visible
+
+        sys.stderr.write(f"error: {visible(os.fsdecode(exc.filename))}: {exc.strerror or 'permission denied'} "
                          "(check the file's and its folder's permissions)\n")
         sys.exit(2)

@@ -41,8 +41,21 @@ def _stop_on_closed_output() -> None:
 on_closed_output = _stop_on_closed_output
 
 
+def shown(message: str) -> str:
+    """``message`` as :func:`out` and :func:`err` print it: its lines as they are, but any control
+    or invisible character in them shown as an escape (``\\x1b``, ``\\u202e``, ``\\u200b``:
+    :func:`resume_builder.errors.visible`), so a value quoted from a file or the command line can
+    neither drive the terminal nor read as something it is not. Only the line feeds between the
+    lines stay; a value's own line break is escaped where the message is built (a
+    :class:`~resume_builder.errors.Problem`'s fields). Documents (``-o -``) are written by
+    :func:`write`, byte for byte."""
+    from resume_builder.errors import visible_lines
+
+    return visible_lines(message) if isinstance(message, str) else message
+
+
 def out(message: str = "", *, style: str | None = None) -> None:
-    """Print a line of results to stdout (no markup interpretation).
+    """Print a line of results to stdout (no markup interpretation; :func:`shown`).
 
     When the reader has closed standard output (``| head``), what is still to be printed goes
     to the null device and :data:`on_closed_output` stops the command; so it does when the
@@ -50,7 +63,7 @@ def out(message: str = "", *, style: str | None = None) -> None:
     if sys.stdout is None:
         on_closed_output()
         return
-    _console(False).print(message, style=style, markup=False)
+    _console(False).print(shown(message), style=style, markup=False)
 
 
 def write(text: str) -> None:
@@ -77,7 +90,8 @@ def stdout_closed() -> None:
 
 
 def err(message: str, *, style: str | None = None) -> None:
-    _console(True).print(message, style=style, markup=False)
+    """Print an error, warning or note to stderr (no markup interpretation; :func:`shown`)."""
+    _console(True).print(shown(message), style=style, markup=False)
 
 
 def user_error_lines(error: "UserError") -> list[str]:

@@ -63,7 +63,8 @@ THEMES = {
     "page_size_png": "page 1 would be 1,145,833x1,145,833 pixels as a PNG at 110 dpi",
     # checked when the theme is read, at its line of theme.toml (not only when a DOCX is made)
     "docx_huge_size": "theme.toml:5:13: docx.font_size: 1e+308 is out of range: use a number of at most 144",
-    "docx_control_font": "theme.toml:5:13: docx.body_font: 'Lato\x00' must be a font family name without quotes",
+    # the NUL shown as an escape, never printed raw
+    "docx_control_font": "theme.toml:5:13: docx.body_font: 'Lato\\x00' must be a font family name without quotes",
     "manifest_symlink": "theme.toml: theme.toml is a symlink out of the theme folder",
 }
 

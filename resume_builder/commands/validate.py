@@ -22,6 +22,7 @@ def validate(
     """Check profiles against the schema; every problem is shown as FILE:LINE:COL."""
     from resume_builder.console import err, out, show_user_error
     from resume_builder import pipeline
+    from resume_builder.document import clean
     from resume_builder.loading import load_profile
     from resume_builder.outline import outline_lines
 
@@ -48,9 +49,9 @@ def validate(
         out(f"✓ {path}{kind}: valid", style="green")
         for warning in warnings:
             err(f"warning: {warning}", style="yellow")
-        if outline:
+        if outline:  # its texts as the résumé prints them: the bidi controls warned of left out
             for line in outline_lines(loaded.profile):
-                out(line)
+                out(clean(line))
     if failed:
         raise typer.Exit(EXIT_USER_ERROR)
 
