@@ -26,7 +26,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Collection, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from resume_builder.pipeline import RenderRequest
 
 BUILD_FILE = "resume-builder.toml"
+PLACEHOLDERS = ("profile", "variant", "theme", "lang", "document")  # what a target's name may hold
 
 
 class TargetSpec(BaseModel):
@@ -71,10 +72,23 @@ class TargetSpec(BaseModel):
     def _placeholders(cls, value: str | None) -> str | None:
         if value is None:
             return value
-        unknown = set(re.findall(r"{(\w*)}", value)) - {"profile", "variant", "theme", "lang", "document"}
+        from string import Formatter
+
+        try:  # "{profile" and "a}" were a ValueError traceback when the build expanded the name (trial)
+            fields = [(field, spec, conversion) for _, field, spec, conversion in Formatter().parse(value)
+                      if field is not None]
+        except ValueError:
+            raise ValueError("a '{' or '}' without its other half; a placeholder is written {profile}, and a "
+                             "brace itself as {{ or }}") from None
+        # every unknown one, in the order written, not only the first; "{profile!r}", "{variant.x}" or
+        # "{profile:>9}" is none of ours either ("{variant.x}" was an AttributeError traceback, trial)
+        unknown = list(dict.fromkeys("{" + field + (f"!{conversion}" if conversion else "")
+                                     + (f":{spec}" if spec else "") + "}"
+                                     for field, spec, conversion in fields if field not in PLACEHOLDERS
+                                     or spec or conversion))
         if unknown:
-            raise ValueError(f"unknown placeholder {{{sorted(unknown)[0]}}}; use {{profile}}, {{variant}}, "
-                             "{theme}, {lang} or {document}")
+            raise ValueError(f"unknown placeholder{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; use "
+                             "{profile}, {variant}, {theme}, {lang} or {document}")
         return value
 
 
@@ -186,8 +200,7 @@ def load_config(path: Path | None = None) -> tuple[Path, BuildConfig]:
         problems = problems_from_toml_validation(exc, file, names_at, tables_at=lambda loc: table_keys(BuildConfig, loc),
                                                  within=_section(file))
         problems += _what_else(data, exc, file)
-        problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)  # in line order
-        raise UserError(problems) from None
+        raise UserError(_in_line_order(problems)) from None
 
 
 def _what_else(data: Any, exc: ValidationError, file: Path) -> list[Problem]:
@@ -218,47 +231,107 @@ def _what_else(data: Any, exc: ValidationError, file: Path) -> list[Problem]:
         return []
     config = BuildConfig.model_construct(out_dir=data.get("out_dir") if isinstance(data.get("out_dir"), str)
                                          else "output", targets=specs)
-    try:
-        check_targets(config, real(file).parent, source=file, numbering=kept)
-    except UserError as error:
-        return list(error.problems)
-    return []
+    # a target with a refused key that names its outputs (all but 'letter' do; an unknown key
+    # names none) has a default standing in for it: its files cannot be told, only whether its
+    # name leaves out_dir (trial: documents = ["lettr"] hid the names that leave out_dir and meet)
+    naming = set(TargetSpec.model_fields) - {"letter"}
+    unsure = {index for index in kept if refused.get(index, set()) & naming}
+    # the folders are probed as the build would, unless out_dir was refused: "output" stands in for it
+    probe = not any(tuple(error["loc"])[:1] == ("out_dir",) for error in exc.errors(include_url=False))
+    return survey(config, real(file).parent, source=file, numbering=kept, unsure=unsure, probe=probe)[1]
 
 
 def expand(config: BuildConfig, base: Path, *, only: str | list[str] | None = None,
            source: Path | None = None) -> list[Target]:
-    """All targets of the build file, in a stable order, filtered by ``only`` (globs: any matches); the
-    file's names and formats are checked first (:func:`check_targets`).
+    """All targets of the build file, in a stable order, filtered by ``only`` (globs: any matches,
+    :func:`select`). :func:`check_targets` says every mistake of the file, these among them.
 
-    Raises UserError for a name that puts a file outside ``out_dir`` or two targets writing
-    one file, at the line of the build file ``source`` (when given) that says so."""
+    Raises UserError for names that put a file outside ``out_dir`` or give one too long a name,
+    and for two targets writing one file, each at the line of the build file ``source`` (when
+    given) that says so, all of them at once."""
+    targets, problems = _outputs(config, base, source)
+    if problems:
+        raise UserError(_in_line_order(problems))
+    return select(targets, only, base) if only else targets
+
+
+def select(targets: list[Target], only: str | list[str], base: Path) -> list[Target]:
+    """The targets whose output's file name or path from ``base`` (the build file's folder)
+    matches a glob of ``only``; UserError for a glob that matches none."""
+    globs = [only] if isinstance(only, str) else list(only)
+
+    def names(target: Target) -> tuple[str, ...]:  # its file name, its path from the build file, in full
+        folder = real(base)
+        relative = real(target.output).relative_to(folder).as_posix() \
+            if real(target.output).is_relative_to(folder) else target.output.name
+        return target.output.name, relative, str(target.output)
+
+    for glob in globs:  # a glob that matches nothing is a typo, also beside others that match
+        if not any(fnmatch.fnmatch(name, glob) for target in targets for name in names(target)):
+            shown = ", ".join(sorted({target.output.name for target in targets})[:6])
+            raise UserError(f"--only '{glob}' matches no target",
+                            hint=f"it matches an output's file name or its path from the build file's folder "
+                                 f"(e.g. '*.pdf', 'output/*.pdf'); outputs here: {shown}"
+                                 + (", …" if len({target.output.name for target in targets}) > 6 else ""))
+    return [t for t in targets if any(fnmatch.fnmatch(name, glob) for glob in globs for name in names(t))]
+
+
+def _outputs(config: BuildConfig, base: Path, source: Path | None = None, numbering: list[int] | None = None,
+             unsure: Collection[int] = ()) -> tuple[list[Target], list[Problem]]:
+    """Every target of ``config`` whose output is sound, and the problems of the others, each
+    said once per target (or pair of targets), however many of its outputs share it: a name
+    that puts a file outside ``out_dir``, a file name longer than the file system allows, two
+    targets writing one file. It does not stop at the first (trial: an escaping name, an
+    absolute one and two targets writing one file took a run each).
+
+    An unknown format is passed over (it is :func:`check_targets`' to say). ``numbering``: each
+    target's index in the file, when ``config`` holds only some of them. ``unsure``: those
+    indices whose outputs cannot be told, as a key that names them (``formats``, ``variants``,
+    ``documents``, ``name``...) was refused and its default stands in: only their name is
+    checked for leaving ``out_dir`` (a '..' or an absolute path leaves it whatever the rest
+    is); a length or a meeting of two files worked out from a default would be no one's
+    mistake, so they take no part in those."""
     from resume_builder.formats import TABLE
 
-    def problem(message: str, loc: tuple, hint: str = "") -> UserError:
-        return UserError(_problem(source, message, loc, hint))
+    problems: list[Problem] = []
+    told: set[tuple] = set()  # (target, what[, other]) already said
+
+    def problem(key: tuple, message: str, loc: tuple, hint: str = "") -> None:
+        if key not in told:
+            told.add(key)
+            problems.append(_problem(source, message, loc, hint))
 
     out_dir = (base / config.out_dir) if not Path(config.out_dir).is_absolute() else Path(config.out_dir)
     targets: list[Target] = []
     seen: dict[Path, tuple[Target, int]] = {}
     themes_used: dict[tuple[Path, str, str | None], str] = {}
 
-    def add(target: Target, index: int) -> None:
+    def add(target: Target, index: int, spec: TargetSpec) -> None:
         if not _inside(target.output, out_dir):
-            raise problem(f"the name puts {target.output.name} in {os.path.normpath(target.output.parent)}, "
-                          f"outside the output folder {os.path.normpath(out_dir)}", ("targets", index, "name"),
-                          "a name is a file name inside out_dir: no '..', no absolute path")
+            problem((index, "outside"),
+                    f"the name puts {target.output.name} in {os.path.normpath(target.output.parent)}, "
+                    f"outside the output folder {os.path.normpath(out_dir)}", ("targets", index, "name"),
+                    "a name is a file name inside out_dir: no '..', no absolute path")
+            return
+        if index in unsure:
+            return
         long = _too_long(target, out_dir)
         if long:
-            where = "name" if config.targets[index].name is not None else "profile"
-            raise problem(f"the name gives a file name of {long[1]} bytes ({_shortened(long[0])}), over the "
-                          f"file system's limit of {long[2]} bytes", ("targets", index, where),
-                          "shorten 'name'; what its placeholders stand for counts too"
-                          + ("; a PNG's pages add -1, -2, …" if target.fmt == "png" else ""))
+            where = "name" if spec.name is not None else "profile"
+            problem((index, "long"), f"the name gives a file name of {long[1]} bytes ({_shortened(long[0])}), "
+                    f"over the file system's limit of {long[2]} bytes", ("targets", index, where),
+                    "shorten 'name'; what its placeholders stand for counts too"
+                    + ("; a PNG's pages add -1, -2, …" if target.fmt == "png" else ""))
+            return
+        # only the files that can be written meet: one outside out_dir or with too long a name is
+        # said above, and would only say its mistake again here
         if target.output in seen:
             other, other_index = seen[target.output]
-            raise problem(f"two targets write {target.output}: this one ({_described(target)}) and "
-                          f"{_named(other_index, index, source)} ({_described(other)})", ("targets", index),
-                          "add {variant}, {theme}, {lang} or {document} to 'name'")
+            problem((index, "meets", other_index),
+                    f"two targets write {target.output}: this one ({_described(target)}) and "
+                    f"{_named(other_index, index, source)} ({_described(other)})", ("targets", index),
+                    "add {variant}, {theme}, {lang} or {document} to 'name'")
+            return
         seen[target.output] = (target, index)
         targets.append(target)
 
@@ -272,8 +345,9 @@ def expand(config: BuildConfig, base: Path, *, only: str | list[str] | None = No
             themes_used[key] = _theme_used(profile, variant, lang)
         return themes_used[key]
 
-    for index, spec in enumerate(config.targets):
+    for index, spec in zip(numbering if numbering is not None else range(len(config.targets)), config.targets):
         profiles = [spec.profile] if isinstance(spec.profile, str) else spec.profile
+        formats = [fmt for fmt in spec.formats if fmt in TABLE]  # an unknown one: check_targets says it
         for profile_name in profiles:
             profile = (base / profile_name)
             letter = _relative_file(spec.letter, base)
@@ -294,10 +368,10 @@ def expand(config: BuildConfig, base: Path, *, only: str | list[str] | None = No
                             from resume_builder.pipeline import tailored_stem
 
                             stem = tailored_stem(stem, spec.max_pages, posting)
-                        for fmt in spec.formats:
+                        for fmt in formats:
                             add(Target(profile, variant, theme, fmt, spec.lang, out_dir / f"{stem}.{TABLE[fmt].extension}",
                                        document, None if resume else letter, posting,
-                                       max_pages=spec.max_pages if resume else None), index)
+                                       max_pages=spec.max_pages if resume else None), index, spec)
                     if spec.bundle:
                         stem = _stem(template, profile=profile.stem, variant=_slug(variant),
                                      theme=theme_of(profile, variant, theme, spec.lang) if "{theme}" in template else "",
@@ -310,25 +384,13 @@ def expand(config: BuildConfig, base: Path, *, only: str | list[str] | None = No
                             stem += "-application"
                         output = out_dir / (f"{stem}.zip" if spec.zip else f"{stem}/application.json")
                         add(Target(profile, variant, theme, "bundle", spec.lang, output, "bundle", letter, posting,
-                                   spec.zip, max_pages=spec.max_pages), index)
-    if only:
-        globs = [only] if isinstance(only, str) else list(only)
+                                   spec.zip, max_pages=spec.max_pages), index, spec)
+    return targets, problems
 
-        def names(target: Target) -> tuple[str, ...]:  # its file name, its path from the build file, in full
-            folder = real(base)
-            relative = real(target.output).relative_to(folder).as_posix() \
-                if real(target.output).is_relative_to(folder) else target.output.name
-            return target.output.name, relative, str(target.output)
 
-        for glob in globs:  # a glob that matches nothing is a typo, also beside others that match
-            if not any(fnmatch.fnmatch(name, glob) for target in targets for name in names(target)):
-                shown = ", ".join(sorted({target.output.name for target in targets})[:6])
-                raise UserError(f"--only '{glob}' matches no target",
-                                hint=f"it matches an output's file name or its path from the build file's folder "
-                                     f"(e.g. '*.pdf', 'output/*.pdf'); outputs here: {shown}"
-                                     + (", …" if len({target.output.name for target in targets}) > 6 else ""))
-        targets = [t for t in targets if any(fnmatch.fnmatch(name, glob) for glob in globs for name in names(t))]
-    return targets
+def _in_line_order(problems: list[Problem]) -> list[Problem]:
+    """``problems`` by their line in the build file (those of one line as they were found)."""
+    return sorted(problems, key=lambda p: (p.location.line or 0) if p.location else 0)
 
 
 def _theme_used(profile: Path, variant: str, lang: str | None) -> str:
@@ -474,10 +536,46 @@ def _variants(spec: TargetSpec, profile: Path, base: Path) -> list[str]:
 
 
 def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
-                  numbering: list[int] | None = None) -> None:
+                  numbering: list[int] | None = None) -> list[Target]:
     """Raises one UserError naming every mistake of the build file that can be seen before
-    anything is built, each at the line of ``source`` that makes it, in line order: an
-    ``out_dir`` that is a file or inside one; an unknown format; a profile, variant, letter or posting file
+    anything is built (:func:`survey`), each at the line of ``source`` that makes it, in line
+    order; else returns every target, as :func:`expand` does without ``only``."""
+    targets, problems = survey(config, base, source, numbering)
+    if problems:
+        raise UserError(problems)
+    return targets
+
+
+def survey(config: BuildConfig, base: Path, source: Path | None = None, numbering: list[int] | None = None,
+           unsure: Collection[int] = (), probe: bool = False) -> tuple[list[Target], list[Problem]]:
+    """Every target whose output is sound, and every mistake of the build file that can be seen
+    before anything is built, in line order, each at the line of ``source`` that makes it: those
+    of :func:`_target_problems` (missing inputs, unknown names...) and of :func:`_outputs` (a
+    name that leaves ``out_dir`` or is too long, two targets writing one file). Each is looked
+    for whatever the others found (trial: an unknown placeholder, a name with '..', an absolute
+    name and two targets writing one file took four runs).
+
+    With those (or, ``probe``, with the schema's mistakes said beside them), the folders the
+    sound targets write to are probed as the build probes them before rendering
+    (:func:`~resume_builder.building.session.unwritable_problems`), so a read-only ``out_dir``
+    is not said a run later; not when ``out_dir`` has a mistake of its own (it would be said
+    twice). A file with no other mistake leaves that to the build, which probes only the
+    targets ``--only`` selects. ``numbering``, ``unsure``: as for :func:`_outputs`."""
+    problems = _target_problems(config, base, source, numbering)
+    targets, more = _outputs(config, base, source, numbering, unsure)
+    problems += more
+    if (problems or probe) and not any(p.path == "out_dir" for p in problems):
+        from resume_builder.building.session import unwritable_problems
+
+        problems += unwritable_problems(source, base / config.out_dir, [target.output for target in targets])
+    return targets, _in_line_order(problems)
+
+
+def _target_problems(config: BuildConfig, base: Path, source: Path | None = None,
+                     numbering: list[int] | None = None) -> list[Problem]:
+    """Every mistake of the build file's settings and targets (all of them, not the first), each
+    at the line of ``source`` that makes it: an ``out_dir`` that is a file or inside one; an
+    unknown format; a profile, variant, letter or posting file
     that does not exist; a theme no search finds (the same search a target's render makes:
     the working directory, then the profile's folder); a variant or letter the profile does
     not declare, ``variants = ["*"]`` or a letter for a profile that declares none; a résumé
@@ -613,9 +711,7 @@ def check_targets(config: BuildConfig, base: Path, source: Path | None = None,
                     and not (base / value).is_file():
                 said, hint = _not_a_file(base / value, f"{key} file")
                 problem(f"{key} file {value} {said}", ("targets", index, key), hint)
-    if problems:
-        problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)
-        raise UserError(problems)
+    return problems
 
 
 def _variant_budget(profile: Path, variant: str, lang: str | None) -> int | bool | None:

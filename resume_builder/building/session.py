@@ -12,7 +12,7 @@ from typing import Any
 
 from resume_builder import __version__
 from resume_builder.wording import count, file_size
-from resume_builder.building.config import BuildConfig, Target, check_targets, expand, load_config
+from resume_builder.building.config import BuildConfig, Target, check_targets, load_config, select
 from resume_builder.building.inputs import named_files, reads_digest, target_inputs, target_reads
 from resume_builder.building.manifest import MANIFEST, read_manifest, sha256_file, write_manifest
 from resume_builder.building.runner import TargetResult, run_build
@@ -44,11 +44,15 @@ class BuildSession:
         config_path, config = load_config(path)
         base = real(config_path).parent
         out_dir = base / config.out_dir
-        check_targets(config, base, source=config_path)  # missing inputs, unknown names: at their line
-        targets = expand(config, base, only=only, source=config_path)
+        # every mistake of the file at once, at its line: missing inputs, unknown names, names that
+        # leave out_dir or meet, and (with those) folders that cannot be written
+        every = check_targets(config, base, source=config_path)
+        # --only is matched once the file has no mistake: before, the outputs of the targets with
+        # one (an unknown format's, a name's that leaves out_dir) are not known, so "--only '*.pfd'
+        # matches no target" could be said of a glob that matches once the file is fixed
+        targets = select(every, only, base) if only else every
         return cls(config_path, config, targets, jobs if jobs is not None else config.jobs, clean, out_dir,
-                   timeout=timeout if timeout is not None else config.timeout,
-                   all_targets=expand(config, base, only=None, source=config_path) if only else targets)
+                   timeout=timeout if timeout is not None else config.timeout, all_targets=every)
 
     def _key(self, target: Target) -> str:
         return self._key_of(target.output)
@@ -144,27 +148,11 @@ class BuildSession:
         does) by creating and removing a temporary file: permission bits alone do not say
         what root, a read-only mount or an immutable folder allow.
         """
-        from resume_builder.building.config import _problem
         from resume_builder.errors import UserError
 
-        folders = dict.fromkeys([self.out_dir, *(target.output.parent for target in self.targets)])
-        refused: dict[Path, str] = {}  # the folder a write was refused in: why
-        for folder in folders:
-            found = _unwritable(folder)
-            if found is not None:
-                refused.setdefault(*found)
-        if not refused:
-            return
-        problems = []
-        for place, why in refused.items():
-            wanted = sorted({_display(f) for f in folders if f == place or place in f.parents})
-            under = "" if wanted == [_display(place)] else f" (for {', '.join(wanted[:3])}{', …' if len(wanted) > 3 else ''})"
-            fix = "move the file away, or give the target another 'name'" if place.is_file() else \
-                "make the folder writable (a read-only mount? chattr +i? its owner?), or set out_dir to a folder " \
-                "you can write"
-            problems.append(_problem(self.config_path, f"cannot write in {_display(place)}{under}: {why}; "
-                                     "nothing was built", ("out_dir",), fix))
-        raise UserError(problems)
+        problems = unwritable_problems(self.config_path, self.out_dir, [target.output for target in self.targets])
+        if problems:
+            raise UserError(problems)
 
     def lock(self, *, wait: bool = True):
         """The output folder's lock (resume_builder/building/lock.py): hold it around run().
@@ -332,6 +320,30 @@ class BuildSession:
                     leftover.unlink()
                 except OSError:
                     pass
+
+
+def unwritable_problems(config_path: Path | None, out_dir: Path, outputs: list[Path]) -> list:
+    """One problem, at the build file's ``out_dir`` line, for each place where ``out_dir`` or
+    the folder of one of ``outputs`` cannot be made or written (:meth:`BuildSession.check_writable`;
+    also said beside the build file's other mistakes, :func:`~resume_builder.building.config.survey`)."""
+    from resume_builder.building.config import _problem
+
+    folders = dict.fromkeys([out_dir, *(output.parent for output in outputs)])
+    refused: dict[Path, str] = {}  # the folder a write was refused in: why
+    for folder in folders:
+        found = _unwritable(folder)
+        if found is not None:
+            refused.setdefault(*found)
+    problems = []
+    for place, why in refused.items():
+        wanted = sorted({_display(f) for f in folders if f == place or place in f.parents})
+        under = "" if wanted == [_display(place)] else f" (for {', '.join(wanted[:3])}{', …' if len(wanted) > 3 else ''})"
+        fix = "move the file away, or give the target another 'name'" if place.is_file() else \
+            "make the folder writable (a read-only mount? chattr +i? its owner?), or set out_dir to a folder " \
+            "you can write"
+        problems.append(_problem(config_path, f"cannot write in {_display(place)}{under}: {why}; "
+                                 "nothing was built", ("out_dir",), fix))
+    return problems
 
 
 def _unwritable(folder: Path) -> tuple[Path, str] | None:
