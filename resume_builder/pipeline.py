@@ -648,10 +648,13 @@ def render(job: RenderJob, fmt: str, path: Path) -> list[Rendered]:
 
 def read_extension_file(path: Path) -> dict[str, Any]:
     """A vocabulary extension file (YAML/JSON ``aliases:`` mapping, or TOML ``[aliases]``), checked."""
+    from resume_builder.loading.errors_map import TomlDocument
     from resume_builder.loading.vocabulary import read_keyword_file
     from resume_builder.tailoring.keywords import extension_from
 
     data, source = read_keyword_file(path)
+    if source is None:  # TOML: tomllib gives no positions; a problem's are found in the file's lines
+        source = TomlDocument(str(path), data)
     return extension_from(data, str(path), source)
 
 

@@ -102,6 +102,7 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
     found: list[tuple[tuple[int, int, int], int, str, Any, tuple[Any, ...], Callable[[], str]]] = []
     seen: set[tuple[Any, ...]] = set()
     lines_of: dict[str, list[str] | None] = {}  # lines of the files values are quoted from (_as_written)
+    escapes_of: dict[str, list[str] | None] = {}  # lines of the files escapes are found in (_surrogate_problem)
     files: dict[str, int] = {}
 
     def place(location: Any) -> tuple[int, int, int]:
@@ -133,6 +134,9 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
             message, words = _length_message(kind, loc, err.get("input"), err.get("ctx") or {})
             hint = (lambda words=words: words)
             location = source.locate(full)
+        elif kind == SURROGATE_ERROR and (surrogate := _surrogate_problem(err, full, source, escapes_of)):
+            full, message, words, location = surrogate
+            hint = (lambda words=words: words)
         elif kind in TYPE_WORDS and err.get("input") is None and len(loc) >= 2 and isinstance(loc[-1], int) \
                 and loc[-2] in BLANK_ITEM_NOUNS and loc[-2] != "roles":
             # a bare "-" in a list of texts: an empty highlight (or keyword...), not a mapping
@@ -176,9 +180,154 @@ def problems_from_validation(exc: ValidationError, source: SourceDocument,
     found = _without_typo_twins(found, root, prefix)
     excerpts: dict[tuple[Any, ...], str] = {}
     found = _items_indented_like_their_parents(found, source, excerpts)
-    return [Problem(message, location, dotted(full), hint() if shown < SHOWN_PROBLEMS else "",
+    return [Problem(message, location, escape_surrogates(dotted(full)), hint() if shown < SHOWN_PROBLEMS else "",
                     excerpt=excerpts.get(full, ""))
             for shown, (_, _, message, location, full, hint) in enumerate(found)]
+
+
+# --------------------------------------------------------------------------- lone surrogates
+#
+# YAML and JSON may escape a character by its UTF-16 code units (``"\ud800"``), and both parsers
+# then give a text holding half of a surrogate pair: no character, which pydantic refuses
+# as "unable to parse raw data as a unicode string" (user trial) and no file can hold. JSON
+# joins a high half and the low half escaped right after it into one character; YAML reads
+# every \u escape as a character of its own, so there a whole pair ("\ud83d\ude00") is two halves.
+
+#: pydantic's error type for a text holding a lone surrogate.
+SURROGATE_ERROR = "string_unicode"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def escape_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate written as its escape (``\\ud800``), to be shown (a key in a path)."""
+    return _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text) if _SURROGATE.search(text) else text
+
+
+def surrogate_words(text: str, json_text: bool) -> tuple[str, str] | None:
+    """(message, hint) for the first lone surrogate of ``text``, or None when it has none.
+    ``json_text``: the text is written in JSON, which has no ``\\U`` escape."""
+    found = _SURROGATE.search(text) if isinstance(text, str) else None
+    if found is None:
+        return None
+    code = ord(found.group())
+    after = text[found.end():found.end() + 1]
+    if 0xD800 <= code <= 0xDBFF and after and 0xDC00 <= ord(after) <= 0xDFFF:  # a pair YAML read as two halves
+        char = 0x10000 + ((code - 0xD800) << 10) + (ord(after) - 0xDC00)
+        return (f"'\\u{code:04x}\\u{ord(after):04x}' is a UTF-16 surrogate pair, which YAML reads as two halves, "
+                "not one character", f'write the character itself or its \\U escape: "\\U{char:08X}"')
+    message = f"'\\u{code:04x}' is half of a UTF-16 surrogate pair, not a character"
+    if json_text:
+        return message, ('write the character itself, or both halves of its pair one after the other, '
+                         'e.g. "\\ud83d\\ude00"')
+    return message, 'write the character itself or its \\U escape, e.g. "\\U0001F600"'
+
+
+def validation_words(err: Any, file: str) -> str:
+    """One pydantic error's message for a line of its own (a warning), in plain words where
+    pydantic's are jargon (a lone surrogate: "unable to parse raw data as a unicode string"),
+    with the fix; else pydantic's own, without its "Value error, ". ``file``: where the text
+    is written (``.json``: JSON's fix)."""
+    found = first_surrogate(err.get("input")) if err.get("type") == SURROGATE_ERROR else None
+    words = surrogate_words(found[2], str(file).lower().endswith(".json")) if found else None
+    return f"{words[0]} ({words[1]})" if words else str(err.get("msg", "")).removeprefix("Value error, ")
+
+
+def first_surrogate(value: Any) -> tuple[tuple[Any, ...], bool, str] | None:
+    """The first text in ``value`` (a text, or a mapping or list of them, keys included) that
+    holds a lone surrogate: (its path in ``value``, whether it is a mapping's key, the text);
+    None when there is none."""
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return path, False, item
+        elif isinstance(item, dict):
+            for key in item:
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    return path + (key,), True, key
+            stack.extend((path + (key,), child) for key, child in reversed(list(item.items())))
+        elif isinstance(item, (list, tuple)):
+            stack.extend((path + (index,), child) for index, child in reversed(list(enumerate(item))))
+    return None
+
+
+def _surrogate_problem(err: dict[str, Any], full: tuple[Any, ...], source: SourceDocument,
+                       files: dict[str, list[str] | None]) -> tuple[tuple[Any, ...], str, str, Location] | None:
+    """(path, message, hint, location) for pydantic's :data:`SURROGATE_ERROR`: the text (or key)
+    that holds the lone surrogate, at its escape when the file shows it, else at the text.
+    pydantic places the error at the text; at ``[key]`` after a key of a mapping, itself
+    written with U+FFFD for the half (the key is the input); at the mapping a key of a model
+    is in (``()`` for a top-level key), the key being the input."""
+    value = err.get("input")
+    key = bool(full) and full[-1] == "[key]"
+    if key:
+        full = full[:-2] + (value,)
+    elif isinstance(value, str) and isinstance(mapping := value_at(source.data, full), dict) and value in mapping:
+        full, key = full + (value,), True
+    found = first_surrogate(value)
+    if found is None:
+        return None
+    within, is_key, text = found
+    full, key = full + within, key or is_key
+    location = source.locate(full, prefer_key=key)
+    json_text = str(location.file).lower().endswith(".json")
+    message, hint = surrogate_words(text, json_text) or ("", "")
+    if location.line and location.column:  # a highlight written as a text: its 'text' is the text's place
+        escape = _escape_place(location, files, json_text, ord(_SURROGATE.search(text).group()))
+        if escape is not None:
+            location = Location(location.file, *escape)
+    return full, message, hint, location
+
+
+def _escape_place(location: Location, files: dict[str, list[str] | None], json_text: bool,
+                  code: int) -> tuple[int, int] | None:
+    """The line and column of the first escape of a lone surrogate in the double-quoted text
+    that starts at ``location``, when it is the escape of ``code``; None when the file shows
+    no such text there. ``files``: the lines of each file read so far (read once per validation)."""
+    if location.file not in files:
+        try:
+            text = Path(location.file).read_text(encoding="utf-8-sig")
+            files[location.file] = source_lines(text, lone_cr=not json_text)
+        except (OSError, UnicodeDecodeError, TypeError, ValueError):
+            files[location.file] = None
+    lines = files[location.file]
+    row, column = (location.line or 0) - 1, (location.column or 0) - 1
+    if lines is None or not 0 <= row < len(lines) or lines[row][column:column + 1] != '"':
+        return None
+    column += 1
+    pending: tuple[int, int, int] | None = None  # a JSON high half, its low half may follow
+    while row < len(lines):
+        line = lines[row]
+        while column < len(line):
+            char = line[column]
+            if char != "\\" or pending is not None and line[column + 1:column + 2] != "u":
+                if pending is not None or char == '"':
+                    return pending[:2] if pending is not None and pending[2] == code else None
+                column += 1
+                continue
+            digits = 4 if line[column + 1:column + 2] == "u" else 8 if line[column + 1:column + 2] == "U" else 0
+            written = line[column + 2:column + 2 + digits]
+            if digits and len(written) == digits and set(written) <= _HEX:
+                unit = int(written, 16)
+                if pending is not None:  # JSON: a high half and a low one escaped right after it are one character
+                    if 0xDC00 <= unit <= 0xDFFF:
+                        pending = None
+                        column += 2 + digits
+                        continue
+                    return pending[:2] if pending[2] == code else None
+                if json_text and 0xD800 <= unit <= 0xDBFF:
+                    pending = (row + 1, column + 1, unit)
+                elif 0xD800 <= unit <= 0xDFFF:
+                    return (row + 1, column + 1) if unit == code else None
+                column += 2 + digits
+                continue
+            column += 2  # any other escape; a backslash that ends the line goes on to the next (YAML)
+        if pending is not None:
+            return pending[:2] if pending[2] == code else None
+        row, column = row + 1, 0
+    return None
 
 
 #: What one item of a list is called in messages ("highlights of the role above"); any other
@@ -536,7 +685,27 @@ _ALTERNATIVE = re.compile(r"\(or '(\w+)'")
 
 def _is_required(item: Any) -> bool:
     """Whether a found problem is "'FIELD' is required" (with or without what may do instead)."""
+    if not item[4]:  # a problem of the whole document (a lone surrogate in a top-level key, before its fix)
+        return False
     return item[2] == f"'{item[4][-1]}' is required" or item[2].startswith(f"'{item[4][-1]}' is required (or '")
+
+
+class TomlDocument(SourceDocument):
+    """A TOML file's data (``tomllib``), located as a YAML or JSON one is: tomllib gives no
+    positions, so a path's place is found in the file's lines when a problem asks for it
+    (:func:`resume_builder.loading.toml_errors.toml_place`): a value's (an item of a list,
+    its own), a key's with ``prefer_key``. The file is read again only then."""
+
+    def locate(self, path: Any, *, prefer_key: bool = False) -> Location:
+        from resume_builder.loading.toml_text import toml_file_lines
+
+        if not hasattr(self, "_lines"):
+            self._lines = toml_file_lines(self.file)
+        path = tuple(path)
+        if not path:
+            return Location(self.file, 1, 1)
+        place = toml_place(self._lines, path, at_value=not prefer_key) if self._lines is not None else None
+        return Location(self.file, *place) if place else Location(self.file)
 
 
 def problems_from_toml_validation(exc: ValidationError, file: str | Any,

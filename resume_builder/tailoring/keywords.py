@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from resume_builder.errors import Location, Problem, UserError
-from resume_builder.loading.errors_map import describe, dotted
+from resume_builder.loading.errors_map import describe, dotted, escape_surrogates, surrogate_words
 from resume_builder.loading.source import SourceDocument
 from resume_builder.tailoring.spoken import CATEGORY as SPOKEN, SpokenLanguages, cefr_level
 from resume_builder.tailoring.posting import (IGNORED, PREFERRED, REQUIRED, WEIGHT_WISHED, Posting,  # noqa: F401
@@ -415,16 +415,24 @@ def vocabulary_from(data: Mapping[str, Any]) -> Vocabulary:
 # --------------------------------------------------------------------------- user extensions
 
 _EXTENSION_KEYS = ("aliases", "implies")
+#: Each table's items, in messages: (what one is, how the fix names it, the shape of the table).
+_ITEM_WORDS = {"aliases": ("alias", "the alias", "Name: [alias, ...]"),
+               "implies": ("term", "the term it implies", "Name: [term it implies, ...]")}
 
 
 def extension_problems(data: Any, file: str, source: SourceDocument | None = None,
                        at: tuple[Any, ...] = ()) -> list[Problem]:
-    """What is wrong with a ``{aliases: {Name: [alias, ...]}, implies: {...}}`` mapping."""
+    """What is wrong with a ``{aliases: {Name: [alias, ...]}, implies: {...}}`` mapping, every
+    problem at once, each located when ``source`` has positions (a YAML or JSON file's, or a
+    TOML file's found in its lines: :class:`resume_builder.loading.errors_map.TomlDocument`)."""
     problems: list[Problem] = []
+    toml = file.lower().endswith(".toml")
+    json_text = file.lower().endswith(".json")
 
     def add(message: str, path: tuple[Any, ...], hint: str = "", key: bool = False) -> None:
         location = source.locate(at + path, prefer_key=key) if source else Location(file)
-        problems.append(Problem(message, location, dotted(at + path), hint))
+        shown = dotted(at + path) if path[-1:] != ("",) else dotted(at + path[:-1]) + '.""'  # an empty key
+        problems.append(Problem(message, location, escape_surrogates(shown), hint))
 
     if not isinstance(data, dict):
         add(f"expected a mapping with 'aliases', found {describe(data)}", ())
@@ -436,18 +444,32 @@ def extension_problems(data: Any, file: str, source: SourceDocument | None = Non
             add(f"unknown field '{key}'", (key,), did_you_mean(key, _EXTENSION_KEYS) or "allowed: aliases, implies",
                 key=True)
             continue
+        noun, fix, shape = _ITEM_WORDS[key]
         if not isinstance(table, dict):
-            add(f"expected a mapping (Name: [alias, ...]), found {describe(table)}", (key,))
+            add(f"expected a mapping ({shape}), found {describe(table)}", (key,),
+                f'write a table: [{key}], then Name = ["{noun}", ...] under it' if toml and not at else "")
             continue
         for name, values in table.items():
-            if isinstance(values, str):
+            if isinstance(name, str) and not name.strip():
+                add("empty term name", (key, name), "remove the entry or write the term's name", key=True)
+            elif isinstance(name, str) and (words := surrogate_words(name, json_text)):
+                add(words[0], (key, name), words[1], key=True)
+            if not isinstance(values, (str, list)):
+                add(f"expected a list of text, found {describe(values)}", (key, name),
+                    f"write its {noun}{'es' if noun.endswith('s') else 's'} after it, or remove it"
+                    if values is None else "", key=values is None)  # nothing: at its key, not after it
                 continue
-            if not isinstance(values, list):
-                add(f"expected a list of text, found {describe(values)}", (key, name))
-                continue
-            for i, value in enumerate(values):
-                if not isinstance(value, str) or not value.strip():
-                    add(f"expected text, found {describe(value)}", (key, name, i))
+            # one text stands for a list of it
+            items = [((key, name), values)] if isinstance(values, str) else \
+                [((key, name, i), value) for i, value in enumerate(values)]
+            for path, value in items:
+                if not isinstance(value, str):
+                    add(f"expected text, found {describe(value)}", path,
+                        "put it in quotes to make it text" if isinstance(value, (int, float)) else "")
+                elif not value.strip():
+                    add(f"empty {noun}", path, f"remove it or write {fix}")
+                elif words := surrogate_words(value, json_text):
+                    add(words[0], path, words[1])
     return problems
 
 
