@@ -33,7 +33,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from resume_builder.errors import Problem, UserError, did_you_mean
-from resume_builder.loading.errors_map import describe, model_at, problems_from_validation
+from resume_builder.loading.errors_map import describe, model_at, problems_from_validation, validation_words
 from resume_builder.loading.source import PathKey, SourceDocument, dotted
 from resume_builder.schema import jsonresume as jr
 from resume_builder.schema.profile import Profile
@@ -348,7 +348,7 @@ def validate_json_resume(doc: SourceDocument, warnings: list[str]) -> Profile:
             if isinstance(path[-1], int):  # an item of a list: those after it moved up by one
                 removed.setdefault(written[:-1], []).append(written[-1])
             theirs = jr.their_path(written)
-            message = error["msg"].removeprefix("Value error, ")
+            message = validation_words(error, doc.file)  # plain words (a lone surrogate's too)
             _keep_unmapped(meta, theirs, value)
             start = _start_of_open_entry(doc, path)
             if start is not None:  # a job without its end reads as current: leave out its start too

@@ -82,3 +82,15 @@ def test_validation_words_for_a_warning():
            "string", "input": "Co\udc00"}
     assert validation_words(err, "cv.json") == f"'\\udc00' {HALF} ({JSON_FIX})"
     assert validation_words({"type": "value_error", "msg": "Value error, no"}, "cv.json") == "no"
+
+
+def test_a_json_resume_field_with_a_lone_surrogate_is_warned_in_plain_words(tmp_path):
+    """Left out of the résumé (kept for export), in the words a profile's is said in: it was
+    pydantic's "unable to parse raw data as a unicode string"."""
+    from resume_builder.loading import load_profile
+
+    path = tmp_path / "r.json"
+    path.write_text('{"basics": {"name": "A"}, "work": [{"name": "X\\ud800y", "position": "P"}]}', encoding="utf-8")
+    warnings = load_profile(path).warnings
+    assert any(w.startswith(f"{path}:1:45: work[0].name: '\\ud800' is half of a UTF-16 surrogate pair, not a "
+                            "character") for w in warnings), warnings
