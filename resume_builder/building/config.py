@@ -67,6 +67,15 @@ class TargetSpec(BaseModel):
                                                     "(résumé + letter, PDF/DOCX/text, application.json)")
     zip: StrictBool = Field(default=False, description="The bundle as one reproducible zip instead of a folder")
 
+    @field_validator("lang")
+    @classmethod
+    def _one_spelling(cls, value: str | None) -> str | None:
+        """``lang = "DE"`` is ``de``, as ``--lang DE`` is, in ``{lang}`` too (it was written as typed:
+        :func:`resume_builder.i18n.canonical_tag`); an empty one stays for its own message."""
+        from resume_builder.i18n import canonical_tag
+
+        return canonical_tag(value) if value is not None and value.strip() else value
+
     @field_validator("name")
     @classmethod
     def _placeholders(cls, value: str | None) -> str | None:

@@ -182,3 +182,11 @@ def test_a_variants_lang_is_read_in_its_one_spelling():
 
     assert [Variant.model_validate({"lang": given}).lang for given in ("DE", "de_de", " pt_br ", "de")] == [
         "de", "de-DE", "pt-BR", "de"]
+
+
+def test_a_build_targets_lang_is_read_in_its_one_spelling():
+    """``lang = "DE"`` named its files ``{lang}`` = DE, where --lang DE names them de (trial)."""
+    from resume_builder.building.config import TargetSpec
+
+    assert [TargetSpec.model_validate({"profile": "p.yaml", "lang": given}).lang
+            for given in ("DE", "de_de", "de")] == ["de", "de-DE", "de"]
