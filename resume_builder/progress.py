@@ -33,7 +33,9 @@ def working(message: str, *, delay: float = DELAY,
     if not console.is_terminal or console.is_dumb_terminal:
         yield lambda text: None
         return
-    status = console.status(message, spinner="dots")
+    from resume_builder.console import shown
+
+    status = console.status(shown(message), spinner="dots")  # a file name quoted in it, escaped
     lock = threading.Lock()
     state = {"started": False, "done": False}
 
@@ -50,7 +52,7 @@ def working(message: str, *, delay: float = DELAY,
     else:
         timer.start()
     try:
-        yield status.update
+        yield lambda text: status.update(shown(text))
     finally:
         timer.cancel()
         with lock:

@@ -455,8 +455,11 @@ class _Reporter:
     def update(self, result: TargetResult) -> None:
         self.done += 1
         if self.progress is not None:
-            self.progress.update(self.task, advance=1, description=result.target.output.name)
-            self.progress.console.print(self._text(result), markup=False, highlight=False)
+            from resume_builder.console import shown
+
+            # as console.err shows a message: a control character in a file name never printed raw
+            self.progress.update(self.task, advance=1, description=shown(result.target.output.name))
+            self.progress.console.print(shown(self._text(result)), markup=False, highlight=False)
         else:
             self.line(result)
 
