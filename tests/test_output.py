@@ -503,3 +503,78 @@ def test_a_path_that_cannot_be_looked_at_is_said_so_with_why(tmp_path):
     assert (found.kind, found.reason, found.link) == ("unknown", "File name too long", False)
     assert found.said == "cannot be looked at (File name too long)"
     assert output.path_kind(tmp_path / "a\0b").said == "not found"  # a NUL in the name
+
+
+# ----------------------------------------------------------------------------- output folders
+
+
+def _refusal(folder, **options) -> tuple[str, str]:
+    with pytest.raises(UserError) as caught:
+        output.check_folder(folder, **options)
+    (problem,) = caught.value.problems
+    return problem.message, problem.hint
+
+
+def test_an_output_folder_that_cannot_hold_outputs_is_said_as_what_it_is(tmp_path, monkeypatch):
+    """``serve --out-dir FILE`` ended in a traceback, ``--out-dir -`` made a folder named '-'
+    (trial): check_folder says each kind, before anything is rendered, in the write's words."""
+    monkeypatch.chdir(tmp_path)
+    Path("a-file").write_text("x", encoding="utf-8")
+    os.mkfifo("pipe")
+    Path("to-nothing").symlink_to("nowhere")
+    Path("l1").symlink_to("l2")
+    Path("l2").symlink_to("l1")
+    assert _refusal("a-file") == ("cannot write into a-file: a-file is a file, not a folder",
+                                  "choose another --out-dir, or move that file away")
+    assert _refusal("a-file/sub/deeper", option="--dir") == (
+        "cannot write into a-file/sub/deeper: a-file is a file, not a folder",
+        "choose another --dir, or move that file away")
+    assert _refusal("pipe") == ("cannot write into pipe: pipe is a named pipe (FIFO), not a folder",
+                                "choose another --out-dir, or move that file away")
+    assert _refusal("to-nothing") == (
+        "cannot write into to-nothing: to-nothing is a symbolic link to 'nowhere', which does not exist",
+        "point the link at a folder, or choose another --out-dir")
+    assert _refusal("l1/out", option="--dir") == (
+        "l1/out leads to itself through symbolic links (a loop of links); outputs are only written to regular files",
+        "point the link at a folder, or name another --dir")
+    assert _refusal("-") == ("--out-dir - names a folder called '-'", "name a folder")
+    assert _refusal("-", standard_output=True) == ("--out-dir - names a folder called '-'",
+                                                   "name a folder, or write -o - for standard output")
+    assert _refusal("/proc/x", option="--dir") == (
+        "/proc/x is in a system folder of devices and processes; outputs are only written to regular files",
+        "choose another --dir")
+    long = "x" * 300
+    assert _refusal(f"{long}/out") == (
+        f"cannot write into {long}/out: {long}/out cannot be looked at (File name too long)", "choose another --out-dir")
+    for fine in ("new/sub", ".", tmp_path, "a-folder"):
+        output.check_folder(fine)  # missing (made by the write), or a folder
+    Path("a-folder").mkdir()
+    output.check_folder("a-folder")
+    assert sorted(os.listdir()) == ["a-file", "a-folder", "l1", "l2", "pipe", "to-nothing"]
+
+
+def test_a_folder_that_cannot_be_made_is_said_by_the_write_in_the_same_words(tmp_path):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        write_atomic(tmp_path / "a-file" / "sub" / "cv.txt", b"x", folder_hint="choose another --dir")
+    (problem,) = caught.value.problems
+    assert (problem.message, problem.hint) == (
+        f"cannot write into {tmp_path / 'a-file' / 'sub'}: {tmp_path / 'a-file'} is a file, not a folder",
+        "choose another --dir, or move that file away")
+
+
+def test_system_folders_are_told_apart_from_shared_memory(tmp_path):
+    assert [output.in_system_folder(path) for path in ("/proc", "/proc/self/fd", "/sys/x", "/dev", "/dev/null",
+                                                       "/dev/shm/x", "/devices", tmp_path)] == [
+        True, True, True, True, True, False, False, False]
+    (tmp_path / "into-proc").symlink_to("/proc/self")
+    assert output.in_system_folder(tmp_path / "into-proc" / "out")  # through a link, resolved
+
+
+def test_a_listing_entry_of_a_loop_is_neither_file_nor_folder(tmp_path):
+    (tmp_path / "l1").symlink_to("l2")
+    (tmp_path / "l2").symlink_to("l1")
+    (tmp_path / "f").write_text("x", encoding="utf-8")
+    (tmp_path / "d").mkdir()
+    kinds = {entry.name: (output.entry_is_file(entry), output.entry_is_dir(entry)) for entry in os.scandir(tmp_path)}
+    assert kinds == {"l1": (False, False), "l2": (False, False), "f": (True, False), "d": (False, True)}
