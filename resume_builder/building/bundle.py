@@ -39,11 +39,19 @@ SCHEMA = "resume-builder/application/v1"
 def _ascii_slug(text: str) -> tuple[str, bool]:
     """``text`` in lower-case ASCII letters and digits joined by hyphens, and whether every
     letter and digit survived (accents fold: ``Zoë`` → ``zoe``; ``ليلى`` or ``山田`` do not)."""
+    text = text.translate(_LATIN_LETTERS)
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     folded = re.sub(r"['’]", "", folded.lower())
     whole = all(unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").isalnum()
                 for ch in text if ch.isalnum())
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-"), whole
+
+
+#: Latin letters that Unicode does not decompose into an ASCII letter and a mark, as ASCII
+#: (the usual transliterations): ``Søderberg`` fell back to the profile's file name (trial).
+_LATIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
+                                "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "þ": "th",
+                                "Þ": "Th", "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T"})
 
 
 def name_slug(name: str, fallback: str = "") -> str:

@@ -24,6 +24,8 @@ from resume_builder.cli import app
     ("José 山田", "jose-cv", "jose-cv"),               # part of the name would be a fragment
     ("Γιώργος Παπαδόπουλος", "Giorgos P", "giorgos-p"),  # the stem slugged too
     ("ليلى حسن", "ليلى", "applicant"),                 # neither gives ASCII
+    ("Ingrid Søderberg", "cv", "ingrid-soderberg"),   # ø, æ, ß, ł...: Latin letters Unicode does not
+    ("Łukasz Æbelø Straße", "cv", "lukasz-aebelo-strasse"),  # decompose (they fell back to "cv": trial)
 ])
 def test_name_slug(name, stem, expected):
     assert name_slug(name, stem) == expected
