@@ -364,6 +364,8 @@ def _outputs(config: BuildConfig, base: Path, source: Path | None = None, number
             for variant in _variants(spec, profile, base):
                 for theme in spec.themes or [None]:
                     template = spec.name or ("{profile}-{variant}" if variant else "{profile}")
+                    if spec.lang and not spec.name:  # as render --lang de: never the profile's own name (trial)
+                        template += "-{lang}"
                     if len(spec.themes) > 1 and "{theme}" not in template:
                         template += "-{theme}"
                     for document in dict.fromkeys(spec.documents):

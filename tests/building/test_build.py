@@ -1060,7 +1060,7 @@ def test_build_says_the_warnings_render_would_say(project):
         encoding="utf-8")
     result = runner.invoke(app, ["build", "-j", "1"])
     assert result.exit_code == 0, result.output
-    assert "warning: out/me.md: no built-in translation for 'zh-TW'" in result.output
+    assert "warning: out/me-zh-TW.md: no built-in translation for 'zh-TW'" in result.output  # named as render --lang names it
     assert f"warning: out/me-v.md: {project / 'apps' / 'v.yaml'}:1:10: v.yaml was written for ../profiles/other.yaml" \
         in result.output
 

@@ -196,3 +196,14 @@ def test_targets_failing_for_one_reason_are_told_once_with_tidy_paths(project):
     assert lines[summary + 2] == (f"  {theme / 'templates' / 'resume.html.j2'}:1:1: theme 'broken': template "
                                   "resume.html.j2 failed: ZeroDivisionError: integer division or modulo by zero")
     assert len(lines) == summary + 3
+
+
+def test_a_target_in_another_language_is_named_as_render_names_it(project):
+    """``lang = "de"`` without a name wrote out/me.pdf, the profile's own name, and a second
+    target without lang was refused as writing the same file (trial)."""
+    (project / "resume-builder.toml").write_text(
+        'out_dir = "out"\ncheck = false\n[[targets]]\nprofile = "profiles/me.yaml"\nlang = "DE"\nformats = ["md"]\n'
+        '[[targets]]\nprofile = "profiles/me.yaml"\nformats = ["md"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["manifest.json", "me-de.md", "me.md"]
