@@ -167,10 +167,17 @@ def _ends_sentence_twice(value: str, following: str) -> bool:
 
 
 def _missing_hint(name: str) -> str:
-    if name in ("company", "posting.company"):
+    # {posting.*} come from a posting only: position: and recipient.company fill {position} and
+    # {company} ("or position: in the letter" was said of {posting.title}, which it never fills: trial)
+    if name == "company":
         return "give a job posting that names the company (--job POSTING), or recipient.company in the letter"
-    if name in ("position", "posting.title"):
+    if name == "posting.company":
+        return ("give a job posting that names the company (--job POSTING), or write {company}, which "
+                "recipient.company in the letter fills")
+    if name == "position":
         return "give a job posting (--job POSTING), or position: in the letter"
+    if name == "posting.title":
+        return "give a job posting (--job POSTING), or write {position}, which position: in the letter fills"
     if name.startswith("recipient."):
         return f"add {name} to the letter"
     return f"add {name} to the profile"
