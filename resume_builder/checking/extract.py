@@ -36,6 +36,11 @@ if TYPE_CHECKING:
 PDF, DOCX = "pdf", "docx"
 
 
+#: The largest picture, in points each way, taken for a glyph (a colour emoji the PDF draws as an
+#: image at the text's size) rather than for text drawn as a picture: twice a 12 pt line.
+GLYPH_IMAGE_PT = 24
+
+
 @dataclass
 class FontInfo:
     name: str
@@ -58,7 +63,7 @@ class Extracted:
     text_box_count: int = 0
     pages: int | None = None
     pages_without_text: list[int] = field(default_factory=list)  # 1-based
-    images: int = 0  # images on the first page (PDF) or in the body (DOCX)
+    images: int = 0  # images on the first page (PDF; not glyph-sized ones, emoji) or in the body (DOCX)
     fonts: list[FontInfo] = field(default_factory=list)
     tagged: bool | None = None  # PDF: has a structure tree and /MarkInfo /Marked true
     tag_problem: str = ""
@@ -261,7 +266,9 @@ def _pdf_lines(path: Path) -> tuple[list[_Line], int, list[int], int]:
                                        page.height, item.x1, clusters,
                                        page.height - glyph.matrix[5] if glyph is not None else None))
             elif isinstance(item, LTImage):
-                if number == 1:
+                # a glyph-sized picture is an emoji drawn in colour (at most GLYPH_IMAGE_PT square),
+                # not text an ATS cannot read: "page 1 has 1 image" was blamed for a missing e-mail (trial)
+                if number == 1 and not (item.width <= GLYPH_IMAGE_PT and item.height <= GLYPH_IMAGE_PT):
                     first_page_images += 1
             elif isinstance(item, LTChar):
                 found_text = found_text or bool(item.get_text().strip())
