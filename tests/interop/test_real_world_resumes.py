@@ -228,12 +228,14 @@ def test_a_json_resume_image_that_is_no_local_file_is_left_out_with_a_warning(tm
         prepare(ours)
 
 
-def test_a_json_resume_image_that_is_a_dangling_link_or_a_loop_says_so(tmp_path: Path):
+def test_a_json_resume_image_that_is_a_dangling_link_or_a_loop_says_so(tmp_path: Path, monkeypatch):
     """``basics.image`` naming a symbolic link to a moved photo said "is no file beside the
     profile" beside an ``ls`` that lists it: the warning says where the link points, as
     ``basics.photo``'s error does; a loop of links is said as one, and render still writes
     (it ended in a RuntimeError traceback comparing its output with the files it read)."""
     from typer.testing import CliRunner
+
+    monkeypatch.chdir(tmp_path)  # its warnings alone: no ./themes of the folder the suite runs in
 
     from resume_builder.cli import app
 
