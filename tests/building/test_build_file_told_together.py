@@ -15,23 +15,11 @@ from typer.testing import CliRunner
 from resume_builder.building.config import check_targets, expand, load_config
 from resume_builder.cli import app
 from resume_builder.errors import UserError
+from tests.building.test_build import SMALL
 
 runner = CliRunner()
 
-PROFILE = """\
-basics:
-  name: Sam Sample
-  email: sam@example.com
-summary: Builds things.
-experience:
-  - {id: job, company: Acme, position: Engineer, start: 2020-01, tags: [web]}
-variants:
-  web:
-    select: {experience: {any: [web]}}
-letters:
-  hi:
-    body: Hello.
-"""
+PROFILE = SMALL + "letters:\n  hi:\n    body: Hello.\n"  # a profile with a variant and a letter
 
 TRIAL = '''out_dir = "output"
 
