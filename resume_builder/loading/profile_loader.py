@@ -62,11 +62,26 @@ def load_source(path: Path, kind: str = "profile", judge: Any = None) -> SourceD
     the file in messages ("profile", "variant file", "letter file", "vocabulary file");
     ``judge``: see :func:`resume_builder.loading.yaml_errors.explain`."""
     text = read_text(path, kind=kind)
-    doc = parse(text, str(path), judge)
-    if not isinstance(doc.data, dict):
+    prose = _PROSE_SUFFIXES.get(Path(path).suffix.lower()) if kind == "profile" else None
+    try:
+        doc = parse(text, str(path), judge)
+    except UserError:
+        if prose is None:
+            raise
+        doc = None
+    if doc is None or not isinstance(doc.data, dict):
+        if prose is not None:  # "kvarn.md:6:1: YAML syntax error: this is not valid YAML" (trial)
+            raise UserError.at(str(path), None, None, f"is {prose}, not a profile",
+                               hint="a profile is YAML or JSON (.yaml, .yml, .json; 'resume-builder init' writes "
+                                    "one); a job posting goes to --job") from None
         raise UserError.at(str(path), 1, 1, f"the top level must be a mapping (key: value pairs), "
                                             f"found {describe(doc.data)}")
     return doc
+
+
+#: What a file of these names is, when given as a profile and not read as one.
+_PROSE_SUFFIXES = {".md": "a Markdown file", ".markdown": "a Markdown file", ".txt": "a text file",
+                   ".html": "a web page", ".htm": "a web page"}
 
 
 def load_profile(path: str | Path, *, lang: str | None = None, variant: str | None = None,

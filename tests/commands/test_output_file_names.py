@@ -72,3 +72,18 @@ def test_init_says_what_is_wrong_with_a_device_or_a_dash(tmp_path, monkeypatch, 
     assert result.exit_code == 2, result.output
     assert " ".join(result.output.split()) == said
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("name, text, what", [
+    ("posting.md", "# Data Engineer\n\nKvarn is hiring.\n\n- Python\n- Spark: 3 years\n", "a Markdown file"),
+    ("notes.txt", "just words\n", "a text file"),
+])
+def test_a_prose_file_given_as_a_profile_is_named_for_what_it_is(tmp_path, name, text, what):
+    """``render posting.md`` said "posting.md:6:1: YAML syntax error: this is not valid YAML",
+    where a PDF or PNG given as a profile is named for what it is (trial)."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["render", str(tmp_path / name), "-f", "txt", "-o", "-"])
+    assert result.exit_code == 2, result.output
+    assert " ".join(result.stderr.split()) == (
+        f"error: {tmp_path / name}: is {what}, not a profile (a profile is YAML or JSON (.yaml, .yml, .json; "
+        "'resume-builder init' writes one); a job posting goes to --job)")
