@@ -87,15 +87,13 @@ def bundle_stem(letter: RenderJob, posting: Path | None, *, public: bool = False
 
 
 def _default_letter(chosen: Any) -> str | None:
-    """The name of the letter a bundle of ``chosen`` (a loaded variant) takes when none is named:
-    the variant's ``letter:`` (a file's stem), else the profile's only letter, else None."""
-    variant = chosen.variant
-    if variant is not None and variant.letter:
-        from resume_builder.loading.variants import looks_like_file
+    """The name of the letter a bundle of ``chosen`` (a loaded variant) takes when none is named
+    (:func:`resume_builder.loading.letters.default_letter`; a letter file's stem)."""
+    from resume_builder.loading.letters import default_letter
+    from resume_builder.loading.variants import looks_like_file
 
-        return Path(variant.letter).stem if looks_like_file(variant.letter) else variant.letter
-    letters = chosen.base.profile.letters
-    return next(iter(letters)) if len(letters) == 1 else None
+    letter = default_letter(chosen)
+    return Path(letter).stem if letter is not None and looks_like_file(letter) else letter
 
 
 @dataclasses.dataclass

@@ -119,29 +119,33 @@ def letter_language(loaded: LoadedLetter) -> str | None:
     return locale if written_in(base.translations, locale) else None
 
 
+def default_letter(chosen: LoadedVariant) -> str | None:
+    """The letter taken when none is named (``--letter``): the variant's ``letter:`` (a name
+    under ``letters:``, or a letter file relative to the variant file), else the profile's only
+    letter, else None. The one statement of the rule: ``bundle`` names its folder by it."""
+    if chosen.variant is not None and chosen.variant.letter:
+        return chosen.variant.letter
+    letters = chosen.base.profile.letters
+    return next(iter(letters)) if len(letters) == 1 else None
+
+
 def _load_letter(profile_path: Path | None, letter: str | None, variant: str | None, lang: str | None,
                  input_format: str | None) -> LoadedLetter:
     if letter is not None and looks_like_file(letter):
         return _from_file(profile_path, Path(letter), variant, lang, input_format)
     chosen = load_variant(profile_path, variant, lang=lang, input_format=input_format)
     profile, source = chosen.base.profile, chosen.base.source
-    wanted = letter
-    if wanted is None and chosen.variant is not None and chosen.variant.letter:
-        wanted = chosen.variant.letter
-        if looks_like_file(wanted):
-            folder = chosen.variant_path.parent if chosen.variant_path is not None else chosen.base.folder
-            loaded = _from_file(chosen.base.path, folder / wanted, variant, lang, input_format, chosen=chosen)
-            return loaded
+    wanted = letter if letter is not None else default_letter(chosen)
+    if letter is None and chosen.variant is not None and chosen.variant.letter and looks_like_file(wanted):
+        folder = chosen.variant_path.parent if chosen.variant_path is not None else chosen.base.folder
+        return _from_file(chosen.base.path, folder / wanted, variant, lang, input_format, chosen=chosen)
     if wanted is None:
-        if len(profile.letters) == 1:
-            wanted = next(iter(profile.letters))
-        else:
-            names = list(profile.letters)
-            raise UserError(Problem(
-                "which letter? " + (f"the profile has {len(names)} letters" if names else "the profile has no letters"),
-                Location(str(chosen.base.path)), "letters",
-                ("name one with --letter: " + ", ".join(names)) if names else
-                "add one under 'letters:' in the profile, or pass a letter file with --letter FILE.yaml"))
+        names = list(profile.letters)
+        raise UserError(Problem(
+            "which letter? " + (f"the profile has {len(names)} letters" if names else "the profile has no letters"),
+            Location(str(chosen.base.path)), "letters",
+            ("name one with --letter: " + ", ".join(names)) if names else
+            "add one under 'letters:' in the profile, or pass a letter file with --letter FILE.yaml"))
     found = profile.letters.get(wanted)
     if found is None:
         names = list(profile.letters)
