@@ -74,6 +74,17 @@ def formats_option():
                                                      "Default: the extension of -o, else pdf.")
 
 
+def format_names(formats: Optional[list[str]], output: Optional[Path] = None) -> list[str]:
+    """``-f`` values as every command reads them: lower case, without a leading dot, each once
+    (``-f PDF -f .pdf`` is ``["pdf"]``); none given: the format ``-o``'s extension names
+    (``-o cv.docx``), else PDF. Unknown names are kept for the command to refuse."""
+    from resume_builder.formats import format_of_extension
+
+    if not formats:
+        formats = [(format_of_extension(output.suffix) if output is not None else None) or "pdf"]
+    return list(dict.fromkeys(fmt.lower().lstrip(".") for fmt in formats))
+
+
 def theme_option(help: str = "Theme name (see 'resume-builder themes')."):
     """``--theme``/``-t``: a theme by name."""
     return typer.Option(None, "--theme", "-t", help=help)

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (file_name, formats_option, given_path, input_format_option,
+from resume_builder.commands.common import (file_name, format_names, formats_option, given_path, input_format_option,
                                             max_pages_option, profile_or_default, refuse_closed_stdout,
                                             theme_dir_option, theme_option, theme_options_option, timeout_option,
                                             user_errors)
@@ -48,13 +48,13 @@ def letter(
 ) -> None:
     """Render a cover letter in the résumé's design; files are written atomically."""
     from resume_builder import letter_pipeline, pipeline
-    from resume_builder.commands.render import _format_of, _is_binary, _write_stdout
+    from resume_builder.commands.render import _is_binary, _write_stdout
     from resume_builder.console import err, out
     from resume_builder.limits import memory_limit, time_limit
     from resume_builder.progress import working
 
     with user_errors():
-        formats = list(dict.fromkeys(f.lower().lstrip(".") for f in formats or _format_of(output)))
+        formats = format_names(formats, output)
         if output is not None and len(formats) > 1:
             raise UserError("-o/--output names one file, but several formats were asked for",
                             hint="use --out-dir instead")

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (file_name, formats_option, given_path, input_format_option,
+from resume_builder.commands.common import (file_name, format_names, formats_option, given_path, input_format_option,
                                             max_pages_option, profile_or_default, refuse_closed_stdout,
                                             theme_dir_option, theme_option, theme_options_option, timeout_option,
                                             user_errors)
@@ -59,7 +59,7 @@ def render(
     from resume_builder.progress import working
 
     with user_errors():
-        formats = list(dict.fromkeys(f.lower().lstrip(".") for f in formats or _format_of(output)))
+        formats = format_names(formats, output)
         if output is not None and (len(formats) > 1 or all_variants):
             raise UserError("-o/--output names one file, but several formats or variants were asked for",
                             hint="use --out-dir instead")
@@ -168,13 +168,6 @@ def _hand_to_server(request, names, out_dir: Path, output: Optional[Path], timeo
 
     return render_via_server(request, names, state_dir=out_dir if output is None else Path("output"),
                              timeout=timeout or None, notice=lambda text: err(f"note: {text}"))
-
-
-def _format_of(output: Optional[Path]) -> list[str]:
-    """The format named by -o's extension (``-o cv.docx`` means DOCX), else PDF."""
-    from resume_builder.formats import format_of_extension
-
-    return [(format_of_extension(output.suffix) if output is not None else None) or "pdf"]
 
 
 def _is_binary(fmt: str) -> bool:

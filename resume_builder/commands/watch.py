@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (given_path, input_format_option, profile_or_default,
+from resume_builder.commands.common import (format_names, given_path, input_format_option, profile_or_default,
                                             refuse_what_no_save_fixes, theme_dir_option, theme_option,
                                             theme_options_option, user_errors)
 from resume_builder.errors import EXIT_INTERRUPTED
@@ -30,7 +30,7 @@ def watch(
     with user_errors():
         from resume_builder.pipeline import check_format
 
-        formats = list(dict.fromkeys(fmt.lower().lstrip(".") for fmt in formats))  # as render reads -f
+        formats = format_names(formats)  # as render reads -f
         for fmt in formats:
             check_format(fmt)  # no save can fix it
         path = profile_or_default(profile, variant)
