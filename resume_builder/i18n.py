@@ -131,8 +131,16 @@ def _cldr_languages() -> frozenset[str]:
 
 def is_language_tag(value: Any) -> bool:
     """Whether ``value`` names a language CLDR knows (``en``, ``de-AT``, ``zh-Hans``); a
-    deprecated code (``iw``: :func:`deprecated_alias`) is not one."""
-    return looks_like_tag(value) and base_language(value) in _cldr_languages()
+    deprecated code (``iw``: :func:`deprecated_alias`) is not one, nor a tag whose region CLDR
+    does not know (``de-XX``: :func:`unknown_region`; a build target's ``lang`` took it)."""
+    return looks_like_tag(value) and base_language(value) in _cldr_languages() and unknown_region(value) is None
+
+
+def language_hint(value: str) -> str | None:
+    """How to write ``value``, which :func:`is_language_tag` refuses: the code CLDR gives for a
+    deprecated one (``iw`` → ``he``), the region to write for an unknown one (``de-XX``), else None."""
+    region = unknown_region(value) if looks_like_tag(value) else None
+    return replacement_hint(value) or (region_hint(value, region) if region is not None else None)
 
 
 @lru_cache(maxsize=64)

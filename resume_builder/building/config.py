@@ -596,7 +596,7 @@ def _target_problems(config: BuildConfig, base: Path, source: Path | None = None
     that cannot be loaded is left to its targets, which report its own located errors.
     ``numbering``: each target's index in the file, when ``config`` holds only some of them."""
     from resume_builder.formats import FORMATS
-    from resume_builder.i18n import is_language_tag, replacement_hint
+    from resume_builder.i18n import is_language_tag, language_hint
     from resume_builder.theming import ThemeFinder
 
     problems = []
@@ -650,7 +650,7 @@ def _target_problems(config: BuildConfig, base: Path, source: Path | None = None
             problem("lang is empty", ("targets", index, "lang"), "give a language code, e.g. de, or leave 'lang' out")
         elif spec.lang is not None and not is_language_tag(spec.lang.strip()):
             problem(f"'{spec.lang}' is not a language", ("targets", index, "lang"),
-                    replacement_hint(spec.lang.strip()) or "write a language code, e.g. en, de, fr, pt-BR")
+                    language_hint(spec.lang.strip()) or "write a language code, e.g. en, de, fr, pt-BR")
         for number_format, fmt in enumerate(spec.formats):
             if fmt not in FORMATS:
                 problem(f"unknown format '{fmt}'", ("targets", index, "formats", number_format),

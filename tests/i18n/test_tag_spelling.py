@@ -190,3 +190,22 @@ def test_a_build_targets_lang_is_read_in_its_one_spelling():
 
     assert [TargetSpec.model_validate({"profile": "p.yaml", "lang": given}).lang
             for given in ("DE", "de_de", "de")] == ["de", "de-DE", "de"]
+
+
+def test_a_build_targets_lang_with_an_unknown_region_is_told_at_its_line(tmp_path):
+    """``lang = "de-XX"`` failed its target at build time, unlocated, and was not said beside
+    another target's ``lang = "iw"`` (trial)."""
+    from resume_builder.building.config import check_targets, load_config
+    from resume_builder.errors import UserError
+
+    (tmp_path / "me.yaml").write_text("basics: {name: A}\n", encoding="utf-8")
+    (tmp_path / "b.toml").write_text('[[targets]]\nprofile = "me.yaml"\nlang = "de-XX"\n[[targets]]\n'
+                                     'profile = "me.yaml"\nlang = "iw"\n', encoding="utf-8")
+    path, config = load_config(tmp_path / "b.toml")
+    with pytest.raises(UserError) as caught:
+        check_targets(config, tmp_path, source=path)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{path}:3:8: targets[0].lang: 'de-XX' is not a language ('XX' is not a country or region code; write e.g. "
+        "de-DE, or leave the region out: de)",
+        f"{path}:6:8: targets[1].lang: 'iw' is not a language (did you mean 'he'? 'iw' is an old code for Hebrew, "
+        "now written 'he')"]
