@@ -7,13 +7,13 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import jobs_option, timeout_option, user_errors
+from resume_builder.commands.common import given_path, jobs_option, timeout_option, user_errors
 from resume_builder.errors import (EXIT_BROKEN_PIPE, EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_TERMINATED,
                                     OutputClosed, Terminated)
 
 
 def build(
-    config_file: Optional[Path] = typer.Option(None, "--config", "-c",
+    config_file: Optional[Path] = typer.Option(None, "--config", "-c", parser=given_path,
                                                help="Build file. Default: resume-builder.toml or pyproject.toml."),
     jobs: Optional[int] = jobs_option("Worker processes (default, or 0: one per core)."),
     only: Optional[List[str]] = typer.Option(None, "--only", help="Build only outputs matching this glob, e.g. "

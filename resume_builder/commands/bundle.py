@@ -7,16 +7,16 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (given_path, input_format_option, max_pages_option, profile_or_default,
-                                            theme_dir_option, theme_option, theme_options_option, timeout_option,
-                                            user_errors)
+from resume_builder.commands.common import (given_folder, given_path, input_format_option, max_pages_option,
+                                            profile_or_default, theme_dir_option, theme_option, theme_options_option,
+                                            timeout_option, user_errors)
 from resume_builder.limits import DEFAULT_TIMEOUT
 
 
 def bundle(
     profile: Optional[Path] = typer.Argument(None, parser=given_path, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
-    job_posting: Optional[Path] = typer.Option(None, "--job", help="The job posting: ranks what the résumé's page "
+    job_posting: Optional[Path] = typer.Option(None, "--job", parser=given_path, help="The job posting: ranks what the résumé's page "
                                                                    "budget cuts, fills the letter's placeholders, "
                                                                    "gives the coverage in application.json."),
     letter_name: Optional[str] = typer.Option(None, "--letter", "-L", metavar="NAME|FILE", help="Letter name or letter file. Default: "
@@ -24,7 +24,7 @@ def bundle(
     theme: Optional[str] = theme_option(),
     theme_dir: Optional[Path] = theme_dir_option(),
     option: List[str] = theme_options_option(),
-    out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Where the bundle goes."),
+    out_dir: Path = typer.Option(Path("output"), "--out-dir", parser=given_folder, help="Where the bundle goes."),
     zip_file: bool = typer.Option(False, "--zip", help="Write one reproducible zip instead of a folder."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
     locale: Optional[str] = typer.Option(None, "--locale", help="Headings, dates, salutation and closing."),

@@ -29,7 +29,7 @@ def check(
     letter: Optional[str] = typer.Option(None, "--letter", "-L", metavar="NAME|FILE", help="The file is this cover letter (a name "
                                                                      "or letter file; needs --profile; default: "
                                                                      "as recorded in the file)."),
-    job_posting: Optional[Path] = typer.Option(None, "--job", help="The job posting the résumé was tailored to, or "
+    job_posting: Optional[Path] = typer.Option(None, "--job", parser=given_path, help="The job posting the résumé was tailored to, or "
                                                                    "a letter's: check that it names the posting's "
                                                                    "company and position (needs --profile; "
                                                                    "default: as recorded in the file)."),

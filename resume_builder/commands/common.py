@@ -92,7 +92,7 @@ def theme_option(help: str = "Theme name (see 'resume-builder themes')."):
 
 def theme_dir_option():
     """``--theme-dir``: a theme from a folder (its boundary: resume_builder.containment)."""
-    return typer.Option(None, "--theme-dir", help="Use the theme in this folder.")
+    return typer.Option(None, "--theme-dir", parser=given_folder, help="Use the theme in this folder.")
 
 
 def theme_options_option():
@@ -163,6 +163,16 @@ def given_path(value: str | Path) -> Path:
         return value
     if not str(value).strip():
         raise typer.BadParameter("the name is empty; name the file")
+    return Path(value)
+
+
+def given_folder(value: str | Path) -> Path:
+    """A folder option (``--out-dir``, ``--theme-dir``); ``typer.BadParameter`` for an empty one,
+    which ``Path`` reads as ``.`` (``--out-dir ""`` wrote into the current folder: trial)."""
+    if isinstance(value, Path):
+        return value
+    if not str(value).strip():
+        raise typer.BadParameter("the name is empty; name a folder")
     return Path(value)
 
 

@@ -8,10 +8,10 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (file_name, format_names, formats_option, given_path, input_format_option,
-                                            max_pages_option, profile_or_default, refuse_closed_stdout,
-                                            theme_dir_option, theme_option, theme_options_option, timeout_option,
-                                            user_errors)
+from resume_builder.commands.common import (file_name, format_names, formats_option, given_folder, given_path,
+                                            input_format_option, max_pages_option, profile_or_default,
+                                            refuse_closed_stdout, theme_dir_option, theme_option, theme_options_option,
+                                            timeout_option, user_errors)
 from resume_builder.errors import UserError
 from resume_builder.limits import DEFAULT_TIMEOUT
 
@@ -23,7 +23,7 @@ def letter(
                                               help="A letter under 'letters:' in the profile, or a letter file. "
                                                    "Default: the variant's letter, else the profile's only one."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
-    job_posting: Optional[Path] = typer.Option(None, "--job", help="Job posting: its company and title fill the "
+    job_posting: Optional[Path] = typer.Option(None, "--job", parser=given_path, help="Job posting: its company and title fill the "
                                                                    "letter's company and position placeholders."),
     formats: Optional[List[str]] = formats_option(),
     theme: Optional[str] = theme_option(),
@@ -31,7 +31,7 @@ def letter(
     option: List[str] = theme_options_option(),
     output: Optional[Path] = typer.Option(None, "--output", "-o", parser=file_name,
                                           help="Output file (one format only; '-' for standard output)."),
-    out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Folder for outputs named "
+    out_dir: Optional[Path] = typer.Option(None, "--out-dir", parser=given_folder, help="Folder for outputs named "
                                                                    "<profile>-letter-<name>.<ext> (default: output)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of texts given in several, e.g. de."),
     locale: Optional[str] = typer.Option(None, "--locale", help="Salutation, closing and date format, e.g. "

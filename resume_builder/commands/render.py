@@ -8,10 +8,10 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (file_name, format_names, formats_option, given_path, input_format_option,
-                                            max_pages_option, profile_or_default, refuse_closed_stdout,
-                                            theme_dir_option, theme_option, theme_options_option, timeout_option,
-                                            user_errors)
+from resume_builder.commands.common import (file_name, format_names, formats_option, given_folder, given_path,
+                                            input_format_option, max_pages_option, profile_or_default,
+                                            refuse_closed_stdout, theme_dir_option, theme_option, theme_options_option,
+                                            timeout_option, user_errors)
 from resume_builder.errors import UserError
 from resume_builder.limits import DEFAULT_TIMEOUT
 from resume_builder.wording import file_size
@@ -25,7 +25,7 @@ def render(
     option: List[str] = theme_options_option(),
     output: Optional[Path] = typer.Option(None, "--output", "-o", parser=file_name,
                                           help="Output file (one format only; '-' for standard output)."),
-    out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Folder for outputs named <profile>.<ext> "
+    out_dir: Optional[Path] = typer.Option(None, "--out-dir", parser=given_folder, help="Folder for outputs named <profile>.<ext> "
                                                                    "(default: output); not with -o."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
     all_variants: bool = typer.Option(False, "--all-variants",
@@ -34,7 +34,7 @@ def render(
     locale: Optional[str] = typer.Option(None, "--locale",
                                          help="Headings, month names and dates, e.g. de, en-GB. Default: the language."),
     max_pages: Optional[int] = max_pages_option("Page budget: tighten, then cut the least relevant content."),
-    job_posting: Optional[Path] = typer.Option(None, "--job",
+    job_posting: Optional[Path] = typer.Option(None, "--job", parser=given_path,
                                                help="Job posting that ranks what --max-pages cuts."),
     check: bool = typer.Option(False, "--check", help="Run the ATS check on the PDF/DOCX written; exit 1 if it fails."),
     timeout: float = timeout_option(DEFAULT_TIMEOUT, "Stop a render that runs longer than this many seconds "

@@ -7,22 +7,22 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (given_path, input_format_option, port_option, profile_or_default,
-                                            refuse_what_no_save_fixes, theme_dir_option, theme_option,
-                                            theme_options_option, user_errors)
+from resume_builder.commands.common import (given_folder, given_path, input_format_option, port_option,
+                                            profile_or_default, refuse_what_no_save_fixes, theme_dir_option,
+                                            theme_option, theme_options_option, user_errors)
 from resume_builder.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
 
 
 def serve(
     profile: Optional[Path] = typer.Argument(None, parser=given_path, help="Profile file. Default: profile.yaml if it is here, else profiles/example.yaml."),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
-    job: Optional[Path] = typer.Option(None, "--job", help="Job posting: show its coverage report beside the pages."),
+    job: Optional[Path] = typer.Option(None, "--job", parser=given_path, help="Job posting: show its coverage report beside the pages."),
     port: Optional[int] = port_option("Port on 127.0.0.1 (default 8719, or a free one if taken; 0: any free one)."),
     open_browser: bool = typer.Option(False, "--open", help="Open the page in the default browser."),
     theme: Optional[str] = theme_option("Theme name (switchable in the page)."),
     theme_dir: Optional[Path] = theme_dir_option(),
     option: List[str] = theme_options_option(),
-    out_dir: Path = typer.Option(Path("output"), "--out-dir",
+    out_dir: Path = typer.Option(Path("output"), "--out-dir", parser=given_folder,
                                  help="Output folder of the project (holds the state file render/build look for)."),
     input_format: Optional[str] = input_format_option(),
 ) -> None:

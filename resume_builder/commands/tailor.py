@@ -33,7 +33,7 @@ def tailor(
     profile: Optional[Path] = typer.Argument(
         None, parser=given_path, help="Profile file (YAML, JSON or JSON Resume). Default: profile.yaml if it is "
                    "here, else profiles/example.yaml, or the profile a variant file names."),
-    job: Path = typer.Option(..., "--job", help="The job posting: plain text, Markdown, or a JSON Resume job (.json)."),
+    job: Path = typer.Option(..., "--job", parser=given_path, help="The job posting: plain text, Markdown, or a JSON Resume job (.json)."),
     variant: Optional[str] = typer.Option(
         None, "--variant", "-V", help="Tailor first: a variant name from the profile, or a variant file."),
     lang: Optional[str] = typer.Option(

@@ -7,9 +7,9 @@ from typing import List, Optional
 
 import typer
 
-from resume_builder.commands.common import (format_names, given_path, input_format_option, profile_or_default,
-                                            refuse_what_no_save_fixes, theme_dir_option, theme_option,
-                                            theme_options_option, user_errors)
+from resume_builder.commands.common import (format_names, given_folder, given_path, input_format_option,
+                                            profile_or_default, refuse_what_no_save_fixes, theme_dir_option,
+                                            theme_option, theme_options_option, user_errors)
 from resume_builder.errors import EXIT_INTERRUPTED
 
 
@@ -20,7 +20,7 @@ def watch(
     theme_dir: Optional[Path] = theme_dir_option(),
     option: List[str] = theme_options_option(),
     variant: Optional[str] = typer.Option(None, "--variant", "-V", help="Variant name or variant file."),
-    out_dir: Path = typer.Option(Path("output"), "--out-dir", help="Folder for outputs."),
+    out_dir: Path = typer.Option(Path("output"), "--out-dir", parser=given_folder, help="Folder for outputs."),
     input_format: Optional[str] = input_format_option(),
     public: bool = typer.Option(False, "--public", help="Keep the public copy fresh (no private details)."),
 ) -> None:

@@ -87,3 +87,24 @@ def test_a_prose_file_given_as_a_profile_is_named_for_what_it_is(tmp_path, name,
     assert " ".join(result.stderr.split()) == (
         f"error: {tmp_path / name}: is {what}, not a profile (a profile is YAML or JSON (.yaml, .yml, .json; "
         "'resume-builder init' writes one); a job posting goes to --job)")
+
+
+@pytest.mark.parametrize("arguments, option, said", [
+    (["render", str(EXAMPLE), "--out-dir", ""], "'--out-dir'", "name a folder"),
+    (["letter", str(EXAMPLE), "--out-dir", ""], "'--out-dir'", "name a folder"),
+    (["bundle", str(EXAMPLE), "--out-dir", ""], "'--out-dir'", "name a folder"),
+    (["watch", str(EXAMPLE), "--out-dir", ""], "'--out-dir'", "name a folder"),
+    (["serve", str(EXAMPLE), "--out-dir", ""], "'--out-dir'", "name a folder"),
+    (["render", str(EXAMPLE), "--theme-dir", ""], "'--theme-dir'", "name a folder"),
+    (["render", str(EXAMPLE), "--max-pages", "2", "--job", ""], "'--job'", "name the file"),
+    (["tailor", str(EXAMPLE), "--job", ""], "'--job'", "name the file"),
+    (["build", "-c", ""], "'--config' / '-c'", "name the file"),
+])
+def test_an_empty_folder_or_file_option_is_said_to_be_empty(tmp_path, monkeypatch, arguments, option, said):
+    """``--out-dir ""`` wrote into the current folder, ``--theme-dir ""`` was ignored, ``--job ""``
+    said ".: is a folder" (trial): Path reads an empty name as '.'."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, arguments, env={"COLUMNS": "300"})
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for {option}: the name is empty; {said}" in " ".join(result.output.split())
+    assert os.listdir(tmp_path) == []
